@@ -1,0 +1,321 @@
+/**
+ * `answer(question)`: the product's one entry. Resolves a question to cited items — by citation,
+ * department, deadline or hybrid retrieval — and composes the Response from the items' own text.
+ */
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+import { todayIso } from "../corpus/deadlines.js";
+import { findDepartmentMentions } from "../corpus/departments.js";
+import { type Corpus, loadCorpus } from "../corpus/index.js";
+import type { IsoDate, Item, Plan } from "../corpus/schema.js";
+import {
+  type NormalizedQuery,
+  normalizeQuery,
+  resolveCitation,
+  SearchIndex,
+  type SearchHit,
+} from "../search/index.js";
+import { cleanText, isEmptyQuestion, simplify } from "../search/normalize.js";
+import { lexicalTerms } from "../search/tokenize.js";
+import type { DeadlineFilter, DepartmentListing, Engine } from "./engine.js";
+import { asksDepartmentTasks, LISTING_FILLER, parseDeadlineQuery, plansNamed } from "./intent.js";
+import { bestQuote, headQuote } from "./quote.js";
+import {
+  deadlineListingText,
+  departmentListingText,
+  invalidInputText,
+  itemBlock,
+  missingItemText,
+  notCoveredText,
+} from "./render.js";
+import { type Citation, type Lang, Response } from "./schema.js";
+
+export type { DeadlineFilter, DepartmentListing, Engine } from "./engine.js";
+export { Citation, Response } from "./schema.js";
+
+/** Below this much matched IDF a question shares too little with the plans to be answered. */
+export const MIN_COVERAGE = 2;
+/** …unless the best item is at least this similar to the question. */
+export const MIN_SIMILARITY = 0.3;
+/** A department or deadline question may carry this much further topic and still be a listing. */
+const LISTING_RESIDUE = 2.5;
+/** Further citations are kept while they score at least this share of the first. */
+const RELATED_SHARE = 0.7;
+
+/** Options for {@link createEngine}. */
+export interface EngineOptions {
+  /** Folder of the documents; defaults to the project's corpus/. */
+  corpusDir?: string;
+  /** Folder for the index cache; defaults to the project's .cache/. */
+  cacheDir?: string;
+  /** The clock deciding whether deadlines have passed; injectable for tests. */
+  now?: () => Date;
+}
+
+/** The project root: the nearest folder up from this module with package.json and corpus/. */
+function projectRoot(): string {
+  const isRoot = (d: string) => existsSync(join(d, "package.json")) && existsSync(join(d, "corpus"));
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!isRoot(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  return isRoot(dir) ? dir : process.cwd();
+}
+
+/** Loads the corpus and its index (from cache when fresh) and returns the engine. */
+export async function createEngine(options: EngineOptions = {}): Promise<Engine & { readonly index: SearchIndex }> {
+  const root = projectRoot();
+  const now = options.now ?? (() => new Date());
+  const corpus = loadCorpus(resolve(options.corpusDir ?? join(root, "corpus")), todayIso(now()));
+  const index = await SearchIndex.open(corpus, { cacheDir: resolve(options.cacheDir ?? join(root, ".cache")) });
+  return new PolicyEngine(corpus, index, now);
+}
+
+let shared: Promise<Engine> | undefined;
+
+/** Answers with the shared default engine (created on first use). */
+export async function answer(question: string): Promise<Response> {
+  shared ??= createEngine();
+  return (await shared).answer(question);
+}
+
+class PolicyEngine implements Engine {
+  readonly plans: readonly Plan[];
+
+  constructor(
+    corpus: Corpus,
+    readonly index: SearchIndex,
+    private readonly now: () => Date,
+  ) {
+    this.plans = corpus.plans;
+  }
+
+  today(): IsoDate {
+    return todayIso(this.now());
+  }
+
+  findItem(ref: string): Item | null {
+    const text = simplify(cleanText(ref));
+    const match = resolveCitation(text, plansNamed(text, this.plans) ?? this.plans);
+    return match?.kind === "item" ? match.item : null;
+  }
+
+  related(item: Item, limit = 3): Item[] {
+    return this.index.related(item, limit);
+  }
+
+  departmentItems(nameOrAlias: string): DepartmentListing | null {
+    const names = [...new Set(findDepartmentMentions(simplify(cleanText(nameOrAlias))).flatMap((m) => m.names))];
+    if (names.length === 0) return null;
+    const entries: DepartmentListing["entries"] = [];
+    for (const plan of this.plans) {
+      for (const item of plan.items) {
+        for (const name of names) {
+          const own = item.departments.find((d) => d.name === name);
+          const note = item.standingNote?.departments.find((d) => d.name === name);
+          if (own) entries.push({ item, department: name, role: own.role, viaStandingNote: false });
+          else if (note) entries.push({ item, department: name, role: note.role, viaStandingNote: true });
+        }
+      }
+    }
+    return { departments: names, entries };
+  }
+
+  deadlineItems(filter: DeadlineFilter = {}): Array<{ item: Item; deadline: Item["deadlines"][number] }> {
+    const today = this.today();
+    const plan = this.plans[0] as Plan;
+    return plan.items
+      .flatMap((item) => item.deadlines.map((deadline) => ({ item, deadline: { ...deadline, passed: deadline.date < today } })))
+      .filter(({ deadline }) => {
+        if (filter.date && deadline.date !== filter.date) return false;
+        if (filter.year && !deadline.date.startsWith(String(filter.year))) return false;
+        if (filter.state === "passed" && !deadline.passed) return false;
+        if (filter.state === "open" && deadline.passed) return false;
+        return true;
+      })
+      .sort((a, b) => a.deadline.date.localeCompare(b.deadline.date));
+  }
+
+  async search(query: string, limit = 10): Promise<Citation[]> {
+    const q = normalizeQuery(query);
+    if (isEmptyQuestion(q.text)) return [];
+    const cited = this.findItem(q.text);
+    if (cited) return [this.citation(cited, headQuote(cited), 1)];
+    const hits = this.retrieve(q, limit);
+    if (!this.covers(q, hits[0])) return [];
+    return hits.map((h) => this.citation(h.item, this.quote(h.item, q), h.score));
+  }
+
+  async answer(question: string): Promise<Response> {
+    const raw = typeof question === "string" ? question : "";
+    const q = normalizeQuery(raw);
+    const response = (status: Response["status"], lang: Lang, answer: string, citations: Citation[] = []) =>
+      Response.parse({ query: raw, status, lang, answer, citations, check: null });
+
+    if (isEmptyQuestion(q.text)) return response("invalid_input", q.lang, invalidInputText(q.lang));
+    const lang = q.lang;
+    const today = this.today();
+    const scope = plansNamed(q.text, this.plans);
+
+    // 1. A citation names its item directly.
+    const match = resolveCitation(q.text, scope ?? this.plans);
+    if (match?.kind === "item") {
+      const quote = q.text.replace(match.written, "").trim().length > 1 ? this.quote(match.item, q) : headQuote(match.item);
+      return this.itemAnswer(raw, lang, [this.citation(match.item, quote, 1)]);
+    }
+    if (match?.kind === "missing") {
+      return response("not_covered", lang, missingItemText(match.written, match.plan, match.section, lang));
+    }
+
+    // 2. A department's tasks, when the question asks little else.
+    if (asksDepartmentTasks(q.text, q.departments) && this.residue(q.text, true) < LISTING_RESIDUE) {
+      const listing = this.departmentItems(q.text);
+      if (listing && listing.entries.length > 0) {
+        const score = { lead: 1, responsible: 0.9, support: 0.8 } as const;
+        const citations = listing.entries
+          .map((e) => this.citation(e.item, headQuote(e.item), score[e.role]))
+          .sort((a, b) => b.score - a.score); // stable: document order within a role
+        return response("answered", lang, departmentListingText(listing, lang), citations);
+      }
+    }
+
+    // 3. A deadline timeline.
+    const deadlineQuery = parseDeadlineQuery(q.text);
+    if (deadlineQuery && this.residue(q.text, false, deadlineQuery.matched) < LISTING_RESIDUE) {
+      let entries = this.deadlineItems(deadlineQuery.filter);
+      if (deadlineQuery.heatingSeason) entries = entries.filter((e) => e.deadline.approximate);
+      if (entries.length > 0) {
+        const citations = entries.map((e) => this.citation(e.item, e.deadline.sentence, 1));
+        const describe = describeFilter(deadlineQuery.filter, deadlineQuery.heatingSeason, lang);
+        return response("answered", lang, deadlineListingText(entries, describe, today, lang), dedupe(citations));
+      }
+    }
+
+    // 4. Hybrid retrieval, or not covered.
+    const hits = this.retrieve(q, 5);
+    const top = hits[0];
+    if (!top || !this.covers(q, top)) return response("not_covered", lang, notCoveredText(lang, this.plans));
+    const kept = hits.filter((h, i) => i === 0 || h.score >= top.score * RELATED_SHARE).slice(0, 3);
+    return this.itemAnswer(
+      raw,
+      lang,
+      kept.map((h) => this.citation(h.item, this.quote(h.item, q), round(h.score / top.score))),
+    );
+  }
+
+  /** Fused search within the plans the question names, with plan names taken out of the query. */
+  private retrieve(q: NormalizedQuery, limit: number): SearchHit[] {
+    const scope = plansNamed(q.text, this.plans);
+    let searchText = q.searchText;
+    for (const p of this.plans) {
+      for (const name of [p.meta.title, p.meta.planTitle, p.meta.issuer]) searchText = searchText.split(name).join(" ");
+    }
+    return this.index.search({ ...q, searchText }, { limit, plans: scope ?? undefined });
+  }
+
+  /**
+   * Whether the plans cover a question. Chinese: the words it shares with the corpus must outweigh
+   * the words it does not (明天 + 天气 is not about the plan). English: its words must map to plan
+   * terms (the lexicon) or to latin terms the plan uses (VOCs, PM2.5).
+   */
+  private covers(q: NormalizedQuery, top: SearchHit | undefined): boolean {
+    if (!top) return false;
+    if (q.lang === "en") {
+      const latin = q.text.match(/[a-z][a-z0-9.]*[a-z0-9]/gi) ?? [];
+      const c = this.index.coverage([...q.expansions, ...latin].join(" "));
+      return c.matchedIdf >= MIN_COVERAGE;
+    }
+    const c = this.index.coverage(q.searchText);
+    if (c.matchedIdf < MIN_COVERAGE && top.similarity < MIN_SIMILARITY) return false;
+    return c.matchedIdf > c.unmatchedWords.length * c.rareIdf;
+  }
+
+  /** How much topic a listing question carries beyond the department, date and filler words. */
+  private residue(text: string, dropDepartments: boolean, extra: readonly string[] = []): number {
+    let rest = text;
+    if (dropDepartments) {
+      const folded = rest.toLowerCase();
+      const spans = findDepartmentMentions(folded);
+      rest = spans.reduceRight((s, m) => s.slice(0, m.start) + " " + s.slice(m.end), folded);
+    }
+    for (const e of extra) rest = rest.split(e).join(" ");
+    rest = rest.replace(/\d{4}|\d{1,2}/g, " ").replace(LISTING_FILLER, " ");
+    return this.index.coverage(rest).matchedIdf;
+  }
+
+  private quote(item: Item, q: NormalizedQuery): string {
+    const terms = new Set(lexicalTerms(q.searchText));
+    return bestQuote(item, (t) => this.index.idf(t), terms, lexicalTerms);
+  }
+
+  private citation(item: Item, quote: string, score: number): Citation {
+    const today = this.today();
+    return {
+      doc: item.doc,
+      id: item.id,
+      label: item.label,
+      title: item.title,
+      quote,
+      score,
+      departments: item.departments.map(({ name, role }) => ({ name, role })),
+      deadlines: item.deadlines.map(({ text, date }) => ({ text, date, passed: date < today })),
+    };
+  }
+
+  private itemAnswer(query: string, lang: Lang, citations: Citation[], lead: string[] = []): Response {
+    const today = this.today();
+    const [first, ...rest] = citations as [Citation, ...Citation[]];
+    const item = this.itemFor(first);
+    const parts = [...lead, itemBlock(first, item, this.index.plan(item), lang, today)];
+    if (rest.length > 0) {
+      const seeAlso = rest.map((c) => `${c.label} ${c.title}`).join(lang === "zh" ? "；" : "; ");
+      parts.push(lang === "zh" ? `相关条款：${seeAlso}` : `Related items: ${seeAlso}`);
+    }
+    return Response.parse({
+      query,
+      status: "answered",
+      lang,
+      answer: parts.join("\n\n"),
+      citations,
+      check: null,
+    });
+  }
+
+  private itemFor(c: Citation): Item {
+    const plan = this.plans.find((p) => p.doc === c.doc) as Plan;
+    return plan.items.find((i) => i.id === c.id) as Item;
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** One citation per item, first occurrence kept. */
+function dedupe(citations: Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => {
+    const key = `${c.doc}#${c.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** "2024年年底前" / "due by 2024-12-31" for the timeline heading. */
+function describeFilter(filter: DeadlineFilter, heatingSeason: boolean, lang: Lang): string {
+  const parts: string[] = [];
+  if (lang === "zh") {
+    if (heatingSeason) parts.push(filter.date ? `${filter.date.slice(0, 4)}年采暖季前` : "采暖季前");
+    else if (filter.date) parts.push(`期限为${filter.date}`);
+    else if (filter.year) parts.push(`${filter.year}年到期`);
+    if (filter.state === "passed") parts.push("已过期");
+    if (filter.state === "open") parts.push("尚未到期");
+    return parts.join("、") || "有期限";
+  }
+  if (heatingSeason) parts.push("due before the heating season");
+  else if (filter.date) parts.push(`due by ${filter.date}`);
+  else if (filter.year) parts.push(`due in ${filter.year}`);
+  if (filter.state === "passed") parts.push("already overdue");
+  if (filter.state === "open") parts.push("still open");
+  return parts.join(", ") || "with deadlines";
+}

@@ -1,0 +1,108 @@
+/**
+ * What kind of question this is, beyond "find the clause": a department's task list, a deadline
+ * timeline, or a question about one named plan. Pure functions over the normalised question.
+ */
+import { isoDate } from "../corpus/deadlines.js";
+import { HEATING_SEASON_START } from "../corpus/deadlines.js";
+import type { Plan } from "../corpus/schema.js";
+import type { DeadlineFilter } from "./engine.js";
+
+/** Words that ask what a department does. */
+const DEPARTMENT_ASK =
+  /负责|牵头|配合|任务|职责|分工|干什么|做什么|管什么|管哪些|管啥|干啥|做啥|要做|工作|参与|responsib|\bleads?\b|\btasks?\b|in charge|\broles?\b|\bduties\b|\bdoes\b|\bdo\b|involved/i;
+
+/** Words that carry no topic in a department or deadline question, removed before measuring what is left. */
+export const LISTING_FILLER =
+  /负责|牵头|配合|任务|职责|分工|干什么|做什么|管什么|管哪些|管啥|干啥|做啥|到底|要做|要干|工作|参与|哪些|什么|有哪些|完成|实现|目标|需要|要求|事项|事情|内容|期限|截止|到期|时间|时限|节点|前|之前|以前|年底|月底|年|月|日|号|底|条款|条|项|计划|这个|里|中|商丘|市|全部|所有|列出|清单|deadlines?|due|tasks?|responsib\w*|leads?|roles?|duties|items?|what|which|must|be|done|by|end|of|the|is|are|for|does|do|in charge|involved|list|all|plan/gi;
+
+/** True when a question names departments and asks what they do. */
+export function asksDepartmentTasks(text: string, departments: readonly string[]): boolean {
+  return departments.length > 0 && DEPARTMENT_ASK.test(text);
+}
+
+const MONTHS: Readonly<Record<string, number>> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
+  september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** Words that ask for deadlines. */
+const DEADLINE_ASK =
+  /哪些|什么|任务|完成|到期|期限|截止|时间节点|时限|deadline|due|must be done|what|which|tasks?|overdue|逾期|过期/i;
+
+/** A deadline question's filter, and the words that expressed it (to be removed before topic checks). */
+export interface DeadlineQuery {
+  filter: DeadlineFilter;
+  /** The heating-season convention (采暖季前) rather than a written date. */
+  heatingSeason: boolean;
+  matched: string[];
+}
+
+/**
+ * Reads the date a question asks about: 2024年年底前, 2025年8月底前, 到2025年, 2024年采暖季前,
+ * "end of 2024", "by August 2025", a bare year with 到期/deadline, overdue or still open.
+ * Null when the question names no date and asks for no deadline state.
+ */
+export function parseDeadlineQuery(text: string): DeadlineQuery | null {
+  const lower = text.toLowerCase();
+  const matched: string[] = [];
+  const take = (m: RegExpExecArray | null) => {
+    if (m) matched.push(m[0]);
+    return m;
+  };
+  let filter: DeadlineFilter | null = null;
+  let heatingSeason = false;
+  let m: RegExpExecArray | null;
+  if ((m = take(/(\d{4})年(\d{1,2})月(?:底|末)?/.exec(lower)))) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    filter = { date: isoDate(year, month, lastDay(year, month)) };
+  } else if ((m = take(/(\d{4})年?采暖季/.exec(lower)))) {
+    filter = { date: isoDate(Number(m[1]), HEATING_SEASON_START.month, HEATING_SEASON_START.day) };
+    heatingSeason = true;
+  } else if (take(/采暖季|heating season/.exec(lower))) {
+    heatingSeason = true;
+    filter = {};
+  } else if ((m = take(/(?:到)?(\d{4})年(?:年底|底|年末|末)/.exec(lower)))) {
+    filter = { date: isoDate(Number(m[1]), 12, 31) };
+  } else if ((m = take(/end of (\d{4})|(?:by|before) (?:the )?end of (\d{4})|year-end (\d{4})/.exec(lower)))) {
+    filter = { date: isoDate(Number(m[1] ?? m[2] ?? m[3]), 12, 31) };
+  } else if ((m = take(new RegExp(`(?:end of |by |before )?(${Object.keys(MONTHS).join("|")}) (\\d{4})`).exec(lower)))) {
+    const month = MONTHS[m[1] as string] as number;
+    const year = Number(m[2]);
+    filter = { date: isoDate(year, month, lastDay(year, month)) };
+  } else if ((m = take(/到(\d{4})年/.exec(lower)))) {
+    filter = { date: isoDate(Number(m[1]), 12, 31) };
+  } else if ((m = take(/(?:in |by )?(\d{4})(?:年)?/.exec(lower))) && /到期|期限|截止|deadline|due/.test(lower)) {
+    filter = { year: Number(m[1]) };
+  }
+  if (/overdue|逾期|已过期|过期|已经过了|passed|已到期/.test(lower)) {
+    filter = { ...(filter ?? {}), state: "passed" };
+    matched.push("overdue");
+  } else if (/还没到期|未到期|尚未到期|\bopen\b|still due|upcoming|未过期/.test(lower)) {
+    filter = { ...(filter ?? {}), state: "open" };
+  }
+  if (!filter) return null;
+  if (!DEADLINE_ASK.test(lower) && !heatingSeason) return null;
+  return { filter, heatingSeason, matched };
+}
+
+/** English words that name the national plan. */
+const NATIONAL = /state council|national plan|national action plan|国务院|国家(?:的)?(?:行动)?计划|国发/i;
+
+/**
+ * The plans a question names (国务院 / State Council / 国发〔2023〕24号 / 商丘), or null when it names
+ * none and every plan is in scope.
+ */
+export function plansNamed(text: string, plans: readonly Plan[]): Plan[] | null {
+  const named = plans.filter((p) => {
+    const { issuer, docNumber } = p.meta;
+    if (docNumber && text.includes(docNumber)) return true;
+    if (issuer === "国务院") return NATIONAL.test(text);
+    const place = issuer.replace(/(?:市|省|县|区)?人民政府$/, "");
+    return place.length >= 2 && text.includes(place);
+  });
+  return named.length > 0 ? named : null;
+}

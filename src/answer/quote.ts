@@ -1,0 +1,90 @@
+/**
+ * Picks the passage of an item that answers a question. Every quote is a slice of the item's text,
+ * so it is verbatim by construction.
+ */
+import { findBrackets, parseResponsibility } from "../corpus/responsibility.js";
+import type { Item } from "../corpus/schema.js";
+
+/** Quotes longer than this are narrowed to the best run of clauses. */
+export const MAX_QUOTE = 180;
+
+interface Piece {
+  start: number;
+  end: number;
+}
+
+/** Splits [start, end) of `text` after each of the given marks, trimming spaces; offsets stay in `text`. */
+function split(text: string, start: number, end: number, marks: RegExp): Piece[] {
+  const pieces: Piece[] = [];
+  let from = start;
+  for (let i = start; i < end; i++) {
+    if (marks.test(text[i] as string) || i === end - 1) {
+      let s = from;
+      let e = i + 1;
+      while (s < e && /\s/.test(text[s] as string)) s++;
+      while (e > s && /\s/.test(text[e - 1] as string)) e--;
+      if (e > s) pieces.push({ start: s, end: e });
+      from = i + 1;
+    }
+  }
+  return pieces;
+}
+
+/** Where an item's responsibility parenthesis starts (quotes about the substance stop before it). */
+export function substanceEnd(item: Item): number {
+  const own = findBrackets(item.text).filter((b) => parseResponsibility(b.inner));
+  return own.length > 0 ? (own[0] as { start: number }).start : item.text.length;
+}
+
+/** The head sentence with its full stop, as written: the default quote. */
+export function headQuote(item: Item): string {
+  const end = substanceEnd(item);
+  const first = split(item.text, 0, end, /[。；;]/)[0];
+  const text = first ? item.text.slice(first.start, first.end) : item.text.slice(0, end).trim();
+  return text.replace(/^[(（][一二三四五六七八九十]+[)）]/, "") || item.text;
+}
+
+/**
+ * The sentence (or, for a long one, the run of clauses) that carries most query weight, where
+ * `weight(term)` scores a term and `terms(text)` lists a passage's terms. Falls back to the head sentence.
+ */
+export function bestQuote(
+  item: Item,
+  weight: (term: string) => number,
+  queryTerms: ReadonlySet<string>,
+  terms: (text: string) => string[],
+): string {
+  const text = item.text;
+  const scoreOf = (p: Piece) => {
+    let s = 0;
+    for (const t of new Set(terms(text.slice(p.start, p.end)))) if (queryTerms.has(t)) s += weight(t);
+    return s;
+  };
+  const sentences = split(text, 0, substanceEnd(item), /[。；;]/);
+  let best: Piece | undefined;
+  let bestScore = 0;
+  for (const s of sentences) {
+    const score = scoreOf(s);
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  if (!best) return headQuote(item);
+  if (best.end - best.start <= MAX_QUOTE) return text.slice(best.start, best.end);
+  // Narrow a long sentence to the best window of clauses that fits.
+  const clauses = split(text, best.start, best.end, /[,，、:：]/);
+  let window: Piece = clauses[0] as Piece;
+  let windowScore = -1;
+  for (let i = 0; i < clauses.length; i++) {
+    let j = i;
+    while (j + 1 < clauses.length && (clauses[j + 1] as Piece).end - (clauses[i] as Piece).start <= MAX_QUOTE) j++;
+    const w = { start: (clauses[i] as Piece).start, end: (clauses[j] as Piece).end };
+    const score = scoreOf(w);
+    if (score > windowScore) {
+      window = w;
+      windowScore = score;
+    }
+  }
+  return text.slice(window.start, window.end);
+}

@@ -1,0 +1,277 @@
+/**
+ * Hybrid retrieval over the items of every plan: an HNSW vector index (hashed n-gram embeddings)
+ * and a BM25 lexical index, fused by item with reciprocal rank fusion. Built from the corpus and
+ * cached on disk under a key of the corpus hash and the code's own hash, so a stale cache is never read.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Document } from "@langchain/core/documents";
+import type { Corpus } from "../corpus/index.js";
+import type { Item, Plan } from "../corpus/schema.js";
+import { HashedNgramEmbeddings } from "./embeddings.js";
+import { LexicalIndex } from "./lexical.js";
+import type { NormalizedQuery } from "./normalize.js";
+import { isKnownTerm } from "./lexicon.js";
+import { lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
+import { DEFAULT_HNSW, HnswVectorStore } from "./vector-store.js";
+
+export { resolveCitation, type CitationMatch } from "./citation.js";
+export { normalizeQuery, type NormalizedQuery, type QueryLang } from "./normalize.js";
+
+/** Embedding width of the plan index. */
+export const DIMENSIONS = 512;
+/** How the two rankings are fused: reciprocal rank fusion with a weight per index. */
+export interface Fusion {
+  /** RRF constant: small because the lists are short (dozens of items). */
+  k: number;
+  vectorWeight: number;
+  lexicalWeight: number;
+}
+
+/** Measured on the gold set (npm run bench prints the comparison). */
+export const DEFAULT_FUSION: Fusion = { k: 10, vectorWeight: 1, lexicalWeight: 1 };
+/** Score factor for items of a less specific plan when the question names no plan. */
+export const OTHER_PLAN_FACTOR = 0.6;
+
+/** One retrieved item. `score` is the fused score; ranks are 1-based, null when that index missed it. */
+export interface SearchHit {
+  item: Item;
+  score: number;
+  vectorRank: number | null;
+  lexicalRank: number | null;
+  /** Cosine similarity of the query and the item. */
+  similarity: number;
+}
+
+/** What the query shares with the corpus: drives the not-covered decision. */
+export interface Coverage {
+  /** Sum of IDF over the query's words that occur in the corpus. */
+  matchedIdf: number;
+  /** Query words that occur in the corpus. */
+  matchedWords: string[];
+  /** Content words of the query that occur nowhere in the corpus (numbers and question words aside). */
+  unmatchedWords: string[];
+  /** The IDF a word found in one item only would have: the weight of an unmatched word. */
+  rareIdf: number;
+}
+
+/** Words that ask rather than say: never counted as unmatched content. */
+const QUESTION_WORDS = new Set(
+  "怎么 怎么样 怎样 如何 几点 出自 哪条 哪一条 一条 哪项 哪里 规定 说 讲 讲的是 说的是 是否 能否 可以 可不可以 算不算 属于 适用 必须 应该 还能 还 也 到底 啥 吗 呢 关于 里面 里 中 请 问 谁 该 得 管 用 给 没 不 了 有人 提到 内容 原文 以后 今后 现在 将来 还要 都 都得 得".split(
+    " ",
+  ),
+);
+
+/** Place names say where, not what: a question is not about the plan because it names 商丘 or 北京. */
+const PLACES = /^(?:商丘|商丘市|郑州|北京|天津|上海|河南|河北|山东|全国|全省|全市|中国)$/;
+
+/** The text an item is indexed under: its section's title, its own title twice (titles name the topic), its text. */
+function indexText(plan: Plan, item: Item): string {
+  const section = plan.sections.find((s) => s.number === item.section);
+  return `${section?.title ?? ""}\n${item.title}\n${item.title}\n${item.text}`;
+}
+
+/**
+ * A hash of the code that shapes the index: the running bundle when built, else the corpus and
+ * search sources. Changing the tokeniser or embeddings therefore invalidates old caches.
+ */
+export function codeFingerprint(): string {
+  const self = fileURLToPath(import.meta.url);
+  const hash = createHash("sha256");
+  if (self.endsWith(".js")) return hash.update(readFileSync(self)).digest("hex").slice(0, 16);
+  const src = dirname(dirname(self));
+  for (const dir of ["corpus", "search"]) {
+    for (const f of readdirSync(join(src, dir)).sort()) {
+      if (f.endsWith(".ts")) hash.update(f).update(readFileSync(join(src, dir, f)));
+    }
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** Options for {@link SearchIndex.open}. */
+export interface OpenOptions {
+  /** Where cached indexes live; each key gets its own subdirectory. */
+  cacheDir: string;
+  /** Skip the cache entirely (benchmarks of a cold build). */
+  noCache?: boolean;
+}
+
+/** How {@link SearchIndex.open} got its index. */
+export type IndexOrigin = "built" | "cache";
+
+/** Hybrid search over all items of a corpus. */
+export class SearchIndex {
+  private readonly items: Item[];
+  private readonly planOf = new Map<Item, Plan>();
+
+  private constructor(
+    readonly plans: readonly Plan[],
+    private readonly vectors: HnswVectorStore,
+    private readonly lexical: LexicalIndex,
+    readonly origin: IndexOrigin,
+    readonly embeddings: HashedNgramEmbeddings,
+  ) {
+    this.items = plans.flatMap((p) => p.items);
+    for (const p of plans) for (const i of p.items) this.planOf.set(i, p);
+  }
+
+  /** Loads the index for this corpus from the cache, or builds and caches it. */
+  static async open(corpus: Corpus, options: OpenOptions): Promise<SearchIndex> {
+    const embeddings = new HashedNgramEmbeddings({ dimensions: DIMENSIONS });
+    const key = createHash("sha256")
+      .update(`${corpus.hash}:${codeFingerprint()}:${DIMENSIONS}:${JSON.stringify(DEFAULT_HNSW)}`)
+      .digest("hex")
+      .slice(0, 24);
+    const dir = join(options.cacheDir, `index-${key}`);
+    const items = corpus.plans.flatMap((p) => p.items);
+    if (!options.noCache && existsSync(join(dir, "complete"))) {
+      try {
+        const vectors = await HnswVectorStore.load(dir, embeddings);
+        const lexical = LexicalIndex.fromJSON(JSON.parse(await readFile(join(dir, "lexical.json"), "utf8")));
+        if (vectors.size === items.length && lexical.size === items.length) {
+          return new SearchIndex(corpus.plans, vectors, lexical, "cache", embeddings);
+        }
+      } catch {
+        // A damaged cache is rebuilt below.
+      }
+    }
+    const texts = corpus.plans.flatMap((p) => p.items.map((i) => indexText(p, i)));
+    const vectors = new HnswVectorStore(embeddings, DIMENSIONS);
+    await vectors.addVectors(
+      await embeddings.embedDocuments(texts),
+      items.map((i) => new Document({ pageContent: i.title, metadata: { doc: i.doc, id: i.id } })),
+    );
+    const lexical = LexicalIndex.build(texts.map(lexicalTerms));
+    if (!options.noCache) await writeCache(options.cacheDir, dir, vectors, lexical);
+    return new SearchIndex(corpus.plans, vectors, lexical, "built", embeddings);
+  }
+
+  /** The plan an item belongs to. */
+  plan(item: Item): Plan {
+    return this.planOf.get(item) as Plan;
+  }
+
+  /** Items ranked by the vector index alone, with cosine similarity. */
+  vectorSearch(text: string, limit = this.items.length): Array<{ item: Item; similarity: number }> {
+    const hits = this.vectors.searchSync(this.embeddings.embed(text), limit);
+    return hits.map(([doc, similarity]) => ({ item: this.itemOf(doc.metadata), similarity }));
+  }
+
+  /** Items ranked by BM25 alone. */
+  lexicalSearch(text: string, limit = this.items.length): Array<{ item: Item; score: number }> {
+    return this.lexical.search(lexicalTerms(text), limit).map((h) => ({
+      item: this.items[h.index] as Item,
+      score: h.score,
+    }));
+  }
+
+  /** Rarity of a lexical term (word, or `~` + bigram) in the corpus; 0 for terms it lacks. */
+  idf(term: string): number {
+    return this.lexical.documentFrequency(term) > 0 ? this.lexical.idf(term) : 0;
+  }
+
+  /** What the query's words share with the corpus vocabulary. */
+  coverage(text: string): Coverage {
+    const qWords = [...new Set(segmenter().cut(text.toLowerCase(), true))].filter(
+      (w) => /[\u4e00-\u9fffa-z0-9]/.test(w) && !STOPWORDS.has(w) && !QUESTION_WORDS.has(w) && !PLACES.test(w),
+    );
+    const rareIdf = this.lexical.idfOf(1);
+    let matchedIdf = 0;
+    const matchedWords: string[] = [];
+    const unmatchedWords: string[] = [];
+    for (const w of qWords) {
+      if (this.lexical.documentFrequency(w) > 0) matchedIdf += this.lexical.idf(w);
+      else if (isKnownTerm(w)) matchedIdf += rareIdf; // 城管局, 放鞭炮: the product knows what they mean
+      else {
+        // A lone character (换, 太) or a number says too little to count against the question.
+        if (w.length > 1 && !/^[\d.]+$/.test(w)) unmatchedWords.push(w);
+        continue;
+      }
+      matchedWords.push(w);
+    }
+    return { matchedIdf, matchedWords, unmatchedWords, rareIdf };
+  }
+
+  /**
+   * Fused ranking. `plans` restricts the search to the plans a question names; otherwise items of
+   * less specific plans are scaled by {@link OTHER_PLAN_FACTOR}.
+   */
+  search(
+    query: NormalizedQuery,
+    options: { limit?: number; plans?: readonly Plan[]; fusion?: Fusion } = {},
+  ): SearchHit[] {
+    const limit = options.limit ?? 10;
+    const { k, vectorWeight, lexicalWeight } = options.fusion ?? DEFAULT_FUSION;
+    const allowed = new Set(options.plans ?? this.plans);
+    const primary = options.plans ? null : this.plans[0];
+    const vector = this.vectorSearch(query.searchText);
+    const lexical = this.lexicalSearch(query.searchText);
+    const hits = new Map<Item, SearchHit>();
+    const hit = (item: Item) => {
+      let h = hits.get(item);
+      if (!h) {
+        h = { item, score: 0, vectorRank: null, lexicalRank: null, similarity: 0 };
+        hits.set(item, h);
+      }
+      return h;
+    };
+    vector.forEach(({ item, similarity }, i) => {
+      const h = hit(item);
+      h.vectorRank = i + 1;
+      h.similarity = similarity;
+      h.score += vectorWeight / (k + i + 1);
+    });
+    lexical.forEach(({ item }, i) => {
+      const h = hit(item);
+      h.lexicalRank = i + 1;
+      h.score += lexicalWeight / (k + i + 1);
+    });
+    return [...hits.values()]
+      .filter((h) => allowed.has(this.plan(h.item)))
+      .map((h) => (primary && this.plan(h.item) !== primary ? { ...h, score: h.score * OTHER_PLAN_FACTOR } : h))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+
+  /** Items of the same plan closest to `item` by vector, best first. */
+  related(item: Item, limit = 3): Item[] {
+    const near = this.vectorSearch(indexText(this.plan(item), item), limit + 8);
+    return near
+      .map((n) => n.item)
+      .filter((i) => i !== item && i.doc === item.doc)
+      .slice(0, limit);
+  }
+
+  private itemOf(metadata: Record<string, unknown>): Item {
+    const found = this.items.find((i) => i.doc === metadata.doc && i.id === metadata.id);
+    if (!found) throw new Error(`index refers to unknown item ${String(metadata.doc)}#${String(metadata.id)}`);
+    return found;
+  }
+}
+
+/** Caches of other keys older than this are removed; younger ones may belong to a process still running. */
+const STALE_CACHE_MS = 60 * 60 * 1000;
+
+/** Writes a cache directory atomically (temp dir, then rename) and removes old caches of other keys. */
+async function writeCache(cacheDir: string, dir: string, vectors: HnswVectorStore, lexical: LexicalIndex) {
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    await mkdir(tmp, { recursive: true });
+    await vectors.save(tmp);
+    await writeFile(join(tmp, "lexical.json"), JSON.stringify(lexical.toJSON()));
+    await writeFile(join(tmp, "complete"), new Date().toISOString());
+    await rm(dir, { recursive: true, force: true });
+    await rename(tmp, dir);
+    for (const name of readdirSync(cacheDir)) {
+      const p = join(cacheDir, name);
+      const old = Date.now() - statSync(p).mtimeMs > STALE_CACHE_MS;
+      if (p !== dir && name.startsWith("index-") && old) rmSync(p, { recursive: true, force: true });
+    }
+  } catch {
+    // The cache is an optimisation: a read-only or full disk must not stop the product.
+    await rm(tmp, { recursive: true, force: true }).catch(() => {});
+  }
+}
