@@ -1,9 +1,10 @@
 // Runs dist/<entry>.js, rebuilding first when any source file is newer than the last build,
 // so `npm run ask` after an edit never runs stale code. The freshness check costs a few ms.
-import { statSync, readdirSync } from "node:fs";
+
+import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { spawnSync } from "node:child_process";
 
 const entry = process.argv[2];
 if (!entry) {

@@ -2,9 +2,10 @@
  * `answer(question)`: the product's one entry. Resolves a question to cited items — by citation,
  * department, deadline or hybrid retrieval — and composes the Response from the items' own text.
  */
+
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { existsSync } from "node:fs";
 import { todayIso } from "../corpus/deadlines.js";
 import { findDepartmentMentions } from "../corpus/departments.js";
 import { type Corpus, loadCorpus } from "../corpus/index.js";
@@ -13,8 +14,8 @@ import {
   type NormalizedQuery,
   normalizeQuery,
   resolveCitation,
-  SearchIndex,
   type SearchHit,
+  SearchIndex,
 } from "../search/index.js";
 import { cleanText, isEmptyQuestion, simplify } from "../search/normalize.js";
 import { lexicalTerms } from "../search/tokenize.js";
@@ -62,11 +63,15 @@ function projectRoot(): string {
 }
 
 /** Loads the corpus and its index (from cache when fresh) and returns the engine. */
-export async function createEngine(options: EngineOptions = {}): Promise<Engine & { readonly index: SearchIndex }> {
+export async function createEngine(
+  options: EngineOptions = {},
+): Promise<Engine & { readonly index: SearchIndex }> {
   const root = projectRoot();
   const now = options.now ?? (() => new Date());
   const corpus = loadCorpus(resolve(options.corpusDir ?? join(root, "corpus")), todayIso(now()));
-  const index = await SearchIndex.open(corpus, { cacheDir: resolve(options.cacheDir ?? join(root, ".cache")) });
+  const index = await SearchIndex.open(corpus, {
+    cacheDir: resolve(options.cacheDir ?? join(root, ".cache")),
+  });
   return new PolicyEngine(corpus, index, now);
 }
 
@@ -104,7 +109,9 @@ class PolicyEngine implements Engine {
   }
 
   departmentItems(nameOrAlias: string): DepartmentListing | null {
-    const names = [...new Set(findDepartmentMentions(simplify(cleanText(nameOrAlias))).flatMap((m) => m.names))];
+    const names = [
+      ...new Set(findDepartmentMentions(simplify(cleanText(nameOrAlias))).flatMap((m) => m.names)),
+    ];
     if (names.length === 0) return null;
     const entries: DepartmentListing["entries"] = [];
     for (const plan of this.plans) {
@@ -124,7 +131,12 @@ class PolicyEngine implements Engine {
     const today = this.today();
     const plan = this.plans[0] as Plan;
     return plan.items
-      .flatMap((item) => item.deadlines.map((deadline) => ({ item, deadline: { ...deadline, passed: deadline.date < today } })))
+      .flatMap((item) =>
+        item.deadlines.map((deadline) => ({
+          item,
+          deadline: { ...deadline, passed: deadline.date < today },
+        })),
+      )
       .filter(({ deadline }) => {
         if (filter.date && deadline.date !== filter.date) return false;
         if (filter.year && !deadline.date.startsWith(String(filter.year))) return false;
@@ -159,7 +171,10 @@ class PolicyEngine implements Engine {
     // 1. A citation names its item directly.
     const match = resolveCitation(q.text, scope ?? this.plans);
     if (match?.kind === "item") {
-      const quote = q.text.replace(match.written, "").trim().length > 1 ? this.quote(match.item, q) : headQuote(match.item);
+      const quote =
+        q.text.replace(match.written, "").trim().length > 1
+          ? this.quote(match.item, q)
+          : headQuote(match.item);
       return this.itemAnswer(raw, lang, [this.citation(match.item, quote, 1)]);
     }
     if (match?.kind === "missing") {
@@ -186,7 +201,12 @@ class PolicyEngine implements Engine {
       if (entries.length > 0) {
         const citations = entries.map((e) => this.citation(e.item, e.deadline.sentence, 1));
         const describe = describeFilter(deadlineQuery.filter, deadlineQuery.heatingSeason, lang);
-        return response("answered", lang, deadlineListingText(entries, describe, today, lang), dedupe(citations));
+        return response(
+          "answered",
+          lang,
+          deadlineListingText(entries, describe, today, lang),
+          dedupe(citations),
+        );
       }
     }
 
@@ -207,7 +227,8 @@ class PolicyEngine implements Engine {
     const scope = plansNamed(q.text, this.plans);
     let searchText = q.searchText;
     for (const p of this.plans) {
-      for (const name of [p.meta.title, p.meta.planTitle, p.meta.issuer]) searchText = searchText.split(name).join(" ");
+      for (const name of [p.meta.title, p.meta.planTitle, p.meta.issuer])
+        searchText = searchText.split(name).join(" ");
     }
     return this.index.search({ ...q, searchText }, { limit, plans: scope ?? undefined });
   }
@@ -215,13 +236,13 @@ class PolicyEngine implements Engine {
   /**
    * Whether the plans cover a question. Chinese: the words it shares with the corpus must outweigh
    * the words it does not (明天 + 天气 is not about the plan). English: its words must map to plan
-   * terms (the lexicon) or to latin terms the plan uses (VOCs, PM2.5).
+   * terms (the lexicon), to latin terms the plan uses (VOCs, PM2.5) or to Chinese it quotes.
    */
   private covers(q: NormalizedQuery, top: SearchHit | undefined): boolean {
     if (!top) return false;
     if (q.lang === "en") {
-      const latin = q.text.match(/[a-z][a-z0-9.]*[a-z0-9]/gi) ?? [];
-      const c = this.index.coverage([...q.expansions, ...latin].join(" "));
+      const own = q.text.match(/[a-z][a-z0-9.]*[a-z0-9]|[\u4e00-\u9fff]+/gi) ?? [];
+      const c = this.index.coverage([...q.expansions, ...own].join(" "));
       return c.matchedIdf >= MIN_COVERAGE;
     }
     const c = this.index.coverage(q.searchText);
@@ -235,7 +256,7 @@ class PolicyEngine implements Engine {
     if (dropDepartments) {
       const folded = rest.toLowerCase();
       const spans = findDepartmentMentions(folded);
-      rest = spans.reduceRight((s, m) => s.slice(0, m.start) + " " + s.slice(m.end), folded);
+      rest = spans.reduceRight((s, m) => `${s.slice(0, m.start)} ${s.slice(m.end)}`, folded);
     }
     for (const e of extra) rest = rest.split(e).join(" ");
     rest = rest.replace(/\d{4}|\d{1,2}/g, " ").replace(LISTING_FILLER, " ");

@@ -2,8 +2,7 @@
  * What kind of question this is, beyond "find the clause": a department's task list, a deadline
  * timeline, or a question about one named plan. Pure functions over the normalised question.
  */
-import { isoDate } from "../corpus/deadlines.js";
-import { HEATING_SEASON_START } from "../corpus/deadlines.js";
+import { HEATING_SEASON_START, isoDate } from "../corpus/deadlines.js";
 import type { Plan } from "../corpus/schema.js";
 import type { DeadlineFilter } from "./engine.js";
 
@@ -21,9 +20,30 @@ export function asksDepartmentTasks(text: string, departments: readonly string[]
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -47,36 +67,43 @@ export interface DeadlineQuery {
  */
 export function parseDeadlineQuery(text: string): DeadlineQuery | null {
   const lower = text.toLowerCase();
+  const monthNames = Object.keys(MONTHS).join("|");
+  const endOfMonth = (year: number, month: number): DeadlineFilter => ({
+    date: isoDate(year, month, lastDay(year, month)),
+  });
+  const endOfYear = (year: number): DeadlineFilter => ({ date: isoDate(year, 12, 31) });
+  // First match wins: the most precise forms come first.
+  const forms: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => DeadlineFilter, boolean?]> = [
+    [/(\d{4})年(\d{1,2})月(?:底|末)?/, (m) => endOfMonth(Number(m[1]), Number(m[2]))],
+    [
+      /(\d{4})年?采暖季/,
+      (m) => ({ date: isoDate(Number(m[1]), HEATING_SEASON_START.month, HEATING_SEASON_START.day) }),
+      true,
+    ],
+    [/采暖季|heating season/, () => ({}), true],
+    [/(?:到)?(\d{4})年(?:年底|底|年末|末)/, (m) => endOfYear(Number(m[1]))],
+    [/end of (\d{4})|year-end (\d{4})/, (m) => endOfYear(Number(m[1] ?? m[2]))],
+    [
+      new RegExp(`(${monthNames}) (\\d{4})`),
+      (m) => endOfMonth(Number(m[2]), MONTHS[m[1] as string] as number),
+    ],
+    [/到(\d{4})年/, (m) => endOfYear(Number(m[1]))],
+  ];
   const matched: string[] = [];
-  const take = (m: RegExpExecArray | null) => {
-    if (m) matched.push(m[0]);
-    return m;
-  };
   let filter: DeadlineFilter | null = null;
   let heatingSeason = false;
-  let m: RegExpExecArray | null;
-  if ((m = take(/(\d{4})年(\d{1,2})月(?:底|末)?/.exec(lower)))) {
-    const year = Number(m[1]);
-    const month = Number(m[2]);
-    filter = { date: isoDate(year, month, lastDay(year, month)) };
-  } else if ((m = take(/(\d{4})年?采暖季/.exec(lower)))) {
-    filter = { date: isoDate(Number(m[1]), HEATING_SEASON_START.month, HEATING_SEASON_START.day) };
-    heatingSeason = true;
-  } else if (take(/采暖季|heating season/.exec(lower))) {
-    heatingSeason = true;
-    filter = {};
-  } else if ((m = take(/(?:到)?(\d{4})年(?:年底|底|年末|末)/.exec(lower)))) {
-    filter = { date: isoDate(Number(m[1]), 12, 31) };
-  } else if ((m = take(/end of (\d{4})|(?:by|before) (?:the )?end of (\d{4})|year-end (\d{4})/.exec(lower)))) {
-    filter = { date: isoDate(Number(m[1] ?? m[2] ?? m[3]), 12, 31) };
-  } else if ((m = take(new RegExp(`(?:end of |by |before )?(${Object.keys(MONTHS).join("|")}) (\\d{4})`).exec(lower)))) {
-    const month = MONTHS[m[1] as string] as number;
-    const year = Number(m[2]);
-    filter = { date: isoDate(year, month, lastDay(year, month)) };
-  } else if ((m = take(/到(\d{4})年/.exec(lower)))) {
-    filter = { date: isoDate(Number(m[1]), 12, 31) };
-  } else if ((m = take(/(?:in |by )?(\d{4})(?:年)?/.exec(lower))) && /到期|期限|截止|deadline|due/.test(lower)) {
-    filter = { year: Number(m[1]) };
+  for (const [pattern, toFilter, heating] of forms) {
+    const m = pattern.exec(lower);
+    if (!m) continue;
+    matched.push(m[0]);
+    filter = toFilter(m);
+    heatingSeason = heating === true;
+    break;
+  }
+  const year = /(\d{4})(?:年)?/.exec(lower);
+  if (!filter && year && /到期|期限|截止|deadline|due/.test(lower)) {
+    matched.push(year[0]);
+    filter = { year: Number(year[1]) };
   }
   if (/overdue|逾期|已过期|过期|已经过了|passed|已到期/.test(lower)) {
     filter = { ...(filter ?? {}), state: "passed" };

@@ -78,7 +78,8 @@ export function bestQuote(
   let windowScore = -1;
   for (let i = 0; i < clauses.length; i++) {
     let j = i;
-    while (j + 1 < clauses.length && (clauses[j + 1] as Piece).end - (clauses[i] as Piece).start <= MAX_QUOTE) j++;
+    while (j + 1 < clauses.length && (clauses[j + 1] as Piece).end - (clauses[i] as Piece).start <= MAX_QUOTE)
+      j++;
     const w = { start: (clauses[i] as Piece).start, end: (clauses[j] as Piece).end };
     const score = scoreOf(w);
     if (score > windowScore) {

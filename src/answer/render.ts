@@ -22,12 +22,17 @@ export function departmentsLine(departments: Citation["departments"], lang: Lang
   return ROLES.flatMap((role) => {
     const names = departments.filter((d) => d.role === role).map((d) => departmentName(d.name, lang));
     if (names.length === 0) return [];
-    return lang === "zh" ? [`${ROLE_ZH[role]}：${names.join("、")}`] : [`${ROLE_EN[role]}: ${names.join(", ")}`];
+    return lang === "zh"
+      ? [`${ROLE_ZH[role]}：${names.join("、")}`]
+      : [`${ROLE_EN[role]}: ${names.join(", ")}`];
   }).join(lang === "zh" ? "；" : "; ");
 }
 
 /** "2024年年底前（2024-12-31，已过期）" / "2024年年底前 → 2024-12-31 (passed)". */
-export function deadlineText(d: Pick<Deadline, "text" | "date" | "passed"> & { approximate?: boolean }, lang: Lang) {
+export function deadlineText(
+  d: Pick<Deadline, "text" | "date" | "passed"> & { approximate?: boolean },
+  lang: Lang,
+) {
   const approx = d.approximate ? (lang === "zh" ? "约" : "about ") : "";
   if (lang === "zh") return `${d.text}（${approx}${d.date}，${d.passed ? "已过期" : "未到期"}）`;
   return `${d.text} → ${approx}${d.date} (${d.passed ? "passed" : "still open"})`;
@@ -45,7 +50,9 @@ export function standingNoteLine(note: StandingNote, plan: Plan, lang: Lang): st
 /** The plan's short name for source lines. */
 export function planName(plan: Plan, lang: Lang): string {
   if (lang === "zh") return `《${plan.meta.planTitle}》`;
-  return plan.meta.issuer === "国务院" ? "State Council Air Quality Action Plan" : `${plan.meta.planTitle} (Shangqiu plan)`;
+  return plan.meta.issuer === "国务院"
+    ? "State Council Air Quality Action Plan"
+    : `${plan.meta.planTitle} (Shangqiu plan)`;
 }
 
 /** The block for one cited item: label, title, quote, departments, deadlines. */
@@ -67,9 +74,15 @@ export function itemBlock(c: Citation, item: Item, plan: Plan, lang: Lang, today
 }
 
 /** "今天是2026-11-28，以上期限均已过。" when every deadline shown has passed. */
-export function allPassedNote(deadlines: ReadonlyArray<{ passed: boolean }>, today: string, lang: Lang): string | null {
+export function allPassedNote(
+  deadlines: ReadonlyArray<{ passed: boolean }>,
+  today: string,
+  lang: Lang,
+): string | null {
   if (deadlines.length === 0 || deadlines.some((d) => !d.passed)) return null;
-  return lang === "zh" ? `（今天是${today}，以上期限均已过。）` : `(Today is ${today}; all of these deadlines have passed.)`;
+  return lang === "zh"
+    ? `（今天是${today}，以上期限均已过。）`
+    : `(Today is ${today}; all of these deadlines have passed.)`;
 }
 
 /** A department's items grouped by role. */
@@ -85,7 +98,11 @@ export function departmentListingText(listing: DepartmentListing, lang: Lang): s
     const title = lang === "zh" ? `【${ROLE_ZH[role]}】` : `${ROLE_EN[role]}:`;
     const rows = entries.map((e) => {
       const who = listing.departments.length > 1 ? ` — ${departmentName(e.department, lang)}` : "";
-      const note = e.viaStandingNote ? (lang === "zh" ? "（据二(一)总括规定）" : " (by the standing note in 二(一))") : "";
+      const note = e.viaStandingNote
+        ? lang === "zh"
+          ? "（据二(一)总括规定）"
+          : " (by the standing note in 二(一))"
+        : "";
       return `- ${e.item.label} ${e.item.title}${who}${note}`;
     });
     return [[title, ...rows].join("\n")];

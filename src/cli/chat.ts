@@ -20,7 +20,9 @@ export async function runChat(
 ): Promise<void> {
   const rl = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
   const plan = engine.plans[0];
-  output.write(`policy-bot — ${plan?.meta.planTitle ?? "policy documents"} (${engine.plans.length} documents loaded)\n`);
+  output.write(
+    `policy-bot — ${plan?.meta.planTitle ?? "policy documents"} (${engine.plans.length} documents loaded)\n`,
+  );
   output.write("Type a question, /help for examples, /quit to leave.\n");
   rl.setPrompt("> ");
   rl.prompt();

@@ -54,7 +54,8 @@ const program = new Command()
       lines.push(`| ${cat} | ${n} | ${METRICS.map((m) => pct(t[m].right, t[m].total)).join(" | ")} |`);
     }
     process.stdout.write(`${lines.join("\n")}\n`);
-    if (options.failures && failures.length > 0) process.stdout.write(`\nFailures:\n${failures.join("\n")}\n`);
+    if (options.failures && failures.length > 0)
+      process.stdout.write(`\nFailures:\n${failures.join("\n")}\n`);
     const all = (rows.at(-1) as (typeof rows)[number]).t;
     const below = Object.entries(BARS).filter(([m, bar]) => {
       const { right, total } = all[m as Metric];
@@ -65,7 +66,9 @@ const program = new Command()
       writeFileSync(options.json, JSON.stringify({ rows, failures }, null, 2));
     }
     if (below.length > 0) {
-      process.stdout.write(`\nBelow the bar: ${below.map(([m, b]) => `${m} < ${pct(b as number, 1)}`).join(", ")}\n`);
+      process.stdout.write(
+        `\nBelow the bar: ${below.map(([m, b]) => `${m} < ${pct(b as number, 1)}`).join(", ")}\n`,
+      );
       process.exit(1);
     }
     process.stdout.write(`\nAll bars met (${BARS.first ? `first ≥ ${pct(BARS.first, 1)}` : ""}).\n`);

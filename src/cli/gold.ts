@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Response } from "../answer/schema.js";
-import { Role, IsoDate } from "../corpus/schema.js";
+import { IsoDate, Role } from "../corpus/schema.js";
 import { Outcome } from "../rules/schema.js";
 
 /** One gold question with what a right answer must show. */
@@ -34,7 +34,9 @@ export type GoldCase = z.infer<typeof GoldCase>;
 /** Reads every `*.jsonl` in the folder; throws naming the file and line of a malformed case. */
 export function loadGold(dir: string): GoldCase[] {
   const cases: GoldCase[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()) {
     readFileSync(join(dir, file), "utf8")
       .split("\n")
       .forEach((line, i) => {
@@ -78,20 +80,29 @@ export function scoreCase(c: GoldCase, r: Response): CaseScore {
       const role = x.departments.find((d) => names.includes(d.name))?.role ?? "responsible";
       return `${x.id}:${role}`;
     });
-    s.roles = sameSet(got, e.items.map((i) => `${i.id}:${i.role}`));
+    s.roles = sameSet(
+      got,
+      e.items.map((i) => `${i.id}:${i.role}`),
+    );
   }
   if (e.deadlines) {
     const wanted = new Set(e.deadlines.map((d) => d.date));
     const inScope = (date: string) => (e.year ? date.startsWith(String(e.year)) : wanted.has(date));
-    const got = r.citations.flatMap((x) => x.deadlines.filter((d) => inScope(d.date)).map((d) => `${x.id}:${d.date}`));
-    s.dates = sameSet([...new Set(got)], e.deadlines.map((d) => `${d.id}:${d.date}`));
+    const got = r.citations.flatMap((x) =>
+      x.deadlines.filter((d) => inScope(d.date)).map((d) => `${x.id}:${d.date}`),
+    );
+    s.dates = sameSet(
+      [...new Set(got)],
+      e.deadlines.map((d) => `${d.id}:${d.date}`),
+    );
   }
   if (e.dates) {
     const first = r.citations[0];
     const got = new Set(first?.deadlines.map((d) => d.date) ?? []);
     s.dates = (s.dates ?? true) && e.dates.every((d) => got.has(d));
   }
-  if (e.check) s.check = r.check?.outcome === e.check.outcome && (!e.check.rule || r.check?.rule === e.check.rule);
+  if (e.check)
+    s.check = r.check?.outcome === e.check.outcome && (!e.check.rule || r.check?.rule === e.check.rule);
   return s;
 }
 

@@ -15,7 +15,8 @@ interface DeadlinePattern {
   approximate: boolean;
 }
 
-const lastDayOfMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const lastDayOfMonth = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 // Longest forms first: 到2025年年底 must win over 到2025年, and 2025年8月底前 over 2025年.
 const PATTERNS: readonly DeadlinePattern[] = [

@@ -126,9 +126,22 @@ export const DEPARTMENTS: readonly Department[] = [
   D(
     "市直机关后勤保障和公务接待中心",
     "Municipal Government Offices Logistics and Official Reception Centre",
-    ["机关后勤", "公务接待中心", "后勤保障中心", "机关事务管理局", "机关事务局", "official reception", "logistics centre"],
+    [
+      "机关后勤",
+      "公务接待中心",
+      "后勤保障中心",
+      "机关事务管理局",
+      "机关事务局",
+      "official reception",
+      "logistics centre",
+    ],
   ),
-  D("市邮政管理局", "Municipal Postal Administration", ["邮政管理局", "邮政局", "postal administration", "postal bureau"]),
+  D("市邮政管理局", "Municipal Postal Administration", [
+    "邮政管理局",
+    "邮政局",
+    "postal administration",
+    "postal bureau",
+  ]),
   D("市住房城乡建设局", "Municipal Housing and Urban-Rural Development Bureau", [
     "住房城乡建设局",
     "住房和城乡建设局",
@@ -139,7 +152,12 @@ export const DEPARTMENTS: readonly Department[] = [
     "housing bureau",
     "construction bureau",
   ]),
-  D("市水利局", "Municipal Water Resources Bureau", ["水利局", "水务局", "water resources bureau", "water resources"]),
+  D("市水利局", "Municipal Water Resources Bureau", [
+    "水利局",
+    "水务局",
+    "water resources bureau",
+    "water resources",
+  ]),
   D("市税务局", "Municipal Taxation Bureau", ["税务局", "税务", "tax bureau", "taxation bureau"]),
   D("商丘海关", "Shangqiu Customs", ["海关", "customs"]),
   D("市公路事业发展中心", "Municipal Highway Development Centre", [
@@ -188,7 +206,15 @@ export const DEPARTMENTS: readonly Department[] = [
   D(
     "各县(市、区)政府",
     "County, City and District Governments",
-    ["县政府", "县区政府", "区政府", "县市区政府", "county government", "county governments", "district government"],
+    [
+      "县政府",
+      "县区政府",
+      "区政府",
+      "县市区政府",
+      "county government",
+      "county governments",
+      "district government",
+    ],
     ["各县〈市、区〉政府", "各县(市、区)政府", "各县（市、区）政府", "各县（市、区）人民政府"],
   ),
   D(

@@ -35,6 +35,7 @@ export function loadCorpus(dir: string, today?: IsoDate): Corpus {
 /** A plan that implements another (its meta.implements names the other's number) comes first. */
 function orderBySpecificity(plans: Plan[]): Plan[] {
   const implementedBy = (p: Plan) =>
-    plans.filter((q) => q !== p && p.meta.docNumber !== null && q.meta.implements.includes(p.meta.docNumber)).length;
+    plans.filter((q) => q !== p && p.meta.docNumber !== null && q.meta.implements.includes(p.meta.docNumber))
+      .length;
   return [...plans].sort((a, b) => implementedBy(a) - implementedBy(b));
 }

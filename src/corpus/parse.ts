@@ -107,7 +107,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions = {
     } else break;
   }
   let last = lines.length - 1;
-  while (last > first && ((lines[last] as Line).text.trim() === "" || isChrome((lines[last] as Line).text))) last--;
+  while (last > first && ((lines[last] as Line).text.trim() === "" || isChrome((lines[last] as Line).text)))
+    last--;
   const bodyLines = lines.slice(first, last + 1);
   const body = { start: (lines[first] as Line).start, end: (lines[last] as Line).end };
 
@@ -220,7 +221,8 @@ function parseMeta(
     .filter((d) => d.kind === "preamble")
     .flatMap((d) => d.lines.map((l) => l.text.trim()));
   const planTitle = /《(.+?)》/.exec(title)?.[1] ?? /关于印发(.+?)的通知/.exec(title)?.[1] ?? title;
-  const issuer = /^(.+?)关于/.exec(title)?.[1] ?? preamble.find((l) => /(政府|国务院|办公厅|委员会)$/.test(l)) ?? "";
+  const issuer =
+    /^(.+?)关于/.exec(title)?.[1] ?? preamble.find((l) => /(政府|国务院|办公厅|委员会)$/.test(l)) ?? "";
   const signedLine = preamble.find((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(l));
   const implementsNumbers: string[] = [];
   for (const line of preamble) {

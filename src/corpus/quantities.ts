@@ -91,7 +91,11 @@ export function parseQuantities(text: string): Quantity[] {
     out.push({
       value: Math.round(Number(digits) * multiplier * 1e6) / 1e6,
       unit: unitWritten ?? "",
-      comparator: lead ? (LEADING_COMPARATORS[lead] as Comparator) : trail ? (TRAILING_COMPARATORS[trail] as Comparator) : "eq",
+      comparator: lead
+        ? (LEADING_COMPARATORS[lead] as Comparator)
+        : trail
+          ? (TRAILING_COMPARATORS[trail] as Comparator)
+          : "eq",
       word,
       phrase: text.slice(start, m.index + whole.length),
     });

@@ -25,7 +25,9 @@ export type CitationMatch =
   | { kind: "missing"; written: string; plan: Plan; section: number; item: number };
 
 function numberedAcross(plan: Plan): boolean {
-  return plan.items.some((i) => i.section > 1 && i.number > plan.items.filter((j) => j.section === i.section).length);
+  return plan.items.some(
+    (i) => i.section > 1 && i.number > plan.items.filter((j) => j.section === i.section).length,
+  );
 }
 
 /**
@@ -44,7 +46,7 @@ export function resolveCitation(question: string, plans: readonly Plan[]): Citat
       if (item) return { kind: "item", item, written: m[0] };
     }
     const plan = plans[0];
-    if (plan && plan.sections.some((s) => s.number === section)) {
+    if (plan?.sections.some((s) => s.number === section)) {
       return { kind: "missing", written: m[0], plan, section, item: number };
     }
   }

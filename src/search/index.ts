@@ -13,13 +13,13 @@ import type { Corpus } from "../corpus/index.js";
 import type { Item, Plan } from "../corpus/schema.js";
 import { HashedNgramEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
-import type { NormalizedQuery } from "./normalize.js";
 import { isKnownTerm } from "./lexicon.js";
+import type { NormalizedQuery } from "./normalize.js";
 import { lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
 import { DEFAULT_HNSW, HnswVectorStore } from "./vector-store.js";
 
-export { resolveCitation, type CitationMatch } from "./citation.js";
-export { normalizeQuery, type NormalizedQuery, type QueryLang } from "./normalize.js";
+export { type CitationMatch, resolveCitation } from "./citation.js";
+export { type NormalizedQuery, normalizeQuery, type QueryLang } from "./normalize.js";
 
 /** Embedding width of the plan index. */
 export const DIMENSIONS = 512;
@@ -32,7 +32,7 @@ export interface Fusion {
 }
 
 /** Measured on the gold set (npm run bench prints the comparison). */
-export const DEFAULT_FUSION: Fusion = { k: 10, vectorWeight: 1, lexicalWeight: 1 };
+export const DEFAULT_FUSION: Fusion = { k: 5, vectorWeight: 1, lexicalWeight: 2 };
 /** Score factor for items of a less specific plan when the question names no plan. */
 export const OTHER_PLAN_FACTOR = 0.6;
 
@@ -176,7 +176,8 @@ export class SearchIndex {
   /** What the query's words share with the corpus vocabulary. */
   coverage(text: string): Coverage {
     const qWords = [...new Set(segmenter().cut(text.toLowerCase(), true))].filter(
-      (w) => /[\u4e00-\u9fffa-z0-9]/.test(w) && !STOPWORDS.has(w) && !QUESTION_WORDS.has(w) && !PLACES.test(w),
+      (w) =>
+        /[\u4e00-\u9fffa-z0-9]/.test(w) && !STOPWORDS.has(w) && !QUESTION_WORDS.has(w) && !PLACES.test(w),
     );
     const rareIdf = this.lexical.idfOf(1);
     let matchedIdf = 0;
@@ -184,7 +185,8 @@ export class SearchIndex {
     const unmatchedWords: string[] = [];
     for (const w of qWords) {
       if (this.lexical.documentFrequency(w) > 0) matchedIdf += this.lexical.idf(w);
-      else if (isKnownTerm(w)) matchedIdf += rareIdf; // 城管局, 放鞭炮: the product knows what they mean
+      else if (isKnownTerm(w))
+        matchedIdf += rareIdf; // 城管局, 放鞭炮: the product knows what they mean
       else {
         // A lone character (换, 太) or a number says too little to count against the question.
         if (w.length > 1 && !/^[\d.]+$/.test(w)) unmatchedWords.push(w);
@@ -231,7 +233,9 @@ export class SearchIndex {
     });
     return [...hits.values()]
       .filter((h) => allowed.has(this.plan(h.item)))
-      .map((h) => (primary && this.plan(h.item) !== primary ? { ...h, score: h.score * OTHER_PLAN_FACTOR } : h))
+      .map((h) =>
+        primary && this.plan(h.item) !== primary ? { ...h, score: h.score * OTHER_PLAN_FACTOR } : h,
+      )
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }
@@ -247,7 +251,8 @@ export class SearchIndex {
 
   private itemOf(metadata: Record<string, unknown>): Item {
     const found = this.items.find((i) => i.doc === metadata.doc && i.id === metadata.id);
-    if (!found) throw new Error(`index refers to unknown item ${String(metadata.doc)}#${String(metadata.id)}`);
+    if (!found)
+      throw new Error(`index refers to unknown item ${String(metadata.doc)}#${String(metadata.id)}`);
     return found;
   }
 }

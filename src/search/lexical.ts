@@ -34,7 +34,11 @@ export class LexicalIndex {
     docs.forEach((terms, i) => {
       const tf = new Map<string, number>();
       for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-      for (const [t, f] of tf) (postings[t] ??= []).push([i, f]);
+      for (const [t, f] of tf) {
+        const list = postings[t] ?? [];
+        list.push([i, f]);
+        postings[t] = list;
+      }
     });
     return new LexicalIndex({ k1, b, lengths: docs.map((d) => d.length), postings });
   }

@@ -33,14 +33,18 @@ export function simplify(text: string): string {
 
 /** Removes what is not language: control characters, HTML tags and entities, emoji; NFKC; spaces collapsed. */
 export function cleanText(raw: string): string {
-  return raw
-    .normalize("NFKC")
-    .replace(/<[^>]{0,200}>/g, " ")
-    .replace(/&(?:[a-z]+|#\d+);/gi, " ")
-    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu, " ")
-    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u20E3\uFE0F]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    raw
+      .normalize("NFKC")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing terminal colour codes is the point
+      .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, " ")
+      .replace(/<[^>]{0,200}>/g, " ")
+      .replace(/&(?:[a-z]+|#\d+);/gi, " ")
+      .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu, " ")
+      .replace(/\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u20E3|\uFE0F/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** True when a cleaned text holds no letter or digit at all (empty, spaces, "？？？"). */

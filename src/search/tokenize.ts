@@ -17,9 +17,7 @@ export function segmenter(): Jieba {
       ...DOMAIN_WORDS,
       ...Object.keys(COLLOQUIAL_TERMS),
       ...DEPARTMENTS.flatMap((d) => [d.name, ...d.aliases]),
-    ].filter((w) =>
-      /[\u4e00-\u9fff]/.test(w),
-    );
+    ].filter((w) => /[\u4e00-\u9fff]/.test(w));
     // Texts are lower-cased before segmenting, so the dictionary must be too (低VOCs → 低vocs).
     jieba.loadDict(Buffer.from(words.map((w) => `${w.toLowerCase()} 100000 n`).join("\n")));
   }

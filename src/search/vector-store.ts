@@ -71,7 +71,8 @@ export class HnswVectorStore extends SaveableVectorStore {
     const index = this.ensureCapacity(vectors.length);
     const ids: string[] = [];
     vectors.forEach((v, i) => {
-      if (v.length !== this.dimensions) throw new Error(`vector has ${v.length} dimensions, index ${this.dimensions}`);
+      if (v.length !== this.dimensions)
+        throw new Error(`vector has ${v.length} dimensions, index ${this.dimensions}`);
       const label = this.docs.length;
       index.addPoint(v, label);
       this.docs.push(documents[i] as DocumentInterface);
@@ -81,7 +82,10 @@ export class HnswVectorStore extends SaveableVectorStore {
   }
 
   async addDocuments(documents: DocumentInterface[]): Promise<string[]> {
-    return this.addVectors(await this.embeddings.embedDocuments(documents.map((d) => d.pageContent)), documents);
+    return this.addVectors(
+      await this.embeddings.embedDocuments(documents.map((d) => d.pageContent)),
+      documents,
+    );
   }
 
   /** Nearest documents with cosine similarity (1 = same direction), best first. */
@@ -123,7 +127,8 @@ export class HnswVectorStore extends SaveableVectorStore {
     if (store.docs.length > 0) {
       store.index = new hnswlib.HierarchicalNSW("cosine", stored.dimensions);
       await store.index.readIndex(join(directory, "hnsw.index"));
-      if (store.index.getCurrentCount() !== store.docs.length) throw new Error("hnsw index and docs.json disagree");
+      if (store.index.getCurrentCount() !== store.docs.length)
+        throw new Error("hnsw index and docs.json disagree");
     }
     return store;
   }

@@ -1,0 +1,242 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { englishDepartment, findDepartmentMentions } from "../src/corpus/departments.js";
+import { loadCorpus, parsePlan } from "../src/corpus/index.js";
+import type { Item, Plan } from "../src/corpus/schema.js";
+
+const SOURCE = readFileSync("corpus/shangqiu-air-quality-2024.txt", "utf8");
+const plan = parsePlan("shangqiu-air-quality-2024", SOURCE, { today: "2026-11-28" });
+const item = (id: string, p: Plan = plan): Item => {
+  const found = p.items.find((i) => i.id === id);
+  if (!found) throw new Error(`no item ${id}`);
+  return found;
+};
+const roles = (id: string) => Object.fromEntries(item(id).departments.map((d) => [d.name, d.role]));
+
+describe("Shangqiu plan: metadata and structure", () => {
+  it("reads the metadata from the page and the notice", () => {
+    expect(plan.meta).toEqual({
+      title: "商丘市人民政府关于印发商丘市空气质量持续改善行动计划的通知",
+      planTitle: "商丘市空气质量持续改善行动计划",
+      issuer: "商丘市人民政府",
+      signed: "2024-07-31",
+      published: "2024-08-01",
+      effective: "2024-08-19",
+      docNumber: null,
+      indexNumber: "3070211020000013000000/2024081500000058",
+      sourceOffice: "市政府办公室",
+      implements: ["国发〔2023〕24号", "豫政〔2024〕12号"],
+    });
+  });
+
+  it("has 10 sections and 35 items with S.I ids and labels as people cite them", () => {
+    expect(plan.sections.map((s) => s.label)).toEqual([
+      "一",
+      "二",
+      "三",
+      "四",
+      "五",
+      "六",
+      "七",
+      "八",
+      "九",
+      "十",
+    ]);
+    expect(plan.items).toHaveLength(35);
+    const perSection = [2, 3, 4, 4, 4, 6, 4, 3, 2, 3];
+    expect(plan.sections.map((s) => plan.items.filter((i) => i.section === s.number).length)).toEqual(
+      perSection,
+    );
+    expect(item("6.5")).toMatchObject({
+      label: "六(五)",
+      title: "开展畜禽养殖业氨排放控制试点",
+      section: 6,
+      number: 5,
+    });
+    expect(item("10.3").label).toBe("十(三)");
+  });
+
+  it("keeps every item's text verbatim", () => {
+    for (const i of plan.items) {
+      expect(SOURCE.slice(i.span.start, i.span.end)).toBe(i.text);
+      expect(i.text.startsWith(`(${i.label.slice(i.label.indexOf("(") + 1)}`)).toBe(true);
+    }
+  });
+
+  it("loses nothing: the parts tile the body exactly, and no page chrome is in it", () => {
+    const body = SOURCE.slice(plan.body.start, plan.body.end);
+    let at = plan.body.start;
+    for (const part of plan.parts) {
+      expect(part.span.start).toBe(at);
+      expect(part.span.end).toBeGreaterThan(part.span.start);
+      at = part.span.end;
+    }
+    expect(at).toBe(plan.body.end);
+    expect(plan.parts.map((p) => SOURCE.slice(p.span.start, p.span.end)).join("")).toBe(body);
+    expect(plan.parts.filter((p) => p.kind === "item")).toHaveLength(35);
+    expect(plan.parts.filter((p) => p.kind === "heading")).toHaveLength(10);
+    for (const chrome of [
+      "站群导航",
+      "加入收藏",
+      "设为首页",
+      "用户登录",
+      "打印正文",
+      "分享到",
+      "浏览次数",
+      "索引号",
+      "您的位置",
+    ]) {
+      expect(SOURCE).toContain(chrome);
+      expect(body).not.toContain(chrome);
+    }
+    expect(body.startsWith("各县(市、区)人民政府")).toBe(true);
+    expect(body.endsWith("推动形成简约适度、绿色低碳、文明健康的生活方式。")).toBe(true);
+  });
+});
+
+describe("departments and roles", () => {
+  it("maps 牵头 to lead, 配合 to support, 负责 and 按职责分工负责 to responsible", () => {
+    expect(roles("5.1")).toEqual({
+      市城市管理局: "lead",
+      市住房城乡建设局: "support",
+      市交通运输局: "support",
+      市公路事业发展中心: "support",
+      市水利局: "support",
+    });
+    expect(roles("3.1")).toEqual({ 市发展改革委: "responsible", 市生态环境局: "support" });
+    expect(roles("6.4")).toEqual({ 市生态环境局: "responsible" });
+    expect(roles("6.5")).toEqual({ 市农业农村局: "responsible", 市生态环境局: "responsible" });
+  });
+
+  it("counts 牵头负责 as lead", () => {
+    for (const id of ["6.2", "7.1", "7.2", "7.3"]) expect(roles(id)).toEqual({ 市生态环境局: "lead" });
+  });
+
+  it("reads 〈市、区〉 inside a department parenthesis as part of a name, and (市、区) in the text as no department", () => {
+    const written = item("2.1").departments.map((d) => d.written);
+    expect(written).toContain("各县〈市、区〉政府");
+    expect(item("2.1").departments.map((d) => d.name)).toContain("各县(市、区)政府");
+    expect(item("2.3").text).toContain("县(市、区)");
+    expect(item("2.3").departments.map((d) => d.name)).not.toContain("县(市、区)");
+    expect(item("10.1").departments).toEqual([]);
+  });
+
+  it("keeps 二(一)'s standing note as data on every later item", () => {
+    expect(plan.standingNotes).toHaveLength(1);
+    const note = plan.standingNotes[0];
+    expect(note?.text).toBe("以下各项任务均需各县〈市、区〉政府和示范区管委会负责落实,不再列出");
+    expect(note?.departments.map((d) => d.name)).toEqual(["各县(市、区)政府", "市城乡一体化示范区管委会"]);
+    expect(item("2.1").standingNote).toBeNull();
+    for (const i of plan.items.filter((x) => x.id !== "2.1" && x.section >= 2))
+      expect(i.standingNote).toEqual(note);
+  });
+
+  it("knows the aliases and English names people use", () => {
+    const names = (q: string) => findDepartmentMentions(q).flatMap((m) => m.names);
+    expect(names("环保局牵头哪些任务")).toEqual(["市生态环境局"]);
+    expect(names("城管局")).toEqual(["市城市管理局"]);
+    expect(names("铁路公司要做什么")).toEqual(["中国铁路商丘公司", "中国铁路商丘分公司"]);
+    expect(names("What is the Public Security Bureau responsible for?")).toEqual(["市公安局"]);
+    expect(names("市场监管局")).toEqual(["市市场监管局"]);
+    expect(englishDepartment("市生态环境局")).toBe("Municipal Ecology and Environment Bureau");
+    const named = new Set(plan.items.flatMap((i) => i.departments.map((d) => d.name)));
+    for (const name of named) expect(englishDepartment(name), name).toBeDefined();
+  });
+});
+
+describe("deadlines and quantities", () => {
+  const dates = (id: string) => item(id).deadlines.map((d) => [d.text, d.date, d.approximate]);
+
+  it("resolves every deadline form to a date", () => {
+    expect(dates("2.2")).toEqual([["2024年年底前", "2024-12-31", false]]);
+    expect(dates("6.3")).toEqual([
+      ["2024年年底前", "2024-12-31", false],
+      ["2025年8月底前", "2025-08-31", false],
+      ["2025年年底前", "2025-12-31", false],
+    ]);
+    expect(dates("6.4")).toEqual([
+      ["2024年7月底前", "2024-07-31", false],
+      ["2024年10月底前", "2024-10-31", false],
+    ]);
+    expect(dates("6.5")).toEqual([["到2025年", "2025-12-31", false]]);
+    expect(dates("7.4")).toEqual([["到2025年年底", "2025-12-31", false]]);
+    expect(dates("3.4")).toEqual([["2024年采暖季前", "2024-11-15", true]]);
+    for (const i of plan.items) for (const d of i.deadlines) expect(i.text).toContain(d.sentence);
+  });
+
+  it("computes passed against the injected clock", () => {
+    expect(plan.items.flatMap((i) => i.deadlines).every((d) => d.passed)).toBe(true);
+    const early = parsePlan("shangqiu-air-quality-2024", SOURCE, { today: "2024-12-31" });
+    const d = early.items.find((i) => i.id === "6.3")?.deadlines ?? [];
+    expect(d.map((x) => x.passed)).toEqual([false, false, false]);
+    const later = parsePlan("shangqiu-air-quality-2024", SOURCE, { today: "2025-01-01" });
+    expect(later.items.find((i) => i.id === "6.3")?.deadlines.map((x) => x.passed)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it("reads thresholds with their comparators", () => {
+    const q = (id: string) => item(id).quantities.map((x) => [x.value, x.unit, x.comparator, x.word]);
+    expect(q("6.5").slice(0, 3)).toEqual([
+      [10000, "头", "gte", "以上"],
+      [200000, "羽", "gte", "以上"],
+      [1000000, "羽", "gte", "以上"],
+    ]);
+    expect(q("3.2")[0]).toEqual([35, "蒸吨/小时", "lte", "以下"]);
+    expect(q("6.2")).toEqual([
+      [0.3, "米/秒", "gte", "不低于"],
+      [1000, "个", "gte", "大于等于"],
+    ]);
+    expect(q("2.2")).toContainEqual([60000000, "标砖/年", "lte", "以下"]);
+    expect(item("6.5").quantities[1]?.phrase).toBe("蛋鸡设计存栏量20万羽以上");
+  });
+});
+
+describe("a generic parser", () => {
+  it("parses the same plan written with full-width punctuation", () => {
+    const full = SOURCE.replace(/\(/g, "（")
+      .replace(/\)/g, "）")
+      .replace(/,/g, "，")
+      .replace(/:/g, "：")
+      .replace(/;/g, "；");
+    const p = parsePlan("full", full, { today: "2026-11-28" });
+    expect(p.items.map((i) => i.id)).toEqual(plan.items.map((i) => i.id));
+    expect(p.items.map((i) => i.departments.map((d) => `${d.name}:${d.role}`))).toEqual(
+      plan.items.map((i) => i.departments.map((d) => `${d.name}:${d.role}`)),
+    );
+    expect(p.items.map((i) => i.deadlines.map((d) => d.date))).toEqual(
+      plan.items.map((i) => i.deadlines.map((d) => d.date)),
+    );
+  });
+
+  it("parses the State Council plan: items numbered across sections, several paragraphs, no departments", () => {
+    const sc = parsePlan("state-council-2023-24", readFileSync("corpus/state-council-2023-24.txt", "utf8"), {
+      today: "2026-11-28",
+    });
+    expect(sc.meta).toMatchObject({ issuer: "国务院", docNumber: "国发〔2023〕24号", signed: "2023-11-30" });
+    expect(sc.sections).toHaveLength(10);
+    expect(sc.items).toHaveLength(39);
+    expect(sc.items.map((i) => i.number)).toEqual(Array.from({ length: 39 }, (_, i) => i + 1));
+    expect(sc.items.find((i) => i.number === 11)).toMatchObject({
+      id: "3.11",
+      label: "三(十一)",
+      title: "积极开展燃煤锅炉关停整合",
+    });
+    const regions = sc.items.find((i) => i.number === 2);
+    expect(regions?.title).toBe("重点区域");
+    expect(regions?.text).toContain("汾渭平原");
+    expect(sc.items.every((i) => i.departments.length === 0)).toBe(true);
+  });
+
+  it("loads every document in corpus/, the local plan first", () => {
+    const corpus = loadCorpus("corpus", "2026-11-28");
+    expect(corpus.plans.map((p) => p.doc)).toEqual(["shangqiu-air-quality-2024", "state-council-2023-24"]);
+    expect(corpus.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("rejects a text that is not a plan", () => {
+    expect(() => parsePlan("x", "今天天气很好。\n没有章节。")).toThrow(/no/);
+  });
+});
