@@ -10,6 +10,7 @@ import { todayIso } from "../corpus/deadlines.js";
 import { findDepartmentMentions } from "../corpus/departments.js";
 import { type Corpus, loadCorpus } from "../corpus/index.js";
 import type { IsoDate, Item, Plan } from "../corpus/schema.js";
+import { runRules } from "../rules/index.js";
 import {
   type NormalizedQuery,
   normalizeQuery,
@@ -20,7 +21,13 @@ import {
 import { cleanText, isEmptyQuestion, simplify } from "../search/normalize.js";
 import { lexicalTerms } from "../search/tokenize.js";
 import type { DeadlineFilter, DepartmentListing, Engine } from "./engine.js";
-import { asksDepartmentTasks, LISTING_FILLER, parseDeadlineQuery, plansNamed } from "./intent.js";
+import {
+  asksDepartmentTasks,
+  asksForSource,
+  LISTING_FILLER,
+  parseDeadlineQuery,
+  plansNamed,
+} from "./intent.js";
 import { bestQuote, headQuote } from "./quote.js";
 import {
   deadlineListingText,
@@ -168,7 +175,24 @@ class PolicyEngine implements Engine {
     const today = this.today();
     const scope = plansNamed(q.text, this.plans);
 
-    // 1. A citation names its item directly.
+    // 1. A rule decides an obligation question; its item leads, retrieval adds related items.
+    const primary = this.plans[0] as Plan;
+    const ruled =
+      (!scope || scope.includes(primary)) && !asksForSource(q.text)
+        ? runRules({ question: q.text, lang, plan: primary, today })
+        : null;
+    if (ruled) {
+      const item = primary.items.find((i) => i.id === ruled.itemId) as Item;
+      const related = this.retrieve(q, 4).filter((h) => h.item !== item);
+      const citations = [
+        this.citation(item, ruled.phrase, 1),
+        ...related.slice(0, 2).map((h) => this.citation(h.item, this.quote(h.item, q), round(h.score))),
+      ];
+      const lead = [ruled.verdict, ruled.check.explanation].filter((t) => t.length > 0);
+      return { ...this.itemAnswer(raw, lang, citations, lead), check: ruled.check };
+    }
+
+    // 2. A citation names its item directly.
     const match = resolveCitation(q.text, scope ?? this.plans);
     if (match?.kind === "item") {
       const quote =
@@ -181,7 +205,7 @@ class PolicyEngine implements Engine {
       return response("not_covered", lang, missingItemText(match.written, match.plan, match.section, lang));
     }
 
-    // 2. A department's tasks, when the question asks little else.
+    // 3. A department's tasks, when the question asks little else.
     if (asksDepartmentTasks(q.text, q.departments) && this.residue(q.text, true) < LISTING_RESIDUE) {
       const listing = this.departmentItems(q.text);
       if (listing && listing.entries.length > 0) {
@@ -193,7 +217,7 @@ class PolicyEngine implements Engine {
       }
     }
 
-    // 3. A deadline timeline.
+    // 4. A deadline timeline.
     const deadlineQuery = parseDeadlineQuery(q.text);
     if (deadlineQuery && this.residue(q.text, false, deadlineQuery.matched) < LISTING_RESIDUE) {
       let entries = this.deadlineItems(deadlineQuery.filter);
@@ -210,7 +234,7 @@ class PolicyEngine implements Engine {
       }
     }
 
-    // 4. Hybrid retrieval, or not covered.
+    // 5. Hybrid retrieval, or not covered.
     const hits = this.retrieve(q, 5);
     const top = hits[0];
     if (!top || !this.covers(q, top)) return response("not_covered", lang, notCoveredText(lang, this.plans));

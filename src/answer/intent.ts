@@ -116,6 +116,13 @@ export function parseDeadlineQuery(text: string): DeadlineQuery | null {
   return { filter, heatingSeason, matched };
 }
 
+/** "出自哪条", "which item says": the person wants the source, not a verdict. */
+export function asksForSource(text: string): boolean {
+  return /出自|出处|哪一?条|哪一?项|哪个条款|在哪里提到|哪里规定|which (?:item|clause|article)|where does .* (?:say|come from)|source of/i.test(
+    text,
+  );
+}
+
 /** English words that name the national plan. */
 const NATIONAL = /state council|national plan|national action plan|国务院|国家(?:的)?(?:行动)?计划|国发/i;
 
