@@ -1,6 +1,19 @@
-/** Starts the Telegram bot; filled in when src/bot lands. */
+/**
+ * Runs the Telegram bot over an engine: config from the environment (validated), pino logs to
+ * stderr, graceful stop on SIGINT/SIGTERM. Resolves when the bot has stopped.
+ */
+import { pino } from "pino";
 import type { Engine } from "../answer/index.js";
+import { loadBotConfig, runBot } from "../bot/index.js";
 
-export async function startBot(_engine: Engine): Promise<void> {
-  throw new Error("the Telegram bot is not built yet: unset TELEGRAM_BOT_TOKEN to use the terminal chat");
+/** Starts the bot; exits non-zero when long polling gives up (revoked token, another instance). */
+export async function startBot(engine: Engine): Promise<void> {
+  const config = loadBotConfig();
+  const logger = pino({ level: config.logLevel }, pino.destination(2));
+  const running = await runBot({ engine, config, logger });
+  const { reason, error } = await running.done;
+  if (reason === "fatal") {
+    logger.fatal({ error }, "bot stopped");
+    process.exit(1);
+  }
 }

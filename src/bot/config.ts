@@ -1,0 +1,164 @@
+/**
+ * The bot's configuration: read from the environment (and `.env` through dotenv), validated by zod.
+ * An invalid configuration throws one readable error that lists every bad variable, never a value
+ * of the token.
+ */
+import { config as loadDotenv } from "dotenv";
+import { z } from "zod";
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The validated configuration `createBot` and `runBot` use. */
+export interface BotConfig {
+  token: string;
+  /** Bot API root without a trailing slash: https://api.telegram.org or a local Bot API server. */
+  apiRoot: string;
+  mode: "polling" | "webhook";
+  /** Public HTTPS URL Telegram posts updates to (webhook mode only). */
+  webhookUrl: string | null;
+  /** Compared with the X-Telegram-Bot-Api-Secret-Token header (webhook mode only). */
+  webhookSecret: string | null;
+  /** Port the webhook server listens on; 0 picks a free one. */
+  port: number;
+  /** Address the webhook server binds to. */
+  host: string;
+  /** Chats (and, for inline queries, users) the bot serves; null serves everyone. */
+  allowedChatIds: ReadonlySet<number> | null;
+  logLevel: LogLevel;
+  /** Per-user limit: at most `max` updates every `windowMs`. */
+  rateLimit: { max: number; windowMs: number };
+}
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
+
+const intVar = (name: string, min: number, max: number, fallback: number) =>
+  z.preprocess(
+    blank,
+    z
+      .string()
+      .default(String(fallback))
+      .refine((s) => /^\d+$/.test(s.trim()), `${name} must be a whole number`)
+      .transform((s) => Number(s.trim()))
+      .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`),
+  );
+
+const EnvSchema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: z.preprocess(
+      trimmed,
+      z
+        .string({ error: "TELEGRAM_BOT_TOKEN is required (ask @BotFather for one)" })
+        .min(1, "TELEGRAM_BOT_TOKEN is required (ask @BotFather for one)")
+        // Real tokens are longer; a local Bot API server accepts any id:secret (123:abc).
+        .regex(/^\d+:[A-Za-z0-9_-]+$/, "TELEGRAM_BOT_TOKEN does not look like a bot token (123456:ABC…)"),
+    ),
+    TELEGRAM_API_ROOT: z.preprocess(
+      blank,
+      z
+        .string()
+        .default("https://api.telegram.org")
+        .refine((s) => /^https?:\/\/[^\s/]+/.test(s.trim()), "TELEGRAM_API_ROOT must be an http(s) URL")
+        .transform((s) => s.trim().replace(/\/+$/, "")),
+    ),
+    BOT_MODE: z.preprocess(
+      (v) => (typeof blank(v) === "string" ? (v as string).trim().toLowerCase() : undefined),
+      z.enum(["polling", "webhook"], { error: "BOT_MODE must be polling or webhook" }).default("polling"),
+    ),
+    WEBHOOK_URL: z.preprocess(
+      blank,
+      z
+        .string()
+        .refine((s) => /^https:\/\/[^\s/]+/.test(s.trim()), "WEBHOOK_URL must be an https:// URL")
+        .transform((s) => s.trim())
+        .optional(),
+    ),
+    WEBHOOK_SECRET: z.preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, "WEBHOOK_SECRET must be 1–256 characters of A–Z, a–z, 0–9, _ and -")
+        .optional(),
+    ),
+    PORT: intVar("PORT", 0, 65535, 8080),
+    HOST: z.preprocess(blank, z.string().default("0.0.0.0")),
+    ALLOWED_CHAT_IDS: z.preprocess(
+      blank,
+      z
+        .string()
+        .refine(
+          (s) =>
+            s
+              .split(",")
+              .map((x) => x.trim())
+              .filter(Boolean)
+              .every((x) => /^-?\d+$/.test(x)),
+          "ALLOWED_CHAT_IDS must be chat ids separated by commas, e.g. 12345,-100987654321",
+        )
+        .optional(),
+    ),
+    LOG_LEVEL: z.preprocess(
+      (v) => (typeof blank(v) === "string" ? (v as string).trim().toLowerCase() : undefined),
+      z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    ),
+    RATE_LIMIT_MAX: intVar("RATE_LIMIT_MAX", 1, 10_000, 20),
+    RATE_LIMIT_WINDOW_SECONDS: intVar("RATE_LIMIT_WINDOW_SECONDS", 1, 3600, 10),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE !== "webhook") return;
+    if (!env.WEBHOOK_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_URL"],
+        message: "WEBHOOK_URL is required when BOT_MODE=webhook",
+      });
+    if (!env.WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_SECRET"],
+        message: "WEBHOOK_SECRET is required when BOT_MODE=webhook",
+      });
+  });
+
+/** Thrown by {@link loadBotConfig}; `problems` has one line per invalid variable. */
+export class BotConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid bot configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "BotConfigError";
+  }
+}
+
+/**
+ * Validates the bot's environment. With the default `process.env`, a `.env` file in the working
+ * directory is read first (it never overrides variables already set).
+ */
+export function loadBotConfig(env: Record<string, string | undefined> = process.env): BotConfig {
+  if (env === process.env) loadDotenv({ quiet: true });
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      // zod's own messages for a missing variable say "expected string, received undefined".
+      return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+    });
+    throw new BotConfigError([...new Set(problems)]);
+  }
+  const e = parsed.data;
+  const ids = e.ALLOWED_CHAT_IDS?.split(",")
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map(Number);
+  return {
+    token: e.TELEGRAM_BOT_TOKEN,
+    apiRoot: e.TELEGRAM_API_ROOT,
+    mode: e.BOT_MODE,
+    webhookUrl: e.WEBHOOK_URL ?? null,
+    webhookSecret: e.WEBHOOK_SECRET ?? null,
+    port: e.PORT,
+    host: e.HOST,
+    allowedChatIds: ids && ids.length > 0 ? new Set(ids) : null,
+    logLevel: e.LOG_LEVEL,
+    rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+  };
+}
