@@ -58,6 +58,17 @@ describe("answer()", () => {
     expect(en.citations.map((c) => c.id)).toEqual(["2.2", "3.3", "6.3"]);
   });
 
+  it("lists every deadline, the open ones, and a standing note's departments", async () => {
+    const all = await engine.answer("哪些任务有期限?");
+    const deadlines = engine.plans[0]?.items.flatMap((i) => i.deadlines) ?? [];
+    expect(all.answer).toContain(`共${deadlines.length}项`);
+    const open = await engine.answer("What deadlines are still open?");
+    expect(open).toMatchObject({ status: "answered", citations: [] });
+    expect(open.answer).toContain("every deadline of the plan has passed");
+    const county = await engine.answer("各县政府负责哪些任务?");
+    expect(county.citations).toHaveLength(33);
+  });
+
   it("follows the injected clock for passed/open", async () => {
     const early = await createEngine({ cacheDir, now: () => new Date("2025-03-01T09:00:00") });
     const r = await early.answer("六(三)");

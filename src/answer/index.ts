@@ -35,6 +35,7 @@ import {
   invalidInputText,
   itemBlock,
   missingItemText,
+  noDeadlinesText,
   notCoveredText,
 } from "./render.js";
 import { type Citation, type Lang, Response } from "./schema.js";
@@ -222,15 +223,19 @@ class PolicyEngine implements Engine {
     if (deadlineQuery && this.residue(q.text, false, deadlineQuery.matched) < LISTING_RESIDUE) {
       let entries = this.deadlineItems(deadlineQuery.filter);
       if (deadlineQuery.heatingSeason) entries = entries.filter((e) => e.deadline.approximate);
+      const describe = describeFilter(deadlineQuery.filter, deadlineQuery.heatingSeason, lang);
       if (entries.length > 0) {
         const citations = entries.map((e) => this.citation(e.item, e.deadline.sentence, 1));
-        const describe = describeFilter(deadlineQuery.filter, deadlineQuery.heatingSeason, lang);
         return response(
           "answered",
           lang,
           deadlineListingText(entries, describe, today, lang),
           dedupe(citations),
         );
+      }
+      if (deadlineQuery.filter.state === "open") {
+        // A true answer, not a miss: by today every deadline of the plan has passed.
+        return response("answered", lang, noDeadlinesText(describe, today, lang));
       }
     }
 
@@ -284,7 +289,7 @@ class PolicyEngine implements Engine {
     }
     for (const e of extra) rest = rest.split(e).join(" ");
     rest = rest.replace(/\d{4}|\d{1,2}/g, " ").replace(LISTING_FILLER, " ");
-    return this.index.coverage(rest).matchedIdf;
+    return this.index.coverage(rest, 2).matchedIdf; // a stray 各 or 的 is not a topic
   }
 
   private quote(item: Item, q: NormalizedQuery): string {

@@ -101,10 +101,12 @@ export function parseDeadlineQuery(text: string): DeadlineQuery | null {
     break;
   }
   const year = /(\d{4})(?:年)?/.exec(lower);
-  if (!filter && year && /到期|期限|截止|deadline|due/.test(lower)) {
+  const asksDeadlines = /到期|期限|截止|时间节点|时限|deadlines?|due dates?|\bdue\b/.test(lower);
+  if (!filter && year && asksDeadlines) {
     matched.push(year[0]);
     filter = { year: Number(year[1]) };
   }
+  if (!filter && asksDeadlines) filter = {}; // every deadline of the plan
   if (/overdue|逾期|已过期|过期|已经过了|passed|已到期/.test(lower)) {
     filter = { ...(filter ?? {}), state: "passed" };
     matched.push("overdue");

@@ -133,6 +133,13 @@ export function deadlineListingText(
   return [head, ...rows, ...(note ? [note] : [])].join("\n");
 }
 
+/** "没有尚未到期的任务" when a deadline filter matches nothing. */
+export function noDeadlinesText(describe: string, today: string, lang: Lang): string {
+  return lang === "zh"
+    ? `没有${describe}的任务（今天是${today}，本计划的期限均已过）。`
+    : `No tasks ${describe}: as of today (${today}) every deadline of the plan has passed.`;
+}
+
 /** The help text shown for empty input. */
 export function invalidInputText(lang: Lang): string {
   return lang === "zh"

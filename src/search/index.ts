@@ -173,11 +173,15 @@ export class SearchIndex {
     return this.lexical.documentFrequency(term) > 0 ? this.lexical.idf(term) : 0;
   }
 
-  /** What the query's words share with the corpus vocabulary. */
-  coverage(text: string): Coverage {
+  /** What the query's words (of at least `minWordLength` characters) share with the corpus vocabulary. */
+  coverage(text: string, minWordLength = 1): Coverage {
     const qWords = [...new Set(segmenter().cut(text.toLowerCase(), true))].filter(
       (w) =>
-        /[\u4e00-\u9fffa-z0-9]/.test(w) && !STOPWORDS.has(w) && !QUESTION_WORDS.has(w) && !PLACES.test(w),
+        w.length >= minWordLength &&
+        /[\u4e00-\u9fffa-z0-9]/.test(w) &&
+        !STOPWORDS.has(w) &&
+        !QUESTION_WORDS.has(w) &&
+        !PLACES.test(w),
     );
     const rareIdf = this.lexical.idfOf(1);
     let matchedIdf = 0;
