@@ -18,6 +18,7 @@ import {
   type SearchHit,
   SearchIndex,
 } from "../search/index.js";
+import { expandTerms } from "../search/lexicon.js";
 import { cleanText, isEmptyQuestion, simplify } from "../search/normalize.js";
 import { lexicalTerms } from "../search/tokenize.js";
 import type { DeadlineFilter, DepartmentListing, Engine } from "./engine.js";
@@ -184,7 +185,9 @@ class PolicyEngine implements Engine {
         : null;
     if (ruled) {
       const item = primary.items.find((i) => i.id === ruled.itemId) as Item;
-      const related = this.retrieve(q, 4).filter((h) => h.item !== item);
+      const hits = this.retrieve(q, 5);
+      const bar = (hits[0]?.score ?? 0) * RELATED_SHARE;
+      const related = hits.filter((h) => h.item !== item && h.score >= bar);
       const citations = [
         this.citation(item, ruled.phrase, 1),
         ...related.slice(0, 2).map((h) => this.citation(h.item, this.quote(h.item, q), round(h.score))),
@@ -276,7 +279,7 @@ class PolicyEngine implements Engine {
     }
     const c = this.index.coverage(q.searchText);
     if (c.matchedIdf < MIN_COVERAGE && top.similarity < MIN_SIMILARITY) return false;
-    return c.matchedIdf > c.unmatchedWords.length * c.rareIdf;
+    return c.matchedIdf > c.unmatchedWeight;
   }
 
   /** How much topic a listing question carries beyond the department, date and filler words. */
@@ -289,7 +292,10 @@ class PolicyEngine implements Engine {
     }
     for (const e of extra) rest = rest.split(e).join(" ");
     rest = rest.replace(/\d{4}|\d{1,2}/g, " ").replace(LISTING_FILLER, " ");
-    return this.index.coverage(rest, 2).matchedIdf; // a stray 各 or 的 is not a topic
+    // English words say nothing to a Chinese corpus: what they mean in plan terms is what counts.
+    rest = [rest.replace(/[a-z][a-z'-]*/gi, " "), ...expandTerms(rest)].join(" ");
+    const c = this.index.coverage(rest, 2); // a stray 各 or 的 is not a topic
+    return c.matchedIdf + c.unmatchedWeight; // 驾驶证到期 is about something else
   }
 
   private quote(item: Item, q: NormalizedQuery): string {
@@ -315,7 +321,7 @@ class PolicyEngine implements Engine {
     const today = this.today();
     const [first, ...rest] = citations as [Citation, ...Citation[]];
     const item = this.itemFor(first);
-    const parts = [...lead, itemBlock(first, item, this.index.plan(item), lang, today)];
+    const parts = [...lead, itemBlock(first, item, this.index.plan(item), lang, today, lead.length === 0)];
     if (rest.length > 0) {
       const seeAlso = rest.map((c) => `${c.label} ${c.title}`).join(lang === "zh" ? "；" : "; ");
       parts.push(lang === "zh" ? `相关条款：${seeAlso}` : `Related items: ${seeAlso}`);

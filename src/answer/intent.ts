@@ -8,11 +8,11 @@ import type { DeadlineFilter } from "./engine.js";
 
 /** Words that ask what a department does. */
 const DEPARTMENT_ASK =
-  /负责|牵头|配合|任务|职责|分工|干什么|做什么|管什么|管哪些|管啥|干啥|做啥|要做|工作|参与|responsib|\bleads?\b|\btasks?\b|in charge|\broles?\b|\bduties\b|\bdoes\b|\bdo\b|involved/i;
+  /负责|牵头|配合|任务|职责|职能|分工|干什么|做什么|管什么|管哪些|管啥|干啥|做啥|干哪些|要做|要干|工作|参与|涉及|相关|有关|哪几条|哪些条|responsib|\bleads?\b|\btasks?\b|in charge|\broles?\b|\bduties\b|\bdoes\b|\bdo\b|involv|related|concern/i;
 
 /** Words that carry no topic in a department or deadline question, removed before measuring what is left. */
 export const LISTING_FILLER =
-  /负责|牵头|配合|任务|职责|分工|干什么|做什么|管什么|管哪些|管啥|干啥|做啥|到底|要做|要干|工作|参与|哪些|什么|有哪些|完成|实现|目标|需要|要求|事项|事情|内容|期限|截止|到期|时间|时限|节点|前|之前|以前|年底|月底|年|月|日|号|底|条款|条|项|计划|这个|里|中|商丘|市|全部|所有|列出|清单|deadlines?|due|tasks?|responsib\w*|leads?|roles?|duties|items?|what|which|must|be|done|by|end|of|the|is|are|for|does|do|in charge|involved|list|all|plan/gi;
+  /负责|牵头|配合|任务|职责|分工|职能|干什么|做什么|管什么|管哪些|管啥|干啥|做啥|干哪些|活|到底|要做|要干|工作|参与|涉及|相关|有关|哪几条|哪些条|哪些|什么|有哪些|分别|各项|全年|以内|完成|实现|目标|需要|要求|事项|事情|内容|期限|截止|到期|时间|时限|节点|前|之前|以前|年底|月底|年|月|日|号|底|条款|条|项|计划|行动计划|行动|方案|空气质量|承担|担负|这个|里|中|内|商丘|市|全部|所有|列出|清单|deadlines?|due|tasks?|responsib\w*|leads?|roles?|duties|items?|what|which|must|be|done|by|end|of|the|is|are|for|does|do|in charge|involv\w*|related|concern\w*|list|all|plan/gi;
 
 /** True when a question names departments and asks what they do. */
 export function asksDepartmentTasks(text: string, departments: readonly string[]): boolean {

@@ -55,13 +55,23 @@ export function planName(plan: Plan, lang: Lang): string {
     : `${plan.meta.planTitle} (Shangqiu plan)`;
 }
 
-/** The block for one cited item: label, title, quote, departments, deadlines. */
-export function itemBlock(c: Citation, item: Item, plan: Plan, lang: Lang, today: string): string {
+/**
+ * The block for one cited item: label, title, quote, departments, deadlines, source. `details: false`
+ * leaves out departments and deadlines where a rule's explanation has already given them.
+ */
+export function itemBlock(
+  c: Citation,
+  item: Item,
+  plan: Plan,
+  lang: Lang,
+  today: string,
+  details = true,
+): string {
   const lines = [`${c.label} ${c.title}`, lang === "zh" ? `原文：“${c.quote}”` : `Quote: “${c.quote}”`];
-  const depts = departmentsLine(c.departments, lang);
+  const depts = details ? departmentsLine(c.departments, lang) : "";
   if (depts) lines.push(lang === "zh" ? `责任部门：${depts}` : `Departments: ${depts}`);
-  if (item.standingNote) lines.push(standingNoteLine(item.standingNote, plan, lang));
-  if (item.deadlines.length > 0) {
+  if (details && item.standingNote) lines.push(standingNoteLine(item.standingNote, plan, lang));
+  if (details && item.deadlines.length > 0) {
     const dl = item.deadlines.map((d) => deadlineText({ ...d, passed: d.date < today }, lang));
     lines.push(lang === "zh" ? `期限：${dl.join("；")}` : `Deadlines: ${dl.join("; ")}`);
   }

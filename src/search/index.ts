@@ -54,13 +54,15 @@ export interface Coverage {
   matchedWords: string[];
   /** Content words of the query that occur nowhere in the corpus (numbers and question words aside). */
   unmatchedWords: string[];
+  /** How much the unmatched words weigh against the question: a rare word's IDF each, half for verbs and the like. */
+  unmatchedWeight: number;
   /** The IDF a word found in one item only would have: the weight of an unmatched word. */
   rareIdf: number;
 }
 
 /** Words that ask rather than say: never counted as unmatched content. */
 const QUESTION_WORDS = new Set(
-  "怎么 怎么样 怎样 如何 几点 出自 哪条 哪一条 一条 哪项 哪里 规定 说 讲 讲的是 说的是 是否 能否 可以 可不可以 算不算 属于 适用 必须 应该 还能 还 也 到底 啥 吗 呢 关于 里面 里 中 请 问 谁 该 得 管 用 给 没 不 了 有人 提到 内容 原文 以后 今后 现在 将来 还要 都 都得 得".split(
+  "怎么 怎么样 怎样 如何 几点 出自 哪条 哪一条 一条 哪项 哪里 规定 说 讲 讲的是 说的是 是否 能否 可以 可不可以 算不算 属于 适用 必须 应该 还能 还 也 到底 啥 吗 呢 关于 里面 里 中 请 问 谁 该 得 管 用 给 没 不 了 有人 提到 内容 原文 谁管 归谁管 这事 咋回事 回事 听说 以后 今后 现在 将来 还要 都 都得 得".split(
     " ",
   ),
 );
@@ -175,30 +177,42 @@ export class SearchIndex {
 
   /** What the query's words (of at least `minWordLength` characters) share with the corpus vocabulary. */
   coverage(text: string, minWordLength = 1): Coverage {
-    const qWords = [...new Set(segmenter().cut(text.toLowerCase(), true))].filter(
-      (w) =>
-        w.length >= minWordLength &&
-        /[\u4e00-\u9fffa-z0-9]/.test(w) &&
-        !STOPWORDS.has(w) &&
-        !QUESTION_WORDS.has(w) &&
-        !PLACES.test(w),
-    );
+    const seen = new Set<string>();
+    const tagged = segmenter()
+      .tag(text.toLowerCase(), true)
+      .filter(({ word: w }) => {
+        if (seen.has(w)) return false;
+        seen.add(w);
+        return (
+          w.length >= minWordLength &&
+          /[\u4e00-\u9fffa-z0-9]/.test(w) &&
+          !STOPWORDS.has(w) &&
+          !QUESTION_WORDS.has(w) &&
+          !PLACES.test(w)
+        );
+      });
     const rareIdf = this.lexical.idfOf(1);
     let matchedIdf = 0;
+    let unmatchedWeight = 0;
     const matchedWords: string[] = [];
     const unmatchedWords: string[] = [];
-    for (const w of qWords) {
-      if (this.lexical.documentFrequency(w) > 0) matchedIdf += this.lexical.idf(w);
+    for (const { word: w, tag } of tagged) {
+      // Verbs (申请, 需要) are weak evidence either way; nouns and time words carry the topic.
+      const weight = /^n|^t$|^eng$|^vn$/.test(tag) ? 1 : 0.5;
+      if (this.lexical.documentFrequency(w) > 0) matchedIdf += this.lexical.idf(w) * weight;
       else if (isKnownTerm(w))
         matchedIdf += rareIdf; // 城管局, 放鞭炮: the product knows what they mean
       else {
         // A lone character (换, 太) or a number says too little to count against the question.
-        if (w.length > 1 && !/^[\d.]+$/.test(w)) unmatchedWords.push(w);
+        if (w.length > 1 && !/^[\d.]+$/.test(w)) {
+          unmatchedWords.push(w);
+          unmatchedWeight += rareIdf * weight;
+        }
         continue;
       }
       matchedWords.push(w);
     }
-    return { matchedIdf, matchedWords, unmatchedWords, rareIdf };
+    return { matchedIdf, matchedWords, unmatchedWords, unmatchedWeight, rareIdf };
   }
 
   /**

@@ -480,6 +480,12 @@ export const COLLOQUIAL_TERMS: Readonly<Record<string, string>> = {
   罚款: "处罚",
   举报: "举报奖励",
   货车限行: "中重型货车通行路线",
+  晚上加油: "夜间加油",
+  夜里加油: "夜间加油",
+  灰太大: "扬尘",
+  灰大: "扬尘",
+  尘土飞扬: "扬尘",
+  冒烟: "冒黑烟",
 };
 
 const KNOWN = new Set([
