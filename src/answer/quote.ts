@@ -36,17 +36,47 @@ export function substanceEnd(item: Item): number {
   return own.length > 0 ? (own[0] as { start: number }).start : item.text.length;
 }
 
-/** The head sentence with its full stop, as written: the default quote. */
+/** The item's sentences, from after its number (五) to before its responsibility parenthesis. */
+function sentences(item: Item): Piece[] {
+  const start = /^[(（][一二三四五六七八九十]+[)）]/.exec(item.text)?.[0].length ?? 0;
+  return split(item.text, start, substanceEnd(item), /[。；;]/);
+}
+
+/** Narrows a long sentence to the best-scoring window of whole clauses that fits {@link MAX_QUOTE}. */
+function narrow(text: string, sentence: Piece, scoreOf: (p: Piece) => number): Piece {
+  if (sentence.end - sentence.start <= MAX_QUOTE) return sentence;
+  const clauses = split(text, sentence.start, sentence.end, /[,，、:：]/);
+  let best: Piece = clauses[0] as Piece;
+  let bestScore = -1;
+  for (let i = 0; i < clauses.length; i++) {
+    let j = i;
+    while (j + 1 < clauses.length && (clauses[j + 1] as Piece).end - (clauses[i] as Piece).start <= MAX_QUOTE)
+      j++;
+    const w = { start: (clauses[i] as Piece).start, end: (clauses[j] as Piece).end };
+    const score = scoreOf(w);
+    if (score > bestScore) {
+      best = w;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * The default quote: the first sentence after the head sentence (what the item actually requires),
+ * or the head sentence of an item that has nothing more.
+ */
 export function headQuote(item: Item): string {
-  const end = substanceEnd(item);
-  const first = split(item.text, 0, end, /[。；;]/)[0];
-  const text = first ? item.text.slice(first.start, first.end) : item.text.slice(0, end).trim();
-  return text.replace(/^[(（][一二三四五六七八九十]+[)）]/, "") || item.text;
+  const [head, next] = sentences(item);
+  const chosen = next ?? head;
+  if (!chosen) return item.text;
+  const p = narrow(item.text, chosen, () => 0); // ties keep the first window: the sentence's opening
+  return item.text.slice(p.start, p.end);
 }
 
 /**
  * The sentence (or, for a long one, the run of clauses) that carries most query weight, where
- * `weight(term)` scores a term and `terms(text)` lists a passage's terms. Falls back to the head sentence.
+ * `weight(term)` scores a term and `terms(text)` lists a passage's terms. Falls back to {@link headQuote}.
  */
 export function bestQuote(
   item: Item,
@@ -60,10 +90,9 @@ export function bestQuote(
     for (const t of new Set(terms(text.slice(p.start, p.end)))) if (queryTerms.has(t)) s += weight(t);
     return s;
   };
-  const sentences = split(text, 0, substanceEnd(item), /[。；;]/);
   let best: Piece | undefined;
   let bestScore = 0;
-  for (const s of sentences) {
+  for (const s of sentences(item)) {
     const score = scoreOf(s);
     if (score > bestScore) {
       best = s;
@@ -71,21 +100,6 @@ export function bestQuote(
     }
   }
   if (!best) return headQuote(item);
-  if (best.end - best.start <= MAX_QUOTE) return text.slice(best.start, best.end);
-  // Narrow a long sentence to the best window of clauses that fits.
-  const clauses = split(text, best.start, best.end, /[,，、:：]/);
-  let window: Piece = clauses[0] as Piece;
-  let windowScore = -1;
-  for (let i = 0; i < clauses.length; i++) {
-    let j = i;
-    while (j + 1 < clauses.length && (clauses[j + 1] as Piece).end - (clauses[i] as Piece).start <= MAX_QUOTE)
-      j++;
-    const w = { start: (clauses[i] as Piece).start, end: (clauses[j] as Piece).end };
-    const score = scoreOf(w);
-    if (score > windowScore) {
-      window = w;
-      windowScore = score;
-    }
-  }
-  return text.slice(window.start, window.end);
+  const p = narrow(text, best, scoreOf);
+  return text.slice(p.start, p.end);
 }
