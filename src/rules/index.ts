@@ -7,8 +7,9 @@
 import { englishDepartment } from "../corpus/departments.js";
 import type { Deadline, IsoDate, Item, Plan, Role } from "../corpus/schema.js";
 import { extractFacts, type QuestionFacts } from "./facts.js";
+import { type Evaluation, fmtEn, type Rule } from "./rule.js";
 import { Check } from "./schema.js";
-import { type Evaluation, fmtEn, RULES, type Rule } from "./table.js";
+import { RULES } from "./table.js";
 
 export { extractFacts } from "./facts.js";
 export { RULES, ruleById } from "./table.js";
