@@ -92,7 +92,9 @@ export function bestQuote(
   };
   let best: Piece | undefined;
   let bestScore = 0;
-  for (const s of sentences(item)) {
+  const all = sentences(item);
+  // The head sentence is the title, shown anyway: quote what the item says beyond it.
+  for (const s of all.length > 1 ? all.slice(1) : all) {
     const score = scoreOf(s);
     if (score > bestScore) {
       best = s;
