@@ -108,6 +108,8 @@ export type IndexOrigin = "built" | "cache";
 export class SearchIndex {
   private readonly items: Item[];
   private readonly planOf = new Map<Item, Plan>();
+  /** `doc#id` → item: what a vector hit's metadata points to. */
+  private readonly byKey = new Map<string, Item>();
 
   private constructor(
     readonly plans: readonly Plan[],
@@ -117,7 +119,12 @@ export class SearchIndex {
     readonly embeddings: HashedNgramEmbeddings,
   ) {
     this.items = plans.flatMap((p) => p.items);
-    for (const p of plans) for (const i of p.items) this.planOf.set(i, p);
+    for (const p of plans) {
+      for (const i of p.items) {
+        this.planOf.set(i, p);
+        this.byKey.set(`${i.doc}#${i.id}`, i);
+      }
+    }
   }
 
   /** Loads the index for this corpus from the cache, or builds and caches it. */
@@ -268,7 +275,7 @@ export class SearchIndex {
   }
 
   private itemOf(metadata: Record<string, unknown>): Item {
-    const found = this.items.find((i) => i.doc === metadata.doc && i.id === metadata.id);
+    const found = this.byKey.get(`${String(metadata.doc)}#${String(metadata.id)}`);
     if (!found)
       throw new Error(`index refers to unknown item ${String(metadata.doc)}#${String(metadata.id)}`);
     return found;
