@@ -277,7 +277,7 @@ class PolicyEngine implements Engine {
       const c = this.index.coverage([...q.expansions, ...own].join(" "));
       return c.matchedIdf >= MIN_COVERAGE;
     }
-    const c = this.index.coverage(q.searchText);
+    const c = this.index.coverage(q.searchText, { generalWords: "discount" });
     if (c.matchedIdf < MIN_COVERAGE && top.similarity < MIN_SIMILARITY) return false;
     return c.matchedIdf > c.unmatchedWeight;
   }
@@ -294,7 +294,7 @@ class PolicyEngine implements Engine {
     rest = rest.replace(/\d{4}|\d{1,2}/g, " ").replace(LISTING_FILLER, " ");
     // English words say nothing to a Chinese corpus: what they mean in plan terms is what counts.
     rest = [rest.replace(/[a-z][a-z'-]*/gi, " "), ...expandTerms(rest)].join(" ");
-    const c = this.index.coverage(rest, 2); // a stray 各 or 的 is not a topic
+    const c = this.index.coverage(rest, { minWordLength: 2 }); // a stray 各 or 的 is not a topic
     return c.matchedIdf + c.unmatchedWeight; // 驾驶证到期 is about something else
   }
 

@@ -9,13 +9,14 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document } from "@langchain/core/documents";
+import { z } from "zod";
 import type { Corpus } from "../corpus/index.js";
 import type { Item, Plan } from "../corpus/schema.js";
 import { HashedNgramEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
 import { isKnownTerm } from "./lexicon.js";
 import type { NormalizedQuery } from "./normalize.js";
-import { lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
+import { generalFrequencies, lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
 import { DEFAULT_HNSW, HnswVectorStore } from "./vector-store.js";
 
 export { type CitationMatch, resolveCitation } from "./citation.js";
@@ -23,6 +24,8 @@ export { type NormalizedQuery, normalizeQuery, type QueryLang } from "./normaliz
 
 /** Embedding width of the plan index. */
 export const DIMENSIONS = 512;
+const Generality = z.record(z.string(), z.number());
+
 /** How the two rankings are fused: reciprocal rank fusion with a weight per index. */
 export interface Fusion {
   /** RRF constant: small because the lists are short (dozens of items). */
@@ -117,6 +120,8 @@ export class SearchIndex {
     private readonly lexical: LexicalIndex,
     readonly origin: IndexOrigin,
     readonly embeddings: HashedNgramEmbeddings,
+    /** General-language frequency of the corpus's words (jieba's dictionary): 人民 is common, 秸秆 is not. */
+    private readonly generality: Readonly<Record<string, number>>,
   ) {
     this.items = plans.flatMap((p) => p.items);
     for (const p of plans) {
@@ -140,8 +145,9 @@ export class SearchIndex {
       try {
         const vectors = await HnswVectorStore.load(dir, embeddings);
         const lexical = LexicalIndex.fromJSON(JSON.parse(await readFile(join(dir, "lexical.json"), "utf8")));
+        const generality = Generality.parse(JSON.parse(await readFile(join(dir, "generality.json"), "utf8")));
         if (vectors.size === items.length && lexical.size === items.length) {
-          return new SearchIndex(corpus.plans, vectors, lexical, "cache", embeddings);
+          return new SearchIndex(corpus.plans, vectors, lexical, "cache", embeddings, generality);
         }
       } catch {
         // A damaged cache is rebuilt below.
@@ -154,8 +160,9 @@ export class SearchIndex {
       items.map((i) => new Document({ pageContent: i.title, metadata: { doc: i.doc, id: i.id } })),
     );
     const lexical = LexicalIndex.build(texts.map(lexicalTerms));
-    if (!options.noCache) await writeCache(options.cacheDir, dir, vectors, lexical);
-    return new SearchIndex(corpus.plans, vectors, lexical, "built", embeddings);
+    const generality = generalFrequencies(texts.flatMap((t) => segmenter().cut(t.toLowerCase(), true)));
+    if (!options.noCache) await writeCache(options.cacheDir, dir, vectors, lexical, generality);
+    return new SearchIndex(corpus.plans, vectors, lexical, "built", embeddings, generality);
   }
 
   /** The plan an item belongs to. */
@@ -182,8 +189,15 @@ export class SearchIndex {
     return this.lexical.documentFrequency(term) > 0 ? this.lexical.idf(term) : 0;
   }
 
-  /** What the query's words (of at least `minWordLength` characters) share with the corpus vocabulary. */
-  coverage(text: string, minWordLength = 1): Coverage {
+  /**
+   * What the query's words (of at least `minWordLength` characters) share with the corpus vocabulary.
+   * `generalWords: "discount"` weighs everyday words the plan happens to use (人民, 条件) less.
+   */
+  coverage(
+    text: string,
+    options: { minWordLength?: number; generalWords?: "discount" | "count" } = {},
+  ): Coverage {
+    const minWordLength = options.minWordLength ?? 1;
     const seen = new Set<string>();
     const tagged = segmenter()
       .tag(text.toLowerCase(), true)
@@ -206,7 +220,9 @@ export class SearchIndex {
     for (const { word: w, tag } of tagged) {
       // Verbs (申请, 需要) are weak evidence either way; nouns and time words carry the topic.
       const weight = /^n|^t$|^eng$|^vn$/.test(tag) ? 1 : 0.5;
-      if (this.lexical.documentFrequency(w) > 0) matchedIdf += this.lexical.idf(w) * weight;
+      if (/^(?:19|20)\d\d$/.test(w)) continue; // a year is in the plan and in every other question
+      const specificity = options.generalWords === "discount" ? this.specificity(w) : 1;
+      if (this.lexical.documentFrequency(w) > 0) matchedIdf += this.lexical.idf(w) * weight * specificity;
       else if (isKnownTerm(w))
         matchedIdf += rareIdf; // 城管局, 放鞭炮: the product knows what they mean
       else {
@@ -220,6 +236,15 @@ export class SearchIndex {
       matchedWords.push(w);
     }
     return { matchedIdf, matchedWords, unmatchedWords, unmatchedWeight, rareIdf };
+  }
+
+  /**
+   * How much a word found in the plan says that a question is about the plan: 1 for words rare in
+   * general Chinese (秸秆, 油烟), less for everyday words the plan also happens to use (人民, 条件).
+   */
+  private specificity(word: string): number {
+    const f = this.generality[word];
+    return f === undefined || f < 1000 ? 1 : f < 10000 ? 0.5 : 0.25;
   }
 
   /**
@@ -286,12 +311,19 @@ export class SearchIndex {
 const STALE_CACHE_MS = 60 * 60 * 1000;
 
 /** Writes a cache directory atomically (temp dir, then rename) and removes old caches of other keys. */
-async function writeCache(cacheDir: string, dir: string, vectors: HnswVectorStore, lexical: LexicalIndex) {
+async function writeCache(
+  cacheDir: string,
+  dir: string,
+  vectors: HnswVectorStore,
+  lexical: LexicalIndex,
+  generality: Record<string, number>,
+) {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   try {
     await mkdir(tmp, { recursive: true });
     await vectors.save(tmp);
     await writeFile(join(tmp, "lexical.json"), JSON.stringify(lexical.toJSON()));
+    await writeFile(join(tmp, "generality.json"), JSON.stringify(generality));
     await writeFile(join(tmp, "complete"), new Date().toISOString());
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);
