@@ -109,12 +109,36 @@ describe("answer()", () => {
     expect((await engine.answer(null as unknown as string)).status).toBe("invalid_input");
   });
 
-  it("quotes only verbatim text, for every gold question", async () => {
-    for (const c of loadGold("eval")) {
+  it("quotes only verbatim text, for every gold and held-out question", async () => {
+    for (const c of [...loadGold("eval"), ...loadGold("eval/holdout")]) {
       const r = await engine.answer(questionOf(c));
       for (const cit of r.citations)
         expect(itemText(cit.doc, cit.id), `${c.id} ${cit.id}`).toContain(cit.quote);
     }
+  });
+
+  it("has a gold set that asks about every item at least twice, in every category the product serves", () => {
+    const gold = loadGold("eval");
+    expect(gold.length).toBeGreaterThanOrEqual(150);
+    const firsts = new Map<string, number>();
+    for (const c of gold)
+      if (c.expect.first) firsts.set(c.expect.first, (firsts.get(c.expect.first) ?? 0) + 1);
+    for (const item of engine.plans[0]?.items ?? [])
+      expect(firsts.get(item.id) ?? 0, item.id).toBeGreaterThanOrEqual(2);
+    const categories = new Set(gold.map((c) => c.category));
+    for (const cat of [
+      "citation",
+      "department",
+      "deadline",
+      "target",
+      "english",
+      "colloquial",
+      "not_covered",
+      "invalid",
+      "check",
+    ])
+      expect(categories.has(cat), cat).toBe(true);
+    expect(gold.filter((c) => c.category === "check").length).toBeGreaterThanOrEqual(40);
   });
 
   it("finds items, related items and departments for the bot", () => {
