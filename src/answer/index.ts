@@ -32,12 +32,14 @@ import {
 import { bestQuote, headQuote } from "./quote.js";
 import {
   deadlineListingText,
+  deadlineText,
   departmentListingText,
   invalidInputText,
   itemBlock,
   missingItemText,
   noDeadlinesText,
   notCoveredText,
+  planName,
 } from "./render.js";
 import { type Citation, type Lang, Response } from "./schema.js";
 
@@ -186,13 +188,19 @@ class PolicyEngine implements Engine {
     if (ruled) {
       const item = primary.items.find((i) => i.id === ruled.itemId) as Item;
       const hits = this.retrieve(q, 5);
-      const bar = (hits[0]?.score ?? 0) * RELATED_SHARE;
-      const related = hits.filter((h) => h.item !== item && h.score >= bar);
+      // Beside a verdict, only items both rankers put near the top are worth a mention.
+      const near = (rank: number | null) => rank !== null && rank <= 3;
+      const related = hits.filter((h) => h.item !== item && near(h.vectorRank) && near(h.lexicalRank));
       const citations = [
         this.citation(item, ruled.phrase, 1),
         ...related.slice(0, 2).map((h) => this.citation(h.item, this.quote(h.item, q), round(h.score))),
       ];
       const lead = [ruled.verdict, ruled.check.explanation].filter((t) => t.length > 0);
+      if (ruled.deadline && item.deadlines.length > 1) {
+        // The item has several deadlines; say which one this case falls under.
+        const which = deadlineText(ruled.deadline, lang);
+        lead.push(lang === "zh" ? `适用的期限：${which}` : `The deadline that applies: ${which}`);
+      }
       return { ...this.itemAnswer(raw, lang, citations, lead), check: ruled.check };
     }
 
@@ -321,9 +329,18 @@ class PolicyEngine implements Engine {
     const today = this.today();
     const [first, ...rest] = citations as [Citation, ...Citation[]];
     const item = this.itemFor(first);
-    const parts = [...lead, itemBlock(first, item, this.index.plan(item), lang, today, lead.length === 0)];
+    const parts = [...lead, itemBlock(first, item, this.index.plan(item), lang, today)];
     if (rest.length > 0) {
-      const seeAlso = rest.map((c) => `${c.label} ${c.title}`).join(lang === "zh" ? "；" : "; ");
+      // An item of another plan than the first one's says which plan it is from.
+      const from = (c: Citation) => {
+        const plan = this.plans.find((p) => p.doc === c.doc) as Plan;
+        return c.doc === first.doc
+          ? ""
+          : lang === "zh"
+            ? `（${planName(plan, lang)}）`
+            : ` (${planName(plan, lang)})`;
+      };
+      const seeAlso = rest.map((c) => `${c.label} ${c.title}${from(c)}`).join(lang === "zh" ? "；" : "; ");
       parts.push(lang === "zh" ? `相关条款：${seeAlso}` : `Related items: ${seeAlso}`);
     }
     return Response.parse({

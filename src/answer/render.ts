@@ -49,7 +49,13 @@ export function standingNoteLine(note: StandingNote, plan: Plan, lang: Lang): st
 
 /** The plan's short name for source lines. */
 export function planName(plan: Plan, lang: Lang): string {
-  if (lang === "zh") return `《${plan.meta.planTitle}》`;
+  if (lang === "zh") {
+    // 《商丘市空气质量…》 names its issuer already; the national plan's title does not.
+    const place = plan.meta.issuer.replace(/(?:市|省|县|区)?人民政府$/, "");
+    return plan.meta.planTitle.includes(place)
+      ? `《${plan.meta.planTitle}》`
+      : `${plan.meta.issuer}《${plan.meta.planTitle}》`;
+  }
   return plan.meta.issuer === "国务院"
     ? "State Council Air Quality Action Plan"
     : `${plan.meta.planTitle} (Shangqiu plan)`;

@@ -4,7 +4,6 @@
  * cited item, its verbatim phrase, its departments and deadline all come from the Plan.
  */
 
-import { englishDepartment } from "../corpus/departments.js";
 import type { Deadline, IsoDate, Item, Plan, Role } from "../corpus/schema.js";
 import { extractFacts, type QuestionFacts } from "./facts.js";
 import type { Evaluation, Rule } from "./rule.js";
@@ -48,21 +47,6 @@ export function itemDepartments(item: Item): Array<{ name: string; role: Role }>
   return out;
 }
 
-const ROLE_ZH: Readonly<Record<Role, string>> = { lead: "牵头", responsible: "负责", support: "配合" };
-
-function departmentsText(deps: ReadonlyArray<{ name: string; role: Role }>, lang: "zh" | "en"): string {
-  if (deps.length === 0) return "";
-  if (lang === "zh") return `责任部门：${deps.map((d) => `${d.name}（${ROLE_ZH[d.role]}）`).join("、")}。`;
-  return `Responsible: ${deps.map((d) => `${englishDepartment(d.name) ?? d.name} (${d.role})`).join("; ")}.`;
-}
-
-function deadlineText(d: Deadline, lang: "zh" | "en", today: IsoDate): string {
-  const passed = d.date < today;
-  return lang === "zh"
-    ? `期限：${d.text}（${d.date}${d.approximate ? "，约" : ""}${passed ? "，已过" : ""}）。`
-    : `Deadline: ${d.text} (${d.date}${d.approximate ? ", approximate" : ""}${passed ? ", passed" : ""}).`;
-}
-
 /** Rules the question is about, most relevant first (ties keep table order). */
 export function rankRules(q: QuestionFacts): Array<{ rule: Rule; score: number }> {
   return RULES.map((rule, order) => ({ rule, score: rule.relevance(q), order }))
@@ -91,13 +75,8 @@ function assemble(
   const deadline = e.deadline ? (item.deadlines.find((d) => d.text === e.deadline) ?? null) : null;
   if (e.deadline && !deadline) throw new Error(`${rule.id}: deadline ${e.deadline} not in item ${item.id}`);
   const departments = itemDepartments(item);
-  const explanation = [
-    e.explanation[lang],
-    deadline ? deadlineText(deadline, lang, today) : "",
-    departmentsText(departments, lang),
-  ]
-    .filter(Boolean)
-    .join(lang === "zh" ? "" : " ");
+  // The explanation is the comparison; departments and deadlines are data the renderers show.
+  const explanation = e.explanation[lang];
   const check = Check.parse({
     rule: rule.id,
     clause: item.id,
@@ -106,7 +85,14 @@ function assemble(
     missing: (e.missing ?? []).map((m) => m[lang]),
     explanation,
   });
-  return { check, itemId: item.id, phrase: e.phrase, verdict: e.verdict[lang], departments, deadline };
+  return {
+    check,
+    itemId: item.id,
+    phrase: e.phrase,
+    verdict: e.verdict[lang],
+    departments,
+    deadline: deadline ? { ...deadline, passed: deadline.date < today } : null,
+  };
 }
 
 /**
