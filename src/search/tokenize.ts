@@ -46,6 +46,7 @@ export const STOPWORDS = new Set(
     "的 了 和 与 及 或 等 在 对 将 把 被 是 为 有 于 以 从 向 按 由 其 之 也 都 并 而 且 就 要 会 能 可 " +
     "吗 呢 吧 啊 呀 么 嘛 我 你 他 她 它 我们 你们 他们 这 那 这个 那个 哪 哪个 哪些 什么 怎么 怎样 如何 " +
     "多少 几 是否 是不是 有没有 需不需要 要不要 需要 请问 一下 一个 还 吧 呢 个 上 下 中 里 " +
+    "没有 关于 有关 内容 方面 提到 说 讲 出自 哪条 哪一条 哪项 里面 具体 " +
     "a an the of to in on for and or is are was be do does did must should can could i my me we our you " +
     "your it its this that what which who whom how when where why with by at from as about any all there"
   ).split(/\s+/),
@@ -79,5 +80,10 @@ export function words(text: string): string[] {
 
 /** Terms for the lexical index: words, plus CJK bigrams marked so they never equal a word. */
 export function lexicalTerms(text: string): string[] {
-  return [...words(text), ...cjkNgrams(text, 2).map((b) => `~${b}`)];
+  // Bigrams skip function words (关于, 没有 …) so "有没有关于臭氧" does not match every 关于印发.
+  const content = segmenter()
+    .cut(text.toLowerCase(), true)
+    .map((w) => (STOPWORDS.has(w) ? " " : w))
+    .join("");
+  return [...words(text), ...cjkNgrams(content, 2).map((b) => `~${b}`)];
 }
