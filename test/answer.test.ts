@@ -69,6 +69,18 @@ describe("answer()", () => {
     expect(county.citations).toHaveLength(33);
   });
 
+  it("answers questions about the document itself from its metadata", async () => {
+    const zh = await engine.answer("这个计划是什么时候生效的？");
+    expect(zh).toMatchObject({ status: "answered", citations: [] });
+    expect(zh.answer).toContain("2024-08-19生效");
+    expect(zh.answer).toContain("国发〔2023〕24号、豫政〔2024〕12号");
+    const en = await engine.answer("Who issued the State Council plan, and under which number?");
+    expect(en.answer).toContain("国发〔2023〕24号");
+    expect(en.answer).toContain("39 items");
+    // A topic question that mentions publishing is still about its topic.
+    expect((await engine.answer("燃煤锅炉淘汰的要求是什么时候发布的")).citations[0]?.id).toBe("3.2");
+  });
+
   it("follows the injected clock for passed/open", async () => {
     const early = await createEngine({ cacheDir, now: () => new Date("2025-03-01T09:00:00") });
     const r = await early.answer("六(三)");

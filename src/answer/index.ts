@@ -25,12 +25,14 @@ import type { DeadlineFilter, DepartmentListing, Engine } from "./engine.js";
 import {
   asksDepartmentTasks,
   asksForSource,
+  documentQuestionWords,
   LISTING_FILLER,
   parseDeadlineQuery,
   plansNamed,
 } from "./intent.js";
 import { bestQuote, headQuote } from "./quote.js";
 import {
+  aboutText,
   deadlineListingText,
   deadlineText,
   departmentListingText,
@@ -250,7 +252,14 @@ class PolicyEngine implements Engine {
       }
     }
 
-    // 5. Hybrid retrieval, or not covered.
+    // 5. The document itself: who issued it, when, under which numbers.
+    const aboutWords = documentQuestionWords(q.text);
+    if (aboutWords.length > 0 && this.residue(q.text, false, aboutWords) < LISTING_RESIDUE) {
+      const plan = scope?.[0] ?? primary;
+      return response("answered", lang, aboutText(plan, lang));
+    }
+
+    // 6. Hybrid retrieval, or not covered.
     const hits = this.retrieve(q, 5);
     const top = hits[0];
     if (!top || !this.covers(q, top)) return response("not_covered", lang, notCoveredText(lang, this.plans));
@@ -265,12 +274,19 @@ class PolicyEngine implements Engine {
   /** Fused search within the plans the question names, with plan names taken out of the query. */
   private retrieve(q: NormalizedQuery, limit: number): SearchHit[] {
     const scope = plansNamed(q.text, this.plans);
-    let searchText = q.searchText;
-    for (const p of this.plans) {
-      for (const name of [p.meta.title, p.meta.planTitle, p.meta.issuer])
-        searchText = searchText.split(name).join(" ");
-    }
+    const searchText = this.withoutPlanNames(q.searchText);
     return this.index.search({ ...q, searchText }, { limit, plans: scope ?? undefined });
+  }
+
+  /** The text with the plans' titles and issuers taken out: naming a plan is not a topic. */
+  private withoutPlanNames(text: string): string {
+    let rest = text;
+    for (const p of this.plans) {
+      for (const name of [p.meta.title, p.meta.planTitle, p.meta.issuer, p.meta.docNumber ?? ""]) {
+        if (name) rest = rest.split(name).join(" ");
+      }
+    }
+    return rest;
   }
 
   /**
@@ -292,7 +308,7 @@ class PolicyEngine implements Engine {
 
   /** How much topic a listing question carries beyond the department, date and filler words. */
   private residue(text: string, dropDepartments: boolean, extra: readonly string[] = []): number {
-    let rest = text;
+    let rest = this.withoutPlanNames(text);
     if (dropDepartments) {
       const folded = rest.toLowerCase();
       const spans = findDepartmentMentions(folded);

@@ -12,7 +12,7 @@ const DEPARTMENT_ASK =
 
 /** Words that carry no topic in a department or deadline question, removed before measuring what is left. */
 export const LISTING_FILLER =
-  /负责|牵头|配合|任务|职责|分工|职能|干什么|做什么|管什么|管哪些|管啥|干啥|做啥|干哪些|活|到底|要做|要干|工作|参与|涉及|相关|有关|哪几条|哪些条|哪些|什么|有哪些|分别|各项|全年|以内|完成|实现|目标|需要|要求|事项|事情|内容|期限|截止|到期|时间|时限|节点|前|之前|以前|年底|月底|年|月|日|号|底|条款|条|项|计划|行动计划|行动|方案|空气质量|承担|担负|这个|里|中|内|商丘|市|全部|所有|列出|清单|deadlines?|due|tasks?|responsib\w*|leads?|roles?|duties|items?|what|which|must|be|done|by|end|of|the|is|are|for|does|do|in charge|involv\w*|related|concern\w*|list|all|plan/gi;
+  /什么时候|何时|时候|负责|牵头|配合|任务|职责|分工|职能|干什么|做什么|管什么|管哪些|管啥|干啥|做啥|干哪些|活|到底|要做|要干|工作|参与|涉及|相关|有关|哪几条|哪些条|哪些|什么|有哪些|分别|各项|全年|以内|完成|实现|目标|需要|要求|事项|事情|内容|期限|截止|到期|时间|时限|节点|前|之前|以前|年底|月底|年|月|日|号|底|条款|条|项|计划|行动计划|行动|方案|文件|日期|多少|空气质量|承担|担负|这个|里|中|内|商丘|市|全部|所有|列出|清单|deadlines?|due|tasks?|responsib\w*|leads?|roles?|duties|items?|what|which|must|be|done|by|end|of|the|is|are|for|does|do|in charge|involv\w*|related|concern\w*|list|all|plan/gi;
 
 /** True when a question names departments and asks what they do. */
 export function asksDepartmentTasks(text: string, departments: readonly string[]): boolean {
@@ -123,6 +123,15 @@ export function asksForSource(text: string): boolean {
   return /出自|出处|哪一?条|哪一?项|哪个条款|在哪里提到|哪里规定|which (?:item|clause|article)|where does .* (?:say|come from)|source of/i.test(
     text,
   );
+}
+
+/** Words that ask about the document itself: who issued it, when, under what number. */
+const ABOUT_DOCUMENT =
+  /生效|发布|印发|签发|发文|文号|索引号|废止|谁发的|哪个(?:部门|单位|机关)(?:发|印发|出台)|什么时候(?:出台|出的|发的)|出台|贯彻落实哪些|依据(?:哪些|什么)文件|上位文件|\beffective\b|\bpublished\b|\bissued?\b|\bsigned\b|document number|index number|which documents? does it implement/gi;
+
+/** The words of a question that ask about the document itself (生效, 印发, issued …); empty if none. */
+export function documentQuestionWords(text: string): string[] {
+  return text.match(ABOUT_DOCUMENT) ?? [];
 }
 
 /** English words that name the national plan. */

@@ -156,6 +156,41 @@ export function noDeadlinesText(describe: string, today: string, lang: Lang): st
     : `No tasks ${describe}: as of today (${today}) every deadline of the plan has passed.`;
 }
 
+/** What the document says about itself: issuer, dates, numbers, the plans it implements, its size. */
+export function aboutText(plan: Plan, lang: Lang): string {
+  const m = plan.meta;
+  const items = plan.items.length;
+  const sections = plan.sections.length;
+  if (lang === "zh") {
+    const parts = [
+      `${planName(plan, "zh")}由${m.issuer}印发（${m.title}${m.docNumber ? `，${m.docNumber}` : ""}）`,
+      m.signed ? `${m.signed}签发` : "",
+      m.published ? `${m.published}发布` : "",
+      m.effective ? `${m.effective}生效` : "",
+    ].filter(Boolean);
+    const more = [
+      m.implements.length > 0 ? `贯彻落实${m.implements.join("、")}` : "",
+      m.indexNumber ? `索引号${m.indexNumber}` : "",
+      m.sourceOffice ? `来源：${m.sourceOffice}` : "",
+      `共${sections}部分${items}项任务`,
+    ].filter(Boolean);
+    return `${parts.join("，")}。${more.join("；")}。`;
+  }
+  const parts = [
+    `${planName(plan, "en")} was issued by ${m.issuer} (${m.title}${m.docNumber ? `, ${m.docNumber}` : ""})`,
+    m.signed ? `signed ${m.signed}` : "",
+    m.published ? `published ${m.published}` : "",
+    m.effective ? `effective ${m.effective}` : "",
+  ].filter(Boolean);
+  const more = [
+    m.implements.length > 0 ? `It implements ${m.implements.join(", ")}.` : "",
+    m.indexNumber ? `Index number ${m.indexNumber}.` : "",
+    m.sourceOffice ? `Source: ${m.sourceOffice}.` : "",
+    `${sections} sections, ${items} items.`,
+  ].filter(Boolean);
+  return `${parts.join(", ")}. ${more.join(" ")}`;
+}
+
 /** The help text shown for empty input. */
 export function invalidInputText(lang: Lang): string {
   return lang === "zh"
