@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { todayIso } from "../corpus/deadlines.js";
 import { findDepartmentMentions } from "../corpus/departments.js";
 import { type Corpus, loadCorpus } from "../corpus/index.js";
-import type { IsoDate, Item, Plan } from "../corpus/schema.js";
+import type { IsoDate, Item, Plan, Role } from "../corpus/schema.js";
 import { runRules } from "../rules/index.js";
 import {
   type NormalizedQuery,
@@ -23,12 +23,14 @@ import { cleanText, isEmptyQuestion, simplify } from "../search/normalize.js";
 import { lexicalTerms } from "../search/tokenize.js";
 import type { DeadlineFilter, DepartmentListing, Engine } from "./engine.js";
 import {
+  askedRole,
   asksDepartmentTasks,
   asksForSource,
   documentQuestionWords,
   LISTING_FILLER,
   parseDeadlineQuery,
   plansNamed,
+  quotedPhrase,
 } from "./intent.js";
 import { bestQuote, headQuote } from "./quote.js";
 import {
@@ -219,15 +221,32 @@ class PolicyEngine implements Engine {
       return response("not_covered", lang, missingItemText(match.written, match.plan, match.section, lang));
     }
 
+    // 2b. "X出自哪条": the items that contain X verbatim (quotation marks aside), best ranked first.
+    const phrase = asksForSource(q.text) ? quotedPhrase(q.text) : null;
+    if (phrase) {
+      const bare = (t: string) => t.replace(/[“”"'‘’「」『』]/g, "");
+      const holders = (scope ?? this.plans).flatMap((p) =>
+        p.items.filter((i) => bare(i.text).includes(bare(phrase))),
+      );
+      if (holders.length > 0) {
+        const ranked = this.retrieve(q, 20).map((h) => h.item);
+        const rank = (i: Item) => (ranked.includes(i) ? ranked.indexOf(i) : ranked.length);
+        const [best] = [...holders].sort((a, b) => rank(a) - rank(b));
+        return this.itemAnswer(raw, lang, [this.citation(best as Item, this.quote(best as Item, q), 1)]);
+      }
+    }
+
     // 3. A department's tasks, when the question asks little else.
     if (asksDepartmentTasks(q.text, q.departments) && this.residue(q.text, true) < LISTING_RESIDUE) {
       const listing = this.departmentItems(q.text);
       if (listing && listing.entries.length > 0) {
-        const score = { lead: 1, responsible: 0.9, support: 0.8 } as const;
+        const focus = askedRole(q.text);
+        const score = (role: Role) =>
+          role === focus ? 1.1 : { lead: 1, responsible: 0.9, support: 0.8 }[role];
         const citations = listing.entries
-          .map((e) => this.citation(e.item, headQuote(e.item), score[e.role]))
+          .map((e) => this.citation(e.item, headQuote(e.item), score(e.role)))
           .sort((a, b) => b.score - a.score); // stable: document order within a role
-        return response("answered", lang, departmentListingText(listing, lang), citations);
+        return response("answered", lang, departmentListingText(listing, lang, focus), citations);
       }
     }
 

@@ -3,7 +3,7 @@
  * timeline, or a question about one named plan. Pure functions over the normalised question.
  */
 import { HEATING_SEASON_START, isoDate } from "../corpus/deadlines.js";
-import type { Plan } from "../corpus/schema.js";
+import type { Plan, Role } from "../corpus/schema.js";
 import type { DeadlineFilter } from "./engine.js";
 
 /** Words that ask what a department does. */
@@ -13,6 +13,13 @@ const DEPARTMENT_ASK =
 /** Words that carry no topic in a department or deadline question, removed before measuring what is left. */
 export const LISTING_FILLER =
   /什么时候|何时|时候|负责|牵头|配合|任务|职责|分工|职能|干什么|做什么|管什么|管哪些|管啥|干啥|做啥|干哪些|活|到底|要做|要干|工作|参与|涉及|相关|有关|哪几条|哪些条|哪些|什么|有哪些|分别|各项|全年|以内|完成|实现|目标|需要|要求|事项|事情|内容|期限|截止|到期|时间|时限|节点|前|之前|以前|年底|月底|年|月|日|号|底|条款|条|项|计划|行动计划|行动|方案|文件|日期|多少|空气质量|承担|担负|这个|里|中|内|商丘|市|全部|所有|列出|清单|deadlines?|due|tasks?|responsib\w*|leads?|roles?|duties|items?|what|which|must|be|done|by|end|of|the|is|are|for|does|do|in charge|involv\w*|related|concern\w*|list|all|plan/gi;
+
+/** The role a department question singles out (城管局牵头哪些 → lead, 配合 → support); 负责 is generic. */
+export function askedRole(text: string): Role | null {
+  if (/牵头|\blead(?:s|ing)?\b/i.test(text)) return "lead";
+  if (/配合|协助|\bsupport(?:s|ing)?\b|\bassist/i.test(text)) return "support";
+  return null;
+}
 
 /** True when a question names departments and asks what they do. */
 export function asksDepartmentTasks(text: string, departments: readonly string[]): boolean {
@@ -132,6 +139,22 @@ const ABOUT_DOCUMENT =
 /** The words of a question that ask about the document itself (生效, 印发, issued …); empty if none. */
 export function documentQuestionWords(text: string): string[] {
   return text.match(ABOUT_DOCUMENT) ?? [];
+}
+
+/**
+ * The phrase a source question quotes: “应收尽收” in quotes, or what is left of "六个百分之百出自哪条"
+ * once the asking words are gone. Null when nothing phrase-like remains.
+ */
+export function quotedPhrase(text: string): string | null {
+  const quoted = /[“"「『‘']([^”"」』’']{2,40})[”"」』’']/.exec(text);
+  if (quoted) return quoted[1] as string;
+  const rest = text
+    .replace(
+      /出自哪一?条|出自哪里|出自哪|出处是?|是哪一?条(?:里的|的)?|在哪一?条(?:里)?(?:提到|规定)?的?|哪一?条|哪一?项|哪个条款/g,
+      "",
+    )
+    .replace(/[?？。!！,，\s]|是什么|的$/g, "");
+  return rest.length >= 2 && rest.length <= 30 ? rest : null;
 }
 
 /** English words that name the national plan. */

@@ -101,14 +101,21 @@ export function allPassedNote(
     : `(Today is ${today}; all of these deadlines have passed.)`;
 }
 
-/** A department's items grouped by role. */
-export function departmentListingText(listing: DepartmentListing, lang: Lang): string {
+/** A department's items grouped by role; the role a question asked about (`focus`) comes first. */
+export function departmentListingText(
+  listing: DepartmentListing,
+  lang: Lang,
+  focus: Role | null = null,
+): string {
   const names = listing.departments.map((n) => departmentName(n, lang));
+  const total = new Set(listing.entries.map((e) => e.item.id)).size;
+  const focused = focus ? listing.entries.filter((e) => e.role === focus).length : 0;
   const head =
     lang === "zh"
-      ? `${names.join("、")}在本计划中涉及${new Set(listing.entries.map((e) => e.item.id)).size}项任务：`
-      : `${names.join(", ")} ${listing.departments.length > 1 ? "are" : "is"} named in ${new Set(listing.entries.map((e) => e.item.id)).size} items of the plan:`;
-  const groups = ROLES.flatMap((role) => {
+      ? `${names.join("、")}在本计划中涉及${total}项任务${focus ? `，其中${ROLE_ZH[focus]}${focused}项` : ""}：`
+      : `${names.join(", ")} ${listing.departments.length > 1 ? "are" : "is"} named in ${total} items of the plan${focus ? `, ${focused} of them as ${focus}` : ""}:`;
+  const order = focus ? [focus, ...ROLES.filter((r) => r !== focus)] : ROLES;
+  const groups = order.flatMap((role) => {
     const entries = listing.entries.filter((e) => e.role === role);
     if (entries.length === 0) return [];
     const title = lang === "zh" ? `【${ROLE_ZH[role]}】` : `${ROLE_EN[role]}:`;

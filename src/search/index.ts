@@ -270,19 +270,30 @@ export class SearchIndex {
       }
       return h;
     };
-    vector.forEach(({ item, similarity }, i) => {
+    // Ranks count within each plan, so items of another plan on the same topic do not push an
+    // item down its own plan's list; the plans are weighed against each other afterwards.
+    const rankIn = () => {
+      const seen = new Map<Plan, number>();
+      return (item: Item) => {
+        const r = (seen.get(this.plan(item)) ?? 0) + 1;
+        seen.set(this.plan(item), r);
+        return r;
+      };
+    };
+    const vectorRankOf = rankIn();
+    for (const { item, similarity } of vector.filter((v) => allowed.has(this.plan(v.item)))) {
       const h = hit(item);
-      h.vectorRank = i + 1;
+      h.vectorRank = vectorRankOf(item);
       h.similarity = similarity;
-      h.score += vectorWeight / (k + i + 1);
-    });
-    lexical.forEach(({ item }, i) => {
+      h.score += vectorWeight / (k + h.vectorRank);
+    }
+    const lexicalRankOf = rankIn();
+    for (const { item } of lexical.filter((l) => allowed.has(this.plan(l.item)))) {
       const h = hit(item);
-      h.lexicalRank = i + 1;
-      h.score += lexicalWeight / (k + i + 1);
-    });
+      h.lexicalRank = lexicalRankOf(item);
+      h.score += lexicalWeight / (k + h.lexicalRank);
+    }
     return [...hits.values()]
-      .filter((h) => allowed.has(this.plan(h.item)))
       .map((h) =>
         primary && this.plan(h.item) !== primary ? { ...h, score: h.score * OTHER_PLAN_FACTOR } : h,
       )
