@@ -69,6 +69,24 @@ describe("answer()", () => {
     expect(county.citations).toHaveLength(33);
   });
 
+  it("finds the item that holds a quoted phrase, quotation marks aside", async () => {
+    for (const [q, id] of [
+      ["653工程出自哪条", "4.1"],
+      ["废气“应收尽收”出自哪条", "6.2"],
+      ["量价互保在哪条提到", "9.1"],
+    ] as const) {
+      const r = await engine.answer(q);
+      expect(r.citations[0]?.id, q).toBe(id);
+    }
+  });
+
+  it("puts the role a department question asks about first", async () => {
+    const r = await engine.answer("环保局配合哪些任务");
+    expect(r.citations.slice(0, 2).map((c) => c.id)).toEqual(["3.1", "5.3"]);
+    expect(r.citations).toHaveLength(29);
+    expect(r.answer).toContain("其中配合2项");
+  });
+
   it("answers questions about the document itself from its metadata", async () => {
     const zh = await engine.answer("这个计划是什么时候生效的？");
     expect(zh).toMatchObject({ status: "answered", citations: [] });
