@@ -52,6 +52,8 @@ export { Citation, Response } from "./schema.js";
 
 /** Below this much matched IDF a question shares too little with the plans to be answered. */
 export const MIN_COVERAGE = 2;
+/** The same bar for English questions, whose plan terms all come from the lexicon. */
+export const MIN_COVERAGE_EN = 1.5;
 /** …unless the best item is at least this similar to the question. */
 export const MIN_SIMILARITY = 0.3;
 /** A department or deadline question may carry this much further topic and still be a listing. */
@@ -318,7 +320,9 @@ class PolicyEngine implements Engine {
     if (q.lang === "en") {
       const own = q.text.match(/[a-z][a-z0-9.]*[a-z0-9]|[\u4e00-\u9fff]+/gi) ?? [];
       const c = this.index.coverage([...q.expansions, ...own].join(" "));
-      return c.matchedIdf >= MIN_COVERAGE;
+      // English words reach the plan only through the lexicon, so one mapped term (target → 目标) is
+      // evidence enough; words it cannot map do not count against the question.
+      return c.matchedIdf >= MIN_COVERAGE_EN;
     }
     const c = this.index.coverage(q.searchText, { generalWords: "discount" });
     if (c.matchedIdf < MIN_COVERAGE && top.similarity < MIN_SIMILARITY) return false;

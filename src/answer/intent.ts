@@ -134,7 +134,7 @@ export function asksForSource(text: string): boolean {
 
 /** Words that ask about the document itself: who issued it, when, under what number. */
 const ABOUT_DOCUMENT =
-  /生效|发布|印发|签发|发文|文号|索引号|废止|谁发的|哪个(?:部门|单位|机关)(?:发|印发|出台)|什么时候(?:出台|出的|发的)|出台|贯彻落实哪些|依据(?:哪些|什么)文件|上位文件|\beffective\b|\bpublished\b|\bissued?\b|\bsigned\b|document number|index number|which documents? does it implement/gi;
+  /生效|发布|印发|签发|发文|文号|索引号|废止|谁发的|哪个(?:部门|单位|机关)(?:发|印发|出台)|什么时候(?:出台|出的|发的)|出台|贯彻落实哪些|依据(?:哪些|什么)文件|上位文件|(?:多少|几)(?:项|条|部分)|how many (?:items|sections|tasks|parts)|\beffective\b|\bpublished\b|\bissued?\b|\bsigned\b|document number|index number|which documents? does it implement/gi;
 
 /** The words of a question that ask about the document itself (生效, 印发, issued …); empty if none. */
 export function documentQuestionWords(text: string): string[] {
