@@ -110,8 +110,20 @@ describe("answer()", () => {
     expect((await engine.answer("PM2.5目标")).citations[0]?.id).toBe("1.2");
   });
 
+  it("answers a question wrapped in chatter when both rankers agree on its item", async () => {
+    const r = await engine.answer("下午开会要用：到2025年全市PM2.5浓度要降到多少？");
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]?.id).toBe("1.2");
+  });
+
   it("does not answer what the plans do not cover", async () => {
-    for (const q of ["明天天气怎么样", "how do I get a business licence", "北京房价"]) {
+    for (const q of [
+      "明天天气怎么样",
+      "how do I get a business licence",
+      "北京房价",
+      "市第一人民医院怎么网上挂号",
+      "公租房怎么申请，需要什么条件",
+    ]) {
       const r = await engine.answer(q);
       expect(r.status, q).toBe("not_covered");
       expect(r.citations).toEqual([]);

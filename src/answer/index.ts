@@ -326,7 +326,10 @@ class PolicyEngine implements Engine {
     }
     const c = this.index.coverage(q.searchText, { generalWords: "discount" });
     if (c.matchedIdf < MIN_COVERAGE && top.similarity < MIN_SIMILARITY) return false;
-    return c.matchedIdf > c.unmatchedWeight;
+    // Two independent rankers agreeing on the same item is evidence the chatter around it
+    // (下午开会要用：…) does not outweigh.
+    const agreed = top.vectorRank === 1 && top.lexicalRank === 1;
+    return c.matchedIdf > c.unmatchedWeight || (agreed && c.matchedIdf >= MIN_COVERAGE);
   }
 
   /** How much topic a listing question carries beyond the department, date and filler words. */

@@ -16,8 +16,12 @@ export const LISTING_FILLER =
 
 /** The role a department question singles out (城管局牵头哪些 → lead, 配合 → support); 负责 is generic. */
 export function askedRole(text: string): Role | null {
-  if (/牵头|\blead(?:s|ing)?\b/i.test(text)) return "lead";
-  if (/配合|协助|\bsupport(?:s|ing)?\b|\bassist/i.test(text)) return "support";
+  const lead = /牵头|\blead(?:s|ing)?\b/i.test(text);
+  const support = /配合|协助|\bsupport(?:s|ing)?\b|\bassist/i.test(text);
+  const responsible = /(?<!牵头)负责|\bresponsible\b/i.test(text);
+  // "配合或负责" asks about both: no single role to put first.
+  if (lead && !support && !responsible) return "lead";
+  if (support && !lead && !responsible) return "support";
   return null;
 }
 
