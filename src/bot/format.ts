@@ -5,8 +5,8 @@
  */
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
+import { departmentName } from "../answer/render.js";
 import type { Citation, Response } from "../answer/schema.js";
-import { englishDepartment } from "../corpus/departments.js";
 import type { Deadline, Item, Plan, Role } from "../corpus/schema.js";
 import type { Check } from "../rules/schema.js";
 import { itemData } from "./callbacks.js";
@@ -15,12 +15,8 @@ import { type Lang, t } from "./i18n.js";
 
 const ROLES: readonly Role[] = ["lead", "responsible", "support"];
 
-/** A department's name for a reply: in English, the English name with the Chinese one. */
-export function departmentName(name: string, lang: Lang): string {
-  if (lang === "zh") return name;
-  const en = englishDepartment(name);
-  return en ? `${en} (${name})` : name;
-}
+// A department's name for a reply is the same as in the plain-text answer.
+export { departmentName } from "../answer/render.js";
 
 export interface DeptRole {
   name: string;
