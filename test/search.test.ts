@@ -8,7 +8,7 @@ import { HashedNgramEmbeddings } from "../src/search/embeddings.js";
 import { normalizeQuery, resolveCitation, SearchIndex } from "../src/search/index.js";
 import { HnswVectorStore } from "../src/search/vector-store.js";
 
-const corpus = loadCorpus("corpus", "2026-11-28");
+const corpus = loadCorpus("corpus");
 const temp: string[] = [];
 const tempDir = () => {
   const d = mkdtempSync(join(tmpdir(), "policy-bot-"));
@@ -117,7 +117,7 @@ describe("the index cache", () => {
     const corpusDir = tempDir();
     cpSync("corpus", corpusDir, { recursive: true });
     appendFileSync(join(corpusDir, "shangqiu-air-quality-2024.txt"), "\n");
-    const changed = await SearchIndex.open(loadCorpus(corpusDir, "2026-11-28"), { cacheDir });
+    const changed = await SearchIndex.open(loadCorpus(corpusDir), { cacheDir });
     expect(changed.origin).toBe("built");
   });
 

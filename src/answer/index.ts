@@ -85,7 +85,7 @@ export async function createEngine(
 ): Promise<Engine & { readonly index: SearchIndex }> {
   const root = projectRoot();
   const now = options.now ?? (() => new Date());
-  const corpus = loadCorpus(resolve(options.corpusDir ?? join(root, "corpus")), todayIso(now()));
+  const corpus = loadCorpus(resolve(options.corpusDir ?? join(root, "corpus")));
   const index = await SearchIndex.open(corpus, {
     cacheDir: resolve(options.cacheDir ?? join(root, ".cache")),
   });
@@ -204,7 +204,7 @@ class PolicyEngine implements Engine {
       const lead = [ruled.verdict, ruled.check.explanation].filter((t) => t.length > 0);
       if (ruled.deadline && item.deadlines.length > 1) {
         // The item has several deadlines; say which one this case falls under.
-        const which = deadlineText(ruled.deadline, lang);
+        const which = deadlineText({ ...ruled.deadline, passed: ruled.deadline.date < today }, lang);
         lead.push(lang === "zh" ? `适用的期限：${which}` : `The deadline that applies: ${which}`);
       }
       return { ...this.itemAnswer(raw, lang, citations, lead), check: ruled.check };

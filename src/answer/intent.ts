@@ -2,7 +2,10 @@
  * What kind of question this is, beyond "find the clause": a department's task list, a deadline
  * timeline, or a question about one named plan. Pure functions over the normalised question.
  */
-import { HEATING_SEASON_START, isoDate } from "../corpus/deadlines.js";
+import { isoDate } from "../corpus/deadlines.js";
+
+const HEATING_SEASON_START = { month: 11, day: 15 };
+
 import type { Plan, Role } from "../corpus/schema.js";
 import type { DeadlineFilter } from "./engine.js";
 
@@ -173,7 +176,7 @@ export function plansNamed(text: string, plans: readonly Plan[]): Plan[] | null 
     const { issuer, docNumber } = p.meta;
     if (docNumber && text.includes(docNumber)) return true;
     if (issuer === "国务院") return NATIONAL.test(text);
-    const place = issuer.replace(/(?:市|省|县|区)?人民政府$/, "");
+    const place = (issuer ?? "").replace(/(?:市|省|县|区)?人民政府$/, "");
     return place.length >= 2 && text.includes(place);
   });
   return named.length > 0 ? named : null;

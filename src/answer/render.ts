@@ -30,7 +30,7 @@ export function departmentsLine(departments: Citation["departments"], lang: Lang
 
 /** "2024年年底前（2024-12-31，已过期）" / "2024年年底前 → 2024-12-31 (passed)". */
 export function deadlineText(
-  d: Pick<Deadline, "text" | "date" | "passed"> & { approximate?: boolean },
+  d: Pick<Deadline, "text" | "date"> & { passed: boolean; approximate?: boolean },
   lang: Lang,
 ) {
   const approx = d.approximate ? (lang === "zh" ? "约" : "about ") : "";
@@ -51,7 +51,7 @@ export function standingNoteLine(note: StandingNote, plan: Plan, lang: Lang): st
 export function planName(plan: Plan, lang: Lang): string {
   if (lang === "zh") {
     // 《商丘市空气质量…》 names its issuer already; the national plan's title does not.
-    const place = plan.meta.issuer.replace(/(?:市|省|县|区)?人民政府$/, "");
+    const place = (plan.meta.issuer ?? "").replace(/(?:市|省|县|区)?人民政府$/, "");
     return plan.meta.planTitle.includes(place)
       ? `《${plan.meta.planTitle}》`
       : `${plan.meta.issuer}《${plan.meta.planTitle}》`;

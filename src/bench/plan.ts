@@ -11,7 +11,6 @@ import { startHarness } from "../../test/support/harness.js";
 import { createEngine } from "../answer/index.js";
 import type { Response } from "../answer/schema.js";
 import { type GoldCase, loadGold, questionOf } from "../cli/gold.js";
-import { todayIso } from "../corpus/deadlines.js";
 import { loadCorpus } from "../corpus/index.js";
 import type { Item, Plan } from "../corpus/schema.js";
 import { DEFAULT_FUSION, normalizeQuery, SearchIndex } from "../search/index.js";
@@ -42,7 +41,6 @@ export async function measureStartup(
   askRuns: number,
 ): Promise<StartupResult> {
   const corpusDir = join(projectRoot, "corpus");
-  const today = todayIso();
   const parseMs: number[] = [];
   const buildMs: number[] = [];
   const cacheLoadMs: number[] = [];
@@ -50,14 +48,14 @@ export async function measureStartup(
   const cacheDir = mkdtempSync(join(tmpdir(), "policy-bot-bench-cache-"));
   try {
     for (let r = 0; r < runs; r++) {
-      const parsed = timed(() => loadCorpus(corpusDir, today));
+      const parsed = timed(() => loadCorpus(corpusDir));
       parseMs.push(parsed.ms);
       items = parsed.value.plans.reduce((n, p) => n + p.items.length, 0);
       const built = await timedAsync(() => SearchIndex.open(parsed.value, { cacheDir, noCache: true }));
       if (built.value.origin !== "built") throw new Error("noCache open did not build");
       buildMs.push(built.ms);
     }
-    const corpus = loadCorpus(corpusDir, today);
+    const corpus = loadCorpus(corpusDir);
     await SearchIndex.open(corpus, { cacheDir }); // writes the cache
     for (let r = 0; r < runs; r++) {
       const loaded = await timedAsync(() => SearchIndex.open(corpus, { cacheDir }));

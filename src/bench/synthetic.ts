@@ -53,7 +53,8 @@ export function buildPools(items: readonly Item[]): SentencePools {
       if (parseResponsibility(b.inner)) body = body.slice(0, b.start) + body.slice(b.end);
     }
     // Deadline phrases out (with the comma after them); they are drawn afresh per item.
-    for (const d of parseDeadlines(body, "2000-01-01")) body = body.split(d.text).join("");
+    for (const d of parseDeadlines(body, { heatingSeason: { month: 11, day: 15 } }))
+      body = body.split(d.text).join("");
     for (const raw of body.split(/(?<=[。；;])/)) {
       const s = raw
         .trim()

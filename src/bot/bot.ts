@@ -11,6 +11,7 @@ import type { InlineQueryResultArticle, LanguageCode, Message } from "grammy/typ
 import type { Logger } from "pino";
 import type { DeadlineFilter, Engine } from "../answer/engine.js";
 import type { Citation } from "../answer/schema.js";
+import { isPassed, todayIso } from "../corpus/deadlines.js";
 import type { Item, Role } from "../corpus/schema.js";
 import { deepLinkPayload, itemData, parseCallbackData, parseDeepLink } from "./callbacks.js";
 import { chooseCheck, resolveCheck } from "./check.js";
@@ -134,7 +135,11 @@ function itemCitation(item: Item): Citation {
     quote: item.text,
     score: 1,
     departments: itemDepartments(item).map((d) => ({ name: d.name, role: d.role })),
-    deadlines: item.deadlines.map((d) => ({ text: d.text, date: d.date, passed: d.passed })),
+    deadlines: item.deadlines.map((d) => ({
+      text: d.text,
+      date: d.date,
+      passed: isPassed(d.date, todayIso()),
+    })),
   };
 }
 
@@ -378,7 +383,7 @@ export function createBot(deps: BotDeps): Bot {
       byDate.set(entry.deadline.date, group);
     }
     for (const [date, entries] of byDate) {
-      const passed = entries[0]?.deadline.passed ?? false;
+      const passed = entries[0] ? isPassed(entries[0].deadline.date, todayIso()) : false;
       const lines = [`<b>${esc(date)}</b> ${passed ? `⏰ ${esc(s.passed)}` : `🕒 ${esc(s.open)}`}`];
       for (const { item, deadline } of entries)
         lines.push(`• <b>${esc(item.label)}</b> ${esc(truncate(item.title, 80))} — ${esc(deadline.text)}`);

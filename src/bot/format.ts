@@ -45,7 +45,7 @@ export function renderDepartments(depts: readonly DeptRole[], lang: Lang): strin
   return lines.join("\n");
 }
 
-type DeadlineLike = Pick<Deadline, "text" | "date" | "passed"> & { approximate?: boolean };
+type DeadlineLike = Pick<Deadline, "text" | "date"> & { passed: boolean; approximate?: boolean };
 
 /** Deadlines with their date and whether they have passed. */
 export function renderDeadlines(deadlines: readonly DeadlineLike[], lang: Lang): string | null {

@@ -18,7 +18,6 @@ import { type BenchResults, checkTargets, renderTable, type ScaleFailure } from 
 import { embedBatches, runScale, type ScaleResult, type VectorBatch } from "../bench/scale.js";
 import { peakRssMb } from "../bench/stats.js";
 import { SyntheticCorpus } from "../bench/synthetic.js";
-import { todayIso } from "../corpus/deadlines.js";
 import { loadCorpus } from "../corpus/index.js";
 import { HashedNgramEmbeddings } from "../search/embeddings.js";
 import { DEFAULT_HNSW } from "../search/vector-store.js";
@@ -62,7 +61,7 @@ function parseSizes(
 const IN_FLIGHT = 4;
 
 function syntheticCorpus(seed: number): SyntheticCorpus {
-  const items = loadCorpus(join(ROOT, "corpus"), todayIso()).plans.flatMap((p) => p.items);
+  const items = loadCorpus(join(ROOT, "corpus")).plans.flatMap((p) => p.items);
   return SyntheticCorpus.fromItems(items, seed);
 }
 

@@ -1,17 +1,26 @@
 /**
  * Deadlines as Chinese plans write them, resolved to calendar dates.
  * 年底前 → 12-31; N月底前 → last day of month N; 到2025年 / 到2025年年底 → 2025-12-31;
- * 采暖季前 → the start of Henan's heating season (11-15), marked approximate.
+ * 采暖季前 → the start of the heating season where the document applies (its profile), marked approximate.
  */
 import type { Deadline, IsoDate } from "./schema.js";
 
-/** Henan's heating season starts on 15 November; 采暖季前 is read as that date. */
-export const HEATING_SEASON_START = { month: 11, day: 15 } as const;
+/** A month and day, such as the start of a heating season. */
+export interface MonthDay {
+  month: number;
+  day: number;
+}
+
+/** Options for {@link parseDeadlines}. */
+export interface DeadlineOptions {
+  /** Where 采暖季前 points: the document's heating-season start. */
+  heatingSeason: MonthDay;
+}
 
 /** One rule for a deadline phrase: its pattern and how to turn a match into a date. */
 interface DeadlinePattern {
   pattern: RegExp;
-  date: (m: RegExpExecArray) => { year: number; month: number; day: number };
+  date: (m: RegExpExecArray, o: DeadlineOptions) => { year: number; month: number; day: number };
   approximate: boolean;
 }
 
@@ -36,7 +45,7 @@ const PATTERNS: readonly DeadlinePattern[] = [
   },
   {
     pattern: /(\d{4})年采暖季前/g,
-    date: (m) => ({ year: Number(m[1]), ...HEATING_SEASON_START }),
+    date: (m, o) => ({ year: Number(m[1]), ...o.heatingSeason }),
     approximate: true,
   },
   {
@@ -72,18 +81,15 @@ function sentenceAround(text: string, at: number): string {
   return text.slice(start, end).trim();
 }
 
-/**
- * Every deadline phrase in a text, in order of appearance, once per phrase.
- * `today` decides `passed`.
- */
-export function parseDeadlines(text: string, today: IsoDate): Deadline[] {
+/** Every deadline phrase in a text, in order of appearance, once per phrase. */
+export function parseDeadlines(text: string, options: DeadlineOptions): Deadline[] {
   const hits: Array<{ at: number; end: number; deadline: Deadline }> = [];
   for (const { pattern, date, approximate } of PATTERNS) {
     for (const m of text.matchAll(pattern)) {
       const at = m.index;
       const end = at + m[0].length;
       if (hits.some((h) => at < h.end && end > h.at)) continue;
-      const d = date(m as RegExpExecArray);
+      const d = date(m as RegExpExecArray, options);
       const iso = isoDate(d.year, d.month, d.day);
       hits.push({
         at,
@@ -92,7 +98,7 @@ export function parseDeadlines(text: string, today: IsoDate): Deadline[] {
           text: m[0],
           date: iso,
           approximate,
-          passed: isPassed(iso, today),
+          yearFromContext: false,
           sentence: sentenceAround(text, at),
         },
       });

@@ -1,41 +1,75 @@
 /**
- * The corpus stage: every document in corpus/ read and parsed into a typed {@link Plan}.
+ * The corpus stage: every document in corpus/ read and parsed into a typed {@link Plan}, each on its
+ * own — a document that cannot be read or parsed is skipped with a warning naming the file and the
+ * reason, and the others load.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parsePlan } from "./parse.js";
-import type { IsoDate, Plan } from "./schema.js";
+import { projectPaths } from "./paths.js";
+import { type GenreData, loadGenreData, readProfileFile } from "./profile.js";
+import type { Plan } from "./schema.js";
 
+export { isoDate, isPassed, type MonthDay, parseDeadlines, todayIso } from "./deadlines.js";
 export { parsePlan } from "./parse.js";
+export { projectPaths, projectRoot } from "./paths.js";
+export { buildProfile, type GenreData, loadGenreData, ProfileFile, placeInPinyin } from "./profile.js";
 export * from "./schema.js";
+
+/** A document that was not loaded, and why. */
+export interface CorpusWarning {
+  file: string;
+  reason: string;
+}
 
 /** The parsed corpus and a hash of its raw files (the index cache key starts from it). */
 export interface Corpus {
-  /** Documents, the most specific first: a plan that implements another ranks before it. */
+  /** Documents in file-name order; no document is privileged by its place in this list. */
   plans: Plan[];
+  /** Documents skipped, with the reason; empty when all loaded. */
+  warnings: CorpusWarning[];
   hash: string;
 }
 
-/** Reads and parses every `.txt` document in `dir`. Throws with the file name when one fails. */
-export function loadCorpus(dir: string, today?: IsoDate): Corpus {
+/** Options for {@link loadCorpus}. */
+export interface LoadOptions {
+  /** The genre's data folder (provinces, title words); defaults to the project's `data/`. */
+  dataDir?: string;
+  /** Already loaded genre data (tests and benchmarks load it once). */
+  genre?: GenreData;
+}
+
+/** Why something failed, in one line. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] ?? message;
+}
+
+/**
+ * Reads and parses every `.txt` document in `dir`, each on its own. Throws only when the folder
+ * cannot be read or the genre data is malformed; an empty or wholly unreadable folder gives a corpus
+ * with no plans and a warning per file.
+ */
+export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
+  const genre = options.genre ?? loadGenreData(options.dataDir ?? projectPaths().data);
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".txt"))
     .sort();
-  if (files.length === 0) throw new Error(`no documents (*.txt) in ${dir}`);
   const hash = createHash("sha256");
-  const plans = files.map((file) => {
-    const source = readFileSync(join(dir, file), "utf8");
-    hash.update(file).update("\0").update(source).update("\0");
-    return parsePlan(basename(file, ".txt"), source, today ? { today } : {});
-  });
-  return { plans: orderBySpecificity(plans), hash: hash.digest("hex") };
-}
-
-/** A plan that implements another (its meta.implements names the other's number) comes first. */
-function orderBySpecificity(plans: Plan[]): Plan[] {
-  const implementedBy = (p: Plan) =>
-    plans.filter((q) => q !== p && p.meta.docNumber !== null && q.meta.implements.includes(p.meta.docNumber))
-      .length;
-  return [...plans].sort((a, b) => implementedBy(a) - implementedBy(b));
+  const plans: Plan[] = [];
+  const warnings: CorpusWarning[] = [];
+  for (const file of files) {
+    const doc = basename(file, ".txt");
+    try {
+      const source = readFileSync(join(dir, file), "utf8");
+      const profile = readProfileFile(dir, doc);
+      hash.update(file).update("\0").update(source).update("\0").update(JSON.stringify(profile)).update("\0");
+      plans.push(parsePlan(doc, source, { genre, profile }));
+    } catch (error) {
+      warnings.push({ file, reason: reasonOf(error) });
+    }
+  }
+  if (files.length === 0) warnings.push({ file: dir, reason: "no documents (*.txt) in the folder" });
+  return { plans, warnings, hash: hash.digest("hex") };
 }

@@ -4,8 +4,9 @@
  * sections, one paragraph or several), department parentheses anywhere in an item, and web-page chrome
  * around it all that is dropped.
  */
-import { parseDeadlines, todayIso } from "./deadlines.js";
+import { parseDeadlines } from "./deadlines.js";
 import { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
+import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
 import { findBrackets, parseResponsibility } from "./responsibility.js";
 import {
@@ -21,8 +22,10 @@ import {
 
 /** Options for {@link parsePlan}. */
 export interface ParseOptions {
-  /** Decides each deadline's `passed`; defaults to the real today. Injectable for tests. */
-  today?: IsoDate;
+  /** The genre's data (provinces, title words): completes the document's profile. */
+  genre: GenreData;
+  /** The document's own profile file, when it has one. */
+  profile?: ProfileFile | null;
 }
 
 /** A line of the source with its offsets. */
@@ -86,8 +89,7 @@ function headSentence(itemText: string): string {
  * Parses one document. `doc` is its id (the corpus file name without extension).
  * Throws when the text has no sections or items: that is not a plan this parser understands.
  */
-export function parsePlan(doc: string, source: string, options: ParseOptions = {}): Plan {
-  const today = options.today ?? todayIso();
+export function parsePlan(doc: string, source: string, options: ParseOptions): Plan {
   const lines = splitLines(source);
 
   // Title block: the first line that reads like a document title, after any page chrome.
@@ -188,6 +190,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions = {
     items.push({
       doc,
       id: d.ref,
+      path: [sec, num],
+      level: 2,
+      parent: null,
       label: `${sectionLabel}(${formatSmallNumeral(num)})`,
       section: sec,
       number: num,
@@ -195,7 +200,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions = {
       text,
       span: { start, end },
       departments,
-      deadlines: parseDeadlines(text, today),
+      deadlines: [],
       quantities: parseQuantities(text),
       standingNote: null,
     });
@@ -207,7 +212,16 @@ export function parsePlan(doc: string, source: string, options: ParseOptions = {
   }
 
   const meta = parseMeta(lines.slice(0, first), title, docNumber, drafts);
-  return Plan.parse({ doc, meta, source, body, parts, sections, items, standingNotes });
+  const profile = buildProfile(
+    doc,
+    meta,
+    source.slice(body.start, body.end),
+    options.genre,
+    options.profile ?? null,
+  );
+  for (const item of items)
+    item.deadlines = parseDeadlines(item.text, { heatingSeason: profile.heatingSeason });
+  return Plan.parse({ doc, meta, profile, source, body, parts, sections, items, standingNotes });
 }
 
 /** Metadata from the page fields above the title and from the preamble (signing date, cited plans). */
@@ -241,5 +255,6 @@ function parseMeta(
     indexNumber: field(head, /索引号/),
     sourceOffice: field(head, /来源/),
     implements: implementsNumbers,
+    implementsTitles: [],
   };
 }

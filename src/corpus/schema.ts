@@ -30,10 +30,14 @@ export const Deadline = z.object({
   /** The phrase as written, e.g. 2025年8月底前, 到2025年. */
   text: z.string().min(1),
   date: IsoDate,
-  /** True where the date is conventional rather than written (采暖季前 → 11-15 in Henan). */
+  /** True where the date is conventional rather than written (采暖季前 → the province's heating-season start). */
   approximate: z.boolean(),
-  /** Whether `date` is before today, by the clock the plan was loaded with. */
-  passed: z.boolean(),
+  /**
+   * True where the phrase names no year (…9月底前…) and the year comes from the passage around it
+   * (2025年…). Whether a deadline has passed is never stored: it is decided when an answer is made,
+   * by the engine's clock.
+   */
+  yearFromContext: z.boolean().default(false),
   /** The sentence of the item the deadline governs, verbatim. */
   sentence: z.string().min(1),
 });
@@ -76,20 +80,33 @@ export type StandingNote = z.infer<typeof StandingNote>;
 export const Span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
 export type Span = z.infer<typeof Span>;
 
-/** A numbered item such as 六、(五). */
+/**
+ * A citable entry of a plan. Most are numbered items: 六、(五) → "6.5"; a third level 1. under (一)
+ * → "3.1.2"; a fourth （1） → "3.1.2.1". Text that stands directly under a section heading before
+ * its first numbered item (二、工作目标 with no (一)) is the section's own entry, id "2", level 1.
+ */
 export const Item = z.object({
   /** The document's id (its file name in corpus/ without extension). */
   doc: z.string().min(1),
-  /** "S.I" in Arabic numerals: 六、(五) → "6.5". */
-  id: z.string().regex(/^\d+\.\d+$/),
-  /** As people cite it: 六(五). */
+  /** The numbers of `path` joined by dots: "6.5", "3.1.2", or "2" for a section's own entry. */
+  id: z.string().regex(/^\d+(?:\.\d+){0,3}$/),
+  /** Section number, then the printed number at each level below it: 三、(一)1. → [3, 1, 1]. */
+  path: z.array(z.number().int().positive()).min(1).max(4),
+  /** 1 = a section's own entry, 2 = (一), 3 = 1., 4 = （1）. Always `path.length`. */
+  level: z.number().int().min(1).max(4),
+  /** Id of the entry this one is numbered under ("3.1" for "3.1.2"); null at level 1 and 2. */
+  parent: z.string().nullable(),
+  /** As people cite it: 六(五), 三(一)1., 三(一)1.(2); a section's own entry: 二. */
   label: z.string().min(1),
   section: z.number().int().positive(),
-  /** The number printed on the item; in documents numbered across sections it keeps counting. */
+  /** The number printed on the entry (its last path number); in documents numbered across sections it keeps counting. */
   number: z.number().int().positive(),
-  /** The head sentence without its full stop: 开展畜禽养殖业氨排放控制试点. */
+  /** The head sentence without its full stop: 开展畜禽养殖业氨排放控制试点; a section entry: the section title. */
   title: z.string().min(1),
-  /** The whole item verbatim, from its number to its last character. */
+  /**
+   * The entry verbatim, from its number to its last character — its own text only: an entry with
+   * numbered children ends where the first child starts.
+   */
   text: z.string().min(1),
   span: Span,
   departments: z.array(DepartmentRef),
@@ -113,19 +130,23 @@ export type Section = z.infer<typeof Section>;
 /** One piece of the document body; together the parts tile the body without gap or overlap. */
 export const Part = z.object({
   kind: z.enum(["preamble", "heading", "item"]),
-  /** Section number for a heading, item id for an item, paragraph index for preamble. */
+  /** Section number for a heading, entry id for an item (a section's own entry too), paragraph index for preamble. */
   ref: z.string(),
   span: Span,
 });
 export type Part = z.infer<typeof Part>;
 
-/** What the document says about itself and what its web page says about it. */
+/**
+ * What the document says about itself and what its web page says about it. Anything a document does
+ * not say is null: a missing field never stops a document from loading.
+ */
 export const PlanMeta = z.object({
-  /** The title of the issuing document: 商丘市人民政府关于印发…的通知. */
-  title: z.string().min(1),
-  /** The plan's own title where a notice wraps it: 商丘市空气质量持续改善行动计划. */
+  /** The title of the issuing document: 商丘市人民政府关于印发…的通知; null when the page has no notice. */
+  title: z.string().min(1).nullable(),
+  /** The plan's own title where a notice wraps it: 商丘市空气质量持续改善行动计划 (else the title). */
   planTitle: z.string().min(1),
-  issuer: z.string().min(1),
+  /** 商丘市人民政府, from the title, a line of its own above it, or the signature block. */
+  issuer: z.string().min(1).nullable(),
   signed: IsoDate.nullable(),
   published: IsoDate.nullable(),
   effective: IsoDate.nullable(),
@@ -135,13 +156,45 @@ export const PlanMeta = z.object({
   sourceOffice: z.string().nullable(),
   /** Numbers of the documents it implements, in order of mention: 国发〔2023〕24号, 豫政〔2024〕12号. */
   implements: z.array(z.string()),
+  /** Titles in 《》 the preamble says it implements (for documents cited without a number). */
+  implementsTitles: z.array(z.string()).default([]),
 });
 export type PlanMeta = z.infer<typeof PlanMeta>;
+
+/** Government level of a document's issuer. */
+export const Level = z.enum(["national", "provincial", "city", "county"]);
+export type Level = z.infer<typeof Level>;
+
+/** A text in Chinese and English. */
+export const Names = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+export type Names = z.infer<typeof Names>;
+
+/**
+ * Who a document is and how people call it: read from the text where the text says it, completed
+ * by the data file beside the document (`corpus/<doc>.profile.yaml`) and the genre's data (`data/`).
+ */
+export const Profile = z.object({
+  /** Display names: 《商丘市空气质量持续改善行动计划》 / "Shangqiu Air Quality Action Plan". */
+  name: Names,
+  /** Short names people use for it, in either language: 商丘方案, 商丘计划, Shangqiu plan. */
+  aliases: z.array(z.string().min(1)),
+  /** The place it governs (商丘市 / Shangqiu); null for a document that names none. */
+  place: Names.nullable(),
+  /** Place names a question may use for it, Chinese and English (商丘, Shangqiu). */
+  placeAliases: z.array(z.string().min(1)),
+  level: Level.nullable(),
+  /** The province it lies in (for a national document null). */
+  province: Names.nullable(),
+  /** Start of the heating season there (采暖季前 resolves to it): month and day. */
+  heatingSeason: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+});
+export type Profile = z.infer<typeof Profile>;
 
 /** A parsed document. */
 export const Plan = z.object({
   doc: z.string().min(1),
   meta: PlanMeta,
+  profile: Profile,
   /** The raw text the spans point into, exactly as read from corpus/. */
   source: z.string(),
   /** The body: from the first line after the title block to the last line of content. */

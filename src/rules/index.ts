@@ -56,11 +56,11 @@ export function rankRules(q: QuestionFacts): Array<{ rule: Rule; score: number }
 }
 
 /** Evaluates one rule on a question against a plan; null when the plan lacks the rule's item or phrase. */
-export function evaluateRule(rule: Rule, q: QuestionFacts, plan: Plan, today: IsoDate): RuleResult | null {
+export function evaluateRule(rule: Rule, q: QuestionFacts, plan: Plan): RuleResult | null {
   const item = plan.items.find((i) => i.id === rule.itemId);
   if (!item || !rule.phrases.every((p) => item.text.includes(p))) return null;
   const { facts, evaluation } = rule.run(q);
-  return assemble(rule, item, facts, evaluation, q.lang, today);
+  return assemble(rule, item, facts, evaluation, q.lang);
 }
 
 function assemble(
@@ -69,7 +69,6 @@ function assemble(
   facts: Record<string, unknown>,
   e: Evaluation,
   lang: "zh" | "en",
-  today: IsoDate,
 ): RuleResult {
   if (!rule.phrases.includes(e.phrase)) throw new Error(`${rule.id}: phrase not declared: ${e.phrase}`);
   const deadline = e.deadline ? (item.deadlines.find((d) => d.text === e.deadline) ?? null) : null;
@@ -91,7 +90,7 @@ function assemble(
     phrase: e.phrase,
     verdict: e.verdict[lang],
     departments,
-    deadline: deadline ? { ...deadline, passed: deadline.date < today } : null,
+    deadline,
   };
 }
 
@@ -109,7 +108,7 @@ export function runRules(input: {
   const q = extractFacts(input.question, input.lang);
   if (!q.asks && !describesEntity(q)) return null;
   for (const { rule } of rankRules(q)) {
-    const result = evaluateRule(rule, q, input.plan, input.today);
+    const result = evaluateRule(rule, q, input.plan);
     if (result) return result;
   }
   return null;
