@@ -1,11 +1,12 @@
 // Bundles each CLI entry into dist/ with esbuild (dependencies stay external).
 // Plain `node dist/…` starts in ~0.1 s where tsx costs ~0.4 s more; the `ask` target is 1.5 s end to end.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
-/** The programs npm scripts run: src/cli/<name>.ts → dist/<name>.js. */
-const ENTRIES = ["ask", "start", "eval", "bench"];
-const entries = ENTRIES.map((name) => `src/cli/${name}.ts`).filter((f) => existsSync(f));
+/** The programs npm scripts run: every src/cli/<name>.ts → dist/<name>.js. */
+const entries = readdirSync("src/cli")
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => `src/cli/${f}`);
 
 await build({
   entryPoints: entries,

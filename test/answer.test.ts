@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine, Response } from "../src/answer/index.js";
-import { loadGold, questionOf } from "../src/cli/gold.js";
+import { loadGold, questionOf } from "../src/eval/gold.js";
 
 let engine: Engine;
 const cacheDir = mkdtempSync(join(tmpdir(), "policy-bot-answer-"));

@@ -3,7 +3,7 @@
  * webhook mode with its secret token, the chat allowlist and the per-user rate limit.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { loadBotConfig, type RunOptions, runBot } from "../src/bot/index.js";
+import { loadBotConfig, type RunOptions, runBot } from "../src/channels/telegram/index.js";
 import { FakeBotApi, parseTelegramHtml } from "./support/fake-bot-api.js";
 import {
   ask,

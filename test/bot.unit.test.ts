@@ -8,9 +8,9 @@ import {
   itemData,
   parseCallbackData,
   parseDeepLink,
-} from "../src/bot/callbacks.js";
-import { BotConfigError, loadBotConfig } from "../src/bot/config.js";
-import { escapeHtml, MESSAGE_LIMIT, splitHtml } from "../src/bot/html.js";
+} from "../src/channels/telegram/callbacks.js";
+import { BotConfigError, loadBotConfig } from "../src/channels/telegram/config.js";
+import { escapeHtml, MESSAGE_LIMIT, splitHtml } from "../src/channels/telegram/html.js";
 import { parseTelegramHtml } from "./support/fake-bot-api.js";
 
 const TOKEN = "123456:ABCdef_ghi-JKLmnop";

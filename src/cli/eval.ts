@@ -4,7 +4,15 @@
  */
 import { Command } from "commander";
 import { createEngine } from "../answer/index.js";
-import { type CaseScore, loadGold, METRICS, type Metric, questionOf, scoreCase, tally } from "./gold.js";
+import {
+  type CaseScore,
+  loadGold,
+  METRICS,
+  type Metric,
+  questionOf,
+  scoreCase,
+  tally,
+} from "../eval/gold.js";
 
 /** The bars: first citation over answerable questions, everything else exact. */
 export const BARS: Readonly<Partial<Record<Metric, number>>> = {

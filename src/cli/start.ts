@@ -4,14 +4,14 @@
  */
 import { config } from "dotenv";
 import { createEngine } from "../answer/index.js";
-import { runChat } from "./chat.js";
+import { runChat } from "../channels/terminal.js";
 
 config({ quiet: true });
 
 async function main(): Promise<void> {
   const engine = await createEngine();
   if (process.env.TELEGRAM_BOT_TOKEN) {
-    const { startBot } = await import("./bot.js");
+    const { startBot } = await import("../channels/telegram/start.js");
     await startBot(engine);
     return;
   }

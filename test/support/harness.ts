@@ -6,7 +6,12 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import type { Engine } from "../../src/answer/engine.js";
 import { createEngine } from "../../src/answer/index.js";
-import { loadBotConfig, type RunningBot, type RunOptions, runBot } from "../../src/bot/index.js";
+import {
+  loadBotConfig,
+  type RunningBot,
+  type RunOptions,
+  runBot,
+} from "../../src/channels/telegram/index.js";
 import { FakeBotApi, type Json } from "./fake-bot-api.js";
 
 let sharedEngine: Promise<Engine> | null = null;

@@ -4,7 +4,7 @@
  * no session store and survives a restart; forged data is rejected by {@link resolveCheck}.
  */
 import { InlineKeyboard } from "grammy";
-import { GUIDED_CHECKS } from "../rules/index.js";
+import { GUIDED_CHECKS } from "../../rules/index.js";
 import { checkData } from "./callbacks.js";
 import { grid } from "./format.js";
 import { escapeHtml as esc } from "./html.js";

@@ -3,8 +3,8 @@
  * stderr, graceful stop on SIGINT/SIGTERM. Resolves when the bot has stopped.
  */
 import { pino } from "pino";
-import type { Engine } from "../answer/index.js";
-import { loadBotConfig, runBot } from "../bot/index.js";
+import type { Engine } from "../../answer/index.js";
+import { loadBotConfig, runBot } from "./index.js";
 
 /** Starts the bot; exits non-zero when long polling gives up (revoked token, another instance). */
 export async function startBot(engine: Engine): Promise<void> {

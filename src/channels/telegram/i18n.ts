@@ -2,7 +2,7 @@
  * Every fixed string the bot sends, in Chinese and English. Strings here are HTML-safe templates:
  * anything interpolated from users or the document must be escaped by the caller.
  */
-import type { Role } from "../corpus/schema.js";
+import type { Role } from "../../corpus/schema.js";
 
 export type Lang = "zh" | "en";
 
