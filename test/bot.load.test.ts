@@ -3,8 +3,8 @@
  * update is answered exactly once and in its chat's order; the throughput is printed.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { parseTelegramHtml } from "./support/fake-bot-api.js";
-import { type Harness, startHarness } from "./support/harness.js";
+import { type Harness, startHarness } from "../src/channels/telegram/harness.js";
+import { parseTelegramHtml } from "../src/stand-ins/telegram-bot-api.js";
 
 let h: Harness;
 

@@ -3,8 +3,6 @@
  * webhook mode with its secret token, the chat allowlist and the per-user rate limit.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { loadBotConfig, type RunOptions, runBot } from "../src/channels/telegram/index.js";
-import { FakeBotApi, parseTelegramHtml } from "./support/fake-bot-api.js";
 import {
   ask,
   captureLogger,
@@ -13,7 +11,9 @@ import {
   type LogLine,
   startHarness,
   testEngine,
-} from "./support/harness.js";
+} from "../src/channels/telegram/harness.js";
+import { loadBotConfig, type RunOptions, runBot } from "../src/channels/telegram/index.js";
+import { FakeBotApi, parseTelegramHtml } from "../src/stand-ins/telegram-bot-api.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -3,9 +3,9 @@
  * API server, with the real engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ask, buttons, type Harness, inject, startHarness } from "../src/channels/telegram/harness.js";
 import { GUIDED_CHECKS } from "../src/rules/index.js";
-import { parseTelegramHtml } from "./support/fake-bot-api.js";
-import { ask, buttons, type Harness, inject, startHarness } from "./support/harness.js";
+import { parseTelegramHtml } from "../src/stand-ins/telegram-bot-api.js";
 
 let h: Harness;
 const EN = { language_code: "en" };

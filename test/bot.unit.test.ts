@@ -11,7 +11,7 @@ import {
 } from "../src/channels/telegram/callbacks.js";
 import { BotConfigError, loadBotConfig } from "../src/channels/telegram/config.js";
 import { escapeHtml, MESSAGE_LIMIT, splitHtml } from "../src/channels/telegram/html.js";
-import { parseTelegramHtml } from "./support/fake-bot-api.js";
+import { parseTelegramHtml } from "../src/stand-ins/telegram-bot-api.js";
 
 const TOKEN = "123456:ABCdef_ghi-JKLmnop";
 

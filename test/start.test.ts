@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { FakeBotApi } from "./support/fake-bot-api.js";
+import { FakeBotApi } from "../src/stand-ins/telegram-bot-api.js";
 
 // `npm start` as a user runs it: the built entry, a token and a local Bot API server by long polling.
 beforeAll(() => {

@@ -7,13 +7,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startHarness } from "../../test/support/harness.js";
-import { createEngine } from "../answer/index.js";
 import type { Response } from "../answer/schema.js";
+import { startHarness } from "../channels/telegram/harness.js";
 import { loadCorpus } from "../corpus/index.js";
 import type { Item, Plan } from "../corpus/schema.js";
-import { type GoldCase, loadGold, questionOf } from "../eval/gold.js";
-import { DEFAULT_FUSION, normalizeQuery, SearchIndex } from "../search/index.js";
+import { createEngine } from "../engine/index.js";
+import { type EvalCase, loadEvalSet, questionOf } from "../eval/index.js";
+import { DEFAULT_FUSION, SearchIndex } from "../search/index.js";
 import { LexicalIndex } from "../search/lexical.js";
 import { cjkNgrams } from "../search/tokenize.js";
 import { type LatencySummary, median, peakRssMb, summarize, timed, timedAsync } from "./stats.js";
@@ -116,7 +116,7 @@ function indexText(plan: Plan, item: Item): string {
   return `${section?.title ?? ""}\n${item.title}\n${item.title}\n${item.text}`;
 }
 
-function scoreIds(c: GoldCase, ids: readonly string[]): { first: boolean; top3: boolean } {
+function scoreIds(c: EvalCase, ids: readonly string[]): { first: boolean; top3: boolean } {
   const want = c.expect.first as string;
   return {
     first: ids[0] === want,
@@ -127,7 +127,7 @@ function scoreIds(c: GoldCase, ids: readonly string[]): { first: boolean; top3: 
 /** answer() latency over the gold set (warm) and first/top-3 accuracy of the product and its parts. */
 export async function measureLatencyAndQuality(projectRoot: string): Promise<LatencyAndQuality> {
   const engine = await createEngine();
-  const cases = loadGold(join(projectRoot, "eval"));
+  const cases = loadEvalSet(join(projectRoot, "eval")).cases;
   for (const c of cases) await engine.answer(questionOf(c)); // warm-up pass
   const times: number[] = [];
   const responses: Response[] = [];
@@ -144,28 +144,28 @@ export async function measureLatencyAndQuality(projectRoot: string): Promise<Lat
   const bigrams = LexicalIndex.build(
     engine.plans.flatMap((p) => p.items.map((i) => cjkNgrams(indexText(p, i), 2))),
   );
-  const rankers: Array<[string, (c: GoldCase, i: number) => string[]]> = [
+  const rankers: Array<[string, (c: EvalCase, i: number) => string[]]> = [
     ["(a) product: answer()", (_c, i) => (responses[i] as Response).citations.map((x) => x.id)],
     [
       "(b) BM25 over character bigrams only",
       (c) =>
         bigrams
-          .search(cjkNgrams(normalizeQuery(questionOf(c)).searchText, 2), 3)
+          .search(cjkNgrams(engine.understand(questionOf(c)).searchText, 2), 3)
           .map((h) => (items[h.index] as Item).id),
     ],
     [
       "(c) vector search alone",
-      (c) => index.vectorSearch(normalizeQuery(questionOf(c)).searchText, 3).map((h) => h.item.id),
+      (c) => index.vectorSearch(engine.understand(questionOf(c)).searchText, 3).map((h) => h.item.id),
     ],
     [
       "(d) lexical search alone (BM25 words + bigrams)",
-      (c) => index.lexicalSearch(normalizeQuery(questionOf(c)).searchText, 3).map((h) => h.item.id),
+      (c) => index.lexicalSearch(engine.understand(questionOf(c)).searchText, 3).map((h) => h.item.id),
     ],
     [
       "(e) fused search() alone (c + d, RRF)",
       (c) =>
         index
-          .search(normalizeQuery(questionOf(c)), { limit: 3, fusion: DEFAULT_FUSION })
+          .search(engine.understand(questionOf(c)), { limit: 3, fusion: DEFAULT_FUSION })
           .map((h) => h.item.id),
     ],
   ];

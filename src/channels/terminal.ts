@@ -2,7 +2,7 @@
  * The terminal chat: the same `answer()` as the bot, one question per line.
  */
 import { createInterface } from "node:readline/promises";
-import type { Engine } from "../answer/index.js";
+import type { Engine } from "../engine/index.js";
 
 const HELP = `Ask about the Shangqiu air-quality plan in Chinese or English, e.g.
   六(五)

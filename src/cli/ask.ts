@@ -5,7 +5,7 @@
 import { createInterface } from "node:readline";
 import { Command } from "commander";
 import { z } from "zod";
-import { createEngine, type Engine } from "../answer/index.js";
+import { createEngine, type Engine } from "../engine/index.js";
 
 const JsonlRequest = z.object({ id: z.unknown().optional(), q: z.string() });
 

@@ -1,8 +1,9 @@
 /**
  * `npm run chat`: the terminal chat over the engine, whatever else is configured.
  */
-import { createEngine } from "../answer/index.js";
+
 import { runChat } from "../channels/terminal.js";
+import { createEngine } from "../engine/index.js";
 
 createEngine()
   .then((engine) => runChat(engine))

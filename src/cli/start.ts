@@ -3,8 +3,8 @@
  * environment), else the terminal chat over the same engine.
  */
 import { config } from "dotenv";
-import { createEngine } from "../answer/index.js";
 import { runChat } from "../channels/terminal.js";
+import { createEngine } from "../engine/index.js";
 
 config({ quiet: true });
 

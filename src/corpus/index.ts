@@ -12,6 +12,13 @@ import { type GenreData, loadGenreData, readProfileFile } from "./profile.js";
 import type { Plan } from "./schema.js";
 
 export { isoDate, isPassed, type MonthDay, parseDeadlines, todayIso } from "./deadlines.js";
+export {
+  canonicalDepartment,
+  type DepartmentMention,
+  englishDepartment,
+  findDepartmentMentions,
+} from "./departments.js";
+export { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
 export { parsePlan } from "./parse.js";
 export { projectPaths, projectRoot } from "./paths.js";
 export { buildProfile, type GenreData, loadGenreData, ProfileFile, placeInPinyin } from "./profile.js";
@@ -47,18 +54,35 @@ function reasonOf(error: unknown): string {
 }
 
 /**
- * Reads and parses every `.txt` document in `dir`, each on its own. Throws only when the folder
- * cannot be read or the genre data is malformed; an empty or wholly unreadable folder gives a corpus
- * with no plans and a warning per file.
+ * Reads and parses every `.txt` document in `dir` (or in each of several folders), each on its own.
+ * Throws only when the genre data is malformed; a missing, empty or wholly unreadable folder gives a
+ * corpus with a warning for it and for each file that failed.
  */
-export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
+export function loadCorpus(dir: string | readonly string[], options: LoadOptions = {}): Corpus {
   const genre = options.genre ?? loadGenreData(options.dataDir ?? projectPaths().data);
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".txt"))
-    .sort();
   const hash = createHash("sha256");
   const plans: Plan[] = [];
   const warnings: CorpusWarning[] = [];
+  for (const d of typeof dir === "string" ? [dir] : dir) readFolder(d, genre, hash, plans, warnings);
+  return { plans, warnings, hash: hash.digest("hex") };
+}
+
+function readFolder(
+  dir: string,
+  genre: GenreData,
+  hash: ReturnType<typeof createHash>,
+  plans: Plan[],
+  warnings: CorpusWarning[],
+): void {
+  let files: string[];
+  try {
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .sort();
+  } catch (error) {
+    warnings.push({ file: dir, reason: reasonOf(error) });
+    return;
+  }
   for (const file of files) {
     const doc = basename(file, ".txt");
     try {
@@ -71,5 +95,17 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     }
   }
   if (files.length === 0) warnings.push({ file: dir, reason: "no documents (*.txt) in the folder" });
-  return { plans, warnings, hash: hash.digest("hex") };
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, "");
+
+/**
+ * Whether `local` implements `general`: its preamble cites `general`'s number (spaces aside) or
+ * its plan title in 《》. A local plan's items are preferred to the general plan's on the same topic.
+ */
+export function implementsPlan(local: Plan, general: Plan): boolean {
+  if (local === general) return false;
+  const number = general.meta.docNumber;
+  if (number && local.meta.implements.some((n) => squeeze(n) === squeeze(number))) return true;
+  return local.meta.implementsTitles.includes(general.meta.planTitle);
 }

@@ -10,7 +10,7 @@ import type { Evaluation, Rule } from "./rule.js";
 import { Check } from "./schema.js";
 import { RULES } from "./table.js";
 
-export { extractFacts } from "./facts.js";
+export { extractFacts, findAmounts, type QuestionFacts } from "./facts.js";
 export { GUIDED_CHECKS, type GuidedCheck } from "./guided.js";
 export { RULES, ruleById } from "./table.js";
 
@@ -30,8 +30,8 @@ export interface RuleResult {
   deadline: Deadline | null;
 }
 
-/** Whether the question describes a business or thing of its own, rather than naming a topic. */
-function describesEntity(q: QuestionFacts): boolean {
+/** Whether the question describes a business or thing of its own (a count, a size, a standard), rather than naming a topic. */
+export function describesEntity(q: QuestionFacts): boolean {
   if (q.animalCounts.length > 0) return true;
   if (q.things.size === 0 && q.animal === null && q.industries.length === 0) return false;
   const measured = q.amounts.some((a) => a.unit !== null && a.unit !== "piece");

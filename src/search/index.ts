@@ -10,17 +10,16 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document } from "@langchain/core/documents";
 import { z } from "zod";
-import type { Corpus } from "../corpus/index.js";
+import { type Corpus, implementsPlan } from "../corpus/index.js";
 import type { Item, Plan } from "../corpus/schema.js";
 import { HashedNgramEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
 import { isKnownTerm } from "./lexicon.js";
-import type { NormalizedQuery } from "./normalize.js";
 import { generalFrequencies, lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
 import { DEFAULT_HNSW, HnswVectorStore } from "./vector-store.js";
 
-export { type CitationMatch, resolveCitation } from "./citation.js";
-export { type NormalizedQuery, normalizeQuery, type QueryLang } from "./normalize.js";
+export { expandTerms, isKnownTerm } from "./lexicon.js";
+export { lexicalTerms, segmenter } from "./tokenize.js";
 
 /** Embedding width of the plan index. */
 export const DIMENSIONS = 512;
@@ -36,8 +35,13 @@ export interface Fusion {
 
 /** Measured on the gold set (npm run bench prints the comparison). */
 export const DEFAULT_FUSION: Fusion = { k: 5, vectorWeight: 1, lexicalWeight: 2 };
-/** Score factor for items of a less specific plan when the question names no plan. */
-export const OTHER_PLAN_FACTOR = 0.6;
+/**
+ * Score factor for items of a plan that another loaded plan implements (the national plan beside a
+ * city's), when the question names no plan: the specific plan answers first on a shared topic.
+ */
+export const GENERAL_PLAN_FACTOR = 0.6;
+/** Below this cosine similarity an item of the implemented plan is not linked as the one implemented. */
+export const IMPLEMENTS_SIMILARITY = 0.35;
 
 /** One retrieved item. `score` is the fused score; ranks are 1-based, null when that index missed it. */
 export interface SearchHit {
@@ -113,6 +117,9 @@ export class SearchIndex {
   private readonly planOf = new Map<Item, Plan>();
   /** `doc#id` → item: what a vector hit's metadata points to. */
   private readonly byKey = new Map<string, Item>();
+  /** Plans another loaded plan implements: less specific, weighed down when no plan is named. */
+  private readonly general: ReadonlySet<Plan>;
+  private readonly implemented = new Map<Item, Item | null>();
 
   private constructor(
     readonly plans: readonly Plan[],
@@ -124,6 +131,7 @@ export class SearchIndex {
     private readonly generality: Readonly<Record<string, number>>,
   ) {
     this.items = plans.flatMap((p) => p.items);
+    this.general = new Set(plans.filter((g) => plans.some((l) => implementsPlan(l, g))));
     for (const p of plans) {
       for (const i of p.items) {
         this.planOf.set(i, p);
@@ -249,16 +257,16 @@ export class SearchIndex {
 
   /**
    * Fused ranking. `plans` restricts the search to the plans a question names; otherwise items of
-   * less specific plans are scaled by {@link OTHER_PLAN_FACTOR}.
+   * plans that another loaded plan implements are scaled by {@link GENERAL_PLAN_FACTOR}.
    */
   search(
-    query: NormalizedQuery,
+    query: { searchText: string },
     options: { limit?: number; plans?: readonly Plan[]; fusion?: Fusion } = {},
   ): SearchHit[] {
     const limit = options.limit ?? 10;
     const { k, vectorWeight, lexicalWeight } = options.fusion ?? DEFAULT_FUSION;
     const allowed = new Set(options.plans ?? this.plans);
-    const primary = options.plans ? null : this.plans[0];
+    const weighDown = options.plans ? new Set<Plan>() : this.general;
     const vector = this.vectorSearch(query.searchText);
     const lexical = this.lexicalSearch(query.searchText);
     const hits = new Map<Item, SearchHit>();
@@ -294,9 +302,7 @@ export class SearchIndex {
       h.score += lexicalWeight / (k + h.lexicalRank);
     }
     return [...hits.values()]
-      .map((h) =>
-        primary && this.plan(h.item) !== primary ? { ...h, score: h.score * OTHER_PLAN_FACTOR } : h,
-      )
+      .map((h) => (weighDown.has(this.plan(h.item)) ? { ...h, score: h.score * GENERAL_PLAN_FACTOR } : h))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }
@@ -308,6 +314,26 @@ export class SearchIndex {
       .map((n) => n.item)
       .filter((i) => i !== item && i.doc === item.doc)
       .slice(0, limit);
+  }
+
+  /**
+   * The item of a plan this item's plan implements that it carries out: the closest by content, if
+   * close enough (a city's 三(二) on coal boilers → the national (十一)). Null when there is none.
+   */
+  implementedItem(item: Item): Item | null {
+    const known = this.implemented.get(item);
+    if (known !== undefined) return known;
+    const own = this.plan(item);
+    const targets = this.plans.filter((g) => implementsPlan(own, g));
+    let found: Item | null = null;
+    if (targets.length > 0) {
+      const near = this.vectorSearch(indexText(own, item), 40);
+      found =
+        near.find((n) => targets.includes(this.plan(n.item)) && n.similarity >= IMPLEMENTS_SIMILARITY)
+          ?.item ?? null;
+    }
+    this.implemented.set(item, found);
+    return found;
   }
 
   private itemOf(metadata: Record<string, unknown>): Item {

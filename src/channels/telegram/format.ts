@@ -5,7 +5,10 @@
  */
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import { departmentName } from "../../answer/render.js";
+import { departmentName as renderDepartmentName } from "../../render/index.js";
+
+const departmentName = (name: string, lang: "zh" | "en") => renderDepartmentName({ name }, lang);
+
 import type { Citation, Response } from "../../answer/schema.js";
 import type { Deadline, Item, Plan, Role } from "../../corpus/schema.js";
 import type { Check } from "../../rules/schema.js";
@@ -16,7 +19,7 @@ import { type Lang, t } from "./i18n.js";
 const ROLES: readonly Role[] = ["lead", "responsible", "support"];
 
 // A department's name for a reply is the same as in the plain-text answer.
-export { departmentName } from "../../answer/render.js";
+export { departmentName };
 
 export interface DeptRole {
   name: string;

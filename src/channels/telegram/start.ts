@@ -3,7 +3,7 @@
  * stderr, graceful stop on SIGINT/SIGTERM. Resolves when the bot has stopped.
  */
 import { pino } from "pino";
-import type { Engine } from "../../answer/index.js";
+import type { Engine } from "../../engine/index.js";
 import { loadBotConfig, runBot } from "./index.js";
 
 /** Starts the bot; exits non-zero when long polling gives up (revoked token, another instance). */

@@ -4,15 +4,9 @@
  */
 import { Writable } from "node:stream";
 import pino from "pino";
-import type { Engine } from "../../src/answer/engine.js";
-import { createEngine } from "../../src/answer/index.js";
-import {
-  loadBotConfig,
-  type RunningBot,
-  type RunOptions,
-  runBot,
-} from "../../src/channels/telegram/index.js";
-import { FakeBotApi, type Json } from "./fake-bot-api.js";
+import { createEngine, type Engine } from "../../engine/index.js";
+import { FakeBotApi, type Json } from "../../stand-ins/telegram-bot-api.js";
+import { loadBotConfig, type RunningBot, type RunOptions, runBot } from "./index.js";
 
 let sharedEngine: Promise<Engine> | null = null;
 

@@ -1,0 +1,75 @@
+/**
+ * The one citation factory: an item of a plan → the {@link Citation} every channel shows. Deadlines
+ * get `passed` here, from the engine's clock at answer time — never from a flag stored at load time.
+ */
+import { englishDepartment, type IsoDate, type Item, isPassed, type Plan } from "../corpus/index.js";
+import type { Lang } from "../understand/index.js";
+import type { Citation, DeadlineView, DepartmentRole, ItemLink } from "./schema.js";
+
+/** What the factory needs besides the item. */
+export interface CitationContext {
+  lang: Lang;
+  today: IsoDate;
+  /** The plan an item belongs to. */
+  planOf(item: Item): Plan;
+  /** The item of a higher-level plan this one implements, if any. */
+  implementedBy?(item: Item): Item | null;
+}
+
+/** A document's display name in a language. */
+export function documentName(plan: Plan, lang: Lang): string {
+  return lang === "zh" ? plan.profile.name.zh : plan.profile.name.en;
+}
+
+/** Departments with their English names. */
+export function departmentRoles(
+  list: ReadonlyArray<{ name: string; role: DepartmentRole["role"] }>,
+): DepartmentRole[] {
+  return list.map(({ name, role }) => ({ name, role, en: englishDepartment(name) ?? null }));
+}
+
+/** A deadline with `passed` decided by `today`. */
+export function deadlineView(d: Item["deadlines"][number], today: IsoDate): DeadlineView {
+  return { text: d.text, date: d.date, passed: isPassed(d.date, today), approximate: d.approximate };
+}
+
+/** A short pointer to an item. */
+export function itemLink(item: Item, c: Pick<CitationContext, "lang" | "planOf">): ItemLink {
+  return {
+    doc: item.doc,
+    docName: documentName(c.planOf(item), c.lang),
+    id: item.id,
+    label: item.label,
+    title: item.title,
+  };
+}
+
+/** The citation of `item` quoting `quote` (a verbatim slice of its text). */
+export function citeItem(item: Item, quote: string, score: number, c: CitationContext): Citation {
+  const plan = c.planOf(item);
+  const at = item.text.indexOf(quote);
+  if (at < 0) throw new Error(`quote is not verbatim in ${item.doc} ${item.id}`);
+  const note = item.standingNote;
+  const implemented = c.implementedBy?.(item) ?? null;
+  return {
+    doc: item.doc,
+    docName: documentName(plan, c.lang),
+    id: item.id,
+    label: item.label,
+    title: item.title,
+    quote,
+    quoteStart: at,
+    text: item.text,
+    score,
+    departments: departmentRoles(item.departments),
+    deadlines: item.deadlines.map((d) => deadlineView(d, c.today)),
+    standingNote: note
+      ? {
+          text: note.text,
+          from: plan.items.find((i) => i.id === note.from)?.label ?? note.from,
+          departments: departmentRoles(note.departments),
+        }
+      : null,
+    implements: implemented ? itemLink(implemented, c) : null,
+  };
+}

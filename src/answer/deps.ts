@@ -1,0 +1,68 @@
+/**
+ * What the resolver's handlers work with: the loaded documents, their index, their rule books and
+ * today's date by the engine's clock — and the small helpers every handler shares.
+ */
+import type { IsoDate, Item, Plan } from "../corpus/index.js";
+import type { RuleResult } from "../rules/index.js";
+import type { SearchIndex } from "../search/index.js";
+import type { Query } from "../understand/index.js";
+import type { CitationContext } from "./citation.js";
+import type { Citation, Context, Kind, Payload, Resolved, Status } from "./schema.js";
+
+/** Checks a query's facts against a plan's rules; empty when no rule of that plan is about it. */
+export type RuleChecker = (query: Query, plan: Plan) => RuleResult[];
+
+/** Everything a handler may use. */
+export interface ResolveDeps {
+  plans: readonly Plan[];
+  index: SearchIndex;
+  rules: RuleChecker;
+  today: IsoDate;
+}
+
+/** A handler: resolves a query of its kind, or declines (null) so the next one is tried. */
+export type Handler = (query: Query, deps: ResolveDeps) => Resolved | null;
+
+/** The citation context for a query. */
+export function citing(query: Query, deps: ResolveDeps): CitationContext {
+  return {
+    lang: query.lang,
+    today: deps.today,
+    planOf: (item: Item) => deps.index.plan(item),
+    implementedBy: (item: Item) => deps.index.implementedItem(item),
+  };
+}
+
+/** What the next question can refer back to. */
+function contextOf(query: Query, kind: Kind, citations: readonly Citation[], checked: boolean): Context {
+  const docs = [...new Set(citations.map((c) => c.doc))];
+  return {
+    question: query.text,
+    kind,
+    docs: docs.length > 0 ? docs : query.docs,
+    items: citations.map((c) => ({ doc: c.doc, id: c.id })),
+    factsText: checked ? query.factsText : null,
+    departments: query.departments,
+    deadline: query.deadline,
+  };
+}
+
+/** A resolved answer of one kind. */
+export function resolved(
+  query: Query,
+  status: Status,
+  payload: Payload,
+  citations: Citation[] = [],
+  check: Resolved["check"] = null,
+): Resolved {
+  return {
+    query: query.raw,
+    status,
+    lang: query.lang,
+    kind: payload.kind,
+    citations,
+    check,
+    payload,
+    context: status === "invalid_input" ? null : contextOf(query, payload.kind, citations, check !== null),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * An obligation question ("我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗"): the rules of each document in
+ * scope judge the question's facts; every verdict is kept, the overall outcome says which applies,
+ * and the rule's item is cited with the phrase that decides. Declines when no rule is about the
+ * question (retrieval then answers the topic).
+ */
+import type { Item } from "../../corpus/index.js";
+import { citeItem, deadlineView } from "../citation.js";
+import { citing, type Handler, resolved } from "../deps.js";
+import { quoteFor, retrieve, scopeOf } from "../retrieval.js";
+import type { Citation, Verdict } from "../schema.js";
+
+/** Applies if any verdict applies; else need_more_info if any needs more; else does_not_apply. */
+export function overall(verdicts: readonly Verdict[]): Verdict["check"]["outcome"] {
+  if (verdicts.some((v) => v.check.outcome === "applies")) return "applies";
+  if (verdicts.some((v) => v.check.outcome === "need_more_info")) return "need_more_info";
+  return "does_not_apply";
+}
+
+/** Resolves an obligation check. */
+export const check: Handler = (query, deps) => {
+  const plans = scopeOf(query, deps.plans) ?? deps.plans;
+  const verdicts: Array<Verdict & { item: Item }> = [];
+  for (const plan of plans) {
+    for (const r of deps.rules(query, plan)) {
+      const item = plan.items.find((i) => i.id === r.itemId);
+      if (!item) continue;
+      verdicts.push({
+        check: r.check,
+        verdict: r.verdict,
+        doc: plan.doc,
+        itemId: item.id,
+        phrase: r.phrase,
+        // The item's deadline this case falls under matters only when the item has several.
+        deadline: r.deadline && item.deadlines.length > 1 ? deadlineView(r.deadline, deps.today) : null,
+        item,
+      });
+    }
+  }
+  const first = verdicts[0];
+  if (!first) return null;
+  const c = citing(query, deps);
+  const citations: Citation[] = [];
+  for (const v of verdicts) {
+    if (!citations.some((x) => x.doc === v.doc && x.id === v.itemId))
+      citations.push(citeItem(v.item, v.phrase, 1, c));
+  }
+  // Beside a verdict, only items both rankers put near the top are worth a mention.
+  const near = (rank: number | null) => rank !== null && rank <= 3;
+  const related = retrieve(deps.index, query, 5).filter(
+    (h) =>
+      !citations.some((x) => x.doc === h.item.doc && x.id === h.item.id) &&
+      near(h.vectorRank) &&
+      near(h.lexicalRank),
+  );
+  for (const h of related.slice(0, 2))
+    citations.push(
+      citeItem(h.item, quoteFor(deps.index, h.item, query), Math.round(h.score * 1000) / 1000, c),
+    );
+  const payloadVerdicts = verdicts.map(({ item: _item, ...v }) => v);
+  return resolved(
+    query,
+    "answered",
+    {
+      kind: "check",
+      outcome: overall(payloadVerdicts),
+      verdicts: payloadVerdicts,
+      asksWho: query.intents.includes("who"),
+    },
+    citations,
+    first.check,
+  );
+};

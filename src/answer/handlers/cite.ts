@@ -1,0 +1,108 @@
+/**
+ * A question that names an item (六(五), 3.1.2, 第二部分, (三十九)): the item itself, looked up in the
+ * documents the question (or the conversation) is about. A reference several documents share asks
+ * which one is meant; one that no document has says what the section does have.
+ */
+import { type Item, implementsPlan, type Plan } from "../../corpus/index.js";
+import type { ItemRef, Query } from "../../understand/index.js";
+import { citeItem } from "../citation.js";
+import { citing, type Handler, type ResolveDeps, resolved } from "../deps.js";
+import { headQuote } from "../quote.js";
+import { quoteFor } from "../retrieval.js";
+import type { Resolved } from "../schema.js";
+import { notCovered } from "./not-covered.js";
+
+const samePath = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((n, i) => n === b[i]);
+
+/** Whether a plan numbers its items across sections (二、 starts at (三)). */
+function numberedAcross(plan: Plan): boolean {
+  return plan.items.some(
+    (i) =>
+      i.level === 2 &&
+      i.section > 1 &&
+      i.number > plan.items.filter((j) => j.level === 2 && j.section === i.section).length,
+  );
+}
+
+/** The entries a reference names in one plan: one item, or a section's items when it has no own entry. */
+function lookUp(ref: ItemRef, plan: Plan): Item[] {
+  if (ref.across) {
+    if (!numberedAcross(plan)) return [];
+    const found = plan.items.find((i) => i.level === 2 && i.number === ref.path[0]);
+    return found ? [found] : [];
+  }
+  const exact = plan.items.find((i) => samePath(i.path, ref.path));
+  if (exact) return [exact];
+  if (ref.path.length === 1) return plan.items.filter((i) => i.section === ref.path[0] && i.level === 2);
+  return [];
+}
+
+/** The plans to look in: the named ones, else those of the conversation, else all. */
+function candidatePlans(query: Query, deps: ResolveDeps): readonly Plan[] {
+  if (query.docs.length > 0) return deps.plans.filter((p) => query.docs.includes(p.doc));
+  return deps.plans;
+}
+
+type Hit = { plan: Plan; items: Item[] };
+
+/**
+ * Which document's item a shared reference means: the conversation's document; else the local plan
+ * over the plan it implements; else the one whose item the rest of the question is about (一(二)主要目标
+ * → the plan whose 一(二) is 主要目标); else none (the question must say).
+ */
+function choose(hits: readonly Hit[], query: Query, deps: ResolveDeps): Hit | null {
+  if (hits.length === 1) return hits[0] as Hit;
+  const fromContext = hits.filter((h) => query.followUp?.context.docs.includes(h.plan.doc));
+  if (fromContext.length === 1) return fromContext[0] as Hit;
+  const specific = hits.filter((h) => !hits.some((o) => implementsPlan(o.plan, h.plan)));
+  if (specific.length === 1) return specific[0] as Hit;
+  const ranked = deps.index.search(query, { limit: 50, plans: specific.map((h) => h.plan) });
+  const rank = (h: Hit) => {
+    const at = ranked.findIndex((r) => h.items.includes(r.item));
+    return at < 0 ? Number.POSITIVE_INFINITY : at;
+  };
+  const [best, next] = [...specific].sort((a, b) => rank(a) - rank(b));
+  return best && next && rank(best) === 0 && rank(next) > 2 ? best : null;
+}
+
+/** Resolves a cited item. */
+export const citedItem: Handler = (query, deps): Resolved | null => {
+  const ref = query.refs[0];
+  if (!ref) return null;
+  const plans = candidatePlans(query, deps);
+  const hits = plans.map((plan) => ({ plan, items: lookUp(ref, plan) })).filter((h) => h.items.length > 0);
+  const c = citing(query, deps);
+  if (hits.length === 0) {
+    if (ref.path.length === 1) return null; // 第二部分 of no document: read it as a topic
+    const plan = plans.find((p) => p.sections.some((s) => s.number === ref.path[0]));
+    if (!plan) return null;
+    const parent = ref.path.slice(0, -1);
+    const siblings = plan.items.filter(
+      (i) => i.path.length === ref.path.length && samePath(i.path.slice(0, -1), parent),
+    );
+    return notCovered(query, deps, "no_such_item", ref.written, siblings);
+  }
+  const chosen = choose(hits, query, deps);
+  if (!chosen) {
+    return notCovered(
+      query,
+      deps,
+      "ambiguous_item",
+      ref.written,
+      hits.flatMap((h) => h.items.slice(0, 1)),
+    );
+  }
+  const asksMore = query.text.replace(ref.written, "").trim().length > 1;
+  const citations = chosen.items.map((item) =>
+    citeItem(item, asksMore ? quoteFor(deps.index, item, query) : headQuote(item), 1, c),
+  );
+  return resolved(query, "answered", { kind: "item", focus: focusOf(query), related: [] }, citations);
+};
+
+/** What a question asked about its items: who is responsible, or when. */
+export function focusOf(query: Query): "departments" | "deadlines" | null {
+  if (query.intents.includes("who") || query.role !== null) return "departments";
+  if (query.intents.includes("when")) return "deadlines";
+  return null;
+}

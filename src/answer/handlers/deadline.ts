@@ -1,0 +1,104 @@
+/**
+ * What is due when ("哪些任务要在2024年年底前完成", "overdue", "采暖季前"): every deadline matching the
+ * question, across the documents in scope, grouped by document and in date order. 采暖季前 is each
+ * document's own heating-season date.
+ */
+import type { Deadline, IsoDate, Plan } from "../../corpus/index.js";
+import { isPassed } from "../../corpus/index.js";
+import type { DeadlineAsk, Query } from "../../understand/index.js";
+import { citeItem, deadlineView, documentName } from "../citation.js";
+import { citing, type Handler, resolved } from "../deps.js";
+import { scopeOf } from "../retrieval.js";
+import type { Citation, DeadlineListingPayload } from "../schema.js";
+import { specificFirst } from "./order.js";
+
+/** Whether a deadline of a plan falls under what a question asks. */
+export function deadlineMatches(d: Deadline, ask: DeadlineAsk | null, plan: Plan, today: IsoDate): boolean {
+  if (!ask) return true;
+  if (ask.heatingSeason) {
+    if (!d.approximate) return false;
+    const { month, day } = plan.profile.heatingSeason;
+    if (!d.date.endsWith(`-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`)) return false;
+    if (ask.year !== null && !d.date.startsWith(String(ask.year))) return false;
+  } else {
+    if (ask.date && d.date !== ask.date) return false;
+    if (ask.year !== null && !d.date.startsWith(String(ask.year))) return false;
+  }
+  if (ask.state === "passed" && !isPassed(d.date, today)) return false;
+  if (ask.state === "open" && isPassed(d.date, today)) return false;
+  return true;
+}
+
+/** "2024年年底前" / "due by 2024-12-31": the filter in words. */
+export function describeDeadlineAsk(ask: DeadlineAsk, lang: Query["lang"]): string {
+  const parts: string[] = [];
+  if (lang === "zh") {
+    if (ask.heatingSeason) parts.push(ask.year !== null ? `${ask.year}年采暖季前` : "采暖季前");
+    else if (ask.date) parts.push(`期限为${ask.date}`);
+    else if (ask.year !== null) parts.push(`${ask.year}年到期`);
+    if (ask.state === "passed") parts.push("已过期");
+    if (ask.state === "open") parts.push("尚未到期");
+    return parts.join("、") || "有期限";
+  }
+  if (ask.heatingSeason) parts.push("due before the heating season");
+  else if (ask.date) parts.push(`due by ${ask.date}`);
+  else if (ask.year !== null) parts.push(`due in ${ask.year}`);
+  if (ask.state === "passed") parts.push("already overdue");
+  if (ask.state === "open") parts.push("still open");
+  return parts.join(", ") || "with deadlines";
+}
+
+/** The listing for a deadline filter (also used by the API and the bot's /deadlines). */
+export function deadlineListing(
+  query: Query,
+  ask: DeadlineAsk,
+  deps: Parameters<Handler>[1],
+): { payload: DeadlineListingPayload; citations: Citation[] } {
+  const plans = specificFirst(scopeOf(query, deps.plans) ?? deps.plans);
+  const c = citing(query, deps);
+  const groups: DeadlineListingPayload["groups"] = [];
+  const citations: Citation[] = [];
+  for (const plan of plans) {
+    const entries = plan.items
+      .flatMap((item) =>
+        item.deadlines.filter((d) => deadlineMatches(d, ask, plan, deps.today)).map((d) => ({ item, d })),
+      )
+      .sort((a, b) => a.d.date.localeCompare(b.d.date));
+    if (entries.length === 0) continue;
+    groups.push({
+      doc: plan.doc,
+      docName: documentName(plan, query.lang),
+      entries: entries.map(({ item, d }) => ({
+        id: item.id,
+        label: item.label,
+        title: item.title,
+        deadline: { ...deadlineView(d, deps.today), sentence: d.sentence },
+      })),
+    });
+    for (const { item, d } of entries) {
+      if (!citations.some((x) => x.doc === item.doc && x.id === item.id))
+        citations.push(citeItem(item, d.sentence, 1, c));
+    }
+  }
+  const payload: DeadlineListingPayload = {
+    kind: "deadline_listing",
+    filter: ask,
+    description: describeDeadlineAsk(ask, query.lang),
+    today: deps.today,
+    total: groups.reduce((n, g) => n + g.entries.length, 0),
+    groups,
+  };
+  return { payload, citations };
+}
+
+/**
+ * Resolves a deadline question. With nothing due it declines — except for "still open", where an
+ * empty list is the true answer (every deadline has passed).
+ */
+export const deadlines: Handler = (query, deps) => {
+  const ask = query.deadline;
+  if (!ask) return null;
+  const { payload, citations } = deadlineListing(query, ask, deps);
+  if (payload.total === 0 && ask.state !== "open") return null;
+  return resolved(query, "answered", payload, citations);
+};

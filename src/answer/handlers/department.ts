@@ -1,0 +1,82 @@
+/**
+ * A department's tasks ("城管局牵头哪些任务"): every item that names the department — in its own
+ * parenthesis or through a standing note — grouped by document, the asked role first. A deadline in
+ * the question ("城管局2024年底前要完成什么") keeps only the items due then.
+ */
+import { englishDepartment, type Item, type Plan } from "../../corpus/index.js";
+import type { Query } from "../../understand/index.js";
+import { citeItem, deadlineView, documentName } from "../citation.js";
+import { citing, type Handler, resolved } from "../deps.js";
+import { headQuote } from "../quote.js";
+import { scopeOf } from "../retrieval.js";
+import type { Citation, DepartmentListingPayload } from "../schema.js";
+import { deadlineMatches } from "./deadline.js";
+import { specificFirst } from "./order.js";
+
+type Role = DepartmentListingPayload["groups"][number]["entries"][number]["role"];
+const ROLE_ORDER: Readonly<Record<Role, number>> = { lead: 1, responsible: 0.9, support: 0.8 };
+
+/** The entries naming any of `names` in one item. */
+function entriesOf(item: Item, plan: Plan, names: readonly string[]) {
+  return names.flatMap((name) => {
+    const own = item.departments.find((d) => d.name === name);
+    const note = item.standingNote?.departments.find((d) => d.name === name);
+    const d = own ?? note;
+    const noteFrom = own ? null : (plan.items.find((i) => i.id === item.standingNote?.from)?.label ?? null);
+    return d ? [{ department: name, role: d.role, viaStandingNote: !own, noteFrom }] : [];
+  });
+}
+
+/** The listing for the departments a query names (also used by the API and the bot's /dept). */
+export function departmentListing(
+  query: Query,
+  deps: Parameters<Handler>[1],
+): { payload: DepartmentListingPayload; citations: Citation[] } {
+  const names = query.departments;
+  const plans = specificFirst(scopeOf(query, deps.plans) ?? deps.plans);
+  const focus = query.role;
+  const score = (role: Role) => (role === focus ? 1.1 : ROLE_ORDER[role]);
+  const c = citing(query, deps);
+  const groups: DepartmentListingPayload["groups"] = [];
+  const scored: Citation[] = [];
+  for (const plan of plans) {
+    const entries: DepartmentListingPayload["groups"][number]["entries"] = [];
+    for (const item of plan.items) {
+      if (query.deadline && !item.deadlines.some((d) => deadlineMatches(d, query.deadline, plan, deps.today)))
+        continue;
+      for (const e of entriesOf(item, plan, names)) {
+        entries.push({
+          id: item.id,
+          label: item.label,
+          title: item.title,
+          ...e,
+          deadlines: item.deadlines.map((d) => deadlineView(d, deps.today)),
+        });
+        if (!scored.some((x) => x.doc === item.doc && x.id === item.id))
+          scored.push(citeItem(item, headQuote(item), score(e.role), c));
+      }
+    }
+    if (entries.length > 0) groups.push({ doc: plan.doc, docName: documentName(plan, query.lang), entries });
+  }
+  // Stable sort: document order within a role.
+  const citations = scored.sort((a, b) => b.score - a.score);
+  return {
+    payload: {
+      kind: "department_listing",
+      departments: names.map((name) => ({ name, en: englishDepartment(name) ?? null })),
+      role: focus,
+      deadline: query.deadline,
+      total: citations.length,
+      groups,
+    },
+    citations,
+  };
+}
+
+/** Resolves a department question; declines when no loaded document names the department. */
+export const departments: Handler = (query, deps) => {
+  if (query.departments.length === 0) return null;
+  const { payload, citations } = departmentListing(query, deps);
+  if (citations.length === 0) return null;
+  return resolved(query, "answered", payload, citations);
+};

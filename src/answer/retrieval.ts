@@ -1,0 +1,61 @@
+/**
+ * Retrieval for the resolver: fused search within the documents a question is about, the
+ * not-covered decision, and the quote that answers the question within an item.
+ */
+import type { Item, Plan } from "../corpus/index.js";
+import { lexicalTerms, type SearchHit, type SearchIndex } from "../search/index.js";
+import type { Query } from "../understand/index.js";
+import { bestQuote } from "./quote.js";
+
+/** Below this much matched IDF a question shares too little with the plans to be answered. */
+export const MIN_COVERAGE = 2;
+/** The same bar for English questions, whose plan terms all come from the lexicon. */
+export const MIN_COVERAGE_EN = 1.5;
+/** …unless the best item is at least this similar to the question. */
+export const MIN_SIMILARITY = 0.3;
+
+/** The plans a query is about: those it names (or the conversation kept), else all. */
+export function scopeOf(query: Query, plans: readonly Plan[]): readonly Plan[] | undefined {
+  if (query.docs.length === 0) return undefined;
+  const named = plans.filter((p) => query.docs.includes(p.doc));
+  return named.length > 0 ? named : undefined;
+}
+
+/** Fused search for a query within its scope; `within` keeps only those items (a follow-up's narrowing). */
+export function retrieve(
+  index: SearchIndex,
+  query: Query,
+  limit: number,
+  within?: ReadonlySet<Item>,
+): SearchHit[] {
+  const hits = index.search(query, { limit: within ? 1000 : limit, plans: scopeOf(query, index.plans) });
+  return within ? hits.filter((h) => within.has(h.item)).slice(0, limit) : hits;
+}
+
+/**
+ * Whether the documents cover a question. Chinese: the words it shares with the corpus must outweigh
+ * the words it does not (明天 + 天气 is not about the plan). English: its words must map to plan
+ * terms (the lexicon), to latin terms the plan uses (VOCs, PM2.5) or to Chinese it quotes.
+ */
+export function covers(index: SearchIndex, query: Query, top: SearchHit | undefined): boolean {
+  if (!top) return false;
+  if (query.lang === "en") {
+    const own = query.text.match(/[a-z][a-z0-9.]*[a-z0-9]|[\u4e00-\u9fff]+/gi) ?? [];
+    const c = index.coverage([...query.expansions, ...own].join(" "));
+    // English words reach the plan only through the lexicon, so one mapped term (target → 目标) is
+    // evidence enough; words it cannot map do not count against the question.
+    return c.matchedIdf >= MIN_COVERAGE_EN;
+  }
+  const c = index.coverage(query.searchText, { generalWords: "discount" });
+  if (c.matchedIdf < MIN_COVERAGE && top.similarity < MIN_SIMILARITY) return false;
+  // Two independent rankers agreeing on the same item is evidence the chatter around it
+  // (下午开会要用：…) does not outweigh.
+  const agreed = top.vectorRank === 1 && top.lexicalRank === 1;
+  return c.matchedIdf > c.unmatchedWeight || (agreed && c.matchedIdf >= MIN_COVERAGE);
+}
+
+/** The passage of an item that answers the query (verbatim). */
+export function quoteFor(index: SearchIndex, item: Item, query: Query): string {
+  const terms = new Set(lexicalTerms(query.searchText));
+  return bestQuote(item, (t) => index.idf(t), terms, lexicalTerms);
+}

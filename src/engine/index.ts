@@ -1,0 +1,246 @@
+/**
+ * The product's pure core, assembled: the loaded documents, their index and rules, and one question's
+ * straight way through — understand → resolve → render. Every channel (CLI, terminal, Telegram, web,
+ * API, MCP, work chat) is a thin adapter over an {@link Engine}; nothing here knows about any of them.
+ */
+import { resolve as resolvePath } from "node:path";
+import {
+  type Citation,
+  citeItem,
+  covers,
+  type DeadlineListingPayload,
+  type DepartmentListingPayload,
+  type DocumentInfo,
+  deadlineListing,
+  departmentListing,
+  documentInfo,
+  headQuote,
+  type ItemLink,
+  itemLink,
+  quoteFor,
+  type ResolveDeps,
+  Response,
+  resolve,
+  retrieve,
+} from "../answer/index.js";
+import {
+  type CorpusWarning,
+  type IsoDate,
+  type Item,
+  loadCorpus,
+  type Plan,
+  projectPaths,
+  todayIso,
+} from "../corpus/index.js";
+import { renderText } from "../render/index.js";
+import { runRules } from "../rules/index.js";
+import { SearchIndex } from "../search/index.js";
+import { type Context, type Lang, type Query, type UnderstandDeps, understand } from "../understand/index.js";
+
+export type { Context, Response };
+
+/** Options for {@link Engine.answer}. */
+export interface AnswerOptions {
+  /** The previous turn of the conversation (its Response's `context`); a follow-up is read against it. */
+  context?: Context | null;
+}
+
+/** A deadline filter for listings outside a question (the API, the bot's /deadlines). */
+export interface DeadlineFilter {
+  year?: number;
+  state?: "passed" | "open";
+  /** Only this document. */
+  doc?: string;
+}
+
+/** Everything the channels may ask of the product. */
+export interface Engine {
+  /** Answers one question. Never throws for any input; bad input gets kind "invalid_input". */
+  answer(question: string, options?: AnswerOptions): Promise<Response>;
+  /** How a question is understood (the first stage of `answer`): for diagnostics and baselines. */
+  understand(question: string, options?: AnswerOptions): Query;
+  /** The loaded documents, in file-name order (none is privileged by it). */
+  readonly plans: readonly Plan[];
+  /** Documents that could not be loaded, and why. */
+  readonly warnings: readonly CorpusWarning[];
+  /** Metadata of every loaded document, the most specific first. */
+  documents(lang?: Lang): DocumentInfo[];
+  /** One item of one document as a citation (its head quote), or null. */
+  item(doc: string, id: string, lang?: Lang): Citation | null;
+  /** Resolves a reference as people write it (六(五), 6.5, 商丘计划六(五)) to its item, or null when none or several. */
+  findItem(ref: string, lang?: Lang): Citation | null;
+  /** Items of the same document closest to an item. */
+  related(doc: string, id: string, limit?: number, lang?: Lang): ItemLink[];
+  /** A department's items (by any name or alias, Chinese or English), grouped by document; null for an unknown name. */
+  departmentTasks(name: string, options?: { doc?: string; lang?: Lang }): DepartmentListingPayload | null;
+  /** Deadlines matching a filter, grouped by document, in date order. */
+  deadlines(filter?: DeadlineFilter, lang?: Lang): DeadlineListingPayload;
+  /** Ranked citations for a short query (inline search); empty when nothing matches. */
+  search(query: string, limit?: number): Promise<Citation[]>;
+  /** Today by the engine's clock: decides whether deadlines have passed. */
+  today(): IsoDate;
+}
+
+/** Options for {@link createEngine}. */
+export interface EngineOptions {
+  /** Folder of the documents; defaults to the project's corpus/. */
+  corpusDir?: string;
+  /** Further folders of documents loaded beside it (evaluation sets of other documents). */
+  extraCorpusDirs?: readonly string[];
+  /** Folder of the genre's data files; defaults to the project's data/. */
+  dataDir?: string;
+  /** Folder for the index cache; defaults to the project's .cache/. */
+  cacheDir?: string;
+  /** The clock deciding whether deadlines have passed; injectable for tests. */
+  now?: () => Date;
+  /** Told about each document that could not be loaded (default: a line on stderr). */
+  onWarning?: (warning: CorpusWarning) => void;
+}
+
+/**
+ * Loads the corpus (each document on its own; one that fails is skipped with a warning), its index
+ * (from the cache when fresh) and its rules, and returns the engine.
+ */
+export async function createEngine(
+  options: EngineOptions = {},
+): Promise<Engine & { readonly index: SearchIndex }> {
+  const paths = projectPaths();
+  const now = options.now ?? (() => new Date());
+  const dirs = [options.corpusDir ?? paths.corpus, ...(options.extraCorpusDirs ?? [])].map((d) =>
+    resolvePath(d),
+  );
+  const corpus = loadCorpus(dirs, {
+    dataDir: resolvePath(options.dataDir ?? paths.data),
+  });
+  const warn =
+    options.onWarning ?? ((w) => process.stderr.write(`warning: ${w.file} not loaded: ${w.reason}\n`));
+  for (const w of corpus.warnings) warn(w);
+  const index = await SearchIndex.open(corpus, { cacheDir: resolvePath(options.cacheDir ?? paths.cache) });
+  return new PolicyEngine(corpus.plans, corpus.warnings, index, now);
+}
+
+let shared: Promise<Engine> | undefined;
+
+/** Answers with the shared default engine (created on first use). */
+export async function answer(question: string, options?: AnswerOptions): Promise<Response> {
+  shared ??= createEngine();
+  return (await shared).answer(question, options);
+}
+
+class PolicyEngine implements Engine {
+  private readonly understandDeps: UnderstandDeps;
+
+  constructor(
+    readonly plans: readonly Plan[],
+    readonly warnings: readonly CorpusWarning[],
+    readonly index: SearchIndex,
+    private readonly now: () => Date,
+  ) {
+    this.understandDeps = { plans, coverage: (text, o) => index.coverage(text, o) };
+  }
+
+  today(): IsoDate {
+    return todayIso(this.now());
+  }
+
+  private deps(): ResolveDeps {
+    const today = this.today();
+    return {
+      plans: this.plans,
+      index: this.index,
+      today,
+      rules: (query, plan) => {
+        const result = runRules({ question: query.factsText, lang: query.lang, plan, today });
+        return result ? [result] : [];
+      },
+    };
+  }
+
+  understand(question: string, options: AnswerOptions = {}): Query {
+    return understand(question, this.understandDeps, options.context ?? null);
+  }
+
+  async answer(question: string, options: AnswerOptions = {}): Promise<Response> {
+    const query = understand(question, this.understandDeps, options.context ?? null);
+    const resolved = resolve(query, this.deps());
+    return Response.parse({ ...resolved, answer: renderText(resolved) });
+  }
+
+  documents(lang: Lang = "zh"): DocumentInfo[] {
+    return this.plans.map((p) => documentInfo(p, this.plans, lang));
+  }
+
+  private find(doc: string, id: string): Item | null {
+    return this.plans.find((p) => p.doc === doc)?.items.find((i) => i.id === id) ?? null;
+  }
+
+  private citing(lang: Lang) {
+    return {
+      lang,
+      today: this.today(),
+      planOf: (item: Item) => this.index.plan(item),
+      implementedBy: (item: Item) => this.index.implementedItem(item),
+    };
+  }
+
+  item(doc: string, id: string, lang: Lang = "zh"): Citation | null {
+    const item = this.find(doc, id);
+    return item ? citeItem(item, headQuote(item), 1, this.citing(lang)) : null;
+  }
+
+  findItem(ref: string, lang?: Lang): Citation | null {
+    const query = understand(ref, this.understandDeps);
+    if (query.refs.length === 0) return null;
+    const r = resolve({ ...query, intents: ["cite"] }, this.deps());
+    const first = r.citations[0];
+    return r.kind === "item" && first
+      ? lang && lang !== query.lang
+        ? this.item(first.doc, first.id, lang)
+        : first
+      : null;
+  }
+
+  related(doc: string, id: string, limit = 3, lang: Lang = "zh"): ItemLink[] {
+    const item = this.find(doc, id);
+    return item ? this.index.related(item, limit).map((i) => itemLink(i, this.citing(lang))) : [];
+  }
+
+  departmentTasks(
+    name: string,
+    options: { doc?: string; lang?: Lang } = {},
+  ): DepartmentListingPayload | null {
+    const query = understand(name, this.understandDeps);
+    if (query.departments.length === 0) return null;
+    const scoped = {
+      ...query,
+      lang: options.lang ?? query.lang,
+      docs: options.doc ? [options.doc] : [],
+      deadline: null,
+      role: null,
+    };
+    return departmentListing(scoped, this.deps()).payload;
+  }
+
+  deadlines(filter: DeadlineFilter = {}, lang: Lang = "zh"): DeadlineListingPayload {
+    const query = { ...understand("期限", this.understandDeps), lang, docs: filter.doc ? [filter.doc] : [] };
+    const ask = {
+      year: filter.year ?? null,
+      date: null,
+      state: filter.state ?? null,
+      heatingSeason: false,
+      matched: [],
+    };
+    return deadlineListing(query, ask, this.deps()).payload;
+  }
+
+  async search(text: string, limit = 10): Promise<Citation[]> {
+    const query = understand(text, this.understandDeps);
+    if (query.invalid) return [];
+    const cited = this.findItem(text, query.lang);
+    if (cited) return [cited];
+    const hits = retrieve(this.index, query, limit);
+    if (!covers(this.index, query, hits[0])) return [];
+    const c = this.citing(query.lang);
+    return hits.map((h) => citeItem(h.item, quoteFor(this.index, h.item, query), h.score, c));
+  }
+}

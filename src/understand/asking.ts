@@ -1,0 +1,201 @@
+/**
+ * How a question asks: the genre's question words (data/asking.yaml), compiled once, and the small
+ * readers built on them — the role a department question singles out, the deadlines a question asks
+ * for, the phrase of a source question, the words that ask about the document itself.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { isoDate, projectPaths, type Role } from "../corpus/index.js";
+import type { DeadlineAsk } from "./schema.js";
+
+const AskingFile = z.object({
+  departmentAsk: z.string(),
+  listingFiller: z.string(),
+  roles: z.object({ lead: z.string(), support: z.string(), responsible: z.string() }),
+  deadlineAsk: z.string(),
+  deadlineListing: z.string(),
+  deadlinePassed: z.string(),
+  deadlineOpen: z.string(),
+  heatingSeason: z.string(),
+  sourceAsk: z.string(),
+  sourceWords: z.string(),
+  documentAsk: z.string(),
+  whoAsk: z.string(),
+  whenAsk: z.string(),
+});
+
+/** The compiled question words. */
+export interface AskingWords {
+  departmentAsk: RegExp;
+  /** Global: every filler word is taken out. */
+  listingFiller: RegExp;
+  roles: Record<Role, RegExp>;
+  deadlineAsk: RegExp;
+  deadlineListing: RegExp;
+  deadlinePassed: RegExp;
+  deadlineOpen: RegExp;
+  heatingSeason: RegExp;
+  sourceAsk: RegExp;
+  sourceWords: RegExp;
+  documentAsk: RegExp;
+  whoAsk: RegExp;
+  whenAsk: RegExp;
+}
+
+/** Reads and compiles a question-words file; throws naming the file and the entry that is wrong. */
+export function loadAskingWords(file = join(projectPaths().data, "asking.yaml")): AskingWords {
+  const parsed = AskingFile.safeParse(parseYaml(readFileSync(file, "utf8")));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+  const d = parsed.data;
+  const re = (name: string, source: string, flags = "i") => {
+    try {
+      return new RegExp(source.trim(), flags);
+    } catch (error) {
+      throw new Error(`${file}: ${name}: ${(error as Error).message}`);
+    }
+  };
+  return {
+    departmentAsk: re("departmentAsk", d.departmentAsk),
+    listingFiller: re("listingFiller", d.listingFiller, "gi"),
+    roles: {
+      lead: re("roles.lead", d.roles.lead),
+      support: re("roles.support", d.roles.support),
+      responsible: re("roles.responsible", d.roles.responsible),
+    },
+    deadlineAsk: re("deadlineAsk", d.deadlineAsk),
+    deadlineListing: re("deadlineListing", d.deadlineListing),
+    deadlinePassed: re("deadlinePassed", d.deadlinePassed),
+    deadlineOpen: re("deadlineOpen", d.deadlineOpen),
+    heatingSeason: re("heatingSeason", d.heatingSeason),
+    sourceAsk: re("sourceAsk", d.sourceAsk),
+    sourceWords: re("sourceWords", d.sourceWords, "gi"),
+    documentAsk: re("documentAsk", d.documentAsk, "gi"),
+    whoAsk: re("whoAsk", d.whoAsk),
+    whenAsk: re("whenAsk", d.whenAsk),
+  };
+}
+
+let cached: AskingWords | undefined;
+/** The project's question words, loaded on first use. */
+export function askingWords(): AskingWords {
+  cached ??= loadAskingWords();
+  return cached;
+}
+
+/** The role a department question singles out (牵头哪些 → lead, 配合 → support); 负责 alone is generic. */
+export function askedRole(text: string, w: AskingWords = askingWords()): Role | null {
+  const lead = w.roles.lead.test(text);
+  const support = w.roles.support.test(text);
+  const responsible = w.roles.responsible.test(text);
+  // "配合或负责" asks about both: no single role to put first.
+  if (lead && !support && !responsible) return "lead";
+  if (support && !lead && !responsible) return "support";
+  return null;
+}
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+const monthNumber = (name: string) => {
+  const full = MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3)));
+  return full >= 0 ? full + 1 : null;
+};
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * The deadlines a question asks about: 2024年年底前, 2025年8月底前, 到2025年, 2024年采暖季前, "end of
+ * 2024", "by August 2025", a bare year with 到期/deadline, overdue or still open. Null when the
+ * question names no date and asks for no deadlines. A dated phrase alone (到2025年PM2.5目标) is not a
+ * listing request: `listing` says whether listing words come with it.
+ */
+export function readDeadlineAsk(
+  text: string,
+  w: AskingWords = askingWords(),
+): { ask: DeadlineAsk; listing: boolean } | null {
+  const lower = text.toLowerCase();
+  const month =
+    "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)";
+  const base = { year: null, date: null, state: null, heatingSeason: false } as const;
+  // First match wins: the most precise forms come first.
+  const forms: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => Omit<DeadlineAsk, "matched">]> = [
+    [
+      /(\d{4})年(\d{1,2})月(?:底|末)?/,
+      (m) => ({ ...base, date: isoDate(Number(m[1]), Number(m[2]), lastDay(Number(m[1]), Number(m[2]))) }),
+    ],
+    [
+      new RegExp(`(\\d{4})年?(?:${w.heatingSeason.source})`),
+      (m) => ({ ...base, year: Number(m[1]), heatingSeason: true }),
+    ],
+    [w.heatingSeason, () => ({ ...base, heatingSeason: true })],
+    [/(?:到)?(\d{4})年(?:年底|底|年末|末)/, (m) => ({ ...base, date: isoDate(Number(m[1]), 12, 31) })],
+    [/end of (\d{4})|year-end (\d{4})/, (m) => ({ ...base, date: isoDate(Number(m[1] ?? m[2]), 12, 31) })],
+    [
+      new RegExp(`${month},? (\\d{4})`),
+      (m) => {
+        const mo = monthNumber(m[1] as string) ?? 12;
+        const y = Number(m[2]);
+        return { ...base, date: isoDate(y, mo, lastDay(y, mo)) };
+      },
+    ],
+    [/到(\d{4})年/, (m) => ({ ...base, date: isoDate(Number(m[1]), 12, 31) })],
+  ];
+  const matched: string[] = [];
+  let ask: Omit<DeadlineAsk, "matched"> | null = null;
+  for (const [pattern, read] of forms) {
+    const m = pattern.exec(lower);
+    if (!m) continue;
+    matched.push(m[0]);
+    ask = read(m);
+    break;
+  }
+  const asksDeadlines = w.deadlineAsk.test(lower);
+  const year = /(\d{4})(?:年)?/.exec(lower);
+  if (!ask && year && asksDeadlines) {
+    matched.push(year[0]);
+    ask = { ...base, year: Number(year[1]) };
+  }
+  if (!ask && asksDeadlines) ask = { ...base }; // every deadline
+  if (w.deadlinePassed.test(lower)) {
+    ask = { ...(ask ?? base), state: "passed" };
+    matched.push(w.deadlinePassed.exec(lower)?.[0] ?? "");
+  } else if (w.deadlineOpen.test(lower)) {
+    ask = { ...(ask ?? base), state: "open" };
+  }
+  if (!ask) return null;
+  const listing = w.deadlineListing.test(lower) || ask.heatingSeason;
+  return { ask: { ...ask, matched: matched.filter(Boolean) }, listing };
+}
+
+/** "出自哪条", "which item says": the person wants the source, not a verdict. */
+export function asksForSource(text: string, w: AskingWords = askingWords()): boolean {
+  return w.sourceAsk.test(text);
+}
+
+/**
+ * The phrase a source question quotes: “应收尽收” in quotes, or what is left of "六个百分之百出自哪条"
+ * once the asking words are gone. Null when nothing phrase-like remains.
+ */
+export function quotedPhrase(text: string, w: AskingWords = askingWords()): string | null {
+  const quoted = /[“"「『‘']([^”"」』’']{2,40})[”"」』’']/.exec(text);
+  if (quoted) return quoted[1] as string;
+  const rest = text.replace(w.sourceWords, "").replace(/[?？。!！,，\s]|是什么|的$/g, "");
+  return rest.length >= 2 && rest.length <= 30 ? rest : null;
+}
+
+/** The words of a question that ask about the document itself (生效, 印发, issued …); empty if none. */
+export function documentWords(text: string, w: AskingWords = askingWords()): string[] {
+  return text.match(w.documentAsk) ?? [];
+}

@@ -1,0 +1,60 @@
+/**
+ * The one text cleaner. Whatever a person types or pastes — HTML, entities, terminal colour codes,
+ * zero-width and bidirectional controls, emoji, full-width letters and digits, runs of spaces —
+ * becomes plain text before anything reads it. Invisible characters are removed, not replaced by a
+ * space, so 2​0万羽 with a zero-width space inside still reads as 20万羽.
+ */
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ldquo: "“",
+  rdquo: "”",
+  lsquo: "‘",
+  rsquo: "’",
+  hellip: "…",
+  mdash: "—",
+  ndash: "–",
+  middot: "·",
+};
+
+/** &amp; &#20320; &#x4F60; → their characters; unknown entities become a space. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
+    if (body.startsWith("#")) {
+      const code =
+        body[1] === "x" || body[1] === "X" ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : " ";
+    }
+    return ENTITIES[body.toLowerCase()] ?? (whole.length > 0 ? " " : "");
+  });
+}
+
+/** Removes what is not language and normalises the rest (NFKC: full-width Ａ１（ → A1( ). */
+export function cleanText(raw: string): string {
+  return (
+    raw
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes are what is removed
+      .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, " ")
+      .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ")
+      .replace(/<!--[\s\S]*?-->/g, " ")
+      .replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, " ")
+      .replace(/&(?:#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (e) => decodeEntities(e))
+      .normalize("NFKC")
+      // Format characters (zero-width spaces and joiners, bidi controls, soft hyphens, BOM) vanish.
+      .replace(/\p{Cf}/gu, "")
+      .replace(/[\p{Cc}\p{Co}\p{Cs}]/gu, " ")
+      .replace(/\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u20E3|\uFE0F/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}
+
+/** True when a cleaned text holds no letter or digit at all (empty, spaces, "？？？", emoji only). */
+export function isEmptyText(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text);
+}

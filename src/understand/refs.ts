@@ -1,0 +1,70 @@
+/**
+ * Item references as people write them: 六(五), 六（五）, 六、(五), 第六部分(五), 第六部分第五条, 6.5,
+ * item 6.5, section 6 item 5; a third and fourth level 三(一)1., 三(一)1.(2), 3.1.2; a bare (三十九) or
+ * 第三十九条 for documents numbered across sections. Only the forms: which document has the item
+ * is decided when the query is resolved. Figures are not references: PM2.5, 74.5%, 1.2万, 燃煤锅炉(3).
+ */
+import { parseSmallNumeral } from "../corpus/index.js";
+import type { ItemRef } from "./schema.js";
+
+const CN = "[一二三四五六七八九十]{1,3}";
+const NUM = `${CN}|\\d{1,2}`;
+
+/** What follows a figure, not an item number: 1.2万, 74.5%, 0.3米, 1.2 million, 2.5 tons. */
+const NOT_A_FIGURE =
+  "(?![\\d.%万亿千百米吨个倍元])(?!\\s*(?:million|thousand|billion|hundred|percent|per ?cent|tons?|tonnes?|t\\b|mw|kw|km|m\\b|m2|m3|mg|μg))";
+
+/** Reference forms, most specific first; each yields the path numbers in order. */
+const FORMS: readonly RegExp[] = [
+  // 三(一)1.(2) / 三、(一)1、(2) — four levels
+  new RegExp(
+    `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*(\\d{1,2})\\s*[.．、]?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
+  ),
+  // 三(一)1. / 三(一)第1条 — three levels
+  new RegExp(
+    `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*第?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
+  ),
+  // 六(五), 六、(五), 六（五）, 第六部分(五)
+  new RegExp(`(?:第)?(${NUM})(?:、|部分|章|节)?\\s*[(（]\\s*(${NUM})\\s*[)）]`),
+  // 第六部分第五条/项
+  new RegExp(`第(${NUM})(?:部分|章|节|大项)第?(${NUM})(?:条|项|点|小项)`),
+  // 3.1.2.1 / 3.1.2 / 6.5 / 6-5 / item 6.5 — not PM2.5, 74.5%, 1.2万, 0.3米
+  new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
+  new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
+  new RegExp(`(?<![\\w.])(\\d{1,2})[.．-](\\d{1,2})${NOT_A_FIGURE}`),
+  /\bsection\s+(\d{1,2})\s*(?:,|\s)\s*item\s+(\d{1,2})\b/i,
+];
+
+/** A bare (三十九) (Chinese numerals only: 燃煤锅炉(3) is a figure) or 第三十九条, not after a section numeral. */
+const ACROSS = new RegExp(`(?:^|[^一二三四五六七八九十\\d、])[(（](${CN})[)）]|第(${NUM})条`);
+
+/** 第二部分 / 二、工作目标 / section 2 alone: the section's own entry. */
+const SECTION = new RegExp(
+  `第(${NUM})(?:部分|大项)(?![第(（\\d一二三四五六七八九十])|^(${CN})、|\\bsection\\s+(\\d{1,2})\\b(?!\\s*(?:,|\\s)\\s*item)`,
+  "i",
+);
+
+/** The item references in a (cleaned, simplified) question, the first one found per form family. */
+export function findRefs(text: string): ItemRef[] {
+  for (const form of FORMS) {
+    const m = form.exec(text);
+    if (!m) continue;
+    const path = m
+      .slice(1)
+      .filter((g): g is string => g !== undefined)
+      .map((g) => parseSmallNumeral(g));
+    if (path.some((n) => n === null || n === 0)) continue;
+    return [{ written: m[0], path: path as number[], across: false }];
+  }
+  const across = ACROSS.exec(text);
+  if (across) {
+    const n = parseSmallNumeral((across[1] ?? across[2]) as string);
+    if (n) return [{ written: across[0].replace(/^[^(（第]/, ""), path: [n], across: true }];
+  }
+  const section = SECTION.exec(text);
+  if (section) {
+    const n = parseSmallNumeral((section[1] ?? section[2] ?? section[3]) as string);
+    if (n) return [{ written: section[0], path: [n], across: false }];
+  }
+  return [];
+}

@@ -1,0 +1,133 @@
+/**
+ * The typed understanding of one question: everything later stages need, read once from the raw
+ * text. Resolving and rendering read the {@link Query}, never the raw text again.
+ */
+import { z } from "zod";
+import { IsoDate, Role } from "../corpus/schema.js";
+import type { QuestionFacts } from "../rules/index.js";
+
+/** The language of a question and of its answer. */
+export const Lang = z.enum(["zh", "en"]);
+export type Lang = z.infer<typeof Lang>;
+
+/**
+ * An item reference as written: 六(五), 第六部分第五条, 6.5, 三(一)1., or a bare (三十九) that only
+ * documents numbered across sections can resolve. `doc` is set when the question names the document.
+ */
+export const ItemRef = z.object({
+  written: z.string().min(1),
+  /** Section, then the number at each level below it; a bare across-sections number has one element and `across`. */
+  path: z.array(z.number().int().positive()).min(1).max(4),
+  /** A bare (三十九) / 第三十九条: the printed item number in a document numbered across sections. */
+  across: z.boolean(),
+});
+export type ItemRef = z.infer<typeof ItemRef>;
+
+/** Which deadlines a question asks for: a year, an exact date, passed or open, the heating-season convention. */
+export const DeadlineAsk = z.object({
+  year: z.number().int().nullable(),
+  /** An exact date (2024-12-31), or for the heating season the year's start as written (month-day per document). */
+  date: IsoDate.nullable(),
+  state: z.enum(["passed", "open"]).nullable(),
+  /** 采暖季前: each document's own heating-season date; `date`'s year (if any) is the year asked. */
+  heatingSeason: z.boolean(),
+  /** The words that expressed it (taken out before measuring what else the question asks). */
+  matched: z.array(z.string()),
+});
+export type DeadlineAsk = z.infer<typeof DeadlineAsk>;
+
+/**
+ * What the question asks for. Several may hold at once ("我厂的锅炉要淘汰吗，找哪个部门" is `check`
+ * and `who`); the resolver decides how they combine (src/answer/route.ts).
+ * - cite: names an item; source: asks where a phrase comes from (X出自哪条);
+ * - check: asks whether an obligation applies to the asker's facts;
+ * - department_listing / deadline_listing: a department's tasks, or what is due when;
+ * - document: about the document itself (issuer, dates, numbers);
+ * - who / when: asks who is responsible for, or when is the deadline of, the topic;
+ * - topic: anything else about the content (retrieval).
+ */
+export const Intent = z.enum([
+  "cite",
+  "source",
+  "check",
+  "department_listing",
+  "deadline_listing",
+  "document",
+  "who",
+  "when",
+  "topic",
+]);
+export type Intent = z.infer<typeof Intent>;
+
+/** One item as a conversation remembers it. */
+export const ItemKey = z.object({ doc: z.string().min(1), id: z.string().min(1) });
+export type ItemKey = z.infer<typeof ItemKey>;
+
+/**
+ * What a conversation carries from one answer to the next question: the documents and items it was
+ * about, the facts of a check, the department or deadline it listed. Plain JSON, so any channel can
+ * store it (in memory or in Redis) and pass it back with the next question.
+ */
+export const Context = z.object({
+  /** The question that produced this context, cleaned. */
+  question: z.string(),
+  kind: z.string(),
+  docs: z.array(z.string()),
+  items: z.array(ItemKey),
+  /** The text whose facts the last check judged (a follow-up can change one of them). */
+  factsText: z.string().nullable(),
+  departments: z.array(z.string()),
+  deadline: DeadlineAsk.nullable(),
+});
+export type Context = z.infer<typeof Context>;
+
+/** How a follow-up relates to the previous turn. */
+export const FollowUp = z.object({
+  /**
+   * - items: asks about the previous items (谁牵头？几时到期？);
+   * - facts: changes the facts of the previous check (换成生猪呢，年出栏5000头 / and for broilers? / 只有一半呢？);
+   * - within: narrows the previous items (这几条里哪条说秸秆？);
+   * - scope: keeps the previous documents for a new topic.
+   */
+  kind: z.enum(["items", "facts", "within", "scope"]),
+  context: Context,
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+/** Why an input is not a question at all. */
+export const InvalidReason = z.enum(["empty", "too_long"]);
+export type InvalidReason = z.infer<typeof InvalidReason>;
+
+/** The understanding of one question. */
+export const Query = z.object({
+  /** The question exactly as received. */
+  raw: z.string(),
+  /** Cleaned (markup, invisible characters, emoji out; NFKC; spaces collapsed) and in simplified Chinese. */
+  text: z.string(),
+  lang: Lang,
+  /** Set when the input is not a question; every other field is then empty. */
+  invalid: InvalidReason.nullable(),
+  /** Ids of the documents the question names (title, short name, number, issuer or place). */
+  docs: z.array(z.string()),
+  refs: z.array(ItemRef),
+  /** The phrase of a source question (“六个百分之百”出自哪条 → 六个百分之百). */
+  phrase: z.string().nullable(),
+  /** Canonical names of the departments the question names (环保局 → 市生态环境局). */
+  departments: z.array(z.string()),
+  /** The role a department question singles out (牵头 → lead). */
+  role: Role.nullable(),
+  deadline: DeadlineAsk.nullable(),
+  /** The facts a rule can check, read from the question (or merged with the previous check's). */
+  facts: z.custom<QuestionFacts>(),
+  /** The text the facts were read from (the question, or the previous check's text changed by it). */
+  factsText: z.string(),
+  intents: z.array(Intent),
+  /** How much topic the question carries beyond listing words, department names and dates. */
+  residue: z.number(),
+  /** Plan terms added for English or colloquial wording, and department names. */
+  expansions: z.array(z.string()),
+  /** What the indexes see: the text without document names, and the expansions. */
+  searchText: z.string(),
+  followUp: FollowUp.nullable(),
+});
+export type Query = z.infer<typeof Query>;
