@@ -33,11 +33,11 @@ import {
   todayIso,
 } from "../corpus/index.js";
 import { renderText } from "../render/index.js";
-import { runRules } from "../rules/index.js";
+import { GUIDED_CHECKS, type GuidedCheck, runRules } from "../rules/index.js";
 import { SearchIndex } from "../search/index.js";
 import { type Context, type Lang, type Query, type UnderstandDeps, understand } from "../understand/index.js";
 
-export type { Context, Response };
+export type { Context, GuidedCheck, Response };
 
 /** Options for {@link Engine.answer}. */
 export interface AnswerOptions {
@@ -77,6 +77,11 @@ export interface Engine {
   deadlines(filter?: DeadlineFilter, lang?: Lang): DeadlineListingPayload;
   /** Ranked citations for a short query (inline search); empty when nothing matches. */
   search(query: string, limit?: number): Promise<Citation[]>;
+  /**
+   * The guided obligation checks (a /check dialog or a web form): the facts each rule needs, asked
+   * one at a time, and the question they make, which `answer` then judges.
+   */
+  guidedChecks(): readonly GuidedCheck[];
   /** Today by the engine's clock: decides whether deadlines have passed. */
   today(): IsoDate;
 }
@@ -231,6 +236,10 @@ class PolicyEngine implements Engine {
       matched: [],
     };
     return deadlineListing(query, ask, this.deps()).payload;
+  }
+
+  guidedChecks(): readonly GuidedCheck[] {
+    return GUIDED_CHECKS;
   }
 
   async search(text: string, limit = 10): Promise<Citation[]> {
