@@ -37,29 +37,42 @@ export function documentNames(plan: Plan): string[] {
   ].sort((a, b) => b.length - a.length);
 }
 
-/** Where `name` stands in `text` (latin names on word boundaries), or -1. */
-function indexOfName(text: string, name: string): number {
-  if (!isLatin(name)) return text.indexOf(name);
+/** Every place `name` stands in `text` (latin names on word boundaries). */
+function spansOf(text: string, name: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (!isLatin(name)) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1))
+      out.push([at, at + name.length]);
+    return out;
+  }
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![a-z0-9])${escaped}(?![a-z0-9])`).exec(text)?.index ?? -1;
+  for (const m of text.matchAll(new RegExp(`(?<![a-z0-9])${escaped}(?![a-z0-9])`, "g")))
+    out.push([m.index, m.index + name.length]);
+  return out;
 }
 
 /**
- * The documents a (cleaned, simplified) question names. When several documents share a name (two
- * plans of one city) and the question gives a year that only some of their titles carry, those win.
+ * The documents a (cleaned, simplified) question names. A name inside a longer name of another
+ * document does not count (商丘市空气质量持续改善行动计划 names the city's plan, not the national
+ * 空气质量持续改善行动计划). When several documents share a name (two plans of one city) and the
+ * question gives a year that only some of their titles carry, those win.
  */
 export function namedDocuments(text: string, plans: readonly Plan[]): DocumentMention[] {
   const lower = text.toLowerCase();
+  const matches = plans.flatMap((plan) =>
+    documentNames(plan).flatMap((name) =>
+      spansOf(lower, name).map(([start, end]) => ({ doc: plan.doc, name, start, end })),
+    ),
+  );
+  const kept = matches.filter(
+    (m) =>
+      !matches.some(
+        (o) => o.doc !== m.doc && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start,
+      ),
+  );
   const found: DocumentMention[] = [];
   for (const plan of plans) {
-    const words: string[] = [];
-    let rest = lower;
-    for (const name of documentNames(plan)) {
-      const at = indexOfName(rest, name);
-      if (at < 0) continue;
-      words.push(name);
-      rest = `${rest.slice(0, at)} ${rest.slice(at + name.length)}`;
-    }
+    const words = [...new Set(kept.filter((m) => m.doc === plan.doc).map((m) => m.name))];
     if (words.length > 0) found.push({ doc: plan.doc, words });
   }
   if (found.length < 2) return found;

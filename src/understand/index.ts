@@ -111,7 +111,14 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const aboutWords = documentWords(cut, w);
   const source = asksForSource(cut, w);
   const phrase = source ? quotedPhrase(cut, w) : null;
-  const residue = residueOf(cut, [...docNames, ...(deadline?.ask.matched ?? []), ...aboutWords], deps, w);
+  // Asking who or when is not a topic either.
+  const asking = [w.whoAsk, w.whenAsk].flatMap((re) => cut.match(new RegExp(re.source, "gi")) ?? []);
+  const residue = residueOf(
+    cut,
+    [...docNames, ...(deadline?.ask.matched ?? []), ...aboutWords, ...asking],
+    deps,
+    w,
+  );
 
   const intents: Intent[] = [];
   if (refs.length > 0) intents.push("cite");

@@ -1,5 +1,5 @@
 /**
- * An obligation question ("我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗"): the rules of each document in
+ * An obligation question (a farm's design capacity, and whether it joins the ammonia pilot): the rules of each document in
  * scope judge the question's facts; every verdict is kept, the overall outcome says which applies,
  * and the rule's item is cited with the phrase that decides. Declines when no rule is about the
  * question (retrieval then answers the topic).
