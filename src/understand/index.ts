@@ -68,6 +68,35 @@ function residueOf(text: string, removed: readonly string[], deps: UnderstandDep
   return c.matchedIdf + c.unmatchedWeight;
 }
 
+/** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
+function givesFigure(q: Query): boolean {
+  return (
+    q.facts.animalCounts.length > 0 || q.facts.amounts.some((a) => a.unit !== null && a.unit !== "piece")
+  );
+}
+
+/**
+ * Whether a rule may judge the question. A yes/no question about an obligation (要不要, 能不能, must …)
+ * or a case of the asker's own (我厂…, a figure to compare) may be judged; a wh-question (多少, 哪些,
+ * where), a question about what the rules are, by when, or whom to ask is answered with the clause
+ * itself — unless it gives the asker's own case. The words that ask who or when do not count as an
+ * obligation asked (发现黑加油站点应该找哪个部门 asks whom, not whether).
+ */
+function asksCheck(q: Query, w: AskingWords): boolean {
+  if (ownCase(q, w)) return q.facts.asks || describesEntity(q.facts);
+  const rest = [w.whoAsk, w.whenAsk].reduce(
+    (t, re) => t.replace(new RegExp(re.source, "gi"), " "),
+    q.factsText,
+  );
+  if (!extractFacts(rest, q.lang).asks && !describesEntity(q.facts)) return false;
+  return !(w.rulesAsk.test(q.text) || w.whenAsk.test(q.text) || w.contentAsk.test(rest));
+}
+
+/** The asker states a case of their own (我厂…, 开了个饭店…) or a figure a rule can compare. */
+export function ownCase(q: Query, w: AskingWords = askingWords()): boolean {
+  return givesFigure(q) || w.ownCase.test(q.factsText);
+}
+
 /** An empty Query for input that is not a question. */
 function invalidQuery(raw: string, text: string, reason: "empty" | "too_long"): Query {
   return {
@@ -83,6 +112,7 @@ function invalidQuery(raw: string, text: string, reason: "empty" | "too_long"): 
     deadline: null,
     facts: extractFacts("", "zh"),
     factsText: "",
+    topic: "",
     intents: [],
     residue: 0,
     expansions: [],
@@ -144,6 +174,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     role: askedRole(cut, w),
     deadline: deadline?.ask ?? null,
     factsText: cut,
+    topic: cut,
     facts: extractFacts(cut, lang),
     intents,
     residue,
@@ -153,8 +184,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   };
   const followUp = context ? readFollowUp(query, context, deps) : null;
   const merged = followUp ? followUp.query : query;
-  const facts = merged.facts;
-  if (!source && (facts.asks || describesEntity(facts))) merged.intents.push("check");
+  if (!source && asksCheck(merged, w)) merged.intents.push("check");
   if (merged.intents.length === 0 || !merged.intents.some((i) => i !== "who" && i !== "when"))
     merged.intents.push("topic");
   return merged;
