@@ -98,4 +98,40 @@ describe("a Query", () => {
   it("marks empty input invalid and reads nothing else", () => {
     expect(engine.understand("？？？")).toMatchObject({ invalid: "empty", intents: [], refs: [] });
   });
+
+  it("tells text that holds no question from a question", () => {
+    for (const q of [
+      "a",
+      "啊啊啊啊啊啊",
+      "asdfghjkl",
+      "qwertyuiop",
+      "1234567890",
+      "the the the the",
+      "嗯嗯",
+      "haha",
+    ])
+      expect(engine.understand(q).invalid, q).toBe("not_a_question");
+    for (const q of ["6.5", "燃煤锅炉", "PM2.5", "fireworks", "LDAR"])
+      expect(engine.understand(q).invalid, q).toBeNull();
+  });
+
+  it("names the documents of a level by a word of its own, not inside another word", () => {
+    expect(engine.understand("国家对燃煤锅炉怎么要求").docs).toEqual(["state-council-2023-24"]);
+    expect(engine.understand("国家机关驻地能放烟花吗").docs).toEqual([]);
+  });
+
+  it("reads follow-ups against the previous turn: items, a changed figure, another document", async () => {
+    const first = await engine.answer("燃煤锅炉多少蒸吨以下的要淘汰？");
+    const ours = engine.understand("我们厂的正好35蒸吨", { context: first.context });
+    expect(ours.followUp?.kind).toBe("facts");
+    expect(ours.intents).toContain("check");
+    expect(ours.factsText).toContain("燃煤锅炉");
+    const next = await engine.answer("我们厂的正好35蒸吨", { context: first.context });
+    const more = engine.understand("要是70蒸吨呢", { context: next.context });
+    expect(more.factsText).toContain("70蒸吨");
+    expect(more.factsText).not.toContain("35蒸吨");
+    expect(engine.understand("谁牵头？", { context: first.context }).followUp?.kind).toBe("items");
+    expect(engine.understand("国家层面的要求呢", { context: first.context }).followUp?.kind).toBe("topic");
+    expect(engine.understand("城管局牵头哪些任务", { context: first.context }).followUp).toBeNull();
+  });
 });

@@ -27,6 +27,7 @@ const AskingFile = z.object({
   ownCase: z.string(),
   rulesAsk: z.string(),
   contentAsk: z.string(),
+  interjections: z.string(),
 });
 
 /** The compiled question words. */
@@ -51,6 +52,8 @@ export interface AskingWords {
   rulesAsk: RegExp;
   /** A wh-question: how much, which, where, what. */
   contentAsk: RegExp;
+  /** A whole token that is only a sound or a filler (啊, 嗯, haha). */
+  interjections: RegExp;
 }
 
 /** Reads and compiles a question-words file; throws naming the file and the entry that is wrong. */
@@ -86,6 +89,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     ownCase: re("ownCase", d.ownCase),
     rulesAsk: re("rulesAsk", d.rulesAsk),
     contentAsk: re("contentAsk", d.contentAsk),
+    interjections: re("interjections", d.interjections),
   };
 }
 

@@ -57,7 +57,11 @@ function spansOf(text: string, name: string): Array<[number, number]> {
  * 空气质量持续改善行动计划). When several documents share a name (two plans of one city) and the
  * question gives a year that only some of their titles carry, those win.
  */
-export function namedDocuments(text: string, plans: readonly Plan[]): DocumentMention[] {
+export function namedDocuments(
+  text: string,
+  plans: readonly Plan[],
+  levels: ReadonlyArray<{ level: string; word: string }> = [],
+): DocumentMention[] {
   const lower = text.toLowerCase();
   const matches = plans.flatMap((plan) =>
     documentNames(plan).flatMap((name) =>
@@ -73,6 +77,9 @@ export function namedDocuments(text: string, plans: readonly Plan[]): DocumentMe
   const found: DocumentMention[] = [];
   for (const plan of plans) {
     const words = [...new Set(kept.filter((m) => m.doc === plan.doc).map((m) => m.name))];
+    // A level word (国家) names every document of that level, unless the question names documents by name.
+    if (kept.length === 0)
+      words.push(...levels.filter((l) => l.level === plan.profile.level).map((l) => l.word));
     if (words.length > 0) found.push({ doc: plan.doc, words });
   }
   if (found.length < 2) return found;

@@ -3,10 +3,10 @@
  * documents, item references, departments, dates, the role asked, the facts a rule needs, the
  * intents, and how a follow-up relates to the previous turn are all read here, and only here.
  */
-import { findDepartmentMentions, type Plan } from "../corpus/index.js";
+import { findDepartmentMentions, type Level, type Plan } from "../corpus/index.js";
 import { describesEntity, extractFacts } from "../rules/index.js";
 import type { Coverage } from "../search/index.js";
-import { expandTerms } from "../search/lexicon.js";
+import { expandTerms, segmenter } from "../search/index.js";
 import {
   type AskingWords,
   askedRole,
@@ -19,6 +19,7 @@ import {
 import { cleanText, isEmptyText } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import { readFollowUp } from "./follow-up.js";
+import { isGibberish } from "./gibberish.js";
 import { detectLang } from "./lang.js";
 import { findRefs } from "./refs.js";
 import type { Context, Intent, Query } from "./schema.js";
@@ -35,6 +36,8 @@ export { simplify } from "./simplify.js";
 /** What understanding needs from the loaded corpus and its index. */
 export interface UnderstandDeps {
   plans: readonly Plan[];
+  /** Words that name the documents of a level (国家 → national), from the genre's data. */
+  levelWords: ReadonlyArray<readonly [string, Level]>;
   /** What a text shares with the corpus vocabulary (the search index's coverage). */
   coverage(text: string, options?: { minWordLength?: number; generalWords?: "discount" | "count" }): Coverage;
 }
@@ -97,8 +100,19 @@ export function ownCase(q: Query, w: AskingWords = askingWords()): boolean {
   return givesFigure(q) || w.ownCase.test(q.factsText);
 }
 
+/** The levels a question names with a word of its own (国家 → national; 国家机关 is another word). */
+function levelsNamed(text: string, deps: UnderstandDeps): Array<{ level: Level; word: string }> {
+  const lower = text.toLowerCase();
+  const tokens = new Set(segmenter().cut(lower, false));
+  return deps.levelWords
+    .filter(([word]) =>
+      /^[\x20-\x7e]+$/.test(word) ? new RegExp(`\\b${word}\\b`).test(lower) : tokens.has(word),
+    )
+    .map(([word, level]) => ({ word, level }));
+}
+
 /** An empty Query for input that is not a question. */
-function invalidQuery(raw: string, text: string, reason: "empty" | "too_long"): Query {
+function invalidQuery(raw: string, text: string, reason: Query["invalid"] & string): Query {
   return {
     raw,
     text,
@@ -132,10 +146,12 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const w = askingWords();
   const lang = detectLang(text);
   const cut = text.slice(0, MAX_QUESTION);
-
-  const named = namedDocuments(cut, deps.plans);
-  const docNames = named.flatMap((n) => n.words);
   const refs = findRefs(cut);
+  const known = (word: string) => deps.coverage(word).matchedWords.length > 0;
+  if (refs.length === 0 && isGibberish(cut, w, known)) return invalidQuery(input, text, "not_a_question");
+
+  const named = namedDocuments(cut, deps.plans, levelsNamed(cut, deps));
+  const docNames = named.flatMap((n) => n.words);
   const departments = [...new Set(findDepartmentMentions(cut).flatMap((m) => m.names))];
   const deadline = readDeadlineAsk(cut, w);
   const aboutWords = documentWords(cut, w);

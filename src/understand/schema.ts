@@ -95,8 +95,8 @@ export const FollowUp = z.object({
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 
-/** Why an input is not a question at all. */
-export const InvalidReason = z.enum(["empty", "too_long"]);
+/** Why an input is not a question at all: nothing in it, far too long, or text with no question (啊啊啊, asdfgh). */
+export const InvalidReason = z.enum(["empty", "too_long", "not_a_question"]);
 export type InvalidReason = z.infer<typeof InvalidReason>;
 
 /** The understanding of one question. */
