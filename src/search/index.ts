@@ -123,6 +123,12 @@ export class SearchIndex {
   /** Plans another loaded plan implements: less specific, weighed down when no plan is named. */
   private readonly general: ReadonlySet<Plan>;
   private readonly implemented = new Map<Item, Item | null>();
+  private readonly neighbours = new Map<Item, Item[]>();
+  /**
+   * How `search` ranks by default: the best candidates of each ranker ("top-k"), or every item
+   * ("exhaustive", as the first version did — kept so the benchmark can set the two side by side).
+   */
+  mode: "top-k" | "exhaustive" = "top-k";
 
   private constructor(
     readonly plans: readonly Plan[],
@@ -187,13 +193,19 @@ export class SearchIndex {
     limit = this.items.length,
     docs?: ReadonlySet<string>,
   ): Array<{ item: Item; similarity: number }> {
-    const filter = docs ? (d: { metadata: Record<string, unknown> }) => docs.has(String(d.metadata.doc)) : undefined;
+    const filter = docs
+      ? (d: { metadata: Record<string, unknown> }) => docs.has(String(d.metadata.doc))
+      : undefined;
     const hits = this.vectors.searchSync(this.embeddings.embed(text), limit, filter);
     return hits.map(([doc, similarity]) => ({ item: this.itemOf(doc.metadata), similarity }));
   }
 
   /** Items ranked by BM25 alone; `docs` keeps only those documents' items. */
-  lexicalSearch(text: string, limit = this.items.length, docs?: ReadonlySet<string>): Array<{ item: Item; score: number }> {
+  lexicalSearch(
+    text: string,
+    limit = this.items.length,
+    docs?: ReadonlySet<string>,
+  ): Array<{ item: Item; score: number }> {
     const allowed = docs ? (i: number) => docs.has((this.items[i] as Item).doc) : undefined;
     return this.lexical.search(lexicalTerms(text), limit, allowed).map((h) => ({
       item: this.items[h.index] as Item,
@@ -278,8 +290,9 @@ export class SearchIndex {
     const weighDown = options.plans ? new Set<Plan>() : this.general;
     // Each ranker hands over its best candidates only (within the named plans); `exhaustive` ranks
     // every item, as the first version did (the benchmark compares the two).
-    const docs = options.plans && !options.exhaustive ? new Set(options.plans.map((p) => p.doc)) : undefined;
-    const candidates = options.exhaustive ? this.items.length : Math.max(CANDIDATES, limit);
+    const exhaustive = options.exhaustive ?? this.mode === "exhaustive";
+    const docs = options.plans && !exhaustive ? new Set(options.plans.map((p) => p.doc)) : undefined;
+    const candidates = exhaustive ? this.items.length : Math.max(CANDIDATES, limit);
     const vector = this.vectorSearch(query.searchText, candidates, docs);
     const lexical = this.lexicalSearch(query.searchText, candidates, docs);
     const hits = new Map<Item, SearchHit>();
@@ -320,13 +333,16 @@ export class SearchIndex {
       .slice(0, limit);
   }
 
-  /** Items of the same plan closest to `item` by vector, best first. */
+  /** Items of the same plan closest to `item` by vector, best first (computed once per item). */
   related(item: Item, limit = 3): Item[] {
-    const near = this.vectorSearch(indexText(this.plan(item), item), limit + 8);
-    return near
-      .map((n) => n.item)
-      .filter((i) => i !== item && i.doc === item.doc)
-      .slice(0, limit);
+    let near = this.neighbours.get(item);
+    if (!near || near.length < limit) {
+      near = this.vectorSearch(indexText(this.plan(item), item), Math.max(limit, 8) + 8, new Set([item.doc]))
+        .map((n) => n.item)
+        .filter((i) => i !== item);
+      this.neighbours.set(item, near);
+    }
+    return near.slice(0, limit);
   }
 
   /**

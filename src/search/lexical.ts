@@ -208,7 +208,8 @@ export class LexicalIndex {
         const doc = this.docs[p] as number;
         if (allowed && !allowed(doc)) continue;
         const tf = this.tfs[p] as number;
-        const add = (idf * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * (this.lengths[doc] as number)) / norm));
+        const add =
+          (idf * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * (this.lengths[doc] as number)) / norm));
         if (scores[doc] === 0) touched[count++] = doc;
         scores[doc] = (scores[doc] as number) + add;
       }

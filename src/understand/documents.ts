@@ -16,8 +16,19 @@ export interface DocumentMention {
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 const isLatin = (s: string) => /^[\x20-\x7e]+$/.test(s);
 
-/** Every name a document answers to, lower-cased, longest first. */
+const namesOf = new WeakMap<Plan, string[]>();
+
+/** Every name a document answers to, lower-cased, longest first (computed once per document). */
 export function documentNames(plan: Plan): string[] {
+  let names = namesOf.get(plan);
+  if (!names) {
+    names = namesNow(plan);
+    namesOf.set(plan, names);
+  }
+  return names;
+}
+
+function namesNow(plan: Plan): string[] {
   const { meta, profile } = plan;
   const names = [
     meta.title,
@@ -37,18 +48,34 @@ export function documentNames(plan: Plan): string[] {
   ].sort((a, b) => b.length - a.length);
 }
 
-/** Every place `name` stands in `text` (latin names on word boundaries). */
-function spansOf(text: string, name: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  if (!isLatin(name)) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1))
-      out.push([at, at + name.length]);
-    return out;
+/** All documents' names, indexed for a scan of the question: Chinese names by length, latin names in one pattern. */
+interface NameIndex {
+  byName: Map<string, string[]>;
+  lengths: number[];
+  latin: RegExp | null;
+}
+const indexes = new WeakMap<readonly Plan[], NameIndex>();
+
+function nameIndex(plans: readonly Plan[]): NameIndex {
+  let index = indexes.get(plans);
+  if (index) return index;
+  const byName = new Map<string, string[]>();
+  for (const plan of plans) {
+    for (const name of documentNames(plan)) {
+      const docs = byName.get(name) ?? [];
+      if (!docs.includes(plan.doc)) docs.push(plan.doc);
+      byName.set(name, docs);
+    }
   }
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  for (const m of text.matchAll(new RegExp(`(?<![a-z0-9])${escaped}(?![a-z0-9])`, "g")))
-    out.push([m.index, m.index + name.length]);
-  return out;
+  const names = [...byName.keys()];
+  const latin = names.filter(isLatin).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  index = {
+    byName,
+    lengths: [...new Set(names.filter((n) => !isLatin(n)).map((n) => n.length))].sort((a, b) => b - a),
+    latin: latin.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${latin.join("|")})(?![a-z0-9])`, "g") : null,
+  };
+  indexes.set(plans, index);
+  return index;
 }
 
 /**
@@ -63,11 +90,19 @@ export function namedDocuments(
   levels: ReadonlyArray<{ level: string; word: string }> = [],
 ): DocumentMention[] {
   const lower = text.toLowerCase();
-  const matches = plans.flatMap((plan) =>
-    documentNames(plan).flatMap((name) =>
-      spansOf(lower, name).map(([start, end]) => ({ doc: plan.doc, name, start, end })),
-    ),
-  );
+  const index = nameIndex(plans);
+  const matches: Array<{ doc: string; name: string; start: number; end: number }> = [];
+  for (let start = 0; start < lower.length; start++) {
+    for (const length of index.lengths) {
+      const name = lower.slice(start, start + length);
+      if (name.length < length) continue;
+      for (const doc of index.byName.get(name) ?? []) matches.push({ doc, name, start, end: start + length });
+    }
+  }
+  for (const m of index.latin ? lower.matchAll(index.latin) : []) {
+    for (const doc of index.byName.get(m[0]) ?? [])
+      matches.push({ doc, name: m[0], start: m.index, end: m.index + m[0].length });
+  }
   const kept = matches.filter(
     (m) =>
       !matches.some(

@@ -103,6 +103,8 @@ export function ownCase(q: Query, w: AskingWords = askingWords()): boolean {
 /** The levels a question names with a word of its own (国家 → national; 国家机关 is another word). */
 function levelsNamed(text: string, deps: UnderstandDeps): Array<{ level: Level; word: string }> {
   const lower = text.toLowerCase();
+  // Segmenting is the costly part: only when a level word stands in the text at all.
+  if (!deps.levelWords.some(([word]) => lower.includes(word))) return [];
   const tokens = new Set(segmenter().cut(lower, false));
   return deps.levelWords
     .filter(([word]) =>
