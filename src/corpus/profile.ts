@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pinyin } from "@napi-rs/pinyin";
+import { pinyin } from "pinyin-pro";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { Level, Names, type PlanMeta, type Profile } from "./schema.js";
@@ -82,7 +82,7 @@ export function readProfileFile(dir: string, doc: string): ProfileFile | null {
 
 /** 商丘 → Shangqiu: the Hanyu Pinyin of a place name, run together and capitalised. */
 export function placeInPinyin(zh: string): string {
-  const syllables = pinyin(zh, { style: 0 }) as string[];
+  const syllables = pinyin(zh, { toneType: "none", type: "array" });
   const word = syllables.join("").replace(/[^a-z]/gi, "");
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
