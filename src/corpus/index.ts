@@ -6,15 +6,37 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import type { ProfileDepartment } from "./department-data.js";
+import { DepartmentDirectory } from "./departments.js";
 import { parsePlan } from "./parse.js";
 import { projectPaths } from "./paths.js";
 import { type GenreData, loadGenreData, readProfileFile } from "./profile.js";
 import type { Plan } from "./schema.js";
 
 export { isoDate, isPassed, type MonthDay, parseDeadlines, todayIso } from "./deadlines.js";
+export {
+  DepartmentData,
+  GenreDepartment,
+  loadDepartmentData,
+  ProfileDepartment,
+} from "./department-data.js";
+export {
+  canonicalDepartment,
+  DEPARTMENTS,
+  Department,
+  DepartmentDirectory,
+  DepartmentInfo,
+  type DepartmentMention,
+  departmentWords,
+  englishDepartment,
+  findDepartmentMentions,
+  isDepartmentWord,
+  sharedDepartments,
+} from "./departments.js";
 export { parsePlan } from "./parse.js";
 export { projectPaths, projectRoot } from "./paths.js";
-export { buildProfile, type GenreData, loadGenreData, ProfileFile, placeInPinyin } from "./profile.js";
+export { placeInPinyin } from "./place.js";
+export { buildProfile, type GenreData, loadGenreData, ProfileFile, readProfileFile } from "./profile.js";
 export * from "./schema.js";
 
 /** A document that was not loaded, and why. */
@@ -30,6 +52,8 @@ export interface Corpus {
   /** Documents skipped, with the reason; empty when all loaded. */
   warnings: CorpusWarning[];
   hash: string;
+  /** The departments of exactly these documents, with the genre's data (aliases, English names). */
+  departments: DepartmentDirectory;
 }
 
 /** Options for {@link loadCorpus}. */
@@ -57,7 +81,10 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     .filter((f) => f.endsWith(".txt"))
     .sort();
   const hash = createHash("sha256");
+  // The genre's data shapes the plans (profiles) and what search knows (department words): part of the key.
+  hash.update(JSON.stringify(genre)).update("\0");
   const plans: Plan[] = [];
+  const profiles: Array<ProfileDepartment[]> = [];
   const warnings: CorpusWarning[] = [];
   for (const file of files) {
     const doc = basename(file, ".txt");
@@ -66,10 +93,17 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
       const profile = readProfileFile(dir, doc);
       hash.update(file).update("\0").update(source).update("\0").update(JSON.stringify(profile)).update("\0");
       plans.push(parsePlan(doc, source, { genre, profile }));
+      profiles.push(profile?.departments ?? []);
     } catch (error) {
       warnings.push({ file, reason: reasonOf(error) });
     }
   }
   if (files.length === 0) warnings.push({ file: dir, reason: "no documents (*.txt) in the folder" });
-  return { plans, warnings, hash: hash.digest("hex") };
+  const departments = new DepartmentDirectory(genre.departments);
+  for (const [i, plan] of plans.entries())
+    departments.addDocument(profiles[i] ?? [], [
+      ...plan.items.flatMap((item) => item.departments.map((d) => d.name)),
+      ...plan.standingNotes.flatMap((n) => n.departments.map((d) => d.name)),
+    ]);
+  return { plans, warnings, hash: hash.digest("hex"), departments };
 }

@@ -5,6 +5,7 @@
  * around it all that is dropped.
  */
 import { parseDeadlines } from "./deadlines.js";
+import { canonicalDepartment, departmentFolds, sharedDepartments } from "./departments.js";
 import { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
@@ -22,7 +23,7 @@ import {
 
 /** Options for {@link parsePlan}. */
 export interface ParseOptions {
-  /** The genre's data (provinces, title words): completes the document's profile. */
+  /** The genre's data (provinces, title words, departments): completes the document's profile. */
   genre: GenreData;
   /** The document's own profile file, when it has one. */
   profile?: ProfileFile | null;
@@ -88,6 +89,7 @@ function headSentence(itemText: string): string {
 /**
  * Parses one document. `doc` is its id (the corpus file name without extension).
  * Throws when the text has no sections or items: that is not a plan this parser understands.
+ * Parsing also makes the document's departments known to the shared department directory.
  */
 export function parsePlan(doc: string, source: string, options: ParseOptions): Plan {
   const lines = splitLines(source);
@@ -173,6 +175,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // Items.
   const items: Item[] = [];
   const standingNotes: StandingNote[] = [];
+  const folds = departmentFolds(options.profile?.departments ?? []);
+  const canonical = (written: string) => canonicalDepartment(written, folds);
   for (const d of drafts) {
     if (d.kind !== "item") continue;
     const start = d.start;
@@ -182,7 +186,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const sectionLabel = (sections[sec - 1] as Section).label;
     const departments: DepartmentRef[] = [];
     for (const bracket of findBrackets(text)) {
-      const r = parseResponsibility(bracket.inner);
+      const r = parseResponsibility(bracket.inner, canonical);
       if (!r) continue;
       departments.push(...r.departments);
       if (r.standingNote) standingNotes.push({ ...r.standingNote, from: d.ref });
@@ -221,7 +225,14 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   );
   for (const item of items)
     item.deadlines = parseDeadlines(item.text, { heatingSeason: profile.heatingSeason });
-  return Plan.parse({ doc, meta, profile, source, body, parts, sections, items, standingNotes });
+  const plan = Plan.parse({ doc, meta, profile, source, body, parts, sections, items, standingNotes });
+  sharedDepartments().addDocument(
+    options.profile?.departments ?? [],
+    [...plan.items.flatMap((i) => i.departments), ...plan.standingNotes.flatMap((n) => n.departments)].map(
+      (d) => d.name,
+    ),
+  );
+  return plan;
 }
 
 /** Metadata from the page fields above the title and from the preamble (signing date, cited plans). */
