@@ -32,6 +32,7 @@ describe("Shangqiu plan: metadata and structure", () => {
       sourceOffice: "市政府办公室",
       implements: ["国发〔2023〕24号", "豫政〔2024〕12号"],
       implementsTitles: [],
+      issuedWith: [],
     });
   });
 

@@ -33,6 +33,7 @@ export {
   isDepartmentWord,
   sharedDepartments,
 } from "./departments.js";
+export { docNumberKey } from "./meta.js";
 export { parsePlan } from "./parse.js";
 export { projectPaths, projectRoot } from "./paths.js";
 export { placeInPinyin } from "./place.js";
