@@ -3,6 +3,7 @@
  * bot are thin adapters over it; nothing here knows about Telegram or terminals.
  */
 import type { Deadline, IsoDate, Item, Plan, Role } from "../corpus/schema.js";
+import type { GuidedCheck } from "../rules/index.js";
 import type { Citation, Response } from "./schema.js";
 
 /** Items of one department (or of every department an alias such as 铁路公司 means). */
@@ -39,4 +40,6 @@ export interface Engine {
   search(query: string, limit?: number): Promise<Citation[]>;
   /** Today's date by the engine's clock: decides whether deadlines have passed. */
   today(): IsoDate;
+  /** Guided obligation checks (the /check dialog) from the loaded plans' rules files, in plan order. */
+  guidedChecks(): GuidedCheck[];
 }

@@ -10,7 +10,16 @@ import { todayIso } from "../corpus/deadlines.js";
 import { findDepartmentMentions } from "../corpus/departments.js";
 import { type Corpus, loadCorpus } from "../corpus/index.js";
 import type { IsoDate, Item, Plan, Role } from "../corpus/schema.js";
-import { runRules } from "../rules/index.js";
+import {
+  asksObligation,
+  evaluateQuestion,
+  extractFacts,
+  type GuidedCheck,
+  guidedChecks,
+  loadRuleBooks,
+  overallOutcome,
+  type RuleBook,
+} from "../rules/index.js";
 import {
   type NormalizedQuery,
   normalizeQuery,
@@ -85,11 +94,14 @@ export async function createEngine(
 ): Promise<Engine & { readonly index: SearchIndex }> {
   const root = projectRoot();
   const now = options.now ?? (() => new Date());
-  const corpus = loadCorpus(resolve(options.corpusDir ?? join(root, "corpus")));
+  const corpusDir = resolve(options.corpusDir ?? join(root, "corpus"));
+  const corpus = loadCorpus(corpusDir);
   const index = await SearchIndex.open(corpus, {
     cacheDir: resolve(options.cacheDir ?? join(root, ".cache")),
   });
-  return new PolicyEngine(corpus, index, now);
+  const rules = loadRuleBooks(corpusDir, corpus.plans);
+  for (const w of rules.warnings) console.warn(`rules: ${w.file}: ${w.reason}`);
+  return new PolicyEngine(corpus, index, now, rules.books);
 }
 
 let shared: Promise<Engine> | undefined;
@@ -107,8 +119,16 @@ class PolicyEngine implements Engine {
     corpus: Corpus,
     readonly index: SearchIndex,
     private readonly now: () => Date,
+    private readonly books: ReadonlyMap<string, RuleBook> = new Map(),
   ) {
     this.plans = corpus.plans;
+  }
+
+  guidedChecks(): GuidedCheck[] {
+    return this.plans.flatMap((p) => {
+      const book = this.books.get(p.doc);
+      return book ? guidedChecks(book) : [];
+    });
   }
 
   today(): IsoDate {
@@ -185,29 +205,47 @@ class PolicyEngine implements Engine {
     const today = this.today();
     const scope = plansNamed(q.text, this.plans);
 
-    // 1. A rule decides an obligation question; its item leads, retrieval adds related items.
+    // 1. Rules decide an obligation question (each thing it describes); the deciding item leads.
     const primary = this.plans[0] as Plan;
-    const ruled =
-      (!scope || scope.includes(primary)) && !asksForSource(q.text)
-        ? runRules({ question: q.text, lang, plan: primary, today })
-        : null;
+    const facts = extractFacts(q.text, lang);
+    const ruled = asksForSource(q.text) || !asksObligation(facts) ? null : this.verdicts(facts, scope);
     if (ruled) {
-      const item = primary.items.find((i) => i.id === ruled.itemId) as Item;
+      const { plan, verdicts } = ruled;
+      const outcome = overallOutcome(verdicts);
+      const lead =
+        verdicts.find((v) => v.check.outcome === outcome) ?? (verdicts[0] as (typeof verdicts)[number]);
+      const item = plan.items.find((i) => i.id === lead.itemId) as Item;
       const hits = this.retrieve(q, 5);
       // Beside a verdict, only items both rankers put near the top are worth a mention.
       const near = (rank: number | null) => rank !== null && rank <= 3;
-      const related = hits.filter((h) => h.item !== item && near(h.vectorRank) && near(h.lexicalRank));
+      const others = verdicts.filter((v) => v !== lead);
+      const otherItems = [...new Set(others.map((v) => v.itemId))].filter((id) => id !== item.id);
+      const related = hits.filter(
+        (h) =>
+          h.item !== item && !otherItems.includes(h.item.id) && near(h.vectorRank) && near(h.lexicalRank),
+      );
       const citations = [
-        this.citation(item, ruled.phrase, 1),
+        this.citation(item, lead.phrase, 1),
+        ...otherItems.map((id) => {
+          const v = others.find((o) => o.itemId === id) as (typeof verdicts)[number];
+          return this.citation(plan.items.find((i) => i.id === id) as Item, v.phrase, 0.9);
+        }),
         ...related.slice(0, 2).map((h) => this.citation(h.item, this.quote(h.item, q), round(h.score))),
       ];
-      const lead = [ruled.verdict, ruled.check.explanation].filter((t) => t.length > 0);
-      if (ruled.deadline && item.deadlines.length > 1) {
+      const said = (v: (typeof verdicts)[number]) =>
+        [v.verdict[lang], v.check.explanation].filter((t) => t.length > 0).join(lang === "zh" ? "" : " ");
+      const lead1 =
+        verdicts.length === 1
+          ? [lead.verdict[lang], lead.check.explanation].filter((t) => t.length > 0)
+          : [lead, ...others].map(
+              (v) => `${v.check.subject ?? v.check.rule}${lang === "zh" ? "：" : ": "}${said(v)}`,
+            );
+      if (lead.deadline && item.deadlines.length > 1) {
         // The item has several deadlines; say which one this case falls under.
-        const which = deadlineText({ ...ruled.deadline, passed: ruled.deadline.date < today }, lang);
-        lead.push(lang === "zh" ? `适用的期限：${which}` : `The deadline that applies: ${which}`);
+        const which = deadlineText({ ...lead.deadline, passed: lead.deadline.date < today }, lang);
+        lead1.push(lang === "zh" ? `适用的期限：${which}` : `The deadline that applies: ${which}`);
       }
-      return { ...this.itemAnswer(raw, lang, citations, lead), check: ruled.check };
+      return { ...this.itemAnswer(raw, lang, citations, lead1), check: lead.check };
     }
 
     // 2. A citation names its item directly.
@@ -290,6 +328,16 @@ class PolicyEngine implements Engine {
       lang,
       kept.map((h) => this.citation(h.item, this.quote(h.item, q), round(h.score / top.score))),
     );
+  }
+
+  /** The verdicts of the first plan in scope whose rules are about the question, or null. */
+  private verdicts(facts: ReturnType<typeof extractFacts>, scope: readonly Plan[] | null) {
+    for (const plan of scope ?? this.plans) {
+      const book = this.books.get(plan.doc);
+      const verdicts = book ? evaluateQuestion(facts, book, plan) : [];
+      if (verdicts.length > 0) return { plan, verdicts };
+    }
+    return null;
   }
 
   /** Fused search within the plans the question names, with plan names taken out of the query. */
