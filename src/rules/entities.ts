@@ -79,15 +79,25 @@ function owner(a: Amount, groups: readonly Group[], starts: readonly number[], v
   return best?.g ?? null;
 }
 
-/** Mentions of the same thing (same kind and animal, no conflicting fuel) are one group. */
-function group(ms: readonly Mention[]): Group[] {
+/**
+ * Mentions of the same thing are one group: same kind and animal, no conflicting fuel, and not two
+ * parts of the sentence that each say something of their own (国三柴油货车、一台国五柴油货车 is two).
+ */
+function group(
+  ms: readonly Mention[],
+  partAt: (at: number) => number,
+  saysOwn: (part: number) => boolean,
+): Group[] {
   const groups: Group[] = [];
   for (const m of ms) {
+    const part = partAt(m.start);
     const same = [...groups].reverse().find((g) => {
       const first = g.mentions[0] as Mention;
       const fuels = g.mentions.map((x) => x.word.fuel).filter(Boolean);
       const fuelAgrees = !m.word.fuel || fuels.every((f) => f === m.word.fuel);
-      return first.kind === m.kind && first.animal === m.animal && fuelAgrees;
+      const parts = g.mentions.map((x) => partAt(x.start));
+      const apart = !parts.includes(part) && saysOwn(part) && parts.some(saysOwn);
+      return first.kind === m.kind && first.animal === m.animal && fuelAgrees && !apart;
     });
     if (same) same.mentions.push(m);
     else groups.push({ mentions: [m], figures: [] });
@@ -129,7 +139,16 @@ export function fuelsIn(text: string, v: Vocabulary): string[] {
 /** The entities of a question, in the order they are first named. */
 export function findEntities(text: string, amounts: readonly Amount[], v: Vocabulary): Entity[] {
   const starts = partStarts(text, v);
-  const groups = group(mentions(text, v));
+  const partText = (from: number) => text.slice(from, starts.find((s) => s > from) ?? text.length);
+  const saysOwn = (from: number) => {
+    const t = partText(from);
+    return (
+      findStandard(t, v) !== null ||
+      fuelsIn(t, v).length > 0 ||
+      amounts.some((a) => partOf(starts, a.index) === from)
+    );
+  };
+  const groups = group(mentions(text, v), (at) => partOf(starts, at), saysOwn);
   for (const a of amounts) owner(a, groups, starts, v)?.figures.push(a);
   // What a figure measures is read from its own part of the sentence.
   const partMeasure = (a: Amount) => {
@@ -181,6 +200,18 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
       described: figures.length > 0 || ownFuel !== null || ownStandard !== null,
       text: own,
     });
+  }
+  // Things named in a list (A和B, A、B, A and B) are each asked about, facts or not.
+  const span = (g: Group) => [
+    Math.min(...g.mentions.map((m) => m.start)),
+    Math.max(...g.mentions.map((m) => m.end)),
+  ];
+  for (let i = 1; i < all.length; i++) {
+    const gap = text.slice(span(all[i - 1] as Group)[1], span(all[i] as Group)[0]);
+    if (/、/.test(gap) || new RegExp(v.joiners.source, "i").test(gap)) {
+      (out[i - 1] as Entity).described = true;
+      (out[i] as Entity).described = true;
+    }
   }
   return out;
 }

@@ -156,8 +156,8 @@ function relevanceOf(rule: BoundRule, s: Scope): number {
  * not a check question ({@link asksObligation}) or no rule is about it. Per entity (and for the
  * question as a whole) the most relevant rule speaks, ties going to the earlier rule in the file;
  * beside the most relevant verdict the others are kept when as relevant, or when their entity is
- * described (has a figure, fuel or standard of its own) — so laying hens and pigs, each with its
- * figure, get a verdict each. Departments and deadline dates come from `plan` (the book's plan, as loaded now).
+ * described (has a figure, fuel or standard of its own, or is listed with another) — so laying hens
+ * and pigs, each with its figure, get a verdict each, and a boiler mentioned in passing does not. Departments and deadline dates come from `plan` (the book's plan, as loaded now).
  */
 export function evaluateQuestion(facts: QuestionFacts, book: RuleBook, plan: Plan): Verdict[] {
   if (book.doc !== plan.doc || !asksObligation(facts)) return [];

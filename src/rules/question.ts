@@ -54,7 +54,7 @@ export const Entity = z.object({
   standard: Standard.nullable(),
   /** Its figures, with basis and period (a laying-hen count without one is a stock). */
   figures: z.array(Figure),
-  /** The question gives facts of its own about it: a figure, or a fuel or standard in its words. */
+  /** The question asks about it in its own right: it has a figure, fuel or standard of its own, or is listed with another (A和B). */
   described: z.boolean(),
   /** Its part of the question. */
   text: z.string(),
