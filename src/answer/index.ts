@@ -18,7 +18,9 @@ import {
   guidedChecks,
   loadRuleBooks,
   overallOutcome,
+  type QuestionFacts,
   type RuleBook,
+  type Verdict,
 } from "../rules/index.js";
 import {
   type NormalizedQuery,
@@ -212,40 +214,42 @@ class PolicyEngine implements Engine {
     if (ruled) {
       const { plan, verdicts } = ruled;
       const outcome = overallOutcome(verdicts);
-      const lead =
-        verdicts.find((v) => v.check.outcome === outcome) ?? (verdicts[0] as (typeof verdicts)[number]);
-      const item = plan.items.find((i) => i.id === lead.itemId) as Item;
-      const hits = this.retrieve(q, 5);
-      // Beside a verdict, only items both rankers put near the top are worth a mention.
-      const near = (rank: number | null) => rank !== null && rank <= 3;
+      const lead = verdicts.find((v) => v.check.outcome === outcome) ?? (verdicts[0] as Verdict);
       const others = verdicts.filter((v) => v !== lead);
-      const otherItems = [...new Set(others.map((v) => v.itemId))].filter((id) => id !== item.id);
-      const related = hits.filter(
+      const itemOf = (id: string) => plan.items.find((i) => i.id === id) as Item;
+      const item = itemOf(lead.itemId);
+      // The other verdicts' items (once each), then items both rankers put near the top.
+      const cited = [
+        ...new Map(others.filter((v) => v.itemId !== item.id).map((v) => [v.itemId, v])).values(),
+      ];
+      const near = (rank: number | null) => rank !== null && rank <= 3;
+      const related = this.retrieve(q, 5).filter(
         (h) =>
-          h.item !== item && !otherItems.includes(h.item.id) && near(h.vectorRank) && near(h.lexicalRank),
+          h.item !== item &&
+          !cited.some((v) => v.itemId === h.item.id) &&
+          near(h.vectorRank) &&
+          near(h.lexicalRank),
       );
       const citations = [
         this.citation(item, lead.phrase, 1),
-        ...otherItems.map((id) => {
-          const v = others.find((o) => o.itemId === id) as (typeof verdicts)[number];
-          return this.citation(plan.items.find((i) => i.id === id) as Item, v.phrase, 0.9);
-        }),
+        ...cited.map((v) => this.citation(itemOf(v.itemId), v.phrase, 0.9)),
         ...related.slice(0, 2).map((h) => this.citation(h.item, this.quote(h.item, q), round(h.score))),
       ];
-      const said = (v: (typeof verdicts)[number]) =>
-        [v.verdict[lang], v.check.explanation].filter((t) => t.length > 0).join(lang === "zh" ? "" : " ");
-      const lead1 =
+      // One verdict: verdict and explanation; several: one line per thing the question describes.
+      const said = (v: Verdict) => [v.verdict[lang], v.check.explanation].filter((t) => t.length > 0);
+      const texts =
         verdicts.length === 1
-          ? [lead.verdict[lang], lead.check.explanation].filter((t) => t.length > 0)
+          ? said(lead)
           : [lead, ...others].map(
-              (v) => `${v.check.subject ?? v.check.rule}${lang === "zh" ? "：" : ": "}${said(v)}`,
+              (v) =>
+                `${v.check.subject ?? v.check.rule}${lang === "zh" ? "：" : ": "}${said(v).join(lang === "zh" ? "" : " ")}`,
             );
       if (lead.deadline && item.deadlines.length > 1) {
         // The item has several deadlines; say which one this case falls under.
         const which = deadlineText({ ...lead.deadline, passed: lead.deadline.date < today }, lang);
-        lead1.push(lang === "zh" ? `适用的期限：${which}` : `The deadline that applies: ${which}`);
+        texts.push(lang === "zh" ? `适用的期限：${which}` : `The deadline that applies: ${which}`);
       }
-      return { ...this.itemAnswer(raw, lang, citations, lead1), check: lead.check };
+      return { ...this.itemAnswer(raw, lang, citations, texts), check: lead.check };
     }
 
     // 2. A citation names its item directly.
@@ -331,7 +335,7 @@ class PolicyEngine implements Engine {
   }
 
   /** The verdicts of the first plan in scope whose rules are about the question, or null. */
-  private verdicts(facts: ReturnType<typeof extractFacts>, scope: readonly Plan[] | null) {
+  private verdicts(facts: QuestionFacts, scope: readonly Plan[] | null) {
     for (const plan of scope ?? this.plans) {
       const book = this.books.get(plan.doc);
       const verdicts = book ? evaluateQuestion(facts, book, plan) : [];

@@ -79,7 +79,7 @@ function valueText(
 }
 
 /** Resolves a template placeholder against a scope. */
-export function resolver(s: Scope, item: Item, phrase: string, lang: "zh" | "en") {
+function resolver(s: Scope, item: Item, phrase: string, lang: "zh" | "en") {
   const measureLabel = (basis: string | null, period: string | null) => {
     const parts = [basis, period].map((k) => (k ? s.book.vocabulary.labels.get(k)?.[lang] : undefined));
     return parts.filter(Boolean).join(lang === "zh" ? "" : " ") || null;

@@ -20,6 +20,7 @@ import {
   type Scalar,
 } from "./book.js";
 import { compileCondition, type ListKey, type Names, type Pred } from "./conditions.js";
+import type { Entity, QuestionFacts } from "./question.js";
 import type { Scope } from "./scope.js";
 import { placeholders } from "./template.js";
 import { resolveThreshold, type Scale, type Threshold } from "./threshold.js";
@@ -79,49 +80,42 @@ export interface RulesWarning {
   reason: string;
 }
 
-const ENTITY_FIELDS = ["kind", "thing", "animal", "fuel", "standard", "described"] as const;
-const QUESTION_FIELDS = ["newBuild", "grade", "year", "standard", "self", "industry"] as const;
-const FIGURE_FIELDS = ["value", "unit", "basis", "period"] as const;
+/** What a fact may read of the entity it is about (nothing when the question names none). */
+const ENTITY: Readonly<Record<string, (e: Entity) => Scalar>> = {
+  kind: (e) => e.kind,
+  thing: (e) => e.thing,
+  animal: (e) => e.animal,
+  fuel: (e) => e.fuel,
+  standard: (e) => e.standard?.level ?? null,
+  described: (e) => e.described,
+};
+/** What a fact may read of the question as a whole. */
+const QUESTION: Readonly<Record<string, (q: QuestionFacts) => Scalar>> = {
+  newBuild: (q) => q.newBuild,
+  grade: (q) => q.grade,
+  year: (q) => q.year,
+  self: (q) => q.self,
+  standard: (q) => q.standard?.level ?? null,
+  industry: (q) => q.industries[0] ?? null,
+};
+/** What a fact may read of the figure a comparison chose. */
+const FIGURE = ["value", "unit", "basis", "period"];
 /** What a template may say of a comparison: `{size}` is the comparison in words. */
 const COMPARE_PARTS = ["value", "threshold", "ref", "measure", "period", "asked", "number", "unit"];
 
 /** The getter of a fact's `from` path. */
 function fromPath(path: string, compares: ReadonlyMap<string, unknown>): (s: Scope) => Scalar {
-  const [root, field] = path.split(".") as [string, string | undefined];
-  if (root === "entity" && (ENTITY_FIELDS as readonly string[]).includes(field ?? "")) {
-    return (s) => {
-      const e = s.entity;
-      switch (field) {
-        case "kind":
-          return e?.kind ?? null;
-        case "thing":
-          return e?.thing ?? null;
-        case "animal":
-          return e?.animal ?? null;
-        case "fuel":
-          return e?.fuel ?? null;
-        case "standard":
-          return e?.standard?.level ?? null;
-        default:
-          return e?.described ?? false;
-      }
-    };
-  }
-  if (root === "question" && (QUESTION_FIELDS as readonly string[]).includes(field ?? "")) {
-    return (s) => {
-      if (field === "standard") return s.q.standard?.level ?? null;
-      if (field === "industry") return s.q.industries[0] ?? null;
-      return s.q[field as "newBuild" | "grade" | "year" | "self"] ?? null;
-    };
-  }
-  if (compares.has(root) && (FIGURE_FIELDS as readonly string[]).includes(field ?? "")) {
-    return (s) => {
-      const r = s.compare(root);
-      if (field === "unit") return r.threshold?.unitWords.zh || writtenUnit(r.figure?.text ?? "", s.book);
-      return r.figure?.[field as "value" | "basis" | "period"] ?? null;
-    };
-  }
-  throw new Error(`unknown source «${path}»`);
+  const [root, field = ""] = path.split(".") as [string, string | undefined];
+  const entity = root === "entity" ? ENTITY[field] : undefined;
+  if (entity) return (s) => (s.entity ? entity(s.entity) : null);
+  const question = root === "question" ? QUESTION[field] : undefined;
+  if (question) return (s) => question(s.q);
+  if (!compares.has(root) || !FIGURE.includes(field)) throw new Error(`unknown source «${path}»`);
+  return (s) => {
+    const r = s.compare(root);
+    if (field === "unit") return r.threshold?.unitWords.zh || writtenUnit(r.figure?.text ?? "", s.book);
+    return r.figure?.[field as "value" | "basis" | "period"] ?? null;
+  };
 }
 
 /** The plan unit a figure is written in (头, 羽, 只), if any. */

@@ -48,9 +48,10 @@ export class Scope {
     return cmp ? this.compare(name).state : this.fact(name);
   }
 
-  /** A declared fact's value. */
+  /** A declared fact's value (null while it is being computed, so a fact defined by itself is null). */
   fact(name: string): Scalar {
     if (!this.values.has(name)) {
+      this.values.set(name, null);
       const fact = this.rule.facts.get(name);
       this.values.set(name, fact ? fact.get(this) : null);
     }
@@ -69,6 +70,7 @@ export class Scope {
     const cached = this.results.get(name);
     if (cached) return cached;
     const cmp = this.rule.compares.get(name) as BoundCompare;
+    this.results.set(name, { state: "unset", threshold: null, figure: null, text: null }); // no cycles
     const result = this.run(cmp);
     this.results.set(name, result);
     return result;
