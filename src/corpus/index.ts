@@ -87,7 +87,8 @@ export function loadCorpus(dir: string | readonly string[], options: LoadOptions
   const plans: Plan[] = [];
   const profiles: Array<ProfileDepartment[]> = [];
   const warnings: CorpusWarning[] = [];
-  for (const d of typeof dir === "string" ? [dir] : dir) readFolder(d, genre, hash, plans, profiles, warnings);
+  for (const d of typeof dir === "string" ? [dir] : dir)
+    readFolder(d, genre, hash, plans, profiles, warnings);
   const departments = new DepartmentDirectory(genre.departments);
   for (const [i, plan] of plans.entries())
     departments.addDocument(profiles[i] ?? [], [

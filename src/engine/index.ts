@@ -33,7 +33,13 @@ import {
   todayIso,
 } from "../corpus/index.js";
 import { renderText } from "../render/index.js";
-import { GUIDED_CHECKS, type GuidedCheck, runRules } from "../rules/index.js";
+import {
+  evaluateQuestion,
+  type GuidedCheck,
+  guidedChecks,
+  loadRuleBooks,
+  type RuleBook,
+} from "../rules/index.js";
 import { SearchIndex } from "../search/index.js";
 import { type Context, type Lang, type Query, type UnderstandDeps, understand } from "../understand/index.js";
 
@@ -119,9 +125,17 @@ export async function createEngine(
   });
   const warn =
     options.onWarning ?? ((w) => process.stderr.write(`warning: ${w.file} not loaded: ${w.reason}\n`));
-  for (const w of corpus.warnings) warn(w);
+  // Each folder's rules files bind to the documents of that folder; one that does not bind is skipped.
+  const books = new Map<string, RuleBook>();
+  const warnings = [...corpus.warnings];
+  for (const dir of dirs) {
+    const loaded = loadRuleBooks(dir, corpus.plans);
+    for (const [doc, book] of loaded.books) books.set(doc, book);
+    warnings.push(...loaded.warnings);
+  }
+  for (const w of warnings) warn(w);
   const index = await SearchIndex.open(corpus, { cacheDir: resolvePath(options.cacheDir ?? paths.cache) });
-  return new PolicyEngine(corpus.plans, corpus.warnings, index, now, corpus.genre.levelWords);
+  return new PolicyEngine(corpus.plans, warnings, index, now, corpus.genre.levelWords, books);
 }
 
 let shared: Promise<Engine> | undefined;
@@ -141,6 +155,7 @@ class PolicyEngine implements Engine {
     readonly index: SearchIndex,
     private readonly now: () => Date,
     levelWords: UnderstandDeps["levelWords"],
+    private readonly books: ReadonlyMap<string, RuleBook>,
   ) {
     this.understandDeps = { plans, levelWords, coverage: (text, o) => index.coverage(text, o) };
   }
@@ -156,8 +171,8 @@ class PolicyEngine implements Engine {
       index: this.index,
       today,
       rules: (query, plan) => {
-        const result = runRules({ question: query.factsText, lang: query.lang, plan, today });
-        return result ? [result] : [];
+        const book = this.books.get(plan.doc);
+        return book ? evaluateQuestion(query.facts, book, plan) : [];
       },
     };
   }
@@ -241,7 +256,7 @@ class PolicyEngine implements Engine {
   }
 
   guidedChecks(): readonly GuidedCheck[] {
-    return GUIDED_CHECKS;
+    return [...this.books.values()].flatMap((book) => guidedChecks(book));
   }
 
   async search(text: string, limit = 10): Promise<Citation[]> {

@@ -76,7 +76,7 @@ function askingClauses(previous: string, lang: Query["lang"]): string {
     .split(/[,，;；。]/)
     .filter((clause) => {
       const f = extractFacts(clause, lang);
-      return f.animals.length === 0 && f.amounts.length === 0;
+      return !f.entities.some((e) => e.kind === "animal") && f.amounts.length === 0;
     })
     .join("，");
 }
@@ -111,7 +111,7 @@ export function readFollowUp(
   // A changed fact of the previous question: a relative size, a new figure, or a new thing.
   const previous = context.factsText ?? context.question;
   const own = extractFacts(text, query.lang);
-  const ownThing = own.animals.length > 0 || own.things.size > 0;
+  const ownThing = own.entities.length > 0 || own.things.size > 0;
   const ownFigure = withUnit(text).length > 0;
   const relative = RELATIVE.find(([re]) => re.test(text));
   let factsText: string | null = null;

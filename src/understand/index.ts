@@ -74,7 +74,8 @@ function residueOf(text: string, removed: readonly string[], deps: UnderstandDep
 /** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
 function givesFigure(q: Query): boolean {
   return (
-    q.facts.animalCounts.length > 0 || q.facts.amounts.some((a) => a.unit !== null && a.unit !== "piece")
+    q.facts.amounts.some((a) => a.unit !== null && a.unit !== "piece") ||
+    q.facts.entities.some((e) => e.figures.length > 0)
   );
 }
 
