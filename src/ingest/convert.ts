@@ -1,0 +1,136 @@
+/**
+ * A file's bytes → the corpus text (one paragraph per line), whatever the format: the format is
+ * known from the content where it shows (a PDF's %PDF-, a .docx's ZIP) and otherwise from the name.
+ */
+import { extname } from "node:path";
+import { declaredHtmlCharset, decodeText } from "./decode.js";
+import { docxToLines } from "./docx.js";
+import { htmlToLines } from "./html.js";
+import { readPdfPages } from "./pdf.js";
+import { reflowPages } from "./reflow.js";
+import type { Conversion, IngestWarning, SourceFormat } from "./schema.js";
+
+/** Thrown when a file cannot be turned into text; the message is one line for the user. */
+export class ConversionError extends Error {}
+
+/** The text of a document and how it was made. */
+export interface Converted {
+  /** One paragraph per line, newline-terminated. */
+  text: string;
+  conversion: Conversion;
+  warnings: IngestWarning[];
+}
+
+/** Progress of a long conversion (PDF pages). */
+export type ProgressListener = (message: string) => void;
+
+/** Average characters a page must carry for a PDF to count as having a text layer. */
+const MIN_CHARACTERS_PER_PAGE = 20;
+
+/** Which reader a file needs. */
+export function detectFormat(file: string, bytes: Uint8Array): SourceFormat {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  if (head.startsWith("%PDF-")) return "pdf";
+  if (head.startsWith("PK\x03\x04")) return "docx";
+  const extension = extname(file).toLowerCase();
+  if (extension === ".doc")
+    throw new ConversionError("old binary Word .doc files are not supported: save it as .docx");
+  if ([".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"].includes(extension))
+    return "html";
+  if (extension === ".pdf") throw new ConversionError("not a PDF file (no %PDF- header)");
+  if (extension === ".docx") throw new ConversionError("not a Word .docx file (not a ZIP archive)");
+  if (/^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)/i.test(head.replace(/^\ufeff|^\xef\xbb\xbf/, "")))
+    return "html";
+  if ([".txt", ".text", ""].includes(extension)) return "txt";
+  throw new ConversionError(`unsupported file type ${extension} (expected .txt, .html, .docx or .pdf)`);
+}
+
+const joinLines = (lines: string[]) => (lines.length === 0 ? "" : `${lines.join("\n")}\n`);
+
+function decodingWarnings(replacements: number, encoding: string): IngestWarning[] {
+  return replacements > 0
+    ? [
+        {
+          code: "undecodable-characters",
+          message: `${replacements} byte sequence(s) did not decode as ${encoding} and became U+FFFD`,
+        },
+      ]
+    : [];
+}
+
+/** Converts a file's bytes into corpus text. Throws {@link ConversionError} with the reason. */
+export async function convertDocument(
+  file: string,
+  bytes: Uint8Array,
+  onProgress: ProgressListener = () => {},
+): Promise<Converted> {
+  const format = detectFormat(file, bytes);
+  const notes: string[] = [];
+  const warnings: IngestWarning[] = [];
+  let lines: string[];
+  let encoding: string | null = null;
+  let pages: number | null = null;
+  try {
+    if (format === "txt" || format === "html") {
+      const declared = format === "html" ? declaredHtmlCharset(bytes) : null;
+      const decoded = decodeText(bytes, declared);
+      encoding = decoded.encoding;
+      if (declared && decoded.encoding !== "utf-8" && /^utf-?8$/.test(declared))
+        notes.push(`the page declares ${declared} but is not valid UTF-8: read as ${decoded.encoding}`);
+      else if (declared && !/^utf-?8$/.test(declared) && decoded.encoding === "utf-8")
+        notes.push(`the page declares ${declared} but its bytes are UTF-8: read as UTF-8`);
+      else if (declared && declared !== decoded.encoding)
+        notes.push(`declared ${declared}, read as ${decoded.encoding}`);
+      warnings.push(...decodingWarnings(decoded.replacements, decoded.encoding));
+      lines =
+        format === "html"
+          ? htmlToLines(decoded.text)
+          : decoded.text
+              .split(/\r\n|\r|\n/)
+              .map((l) => l.replace(/\u00a0/g, " ").trim())
+              .filter((l) => l !== "");
+    } else if (format === "docx") {
+      onProgress("reading the Word document");
+      const docx = await docxToLines(bytes);
+      lines = docx.lines;
+      if (docx.numbering.source === "document")
+        notes.push(
+          `${docx.numbering.paragraphs} paragraphs had Word automatic numbering: rendered from the file's list definitions`,
+        );
+      if (docx.numbering.source === "convention")
+        warnings.push({
+          code: "numbering-guessed",
+          message: `${docx.numbering.paragraphs} paragraphs had Word automatic numbering the file's list definitions do not explain: numbered by the standard levels 一、 (一) 1. (1) — check the section and item numbers`,
+        });
+    } else {
+      const read = await readPdfPages(bytes, {
+        onPage: (n, total) => onProgress(`reading page ${n}/${total}`),
+      });
+      pages = read.length;
+      const characters = read.reduce(
+        (sum, p) => sum + p.lines.reduce((s, l) => s + l.text.replace(/\s/g, "").length, 0),
+        0,
+      );
+      if (characters < MIN_CHARACTERS_PER_PAGE * Math.max(1, pages))
+        throw new ConversionError(
+          `the PDF has no text layer (${characters} characters on ${pages} page${pages === 1 ? "" : "s"}): it looks scanned — run OCR on it first and ingest the result`,
+        );
+      const reflowed = reflowPages(read);
+      lines = reflowed.paragraphs;
+      if (reflowed.furniture.lines > 0)
+        notes.push(
+          `dropped ${reflowed.furniture.lines} header/footer/page-number lines (${reflowed.furniture.examples.slice(0, 3).join(" · ")})`,
+        );
+    }
+  } catch (error) {
+    if (error instanceof ConversionError) throw error;
+    throw new ConversionError(error instanceof Error ? error.message : String(error));
+  }
+  const text = joinLines(lines);
+  if (text.trim() === "") throw new ConversionError(`no text found in the ${format} file`);
+  return {
+    text,
+    conversion: { format, encoding, pages, paragraphs: lines.length, characters: text.length, notes },
+    warnings,
+  };
+}
