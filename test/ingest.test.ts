@@ -154,6 +154,33 @@ describe("Word .docx with automatic numbering", () => {
   });
 });
 
+describe("Word .docx numbered through heading styles, or with its numbering lost", () => {
+  it("renders section numbers that a heading style takes from a multilevel list", async () => {
+    const c = await convertDocument(
+      fixture("xuchang-2024-heading-styles.docx"),
+      readFileSync(fixture("xuchang-2024-heading-styles.docx")),
+    );
+    expect(c.text).toBe(`${xuchang.join("\n")}\n`);
+    expect(c.warnings).toEqual([]);
+  });
+
+  it("says the numbers are lost when paragraphs point to a list the file does not define (exit 2)", async () => {
+    const out = tempDir();
+    const outcome = await ingestFile(fixture("lost-numbering.docx"), { outDir: out, genre });
+    expect(outcome.status).toBe("not-a-plan");
+    expect(exitCodeOf(outcome)).toBe(2);
+    if (outcome.status !== "not-a-plan") return;
+    expect(outcome.message).toMatch(/no sections/);
+    expect(outcome.warnings).toEqual([
+      expect.objectContaining({
+        code: "numbering-lost",
+        message: expect.stringMatching(/^9 paragraphs are marked as numbered/),
+      }),
+    ]);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
 describe("text PDF", () => {
   it("re-flows LibreOffice's lines into the document's paragraphs and drops header and page numbers", () => {
     const c = converted.get("shangqiu-2024.pdf") as Converted;

@@ -1,6 +1,12 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { formatNumber, NumberingCounter, readNumberingDefinitions } from "../src/ingest/docx-numbering.js";
+import {
+  conventionalLabel,
+  formatNumber,
+  NumberingCounter,
+  readNumberedParagraphs,
+  readNumberingDefinitions,
+} from "../src/ingest/docx-numbering.js";
 import {
   declaredHtmlCharset,
   decodeText,
@@ -139,6 +145,36 @@ describe("Word numbering", () => {
     const labels = [0, 1, 1, 2, 2, 1, 0, 1].map((level) => counter.next("3", level));
     expect(labels).toEqual(["一、", "（一）", "（二）", "1.", "2.", "（三）", "二、", "（一）"]);
     expect(counter.next("99", 0)).toBeNull();
+  });
+
+  it("finds numbered paragraphs directly, through a linked style, and counts those whose list is missing", () => {
+    const definitions = readNumberingDefinitions(
+      `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="1"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="4"><w:abstractNumId w:val="0"/></w:num>`,
+    );
+    const p = (pPr: string) => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>x</w:t></w:r></w:p>`;
+    const document = [
+      p('<w:pStyle w:val="1"/>'),
+      p('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="4"/></w:numPr>'),
+      p('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'),
+      p('<w:numPr><w:ilvl w:val="1"/><w:numId w:val="9"/></w:numPr>'),
+      "<w:p/>",
+    ].join("");
+    expect(readNumberedParagraphs(document, definitions)).toEqual({
+      numbered: [
+        { numId: "4", level: 0 },
+        { numId: "4", level: 0 },
+      ],
+      undefinedNumbering: 1,
+    });
+  });
+
+  it("falls back to the standard levels 一、 (一) 1. (1)", () => {
+    expect([0, 1, 2, 3].map((level) => conventionalLabel(level, 12))).toEqual([
+      "十二、",
+      "(十二)",
+      "12.",
+      "(12)",
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@
  * prints a report. Exit 0 ok; 1 the file could not be read or converted, or the corpus file exists
  * without --force; 2 it converted but does not parse as a plan. Nothing is written unless it parses.
  */
+import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { exitCodeOf, formatReport, type IngestOutcome, ingestFile, isSlug } from "../ingest/index.js";
 
@@ -29,6 +30,14 @@ function printOutcome(outcome: IngestOutcome, json: boolean): void {
     process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
   } else if (outcome.status === "ok" || outcome.status === "exists") {
     process.stdout.write(formatReport(outcome.report));
+  } else if (outcome.status === "not-a-plan") {
+    const c = outcome.conversion;
+    const lines = [
+      `${outcome.file} → not written (${c.format}, ${c.paragraphs} paragraphs, ${c.characters} characters)`,
+    ];
+    for (const note of c.notes) lines.push(`  note: ${note}`);
+    for (const w of outcome.warnings) lines.push(`  ! ${w.code}: ${w.message}`);
+    process.stdout.write(`${lines.join("\n")}\n`);
   }
   if (outcome.status !== "ok") process.stderr.write(`ingest: ${outcome.message}\n`);
 }
@@ -57,9 +66,11 @@ const program = new Command()
       options: { slug?: string; out?: string; force?: boolean; dryRun?: boolean; json?: boolean },
     ) => {
       const progress = progressLine();
-      const outcome = await ingestFile(file, {
+      // `npm run` moves to the project root; paths are meant from where the user typed them.
+      const from = process.env.INIT_CWD ?? process.cwd();
+      const outcome = await ingestFile(resolve(from, file), {
         slug: options.slug,
-        outDir: options.out,
+        outDir: options.out === undefined ? undefined : resolve(from, options.out),
         force: options.force === true,
         dryRun: options.dryRun === true,
         onProgress: progress.update,

@@ -97,6 +97,11 @@ export async function convertDocument(
         notes.push(
           `${docx.numbering.paragraphs} paragraphs had Word automatic numbering: rendered from the file's list definitions`,
         );
+      if (docx.numbering.lost > 0)
+        warnings.push({
+          code: "numbering-lost",
+          message: `${docx.numbering.lost} paragraphs are marked as numbered in a list the file does not define (lost when copied between documents?): their numbers are not in the text`,
+        });
       if (docx.numbering.source === "convention")
         warnings.push({
           code: "numbering-guessed",

@@ -2,8 +2,9 @@
  * Word's automatic numbering, rendered back into text. A numbered paragraph's number (一、, (一), 1.)
  * is not in its text but in `word/numbering.xml`: a list definition per level (start, format such as
  * chineseCounting, and a template such as "(%2)"). This reads those definitions and the order of the
- * numbered paragraphs in `word/document.xml`, and counts the way Word does: per list definition, a
- * level restarting whenever a higher level advances.
+ * numbered paragraphs in `word/document.xml` (numbered directly or through a heading style linked to
+ * a list), and counts the way Word does: per list definition, a level restarting whenever a higher
+ * level advances.
  */
 import { formatSmallNumeral } from "../corpus/numerals.js";
 
@@ -12,6 +13,8 @@ interface LevelDefinition {
   start: number;
   format: string;
   template: string;
+  /** The paragraph style this level numbers (Word's headings linked to a multilevel list). */
+  paragraphStyle: string | undefined;
 }
 
 /** A numbering instance (`w:num`): its list definition and the levels it restarts. */
@@ -48,6 +51,7 @@ export function readNumberingDefinitions(xml: string): NumberingDefinitions {
         start: Number(attribute(body, "w:start") ?? 1),
         format: attribute(body, "w:numFmt") ?? "decimal",
         template: attribute(body, "w:lvlText") ?? "",
+        paragraphStyle: attribute(body, "w:pStyle"),
       });
     }
     abstracts.set(m[1] as string, levels);
@@ -65,17 +69,50 @@ export function readNumberingDefinitions(xml: string): NumberingDefinitions {
   return { abstracts, instances };
 }
 
-/** The body's paragraphs that carry direct numbering (`w:numPr` with a list), in document order. */
-export function readNumberedParagraphs(documentXml: string): NumberedParagraph[] {
-  const numbered: NumberedParagraph[] = [];
-  for (const m of documentXml.matchAll(/<w:p\b(?:[^>]*[^/>])?>([\s\S]*?)<\/w:p>/g)) {
-    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(m[1] as string)?.[1];
-    if (!numPr) continue;
-    const numId = attribute(numPr, "w:numId");
-    if (numId === undefined || numId === "0") continue; // numId 0 switches numbering off
-    numbered.push({ numId, level: Number(attribute(numPr, "w:ilvl") ?? 0) });
+/** The numbered paragraphs of the body, and those whose numbering the file does not define. */
+export interface NumberedParagraphs {
+  /** In document order, as mammoth numbers them: direct numbering, or a style a list level names. */
+  numbered: NumberedParagraph[];
+  /** Paragraphs marked as numbered (`w:numPr`) with a list the file does not define: their numbers are lost. */
+  undefinedNumbering: number;
+}
+
+/**
+ * Finds the body's numbered paragraphs in document order the way mammoth decides it: a paragraph's
+ * own `w:numPr` (list and level), else a list level whose `w:pStyle` is the paragraph's style (the
+ * list is the one a `w:num` instance of that definition names), else a bare list id at level 0.
+ */
+export function readNumberedParagraphs(
+  documentXml: string,
+  definitions: NumberingDefinitions | null,
+): NumberedParagraphs {
+  const byStyle = new Map<string, NumberedParagraph>();
+  for (const [abstractId, levels] of definitions?.abstracts ?? []) {
+    const numId = [...(definitions?.instances ?? [])].find(([, i]) => i.abstractId === abstractId)?.[0];
+    for (const [level, definition] of levels)
+      if (numId && definition.paragraphStyle) byStyle.set(definition.paragraphStyle, { numId, level });
   }
-  return numbered;
+  const isDefined = (p: NumberedParagraph) => {
+    const instance = definitions?.instances.get(p.numId);
+    return instance !== undefined && definitions?.abstracts.get(instance.abstractId)?.has(p.level) === true;
+  };
+  const numbered: NumberedParagraph[] = [];
+  let undefinedNumbering = 0;
+  for (const m of documentXml.matchAll(/<w:p\b(?:[^>]*[^/>])?>([\s\S]*?)<\/w:p>/g)) {
+    const properties = /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(m[1] as string)?.[1] ?? "";
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(properties)?.[1];
+    const numId = numPr && attribute(numPr, "w:numId");
+    const level = numPr && attribute(numPr, "w:ilvl");
+    const style = attribute(properties, "w:pStyle");
+    let found: NumberedParagraph | undefined;
+    if (numId !== undefined && level !== undefined) found = { numId, level: Number(level) };
+    else if (style !== undefined && byStyle.has(style)) found = byStyle.get(style);
+    else if (numId !== undefined) found = { numId, level: 0 };
+    if (!found || found.numId === "0") continue; // numId 0 switches numbering off
+    if (isDefined(found)) numbered.push(found);
+    else undefinedNumbering++;
+  }
+  return { numbered, undefinedNumbering };
 }
 
 const CHINESE_DIGITS = "〇一二三四五六七八九";

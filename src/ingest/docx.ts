@@ -24,6 +24,8 @@ export interface DocxNumbering {
   paragraphs: number;
   /** "document": from the file's list definitions; "convention": by the standard levels, a guess. */
   source: "document" | "convention" | null;
+  /** Paragraphs marked as numbered whose list the file does not define: their numbers are lost. */
+  lost: number;
 }
 
 /** The text of a .docx and how its numbering was rendered. */
@@ -74,9 +76,9 @@ export async function docxToLines(bytes: Uint8Array): Promise<DocxText> {
   if (documentXml === undefined) throw new DocxError("not a Word .docx file (no word/document.xml)");
   const numberingXml = entries.get("word/numbering.xml")?.().toString("utf8");
   const definitions = numberingXml ? readNumberingDefinitions(numberingXml) : null;
-  const declared = readNumberedParagraphs(documentXml);
+  const { numbered: declared, undefinedNumbering } = readNumberedParagraphs(documentXml, definitions);
 
-  const numbering: DocxNumbering = { paragraphs: 0, source: null };
+  const numbering: DocxNumbering = { paragraphs: 0, source: null, lost: undefinedNumbering };
   const transformDocument = (document: MammothElement): MammothElement => {
     const numbered = paragraphsOf(document).filter((p) => p.numbering);
     numbering.paragraphs = numbered.filter((p) => p.numbering?.isOrdered).length;

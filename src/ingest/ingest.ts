@@ -54,6 +54,7 @@ function displayPath(path: string): string {
 /** Ingests one file. Never throws for a bad input: the outcome says what happened. */
 export async function ingestFile(file: string, options: IngestOptions = {}): Promise<IngestOutcome> {
   const started = performance.now();
+  const shown = displayPath(file);
   const progress = options.onProgress ?? (() => {});
   const outDir = options.outDir ?? projectPaths().corpus;
   const slug = options.slug ?? slugFromFileName(file);
@@ -67,16 +68,16 @@ export async function ingestFile(file: string, options: IngestOptions = {}): Pro
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
-    return { status: "unreadable", file, message: `cannot read ${file}: ${why}` };
+    return { status: "unreadable", file: shown, message: `cannot read ${shown}: ${why}` };
   }
 
-  progress(`converting ${file}`);
+  progress(`converting ${shown}`);
   let converted: Awaited<ReturnType<typeof convertDocument>>;
   try {
     converted = await convertDocument(file, bytes, progress);
   } catch (error) {
     const message = error instanceof ConversionError ? error.message : String(error);
-    return { status: "unreadable", file, message: `cannot convert ${file}: ${message}` };
+    return { status: "unreadable", file: shown, message: `cannot convert ${shown}: ${message}` };
   }
 
   progress("parsing");
@@ -87,9 +88,10 @@ export async function ingestFile(file: string, options: IngestOptions = {}): Pro
   } catch (error) {
     return {
       status: "not-a-plan",
-      file,
-      message: `${file} converted to text but does not parse as a plan: ${parseFailure(error)}`,
+      file: shown,
+      message: `${shown} converted to text but does not parse as a plan: ${parseFailure(error)}`,
       conversion: converted.conversion,
+      warnings: converted.warnings,
     };
   }
 
@@ -119,7 +121,7 @@ export async function ingestFile(file: string, options: IngestOptions = {}): Pro
     written = true;
   }
   const report = buildReport({
-    file,
+    file: shown,
     slug,
     output: displayPath(output),
     written,

@@ -26,6 +26,8 @@ export const IngestWarning = z.object({
     "duplicate-document",
     /** Word numbering rendered by the standard levels because the file's definitions could not be matched. */
     "numbering-guessed",
+    /** Paragraphs marked as numbered in a list the .docx does not define: the numbers are lost. */
+    "numbering-lost",
     /** Bytes that did not decode (U+FFFD in the text). */
     "undecodable-characters",
   ]),
@@ -114,6 +116,8 @@ export const IngestOutcome = z.discriminatedUnion("status", [
     file: z.string(),
     message: z.string(),
     conversion: Conversion,
+    /** What the conversion noticed, often the reason (lost numbering, undecodable bytes). */
+    warnings: z.array(IngestWarning),
   }),
   z.object({ status: z.literal("unreadable"), file: z.string(), message: z.string() }),
 ]);
