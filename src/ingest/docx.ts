@@ -5,7 +5,6 @@
  * (docx-numbering.ts). When they cannot be matched to mammoth's paragraphs, the genre's standard
  * levels (一、 (一) 1. (1)) are used and the result says so.
  */
-import mammoth from "mammoth";
 import {
   conventionalLabel,
   NumberingCounter,
@@ -109,6 +108,7 @@ export async function docxToLines(bytes: Uint8Array): Promise<DocxText> {
     return document;
   };
 
+  const { default: mammoth } = await import("mammoth"); // loaded only for Word files: it is large
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { transformDocument })).value;
