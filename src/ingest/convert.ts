@@ -45,17 +45,89 @@ export function detectFormat(file: string, bytes: Uint8Array): SourceFormat {
   throw new ConversionError(`unsupported file type ${extension} (expected .txt, .html, .docx or .pdf)`);
 }
 
-const joinLines = (lines: string[]) => (lines.length === 0 ? "" : `${lines.join("\n")}\n`);
+/** What one reader extracted. */
+interface Extracted {
+  lines: string[];
+  encoding: string | null;
+  pages: number | null;
+  notes: string[];
+  warnings: IngestWarning[];
+}
 
-function decodingWarnings(replacements: number, encoding: string): IngestWarning[] {
-  return replacements > 0
-    ? [
-        {
-          code: "undecodable-characters",
-          message: `${replacements} byte sequence(s) did not decode as ${encoding} and became U+FFFD`,
-        },
-      ]
-    : [];
+const UTF8 = /^utf-?8$/;
+
+/** Plain text and HTML: decoded from the bytes (and the page's declaration), then split or rendered. */
+function readTextOrHtml(format: "txt" | "html", bytes: Uint8Array): Extracted {
+  const declared = format === "html" ? declaredHtmlCharset(bytes) : null;
+  const decoded = decodeText(bytes, declared);
+  const notes: string[] = [];
+  if (declared && UTF8.test(declared) && decoded.encoding !== "utf-8")
+    notes.push(`the page declares ${declared} but is not valid UTF-8: read as ${decoded.encoding}`);
+  else if (declared && !UTF8.test(declared) && decoded.encoding === "utf-8")
+    notes.push(`the page declares ${declared} but its bytes are UTF-8: read as UTF-8`);
+  else if (declared && declared !== decoded.encoding)
+    notes.push(`declared ${declared}, read as ${decoded.encoding}`);
+  const warnings: IngestWarning[] =
+    decoded.replacements > 0
+      ? [
+          {
+            code: "undecodable-characters",
+            message: `${decoded.replacements} byte sequence(s) did not decode as ${decoded.encoding} and became U+FFFD`,
+          },
+        ]
+      : [];
+  const lines =
+    format === "html"
+      ? htmlToLines(decoded.text)
+      : decoded.text
+          .split(/\r\n|\r|\n/)
+          .map((l) => l.replace(/\u00a0/g, " ").trim())
+          .filter((l) => l !== "");
+  return { lines, encoding: decoded.encoding, pages: null, notes, warnings };
+}
+
+/** A Word file, with what happened to its automatic numbering. */
+async function readDocx(bytes: Uint8Array, onProgress: ProgressListener): Promise<Extracted> {
+  onProgress("reading the Word document");
+  const { lines, numbering } = await docxToLines(bytes);
+  const notes: string[] = [];
+  const warnings: IngestWarning[] = [];
+  if (numbering.source === "document")
+    notes.push(
+      `${numbering.paragraphs} paragraphs had Word automatic numbering: rendered from the file's list definitions`,
+    );
+  if (numbering.lost > 0)
+    warnings.push({
+      code: "numbering-lost",
+      message: `${numbering.lost} paragraphs are marked as numbered in a list the file does not define (lost when copied between documents?): their numbers are not in the text`,
+    });
+  if (numbering.source === "convention")
+    warnings.push({
+      code: "numbering-guessed",
+      message: `${numbering.paragraphs} paragraphs had Word automatic numbering the file's list definitions do not explain: numbered by the standard levels 一、 (一) 1. (1) — check the section and item numbers`,
+    });
+  return { lines, encoding: null, pages: null, notes, warnings };
+}
+
+/** A text PDF, re-flowed; a PDF without a text layer is refused. */
+async function readPdf(bytes: Uint8Array, onProgress: ProgressListener): Promise<Extracted> {
+  const pages = await readPdfPages(bytes, { onPage: (n, total) => onProgress(`reading page ${n}/${total}`) });
+  const characters = pages.reduce(
+    (sum, p) => sum + p.lines.reduce((s, l) => s + l.text.replace(/\s/g, "").length, 0),
+    0,
+  );
+  if (characters < MIN_CHARACTERS_PER_PAGE * Math.max(1, pages.length))
+    throw new ConversionError(
+      `the PDF has no text layer (${characters} characters on ${pages.length} page${pages.length === 1 ? "" : "s"}): it looks scanned — run OCR on it first and ingest the result`,
+    );
+  const { paragraphs, furniture } = reflowPages(pages);
+  const notes =
+    furniture.lines > 0
+      ? [
+          `dropped ${furniture.lines} header/footer/page-number lines (${furniture.examples.slice(0, 3).join(" · ")})`,
+        ]
+      : [];
+  return { lines: paragraphs, encoding: null, pages: pages.length, notes, warnings: [] };
 }
 
 /** Converts a file's bytes into corpus text. Throws {@link ConversionError} with the reason. */
@@ -65,74 +137,21 @@ export async function convertDocument(
   onProgress: ProgressListener = () => {},
 ): Promise<Converted> {
   const format = detectFormat(file, bytes);
-  const notes: string[] = [];
-  const warnings: IngestWarning[] = [];
-  let lines: string[];
-  let encoding: string | null = null;
-  let pages: number | null = null;
+  let extracted: Extracted;
   try {
-    if (format === "txt" || format === "html") {
-      const declared = format === "html" ? declaredHtmlCharset(bytes) : null;
-      const decoded = decodeText(bytes, declared);
-      encoding = decoded.encoding;
-      if (declared && decoded.encoding !== "utf-8" && /^utf-?8$/.test(declared))
-        notes.push(`the page declares ${declared} but is not valid UTF-8: read as ${decoded.encoding}`);
-      else if (declared && !/^utf-?8$/.test(declared) && decoded.encoding === "utf-8")
-        notes.push(`the page declares ${declared} but its bytes are UTF-8: read as UTF-8`);
-      else if (declared && declared !== decoded.encoding)
-        notes.push(`declared ${declared}, read as ${decoded.encoding}`);
-      warnings.push(...decodingWarnings(decoded.replacements, decoded.encoding));
-      lines =
-        format === "html"
-          ? htmlToLines(decoded.text)
-          : decoded.text
-              .split(/\r\n|\r|\n/)
-              .map((l) => l.replace(/\u00a0/g, " ").trim())
-              .filter((l) => l !== "");
-    } else if (format === "docx") {
-      onProgress("reading the Word document");
-      const docx = await docxToLines(bytes);
-      lines = docx.lines;
-      if (docx.numbering.source === "document")
-        notes.push(
-          `${docx.numbering.paragraphs} paragraphs had Word automatic numbering: rendered from the file's list definitions`,
-        );
-      if (docx.numbering.lost > 0)
-        warnings.push({
-          code: "numbering-lost",
-          message: `${docx.numbering.lost} paragraphs are marked as numbered in a list the file does not define (lost when copied between documents?): their numbers are not in the text`,
-        });
-      if (docx.numbering.source === "convention")
-        warnings.push({
-          code: "numbering-guessed",
-          message: `${docx.numbering.paragraphs} paragraphs had Word automatic numbering the file's list definitions do not explain: numbered by the standard levels 一、 (一) 1. (1) — check the section and item numbers`,
-        });
-    } else {
-      const read = await readPdfPages(bytes, {
-        onPage: (n, total) => onProgress(`reading page ${n}/${total}`),
-      });
-      pages = read.length;
-      const characters = read.reduce(
-        (sum, p) => sum + p.lines.reduce((s, l) => s + l.text.replace(/\s/g, "").length, 0),
-        0,
-      );
-      if (characters < MIN_CHARACTERS_PER_PAGE * Math.max(1, pages))
-        throw new ConversionError(
-          `the PDF has no text layer (${characters} characters on ${pages} page${pages === 1 ? "" : "s"}): it looks scanned — run OCR on it first and ingest the result`,
-        );
-      const reflowed = reflowPages(read);
-      lines = reflowed.paragraphs;
-      if (reflowed.furniture.lines > 0)
-        notes.push(
-          `dropped ${reflowed.furniture.lines} header/footer/page-number lines (${reflowed.furniture.examples.slice(0, 3).join(" · ")})`,
-        );
-    }
+    extracted =
+      format === "docx"
+        ? await readDocx(bytes, onProgress)
+        : format === "pdf"
+          ? await readPdf(bytes, onProgress)
+          : readTextOrHtml(format, bytes);
   } catch (error) {
     if (error instanceof ConversionError) throw error;
     throw new ConversionError(error instanceof Error ? error.message : String(error));
   }
-  const text = joinLines(lines);
-  if (text.trim() === "") throw new ConversionError(`no text found in the ${format} file`);
+  const { lines, encoding, pages, notes, warnings } = extracted;
+  if (lines.length === 0) throw new ConversionError(`no text found in the ${format} file`);
+  const text = `${lines.join("\n")}\n`;
   return {
     text,
     conversion: { format, encoding, pages, paragraphs: lines.length, characters: text.length, notes },
