@@ -33,6 +33,11 @@ describe("htmlToLines", () => {
     expect(htmlToLines(html)).toEqual(["看得见", "索引号： 123"]);
   });
 
+  it("ends a <head> whose end tag is left out, and skips markup inside a script in a hidden element", () => {
+    expect(htmlToLines("<html><head><title>t</title><meta charset=gbk><body><p>正文</p>")).toEqual(["正文"]);
+    expect(htmlToLines('<div hidden><script>x="<div>"</script>隐藏</div><p>可见</p>')).toEqual(["可见"]);
+  });
+
   it("joins a source line break between Chinese characters without a space, and keeps <pre> lines", () => {
     expect(htmlToLines("<p>深入打好\n  蓝天保卫战, PM2.5\n浓度</p><pre>一\n二</pre>")).toEqual([
       "深入打好蓝天保卫战, PM2.5 浓度",

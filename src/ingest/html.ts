@@ -95,6 +95,7 @@ const BLOCK = new Set([
 
 const CELL = new Set(["td", "th"]);
 
+/** Comments, declarations, tags (attributes may quote ">"), text, and a stray "<". */
 const TOKEN =
   /<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
 
@@ -148,10 +149,10 @@ class LineWriter {
 /** The visible text of an HTML document as lines (trimmed, no empty lines). */
 export function htmlToLines(html: string): string[] {
   const out = new LineWriter();
+  const tokens = new RegExp(TOKEN.source, "g");
   let skipping: { tag: string; depth: number } | null = null;
   let preDepth = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(html); m !== null; m = TOKEN.exec(html)) {
+  for (let m = tokens.exec(html); m !== null; m = tokens.exec(html)) {
     const [token, slash, rawName, attributes = ""] = m;
     if (rawName === undefined) {
       if (token.startsWith("<!") || token.startsWith("<?")) continue; // comment, doctype, processing instruction
@@ -161,23 +162,25 @@ export function htmlToLines(html: string): string[] {
     const tag = rawName.toLowerCase();
     const closing = slash === "/";
     const selfClosing = attributes.trimEnd().endsWith("/");
+    if (!closing && RAW_TEXT.has(tag)) {
+      // Jump past the raw text to its end tag (all of these are dropped): never read markup in a script.
+      const end = new RegExp(`</${tag}\\s*>`, "ig");
+      end.lastIndex = tokens.lastIndex;
+      tokens.lastIndex = end.exec(html) ? end.lastIndex : html.length;
+      continue;
+    }
     if (skipping) {
-      // A <p> cannot contain a block: the next block start ends a hidden paragraph and is read.
-      const endsParagraph = skipping.tag === "p" && !closing && BLOCK.has(tag);
-      if (!endsParagraph) {
+      // End tags HTML lets authors leave out: a block start ends a hidden <p>, and <body> or a block ends <head>.
+      const impliedEnd =
+        !closing &&
+        ((skipping.tag === "p" && BLOCK.has(tag)) ||
+          (skipping.tag === "head" && (tag === "body" || BLOCK.has(tag))));
+      if (!impliedEnd) {
         if (tag === skipping.tag && !VOID.has(tag) && !selfClosing) skipping.depth += closing ? -1 : 1;
         if (skipping.depth === 0) skipping = null;
         continue;
       }
       skipping = null;
-    }
-    if (!closing && RAW_TEXT.has(tag)) {
-      // Jump past the raw text to its end tag; never look for markup inside a script.
-      const end = new RegExp(`</${tag}\\s*>`, "ig");
-      end.lastIndex = TOKEN.lastIndex;
-      const found = end.exec(html);
-      TOKEN.lastIndex = found ? end.lastIndex : html.length;
-      continue;
     }
     if (!closing && !VOID.has(tag) && !selfClosing && (DROPPED.has(tag) || isHidden(attributes))) {
       if (BLOCK.has(tag)) out.newline();
@@ -185,8 +188,7 @@ export function htmlToLines(html: string): string[] {
       continue;
     }
     if (!closing && VOID.has(tag) && isHidden(attributes)) continue;
-    if (tag === "br") out.newline();
-    else if (BLOCK.has(tag)) out.newline();
+    if (tag === "br" || BLOCK.has(tag)) out.newline();
     else if (CELL.has(tag)) out.space();
     if (tag === "pre") preDepth = Math.max(0, preDepth + (closing ? -1 : 1));
   }
