@@ -190,12 +190,13 @@ describe("text PDF", () => {
     expect(c.text).not.toContain("行政规范性文件");
   });
 
-  it("reads a non-embedded Chinese font through Adobe's CMaps (UniGB-UCS2-H, no ToUnicode)", () => {
+  it("reads a non-embedded Chinese font through Adobe's CMaps (UniGB-UCS2-H, no ToUnicode), without its watermark", () => {
     const raw = readFileSync(fixture("xuchang-2024-stsong.pdf")).toString("latin1");
     expect(raw).toContain("/UniGB-UCS2-H");
     expect(raw).not.toContain("/ToUnicode");
     expect(raw).not.toContain("/FontFile");
     expect(text("xuchang-2024-stsong.pdf")).toBe(`${xuchang.join("\n")}\n`);
+    expect(text("xuchang-2024-stsong.pdf")).not.toContain("此件公开发布"); // the diagonal watermark
   });
 
   it("parses with the expected title, sections and item ids", () => {

@@ -114,13 +114,15 @@ export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = 
       const runs: TextRun[] = [];
       for (const item of content.items) {
         if (!("str" in item)) continue;
-        const [a, b, , d, x, y] = item.transform as number[];
+        const [a = 0, b = 0, c = 0, d = 0, x, y] = item.transform as number[];
+        // Rotated text is a watermark or a margin stamp, not a line of the document.
+        if (Math.abs(b) > Math.abs(a) * 0.01 || Math.abs(c) > Math.abs(d) * 0.01) continue;
         runs.push({
           str: item.str,
           x: x ?? 0,
           y: y ?? 0,
           width: item.width,
-          size: Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0) || item.height,
+          size: Math.abs(d) || Math.abs(a) || item.height,
         });
       }
       pages.push({ width, height, lines: linesOf(runs) });
