@@ -1,5 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { loadGenreData, parsePlan } from "../src/corpus/index.js";
 import {
   conventionalLabel,
   formatNumber,
@@ -13,6 +14,7 @@ import {
   detectFormat,
   htmlToLines,
   type PdfLine,
+  planWarnings,
   reflowPages,
   slugFromFileName,
 } from "../src/ingest/index.js";
@@ -200,5 +202,36 @@ describe("file names and formats", () => {
     expect(detectFormat("page", Buffer.from("<!DOCTYPE html><html>"))).toBe("html");
     expect(() => detectFormat("old.doc", Buffer.from([0xd0, 0xcf]))).toThrow(/save it as .docx/);
     expect(() => detectFormat("fake.pdf", Buffer.from("hello"))).toThrow(/not a PDF/);
+  });
+});
+
+describe("planWarnings", () => {
+  it("names items without text, numbering the parser skipped, chrome in the last item, and missing departments", () => {
+    const source = [
+      "某市人民政府关于印发某市空气质量行动计划的通知",
+      "一、总体要求",
+      "(一)指导思想。坚持稳中求进。",
+      "(二)主要目标。到2025年,PM2.5浓度下降。",
+      "(四)加强执法。开展专项检查。",
+      "二、保障措施",
+      "(一)加强组织领导。压实责任。",
+      "【打印本页】【关闭窗口】",
+      "主办单位:某市人民政府办公室 网站标识码:1234",
+    ].join("\n");
+    const plan = parsePlan("x", source, { genre: loadGenreData("data") });
+    // This parser refuses an item with no text at all; a plan that has one still gets the warning.
+    const withEmptyItem = {
+      ...plan,
+      items: plan.items.map((i, n) => (n === 0 ? { ...i, text: "(一)" } : i)),
+    };
+    expect(planWarnings(withEmptyItem).map((w) => [w.code, w.message])).toEqual([
+      ["no-departments", expect.stringMatching(/no item names a responsible department/)],
+      ["empty-items", "1 item(s) have no text after the number: 一(一)"],
+      [
+        "chrome-in-last-item",
+        expect.stringMatching(/^the last item 二\(一\) ends with 2 line\(s\) of page chrome/),
+      ],
+      ["unread-numbering", expect.stringMatching(/^一\(二\) contains a line starting “\(四\)加强执法/)],
+    ]);
   });
 });

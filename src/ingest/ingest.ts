@@ -31,8 +31,13 @@ export interface IngestOptions {
 
 /** Why a parse failed, in one line (zod's issues joined, other errors' first line). */
 function parseFailure(error: unknown): string {
-  if (error instanceof ZodError)
-    return `the parsed plan is incomplete: ${error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((i) => {
+      const empty = i.code === "too_small" && i.origin === "string" && Number(i.minimum) === 1;
+      return `${i.path.join(".")} ${empty ? "is empty" : i.message}`;
+    });
+    return `the parsed plan is incomplete: ${issues.join("; ")}`;
+  }
   const message = error instanceof Error ? error.message : String(error);
   return (message.split("\n")[0] ?? message).replace(/^[^:]*: /, "");
 }
