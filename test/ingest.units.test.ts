@@ -219,10 +219,20 @@ describe("planWarnings", () => {
       "主办单位:某市人民政府办公室 网站标识码:1234",
     ].join("\n");
     const plan = parsePlan("x", source, { genre: loadGenreData("data") });
-    // This parser refuses an item with no text at all; a plan that has one still gets the warning.
+    // The parser refuses an item with no text at all and ends the last item before page chrome; a
+    // plan that has either (from another parser) still gets the warning.
     const withEmptyItem = {
       ...plan,
-      items: plan.items.map((i, n) => (n === 0 ? { ...i, text: "(一)" } : i)),
+      items: plan.items.map((i, n, all) =>
+        n === 0
+          ? { ...i, text: "(一)" }
+          : n === all.length - 1
+            ? {
+                ...i,
+                text: `${i.text}\n【打印本页】【关闭窗口】\n主办单位:某市人民政府办公室 网站标识码:1234`,
+              }
+            : i,
+      ),
     };
     expect(planWarnings(withEmptyItem).map((w) => [w.code, w.message])).toEqual([
       ["no-departments", expect.stringMatching(/no item names a responsible department/)],

@@ -3,7 +3,7 @@
  * pinyin (商丘市空气质量.pdf → shang-qiu-shi-kong-qi-zhi-liang), so the ids stay typeable.
  */
 import { basename, extname } from "node:path";
-import { pinyin } from "@napi-rs/pinyin";
+import { pinyin } from "pinyin-pro";
 
 /** Longest slug kept; longer ones are cut at a hyphen. */
 const MAX_LENGTH = 64;
@@ -15,7 +15,11 @@ export function isSlug(text: string): boolean {
 
 /** Normalises any text into a slug; "document" when nothing usable is left. */
 export function slugify(text: string): string {
-  const syllables = (pinyin(text.normalize("NFKC"), { style: 0 }) as string[]).join("-");
+  const syllables = pinyin(text.normalize("NFKC"), {
+    toneType: "none",
+    type: "array",
+    nonZh: "consecutive",
+  }).join("-");
   let slug = syllables
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
