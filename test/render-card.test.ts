@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../src/engine/index.js";
-import { Card, escapeMarkdown, renderCard, renderMarkdown } from "../src/render/index.js";
+import { Card, type CardButton, escapeMarkdown, renderCard, renderMarkdown } from "../src/render/index.js";
 
 let engine: Engine;
 const cacheDir = mkdtempSync(join(tmpdir(), "policy-bot-card-"));
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 /** Links shaped like DingTalk's, so the pinned output shows where buttons go. */
-const buttonLink = (b: Parameters<NonNullable<Parameters<typeof renderMarkdown>[1]>["buttonLink"]>[0]) =>
+const buttonLink = (b: CardButton) =>
   b.action === "ask" ? `ask:${encodeURIComponent(b.text)}` : `vote:${b.vote}`;
 
 async function cardOf(q: string): Promise<Card> {
