@@ -58,9 +58,9 @@ function table(title: string, rows: readonly ReportRow[], empty: string): string
     "  #",
     "count",
     "question".padEnd(42),
-    "channels".padEnd(16),
-    "last seen".padEnd(16),
-    "kind",
+    "channels".padEnd(24),
+    "last seen (UTC)".padEnd(16),
+    "kind".padEnd(18),
     "👍/👎",
   ];
   const lines = [title, head.join("  ")];
