@@ -192,3 +192,42 @@ describe("the connection loop", () => {
     expect(connection.connected).toBe(false);
   });
 });
+
+describe("exactly once while a reply is still being retried", () => {
+  it("does not ACK a redelivery of a message in hand; handles it afresh once the first handling gave up; ACKs after done", async () => {
+    const { createEngine } = await import("../src/engine/index.js");
+    const { MemoryStore } = await import("../src/channels/state/index.js");
+    const { noAnswerLog } = await import("../src/channels/log/index.js");
+    const { DingTalkBot } = await import("../src/channels/dingtalk/index.js");
+    const engine = await createEngine({ now: () => new Date("2026-11-28T09:00:00") });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const answers: number[] = [];
+    let failing = true;
+    const fetchStub = (async () => {
+      await gate;
+      answers.push(failing ? 503 : 200);
+      return failing
+        ? new Response("", { status: 503 })
+        : new Response(JSON.stringify({ errcode: 0, errmsg: "ok" }));
+    }) as unknown as typeof fetch;
+    const bot = new DingTalkBot({
+      engine,
+      store: new MemoryStore(),
+      log: noAnswerLog,
+      logger: pino({ level: "silent" }),
+      reply: { fetch: fetchStub, sleep: async () => {}, maxAttempts: 2 },
+    });
+    const data = { ...message({ conversationType: "1", isInAtList: undefined }) };
+    const first = bot.handle(data);
+    expect(await bot.handle(data)).toBe("retry"); // in hand: neither answered nor ACKed
+    release();
+    expect(await first).toBe("retry"); // both attempts failed: left for the platform to deliver again
+    failing = false;
+    expect(await bot.handle(data)).toBe("ack"); // the redelivery is answered
+    expect(await bot.handle(data)).toBe("ack"); // and a later one only ACKed
+    expect(answers).toEqual([503, 503, 200]);
+  });
+});

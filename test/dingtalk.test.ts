@@ -30,7 +30,8 @@ beforeAll(async () => {
   vi.spyOn(console, "info").mockImplementation(() => {});
   vi.spyOn(console, "warn").mockImplementation(() => {});
   engine = await createEngine({ cacheDir, now: () => new Date("2026-11-28T09:00:00") });
-  standIn = await DingTalkStandIn.start({ pingIntervalMs: 150, ackTimeoutMs: 600, maxDeliveries: 3 });
+  // Redelivery after 1.5 s: long enough that a loaded CI machine does not redeliver a message still being answered.
+  standIn = await DingTalkStandIn.start({ pingIntervalMs: 150, ackTimeoutMs: 1500, maxDeliveries: 3 });
   mkdirSync(logDir, { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) rmSync(logPath + suffix, { force: true });
   log = openAnswerLog({ path: logPath, salt: "dingtalk-test-salt-0123456789" });
@@ -268,7 +269,7 @@ describe("exactly once and the reply webhook's faults", () => {
       10_000,
       "every attempt",
     );
-    await sleep(900);
+    await sleep(1800);
     expect(standIn.deliveries.filter((id) => id === sent.messageId)).toHaveLength(3);
     expect(standIn.webhookLog.filter((e) => e.conversationId === conversationId)).toHaveLength(12);
     expect(standIn.acked.has(sent.messageId)).toBe(false);

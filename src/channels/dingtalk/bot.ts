@@ -3,8 +3,9 @@
  * message's session webhook. A thin adapter — the engine answers, the card renderer lays the answer
  * out, this file only decides what a message asks for:
  *
- * - exactly once per platform message id (a claim in the StateStore; the platform redelivers a
- *   callback that is not ACKed, and a failed reply is left un-ACKed so it comes again);
+ * - exactly once per platform message id (a claim in the StateStore, "done" once answered; the
+ *   platform redelivers a callback that is not ACKed, and a failed reply is left un-ACKed so it comes
+ *   again);
  * - in groups only when @-mentioned (the mention taken out); one-to-one always;
  * - commands /help, /dept, /deadlines, /check (the guided check as a dialogue of numbered replies,
  *   tappable in one-to-one chats), 👍 / 👎 rating the chat's last answer;
@@ -33,8 +34,10 @@ import { langOf, STRINGS } from "./strings.js";
 
 /** The channel's name in logs, conversations and state keys. */
 export const CHANNEL = "dingtalk";
-/** A message id is remembered this long: longer than the platform keeps redelivering. */
-export const CLAIM_TTL_MS = 24 * 60 * 60 * 1000;
+/** A message id being handled is claimed this long: past it, a crashed handler's message may be taken again. */
+export const IN_FLIGHT_TTL_MS = 2 * 60 * 1000;
+/** A handled message id is remembered this long: longer than the platform keeps redelivering. */
+export const DONE_TTL_MS = 24 * 60 * 60 * 1000;
 /** A chat's last answer can be rated this long. */
 export const LAST_ANSWER_TTL_MS = 24 * 60 * 60 * 1000;
 /** A guided check waits this long for the next reply. */
@@ -103,12 +106,16 @@ export class DingTalkBot {
     }
     const m = parsed.data;
     const claim = `${CHANNEL}:msg:${m.msgId}`;
-    if (!(await this.deps.store.claim(claim, CLAIM_TTL_MS))) {
-      this.deps.logger.info({ msgId: m.msgId }, "dingtalk: duplicate delivery; ACK only");
-      return "ack";
+    if (!(await this.deps.store.claim(claim, IN_FLIGHT_TTL_MS))) {
+      // Handled already: ACK. Still being handled (its reply may yet fail): no ACK, so the platform
+      // keeps it and delivers it again should the first handling give up.
+      const done = (await this.deps.store.get<string>(claim)) === "done";
+      this.deps.logger.info({ msgId: m.msgId, done }, "dingtalk: duplicate delivery");
+      return done ? "ack" : "retry";
     }
     const outcome = await this.inOrder(m.conversationId, () => this.respond(m));
     if (outcome === "retry") await this.deps.store.release(claim);
+    else await this.deps.store.set(claim, "done", DONE_TTL_MS);
     return outcome;
   }
 

@@ -25,7 +25,10 @@ export interface ReplyOptions {
   baseDelayMs?: number;
   /** Longest single wait (ms), Retry-After included. Default 8,000. */
   maxDelayMs?: number;
-  /** One request's timeout (ms). Default 10,000. */
+  /**
+   * One request's timeout (ms). Default 5,000: four attempts and their waits stay near 25 s, well
+   * inside the 60 s after which DingTalk delivers an un-ACKed message again.
+   */
   timeoutMs?: number;
   /** For tests: the wait between attempts. */
   sleep?: (ms: number) => Promise<void>;
@@ -56,7 +59,7 @@ export async function sendReply(
     maxAttempts: options.maxAttempts ?? 4,
     baseDelayMs: options.baseDelayMs ?? 500,
     maxDelayMs: options.maxDelayMs ?? 8000,
-    timeoutMs: options.timeoutMs ?? 10_000,
+    timeoutMs: options.timeoutMs ?? 5000,
   };
   const sleep = options.sleep ?? sleepFor;
   const doFetch = options.fetch ?? fetch;
