@@ -248,6 +248,36 @@ describe("renderCard", () => {
     `);
   });
 
+  it("an ambiguous number: the documents' items to choose from, each a button naming its document", async () => {
+    // No loaded pair of documents makes a bare number ambiguous today; the payload is the one the
+    // engine gives when one does.
+    const r = await engine.answer("明天天气怎么样");
+    if (r.payload.kind !== "not_covered") throw new Error("expected not_covered");
+    const candidates = [
+      { doc: "a", docName: "甲市行动计划", id: "6.5", label: "六(五)", title: "开展氨排放控制试点" },
+      { doc: "b", docName: "乙市行动计划", id: "6.5", label: "六(五)", title: "开展氨排放控制试点" },
+    ];
+    const card = renderCard({
+      ...r,
+      payload: { ...r.payload, reason: "ambiguous_item", written: "六(五)", candidates },
+    });
+    expect(card.title).toBe("“六(五)”在多个文件中都有");
+    expect(card.buttons.filter((b) => b.action === "ask").map((b) => b.action === "ask" && b.text)).toEqual([
+      "《甲市行动计划》六(五)",
+      "《乙市行动计划》六(五)",
+    ]);
+    expect(renderMarkdown(card, { buttonLink }).text).toMatchInlineSnapshot(`
+      "### “六(五)”在多个文件中都有
+
+      请选择是哪个文件的条款：
+
+      - [《甲市行动计划》六(五) 开展氨排放控制试点](ask:%E3%80%8A%E7%94%B2%E5%B8%82%E8%A1%8C%E5%8A%A8%E8%AE%A1%E5%88%92%E3%80%8B%E5%85%AD(%E4%BA%94))
+      - [《乙市行动计划》六(五) 开展氨排放控制试点](ask:%E3%80%8A%E4%B9%99%E5%B8%82%E8%A1%8C%E5%8A%A8%E8%AE%A1%E5%88%92%E3%80%8B%E5%85%AD(%E4%BA%94))
+
+      [👍 有用](vote:up)　[👎 没用](vote:down)"
+    `);
+  });
+
   it("invalid input: a prompt and no buttons", async () => {
     const card = await cardOf("");
     expect(card.buttons).toEqual([]);

@@ -95,7 +95,8 @@ export function renderMarkdown(card: Card, options: MarkdownOptions = {}): Markd
   const zh = card.lang === "zh";
   const blocks: string[] = [];
   if (card.title) blocks.push(`### ${esc(card.title)}`);
-  const asks = new Map(card.buttons.flatMap((b) => (b.action === "ask" ? [[b.label, b] as const] : [])));
+  // Ask buttons come in the card's order: one per candidate, then one per related item.
+  const asks = card.buttons.filter((b) => b.action === "ask");
 
   if (card.verdicts.length === 1) {
     const v = card.verdicts[0];
@@ -145,10 +146,10 @@ export function renderMarkdown(card: Card, options: MarkdownOptions = {}): Markd
   if (card.candidates.length > 0) {
     blocks.push(
       card.candidates
-        .map((c) => {
+        .map((c, i) => {
           const label = `${c.label} ${c.title}`;
           const text = zh ? `《${esc(c.docName)}》${esc(label)}` : `${esc(c.docName)}: ${esc(label)}`;
-          return `- ${linked(text, asks.get(label), options)}`;
+          return `- ${linked(text, asks[i], options)}`;
         })
         .join("\n"),
     );
@@ -157,11 +158,11 @@ export function renderMarkdown(card: Card, options: MarkdownOptions = {}): Markd
   if (card.related.length > 0) {
     const head = `**${zh ? "相关条款" : "Related items"}**`;
     const first = card.items[0];
-    const rows = card.related.map((l) => {
+    const rows = card.related.map((l, i) => {
       const label = `${l.label} ${l.title}`;
       const other =
         first && l.doc !== first.doc ? (zh ? `（《${esc(l.docName)}》）` : ` (${esc(l.docName)})`) : "";
-      return `- ${linked(esc(label), asks.get(label), options)}${other}`;
+      return `- ${linked(esc(label), asks[card.candidates.length + i], options)}${other}`;
     });
     blocks.push([head, ...rows].join("\n"));
   }
