@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pinyin } from "@napi-rs/pinyin";
+import { pinyin } from "pinyin-pro";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { Level, Names, type PlanMeta, type Profile } from "./schema.js";
@@ -35,6 +35,7 @@ const GenreFile = z.object({
   topics: z.record(z.string(), z.string()),
   kinds: z.record(z.string(), z.string()),
   levels: z.record(z.string(), Level),
+  levelWords: z.partialRecord(Level, z.array(z.string().min(1))).default({}),
 });
 
 /** The genre-wide data a profile is completed from. */
@@ -45,6 +46,8 @@ export interface GenreData {
   kinds: ReadonlyArray<readonly [string, string]>;
   /** Issuer name endings → level, longest first. */
   levels: ReadonlyArray<readonly [string, Level]>;
+  /** Words that name the documents of a level (国家 → national), lower-cased. */
+  levelWords: ReadonlyArray<readonly [string, Level]>;
 }
 
 const byLength = <T>(record: Record<string, T>) =>
@@ -62,6 +65,9 @@ export function loadGenreData(dataDir: string): GenreData {
     topics: byLength(genre.data.topics),
     kinds: byLength(genre.data.kinds),
     levels: byLength(genre.data.levels),
+    levelWords: Object.entries(genre.data.levelWords).flatMap(([level, words]) =>
+      (words ?? []).map((word) => [word.toLowerCase(), level as Level] as const),
+    ),
   };
 }
 
@@ -76,7 +82,7 @@ export function readProfileFile(dir: string, doc: string): ProfileFile | null {
 
 /** 商丘 → Shangqiu: the Hanyu Pinyin of a place name, run together and capitalised. */
 export function placeInPinyin(zh: string): string {
-  const syllables = pinyin(zh, { style: 0 }) as string[];
+  const syllables = pinyin(zh, { toneType: "none", type: "array" });
   const word = syllables.join("").replace(/[^a-z]/gi, "");
   return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -17,4 +17,5 @@ export {
   renderCard,
 } from "./card.js";
 export { escapeMarkdown, type MarkdownMessage, type MarkdownOptions, renderMarkdown } from "./markdown.js";
+export { exampleQuestions } from "./examples.js";
 export { deadlineText, departmentName, departmentsLine, helpText, itemBlock, renderText } from "./text.js";
