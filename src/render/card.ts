@@ -19,6 +19,7 @@ import {
 import { Role } from "../corpus/schema.js";
 import { Outcome } from "../rules/schema.js";
 import { Lang } from "../understand/schema.js";
+import { exampleQuestions } from "./examples.js";
 import { departmentName } from "./text.js";
 
 /** A department named for an item, shown as a chip labelled with its role. */
@@ -175,7 +176,7 @@ const STRINGS = {
     offTopicLine: (names: string) =>
       `已收录：${names}。可以问条款、责任部门、完成期限或是否适用于您的企业，例如“六(五)”或“城管局负责哪些任务”。`,
     emptyTitle: "请输入一个问题",
-    emptyLine: "例如：“六(五)”、“城管局牵头哪些任务”、“哪些任务要在2024年年底前完成”。",
+    emptyLine: (examples: readonly string[]) => `例如：${examples.map((e) => `“${e}”`).join("、")}。`,
     tooLongTitle: "问题太长了",
     tooLongLine: "请只问一个问题。",
     facts: {
@@ -230,7 +231,7 @@ const STRINGS = {
     offTopicLine: (names: string) =>
       `Loaded: ${names}. Ask about a clause, the responsible departments, deadlines, or whether a rule applies to your business.`,
     emptyTitle: "Please type a question",
-    emptyLine: 'For example: "六(五)", "What is the Public Security Bureau responsible for?".',
+    emptyLine: (examples: readonly string[]) => `For example: ${examples.map((e) => `"${e}"`).join(", ")}.`,
     tooLongTitle: "That is too long",
     tooLongLine: "Please ask one question at a time.",
     facts: {
@@ -373,7 +374,9 @@ export function renderCard(r: Response, options: CardOptions = {}): Card {
   switch (p.kind) {
     case "invalid_input":
       card = empty(r, p.reason === "too_long" ? s.tooLongTitle : s.emptyTitle);
-      card.lines = [p.reason === "too_long" ? s.tooLongLine : s.emptyLine];
+      card.lines = [
+        p.reason === "too_long" ? s.tooLongLine : s.emptyLine(exampleQuestions(lang).slice(0, 3)),
+      ];
       return Card.parse(card);
     case "not_covered": {
       if (p.reason === "no_such_item") {

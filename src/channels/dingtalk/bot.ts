@@ -16,7 +16,14 @@
 import type { Logger } from "pino";
 import { Response } from "../../answer/schema.js";
 import type { Engine } from "../../engine/index.js";
-import { type Card, type CardButton, renderCard, renderMarkdown, renderText } from "../../render/index.js";
+import {
+  type Card,
+  type CardButton,
+  exampleQuestions,
+  renderCard,
+  renderMarkdown,
+  renderText,
+} from "../../render/index.js";
 import type { Lang } from "../../understand/index.js";
 import type { AnswerLog } from "../log/index.js";
 import { Conversations, type StateStore } from "../state/index.js";
@@ -210,7 +217,8 @@ export class DingTalkBot {
 
   private async sendHelp(m: RobotMessage, lang: Lang): Promise<CallbackOutcome> {
     const s = STRINGS[lang];
-    return (await this.sendMarkdown(m, { title: lang === "zh" ? "使用说明" : "Help", text: s.help })).outcome;
+    const text = s.help(exampleQuestions(lang).slice(0, 4));
+    return (await this.sendMarkdown(m, { title: lang === "zh" ? "使用说明" : "Help", text })).outcome;
   }
 
   /** The card as DingTalk markdown: tappable buttons one-to-one; in groups a hint instead. */
