@@ -16,6 +16,6 @@ export {
   CardVerdict,
   renderCard,
 } from "./card.js";
-export { escapeMarkdown, type MarkdownMessage, type MarkdownOptions, renderMarkdown } from "./markdown.js";
 export { exampleQuestions } from "./examples.js";
+export { escapeMarkdown, type MarkdownMessage, type MarkdownOptions, renderMarkdown } from "./markdown.js";
 export { deadlineText, departmentName, departmentsLine, helpText, itemBlock, renderText } from "./text.js";
