@@ -174,7 +174,7 @@ const STRINGS = {
     ambiguousLine: "请选择是哪个文件的条款：",
     offTopicTitle: "这个问题不在已收录文件的范围内",
     offTopicLine: (names: string) =>
-      `已收录：${names}。可以问条款、责任部门、完成期限或是否适用于您的企业，例如“六(五)”或“城管局负责哪些任务”。`,
+      `已收录：${names}。可以问条款、责任部门、完成期限或是否适用于您的企业，例如“${exampleQuestions("zh")[0]}”或“${exampleQuestions("zh")[1]}”。`,
     emptyTitle: "请输入一个问题",
     emptyLine: (examples: readonly string[]) => `例如：${examples.map((e) => `“${e}”`).join("、")}。`,
     tooLongTitle: "问题太长了",
