@@ -194,11 +194,29 @@ export function buildProfile(
           ...(year ? [`${core}${year}年${shortKind}`, `${core}${year}${shortKind}`] : []),
         ]
       : [];
+  // The place with the ends of the title people shorten it to (开封十大行动方案, 开封实施方案), and
+  // the title without its place and year (大气污染防治攻坚十大行动方案).
+  const bare = placeZh ? title.replace(placeZh, "").replace(/^(?:20\d\d年)/, "") : title;
+  const tails = [];
+  for (let n = 4; n <= Math.min(10, bare.length); n++) tails.push(bare.slice(-n));
+  const shortened = core && placeZh ? tails.flatMap((t) => [`${core}${t}`, `${placeZh}${t}`]) : [];
+  const kindEn = genre.kinds.find(([zh]) => title.endsWith(zh))?.[1]?.toLowerCase();
+  const english = place
+    ? [
+        `${place.en} plan`,
+        ...(year ? [`${place.en} ${year} plan`] : []),
+        ...(kindEn ? [`${place.en} ${kindEn}`] : []),
+      ]
+    : [];
   const aliases = [
     ...new Set(
-      [...generated, ...(place ? [`${place.en} plan`] : []), ...(file?.aliases ?? [])].filter(
-        (a) => a.length >= 2,
-      ),
+      [
+        ...generated,
+        ...shortened,
+        ...(bare.length >= 6 ? [bare] : []),
+        ...english,
+        ...(file?.aliases ?? []),
+      ].filter((a) => a.length >= 2),
     ),
   ];
   const heatingSeason = monthDay(file?.heatingSeason ?? province?.heatingSeason ?? DEFAULT_HEATING_SEASON);

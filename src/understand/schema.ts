@@ -20,6 +20,10 @@ export const ItemRef = z.object({
   path: z.array(z.number().int().positive()).min(1).max(4),
   /** A bare (三十九) / 第三十九条: the printed item number in a document numbered across sections. */
   across: z.boolean(),
+  /** The section is left out: (六)3 is item 3 under (六), in whichever section has it. */
+  partial: z.boolean().default(false),
+  /** For a section named with its title (二、工作目标): the title's first words, to confirm the section. */
+  hint: z.string().nullable().default(null),
 });
 export type ItemRef = z.infer<typeof ItemRef>;
 
