@@ -28,10 +28,17 @@ const program = new Command()
   .option("--failures", "list every failed case")
   .option("--no-bars", "report only; do not fail below the bars")
   .option("--json <file>", "also write the figures as JSON to this file")
-  .action(async (options: { dir: string; failures?: boolean; bars: boolean; json?: string }) => {
+  .option(
+    "--with <dir>",
+    "load the documents of another folder beside corpus/ (repeatable): answers must not suffer",
+    (dir: string, all: string[]) => [...all, dir],
+    [] as string[],
+  )
+  .action(async (options: { dir: string; failures?: boolean; bars: boolean; json?: string; with: string[] }) => {
     const set = loadEvalSet(options.dir);
     const root = projectRoot();
-    const engine = await createEngine({ extraCorpusDirs: set.defaults.corpus.map((d) => join(root, d)) });
+    const extra = [...set.defaults.corpus.map((d) => join(root, d)), ...options.with.map((d) => join(root, d))];
+    const engine = await createEngine({ extraCorpusDirs: extra });
     const scored = await runSet(engine, set);
     const failures = scored
       .filter(({ score }) => METRICS.some((m) => score[m] === false))

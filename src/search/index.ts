@@ -224,9 +224,15 @@ export class SearchIndex {
    */
   coverage(
     text: string,
-    options: { minWordLength?: number; generalWords?: "discount" | "count" } = {},
+    options: { minWordLength?: number; generalWords?: "discount" | "count"; docs?: ReadonlySet<string> } = {},
   ): Coverage {
     const minWordLength = options.minWordLength ?? 1;
+    // Within named documents, a word counts only if those documents use it (烟花爆竹 is in one city's
+    // plan, not in the province's).
+    const docs = options.docs;
+    const present = docs
+      ? (w: string) => this.lexical.documentFrequencyIn(w, (i) => docs.has((this.items[i] as Item).doc)) > 0
+      : (w: string) => this.lexical.documentFrequency(w) > 0;
     const seen = new Set<string>();
     const tagged = segmenter()
       .tag(text.toLowerCase(), true)
@@ -251,7 +257,7 @@ export class SearchIndex {
       const weight = /^n|^t$|^eng$|^vn$/.test(tag) ? 1 : 0.5;
       if (/^(?:19|20)\d\d$/.test(w)) continue; // a year is in the plan and in every other question
       const specificity = options.generalWords === "discount" ? this.specificity(w) : 1;
-      if (this.lexical.documentFrequency(w) > 0) matchedIdf += this.lexical.idf(w) * weight * specificity;
+      if (present(w)) matchedIdf += this.lexical.idf(w) * weight * specificity;
       else if (isKnownTerm(w))
         matchedIdf += rareIdf; // 城管局, 放鞭炮: the product knows what they mean
       else {
