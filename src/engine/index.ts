@@ -27,6 +27,7 @@ import {
   type CorpusWarning,
   type IsoDate,
   type Item,
+  implementsPlan,
   loadCorpus,
   type Plan,
   projectPaths,
@@ -106,6 +107,13 @@ export interface EngineOptions {
   now?: () => Date;
   /** Told about each document that could not be loaded (default: a line on stderr). */
   onWarning?: (warning: CorpusWarning) => void;
+  /**
+   * The deployment's own documents (ids): a question that names no document is answered from them
+   * and the plans they implement first, and from all documents only when they do not cover it. A
+   * county office that loads its neighbours' plans for reference sets its own here. Default: none —
+   * every document is equal (`DEFAULT_DOCUMENTS` in the environment, comma-separated, sets it for `npm start`).
+   */
+  home?: readonly string[];
 }
 
 /**
@@ -135,7 +143,15 @@ export async function createEngine(
   }
   for (const w of warnings) warn(w);
   const index = await SearchIndex.open(corpus, { cacheDir: resolvePath(options.cacheDir ?? paths.cache) });
-  return new PolicyEngine(corpus.plans, warnings, index, now, corpus.genre.levelWords, books);
+  const home = (options.home ?? []).filter((doc) => corpus.plans.some((p) => p.doc === doc));
+  for (const doc of options.home ?? [])
+    if (!home.includes(doc)) warn({ file: doc, reason: "a default document that is not loaded" });
+  const homeScope = corpus.plans
+    .filter(
+      (p) => home.includes(p.doc) || corpus.plans.some((l) => home.includes(l.doc) && implementsPlan(l, p)),
+    )
+    .map((p) => p.doc);
+  return new PolicyEngine(corpus.plans, warnings, index, now, corpus.genre.levelWords, books, homeScope);
 }
 
 let shared: Promise<Engine> | undefined;
@@ -156,6 +172,8 @@ class PolicyEngine implements Engine {
     private readonly now: () => Date,
     levelWords: UnderstandDeps["levelWords"],
     private readonly books: ReadonlyMap<string, RuleBook>,
+    /** The default documents and the plans they implement; empty when every document is equal. */
+    private readonly home: readonly string[],
   ) {
     this.understandDeps = { plans, levelWords, coverage: (text, o) => index.coverage(text, o) };
   }
@@ -183,7 +201,14 @@ class PolicyEngine implements Engine {
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Response> {
     const query = understand(question, this.understandDeps, options.context ?? null);
-    const resolved = resolve(query, this.deps());
+    const deps = this.deps();
+    let resolved = resolve(
+      query.docs.length === 0 && this.home.length > 0 ? { ...query, docs: [...this.home] } : query,
+      deps,
+    );
+    // The default documents do not cover it: every document is asked.
+    if (query.docs.length === 0 && this.home.length > 0 && resolved.kind === "not_covered")
+      resolved = resolve(query, deps);
     // The types guarantee the shape; the tests parse every Response against the schema.
     return { ...resolved, answer: renderText(resolved) };
   }

@@ -283,8 +283,8 @@ export class SearchIndex {
   }
 
   /**
-   * Fused ranking. `plans` restricts the search to the plans a question names; otherwise items of
-   * plans that another loaded plan implements are scaled by {@link GENERAL_PLAN_FACTOR}.
+   * Fused ranking. `plans` restricts the search to the plans a question names; within the scope,
+   * items of a plan that another plan in the scope implements are scaled by {@link GENERAL_PLAN_FACTOR}.
    */
   search(
     query: { searchText: string },
@@ -293,7 +293,10 @@ export class SearchIndex {
     const limit = options.limit ?? 10;
     const { k, vectorWeight, lexicalWeight } = options.fusion ?? DEFAULT_FUSION;
     const allowed = new Set(options.plans ?? this.plans);
-    const weighDown = options.plans ? new Set<Plan>() : this.general;
+    // A plan another plan in the scope implements is weighed down (the city's plan answers first).
+    const weighDown = new Set(
+      [...allowed].filter((g) => this.general.has(g) && [...allowed].some((l) => implementsPlan(l, g))),
+    );
     // Each ranker hands over its best candidates only (within the named plans); `exhaustive` ranks
     // every item, as the first version did (the benchmark compares the two).
     const exhaustive = options.exhaustive ?? this.mode === "exhaustive";

@@ -179,7 +179,8 @@ export class LexicalIndex {
     const t = this.termIndex.get(term);
     if (t === undefined) return 0;
     let n = 0;
-    for (let p = this.offsets[t] as number; p < (this.offsets[t + 1] as number); p++) if (allowed(this.docs[p] as number)) n++;
+    for (let p = this.offsets[t] as number; p < (this.offsets[t + 1] as number); p++)
+      if (allowed(this.docs[p] as number)) n++;
     return n;
   }
 
