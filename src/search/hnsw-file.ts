@@ -110,25 +110,35 @@ export function checkHnswFile(buf: Buffer, expected: HnswGeometry): HnswHeader {
   const level0End = HNSW_HEADER_BYTES + elements * h.sizeDataPerElement;
   if (buf.length < level0End) fail(`truncated: ${buf.length} bytes, level 0 alone needs ${level0End}`);
 
-  const neighbours = (at: number, max: number, where: string) => {
-    const count = buf.readUInt16LE(at);
+  // Everything after the header is 4-byte words at 4-byte offsets: read it as one Uint32Array
+  // (a 20 MB index is checked in milliseconds this way, not in hundreds as with readUInt32LE).
+  const words = wordsOf(buf);
+  const wordCount = words.length;
+  const linkWords = (at: number, max: number, where: string, level0: boolean) => {
+    const head = words[at >>> 2] as number;
+    const count = head & 0xffff;
+    // Level 0: byte 2 is the deleted mark (never set here), byte 3 unused; upper levels: both unused.
+    if (head >>> 16 !== 0) fail(`${where}: ${level0 ? "marked deleted" : "flags in the list header"}`);
     if (count > max) fail(`${where}: ${count} links, at most ${max}`);
-    for (let j = 0; j < count; j++) {
-      const id = buf.readUInt32LE(at + U32 + j * U32);
-      if (id >= elements) fail(`${where}: neighbour ${id} of ${elements} elements`);
+    const first = (at >>> 2) + 1;
+    for (let j = first; j < first + count; j++) {
+      if ((words[j] as number) >= elements) fail(`${where}: neighbour ${words[j]} of ${elements} elements`);
     }
   };
   const seenLabels = new Uint8Array(elements);
   for (let i = 0; i < elements; i++) {
     const block = HNSW_HEADER_BYTES + i * h.sizeDataPerElement;
-    if (buf[block + 2] !== 0) fail(`element ${i} is marked deleted`);
-    neighbours(block, h.maxM0, `element ${i} level 0`);
-    for (let d = 0; d < dimensions; d++) {
-      if (!Number.isFinite(buf.readFloatLE(block + h.offsetData + d * FLOAT_BYTES)))
+    linkWords(block, h.maxM0, `element ${i} level 0`, true);
+    const data = (block + h.offsetData) >>> 2;
+    for (let d = data; d < data + dimensions; d++) {
+      // A float32 with every exponent bit set is Infinity or NaN.
+      if (((words[d] as number) & 0x7f800000) === 0x7f800000)
         fail(`element ${i} has a non-finite vector component`);
     }
-    const label = sizeT(buf, block + h.labelOffset, "label");
-    if (label >= elements || seenLabels[label]) fail(`element ${i} has label ${label}`);
+    const labelAt = (block + h.labelOffset) >>> 2;
+    const label = words[labelAt] as number;
+    if (words[labelAt + 1] !== 0 || label >= elements || seenLabels[label])
+      fail(`element ${i} has label ${sizeT(buf, block + h.labelOffset, "label")}`);
     seenLabels[label] = 1;
   }
   let at = level0End;
@@ -136,13 +146,14 @@ export function checkHnswFile(buf: Buffer, expected: HnswGeometry): HnswHeader {
   let entryLevel = 0;
   for (let i = 0; i < elements; i++) {
     if (at + U32 > buf.length) fail(`truncated in the link lists of element ${i}`);
-    const bytes = buf.readUInt32LE(at);
+    const bytes = words[at >>> 2] as number;
     at += U32;
     if (bytes % sizeLinks !== 0) fail(`element ${i}: link-list size ${bytes} is not whole levels`);
     const levels = bytes / sizeLinks;
     if (levels > h.maxLevel) fail(`element ${i} has ${levels} levels above the top level ${h.maxLevel}`);
-    if (at + bytes > buf.length) fail(`truncated in the link lists of element ${i}`);
-    for (let l = 0; l < levels; l++) neighbours(at + l * sizeLinks, h.maxM, `element ${i} level ${l + 1}`);
+    if (at + bytes > wordCount * U32) fail(`truncated in the link lists of element ${i}`);
+    for (let l = 0; l < levels; l++)
+      linkWords(at + l * sizeLinks, h.maxM, `element ${i} level ${l + 1}`, false);
     at += bytes;
     topLevel = Math.max(topLevel, levels);
     if (i === h.entryPoint) entryLevel = levels;
@@ -151,4 +162,11 @@ export function checkHnswFile(buf: Buffer, expected: HnswGeometry): HnswHeader {
   if (elements > 0 && (topLevel !== h.maxLevel || entryLevel !== h.maxLevel))
     fail(`top level ${h.maxLevel} is not the entry point's (${entryLevel}) or the highest (${topLevel})`);
   return h;
+}
+
+/** The buffer as little-endian 32-bit words (copied when it is not 4-byte aligned in memory). */
+function wordsOf(buf: Buffer): Uint32Array {
+  // A fresh Uint8Array owns its ArrayBuffer from offset 0 (a Buffer copy might sit unaligned in the pool).
+  const aligned = buf.byteOffset % 4 === 0 ? buf : new Uint8Array(buf);
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
 }
