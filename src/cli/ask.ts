@@ -39,7 +39,8 @@ function parseLine(line: string): ParsedLine {
   const parsed = JsonlRequest.safeParse(json);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path.join(".") || "line";
-    return { ok: false, id, problem: `"${field}" ${field === "q" ? "is not a string" : "is invalid"}` };
+    const problem = field === "q" ? "is missing or not a string" : "is not a string";
+    return { ok: false, id, problem: `"${field}" ${problem}` };
   }
   return { ok: true, id, q: parsed.data.q, session: parsed.data.session ?? null };
 }
@@ -52,7 +53,7 @@ class Sessions {
     return this.contexts.get(session) ?? null;
   }
 
-  /** Keeps the answer's context; an answer without one (not covered) leaves the conversation's as it was, as the eval does. */
+  /** Makes the answer's context the session's; an answer without one keeps the previous (as the eval's sessions do). */
   update(session: string, response: Response): void {
     const context = response.context ?? this.get(session);
     this.contexts.delete(session);
