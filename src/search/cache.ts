@@ -17,7 +17,7 @@ import { join } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { z } from "zod";
 import { checkHnswFile, HnswGeometry } from "./hnsw-file.js";
-import { LexicalIndex, LexicalIndexData } from "./lexical.js";
+import { LexicalIndex, type LexicalIndexData } from "./lexical.js";
 import { HnswVectorStore, StoredDocs, VECTOR_STORE_FILES } from "./vector-store.js";
 
 /**
@@ -88,20 +88,21 @@ export class CacheRejected extends Error {
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
-/** Parses a JSON file's bytes with a schema; a failure names the file and the first issue. */
-function parseFile<S extends z.ZodType>(name: string, bytes: Buffer, schema: S): z.infer<S> {
+/** Parses a JSON file's bytes with `parse` (a zod parse); a failure names the file and the first issue. */
+function parseFile<T>(name: string, bytes: Buffer, parse: (json: unknown) => T): T {
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString("utf8"));
   } catch {
     throw new CacheRejected(`${name}: not JSON`);
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+  try {
+    return parse(json);
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    const issue = error.issues[0];
     throw new CacheRejected(`${name}: wrong shape at ${issue?.path.join(".") || "top"}: ${issue?.message}`);
   }
-  return parsed.data;
 }
 
 /** The BM25 data checked against the corpus: one length per item, postings only to items, counts ≥ 1. */
@@ -160,10 +161,12 @@ export async function readIndexCache(
     if (exists) throw new CacheRejected(`${CACHE_FILES.manifest} missing`);
     return null;
   }
-  const manifest = parseFile(CACHE_FILES.manifest, manifestBytes, z.object({ format: z.unknown() }));
+  const manifest = parseFile(CACHE_FILES.manifest, manifestBytes, (j) =>
+    z.object({ format: z.unknown() }).parse(j),
+  );
   if (manifest.format !== CACHE_FORMAT)
     throw new CacheRejected(`format ${JSON.stringify(manifest.format)}, this code reads ${CACHE_FORMAT}`);
-  const { key, hnsw, files } = parseFile(CACHE_FILES.manifest, manifestBytes, CacheManifest);
+  const { key, hnsw, files } = parseFile(CACHE_FILES.manifest, manifestBytes, (j) => CacheManifest.parse(j));
   if (key !== expected.key) throw new CacheRejected(`key ${key}, expected ${expected.key}`);
   const geometry = {
     dimensions: expected.dimensions,
@@ -171,33 +174,43 @@ export async function readIndexCache(
     m: expected.m,
     efConstruction: expected.efConstruction,
   };
-  if (JSON.stringify(hnsw) !== JSON.stringify(geometry))
+  const sameGeometry =
+    hnsw.dimensions === geometry.dimensions &&
+    hnsw.elements === geometry.elements &&
+    hnsw.m === geometry.m &&
+    hnsw.efConstruction === geometry.efConstruction;
+  if (!sameGeometry)
     throw new CacheRejected(`index geometry ${JSON.stringify(hnsw)}, expected ${JSON.stringify(geometry)}`);
   const needed = DataFile.options.filter((f) => f !== CACHE_FILES.index || hnsw.elements > 0);
   const listed = files.map((f) => f.name);
   if (listed.length !== needed.length || !needed.every((f) => listed.includes(f)))
     throw new CacheRejected(`manifest lists ${listed.join(", ")}; expected ${needed.join(", ")}`);
 
+  const read = await Promise.all(
+    files.map((f) =>
+      readFile(join(dir, f.name)).catch((error: NodeJS.ErrnoException) => {
+        throw new CacheRejected(`${f.name}: ${error.code ?? "unreadable"}`);
+      }),
+    ),
+  );
   const bytes = new Map<string, Buffer>();
-  for (const f of files) {
-    let b: Buffer;
-    try {
-      b = await readFile(join(dir, f.name));
-    } catch (error) {
-      throw new CacheRejected(`${f.name}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
-    }
+  files.forEach((f, i) => {
+    const b = read[i] as Buffer;
     if (b.length !== f.bytes)
       throw new CacheRejected(`${f.name}: ${b.length} bytes, manifest says ${f.bytes}`);
     if (sha256(b) !== f.sha256) throw new CacheRejected(`${f.name}: checksum mismatch`);
     bytes.set(f.name, b);
-  }
+  });
   const file = (name: string) => bytes.get(name) as Buffer;
 
-  const stored = parseFile(CACHE_FILES.docs, file(CACHE_FILES.docs), StoredDocs);
+  const stored = parseFile(CACHE_FILES.docs, file(CACHE_FILES.docs), (j) => StoredDocs.parse(j));
   checkDocs(stored, expected);
-  const lexicalData = parseFile(CACHE_FILES.lexical, file(CACHE_FILES.lexical), LexicalIndexData);
-  checkLexical(lexicalData, expected.items.length);
-  const generality = parseFile(CACHE_FILES.generality, file(CACHE_FILES.generality), Generality);
+  // fromJSON validates with zod (the index's largest file: parse it once).
+  const lexical = parseFile(CACHE_FILES.lexical, file(CACHE_FILES.lexical), LexicalIndex.fromJSON);
+  checkLexical(lexical.toJSON(), expected.items.length);
+  const generality = parseFile(CACHE_FILES.generality, file(CACHE_FILES.generality), (j) =>
+    Generality.parse(j),
+  );
   const indexBytes = bytes.get(CACHE_FILES.index) ?? null;
   if (indexBytes) {
     try {
@@ -212,7 +225,7 @@ export async function readIndexCache(
   } catch (error) {
     throw new CacheRejected(`${CACHE_FILES.index}: ${(error as Error).message}`);
   }
-  return { vectors, lexical: LexicalIndex.fromJSON(lexicalData), generality };
+  return { vectors, lexical, generality };
 }
 
 /** Caches of other keys older than this are removed; younger ones may belong to a process still running. */

@@ -3,7 +3,8 @@
  * documents out, saved to and loaded from a directory. (@langchain/community's HNSWLib would do the
  * same but pulls in packages that need Node 22.)
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Document, type DocumentInterface } from "@langchain/core/documents";
@@ -169,14 +170,14 @@ export class HnswVectorStore extends SaveableVectorStore {
       m: stored.params.m,
       efConstruction: stored.params.efConstruction,
     });
-    const scratch = await mkdtemp(join(tmpdir(), "policy-bot-hnsw-"));
+    // Created exclusively ("wx") under a random name: nothing else can have put a file there.
+    const copy = join(tmpdir(), `policy-bot-hnsw-${process.pid}-${randomUUID()}.index`);
     try {
-      const file = join(scratch, VECTOR_STORE_FILES.index);
-      await writeFile(file, indexBytes);
+      await writeFile(copy, indexBytes, { flag: "wx", mode: 0o600 });
       store.index = new hnswlib.HierarchicalNSW("cosine", stored.dimensions);
-      await store.index.readIndex(file);
+      await store.index.readIndex(copy);
     } finally {
-      await rm(scratch, { recursive: true, force: true });
+      await rm(copy, { force: true });
     }
     if (store.index.getCurrentCount() !== store.docs.length)
       throw new Error(`${VECTOR_STORE_FILES.index} and ${VECTOR_STORE_FILES.docs} disagree`);
