@@ -31,6 +31,9 @@ export interface Fusion {
   lexicalWeight: number;
 }
 
+/** Scopes with fewer items than this are ranked by exact cosine rather than a filtered graph search. */
+export const EXACT_BELOW = 2000;
+
 /** How many candidates each ranker hands to fusion (more only when more results are asked for). */
 export const CANDIDATES = 100;
 
@@ -130,6 +133,8 @@ export class SearchIndex {
   private readonly general: ReadonlySet<Plan>;
   private readonly implemented = new Map<Item, Item | null>();
   private readonly neighbours = new Map<Item, Item[]>();
+  /** Each document's vector labels (an item's label is its position in the corpus). */
+  private readonly labelsOf = new Map<string, number[]>();
   /**
    * How `search` ranks by default: the best candidates of each ranker ("top-k"), or every item
    * ("exhaustive", as the first version did — kept so the benchmark can set the two side by side).
@@ -146,6 +151,11 @@ export class SearchIndex {
     private readonly generality: Readonly<Record<string, number>>,
   ) {
     this.items = plans.flatMap((p) => p.items);
+    this.items.forEach((item, label) => {
+      const list = this.labelsOf.get(item.doc) ?? [];
+      list.push(label);
+      this.labelsOf.set(item.doc, list);
+    });
     this.general = new Set(plans.filter((g) => plans.some((l) => implementsPlan(l, g))));
     for (const p of plans) {
       for (const i of p.items) {
@@ -216,10 +226,17 @@ export class SearchIndex {
     limit = this.items.length,
     docs?: ReadonlySet<string>,
   ): Array<{ item: Item; similarity: number }> {
-    const filter = docs
-      ? (d: { metadata: Record<string, unknown> }) => docs.has(String(d.metadata.doc))
-      : undefined;
-    const hits = this.vectors.searchSync(this.embeddings.embed(text), limit, filter);
+    const query = this.embeddings.embed(text);
+    const labels = docs ? [...docs].flatMap((d) => this.labelsOf.get(d) ?? []) : null;
+    // A few documents' items are scored exactly: a filtered graph search would visit most of the graph.
+    const hits =
+      labels && labels.length <= EXACT_BELOW
+        ? this.vectors.scoreLabels(query, labels, limit)
+        : this.vectors.searchSync(
+            query,
+            limit,
+            docs ? (d: { metadata: Record<string, unknown> }) => docs.has(String(d.metadata.doc)) : undefined,
+          );
     return hits.map(([doc, similarity]) => ({ item: this.itemOf(doc.metadata), similarity }));
   }
 
