@@ -13,15 +13,25 @@ import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { SingleBar } from "cli-progress";
 import { Command, Option } from "commander";
-import { type ManyDocumentsResult, measureManyDocuments } from "../bench/documents.js";
-import { measureLatencyAndQuality, measureStartup, measureThroughput } from "../bench/plan.js";
-import { type BenchResults, checkTargets, renderTable, type ScaleFailure } from "../bench/report.js";
-import { embedBatches, runScale, type ScaleResult, type VectorBatch } from "../bench/scale.js";
-import { peakRssMb } from "../bench/stats.js";
-import { SyntheticCorpus } from "../bench/synthetic.js";
+import {
+  type BenchResults,
+  checkTargets,
+  embedBatches,
+  type ManyDocumentsResult,
+  measureLatencyAndQuality,
+  measureManyDocuments,
+  measureStartup,
+  measureThroughput,
+  peakRssMb,
+  renderTable,
+  runScale,
+  type ScaleFailure,
+  type ScaleResult,
+  SyntheticCorpus,
+  type VectorBatch,
+} from "../bench/index.js";
 import { loadCorpus } from "../corpus/index.js";
-import { HashedNgramEmbeddings } from "../search/embeddings.js";
-import { DEFAULT_HNSW } from "../search/vector-store.js";
+import { DEFAULT_HNSW, HashedNgramEmbeddings } from "../search/index.js";
 
 const SELF = fileURLToPath(import.meta.url);
 /** dist/bench.js → the project root. */

@@ -11,7 +11,7 @@ config({ quiet: true });
 async function main(): Promise<void> {
   const engine = await createEngine();
   if (process.env.TELEGRAM_BOT_TOKEN) {
-    const { startBot } = await import("../channels/telegram/start.js");
+    const { startBot } = await import("../channels/telegram/index.js");
     await startBot(engine);
     return;
   }

@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document } from "@langchain/core/documents";
+import type { Item, Plan } from "../corpus/index.js";
 import { type Corpus, implementsPlan } from "../corpus/index.js";
-import type { Item, Plan } from "../corpus/schema.js";
 import { CACHE_FORMAT, CacheRejected, type Generality, readIndexCache, writeIndexCache } from "./cache.js";
 import { HashedNgramEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
@@ -421,3 +421,7 @@ export class SearchIndex {
     return found;
   }
 }
+export { HashedNgramEmbeddings } from "./embeddings.js";
+export { LexicalIndex } from "./lexical.js";
+export { cjkNgrams } from "./tokenize.js";
+export { DEFAULT_HNSW, type HnswParams, HnswVectorStore } from "./vector-store.js";

@@ -3,7 +3,7 @@
  * text. Resolving and rendering read the {@link Query}, never the raw text again.
  */
 import { z } from "zod";
-import { IsoDate, Role } from "../corpus/schema.js";
+import { IsoDate, Role } from "../corpus/index.js";
 import type { QuestionFacts } from "../rules/index.js";
 
 /** The language of a question and of its answer. */
