@@ -78,8 +78,28 @@ const QUESTION_WORDS = new Set(
   ),
 );
 
-/** Place names say where, not what: a question is not about the plan because it names 商丘 or 北京. */
-const PLACES = /^(?:商丘|商丘市|郑州|北京|天津|上海|河南|河北|山东|全国|全省|全市|中国)$/;
+/** Words for "everywhere" that say where, not what. */
+const EVERYWHERE = ["全国", "全省", "全市", "全县", "中国"];
+
+/**
+ * Place names say where, not what: a question is not about a plan because it names its city or a
+ * province. The loaded documents' places and the provinces of the genre's data.
+ */
+function placeWords(corpus: Corpus): Set<string> {
+  const words = new Set(EVERYWHERE);
+  const add = (zh: string | undefined) => {
+    if (!zh) return;
+    words.add(zh);
+    words.add(zh.replace(/(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市|县|区)$/, ""));
+  };
+  for (const p of corpus.plans) {
+    add(p.profile.place?.zh);
+    add(p.profile.province?.zh);
+    for (const a of p.profile.placeAliases) if (/\p{Script=Han}/u.test(a)) add(a);
+  }
+  for (const p of corpus.genre.provinces) add(p.zh);
+  return words;
+}
 
 /** The text an item is indexed under: its section's title, its own title twice (titles name the topic), its text. */
 function indexText(plan: Plan, item: Item): string {
@@ -149,6 +169,8 @@ export class SearchIndex {
     readonly embeddings: HashedNgramEmbeddings,
     /** General-language frequency of the corpus's words (jieba's dictionary): 人民 is common, 秸秆 is not. */
     private readonly generality: Readonly<Record<string, number>>,
+    /** Place names (the documents' places, provinces): where, not what — never evidence of a topic. */
+    private readonly places: ReadonlySet<string>,
   ) {
     this.items = plans.flatMap((p) => p.items);
     this.items.forEach((item, label) => {
@@ -181,7 +203,15 @@ export class SearchIndex {
     const dir = join(options.cacheDir, `index-${key}`);
     const items = corpus.plans.flatMap((p) => p.items);
     const fromCache = (cached: { vectors: HnswVectorStore; lexical: LexicalIndex; generality: Generality }) =>
-      new SearchIndex(corpus.plans, cached.vectors, cached.lexical, "cache", embeddings, cached.generality);
+      new SearchIndex(
+        corpus.plans,
+        cached.vectors,
+        cached.lexical,
+        "cache",
+        embeddings,
+        cached.generality,
+        placeWords(corpus),
+      );
     if (!options.noCache) {
       const expected = {
         key,
@@ -212,7 +242,15 @@ export class SearchIndex {
         warn(`index cache ${dir} not written (${error instanceof Error ? error.message : String(error)})`),
       );
     }
-    return new SearchIndex(corpus.plans, vectors, lexical, "built", embeddings, generality);
+    return new SearchIndex(
+      corpus.plans,
+      vectors,
+      lexical,
+      "built",
+      embeddings,
+      generality,
+      placeWords(corpus),
+    );
   }
 
   /** The plan an item belongs to. */
@@ -284,7 +322,7 @@ export class SearchIndex {
           /[\u4e00-\u9fffa-z0-9]/.test(w) &&
           !STOPWORDS.has(w) &&
           !QUESTION_WORDS.has(w) &&
-          !PLACES.test(w)
+          !this.places.has(w)
         );
       });
     const rareIdf = this.lexical.idfOf(1);

@@ -46,7 +46,7 @@ function figure(value: number): string {
   return v >= 1e4 && v % 100 === 0 ? `${v / 1e4}万` : String(v);
 }
 
-/** The previous figures scaled: 20万羽 → 10万羽 for 一半. */
+/** The previous figures scaled: 30万羽 → 15万羽 for 一半. */
 function scaleFigures(text: string, factor: number): string {
   let out = text;
   for (const a of withUnit(text).reverse()) {
