@@ -1,24 +1,65 @@
 /**
- * `npm start`: the product. The Telegram bot when TELEGRAM_BOT_TOKEN is configured (.env or the
- * environment), else the terminal chat over the same engine.
+ * `npm start`: the product. One HTTP server (HOST, default 127.0.0.1; PORT, default 3000) serving the
+ * web chat page, the JSON API (/v1, /openapi.json) and MCP (/mcp); the chat channels start beside it
+ * when their credentials are configured (.env or the environment). The terminal chat is `npm run chat`.
  */
 import { config } from "dotenv";
-import { runChat } from "../channels/terminal.js";
+import { createApp, loadHttpConfig, startServer } from "../channels/http/index.js";
+import { type AnswerLog, noAnswerLog } from "../channels/log/index.js";
+import { MemoryStore } from "../channels/state/index.js";
 import { createEngine } from "../engine/index.js";
 
 config({ quiet: true });
 
+const say = (line: string) => process.stderr.write(`policy-bot: ${line}\n`);
+
 async function main(): Promise<void> {
+  const http = loadHttpConfig();
   const engine = await createEngine();
+  const store = new MemoryStore();
+  // The answer log: every answer and vote, for `npm run report`. Switched off until the SQLite log
+  // lands; then `const log = openAnswerLog()` from ../channels/log/index.js.
+  const log: AnswerLog = noAnswerLog;
+  const web = createApp({
+    engine,
+    store,
+    log,
+    apiKeys: http.apiKeys,
+    ratePerMinute: http.ratePerMinute,
+    bodyLimitBytes: http.bodyLimitBytes,
+    publicUrl: http.publicUrl,
+    onError: (error) =>
+      say(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+  const server = await startServer(web.app.fetch, http);
+  process.stdout.write(`policy-bot: web chat and API on ${server.url} (MCP at ${server.url}mcp)\n`);
+  if (!web.web.ready) say("the web page is not built: run `npm run build`");
+
+  // ── Chat channels: each starts when its credentials are set. A channel that receives webhooks mounts
+  // its handler on this server with `web.mount(path, handler)` instead of opening a port of its own.
+  const channels: Array<Promise<void>> = [];
   if (process.env.TELEGRAM_BOT_TOKEN) {
     const { startBot } = await import("../channels/telegram/start.js");
-    await startBot(engine);
-    return;
+    channels.push(startBot(engine));
   }
-  await runChat(engine);
+  // DingTalk: if (process.env.DINGTALK_CLIENT_ID && process.env.DINGTALK_CLIENT_SECRET) { … }
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // The channels stop on the same signal themselves; give them a moment, then close the rest.
+    await Promise.race([Promise.allSettled(channels), new Promise((r) => setTimeout(r, 10_000).unref())]);
+    await server.close();
+    log.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`policy-bot: ${error instanceof Error ? error.message : String(error)}\n`);
+  say(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -1,0 +1,25 @@
+/**
+ * `npm run mcp`: the MCP server over stdio, for clients that start it themselves (Claude Desktop,
+ * Cherry Studio). Stdout carries only the protocol; warnings go to stderr.
+ */
+import { Asker } from "../channels/http/index.js";
+import { noAnswerLog } from "../channels/log/index.js";
+import { runMcpStdio } from "../channels/mcp/index.js";
+import { Conversations, MemoryStore } from "../channels/state/index.js";
+import { createEngine } from "../engine/index.js";
+
+async function main(): Promise<void> {
+  const engine = await createEngine();
+  const store = new MemoryStore();
+  // The answer log (channel "mcp") once the SQLite log lands: openAnswerLog() instead of noAnswerLog.
+  const asker = new Asker(engine, new Conversations(store, "mcp"), noAnswerLog, (error) =>
+    process.stderr.write(`mcp: answer log: ${String(error)}\n`),
+  );
+  await runMcpStdio({ engine, asker, client: { id: "stdio", scope: "" } });
+  await store.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`mcp: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
