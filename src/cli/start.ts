@@ -4,7 +4,7 @@
  * when their credentials are configured (.env or the environment). The terminal chat is `npm run chat`.
  */
 import { config } from "dotenv";
-import { createApp, loadHttpConfig, startServer } from "../channels/http/index.js";
+import { bindRefusal, createApp, loadHttpConfig, startServer } from "../channels/http/index.js";
 import { type AnswerLog, noAnswerLog } from "../channels/log/index.js";
 import { MemoryStore } from "../channels/state/index.js";
 import { createEngine } from "../engine/index.js";
@@ -15,6 +15,8 @@ const say = (line: string) => process.stderr.write(`policy-bot: ${line}\n`);
 
 async function main(): Promise<void> {
   const http = loadHttpConfig();
+  const refusal = bindRefusal(http.host, http.apiKeys);
+  if (refusal) throw new Error(refusal);
   const engine = await createEngine();
   const store = new MemoryStore();
   // The answer log: every answer and vote, for `npm run report`. Switched off until the SQLite log
