@@ -2,6 +2,7 @@
 // headline questions asked as a person would, and what that person sees — verdicts, chips, badges,
 // the highlighted quote, listings by document, follow-ups, English, votes, the two views, a phone.
 // Screenshots of each state go to test/artifacts/ (gitignored).
+// biome-ignore-all lint/performance/useDomNodeTextContent: Playwright's innerText() is the rendered text a person sees, not the DOM property
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";

@@ -1,6 +1,7 @@
 /**
  * The benchmark's results, its targets, and the one markdown table that shows both.
  */
+import type { HttpThroughputResult } from "./http.js";
 import type { LatencyAndQuality, StartupResult, ThroughputResult } from "./plan.js";
 import type { ScaleResult } from "./scale.js";
 import { fmt, mb, median, pct } from "./stats.js";
@@ -25,6 +26,8 @@ export interface BenchResults {
   answers?: LatencyAndQuality;
   scale: Array<ScaleResult | ScaleFailure>;
   throughput?: ThroughputResult;
+  /** The JSON API's throughput at concurrent clients (src/bench/http.ts). */
+  http?: HttpThroughputResult;
   targets: Target[];
 }
 
@@ -213,6 +216,22 @@ export function renderTable(r: BenchResults): string {
       "bot",
       `throughput, ${t.updates} updates from ${t.chats} chats via a local Bot API server`,
       `${fmt(t.updatesPerSecond, 0)} updates/s`,
+      "",
+    ]);
+  }
+  if (r.http) {
+    const h = r.http;
+    const errors = h.errors > 0 ? `, ${h.errors} errors` : "";
+    rows.push([
+      "http",
+      `POST /v1/answer: ${h.requests} gold questions from ${h.clients} keep-alive clients (server in its own process)`,
+      `${fmt(h.answersPerSecond, 0)} answers/s${errors}`,
+      "",
+    ]);
+    rows.push([
+      "http",
+      "latency at the client: p50 / p95 / p99",
+      `${ms(h.latency.p50)} / ${ms(h.latency.p95)} / ${ms(h.latency.p99)}`,
       "",
     ]);
   }

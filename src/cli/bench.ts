@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { SingleBar } from "cli-progress";
 import { Command, Option } from "commander";
+import { measureHttpThroughput } from "../bench/http.js";
 import { measureLatencyAndQuality, measureStartup, measureThroughput } from "../bench/plan.js";
 import { type BenchResults, checkTargets, renderTable, type ScaleFailure } from "../bench/report.js";
 import { embedBatches, runScale, type ScaleResult, type VectorBatch } from "../bench/scale.js";
@@ -207,12 +208,14 @@ interface Options {
 
 const program = new Command()
   .name("bench")
-  .description("Benchmark start-up, latency, quality, scale and bot throughput; prints one markdown table")
+  .description(
+    "Benchmark start-up, latency, quality, scale, bot and HTTP API throughput; prints one markdown table",
+  )
   .option("--quick", "the plan and 10k items with small samples (CI smoke test, under a minute)")
   .option("--out <file>", "write the figures as JSON here", "bench-results.json")
   .option("--sizes <list>", "scale runs as size@dimensions, e.g. 10k@256,10k@512,100k@256,1m@256")
   .option("--queries <n>", "queries per scale run (default 200; 50 with --quick)")
-  .option("--skip <parts>", "comma list of parts to skip: startup,latency,scale,throughput", "")
+  .option("--skip <parts>", "comma list of parts to skip: startup,latency,scale,throughput,http", "")
   .option("--scale-timeout <minutes>", "time limit per scale run", "45")
   .option("--ef-construction <n>", "hnswlib efConstruction for scale runs (default: the product's, 200)")
   .addOption(new Option("--scale-worker <job>").hideHelp())
@@ -249,6 +252,14 @@ const program = new Command()
     if (!skip.has("throughput")) {
       log("bot throughput");
       results.throughput = await measureThroughput(200, quick ? 2 : 10);
+    }
+    if (!skip.has("http")) {
+      log("HTTP API throughput at 50 concurrent clients");
+      results.http = await measureHttpThroughput(ROOT, {
+        clients: 50,
+        requests: quick ? 2000 : 20_000,
+        warmup: quick ? 200 : 1000,
+      });
     }
     if (!skip.has("scale")) {
       for (const job of jobs) {
