@@ -192,8 +192,9 @@ describe("look-ups", () => {
     });
   });
 
-  it("POST /v1/check: an obligation judged from facts in words, optionally in one document", async () => {
-    const { app } = createApp({ engine, webDir: null });
+  it("POST /v1/check: an obligation judged from facts in words, optionally in one document; logged", async () => {
+    const log = new MemoryLog();
+    const { app } = createApp({ engine, log, webDir: null });
     const judge = async (body: unknown) => {
       const res = await post(app, "/v1/check", body);
       expect(res.status).toBe(200);
@@ -206,6 +207,11 @@ describe("look-ups", () => {
     expect(small.outcome).toBe("does_not_apply");
     const none = await judge({ facts: "明天天气怎么样" });
     expect(none.outcome).toBeNull();
+    expect(log.records.map((r) => r.question)).toEqual([
+      "我的蛋鸡场设计存栏20万羽",
+      "《商丘市空气质量持续改善行动计划》养猪场年出栏5000头",
+      "明天天气怎么样",
+    ]);
     expect((await post(app, "/v1/check", { facts: "燃煤锅炉", doc: "nope" })).status).toBe(404);
     expect((await post(app, "/v1/check", { facts: "" })).status).toBe(400);
   });

@@ -97,7 +97,11 @@ describe("MCP tools (in memory)", () => {
 
   it("lists every tool with input and output schemas, and each call returns valid structured content", async () => {
     await exerciseEveryTool(client);
-    expect(log.records.map((r) => r.channel)).toEqual(["mcp"]);
+    // The answer and the check are logged, as channel mcp, for the client the server was made for.
+    expect(log.records.map((r) => [r.channel, r.question])).toEqual([
+      ["mcp", "我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗"],
+      ["mcp", "我有一台35蒸吨的燃煤锅炉"],
+    ]);
     expect(log.records[0]?.user).toBe("test");
   });
 

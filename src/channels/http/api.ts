@@ -3,6 +3,7 @@
  * by its route (./routes.ts). Validation, keys, limits and errors are the app's (./app.ts).
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { Engine } from "../../engine/index.js";
 import { checkObligation, UnknownDocument } from "./check.js";
 import { departmentDirectory } from "./directory.js";
@@ -29,13 +30,15 @@ export function registerApi(app: OpenAPIHono<GuardEnv>, engine: Engine, asker: A
   const noDocument = (doc: string) => notFound(`no document ${JSON.stringify(doc)} is loaded`);
   const known = (doc: string | undefined) => doc === undefined || engine.plans.some((p) => p.doc === doc);
 
+  const channelOf = (c: Context) => (c.req.header(CHANNEL_HEADER) === "web" ? "web" : "api");
+
   app.openapi(answerRoute, async (c) => {
     const { question, session } = c.req.valid("json");
     const client = c.get("client");
     const out = await asker.ask({
       question,
       session,
-      channel: c.req.header(CHANNEL_HEADER) === "web" ? "web" : "api",
+      channel: channelOf(c),
       user: client.id,
       scope: client.scope,
     });
@@ -76,7 +79,10 @@ export function registerApi(app: OpenAPIHono<GuardEnv>, engine: Engine, asker: A
   app.openapi(checkRoute, async (c) => {
     const { facts, doc } = c.req.valid("json");
     try {
-      return c.json(await checkObligation(engine, facts, doc), 200);
+      const user = c.get("client").id;
+      const answer = async (question: string) =>
+        (await asker.once({ question, channel: channelOf(c), user })).response;
+      return c.json(await checkObligation(answer, engine.documents(), facts, doc), 200);
     } catch (error) {
       if (error instanceof UnknownDocument) return c.json(noDocument(error.doc), 404);
       throw error;

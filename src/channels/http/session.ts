@@ -53,9 +53,25 @@ export class Asker {
     const latencyMs = performance.now() - started;
     // Input that is not a question at all leaves the conversation where it was.
     if (response.kind !== "invalid_input") await this.conversations.set(key, response.context);
-    let answerId: string | null = null;
+    return { response, session, answerId: this.record(input, response, latencyMs) };
+  }
+
+  /** Answers one question outside any conversation (a check's facts), logging it like any answer. */
+  async once(
+    input: Omit<AskInput, "session" | "scope">,
+  ): Promise<{ response: Response; answerId: string | null }> {
+    const started = performance.now();
+    const response = await this.engine.answer(input.question);
+    return { response, answerId: this.record(input, response, performance.now() - started) };
+  }
+
+  private record(
+    input: Omit<AskInput, "session" | "scope">,
+    response: Response,
+    latencyMs: number,
+  ): string | null {
     try {
-      answerId = this.log.record({
+      return this.log.record({
         channel: input.channel,
         user: input.user,
         question: input.question,
@@ -64,8 +80,8 @@ export class Asker {
       });
     } catch (error) {
       this.onLogError(error);
+      return null;
     }
-    return { response, session, answerId };
   }
 
   /** Records a vote; false when the answer is unknown to the log (or logging is off). */

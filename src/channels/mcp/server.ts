@@ -201,7 +201,9 @@ export function createMcpServer(deps: McpDeps): McpServer {
     },
     async ({ facts, doc }) => {
       try {
-        const result = await checkObligation(engine, facts, doc);
+        const answer = async (question: string) =>
+          (await asker.once({ question, channel: "mcp", user: client?.id ?? null })).response;
+        const result = await checkObligation(answer, engine.documents(), facts, doc);
         return ok(result, result.answer);
       } catch (error) {
         if (error instanceof UnknownDocument) return noDocument(error.doc);
