@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createApp, type RunningServer, startServer } from "../src/channels/http/index.js";
+import { type AnswerResult, createApp, type RunningServer, startServer } from "../src/channels/http/index.js";
 import { MemoryLog, testEngine } from "./http-fixtures.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -111,6 +111,54 @@ describe.skipIf(!present)("the web chat page", { timeout: 90_000 }, () => {
     expect(await card.locator(".full-text").innerText()).toMatch(/^\(五\)开展畜禽养殖业氨排放控制试点。/);
     await shot("check", answer);
     await shot("check-page");
+  });
+
+  it("shows every verdict when a check has several, under the overall outcome", async () => {
+    // The documents rarely give two verdicts for one question, so the server's real answer gets a
+    // second (need_more_info) verdict on the way to the page: the page must show both.
+    await page.route("**/v1/answer", async (route) => {
+      const real = await route.fetch();
+      const body = (await real.json()) as AnswerResult;
+      if (body.payload.kind !== "check") return route.fulfill({ response: real });
+      const [first] = body.payload.verdicts;
+      if (!first) throw new Error("no verdict");
+      body.payload.verdicts.push({
+        ...first,
+        check: { ...first.check, outcome: "need_more_info", missing: ["养殖数量：设计存栏量还是实际存栏量"] },
+        verdict: "还需要更多信息。",
+        doc: "state-council-2023-24",
+        itemId: "6.24",
+        phrase: "开展京津冀及周边地区大气氨排放控制试点",
+      });
+      return route.fulfill({ response: real, json: body });
+    });
+    const answer = await ask("我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗");
+    expect(await answer.locator(".verdicts .outcome-pill").innerText()).toBe("适用");
+    const verdicts = answer.locator(".verdict");
+    expect(await verdicts.count()).toBe(2);
+    expect(await verdicts.nth(0).getAttribute("class")).toContain("outcome-applies");
+    expect(await verdicts.nth(1).getAttribute("class")).toContain("outcome-need_more_info");
+    expect(await verdicts.nth(1).locator(".missing li").innerText()).toBe(
+      "养殖数量：设计存栏量还是实际存栏量",
+    );
+    expect(await verdicts.nth(1).locator(".verdict-clause").innerText()).toContain("六(二十四)");
+    await shot("check-two-verdicts", answer);
+  });
+
+  it("says what it does not cover, answers about the documents themselves", async () => {
+    const off = await ask("明天天气怎么样");
+    expect(await off.getAttribute("data-kind")).toBe("not_covered");
+    expect(await off.locator(".not-covered").innerText()).toContain("不在已收录文件的范围内");
+    const docs = await ask("谁发布的");
+    expect(await docs.getAttribute("data-kind")).toBe("document");
+    expect(await docs.locator(".documents").innerText()).toContain("商丘市人民政府");
+  });
+
+  it("an item cited by its label loads its related items on demand", async () => {
+    const answer = await ask("六(五)");
+    await answer.locator("button.more-related").click();
+    await answer.locator(".related .item-link").first().waitFor();
+    expect(await answer.locator(".related .item-link").count()).toBeGreaterThan(0);
   });
 
   it("copies the citation with the document, label and verbatim quote", async () => {
@@ -281,9 +329,28 @@ describe.skipIf(!present)("the web chat page", { timeout: 90_000 }, () => {
     await phone.close();
   });
 
+  it("asks for the access key when the server has API keys, and then answers", async () => {
+    const key = "k-0123456789abcdef";
+    const { app } = createApp({ engine: await testEngine(), apiKeys: [key] });
+    const keyed = await startServer(app.fetch, { host: "127.0.0.1", port: 0, apiKeys: [key] });
+    try {
+      await page.goto(keyed.url);
+      await page.waitForSelector("#key-form:not([hidden])");
+      expect(await page.locator("#key-form label").innerText()).toContain("访问密钥");
+      await page.fill("#key", key);
+      await page.click("#key-save");
+      expect(await page.locator("#key-form").isHidden()).toBe(true);
+      const answer = await ask("六(五)");
+      expect(await answer.locator(".card-head .label").first().innerText()).toBe("六(五)");
+    } finally {
+      await keyed.close();
+    }
+  });
+
   it("loaded nothing from anywhere but this server, and raised no errors", () => {
     expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("data:"))).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith("http://127.0.0.1:") && !u.startsWith("data:"))).toEqual([]);
+    // The keyed server's first refusals (401 before the key is given) are the only errors expected.
+    expect(problems.filter((p) => !p.includes("401"))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
 import type { CheckPayload, Citation, DocumentInfo, Lang, NotCoveredPayload } from "../../answer/schema.js";
 import type { AnswerResult } from "../http/schemas.js";
 import type { Actions } from "./actions.js";
-import { vote } from "./api.js";
+import * as api from "./api.js";
 import { citationCard, deadlineBadge, departmentChips, itemLink } from "./citation.js";
 import { h } from "./dom.js";
 import { t } from "./i18n.js";
@@ -29,6 +29,9 @@ function verdicts(
       return h(
         "div",
         { class: `verdict outcome-${v.check.outcome}` },
+        p.verdicts.length > 1
+          ? h("span", { class: "verdict-outcome" }, t(`outcome_${v.check.outcome}`, lang))
+          : null,
         h("p", { class: "verdict-text" }, v.verdict),
         v.check.explanation ? h("p", { class: "explanation" }, v.check.explanation) : null,
         v.check.missing.length > 0
@@ -126,7 +129,7 @@ function feedback(answerId: string, lang: Lang): HTMLElement {
     for (const b of bar.querySelectorAll("button")) b.setAttribute("disabled", "");
     button.classList.add("chosen");
     try {
-      await vote(answerId, value);
+      await api.vote(answerId, value);
       bar.appendChild(h("span", { class: "thanks" }, t("thanks", lang)));
     } catch {
       for (const b of bar.querySelectorAll("button")) b.removeAttribute("disabled");
@@ -186,7 +189,12 @@ export function answerCard(r: AnswerResult, actions: Actions): HTMLElement {
           ),
         );
       }
-      if (first) parts.push(citationCard(first, lang, actions, { related: p.related }));
+      if (first) {
+        const loadRelated = async () => (await api.item(first.doc, first.id, lang)).related;
+        parts.push(
+          citationCard(first, lang, actions, p.related.length > 0 ? { related: p.related } : { loadRelated }),
+        );
+      }
       if (rest.length > 0) {
         parts.push(
           h(

@@ -120,12 +120,36 @@ function copyButton(c: Citation, lang: Lang): HTMLElement {
   return button;
 }
 
+/** A "related items" button that lists them when clicked. */
+function relatedOnDemand(
+  c: Citation,
+  lang: Lang,
+  actions: Actions,
+  load: () => Promise<readonly ItemLink[]>,
+): HTMLElement {
+  const links = h("div", { class: "links" });
+  const button = h("button", { type: "button", class: "more-related" }, `${t("related", lang)} ▸`);
+  button.addEventListener("click", async () => {
+    button.setAttribute("disabled", "");
+    try {
+      const related = await load();
+      button.remove();
+      for (const r of related) links.appendChild(itemLink(r, lang, actions, r.doc !== c.doc));
+    } catch {
+      button.removeAttribute("disabled");
+    }
+  });
+  return h("div", { class: "field related" }, button, links);
+}
+
 /** Options of a citation card. */
 export interface CardOptions {
   /** Departments and deadlines (a check's verdict already gave them first). */
   details?: boolean;
   /** Related items to list under the card. */
   related?: readonly ItemLink[];
+  /** When `related` is not given: fetches them on a click (an answer that cited the item by its label). */
+  loadRelated?: () => Promise<readonly ItemLink[]>;
   /** Starts folded (the second and later citations of an answer). */
   folded?: boolean;
 }
@@ -189,7 +213,9 @@ export function citationCard(
             options.related.map((r) => itemLink(r, lang, actions, r.doc !== c.doc)),
           ),
         )
-      : null,
+      : options.loadRelated
+        ? relatedOnDemand(c, lang, actions, options.loadRelated)
+        : null,
     h(
       "div",
       { class: "card-foot" },
