@@ -37,7 +37,7 @@ export function citing(query: Query, deps: ResolveDeps): CitationContext {
 function contextOf(query: Query, kind: Kind, citations: readonly Citation[], checked: boolean): Context {
   const docs = [...new Set(citations.map((c) => c.doc))];
   return {
-    question: query.text,
+    question: query.topic,
     kind,
     docs: docs.length > 0 ? docs : query.docs,
     items: citations.map((c) => ({ doc: c.doc, id: c.id })),

@@ -37,6 +37,8 @@ export interface Corpus {
   /** Documents skipped, with the reason; empty when all loaded. */
   warnings: CorpusWarning[];
   hash: string;
+  /** The genre's data the documents were read with (later stages use its words too). */
+  genre: GenreData;
 }
 
 /** Options for {@link loadCorpus}. */
@@ -64,7 +66,7 @@ export function loadCorpus(dir: string | readonly string[], options: LoadOptions
   const plans: Plan[] = [];
   const warnings: CorpusWarning[] = [];
   for (const d of typeof dir === "string" ? [dir] : dir) readFolder(d, genre, hash, plans, warnings);
-  return { plans, warnings, hash: hash.digest("hex") };
+  return { plans, warnings, hash: hash.digest("hex"), genre };
 }
 
 function readFolder(

@@ -35,6 +35,7 @@ const GenreFile = z.object({
   topics: z.record(z.string(), z.string()),
   kinds: z.record(z.string(), z.string()),
   levels: z.record(z.string(), Level),
+  levelWords: z.partialRecord(Level, z.array(z.string().min(1))).default({}),
 });
 
 /** The genre-wide data a profile is completed from. */
@@ -45,6 +46,8 @@ export interface GenreData {
   kinds: ReadonlyArray<readonly [string, string]>;
   /** Issuer name endings → level, longest first. */
   levels: ReadonlyArray<readonly [string, Level]>;
+  /** Words that name the documents of a level (国家 → national), lower-cased. */
+  levelWords: ReadonlyArray<readonly [string, Level]>;
 }
 
 const byLength = <T>(record: Record<string, T>) =>
@@ -62,6 +65,9 @@ export function loadGenreData(dataDir: string): GenreData {
     topics: byLength(genre.data.topics),
     kinds: byLength(genre.data.kinds),
     levels: byLength(genre.data.levels),
+    levelWords: Object.entries(genre.data.levelWords).flatMap(([level, words]) =>
+      (words ?? []).map((word) => [word.toLowerCase(), level as Level] as const),
+    ),
   };
 }
 

@@ -33,6 +33,9 @@ export interface Fusion {
   lexicalWeight: number;
 }
 
+/** How many candidates each ranker hands to fusion (more only when more results are asked for). */
+export const CANDIDATES = 100;
+
 /** Measured on the gold set (npm run bench prints the comparison). */
 export const DEFAULT_FUSION: Fusion = { k: 5, vectorWeight: 1, lexicalWeight: 2 };
 /**
@@ -120,6 +123,12 @@ export class SearchIndex {
   /** Plans another loaded plan implements: less specific, weighed down when no plan is named. */
   private readonly general: ReadonlySet<Plan>;
   private readonly implemented = new Map<Item, Item | null>();
+  private readonly neighbours = new Map<Item, Item[]>();
+  /**
+   * How `search` ranks by default: the best candidates of each ranker ("top-k"), or every item
+   * ("exhaustive", as the first version did — kept so the benchmark can set the two side by side).
+   */
+  mode: "top-k" | "exhaustive" = "top-k";
 
   private constructor(
     readonly plans: readonly Plan[],
@@ -178,15 +187,27 @@ export class SearchIndex {
     return this.planOf.get(item) as Plan;
   }
 
-  /** Items ranked by the vector index alone, with cosine similarity. */
-  vectorSearch(text: string, limit = this.items.length): Array<{ item: Item; similarity: number }> {
-    const hits = this.vectors.searchSync(this.embeddings.embed(text), limit);
+  /** Items ranked by the vector index alone, with cosine similarity; `docs` keeps only those documents' items. */
+  vectorSearch(
+    text: string,
+    limit = this.items.length,
+    docs?: ReadonlySet<string>,
+  ): Array<{ item: Item; similarity: number }> {
+    const filter = docs
+      ? (d: { metadata: Record<string, unknown> }) => docs.has(String(d.metadata.doc))
+      : undefined;
+    const hits = this.vectors.searchSync(this.embeddings.embed(text), limit, filter);
     return hits.map(([doc, similarity]) => ({ item: this.itemOf(doc.metadata), similarity }));
   }
 
-  /** Items ranked by BM25 alone. */
-  lexicalSearch(text: string, limit = this.items.length): Array<{ item: Item; score: number }> {
-    return this.lexical.search(lexicalTerms(text), limit).map((h) => ({
+  /** Items ranked by BM25 alone; `docs` keeps only those documents' items. */
+  lexicalSearch(
+    text: string,
+    limit = this.items.length,
+    docs?: ReadonlySet<string>,
+  ): Array<{ item: Item; score: number }> {
+    const allowed = docs ? (i: number) => docs.has((this.items[i] as Item).doc) : undefined;
+    return this.lexical.search(lexicalTerms(text), limit, allowed).map((h) => ({
       item: this.items[h.index] as Item,
       score: h.score,
     }));
@@ -261,14 +282,19 @@ export class SearchIndex {
    */
   search(
     query: { searchText: string },
-    options: { limit?: number; plans?: readonly Plan[]; fusion?: Fusion } = {},
+    options: { limit?: number; plans?: readonly Plan[]; fusion?: Fusion; exhaustive?: boolean } = {},
   ): SearchHit[] {
     const limit = options.limit ?? 10;
     const { k, vectorWeight, lexicalWeight } = options.fusion ?? DEFAULT_FUSION;
     const allowed = new Set(options.plans ?? this.plans);
     const weighDown = options.plans ? new Set<Plan>() : this.general;
-    const vector = this.vectorSearch(query.searchText);
-    const lexical = this.lexicalSearch(query.searchText);
+    // Each ranker hands over its best candidates only (within the named plans); `exhaustive` ranks
+    // every item, as the first version did (the benchmark compares the two).
+    const exhaustive = options.exhaustive ?? this.mode === "exhaustive";
+    const docs = options.plans && !exhaustive ? new Set(options.plans.map((p) => p.doc)) : undefined;
+    const candidates = exhaustive ? this.items.length : Math.max(CANDIDATES, limit);
+    const vector = this.vectorSearch(query.searchText, candidates, docs);
+    const lexical = this.lexicalSearch(query.searchText, candidates, docs);
     const hits = new Map<Item, SearchHit>();
     const hit = (item: Item) => {
       let h = hits.get(item);
@@ -307,13 +333,16 @@ export class SearchIndex {
       .slice(0, limit);
   }
 
-  /** Items of the same plan closest to `item` by vector, best first. */
+  /** Items of the same plan closest to `item` by vector, best first (computed once per item). */
   related(item: Item, limit = 3): Item[] {
-    const near = this.vectorSearch(indexText(this.plan(item), item), limit + 8);
-    return near
-      .map((n) => n.item)
-      .filter((i) => i !== item && i.doc === item.doc)
-      .slice(0, limit);
+    let near = this.neighbours.get(item);
+    if (!near || near.length < limit) {
+      near = this.vectorSearch(indexText(this.plan(item), item), Math.max(limit, 8) + 8, new Set([item.doc]))
+        .map((n) => n.item)
+        .filter((i) => i !== item);
+      this.neighbours.set(item, near);
+    }
+    return near.slice(0, limit);
   }
 
   /**

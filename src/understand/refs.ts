@@ -1,6 +1,6 @@
 /**
  * Item references as people write them: 六(五), 六（五）, 六、(五), 第六部分(五), 第六部分第五条, 6.5,
- * item 6.5, section 6 item 5; a third and fourth level 三(一)1., 三(一)1.(2), 3.1.2; a bare (三十九) or
+ * "item" + a dotted number, section 6 item 5; a third and fourth level 三(一)1., 三(一)1.(2), 3.1.2; a bare (三十九) or
  * 第三十九条 for documents numbered across sections. Only the forms: which document has the item
  * is decided when the query is resolved. Figures are not references: PM2.5, 74.5%, 1.2万, 燃煤锅炉(3).
  */
@@ -28,7 +28,7 @@ const FORMS: readonly RegExp[] = [
   new RegExp(`(?:第)?(${NUM})(?:、|部分|章|节)?\\s*[(（]\\s*(${NUM})\\s*[)）]`),
   // 第六部分第五条/项
   new RegExp(`第(${NUM})(?:部分|章|节|大项)第?(${NUM})(?:条|项|点|小项)`),
-  // 3.1.2.1 / 3.1.2 / 6.5 / 6-5 / item 6.5 — not PM2.5, 74.5%, 1.2万, 0.3米
+  // 3.1.2.1 / 3.1.2 / 6.5 / 6-5 / "item" 6.5 — not PM2.5, 74.5%, 1.2万, 0.3米
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．-](\\d{1,2})${NOT_A_FIGURE}`),
