@@ -24,7 +24,13 @@ describe("npm start", () => {
     const root = await api.start();
     child = spawn(process.execPath, ["dist/start.js"], {
       // PORT 0: the web server npm start opens beside the bot takes a free port.
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: "123:abc", TELEGRAM_API_ROOT: root, LOG_LEVEL: "warn", PORT: "0" },
+      env: {
+        ...process.env,
+        TELEGRAM_BOT_TOKEN: "123:abc",
+        TELEGRAM_API_ROOT: root,
+        LOG_LEVEL: "warn",
+        PORT: "0",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
