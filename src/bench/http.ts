@@ -5,6 +5,7 @@
  * client). Answers per second over the timed requests, and their latency percentiles.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
 import { loadEvalSet, questionOf } from "../eval/index.js";
@@ -23,6 +24,11 @@ export interface HttpThroughputResult {
   errors: number;
   /** Distinct questions sent round-robin. */
   questions: number;
+  /**
+   * CPU time the server process spent per timed answer (user + system, from /proc; null elsewhere):
+   * what one answer costs whatever else the machine is doing, so 1000 / this is one core's capacity.
+   */
+  serverCpuMsPerAnswer: number | null;
 }
 
 /** Options of {@link measureHttpThroughput}. */
@@ -68,6 +74,18 @@ async function startServerProcess(root: string): Promise<{ url: string; child: C
     });
   });
   return { url, child };
+}
+
+/** CPU time (user + system) a process has used so far, in ms; null where /proc is missing. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name, in clock ticks (100 Hz).
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 /** One POST /v1/answer; resolves with the status once the whole response has arrived. */
@@ -132,7 +150,9 @@ export async function measureHttpThroughput(
   try {
     const endpoint = new URL("v1/answer", url);
     await drive(agent, endpoint, bodies, options.clients, options.warmup, 0);
+    const cpuBefore = cpuMs(child.pid);
     const run = await drive(agent, endpoint, bodies, options.clients, options.requests, options.warmup);
+    const cpuAfter = cpuMs(child.pid);
     return {
       clients: options.clients,
       requests: options.requests,
@@ -141,6 +161,8 @@ export async function measureHttpThroughput(
       latency: summarize(run.times),
       errors: run.errors,
       questions: bodies.length,
+      serverCpuMsPerAnswer:
+        cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / options.requests,
     };
   } finally {
     agent.destroy();

@@ -234,6 +234,14 @@ export function renderTable(r: BenchResults): string {
       `${ms(h.latency.p50)} / ${ms(h.latency.p95)} / ${ms(h.latency.p99)}`,
       "",
     ]);
+    if (h.serverCpuMsPerAnswer !== null) {
+      rows.push([
+        "http",
+        "server CPU per answer (user + system) → one core's capacity",
+        `${ms(h.serverCpuMsPerAnswer)} → ${fmt(1000 / h.serverCpuMsPerAnswer, 0)} answers/s`,
+        "",
+      ]);
+    }
   }
   const lines = ["| area | measure | value | target |", "|---|---|---|---|"];
   for (const row of rows) lines.push(`| ${row.join(" | ")} |`);
