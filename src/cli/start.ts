@@ -42,7 +42,12 @@ async function main(): Promise<void> {
   const channels: Array<Promise<void>> = [];
   if (process.env.TELEGRAM_BOT_TOKEN) {
     const { startBot } = await import("../channels/telegram/start.js");
-    channels.push(startBot(engine));
+    channels.push(
+      startBot(engine).catch((error: unknown) => {
+        say(`telegram: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      }),
+    );
   }
   // DingTalk: if (process.env.DINGTALK_CLIENT_ID && process.env.DINGTALK_CLIENT_SECRET) { … }
 
