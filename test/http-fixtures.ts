@@ -1,4 +1,8 @@
-// Shared by the HTTP, MCP and web tests: one engine on a fixed clock, and an answer log in memory.
+// Shared by the HTTP, MCP and web tests: one engine on a fixed clock, an answer log in memory, and the
+// built entries (dist/) they start as a user would.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, rmdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { AnswerLog, AnswerRecord, Vote } from "../src/channels/log/index.js";
 import { createEngine, type Engine } from "../src/engine/index.js";
 
@@ -32,4 +36,51 @@ export class MemoryLog implements AnswerLog {
   }
 
   close(): void {}
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const fresh = () => {
+  try {
+    const built = statSync("dist/.built").mtimeMs;
+    return built > newestMtime("src") && built > statSync("scripts/build.mjs").mtimeMs;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Builds dist/ (the CLI entries and the web page) unless it is newer than every source file. Test files
+ * run in parallel workers: a lock folder lets one build while the others wait, so none starts a
+ * half-written entry.
+ */
+export function ensureBuilt(): void {
+  if (fresh()) return;
+  const lock = ".cache/build.lock";
+  mkdirSync(".cache", { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline)
+        throw new Error(`${lock} is held for two minutes: remove it if no build runs`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    if (fresh()) return;
+    const build = spawnSync(process.execPath, ["scripts/build.mjs"], { encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  } finally {
+    rmdirSync(lock);
+  }
 }

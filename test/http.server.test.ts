@@ -11,7 +11,7 @@ import {
   type RunningServer,
   startServer,
 } from "../src/channels/http/index.js";
-import { testEngine } from "./http-fixtures.js";
+import { ensureBuilt, testEngine } from "./http-fixtures.js";
 
 describe("configuration", () => {
   it("defaults to 127.0.0.1:3000 without keys", () => {
@@ -118,8 +118,7 @@ describe("the server", () => {
 describe("npm start", () => {
   let child: ChildProcess | undefined;
   beforeAll(() => {
-    const build = spawnSync(process.execPath, ["scripts/build.mjs"], { encoding: "utf8" });
-    expect(build.status, build.stderr).toBe(0);
+    ensureBuilt();
   });
   afterEach(() => {
     child?.kill("SIGKILL");

@@ -1,7 +1,6 @@
 // The MCP server through the SDK's own Client: over an in-memory pair (every tool, its schemas, its
 // errors), over Streamable HTTP at /mcp on a real server (with and without keys), and over stdio
 // (`npm run mcp`, the built entry).
-import { spawnSync } from "node:child_process";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -22,7 +21,7 @@ import {
 import { createMcpServer, TOOL_NAMES } from "../src/channels/mcp/index.js";
 import { Conversations, MemoryStore } from "../src/channels/state/index.js";
 import type { Engine } from "../src/engine/index.js";
-import { MemoryLog, testEngine } from "./http-fixtures.js";
+import { ensureBuilt, MemoryLog, testEngine } from "./http-fixtures.js";
 
 const SQ = "shangqiu-air-quality-2024";
 let engine: Engine;
@@ -208,8 +207,7 @@ describe("MCP over Streamable HTTP at /mcp", () => {
 
 describe("MCP over stdio (npm run mcp)", () => {
   beforeAll(() => {
-    const build = spawnSync(process.execPath, ["scripts/build.mjs"], { encoding: "utf8" });
-    expect(build.status, build.stderr).toBe(0);
+    ensureBuilt();
   });
 
   it("serves every tool from the built entry, with nothing but the protocol on stdout", async () => {

@@ -3,12 +3,11 @@
 // the highlighted quote, listings by document, follow-ups, English, votes, the two views, a phone.
 // Screenshots of each state go to test/artifacts/ (gitignored).
 // biome-ignore-all lint/performance/useDomNodeTextContent: Playwright's innerText() is the rendered text a person sees, not the DOM property
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type AnswerResult, createApp, type RunningServer, startServer } from "../src/channels/http/index.js";
-import { MemoryLog, testEngine } from "./http-fixtures.js";
+import { ensureBuilt, MemoryLog, testEngine } from "./http-fixtures.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = [
@@ -39,8 +38,7 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   if (!present) return;
-  const build = spawnSync(process.execPath, ["scripts/build.mjs"], { encoding: "utf8" });
-  expect(build.status, build.stderr).toBe(0);
+  ensureBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
   const { app } = createApp({ engine: await testEngine(), log });
   server = await startServer(app.fetch, { host: "127.0.0.1", port: 0, apiKeys: [] });
