@@ -230,6 +230,14 @@ describe("look-ups", () => {
     expect((await post(off, "/v1/feedback", { answerId: "a1", vote: "up" })).status).toBe(404);
   });
 
+  it("GET /v1/examples: the example questions of data/examples.yaml, per language", async () => {
+    const { app } = createApp({ engine, webDir: null });
+    const zh = (await (await app.request("/v1/examples")).json()) as { examples: string[] };
+    const en = (await (await app.request("/v1/examples?lang=en")).json()) as { examples: string[] };
+    expect(zh.examples).toContain("六(五)");
+    expect(en.examples.some((q) => /^[A-Z]/.test(q))).toBe(true);
+  });
+
   it("unknown /v1 routes are JSON 404s", async () => {
     const { app } = createApp({ engine, webDir: null });
     const res = await app.request("/v1/nothing");
@@ -311,6 +319,7 @@ describe("/openapi.json", () => {
       "/v1/departments",
       "/v1/departments/{name}",
       "/v1/documents",
+      "/v1/examples",
       "/v1/feedback",
       "/v1/items/{doc}/{id}",
     ]);

@@ -280,19 +280,21 @@ describe.skipIf(!present)("the web chat page", { timeout: 90_000 }, () => {
     await page.waitForSelector(".deadline-body .timeline");
     const all = await page.locator(".deadline-body .tl-entry").count();
     await page.selectOption("select.state", "open");
+    // The body is emptied while the filtered listing loads: wait for entries, and none passed.
     await page.waitForFunction(
-      () => document.querySelectorAll(".deadline-body .tl-entry.passed").length === 0,
+      () =>
+        document.querySelectorAll(".deadline-body .tl-entry").length > 0 &&
+        document.querySelectorAll(".deadline-body .tl-entry.passed").length === 0,
     );
     const open = await page.locator(".deadline-body .tl-entry.open").count();
     expect(open).toBeGreaterThan(0);
     expect(open).toBeLessThan(all);
     await page.selectOption("select.state", "");
     await page.selectOption("select.year", "2024");
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll(".deadline-body .tl-entry time")].every((t) =>
-        t.textContent?.startsWith("2024"),
-      ),
-    );
+    await page.waitForFunction(() => {
+      const times = [...document.querySelectorAll(".deadline-body .tl-entry time")];
+      return times.length > 0 && times.every((t) => t.textContent?.startsWith("2024"));
+    });
     expect(await page.locator(".deadline-body .tl-entry.open").count()).toBe(0);
     await shot("deadlines-view");
   });
@@ -301,7 +303,7 @@ describe.skipIf(!present)("the web chat page", { timeout: 90_000 }, () => {
     await page.click("#lang");
     expect(await page.locator("#tab-ask").innerText()).toBe("Ask");
     expect(await page.locator("#send").innerText()).toBe("Ask");
-    expect(await page.locator(".examples .example").first().innerText()).toContain("Public Security Bureau");
+    await page.locator(".examples .example", { hasText: "Public Security Bureau" }).waitFor();
   });
 
   it("fits a phone: no sideways scrolling, the question bar at hand", async () => {

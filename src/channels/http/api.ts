@@ -5,6 +5,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Engine } from "../../engine/index.js";
+import { exampleQuestions } from "../../render/index.js";
 import { checkObligation, UnknownDocument } from "./check.js";
 import { departmentDirectory } from "./directory.js";
 import type { GuardEnv } from "./guard.js";
@@ -15,6 +16,7 @@ import {
   departmentRoute,
   directoryRoute,
   documentsRoute,
+  examplesRoute,
   feedbackRoute,
   healthRoute,
   itemRoute,
@@ -74,6 +76,11 @@ export function registerApi(app: OpenAPIHono<GuardEnv>, engine: Engine, asker: A
   app.openapi(documentsRoute, (c) => {
     const { lang } = c.req.valid("query");
     return c.json({ documents: engine.documents(lang), today: engine.today() }, 200);
+  });
+
+  app.openapi(examplesRoute, (c) => {
+    const { lang } = c.req.valid("query");
+    return c.json({ examples: [...exampleQuestions(lang ?? "zh")] }, 200);
   });
 
   app.openapi(checkRoute, async (c) => {

@@ -16,6 +16,7 @@ import {
   DepartmentQuery,
   DepartmentResult,
   DocumentsResult,
+  ExamplesResult,
   FeedbackRequest,
   FeedbackResult,
   Health,
@@ -67,7 +68,7 @@ export const answerRoute = createRoute({
   request: {
     ...body(
       openapi(AnswerRequest, "AnswerRequest", {
-        example: { question: "我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗" },
+        example: { question: "六(五)" },
       }),
     ),
   },
@@ -152,6 +153,17 @@ export const documentsRoute = createRoute({
   summary: "The loaded documents: names, issuers, dates, numbers, the plans they implement",
   request: { query: LangQuery },
   responses: { 200: json(openapi(DocumentsResult, "Documents"), "The documents"), ...errors },
+});
+
+/** GET /v1/examples */
+export const examplesRoute = createRoute({
+  method: "get",
+  path: "/v1/examples",
+  operationId: "examples",
+  tags: ["documents"],
+  summary: "Example questions, for a help text or a first screen",
+  request: { query: LangQuery },
+  responses: { 200: json(openapi(ExamplesResult, "Examples"), "The examples, most useful first"), ...errors },
 });
 
 /** POST /v1/check */

@@ -113,6 +113,10 @@ export const CheckResult = z.object({
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
+/** Example questions for a help text or the web page's first screen (from data/examples.yaml). */
+export const ExamplesResult = z.object({ examples: z.array(z.string()) });
+export type ExamplesResult = z.infer<typeof ExamplesResult>;
+
 /** A vote on an answer. */
 export const FeedbackRequest = z.object({
   answerId: z.string().min(1).max(200),

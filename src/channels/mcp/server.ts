@@ -9,7 +9,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { Lang } from "../../answer/index.js";
 import type { Engine } from "../../engine/index.js";
-import { itemBlock } from "../../render/index.js";
+import { exampleQuestions, itemBlock } from "../../render/index.js";
 import { checkObligation, UnknownDocument } from "../http/check.js";
 import {
   AnswerResult,
@@ -69,6 +69,9 @@ export function createMcpServer(deps: McpDeps): McpServer {
   const known = (doc: string | undefined) => doc === undefined || engine.plans.some((p) => p.doc === doc);
   const noDocument = (doc: string | undefined) =>
     fail(`No document ${JSON.stringify(doc)} is loaded; list_documents names them.`);
+  const examples = [...exampleQuestions("zh").slice(1, 4), ...exampleQuestions("en").slice(1, 2)]
+    .map((q) => `“${q}”`)
+    .join(", ");
   const server = new McpServer(MCP_SERVER_INFO, {
     instructions:
       "Answers questions about Chinese government air-quality action plans (商丘市空气质量持续改善行动计划 and the " +
@@ -82,9 +85,9 @@ export function createMcpServer(deps: McpDeps): McpServer {
       title: "Answer a question about the policy documents",
       description:
         "Ask anything about the documents in Chinese or English: a clause (六(五)), a topic (散煤治理), a department's " +
-        "tasks (城管局牵头哪些任务), deadlines (哪些任务要在2024年年底前完成), whether an obligation applies " +
-        "(我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗). Returns the answer text, the cited clauses with verbatim " +
-        "quotes, departments and deadlines. Pass the returned `session` with a follow-up (谁牵头？).",
+        "tasks, what is due when, whether an obligation applies to the asker's business — for example " +
+        `${examples}. Returns the answer text, the cited clauses with verbatim quotes, departments and ` +
+        "deadlines. Pass the returned `session` with a follow-up (谁牵头？ / who leads it?).",
       inputSchema: {
         question: z.string().min(1).max(MAX_QUESTION_CHARS).describe("The question, in Chinese or English"),
         session: SessionId.optional().describe("The session of an earlier answer, to ask a follow-up"),

@@ -94,6 +94,11 @@ export function documents(lang: string): Promise<DocumentsResult> {
   return call("GET", `/v1/documents?lang=${lang}`);
 }
 
+/** Example questions for the first screen. */
+export async function examples(lang: string): Promise<string[]> {
+  return (await call<{ examples: string[] }>("GET", `/v1/examples?lang=${lang}`)).examples;
+}
+
 /** A vote on an answer. */
 export async function vote(answerId: string, value: "up" | "down"): Promise<void> {
   await call("POST", "/v1/feedback", { answerId, vote: value });

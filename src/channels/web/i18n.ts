@@ -11,8 +11,8 @@ const WORDS = {
   tabDepartments: ["部门", "Departments"],
   tabDeadlines: ["期限", "Deadlines"],
   placeholder: [
-    "输入问题，例如：城管局牵头哪些任务",
-    "Ask a question, e.g. What is the Public Security Bureau responsible for?",
+    "输入问题：条款、部门、期限，或您的企业是否适用",
+    "Ask about a clause, a department, a deadline or your business",
   ],
   send: ["提问", "Ask"],
   newChat: ["新对话", "New chat"],

@@ -11,21 +11,8 @@ import { append, clear, h } from "./dom.js";
 import { setUiLang, t, uiLang } from "./i18n.js";
 import { DeadlineView, DepartmentView, showError } from "./views.js";
 
-const EXAMPLES: Record<Lang, string[]> = {
-  zh: [
-    "我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗",
-    "城管局牵头哪些任务",
-    "哪些任务要在2024年年底前完成",
-    "散煤治理",
-    "六(五)",
-  ],
-  en: [
-    "What is the Public Security Bureau responsible for?",
-    "Can I install a new coal boiler for my factory?",
-    "Which tasks are due by the end of 2024?",
-  ],
-};
-
+/** Example questions per language, from the server (data/examples.yaml), loaded once each. */
+const examplesOf = new Map<Lang, Promise<string[]>>();
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const conversation = $<HTMLDivElement>("conversation");
 const form = $<HTMLFormElement>("ask-form");
@@ -50,14 +37,19 @@ function scrollTo(el: HTMLElement): void {
 }
 
 function examples(): HTMLElement {
-  return h(
-    "div",
-    { class: "examples" },
-    h("p", null, t("examples")),
-    EXAMPLES[uiLang()].map((q) =>
-      h("button", { type: "button", class: "example", onclick: () => void submit(q) }, q),
-    ),
-  );
+  const lang = uiLang();
+  const box = h("div", { class: "examples" }, h("p", null, t("examples")));
+  if (!examplesOf.has(lang))
+    examplesOf.set(
+      lang,
+      api.examples(lang).catch(() => []),
+    );
+  void examplesOf.get(lang)?.then((list) => {
+    for (const q of list.slice(0, 6)) {
+      box.appendChild(h("button", { type: "button", class: "example", onclick: () => void submit(q) }, q));
+    }
+  });
+  return box;
 }
 
 function failed(error: unknown, into: HTMLElement): void {

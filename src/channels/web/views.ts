@@ -24,6 +24,7 @@ export function showError(el: HTMLElement, error: unknown): void {
 /** The department view. */
 export class DepartmentView {
   private directory: DepartmentDirectory | null = null;
+  private selections = 0;
   private readonly list = h("div", { class: "dept-list" });
   private readonly detail = h("div", { class: "dept-detail", "aria-live": "polite" });
   private readonly filter = h("input", { type: "search", class: "dept-filter" });
@@ -81,11 +82,13 @@ export class DepartmentView {
 
   /** Lists one department's tasks. */
   async select(name: string): Promise<void> {
+    const turn = ++this.selections;
     for (const b of this.list.querySelectorAll("button"))
       b.classList.toggle("selected", b.dataset.name === name);
     clear(this.detail);
     try {
       const tasks = await api.departmentTasks(name, uiLang());
+      if (turn !== this.selections) return;
       append(this.detail, departmentListing(tasks, uiLang(), this.actions));
     } catch (error) {
       showError(this.detail, error);
@@ -99,6 +102,7 @@ export class DeadlineView {
   private readonly state = h("select", { class: "state" });
   private readonly body = h("div", { class: "deadline-body", "aria-live": "polite" });
   private years: string[] = [];
+  private loads = 0;
 
   constructor(
     readonly root: HTMLElement,
@@ -142,9 +146,12 @@ export class DeadlineView {
   }
 
   private async load(): Promise<void> {
+    const turn = ++this.loads;
     clear(this.body);
     try {
       const listing = await api.deadlines({ year: this.year.value, state: this.state.value }, uiLang());
+      // A filter changed again while this one loaded: the later listing wins.
+      if (turn !== this.loads) return;
       if (this.years.length === 0) {
         this.years = [
           ...new Set(listing.groups.flatMap((g) => g.entries.map((e) => e.deadline.date.slice(0, 4)))),
