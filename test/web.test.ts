@@ -225,7 +225,7 @@ describe.skipIf(!present)("the web chat page", { timeout: 90_000 }, () => {
       "Municipal Public Security Bureau (市公安局) · 5 items",
     );
     expect(await answer.locator(".doc-group h3").first().innerText()).toBe(
-      "《Shangqiu Air Quality Continuous Improvement Action Plan》",
+      "Shangqiu Air Quality Continuous Improvement Action Plan",
     );
     expect(await answer.locator(".role-label").first().innerText()).toBe("Responsible");
     expect(await answer.locator(".badge").first().innerText()).toMatch(/passed|open/);

@@ -10,7 +10,7 @@ import type { Actions } from "./actions.js";
 import * as api from "./api.js";
 import { citationCard, deadlineBadge, departmentChips, itemLink } from "./citation.js";
 import { h } from "./dom.js";
-import { t } from "./i18n.js";
+import { docTitle, t } from "./i18n.js";
 import { deadlineTimeline, departmentListing } from "./listing.js";
 
 /** The verdicts of a check: the overall outcome, then each verdict with its comparison and clause. */
@@ -73,7 +73,7 @@ function documentFacts(docs: readonly DocumentInfo[], lang: Lang): HTMLElement {
       h(
         "section",
         { class: "doc-group" },
-        h("h3", null, `《${d.name}》`),
+        h("h3", null, docTitle(d.name, lang)),
         d.title ? h("p", { class: "doc-title" }, d.title) : null,
         h(
           "table",

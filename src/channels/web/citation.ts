@@ -6,7 +6,7 @@
 import type { Citation, DeadlineView, DepartmentRole, ItemLink, Lang } from "../../answer/schema.js";
 import type { Actions } from "./actions.js";
 import { type Child, h } from "./dom.js";
-import { t } from "./i18n.js";
+import { docTitle, t } from "./i18n.js";
 
 const ROLES = ["lead", "responsible", "support"] as const;
 
@@ -69,7 +69,7 @@ export function itemLink(link: ItemLink, lang: Lang, actions: Actions, withDoc =
     { type: "button", class: "item-link", onclick: () => actions.openItem(link.doc, link.id, lang) },
     h("span", { class: "label" }, link.label),
     ` ${link.title}`,
-    withDoc ? h("span", { class: "doc-name" }, ` 《${link.docName}》`) : null,
+    withDoc ? h("span", { class: "doc-name" }, ` ${docTitle(link.docName, lang)}`) : null,
   );
 }
 
@@ -232,7 +232,7 @@ export function citationCard(
     { class: "card-head" },
     h("span", { class: "label" }, c.label),
     h("span", { class: "title" }, c.title),
-    h("span", { class: "doc-name" }, `《${c.docName}》`),
+    h("span", { class: "doc-name" }, docTitle(c.docName, lang)),
   );
   if (options.folded) {
     return h(

@@ -86,3 +86,8 @@ export function setUiLang(lang: Lang): void {
 export function t(word: Word, lang: Lang = current): string {
   return WORDS[word][lang === "zh" ? 0 : 1];
 }
+
+/** A document's name as a title: 《…》 in Chinese, the plain name in English. */
+export function docTitle(name: string, lang: Lang = current): string {
+  return lang === "zh" ? `《${name}》` : name;
+}

@@ -6,7 +6,7 @@ import type { DeadlineListingPayload, DepartmentListingPayload, Lang } from "../
 import type { Actions } from "./actions.js";
 import { deadlineBadge } from "./citation.js";
 import { h } from "./dom.js";
-import { t } from "./i18n.js";
+import { docTitle, t } from "./i18n.js";
 
 const ROLES = ["lead", "responsible", "support"] as const;
 
@@ -36,7 +36,7 @@ export function departmentListing(p: DepartmentListingPayload, lang: Lang, actio
       h(
         "section",
         { class: "doc-group", "data-doc": g.doc },
-        h("h3", null, `《${g.docName}》`),
+        h("h3", null, docTitle(g.docName, lang)),
         ROLES.map((role) => {
           const entries = g.entries.filter((e) => e.role === role);
           if (entries.length === 0) return null;
@@ -123,7 +123,7 @@ export function deadlineTimeline(p: DeadlineListingPayload, lang: Lang, actions:
       return h(
         "section",
         { class: "doc-group", "data-doc": g.doc },
-        h("h3", null, `《${g.docName}》`),
+        h("h3", null, docTitle(g.docName, lang)),
         h("ol", { class: "timeline" }, rows),
       );
     }),

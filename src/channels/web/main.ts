@@ -8,7 +8,7 @@ import type { Actions } from "./actions.js";
 import { answerCard, itemCard } from "./answer.js";
 import * as api from "./api.js";
 import { append, clear, h } from "./dom.js";
-import { setUiLang, t, uiLang } from "./i18n.js";
+import { docTitle, setUiLang, t, uiLang } from "./i18n.js";
 import { DeadlineView, DepartmentView, showError } from "./views.js";
 
 /** Example questions per language, from the server (data/examples.yaml), loaded once each. */
@@ -116,7 +116,7 @@ async function header(): Promise<void> {
     clear(docs);
     append(
       docs,
-      documents.map((d) => `《${d.name}》`).join(" "),
+      documents.map((d) => docTitle(d.name)).join(uiLang() === "zh" ? " " : " · "),
       h("span", { class: "today" }, ` · ${t("today")} ${today}`),
     );
   } catch (error) {
