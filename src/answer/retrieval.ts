@@ -51,14 +51,15 @@ export function retrieve(
  */
 export function covers(index: SearchIndex, query: Query, top: SearchHit | undefined): boolean {
   if (!top) return false;
+  const docs = query.docs.length > 0 ? new Set(query.docs) : undefined;
   if (query.lang === "en") {
     const own = query.text.match(/[a-z][a-z0-9.]*[a-z0-9]|[\u4e00-\u9fff]+/gi) ?? [];
-    const c = index.coverage([...query.expansions, ...own].join(" "));
+    const c = index.coverage([...query.expansions, ...own].join(" "), { docs });
     // English words reach the plan only through the lexicon, so one mapped term (target → 目标) is
     // evidence enough; words it cannot map do not count against the question.
     return c.matchedIdf >= MIN_COVERAGE_EN;
   }
-  const c = index.coverage(query.searchText, { generalWords: "discount" });
+  const c = index.coverage(query.searchText, { generalWords: "discount", docs });
   if (c.matchedIdf < MIN_COVERAGE && top.similarity < MIN_SIMILARITY) return false;
   // Two independent rankers agreeing on the same item is evidence the chatter around it
   // (下午开会要用：…) does not outweigh.

@@ -88,7 +88,7 @@ function questions(corpus: SyntheticCorpus, plans: readonly Plan[], items: numbe
     const place = plan.profile.place?.zh ?? "";
     const kind = q % 10;
     if (kind === 8) out.push(`${place}生态环境局牵头哪些任务`);
-    else if (kind === 9) out.push(`${place}2025年年底前要完成哪些任务`);
+    else if (kind === 9) out.push(`${place}到2025年年底前要做完的任务`);
     else out.push(q % 2 === 0 ? `${place}${topic}` : topic);
   }
   return out;

@@ -174,6 +174,16 @@ export class LexicalIndex {
     return t === undefined ? 0 : (this.offsets[t + 1] as number) - (this.offsets[t] as number);
   }
 
+  /** How many of the allowed documents contain a term. */
+  documentFrequencyIn(term: string, allowed: (doc: number) => boolean): number {
+    const t = this.termIndex.get(term);
+    if (t === undefined) return 0;
+    let n = 0;
+    for (let p = this.offsets[t] as number; p < (this.offsets[t + 1] as number); p++)
+      if (allowed(this.docs[p] as number)) n++;
+    return n;
+  }
+
   /** Inverse document frequency (BM25+ style, never negative). */
   idf(term: string): number {
     return this.idfOf(this.documentFrequency(term));

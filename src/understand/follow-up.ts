@@ -9,8 +9,8 @@ import { extractFacts, findAmounts } from "../rules/index.js";
 import type { UnderstandDeps } from "./index.js";
 import type { Context, FollowUp, Query } from "./schema.js";
 
-/** Below this much topic of its own a question leans on the previous answer. */
-const OWN_TOPIC = 1;
+/** Below this much topic of its own (about one rare word) a question leans on the previous answer. */
+const OWN_TOPIC = 2.5;
 
 /** Words that ask about the previous items rather than a new topic. */
 const ABOUT_ITEMS =
@@ -76,7 +76,7 @@ function askingClauses(previous: string, lang: Query["lang"]): string {
     .split(/[,，;；。]/)
     .filter((clause) => {
       const f = extractFacts(clause, lang);
-      return f.animals.length === 0 && f.amounts.length === 0;
+      return !f.entities.some((e) => e.kind === "animal") && f.amounts.length === 0;
     })
     .join("，");
 }
@@ -103,7 +103,8 @@ export function readFollowUp(
     const onlyScope = query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text));
     if (!onlyScope) return null;
     return follow("topic", {
-      searchText: `${context.question} ${query.searchText}`,
+      searchText: [context.question, ...context.expansions, query.searchText].join(" "),
+      expansions: [...new Set([...context.expansions, ...query.expansions])],
       topic: `${context.question} ${text}`,
     });
   }
@@ -111,7 +112,7 @@ export function readFollowUp(
   // A changed fact of the previous question: a relative size, a new figure, or a new thing.
   const previous = context.factsText ?? context.question;
   const own = extractFacts(text, query.lang);
-  const ownThing = own.animals.length > 0 || own.things.size > 0;
+  const ownThing = own.entities.length > 0 || own.things.size > 0;
   const ownFigure = withUnit(text).length > 0;
   const relative = RELATIVE.find(([re]) => re.test(text));
   let factsText: string | null = null;

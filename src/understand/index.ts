@@ -74,7 +74,8 @@ function residueOf(text: string, removed: readonly string[], deps: UnderstandDep
 /** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
 function givesFigure(q: Query): boolean {
   return (
-    q.facts.animalCounts.length > 0 || q.facts.amounts.some((a) => a.unit !== null && a.unit !== "piece")
+    q.facts.amounts.some((a) => a.unit !== null && a.unit !== "piece") ||
+    q.facts.entities.some((e) => e.figures.length > 0)
   );
 }
 
@@ -174,7 +175,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const listing = residue < LISTING_RESIDUE;
   if (departments.length > 0 && w.departmentAsk.test(cut) && listing) intents.push("department_listing");
   if (deadline?.listing && listing) intents.push("deadline_listing");
-  if (aboutWords.length > 0 && listing) intents.push("document");
+  // Asking about a document it names is about the document even with more words around it.
+  if (aboutWords.length > 0 && (listing || (named.length > 0 && residue < LISTING_RESIDUE * 2)))
+    intents.push("document");
   if (w.whoAsk.test(cut)) intents.push("who");
   if (w.whenAsk.test(cut)) intents.push("when");
 

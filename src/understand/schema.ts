@@ -20,6 +20,10 @@ export const ItemRef = z.object({
   path: z.array(z.number().int().positive()).min(1).max(4),
   /** A bare (三十九) / 第三十九条: the printed item number in a document numbered across sections. */
   across: z.boolean(),
+  /** The section is left out: (六)3 is item 3 under (六), in whichever section has it. */
+  partial: z.boolean().default(false),
+  /** For a section named with its title (二、工作目标): the title's first words, to confirm the section. */
+  hint: z.string().nullable().default(null),
 });
 export type ItemRef = z.infer<typeof ItemRef>;
 
@@ -71,6 +75,8 @@ export type ItemKey = z.infer<typeof ItemKey>;
 export const Context = z.object({
   /** The topic of the question that produced this context (its text, or what a follow-up took over). */
   question: z.string(),
+  /** The plan terms its words were carried to (English, colloquial): a follow-up on its topic needs them too. */
+  expansions: z.array(z.string()).default([]),
   kind: z.string(),
   docs: z.array(z.string()),
   items: z.array(ItemKey),

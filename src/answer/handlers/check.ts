@@ -5,6 +5,7 @@
  * question (retrieval then answers the topic).
  */
 import type { Item } from "../../corpus/index.js";
+import { overallOutcome } from "../../rules/index.js";
 import { ownCase } from "../../understand/index.js";
 import { citeItem, deadlineView } from "../citation.js";
 import { citing, type Handler, resolved } from "../deps.js";
@@ -13,13 +14,6 @@ import type { Citation, Verdict } from "../schema.js";
 
 /** A rule's clause must be among this many of retrieval's best items of its plan, unless the asker gives their own case. */
 const TOP_AGREEMENT = 3;
-
-/** Applies if any verdict applies; else need_more_info if any needs more; else does_not_apply. */
-export function overall(verdicts: readonly Verdict[]): Verdict["check"]["outcome"] {
-  if (verdicts.some((v) => v.check.outcome === "applies")) return "applies";
-  if (verdicts.some((v) => v.check.outcome === "need_more_info")) return "need_more_info";
-  return "does_not_apply";
-}
 
 /** Resolves an obligation check. */
 export const check: Handler = (query, deps) => {
@@ -31,7 +25,7 @@ export const check: Handler = (query, deps) => {
       if (!item) continue;
       verdicts.push({
         check: r.check,
-        verdict: r.verdict,
+        verdict: r.verdict[query.lang],
         doc: plan.doc,
         itemId: item.id,
         phrase: r.phrase,
@@ -78,7 +72,7 @@ export const check: Handler = (query, deps) => {
     "answered",
     {
       kind: "check",
-      outcome: overall(payloadVerdicts),
+      outcome: overallOutcome(payloadVerdicts),
       verdicts: payloadVerdicts,
       asksWho: query.intents.includes("who"),
     },

@@ -149,6 +149,7 @@ export function createBot(deps: BotDeps): Bot {
   const tracker = new UpdateTracker();
   trackers.set(bot, tracker);
   const plans = engine.plans;
+  const checks = engine.guidedChecks();
   const rc = () => ({ plans, today: engine.today() });
 
   // --- API: bounded retries on 429/5xx (getUpdates is retried by the runner itself, sooner), and
@@ -394,10 +395,10 @@ export function createBot(deps: BotDeps): Bot {
 
   bot.command("check", async (ctx) => {
     const lang = langFor(ctx, ctx.match);
-    const choose = chooseCheck(lang);
+    const choose = chooseCheck(checks, lang);
     if (!choose) return send(ctx, esc(t(lang).checkNone), undefined, replyTarget(ctx));
     // With a single check, go straight to its first step.
-    const only = resolveCheck(0, lang, []);
+    const only = resolveCheck(checks, 0, lang, []);
     if (choose.keyboard.inline_keyboard.length === 1 && only?.kind === "step")
       return send(ctx, only.html, only.keyboard, replyTarget(ctx));
     await send(ctx, choose.html, choose.keyboard, replyTarget(ctx));
@@ -445,7 +446,7 @@ export function createBot(deps: BotDeps): Bot {
       return answerCallback(ctx, s.unknownButton);
     }
     if (data.kind === "check") {
-      const state = resolveCheck(data.check, lang, data.choices);
+      const state = resolveCheck(checks, data.check, lang, data.choices);
       if (!state) return answerCallback(ctx, s.checkExpired);
       if (state.kind === "step") {
         await answerCallback(ctx);

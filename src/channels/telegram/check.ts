@@ -1,24 +1,21 @@
 /**
- * /check: a guided obligation check over GUIDED_CHECKS. The dialog's whole state travels in the
+ * /check: a guided obligation check over the engine's guided checks (built from the rules files). The
+ * dialog's whole state travels in the
  * buttons' callback_data (check index, language, the option index chosen at each step), so it needs
  * no session store and survives a restart; forged data is rejected by {@link resolveCheck}.
  */
 import { InlineKeyboard } from "grammy";
-import { GUIDED_CHECKS } from "../../rules/index.js";
+import type { GuidedCheck } from "../../rules/index.js";
 import { checkData } from "./callbacks.js";
 import { grid } from "./format.js";
 import { escapeHtml as esc } from "./html.js";
 import { type Lang, t } from "./i18n.js";
 
-type GuidedCheck = (typeof GUIDED_CHECKS)[number];
-
-export function guidedChecks(): readonly GuidedCheck[] {
-  return GUIDED_CHECKS;
-}
-
 /** The keyboard that lets the user pick a check. */
-export function chooseCheck(lang: Lang): { html: string; keyboard: InlineKeyboard } | null {
-  const checks = guidedChecks();
+export function chooseCheck(
+  checks: readonly GuidedCheck[],
+  lang: Lang,
+): { html: string; keyboard: InlineKeyboard } | null {
   if (checks.length === 0) return null;
   const keyboard = grid(
     checks.map((c, i) => InlineKeyboard.text(c.title[lang], checkData(i, lang, []))),
@@ -32,8 +29,13 @@ export type CheckState =
   | { kind: "done"; check: GuidedCheck; values: Record<string, string>; summary: string; question: string };
 
 /** The next step of a dialog, or its question once every step has an answer; null for forged data. */
-export function resolveCheck(index: number, lang: Lang, choices: readonly number[]): CheckState | null {
-  const check = guidedChecks()[index];
+export function resolveCheck(
+  checks: readonly GuidedCheck[],
+  index: number,
+  lang: Lang,
+  choices: readonly number[],
+): CheckState | null {
+  const check = checks[index];
   if (!check || check.steps.length === 0 || choices.length > check.steps.length) return null;
   const values: Record<string, string> = {};
   const chosen: string[] = [];
