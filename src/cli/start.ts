@@ -5,8 +5,8 @@
  */
 import { config } from "dotenv";
 import { bindRefusal, createApp, loadHttpConfig, startServer } from "../channels/http/index.js";
-import { type AnswerLog, noAnswerLog } from "../channels/log/index.js";
-import { MemoryStore } from "../channels/state/index.js";
+import { openAnswerLog } from "../channels/log/index.js";
+import { createStore } from "../channels/state/index.js";
 import { createEngine } from "../engine/index.js";
 
 config({ quiet: true });
@@ -17,11 +17,11 @@ async function main(): Promise<void> {
   const http = loadHttpConfig();
   const refusal = bindRefusal(http.host, http.apiKeys);
   if (refusal) throw new Error(refusal);
+  // Conversations and rate limits: Redis when REDIS_URL is set (several instances), else memory.
+  const store = await createStore(process.env);
   const engine = await createEngine();
-  const store = new MemoryStore();
-  // The answer log: every answer and vote, for `npm run report`. Switched off until the SQLite log
-  // lands; then `const log = openAnswerLog()` from ../channels/log/index.js.
-  const log: AnswerLog = noAnswerLog;
+  // Every answer and vote of every channel, for `npm run report` (ANSWER_LOG=off switches it off).
+  const log = openAnswerLog({ onWarning: (m) => say(`answer log: ${m}`) });
   const web = createApp({
     engine,
     store,
@@ -49,13 +49,30 @@ async function main(): Promise<void> {
       }),
     );
   }
-  // DingTalk: if (process.env.DINGTALK_CLIENT_ID && process.env.DINGTALK_CLIENT_SECRET) { … }
+  const stoppers: Array<() => Promise<void>> = [];
+  const { dingTalkConfigured } = await import("../channels/dingtalk/config.js");
+  if (dingTalkConfigured(process.env)) {
+    const { startDingTalk } = await import("../channels/dingtalk/start.js");
+    // Resolves once connected (it retries until then); the web server is already serving meanwhile.
+    const running = startDingTalk(engine, { store, log, handleSignals: false });
+    stoppers.push(async () => (await running).stop());
+    channels.push(
+      running.then(
+        (r) => r.done,
+        (error: unknown) => {
+          say(`dingtalk: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      ),
+    );
+  }
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    // The channels stop on the same signal themselves; give them a moment, then close the rest.
+    // Telegram stops on the same signal itself, DingTalk when told; give them a moment, then close the rest.
+    await Promise.allSettled(stoppers.map((s) => s()));
     await Promise.race([Promise.allSettled(channels), new Promise((r) => setTimeout(r, 10_000).unref())]);
     await server.close();
     log.close();
