@@ -1,7 +1,10 @@
 // The HTTP server on a real socket: configuration, the loopback-only rule without keys, the API over
 // a keep-alive connection, and `npm start` as a user runs it (the built entry, prints its address).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   bindRefusal,
@@ -124,12 +127,17 @@ describe("npm start", () => {
     child?.kill("SIGKILL");
   });
 
+  const logDir = mkdtempSync(join(tmpdir(), "pb-start-"));
+  afterAll(() => rmSync(logDir, { recursive: true, force: true }));
   const env = (extra: Record<string, string>) => ({
     ...process.env,
     TELEGRAM_BOT_TOKEN: "",
+    DINGTALK_CLIENT_ID: "",
+    REDIS_URL: "",
     API_KEYS: "",
     HOST: "",
     PORT: "0",
+    ANSWER_LOG: join(logDir, "answers.sqlite"),
     ...extra,
   });
 
@@ -154,9 +162,17 @@ describe("npm start", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ question: "六(五)" }),
     });
-    expect(((await answer.json()) as { citations: Array<{ label: string }> }).citations[0]?.label).toBe(
-      "六(五)",
-    );
+    const body = (await answer.json()) as { citations: Array<{ label: string }>; answerId: string | null };
+    expect(body.citations[0]?.label).toBe("六(五)");
+    // The answer log is on by default: the answer has an id, and a vote on it is recorded.
+    expect(body.answerId).toEqual(expect.any(String));
+    const vote = await fetch(`${url}v1/feedback`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ answerId: body.answerId, vote: "up" }),
+    });
+    expect(vote.status).toBe(200);
+    expect(existsSync(join(logDir, "answers.sqlite"))).toBe(true);
     const exit = new Promise<number | null>((resolve) => p.once("exit", resolve));
     p.kill("SIGTERM");
     expect(await exit).toBe(0);

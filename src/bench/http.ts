@@ -1,12 +1,14 @@
 /**
  * The HTTP API's throughput: the built server (`node dist/start.js`) in its own process, with the
- * rate limit off, and `clients` concurrent clients each sending the gold set's questions one after
- * another to POST /v1/answer over keep-alive connections (Node's own http client, one socket per
- * client). Answers per second over the timed requests, and their latency percentiles.
+ * rate limit off and the answer log on (a scratch file), and `clients` concurrent clients each
+ * sending the gold set's questions one after another to POST /v1/answer over keep-alive connections
+ * (Node's own http client, one socket per client). Answers per second over the timed requests, and
+ * their latency percentiles.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadEvalSet, questionOf } from "../eval/index.js";
 import { type LatencySummary, summarize } from "./stats.js";
@@ -40,7 +42,10 @@ export interface HttpBenchOptions {
 }
 
 /** Starts `node dist/start.js` on a free loopback port; resolves with its URL once it listens. */
-async function startServerProcess(root: string): Promise<{ url: string; child: ChildProcess }> {
+async function startServerProcess(
+  root: string,
+  answerLog: string,
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(root, "dist", "start.js")], {
     cwd: root,
     env: {
@@ -50,6 +55,10 @@ async function startServerProcess(root: string): Promise<{ url: string; child: C
       API_KEYS: "",
       HTTP_RATE_LIMIT: "0",
       TELEGRAM_BOT_TOKEN: "",
+      DINGTALK_CLIENT_ID: "",
+      REDIS_URL: "",
+      // Answers are logged as in production, to a scratch file.
+      ANSWER_LOG: answerLog,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -145,7 +154,8 @@ export async function measureHttpThroughput(
     (q) => q.trim() !== "" && q.length <= 2000,
   );
   const bodies = questions.map((question) => JSON.stringify({ question }));
-  const { url, child } = await startServerProcess(root);
+  const scratch = mkdtempSync(join(tmpdir(), "pb-bench-http-"));
+  const { url, child } = await startServerProcess(root, join(scratch, "answers.sqlite"));
   const agent = new Agent({ keepAlive: true, maxSockets: options.clients });
   try {
     const endpoint = new URL("v1/answer", url);
@@ -169,5 +179,6 @@ export async function measureHttpThroughput(
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     await exited;
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
