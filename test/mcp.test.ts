@@ -220,6 +220,8 @@ describe("MCP over stdio (npm run mcp)", () => {
     const client = new Client({ name: "test", version: "1.0.0" });
     await client.connect(transport);
     expect(client.getServerVersion()?.name).toBe("policy-bot");
+    // The instructions name the loaded documents (from the corpus, not from code).
+    expect(client.getInstructions()).toContain("《商丘市空气质量持续改善行动计划》");
     const tools = await client.listTools();
     expect(tools.tools).toHaveLength(TOOL_NAMES.length);
     const r = await call(client, "answer_question", { question: "城管局牵头哪些任务" });

@@ -72,11 +72,15 @@ export function createMcpServer(deps: McpDeps): McpServer {
   const examples = [...exampleQuestions("zh").slice(1, 4), ...exampleQuestions("en").slice(1, 2)]
     .map((q) => `“${q}”`)
     .join(", ");
+  const documents = engine
+    .documents()
+    .map((d) => `《${d.name}》`)
+    .join("、");
   const server = new McpServer(MCP_SERVER_INFO, {
     instructions:
-      "Answers questions about Chinese government air-quality action plans (商丘市空气质量持续改善行动计划 and the " +
-      "State Council plan it implements) with the exact clause quoted verbatim, the departments by role and the " +
-      "deadlines. Quote the `quote` of a citation as given; do not paraphrase it as the document's words.",
+      `Answers questions about Chinese government policy documents (${documents}) with the exact clause ` +
+      "quoted verbatim, the departments by role and the deadlines. Quote the `quote` of a citation as given; " +
+      "do not paraphrase it as the document's words.",
   });
 
   server.registerTool(
@@ -114,7 +118,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
       title: "Look up one item (clause) of a document",
       description:
         "The full text of one item with its departments, deadlines, the national item it implements and related " +
-        "items. `ref` as people write it: 六(五), 6.5, 第六部分第五条, 商丘计划六(五).",
+        "items. `ref` as people write it: 六(五), 6.5, 第六部分第五条, or with the document's name before it.",
       inputSchema: {
         ref: z.string().min(1).max(100).describe("The item: 六(五), 6.5, 第六部分第五条 …"),
         doc: docParam.optional(),
