@@ -23,7 +23,14 @@ describe("npm start", () => {
     api = new FakeBotApi({ token: "123:abc" });
     const root = await api.start();
     child = spawn(process.execPath, ["dist/start.js"], {
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: "123:abc", TELEGRAM_API_ROOT: root, LOG_LEVEL: "warn" },
+      // PORT 0: the web server npm start opens beside the bot takes a free port.
+      env: {
+        ...process.env,
+        TELEGRAM_BOT_TOKEN: "123:abc",
+        TELEGRAM_API_ROOT: root,
+        LOG_LEVEL: "warn",
+        PORT: "0",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
@@ -43,8 +50,8 @@ describe("npm start", () => {
     expect(stderr).not.toContain("123:abc");
   });
 
-  it("opens the terminal chat without a token", async () => {
-    const r = spawnSync(process.execPath, ["dist/start.js"], {
+  it("npm run chat opens the terminal chat", async () => {
+    const r = spawnSync(process.execPath, ["dist/chat.js"], {
       env: { ...process.env, TELEGRAM_BOT_TOKEN: "" },
       input: "六(五)\n/quit\n",
       encoding: "utf8",

@@ -5,6 +5,7 @@
  */
 export { bruteForceTopK, dot, recallAtK, VectorMatrix } from "./brute.js";
 export { type ManyDocumentsResult, measureManyDocuments, syntheticPlanPage } from "./documents.js";
+export { type HttpBenchOptions, type HttpThroughputResult, measureHttpThroughput } from "./http.js";
 export {
   type LatencyAndQuality,
   measureLatencyAndQuality,

@@ -2,6 +2,7 @@
  * The benchmark's results, its targets, and the one markdown table that shows both.
  */
 import type { ManyDocumentsResult } from "./documents.js";
+import type { HttpThroughputResult } from "./http.js";
 import type { LatencyAndQuality, StartupResult, ThroughputResult } from "./plan.js";
 import type { ScaleResult } from "./scale.js";
 import { fmt, mb, median, pct } from "./stats.js";
@@ -28,6 +29,8 @@ export interface BenchResults {
   throughput?: ThroughputResult;
   /** Many documents at once (N plans × M items through the real engine), or why it did not finish. */
   documents?: ManyDocumentsResult | { plans: number; items: number; error: string };
+  /** The JSON API's throughput at concurrent clients (src/bench/http.ts). */
+  http?: HttpThroughputResult;
   targets: Target[];
 }
 
@@ -265,6 +268,30 @@ export function renderTable(r: BenchResults): string {
       `${fmt(t.updatesPerSecond, 0)} updates/s`,
       "",
     ]);
+  }
+  if (r.http) {
+    const h = r.http;
+    const errors = h.errors > 0 ? `, ${h.errors} errors` : "";
+    rows.push([
+      "http",
+      `POST /v1/answer: ${h.requests} gold questions from ${h.clients} keep-alive clients (server in its own process)`,
+      `${fmt(h.answersPerSecond, 0)} answers/s${errors}`,
+      "",
+    ]);
+    rows.push([
+      "http",
+      "latency at the client: p50 / p95 / p99",
+      `${ms(h.latency.p50)} / ${ms(h.latency.p95)} / ${ms(h.latency.p99)}`,
+      "",
+    ]);
+    if (h.serverCpuMsPerAnswer !== null) {
+      rows.push([
+        "http",
+        "server CPU per answer (user + system) → one core's capacity",
+        `${ms(h.serverCpuMsPerAnswer)} → ${fmt(1000 / h.serverCpuMsPerAnswer, 0)} answers/s`,
+        "",
+      ]);
+    }
   }
   const lines = ["| area | measure | value | target |", "|---|---|---|---|"];
   for (const row of rows) lines.push(`| ${row.join(" | ")} |`);

@@ -18,6 +18,7 @@ import {
   checkTargets,
   embedBatches,
   type ManyDocumentsResult,
+  measureHttpThroughput,
   measureLatencyAndQuality,
   measureManyDocuments,
   measureStartup,
@@ -256,12 +257,18 @@ interface Options {
 
 const program = new Command()
   .name("bench")
-  .description("Benchmark start-up, latency, quality, scale and bot throughput; prints one markdown table")
+  .description(
+    "Benchmark start-up, latency, quality, scale, bot and HTTP API throughput; prints one markdown table",
+  )
   .option("--quick", "the plan and 10k items with small samples (CI smoke test, under a minute)")
   .option("--out <file>", "write the figures as JSON here", "bench-results.json")
   .option("--sizes <list>", "scale runs as size@dimensions, e.g. 10k@256,10k@512,100k@256,1m@256")
   .option("--queries <n>", "queries per scale run (default 200; 50 with --quick)")
-  .option("--skip <parts>", "comma list of parts to skip: startup,latency,documents,scale,throughput", "")
+  .option(
+    "--skip <parts>",
+    "comma list of parts to skip: startup,latency,documents,scale,throughput,http",
+    "",
+  )
   .option("--scale-timeout <minutes>", "time limit per scale run", "45")
   .option("--ef-construction <n>", "hnswlib efConstruction for scale runs (default: the product's, 200)")
   .option("--documents <plans>x<items>", "the many-documents run (default 1000x40; 100x40 with --quick)")
@@ -314,6 +321,14 @@ const program = new Command()
         { plans, items, questions: quick ? 100 : 300 },
         Number(options.scaleTimeout) * 60_000,
       );
+    }
+    if (!skip.has("http")) {
+      log("HTTP API throughput at 50 concurrent clients");
+      results.http = await measureHttpThroughput(ROOT, {
+        clients: 50,
+        requests: quick ? 2000 : 20_000,
+        warmup: quick ? 200 : 1000,
+      });
     }
     if (!skip.has("scale")) {
       for (const job of jobs) {

@@ -6,3 +6,4 @@ export { ALLOWED_UPDATES, type BotDeps, COMMANDS, commandLists, createBot, MAX_Q
 export { type BotConfig, BotConfigError, loadBotConfig } from "./config.js";
 export { type Harness, startHarness } from "./harness.js";
 export { type RunningBot, type RunOptions, runBot } from "./run.js";
+export { startBot } from "./start.js";
