@@ -141,7 +141,12 @@ class PolicyEngine implements Engine {
     readonly index: SearchIndex,
     private readonly now: () => Date,
   ) {
-    this.understandDeps = { plans, coverage: (text, o) => index.coverage(text, o) };
+    this.understandDeps = {
+      plans,
+      coverage: (text, o) => index.coverage(text, o),
+      expand: (text) => index.vocabulary.expand(text),
+      repairTypos: (text) => index.vocabulary.repairTypos(text),
+    };
   }
 
   today(): IsoDate {

@@ -10,16 +10,33 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document } from "@langchain/core/documents";
 import { z } from "zod";
+import { DEPARTMENTS } from "../corpus/departments.js";
 import { type Corpus, implementsPlan } from "../corpus/index.js";
 import type { Item, Plan } from "../corpus/schema.js";
 import { HashedNgramEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
-import { isKnownTerm } from "./lexicon.js";
-import { generalFrequencies, lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
+import { generalCounts, lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
 import { DEFAULT_HNSW, HnswVectorStore } from "./vector-store.js";
+import {
+  activeLexicon,
+  activeSources,
+  buildVocabularyData,
+  cedictStamp,
+  keynessOf,
+  Vocabulary,
+  VocabularyData,
+} from "./vocabulary/index.js";
 
-export { expandTerms, isKnownTerm } from "./lexicon.js";
 export { lexicalTerms, segmenter } from "./tokenize.js";
+export {
+  type Expansion,
+  expandTerms,
+  type Repair,
+  type Repaired,
+  VOCABULARY_SOURCES,
+  Vocabulary,
+  type VocabularySource,
+} from "./vocabulary/index.js";
 
 /** Embedding width of the plan index. */
 export const DIMENSIONS = 512;
@@ -77,6 +94,32 @@ const QUESTION_WORDS = new Set(
 /** Place names say where, not what: a question is not about the plan because it names 商丘 or 北京. */
 const PLACES = /^(?:商丘|商丘市|郑州|北京|天津|上海|河南|河北|山东|全国|全省|全市|中国)$/;
 
+/** Department names and aliases (Chinese): names the vocabulary knows and typos are repaired to. */
+const NAMES: readonly string[] = DEPARTMENTS.flatMap((d) => [d.name, ...d.aliases]).filter((n) =>
+  /[\u4e00-\u9fff]/.test(n),
+);
+
+/** The corpus's words as the lexical index holds them (two or more Han characters), with their counts. */
+function corpusWordCounts(lexical: LexicalIndex): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [term, postings] of Object.entries(lexical.toJSON().postings)) {
+    if (/^[\u3400-\u9fff]{2,}$/.test(term))
+      out.set(
+        term,
+        postings.reduce((n, [, tf]) => n + tf, 0),
+      );
+  }
+  return out;
+}
+
+/**
+ * What else shapes the vocabulary besides the code: the sources in use, the lexicon file and the
+ * compact dictionary. Part of the cache key, so changing any of them rebuilds the index.
+ */
+function vocabularyFingerprint(): string {
+  return `${[...activeSources()].sort().join(",")}:${activeLexicon().hash}:${cedictStamp() ?? "no-cedict"}`;
+}
+
 /** The text an item is indexed under: its section's title, its own title twice (titles name the topic), its text. */
 function indexText(plan: Plan, item: Item): string {
   const section = plan.sections.find((s) => s.number === item.section);
@@ -120,6 +163,11 @@ export class SearchIndex {
   /** Plans another loaded plan implements: less specific, weighed down when no plan is named. */
   private readonly general: ReadonlySet<Plan>;
   private readonly implemented = new Map<Item, Item | null>();
+  /**
+   * The words that bridge questions to this corpus: expansions (lexicon, English and synonyms through
+   * CC-CEDICT), known terms and homophone typo repair.
+   */
+  readonly vocabulary: Vocabulary;
 
   private constructor(
     readonly plans: readonly Plan[],
@@ -129,8 +177,15 @@ export class SearchIndex {
     readonly embeddings: HashedNgramEmbeddings,
     /** General-language frequency of the corpus's words (jieba's dictionary): 人民 is common, 秸秆 is not. */
     private readonly generality: Readonly<Record<string, number>>,
+    vocabularyData: VocabularyData,
   ) {
     this.items = plans.flatMap((p) => p.items);
+    this.vocabulary = new Vocabulary(vocabularyData, activeLexicon(), {
+      texts: plans.flatMap((p) => p.items.map((i) => indexText(p, i))),
+      names: NAMES,
+      isCorpusWord: (w) => this.lexical.documentFrequency(w.toLowerCase()) > 0,
+      segment: (t, guess) => segmenter().cut(t.toLowerCase(), guess),
+    });
     this.general = new Set(plans.filter((g) => plans.some((l) => implementsPlan(l, g))));
     for (const p of plans) {
       for (const i of p.items) {
@@ -145,6 +200,7 @@ export class SearchIndex {
     const embeddings = new HashedNgramEmbeddings({ dimensions: DIMENSIONS });
     const key = createHash("sha256")
       .update(`${corpus.hash}:${codeFingerprint()}:${DIMENSIONS}:${JSON.stringify(DEFAULT_HNSW)}`)
+      .update(`:${vocabularyFingerprint()}`)
       .digest("hex")
       .slice(0, 24);
     const dir = join(options.cacheDir, `index-${key}`);
@@ -154,8 +210,11 @@ export class SearchIndex {
         const vectors = await HnswVectorStore.load(dir, embeddings);
         const lexical = LexicalIndex.fromJSON(JSON.parse(await readFile(join(dir, "lexical.json"), "utf8")));
         const generality = Generality.parse(JSON.parse(await readFile(join(dir, "generality.json"), "utf8")));
+        const vocabulary = VocabularyData.parse(
+          JSON.parse(await readFile(join(dir, "vocabulary.json"), "utf8")),
+        );
         if (vectors.size === items.length && lexical.size === items.length) {
-          return new SearchIndex(corpus.plans, vectors, lexical, "cache", embeddings, generality);
+          return new SearchIndex(corpus.plans, vectors, lexical, "cache", embeddings, generality, vocabulary);
         }
       } catch {
         // A damaged cache is rebuilt below.
@@ -168,9 +227,15 @@ export class SearchIndex {
       items.map((i) => new Document({ pageContent: i.title, metadata: { doc: i.doc, id: i.id } })),
     );
     const lexical = LexicalIndex.build(texts.map(lexicalTerms));
-    const generality = generalFrequencies(texts.flatMap((t) => segmenter().cut(t.toLowerCase(), true)));
-    if (!options.noCache) await writeCache(options.cacheDir, dir, vectors, lexical, generality);
-    return new SearchIndex(corpus.plans, vectors, lexical, "built", embeddings, generality);
+    const counts = corpusWordCounts(lexical);
+    const cut = new Set(texts.flatMap((t) => segmenter().cut(t.toLowerCase(), true)));
+    const general = generalCounts([...cut, ...counts.keys()]);
+    const generality = Object.fromEntries(Object.entries(general.counts).filter(([w]) => cut.has(w)));
+    const vocabulary = buildVocabularyData(new Set(counts.keys()), [...texts, ...NAMES], activeSources(), {
+      keyness: keynessOf(counts, general),
+    });
+    if (!options.noCache) await writeCache(options.cacheDir, dir, vectors, lexical, generality, vocabulary);
+    return new SearchIndex(corpus.plans, vectors, lexical, "built", embeddings, generality, vocabulary);
   }
 
   /** The plan an item belongs to. */
@@ -231,7 +296,7 @@ export class SearchIndex {
       if (/^(?:19|20)\d\d$/.test(w)) continue; // a year is in the plan and in every other question
       const specificity = options.generalWords === "discount" ? this.specificity(w) : 1;
       if (this.lexical.documentFrequency(w) > 0) matchedIdf += this.lexical.idf(w) * weight * specificity;
-      else if (isKnownTerm(w))
+      else if (this.vocabulary.isKnownTerm(w))
         matchedIdf += rareIdf; // 城管局, 放鞭炮: the product knows what they mean
       else {
         // A lone character (换, 太) or a number says too little to count against the question.
@@ -354,6 +419,7 @@ async function writeCache(
   vectors: HnswVectorStore,
   lexical: LexicalIndex,
   generality: Record<string, number>,
+  vocabulary: VocabularyData,
 ) {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   try {
@@ -361,6 +427,7 @@ async function writeCache(
     await vectors.save(tmp);
     await writeFile(join(tmp, "lexical.json"), JSON.stringify(lexical.toJSON()));
     await writeFile(join(tmp, "generality.json"), JSON.stringify(generality));
+    await writeFile(join(tmp, "vocabulary.json"), JSON.stringify(vocabulary));
     await writeFile(join(tmp, "complete"), new Date().toISOString());
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);

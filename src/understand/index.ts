@@ -5,8 +5,8 @@
  */
 import { findDepartmentMentions, type Plan } from "../corpus/index.js";
 import { describesEntity, extractFacts } from "../rules/index.js";
-import type { Coverage } from "../search/index.js";
-import { expandTerms } from "../search/lexicon.js";
+import type { Coverage, Expansion } from "../search/index.js";
+
 import {
   type AskingWords,
   askedRole,
@@ -37,6 +37,10 @@ export interface UnderstandDeps {
   plans: readonly Plan[];
   /** What a text shares with the corpus vocabulary (the search index's coverage). */
   coverage(text: string, options?: { minWordLength?: number; generalWords?: "discount" | "count" }): Coverage;
+  /** What a text says in other words, as the plans say it (the index's vocabulary). */
+  expand(text: string): Expansion[];
+  /** The text with homophone typos repaired against the corpus (the index's vocabulary). */
+  repairTypos(text: string): { text: string };
 }
 
 /** Longest question read; the rest of a pasted page is cut off. */
@@ -63,9 +67,14 @@ function residueOf(text: string, removed: readonly string[], deps: UnderstandDep
   let rest = spans.reduceRight((s, m) => `${s.slice(0, m.start)} ${s.slice(m.end)}`, lower);
   rest = without(rest, removed);
   rest = rest.replace(/\d{4}|\d{1,2}/g, " ").replace(w.listingFiller, " ");
-  rest = [rest.replace(/[a-z][a-z'-]*/gi, " "), ...expandTerms(rest)].join(" ");
+  rest = [rest.replace(/[a-z][a-z'-]*/gi, " "), ...evidence(deps.expand(rest))].join(" ");
   const c = deps.coverage(rest, { minWordLength: 2 }); // a stray 各 or 的 is not a topic
   return c.matchedIdf + c.unmatchedWeight;
+}
+
+/** The terms of expansions that count as evidence of the topic: all but dictionary translations of English. */
+function evidence(found: readonly Expansion[]): string[] {
+  return found.filter((e) => e.source !== "english").map((e) => e.terms.join(" "));
 }
 
 /** An empty Query for input that is not a question. */
@@ -97,7 +106,7 @@ function invalidQuery(raw: string, text: string, reason: "empty" | "too_long"): 
  */
 export function understand(raw: unknown, deps: UnderstandDeps, context: Context | null = null): Query {
   const input = typeof raw === "string" ? raw : "";
-  const text = simplify(cleanText(input));
+  const text = deps.repairTypos(simplify(cleanText(input))).text;
   if (isEmptyText(text)) return invalidQuery(input, text, "empty");
   const w = askingWords();
   const lang = detectLang(text);
@@ -130,8 +139,12 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   if (w.whoAsk.test(cut)) intents.push("who");
   if (w.whenAsk.test(cut)) intents.push("when");
 
-  const expansions = [...expandTerms(cut), ...departments];
-  const searchText = [without(cut, docNames), ...expansions].join(" ");
+  const found = deps.expand(cut);
+  const expansions = [...evidence(found), ...departments];
+  // Dictionary translations of English words help ranking; they are not evidence that the question
+  // is about the plans (every English word translates to something), so they stay out of `expansions`.
+  const translations = found.filter((e) => e.source === "english").map((e) => e.terms.join(" "));
+  const searchText = [without(cut, docNames), ...expansions, ...translations].join(" ");
   const query: Query = {
     raw: input,
     text,

@@ -1,0 +1,96 @@
+/**
+ * English as CC-CEDICT's glosses and English questions write it, reduced to comparable keys: lower
+ * case, function words out, a light suffix stemmer (restaurants → restaurant, banned → ban,
+ * retrofitting → retrofit), and verbs ("to train") kept apart from nouns ("train").
+ */
+
+/** Words that carry no meaning of their own in a gloss or a question. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a an the of to in on at by for from with into onto upon and or nor but as be been being is are was were am " +
+    "sth sb sb's sth's one one's oneself someone something etc esp e.g. i.e. usu. lit. fig. abbr. " +
+    "it its it's this that these those there here his her their our your my me we us you he she they them " +
+    "do does did done doing have has had having will would shall should can could may might must " +
+    "what which who whom whose how when where why whether if than then so not no any all some such"
+  ).split(" "),
+);
+
+const stems = new Map<string, string>();
+
+/** A word reduced to a stem both sides share (restaurants → restaurant, phased → phas, phase → phas). */
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemOf(word);
+    if (stems.size < 200_000) stems.set(word, s);
+  }
+  return s;
+}
+
+function stemOf(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, "");
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (/(?:xes|ches|shes|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith("e") && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
+const TOKEN = /[a-z0-9]+(?:[-'][a-z0-9]+)*/g;
+
+/** Lower-case word tokens ("low-nox" stays whole, "pm2.5" splits at the dot). */
+function tokens(text: string): string[] {
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
+
+function isContent(w: string): boolean {
+  return w.length > 1 && !FUNCTION_WORDS.has(w) && w.charCodeAt(0) >= 97;
+}
+
+/** The content words of an English text, stemmed, in order. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokens(text)) if (isContent(t)) out.push(stem(t));
+  return out;
+}
+
+/** One gloss sense, analysed. */
+export interface SenseKey {
+  /** Its content words, stemmed, joined by spaces; `to ` first for a verb sense. */
+  key: string;
+  /**
+   * The whole gloss proper, stemmed, only articles dropped: what two words must share to mean the
+   * same ("in total" is not "total", "to fine" is not "fine").
+   */
+  exact: string;
+  /** The content words of the gloss proper. */
+  words: string[];
+  /** The content words of its qualifiers (what the braces held). */
+  qualifiers: string[];
+}
+
+/** Reads one cleaned sense (`to leak {of a liquid or gas}`); null when it has no content word. */
+export function senseKey(sense: string): SenseKey | null {
+  const brace = sense.indexOf(" {");
+  const head = tokens(brace < 0 ? sense : sense.slice(0, brace));
+  const words: string[] = [];
+  const exact: string[] = [];
+  for (const t of head) {
+    if (t === "a" || t === "an" || t === "the") continue;
+    const s = stem(t);
+    exact.push(s);
+    if (isContent(t)) words.push(s);
+  }
+  if (words.length === 0) return null;
+  return {
+    key: `${head[0] === "to" ? "to " : ""}${words.join(" ")}`,
+    exact: exact.join(" "),
+    words,
+    qualifiers: brace < 0 ? [] : contentWords(sense.slice(brace + 2, -1)),
+  };
+}

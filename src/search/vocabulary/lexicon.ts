@@ -1,0 +1,150 @@
+/**
+ * The genre's domain lexicon (data/lexicon.yaml): the plans' own terms the segmenter keeps whole,
+ * everyday Chinese mapped to the plans' wording (放鞭炮 → 燃放烟花爆竹, 渣土车 → 渣土运输车,
+ * 饭店 → 餐饮服务单位), and English phrases for what the dictionary cannot give. Mapping adds terms
+ * to a question; it never removes what the person wrote.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { projectPaths } from "../../corpus/index.js";
+import { stem } from "./glosses.js";
+import { activeSources } from "./sources.js";
+
+const Terms = z.record(z.string().min(1), z.string().min(1));
+
+/** One group of the lexicon file (livestock, energy, vehicles …). */
+const LexiconGroup = z.object({
+  name: z.string().min(1),
+  about: z.string().optional(),
+  words: z.array(z.string().min(2)).default([]),
+  plain: Terms.default({}),
+  english: Terms.default({}),
+});
+
+/** The lexicon file: English asking words, and groups with no key twice. */
+export const LexiconFile = z
+  .object({
+    /** English words that frame a question rather than name its topic (handle, apply, get). */
+    asking: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+    groups: z.array(LexiconGroup),
+  })
+  .superRefine((file, ctx) => {
+    for (const part of ["plain", "english"] as const) {
+      const seen = new Map<string, string>();
+      for (const g of file.groups) {
+        for (const key of Object.keys(g[part])) {
+          const k = key.toLowerCase();
+          const other = seen.get(k);
+          if (other !== undefined)
+            ctx.addIssue({ code: "custom", message: `${part} key "${key}" in ${g.name} and in ${other}` });
+          seen.set(k, g.name);
+          if (part === "english" && /[\u3400-\u9fff]/.test(key))
+            ctx.addIssue({ code: "custom", message: `english key "${key}" in ${g.name} is not English` });
+        }
+      }
+    }
+  });
+export type LexiconFile = z.infer<typeof LexiconFile>;
+
+/** The lexicon, compiled for matching. */
+export interface DomainLexicon {
+  /** Terms the segmenter keeps whole: the groups' words and the everyday words they map. */
+  words: readonly string[];
+  /** Everyday Chinese → the plans' wording, longest key first. */
+  plain: ReadonlyArray<readonly [string, string]>;
+  /** English phrase (as a pattern: word boundaries, optional plural) → the plans' wording, longest first. */
+  english: ReadonlyArray<readonly [RegExp, string]>;
+  /** English asking words, stemmed: the dictionary does not bridge them. */
+  asking: ReadonlySet<string>;
+  /** A hash of the file's content (the index cache key includes it). */
+  hash: string;
+}
+
+/** The lexicon with nothing in it (the lexicon source turned off). */
+export const EMPTY_LEXICON: DomainLexicon = {
+  words: [],
+  plain: [],
+  english: [],
+  asking: new Set(),
+  hash: "none",
+};
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const longestFirst = (a: readonly [string, string], b: readonly [string, string]) =>
+  b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1);
+
+/** Reads and compiles a lexicon file; throws naming the file and what is wrong. */
+export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): DomainLexicon {
+  const text = readFileSync(file, "utf8");
+  const parsed = LexiconFile.safeParse(parseYaml(text));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+  const groups = parsed.data.groups;
+  const plain = groups.flatMap((g) => Object.entries(g.plain)).sort(longestFirst);
+  const english = groups
+    .flatMap((g) => Object.entries(g.english).map(([k, v]) => [k.toLowerCase(), v] as [string, string]))
+    .sort(longestFirst)
+    .map(([k, v]) => [new RegExp(`(?<![a-z0-9])${escapeRegExp(k)}(?:e?s)?(?![a-z0-9])`, "g"), v] as const);
+  const words = [...new Set([...groups.flatMap((g) => g.words), ...plain.map(([k]) => k)])];
+  const asking = new Set(parsed.data.asking.map(stem));
+  return {
+    words,
+    plain,
+    english,
+    asking,
+    hash: createHash("sha256").update(text).digest("hex").slice(0, 16),
+  };
+}
+
+let active: DomainLexicon | undefined;
+
+/** The project's lexicon (data/lexicon.yaml), loaded once; empty when the lexicon source is off. */
+export function activeLexicon(): DomainLexicon {
+  active ??= activeSources().has("lexicon") ? loadLexicon() : EMPTY_LEXICON;
+  return active;
+}
+
+/** One phrase the lexicon recognised and the plan terms it stands for. */
+export interface LexiconMatch {
+  phrase: string;
+  terms: string;
+}
+
+/**
+ * The plan terms for what a text says in English or everyday Chinese, longest phrases first, each
+ * phrase used once (so "coal boiler" does not also add "boiler" and "coal"). `rest` is the text with
+ * the matched phrases taken out, for the sources that read what is left.
+ */
+export function lexiconMatches(
+  text: string,
+  lexicon: DomainLexicon,
+): { matches: LexiconMatch[]; rest: string } {
+  const matches: LexiconMatch[] = [];
+  let rest = text.toLowerCase();
+  for (const [pattern, terms] of lexicon.english) {
+    pattern.lastIndex = 0;
+    const found = rest.match(pattern);
+    if (found) {
+      matches.push({ phrase: found[0], terms });
+      rest = rest.replace(pattern, " ");
+    }
+    pattern.lastIndex = 0;
+  }
+  for (const [word, terms] of lexicon.plain) {
+    if (rest.includes(word)) {
+      matches.push({ phrase: word, terms });
+      rest = rest.split(word).join(" ");
+    }
+  }
+  return { matches, rest };
+}
+
+/**
+ * The plans' terms for what a text says in English or everyday Chinese, by the lexicon alone (the
+ * index's vocabulary adds the dictionary's bridges).
+ */
+export function expandTerms(text: string): string[] {
+  return lexiconMatches(text, activeLexicon()).matches.map((m) => m.terms);
+}

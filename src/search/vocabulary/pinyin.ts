@@ -1,0 +1,88 @@
+/**
+ * The corpus by sound: toneless pinyin of Chinese characters (@napi-rs/pinyin, memoised per
+ * character) and an index of every stretch of the corpus texts by its syllables, so a stretch of a
+ * question can be found by how it sounds.
+ */
+import { type PINYIN_STYLE, pinyin } from "@napi-rs/pinyin";
+
+/** PINYIN_STYLE.Plain (a const enum the library declares but that cannot be read at run time here). */
+const PLAIN = 0 as PINYIN_STYLE;
+
+const primary = new Map<string, string>();
+
+/** A run of Han characters (the basic and extension-A blocks). */
+export const HAN_RUN = /[\u3400-\u9fff]+/g;
+
+/**
+ * The most common toneless reading of a Han character; "" for any other character. Rare readings
+ * (池 che, 概 gui) are left out on purpose: with them too many words would sound alike.
+ */
+export function primaryReading(char: string): string {
+  let r = primary.get(char);
+  if (r === undefined) {
+    r = /^[\u3400-\u9fff]$/.test(char)
+      ? (pinyin(char, { style: PLAIN })[0] ?? "").toString().toLowerCase()
+      : "";
+    primary.set(char, r);
+  }
+  return r;
+}
+
+/** The syllables of a text's characters (one per character; "" for non-Han characters). */
+export function syllablesOf(text: string): string[] {
+  return [...text].map(primaryReading);
+}
+
+/** Where a stretch of the indexed texts is: run and offset. */
+export type SoundHit = readonly [run: number, at: number];
+
+/** Texts indexed by sound: every Han run with its syllables, and each syllable bigram's places. */
+export class SoundIndex {
+  /** The texts joined with a separator, for "do they contain this verbatim?". */
+  private readonly joined: string;
+  readonly runs: Array<{ text: string; syllables: string[] }> = [];
+  private readonly seeds = new Map<string, SoundHit[]>();
+  /** Every syllable the texts use. */
+  readonly syllables = new Set<string>();
+
+  constructor(texts: readonly string[]) {
+    this.joined = `\u0000${texts.join("\u0000")}\u0000`;
+    for (const t of texts) {
+      for (const m of t.matchAll(HAN_RUN)) {
+        const run = m[0];
+        if (run.length < 2) continue;
+        const syllables = syllablesOf(run);
+        const r = this.runs.length;
+        this.runs.push({ text: run, syllables });
+        for (const s of syllables) this.syllables.add(s);
+        for (let i = 0; i + 1 < syllables.length; i++) {
+          const key = `${syllables[i]} ${syllables[i + 1]}`;
+          const list = this.seeds.get(key);
+          if (list) list.push([r, i]);
+          else this.seeds.set(key, [[r, i]]);
+        }
+      }
+    }
+  }
+
+  /** Whether the texts contain `text` verbatim. */
+  has(text: string): boolean {
+    return this.joined.includes(text);
+  }
+
+  /** Places where a stretch starts with these two syllables. */
+  seed(a: string, b: string): readonly SoundHit[] {
+    return this.seeds.get(`${a} ${b}`) ?? [];
+  }
+
+  /** A stretch of the texts with exactly these syllables, or null. */
+  find(syllables: readonly string[]): string | null {
+    if (syllables.length < 2) return null;
+    for (const [r, p] of this.seed(syllables[0] as string, syllables[1] as string)) {
+      const run = this.runs[r] as { text: string; syllables: string[] };
+      if (syllables.every((s, k) => run.syllables[p + k] === s))
+        return run.text.slice(p, p + syllables.length);
+    }
+    return null;
+  }
+}
