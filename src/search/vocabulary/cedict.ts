@@ -10,7 +10,10 @@ import { projectRoot } from "../../corpus/index.js";
 
 /** One headword's dictionary entry. */
 export interface CedictEntry {
-  /** Senses in plain lower-case English; a sense's qualifiers follow in braces ("train {railway}"). */
+  /**
+   * Senses in plain lower-case English; a sense's qualifiers follow in braces ("train {railway}"), and
+   * a proper noun's senses start with `@` ("@state council {prc}").
+   */
   senses: string[];
   /** Words this one is a variant or an abbreviation of (门坎 → 门槛, 重卡 → 重型卡车). */
   links: string[];

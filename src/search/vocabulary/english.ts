@@ -8,7 +8,7 @@
  */
 import { BridgeBuilder, type Bridges, bestTargets } from "./bridges.js";
 import type { Cedict } from "./cedict.js";
-import { contentWords, senseKey } from "./glosses.js";
+import { contentWords, lemmas, senseKey } from "./glosses.js";
 
 /** Bridges below this weight are not kept. */
 const MIN_WEIGHT = 0.3;
@@ -35,10 +35,23 @@ export function buildEnglishBridges(
     const polysemy = 1 / (1 + 0.05 * Math.max(0, entry.senses.length - 2));
     for (const sense of entry.senses) {
       const k = senseKey(sense);
-      if (k) bridges.add(k.key, word, polysemy * factor);
+      // A proper noun bridges only by its whole name ("state council" → 国务院; not "china" → 唐山).
+      if (k && (!k.proper || k.words.length >= 2)) bridges.add(k.key, word, polysemy * factor);
     }
   }
   return bridges.build(MIN_WEIGHT, KEEP);
+}
+
+const keyWordSets = new WeakMap<Bridges, Set<string>>();
+
+/** Every word of every key of a bridge table. */
+function keyWords(bridges: Bridges): Set<string> {
+  let set = keyWordSets.get(bridges);
+  if (!set) {
+    set = new Set(Object.keys(bridges).flatMap((k) => k.split(" ")));
+    keyWordSets.set(bridges, set);
+  }
+  return set;
 }
 
 /** One English phrase of a text and the corpus words it reached. */
@@ -62,7 +75,11 @@ export function englishMatches(
   },
 ): EnglishMatch[] {
   const ignore = options.ignore;
-  const words = contentWords(text.replace(/[\u3400-\u9fff]+/g, " , ")).filter((w) => !ignore?.has(w));
+  const known = keyWords(bridges);
+  // Each word in the form the glosses have it (banned → ban), if they have it at all.
+  const words = contentWords(text.replace(/[\u3400-\u9fff]+/g, " , "))
+    .map((w) => lemmas(w).find((l) => known.has(l)) ?? w)
+    .filter((w) => !ignore?.has(w));
   const used = new Array<boolean>(words.length).fill(false);
   const out: EnglishMatch[] = [];
   for (let n = Math.min(4, words.length); n >= 1; n--) {

@@ -1,7 +1,8 @@
 /**
  * English as CC-CEDICT's glosses and English questions write it, reduced to comparable keys: lower
- * case, function words out, a light suffix stemmer (restaurants → restaurant, banned → ban,
- * retrofitting → retrofit), and verbs ("to train") kept apart from nouns ("train").
+ * case, function words out, plurals singular (restaurants → restaurant), verb forms offered as
+ * lemmas (banned → ban, retrofitting → retrofit), and verbs ("to train") kept apart from nouns
+ * ("train"). A proper noun's glosses (CEDICT marks them) are flagged.
  */
 
 /** Words that carry no meaning of their own in a gloss or a question. */
@@ -17,28 +18,42 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 
 const stems = new Map<string, string>();
 
-/** A word reduced to a stem both sides share (restaurants → restaurant, phased → phas, phase → phas). */
+/**
+ * A word in its singular form, the form glosses are matched in (restaurants → restaurant, cities →
+ * city, boxes → box). Verb endings are left alone here; {@link lemmas} offers them for a question.
+ */
 export function stem(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
-    s = stemOf(word);
+    s = singular(word.toLowerCase().replace(/['’]s$/, ""));
     if (stems.size < 200_000) stems.set(word, s);
   }
   return s;
 }
 
-function stemOf(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, "");
+function singular(w: string): string {
   if (w.length <= 3 || /\d/.test(w)) return w;
-  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith("sses")) w = w.slice(0, -2);
-  else if (/(?:xes|ches|shes|zes)$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
-  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith("e") && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith("ies") && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith("sses") || /(?:xes|ches|shes|zes)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
   return w;
+}
+
+/**
+ * The forms a question's word may have in a gloss, most likely first: itself (singular), then
+ * without -ed or -ing, with and without a final e or a doubled consonant (banned → ban, phased →
+ * phase, retrofitting → retrofit, burning → burn).
+ */
+export function lemmas(word: string): string[] {
+  const w = stem(word);
+  const out = [w];
+  for (const suffix of ["ed", "ing", "d"]) {
+    if (!w.endsWith(suffix) || w.length - suffix.length < 3) continue;
+    const base = w.slice(0, -suffix.length);
+    out.push(base, `${base}e`);
+    if (/([b-df-hj-np-tv-z])\1$/.test(base)) out.push(base.slice(0, -1));
+  }
+  return [...new Set(out)];
 }
 
 const TOKEN = /[a-z0-9]+(?:[-'][a-z0-9]+)*/g;
@@ -72,10 +87,14 @@ export interface SenseKey {
   words: string[];
   /** The content words of its qualifiers (what the braces held). */
   qualifiers: string[];
+  /** A proper noun's gloss (唐山 "China"): it bridges only as a whole phrase of two or more words. */
+  proper: boolean;
 }
 
 /** Reads one cleaned sense (`to leak {of a liquid or gas}`); null when it has no content word. */
-export function senseKey(sense: string): SenseKey | null {
+export function senseKey(gloss: string): SenseKey | null {
+  const proper = gloss.startsWith("@");
+  const sense = proper ? gloss.slice(1) : gloss;
   const brace = sense.indexOf(" {");
   const head = tokens(brace < 0 ? sense : sense.slice(0, brace));
   const words: string[] = [];
@@ -92,5 +111,6 @@ export function senseKey(sense: string): SenseKey | null {
     exact: exact.join(" "),
     words,
     qualifiers: brace < 0 ? [] : contentWords(sense.slice(brace + 2, -1)),
+    proper,
   };
 }

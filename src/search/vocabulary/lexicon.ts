@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { projectPaths } from "../../corpus/index.js";
-import { stem } from "./glosses.js";
+import { lemmas } from "./glosses.js";
 import { activeSources } from "./sources.js";
 
 const Terms = z.record(z.string().min(1), z.string().min(1));
@@ -88,7 +88,7 @@ export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): D
     .sort(longestFirst)
     .map(([k, v]) => [new RegExp(`(?<![a-z0-9])${escapeRegExp(k)}(?:e?s)?(?![a-z0-9])`, "g"), v] as const);
   const words = [...new Set([...groups.flatMap((g) => g.words), ...plain.map(([k]) => k)])];
-  const asking = new Set(parsed.data.asking.map(stem));
+  const asking = new Set(parsed.data.asking.flatMap(lemmas));
   return {
     words,
     plain,

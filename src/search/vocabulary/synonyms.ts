@@ -1,10 +1,12 @@
 /**
- * Chinese near-synonyms through CC-CEDICT: a word the corpus lacks reaches the corpus words that
- * share one of its glosses exactly (机器 "machine" → 机械, 夜里 "nighttime" → 夜间, 火烧 "to set
- * fire to" → 焚烧), or that it is a variant or an abbreviation of (公车 → 公务用车). Only corpus
- * words are targets. A gloss many headwords share says little (weight falls with their number), a
- * word's later senses are less its meaning than its first, and a gloss qualified differently on the
- * two sides ("fine {monetary}" against "fine") is a weaker match.
+ * Chinese near-synonyms through CC-CEDICT: a word the corpus lacks reaches the corpus words whose
+ * glosses it shares (冬天 "winter" → 冬季, 期限 "time limit; deadline" → 限期, 允许 "to permit; to
+ * allow" → 许可), or that it is a variant or an abbreviation of (平米 → 平方米, 公车 → 公务用车).
+ * Only corpus words are targets. Two words are as close as the cosine of their sets of glosses, each
+ * shared gloss counting by how specific it is (a gloss many headwords share says little) and less
+ * when the two sides qualify it differently ("fine {monetary}" against "fine") — so a word whose
+ * other senses differ (内容 "content; substance; details" against 含量 "content; quantity
+ * contained") is only partly the other.
  */
 import { BridgeBuilder, type Bridges } from "./bridges.js";
 import type { Cedict, CedictEntry } from "./cedict.js";
@@ -19,14 +21,9 @@ const KEEP = 3;
 /** Longest word bridged (longer ones are phrases, not words). */
 const MAX_LENGTH = 6;
 
-/** How specific a gloss shared by `n` headwords is: 1 for a gloss only two words share. */
+/** How specific a gloss shared by `n` headwords is: 1 for a gloss at most two words share. */
 function specificity(n: number): number {
   return Math.min(1, 2 / Math.log2(2 + n));
-}
-
-/** Weight for a word's sense by its position: the first sense is the word's meaning. */
-function rankFactor(rank: number): number {
-  return rank === 0 ? 1 : rank === 1 ? 0.85 : 0.7;
 }
 
 function qualifierFactor(a: SenseKey, b: SenseKey): number {
@@ -44,9 +41,6 @@ export function buildSynonymBridges(
   cedict: Cedict,
   targetFactor: (word: string) => number = () => 1,
 ): Bridges {
-  // How many headwords share each exact gloss, and which corpus words have it (with its rank there).
-  const shared = new Map<string, number>();
-  const inCorpus = new Map<string, Array<{ word: string; key: SenseKey; rank: number }>>();
   const keys = new Map<CedictEntry, SenseKey[]>();
   const keysOf = (entry: CedictEntry): SenseKey[] => {
     let k = keys.get(entry);
@@ -56,33 +50,38 @@ export function buildSynonymBridges(
     }
     return k;
   };
+  // How many headwords share each exact gloss, and which corpus words have it.
+  const shared = new Map<string, number>();
+  const inCorpus = new Map<string, Array<{ word: string; key: SenseKey; size: number }>>();
   for (const [word, entry] of cedict.entries) {
-    keysOf(entry).forEach((key, rank) => {
+    const own = keysOf(entry);
+    for (const key of own) {
       shared.set(key.exact, (shared.get(key.exact) ?? 0) + 1);
       if (corpusWords.has(word)) {
         const list = inCorpus.get(key.exact) ?? [];
-        list.push({ word, key, rank });
+        list.push({ word, key, size: own.length });
         inCorpus.set(key.exact, list);
       }
-    });
+    }
   }
   const bridges = new BridgeBuilder();
   const viaGlosses = (from: string, entry: CedictEntry, factor: number) => {
-    keysOf(entry).forEach((key, rank) => {
+    const own = keysOf(entry);
+    const overlap = new Map<string, { weight: number; size: number }>();
+    for (const key of own) {
       const n = shared.get(key.exact) ?? 1;
-      if (n > MAX_SHARED) return;
+      if (n > MAX_SHARED) continue;
       for (const target of inCorpus.get(key.exact) ?? []) {
         if (target.word === from) continue;
-        const w =
-          factor *
-          targetFactor(target.word) *
-          specificity(n) *
-          rankFactor(rank) *
-          rankFactor(target.rank) *
-          qualifierFactor(key, target.key);
-        bridges.add(from, target.word, w);
+        const o = overlap.get(target.word) ?? { weight: 0, size: target.size };
+        o.weight += specificity(n) * qualifierFactor(key, target.key);
+        overlap.set(target.word, o);
       }
-    });
+    }
+    for (const [target, { weight, size }] of overlap) {
+      const cosine = weight / Math.sqrt(own.length * size);
+      bridges.add(from, target, Math.min(1, factor * targetFactor(target) * cosine));
+    }
   };
   for (const [word, entry] of cedict.entries) {
     if (corpusWords.has(word) || [...word].length > MAX_LENGTH) continue;
