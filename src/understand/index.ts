@@ -72,9 +72,9 @@ function residueOf(text: string, removed: readonly string[], deps: UnderstandDep
   return c.matchedIdf + c.unmatchedWeight;
 }
 
-/** The terms of expansions that count as evidence of the topic: all but dictionary translations of English. */
+/** The terms of expansions that are evidence of the plans' topics (see {@link Expansion.topic}). */
 function evidence(found: readonly Expansion[]): string[] {
-  return found.filter((e) => e.source !== "english").map((e) => e.terms.join(" "));
+  return found.filter((e) => e.topic).map((e) => e.terms.join(" "));
 }
 
 /** An empty Query for input that is not a question. */
@@ -141,9 +141,10 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
 
   const found = deps.expand(cut);
   const expansions = [...evidence(found), ...departments];
-  // Dictionary translations of English words help ranking; they are not evidence that the question
-  // is about the plans (every English word translates to something), so they stay out of `expansions`.
-  const translations = found.filter((e) => e.source === "english").map((e) => e.terms.join(" "));
+  // Dictionary translations of English words help ranking; unless the lexicon vouches the word is a
+  // topic of the genre, they are no evidence the question is about the plans (every English word
+  // translates to something), so they stay out of `expansions`.
+  const translations = found.filter((e) => !e.topic).map((e) => e.terms.join(" "));
   const searchText = [without(cut, docNames), ...expansions, ...translations].join(" ");
   const query: Query = {
     raw: input,

@@ -77,14 +77,16 @@ export function englishMatches(
   const ignore = options.ignore;
   const known = keyWords(bridges);
   // Each word in the form the glosses have it (banned → ban), if they have it at all.
-  const words = contentWords(text.replace(/[\u3400-\u9fff]+/g, " , "))
-    .map((w) => lemmas(w).find((l) => known.has(l)) ?? w)
-    .filter((w) => !ignore?.has(w));
+  const words = contentWords(text.replace(/[\u3400-\u9fff]+/g, " , ")).map(
+    (w) => lemmas(w).find((l) => known.has(l)) ?? w,
+  );
   const used = new Array<boolean>(words.length).fill(false);
   const out: EnglishMatch[] = [];
   for (let n = Math.min(4, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
       if (used.slice(i, i + n).some(Boolean)) continue;
+      // An asking word alone is not bridged ("handle"), within a phrase it may be ("set off").
+      if (n === 1 && ignore?.has(words[i] as string)) continue;
       const key = words.slice(i, i + n).join(" ");
       const merged = new Map<string, number>();
       for (const [t, w] of bridges[key] ?? []) merged.set(t, w);

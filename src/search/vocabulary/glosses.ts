@@ -41,8 +41,8 @@ function singular(w: string): string {
 
 /**
  * The forms a question's word may have in a gloss, most likely first: itself (singular), then
- * without -ed or -ing, with and without a final e or a doubled consonant (banned → ban, phased →
- * phase, retrofitting → retrofit, burning → burn).
+ * without -ed or -ing, with a final e, without it, or with a doubled consonant undone (mining →
+ * mine, phased → phase, burning → burn, banned → ban, retrofitting → retrofit).
  */
 export function lemmas(word: string): string[] {
   const w = stem(word);
@@ -50,7 +50,7 @@ export function lemmas(word: string): string[] {
   for (const suffix of ["ed", "ing", "d"]) {
     if (!w.endsWith(suffix) || w.length - suffix.length < 3) continue;
     const base = w.slice(0, -suffix.length);
-    out.push(base, `${base}e`);
+    out.push(`${base}e`, base);
     if (/([b-df-hj-np-tv-z])\1$/.test(base)) out.push(base.slice(0, -1));
   }
   return [...new Set(out)];

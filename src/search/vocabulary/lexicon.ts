@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { projectPaths } from "../../corpus/index.js";
-import { lemmas } from "./glosses.js";
+import { contentWords } from "./glosses.js";
 import { activeSources } from "./sources.js";
 
 const Terms = z.record(z.string().min(1), z.string().min(1));
@@ -22,6 +22,8 @@ const LexiconGroup = z.object({
   words: z.array(z.string().min(2)).default([]),
   plain: Terms.default({}),
   english: Terms.default({}),
+  /** English words of the genre whose Chinese the dictionary gives (straw → 秸秆). */
+  topics: z.array(z.string().regex(/^[a-z][a-z -]*$/)).default([]),
 });
 
 /** The lexicon file: English asking words, and groups with no key twice. */
@@ -57,8 +59,10 @@ export interface DomainLexicon {
   plain: ReadonlyArray<readonly [string, string]>;
   /** English phrase (as a pattern: word boundaries, optional plural) → the plans' wording, longest first. */
   english: ReadonlyArray<readonly [RegExp, string]>;
-  /** English asking words, stemmed: the dictionary does not bridge them. */
+  /** English asking words (base forms): the dictionary does not bridge them alone. */
   asking: ReadonlySet<string>;
+  /** The genre's English topic words (content words, singular, space-separated). */
+  topics: ReadonlySet<string>;
   /** A hash of the file's content (the index cache key includes it). */
   hash: string;
 }
@@ -69,6 +73,7 @@ export const EMPTY_LEXICON: DomainLexicon = {
   plain: [],
   english: [],
   asking: new Set(),
+  topics: new Set(),
   hash: "none",
 };
 
@@ -88,12 +93,14 @@ export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): D
     .sort(longestFirst)
     .map(([k, v]) => [new RegExp(`(?<![a-z0-9])${escapeRegExp(k)}(?:e?s)?(?![a-z0-9])`, "g"), v] as const);
   const words = [...new Set([...groups.flatMap((g) => g.words), ...plain.map(([k]) => k)])];
-  const asking = new Set(parsed.data.asking.flatMap(lemmas));
+  const asking = new Set(parsed.data.asking);
+  const topics = new Set(groups.flatMap((g) => g.topics.map((t) => contentWords(t).join(" "))));
   return {
     words,
     plain,
     english,
     asking,
+    topics,
     hash: createHash("sha256").update(text).digest("hex").slice(0, 16),
   };
 }

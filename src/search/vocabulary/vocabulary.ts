@@ -9,6 +9,7 @@ import { z } from "zod";
 import { Bridges, bestTargets } from "./bridges.js";
 import { type Cedict, readCedict } from "./cedict.js";
 import { buildEnglishBridges, englishMatches } from "./english.js";
+import { lemmas } from "./glosses.js";
 import { keyFactor } from "./keyness.js";
 import { type DomainLexicon, lexiconMatches } from "./lexicon.js";
 import { SoundIndex } from "./pinyin.js";
@@ -39,6 +40,12 @@ export interface Expansion {
   source: Exclude<VocabularySource, "pinyin">;
   /** How sure: 1 for the lexicon, the bridge's weight for the dictionary. */
   weight: number;
+  /**
+   * Whether it is evidence that the text is about the plans' topics: the lexicon's own entries, its
+   * English topic words (straw) rendered by the dictionary, and near-synonyms. Other dictionary
+   * translations of English (business → 商务) help ranking but are no such evidence.
+   */
+  topic: boolean;
 }
 
 /** How sure an English or synonym bridge must be to add terms to a question. */
@@ -110,6 +117,7 @@ export class Vocabulary {
       terms: m.terms.split(/\s+/),
       source: "lexicon",
       weight: 1,
+      topic: true,
     }));
     if (this.sources.has("english") && /[a-z]/i.test(rest)) {
       const options = { minWeight: BRIDGE_WEIGHT, ratio: 0.75, limit: 2, ignore: this.lexicon.asking };
@@ -119,6 +127,7 @@ export class Vocabulary {
           terms: m.terms.map(([t]) => t),
           source: "english",
           weight: m.terms[0]?.[1] ?? 0,
+          topic: this.isTopic(m.english),
         });
     }
     if (this.sources.has("synonyms")) {
@@ -134,6 +143,7 @@ export class Vocabulary {
             terms: targets.map(([t]) => t),
             source: "synonyms",
             weight: targets[0]?.[1] ?? 0,
+            topic: true,
           });
       }
     }
@@ -165,6 +175,17 @@ export class Vocabulary {
       new Set(this.data.soundAlikes),
     );
     return this.repairer.repair(text);
+  }
+
+  /** Whether an English phrase (as matched) is one of the lexicon's topic words, in any of its forms. */
+  private isTopic(phrase: string): boolean {
+    const words = phrase.replace(/^to /, "").split(" ");
+    const same = (a: string, b: string) => a === b || lemmas(a).includes(b) || lemmas(b).includes(a);
+    for (const topic of this.lexicon.topics) {
+      const t = topic.split(" ");
+      if (t.length === words.length && t.every((w, i) => same(words[i] as string, w))) return true;
+    }
+    return false;
   }
 
   /** Chinese words of a text that the corpus lacks, each once. */
