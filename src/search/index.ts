@@ -238,6 +238,7 @@ export class SearchIndex {
     const generality = Object.fromEntries(Object.entries(general.counts).filter(([w]) => cut.has(w)));
     const vocabulary = buildVocabularyData(new Set(counts.keys()), [...texts, ...NAMES], activeSources(), {
       keyness: keynessOf(counts, general),
+      lexicon: activeLexicon(),
     });
     if (!options.noCache) await writeCache(options.cacheDir, dir, vectors, lexical, generality, vocabulary);
     return new SearchIndex(corpus.plans, vectors, lexical, "built", embeddings, generality, vocabulary);

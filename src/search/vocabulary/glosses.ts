@@ -59,7 +59,7 @@ export function lemmas(word: string): string[] {
 const TOKEN = /[a-z0-9]+(?:[-'][a-z0-9]+)*/g;
 
 /** Lower-case word tokens ("low-nox" stays whole, "pm2.5" splits at the dot). */
-function tokens(text: string): string[] {
+export function tokens(text: string): string[] {
   return text.toLowerCase().match(TOKEN) ?? [];
 }
 
@@ -72,6 +72,11 @@ export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const t of tokens(text)) if (isContent(t)) out.push(stem(t));
   return out;
+}
+
+/** A phrase as a gloss would have to say it: every word, singular ("end of 2025", "level a"). */
+export function phraseKey(text: string): string {
+  return tokens(text).map(stem).join(" ");
 }
 
 /** One gloss sense, analysed. */

@@ -57,6 +57,8 @@ export interface DomainLexicon {
   words: readonly string[];
   /** Everyday Chinese → the plans' wording, longest key first. */
   plain: ReadonlyArray<readonly [string, string]>;
+  /** English phrase (lower case) → the plans' wording. */
+  englishTerms: ReadonlyMap<string, string>;
   /** English phrase (as a pattern: word boundaries, optional plural) → the plans' wording, longest first. */
   english: ReadonlyArray<readonly [RegExp, string]>;
   /** English asking words (base forms): the dictionary does not bridge them alone. */
@@ -71,6 +73,7 @@ export interface DomainLexicon {
 export const EMPTY_LEXICON: DomainLexicon = {
   words: [],
   plain: [],
+  englishTerms: new Map(),
   english: [],
   asking: new Set(),
   topics: new Set(),
@@ -88,8 +91,12 @@ export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): D
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
   const groups = parsed.data.groups;
   const plain = groups.flatMap((g) => Object.entries(g.plain)).sort(longestFirst);
-  const english = groups
-    .flatMap((g) => Object.entries(g.english).map(([k, v]) => [k.toLowerCase(), v] as [string, string]))
+  const englishTerms = new Map(
+    groups.flatMap((g) =>
+      Object.entries(g.english).map(([k, v]) => [k.toLowerCase(), v] as [string, string]),
+    ),
+  );
+  const english = [...englishTerms]
     .sort(longestFirst)
     .map(([k, v]) => [new RegExp(`(?<![a-z0-9])${escapeRegExp(k)}(?:e?s)?(?![a-z0-9])`, "g"), v] as const);
   const words = [...new Set([...groups.flatMap((g) => g.words), ...plain.map(([k]) => k)])];
@@ -98,6 +105,7 @@ export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): D
   return {
     words,
     plain,
+    englishTerms,
     english,
     asking,
     topics,

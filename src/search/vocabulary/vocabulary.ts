@@ -9,6 +9,7 @@ import { z } from "zod";
 import { Bridges, bestTargets } from "./bridges.js";
 import { type Cedict, readCedict } from "./cedict.js";
 import { buildEnglishBridges, englishMatches } from "./english.js";
+import { buildGlossedBridges } from "./glossed.js";
 import { lemmas } from "./glosses.js";
 import { keyFactor } from "./keyness.js";
 import { type DomainLexicon, lexiconMatches } from "./lexicon.js";
@@ -26,6 +27,8 @@ export const VocabularyData = z.object({
   english: Bridges,
   /** Chinese word the corpus lacks → corpus words. */
   synonyms: Bridges,
+  /** Chinese word the corpus lacks → the plan terms of the lexicon's English phrase it is glossed as. */
+  glossed: Bridges.default({}),
   /** Dictionary words that sound like the corpus's but are other words: never repaired. */
   soundAlikes: z.array(z.string()),
 });
@@ -75,6 +78,8 @@ export function buildVocabularyData(
   options: {
     /** Each corpus word's keyness ({@link keynessOf}); bridges to unkey words are weighed down. */
     keyness?: ReadonlyMap<string, number>;
+    /** The lexicon whose English phrases Chinese words may be glossed into. */
+    lexicon?: DomainLexicon;
     cedict?: Cedict | null;
   } = {},
 ): VocabularyData {
@@ -83,11 +88,20 @@ export function buildVocabularyData(
   const factor = (w: string) => keyFactor(options.keyness?.get(w));
   const english = cedict && sources.has("english") ? buildEnglishBridges(corpusWords, cedict, factor) : {};
   const synonyms = cedict && sources.has("synonyms") ? buildSynonymBridges(corpusWords, cedict, factor) : {};
+  const lexicon = options.lexicon;
+  const glossed =
+    cedict && lexicon && sources.has("synonyms")
+      ? buildGlossedBridges(
+          lexicon.englishTerms,
+          cedict,
+          (w) => corpusWords.has(w) || lexicon.words.includes(w),
+        )
+      : {};
   const soundAlikes =
     cedict && sources.has("pinyin")
       ? soundAlikeWords(cedict.entries.keys(), new SoundIndex(texts), corpusWords)
       : [];
-  return { sources: [...sources], english, synonyms, soundAlikes };
+  return { sources: [...sources], english, synonyms, glossed, soundAlikes };
 }
 
 /** The vocabulary of one corpus: expansions, known terms and typo repair. */
@@ -132,19 +146,18 @@ export class Vocabulary {
     }
     if (this.sources.has("synonyms")) {
       for (const word of this.unknownWords(rest)) {
-        const targets = bestTargets(this.data.synonyms[word], {
+        // Glossed as one of the lexicon's English phrases (采石场 "quarry"): the lexicon's terms; and
+        // the corpus words it shares glosses with or is a variant of (公车 → 公务用车).
+        const glossed = this.data.glossed[word] ?? [];
+        const near = bestTargets(this.data.synonyms[word], {
           minWeight: BRIDGE_WEIGHT,
           ratio: 0.8,
           limit: 2,
         });
-        if (targets.length > 0)
-          out.push({
-            phrase: word,
-            terms: targets.map(([t]) => t),
-            source: "synonyms",
-            weight: targets[0]?.[1] ?? 0,
-            topic: true,
-          });
+        const terms = [...new Set([...glossed, ...near].map(([t]) => t))];
+        if (terms.length === 0) continue;
+        const weight = Math.max(...[...glossed, ...near].map(([, w]) => w));
+        out.push({ phrase: word, terms, source: "synonyms", weight, topic: true });
       }
     }
     return out;
@@ -157,12 +170,13 @@ export class Vocabulary {
 
   /**
    * Whether a Chinese word the corpus lacks is one the product knows the plans' term for: a lexicon
-   * word (放鞭炮, 渣土车) or a department's name (城管局). Dictionary synonyms are not enough — they
+   * word (放鞭炮, 渣土车), a department's name (城管局), or a word the dictionary glosses as one of
+   * the lexicon's English phrases (采石场 "quarry"). Other dictionary synonyms are not enough — they
    * add their corpus words to a question, but a word like 网上 ("online" → 在线) is no evidence
    * that the question is about the plans.
    */
   isKnownTerm(word: string): boolean {
-    return this.lexiconWords.has(word);
+    return this.lexiconWords.has(word) || (this.sources.has("synonyms") && word in this.data.glossed);
   }
 
   /** The text with homophone typos repaired against the corpus (unchanged when pinyin is off). */
