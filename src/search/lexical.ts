@@ -35,7 +35,7 @@ export class LexicalIndex {
       const tf = new Map<string, number>();
       for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
       for (const [t, f] of tf) {
-        const list = postings[t] ?? [];
+        const list = Object.hasOwn(postings, t) ? (postings[t] as Array<[number, number]>) : [];
         list.push([i, f]);
         postings[t] = list;
       }
@@ -56,9 +56,14 @@ export class LexicalIndex {
     return this.data.lengths.length;
   }
 
+  /** A term's postings; own keys only, so a query word like "constructor" is just a word. */
+  private postingsOf(term: string): Array<[number, number]> | undefined {
+    return Object.hasOwn(this.data.postings, term) ? this.data.postings[term] : undefined;
+  }
+
   /** How many documents contain a term. */
   documentFrequency(term: string): number {
-    return this.data.postings[term]?.length ?? 0;
+    return this.postingsOf(term)?.length ?? 0;
   }
 
   /** Inverse document frequency (BM25+ style, never negative). */
@@ -73,10 +78,10 @@ export class LexicalIndex {
 
   /** Documents matching any query term, best first. A term repeated in the query counts once. */
   search(query: readonly string[], limit = Number.POSITIVE_INFINITY): LexicalHit[] {
-    const { k1, b, lengths, postings } = this.data;
+    const { k1, b, lengths } = this.data;
     const scores = new Map<number, number>();
     for (const term of new Set(query)) {
-      const list = postings[term];
+      const list = this.postingsOf(term);
       if (!list) continue;
       const idf = this.idf(term);
       for (const [doc, tf] of list) {
