@@ -23,8 +23,10 @@ import {
   buildVocabularyData,
   cedictStamp,
   keynessOf,
+  serializeVocabulary,
   Vocabulary,
-  VocabularyData,
+  type VocabularyData,
+  VocabularyFile,
 } from "./vocabulary/index.js";
 
 export { lexicalTerms, segmenter } from "./tokenize.js";
@@ -120,6 +122,14 @@ function vocabularyFingerprint(): string {
   return `${[...activeSources()].sort().join(",")}:${activeLexicon().hash}:${cedictStamp() ?? "no-cedict"}`;
 }
 
+/** What the plans say, once each: section titles, item titles and texts (what typos are repaired against). */
+function vocabularyTexts(plans: readonly Plan[]): string[] {
+  return plans.flatMap((p) => [
+    ...p.sections.map((s) => s.title),
+    ...p.items.map((i) => `${i.title}\n${i.text}`),
+  ]);
+}
+
 /** The text an item is indexed under: its section's title, its own title twice (titles name the topic), its text. */
 function indexText(plan: Plan, item: Item): string {
   const section = plan.sections.find((s) => s.number === item.section);
@@ -186,7 +196,7 @@ export class SearchIndex {
   ) {
     this.items = plans.flatMap((p) => p.items);
     this.vocabulary = new Vocabulary(vocabularyData, activeLexicon(), {
-      texts: plans.flatMap((p) => p.items.map((i) => indexText(p, i))),
+      texts: vocabularyTexts(plans),
       names: NAMES,
       isCorpusWord: (w) => this.lexical.documentFrequency(w.toLowerCase()) > 0,
       segment: (t, guess) => segmenter().cut(t.toLowerCase(), guess),
@@ -215,7 +225,7 @@ export class SearchIndex {
         const vectors = await HnswVectorStore.load(dir, embeddings);
         const lexical = LexicalIndex.fromJSON(JSON.parse(await readFile(join(dir, "lexical.json"), "utf8")));
         const generality = Generality.parse(JSON.parse(await readFile(join(dir, "generality.json"), "utf8")));
-        const vocabulary = VocabularyData.parse(
+        const vocabulary = VocabularyFile.parse(
           JSON.parse(await readFile(join(dir, "vocabulary.json"), "utf8")),
         );
         if (vectors.size === items.length && lexical.size === items.length) {
@@ -236,10 +246,15 @@ export class SearchIndex {
     const cut = new Set(texts.flatMap((t) => segmenter().cut(t.toLowerCase(), true)));
     const general = generalCounts([...cut, ...counts.keys()]);
     const generality = Object.fromEntries(Object.entries(general.counts).filter(([w]) => cut.has(w)));
-    const vocabulary = buildVocabularyData(new Set(counts.keys()), [...texts, ...NAMES], activeSources(), {
-      keyness: keynessOf(counts, general),
-      lexicon: activeLexicon(),
-    });
+    const vocabulary = buildVocabularyData(
+      new Set(counts.keys()),
+      [...vocabularyTexts(corpus.plans), ...NAMES],
+      activeSources(),
+      {
+        keyness: keynessOf(counts, general),
+        lexicon: activeLexicon(),
+      },
+    );
     if (!options.noCache) await writeCache(options.cacheDir, dir, vectors, lexical, generality, vocabulary);
     return new SearchIndex(corpus.plans, vectors, lexical, "built", embeddings, generality, vocabulary);
   }
@@ -433,7 +448,7 @@ async function writeCache(
     await vectors.save(tmp);
     await writeFile(join(tmp, "lexical.json"), JSON.stringify(lexical.toJSON()));
     await writeFile(join(tmp, "generality.json"), JSON.stringify(generality));
-    await writeFile(join(tmp, "vocabulary.json"), JSON.stringify(vocabulary));
+    await writeFile(join(tmp, "vocabulary.json"), serializeVocabulary(vocabulary));
     await writeFile(join(tmp, "complete"), new Date().toISOString());
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);

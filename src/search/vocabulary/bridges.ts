@@ -6,8 +6,39 @@
 import { z } from "zod";
 
 /** Word → [[corpus word, weight], …], best first. */
-export const Bridges = z.record(z.string(), z.array(z.tuple([z.string(), z.number()])));
-export type Bridges = z.infer<typeof Bridges>;
+export type Bridges = Record<string, Array<[string, number]>>;
+
+/**
+ * A bridge table as text, one word a line: `word<TAB>target weight<TAB>target weight…`. Cached so:
+ * parsing it is ten times cheaper than validating the same table as JSON, and asking reads it at
+ * every start.
+ */
+export function encodeBridges(bridges: Bridges): string {
+  return Object.entries(bridges)
+    .map(([from, targets]) => [from, ...targets.map(([t, w]) => `${t} ${w}`)].join("\t"))
+    .join("\n");
+}
+
+/** The encoded table (see {@link encodeBridges}), validated line by line as it is read. */
+export const BridgeTable = z.string().transform((text, ctx): Bridges => {
+  const out: Bridges = Object.create(null); // no prototype: "constructor" is a word, not a key
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    const [from, ...fields] = line.split("\t");
+    const targets: Array<[string, number]> = [];
+    for (const f of fields) {
+      const space = f.lastIndexOf(" ");
+      const weight = Number(f.slice(space + 1));
+      if (space <= 0 || !(weight > 0 && weight <= 1)) {
+        ctx.addIssue({ code: "custom", message: `bad bridge "${f}" of ${from}` });
+        return z.NEVER;
+      }
+      targets.push([f.slice(0, space), weight]);
+    }
+    if (from) out[from] = targets;
+  }
+  return out;
+});
 
 /** Collects candidate bridges, keeping the best weight of each pair. */
 export class BridgeBuilder {
@@ -25,7 +56,7 @@ export class BridgeBuilder {
 
   /** The table: per word, targets of at least `minWeight`, best first (ties: shorter, then code order), at most `limit`. */
   build(minWeight: number, limit: number): Bridges {
-    const out: Bridges = {};
+    const out: Bridges = Object.create(null); // no prototype: "constructor" is a word, not a key
     for (const from of [...this.table.keys()].sort()) {
       const targets = [...(this.table.get(from) as Map<string, number>)]
         .filter(([, w]) => w >= minWeight)

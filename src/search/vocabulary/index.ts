@@ -3,7 +3,7 @@
  * the genre's lexicon (data/lexicon.yaml), CC-CEDICT (English, near-synonyms; compacted at install
  * time) and pinyin (typo repair); see {@link Vocabulary}.
  */
-export { type Bridges, bestTargets } from "./bridges.js";
+export { type Bridges, BridgeTable, bestTargets, encodeBridges } from "./bridges.js";
 export { type Cedict, type CedictEntry, cedictPath, cedictStamp, readCedict } from "./cedict.js";
 export { buildEnglishBridges, type EnglishMatch, englishMatches } from "./english.js";
 export { buildGlossedBridges } from "./glossed.js";
@@ -27,7 +27,9 @@ export {
   BRIDGE_WEIGHT,
   buildVocabularyData,
   type Expansion,
+  serializeVocabulary,
   Vocabulary,
   type VocabularyCorpus,
-  VocabularyData,
+  type VocabularyData,
+  VocabularyFile,
 } from "./vocabulary.js";

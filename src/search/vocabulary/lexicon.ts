@@ -13,31 +13,59 @@ import { projectPaths } from "../../corpus/index.js";
 import { contentWords } from "./glosses.js";
 import { activeSources } from "./sources.js";
 
-const Terms = z.record(z.string().min(1), z.string().min(1));
+/** Lines of `key: plan terms` (a block scalar) → [key, terms] pairs; a line without ": " is an error. */
+const TermLines = z
+  .string()
+  .default("")
+  .transform((text, ctx) => {
+    const out: Array<[string, string]> = [];
+    for (const raw of text.split("\n")) {
+      const line = raw.trim();
+      if (!line || line.startsWith("#")) continue;
+      const at = line.indexOf(": ");
+      const key = line.slice(0, at).trim();
+      const terms = line.slice(at + 2).trim();
+      if (at <= 0 || !terms) ctx.addIssue({ code: "custom", message: `not "key: plan terms": ${line}` });
+      else out.push([key, terms]);
+    }
+    return out;
+  });
+
+/** A list written as one string, split on `separator`. */
+const List = (separator: RegExp) =>
+  z
+    .string()
+    .default("")
+    .transform((text) =>
+      text
+        .split(separator)
+        .map((w) => w.trim())
+        .filter(Boolean),
+    );
 
 /** One group of the lexicon file (livestock, energy, vehicles …). */
 const LexiconGroup = z.object({
   name: z.string().min(1),
   about: z.string().optional(),
-  words: z.array(z.string().min(2)).default([]),
-  plain: Terms.default({}),
-  english: Terms.default({}),
+  words: List(/\s+/).pipe(z.array(z.string().min(2))),
+  plain: TermLines,
+  english: TermLines,
   /** English words of the genre whose Chinese the dictionary gives (straw → 秸秆). */
-  topics: z.array(z.string().regex(/^[a-z][a-z -]*$/)).default([]),
+  topics: List(/,/).pipe(z.array(z.string().regex(/^[a-z][a-z -]*$/))),
 });
 
 /** The lexicon file: English asking words, and groups with no key twice. */
 export const LexiconFile = z
   .object({
     /** English words that frame a question rather than name its topic (handle, apply, get). */
-    asking: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+    asking: List(/\s+/).pipe(z.array(z.string().regex(/^[a-z]+$/))),
     groups: z.array(LexiconGroup),
   })
   .superRefine((file, ctx) => {
     for (const part of ["plain", "english"] as const) {
       const seen = new Map<string, string>();
       for (const g of file.groups) {
-        for (const key of Object.keys(g[part])) {
+        for (const [key] of g[part]) {
           const k = key.toLowerCase();
           const other = seen.get(k);
           if (other !== undefined)
@@ -90,11 +118,9 @@ export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): D
   const parsed = LexiconFile.safeParse(parseYaml(text));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
   const groups = parsed.data.groups;
-  const plain = groups.flatMap((g) => Object.entries(g.plain)).sort(longestFirst);
+  const plain = groups.flatMap((g) => g.plain).sort(longestFirst);
   const englishTerms = new Map(
-    groups.flatMap((g) =>
-      Object.entries(g.english).map(([k, v]) => [k.toLowerCase(), v] as [string, string]),
-    ),
+    groups.flatMap((g) => g.english.map(([k, v]) => [k.toLowerCase(), v] as const)),
   );
   const english = [...englishTerms]
     .sort(longestFirst)

@@ -41,7 +41,10 @@ export class SoundIndex {
   /** The texts joined with a separator, for "do they contain this verbatim?". */
   private readonly joined: string;
   readonly runs: Array<{ text: string; syllables: string[] }> = [];
-  private readonly seeds = new Map<string, SoundHit[]>();
+  /** Syllable → small integer, so a bigram is one number. */
+  private readonly ids = new Map<string, number>();
+  /** Bigram number → places, each packed as run × 2^16 + offset. */
+  private readonly seeds = new Map<number, number[]>();
   /** Every syllable the texts use. */
   readonly syllables = new Set<string>();
 
@@ -50,19 +53,32 @@ export class SoundIndex {
     for (const t of texts) {
       for (const m of t.matchAll(HAN_RUN)) {
         const run = m[0];
-        if (run.length < 2) continue;
+        if (run.length < 2 || run.length >= 0x10000) continue;
         const syllables = syllablesOf(run);
         const r = this.runs.length;
         this.runs.push({ text: run, syllables });
-        for (const s of syllables) this.syllables.add(s);
-        for (let i = 0; i + 1 < syllables.length; i++) {
-          const key = `${syllables[i]} ${syllables[i + 1]}`;
+        let previous = this.idOf(syllables[0] as string);
+        for (let i = 1; i < syllables.length; i++) {
+          const id = this.idOf(syllables[i] as string);
+          const key = previous * 0x10000 + id;
+          const place = r * 0x10000 + (i - 1);
           const list = this.seeds.get(key);
-          if (list) list.push([r, i]);
-          else this.seeds.set(key, [[r, i]]);
+          if (list) list.push(place);
+          else this.seeds.set(key, [place]);
+          previous = id;
         }
       }
     }
+    for (const s of this.ids.keys()) this.syllables.add(s);
+  }
+
+  private idOf(syllable: string): number {
+    let id = this.ids.get(syllable);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(syllable, id);
+    }
+    return id;
   }
 
   /** Whether the texts contain `text` verbatim. */
@@ -71,8 +87,13 @@ export class SoundIndex {
   }
 
   /** Places where a stretch starts with these two syllables. */
-  seed(a: string, b: string): readonly SoundHit[] {
-    return this.seeds.get(`${a} ${b}`) ?? [];
+  seed(a: string, b: string): SoundHit[] {
+    const x = this.ids.get(a);
+    const y = this.ids.get(b);
+    if (x === undefined || y === undefined) return [];
+    return (this.seeds.get(x * 0x10000 + y) ?? []).map(
+      (p) => [Math.floor(p / 0x10000), p % 0x10000] as const,
+    );
   }
 
   /** A stretch of the texts with exactly these syllables, or null. */

@@ -6,7 +6,7 @@
  * ({@link buildVocabularyData}) and cached with it; asking only reads it.
  */
 import { z } from "zod";
-import { Bridges, bestTargets } from "./bridges.js";
+import { type Bridges, BridgeTable, bestTargets, encodeBridges } from "./bridges.js";
 import { type Cedict, readCedict } from "./cedict.js";
 import { buildEnglishBridges, englishMatches } from "./english.js";
 import { buildGlossedBridges } from "./glossed.js";
@@ -20,19 +20,38 @@ import { type Repaired, soundAlikeWords, TypoRepairer } from "./typos.js";
 
 const CJK_WORD = /^[\u3400-\u9fff]{2,}$/;
 
-/** What the index build derives for the vocabulary and caches (vocabulary.json). */
-export const VocabularyData = z.object({
-  sources: z.array(z.enum(VOCABULARY_SOURCES)),
+/** What the index build derives for the vocabulary. */
+export interface VocabularyData {
+  sources: VocabularySource[];
   /** English key → corpus words. */
-  english: Bridges,
+  english: Bridges;
   /** Chinese word the corpus lacks → corpus words. */
-  synonyms: Bridges,
+  synonyms: Bridges;
   /** Chinese word the corpus lacks → the plan terms of the lexicon's English phrase it is glossed as. */
-  glossed: Bridges.default({}),
+  glossed: Bridges;
   /** Dictionary words that sound like the corpus's but are other words: never repaired. */
-  soundAlikes: z.array(z.string()),
+  soundAlikes: string[];
+}
+
+/** The cached form of {@link VocabularyData} (vocabulary.json): bridge tables as text. */
+export const VocabularyFile = z.object({
+  sources: z.array(z.enum(VOCABULARY_SOURCES)),
+  english: BridgeTable,
+  synonyms: BridgeTable,
+  glossed: BridgeTable,
+  soundAlikes: z.string().transform((s) => (s ? s.split(" ") : [])),
 });
-export type VocabularyData = z.infer<typeof VocabularyData>;
+
+/** {@link VocabularyData} as the text of vocabulary.json. */
+export function serializeVocabulary(data: VocabularyData): string {
+  return JSON.stringify({
+    sources: data.sources,
+    english: encodeBridges(data.english),
+    synonyms: encodeBridges(data.synonyms),
+    glossed: encodeBridges(data.glossed),
+    soundAlikes: data.soundAlikes.join(" "),
+  });
+}
 
 /** One phrase of a text and the plans' terms it stands for. */
 export interface Expansion {
@@ -86,8 +105,11 @@ export function buildVocabularyData(
   const needed = sources.has("english") || sources.has("synonyms") || sources.has("pinyin");
   const cedict = options.cedict !== undefined ? options.cedict : needed ? readCedict() : null;
   const factor = (w: string) => keyFactor(options.keyness?.get(w));
-  const english = cedict && sources.has("english") ? buildEnglishBridges(corpusWords, cedict, factor) : {};
-  const synonyms = cedict && sources.has("synonyms") ? buildSynonymBridges(corpusWords, cedict, factor) : {};
+  const none = (): Bridges => Object.create(null);
+  const english =
+    cedict && sources.has("english") ? buildEnglishBridges(corpusWords, cedict, factor) : none();
+  const synonyms =
+    cedict && sources.has("synonyms") ? buildSynonymBridges(corpusWords, cedict, factor) : none();
   const lexicon = options.lexicon;
   const glossed =
     cedict && lexicon && sources.has("synonyms")
@@ -96,7 +118,7 @@ export function buildVocabularyData(
           cedict,
           (w) => corpusWords.has(w) || lexicon.words.includes(w),
         )
-      : {};
+      : none();
   const soundAlikes =
     cedict && sources.has("pinyin")
       ? soundAlikeWords(cedict.entries.keys(), new SoundIndex(texts), corpusWords)
@@ -176,7 +198,9 @@ export class Vocabulary {
    * that the question is about the plans.
    */
   isKnownTerm(word: string): boolean {
-    return this.lexiconWords.has(word) || (this.sources.has("synonyms") && word in this.data.glossed);
+    return (
+      this.lexiconWords.has(word) || (this.sources.has("synonyms") && Object.hasOwn(this.data.glossed, word))
+    );
   }
 
   /** The text with homophone typos repaired against the corpus (unchanged when pinyin is off). */
