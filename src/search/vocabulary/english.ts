@@ -8,7 +8,7 @@
  */
 import { BridgeBuilder, type Bridges, bestTargets } from "./bridges.js";
 import type { Cedict } from "./cedict.js";
-import { contentWords, lemmas, senseKey } from "./glosses.js";
+import { contentWords, lemmas, senseKeysOf } from "./glosses.js";
 
 /** Bridges below this weight are not kept. */
 const MIN_WEIGHT = 0.3;
@@ -33,10 +33,9 @@ export function buildEnglishBridges(
     if (!entry || factor <= 0) continue;
     // A word with many senses is a less certain rendering of any one of them.
     const polysemy = 1 / (1 + 0.05 * Math.max(0, entry.senses.length - 2));
-    for (const sense of entry.senses) {
-      const k = senseKey(sense);
+    for (const k of senseKeysOf(entry)) {
       // A proper noun bridges only by its whole name ("state council" → 国务院; not "china" → 唐山).
-      if (k && (!k.proper || k.words.length >= 2)) bridges.add(k.key, word, polysemy * factor);
+      if (!k.proper || k.words.length >= 2) bridges.add(k.key, word, polysemy * factor);
     }
   }
   return bridges.build(MIN_WEIGHT, KEEP);

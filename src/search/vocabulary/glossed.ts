@@ -6,7 +6,7 @@
  */
 import { BridgeBuilder, type Bridges } from "./bridges.js";
 import type { Cedict } from "./cedict.js";
-import { phraseKey, senseKey } from "./glosses.js";
+import { phraseKey, senseKeysOf } from "./glosses.js";
 
 /** Bridges below this weight are not kept. */
 const MIN_WEIGHT = 0.5;
@@ -27,9 +27,8 @@ export function buildGlossedBridges(
   for (const [word, entry] of cedict.entries) {
     if (skip(word) || entry.senses.length === 0) continue;
     const weight = 1 / Math.sqrt(entry.senses.length);
-    for (const sense of entry.senses) {
-      const k = senseKey(sense);
-      const terms = k && !k.proper ? phrases.get(k.exact) : undefined;
+    for (const k of senseKeysOf(entry)) {
+      const terms = k.proper ? undefined : phrases.get(k.exact);
       if (terms) for (const t of terms.split(/\s+/)) bridges.add(word, t, weight);
     }
   }

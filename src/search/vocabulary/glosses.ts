@@ -119,3 +119,18 @@ export function senseKey(gloss: string): SenseKey | null {
     proper,
   };
 }
+
+const analysed = new WeakMap<object, SenseKey[]>();
+
+/**
+ * The analysed senses of a dictionary entry (`{ senses }`), computed once per entry object however
+ * many bridge builders ask (analysing all of CC-CEDICT takes about a second).
+ */
+export function senseKeysOf(entry: { senses: readonly string[] }): SenseKey[] {
+  let keys = analysed.get(entry);
+  if (!keys) {
+    keys = entry.senses.map(senseKey).filter((k): k is SenseKey => k !== null);
+    analysed.set(entry, keys);
+  }
+  return keys;
+}

@@ -7,7 +7,7 @@ export { type Bridges, BridgeTable, bestTargets, encodeBridges } from "./bridges
 export { type Cedict, type CedictEntry, cedictPath, cedictStamp, readCedict } from "./cedict.js";
 export { buildEnglishBridges, type EnglishMatch, englishMatches } from "./english.js";
 export { buildGlossedBridges } from "./glossed.js";
-export { contentWords, lemmas, senseKey, stem } from "./glosses.js";
+export { contentWords, lemmas, phraseKey, senseKey, senseKeysOf, stem } from "./glosses.js";
 export { KEY_FULL, KEY_NONE, keyFactor, keynessOf } from "./keyness.js";
 export {
   activeLexicon,

@@ -10,7 +10,7 @@
  */
 import { BridgeBuilder, type Bridges } from "./bridges.js";
 import type { Cedict, CedictEntry } from "./cedict.js";
-import { type SenseKey, senseKey } from "./glosses.js";
+import { type SenseKey, senseKeysOf } from "./glosses.js";
 
 /** A gloss shared by more headwords than this is too general to bridge anything. */
 const MAX_SHARED = 25;
@@ -41,15 +41,7 @@ export function buildSynonymBridges(
   cedict: Cedict,
   targetFactor: (word: string) => number = () => 1,
 ): Bridges {
-  const keys = new Map<CedictEntry, SenseKey[]>();
-  const keysOf = (entry: CedictEntry): SenseKey[] => {
-    let k = keys.get(entry);
-    if (!k) {
-      k = entry.senses.map(senseKey).filter((x): x is SenseKey => x !== null);
-      keys.set(entry, k);
-    }
-    return k;
-  };
+  const keysOf = senseKeysOf;
   // How many headwords share each exact gloss, and which corpus words have it.
   const shared = new Map<string, number>();
   const inCorpus = new Map<string, Array<{ word: string; key: SenseKey; size: number }>>();

@@ -237,7 +237,8 @@ export function soundAlikeWords(
 ): string[] {
   const out: string[] = [];
   for (const w of words) {
-    if (w.length < 2 || w.length > 8 || corpusWords.has(w) || sounds.has(w)) continue;
+    // Question words are what the segmenter makes of a question: mostly two to four characters.
+    if (w.length < 2 || w.length > 4 || corpusWords.has(w) || sounds.has(w)) continue;
     if (sounds.find(syllablesOf(w)) !== null) out.push(w);
   }
   return out.sort();
