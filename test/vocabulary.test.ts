@@ -15,6 +15,7 @@ import {
   keynessOf,
   lemmas,
   loadLexicon,
+  oneLetterApart,
   readCedict,
   SoundIndex,
   TypoRepairer,
@@ -174,6 +175,14 @@ describe("homophone typos repaired by pinyin", () => {
     expect(repair("燃媒锅炉能不能用")).toContain("燃煤锅炉");
     expect(repair("猪场设计年出拦两万头")).toContain("年出栏");
     expect(repair("chengpinyou质量")).toContain("成品油");
+  });
+
+  it("allows one syllable a letter off inside a longer stretch", () => {
+    expect(oneLetterApart("jie", "xie")).toBe(true);
+    expect(oneLetterApart("zhao", "zao")).toBe(true);
+    expect(oneLetterApart("jie", "xiu")).toBe(false);
+    expect(repair("国二非道路移动机戒禁用区划定了吗")).toContain("非道路移动机械禁用区");
+    expect(repair("移动机戒")).toBe("移动机戒");
   });
 
   it("makes misspelt department names recognisable", () => {

@@ -22,7 +22,14 @@ export {
 export { primaryReading, SoundIndex, syllablesOf } from "./pinyin.js";
 export { activeSources, VOCABULARY_SOURCES, type VocabularySource, vocabularySources } from "./sources.js";
 export { buildSynonymBridges } from "./synonyms.js";
-export { MIN_REPAIR_CONFIDENCE, type Repair, type Repaired, soundAlikeWords, TypoRepairer } from "./typos.js";
+export {
+  MIN_REPAIR_CONFIDENCE,
+  oneLetterApart,
+  type Repair,
+  type Repaired,
+  soundAlikeWords,
+  TypoRepairer,
+} from "./typos.js";
 export {
   BRIDGE_WEIGHT,
   buildVocabularyData,

@@ -3,8 +3,9 @@
  * the wrong character of the same sound (扬沉 for 扬尘, 燃媒 for 燃煤, 工业和信息话局 for
  * 工业和信息化局): a stretch of the question that the corpus does not contain, whose toneless pinyin
  * equals a stretch the corpus (or a department's name, or a lexicon word) does contain, is replaced
- * by it. Pinyin typed in latin letters (chengpinyou) is read the same way. Only stretches of equal
- * length are compared; nothing the corpus itself contains is ever changed.
+ * by it; inside a longer stretch, one syllable may be a letter off (机戒 jijie for 机械 jixie). Pinyin
+ * typed in latin letters (chengpinyou) is read the same way. Only stretches of equal length are
+ * compared; nothing the corpus itself contains is ever changed.
  */
 import { HAN_RUN, primaryReading, type SoundIndex, syllablesOf } from "./pinyin.js";
 
@@ -42,6 +43,16 @@ interface Span {
 /** Changed characters a stretch of `length` may have and still be a typo of the corpus's stretch. */
 function allowedChanges(length: number): number {
   return length <= 3 ? 1 : length <= 7 ? 2 : 3;
+}
+
+/** Whether two syllables differ by one letter added, dropped or changed (zhao/zao, jie/xie, lin/ling). */
+export function oneLetterApart(a: string, b: string): boolean {
+  if (a === b || !a || !b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return a.length - i - j <= 1 && b.length - i - j <= 1;
 }
 
 /** Confidence of a repair of a stretch of `length` with `changes` characters changed. */
@@ -128,11 +139,29 @@ export class TypoRepairer {
             seen.add(key);
             let qe = i + 2;
             let pe = p + 2;
-            while (qe < chars.length && pe < syllables.length && sounds(qe, syllables[pe])) {
+            let nearMiss = false;
+            for (;;) {
+              while (qe < chars.length && pe < syllables.length && sounds(qe, syllables[pe])) {
+                qe++;
+                pe++;
+              }
+              // One syllable a letter off (改照 gaizhao for 改造 gaizao, 机戒 jijie for 机械 jixie), inside
+              // a stretch that goes on matching for two more syllables: a near-homophone typo.
+              const next = (k: number) => sounds(qe + k, syllables[pe + k]);
+              if (
+                nearMiss ||
+                qe + 2 >= chars.length ||
+                pe + 2 >= syllables.length ||
+                !oneLetterApart((readings[qe] as string[])[0] as string, syllables[pe] as string) ||
+                !next(1) ||
+                !next(2)
+              )
+                break;
+              nearMiss = true;
               qe++;
               pe++;
             }
-            const span = this.judge(run, qs, qe, corpusRun.slice(ps, pe), before);
+            const span = this.judge(run, qs, qe, corpusRun.slice(ps, pe), before, nearMiss);
             if (span) candidates.push(span);
           }
         }
@@ -169,11 +198,13 @@ export class TypoRepairer {
     end: number,
     target: string,
     before: Array<{ word: string; start: number }>,
+    nearMiss = false,
   ): Span | null {
     const changed: number[] = [];
     for (let k = start; k < end; k++) if (run[k] !== target[k - start]) changed.push(k);
     const length = end - start;
     if (changed.length === 0 || changed.length > allowedChanges(length)) return null;
+    if (nearMiss && length < 5) return null;
     // A short stretch with every character changed is two different words that sound alike.
     if (changed.length === length) return null;
     if (this.has(run.slice(start, end))) return null;
@@ -192,7 +223,7 @@ export class TypoRepairer {
       }).length;
     const [was, is] = [stray(before), stray(after)];
     if (!(is < was || (is === 0 && length >= 5))) return null;
-    const confidence = confidenceOf(length, changed.length);
+    const confidence = confidenceOf(length, changed.length) * (nearMiss ? 0.8 : 1);
     return confidence < MIN_REPAIR_CONFIDENCE ? null : { start, end, target, confidence };
   }
 
