@@ -13,8 +13,18 @@ export { deadlineListing, deadlineMatches, describeDeadlineAsk } from "./handler
 export { departmentListing } from "./handlers/department.js";
 export { documentInfo } from "./handlers/document.js";
 export { specificFirst } from "./handlers/order.js";
+export { topic } from "./handlers/topic.js";
 export { headQuote } from "./quote.js";
-export { covers, quoteFor, retrieve } from "./retrieval.js";
+export {
+  type CoverageFeatures,
+  CoverageWeights,
+  coverageFeatures,
+  coverageScore,
+  coverageWeights,
+  covers,
+  quoteFor,
+  retrieve,
+} from "./retrieval.js";
 export { route } from "./route.js";
 export * from "./schema.js";
 

@@ -2,17 +2,14 @@
  * Retrieval for the resolver: fused search within the documents a question is about, the
  * not-covered decision, and the quote that answers the question within an item.
  */
-import type { Item, Plan } from "../corpus/index.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { type Item, type Plan, projectPaths } from "../corpus/index.js";
 import { lexicalTerms, type SearchHit, type SearchIndex } from "../search/index.js";
 import type { Query } from "../understand/index.js";
 import { bestQuote } from "./quote.js";
-
-/** Below this much matched IDF a question shares too little with the plans to be answered. */
-export const MIN_COVERAGE = 2;
-/** The same bar for English questions, whose plan terms all come from the lexicon. */
-export const MIN_COVERAGE_EN = 1.5;
-/** …unless the best item is at least this similar to the question. */
-export const MIN_SIMILARITY = 0.3;
 
 /** The plans a query is about: those it names (or the conversation kept), else all. */
 export function scopeOf(query: Query, plans: readonly Plan[]): readonly Plan[] | undefined {
@@ -44,27 +41,82 @@ export function retrieve(
   return hits.slice(0, limit);
 }
 
-/**
- * Whether the documents cover a question. Chinese: the words it shares with the corpus must outweigh
- * the words it does not (明天 + 天气 is not about the plan). English: its words must map to plan
- * terms (the lexicon), to latin terms the plan uses (VOCs, PM2.5) or to Chinese it quotes.
- */
-export function covers(index: SearchIndex, query: Query, top: SearchHit | undefined): boolean {
-  if (!top) return false;
+/** What the not-covered decision weighs for one question (see data/not-covered.yaml). */
+export interface CoverageFeatures {
+  lang: Query["lang"];
+  matched: number;
+  unmatched: number;
+  /** English: the rarity of the plan terms the dictionary gives for the asker's words (weak evidence). */
+  translated: number;
+  agreed: number;
+  similarity: number;
+  offTopic: number;
+}
+
+/** The features of a question against the best item retrieval found for it. */
+export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHit): CoverageFeatures {
   const docs = query.docs.length > 0 ? new Set(query.docs) : undefined;
+  const common = {
+    lang: query.lang,
+    agreed: top.vectorRank === 1 && top.lexicalRank === 1 ? 1 : 0,
+    similarity: top.similarity,
+    offTopic: query.offTopicCue ? 1 : 0,
+  };
   if (query.lang === "en") {
+    // English reaches the documents through the vocabulary: its plan terms and any Chinese it quotes
+    // are the evidence; its words that nothing carries over count against it.
     const own = query.text.match(/[a-z][a-z0-9.]*[a-z0-9]|[\u4e00-\u9fff]+/gi) ?? [];
     const c = index.coverage([...query.expansions, ...own].join(" "), { docs });
-    // English words reach the plan only through the lexicon, so one mapped term (target → 目标) is
-    // evidence enough; words it cannot map do not count against the question.
-    return c.matchedIdf >= MIN_COVERAGE_EN;
+    const t = index.coverage(query.translations.join(" "), { generalWords: "discount", docs });
+    return {
+      ...common,
+      matched: c.matchedIdf,
+      unmatched: query.unbridged.length * c.rareIdf,
+      translated: t.matchedIdf,
+    };
   }
   const c = index.coverage(query.searchText, { generalWords: "discount", docs });
-  if (c.matchedIdf < MIN_COVERAGE && top.similarity < MIN_SIMILARITY) return false;
-  // Two independent rankers agreeing on the same item is evidence the chatter around it
-  // (下午开会要用：…) does not outweigh.
-  const agreed = top.vectorRank === 1 && top.lexicalRank === 1;
-  return c.matchedIdf > c.unmatchedWeight || (agreed && c.matchedIdf >= MIN_COVERAGE);
+  return { ...common, matched: c.matchedIdf, unmatched: c.unmatchedWeight, translated: 0 };
+}
+
+/** The weights of the not-covered score per language, and the threshold an answered question reaches. */
+export const CoverageWeights = z.object({
+  unmatched: z.number(),
+  translated: z.number(),
+  agreed: z.number(),
+  similarity: z.number(),
+  offTopic: z.number(),
+  threshold: z.number(),
+});
+export type CoverageWeights = z.infer<typeof CoverageWeights>;
+const CoverageFile = z.object({ zh: CoverageWeights, en: CoverageWeights });
+
+let weights: z.infer<typeof CoverageFile> | undefined;
+/** The calibrated weights (data/not-covered.yaml), read once. */
+export function coverageWeights(): z.infer<typeof CoverageFile> {
+  weights ??= CoverageFile.parse(
+    parseYaml(readFileSync(join(projectPaths().data, "not-covered.yaml"), "utf8")),
+  );
+  return weights;
+}
+
+/** The not-covered score of a question's features under a language's weights. */
+export function coverageScore(f: CoverageFeatures, w: CoverageWeights): number {
+  return (
+    f.matched +
+    w.translated * f.translated -
+    w.unmatched * f.unmatched +
+    w.agreed * f.agreed +
+    w.similarity * f.similarity -
+    w.offTopic * f.offTopic
+  );
+}
+
+/** Whether the documents cover a question: its score reaches the calibrated threshold. */
+export function covers(index: SearchIndex, query: Query, top: SearchHit | undefined): boolean {
+  if (!top) return false;
+  const w = coverageWeights()[query.lang];
+  return coverageScore(coverageFeatures(index, query, top), w) >= w.threshold;
 }
 
 /** The terms of each passage of an item, computed once per passage (quotes are chosen on every answer). */

@@ -6,7 +6,9 @@
 import { resolve as resolvePath } from "node:path";
 import {
   type Citation,
+  type CoverageFeatures,
   citeItem,
+  coverageFeatures,
   covers,
   type DeadlineListingPayload,
   type DepartmentListingPayload,
@@ -22,6 +24,8 @@ import {
   type Response,
   resolve,
   retrieve,
+  route,
+  topic,
 } from "../answer/index.js";
 import {
   type CorpusWarning,
@@ -66,6 +70,11 @@ export interface Engine {
   answer(question: string, options?: AnswerOptions): Promise<Response>;
   /** How a question is understood (the first stage of `answer`): for diagnostics and baselines. */
   understand(question: string, options?: AnswerOptions): Query;
+  /**
+   * What the not-covered decision weighs for a question that reaches retrieval (null for one another
+   * kind of answer takes): for calibrating it (`npm run calibrate`).
+   */
+  coverageOf(question: string, options?: AnswerOptions): CoverageFeatures | null;
   /** The loaded documents, in file-name order (none is privileged by it). */
   readonly plans: readonly Plan[];
   /** Documents that could not be loaded, and why. */
@@ -203,6 +212,21 @@ class PolicyEngine implements Engine {
 
   understand(question: string, options: AnswerOptions = {}): Query {
     return understand(question, this.understandDeps, options.context ?? null);
+  }
+
+  coverageOf(question: string, options: AnswerOptions = {}): CoverageFeatures | null {
+    const understood = understand(question, this.understandDeps, options.context ?? null);
+    const query =
+      understood.docs.length === 0 && this.home.length > 0
+        ? { ...understood, docs: [...this.home] }
+        : understood;
+    const deps = this.deps();
+    for (const handler of route(query)) {
+      if (handler === topic) break;
+      if (handler(query, deps)) return null;
+    }
+    const top = retrieve(this.index, query, 5)[0];
+    return top ? coverageFeatures(this.index, query, top) : null;
   }
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Response> {

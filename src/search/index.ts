@@ -24,7 +24,7 @@ import {
   type VocabularyData,
 } from "./vocabulary/index.js";
 
-export { lexicalTerms, segmenter } from "./tokenize.js";
+export { lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
 export {
   type Expansion,
   expandTerms,

@@ -28,6 +28,9 @@ const AskingFile = z.object({
   rulesAsk: z.string(),
   contentAsk: z.string(),
   interjections: z.string(),
+  offTopicAsk: z.string(),
+  documentTitle: z.string(),
+  englishNeutral: z.string(),
 });
 
 /** The compiled question words. */
@@ -54,6 +57,12 @@ export interface AskingWords {
   contentAsk: RegExp;
   /** A whole token that is only a sound or a filler (啊, 嗯, haha). */
   interjections: RegExp;
+  /** Asking for what no policy document gives (a recommendation, a price, the weather). */
+  offTopicAsk: RegExp;
+  /** A document's title as a question names it (…行动计划, …条例). */
+  documentTitle: RegExp;
+  /** A whole English word that carries no topic of its own (plan, city, require …). */
+  englishNeutral: RegExp;
 }
 
 /** Reads and compiles a question-words file; throws naming the file and the entry that is wrong. */
@@ -90,6 +99,9 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     rulesAsk: re("rulesAsk", d.rulesAsk),
     contentAsk: re("contentAsk", d.contentAsk),
     interjections: re("interjections", d.interjections),
+    offTopicAsk: re("offTopicAsk", d.offTopicAsk),
+    documentTitle: re("documentTitle", d.documentTitle, "giu"),
+    englishNeutral: re("englishNeutral", d.englishNeutral),
   };
 }
 

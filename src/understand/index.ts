@@ -6,7 +6,7 @@
 import { findDepartmentMentions, type Level, type Plan } from "../corpus/index.js";
 import { describesEntity, extractFacts } from "../rules/index.js";
 import type { Coverage, Expansion } from "../search/index.js";
-import { segmenter } from "../search/index.js";
+import { STOPWORDS, segmenter } from "../search/index.js";
 import {
   type AskingWords,
   askedRole,
@@ -123,6 +123,76 @@ function evidence(found: readonly Expansion[]): string[] {
   return found.filter((e) => e.topic).map((e) => e.terms.join(" "));
 }
 
+/**
+ * The asker's English words that the documents do not use and the vocabulary carries to no plan
+ * term (Xiaomi, hotpot, bitcoin): evidence the question is about something else. Function words,
+ * words that carry no topic (plan, city, require), document and department names do not count.
+ */
+function unbridgedWords(
+  text: string,
+  found: readonly Expansion[],
+  docNames: readonly string[],
+  deps: UnderstandDeps,
+  w: AskingWords,
+): string[] {
+  const lower = text.toLowerCase();
+  const named = [...docNames, ...findDepartmentMentions(lower).map((m) => m.alias)].join(" ");
+  const bridged = new Set(found.flatMap((e) => e.phrase.toLowerCase().split(/[\s-]+/)));
+  const stemOf = (x: string) => x.replace(/(?:ies|es|s|ed|ing)$/, "");
+  const isBridged = (word: string) =>
+    bridged.has(word) || [...bridged].some((b) => b.length >= 4 && stemOf(word) === stemOf(b));
+  return [...new Set(lower.match(/[a-z][a-z'-]{2,}/g) ?? [])].filter(
+    (word) =>
+      !STOPWORDS.has(word) &&
+      !w.englishNeutral.test(word) &&
+      !named.includes(word) &&
+      !isBridged(word) &&
+      deps.coverage(word).matchedWords.length === 0,
+  );
+}
+
+/**
+ * Whether the question asks for what no policy document gives (推荐, 多少钱, the weather). A cue word
+ * the documents themselves use, or inside a word they use (天气 in 重污染天气, 批发 of fireworks, an
+ * English word the vocabulary carries to their terms, such as price → 电价), is no cue.
+ */
+function asksOffTopic(
+  text: string,
+  found: readonly Expansion[],
+  deps: UnderstandDeps,
+  w: AskingWords,
+): boolean {
+  const lower = text.toLowerCase();
+  const cues = lower.match(new RegExp(w.offTopicAsk.source, "gi")) ?? [];
+  if (cues.length === 0) return false;
+  const words = segmenter().cut(lower, false);
+  const bridged = new Set(found.flatMap((e) => e.phrase.toLowerCase().split(/[\s-]+/)));
+  const known = (word: string) => deps.coverage(word).matchedWords.length > 0;
+  return cues.some((cue) => {
+    const c = cue.trim();
+    if (bridged.has(c) || known(c)) return false;
+    return !words.some((word) => word.length > c.length && word.includes(c) && known(word));
+  });
+}
+
+/** Whether the question names a document title that none of the loaded documents has. */
+function namesForeignDocument(
+  text: string,
+  namesLoaded: boolean,
+  deps: UnderstandDeps,
+  w: AskingWords,
+): boolean {
+  if (namesLoaded) return false;
+  const titles = text.match(w.documentTitle) ?? [];
+  const ours = deps.plans.flatMap((p) => [
+    p.meta.planTitle,
+    p.meta.title ?? "",
+    p.profile.name.zh,
+    ...p.profile.aliases,
+  ]);
+  return titles.some((t) => !ours.some((o) => o.includes(t) || t.includes(o)));
+}
+
 /** An empty Query for input that is not a question. */
 function invalidQuery(raw: string, text: string, reason: Query["invalid"] & string): Query {
   return {
@@ -142,6 +212,9 @@ function invalidQuery(raw: string, text: string, reason: Query["invalid"] & stri
     intents: [],
     residue: 0,
     expansions: [],
+    unbridged: [],
+    offTopicCue: false,
+    translations: [],
     searchText: "",
     followUp: null,
   };
@@ -197,6 +270,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   // translates to something), so they stay out of `expansions`.
   const translations = found.filter((e) => !e.topic).map((e) => e.terms.join(" "));
   const searchText = [without(cut, docNames), ...expansions, ...translations].join(" ");
+  const unbridged = unbridgedWords(cut, found, docNames, deps, w);
   const query: Query = {
     raw: input,
     text,
@@ -214,6 +288,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     intents,
     residue,
     expansions,
+    unbridged,
+    offTopicCue: asksOffTopic(cut, found, deps, w) || namesForeignDocument(cut, named.length > 0, deps, w),
+    translations,
     searchText,
     followUp: null,
   };

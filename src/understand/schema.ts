@@ -138,6 +138,15 @@ export const Query = z.object({
   residue: z.number(),
   /** Plan terms added for English or colloquial wording, and department names. */
   expansions: z.array(z.string()),
+  /** The asker's English words that no document uses and the vocabulary does not carry to a plan term. */
+  unbridged: z.array(z.string()),
+  /**
+   * The question asks for something no policy document gives (a recommendation, a price, the
+   * weather), or names a document title no loaded document has.
+   */
+  offTopicCue: z.boolean(),
+  /** Plan terms the dictionary gives for the asker's English words (ranking help; weak evidence). */
+  translations: z.array(z.string()),
   /** What the indexes see: the text without document names, and the expansions. */
   searchText: z.string(),
   followUp: FollowUp.nullable(),
