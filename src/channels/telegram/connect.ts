@@ -9,6 +9,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import { backoffMs, sleep } from "./backoff.js";
 import type { BotConfig } from "./config.js";
+import { networkCause, scrub } from "./log-fields.js";
 
 /** Start-up could not reach a usable Bot API; `message` says what to fix. */
 export class StartupError extends Error {
@@ -23,7 +24,7 @@ export class StartupError extends Error {
 }
 
 /** How long start-up keeps trying an unreachable API when STARTUP_RETRY_SECONDS is 0 (ms). */
-export const DEFAULT_STARTUP_BUDGET_MS = 15_000;
+export const DEFAULT_STARTUP_BUDGET_MS = 10_000;
 /** One getMe attempt's time limit (ms). */
 const ATTEMPT_TIMEOUT_MS = 8_000;
 
@@ -46,23 +47,17 @@ export function explainStartupFailure(err: unknown, apiRoot: string): StartupErr
     );
   }
   if (err instanceof HttpError) {
-    const inner = err.error as {
-      name?: string;
-      message?: string;
-      cause?: { code?: string; message?: string };
-    };
-    if (inner?.name === "SyntaxError")
+    const cause = networkCause(err);
+    if (cause === "not JSON")
       return new StartupError(
         `TELEGRAM_API_ROOT=${apiRoot} did not answer like a Bot API (not JSON): check the address`,
-        true,
+        true, // a proxy's error page looks the same, and passes
       );
-    const aborted = inner?.name === "AbortError" || inner?.name === "TimeoutError";
-    const cause = aborted
-      ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`
-      : (inner?.cause?.code ?? inner?.cause?.message ?? inner?.message ?? "network error");
-    return new StartupError(`could not reach the Bot API at TELEGRAM_API_ROOT=${apiRoot}: ${cause}`, true);
+    const why =
+      cause === "timeout" || cause === "aborted" ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s` : cause;
+    return new StartupError(`could not reach the Bot API at TELEGRAM_API_ROOT=${apiRoot}: ${why}`, true);
   }
-  return new StartupError(`getMe failed: ${err instanceof Error ? err.message : String(err)}`, true);
+  return new StartupError(`getMe failed: ${scrub(err instanceof Error ? err.message : String(err))}`, true);
 }
 
 /**
