@@ -6,9 +6,13 @@
  * still set) is logged and retried instead of silently ending the bot. Only a 401 (the token was
  * revoked) ends polling for good.
  *
- * Offsets: the fetch loop asks for the update after the last one fetched, which confirms the batch
- * before it to Telegram. A stop confirms what was handled and leaves the unfinished for the next
- * start (with a shared store, the guard skips those handled meanwhile).
+ * Offsets: Telegram confirms updates by offset and hands out at most 100 from it, so holding the
+ * offset back for one slow chat (a 30 s retry_after) would stall every chat behind it. The fetch
+ * loop therefore confirms each batch with the next poll, and the updates still in hand are kept
+ * safe another way: a stop saves those not finished (and those whose handling failed) in the
+ * StateStore, and the next start replays them first — across restarts with a Redis store, within
+ * the process with the in-memory one. The guard makes a replay of an update handled meanwhile a
+ * no-op. A crash (no stop) loses the polled updates in hand; webhook mode does not have that gap.
  */
 import {
   createConcurrentSink,
@@ -20,9 +24,11 @@ import {
 import { type Bot, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
+import type { StateStore } from "../state/index.js";
 import { backoffMs, sleep } from "./backoff.js";
 import { handleUpdate } from "./bot.js";
 import { errorFields } from "./log-fields.js";
+import { SendAborted } from "./send-queue.js";
 import type { UpdateGuard } from "./update-guard.js";
 
 /** Options for {@link startPolling}. */
@@ -30,6 +36,12 @@ export interface PollingOptions {
   bot: Bot;
   guard: UpdateGuard;
   logger: Logger;
+  /** Where unfinished updates wait for the next start. */
+  store: StateStore;
+  /** Prefix of the store's keys (the bot's id). */
+  keyPrefix: string;
+  /** How long saved updates are kept (ms): the de-duplication window. */
+  keepMs: number;
   /** For scrubbing logs. */
   token: string;
   allowedUpdates: readonly string[];
@@ -50,30 +62,33 @@ export interface Polling {
   /** Resolves once no fetched update is unfinished. */
   idle(): Promise<void>;
   /**
-   * Confirms to Telegram every update up to the first unfinished one (or all fetched), so the next
-   * start receives exactly the updates not handled.
+   * Saves the unfinished and failed updates for the next start, and confirms every fetched update
+   * to Telegram (a stop's last step).
    */
-  confirm(timeoutMs: number): Promise<void>;
+  saveAndConfirm(timeoutMs: number): Promise<void>;
   /** How often the supervisor restarted polling. */
   readonly restarts: number;
   /** Settles when polling ended: after stopFetching, or `fatal` when the token was rejected. */
   readonly ended: Promise<{ fatal: string | null }>;
 }
 
-/** Starts long polling; returns at once. */
+/** Starts long polling (first replaying what the last stop left); returns at once. */
 export function startPolling(o: PollingOptions): Polling {
-  const { bot, guard, logger, token } = o;
+  const { bot, guard, logger, token, store } = o;
+  const leftoverKey = `${o.keyPrefix}:polling:leftover`;
   let offset = 0;
   let lastFetched = -1;
-  const unfinished = new Set<number>();
+  const inHand = new Map<number, Update>();
+  /** Updates whose handling failed (nothing could be delivered): kept for the next start. */
+  const failed = new Map<number, Update>();
   let idleWaiters: Array<() => void> = [];
   const stopping = new AbortController();
   let restarts = 0;
   let runner: RunnerHandle | null = null;
 
   const finished = (id: number) => {
-    unfinished.delete(id);
-    if (unfinished.size === 0) {
+    inHand.delete(id);
+    if (inHand.size === 0) {
       const waiters = idleWaiters;
       idleWaiters = [];
       for (const w of waiters) w();
@@ -94,7 +109,7 @@ export function startPolling(o: PollingOptions): Polling {
             signal,
           );
           if (failures > 0) logger.info({ after_failures: failures }, "getUpdates works again");
-          for (const u of updates) unfinished.add(u.update_id);
+          for (const u of updates) inHand.set(u.update_id, u);
           const last = updates.at(-1);
           if (last) {
             offset = last.update_id + 1;
@@ -123,14 +138,18 @@ export function startPolling(o: PollingOptions): Polling {
 
   const consume = async (update: Update): Promise<void> => {
     const id = update.update_id;
+    inHand.set(id, update);
     try {
       const outcome = await guard.run(id, () => handleUpdate(bot, update));
       if (outcome !== "handled") logger.info({ update_id: id, outcome }, "update skipped");
     } catch (err) {
-      logger.error(
-        { update_id: id, err: errorFields(err, token) },
-        "update not handled: its answer is lost unless Telegram delivers it again (after a restart)",
-      );
+      failed.set(id, update);
+      if (err instanceof SendAborted) logger.info({ update_id: id }, "update left for the next start");
+      else
+        logger.error(
+          { update_id: id, err: errorFields(err, token) },
+          "update not handled: kept to be tried again at the next start",
+        );
     } finally {
       finished(id);
     }
@@ -138,8 +157,17 @@ export function startPolling(o: PollingOptions): Polling {
 
   async function supervise(): Promise<{ fatal: string | null }> {
     const backoff = o.restartBackoff ?? { baseMs: 1000, capMs: 60_000 };
+    const leftovers = await store.get<Update[]>(leftoverKey).catch(() => null);
+    let replay = leftovers ?? [];
+    if (replay.length > 0) {
+      await store.delete(leftoverKey);
+      logger.info({ updates: replay.length }, "replaying the updates the last stop left unfinished");
+    }
     while (!stopping.signal.aborted) {
       const sink = createConcurrentSink({ consume }, async () => {}, { concurrency: o.concurrency });
+      // Before anything new, so each chat's order holds.
+      if (replay.length > 0) await sink.handle(replay.sort((a, b) => a.update_id - b.update_id));
+      replay = [];
       runner = createRunner(createSource(supplier), sink);
       runner.start();
       try {
@@ -183,23 +211,36 @@ export function startPolling(o: PollingOptions): Polling {
       await runner?.stop();
       await ended;
     },
-    unfinished: () => [...unfinished].sort((a, b) => a - b),
+    unfinished: () => [...inHand.keys()].sort((a, b) => a - b),
     idle: () =>
-      unfinished.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)),
-    async confirm(timeoutMs: number) {
-      const first = [...unfinished].sort((a, b) => a - b)[0];
-      const next = first ?? lastFetched + 1;
+      inHand.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)),
+    async saveAndConfirm(timeoutMs: number) {
+      const left = new Map([...failed, ...inHand]);
+      if (left.size > 0) {
+        try {
+          await store.set(leftoverKey, [...left.values()], o.keepMs);
+          logger.warn(
+            { updates: left.size, update_ids: [...left.keys()].slice(0, 50) },
+            "saved the unfinished updates for the next start",
+          );
+        } catch (err) {
+          logger.error(
+            { updates: left.size, err: errorFields(err, token) },
+            "could not save the unfinished updates: they are lost",
+          );
+        }
+      }
       if (lastFetched < 0) return;
       try {
-        // limit 1 and timeout 0: confirms everything below `next` and returns at once; an update
-        // it hands back is not confirmed, so the next start receives it.
+        // timeout 0: confirms everything fetched and returns at once; an update it hands back is
+        // not confirmed, so the next start receives it.
         await bot.api.getUpdates(
-          { offset: next, limit: 1, timeout: 0 },
+          { offset: lastFetched + 1, limit: 1, timeout: 0 },
           AbortSignal.timeout(timeoutMs) as never,
         );
-        logger.info({ offset: next, unfinished: unfinished.size }, "confirmed handled updates to Telegram");
+        logger.info({ offset: lastFetched + 1 }, "confirmed the fetched updates to Telegram");
       } catch (err) {
-        logger.warn({ err: errorFields(err, token) }, "could not confirm the handled updates");
+        logger.warn({ err: errorFields(err, token) }, "could not confirm the fetched updates");
       }
     },
   };

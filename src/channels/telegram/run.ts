@@ -120,6 +120,9 @@ export async function runBot(deps: RunDeps, options: RunOptions = {}): Promise<R
       bot,
       guard,
       logger: log,
+      store,
+      keyPrefix: prefix,
+      keepMs: config.dedupWindowMs,
       token: config.token,
       allowedUpdates: ALLOWED_UPDATES,
       pollTimeoutSeconds: options.pollTimeoutSeconds ?? 30,
@@ -177,7 +180,7 @@ export async function runBot(deps: RunDeps, options: RunOptions = {}): Promise<R
       queue.abort();
       await Promise.race([idle, new Promise((resolve) => setTimeout(resolve, 500).unref())]);
     }
-    if (polling) await polling.confirm(Math.max(200, budgetEnd - Date.now() - 100));
+    if (polling) await polling.saveAndConfirm(Math.max(200, budgetEnd - Date.now() - 100));
     await webhook?.close();
     log.info({ sent: queue.stats() }, "bot stopped");
   }

@@ -18,10 +18,12 @@
  * with backoff; other 4xx are the caller's (no retry). A retried call whose first attempt reached
  * Telegram may be delivered twice (Telegram has no idempotency key); that is preferred to losing it.
  */
+import { setMaxListeners } from "node:events";
 import { HttpError, type Transformer } from "grammy";
 import type { Logger } from "pino";
 import type { StateStore } from "../state/index.js";
 import { backoffMs, SleepAborted, sleep } from "./backoff.js";
+import { networkCause, scrub } from "./log-fields.js";
 import { type SendRateLimits, SendRates } from "./send-rates.js";
 
 /** Thrown to the caller when a call could not be made after every retry. */
@@ -122,6 +124,8 @@ export class SendQueue {
 
   constructor(private readonly options: SendQueueOptions) {
     this.rates = new SendRates(options.store, options.limits, options.prefix, options.random);
+    // Every waiting call listens to the one stop signal.
+    setMaxListeners(0, this.abortController.signal);
   }
 
   /** The grammY API transformer; install with `bot.api.config.use(queue.transformer)`. */
@@ -274,14 +278,6 @@ export class SendQueue {
 
 /** A failed call's cause in words, without the URL (it holds the token). */
 function networkReason(err: unknown): string {
-  if (err instanceof HttpError) {
-    const cause = err.error as {
-      name?: string;
-      message?: string;
-      cause?: { code?: string; message?: string };
-    };
-    const detail = cause?.cause?.code ?? cause?.cause?.message ?? cause?.name ?? "";
-    return `${err.message.replace(/https?:\/\/\S+/g, "[url]")}${detail ? ` (${detail})` : ""}`;
-  }
-  return err instanceof Error ? err.message.replace(/https?:\/\/\S+/g, "[url]") : String(err);
+  if (err instanceof HttpError) return `network: ${networkCause(err)}`;
+  return err instanceof Error ? scrub(err.message) : scrub(String(err));
 }
