@@ -85,6 +85,9 @@ export function testEnv(api: FakeBotApi, env: Record<string, string> = {}): Reco
     TELEGRAM_SEND_RATE: "100000",
     TELEGRAM_CHAT_SEND_RATE: "100000",
     TELEGRAM_GROUP_SEND_RATE: "100000",
+    // A loaded test machine can stall the event loop for seconds; a call that times out is resent
+    // and may then arrive twice, which would be the machine's fault, not the bot's.
+    TELEGRAM_CALL_TIMEOUT_SECONDS: "60",
     LOG_LEVEL: "debug",
     ...env,
   };
