@@ -159,3 +159,62 @@ export function buttons(payload: Json): Array<{ text: string; data?: string; url
     url: b.url,
   }));
 }
+
+/** Several bot instances in webhook mode behind one stand-in, sharing one store. */
+export interface Cluster {
+  api: FakeBotApi;
+  engine: Engine;
+  instances: RunningBot[];
+  logs: LogLine[][];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `count` instances in webhook mode on free ports, all registered at one URL; the stand-in
+ * delivers to them round-robin, as a load balancer in front of them would. `storeFor(i)` gives each
+ * instance its view of the shared store (the same object, or a wrapper a test can break).
+ */
+export async function startCluster(
+  count: number,
+  storeFor: (instance: number) => StateStore,
+  env: Record<string, string> = {},
+  options: RunOptions = {},
+): Promise<Cluster> {
+  const api = new FakeBotApi();
+  await api.start();
+  const engine = await testEngine();
+  const config = loadBotConfig(
+    testEnv(api, {
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.org/telegram/hook",
+      WEBHOOK_SECRET: "cluster-secret",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      ...env,
+    }),
+  );
+  const logs: LogLine[][] = [];
+  const instances: RunningBot[] = [];
+  for (let i = 0; i < count; i++) {
+    const lines: LogLine[] = [];
+    logs.push(lines);
+    instances.push(
+      await runBot(
+        { engine, config, logger: captureLogger(lines, config.logLevel), store: storeFor(i) },
+        { handleSignals: false, ...options },
+      ),
+    );
+  }
+  api.webhookTargets = instances.map((r) => `http://127.0.0.1:${r.port}/telegram/hook`);
+  return {
+    api,
+    engine,
+    instances,
+    logs,
+    async close() {
+      for (const r of instances) await r.stop();
+      await api.close();
+    },
+  };
+}

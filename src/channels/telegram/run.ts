@@ -67,6 +67,11 @@ export interface RunningBot {
   restarts(): number;
   /** Stops within the shutdown budget; safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Stops at once as a crash would: connections dropped, every wait and send abandoned, nothing
+   * confirmed or saved (for tests of what Telegram's redelivery recovers).
+   */
+  abandon(): Promise<void>;
   /** Settles when the bot has stopped: "fatal" when polling gave up (the token was revoked). */
   done: Promise<BotEnd>;
 }
@@ -235,6 +240,17 @@ export async function runBot(deps: RunDeps, options: RunOptions = {}): Promise<R
     async stop() {
       removeSignalHandlers();
       await stopWith({ reason: "stopped" });
+    },
+    async abandon() {
+      removeSignalHandlers();
+      stopping ??= (async () => {
+        queue.abort();
+        await webhook?.close();
+        if (polling) await polling.stopFetching();
+        log.warn("abandoned: stopped without finishing anything");
+        settle({ reason: "fatal", error: "abandoned" });
+      })();
+      await stopping;
     },
   };
 }
