@@ -71,7 +71,6 @@ describe("npm start fails clearly", () => {
     const bot = start({ TELEGRAM_BOT_TOKEN: "123:wrong", TELEGRAM_API_ROOT: root });
     expect(await exited(bot.child)).toBe(1);
     expect(bot.stderr()).toMatch(
-    expect(bot.stderr()).toMatch(
       /"problem":"Telegram rejected TELEGRAM_BOT_TOKEN \(401 Unauthorized\)[^"]*","msg":"cannot start the Telegram bot"/,
     );
     expect(bot.stderr()).not.toContain("123:wrong");
@@ -108,7 +107,9 @@ describe("npm start fails clearly", () => {
     bot.child.kill("SIGTERM");
     expect(await exit).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(bot.stderr()).toMatch(/"messages_unsent":[1-9]\d*.*"msg":"shutdown budget reached: dropping what is left/);
+    expect(bot.stderr()).toMatch(
+      /"messages_unsent":[1-9]\d*.*"msg":"shutdown budget reached: dropping what is left/,
+    );
     expect(bot.stderr()).toMatch(/saved the unfinished updates for the next start/);
   }, 40_000);
 });
