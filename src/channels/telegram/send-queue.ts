@@ -13,7 +13,7 @@
  *   about 4 s in all) instead of auto-retry's long exponential waits, so a streak of 500s tells the
  *   user within seconds, not after most of a minute; every retry is logged, and so is giving up.
  *
- * Policy: a 429 is waited out for its `retry_after` (any length, up to `floodRetries` times); a 5xx,
+ * Policy: a 429 is waited out for its `retry_after` (any length, as often as it comes); a 5xx,
  * a proxy's non-JSON error page, a dropped connection or a timed-out call is retried `retries` times
  * with backoff; other 4xx are the caller's (no retry). A retried call whose first attempt reached
  * Telegram may be delivered twice (Telegram has no idempotency key); that is preferred to losing it.
@@ -59,7 +59,10 @@ export interface SendQueueOptions {
   limits: SendRateLimits;
   /** Retries after a network error, a timeout or a 5xx. */
   retries: number;
-  /** Most 429s waited out for one call (default 10). */
+  /**
+   * Most 429s waited out for one call. Default: no limit — a 429 says when to come back, and an
+   * answer given up on is lost; a shutdown still ends every wait.
+   */
   floodRetries?: number;
   /** One attempt's time limit (ms). */
   callTimeoutMs: number;
@@ -202,7 +205,7 @@ export class SendQueue {
     const o = this.options;
     const log = o.logger;
     const stop = this.abortController.signal;
-    const floodRetries = o.floodRetries ?? 10;
+    const floodRetries = o.floodRetries ?? Number.POSITIVE_INFINITY;
     const backoff = { baseMs: o.backoff?.baseMs ?? 250, capMs: o.backoff?.capMs ?? 2000, random: o.random };
     this.counters.calls++;
     let failures = 0;
@@ -220,6 +223,7 @@ export class SendQueue {
           if (stop.aborted) throw new SleepAborted();
           reason = networkReason(err);
         }
+        if (chatId !== null && res) await this.rates.sent(chatId).catch(() => {});
         if (res?.ok) {
           this.counters.ok++;
           return res;
