@@ -24,6 +24,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** A Bot API payload or result: free-form JSON. */
 // biome-ignore lint/suspicious/noExplicitAny: payloads are free-form JSON
 export type Json = any;
 
@@ -191,6 +192,8 @@ export class FakeBotApi {
   flood: FloodControl | null = null;
   /** 429s flood control answered. */
   floodRejections = 0;
+  /** Which limit each 429 was for: a chat still blocked, or the chat, group or global rate. */
+  readonly floodCauses = { blocked: 0, chat: 0, group: 0, global: 0 };
   private sendTimes = new Map<number, number[]>();
   private globalTimes: number[] = [];
   private blockedUntil = new Map<number, number>();
@@ -535,7 +538,10 @@ export class FakeBotApi {
     if (!flood) return null;
     const now = Date.now();
     const blocked = this.blockedUntil.get(chatId) ?? 0;
-    if (blocked > now) return Math.max(1, Math.ceil((blocked - now) / this.scaled(1000)));
+    if (blocked > now) {
+      this.floodCauses.blocked++;
+      return Math.max(1, Math.ceil((blocked - now) / this.scaled(1000)));
+    }
     const times = this.sendTimes.get(chatId) ?? [];
     const within = (list: number[], rate: FloodRate) =>
       list.filter((t) => t > now - this.scaled(rate.windowMs)).length;
@@ -543,11 +549,16 @@ export class FakeBotApi {
       const windowMs = this.scaled(flood.global.windowMs);
       this.globalTimes = this.globalTimes.filter((t) => t > now - windowMs);
     }
-    const over =
-      (flood.perChat !== undefined && within(times, flood.perChat) >= flood.perChat.limit) ||
-      (flood.perGroup !== undefined && chatId < 0 && within(times, flood.perGroup) >= flood.perGroup.limit) ||
-      (flood.global !== undefined && this.globalTimes.length >= flood.global.limit);
-    if (over) {
+    const cause =
+      flood.perChat !== undefined && within(times, flood.perChat) >= flood.perChat.limit
+        ? "chat"
+        : flood.perGroup !== undefined && chatId < 0 && within(times, flood.perGroup) >= flood.perGroup.limit
+          ? "group"
+          : flood.global !== undefined && this.globalTimes.length >= flood.global.limit
+            ? "global"
+            : null;
+    if (cause) {
+      this.floodCauses[cause]++;
       this.blockedUntil.set(chatId, now + this.scaled(flood.retryAfter * 1000));
       return flood.retryAfter;
     }
