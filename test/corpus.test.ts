@@ -1,14 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { englishDepartment, findDepartmentMentions } from "../src/corpus/departments.js";
-import { loadCorpus, loadGenreData, parsePlan } from "../src/corpus/index.js";
+import { loadCorpus, loadGenreData, parsePlan, readProfileFile } from "../src/corpus/index.js";
 
 const genre = loadGenreData("data");
 
 import type { Item, Plan } from "../src/corpus/schema.js";
 
 const SOURCE = readFileSync("corpus/shangqiu-air-quality-2024.txt", "utf8");
-const plan = parsePlan("shangqiu-air-quality-2024", SOURCE, { genre });
+// As loadCorpus reads it: with the profile file beside it (its own spellings of department names).
+const profile = readProfileFile("corpus", "shangqiu-air-quality-2024");
+const plan = parsePlan("shangqiu-air-quality-2024", SOURCE, { genre, profile });
 const item = (id: string, p: Plan = plan): Item => {
   const found = p.items.find((i) => i.id === id);
   if (!found) throw new Error(`no item ${id}`);
@@ -30,6 +32,7 @@ describe("Shangqiu plan: metadata and structure", () => {
       sourceOffice: "市政府办公室",
       implements: ["国发〔2023〕24号", "豫政〔2024〕12号"],
       implementsTitles: [],
+      issuedWith: [],
     });
   });
 
@@ -192,7 +195,7 @@ describe("a generic parser", () => {
       .replace(/,/g, "，")
       .replace(/:/g, "：")
       .replace(/;/g, "；");
-    const p = parsePlan("full", full, { genre });
+    const p = parsePlan("full", full, { genre, profile });
     expect(p.items.map((i) => i.id)).toEqual(plan.items.map((i) => i.id));
     expect(p.items.map((i) => i.departments.map((d) => `${d.name}:${d.role}`))).toEqual(
       plan.items.map((i) => i.departments.map((d) => `${d.name}:${d.role}`)),

@@ -3,14 +3,14 @@
  * today's date by the engine's clock — and the small helpers every handler shares.
  */
 import type { IsoDate, Item, Plan } from "../corpus/index.js";
-import type { RuleResult } from "../rules/index.js";
+import type { Verdict as RuleVerdict } from "../rules/index.js";
 import type { SearchIndex } from "../search/index.js";
 import type { Query } from "../understand/index.js";
 import type { CitationContext } from "./citation.js";
 import type { Citation, Context, Kind, Payload, Resolved, Status } from "./schema.js";
 
-/** Checks a query's facts against a plan's rules; empty when no rule of that plan is about it. */
-export type RuleChecker = (query: Query, plan: Plan) => RuleResult[];
+/** Checks a query's facts against a plan's rules, most relevant first; empty when no rule of that plan is about it. */
+export type RuleChecker = (query: Query, plan: Plan) => RuleVerdict[];
 
 /** Everything a handler may use. */
 export interface ResolveDeps {
@@ -37,7 +37,7 @@ export function citing(query: Query, deps: ResolveDeps): CitationContext {
 function contextOf(query: Query, kind: Kind, citations: readonly Citation[], checked: boolean): Context {
   const docs = [...new Set(citations.map((c) => c.doc))];
   return {
-    question: query.text,
+    question: query.topic,
     kind,
     docs: docs.length > 0 ? docs : query.docs,
     items: citations.map((c) => ({ doc: c.doc, id: c.id })),

@@ -9,7 +9,6 @@ import type { Resolved } from "./schema.js";
 
 export { citeItem, deadlineView, departmentRoles, documentName, itemLink } from "./citation.js";
 export type { Handler, ResolveDeps, RuleChecker } from "./deps.js";
-export { overall } from "./handlers/check.js";
 export { deadlineListing, deadlineMatches, describeDeadlineAsk } from "./handlers/deadline.js";
 export { departmentListing } from "./handlers/department.js";
 export { documentInfo } from "./handlers/document.js";

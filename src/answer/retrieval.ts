@@ -21,6 +21,9 @@ export function scopeOf(query: Query, plans: readonly Plan[]): readonly Plan[] |
   return named.length > 0 ? named : undefined;
 }
 
+/** Hits already found for a query (several handlers may look at the same ranking). */
+const found = new WeakMap<Query, { limit: number; hits: SearchHit[] }>();
+
 /** Fused search for a query within its scope; `within` keeps only those items (a follow-up's narrowing). */
 export function retrieve(
   index: SearchIndex,
@@ -28,8 +31,17 @@ export function retrieve(
   limit: number,
   within?: ReadonlySet<Item>,
 ): SearchHit[] {
-  const hits = index.search(query, { limit: within ? 1000 : limit, plans: scopeOf(query, index.plans) });
-  return within ? hits.filter((h) => within.has(h.item)).slice(0, limit) : hits;
+  const wanted = within ? 1000 : Math.max(limit, 20);
+  let known = found.get(query);
+  if (!known || known.limit < wanted) {
+    known = {
+      limit: wanted,
+      hits: index.search(query, { limit: wanted, plans: scopeOf(query, index.plans) }),
+    };
+    found.set(query, known);
+  }
+  const hits = within ? known.hits.filter((h) => within.has(h.item)) : known.hits;
+  return hits.slice(0, limit);
 }
 
 /**
@@ -39,14 +51,15 @@ export function retrieve(
  */
 export function covers(index: SearchIndex, query: Query, top: SearchHit | undefined): boolean {
   if (!top) return false;
+  const docs = query.docs.length > 0 ? new Set(query.docs) : undefined;
   if (query.lang === "en") {
     const own = query.text.match(/[a-z][a-z0-9.]*[a-z0-9]|[\u4e00-\u9fff]+/gi) ?? [];
-    const c = index.coverage([...query.expansions, ...own].join(" "));
+    const c = index.coverage([...query.expansions, ...own].join(" "), { docs });
     // English words reach the plan only through the lexicon, so one mapped term (target → 目标) is
     // evidence enough; words it cannot map do not count against the question.
     return c.matchedIdf >= MIN_COVERAGE_EN;
   }
-  const c = index.coverage(query.searchText, { generalWords: "discount" });
+  const c = index.coverage(query.searchText, { generalWords: "discount", docs });
   if (c.matchedIdf < MIN_COVERAGE && top.similarity < MIN_SIMILARITY) return false;
   // Two independent rankers agreeing on the same item is evidence the chatter around it
   // (下午开会要用：…) does not outweigh.
@@ -54,8 +67,28 @@ export function covers(index: SearchIndex, query: Query, top: SearchHit | undefi
   return c.matchedIdf > c.unmatchedWeight || (agreed && c.matchedIdf >= MIN_COVERAGE);
 }
 
+/** The terms of each passage of an item, computed once per passage (quotes are chosen on every answer). */
+const passageTerms = new WeakMap<Item, Map<string, string[]>>();
+
+function termsIn(item: Item): (text: string) => string[] {
+  let known = passageTerms.get(item);
+  if (!known) {
+    known = new Map();
+    passageTerms.set(item, known);
+  }
+  const cache = known;
+  return (text) => {
+    let terms = cache.get(text);
+    if (!terms) {
+      terms = lexicalTerms(text);
+      cache.set(text, terms);
+    }
+    return terms;
+  };
+}
+
 /** The passage of an item that answers the query (verbatim). */
 export function quoteFor(index: SearchIndex, item: Item, query: Query): string {
   const terms = new Set(lexicalTerms(query.searchText));
-  return bestQuote(item, (t) => index.idf(t), terms, lexicalTerms);
+  return bestQuote(item, (t) => index.idf(t), terms, termsIn(item));
 }

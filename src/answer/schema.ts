@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { IsoDate, Role } from "../corpus/schema.js";
 import { Check, Outcome } from "../rules/schema.js";
-import { Context, DeadlineAsk, Lang } from "../understand/schema.js";
+import { Context, DeadlineAsk, InvalidReason, Lang } from "../understand/schema.js";
 
 export { Context, Lang };
 
@@ -190,7 +190,7 @@ export const NotCoveredPayload = z.object({
 });
 export const InvalidPayload = z.object({
   kind: z.literal("invalid_input"),
-  reason: z.enum(["empty", "too_long"]),
+  reason: InvalidReason,
 });
 
 /** The structured data of the answer; `kind` repeats the Response's. */

@@ -1,16 +1,21 @@
 /**
- * The terminal chat: the same `answer()` as the bot, one question per line.
+ * The terminal chat: the same engine as every other channel, one question per line, follow-ups
+ * understood (the last answer's context is kept for the next question; /new forgets it).
  */
 import { createInterface } from "node:readline/promises";
-import type { Engine } from "../engine/index.js";
+import type { Context, Engine } from "../engine/index.js";
+import { exampleQuestions } from "../render/index.js";
 
-const HELP = `Ask about the Shangqiu air-quality plan in Chinese or English, e.g.
-  六(五)
-  城管局牵头哪些任务
-  哪些任务要在2024年年底前完成
-  我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗？
-  What is the Public Security Bureau responsible for?
-Commands: /help, /quit (or Ctrl-D).`;
+function help(engine: Engine): string {
+  const docs = engine.documents().map((d) => `  - ${d.name}`);
+  return [
+    "Ask about these documents in Chinese or English:",
+    ...docs,
+    "For example:",
+    ...[...exampleQuestions("zh").slice(0, 4), ...exampleQuestions("en").slice(1, 3)].map((q) => `  ${q}`),
+    "Follow-ups work (谁牵头？ 几时到期？ and for broilers?). Commands: /new (a new conversation), /help, /quit (or Ctrl-D).",
+  ].join("\n");
+}
 
 /** Runs the chat on the given streams until end of input or /quit. */
 export async function runChat(
@@ -19,20 +24,23 @@ export async function runChat(
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
   const rl = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
-  const plan = engine.plans[0];
-  output.write(
-    `policy-bot — ${plan?.meta.planTitle ?? "policy documents"} (${engine.plans.length} documents loaded)\n`,
-  );
+  output.write(`policy-bot — ${engine.plans.length} documents loaded\n`);
+  for (const w of engine.warnings) output.write(`(not loaded: ${w.file} — ${w.reason})\n`);
   output.write("Type a question, /help for examples, /quit to leave.\n");
+  let context: Context | null = null;
   rl.setPrompt("> ");
   rl.prompt();
   for await (const line of rl) {
     const text = line.trim();
     if (text === "/quit" || text === "/exit") break;
-    if (text === "/help") output.write(`${HELP}\n`);
-    else if (text !== "") {
+    if (text === "/help") output.write(`${help(engine)}\n`);
+    else if (text === "/new") {
+      context = null;
+      output.write("(new conversation)\n");
+    } else if (text !== "") {
       try {
-        const response = await engine.answer(text);
+        const response = await engine.answer(text, { context });
+        context = response.context ?? context;
         output.write(`\n${response.answer}\n\n`);
       } catch (error) {
         output.write(`Sorry, that failed: ${error instanceof Error ? error.message : String(error)}\n`);

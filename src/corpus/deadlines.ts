@@ -1,7 +1,9 @@
 /**
  * Deadlines as Chinese plans write them, resolved to calendar dates.
  * 年底前 → 12-31; N月底前 → last day of month N; 到2025年 / 到2025年年底 → 2025-12-31;
- * 采暖季前 → the start of the heating season where the document applies (its profile), marked approximate.
+ * 2025年7月15日前 → that day; 采暖季前 → the start of the heating season where the document applies
+ * (its profile), marked approximate. Forms without a year (…2025年,…9月底前…, 12月10日前, 年底前)
+ * take the year of the nearest dated passage before them in the same text, marked `yearFromContext`.
  */
 import type { Deadline, IsoDate } from "./schema.js";
 
@@ -17,41 +19,79 @@ export interface DeadlineOptions {
   heatingSeason: MonthDay;
 }
 
-/** One rule for a deadline phrase: its pattern and how to turn a match into a date. */
+/** One rule for a deadline phrase: its pattern and how to turn a match (and a year) into a date. */
 interface DeadlinePattern {
   pattern: RegExp;
-  date: (m: RegExpExecArray, o: DeadlineOptions) => { year: number; month: number; day: number };
+  /** The year written in the match, or null for a form that takes it from the passage. */
+  year: (m: RegExpExecArray) => number | null;
+  date: (m: RegExpExecArray, year: number, o: DeadlineOptions) => MonthDay;
   approximate: boolean;
 }
 
 const lastDayOfMonth = (year: number, month: number): number =>
   new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-// Longest forms first: 到2025年年底 must win over 到2025年, and 2025年8月底前 over 2025年.
+const yearEnd = (): MonthDay => ({ month: 12, day: 31 });
+const written = (m: RegExpExecArray) => Number(m[1]);
+const none = () => null;
+
+// Longest forms first: an earlier pattern's match wins where two overlap (到2025年年底 over 到2025年,
+// 2025年8月底前 over 2025年). Year-less forms may not follow a digit or 年 (that is a dated form) nor
+// 每 (每月5日前 recurs; it is no deadline).
 const PATTERNS: readonly DeadlinePattern[] = [
   {
+    pattern: /(\d{4})年(\d{1,2})月(\d{1,2})日(?:之前|以前|前)/g,
+    year: written,
+    date: (m) => ({ month: Number(m[2]), day: Number(m[3]) }),
+    approximate: false,
+  },
+  {
     pattern: /(\d{4})年(\d{1,2})月底前/g,
-    date: (m) => {
-      const year = Number(m[1]);
-      const month = Number(m[2]);
-      return { year, month, day: lastDayOfMonth(year, month) };
-    },
+    year: written,
+    date: (m, y) => ({ month: Number(m[2]), day: lastDayOfMonth(y, Number(m[2])) }),
     approximate: false,
   },
   {
     pattern: /(?:到|于)?(\d{4})年(?:年底前|底前|年底)/g,
-    date: (m) => ({ year: Number(m[1]), month: 12, day: 31 }),
+    year: written,
+    date: yearEnd,
     approximate: false,
   },
   {
     pattern: /(\d{4})年采暖季前/g,
-    date: (m, o) => ({ year: Number(m[1]), ...o.heatingSeason }),
+    year: written,
+    date: (_m, _y, o) => o.heatingSeason,
     approximate: true,
   },
   {
     pattern: /到(\d{4})年(?![\d年底])/g,
-    date: (m) => ({ year: Number(m[1]), month: 12, day: 31 }),
+    year: written,
+    date: yearEnd,
     approximate: false,
+  },
+  {
+    pattern: /(?<![\d年每])(\d{1,2})月(\d{1,2})日(?:之前|以前|前)/g,
+    year: none,
+    date: (m) => ({ month: Number(m[1]), day: Number(m[2]) }),
+    approximate: false,
+  },
+  {
+    pattern: /(?<![\d年每])(\d{1,2})月底前/g,
+    year: none,
+    date: (m, y) => ({ month: Number(m[1]), day: lastDayOfMonth(y, Number(m[1])) }),
+    approximate: false,
+  },
+  {
+    pattern: /(?<![\d年每])年底前/g,
+    year: none,
+    date: yearEnd,
+    approximate: false,
+  },
+  {
+    pattern: /(?<![\d年])采暖季前/g,
+    year: none,
+    date: (_m, _y, o) => o.heatingSeason,
+    approximate: true,
   },
 ];
 
@@ -81,24 +121,42 @@ function sentenceAround(text: string, at: number): string {
   return text.slice(start, end).trim();
 }
 
-/** Every deadline phrase in a text, in order of appearance, once per phrase. */
+/**
+ * Where the text dates a passage: each 2025年 with its position, except baselines (比2020年, 较2022年),
+ * the second year of a range (2025—2026年) and years inside a cited title (《…2025年…方案》).
+ */
+function passageYears(text: string): Array<{ at: number; year: number }> {
+  const titles: Array<[number, number]> = [];
+  for (const m of text.matchAll(/《[^》]*》/g)) titles.push([m.index, m.index + m[0].length]);
+  const years: Array<{ at: number; year: number }> = [];
+  for (const m of text.matchAll(/(?<![\d比较与同自从—\-–~至])(\d{4})年/g)) {
+    if (titles.some(([s, e]) => m.index > s && m.index < e)) continue;
+    years.push({ at: m.index, year: Number(m[1]) });
+  }
+  return years;
+}
+
+/** Every deadline phrase in a text, in order of appearance, once per phrase and date. */
 export function parseDeadlines(text: string, options: DeadlineOptions): Deadline[] {
+  const years = passageYears(text);
   const hits: Array<{ at: number; end: number; deadline: Deadline }> = [];
-  for (const { pattern, date, approximate } of PATTERNS) {
+  for (const { pattern, year, date, approximate } of PATTERNS) {
     for (const m of text.matchAll(pattern)) {
       const at = m.index;
       const end = at + m[0].length;
       if (hits.some((h) => at < h.end && end > h.at)) continue;
-      const d = date(m as RegExpExecArray, options);
-      const iso = isoDate(d.year, d.month, d.day);
+      const own = year(m as RegExpExecArray);
+      const resolved = own ?? years.filter((y) => y.at < at).at(-1)?.year ?? null;
+      if (resolved === null) continue; // a year-less form with no dated passage before it
+      const d = date(m as RegExpExecArray, resolved, options);
       hits.push({
         at,
         end,
         deadline: {
           text: m[0],
-          date: iso,
+          date: isoDate(resolved, d.month, d.day),
           approximate,
-          yearFromContext: false,
+          yearFromContext: own === null,
           sentence: sentenceAround(text, at),
         },
       });
@@ -109,8 +167,9 @@ export function parseDeadlines(text: string, options: DeadlineOptions): Deadline
   return hits
     .map((h) => h.deadline)
     .filter((d) => {
-      if (seen.has(d.text)) return false;
-      seen.add(d.text);
+      const key = `${d.text}\u0000${d.date}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
       return true;
     });
 }

@@ -1,265 +1,48 @@
 /**
- * The department directory: canonical names as the Shangqiu plan writes them, the names people
- * actually use for them (环保局, 城管局 …) and an English name each. A name the directory does not
- * know still parses; it simply has no alias and no English name.
+ * The department directory. A document's clauses name departments as the document writes them
+ * (市生态环境局, 省生态环境厅, 各县(区)政府, 国网X供电公司); the directory knows, from the genre's
+ * data (`data/departments.yaml`) and each document's profile, what such a name is: which department
+ * of the genre, at which level, its English name, and what people call it — so a question saying
+ * 环保局 finds 市生态环境局, 县生态环境分局 and 省生态环境厅 of whichever documents are loaded.
+ *
+ * Names are never rewritten beyond spelling (brackets, spaces) and the spellings a document's own
+ * profile folds: 市生态环境局 in two cities is one canonical string, 省生态环境厅 another.
  */
 import { z } from "zod";
+import {
+  type DepartmentData,
+  type GenreDepartment,
+  type LevelWords,
+  loadDepartmentData,
+  type ProfileDepartment,
+} from "./department-data.js";
+import { projectPaths } from "./paths.js";
+import { placeCore, placeInPinyin } from "./place.js";
 
-/** One department: canonical name, English name, and the aliases people use (Chinese or English). */
+/**
+ * A department as a word list entry: a name, its English and the names people use for it. This is
+ * the shape search builds its vocabulary from.
+ */
 export const Department = z.object({
   name: z.string().min(1),
   en: z.string().min(1),
   /** Other names that point to this department; matching ignores case and spacing. */
   aliases: z.array(z.string()),
-  /** Spellings in documents that are this department (各县〈市、区〉政府 …). */
+  /** Spellings in documents that are this department. */
   written: z.array(z.string()).default([]),
 });
 export type Department = z.infer<typeof Department>;
 
-const D = (name: string, en: string, aliases: string[], written: string[] = []): Department =>
-  Department.parse({ name, en, aliases, written });
-
-/** Every department the plans name, canonical name first. */
-export const DEPARTMENTS: readonly Department[] = [
-  D("市发展改革委", "Municipal Development and Reform Commission", [
-    "发改委",
-    "发展改革委",
-    "发展和改革委员会",
-    "发改局",
-    "development and reform commission",
-    "development and reform",
-    "drc",
-  ]),
-  D("市工业和信息化局", "Municipal Bureau of Industry and Information Technology", [
-    "工信局",
-    "工信委",
-    "工业和信息化局",
-    "工业信息化局",
-    "industry and information technology",
-    "miit",
-  ]),
-  D("市生态环境局", "Municipal Ecology and Environment Bureau", [
-    "生态环境局",
-    "环保局",
-    "环境保护局",
-    "环境局",
-    "生态局",
-    "环保部门",
-    "生态环境部门",
-    "ecology and environment bureau",
-    "environmental protection bureau",
-    "environment bureau",
-    "ecology and environment",
-    "epb",
-  ]),
-  D("市自然资源和规划局", "Municipal Natural Resources and Planning Bureau", [
-    "自然资源和规划局",
-    "自然资源局",
-    "自规局",
-    "国土局",
-    "规划局",
-    "natural resources and planning",
-    "natural resources bureau",
-    "planning bureau",
-  ]),
-  D("市城市管理局", "Municipal Urban Management Bureau", [
-    "城市管理局",
-    "城管局",
-    "城管",
-    "urban management bureau",
-    "urban management",
-    "chengguan",
-  ]),
-  D("市农业农村局", "Municipal Agriculture and Rural Affairs Bureau", [
-    "农业农村局",
-    "农业局",
-    "农委",
-    "农业部门",
-    "agriculture and rural affairs",
-    "agriculture bureau",
-    "agricultural bureau",
-  ]),
-  D("市市场监管局", "Municipal Market Supervision Administration", [
-    "市场监管局",
-    "市场监督管理局",
-    "市场监管",
-    "工商局",
-    "质监局",
-    "market supervision",
-    "market regulation",
-    "samr",
-  ]),
-  D("市公安局", "Municipal Public Security Bureau", [
-    "公安局",
-    "公安",
-    "警察",
-    "交警",
-    "public security bureau",
-    "public security",
-    "police",
-  ]),
-  D("市交通运输局", "Municipal Transport Bureau", [
-    "交通运输局",
-    "交通局",
-    "交委",
-    "transport bureau",
-    "transportation bureau",
-    "transport department",
-  ]),
-  D("中国铁路商丘公司", "China Railway Shangqiu Company", [
-    "铁路公司",
-    "铁路局",
-    "中国铁路",
-    "railway company",
-    "china railway",
-  ]),
-  D("中国铁路商丘分公司", "China Railway Shangqiu Branch Company", [
-    "铁路公司",
-    "铁路分公司",
-    "铁路局",
-    "中国铁路",
-    "railway company",
-    "china railway",
-  ]),
-  D("市财政局", "Municipal Finance Bureau", ["财政局", "财政", "finance bureau"]),
-  D("市商务局", "Municipal Commerce Bureau", ["商务局", "commerce bureau"]),
-  D(
-    "市直机关后勤保障和公务接待中心",
-    "Municipal Government Offices Logistics and Official Reception Centre",
-    [
-      "机关后勤",
-      "公务接待中心",
-      "后勤保障中心",
-      "机关事务管理局",
-      "机关事务局",
-      "official reception",
-      "logistics centre",
-    ],
-  ),
-  D("市邮政管理局", "Municipal Postal Administration", [
-    "邮政管理局",
-    "邮政局",
-    "postal administration",
-    "postal bureau",
-  ]),
-  D("市住房城乡建设局", "Municipal Housing and Urban-Rural Development Bureau", [
-    "住房城乡建设局",
-    "住房和城乡建设局",
-    "住建局",
-    "住建委",
-    "建设局",
-    "housing and urban-rural development",
-    "housing bureau",
-    "construction bureau",
-  ]),
-  D("市水利局", "Municipal Water Resources Bureau", [
-    "水利局",
-    "水务局",
-    "water resources bureau",
-    "water resources",
-  ]),
-  D("市税务局", "Municipal Taxation Bureau", ["税务局", "税务", "tax bureau", "taxation bureau"]),
-  D("商丘海关", "Shangqiu Customs", ["海关", "customs"]),
-  D("市公路事业发展中心", "Municipal Highway Development Centre", [
-    "公路事业发展中心",
-    "公路中心",
-    "公路局",
-    "highway development",
-    "highway bureau",
-  ]),
-  D("市应急局", "Municipal Emergency Management Bureau", [
-    "应急局",
-    "应急管理局",
-    "安监局",
-    "emergency management bureau",
-    "emergency management",
-  ]),
-  D("市供销社", "Municipal Supply and Marketing Cooperative", [
-    "供销社",
-    "供销合作社",
-    "supply and marketing cooperative",
-    "supply and marketing",
-  ]),
-  D("市科技局", "Municipal Science and Technology Bureau", [
-    "科技局",
-    "科学技术局",
-    "science and technology bureau",
-    "science and technology",
-  ]),
-  D("市行政审批政务信息管理局", "Municipal Administrative Approval and E-Government Bureau", [
-    "行政审批政务信息管理局",
-    "行政审批局",
-    "审批局",
-    "政务信息管理局",
-    "大数据局",
-    "administrative approval",
-  ]),
-  D("人民银行商丘市分行", "People's Bank of China Shangqiu Branch", [
-    "人民银行",
-    "人行",
-    "央行",
-    "中国人民银行",
-    "people's bank",
-    "pboc",
-    "central bank",
-  ]),
-  D(
-    "各县(市、区)政府",
-    "County, City and District Governments",
-    [
-      "县政府",
-      "县区政府",
-      "区政府",
-      "县市区政府",
-      "county government",
-      "county governments",
-      "district government",
-    ],
-    ["各县〈市、区〉政府", "各县(市、区)政府", "各县（市、区）政府", "各县（市、区）人民政府"],
-  ),
-  D(
-    "市城乡一体化示范区管委会",
-    "Urban-Rural Integration Demonstration Zone Administrative Committee",
-    ["示范区", "管委会", "示范区管委会", "demonstration zone"],
-    ["示范区管委会"],
-  ),
-];
-
-const byWritten = new Map<string, Department>();
-for (const d of DEPARTMENTS) for (const w of [d.name, ...d.written]) byWritten.set(w, d);
-
-/** The directory entry for a name as a document writes it, if any. */
-export function findDepartment(written: string): Department | undefined {
-  return byWritten.get(written.trim());
-}
-
-/** Canonical name for a name as written: the directory's name, else the written name itself. */
-export function canonicalDepartment(written: string): string {
-  return findDepartment(written)?.name ?? written.trim();
-}
-
-/** English name of a canonical department, or undefined if the directory has none. */
-export function englishDepartment(name: string): string | undefined {
-  return findDepartment(name)?.en;
-}
-
-/** Lower-cased, space-collapsed form used for alias matching. */
-function fold(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, " ").trim();
-}
-
-/** Every name (canonical, written, alias) with the departments it means, longest first. */
-const ALIAS_TABLE: ReadonlyArray<readonly [string, readonly string[]]> = (() => {
-  const table = new Map<string, Set<string>>();
-  for (const d of DEPARTMENTS) {
-    for (const n of [d.name, ...d.written, ...d.aliases, d.en]) {
-      const key = fold(n);
-      if (!table.has(key)) table.set(key, new Set());
-      table.get(key)?.add(d.name);
-    }
-  }
-  return [...table.entries()].map(([k, v]) => [k, [...v]] as const).sort((a, b) => b[0].length - a[0].length);
-})();
+/** What the directory knows about one canonical name. */
+export const DepartmentInfo = z.object({
+  name: z.string().min(1),
+  /** The genre department it is a form of (its first form, e.g. 生态环境局; "governments", "committees"), or null. */
+  group: z.string().nullable(),
+  /** Its level prefix (市, 省, 县 …), null when it has none. */
+  level: z.string().nullable(),
+  en: z.string().optional(),
+});
+export type DepartmentInfo = z.infer<typeof DepartmentInfo>;
 
 /** A department mentioned in free text: where, as what words, and which canonical departments it means. */
 export interface DepartmentMention {
@@ -270,27 +53,409 @@ export interface DepartmentMention {
   names: readonly string[];
 }
 
+/** Group ids of the two kinds of bodies that are not departments of a level. */
+const GOVERNMENTS = "governments";
+const COMMITTEES = "committees";
+
 /**
- * Finds the departments a question mentions, longest alias first so 市场监管局 wins over 市场.
- * English aliases match on word boundaries; Chinese ones anywhere.
+ * A written name in its canonical spelling: brackets 〈〉（） as (), no spaces, and the folds a
+ * document's profile declares (示范区管委会 → the full name), which apply to that document only.
  */
-export function findDepartmentMentions(text: string): DepartmentMention[] {
-  const folded = fold(text);
-  const taken = new Array<boolean>(folded.length).fill(false);
-  const found: DepartmentMention[] = [];
-  for (const [alias, names] of ALIAS_TABLE) {
-    const latin = /^[\x20-\x7e]+$/.test(alias);
-    let from = 0;
-    for (;;) {
-      const at = folded.indexOf(alias, from);
-      if (at < 0) break;
-      from = at + 1;
-      const end = at + alias.length;
-      if (latin && (/[a-z0-9]/.test(folded[at - 1] ?? "") || /[a-z0-9]/.test(folded[end] ?? ""))) continue;
-      if (taken.slice(at, end).some(Boolean)) continue;
-      taken.fill(true, at, end);
-      found.push({ start: at, end, alias, names });
+export function canonicalDepartment(written: string, folds?: ReadonlyMap<string, string>): string {
+  const spelled = written
+    .trim()
+    .replace(/\s+/g, "")
+    .replace(/[〈（]/g, "(")
+    .replace(/[〉）]/g, ")");
+  return folds?.get(written.trim()) ?? folds?.get(spelled) ?? spelled;
+}
+
+/** The folds (written → name) a document's profile departments declare. */
+export function departmentFolds(declared: readonly ProfileDepartment[]): Map<string, string> {
+  const folds = new Map<string, string>();
+  for (const d of declared) for (const w of d.written) folds.set(canonicalDepartment(w), d.name);
+  return folds;
+}
+
+/** Lower-cased, space-collapsed, half-width-bracket form used for matching; keeps offsets for single spaces. */
+function fold(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/[〈（]/g, "(")
+    .replace(/[〉）]/g, ")")
+    .trim();
+}
+
+const isLatin = (s: string) => /^[\x20-\x7e]+$/.test(s);
+const cjk = (s: string) => /[\u4e00-\u9fff]/.test(s);
+
+/** "County", "City", "District" → "County, City and District". */
+function englishList(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? "";
+  return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
+
+const tidy = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** A form with {place} as a matcher. */
+interface NamedForm {
+  pattern: RegExp;
+  en: string;
+}
+
+/** One key of the mention table: the names it stands for are resolved against the known names. */
+type KeyTarget = { group: string; level: string | null } | { name: string };
+
+/**
+ * The directory: the genre's departments, the departments documents declare, and every name the
+ * loaded documents use. Names become known through {@link DepartmentDirectory.addDocument}.
+ */
+export class DepartmentDirectory {
+  private readonly levels: ReadonlyArray<readonly [string, LevelWords]>;
+  private readonly formIndex = new Map<string, { group: string; en: string }>();
+  private readonly named: Array<{ group: string; forms: NamedForm[] }> = [];
+  private readonly known = new Map<string, DepartmentInfo>();
+  private readonly declared = new Map<string, ProfileDepartment>();
+  private table: ReadonlyArray<readonly [string, readonly string[]]> | null = null;
+  private wordSet: Set<string> | null = null;
+
+  constructor(private readonly data: DepartmentData) {
+    this.levels = Object.entries(data.levels).sort((a, b) => b[0].length - a[0].length);
+    for (const d of data.departments) {
+      const group = firstForm(d);
+      for (const [form, en] of Object.entries(d.forms)) this.formIndex.set(form, { group, en });
+    }
+    for (const d of data.named) {
+      const forms = Object.entries(d.forms).map(([form, en]) => {
+        const [before, after] = form.split("{place}") as [string, string | undefined];
+        const pattern = new RegExp(
+          `^${escapeRegExp(before)}([\\u4e00-\\u9fa5]{2,8}?)${escapeRegExp(after ?? "")}$`,
+        );
+        return { pattern, en };
+      });
+      this.named.push({ group: firstForm(d), forms });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+
+  /**
+   * Makes a document's departments known: the departments its profile declares and every canonical
+   * name its clauses use. Calling it again with the same names changes nothing.
+   */
+  addDocument(declared: readonly ProfileDepartment[], names: Iterable<string>): void {
+    let changed = false;
+    for (const d of declared) {
+      if (!this.declared.has(d.name)) {
+        this.declared.set(d.name, d);
+        this.known.delete(d.name); // described afresh with what the profile says
+        changed = true;
+      }
+    }
+    for (const name of [...declared.map((d) => d.name), ...names]) {
+      if (this.known.has(name)) continue;
+      this.known.set(name, this.describe(name));
+      changed = true;
+    }
+    if (changed) {
+      this.table = null;
+      this.wordSet = null;
+    }
+  }
+
+  /** Every canonical name the loaded documents use, in the order they became known. */
+  knownNames(): string[] {
+    return [...this.known.keys()];
+  }
+
+  /** What a canonical name is: its genre department, level and English (unknown parts absent). */
+  describe(name: string): DepartmentInfo {
+    const declared = this.declared.get(name);
+    const generic = this.describeGeneric(name);
+    if (declared) {
+      const en = declared.en ?? generic.en;
+      return { ...generic, group: declared.group ?? generic.group, ...(en ? { en } : {}) };
+    }
+    return generic;
+  }
+
+  /** English name of a canonical department, or undefined if neither the genre nor its profile gives one. */
+  english(name: string): string | undefined {
+    return (this.known.get(name) ?? this.describe(name)).en;
+  }
+
+  /**
+   * Finds the departments a text mentions, longest words first so 市场监管局 wins over 市场, and
+   * returns for each the canonical names of the loaded documents it means. English words match on
+   * word boundaries; Chinese ones anywhere. Words that mean no loaded department are not mentions.
+   */
+  findMentions(text: string): DepartmentMention[] {
+    const folded = fold(text);
+    const taken = new Array<boolean>(folded.length).fill(false);
+    const found: DepartmentMention[] = [];
+    for (const [alias, names] of this.mentionTable()) {
+      const latin = isLatin(alias);
+      let from = 0;
+      for (;;) {
+        const at = folded.indexOf(alias, from);
+        if (at < 0) break;
+        from = at + 1;
+        const end = at + alias.length;
+        if (latin && (/[a-z0-9]/.test(folded[at - 1] ?? "") || /[a-z0-9]/.test(folded[end] ?? ""))) continue;
+        if (taken.slice(at, end).some(Boolean)) continue;
+        taken.fill(true, at, end);
+        found.push({ start: at, end, alias, names });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** Whether a word is one of {@link words} (a department's name, form or Chinese alias). */
+  isWord(word: string): boolean {
+    this.wordSet ??= new Set(this.words());
+    return this.wordSet.has(word);
+  }
+
+  /** Every Chinese word that names a department: forms, aliases and the known names (for segmenters). */
+  words(): string[] {
+    const words = new Set<string>();
+    for (const d of this.genreDepartments()) for (const w of [d.name, ...d.aliases]) if (cjk(w)) words.add(w);
+    for (const name of this.known.keys()) words.add(name);
+    for (const d of this.declared.values()) for (const a of d.aliases) if (cjk(a)) words.add(a);
+    return [...words];
+  }
+
+  /**
+   * The genre's departments as word list entries: each department in its municipal form
+   * (市生态环境局) with its forms and aliases; organisations named after a place, governments and
+   * committees by their generic name (铁路公司, 各县(市、区)政府, 管委会).
+   */
+  genreDepartments(): Department[] {
+    const city = this.levels.find(([p]) => p === "市")?.[0] ?? "";
+    const out: Department[] = [];
+    for (const d of this.data.departments) {
+      const forms = Object.keys(d.forms);
+      const name = `${city}${forms[0]}`;
+      out.push({
+        name,
+        en: this.describe(name).en ?? name,
+        aliases: [...forms, ...d.aliases, ...d.aliasesEn],
+        written: [],
+      });
+    }
+    for (const d of this.data.named) {
+      const [name, ...aliases] = d.aliases;
+      if (!name) continue;
+      out.push({ name, en: d.aliasesEn[0] ?? name, aliases: [...aliases, ...d.aliasesEn], written: [] });
+    }
+    const { governments, committees } = this.data;
+    const government = `各县(市、区)政府`;
+    out.push({
+      name: government,
+      en: this.describe(government).en ?? "governments",
+      aliases: [...governments.aliases, ...governments.aliasesEn],
+      written: [],
+    });
+    const [committee, ...committeeAliases] = committees.aliases;
+    if (committee)
+      out.push({
+        name: committee,
+        en: committees.aliasesEn[0] ?? committee,
+        aliases: [...committeeAliases, ...committees.aliasesEn],
+        written: [],
+      });
+    return out;
+  }
+
+  /** The level prefix a name starts with and the rest, longest prefix first; [null, name] when none. */
+  private splitLevel(name: string): Array<readonly [string | null, string]> {
+    const splits: Array<readonly [string | null, string]> = [];
+    for (const [prefix] of this.levels)
+      if (name.startsWith(prefix)) splits.push([prefix, name.slice(prefix.length)]);
+    splits.push([null, name]);
+    return splits;
+  }
+
+  private levelEn(level: string | null): string {
+    return level ? (this.data.levels[level]?.en ?? "") : "";
+  }
+
+  private describeGeneric(name: string): DepartmentInfo {
+    for (const { group, forms } of this.named) {
+      for (const { pattern, en } of forms) {
+        const m = pattern.exec(name);
+        if (m?.[1])
+          return { name, group, level: null, en: en.replace("{Place}", placeInPinyin(placeCore(m[1]))) };
+      }
+    }
+    const government = this.describeGovernment(name);
+    if (government) return government;
+    const committee = this.describeCommittee(name);
+    if (committee) return committee;
+    for (const [level, rest] of this.splitLevel(name)) {
+      const form = this.formIndex.get(rest);
+      if (form)
+        return { name, group: form.group, level, en: tidy(form.en.replace("{level}", this.levelEn(level))) };
+    }
+    return { name, group: null, level: null };
+  }
+
+  /** 各县(市、区)政府 → County, City and District Governments; 长沙县政府 → Changsha County Government. */
+  private describeGovernment(name: string): DepartmentInfo | null {
+    const m = /^(各)?(.+?)(?:人民)?政府(\(.+\))?$/.exec(name);
+    if (!m) return null;
+    const [, each, where = ""] = m;
+    const levelChars = where.replace(/[()、]/g, "");
+    const words = this.data.levels;
+    if (each || [...levelChars].every((c) => c in words)) {
+      const nouns = [...new Set([...levelChars].map((c) => words[c]?.place))].filter(
+        (n): n is string => typeof n === "string",
+      );
+      if (nouns.length === 0) return null;
+      return { name, group: GOVERNMENTS, level: null, en: `${englishList(nouns)} Governments` };
+    }
+    const [level, place] = this.splitPlace(where);
+    if (!level || !place || !cjk(place)) return null;
+    return {
+      name,
+      group: GOVERNMENTS,
+      level: null,
+      en: `${placeInPinyin(place)} ${this.data.levels[level]?.place ?? ""} Government`,
+    };
+  }
+
+  /** 市城乡一体化示范区管委会 → Urban-Rural Integration Demonstration Zone Administrative Committee. */
+  private describeCommittee(name: string): DepartmentInfo | null {
+    const m = /^(.+)管委会$/.exec(name);
+    if (!m?.[1]) return null;
+    // 市城乡一体化示范区: the level prefix says whose zone it is, not what it is called.
+    const prefix = this.levels.find(([p]) => m[1]?.startsWith(p))?.[0];
+    const unprefixed = prefix ? m[1].slice(prefix.length) : null;
+    const zone = unprefixed && this.zoneEnglish(unprefixed) ? unprefixed : m[1];
+    const en = this.zoneEnglish(zone);
+    return { name, group: COMMITTEES, level: null, ...(en ? { en: `${en} Administrative Committee` } : {}) };
+  }
+
+  /** 经济技术开发区 → its English; X经开区 → (X in pinyin) Economic Development Zone; 岳麓区 → Yuelu District. */
+  private zoneEnglish(zone: string): string | undefined {
+    const zones = Object.entries(this.data.committees.zones).sort((a, b) => b[0].length - a[0].length);
+    for (const [kind, en] of zones) {
+      if (zone === kind) return en;
+      if (zone.endsWith(kind) && zone.length - kind.length >= 2)
+        return `${placeInPinyin(zone.slice(0, -kind.length))} ${en}`;
+    }
+    const [level, place] = this.splitPlace(zone);
+    if (level && place) return `${placeInPinyin(place)} ${this.data.levels[level]?.place ?? ""}`;
+    return undefined;
+  }
+
+  /** 长沙县 → [县, 长沙]: a proper place name and its level suffix, or [null, null]. */
+  private splitPlace(text: string): [string | null, string | null] {
+    for (const [suffix] of this.levels) {
+      if (text.endsWith(suffix) && text.length - suffix.length >= 2)
+        return [suffix, text.slice(0, -suffix.length)];
+    }
+    return [null, null];
+  }
+
+  /** Every key (folded) with the known names it means, longest key first; rebuilt when names change. */
+  private mentionTable(): ReadonlyArray<readonly [string, readonly string[]]> {
+    if (this.table) return this.table;
+    const targets = new Map<string, KeyTarget[]>();
+    const add = (key: string, target: KeyTarget) => {
+      const k = fold(key);
+      if (k.length < 2) return;
+      const list = targets.get(k) ?? [];
+      list.push(target);
+      targets.set(k, list);
+    };
+    for (const d of this.data.departments) {
+      const group = firstForm(d);
+      for (const zh of [...Object.keys(d.forms), ...d.aliases]) {
+        add(zh, { group, level: null });
+        for (const [level] of this.levels) add(`${level}${zh}`, { group, level });
+      }
+      for (const en of d.aliasesEn) {
+        add(en, { group, level: null });
+        // "provincial public security", "city environment bureau": the level said in English.
+        for (const [level, words] of this.levels)
+          for (const word of new Set([words.en, words.place])) add(`${word} ${en}`, { group, level });
+      }
+    }
+    for (const d of this.data.named) {
+      for (const a of [...d.aliases, ...d.aliasesEn]) add(a, { group: firstForm(d), level: null });
+    }
+    const { governments, committees } = this.data;
+    for (const a of [...governments.aliases, ...governments.aliasesEn])
+      add(a, { group: GOVERNMENTS, level: null });
+    for (const a of [...committees.aliases, ...committees.aliasesEn])
+      add(a, { group: COMMITTEES, level: null });
+    for (const d of this.declared.values()) for (const a of d.aliases) add(a, { name: d.name });
+    for (const [name, info] of this.known) {
+      add(name, { name });
+      if (info.en) add(info.en, { name });
+    }
+
+    const table: Array<readonly [string, readonly string[]]> = [];
+    for (const [key, list] of targets) {
+      const names = new Set<string>();
+      for (const t of list) {
+        if ("name" in t) names.add(t.name);
+        else
+          for (const [name, info] of this.known)
+            if (info.group === t.group && (t.level === null || info.level === t.level)) names.add(name);
+      }
+      if (names.size > 0) table.push([key, [...names]]);
+    }
+    this.table = table.sort((a, b) => b[0].length - a[0].length);
+    return this.table;
+  }
 }
+
+function firstForm(d: GenreDepartment): string {
+  return Object.keys(d.forms)[0] as string;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+let shared: DepartmentDirectory | undefined;
+
+/**
+ * The process-wide directory: the genre data of the project's `data/`, and every document parsed in
+ * this process (parsing a document makes its departments known here). Question handling asks it.
+ */
+export function sharedDepartments(): DepartmentDirectory {
+  shared ??= new DepartmentDirectory(loadDepartmentData(projectPaths().data));
+  return shared;
+}
+
+/** English name of a canonical department, or undefined if the directory has none. */
+export function englishDepartment(name: string): string | undefined {
+  return sharedDepartments().english(name);
+}
+
+/**
+ * Finds the departments a question mentions (环保局, 城管局, Public Security Bureau …) and the canonical
+ * names of the loaded documents each one means, longest words first so 市场监管局 wins over 市场.
+ */
+export function findDepartmentMentions(text: string): DepartmentMention[] {
+  return sharedDepartments().findMentions(text);
+}
+
+/** Every Chinese word that names a department, for segmenters and vocabularies; grows as documents load. */
+export function departmentWords(): string[] {
+  return sharedDepartments().words();
+}
+
+/** Whether a Chinese word names a department of the genre or of a loaded document. */
+export function isDepartmentWord(word: string): boolean {
+  return sharedDepartments().isWord(word);
+}
+
+/**
+ * The genre's departments as word list entries (see {@link DepartmentDirectory.genreDepartments}),
+ * read from `data/departments.yaml` when this module loads. Vocabularies built from it know the genre,
+ * not a document; {@link departmentWords} adds the names of the documents loaded.
+ */
+export const DEPARTMENTS: readonly Department[] = sharedDepartments().genreDepartments();

@@ -6,6 +6,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import type { ProfileDepartment } from "./department-data.js";
+import { DepartmentDirectory } from "./departments.js";
 import { parsePlan } from "./parse.js";
 import { projectPaths } from "./paths.js";
 import { type GenreData, loadGenreData, readProfileFile } from "./profile.js";
@@ -13,15 +15,30 @@ import type { Plan } from "./schema.js";
 
 export { isoDate, isPassed, type MonthDay, parseDeadlines, todayIso } from "./deadlines.js";
 export {
+  DepartmentData,
+  GenreDepartment,
+  loadDepartmentData,
+  ProfileDepartment,
+} from "./department-data.js";
+export {
   canonicalDepartment,
+  DEPARTMENTS,
+  Department,
+  DepartmentDirectory,
+  DepartmentInfo,
   type DepartmentMention,
+  departmentWords,
   englishDepartment,
   findDepartmentMentions,
+  isDepartmentWord,
+  sharedDepartments,
 } from "./departments.js";
+export { docNumberKey } from "./meta.js";
 export { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
 export { parsePlan } from "./parse.js";
 export { projectPaths, projectRoot } from "./paths.js";
-export { buildProfile, type GenreData, loadGenreData, ProfileFile, placeInPinyin } from "./profile.js";
+export { placeInPinyin } from "./place.js";
+export { buildProfile, type GenreData, loadGenreData, ProfileFile, readProfileFile } from "./profile.js";
 export * from "./schema.js";
 
 /** A document that was not loaded, and why. */
@@ -37,6 +54,10 @@ export interface Corpus {
   /** Documents skipped, with the reason; empty when all loaded. */
   warnings: CorpusWarning[];
   hash: string;
+  /** The genre's data the documents were read with (later stages use its words too). */
+  genre: GenreData;
+  /** The departments of exactly these documents, with the genre's data (aliases, English names). */
+  departments: DepartmentDirectory;
 }
 
 /** Options for {@link loadCorpus}. */
@@ -61,10 +82,20 @@ function reasonOf(error: unknown): string {
 export function loadCorpus(dir: string | readonly string[], options: LoadOptions = {}): Corpus {
   const genre = options.genre ?? loadGenreData(options.dataDir ?? projectPaths().data);
   const hash = createHash("sha256");
+  // The genre's data shapes the plans (profiles) and what search knows (department words): part of the key.
+  hash.update(JSON.stringify(genre)).update("\0");
   const plans: Plan[] = [];
+  const profiles: Array<ProfileDepartment[]> = [];
   const warnings: CorpusWarning[] = [];
-  for (const d of typeof dir === "string" ? [dir] : dir) readFolder(d, genre, hash, plans, warnings);
-  return { plans, warnings, hash: hash.digest("hex") };
+  for (const d of typeof dir === "string" ? [dir] : dir)
+    readFolder(d, genre, hash, plans, profiles, warnings);
+  const departments = new DepartmentDirectory(genre.departments);
+  for (const [i, plan] of plans.entries())
+    departments.addDocument(profiles[i] ?? [], [
+      ...plan.items.flatMap((item) => item.departments.map((d) => d.name)),
+      ...plan.standingNotes.flatMap((n) => n.departments.map((d) => d.name)),
+    ]);
+  return { plans, warnings, hash: hash.digest("hex"), genre, departments };
 }
 
 function readFolder(
@@ -72,6 +103,7 @@ function readFolder(
   genre: GenreData,
   hash: ReturnType<typeof createHash>,
   plans: Plan[],
+  profiles: Array<ProfileDepartment[]>,
   warnings: CorpusWarning[],
 ): void {
   let files: string[];
@@ -90,6 +122,7 @@ function readFolder(
       const profile = readProfileFile(dir, doc);
       hash.update(file).update("\0").update(source).update("\0").update(JSON.stringify(profile)).update("\0");
       plans.push(parsePlan(doc, source, { genre, profile }));
+      profiles.push(profile?.departments ?? []);
     } catch (error) {
       warnings.push({ file, reason: reasonOf(error) });
     }

@@ -6,9 +6,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pinyin } from "@napi-rs/pinyin";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { type DepartmentData, loadDepartmentData, ProfileDepartment } from "./department-data.js";
+import { PLACE_SUFFIX, placeInPinyin } from "./place.js";
 import { Level, Names, type PlanMeta, type Profile } from "./schema.js";
 
 const MonthDayText = z.string().regex(/^\d{2}-\d{2}$/, "expected MM-DD");
@@ -21,9 +22,11 @@ export const ProfileFile = z
     place: Names.optional(),
     placeAliases: z.array(z.string().min(1)).optional(),
     level: Level.optional(),
-    /** The province's Chinese name as in data/provinces.yaml (河南省). */
+    /** The province's Chinese name as in data/provinces.yaml (e.g. 河北省). */
     province: z.string().min(1).optional(),
     heatingSeason: MonthDayText.optional(),
+    /** Departments of this document the genre data cannot describe, and its own spellings of names. */
+    departments: z.array(ProfileDepartment).optional(),
   })
   .strict();
 export type ProfileFile = z.infer<typeof ProfileFile>;
@@ -35,22 +38,27 @@ const GenreFile = z.object({
   topics: z.record(z.string(), z.string()),
   kinds: z.record(z.string(), z.string()),
   levels: z.record(z.string(), Level),
+  levelWords: z.partialRecord(Level, z.array(z.string().min(1))).default({}),
 });
 
-/** The genre-wide data a profile is completed from. */
+/** The genre-wide data a profile is completed from, and the departments' data. */
 export interface GenreData {
   provinces: readonly Province[];
+  /** `data/departments.yaml`. */
+  departments: DepartmentData;
   /** Title words → English, longest first. */
   topics: ReadonlyArray<readonly [string, string]>;
   kinds: ReadonlyArray<readonly [string, string]>;
   /** Issuer name endings → level, longest first. */
   levels: ReadonlyArray<readonly [string, Level]>;
+  /** Words that name the documents of a level (国家 → national), lower-cased. */
+  levelWords: ReadonlyArray<readonly [string, Level]>;
 }
 
 const byLength = <T>(record: Record<string, T>) =>
   Object.entries(record).sort((a, b) => b[0].length - a[0].length) as Array<[string, T]>;
 
-/** Reads `provinces.yaml` and `genre.yaml` from the data folder; throws naming the file when one is malformed. */
+/** Reads `provinces.yaml`, `genre.yaml` and `departments.yaml` from the data folder; throws naming the file when one is malformed. */
 export function loadGenreData(dataDir: string): GenreData {
   const read = (file: string) => parseYaml(readFileSync(join(dataDir, file), "utf8")) as unknown;
   const provinces = z.array(Province).safeParse(read("provinces.yaml"));
@@ -59,9 +67,13 @@ export function loadGenreData(dataDir: string): GenreData {
   if (!genre.success) throw new Error(`data/genre.yaml: ${genre.error.message}`);
   return {
     provinces: provinces.data,
+    departments: loadDepartmentData(dataDir),
     topics: byLength(genre.data.topics),
     kinds: byLength(genre.data.kinds),
     levels: byLength(genre.data.levels),
+    levelWords: Object.entries(genre.data.levelWords).flatMap(([level, words]) =>
+      (words ?? []).map((word) => [word.toLowerCase(), level as Level] as const),
+    ),
   };
 }
 
@@ -74,17 +86,9 @@ export function readProfileFile(dir: string, doc: string): ProfileFile | null {
   return parsed.data;
 }
 
-/** 商丘 → Shangqiu: the Hanyu Pinyin of a place name, run together and capitalised. */
-export function placeInPinyin(zh: string): string {
-  const syllables = pinyin(zh, { style: 0 }) as string[];
-  const word = syllables.join("").replace(/[^a-z]/gi, "");
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-const PLACE_SUFFIX = /(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市|县|区)$/;
 const ISSUER_TAIL = /(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|管委会)$/;
 
-/** 商丘市人民政府 → 商丘市; 山西省落实…方案 → 山西省; null when neither names a place. */
+/** X市人民政府 → X市; Y省落实…方案 → Y省; null when neither names a place. */
 function placeOf(meta: PlanMeta): string | null {
   const fromIssuer = meta.issuer?.replace(ISSUER_TAIL, "");
   if (fromIssuer && fromIssuer !== meta.issuer && PLACE_SUFFIX.test(fromIssuer)) return fromIssuer;
@@ -92,17 +96,43 @@ function placeOf(meta: PlanMeta): string | null {
   return fromTitle ?? null;
 }
 
-/** The province a document lies in: itself, the one its implemented documents' numbers name (豫政), or one its text names. */
-function provinceOf(meta: PlanMeta, place: string | null, text: string, genre: GenreData): Province | null {
+/** How a place name's suffix tells its level, for a document whose issuer does not say. */
+function levelOfPlace(place: string | null): Level | null {
+  if (!place) return null;
+  if (/(?:自治区|省)$/.test(place)) return "provincial";
+  if (/市$/.test(place)) return "city";
+  if (/(?:县|区|旗)$/.test(place)) return "county";
+  return null;
+}
+
+/**
+ * The province a document lies in: itself; the one its own number or its implemented documents'
+ * numbers name (冀政 → 河北省); one its text names; else the one the hosting site's registration
+ * names (冀ICP备…, 湘公网安备…) in the page around it.
+ */
+function provinceOf(
+  meta: PlanMeta,
+  place: string | null,
+  text: string,
+  page: string,
+  genre: GenreData,
+): Province | null {
   if (place) {
     const own = genre.provinces.find((p) => p.zh === place);
     if (own) return own;
   }
-  for (const number of meta.implements) {
-    const found = genre.provinces.find((p) => number.startsWith(p.short) && !number.startsWith("国"));
+  for (const number of [meta.docNumber, ...meta.implements]) {
+    if (!number || number.startsWith("国")) continue;
+    const found = genre.provinces.find((p) => number.startsWith(p.short));
     if (found) return found;
   }
-  return genre.provinces.find((p) => text.includes(p.zh)) ?? null;
+  const named = genre.provinces.find((p) => text.includes(p.zh));
+  if (named) return named;
+  for (const m of page.matchAll(/([\u4e00-\u9fa5])(?:ICP备|公网安备)/g)) {
+    const found = genre.provinces.find((p) => p.short === m[1]);
+    if (found) return found;
+  }
+  return null;
 }
 
 const monthDay = (text: string) => {
@@ -115,7 +145,8 @@ const DEFAULT_HEATING_SEASON = "11-15";
 
 /**
  * Builds a document's profile from its metadata and text, the genre data, and its profile file.
- * `text` is the document's body (for a province named in passing).
+ * `text` is the document's body (for a province named in passing), `page` the whole page (the site's
+ * registration lines say the province when nothing else does).
  */
 export function buildProfile(
   doc: string,
@@ -123,23 +154,29 @@ export function buildProfile(
   text: string,
   genre: GenreData,
   file: ProfileFile | null,
+  page = "",
 ): Profile {
   const placeZh = file?.place?.zh ?? placeOf(meta);
   const core = placeZh?.replace(PLACE_SUFFIX, "") || null;
-  const place = file?.place ?? (placeZh && core ? { zh: placeZh, en: placeInPinyin(core) } : null);
+  const ownProvince = placeZh ? genre.provinces.find((p) => p.zh === placeZh) : undefined;
+  const place =
+    file?.place ?? (placeZh && core ? { zh: placeZh, en: ownProvince?.en ?? placeInPinyin(core) } : null);
   const issuerLevel = meta.issuer
     ? genre.levels.find(([suffix]) => (meta.issuer as string).endsWith(suffix))?.[1]
     : undefined;
-  const level = file?.level ?? issuerLevel ?? null;
+  const level = file?.level ?? issuerLevel ?? levelOfPlace(placeZh);
   const provinceFromFile = file?.province ? genre.provinces.find((p) => p.zh === file.province) : undefined;
   if (file?.province && !provinceFromFile)
     throw new Error(`${doc}.profile.yaml: unknown province ${file.province}`);
-  const province = provinceFromFile ?? (level === "national" ? null : provinceOf(meta, placeZh, text, genre));
+  const province =
+    provinceFromFile ?? (level === "national" ? null : provinceOf(meta, placeZh, text, page, genre));
 
   const title = meta.planTitle;
   const topic = genre.topics.find(([zh]) => title.includes(zh))?.[1];
   const kind = genre.kinds.find(([zh]) => title.endsWith(zh))?.[1] ?? "Plan";
-  const year = /(20\d\d)年/.exec(title)?.[1];
+  // The plan's year: in its title, else the year it was signed or published (two plans of one city
+  // differ by it).
+  const year = /(20\d\d)年/.exec(title)?.[1] ?? (meta.signed ?? meta.published)?.slice(0, 4);
   const owner =
     place?.en ?? (level === "national" ? (meta.issuer === "国务院" ? "State Council" : "National") : null);
   const builtEn = [owner, year, topic, kind].filter(Boolean).join(" ");
@@ -149,12 +186,37 @@ export function buildProfile(
     (a): a is string => typeof a === "string" && a.length >= 2,
   );
   const shortKind = /方案$/.test(title) ? "方案" : /计划$/.test(title) ? "计划" : null;
-  const generated = core && shortKind ? [`${core}${shortKind}`, `${core}市${shortKind}`] : [];
+  const generated =
+    core && placeZh && shortKind
+      ? [
+          `${core}${shortKind}`,
+          `${placeZh}${shortKind}`,
+          ...(year ? [`${core}${year}年${shortKind}`, `${core}${year}${shortKind}`] : []),
+        ]
+      : [];
+  // The place with the ends of the title people shorten it to (开封十大行动方案, 开封实施方案), and
+  // the title without its place and year (大气污染防治攻坚十大行动方案).
+  const bare = placeZh ? title.replace(placeZh, "").replace(/^(?:20\d\d年)/, "") : title;
+  const tails = [];
+  for (let n = 4; n <= Math.min(10, bare.length); n++) tails.push(bare.slice(-n));
+  const shortened = core && placeZh ? tails.flatMap((t) => [`${core}${t}`, `${placeZh}${t}`]) : [];
+  const kindEn = genre.kinds.find(([zh]) => title.endsWith(zh))?.[1]?.toLowerCase();
+  const english = place
+    ? [
+        `${place.en} plan`,
+        ...(year ? [`${place.en} ${year} plan`] : []),
+        ...(kindEn ? [`${place.en} ${kindEn}`] : []),
+      ]
+    : [];
   const aliases = [
     ...new Set(
-      [...generated, ...(place ? [`${place.en} plan`] : []), ...(file?.aliases ?? [])].filter(
-        (a) => a.length >= 2,
-      ),
+      [
+        ...generated,
+        ...shortened,
+        ...(bare.length >= 6 ? [bare] : []),
+        ...english,
+        ...(file?.aliases ?? []),
+      ].filter((a) => a.length >= 2),
     ),
   ];
   const heatingSeason = monthDay(file?.heatingSeason ?? province?.heatingSeason ?? DEFAULT_HEATING_SEASON);

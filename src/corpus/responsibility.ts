@@ -1,28 +1,42 @@
 /**
  * Responsibility clauses: the parenthesis that names who does an item, e.g.
- * (市生态环境局牵头,市发展改革委、市工业和信息化局配合). A parenthesis counts only when every clause in it
- * is a list of department-like names followed by a role verb, so (PM2.5), (市、区), (含渣土运输车、…)
- * are left alone wherever they stand.
+ * (市生态环境局牵头,市发展改革委、市工业和信息化局配合) or
+ * 〔市生态环境局牵头督导,各县(区)政府负责落实〕. A parenthesis counts only when every clause in it
+ * is a list of department-like names followed by a role verb (or a standing note), so (PM2.5),
+ * (市、区), (含渣土运输车、…) are left alone wherever they stand.
  */
 import { canonicalDepartment } from "./departments.js";
 import type { DepartmentRef, Role } from "./schema.js";
 
-/** Role verbs, longest first so 牵头负责 is read before 牵头 or 负责. */
+/** Role verbs, longest first so 牵头负责 is read before 牵头 or 负责, and 负责落实 before 落实. */
 const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["按职责分工负责", "responsible"],
+  ["按职责分工落实", "responsible"],
   ["牵头负责", "lead"],
   ["牵头督导", "lead"],
+  ["牵头组织", "lead"],
   ["负责落实", "responsible"],
   ["具体落实", "responsible"],
+  ["组织实施", "responsible"],
   ["牵头", "lead"],
   ["负责", "responsible"],
+  ["落实", "responsible"],
   ["配合", "support"],
   ["参与", "support"],
 ];
 
-// A department-like name: an organ of government or a company, not a vehicle or a pollutant.
+// A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
+// note in brackets may follow (各县、区人民政府(管委会)).
 const DEPARTMENT_NAME =
-  /^(?:[市省县区各]|中国|人民银行|国家|示范区)?.{0,20}?(?:局|委|委员会|办|办公室|中心|公司|分公司|分行|海关|社|政府|管委会|部|厅|院|所|队)$/;
+  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:局|委|委员会|办|办公室|中心|公司|分公司|分行|支行|海关|社|政府|管委会|部|厅|院|所|队)(?:[(（][^()（）]{1,12}[)）])?$/;
+
+// A place or zone named alone in a list whose last member carries the body: 甲县、乙县政府 means
+// 甲县政府 and 乙县政府.
+const BARE_PLACE = /^(?:市)?[\u4e00-\u9fa5]{2,16}?(?:县|区|市|示范区|开发区|园区|新区|经开区)$/;
+// The level words of a collective (各县、区人民政府): not places, but parts of one name.
+const LEVEL_WORDS = /^各?[省市县区]{1,3}$/;
+// The body a list's last member ends in, shared by the bare places before it.
+const BODY_SUFFIX = /(?:人民政府|政府|管委会)(?:[(（][^()（）]{1,12}[)）])?$/;
 
 const OPEN = "(（〔[";
 const CLOSE = ")）〕]";
@@ -34,7 +48,7 @@ export interface Bracket {
   inner: string;
 }
 
-/** Top-level bracket pairs in a text; 〈〉 nest inside without counting. */
+/** Top-level bracket pairs in a text; brackets nested inside (and 〈〉) do not count on their own. */
 export function findBrackets(text: string): Bracket[] {
   const out: Bracket[] = [];
   let depth = 0;
@@ -69,32 +83,56 @@ function splitTopLevel(text: string, separators: RegExp): string[] {
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
-const isDepartmentName = (name: string) => DEPARTMENT_NAME.test(name) && !/[,，。]/.test(name);
+const isDepartmentName = (name: string) => DEPARTMENT_NAME.test(name) && !/[,，。；;]/.test(name);
 
-/** Splits a list of names on 、, and on 和 only where both halves are names (市工业和信息化局 stays). */
-function splitNames(list: string): string[] | null {
-  const names: string[] = [];
-  for (const piece of splitTopLevel(list.replace(/等$/, ""), /[、]/)) {
+/** A name as written and the name it stands for once a shared body is restored (甲县 → 甲县政府). */
+interface NamePiece {
+  written: string;
+  full: string;
+}
+
+/**
+ * Splits a list of names on 、, and on 和 only where both halves are names (市工业和信息化局 stays).
+ * Bare places before a last member that ends in a body take that body (甲县、乙县政府); level words
+ * before it make one collective name (各县、区人民政府(管委会)). Null when a piece is not a name.
+ */
+function splitNames(list: string): NamePiece[] | null {
+  const pieces = splitTopLevel(list.replace(/等$/, ""), /[、]/);
+  const last = pieces.at(-1);
+  if (!last) return null;
+  const body = BODY_SUFFIX.exec(last)?.[0];
+  if (body && pieces.length > 1 && pieces.slice(0, -1).every((p) => LEVEL_WORDS.test(p))) {
+    const whole = list.replace(/等$/, "").trim();
+    return isDepartmentName(last) ? [{ written: whole, full: whole }] : null;
+  }
+  const names: NamePiece[] = [];
+  for (const piece of pieces) {
     if (isDepartmentName(piece)) {
       const at = piece.indexOf("和");
       const left = piece.slice(0, at);
       const right = piece.slice(at + 1);
-      if (at > 0 && isDepartmentName(left) && isDepartmentName(right)) names.push(left, right);
-      else names.push(piece);
+      if (at > 0 && isDepartmentName(left) && isDepartmentName(right))
+        names.push({ written: left, full: left }, { written: right, full: right });
+      else names.push({ written: piece, full: piece });
+    } else if (body && piece !== last && BARE_PLACE.test(piece)) {
+      names.push({ written: piece, full: `${piece}${body}` });
     } else return null;
   }
   return names.length > 0 ? names : null;
 }
 
-/** Reads one clause "X、Y按职责分工负责" into departments, or null when it is not such a clause. */
-function parseClause(clause: string): DepartmentRef[] | null {
-  for (const [verb, role] of ROLE_VERBS) {
-    if (!clause.endsWith(verb)) continue;
-    const names = splitNames(clause.slice(0, -verb.length));
-    if (!names) return null;
-    return names.map((written) => ({ name: canonicalDepartment(written), role, written }));
-  }
+/** The role verb a clause ends in and the names before it; null when it ends in none. */
+function splitVerb(clause: string): { names: string; role: Role } | null {
+  for (const [verb, role] of ROLE_VERBS)
+    if (clause.endsWith(verb)) return { names: clause.slice(0, -verb.length), role };
   return null;
+}
+
+/** Turns names as written into department references with a role. */
+type Canonicalise = (written: string) => string;
+
+function refs(pieces: readonly NamePiece[], role: Role, canonical: Canonicalise): DepartmentRef[] {
+  return pieces.map((p) => ({ name: canonical(p.full), role, written: p.written }));
 }
 
 /** What a responsibility parenthesis says: its departments, and any standing note in it. */
@@ -106,31 +144,52 @@ export interface Responsibility {
 
 const STANDING_NOTE = /^以下(?:各项)?(?:任务|工作)?均(?:需|由)(.+?)(?:[,，]不再(?:一一)?列出)?$/;
 
-/** Reads a bracket's content as a responsibility clause; null when it is something else. */
-export function parseResponsibility(inner: string): Responsibility | null {
-  const departments: DepartmentRef[] = [];
-  let standingNote: Responsibility["standingNote"] = null;
-  for (const sentence of splitTopLevel(inner, /[。；;]/)) {
-    const note = STANDING_NOTE.exec(sentence);
-    if (note) {
-      const named = parseClause(note[1] as string);
-      if (!named) return null;
-      standingNote = { text: sentence, departments: named };
-      continue;
-    }
-    for (const clause of splitTopLevel(sentence, /[,，]/)) {
-      const named = parseClause(clause);
-      if (!named) return null;
-      departments.push(...named);
-    }
-  }
-  if (departments.length === 0 && !standingNote) return null;
-  // A department named twice keeps its strongest role (lead > responsible > support).
+/** A department named twice keeps its strongest role (lead > responsible > support) and first place. */
+export function strongestRoles(departments: readonly DepartmentRef[]): DepartmentRef[] {
   const rank: Record<Role, number> = { lead: 0, responsible: 1, support: 2 };
   const unique = new Map<string, DepartmentRef>();
   for (const d of departments) {
     const prev = unique.get(d.name);
     if (!prev || rank[d.role] < rank[prev.role]) unique.set(d.name, d);
   }
-  return { departments: [...unique.values()], standingNote };
+  return [...unique.values()];
+}
+
+/**
+ * Reads a bracket's content as a responsibility clause; null when it is something else. A list of
+ * names without a verb takes the verb of the clause after it (各县(市、区)政府,…管委会负责落实).
+ * `canonical` gives a written name its canonical spelling (a document's own folds); by default only
+ * brackets and spaces are normalised.
+ */
+export function parseResponsibility(
+  inner: string,
+  canonical: Canonicalise = (w) => canonicalDepartment(w),
+): Responsibility | null {
+  const departments: DepartmentRef[] = [];
+  let standingNote: Responsibility["standingNote"] = null;
+  for (const sentence of splitTopLevel(inner, /[。；;]/)) {
+    const note = STANDING_NOTE.exec(sentence);
+    if (note) {
+      const clause = splitVerb(note[1] as string);
+      const names = clause && splitNames(clause.names);
+      if (!clause || !names) return null;
+      standingNote = { text: sentence, departments: refs(names, clause.role, canonical) };
+      continue;
+    }
+    let waiting: NamePiece[] = [];
+    for (const clause of splitTopLevel(sentence, /[,，]/)) {
+      const verb = splitVerb(clause);
+      const names = splitNames(verb ? verb.names : clause);
+      if (!names) return null;
+      if (!verb) {
+        waiting = [...waiting, ...names];
+        continue;
+      }
+      departments.push(...refs([...waiting, ...names], verb.role, canonical));
+      waiting = [];
+    }
+    if (waiting.length > 0) return null; // names that nothing is said of: not a clause
+  }
+  if (departments.length === 0 && !standingNote) return null;
+  return { departments: strongestRoles(departments), standingNote };
 }

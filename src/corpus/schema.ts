@@ -9,8 +9,8 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /**
- * What a department does for an item: 牵头 (and 牵头负责) → lead; 负责, 按职责分工负责, 负责落实 →
- * responsible; 配合, 参与 → support.
+ * What a department does for an item: 牵头, 牵头负责, 牵头督导 → lead; 负责, 按职责分工负责, 负责落实,
+ * 具体落实, 落实 → responsible; 配合, 参与 → support.
  */
 export const Role = z.enum(["lead", "responsible", "support"]);
 export type Role = z.infer<typeof Role>;
@@ -141,23 +141,42 @@ export type Part = z.infer<typeof Part>;
  * not say is null: a missing field never stops a document from loading.
  */
 export const PlanMeta = z.object({
-  /** The title of the issuing document: 商丘市人民政府关于印发…的通知; null when the page has no notice. */
+  /**
+   * The title of the notice that issues the plan (X人民政府关于印发…的通知, with the issuer a line of its own
+   * above 关于… joined to it); null when the page has no notice title.
+   */
   title: z.string().min(1).nullable(),
-  /** The plan's own title where a notice wraps it: 商丘市空气质量持续改善行动计划 (else the title). */
+  /** The plan's own title (its title line, else the 《》 of the notice; the document's id when the page has neither). */
   planTitle: z.string().min(1),
-  /** 商丘市人民政府, from the title, a line of its own above it, or the signature block. */
+  /**
+   * Who issued it: from the notice title, a lone issuer line above it or under the title, the page's
+   * 发文机关 field, or the signature (X人民政府 / 2024年7月31日, X办公室 2025年6月13日印发); else null.
+   */
   issuer: z.string().min(1).nullable(),
+  /** The date the notice or the signature gives (2024年7月31日, …2025年6月13日印发). */
   signed: IsoDate.nullable(),
+  /** The page's publication date (发布时间, 网站发布, or a date line under the title). */
   published: IsoDate.nullable(),
+  /** The page's 生效日期. */
   effective: IsoDate.nullable(),
-  /** The document's own number, e.g. 国发〔2023〕24号. */
+  /**
+   * The document's own number as written, e.g. 国发〔2023〕24号 or 许政〔2024〕 17号 (spaces kept; compare
+   * numbers with `docNumberKey`, which drops them).
+   */
   docNumber: z.string().nullable(),
+  /** The page's 索引号. */
   indexNumber: z.string().nullable(),
+  /** The page's 来源 (or 发布机构) field. */
   sourceOffice: z.string().nullable(),
-  /** Numbers of the documents it implements, in order of mention: 国发〔2023〕24号, 豫政〔2024〕12号. */
+  /** Numbers of the documents it implements, in order of mention: 国发〔2023〕24号, 冀政〔2024〕12号. */
   implements: z.array(z.string()),
   /** Titles in 《》 the preamble says it implements (for documents cited without a number). */
   implementsTitles: z.array(z.string()).default([]),
+  /**
+   * Other plans the same notice issues with this one, as its 《》 name them
+   * (《X市2025年碧水保卫战实施方案》…); empty when it issues this plan alone.
+   */
+  issuedWith: z.array(z.string()).default([]),
 });
 export type PlanMeta = z.infer<typeof PlanMeta>;
 
@@ -174,13 +193,13 @@ export type Names = z.infer<typeof Names>;
  * by the data file beside the document (`corpus/<doc>.profile.yaml`) and the genre's data (`data/`).
  */
 export const Profile = z.object({
-  /** Display names: 《商丘市空气质量持续改善行动计划》 / "Shangqiu Air Quality Action Plan". */
+  /** Display names: 《X市空气质量持续改善行动计划》 / "X Air Quality Action Plan". */
   name: Names,
-  /** Short names people use for it, in either language: 商丘方案, 商丘计划, Shangqiu plan. */
+  /** Short names people use for it, in either language: X方案, X计划, X plan. */
   aliases: z.array(z.string().min(1)),
-  /** The place it governs (商丘市 / Shangqiu); null for a document that names none. */
+  /** The place it governs (X市 / its pinyin); null for a document that names none. */
   place: Names.nullable(),
-  /** Place names a question may use for it, Chinese and English (商丘, Shangqiu). */
+  /** Place names a question may use for it, Chinese and English (X市, X, its pinyin). */
   placeAliases: z.array(z.string().min(1)),
   level: Level.nullable(),
   /** The province it lies in (for a national document null). */

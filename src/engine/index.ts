@@ -19,7 +19,7 @@ import {
   itemLink,
   quoteFor,
   type ResolveDeps,
-  Response,
+  type Response,
   resolve,
   retrieve,
 } from "../answer/index.js";
@@ -27,13 +27,20 @@ import {
   type CorpusWarning,
   type IsoDate,
   type Item,
+  implementsPlan,
   loadCorpus,
   type Plan,
   projectPaths,
   todayIso,
 } from "../corpus/index.js";
 import { renderText } from "../render/index.js";
-import { GUIDED_CHECKS, type GuidedCheck, runRules } from "../rules/index.js";
+import {
+  evaluateQuestion,
+  type GuidedCheck,
+  guidedChecks,
+  loadRuleBooks,
+  type RuleBook,
+} from "../rules/index.js";
 import { SearchIndex } from "../search/index.js";
 import { type Context, type Lang, type Query, type UnderstandDeps, understand } from "../understand/index.js";
 
@@ -100,6 +107,13 @@ export interface EngineOptions {
   now?: () => Date;
   /** Told about each document that could not be loaded (default: a line on stderr). */
   onWarning?: (warning: CorpusWarning) => void;
+  /**
+   * The deployment's own documents (ids): a question that names no document is answered from them
+   * and the plans they implement first, and from all documents only when they do not cover it. A
+   * county office that loads its neighbours' plans for reference sets its own here. Default: none —
+   * every document is equal (`DEFAULT_DOCUMENTS` in the environment, comma-separated, sets it for `npm start`).
+   */
+  home?: readonly string[];
 }
 
 /**
@@ -119,9 +133,25 @@ export async function createEngine(
   });
   const warn =
     options.onWarning ?? ((w) => process.stderr.write(`warning: ${w.file} not loaded: ${w.reason}\n`));
-  for (const w of corpus.warnings) warn(w);
+  // Each folder's rules files bind to the documents of that folder; one that does not bind is skipped.
+  const books = new Map<string, RuleBook>();
+  const warnings = [...corpus.warnings];
+  for (const dir of dirs) {
+    const loaded = loadRuleBooks(dir, corpus.plans);
+    for (const [doc, book] of loaded.books) books.set(doc, book);
+    warnings.push(...loaded.warnings);
+  }
+  for (const w of warnings) warn(w);
   const index = await SearchIndex.open(corpus, { cacheDir: resolvePath(options.cacheDir ?? paths.cache) });
-  return new PolicyEngine(corpus.plans, corpus.warnings, index, now);
+  const home = (options.home ?? []).filter((doc) => corpus.plans.some((p) => p.doc === doc));
+  for (const doc of options.home ?? [])
+    if (!home.includes(doc)) warn({ file: doc, reason: "a default document that is not loaded" });
+  const homeScope = corpus.plans
+    .filter(
+      (p) => home.includes(p.doc) || corpus.plans.some((l) => home.includes(l.doc) && implementsPlan(l, p)),
+    )
+    .map((p) => p.doc);
+  return new PolicyEngine(corpus.plans, warnings, index, now, corpus.genre.levelWords, books, homeScope);
 }
 
 let shared: Promise<Engine> | undefined;
@@ -140,8 +170,12 @@ class PolicyEngine implements Engine {
     readonly warnings: readonly CorpusWarning[],
     readonly index: SearchIndex,
     private readonly now: () => Date,
+    levelWords: UnderstandDeps["levelWords"],
+    private readonly books: ReadonlyMap<string, RuleBook>,
+    /** The default documents and the plans they implement; empty when every document is equal. */
+    private readonly home: readonly string[],
   ) {
-    this.understandDeps = { plans, coverage: (text, o) => index.coverage(text, o) };
+    this.understandDeps = { plans, levelWords, coverage: (text, o) => index.coverage(text, o) };
   }
 
   today(): IsoDate {
@@ -155,8 +189,8 @@ class PolicyEngine implements Engine {
       index: this.index,
       today,
       rules: (query, plan) => {
-        const result = runRules({ question: query.factsText, lang: query.lang, plan, today });
-        return result ? [result] : [];
+        const book = this.books.get(plan.doc);
+        return book ? evaluateQuestion(query.facts, book, plan) : [];
       },
     };
   }
@@ -167,8 +201,16 @@ class PolicyEngine implements Engine {
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Response> {
     const query = understand(question, this.understandDeps, options.context ?? null);
-    const resolved = resolve(query, this.deps());
-    return Response.parse({ ...resolved, answer: renderText(resolved) });
+    const deps = this.deps();
+    let resolved = resolve(
+      query.docs.length === 0 && this.home.length > 0 ? { ...query, docs: [...this.home] } : query,
+      deps,
+    );
+    // The default documents do not cover it: every document is asked.
+    if (query.docs.length === 0 && this.home.length > 0 && resolved.kind === "not_covered")
+      resolved = resolve(query, deps);
+    // The types guarantee the shape; the tests parse every Response against the schema.
+    return { ...resolved, answer: renderText(resolved) };
   }
 
   documents(lang: Lang = "zh"): DocumentInfo[] {
@@ -239,7 +281,7 @@ class PolicyEngine implements Engine {
   }
 
   guidedChecks(): readonly GuidedCheck[] {
-    return GUIDED_CHECKS;
+    return [...this.books.values()].flatMap((book) => guidedChecks(book));
   }
 
   async search(text: string, limit = 10): Promise<Citation[]> {

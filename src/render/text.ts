@@ -16,6 +16,7 @@ import type {
 } from "../answer/index.js";
 import type { Role } from "../corpus/index.js";
 import type { Lang } from "../understand/index.js";
+import { exampleQuestions } from "./examples.js";
 
 const ROLE_ZH: Record<Role, string> = { lead: "牵头", responsible: "负责", support: "配合" };
 const ROLE_EN: Record<Role, string> = { lead: "Lead", responsible: "Responsible", support: "Support" };
@@ -234,11 +235,12 @@ function aboutText(d: DocumentInfo, lang: Lang): string {
   return `${parts.join(", ")}. ${more.join(" ")}`;
 }
 
-/** The help text shown for empty input. */
+/** The help text shown for empty input, with example questions. */
 export function helpText(lang: Lang): string {
+  const examples = exampleQuestions(lang).slice(0, 4);
   return lang === "zh"
-    ? "请输入一个问题。例如：“六(五)”、“城管局牵头哪些任务”、“哪些任务要在2024年年底前完成”、“我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗？”"
-    : 'Please type a question, for example: "六(五)", "What is the Public Security Bureau responsible for?", "What must be done by the end of 2024?", "Must my 200,000-hen egg farm join the ammonia pilot?"';
+    ? `请输入一个问题。例如：${examples.map((e) => `“${e}”`).join("、")}`
+    : `Please type a question, for example: ${examples.map((e) => `"${e}"`).join(", ")}`;
 }
 
 /** The reply when the documents do not cover a question, or a cited item is missing or ambiguous. */
@@ -263,8 +265,8 @@ function notCoveredText(p: NotCoveredPayload, lang: Lang): string {
       : `"${p.written}" is in several documents: ${list("; ")}. Please say which document, e.g. by naming its place before the number.`;
   }
   return lang === "zh"
-    ? `这个问题不在已收录文件的范围内（${names}）。可以问条款、责任部门、完成期限或是否适用于您的企业，例如“六(五)”或“城管局负责哪些任务”。`
-    : `The documents I hold (${names}) do not cover this question. Ask about a clause, the responsible departments, deadlines, or whether a rule applies to your business — e.g. "六(五)" or "What is the Urban Management Bureau responsible for?"`;
+    ? `这个问题不在已收录文件的范围内（${names}）。可以问条款、责任部门、完成期限或是否适用于您的企业，例如“${exampleQuestions("zh")[0]}”或“${exampleQuestions("zh")[1]}”。`
+    : `The documents I hold (${names}) do not cover this question. Ask about a clause, the responsible departments, deadlines, or whether a rule applies to your business — e.g. "${exampleQuestions("en")[0]}" or "${exampleQuestions("en")[1]}"`;
 }
 
 /** The plain-text answer of a resolved question. */

@@ -1,7 +1,12 @@
 /**
- * The result of a deterministic obligation check, as carried in a Response's `check`.
+ * The result of a deterministic obligation check, as carried in a Response's `check`, and the
+ * bilingual text both data files use.
  */
 import { z } from "zod";
+
+/** A text in Chinese and English. */
+export const Bi = z.object({ zh: z.string(), en: z.string() });
+export type Bi = z.infer<typeof Bi>;
 
 /** Whether an obligation applies to the facts the question gives. */
 export const Outcome = z.enum(["applies", "does_not_apply", "need_more_info"]);
@@ -20,5 +25,10 @@ export const Check = z.object({
   missing: z.array(z.string()),
   /** The comparison in words, in the question's language. */
   explanation: z.string(),
+  /**
+   * The thing this verdict is about when the question describes several (蛋鸡（12万羽）, a 20 t/h
+   * boiler), in the question's language; null when the rule reads the question as a whole.
+   */
+  subject: z.string().nullable().default(null),
 });
 export type Check = z.infer<typeof Check>;

@@ -48,7 +48,7 @@ export class HashedNgramEmbeddings extends Embeddings {
     add(cjkNgrams(text, 1), "unigram");
     add(cjkNgrams(text, 2), "bigram");
     add(cjkNgrams(text, 3), "trigram");
-    const v = new Array<number>(this.dimensions).fill(0);
+    const v = new Float64Array(this.dimensions);
     for (const [key, tf] of features) {
       const h = fnv1a(key);
       const kind = key.slice(0, key.indexOf(":")) as keyof typeof WEIGHTS;
@@ -56,8 +56,10 @@ export class HashedNgramEmbeddings extends Embeddings {
       const at = h % this.dimensions;
       v[at] = (v[at] as number) + sign * WEIGHTS[kind] * (1 + Math.log(tf));
     }
-    const norm = Math.hypot(...v);
-    return norm === 0 ? v : v.map((x) => x / norm);
+    let sum = 0;
+    for (let i = 0; i < v.length; i++) sum += (v[i] as number) * (v[i] as number);
+    const norm = Math.sqrt(sum);
+    return Array.from(v, (x) => (norm === 0 ? x : x / norm));
   }
 
   override async embedDocuments(documents: string[]): Promise<number[][]> {

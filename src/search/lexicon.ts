@@ -3,7 +3,7 @@
  * colloquial Chinese (放鞭炮, 渣土车, 饭店) maps to the plan's wording (燃放烟花爆竹, 渣土运输车, 餐饮).
  * Mapping adds terms to a query; it never removes what the person wrote.
  */
-import { DEPARTMENTS } from "../corpus/departments.js";
+import { DEPARTMENTS, isDepartmentWord } from "../corpus/departments.js";
 
 /** Domain words the general dictionary lacks or splits; kept whole by the segmenter. */
 export const DOMAIN_WORDS: readonly string[] = [
@@ -518,7 +518,7 @@ const KNOWN = new Set([
 
 /** Whether a Chinese word is one the product knows the plan's term for (城管局, 放鞭炮, 渣土车 …). */
 export function isKnownTerm(word: string): boolean {
-  return KNOWN.has(word);
+  return KNOWN.has(word) || isDepartmentWord(word);
 }
 
 /** Every key, longest first, with its expansion. */

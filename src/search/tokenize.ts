@@ -4,7 +4,7 @@
  */
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
-import { DEPARTMENTS } from "../corpus/departments.js";
+import { departmentWords } from "../corpus/departments.js";
 import { COLLOQUIAL_TERMS, DOMAIN_WORDS } from "./lexicon.js";
 
 let jieba: Jieba | undefined;
@@ -13,11 +13,9 @@ let jieba: Jieba | undefined;
 export function segmenter(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict);
-    const words = [
-      ...DOMAIN_WORDS,
-      ...Object.keys(COLLOQUIAL_TERMS),
-      ...DEPARTMENTS.flatMap((d) => [d.name, ...d.aliases]),
-    ].filter((w) => /[\u4e00-\u9fff]/.test(w));
+    const words = [...DOMAIN_WORDS, ...Object.keys(COLLOQUIAL_TERMS), ...departmentWords()].filter((w) =>
+      /[\u4e00-\u9fff]/.test(w),
+    );
     // Texts are lower-cased before segmenting, so the dictionary must be too (低VOCs → 低vocs).
     jieba.loadDict(Buffer.from(words.map((w) => `${w.toLowerCase()} 100000 n`).join("\n")));
   }

@@ -3,7 +3,9 @@
  * documents out, saved to and loaded from a directory. (@langchain/community's HNSWLib would do the
  * same but pulls in packages that need Node 22.)
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Document, type DocumentInterface } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
@@ -11,6 +13,7 @@ import { SaveableVectorStore } from "@langchain/core/vectorstores";
 // hnswlib-node is CommonJS: its named export works under vitest but not under plain node.
 import hnswlib from "hnswlib-node";
 import { z } from "zod";
+import { checkHnswFile } from "./hnsw-file.js";
 
 /** HNSW build and search parameters. */
 export interface HnswParams {
@@ -23,11 +26,20 @@ export interface HnswParams {
 
 export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 200, efSearch: 64 };
 
-const StoredDocs = z.object({
+/** The document list saved beside the index (`docs.json`): what each label of the index is. */
+export const StoredDocs = z.object({
   dimensions: z.number().int().positive(),
-  params: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number() }),
+  params: z.object({
+    m: z.number().int().positive(),
+    efConstruction: z.number().int().positive(),
+    efSearch: z.number().int().positive(),
+  }),
   docs: z.array(z.object({ pageContent: z.string(), metadata: z.record(z.string(), z.unknown()) })),
 });
+export type StoredDocs = z.infer<typeof StoredDocs>;
+
+/** The files {@link HnswVectorStore.save} writes (the index only when the store holds documents). */
+export const VECTOR_STORE_FILES = { index: "hnsw.index", docs: "docs.json" } as const;
 
 /** A cosine-space HNSW index whose labels are positions in its document list. */
 export class HnswVectorStore extends SaveableVectorStore {
@@ -114,22 +126,61 @@ export class HnswVectorStore extends SaveableVectorStore {
   /** Writes `hnsw.index` and `docs.json` into `directory`. */
   async save(directory: string): Promise<void> {
     await mkdir(directory, { recursive: true });
-    if (this.index) await this.index.writeIndex(join(directory, "hnsw.index"));
-    const stored = { dimensions: this.dimensions, params: this.params, docs: this.docs };
-    await writeFile(join(directory, "docs.json"), JSON.stringify(stored));
+    if (this.index) await this.index.writeIndex(join(directory, VECTOR_STORE_FILES.index));
+    await writeFile(join(directory, VECTOR_STORE_FILES.docs), JSON.stringify(this.stored()));
   }
 
-  /** Reads a store written by {@link save}; throws when the files are missing or malformed. */
+  /** The document list as saved in `docs.json`. */
+  stored(): StoredDocs {
+    return {
+      dimensions: this.dimensions,
+      params: this.params,
+      docs: this.docs.map((d) => ({ pageContent: d.pageContent, metadata: d.metadata })),
+    };
+  }
+
+  /** Reads a store written by {@link save}; throws when the files are missing, malformed or disagree. */
   static override async load(directory: string, embeddings: EmbeddingsInterface): Promise<HnswVectorStore> {
-    const stored = StoredDocs.parse(JSON.parse(await readFile(join(directory, "docs.json"), "utf8")));
+    const stored = StoredDocs.parse(
+      JSON.parse(await readFile(join(directory, VECTOR_STORE_FILES.docs), "utf8")),
+    );
+    const bytes = stored.docs.length > 0 ? await readFile(join(directory, VECTOR_STORE_FILES.index)) : null;
+    return HnswVectorStore.restore(stored, bytes, embeddings);
+  }
+
+  /**
+   * A store from its document list and the bytes of its index file, already read. The bytes are
+   * checked ({@link checkHnswFile}) before hnswlib sees them — it trusts its file, and a damaged one
+   * crashes the process — and hnswlib then reads a private copy of exactly those bytes, so a file
+   * changed on disk after the check can never reach it.
+   */
+  static async restore(
+    stored: StoredDocs,
+    indexBytes: Buffer | null,
+    embeddings: EmbeddingsInterface,
+  ): Promise<HnswVectorStore> {
     const store = new HnswVectorStore(embeddings, stored.dimensions, stored.params);
     for (const d of stored.docs) store.docs.push(new Document(d));
-    if (store.docs.length > 0) {
+    if (store.docs.length === 0) return store;
+    if (!indexBytes)
+      throw new Error(`${VECTOR_STORE_FILES.index} missing for ${store.docs.length} documents`);
+    checkHnswFile(indexBytes, {
+      dimensions: stored.dimensions,
+      elements: store.docs.length,
+      m: stored.params.m,
+      efConstruction: stored.params.efConstruction,
+    });
+    // Created exclusively ("wx") under a random name: nothing else can have put a file there.
+    const copy = join(tmpdir(), `policy-bot-hnsw-${process.pid}-${randomUUID()}.index`);
+    try {
+      await writeFile(copy, indexBytes, { flag: "wx", mode: 0o600 });
       store.index = new hnswlib.HierarchicalNSW("cosine", stored.dimensions);
-      await store.index.readIndex(join(directory, "hnsw.index"));
-      if (store.index.getCurrentCount() !== store.docs.length)
-        throw new Error("hnsw index and docs.json disagree");
+      await store.index.readIndex(copy);
+    } finally {
+      await rm(copy, { force: true });
     }
+    if (store.index.getCurrentCount() !== store.docs.length)
+      throw new Error(`${VECTOR_STORE_FILES.index} and ${VECTOR_STORE_FILES.docs} disagree`);
     return store;
   }
 }

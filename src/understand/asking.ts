@@ -24,6 +24,10 @@ const AskingFile = z.object({
   documentAsk: z.string(),
   whoAsk: z.string(),
   whenAsk: z.string(),
+  ownCase: z.string(),
+  rulesAsk: z.string(),
+  contentAsk: z.string(),
+  interjections: z.string(),
 });
 
 /** The compiled question words. */
@@ -42,6 +46,14 @@ export interface AskingWords {
   documentAsk: RegExp;
   whoAsk: RegExp;
   whenAsk: RegExp;
+  /** The asker describes a case of their own. */
+  ownCase: RegExp;
+  /** Asking what the rules say about a topic, not whether they apply to one's own case. */
+  rulesAsk: RegExp;
+  /** A wh-question: how much, which, where, what. */
+  contentAsk: RegExp;
+  /** A whole token that is only a sound or a filler (啊, 嗯, haha). */
+  interjections: RegExp;
 }
 
 /** Reads and compiles a question-words file; throws naming the file and the entry that is wrong. */
@@ -74,6 +86,10 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     documentAsk: re("documentAsk", d.documentAsk, "gi"),
     whoAsk: re("whoAsk", d.whoAsk),
     whenAsk: re("whenAsk", d.whenAsk),
+    ownCase: re("ownCase", d.ownCase),
+    rulesAsk: re("rulesAsk", d.rulesAsk),
+    contentAsk: re("contentAsk", d.contentAsk),
+    interjections: re("interjections", d.interjections),
   };
 }
 

@@ -16,8 +16,19 @@ export interface DocumentMention {
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 const isLatin = (s: string) => /^[\x20-\x7e]+$/.test(s);
 
-/** Every name a document answers to, lower-cased, longest first. */
+const namesOf = new WeakMap<Plan, string[]>();
+
+/** Every name a document answers to, lower-cased, longest first (computed once per document). */
 export function documentNames(plan: Plan): string[] {
+  let names = namesOf.get(plan);
+  if (!names) {
+    names = namesNow(plan);
+    namesOf.set(plan, names);
+  }
+  return names;
+}
+
+function namesNow(plan: Plan): string[] {
   const { meta, profile } = plan;
   const names = [
     meta.title,
@@ -37,29 +48,73 @@ export function documentNames(plan: Plan): string[] {
   ].sort((a, b) => b.length - a.length);
 }
 
-/** Where `name` stands in `text` (latin names on word boundaries), or -1. */
-function indexOfName(text: string, name: string): number {
-  if (!isLatin(name)) return text.indexOf(name);
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![a-z0-9])${escaped}(?![a-z0-9])`).exec(text)?.index ?? -1;
+/** All documents' names, indexed for a scan of the question: Chinese names by length, latin names in one pattern. */
+interface NameIndex {
+  byName: Map<string, string[]>;
+  lengths: number[];
+  latin: RegExp | null;
+}
+const indexes = new WeakMap<readonly Plan[], NameIndex>();
+
+function nameIndex(plans: readonly Plan[]): NameIndex {
+  let index = indexes.get(plans);
+  if (index) return index;
+  const byName = new Map<string, string[]>();
+  for (const plan of plans) {
+    for (const name of documentNames(plan)) {
+      const docs = byName.get(name) ?? [];
+      if (!docs.includes(plan.doc)) docs.push(plan.doc);
+      byName.set(name, docs);
+    }
+  }
+  const names = [...byName.keys()];
+  const latin = names.filter(isLatin).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  index = {
+    byName,
+    lengths: [...new Set(names.filter((n) => !isLatin(n)).map((n) => n.length))].sort((a, b) => b - a),
+    latin: latin.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${latin.join("|")})(?![a-z0-9])`, "g") : null,
+  };
+  indexes.set(plans, index);
+  return index;
 }
 
 /**
- * The documents a (cleaned, simplified) question names. When several documents share a name (two
- * plans of one city) and the question gives a year that only some of their titles carry, those win.
+ * The documents a (cleaned, simplified) question names. A name inside a longer name of another
+ * document does not count (商丘市空气质量持续改善行动计划 names the city's plan, not the national
+ * 空气质量持续改善行动计划). When several documents share a name (two plans of one city) and the
+ * question gives a year that only some of their titles carry, those win.
  */
-export function namedDocuments(text: string, plans: readonly Plan[]): DocumentMention[] {
+export function namedDocuments(
+  text: string,
+  plans: readonly Plan[],
+  levels: ReadonlyArray<{ level: string; word: string }> = [],
+): DocumentMention[] {
   const lower = text.toLowerCase();
+  const index = nameIndex(plans);
+  const matches: Array<{ doc: string; name: string; start: number; end: number }> = [];
+  for (let start = 0; start < lower.length; start++) {
+    for (const length of index.lengths) {
+      const name = lower.slice(start, start + length);
+      if (name.length < length) continue;
+      for (const doc of index.byName.get(name) ?? []) matches.push({ doc, name, start, end: start + length });
+    }
+  }
+  for (const m of index.latin ? lower.matchAll(index.latin) : []) {
+    for (const doc of index.byName.get(m[0]) ?? [])
+      matches.push({ doc, name: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  const kept = matches.filter(
+    (m) =>
+      !matches.some(
+        (o) => o.doc !== m.doc && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start,
+      ),
+  );
   const found: DocumentMention[] = [];
   for (const plan of plans) {
-    const words: string[] = [];
-    let rest = lower;
-    for (const name of documentNames(plan)) {
-      const at = indexOfName(rest, name);
-      if (at < 0) continue;
-      words.push(name);
-      rest = `${rest.slice(0, at)} ${rest.slice(at + name.length)}`;
-    }
+    const words = [...new Set(kept.filter((m) => m.doc === plan.doc).map((m) => m.name))];
+    // A level word (国家) names every document of that level, unless the question names documents by name.
+    if (kept.length === 0)
+      words.push(...levels.filter((l) => l.level === plan.profile.level).map((l) => l.word));
     if (words.length > 0) found.push({ doc: plan.doc, words });
   }
   if (found.length < 2) return found;

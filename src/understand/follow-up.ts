@@ -2,7 +2,8 @@
  * Follow-ups: a question that only makes sense after the previous answer. "谁牵头？" and "几时到期？"
  * ask about the previous items; "换成生猪呢，年出栏5000头", "and for broilers?" and "只有一半呢？"
  * change the facts of the previous check; "这几条里哪条说秸秆？" narrows the previous items; a short
- * elliptical "燃煤锅炉呢？" keeps the previous documents. A complete new question starts afresh.
+ * elliptical "燃煤锅炉呢？" keeps the previous documents; "国家层面的要求呢？" asks the previous topic of
+ * another document. A complete new question starts afresh.
  */
 import { extractFacts, findAmounts } from "../rules/index.js";
 import type { UnderstandDeps } from "./index.js";
@@ -17,7 +18,7 @@ const ABOUT_ITEMS =
 /** Words that narrow the previous items. */
 const WITHIN =
   /这几条|这些条|这几项|这些项|上面|以上|其中|这里面|这些里|among (?:these|them|those)|which of (?:these|them|those)/i;
-/** Words that change the facts of the previous check. */
+/** Words that change the facts of the previous question. */
 const CHANGE =
   /换成|改成|换为|改为|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*[?？]?$|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b/i;
 /** A change of size relative to the previous figures. */
@@ -29,26 +30,55 @@ const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
   [/三倍|triple/i, 3],
   [/十倍|ten times/i, 10],
 ];
+/** Words that point back to the previous topic. */
+const ANAPHORA = /这个|这方面|这块|这一块|这件事|那个|那方面|同样|也有|\b(?:that|this|it|the same)\b/i;
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
 
+/** A figure with a unit, as the facts reader found it. */
+type Figure = ReturnType<typeof findAmounts>[number];
+const withUnit = (text: string): Figure[] =>
+  findAmounts(text).filter((a) => a.unit !== null && a.unit !== "piece");
+
+/** 200000 → 20万, 17.5 → 17.5: a figure written back the way a question writes it. */
+function figure(value: number): string {
+  const v = Math.round(value * 100) / 100;
+  return v >= 1e4 && v % 100 === 0 ? `${v / 1e4}万` : String(v);
+}
+
 /** The previous figures scaled: 20万羽 → 10万羽 for 一半. */
-function scaleAmounts(text: string, factor: number): string {
+function scaleFigures(text: string, factor: number): string {
   let out = text;
-  for (const a of [...findAmounts(text)].reverse()) {
-    if (a.unit === null || a.unit === "%") continue;
-    const value = Math.round(a.value * factor * 100) / 100;
+  for (const a of withUnit(text).reverse()) {
     const unit = a.text.replace(/^[\d.,\s零〇一二两三四五六七八九十百千万亿]+/, "");
-    const figure = value >= 1e4 && value % 100 === 0 ? `${value / 1e4}万` : String(value);
-    out = `${out.slice(0, a.index)}${figure}${unit.replace(/^万/, "")}${out.slice(a.index + a.text.length)}`;
+    out = `${out.slice(0, a.index)}${figure(a.value * factor)}${unit}${out.slice(a.index + a.text.length)}`;
   }
   return out;
 }
 
-/** Whether the facts of a text describe something a rule could judge (an animal, a thing, a figure). */
-function hasOwnFacts(text: string, lang: Query["lang"]): boolean {
-  const f = extractFacts(text, lang);
-  return f.animals.length > 0 || f.things.size > 0 || f.amounts.some((a) => a.unit !== null);
+/** The previous text with its figures of the same units replaced by the new ones (or the new ones added). */
+function replaceFigures(previous: string, next: string): string {
+  const fresh = withUnit(next);
+  let out = previous;
+  let replaced = false;
+  for (const old of withUnit(previous).reverse()) {
+    const same = fresh.find((f) => f.unit === old.unit);
+    if (!same) continue;
+    out = `${out.slice(0, old.index)}${same.text}${out.slice(old.index + old.text.length)}`;
+    replaced = true;
+  }
+  return replaced ? out : `${previous}，${next}`;
+}
+
+/** The clauses of the previous text that name no animal and no figure: what it asked (要纳入氨排放试点吗). */
+function askingClauses(previous: string, lang: Query["lang"]): string {
+  return previous
+    .split(/[,，;；。]/)
+    .filter((clause) => {
+      const f = extractFacts(clause, lang);
+      return !f.entities.some((e) => e.kind === "animal") && f.amounts.length === 0;
+    })
+    .join("，");
 }
 
 /**
@@ -61,28 +91,43 @@ export function readFollowUp(
   _deps: UnderstandDeps,
 ): { query: Query; followUp: FollowUp } | null {
   const text = query.text;
-  const own = query.docs.length > 0 || query.refs.length > 0;
-  if (own) return null;
+  if (query.refs.length > 0) return null;
   const follow = (kind: FollowUp["kind"], changes: Partial<Query>) => {
     const followUp: FollowUp = { kind, context };
     const docs = query.docs.length > 0 ? query.docs : context.docs;
     return { query: { ...query, docs, ...changes, followUp }, followUp };
   };
 
-  // A changed fact of the previous check: a relative size, or a new animal/thing/figure.
-  if (context.factsText) {
-    const relative = RELATIVE.find(([re]) => re.test(text));
-    if (relative && CHANGE.test(text)) {
-      const factsText = scaleAmounts(context.factsText, relative[1]);
-      return follow("facts", { factsText, facts: extractFacts(factsText, query.lang) });
-    }
-    if (CHANGE.test(text) && hasOwnFacts(text, query.lang)) {
-      // The new facts replace the old where they say something; the old question's ask carries over.
-      const factsText = query.facts.amounts.some((a) => a.unit !== null)
-        ? `${text}，${context.factsText.replace(/[\d.,]+\s*(?:万|亿|千)?\s*[^\s，。,;；？?]{0,6}/g, "")}`
-        : `${text}，${context.factsText}`;
-      return follow("facts", { factsText, facts: extractFacts(factsText, query.lang) });
-    }
+  // Another document for the previous topic: 国家层面的要求呢？ / And the city's own plan on that?
+  if (query.docs.length > 0) {
+    const onlyScope = query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text));
+    if (!onlyScope) return null;
+    return follow("topic", {
+      searchText: `${context.question} ${query.searchText}`,
+      topic: `${context.question} ${text}`,
+    });
+  }
+
+  // A changed fact of the previous question: a relative size, a new figure, or a new thing.
+  const previous = context.factsText ?? context.question;
+  const own = extractFacts(text, query.lang);
+  const ownThing = own.entities.length > 0 || own.things.size > 0;
+  const ownFigure = withUnit(text).length > 0;
+  const relative = RELATIVE.find(([re]) => re.test(text));
+  let factsText: string | null = null;
+  if (relative && CHANGE.test(text)) factsText = scaleFigures(previous, relative[1]);
+  else if (ownThing && CHANGE.test(text))
+    factsText = [text, askingClauses(previous, query.lang)].filter(Boolean).join("，");
+  // A figure of its own but no thing to measure can only be read against the previous question.
+  else if (ownFigure && !ownThing) factsText = replaceFigures(previous, text);
+  if (factsText !== null) {
+    const searchText = `${factsText} ${query.expansions.join(" ")}`;
+    return follow("facts", {
+      factsText,
+      facts: extractFacts(factsText, query.lang),
+      topic: factsText,
+      searchText,
+    });
   }
   if (context.items.length === 0) return null;
 
@@ -96,7 +141,7 @@ export function readFollowUp(
     query.role !== null ||
     ABOUT_ITEMS.test(text);
   if (asksAboutItems && query.residue < OWN_TOPIC && query.departments.length === 0) {
-    return follow("items", {});
+    return follow("items", { topic: context.question });
   }
 
   // An elliptical new topic keeps the previous documents.

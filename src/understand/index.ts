@@ -3,10 +3,10 @@
  * documents, item references, departments, dates, the role asked, the facts a rule needs, the
  * intents, and how a follow-up relates to the previous turn are all read here, and only here.
  */
-import { findDepartmentMentions, type Plan } from "../corpus/index.js";
+import { findDepartmentMentions, type Level, type Plan } from "../corpus/index.js";
 import { describesEntity, extractFacts } from "../rules/index.js";
 import type { Coverage } from "../search/index.js";
-import { expandTerms } from "../search/lexicon.js";
+import { expandTerms, segmenter } from "../search/index.js";
 import {
   type AskingWords,
   askedRole,
@@ -19,6 +19,7 @@ import {
 import { cleanText, isEmptyText } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import { readFollowUp } from "./follow-up.js";
+import { isGibberish } from "./gibberish.js";
 import { detectLang } from "./lang.js";
 import { findRefs } from "./refs.js";
 import type { Context, Intent, Query } from "./schema.js";
@@ -35,6 +36,8 @@ export { simplify } from "./simplify.js";
 /** What understanding needs from the loaded corpus and its index. */
 export interface UnderstandDeps {
   plans: readonly Plan[];
+  /** Words that name the documents of a level (国家 → national), from the genre's data. */
+  levelWords: ReadonlyArray<readonly [string, Level]>;
   /** What a text shares with the corpus vocabulary (the search index's coverage). */
   coverage(text: string, options?: { minWordLength?: number; generalWords?: "discount" | "count" }): Coverage;
 }
@@ -68,8 +71,51 @@ function residueOf(text: string, removed: readonly string[], deps: UnderstandDep
   return c.matchedIdf + c.unmatchedWeight;
 }
 
+/** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
+function givesFigure(q: Query): boolean {
+  return (
+    q.facts.amounts.some((a) => a.unit !== null && a.unit !== "piece") ||
+    q.facts.entities.some((e) => e.figures.length > 0)
+  );
+}
+
+/**
+ * Whether a rule may judge the question. A yes/no question about an obligation (要不要, 能不能, must …)
+ * or a case of the asker's own (我厂…, a figure to compare) may be judged; a wh-question (多少, 哪些,
+ * where), a question about what the rules are, by when, or whom to ask is answered with the clause
+ * itself — unless it gives the asker's own case. The words that ask who or when do not count as an
+ * obligation asked (发现黑加油站点应该找哪个部门 asks whom, not whether).
+ */
+function asksCheck(q: Query, w: AskingWords): boolean {
+  if (ownCase(q, w)) return q.facts.asks || describesEntity(q.facts);
+  const rest = [w.whoAsk, w.whenAsk].reduce(
+    (t, re) => t.replace(new RegExp(re.source, "gi"), " "),
+    q.factsText,
+  );
+  if (!extractFacts(rest, q.lang).asks && !describesEntity(q.facts)) return false;
+  return !(w.rulesAsk.test(q.text) || w.whenAsk.test(q.text) || w.contentAsk.test(rest));
+}
+
+/** The asker states a case of their own (我厂…, 开了个饭店…) or a figure a rule can compare. */
+export function ownCase(q: Query, w: AskingWords = askingWords()): boolean {
+  return givesFigure(q) || w.ownCase.test(q.factsText);
+}
+
+/** The levels a question names with a word of its own (国家 → national; 国家机关 is another word). */
+function levelsNamed(text: string, deps: UnderstandDeps): Array<{ level: Level; word: string }> {
+  const lower = text.toLowerCase();
+  // Segmenting is the costly part: only when a level word stands in the text at all.
+  if (!deps.levelWords.some(([word]) => lower.includes(word))) return [];
+  const tokens = new Set(segmenter().cut(lower, false));
+  return deps.levelWords
+    .filter(([word]) =>
+      /^[\x20-\x7e]+$/.test(word) ? new RegExp(`\\b${word}\\b`).test(lower) : tokens.has(word),
+    )
+    .map(([word, level]) => ({ word, level }));
+}
+
 /** An empty Query for input that is not a question. */
-function invalidQuery(raw: string, text: string, reason: "empty" | "too_long"): Query {
+function invalidQuery(raw: string, text: string, reason: Query["invalid"] & string): Query {
   return {
     raw,
     text,
@@ -83,6 +129,7 @@ function invalidQuery(raw: string, text: string, reason: "empty" | "too_long"): 
     deadline: null,
     facts: extractFacts("", "zh"),
     factsText: "",
+    topic: "",
     intents: [],
     residue: 0,
     expansions: [],
@@ -102,16 +149,25 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const w = askingWords();
   const lang = detectLang(text);
   const cut = text.slice(0, MAX_QUESTION);
-
-  const named = namedDocuments(cut, deps.plans);
-  const docNames = named.flatMap((n) => n.words);
   const refs = findRefs(cut);
+  const known = (word: string) => deps.coverage(word).matchedWords.length > 0;
+  if (refs.length === 0 && isGibberish(cut, w, known)) return invalidQuery(input, text, "not_a_question");
+
+  const named = namedDocuments(cut, deps.plans, levelsNamed(cut, deps));
+  const docNames = named.flatMap((n) => n.words);
   const departments = [...new Set(findDepartmentMentions(cut).flatMap((m) => m.names))];
   const deadline = readDeadlineAsk(cut, w);
   const aboutWords = documentWords(cut, w);
   const source = asksForSource(cut, w);
   const phrase = source ? quotedPhrase(cut, w) : null;
-  const residue = residueOf(cut, [...docNames, ...(deadline?.ask.matched ?? []), ...aboutWords], deps, w);
+  // Asking who or when is not a topic either.
+  const asking = [w.whoAsk, w.whenAsk].flatMap((re) => cut.match(new RegExp(re.source, "gi")) ?? []);
+  const residue = residueOf(
+    cut,
+    [...docNames, ...(deadline?.ask.matched ?? []), ...aboutWords, ...asking],
+    deps,
+    w,
+  );
 
   const intents: Intent[] = [];
   if (refs.length > 0) intents.push("cite");
@@ -119,7 +175,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const listing = residue < LISTING_RESIDUE;
   if (departments.length > 0 && w.departmentAsk.test(cut) && listing) intents.push("department_listing");
   if (deadline?.listing && listing) intents.push("deadline_listing");
-  if (aboutWords.length > 0 && listing) intents.push("document");
+  // Asking about a document it names is about the document even with more words around it.
+  if (aboutWords.length > 0 && (listing || (named.length > 0 && residue < LISTING_RESIDUE * 2)))
+    intents.push("document");
   if (w.whoAsk.test(cut)) intents.push("who");
   if (w.whenAsk.test(cut)) intents.push("when");
 
@@ -137,6 +195,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     role: askedRole(cut, w),
     deadline: deadline?.ask ?? null,
     factsText: cut,
+    topic: cut,
     facts: extractFacts(cut, lang),
     intents,
     residue,
@@ -146,8 +205,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   };
   const followUp = context ? readFollowUp(query, context, deps) : null;
   const merged = followUp ? followUp.query : query;
-  const facts = merged.facts;
-  if (!source && (facts.asks || describesEntity(facts))) merged.intents.push("check");
+  if (!source && asksCheck(merged, w)) merged.intents.push("check");
   if (merged.intents.length === 0 || !merged.intents.some((i) => i !== "who" && i !== "when"))
     merged.intents.push("topic");
   return merged;

@@ -1,6 +1,6 @@
 /**
  * Item references as people write them: 六(五), 六（五）, 六、(五), 第六部分(五), 第六部分第五条, 6.5,
- * item 6.5, section 6 item 5; a third and fourth level 三(一)1., 三(一)1.(2), 3.1.2; a bare (三十九) or
+ * "item" + a dotted number, section 6 item 5; a third and fourth level 三(一)1., 三(一)1.(2), 3.1.2; a bare (三十九) or
  * 第三十九条 for documents numbered across sections. Only the forms: which document has the item
  * is decided when the query is resolved. Figures are not references: PM2.5, 74.5%, 1.2万, 燃煤锅炉(3).
  */
@@ -16,6 +16,12 @@ const NOT_A_FIGURE =
 
 /** Reference forms, most specific first; each yields the path numbers in order. */
 const FORMS: readonly RegExp[] = [
+  // 第三部分第(八)项第1条 — three levels in words
+  new RegExp(
+    `第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|点|小项)?\\s*第\\s*(\\d{1,2})\\s*(?:条|项|点|小项)`,
+  ),
+  // 第九部分第(二)条 — the item number in brackets
+  new RegExp(`第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*(?:条|项|点|小项)?`),
   // 三(一)1.(2) / 三、(一)1、(2) — four levels
   new RegExp(
     `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*(\\d{1,2})\\s*[.．、]?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
@@ -28,12 +34,23 @@ const FORMS: readonly RegExp[] = [
   new RegExp(`(?:第)?(${NUM})(?:、|部分|章|节)?\\s*[(（]\\s*(${NUM})\\s*[)）]`),
   // 第六部分第五条/项
   new RegExp(`第(${NUM})(?:部分|章|节|大项)第?(${NUM})(?:条|项|点|小项)`),
-  // 3.1.2.1 / 3.1.2 / 6.5 / 6-5 / item 6.5 — not PM2.5, 74.5%, 1.2万, 0.3米
+  // 3.1.2.1 / 3.1.2 / 6.5 / 6-5 / "item" 6.5 — not PM2.5, 74.5%, 1.2万, 0.3米
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．-](\\d{1,2})${NOT_A_FIGURE}`),
   /\bsection\s+(\d{1,2})\s*(?:,|\s)\s*item\s+(\d{1,2})\b/i,
 ];
+
+/** (六)3: an item under (六) in whichever section has it (documents with a third level). */
+const PARTIAL = new RegExp(
+  `(?<![一二三四五六七八九十\\d、])[(（](${CN})[)）]\\s*(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
+);
+
+/** "item (30)", "item 30": a printed item number in English. */
+const ITEM_NUMBER = /\bitem\s*[(（]?\s*(\d{1,2})\s*[)）]?(?![.\d])/i;
+
+/** 二、工作目标 anywhere: a section named with the start of its title. */
+const SECTION_TITLED = new RegExp(`(?:^|[^一二三四五六七八九十])(${CN})、\\s*(\\p{Script=Han}{2,4})`, "u");
 
 /** A bare (三十九) (Chinese numerals only: 燃煤锅炉(3) is a figure) or 第三十九条, not after a section numeral. */
 const ACROSS = new RegExp(`(?:^|[^一二三四五六七八九十\\d、])[(（](${CN})[)）]|第(${NUM})条`);
@@ -43,6 +60,11 @@ const SECTION = new RegExp(
   `第(${NUM})(?:部分|大项)(?![第(（\\d一二三四五六七八九十])|^(${CN})、|\\bsection\\s+(\\d{1,2})\\b(?!\\s*(?:,|\\s)\\s*item)`,
   "i",
 );
+
+/** A reference with the usual defaults. */
+function ref(written: string, path: number[], more: Partial<ItemRef> = {}): ItemRef {
+  return { written, path, across: false, partial: false, hint: null, ...more };
+}
 
 /** The item references in a (cleaned, simplified) question, the first one found per form family. */
 export function findRefs(text: string): ItemRef[] {
@@ -54,17 +76,28 @@ export function findRefs(text: string): ItemRef[] {
       .filter((g): g is string => g !== undefined)
       .map((g) => parseSmallNumeral(g));
     if (path.some((n) => n === null || n === 0)) continue;
-    return [{ written: m[0], path: path as number[], across: false }];
+    return [ref(m[0], path as number[])];
   }
-  const across = ACROSS.exec(text);
+  const partial = PARTIAL.exec(text);
+  if (partial) {
+    const item = parseSmallNumeral(partial[1] as string);
+    const sub = Number(partial[2]);
+    if (item && sub) return [ref(partial[0].replace(/^[^(（]/, ""), [item, sub], { partial: true })];
+  }
+  const across = ACROSS.exec(text) ?? ITEM_NUMBER.exec(text);
   if (across) {
     const n = parseSmallNumeral((across[1] ?? across[2]) as string);
-    if (n) return [{ written: across[0].replace(/^[^(（第]/, ""), path: [n], across: true }];
+    if (n) return [ref(across[0].replace(/^[^(（第a-z]/i, ""), [n], { across: true })];
   }
   const section = SECTION.exec(text);
   if (section) {
     const n = parseSmallNumeral((section[1] ?? section[2] ?? section[3]) as string);
-    if (n) return [{ written: section[0], path: [n], across: false }];
+    if (n) return [ref(section[0], [n])];
+  }
+  const titled = SECTION_TITLED.exec(text);
+  if (titled) {
+    const n = parseSmallNumeral(titled[1] as string);
+    if (n) return [ref(`${titled[1]}、${titled[2]}`, [n], { hint: titled[2] as string })];
   }
   return [];
 }

@@ -20,6 +20,10 @@ export const ItemRef = z.object({
   path: z.array(z.number().int().positive()).min(1).max(4),
   /** A bare (三十九) / 第三十九条: the printed item number in a document numbered across sections. */
   across: z.boolean(),
+  /** The section is left out: (六)3 is item 3 under (六), in whichever section has it. */
+  partial: z.boolean().default(false),
+  /** For a section named with its title (二、工作目标): the title's first words, to confirm the section. */
+  hint: z.string().nullable().default(null),
 });
 export type ItemRef = z.infer<typeof ItemRef>;
 
@@ -69,7 +73,7 @@ export type ItemKey = z.infer<typeof ItemKey>;
  * store it (in memory or in Redis) and pass it back with the next question.
  */
 export const Context = z.object({
-  /** The question that produced this context, cleaned. */
+  /** The topic of the question that produced this context (its text, or what a follow-up took over). */
   question: z.string(),
   kind: z.string(),
   docs: z.array(z.string()),
@@ -87,15 +91,16 @@ export const FollowUp = z.object({
    * - items: asks about the previous items (谁牵头？几时到期？);
    * - facts: changes the facts of the previous check (换成生猪呢，年出栏5000头 / and for broilers? / 只有一半呢？);
    * - within: narrows the previous items (这几条里哪条说秸秆？);
-   * - scope: keeps the previous documents for a new topic.
+   * - scope: keeps the previous documents for a new topic;
+   * - topic: the previous topic, in the documents this question names.
    */
-  kind: z.enum(["items", "facts", "within", "scope"]),
+  kind: z.enum(["items", "facts", "within", "scope", "topic"]),
   context: Context,
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 
-/** Why an input is not a question at all. */
-export const InvalidReason = z.enum(["empty", "too_long"]);
+/** Why an input is not a question at all: nothing in it, far too long, or text with no question (啊啊啊, asdfgh). */
+export const InvalidReason = z.enum(["empty", "too_long", "not_a_question"]);
 export type InvalidReason = z.infer<typeof InvalidReason>;
 
 /** The understanding of one question. */
@@ -121,6 +126,11 @@ export const Query = z.object({
   facts: z.custom<QuestionFacts>(),
   /** The text the facts were read from (the question, or the previous check's text changed by it). */
   factsText: z.string(),
+  /**
+   * The question's topic in words: the question itself, or — for a follow-up — what it took from the
+   * previous turn (the next follow-up refers back to this).
+   */
+  topic: z.string(),
   intents: z.array(Intent),
   /** How much topic the question carries beyond listing words, department names and dates. */
   residue: z.number(),

@@ -1,21 +1,19 @@
 /**
- * An obligation question ("我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗"): the rules of each document in
+ * An obligation question (a farm's design capacity, and whether it joins the ammonia pilot): the rules of each document in
  * scope judge the question's facts; every verdict is kept, the overall outcome says which applies,
  * and the rule's item is cited with the phrase that decides. Declines when no rule is about the
  * question (retrieval then answers the topic).
  */
 import type { Item } from "../../corpus/index.js";
+import { overallOutcome } from "../../rules/index.js";
+import { ownCase } from "../../understand/index.js";
 import { citeItem, deadlineView } from "../citation.js";
 import { citing, type Handler, resolved } from "../deps.js";
 import { quoteFor, retrieve, scopeOf } from "../retrieval.js";
 import type { Citation, Verdict } from "../schema.js";
 
-/** Applies if any verdict applies; else need_more_info if any needs more; else does_not_apply. */
-export function overall(verdicts: readonly Verdict[]): Verdict["check"]["outcome"] {
-  if (verdicts.some((v) => v.check.outcome === "applies")) return "applies";
-  if (verdicts.some((v) => v.check.outcome === "need_more_info")) return "need_more_info";
-  return "does_not_apply";
-}
+/** A rule's clause must be among this many of retrieval's best items of its plan, unless the asker gives their own case. */
+const TOP_AGREEMENT = 3;
 
 /** Resolves an obligation check. */
 export const check: Handler = (query, deps) => {
@@ -27,7 +25,7 @@ export const check: Handler = (query, deps) => {
       if (!item) continue;
       verdicts.push({
         check: r.check,
-        verdict: r.verdict,
+        verdict: r.verdict[query.lang],
         doc: plan.doc,
         itemId: item.id,
         phrase: r.phrase,
@@ -37,6 +35,15 @@ export const check: Handler = (query, deps) => {
       });
     }
   }
+  // A verdict answers the question only when its clause is what the question is about: the asker's
+  // own case or figure, or retrieval agreeing (拉煤的大货车能不能改走铁路 is about rail freight, not
+  // about the vehicle rule its words also touch).
+  const hits = retrieve(deps.index, query, 10);
+  const onTopic = (v: (typeof verdicts)[number]) => {
+    const inPlan = hits.filter((h) => h.item.doc === v.doc);
+    return inPlan.slice(0, TOP_AGREEMENT).some((h) => h.item === v.item);
+  };
+  if (!ownCase(query) && !verdicts.some(onTopic)) return null;
   const first = verdicts[0];
   if (!first) return null;
   const c = citing(query, deps);
@@ -47,12 +54,14 @@ export const check: Handler = (query, deps) => {
   }
   // Beside a verdict, only items both rankers put near the top are worth a mention.
   const near = (rank: number | null) => rank !== null && rank <= 3;
-  const related = retrieve(deps.index, query, 5).filter(
-    (h) =>
-      !citations.some((x) => x.doc === h.item.doc && x.id === h.item.id) &&
-      near(h.vectorRank) &&
-      near(h.lexicalRank),
-  );
+  const related = hits
+    .slice(0, 5)
+    .filter(
+      (h) =>
+        !citations.some((x) => x.doc === h.item.doc && x.id === h.item.id) &&
+        near(h.vectorRank) &&
+        near(h.lexicalRank),
+    );
   for (const h of related.slice(0, 2))
     citations.push(
       citeItem(h.item, quoteFor(deps.index, h.item, query), Math.round(h.score * 1000) / 1000, c),
@@ -63,7 +72,7 @@ export const check: Handler = (query, deps) => {
     "answered",
     {
       kind: "check",
-      outcome: overall(payloadVerdicts),
+      outcome: overallOutcome(payloadVerdicts),
       verdicts: payloadVerdicts,
       asksWho: query.intents.includes("who"),
     },

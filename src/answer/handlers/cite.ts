@@ -32,6 +32,17 @@ function lookUp(ref: ItemRef, plan: Plan): Item[] {
     const found = plan.items.find((i) => i.level === 2 && i.number === ref.path[0]);
     return found ? [found] : [];
   }
+  if (ref.partial) {
+    const found = plan.items.filter(
+      (i) => i.path.length === ref.path.length + 1 && samePath(i.path.slice(1), ref.path),
+    );
+    return found.length === 1 ? found : [];
+  }
+  if (ref.hint) {
+    // 二、工作目标: only a section whose title starts so.
+    const section = plan.sections.find((s) => s.number === ref.path[0]);
+    if (!section || !section.title.startsWith((ref.hint as string).slice(0, 2))) return [];
+  }
   const exact = plan.items.find((i) => samePath(i.path, ref.path));
   if (exact) return [exact];
   if (ref.path.length === 1) return plan.items.filter((i) => i.section === ref.path[0] && i.level === 2);

@@ -1,5 +1,5 @@
 /**
- * What is due when ("哪些任务要在2024年年底前完成", "overdue", "采暖季前"): every deadline matching the
+ * What is due when (2024年年底前, overdue, 采暖季前): every deadline matching the
  * question, across the documents in scope, grouped by document and in date order. 采暖季前 is each
  * document's own heating-season date.
  */

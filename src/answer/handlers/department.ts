@@ -1,5 +1,5 @@
 /**
- * A department's tasks ("城管局牵头哪些任务"): every item that names the department — in its own
+ * A department's tasks (what 城管局 leads): every item that names the department — in its own
  * parenthesis or through a standing note — grouped by document, the asked role first. A deadline in
  * the question ("城管局2024年底前要完成什么") keeps only the items due then.
  */

@@ -35,3 +35,14 @@ export const noAnswerLog: AnswerLog = {
   feedback: () => false,
   close: () => {},
 };
+
+export {
+  type AnswerLogOptions,
+  answerLogPath,
+  DEFAULT_RETENTION_DAYS,
+  openAnswerLog,
+} from "./open.js";
+export { buildReport, type Report, type ReportOptions, type ReportRow } from "./report.js";
+export { hashUser, loadSalt, saltFileFor } from "./salt.js";
+export { APPLICATION_ID, questionKey, SCHEMA_VERSION } from "./schema.js";
+export { MAX_LOGGED_QUESTION, SqliteAnswerLog, type SqliteAnswerLogOptions } from "./sqlite.js";

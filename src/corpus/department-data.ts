@@ -1,0 +1,81 @@
+/**
+ * The shape of the department data: the genre-wide file (`data/departments.yaml`) and the
+ * departments a document's own profile file declares. Reading them is all this module does; what
+ * they mean for a name is the directory's job (departments.ts).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+
+/** Forms of a department after its level prefix (or with {place}), each with its English pattern. */
+const Forms = z.record(z.string().min(1), z.string().min(1));
+
+/** One department of the genre: its forms and what people call it. */
+export const GenreDepartment = z
+  .object({
+    /** 生态环境局 → "{level} Ecology and Environment Bureau"; the first form names the department. */
+    forms: Forms.refine((f) => Object.keys(f).length > 0, "a department needs at least one form"),
+    /** Chinese names people use for it (环保局); a level prefix may stand before them. */
+    aliases: z.array(z.string().min(1)).default([]),
+    /** English names people use for it, matched on word edges (environmental protection bureau). */
+    aliasesEn: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type GenreDepartment = z.infer<typeof GenreDepartment>;
+
+/** A level prefix (市) with its English adjective (Municipal) and noun (City). */
+export const LevelWords = z.object({ en: z.string().min(1), place: z.string().min(1) }).strict();
+export type LevelWords = z.infer<typeof LevelWords>;
+
+/** `data/departments.yaml`. */
+export const DepartmentData = z
+  .object({
+    levels: z.record(z.string().min(1), LevelWords),
+    departments: z.array(GenreDepartment),
+    /** Organisations named after a place: forms with {place} / {Place}. */
+    named: z.array(GenreDepartment).default([]),
+    governments: z
+      .object({
+        aliases: z.array(z.string().min(1)).default([]),
+        aliasesEn: z.array(z.string().min(1)).default([]),
+      })
+      .strict(),
+    committees: z
+      .object({
+        aliases: z.array(z.string().min(1)).default([]),
+        aliasesEn: z.array(z.string().min(1)).default([]),
+        /** Zone kinds → English, for 经济技术开发区管委会 and the like. */
+        zones: z.record(z.string().min(1), z.string().min(1)).default({}),
+      })
+      .strict(),
+  })
+  .strict();
+export type DepartmentData = z.infer<typeof DepartmentData>;
+
+/**
+ * A department one document names that the genre data cannot describe (an organ only that city has),
+ * or a spelling of that document that means another name (示范区管委会 for the full name).
+ */
+export const ProfileDepartment = z
+  .object({
+    /** The name as the document's clauses should record it. */
+    name: z.string().min(1),
+    en: z.string().min(1).optional(),
+    /** First form of the genre department it is a kind of (机关事务管理局): it shares that one's aliases. */
+    group: z.string().min(1).optional(),
+    /** What people call it, Chinese or English. */
+    aliases: z.array(z.string().min(1)).default([]),
+    /** Other spellings in this document that mean it; they apply to this document only. */
+    written: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type ProfileDepartment = z.infer<typeof ProfileDepartment>;
+
+/** Reads `departments.yaml` from a data folder; throws naming the file when it is malformed. */
+export function loadDepartmentData(dataDir: string): DepartmentData {
+  const raw = parseYaml(readFileSync(join(dataDir, "departments.yaml"), "utf8")) as unknown;
+  const parsed = DepartmentData.safeParse(raw);
+  if (!parsed.success) throw new Error(`data/departments.yaml: ${parsed.error.message}`);
+  return parsed.data;
+}

@@ -1,0 +1,122 @@
+/**
+ * A document's metadata from what its page says: the title block, the notice around the plan (its
+ * date, its issuer's line, the plans issued with it), the page fields, the preamble (the documents it
+ * implements) and the signature that closes it. Whatever the page does not say is null.
+ */
+import { type Line, trimmed } from "./lines.js";
+import { dateLine, isChineseDateLine, isChrome, isIssuerLine, pageField } from "./page.js";
+import type { IsoDate, PlanMeta } from "./schema.js";
+import type { TitleBlock } from "./title-block.js";
+
+/** A document number anywhere in a text (国发〔2023〕24号, 许政〔2024〕 17号). */
+const DOC_NUMBER = /[\u4e00-\u9fa5]{1,10}〔\d{4}〕\s*\d+号/g;
+
+/** A document number without its spaces: 许政〔2024〕 17号 and 许政〔2024〕17号 are the same number. */
+export function docNumberKey(number: string): string {
+  return number.replace(/\s+/g, "");
+}
+
+/** Titles in 《》 (keeping 〈〉 inside them), each with the offset after its closing 》. */
+function bookTitles(text: string): Array<{ title: string; end: number }> {
+  return [...text.matchAll(/《([^《》]+)》/g)].map((m) => ({
+    title: m[1] as string,
+    end: m.index + m[0].length,
+  }));
+}
+
+/** The signature that closes the body, when there is one. */
+export interface Signature {
+  issuer: string | null;
+  date: IsoDate | null;
+}
+
+/** What {@link readMeta} reads from. */
+export interface MetaSources {
+  lines: readonly Line[];
+  block: TitleBlock;
+  /** Index of the first section heading. */
+  firstSection: number;
+  signature: Signature | null;
+}
+
+const isoFromField = (text: string | null): IsoDate | null => {
+  const m = text && /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text);
+  return m ? `${m[1]}-${(m[2] as string).padStart(2, "0")}-${(m[3] as string).padStart(2, "0")}` : null;
+};
+
+/** The metadata as read; the plan's title is null when the page gives none (the caller names it). */
+export type ReadMeta = Omit<PlanMeta, "planTitle"> & { planTitle: string | null };
+
+/** Reads the metadata from the title block, the notice, the page fields, the preamble and the signature. */
+export function readMeta({ lines, block, firstSection, signature }: MetaSources): ReadMeta {
+  const text = (i: number) => trimmed(lines[i] as Line);
+  const range = (from: number, to: number) =>
+    Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k).filter(
+      (i) => text(i) !== "" && !isChrome((lines[i] as Line).text),
+    );
+
+  // The notice: what stands before the plan's own title (above the title block too, when the page
+  // opens with the notice's text), without the title block itself.
+  const planAt = block.planTitleIndex >= 0 ? block.planTitleIndex : block.titleIndex;
+  const noticeEnd = planAt >= 0 ? planAt : block.bodyFirst;
+  const notice = range(0, noticeEnd).filter(
+    (i) => i !== block.titleIndex && (i >= block.bodyFirst || i < block.titleIndex),
+  );
+  const preamble = range(block.bodyFirst, firstSection);
+  const fieldLines = lines.slice(0, block.bodyFirst).map((l) => l.text);
+
+  const planTitle =
+    (block.planTitleIndex >= 0 ? text(block.planTitleIndex) : null) ??
+    (block.title
+      ? (bookTitles(block.title)[0]?.title ?? /关于印发(.+?)的通知/.exec(block.title)?.[1] ?? null)
+      : null) ??
+    null;
+
+  // The notice's own date and the issuer line that signs it (X市人民政府 / 2024年7月31日).
+  const dateAt = notice.find((i) => isChineseDateLine(text(i)));
+  const signedInNotice = dateAt !== undefined ? dateLine(text(dateAt)) : null;
+  const signerAt = dateAt !== undefined ? notice.filter((i) => i < dateAt).at(-1) : undefined;
+  const noticeSigner = signerAt !== undefined && isIssuerLine(text(signerAt)) ? text(signerAt) : null;
+
+  const issuedWith: string[] = [];
+  for (const i of notice) {
+    if (!/印发/.test(text(i))) continue;
+    for (const { title } of bookTitles(text(i)))
+      if (title !== planTitle && !issuedWith.includes(title)) issuedWith.push(title);
+  }
+
+  const docNumber = block.docNumber ?? pageField(fieldLines, /文\s*号|发文字号/);
+  const implementsNumbers: string[] = [];
+  const implementsTitles: string[] = [];
+  for (const i of preamble) {
+    const line = text(i);
+    for (const m of line.matchAll(DOC_NUMBER)) {
+      const key = docNumberKey(m[0]);
+      if (docNumber && key === docNumberKey(docNumber)) continue;
+      if (!implementsNumbers.some((n) => docNumberKey(n) === key)) implementsNumbers.push(m[0]);
+    }
+    if (/印发给/.test(line)) continue; // the notice issuing the plan, not a document it implements
+    for (const { title, end } of bookTitles(line)) {
+      const numbered = /^\s*[(（][^)）]*〔\d{4}〕/.test(line.slice(end));
+      if (numbered || title === planTitle || issuedWith.includes(title) || implementsTitles.includes(title))
+        continue;
+      implementsTitles.push(title);
+    }
+  }
+
+  return {
+    title: block.title,
+    planTitle,
+    issuer:
+      block.issuer ?? pageField(fieldLines, /发文机关|发文单位/) ?? noticeSigner ?? signature?.issuer ?? null,
+    signed: signedInNotice ?? signature?.date ?? isoFromField(pageField(fieldLines, /成文日期/)),
+    published: isoFromField(pageField(fieldLines, /发布时间|发布日期|网站发布/)) ?? block.pageDate,
+    effective: isoFromField(pageField(fieldLines, /生效日期|施行日期/)),
+    docNumber,
+    indexNumber: pageField(fieldLines, /索引号/),
+    sourceOffice: pageField(fieldLines, /来源|发布机构/),
+    implements: implementsNumbers,
+    implementsTitles,
+    issuedWith,
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * Place names: their English (Hanyu Pinyin) and the administrative suffix they end in. Used for a
+ * document's profile (the place it governs) and for departments named after a place.
+ */
+import { pinyin } from "pinyin-pro";
+
+/** The suffixes a place name ends in, longest first (自治区 before 区). */
+export const PLACE_SUFFIX = /(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|省|市|县|区|州|盟|旗)$/;
+
+/** A place name without its administrative suffix: 长沙市 → 长沙 (a one-character remainder keeps it). */
+export function placeCore(zh: string): string {
+  const core = zh.replace(PLACE_SUFFIX, "");
+  return core.length >= 2 ? core : zh;
+}
+
+/** 长沙 → Changsha: the Hanyu Pinyin of a place name, run together and capitalised. */
+export function placeInPinyin(zh: string): string {
+  const syllables = pinyin(zh, { toneType: "none", type: "array" });
+  const word = syllables.join("").replace(/[^a-z]/gi, "");
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,160 @@
+/**
+ * The numbered structure of a plan body: sections 一、 and, below them, the genre's numbering levels
+ * (一) → 1. (also 1、 and 1．) → (1), in whatever order of depth a document uses them. A number opens a
+ * part only when it continues the numbering where it stands (the next at its level, or 1 for a new
+ * level), so a figure that happens to start a line stays text. Items of the first level may restart
+ * in each section or run on across sections; the printed number is kept either way.
+ */
+import { type Line, trimmed } from "./lines.js";
+import { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
+import type { Part, Section } from "./schema.js";
+
+/** A section heading: 一、总体要求 (also 一．). */
+const SECTION = /^([一二三四五六七八九十]{1,3})\s*[、．]\s*(.+)$/;
+
+/** The numbering styles below a section, with how each prints in a label. */
+const STYLES = [
+  {
+    style: "cn",
+    pattern: /^[(（]\s*([一二三四五六七八九十]{1,4})\s*[)）]\s*/,
+    label: (n: number) => `(${formatSmallNumeral(n)})`,
+  },
+  { style: "paren", pattern: /^[(（]\s*(\d{1,2})\s*[)）]\s*/, label: (n: number) => `(${n})` },
+  { style: "num", pattern: /^(\d{1,2})\s*[.．、](?!\d)\s*/, label: (n: number) => `${n}.` },
+] as const;
+type Style = (typeof STYLES)[number]["style"];
+
+/** Numbering levels below a section: (一) → 1. → (1). */
+const MAX_DEPTH = 3;
+
+/** A numbered marker at the start of a line. */
+interface Marker {
+  style: Style;
+  number: number;
+  /** Characters the marker takes, with the spaces after it. */
+  length: number;
+}
+
+function readMarker(text: string): Marker | null {
+  for (const { style, pattern } of STYLES) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const number = parseSmallNumeral(m[1] as string);
+    if (number !== null && number > 0) return { style, number, length: m[0].length };
+  }
+  return null;
+}
+
+/** The label piece a style prints for a number: (一), 1., (1). */
+export function labelPiece(style: Style, n: number): string {
+  return (STYLES.find((s) => s.style === style) as (typeof STYLES)[number]).label(n);
+}
+
+/** A part of the body being collected: its lines, and for an entry its place in the numbering. */
+export interface Draft {
+  kind: Part["kind"];
+  /** Section number for a heading, entry id for an entry, paragraph index for preamble. */
+  ref: string;
+  /** Offset where the part begins (its first line's start, indentation included). */
+  start: number;
+  /** Its non-empty lines. */
+  lines: Line[];
+  /** For an entry: section number, then the printed number at each level below it. */
+  path?: number[];
+  /** For an entry: the label pieces below the section, e.g. ["(一)", "1."]. */
+  pieces?: string[];
+  /** For an entry: characters of its first line taken by its number. */
+  markerLength?: number;
+}
+
+/** The body's sections and its parts in order; entries are the parts of kind "item". */
+export interface Structure {
+  sections: Section[];
+  drafts: Draft[];
+}
+
+/** Reads the sections and numbered entries of a body, given as its lines. */
+export function readStructure(bodyLines: readonly Line[]): Structure {
+  const drafts: Draft[] = [];
+  const sections: Section[] = [];
+  let section = 0;
+  let preambleCount = 0;
+  // Open numbering levels of the current section, outermost first.
+  let stack: Array<{ style: Style; number: number }> = [];
+  // The first level's style and last number, which may run on across sections.
+  let firstLevel: { style: Style; number: number } | null = null;
+
+  const open = (line: Line, marker: Marker) => {
+    const path = [section, ...stack.map((s) => s.number)];
+    drafts.push({
+      kind: "item",
+      ref: path.join("."),
+      start: line.start,
+      lines: [line],
+      path,
+      pieces: stack.map((s) => labelPiece(s.style, s.number)),
+      markerLength: marker.length,
+    });
+  };
+
+  for (const line of bodyLines) {
+    const t = trimmed(line);
+    if (t === "") continue;
+    const sm = SECTION.exec(t);
+    const sectionNumber = sm ? parseSmallNumeral(sm[1] as string) : null;
+    if (sm && sectionNumber === section + 1) {
+      section = sectionNumber;
+      stack = [];
+      sections.push({
+        number: section,
+        label: sm[1] as string,
+        title: (sm[2] as string).trim(),
+        span: { start: line.start + line.text.indexOf(t), end: line.start + line.text.indexOf(t) + t.length },
+      });
+      drafts.push({ kind: "heading", ref: String(section), start: line.start, lines: [line] });
+      continue;
+    }
+    const marker = section > 0 ? readMarker(t) : null;
+    if (marker && accept(marker)) {
+      open(line, marker);
+      continue;
+    }
+    const current = drafts.at(-1);
+    if (section === 0 || !current) {
+      drafts.push({ kind: "preamble", ref: String(preambleCount++), start: line.start, lines: [line] });
+    } else if (current.kind === "heading") {
+      // Text standing directly under a heading: the section's own entry.
+      drafts.push({
+        kind: "item",
+        ref: String(section),
+        start: line.start,
+        lines: [line],
+        path: [section],
+        pieces: [],
+        markerLength: 0,
+      });
+    } else {
+      current.lines.push(line); // a further paragraph of the same part
+    }
+  }
+  return { sections, drafts };
+
+  /** Whether a marker continues the numbering where it stands; if so, the levels are updated. */
+  function accept(marker: Marker): boolean {
+    const depth = stack.findIndex((s) => s.style === marker.style);
+    if (depth >= 0) {
+      if (marker.number !== (stack[depth] as { number: number }).number + 1) return false;
+      stack = [...stack.slice(0, depth), { style: marker.style, number: marker.number }];
+    } else if (stack.length === 0) {
+      const runsOn = firstLevel?.style === marker.style && marker.number === firstLevel.number + 1;
+      if (marker.number !== 1 && !runsOn) return false;
+      stack = [{ style: marker.style, number: marker.number }];
+    } else {
+      // A new level opens at 1 (ids have at most four parts: the section and three levels).
+      if (marker.number !== 1 || stack.length >= MAX_DEPTH) return false;
+      stack = [...stack, { style: marker.style, number: marker.number }];
+    }
+    if (stack.length === 1) firstLevel = { style: marker.style, number: marker.number };
+    return true;
+  }
+}

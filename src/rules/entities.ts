@@ -1,0 +1,217 @@
+/**
+ * The things a question describes, each with its own facts: laying hens with a design stock and,
+ * in a second clause, pigs with a design annual output are two entities, each with its figure. A figure belongs to the nearest mention of a kind that is measured in its unit (its own
+ * part of the sentence first); a part ends at a punctuation mark or a joining word (和, 另外, and).
+ * Repeated mentions of the same thing are one entity; one thing given two figures of the same
+ * measure (two boilers, one of 10 t/h and one of 50) is two.
+ */
+import { findStandard } from "./numbers.js";
+import type { Amount, Basis, Entity, Figure, Period } from "./question.js";
+import type { Vocabulary, Word } from "./vocabulary.js";
+
+interface Mention {
+  word: Word;
+  kind: string;
+  animal: string | null;
+  start: number;
+  end: number;
+}
+
+/** Punctuation that ends a part of a sentence (a comma inside 200,000 does not). */
+const PART_MARKS = /[，;；。!?？、:：]|,(?!\d{3})/g;
+
+/** Offsets where a part of the sentence starts (after punctuation or a joining word). */
+function partStarts(text: string, v: Vocabulary): number[] {
+  const starts = new Set<number>([0]);
+  for (const m of text.matchAll(PART_MARKS)) starts.add(m.index + 1);
+  for (const m of text.matchAll(v.joiners)) starts.add(m.index);
+  return [...starts].sort((a, b) => a - b);
+}
+
+const partOf = (starts: readonly number[], at: number) => starts.filter((s) => s <= at).at(-1) ?? 0;
+
+/** Every mention of an entity word, each stretch of text taken once, in text order. */
+function mentions(text: string, v: Vocabulary): Mention[] {
+  let work = text;
+  const out: Mention[] = [];
+  const take = (word: Word, kind: string, animal: string | null) => {
+    if (word.unless?.test(text)) return;
+    for (const m of work.matchAll(word.all)) {
+      if (m[0].length === 0) continue;
+      out.push({ word, kind, animal, start: m.index, end: m.index + m[0].length });
+      work = work.slice(0, m.index) + " ".repeat(m[0].length) + work.slice(m.index + m[0].length);
+    }
+  };
+  for (const w of v.things) if (w.entity) take(w, w.entity, null);
+  for (const w of v.animals) take(w, "animal", w.id);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+interface Group {
+  mentions: Mention[];
+  figures: Amount[];
+  /** Set on the groups one thing was split into: where its own figure stands. */
+  at?: number;
+}
+
+/** Which figures a kind is measured in, and from what size a bare figure counts. */
+function measuredIn(kind: string, a: Amount, v: Vocabulary): boolean {
+  const spec = v.entityUnits[kind];
+  if (!spec) return false;
+  if (a.unit === null) return spec.bare !== undefined && a.value >= spec.bare;
+  return spec.units.includes(a.unit);
+}
+
+/** The group whose mention is nearest the figure: same part before, same part after, before, after. */
+function owner(a: Amount, groups: readonly Group[], starts: readonly number[], v: Vocabulary): Group | null {
+  const part = partOf(starts, a.index);
+  let best: { g: Group; rank: number } | null = null;
+  for (const g of groups) {
+    if (!measuredIn(g.mentions[0]?.kind ?? "", a, v)) continue;
+    for (const m of g.mentions) {
+      const same = partOf(starts, m.start) === part;
+      const before = m.start <= a.index;
+      const distance = Math.abs(m.start - a.index);
+      const rank = (same ? 0 : 2e6) + (before ? 0 : 1e6) + distance;
+      if (!best || rank < best.rank) best = { g, rank };
+    }
+  }
+  return best?.g ?? null;
+}
+
+/**
+ * Mentions of the same thing are one group: same kind and animal, no conflicting fuel, and not two
+ * parts of the sentence that each say something of their own (国三柴油货车、一台国五柴油货车 is two).
+ */
+function group(
+  ms: readonly Mention[],
+  partAt: (at: number) => number,
+  saysOwn: (part: number) => boolean,
+): Group[] {
+  const groups: Group[] = [];
+  for (const m of ms) {
+    const part = partAt(m.start);
+    const same = [...groups].reverse().find((g) => {
+      const first = g.mentions[0] as Mention;
+      const fuels = g.mentions.map((x) => x.word.fuel).filter(Boolean);
+      const fuelAgrees = !m.word.fuel || fuels.every((f) => f === m.word.fuel);
+      const parts = g.mentions.map((x) => partAt(x.start));
+      const apart = !parts.includes(part) && saysOwn(part) && parts.some(saysOwn);
+      return first.kind === m.kind && first.animal === m.animal && fuelAgrees && !apart;
+    });
+    if (same) same.mentions.push(m);
+    else groups.push({ mentions: [m], figures: [] });
+  }
+  return groups;
+}
+
+/** One thing given two figures of the same unit and measure is two things, one figure each. */
+function splitBySignature(g: Group, signature: (a: Amount) => string): Group[] {
+  const bySig = new Map<string, Amount[]>();
+  for (const a of g.figures) bySig.set(signature(a), [...(bySig.get(signature(a)) ?? []), a]);
+  const n = Math.max(1, ...[...bySig.values()].map((l) => l.length));
+  if (n === 1) return [g];
+  return Array.from({ length: n }, (_, i) => {
+    const figures = [...bySig.values()].map((l) => l[Math.min(i, l.length - 1)] as Amount);
+    return { mentions: g.mentions, figures, at: Math.min(...figures.map((a) => a.index)) };
+  });
+}
+
+/** What a text says a figure measures. */
+export function measureOf(text: string, v: Vocabulary): { basis: Basis | null; period: Period | null } {
+  const basis = v.measures.design.re.test(text)
+    ? "design"
+    : v.measures.current.re.test(text)
+      ? "current"
+      : null;
+  const a = v.measures.annual.re.exec(text);
+  const s = v.measures.stock.re.exec(text);
+  const period = a && s ? (a.index < s.index ? "annual" : "stock") : a ? "annual" : s ? "stock" : null;
+  return { basis, period };
+}
+
+/** The first fuel a text names (in the vocabulary's order), its masked words aside. */
+export function fuelsIn(text: string, v: Vocabulary): string[] {
+  const t = v.fuels.mask ? text.replace(v.fuels.mask, " ") : text;
+  return v.fuels.list.filter((f) => f.re.test(t) && !f.unless?.test(text)).map((f) => f.id);
+}
+
+/** The entities of a question, in the order they are first named. */
+export function findEntities(text: string, amounts: readonly Amount[], v: Vocabulary): Entity[] {
+  const starts = partStarts(text, v);
+  const partText = (from: number) => text.slice(from, starts.find((s) => s > from) ?? text.length);
+  const saysOwn = (from: number) => {
+    const t = partText(from);
+    return (
+      findStandard(t, v) !== null ||
+      fuelsIn(t, v).length > 0 ||
+      amounts.some((a) => partOf(starts, a.index) === from)
+    );
+  };
+  const groups = group(mentions(text, v), (at) => partOf(starts, at), saysOwn);
+  for (const a of amounts) owner(a, groups, starts, v)?.figures.push(a);
+  // What a figure measures is read from its own part of the sentence.
+  const partMeasure = (a: Amount) => {
+    const from = partOf(starts, a.index);
+    return measureOf(text.slice(from, starts.find((s) => s > a.index) ?? text.length), v);
+  };
+  const signature = (a: Amount) => {
+    const m = partMeasure(a);
+    return `${a.unit}|${m.basis}|${m.period}`;
+  };
+  const all = groups.flatMap((g) => splitBySignature(g, signature));
+  const firstAt = (g: Group) =>
+    g.at ?? Math.min(...g.mentions.map((m) => m.start), ...g.figures.map((a) => a.index));
+  all.sort((a, b) => firstAt(a) - firstAt(b));
+  // Each entity's words run from the part where it is first named to where the next one's start.
+  const bounds = all.map((g, i) => {
+    const at = firstAt(g);
+    const part = partOf(starts, at);
+    const prev = i > 0 ? firstAt(all[i - 1] as Group) : -1;
+    return i === 0 ? 0 : part > prev ? part : at;
+  });
+  const out: Entity[] = [];
+  for (const [i, g] of all.entries()) {
+    const own = text.slice(bounds[i], bounds[i + 1] ?? text.length);
+    const first = g.mentions.find((m) => m.word.fuel) ?? (g.mentions[0] as Mention);
+    const ownFuel = fuelsIn(own, v)[0] ?? null;
+    const ownStandard = findStandard(own, v);
+    const ownMeasure = measureOf(own, v);
+    // A thing of the same kind named just before lends what it was said to have (国二的挖掘机和装载机).
+    const before = [...out].reverse().find((e) => e.kind === first.kind);
+    const figures: Figure[] = g.figures.map((a) => {
+      const m = partMeasure(a);
+      const single = g.figures.length === 1;
+      return {
+        ...a,
+        basis: m.basis ?? (single ? ownMeasure.basis : null),
+        period: m.period ?? (single ? ownMeasure.period : null) ?? first.word.period ?? null,
+      };
+    });
+    out.push({
+      kind: first.kind,
+      thing: first.word.id,
+      animal: first.animal,
+      label: first.word.label ?? { zh: first.word.id, en: first.word.id },
+      mention: text.slice(first.start, first.end),
+      fuel: first.word.fuel ?? ownFuel ?? before?.fuel ?? null,
+      standard: ownStandard ?? before?.standard ?? null,
+      figures,
+      described: figures.length > 0 || ownFuel !== null || ownStandard !== null,
+      text: own,
+    });
+  }
+  // Things named in a list (A和B, A、B, A and B) are each asked about, facts or not.
+  const span = (g: Group) => [
+    Math.min(...g.mentions.map((m) => m.start)),
+    Math.max(...g.mentions.map((m) => m.end)),
+  ];
+  for (let i = 1; i < all.length; i++) {
+    const gap = text.slice(span(all[i - 1] as Group)[1], span(all[i] as Group)[0]);
+    if (/、/.test(gap) || new RegExp(v.joiners.source, "i").test(gap)) {
+      (out[i - 1] as Entity).described = true;
+      (out[i] as Entity).described = true;
+    }
+  }
+  return out;
+}

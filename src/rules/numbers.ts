@@ -1,0 +1,174 @@
+/**
+ * Figures in a question, whatever the numerals (15万, 十五万, 1.5万, 150,000, 150 thousand, 百分之八十),
+ * with the unit written after them converted to a canonical unit; and emission standards (国四,
+ * 第一阶段, China IV, Stage II) as levels. The unit words come from the vocabulary; the reading of
+ * numerals is here.
+ */
+import ChineseNumber from "chinese-numbers-converter";
+import type { Amount, Standard } from "./question.js";
+import { type Vocabulary, vocabulary } from "./vocabulary.js";
+
+const CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩";
+const CN_SPAN = new RegExp(`[${CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+[万亿]?)?`, "y");
+const AR_SPAN =
+  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(多|余)?\s*(万|亿|千|百|thousand|million|k(?![a-z]))?/iy;
+const MULTIPLIER: Readonly<Record<string, number>> = {
+  万: 1e4,
+  亿: 1e8,
+  千: 1e3,
+  百: 100,
+  thousand: 1e3,
+  million: 1e6,
+  k: 1e3,
+};
+const CN_DECIMAL_DIGITS = "零一二三四五六七八九";
+const CLAUSE_MARKS = [",", "，", ";", "；", "。", "!", "?", "？", "、"];
+
+/** The unit written right after a figure, with its factor and the length it takes. */
+function unitAfter(rest: string, v: Vocabulary): { unit: string; factor: number; length: number } | null {
+  const trimmed = rest.replace(/^\s+/, "");
+  const lead = rest.length - trimmed.length;
+  const r = trimmed.replace(/^(?:多|余|来|左右)/, "");
+  for (const u of v.units) {
+    const m = u.re.exec(r);
+    if (m) return { unit: u.unit, factor: u.factor, length: lead + m[0].length };
+  }
+  return null;
+}
+
+/** A Chinese numeral span → number; 零点三 and 三点五万 included. */
+export function chineseValue(span: string): number {
+  const point = span.indexOf("点");
+  if (point < 0) return new ChineseNumber(span).toInteger();
+  let frac = span.slice(point + 1);
+  let scale = 1;
+  if (/[万萬]$/.test(frac)) scale = 1e4;
+  else if (/[亿億]$/.test(frac)) scale = 1e8;
+  if (scale !== 1) frac = frac.slice(0, -1);
+  const intPart = span.slice(0, point);
+  const whole = intPart ? new ChineseNumber(intPart).toInteger() : 0;
+  const digits = [...frac].map((c) => CN_DECIMAL_DIGITS.indexOf(c.replace("〇", "零"))).join("");
+  return Number(`${whole}.${digits}`) * scale;
+}
+
+/** The clause around [start, end): from the previous punctuation mark to the next. */
+function clauseOf(text: string, start: number, end: number): string {
+  const from = Math.max(0, ...CLAUSE_MARKS.map((p) => text.lastIndexOf(p, start - 1) + 1));
+  const stops = CLAUSE_MARKS.map((p) => text.indexOf(p, end)).filter((x) => x >= 0);
+  return text.slice(from, stops.length ? Math.min(...stops) : text.length);
+}
+
+/** A figure starting at `i` of `work`: its value (NaN for a span to skip) and where its numeral ends; null when none. */
+function numeralAt(work: string, i: number, v: Vocabulary): { value: number; end: number } | null {
+  const ch = work[i] as string;
+  const before = work[i - 1] ?? "";
+  if (/\d/.test(ch)) {
+    if (/[\d.]/.test(before)) return null;
+    AR_SPAN.lastIndex = i;
+    const m = AR_SPAN.exec(work);
+    if (!m) return null;
+    const mult = m[3] ? (MULTIPLIER[m[3].toLowerCase()] ?? 1) : 1;
+    return { value: Number((m[1] as string).replace(/,/g, "")) * mult, end: i + m[0].length };
+  }
+  if (!CN_DIGITS.includes(ch) || /[国第哪a-z]/i.test(before)) return null;
+  CN_SPAN.lastIndex = i;
+  const span = CN_SPAN.exec(work)?.[0] ?? "";
+  // A span that is not a figure is skipped whole (十四五 is not 十 and then 四五).
+  const skip = { value: Number.NaN, end: i + Math.max(1, span.length) };
+  if (!span || v.notFigures.test(work.slice(i)) || /^阶段/.test(work.slice(i + span.length))) return skip;
+  const unit = unitAfter(work.slice(i + span.length), v);
+  const meaningful = unit !== null || (/[万亿萬億]/.test(span) && span.length >= 2) || /[十百千]/.test(span);
+  if (!meaningful || /^[万亿千百]/.test(span)) return skip;
+  try {
+    return { value: chineseValue(span), end: i + span.length };
+  } catch {
+    return skip;
+  }
+}
+
+/**
+ * Every figure in a text with its unit. The numeral span is cut out before it is read, so
+ * 二十万千瓦 is 200000 kW and not 201000; 千瓦/千米 are read as units, never as digits; a year
+ * (2024年) is not a figure; 百分之八十 is 80 %.
+ */
+export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[] {
+  const work = text
+    .replace(/千瓦/g, "kW")
+    .replace(/千米/g, "km")
+    .replace(/百分之[零〇一二两三四五六七八九十百点\d.]+/g, (m) => " ".repeat(m.length));
+  const out: Amount[] = [];
+  let i = 0;
+  while (i < work.length) {
+    const n = numeralAt(work, i, v);
+    if (!n || Number.isNaN(n.value)) {
+      i = n ? n.end : i + 1;
+      continue;
+    }
+    let { value, end } = n;
+    if (/^\s*年(?!出栏|产)/.test(work.slice(end)) && value >= 1900 && value <= 2100) {
+      i = end;
+      continue;
+    }
+    const u = unitAfter(work.slice(end), v);
+    if (u) {
+      value *= u.factor;
+      end += u.length;
+    }
+    out.push({
+      value: Math.round(value * 1e6) / 1e6,
+      unit: u?.unit ?? null,
+      text: work.slice(i, end).trim(),
+      index: i,
+      clause: clauseOf(work, i, end),
+    });
+    i = end;
+  }
+  for (const m of text.matchAll(/百分之([零〇一二两三四五六七八九十百点\d.]+)/g)) {
+    const raw = m[1] as string;
+    const value = /\d/.test(raw) ? Number(raw) : chineseValue(raw);
+    out.push({ value, unit: "%", text: m[0], index: m.index, clause: m[0] });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+const ROMAN: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6 };
+const CN_LEVEL = "零一二三四五六";
+
+function level(token: string): number | null {
+  const t = token.toUpperCase();
+  if (/^\d$/.test(t)) return Number(t);
+  if (t in ROMAN) return ROMAN[t] as number;
+  const i = CN_LEVEL.indexOf(token);
+  return i >= 0 ? i : null;
+}
+
+const STANDARDS: ReadonlyArray<readonly [RegExp, Standard["scheme"]]> = [
+  [/国\s*([零一二三四五六]|[0-6]|VI|IV|V|I{1,3})(?![0-9])/i, "national"],
+  [/China\s*([0-6]|VI|IV|V|I{1,3})\b|\bEuro\s*([0-6]|VI|IV|V|I{1,3})\b/i, "national"],
+  [/第\s*([一二三四]|[1-4])\s*阶段/, "stage"],
+  [/\b(?:stage|tier)\s*([1-4]|IV|I{1,3})\b/i, "stage"],
+];
+
+/** 国四 / 国Ⅳ (NFKC: 国IV) / 国4 / China IV / 第一阶段 / Stage II; below stage one → level 0. */
+export function findStandard(text: string, v: Vocabulary = vocabulary()): Standard | null {
+  if (v.preStageOne.test(text)) return { scheme: "stage", level: 0, text: "第一阶段以前" };
+  for (const [pattern, scheme] of STANDARDS) {
+    const m = pattern.exec(text);
+    const l = m ? level((m[1] ?? m[2]) as string) : null;
+    if (m && l !== null) return { scheme, level: l, text: m[0] };
+  }
+  return null;
+}
+
+/** 国四 / China IV, 第一阶段 / Stage I: a level in a scheme's own words. */
+export function standardName(scheme: Standard["scheme"], lvl: number): { zh: string; en: string } {
+  const zh = CN_LEVEL[lvl] ?? String(lvl);
+  const roman = Object.keys(ROMAN)[lvl - 1] ?? String(lvl);
+  if (lvl === 0)
+    return scheme === "stage"
+      ? { zh: "第一阶段以前", en: "pre-Stage I" }
+      : { zh: "国一以前", en: "pre-China I" };
+  return scheme === "stage"
+    ? { zh: `第${zh}阶段`, en: `Stage ${roman}` }
+    : { zh: `国${zh}`, en: `China ${roman}` };
+}

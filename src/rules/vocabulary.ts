@@ -1,0 +1,142 @@
+/**
+ * The facts vocabulary (data/facts.yaml): the asker's words for things, animals, industries, fuels,
+ * places, units and cues, validated by zod and compiled once. src/rules/facts.ts reads it; nothing in
+ * it belongs to one plan.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { projectPaths } from "../corpus/paths.js";
+import { Bi } from "./schema.js";
+
+const Id = z.string().regex(/^[a-z0-9%/-]+$/i, "an id of letters, digits, - / %");
+const Pattern = z.string().min(1);
+
+/** An entry of a word list: an id, its pattern, its label, and what it implies. */
+const Entry = z.object({
+  id: Id,
+  pattern: Pattern,
+  label: Bi.optional(),
+  /** Each mention is an entity of this kind. */
+  entity: Id.optional(),
+  /** The fuel the word itself names (燃煤锅炉 → coal). */
+  fuel: Id.optional(),
+  /** For animals: what a bare count measures (蛋鸡 → stock). */
+  period: z.enum(["stock", "annual"]).optional(),
+  /** The entry does not count when this pattern is in the question. */
+  unless: Pattern.optional(),
+  /** The place (or thing) this one rules out. */
+  cancels: Id.optional(),
+});
+
+const Masked = z.object({ mask: Pattern.optional(), list: z.array(Entry) });
+
+/** The shape of data/facts.yaml. */
+export const VocabularyFile = z.object({
+  units: z.array(z.object({ unit: Id, factor: z.number().positive().default(1), pattern: Pattern })),
+  planUnits: z.record(z.string(), z.object({ unit: Id, en: z.string(), factor: z.number().default(1) })),
+  notFigures: z.array(z.string().min(1)),
+  joiners: Pattern,
+  measures: z.object({
+    design: z.object({ pattern: Pattern, label: Bi }),
+    current: z.object({ pattern: Pattern, label: Bi }),
+    annual: z.object({ pattern: Pattern, label: Bi }),
+    stock: z.object({ pattern: Pattern, label: Bi }),
+  }),
+  animals: z.array(Entry),
+  entityUnits: z.record(Id, z.object({ units: z.array(Id), bare: z.number().optional() })),
+  things: z.array(Entry),
+  industries: Masked,
+  fuels: Masked,
+  places: z.array(Entry),
+  grades: z.object({ letter: Pattern, lead: Pattern, none: Pattern }),
+  preStageOne: Pattern,
+  cues: z.record(Id, Pattern),
+});
+export type VocabularyFile = z.infer<typeof VocabularyFile>;
+
+/** A compiled word-list entry. */
+export type Word = Omit<z.infer<typeof Entry>, "pattern" | "unless"> & {
+  re: RegExp;
+  /** The same pattern, global: every mention. */
+  all: RegExp;
+  unless: RegExp | null;
+};
+
+/** The vocabulary with every pattern compiled (case-insensitive). */
+export interface Vocabulary {
+  units: Array<{ unit: string; factor: number; re: RegExp }>;
+  planUnits: VocabularyFile["planUnits"];
+  notFigures: RegExp;
+  joiners: RegExp;
+  measures: Record<"design" | "current" | "annual" | "stock", { re: RegExp; label: Bi }>;
+  animals: Word[];
+  entityUnits: VocabularyFile["entityUnits"];
+  things: Word[];
+  industries: { mask: RegExp | null; list: Word[] };
+  fuels: { mask: RegExp | null; list: Word[] };
+  places: Word[];
+  grades: { letter: RegExp; lead: RegExp; none: RegExp };
+  preStageOne: RegExp;
+  cues: Map<string, RegExp>;
+  /** Labels of every id that has one (things, animals, industries, fuels, places, measures). */
+  labels: Map<string, Bi>;
+}
+
+const re = (source: string, flags = "i") => new RegExp(source, flags);
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+function compileWord(e: z.infer<typeof Entry>): Word {
+  const { pattern, unless, ...rest } = e;
+  return { ...rest, re: re(pattern), all: re(pattern, "gi"), unless: unless ? re(unless) : null };
+}
+
+/** Compiles a validated vocabulary file; throws naming the pattern that does not compile. */
+export function compileVocabulary(file: VocabularyFile): Vocabulary {
+  const words = (list: z.infer<typeof Entry>[]) => list.map(compileWord);
+  const v: Vocabulary = {
+    units: file.units.map((u) => ({ unit: u.unit, factor: u.factor, re: re(`^(?:${u.pattern})`) })),
+    planUnits: file.planUnits,
+    notFigures: re(`^(?:${file.notFigures.map(literal).join("|")})`),
+    joiners: re(file.joiners, "gi"),
+    measures: {
+      design: { re: re(file.measures.design.pattern), label: file.measures.design.label },
+      current: { re: re(file.measures.current.pattern), label: file.measures.current.label },
+      annual: { re: re(file.measures.annual.pattern), label: file.measures.annual.label },
+      stock: { re: re(file.measures.stock.pattern), label: file.measures.stock.label },
+    },
+    animals: words(file.animals),
+    entityUnits: file.entityUnits,
+    things: words(file.things),
+    industries: {
+      mask: file.industries.mask ? re(file.industries.mask, "gi") : null,
+      list: words(file.industries.list),
+    },
+    fuels: { mask: file.fuels.mask ? re(file.fuels.mask, "gi") : null, list: words(file.fuels.list) },
+    places: words(file.places),
+    grades: { letter: re(file.grades.letter), lead: re(file.grades.lead), none: re(file.grades.none) },
+    preStageOne: re(file.preStageOne),
+    cues: new Map(Object.entries(file.cues).map(([k, p]) => [k, re(p)])),
+    labels: new Map(),
+  };
+  for (const w of [...v.things, ...v.animals, ...v.industries.list, ...v.fuels.list, ...v.places])
+    if (w.label) v.labels.set(w.id, w.label);
+  for (const [k, m] of Object.entries(v.measures)) v.labels.set(k, m.label);
+  return v;
+}
+
+/** Reads, validates and compiles a vocabulary file; throws naming the file when it is malformed. */
+export function loadVocabulary(file: string): Vocabulary {
+  const parsed = VocabularyFile.safeParse(parseYaml(readFileSync(file, "utf8")));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+  return compileVocabulary(parsed.data);
+}
+
+let shared: Vocabulary | undefined;
+
+/** The project's vocabulary (data/facts.yaml), loaded on first use and kept. */
+export function vocabulary(): Vocabulary {
+  shared ??= loadVocabulary(join(projectPaths().data, "facts.yaml"));
+  return shared;
+}

@@ -1,0 +1,154 @@
+/**
+ * The department directory from data: genre-wide departments in data/departments.yaml, a document's
+ * own in its profile file, and clauses as the genre writes them.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  canonicalDepartment,
+  DepartmentDirectory,
+  departmentWords,
+  englishDepartment,
+  findDepartmentMentions,
+  loadCorpus,
+  loadDepartmentData,
+  placeInPinyin,
+} from "../src/corpus/index.js";
+import { parseResponsibility } from "../src/corpus/responsibility.js";
+
+const data = loadDepartmentData("data");
+const directory = (names: string[]) => {
+  const d = new DepartmentDirectory(data);
+  d.addDocument([], names);
+  return d;
+};
+const means = (d: DepartmentDirectory, q: string) => d.findMentions(q).flatMap((m) => m.names);
+
+describe("the directory", () => {
+  const d = directory([
+    "市生态环境局",
+    "县生态环境分局",
+    "省生态环境厅",
+    "市公安局",
+    "省公安厅",
+    "市城市管理局",
+  ]);
+
+  it("matches what people call a department to every level's name of the loaded documents", () => {
+    expect(means(d, "环保局牵头哪些任务")).toEqual(["市生态环境局", "县生态环境分局", "省生态环境厅"]);
+    expect(means(d, "环境保护局")).toEqual(["市生态环境局", "县生态环境分局", "省生态环境厅"]);
+    expect(means(d, "市环保局")).toEqual(["市生态环境局"]);
+    expect(means(d, "省环保厅")).toEqual(["省生态环境厅"]);
+    expect(means(d, "交警")).toEqual(["市公安局", "省公安厅"]);
+    expect(means(d, "城管局")).toEqual(["市城市管理局"]);
+    expect(means(d, "What does the provincial public security department do?")).toEqual(["省公安厅"]);
+    expect(means(d, "environmental protection bureau")).toEqual([
+      "市生态环境局",
+      "县生态环境分局",
+      "省生态环境厅",
+    ]);
+  });
+
+  it("knows no department of a document that is not loaded", () => {
+    expect(means(d, "铁路公司")).toEqual([]);
+    expect(means(d, "气象局")).toEqual([]);
+  });
+
+  it("gives English names by level, by place and by zone", () => {
+    const e = (n: string) => d.english(n);
+    expect(e("市生态环境局")).toBe("Municipal Ecology and Environment Bureau");
+    expect(e("省生态环境厅")).toBe("Provincial Department of Ecology and Environment");
+    expect(e("县生态环境分局")).toBe("County Ecology and Environment Sub-bureau");
+    expect(e("市委宣传部")).toBe("Publicity Department of the Municipal Party Committee");
+    expect(e("各县(市、区)政府")).toBe("County, City and District Governments");
+    expect(e("各县区政府")).toBe("County and District Governments");
+    expect(e("长沙县政府")).toBe(`${placeInPinyin("长沙")} County Government`);
+    expect(e("国网长沙供电公司")).toBe(`State Grid ${placeInPinyin("长沙")} Power Supply Company`);
+    expect(e("人民银行长沙市分行")).toBe(`People's Bank of China ${placeInPinyin("长沙")} Branch`);
+    expect(e("经济技术开发区管委会")).toBe(
+      "Economic and Technological Development Zone Administrative Committee",
+    );
+    expect(e("市城乡一体化示范区管委会")).toBe(
+      "Urban-Rural Integration Demonstration Zone Administrative Committee",
+    );
+    expect(e("某某协会")).toBeUndefined();
+  });
+
+  it("keeps names as written, in one spelling of brackets, with a document's own folds", () => {
+    expect(canonicalDepartment("各县〈市、区〉政府")).toBe("各县(市、区)政府");
+    expect(canonicalDepartment("各县（区）政府")).toBe("各县(区)政府");
+    expect(canonicalDepartment("市应急管理局")).toBe("市应急管理局");
+    expect(canonicalDepartment("示范区管委会", new Map([["示范区管委会", "市某某示范区管委会"]]))).toBe(
+      "市某某示范区管委会",
+    );
+  });
+});
+
+describe("the shared directory, from the documents loaded", () => {
+  const dev = loadCorpus("eval/genre/dev/docs");
+
+  it("finds 环保局 in every loaded document's names, and the corpus has its own directory", () => {
+    expect(findDepartmentMentions("环保局").flatMap((m) => m.names)).toEqual([
+      "市生态环境局",
+      "省生态环境厅",
+    ]);
+    expect(dev.departments.findMentions("人民银行").flatMap((m) => m.names)).toEqual([
+      "人民银行濮阳市分行",
+      "人民银行山西省分行",
+    ]);
+    expect(englishDepartment("中国铁路太原局集团有限公司")).toBe("China Railway Taiyuan Group Co., Ltd.");
+    expect(departmentWords()).toContain("国网濮阳供电公司");
+  });
+
+  it("has an English name for every department the development documents name", () => {
+    const named = new Set(dev.plans.flatMap((p) => p.items.flatMap((i) => i.departments.map((d) => d.name))));
+    for (const name of named) expect(englishDepartment(name), name).toBeDefined();
+  });
+});
+
+describe("responsibility clauses of the genre", () => {
+  it("reads 〔〕 content with nested (), 参与, a shared county government and a standing note", () => {
+    const r = parseResponsibility(
+      "市生态环境局牵头,市发展和改革局、工业和信息化局参与,各县、区人民政府(管委会)负责落实。以下各项工作均需各县、区人民政府(管委会)落实,不再列出。",
+    );
+    expect(r?.departments.map((d) => [d.name, d.role])).toEqual([
+      ["市生态环境局", "lead"],
+      ["市发展和改革局", "support"],
+      ["工业和信息化局", "support"],
+      ["各县、区人民政府(管委会)", "responsible"],
+    ]);
+    expect(r?.standingNote?.departments.map((d) => [d.name, d.role])).toEqual([
+      ["各县、区人民政府(管委会)", "responsible"],
+    ]);
+  });
+
+  it("gives a list without a verb the verb of the clause after it, and bare places the body they share", () => {
+    const r = parseResponsibility("市生态环境局牵头督导,甲乙县、丙丁县政府,戊己区管委会具体落实");
+    expect(r?.departments.map((d) => [d.name, d.role, d.written])).toEqual([
+      ["市生态环境局", "lead", "市生态环境局"],
+      ["甲乙县政府", "responsible", "甲乙县"],
+      ["丙丁县政府", "responsible", "丙丁县政府"],
+      ["戊己区管委会", "responsible", "戊己区管委会"],
+    ]);
+  });
+
+  it("leaves brackets that are not clauses alone", () => {
+    for (const inner of ["PM2.5", "市、区", "含渣土运输车、水泥罐车", "以下简称方案", "细颗粒物"])
+      expect(parseResponsibility(inner), inner).toBeNull();
+  });
+});
+
+describe("the source code", () => {
+  it("names no place of any loaded document", () => {
+    const plans = [...loadCorpus("corpus").plans, ...loadCorpus("eval/genre/dev/docs").plans];
+    const places = new Set(
+      plans.flatMap((p) => (p.profile.place ? [p.profile.place.zh, ...p.profile.placeAliases] : [])),
+    );
+    const dir = "src/corpus";
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(join(dir, file), "utf8");
+      for (const place of places) expect(text.includes(place), `${file} names ${place}`).toBe(false);
+    }
+  });
+});

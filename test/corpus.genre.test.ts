@@ -1,0 +1,567 @@
+/**
+ * The parser on documents of the genre it was not written for: the development documents in
+ * eval/genre/dev/docs (whole plans as published, page chrome included) and the openings of real
+ * pages in test/fixtures/corpus (cut off mid-sentence).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  docNumberKey,
+  type Item,
+  loadCorpus,
+  loadGenreData,
+  type Plan,
+  parsePlan,
+} from "../src/corpus/index.js";
+
+const DEV = "eval/genre/dev/docs";
+const corpus = loadCorpus(DEV);
+const planOf = (doc: string): Plan => {
+  const p = corpus.plans.find((x) => x.doc === doc);
+  if (!p) throw new Error(`no plan ${doc}`);
+  return p;
+};
+const entry = (p: Plan, id: string): Item => {
+  const found = p.items.find((i) => i.id === id);
+  if (!found) throw new Error(`${p.doc}: no entry ${id}`);
+  return found;
+};
+const roles = (p: Plan, id: string) =>
+  Object.fromEntries(entry(p, id).departments.map((d) => [d.name, d.role]));
+const dates = (p: Plan, id: string) =>
+  entry(p, id).deadlines.map((d) => [d.text, d.date, d.yearFromContext, d.approximate]);
+const idsAt = (p: Plan, level: number) => p.items.filter((i) => i.level === level).map((i) => i.id);
+
+const puyang = planOf("puyang-air-quality-2024");
+const kaifeng2024 = planOf("kaifeng-air-quality-2024");
+const kaifeng2025 = planOf("kaifeng-air-action-2025");
+const xuchang = planOf("xuchang-air-quality-2024");
+const shanxi = planOf("shanxi-air-quality-2024");
+
+/** Marks of page chrome and closing lines that must never be inside an entry. */
+const FOOTER =
+  /打印本页|关闭窗口|【打印】|【关闭】|扫一扫|相关链接|相关文件|相关稿件|主办|承办|网站标识码|ICP备|公网安备|分享到|附件|网站地图|政府部门网站|印发$/;
+
+describe("every development document", () => {
+  it("loads, each on its own, with no warnings", () => {
+    expect(corpus.warnings).toEqual([]);
+    expect(corpus.plans.map((p) => p.doc)).toEqual([
+      "kaifeng-air-action-2025",
+      "kaifeng-air-quality-2024",
+      "puyang-air-quality-2024",
+      "shanxi-air-quality-2024",
+      "xuchang-air-quality-2024",
+    ]);
+  });
+
+  it("keeps entries verbatim, tiles its body with its parts, and ids, levels, parents and labels agree", () => {
+    for (const p of corpus.plans) {
+      let at = p.body.start;
+      for (const part of p.parts) {
+        expect(part.span.start, p.doc).toBe(at);
+        at = part.span.end;
+      }
+      expect(at, p.doc).toBe(p.body.end);
+      for (const i of p.items) {
+        expect(p.source.slice(i.span.start, i.span.end)).toBe(i.text);
+        expect(i.id).toBe(i.path.join("."));
+        expect(i.level).toBe(i.path.length);
+        expect(i.parent).toBe(i.level > 2 ? i.path.slice(0, -1).join(".") : null);
+        if (i.parent) expect(p.items.some((x) => x.id === i.parent)).toBe(true);
+        expect(i.section).toBe(i.path[0]);
+        expect(i.number).toBe(i.path.at(-1));
+        for (const d of i.deadlines) expect(i.text).toContain(d.sentence);
+      }
+      expect(new Set(p.items.map((i) => i.id)).size).toBe(p.items.length);
+    }
+  });
+
+  it("ends the last entry before the page footer, the attachment list and the signature", () => {
+    for (const p of corpus.plans) {
+      const body = p.source.slice(p.body.start, p.body.end);
+      expect(body, p.doc).not.toMatch(FOOTER);
+      for (const i of p.items) expect(i.text, `${p.doc} ${i.id}`).not.toMatch(FOOTER);
+      expect(body.trimEnd().endsWith(p.items.at(-1)?.text ?? "?"), p.doc).toBe(true);
+    }
+  });
+
+  it("is cited the way people cite it: an entry's text is its own, a parent ends where its first child starts", () => {
+    for (const p of corpus.plans) {
+      for (const i of p.items) {
+        const children = p.items.filter((c) => c.parent === i.id);
+        const first = children[0];
+        if (first) expect(i.span.end).toBeLessThan(first.span.start);
+      }
+    }
+  });
+});
+
+describe("Puyang: lone issuer line, blank lines, 〔〕 clauses, attachments and a government footer", () => {
+  it("reads the title block with the issuer on a line of its own", () => {
+    expect(puyang.meta).toMatchObject({
+      title: "濮阳市人民政府关于印发濮阳市空气质量持续改善行动实施方案的通知",
+      planTitle: "濮阳市空气质量持续改善行动实施方案",
+      issuer: "濮阳市人民政府",
+      docNumber: "濮政〔2024〕11号",
+      signed: "2024-08-13",
+      published: "2024-08-17",
+      indexNumber: "J0001-2101-2024-02018",
+      implements: ["国发〔2023〕24号", "豫政〔2024〕12号"],
+      implementsTitles: ["中共中央国务院关于深入打好污染防治攻坚战的意见"],
+      issuedWith: [],
+    });
+    expect(puyang.profile).toMatchObject({
+      level: "city",
+      province: { zh: "河南省" },
+      place: { en: "Puyang" },
+    });
+  });
+
+  it("has nine sections numbered per section", () => {
+    expect(puyang.sections).toHaveLength(9);
+    expect(puyang.items.every((i) => i.level === 2)).toBe(true);
+    expect(puyang.sections.map((s) => puyang.items.filter((i) => i.section === s.number).length)).toEqual([
+      2, 5, 5, 4, 4, 4, 6, 2, 3,
+    ]);
+    expect(entry(puyang, "3.2")).toMatchObject({ label: "三(二)", title: "严格合理控制煤炭消费总量" });
+  });
+
+  it("reads 〔〕 clauses with county governments inside, and a clause in mid-item", () => {
+    expect(roles(puyang, "3.5")).toMatchObject({
+      市发展改革委: "responsible",
+      "各县(区)政府": "responsible",
+    });
+    expect(roles(puyang, "7.3")).toEqual({ 市生态环境局: "lead", "各县(区)政府": "responsible" });
+    expect(roles(puyang, "4.2")).toEqual({
+      市交通运输局: "responsible",
+      市城市管理局: "responsible",
+      市邮政管理局: "responsible",
+      市公安局: "responsible",
+      市生态环境局: "responsible",
+      市商务局: "responsible",
+    });
+    expect(roles(puyang, "4.4")).toMatchObject({ 市商务局: "lead", 市公安局: "support" });
+    expect(roles(puyang, "7.4")).toEqual({ 市生态环境局: "responsible", 市气象局: "support" });
+    // 清丰县、南乐县、台前县政府: the bare counties take the government the list ends in.
+    const county = entry(puyang, "2.3").departments.find((d) => d.name === "清丰县政府");
+    expect(county).toMatchObject({ role: "responsible", written: "清丰县" });
+  });
+
+  it("dates a year-less deadline from the passage before it", () => {
+    expect(dates(puyang, "6.2")).toEqual([["9月底前", "2025-09-30", true, false]]);
+    expect(dates(puyang, "3.5")).toEqual([["2024年采暖季前", "2024-11-15", false, true]]);
+    expect(dates(puyang, "7.2")).toEqual([["2024年9月底前", "2024-09-30", false, false]]);
+    const byEnd2024 = puyang.items
+      .filter((i) => i.deadlines.some((d) => d.date === "2024-12-31"))
+      .map((i) => i.id);
+    expect(byEnd2024).toEqual(["2.2", "2.3", "3.3", "3.4", "5.3", "6.1"]);
+  });
+
+  it("ends at the attachment list: the last entry is 九(三) with its own parenthesis", () => {
+    expect(puyang.items.at(-1)?.text.endsWith("(市委宣传部、市生态环境局按职责分工负责)")).toBe(true);
+  });
+});
+
+describe("Kaifeng 2024: a plan title with no notice title, items numbered across sections, a county site's footer", () => {
+  it("has no notice title and no issuer: they are null, not errors", () => {
+    expect(kaifeng2024.meta).toMatchObject({
+      title: null,
+      planTitle: "开封市空气质量持续改善行动实施方案",
+      issuer: null,
+      docNumber: null,
+      signed: "2024-06-25",
+      implements: ["豫政〔2024〕12号"],
+    });
+    expect(kaifeng2024.profile).toMatchObject({ level: "city", place: { zh: "开封市", en: "Kaifeng" } });
+  });
+
+  it("keeps the printed numbers running on across sections", () => {
+    expect(kaifeng2024.items.map((i) => i.number)).toEqual(Array.from({ length: 34 }, (_, k) => k + 1));
+    expect(idsAt(kaifeng2024, 2).slice(0, 4)).toEqual(["1.1", "1.2", "2.3", "2.4"]);
+    expect(entry(kaifeng2024, "5.17")).toMatchObject({ label: "五(十七)", title: "强化城市道路扬尘管控" });
+    expect(entry(kaifeng2024, "6.22").label).toBe("六(二十二)");
+  });
+
+  it("reads 〔〕 with a county clause, and two parentheses in one item", () => {
+    expect(roles(kaifeng2024, "5.16")).toEqual({
+      市住房城乡建设局: "lead",
+      市城市管理局: "support",
+      市交通运输局: "support",
+      市水利局: "support",
+      "各县(区)政府": "responsible",
+    });
+    expect(roles(kaifeng2024, "4.13")).toEqual({
+      市交通运输局: "responsible",
+      市城市管理局: "responsible",
+      市机关事务中心: "responsible",
+      市公安局: "responsible",
+      市生态环境局: "responsible",
+    });
+  });
+
+  it("dates year-less deadlines from the year of their passage", () => {
+    expect(dates(kaifeng2024, "6.21")).toEqual([["10月底前", "2025-10-31", true, false]]);
+    expect(dates(kaifeng2024, "6.22")).toEqual([
+      ["7月底前", "2024-07-31", true, false],
+      ["10月底前", "2024-10-31", true, false],
+    ]);
+    expect(dates(kaifeng2024, "3.11")).toEqual([["2024年采暖季前", "2024-11-15", false, true]]);
+  });
+
+  it("leaves the footer's department links out of every entry", () => {
+    expect(kaifeng2024.source).toContain("开封市城市管理局");
+    const named = kaifeng2024.items.flatMap((i) => i.departments.map((d) => d.name));
+    expect(named).not.toContain("开封市城市管理局");
+    expect(entry(kaifeng2024, "9.34").text.endsWith("推动形成简约适度、绿色低碳、文明健康的生活方式。")).toBe(
+      true,
+    );
+  });
+});
+
+describe("Kaifeng 2025: a page that opens with the notice, three levels, section entries, a closing 印发 line", () => {
+  it("reads the title from the later title line and the signature for the issuer", () => {
+    expect(kaifeng2025.meta).toMatchObject({
+      title: null,
+      planTitle: "开封市2025年大气污染防治攻坚十大行动方案",
+      issuer: "开封市人民政府办公室",
+      signed: "2025-06-13",
+      issuedWith: [
+        "开封市2025年碧水保卫战实施方案",
+        "开封市2025年净土保卫战实施方案",
+        "开封市2025年柴油货车污染治理攻坚战实施方案",
+      ],
+    });
+  });
+
+  it("cites text directly under a heading as the section's own entry", () => {
+    expect(idsAt(kaifeng2025, 1)).toEqual(["1", "2", "6"]);
+    expect(entry(kaifeng2025, "2")).toMatchObject({
+      label: "二",
+      title: "工作目标",
+      level: 1,
+      parent: null,
+      section: 2,
+    });
+    expect(entry(kaifeng2025, "2").text.startsWith("全面完成“十四五”大气环境质量目标。")).toBe(true);
+  });
+
+  it("has ten actions under 三、 with their numbered tasks", () => {
+    const actions = kaifeng2025.items.filter((i) => i.section === 3 && i.level === 2);
+    expect(actions.map((i) => i.id)).toEqual(Array.from({ length: 10 }, (_, k) => `3.${k + 1}`));
+    expect(actions.map((a) => kaifeng2025.items.filter((i) => i.parent === a.id).length)).toEqual([
+      3, 3, 3, 4, 3, 3, 3, 3, 2, 2,
+    ]);
+    expect(entry(kaifeng2025, "3.1").text).toBe("(一)产业结构优化升级行动");
+    expect(entry(kaifeng2025, "3.4.2")).toMatchObject({
+      label: "三(四)2.",
+      parent: "3.4",
+      level: 3,
+      title: "开展低效失效污染治理设施整治",
+    });
+    expect(idsAt(kaifeng2025, 2).filter((id) => !id.startsWith("3."))).toEqual([
+      "4.1",
+      "4.2",
+      "5.1",
+      "5.2",
+      "5.3",
+      "5.4",
+    ]);
+  });
+
+  it("reads a clause that gives two roles, and the clause of a further paragraph", () => {
+    const item = entry(kaifeng2025, "3.1.1");
+    expect(item.text).toContain("加快退出5家11条6000万标砖/年以下");
+    expect(roles(kaifeng2025, "3.1.1")).toEqual({
+      市工业和信息化局: "responsible",
+      市发展改革委: "responsible",
+      市生态环境局: "responsible",
+      各县区政府: "responsible",
+      城乡一体化示范区管委会: "responsible",
+      市市场监管局: "responsible",
+      兰考县政府: "responsible",
+      尉氏县政府: "responsible",
+    });
+    expect(roles(kaifeng2025, "3.8.2")).toMatchObject({ 市生态环境局: "lead", 各县区政府: "responsible" });
+    expect(roles(kaifeng2025, "3.7.1")).toEqual({
+      市农业农村局: "lead",
+      市生态环境局: "support",
+      市财政局: "support",
+    });
+  });
+
+  it("reads day-level deadlines, with the year from the passage where none is written", () => {
+    expect(dates(kaifeng2025, "6")).toEqual([
+      ["2025年7月15日前", "2025-07-15", false, false],
+      ["12月10日前", "2025-12-10", true, false],
+    ]);
+    expect(dates(kaifeng2025, "3.1.1")).toEqual([
+      ["9月底前", "2025-09-30", true, false],
+      ["2025年9月底前", "2025-09-30", false, false],
+      ["年底前", "2025-12-31", true, false],
+    ]);
+    expect(dates(kaifeng2025, "3.2.2")).toEqual([["2025年采暖季前", "2025-11-15", false, true]]);
+  });
+
+  it("keeps the closing 印发 line out of 六、工作要求", () => {
+    expect(entry(kaifeng2025, "6").text.endsWith("本方案未尽事宜,按照国家、省有关要求执行。")).toBe(true);
+    expect(kaifeng2025.source).toContain("开封市人民政府办公室 2025年6月13日印发");
+  });
+});
+
+describe("Xuchang: a number with a space, a standing note in 〔〕, 参与 and 牵头督导", () => {
+  it("keeps the document number as written and matches it without the space", () => {
+    expect(xuchang.meta).toMatchObject({
+      title: "许昌市人民政府关于印发许昌市空气质量持续改善行动方案的通知",
+      issuer: "许昌市人民政府",
+      docNumber: "许政〔2024〕 17号",
+      signed: "2024-07-30",
+      implements: ["豫发〔2022〕17号", "豫政〔2024〕12号"],
+    });
+    expect(docNumberKey(xuchang.meta.docNumber ?? "")).toBe(docNumberKey("许政〔2024〕17号"));
+  });
+
+  it("reads the standing note inside 〔〕 and attaches it to every later entry", () => {
+    expect(xuchang.standingNotes).toHaveLength(1);
+    const note = xuchang.standingNotes[0];
+    expect(note).toMatchObject({ from: "2.1", text: "以下各项工作均需各县(市、区)政府落实,不再列出" });
+    expect(note?.departments).toEqual([
+      { name: "各县(市、区)政府", role: "responsible", written: "各县(市、区)政府" },
+    ]);
+    const at = xuchang.items.findIndex((i) => i.id === "2.1");
+    for (const [k, i] of xuchang.items.entries()) expect(i.standingNote, i.id).toEqual(k > at ? note : null);
+    expect(roles(xuchang, "2.1")).toEqual({
+      市发展改革委: "responsible",
+      市工业和信息化局: "responsible",
+      市生态环境局: "responsible",
+      "各县(市、区)政府": "responsible",
+      市城乡一体化示范区管委会: "responsible",
+      经济技术开发区管委会: "responsible",
+      东城区管委会: "responsible",
+    });
+  });
+
+  it("maps 参与 to support and 牵头督导 to lead", () => {
+    expect(roles(xuchang, "2.2")).toEqual({
+      市工业和信息化局: "lead",
+      市发展改革委: "support",
+      市生态环境局: "support",
+      市自然资源和规划局: "support",
+    });
+    expect(roles(xuchang, "7.2")).toEqual({ 市生态环境局: "lead" });
+    expect(dates(xuchang, "6.2")).toEqual([
+      ["2024年年底前", "2024-12-31", false, false],
+      ["8月底前", "2025-08-31", true, false],
+    ]);
+  });
+
+  it("ends before the footer's lists of department and county sites", () => {
+    expect(xuchang.items.at(-1)?.id).toBe("9.4");
+    expect(xuchang.items.flatMap((i) => i.departments.map((d) => d.name))).not.toContain("许昌市城市管理局");
+  });
+});
+
+describe("Shanxi: a provincial plan naming the national plan in its title, header lines, three levels", () => {
+  it("reads the title, the issuer under it and the page's date; it is provincial with its own heating season", () => {
+    expect(shanxi.meta).toMatchObject({
+      title: null,
+      planTitle: "山西省落实《空气质量持续改善行动计划》实施方案",
+      issuer: "山西省人民政府",
+      published: "2024-03-22",
+      signed: null,
+      implements: ["国发〔2023〕24号"],
+    });
+    expect(shanxi.profile).toMatchObject({
+      level: "provincial",
+      province: { zh: "山西省", en: "Shanxi" },
+      place: { zh: "山西省", en: "Shanxi" },
+      heatingSeason: { month: 11, day: 1 },
+    });
+    expect(
+      shanxi.source.slice(shanxi.body.start).startsWith("为贯彻落实国务院《空气质量持续改善行动计划》"),
+    ).toBe(true);
+  });
+
+  it("numbers 二、工作目标 (一)(二), the paragraph after them belonging to (二)", () => {
+    expect(idsAt(shanxi, 1)).toEqual(["1"]);
+    expect(idsAt(shanxi, 2).slice(0, 3)).toEqual(["2.1", "2.2", "3.1"]);
+    expect(entry(shanxi, "2.2").text.endsWith("各设区城市年度目标根据国家下达的任务另行分解。")).toBe(true);
+    expect(idsAt(shanxi, 3).filter((id) => id.startsWith("3.5."))).toEqual([
+      "3.5.1",
+      "3.5.2",
+      "3.5.3",
+      "3.5.4",
+      "3.5.5",
+    ]);
+    expect(entry(shanxi, "3.2.4").label).toBe("三(二)4.");
+  });
+
+  it("reads provincial departments and the heating season of its province", () => {
+    expect(roles(shanxi, "3.1.2")).toEqual({
+      省工业和信息化厅: "lead",
+      省发展改革委: "support",
+      省生态环境厅: "support",
+      省能源局: "support",
+    });
+    expect(roles(shanxi, "3.3.1")).toMatchObject({ 中国铁路太原局集团有限公司: "responsible" });
+    expect(roles(shanxi, "3.5.2")).toMatchObject({ 各市人民政府: "responsible" });
+    expect(dates(shanxi, "3.2.4")).toEqual([["2024年采暖季前", "2024-11-01", false, true]]);
+    expect(dates(shanxi, "3.5.5")).toEqual([["10月底前", "2024-10-31", true, false]]);
+  });
+
+  it("ends before 【打印】, 分享到 and 相关稿件", () => {
+    expect(shanxi.items.at(-1)?.id).toBe("7.3");
+  });
+});
+
+describe("openings of real pages, cut mid-sentence", () => {
+  const openings = loadCorpus("test/fixtures/corpus");
+  const opening = (doc: string) => openings.plans.find((p) => p.doc === doc) as Plan;
+
+  it("all load without a warning", () => {
+    expect(openings.warnings).toEqual([]);
+    expect(openings.plans).toHaveLength(5);
+  });
+
+  it("give the title, issuer, number and levels they contain", () => {
+    expect(opening("puyang-2024-opening").meta).toMatchObject({
+      title: "濮阳市人民政府关于印发濮阳市空气质量持续改善行动实施方案的通知",
+      issuer: "濮阳市人民政府",
+      docNumber: "濮政〔2024〕11号",
+      signed: "2024-08-13",
+    });
+    expect(opening("puyang-2024-opening").items.map((i) => i.id)).toEqual(["1.1"]);
+
+    expect(opening("kaifeng-2024-opening").meta).toMatchObject({
+      title: null,
+      planTitle: "开封市空气质量持续改善行动实施方案",
+      issuer: null,
+      docNumber: null,
+    });
+    expect(opening("kaifeng-2024-opening").items.map((i) => i.id)).toEqual(["1.1", "1.2", "2.3"]);
+
+    expect(opening("kaifeng-2025-opening").meta).toMatchObject({
+      planTitle: "开封市2025年大气污染防治攻坚十大行动方案",
+      signed: "2025-06-13",
+    });
+    expect(opening("kaifeng-2025-opening").items.map((i) => [i.id, i.level])).toEqual([
+      ["1", 1],
+      ["2", 1],
+      ["3.1", 2],
+      ["3.1.1", 3],
+    ]);
+
+    expect(opening("xuchang-2024-opening").meta).toMatchObject({
+      issuer: "许昌市人民政府",
+      docNumber: "许政〔2024〕 17号",
+      signed: "2024-07-30",
+    });
+    expect(opening("xuchang-2024-opening").items.map((i) => i.id)).toEqual(["1.1", "1.2", "2.1"]);
+
+    expect(opening("shanxi-2024-opening").meta).toMatchObject({
+      planTitle: "山西省落实《空气质量持续改善行动计划》实施方案",
+      issuer: "山西省人民政府",
+      published: "2024-03-22",
+    });
+    expect(opening("shanxi-2024-opening").items.map((i) => i.id)).toEqual([
+      "1",
+      "2.1",
+      "2.2",
+      "3.1",
+      "3.1.1",
+    ]);
+  });
+});
+
+describe("a corrupt, binary or empty file next to good ones", () => {
+  it("is skipped with a warning naming it; the others load", () => {
+    const dir = mkdtempSync(join(tmpdir(), "corpus-"));
+    writeFileSync(join(dir, "a-good.txt"), readFileSync(join(DEV, "xuchang-air-quality-2024.txt")));
+    writeFileSync(
+      join(dir, "b-binary.txt"),
+      Buffer.from(Array.from({ length: 4096 }, (_, k) => (k * 37) % 256)),
+    );
+    writeFileSync(join(dir, "c-empty.txt"), "");
+    writeFileSync(
+      join(dir, "d-cut.txt"),
+      "许昌市人民政府关于印发许昌市空气质量持续改善行动方案的通知\n许政〔2024〕 17号\n",
+    );
+    mkdirSync(join(dir, "e-folder.txt"));
+    writeFileSync(join(dir, "f-good.txt"), readFileSync("test/fixtures/corpus/shanxi-2024-opening.txt"));
+    const c = loadCorpus(dir);
+    expect(c.plans.map((p) => p.doc)).toEqual(["a-good", "f-good"]);
+    expect(c.warnings.map((w) => w.file)).toEqual([
+      "b-binary.txt",
+      "c-empty.txt",
+      "d-cut.txt",
+      "e-folder.txt",
+    ]);
+    for (const w of c.warnings) expect(w.reason.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the same documents written differently", () => {
+  const genre = loadGenreData("data");
+  const shape = (p: Plan) =>
+    p.items.map((i) => [
+      i.id,
+      i.label,
+      i.title,
+      i.departments.map((d) => `${d.name}:${d.role}`).join(","),
+      i.deadlines.map((d) => d.date).join(","),
+    ]);
+
+  it("parses a page with CRLF line ends and full-width indentation alike", () => {
+    const source = kaifeng2025.source
+      .split("\n")
+      .map((l) => (l.trim() === "" ? l : `\u3000\u3000${l}`))
+      .join("\r\n");
+    const p = parsePlan("indented", source, { genre });
+    expect(shape(p)).toEqual(shape(kaifeng2025));
+    expect(p.meta).toEqual(kaifeng2025.meta);
+    for (const i of p.items) expect(p.source.slice(i.span.start, i.span.end)).toBe(i.text);
+  });
+
+  it("parses full-width brackets and 1． / 1、 numbers alike", () => {
+    let n = 0;
+    const source = kaifeng2025.source
+      .replace(/^\((.)\)/gm, "（$1）")
+      .replace(/^(\d+)\./gm, (_m, d: string) => (n++ % 2 === 0 ? `${d}．` : `${d}、`));
+    const p = parsePlan("full-width", source, { genre });
+    expect(p.items.map((i) => [i.id, i.label])).toEqual(kaifeng2025.items.map((i) => [i.id, i.label]));
+  });
+
+  it("reads a fourth level (1) under 1.", () => {
+    const source = [
+      "X市空气质量工作方案",
+      "一、重点任务",
+      "(一)产业结构",
+      "1.淘汰落后产能。全面排查。",
+      "(1)砖瓦窑。2025年6月底前退出。(市工业和信息化局牵头)",
+      "(2)石灰窑。2025年,开展整治,9月底前完成。",
+      "2.集群改造。按要求推进。",
+      "二、保障措施",
+      "加强组织领导。",
+    ].join("\n");
+    const p = parsePlan("four-levels", source, { genre });
+    expect(p.items.map((i) => [i.id, i.label, i.level, i.parent])).toEqual([
+      ["1.1", "一(一)", 2, null],
+      ["1.1.1", "一(一)1.", 3, "1.1"],
+      ["1.1.1.1", "一(一)1.(1)", 4, "1.1.1"],
+      ["1.1.1.2", "一(一)1.(2)", 4, "1.1.1"],
+      ["1.1.2", "一(一)2.", 3, "1.1"],
+      ["2", "二", 1, null],
+    ]);
+    expect(p.items.find((i) => i.id === "1.1.1")?.text).toBe("1.淘汰落后产能。全面排查。");
+    expect(
+      p.items.find((i) => i.id === "1.1.1.2")?.deadlines.map((d) => [d.date, d.yearFromContext]),
+    ).toEqual([["2025-09-30", true]]);
+    expect(p.meta).toMatchObject({
+      title: null,
+      planTitle: "X市空气质量工作方案",
+      issuer: null,
+      signed: null,
+    });
+  });
+});

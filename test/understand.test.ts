@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEngine, type Engine } from "../src/engine/index.js";
+import { cleanText, detectLang, findRefs, simplify } from "../src/understand/index.js";
+
+let engine: Engine;
+const cacheDir = mkdtempSync(join(tmpdir(), "policy-bot-understand-"));
+beforeAll(async () => {
+  engine = await createEngine({ cacheDir });
+});
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+describe("cleaning", () => {
+  it("strips markup, entities, control and invisible characters, and normalises width", () => {
+    expect(cleanText("<b>燃煤锅炉</b>\u0000\u0007 🔥")).toBe("燃煤锅炉");
+    expect(cleanText("<p>六(五)&nbsp;是什么&lt;?&gt;</p>")).toBe("六(五) 是什么<?>");
+    expect(cleanText("蛋鸡2\u200b0万\u200d羽\u202e")).toBe("蛋鸡20万羽");
+    expect(cleanText("ＰＭ２．５　目标")).toBe("PM2.5 目标");
+    expect(cleanText("<script>alert(1)</script>烟花")).toBe("烟花");
+  });
+
+  it("turns traditional characters into simplified", () => {
+    expect(simplify("燃煤鍋爐")).toBe("燃煤锅炉");
+    expect(simplify("煙花爆竹怎麼管")).toBe("烟花爆竹怎么管");
+  });
+
+  it("has one language detector", () => {
+    expect(detectLang("燃煤锅炉")).toBe("zh");
+    expect(detectLang("What is the Public Security Bureau responsible for?")).toBe("en");
+    expect(detectLang("What does 六(五) say?")).toBe("en");
+    expect(detectLang("PM2.5目标")).toBe("zh");
+  });
+});
+
+describe("item references", () => {
+  const path = (q: string) => findRefs(cleanText(q))[0]?.path.join(".") ?? null;
+  it("reads 六(五), 六（五）, 六、(五), 第六部分第五条, 6.5 and item 6.5 alike", () => {
+    for (const q of ["六(五)", "六（五）", "六、(五)", "第六部分第五条", "6.5", "item 6.5", "六(五)讲了什么"])
+      expect(path(q), q).toBe("6.5");
+  });
+  it("reads a third and fourth level, and a section alone", () => {
+    expect(path("三(一)1.")).toBe("3.1.1");
+    expect(path("3.1.2")).toBe("3.1.2");
+    expect(path("三(一)2.(3)")).toBe("3.1.2.3");
+    expect(path("第二部分讲了什么")).toBe("2");
+  });
+  it("does not read figures as references", () => {
+    for (const q of [
+      "PM2.5目标",
+      "控制风速不低于0.3米/秒",
+      "优良天数比率达到74.5%",
+      "1.2万头生猪",
+      "燃煤锅炉(3)",
+      "sells 1.2 million birds",
+    ])
+      expect(path(q), q).toBeNull();
+  });
+  it("resolves a reference in the document that has it; an across-sections number in the national plan", () => {
+    expect(engine.findItem("六(五)")?.doc).toBe("shangqiu-air-quality-2024");
+    expect(engine.findItem("国务院计划第十一条")).toMatchObject({ doc: "state-council-2023-24", id: "3.11" });
+    expect(engine.findItem("(三十九)")?.id).toBe("10.39");
+  });
+});
+
+describe("a Query", () => {
+  it("names documents by title, short name, number, place and English place", () => {
+    for (const q of [
+      "商丘方案里燃煤锅炉",
+      "Shangqiu plan on coal boilers",
+      "商丘市空气质量持续改善行动计划的目标",
+    ])
+      expect(engine.understand(q).docs, q).toEqual(["shangqiu-air-quality-2024"]);
+    for (const q of [
+      "国发〔2023〕24号的目标",
+      "国务院计划第十一条",
+      "What does the State Council plan say about coal?",
+    ])
+      expect(engine.understand(q).docs, q).toEqual(["state-council-2023-24"]);
+  });
+
+  it("reads departments, the role asked, dates and the intents", () => {
+    const d = engine.understand("环保局牵头哪些任务");
+    expect(d).toMatchObject({ departments: ["市生态环境局"], role: "lead" });
+    expect(d.intents).toContain("department_listing");
+    const t = engine.understand("哪些任务要在2025年8月底前完成");
+    expect(t.deadline).toMatchObject({ date: "2025-08-31" });
+    expect(t.intents).toContain("deadline_listing");
+    const both = engine.understand("我厂的燃煤锅炉要淘汰吗，找哪个部门");
+    expect(both.intents).toEqual(expect.arrayContaining(["check", "who"]));
+    const source = engine.understand("六个百分之百出自哪条");
+    expect(source).toMatchObject({ phrase: "六个百分之百" });
+    expect(source.intents).toContain("source");
+    expect(source.intents).not.toContain("check");
+  });
+
+  it("marks empty input invalid and reads nothing else", () => {
+    expect(engine.understand("？？？")).toMatchObject({ invalid: "empty", intents: [], refs: [] });
+  });
+
+  it("tells text that holds no question from a question", () => {
+    for (const q of [
+      "a",
+      "啊啊啊啊啊啊",
+      "asdfghjkl",
+      "qwertyuiop",
+      "1234567890",
+      "the the the the",
+      "嗯嗯",
+      "haha",
+    ])
+      expect(engine.understand(q).invalid, q).toBe("not_a_question");
+    for (const q of ["6.5", "燃煤锅炉", "PM2.5", "fireworks", "LDAR"])
+      expect(engine.understand(q).invalid, q).toBeNull();
+  });
+
+  it("names the documents of a level by a word of its own, not inside another word", () => {
+    expect(engine.understand("国家对燃煤锅炉怎么要求").docs).toEqual(["state-council-2023-24"]);
+    expect(engine.understand("国家机关驻地能放烟花吗").docs).toEqual([]);
+  });
+
+  it("reads follow-ups against the previous turn: items, a changed figure, another document", async () => {
+    const first = await engine.answer("燃煤锅炉多少蒸吨以下的要淘汰？");
+    const ours = engine.understand("我们厂的正好35蒸吨", { context: first.context });
+    expect(ours.followUp?.kind).toBe("facts");
+    expect(ours.intents).toContain("check");
+    expect(ours.factsText).toContain("燃煤锅炉");
+    const next = await engine.answer("我们厂的正好35蒸吨", { context: first.context });
+    const more = engine.understand("要是70蒸吨呢", { context: next.context });
+    expect(more.factsText).toContain("70蒸吨");
+    expect(more.factsText).not.toContain("35蒸吨");
+    expect(engine.understand("谁牵头？", { context: first.context }).followUp?.kind).toBe("items");
+    expect(engine.understand("国家层面的要求呢", { context: first.context }).followUp?.kind).toBe("topic");
+    expect(engine.understand("城管局牵头哪些任务", { context: first.context }).followUp).toBeNull();
+  });
+});
