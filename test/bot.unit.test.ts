@@ -160,7 +160,9 @@ describe("callback data and deep links", () => {
       answerId: "42",
     });
     expect(voteData("up", "x".repeat(80))).toBeNull();
-    expect(parseCallbackData(checkStartData("ammonia-pilot", "zh"))).toEqual({
+    expect(checkStartData("规则 甲", 3, "en")).toBe("k:#3:e");
+    expect(parseCallbackData("k:#3:e")).toEqual({ kind: "check-start", checkId: "#3", lang: "en" });
+    expect(parseCallbackData(checkStartData("ammonia-pilot", 0, "zh"))).toEqual({
       kind: "check-start",
       checkId: "ammonia-pilot",
       lang: "zh",

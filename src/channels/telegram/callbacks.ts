@@ -8,7 +8,7 @@
  *   r:…  related items;  d:…  the item's departments
  *   f:#1a2b3c4d:6.5:e                   a document id too long to fit, by the first 8 hex of its SHA-1
  *   v:u:<answer id>  v:d:<answer id>   👍 / 👎 on a logged answer
- *   k:ammonia-pilot:z                  start that guided check
+ *   k:ammonia-pilot:z                  start that guided check (k:#3:z by its index when the id cannot travel)
  *   s:1:2                              guided check: at step 1, option 2 (the dialogue is in the store)
  */
 import { createHash } from "node:crypto";
@@ -52,11 +52,10 @@ export function voteData(vote: "up" | "down", answerId: string): string | null {
   return fits(data) ? data : null;
 }
 
-/** callback_data starting a guided check. */
-export function checkStartData(checkId: string, lang: Lang): string {
+/** callback_data starting a guided check: by its id, or `#<index>` when the id cannot travel. */
+export function checkStartData(checkId: string, index: number, lang: Lang): string {
   const data = `k:${checkId}:${langCode(lang)}`;
-  if (!fits(data)) throw new Error(`callback_data over 64 bytes for check ${checkId}`);
-  return data;
+  return /^[A-Za-z0-9_-]{1,50}$/.test(checkId) && fits(data) ? data : `k:#${index}:${langCode(lang)}`;
 }
 
 /** callback_data choosing `option` at `step` of the guided check shown in the message. */
@@ -76,7 +75,7 @@ export function parseCallbackData(data: string): CallbackData | null {
   }
   m = /^v:([ud]):(.+)$/.exec(data);
   if (m) return { kind: "vote", vote: m[1] === "u" ? "up" : "down", answerId: m[2] ?? "" };
-  m = /^k:([A-Za-z0-9_-]{1,50}):([ze])$/.exec(data);
+  m = /^k:([A-Za-z0-9_-]{1,50}|#\d{1,3}):([ze])$/.exec(data);
   if (m) {
     const lang = codeLang(m[2]);
     return lang ? { kind: "check-start", checkId: m[1] ?? "", lang } : null;

@@ -87,7 +87,7 @@ export function checkDialogue(s: BotServices): Composer<Context> {
     if (all.length === 0) return replyHtml(ctx, esc(t(lang).checkNone));
     if (only) return advance(ctx, only, { check: only.id, lang, choices: [] });
     const keyboard = InlineKeyboard.from(
-      all.map((check) => [InlineKeyboard.text(check.title[lang], checkStartData(check.id, lang))]),
+      all.map((check, i) => [InlineKeyboard.text(check.title[lang], checkStartData(check.id, i, lang))]),
     );
     await replyHtml(ctx, esc(t(lang).checkChoose), keyboard);
   });
@@ -99,7 +99,8 @@ export function checkDialogue(s: BotServices): Composer<Context> {
     if (!data || (data.kind !== "check-start" && data.kind !== "check-step")) return next();
     if (chat === undefined || message === undefined) return answerCallback(ctx, t("zh").checkExpired);
     if (data.kind === "check-start") {
-      const check = checks().find((x) => x.id === data.checkId);
+      const byIndex = /^#(\d+)$/.exec(data.checkId);
+      const check = byIndex ? checks()[Number(byIndex[1])] : checks().find((x) => x.id === data.checkId);
       if (!check) return answerCallback(ctx, t(data.lang).checkExpired);
       await answerCallback(ctx);
       return advance(ctx, check, { check: check.id, lang: data.lang, choices: [] });
