@@ -3,11 +3,52 @@
  * one webhook URL sharing one store; and one of two instances killed mid-run. Every update is
  * answered once (or, for the few in hand at the kill, at least once) and in its chat's order.
  */
-import { afterEach, expect, it } from "vitest";
+import { existsSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
 import { MemoryStore, type StateStore } from "../src/channels/state/index.js";
 import { type Cluster, type Harness, startCluster, startHarness } from "../src/channels/telegram/harness.js";
 import type { FakeBotApi } from "../src/stand-ins/telegram-bot-api.js";
 import { parseTelegramHtml } from "../src/stand-ins/telegram-bot-api.js";
+
+/**
+ * The stores instances share: one in-memory store (one process standing in for several), and —
+ * when REDIS_URL is set and the Redis store is present — one Redis connection per instance, as
+ * separate processes would have.
+ */
+type Backend = {
+  name: string;
+  stores: (count: number) => Promise<{ storeFor: (i: number) => StateStore; close: () => Promise<void> }>;
+};
+const redisModule = fileURLToPath(new URL("../src/channels/state/redis.ts", import.meta.url));
+const backends: Backend[] = [
+  {
+    name: "in memory",
+    stores: async () => {
+      const store = new MemoryStore();
+      return { storeFor: () => store, close: async () => {} };
+    },
+  },
+];
+if (process.env.REDIS_URL && existsSync(redisModule)) {
+  const url = process.env.REDIS_URL;
+  const { RedisStore } = (await import(pathToFileURL(redisModule).href)) as {
+    RedisStore: { connect(url: string, options?: { keyPrefix?: string }): Promise<StateStore> };
+  };
+  backends.push({
+    name: "in Redis",
+    stores: async (count) => {
+      const keyPrefix = `policy-bot-test:${process.pid}:${Date.now()}:`;
+      const stores = await Promise.all(
+        Array.from({ length: count }, () => RedisStore.connect(url, { keyPrefix })),
+      );
+      return {
+        storeFor: (i) => stores[i] as StateStore,
+        close: async () => void (await Promise.all(stores.map((s) => s.close()))),
+      };
+    },
+  });
+}
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -76,74 +117,80 @@ async function cluster(
 const answeredBy = (c: Cluster, i: number) =>
   (c.logs[i] ?? []).filter((l) => l.msg === "update handled" && l.type === "message").length;
 
-it("two instances behind one webhook URL, one shared store: 2,000 updates from 200 chats, each answered once, in order", async () => {
-  const store = new MemoryStore();
-  const c = await cluster(() => store);
-  const started = performance.now();
-  const expected = load(c.api, shangqiu(c), 200, 10);
-  await c.api.waitFor(() => c.api.sentTo().length >= 2000, 120_000, "2000 replies");
-  const seconds = (performance.now() - started) / 1000;
-  await c.api.settle(300);
-  console.log(
-    `[load] webhook ×2: 2000 updates in ${seconds.toFixed(2)} s; instance 0 handled ${answeredBy(c, 0)}, instance 1 ${answeredBy(c, 1)}`,
-  );
-  expect(c.api.sentTo()).toHaveLength(2000);
-  for (const [chat, headings] of expected)
-    expect(c.api.sentTo(chat).map(heading), `chat ${chat}`).toEqual(headings);
-  expect(answeredBy(c, 0)).toBeGreaterThan(500);
-  expect(answeredBy(c, 1)).toBeGreaterThan(500);
-  expect(c.api.unacknowledged).toBe(0);
-}, 180_000);
+describe.each(backends)("state $name", (backend) => {
+  it("two instances behind one webhook URL, one shared store: 2,000 updates from 200 chats, each answered once, in order", async () => {
+    const shared = await backend.stores(2);
+    cleanups.push(shared.close);
+    const c = await cluster(shared.storeFor);
+    const started = performance.now();
+    const expected = load(c.api, shangqiu(c), 200, 10);
+    await c.api.waitFor(() => c.api.sentTo().length >= 2000, 120_000, "2000 replies");
+    const seconds = (performance.now() - started) / 1000;
+    await c.api.settle(300);
+    console.log(
+      `[load] webhook ×2, state ${backend.name}: 2000 updates in ${seconds.toFixed(2)} s; instance 0 handled ${answeredBy(c, 0)}, instance 1 ${answeredBy(c, 1)}`,
+    );
+    expect(c.api.sentTo()).toHaveLength(2000);
+    for (const [chat, headings] of expected)
+      expect(c.api.sentTo(chat).map(heading), `chat ${chat}`).toEqual(headings);
+    expect(answeredBy(c, 0)).toBeGreaterThan(500);
+    expect(answeredBy(c, 1)).toBeGreaterThan(500);
+    expect(c.api.unacknowledged).toBe(0);
+  }, 180_000);
 
-/** A view of a shared store that fails every call once its instance is "killed", as a dead process would. */
-function killable(store: StateStore) {
-  let dead = false;
-  const view: StateStore = {
-    claim: (k, t) => (dead ? Promise.reject(new Error("dead")) : store.claim(k, t)),
-    release: (k) => (dead ? Promise.reject(new Error("dead")) : store.release(k)),
-    get: <T>(k: string) => (dead ? Promise.reject(new Error("dead")) : store.get<T>(k)),
-    set: (k, v, t) => (dead ? Promise.reject(new Error("dead")) : store.set(k, v, t)),
-    delete: (k) => (dead ? Promise.reject(new Error("dead")) : store.delete(k)),
-    hit: (k, w) => (dead ? Promise.reject(new Error("dead")) : store.hit(k, w)),
-    close: async () => {},
-  };
-  return { view, kill: () => (dead = true) };
-}
-
-it("one of two instances killed mid-run: nothing is lost (Telegram redelivers what was not acknowledged), order holds", async () => {
-  const store = new MemoryStore();
-  const views = [killable(store), killable(store)];
-  // A short lease: a killed instance's claims expire quickly, as its process would no longer renew them.
-  const c = await cluster((i) => views[i]?.view ?? store, {}, 1500);
-  const expected = load(c.api, shangqiu(c), 100, 10);
-  await c.api.waitFor(() => c.api.sentTo().length >= 300, 60_000, "300 replies");
-  views[0]?.kill();
-  await c.instances[0]?.abandon();
-  const atKill = c.api.sentTo().length;
-  await c.api.waitFor(
-    () =>
-      [...expected].every(
-        ([chat, list]) =>
-          new Set(c.api.sentTo(chat).map(heading)).size >= new Set(list).size &&
-          c.api.sentTo(chat).length >= list.length,
-      ),
-    120_000,
-    "every chat answered",
-  );
-  await c.api.settle(500);
-  expect(c.api.unacknowledged).toBe(0);
-  let duplicates = 0;
-  for (const [chat, headings] of expected) {
-    const got = c.api.sentTo(chat).map(heading);
-    // An answer sent just before the kill, whose update was not yet acknowledged, is sent again.
-    const once = got.filter((h, i) => i === 0 || h !== got[i - 1] || headings[headings.indexOf(h) + 1] === h);
-    duplicates += got.length - once.length;
-    expect(once, `chat ${chat}`).toEqual(headings);
+  /** A view of a shared store that fails every call once its instance is "killed", as a dead process would. */
+  function killable(store: StateStore) {
+    let dead = false;
+    const view: StateStore = {
+      claim: (k, t) => (dead ? Promise.reject(new Error("dead")) : store.claim(k, t)),
+      release: (k) => (dead ? Promise.reject(new Error("dead")) : store.release(k)),
+      get: <T>(k: string) => (dead ? Promise.reject(new Error("dead")) : store.get<T>(k)),
+      set: (k, v, t) => (dead ? Promise.reject(new Error("dead")) : store.set(k, v, t)),
+      delete: (k) => (dead ? Promise.reject(new Error("dead")) : store.delete(k)),
+      hit: (k, w) => (dead ? Promise.reject(new Error("dead")) : store.hit(k, w)),
+      close: async () => {},
+    };
+    return { view, kill: () => (dead = true) };
   }
-  const failedDeliveries = c.api.webhookAttempts.filter((a) => a.status !== 200).length;
-  console.log(
-    `[load] kill: ${atKill} answers before the kill, 1000 after all; ${failedDeliveries} deliveries failed and were redelivered; ${duplicates} answers repeated`,
-  );
-  expect(failedDeliveries).toBeGreaterThan(0);
-  expect(duplicates).toBeLessThanOrEqual(100);
-}, 180_000);
+
+  it("one of two instances killed mid-run: nothing is lost (Telegram redelivers what was not acknowledged), order holds", async () => {
+    const shared = await backend.stores(2);
+    cleanups.push(shared.close);
+    const views = [killable(shared.storeFor(0)), killable(shared.storeFor(1))];
+    // A short lease: a killed instance's claims expire quickly, as its process would no longer renew them.
+    const c = await cluster((i) => views[i]?.view ?? shared.storeFor(i), {}, 1500);
+    const expected = load(c.api, shangqiu(c), 100, 10);
+    await c.api.waitFor(() => c.api.sentTo().length >= 300, 60_000, "300 replies");
+    views[0]?.kill();
+    await c.instances[0]?.abandon();
+    const atKill = c.api.sentTo().length;
+    await c.api.waitFor(
+      () =>
+        [...expected].every(
+          ([chat, list]) =>
+            new Set(c.api.sentTo(chat).map(heading)).size >= new Set(list).size &&
+            c.api.sentTo(chat).length >= list.length,
+        ),
+      120_000,
+      "every chat answered",
+    );
+    await c.api.settle(500);
+    expect(c.api.unacknowledged).toBe(0);
+    let duplicates = 0;
+    for (const [chat, headings] of expected) {
+      const got = c.api.sentTo(chat).map(heading);
+      // An answer sent just before the kill, whose update was not yet acknowledged, is sent again.
+      const once = got.filter(
+        (h, i) => i === 0 || h !== got[i - 1] || headings[headings.indexOf(h) + 1] === h,
+      );
+      duplicates += got.length - once.length;
+      expect(once, `chat ${chat}`).toEqual(headings);
+    }
+    const failedDeliveries = c.api.webhookAttempts.filter((a) => a.status !== 200).length;
+    console.log(
+      `[load] kill, state ${backend.name}: ${atKill} answers before the kill, 1000 after all; ${failedDeliveries} deliveries failed and were redelivered; ${duplicates} answers repeated`,
+    );
+    expect(failedDeliveries).toBeGreaterThan(0);
+    expect(duplicates).toBeLessThanOrEqual(100);
+  }, 180_000);
+});
