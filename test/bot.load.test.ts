@@ -3,24 +3,21 @@
  * one webhook URL sharing one store; and one of two instances killed mid-run. Every update is
  * answered once (or, for the few in hand at the kill, at least once) and in its chat's order.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { MemoryStore, type StateStore } from "../src/channels/state/index.js";
+import { MemoryStore, RedisStore, type StateStore } from "../src/channels/state/index.js";
 import { type Cluster, type Harness, startCluster, startHarness } from "../src/channels/telegram/harness.js";
 import type { FakeBotApi } from "../src/stand-ins/telegram-bot-api.js";
 import { parseTelegramHtml } from "../src/stand-ins/telegram-bot-api.js";
 
 /**
  * The stores instances share: one in-memory store (one process standing in for several), and —
- * when REDIS_URL is set and the Redis store is present — one Redis connection per instance, as
+ * when REDIS_URL is set (.ci/run starts a redis-server) — one Redis connection per instance, as
  * separate processes would have.
  */
 type Backend = {
   name: string;
   stores: (count: number) => Promise<{ storeFor: (i: number) => StateStore; close: () => Promise<void> }>;
 };
-const redisModule = fileURLToPath(new URL("../src/channels/state/redis.ts", import.meta.url));
 const backends: Backend[] = [
   {
     name: "in memory",
@@ -30,11 +27,8 @@ const backends: Backend[] = [
     },
   },
 ];
-if (process.env.REDIS_URL && existsSync(redisModule)) {
+if (process.env.REDIS_URL) {
   const url = process.env.REDIS_URL;
-  const { RedisStore } = (await import(pathToFileURL(redisModule).href)) as {
-    RedisStore: { connect(url: string, options?: { keyPrefix?: string }): Promise<StateStore> };
-  };
   backends.push({
     name: "in Redis",
     stores: async (count) => {

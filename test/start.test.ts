@@ -91,6 +91,23 @@ describe("npm start fails clearly", () => {
     expect(bot.stderr()).toMatch(/start-up: Bot API not usable yet, retrying/);
   }, 40_000);
 
+  it("REDIS_URL set but Redis unreachable: a log line naming it, exit 1", async () => {
+    api = new FakeBotApi({ token: "123:abc" });
+    const root = await api.start();
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise((r) => server.close(r));
+    const bot = start({
+      TELEGRAM_BOT_TOKEN: "123:abc",
+      TELEGRAM_API_ROOT: root,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+    });
+    expect(await exited(bot.child)).toBe(1);
+    expect(bot.stderr()).toMatch(/REDIS_URL[\s\S]*cannot start the Telegram bot/);
+    expect(api.callsOf("getUpdates")).toHaveLength(0);
+  }, 30_000);
+
   it("SIGTERM under load, with answers waiting out a 60 s flood: exits within 10 s, saying what is left", async () => {
     api = new FakeBotApi({ token: "123:abc" });
     const root = await api.start();

@@ -4,8 +4,8 @@
  */
 import { type Logger, pino } from "pino";
 import type { Engine } from "../../engine/index.js";
-import type { AnswerLog } from "../log/index.js";
-import type { StateStore } from "../state/index.js";
+import { type AnswerLog, openAnswerLog } from "../log/index.js";
+import { createStore, type StateStore } from "../state/index.js";
 import { type BotConfig, loadBotConfig } from "./config.js";
 import { type RunningBot, type RunOptions, runBot } from "./run.js";
 
@@ -23,36 +23,39 @@ export interface TelegramDeps {
   /** pino logger; JSON lines on stderr at LOG_LEVEL by default. */
   logger?: Logger;
   /**
-   * Shared state. Required when REDIS_URL is set (pass the Redis-backed store, so every instance
-   * shares de-duplication, limits, conversations and guided checks); in memory otherwise.
+   * Shared state: de-duplication, limits, conversations and guided checks. By default Redis when
+   * REDIS_URL is set (so every instance behind one webhook URL shares them), else in memory.
    */
   store?: StateStore;
-  /** Where answers and 👍/👎 are recorded. */
+  /** Where answers and 👍/👎 are recorded; by default the SQLite log ANSWER_LOG names (off with "off"). */
   answerLog?: AnswerLog;
   /** Signal handling and test knobs (see RunOptions). */
   options?: RunOptions;
 }
 
 /**
- * Starts the Telegram bot over `engine`: connects (a bad token, a wrong root or an unreachable API
- * throws a StartupError naming it), then polls or serves the webhook. Resolves with the running bot;
- * its `done` settles when it stops (on SIGINT/SIGTERM it exits the process itself, within 10 s).
+ * Starts the Telegram bot over `engine`: opens the state store (Redis with REDIS_URL: an unreachable
+ * Redis fails naming it), connects (a bad token, a wrong root or an unreachable API throws a
+ * StartupError naming it), then polls or serves the webhook. Resolves with the running bot; its
+ * `done` settles when it stops (on SIGINT/SIGTERM it exits the process itself, within 10 s). What it
+ * opened itself (the store, the answer log) it closes when the bot stops.
  */
 export async function startTelegram(engine: Engine, deps: TelegramDeps = {}): Promise<RunningBot> {
   const config = deps.config ?? loadBotConfig();
   const logger = deps.logger ?? pino({ level: config.logLevel }, pino.destination(2));
-  if (config.redisUrl && !deps.store)
-    throw new Error(
-      "REDIS_URL is set but no Redis-backed state store was given to startTelegram (deps.store)",
-    );
-  return runBot(
-    {
-      engine,
-      config,
-      logger,
-      ...(deps.store ? { store: deps.store } : {}),
-      ...(deps.answerLog ? { answerLog: deps.answerLog } : {}),
-    },
-    deps.options,
-  );
+  const store = deps.store ?? (await createStore({ REDIS_URL: config.redisUrl ?? undefined }));
+  const answerLog = deps.answerLog ?? openAnswerLog({ onWarning: (m) => logger.warn(m) });
+  const close = async () => {
+    if (deps.answerLog === undefined) answerLog.close();
+    if (deps.store === undefined) await store.close().catch(() => {});
+  };
+  let running: RunningBot;
+  try {
+    running = await runBot({ engine, config, logger, store, answerLog }, deps.options);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  void running.done.then(close);
+  return running;
 }
