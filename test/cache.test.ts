@@ -259,19 +259,19 @@ function consistentCases(): DamageCase[] {
   add(
     "lexical.json: valid shape, no documents",
     "lexical.json",
-    json({ k1: 1.2, b: 0.75, lengths: [], postings: {} }),
+    json({ version: 2, k1: 1.2, b: 0.75, lengths: [], terms: [], offsets: [0], docs: [], tfs: [] }),
     undefined,
   );
   add(
     "lexical.json: a posting to document 9999",
     "lexical.json",
-    editJson((o) => ({ ...o, postings: { 锅炉: [[9999, 1]] } })),
+    editJson((o) => ({ ...o, docs: [9999, ...(o.docs as number[]).slice(1)] })),
     undefined,
   );
   add(
     "lexical.json: term frequency 0",
     "lexical.json",
-    editJson((o) => ({ ...o, postings: { 锅炉: [[0, 0]] } })),
+    editJson((o) => ({ ...o, tfs: [0, ...(o.tfs as number[]).slice(1)] })),
     undefined,
   );
   add(

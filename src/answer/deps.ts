@@ -38,6 +38,7 @@ function contextOf(query: Query, kind: Kind, citations: readonly Citation[], che
   const docs = [...new Set(citations.map((c) => c.doc))];
   return {
     question: query.topic,
+    expansions: query.expansions,
     kind,
     docs: docs.length > 0 ? docs : query.docs,
     items: citations.map((c) => ({ doc: c.doc, id: c.id })),

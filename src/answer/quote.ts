@@ -2,8 +2,9 @@
  * Picks the passage of an item that answers a question. Every quote is a slice of the item's text,
  * so it is verbatim by construction.
  */
-import { findBrackets, parseResponsibility } from "../corpus/responsibility.js";
-import type { Item } from "../corpus/schema.js";
+
+import type { Item } from "../corpus/index.js";
+import { findBrackets, parseResponsibility } from "../corpus/index.js";
 
 /** Quotes longer than this are narrowed to the best run of clauses. */
 export const MAX_QUOTE = 180;

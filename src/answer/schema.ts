@@ -4,9 +4,9 @@
  * prose in `answer`. These zod schemas are the single source of the types (and of the OpenAPI document).
  */
 import { z } from "zod";
-import { IsoDate, Role } from "../corpus/schema.js";
-import { Check, Outcome } from "../rules/schema.js";
-import { Context, DeadlineAsk, InvalidReason, Lang } from "../understand/schema.js";
+import { IsoDate, Role } from "../corpus/index.js";
+import { Check, Outcome } from "../rules/index.js";
+import { Context, DeadlineAsk, InvalidReason, Lang } from "../understand/index.js";
 
 export { Context, Lang };
 

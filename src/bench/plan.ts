@@ -7,15 +7,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Response } from "../answer/schema.js";
-import { startHarness } from "../channels/telegram/harness.js";
+import type { Response } from "../answer/index.js";
+import { startHarness } from "../channels/telegram/index.js";
+import type { Item, Plan } from "../corpus/index.js";
 import { loadCorpus } from "../corpus/index.js";
-import type { Item, Plan } from "../corpus/schema.js";
 import { createEngine } from "../engine/index.js";
 import { type EvalCase, loadEvalSet, questionOf } from "../eval/index.js";
-import { DEFAULT_FUSION, SearchIndex } from "../search/index.js";
-import { LexicalIndex } from "../search/lexical.js";
-import { cjkNgrams } from "../search/tokenize.js";
+import { cjkNgrams, DEFAULT_FUSION, LexicalIndex, SearchIndex } from "../search/index.js";
 import { type LatencySummary, median, peakRssMb, summarize, timed, timedAsync } from "./stats.js";
 
 export interface StartupResult {

@@ -10,8 +10,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
-import { HashedNgramEmbeddings } from "../search/embeddings.js";
-import { DEFAULT_HNSW, type HnswParams } from "../search/vector-store.js";
+import { DEFAULT_HNSW, HashedNgramEmbeddings, type HnswParams } from "../search/index.js";
 import { bruteForceTopK, dot, recallAtK, VectorMatrix } from "./brute.js";
 import { type LatencySummary, mb, peakRssMb, rssMb, summarize } from "./stats.js";
 import type { SyntheticCorpus } from "./synthetic.js";

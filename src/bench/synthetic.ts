@@ -5,10 +5,9 @@
  * readers (parseDeadlines, parseResponsibility) read them back. Deterministic: item i depends only
  * on the seed and i, so items can be generated one at a time (a stream of 1M needs no array of 1M).
  */
-import { isoDate, parseDeadlines } from "../corpus/deadlines.js";
-import { DEPARTMENTS } from "../corpus/departments.js";
-import { findBrackets, parseResponsibility } from "../corpus/responsibility.js";
-import type { Item, Role } from "../corpus/schema.js";
+
+import type { Item, Role } from "../corpus/index.js";
+import { DEPARTMENTS, findBrackets, isoDate, parseDeadlines, parseResponsibility } from "../corpus/index.js";
 import { mixSeed, mulberry32, pick, type Random, randInt, sample } from "./prng.js";
 
 /** One generated item, with what its text says about departments and deadlines. */

@@ -13,14 +13,26 @@ import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { SingleBar } from "cli-progress";
 import { Command, Option } from "commander";
-import { measureLatencyAndQuality, measureStartup, measureThroughput } from "../bench/plan.js";
-import { type BenchResults, checkTargets, renderTable, type ScaleFailure } from "../bench/report.js";
-import { embedBatches, runScale, type ScaleResult, type VectorBatch } from "../bench/scale.js";
-import { peakRssMb } from "../bench/stats.js";
-import { SyntheticCorpus } from "../bench/synthetic.js";
+import {
+  type BenchResults,
+  checkTargets,
+  embedBatches,
+  type ManyDocumentsResult,
+  measureHttpThroughput,
+  measureLatencyAndQuality,
+  measureManyDocuments,
+  measureStartup,
+  measureThroughput,
+  peakRssMb,
+  renderTable,
+  runScale,
+  type ScaleFailure,
+  type ScaleResult,
+  SyntheticCorpus,
+  type VectorBatch,
+} from "../bench/index.js";
 import { loadCorpus } from "../corpus/index.js";
-import { HashedNgramEmbeddings } from "../search/embeddings.js";
-import { DEFAULT_HNSW } from "../search/vector-store.js";
+import { DEFAULT_HNSW, HashedNgramEmbeddings } from "../search/index.js";
 
 const SELF = fileURLToPath(import.meta.url);
 /** dist/bench.js → the project root. */
@@ -158,6 +170,42 @@ async function scaleWorker(job: ScaleJob): Promise<void> {
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
 }
 
+/** In a child process: the many-documents part, printed as one line (its memory is its own). */
+async function documentsWorker(spec: { plans: number; items: number; questions: number }): Promise<void> {
+  const result = await measureManyDocuments(ROOT, spec.plans, spec.items, spec.questions);
+  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+}
+
+/** Runs the many-documents part in a child process with a time limit. */
+function runDocumentsChild(
+  spec: { plans: number; items: number; questions: number },
+  timeoutMs: number,
+): Promise<ManyDocumentsResult | { plans: number; items: number; error: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [SELF, "--documents-worker", JSON.stringify(spec)], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      out += chunk;
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const line = out.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
+      if (code === 0 && line)
+        return resolve(JSON.parse(line.slice(RESULT_PREFIX.length)) as ManyDocumentsResult);
+      resolve({
+        plans: spec.plans,
+        items: spec.plans * spec.items,
+        error: `worker ended with ${signal ?? `exit code ${code}`}`,
+      });
+    });
+  });
+}
+
 /** Runs one scale job in a child process with a time limit. */
 function runScaleChild(job: ScaleJob, timeoutMs: number): Promise<ScaleResult | ScaleFailure> {
   return new Promise((resolve) => {
@@ -203,21 +251,35 @@ interface Options {
   scaleTimeout: string;
   efConstruction?: string;
   scaleWorker?: string;
+  documents?: string;
+  documentsWorker?: string;
 }
 
 const program = new Command()
   .name("bench")
-  .description("Benchmark start-up, latency, quality, scale and bot throughput; prints one markdown table")
+  .description(
+    "Benchmark start-up, latency, quality, scale, bot and HTTP API throughput; prints one markdown table",
+  )
   .option("--quick", "the plan and 10k items with small samples (CI smoke test, under a minute)")
   .option("--out <file>", "write the figures as JSON here", "bench-results.json")
   .option("--sizes <list>", "scale runs as size@dimensions, e.g. 10k@256,10k@512,100k@256,1m@256")
   .option("--queries <n>", "queries per scale run (default 200; 50 with --quick)")
-  .option("--skip <parts>", "comma list of parts to skip: startup,latency,scale,throughput", "")
+  .option(
+    "--skip <parts>",
+    "comma list of parts to skip: startup,latency,documents,scale,throughput,http",
+    "",
+  )
   .option("--scale-timeout <minutes>", "time limit per scale run", "45")
   .option("--ef-construction <n>", "hnswlib efConstruction for scale runs (default: the product's, 200)")
+  .option("--documents <plans>x<items>", "the many-documents run (default 1000x40; 100x40 with --quick)")
   .addOption(new Option("--scale-worker <job>").hideHelp())
+  .addOption(new Option("--documents-worker <spec>").hideHelp())
   .action(async (options: Options) => {
     if (options.scaleWorker) return scaleWorker(JSON.parse(options.scaleWorker) as ScaleJob);
+    if (options.documentsWorker)
+      return documentsWorker(
+        JSON.parse(options.documentsWorker) as { plans: number; items: number; questions: number },
+      );
     const quick = options.quick === true;
     const skip = new Set(options.skip.split(",").map((s) => s.trim()));
     const queries = Number(options.queries ?? (quick ? 50 : 200));
@@ -249,6 +311,24 @@ const program = new Command()
     if (!skip.has("throughput")) {
       log("bot throughput");
       results.throughput = await measureThroughput(200, quick ? 2 : 10, quick ? [] : [3, 30]);
+    }
+    if (!skip.has("documents")) {
+      const spec = /^(\d+)x(\d+)$/.exec(options.documents ?? (quick ? "100x40" : "1000x40"));
+      if (!spec) throw new Error(`bad --documents ${JSON.stringify(options.documents)} (want e.g. 1000x40)`);
+      const [plans, items] = [Number(spec[1]), Number(spec[2])];
+      log(`documents: ${plans} plans × ${items} items`);
+      results.documents = await runDocumentsChild(
+        { plans, items, questions: quick ? 100 : 300 },
+        Number(options.scaleTimeout) * 60_000,
+      );
+    }
+    if (!skip.has("http")) {
+      log("HTTP API throughput at 50 concurrent clients");
+      results.http = await measureHttpThroughput(ROOT, {
+        clients: 50,
+        requests: quick ? 2000 : 20_000,
+        warmup: quick ? 200 : 1000,
+      });
     }
     if (!skip.has("scale")) {
       for (const job of jobs) {

@@ -142,3 +142,5 @@ export function implementsPlan(local: Plan, general: Plan): boolean {
   if (number && local.meta.implements.some((n) => squeeze(n) === squeeze(number))) return true;
   return local.meta.implementsTitles.includes(general.meta.planTitle);
 }
+export { LEADING_COMPARATORS, parseQuantities, TRAILING_COMPARATORS } from "./quantities.js";
+export { type Bracket, findBrackets, parseResponsibility } from "./responsibility.js";

@@ -1,6 +1,6 @@
 /**
- * Quantitative thresholds and targets in plan text: 蛋鸡设计存栏量20万羽以上, 35蒸吨/小时以下,
- * 密封点大于等于1000个, 不低于0.3米/秒, 控制在0.9%以内.
+ * Quantitative thresholds and targets in plan text: 设计存栏量15万羽以上, 20蒸吨/小时以下,
+ * 大于等于500个, 不低于0.5米/秒, 控制在2%以内.
  */
 import type { Comparator, Quantity } from "./schema.js";
 

@@ -50,7 +50,7 @@ export type Deadline = z.infer<typeof Deadline>;
 export const Comparator = z.enum(["gte", "gt", "lte", "lt", "eq"]);
 export type Comparator = z.infer<typeof Comparator>;
 
-/** A quantitative threshold or target: 蛋鸡设计存栏量20万羽以上 → 200000 羽 gte. */
+/** A quantitative threshold or target: 设计存栏量15万羽以上 → 150000 羽 gte. */
 export const Quantity = z.object({
   /** The number with 万/亿 applied: 20万 → 200000. */
   value: z.number(),

@@ -74,7 +74,7 @@ export interface Engine {
   documents(lang?: Lang): DocumentInfo[];
   /** One item of one document as a citation (its head quote), or null. */
   item(doc: string, id: string, lang?: Lang): Citation | null;
-  /** Resolves a reference as people write it (六(五), 6.5, 商丘计划六(五)) to its item, or null when none or several. */
+  /** Resolves a reference as people write it (六(五), 6.5, a place and 六(五)) to its item, or null when none or several. */
   findItem(ref: string, lang?: Lang): Citation | null;
   /** Items of the same document closest to an item. */
   related(doc: string, id: string, limit?: number, lang?: Lang): ItemLink[];

@@ -6,9 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { Kind } from "../answer/schema.js";
-import { IsoDate, Role } from "../corpus/schema.js";
-import { Outcome } from "../rules/schema.js";
+import { Kind } from "../answer/index.js";
+import { IsoDate, Role } from "../corpus/index.js";
+import { Outcome } from "../rules/index.js";
 
 /** One question with what a right answer must show. */
 export const EvalCase = z.object({

@@ -2,7 +2,7 @@
  * Runs an evaluation set through an engine: each case answered in file order, the cases of a
  * session as one conversation (each with the previous answer's context), and scored.
  */
-import type { Response } from "../answer/schema.js";
+import type { Response } from "../answer/index.js";
 import type { Engine } from "../engine/index.js";
 import { type EvalCase, type EvalSet, questionOf } from "./cases.js";
 import { type CaseScore, scoreCase } from "./score.js";

@@ -2,7 +2,7 @@
  * How a Response is scored against its case, metric by metric, and the tallies: per metric, and the
  * not-covered decision as false refusals and false answers (precision and recall of "not covered").
  */
-import type { Response } from "../answer/schema.js";
+import type { Response } from "../answer/index.js";
 import type { EvalCase } from "./cases.js";
 
 /** The metrics a case can be scored on. */

@@ -6,7 +6,7 @@
  * a list), and counts the way Word does: per list definition, a level restarting whenever a higher
  * level advances.
  */
-import { formatSmallNumeral } from "../corpus/numerals.js";
+import { formatSmallNumeral } from "../corpus/index.js";
 
 /** One level of a list definition. */
 interface LevelDefinition {

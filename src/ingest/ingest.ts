@@ -5,9 +5,15 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { ZodError } from "zod";
-import { type GenreData, loadCorpus, loadGenreData, parsePlan, projectPaths } from "../corpus/index.js";
-import { readProfileFile } from "../corpus/profile.js";
-import type { Plan } from "../corpus/schema.js";
+import type { Plan } from "../corpus/index.js";
+import {
+  type GenreData,
+  loadCorpus,
+  loadGenreData,
+  parsePlan,
+  projectPaths,
+  readProfileFile,
+} from "../corpus/index.js";
 import { ConversionError, convertDocument, type ProgressListener } from "./convert.js";
 import { buildReport, planWarnings } from "./report.js";
 import type { IngestOutcome, IngestWarning } from "./schema.js";

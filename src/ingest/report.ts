@@ -2,7 +2,7 @@
  * The report on an ingested plan: what the parser found (metadata, sections, entries per level,
  * departments and their roles, deadlines) and what looks wrong — and its text for people.
  */
-import type { Item, Plan } from "../corpus/schema.js";
+import type { Item, Plan } from "../corpus/index.js";
 import type { Conversion, DepartmentSummary, IngestReport, IngestWarning } from "./schema.js";
 
 /** Web-page furniture that has no place inside a plan's last item. */

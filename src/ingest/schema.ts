@@ -3,7 +3,7 @@
  * {@link IngestOutcome} as JSON with `--json`, and tests parse it back.
  */
 import { z } from "zod";
-import { IsoDate, Role } from "../corpus/schema.js";
+import { IsoDate, Role } from "../corpus/index.js";
 
 /** The formats a document can be brought in from. */
 export const SourceFormat = z.enum(["txt", "html", "docx", "pdf"]);

@@ -1,6 +1,6 @@
 /**
  * A corpus id from a file name: ASCII, lowercase, words joined by hyphens. Chinese is written in
- * pinyin (商丘市空气质量.pdf → shang-qiu-shi-kong-qi-zhi-liang), so the ids stay typeable.
+ * pinyin (许昌市空气质量.pdf → xu-chang-shi-kong-qi-zhi-liang), so the ids stay typeable.
  */
 import { basename, extname } from "node:path";
 import { pinyin } from "pinyin-pro";

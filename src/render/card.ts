@@ -15,10 +15,10 @@ import {
   ItemLink,
   Kind,
   type Response,
-} from "../answer/schema.js";
-import { Role } from "../corpus/schema.js";
-import { Outcome } from "../rules/schema.js";
-import { Lang } from "../understand/schema.js";
+} from "../answer/index.js";
+import { Role } from "../corpus/index.js";
+import { Outcome } from "../rules/index.js";
+import { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
 import { departmentName } from "./text.js";
 

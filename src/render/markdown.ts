@@ -24,7 +24,7 @@ export interface MarkdownOptions {
 /**
  * Text made inert as Markdown: emphasis, code and link characters escaped, `<` before a letter (these
  * apps read HTML tags) and a leading `>` or `#` escaped, newlines folded. A comparison such as
- * "10万羽 < 20万羽" stays as written.
+ * "10万羽 < 15万羽" stays as written.
  */
 export function escapeMarkdown(text: string): string {
   return text

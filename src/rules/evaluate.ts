@@ -5,7 +5,7 @@
  * whose condition holds gives the outcome, the cited phrase, the governing deadline and the texts.
  * Every entity the question describes gets its own verdict.
  */
-import type { Deadline, Item, Plan } from "../corpus/schema.js";
+import type { Deadline, Item, Plan } from "../corpus/index.js";
 import type { BoundRule, RuleBook } from "./load.js";
 import type { Entity, QuestionFacts } from "./question.js";
 import type { Bi, Check, Outcome } from "./schema.js";

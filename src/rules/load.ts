@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { Plan } from "../corpus/schema.js";
+import type { Plan } from "../corpus/index.js";
 import {
   type BookTest,
   type CompareSpec,

@@ -5,8 +5,9 @@
  * 以上/以下/以内 (include the figure) and 超过/不满/以外 (exclude it) is defined once, by analogy with
  * 民法典 第1259条 and 刑法 第99条, and nothing here knows any plan's figures.
  */
-import { LEADING_COMPARATORS, TRAILING_COMPARATORS } from "../corpus/quantities.js";
-import type { Comparator, Item } from "../corpus/schema.js";
+
+import type { Comparator, Item } from "../corpus/index.js";
+import { LEADING_COMPARATORS, TRAILING_COMPARATORS } from "../corpus/index.js";
 import { measureOf } from "./entities.js";
 import { findStandard, standardName } from "./numbers.js";
 import type { Basis, Period } from "./question.js";

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { projectPaths } from "../corpus/paths.js";
+import { projectPaths } from "../corpus/index.js";
 import { Bi } from "./schema.js";
 
 const Id = z.string().regex(/^[a-z0-9%/-]+$/i, "an id of letters, digits, - / %");

@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document } from "@langchain/core/documents";
+import type { Item, Plan } from "../corpus/index.js";
 import { type Corpus, implementsPlan } from "../corpus/index.js";
-import type { Item, Plan } from "../corpus/schema.js";
 import { CACHE_FORMAT, CacheRejected, type Generality, readIndexCache, writeIndexCache } from "./cache.js";
 import { HashedNgramEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
@@ -30,6 +30,9 @@ export interface Fusion {
   vectorWeight: number;
   lexicalWeight: number;
 }
+
+/** Scopes with fewer items than this are ranked by exact cosine rather than a filtered graph search. */
+export const EXACT_BELOW = 2000;
 
 /** How many candidates each ranker hands to fusion (more only when more results are asked for). */
 export const CANDIDATES = 100;
@@ -75,8 +78,28 @@ const QUESTION_WORDS = new Set(
   ),
 );
 
-/** Place names say where, not what: a question is not about the plan because it names 商丘 or 北京. */
-const PLACES = /^(?:商丘|商丘市|郑州|北京|天津|上海|河南|河北|山东|全国|全省|全市|中国)$/;
+/** Words for "everywhere" that say where, not what. */
+const EVERYWHERE = ["全国", "全省", "全市", "全县", "中国"];
+
+/**
+ * Place names say where, not what: a question is not about a plan because it names its city or a
+ * province. The loaded documents' places and the provinces of the genre's data.
+ */
+function placeWords(corpus: Corpus): Set<string> {
+  const words = new Set(EVERYWHERE);
+  const add = (zh: string | undefined) => {
+    if (!zh) return;
+    words.add(zh);
+    words.add(zh.replace(/(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市|县|区)$/, ""));
+  };
+  for (const p of corpus.plans) {
+    add(p.profile.place?.zh);
+    add(p.profile.province?.zh);
+    for (const a of p.profile.placeAliases) if (/\p{Script=Han}/u.test(a)) add(a);
+  }
+  for (const p of corpus.genre.provinces) add(p.zh);
+  return words;
+}
 
 /** The text an item is indexed under: its section's title, its own title twice (titles name the topic), its text. */
 function indexText(plan: Plan, item: Item): string {
@@ -130,6 +153,8 @@ export class SearchIndex {
   private readonly general: ReadonlySet<Plan>;
   private readonly implemented = new Map<Item, Item | null>();
   private readonly neighbours = new Map<Item, Item[]>();
+  /** Each document's vector labels (an item's label is its position in the corpus). */
+  private readonly labelsOf = new Map<string, number[]>();
   /**
    * How `search` ranks by default: the best candidates of each ranker ("top-k"), or every item
    * ("exhaustive", as the first version did — kept so the benchmark can set the two side by side).
@@ -144,8 +169,15 @@ export class SearchIndex {
     readonly embeddings: HashedNgramEmbeddings,
     /** General-language frequency of the corpus's words (jieba's dictionary): 人民 is common, 秸秆 is not. */
     private readonly generality: Readonly<Record<string, number>>,
+    /** Place names (the documents' places, provinces): where, not what — never evidence of a topic. */
+    private readonly places: ReadonlySet<string>,
   ) {
     this.items = plans.flatMap((p) => p.items);
+    this.items.forEach((item, label) => {
+      const list = this.labelsOf.get(item.doc) ?? [];
+      list.push(label);
+      this.labelsOf.set(item.doc, list);
+    });
     this.general = new Set(plans.filter((g) => plans.some((l) => implementsPlan(l, g))));
     for (const p of plans) {
       for (const i of p.items) {
@@ -171,7 +203,15 @@ export class SearchIndex {
     const dir = join(options.cacheDir, `index-${key}`);
     const items = corpus.plans.flatMap((p) => p.items);
     const fromCache = (cached: { vectors: HnswVectorStore; lexical: LexicalIndex; generality: Generality }) =>
-      new SearchIndex(corpus.plans, cached.vectors, cached.lexical, "cache", embeddings, cached.generality);
+      new SearchIndex(
+        corpus.plans,
+        cached.vectors,
+        cached.lexical,
+        "cache",
+        embeddings,
+        cached.generality,
+        placeWords(corpus),
+      );
     if (!options.noCache) {
       const expected = {
         key,
@@ -202,7 +242,15 @@ export class SearchIndex {
         warn(`index cache ${dir} not written (${error instanceof Error ? error.message : String(error)})`),
       );
     }
-    return new SearchIndex(corpus.plans, vectors, lexical, "built", embeddings, generality);
+    return new SearchIndex(
+      corpus.plans,
+      vectors,
+      lexical,
+      "built",
+      embeddings,
+      generality,
+      placeWords(corpus),
+    );
   }
 
   /** The plan an item belongs to. */
@@ -216,10 +264,17 @@ export class SearchIndex {
     limit = this.items.length,
     docs?: ReadonlySet<string>,
   ): Array<{ item: Item; similarity: number }> {
-    const filter = docs
-      ? (d: { metadata: Record<string, unknown> }) => docs.has(String(d.metadata.doc))
-      : undefined;
-    const hits = this.vectors.searchSync(this.embeddings.embed(text), limit, filter);
+    const query = this.embeddings.embed(text);
+    const labels = docs ? [...docs].flatMap((d) => this.labelsOf.get(d) ?? []) : null;
+    // A few documents' items are scored exactly: a filtered graph search would visit most of the graph.
+    const hits =
+      labels && labels.length <= EXACT_BELOW
+        ? this.vectors.scoreLabels(query, labels, limit)
+        : this.vectors.searchSync(
+            query,
+            limit,
+            docs ? (d: { metadata: Record<string, unknown> }) => docs.has(String(d.metadata.doc)) : undefined,
+          );
     return hits.map(([doc, similarity]) => ({ item: this.itemOf(doc.metadata), similarity }));
   }
 
@@ -267,7 +322,7 @@ export class SearchIndex {
           /[\u4e00-\u9fffa-z0-9]/.test(w) &&
           !STOPWORDS.has(w) &&
           !QUESTION_WORDS.has(w) &&
-          !PLACES.test(w)
+          !this.places.has(w)
         );
       });
     const rareIdf = this.lexical.idfOf(1);
@@ -404,3 +459,7 @@ export class SearchIndex {
     return found;
   }
 }
+export { HashedNgramEmbeddings } from "./embeddings.js";
+export { LexicalIndex } from "./lexical.js";
+export { cjkNgrams } from "./tokenize.js";
+export { DEFAULT_HNSW, type HnswParams, HnswVectorStore } from "./vector-store.js";

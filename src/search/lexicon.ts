@@ -3,7 +3,7 @@
  * colloquial Chinese (放鞭炮, 渣土车, 饭店) maps to the plan's wording (燃放烟花爆竹, 渣土运输车, 餐饮).
  * Mapping adds terms to a query; it never removes what the person wrote.
  */
-import { DEPARTMENTS, isDepartmentWord } from "../corpus/departments.js";
+import { DEPARTMENTS, isDepartmentWord } from "../corpus/index.js";
 
 /** Domain words the general dictionary lacks or splits; kept whole by the segmenter. */
 export const DOMAIN_WORDS: readonly string[] = [

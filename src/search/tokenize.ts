@@ -4,7 +4,7 @@
  */
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
-import { departmentWords } from "../corpus/departments.js";
+import { departmentWords } from "../corpus/index.js";
 import { COLLOQUIAL_TERMS, DOMAIN_WORDS } from "./lexicon.js";
 
 let jieba: Jieba | undefined;

@@ -123,6 +123,22 @@ export class HnswVectorStore extends SaveableVectorStore {
     ]);
   }
 
+  /**
+   * Exact cosine similarity of the query to the given labels, best first — for a small part of the
+   * index (one document's items), where a filtered graph search would visit most of the graph.
+   */
+  scoreLabels(query: number[], labels: readonly number[], k: number): [DocumentInterface, number][] {
+    if (!this.index) return [];
+    const index = this.index;
+    const scored = labels.map((label) => {
+      const v = index.getPoint(label);
+      let dot = 0;
+      for (let i = 0; i < v.length; i++) dot += (v[i] as number) * (query[i] as number);
+      return [this.docs[label] as DocumentInterface, dot] as [DocumentInterface, number];
+    });
+    return scored.sort((a, b) => b[1] - a[1]).slice(0, k);
+  }
+
   /** Writes `hnsw.index` and `docs.json` into `directory`. */
   async save(directory: string): Promise<void> {
     await mkdir(directory, { recursive: true });

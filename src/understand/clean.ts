@@ -2,7 +2,7 @@
  * The one text cleaner. Whatever a person types or pastes — HTML, entities, terminal colour codes,
  * zero-width and bidirectional controls, emoji, full-width letters and digits, runs of spaces —
  * becomes plain text before anything reads it. Invisible characters are removed, not replaced by a
- * space, so 2​0万羽 with a zero-width space inside still reads as 20万羽.
+ * space, so 1​5万羽 with a zero-width space inside still reads as 15万羽.
  */
 
 const ENTITIES: Readonly<Record<string, string>> = {

@@ -80,8 +80,8 @@ function nameIndex(plans: readonly Plan[]): NameIndex {
 
 /**
  * The documents a (cleaned, simplified) question names. A name inside a longer name of another
- * document does not count (商丘市空气质量持续改善行动计划 names the city's plan, not the national
- * 空气质量持续改善行动计划). When several documents share a name (two plans of one city) and the
+ * document does not count (a city's full plan title names the city's plan, not the national plan whose title it
+ * contains). When several documents share a name (two plans of one city) and the
  * question gives a year that only some of their titles carry, those win.
  */
 export function namedDocuments(

@@ -9,8 +9,8 @@ import { extractFacts, findAmounts } from "../rules/index.js";
 import type { UnderstandDeps } from "./index.js";
 import type { Context, FollowUp, Query } from "./schema.js";
 
-/** Below this much topic of its own a question leans on the previous answer. */
-const OWN_TOPIC = 1;
+/** Below this much topic of its own (about one rare word) a question leans on the previous answer. */
+const OWN_TOPIC = 2.5;
 
 /** Words that ask about the previous items rather than a new topic. */
 const ABOUT_ITEMS =
@@ -46,7 +46,7 @@ function figure(value: number): string {
   return v >= 1e4 && v % 100 === 0 ? `${v / 1e4}万` : String(v);
 }
 
-/** The previous figures scaled: 20万羽 → 10万羽 for 一半. */
+/** The previous figures scaled: 30万羽 → 15万羽 for 一半. */
 function scaleFigures(text: string, factor: number): string {
   let out = text;
   for (const a of withUnit(text).reverse()) {
@@ -103,7 +103,8 @@ export function readFollowUp(
     const onlyScope = query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text));
     if (!onlyScope) return null;
     return follow("topic", {
-      searchText: `${context.question} ${query.searchText}`,
+      searchText: [context.question, ...context.expansions, query.searchText].join(" "),
+      expansions: [...new Set([...context.expansions, ...query.expansions])],
       topic: `${context.question} ${text}`,
     });
   }

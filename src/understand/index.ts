@@ -60,7 +60,7 @@ function without(text: string, words: readonly string[]): string {
  * mean in the plans' terms.
  */
 function residueOf(text: string, removed: readonly string[], deps: UnderstandDeps, w: AskingWords): number {
-  // Departments first: a department's name may contain a document's place (铁路商丘分公司).
+  // Departments first: a department's name may contain a document's place (a railway branch named after the city).
   const lower = text.toLowerCase();
   const spans = findDepartmentMentions(lower);
   let rest = spans.reduceRight((s, m) => `${s.slice(0, m.start)} ${s.slice(m.end)}`, lower);

@@ -3,7 +3,7 @@
  * text. Resolving and rendering read the {@link Query}, never the raw text again.
  */
 import { z } from "zod";
-import { IsoDate, Role } from "../corpus/schema.js";
+import { IsoDate, Role } from "../corpus/index.js";
 import type { QuestionFacts } from "../rules/index.js";
 
 /** The language of a question and of its answer. */
@@ -75,6 +75,8 @@ export type ItemKey = z.infer<typeof ItemKey>;
 export const Context = z.object({
   /** The topic of the question that produced this context (its text, or what a follow-up took over). */
   question: z.string(),
+  /** The plan terms its words were carried to (English, colloquial): a follow-up on its topic needs them too. */
+  expansions: z.array(z.string()).default([]),
   kind: z.string(),
   docs: z.array(z.string()),
   items: z.array(ItemKey),

@@ -14,7 +14,7 @@
  * Every answer is logged (the user as a salted hash) after it has been delivered.
  */
 import type { Logger } from "pino";
-import { Response } from "../../answer/schema.js";
+import { Response } from "../../answer/index.js";
 import type { Engine } from "../../engine/index.js";
 import {
   type Card,

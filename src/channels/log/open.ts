@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { projectRoot } from "../../corpus/paths.js";
+import { projectRoot } from "../../corpus/index.js";
 import { type AnswerLog, noAnswerLog } from "./index.js";
 import { loadSalt } from "./salt.js";
 import { APPLICATION_ID, CREATE_SCHEMA, EXPECTED_COLUMNS, SCHEMA_VERSION } from "./schema.js";

@@ -25,7 +25,9 @@ export async function startBot(
   const logger = pino({ level: config.logLevel }, pino.destination(2));
   let running: Awaited<ReturnType<typeof startTelegram>>;
   try {
-    running = await startTelegram(engine, { config, logger, ...deps });
+    // The bot stops on SIGINT/SIGTERM itself; npm start, which runs other channels beside it, exits
+    // once they have all stopped.
+    running = await startTelegram(engine, { config, logger, ...deps, options: { exitOnSignal: false } });
   } catch (err) {
     logger.fatal(
       { problem: err instanceof Error ? err.message : String(err) },
