@@ -20,7 +20,6 @@ import {
 } from "../src/channels/telegram/callbacks.js";
 import { BotConfigError, loadBotConfig } from "../src/channels/telegram/config.js";
 import { captureLogger, type LogLine } from "../src/channels/telegram/harness.js";
-import { escapeHtml, MESSAGE_LIMIT, splitHtml } from "../src/channels/telegram/html.js";
 import {
   DeliveryFailed,
   SendAborted,
@@ -28,6 +27,7 @@ import {
   type SendQueueOptions,
 } from "../src/channels/telegram/send-queue.js";
 import { UpdateGuard } from "../src/channels/telegram/update-guard.js";
+import { escapeHtml, MESSAGE_LIMIT, splitHtml } from "../src/render/index.js";
 import { departmentListingReply } from "../src/render/telegram.js";
 import { parseTelegramHtml } from "../src/stand-ins/telegram-bot-api.js";
 

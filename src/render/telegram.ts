@@ -18,10 +18,11 @@ import type {
   Response,
   Verdict,
 } from "../answer/index.js";
-import { escapeHtml as esc, truncate } from "../channels/telegram/html.js";
+
 import type { Role } from "../corpus/index.js";
-import type { Outcome } from "../rules/schema.js";
+import type { Outcome } from "../rules/index.js";
 import type { Lang } from "../understand/index.js";
+import { escapeHtml as esc, truncate } from "./telegram-html.js";
 import { deadlineText, departmentName, helpText } from "./text.js";
 
 /** What a button under a reply does: show an item in full, its related items, or its departments. */

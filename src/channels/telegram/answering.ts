@@ -4,7 +4,7 @@
  */
 import type { Context } from "grammy";
 import type { Response } from "../../engine/index.js";
-import { renderTelegram, type TelegramReply } from "../../render/telegram.js";
+import { renderTelegram, type TelegramReply } from "../../render/index.js";
 import type { Lang } from "../../understand/index.js";
 import { keyboardOf } from "./keyboard.js";
 import { errorFields } from "./log-fields.js";

@@ -8,7 +8,7 @@
  * - Anything else (a bug, a 400): a polite "something went wrong"; the update counts as handled.
  */
 import type { BotError, Context } from "grammy";
-import { escapeHtml as esc } from "./html.js";
+import { escapeHtml as esc } from "../../render/index.js";
 import { langOfUser, t } from "./i18n.js";
 import { errorFields } from "./log-fields.js";
 import { answerCallback } from "./reply.js";

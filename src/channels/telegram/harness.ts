@@ -5,7 +5,7 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { createEngine, type Engine } from "../../engine/index.js";
-import { FakeBotApi, type FakeBotApiOptions, type Json } from "../../stand-ins/telegram-bot-api.js";
+import { FakeBotApi, type FakeBotApiOptions, type Json } from "../../stand-ins/index.js";
 import type { AnswerLog, AnswerRecord, Vote } from "../log/index.js";
 import { MemoryStore, type StateStore } from "../state/index.js";
 import { type BotConfig, loadBotConfig } from "./config.js";

@@ -11,8 +11,8 @@ import { type RunningBot, type RunOptions, runBot } from "./run.js";
 
 export { ALLOWED_UPDATES, type BotDeps, createBot, handleUpdate, keyPrefixOf, sendQueueOf } from "./bot.js";
 export { type BotConfig, BotConfigError, loadBotConfig } from "./config.js";
-export { type Harness, startHarness } from "./harness.js";
 export { StartupError } from "./connect.js";
+export { type Harness, startHarness } from "./harness.js";
 export { COMMANDS } from "./i18n.js";
 export { type BotEnd, type RunDeps, type RunningBot, type RunOptions, runBot } from "./run.js";
 export { DeliveryFailed, SendAborted, type SendStats } from "./send-queue.js";

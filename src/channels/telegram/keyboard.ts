@@ -3,7 +3,7 @@
  * carrying the document's id, and answers that were logged get a 👍/👎 row.
  */
 import { InlineKeyboard } from "grammy";
-import type { TelegramButton } from "../../render/telegram.js";
+import type { TelegramButton } from "../../render/index.js";
 import type { Lang } from "../../understand/index.js";
 import { type ItemAction, itemData, voteData } from "./callbacks.js";
 

@@ -4,7 +4,7 @@
  * message; callback queries answered exactly once.
  */
 import { type Context, GrammyError, type InlineKeyboard } from "grammy";
-import { splitHtml, truncate } from "./html.js";
+import { splitHtml, truncate } from "../../render/index.js";
 
 /** Whether the update comes from a group or supergroup. */
 export function isGroup(ctx: Context): boolean {

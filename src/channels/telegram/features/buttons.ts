@@ -3,7 +3,7 @@
  * the document's id), and 👍/👎 on a logged answer.
  */
 import { Composer, type Context } from "grammy";
-import { fullItemHtml, itemButtons, itemDepartmentsHtml, relatedReply } from "../../../render/telegram.js";
+import { fullItemHtml, itemButtons, itemDepartmentsHtml, relatedReply } from "../../../render/index.js";
 import { parseCallbackData, resolveDocRef } from "../callbacks.js";
 import { langOfUser, t } from "../i18n.js";
 import { keyboardOf } from "../keyboard.js";

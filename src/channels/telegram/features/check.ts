@@ -7,9 +7,9 @@
  */
 import { Composer, type Context, InlineKeyboard } from "grammy";
 import type { GuidedCheck } from "../../../engine/index.js";
+import { escapeHtml as esc } from "../../../render/index.js";
 import { answerQuestion } from "../answering.js";
 import { checkStartData, checkStepData, parseCallbackData } from "../callbacks.js";
-import { escapeHtml as esc } from "../html.js";
 import { type Lang, t } from "../i18n.js";
 import { answerCallback, editOrReply, replyHtml } from "../reply.js";
 import type { BotServices } from "../services.js";

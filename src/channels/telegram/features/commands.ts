@@ -6,15 +6,17 @@
 import { Composer, type Context } from "grammy";
 import {
   citationHtml,
+  cleanText,
   deadlineListingReply,
   departmentListingReply,
   documentsHtml,
+  escapeHtml as esc,
   itemButtons,
   renderTelegram,
-} from "../../../render/telegram.js";
+  truncate,
+} from "../../../render/index.js";
 import { answerQuestion } from "../answering.js";
 import { parseDeepLink, resolveDocRef } from "../callbacks.js";
-import { cleanText, escapeHtml as esc, truncate } from "../html.js";
 import { type Lang, langOfText, langOfUser, t } from "../i18n.js";
 import { keyboardOf } from "../keyboard.js";
 import { replyHtml } from "../reply.js";

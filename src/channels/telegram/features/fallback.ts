@@ -3,7 +3,7 @@
  * text-only hint, a button the bot no longer knows a polite answer.
  */
 import { Composer, type Context } from "grammy";
-import { escapeHtml as esc } from "../html.js";
+import { escapeHtml as esc } from "../../../render/index.js";
 import { COMMANDS, langOfUser, t } from "../i18n.js";
 import { answerCallback, replyHtml } from "../reply.js";
 

@@ -5,9 +5,8 @@
 import { Composer, type Context, InlineKeyboard } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Citation } from "../../../answer/index.js";
-import { citationHtml } from "../../../render/telegram.js";
+import { citationHtml, cleanText, truncate } from "../../../render/index.js";
 import { deepLinkPayload, docHash } from "../callbacks.js";
-import { cleanText, truncate } from "../html.js";
 import { type Lang, t } from "../i18n.js";
 import type { BotServices } from "../services.js";
 import { langFor } from "./commands.js";

@@ -3,8 +3,8 @@
  * so "谁牵头？" after an answer is read against it.
  */
 import { Composer, type Context } from "grammy";
+import { escapeHtml as esc } from "../../../render/index.js";
 import { answerQuestion } from "../answering.js";
-import { escapeHtml as esc } from "../html.js";
 import { t } from "../i18n.js";
 import { replyHtml } from "../reply.js";
 import type { BotServices } from "../services.js";

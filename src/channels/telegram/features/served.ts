@@ -5,7 +5,7 @@
  */
 import { Composer, type Context } from "grammy";
 import type { Message } from "grammy/types";
-import { cleanText } from "../html.js";
+import { cleanText } from "../../../render/index.js";
 import { isGroup } from "../reply.js";
 import type { BotServices } from "../services.js";
 
