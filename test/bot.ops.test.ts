@@ -6,6 +6,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { createApp } from "../src/channels/http/index.js";
 import {
   ask,
   captureLogger,
@@ -265,6 +266,52 @@ describe("webhook mode", () => {
       logs.some((l) => l.msg === "update not handled: answering 500 so Telegram delivers it again"),
     ).toBe(true);
     expect(update).toBeDefined();
+  });
+});
+
+describe("webhook mounted on npm start's HTTP server", () => {
+  it("serves the webhook path on the shared server, with the same rules, and leaves the other routes alone", async () => {
+    const api = await stubApi();
+    api.webhookTargets = [];
+    const engine = await testEngine();
+    const web = createApp({ engine, webDir: null });
+    const config = loadBotConfig(
+      testEnv(api, {
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: "https://bot.example.org/telegram/hook",
+        WEBHOOK_SECRET: "s3cret_Token-1",
+        PORT: "1", // not listened on: the webhook is mounted
+      }),
+    );
+    const running = await runBot(
+      {
+        engine,
+        config,
+        logger: captureLogger([], "warn"),
+        mountWebhook: (path, handler) => web.mount(path, (c) => handler(c.req.raw)),
+      },
+      { handleSignals: false },
+    );
+    cleanups.push(() => running.stop());
+    expect(running.port).toBeNull();
+    const post = (body: string, secret = "s3cret_Token-1") =>
+      web.app.request("/telegram/hook", {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+      });
+    const update = JSON.stringify({
+      update_id: 5,
+      message: api.message({ chat: api.privateChat(34), text: "六(五)" }),
+    });
+    expect((await post(update, "wrong")).status).toBe(401);
+    expect((await post("{nope")).status).toBe(400);
+    expect((await post(update)).status).toBe(200);
+    expect((await post(update)).status).toBe(200);
+    expect(api.sentTo(34).map((p) => heading(p.text))).toEqual(["六(五) 开展畜禽养殖业氨排放控制试点"]);
+    expect((await web.app.request("/healthz")).status).toBe(200);
+    await running.stop();
+    expect((await post(update)).status).toBe(503);
   });
 });
 

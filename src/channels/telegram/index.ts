@@ -7,14 +7,21 @@ import type { Engine } from "../../engine/index.js";
 import { type AnswerLog, openAnswerLog } from "../log/index.js";
 import { createStore, type StateStore } from "../state/index.js";
 import { type BotConfig, loadBotConfig } from "./config.js";
-import { type RunningBot, type RunOptions, runBot } from "./run.js";
+import { type MountWebhook, type RunningBot, type RunOptions, runBot } from "./run.js";
 
 export { ALLOWED_UPDATES, type BotDeps, createBot, handleUpdate, keyPrefixOf, sendQueueOf } from "./bot.js";
 export { type BotConfig, BotConfigError, loadBotConfig } from "./config.js";
 export { StartupError } from "./connect.js";
 export { type Harness, startHarness } from "./harness.js";
 export { COMMANDS } from "./i18n.js";
-export { type BotEnd, type RunDeps, type RunningBot, type RunOptions, runBot } from "./run.js";
+export {
+  type BotEnd,
+  type MountWebhook,
+  type RunDeps,
+  type RunningBot,
+  type RunOptions,
+  runBot,
+} from "./run.js";
 export { DeliveryFailed, SendAborted, type SendStats } from "./send-queue.js";
 export { startBot } from "./start.js";
 
@@ -31,6 +38,11 @@ export interface TelegramDeps {
   store?: StateStore;
   /** Where answers and 👍/👎 are recorded; by default the SQLite log ANSWER_LOG names (off with "off"). */
   answerLog?: AnswerLog;
+  /**
+   * Webhook mode: mount the webhook on npm start's HTTP server (`web.mount`) instead of a port of
+   * its own — its PORT is the web server's.
+   */
+  mountWebhook?: MountWebhook;
   /** Signal handling and test knobs (see RunOptions). */
   options?: RunOptions;
 }
@@ -53,7 +65,17 @@ export async function startTelegram(engine: Engine, deps: TelegramDeps = {}): Pr
   };
   let running: RunningBot;
   try {
-    running = await runBot({ engine, config, logger, store, answerLog }, deps.options);
+    running = await runBot(
+      {
+        engine,
+        config,
+        logger,
+        store,
+        answerLog,
+        ...(deps.mountWebhook ? { mountWebhook: deps.mountWebhook } : {}),
+      },
+      deps.options,
+    );
   } catch (err) {
     await close();
     throw err;

@@ -17,7 +17,7 @@ import { errorFields } from "./log-fields.js";
 import { type Polling, startPolling } from "./polling.js";
 import { SendQueue, type SendQueueOptions, type SendStats } from "./send-queue.js";
 import { UpdateGuard } from "./update-guard.js";
-import { startWebhookServer, type WebhookServer } from "./webhook.js";
+import { startWebhookServer, WebhookEndpoint, type WebhookServer } from "./webhook.js";
 
 /** What {@link runBot} needs. */
 export interface RunDeps {
@@ -27,7 +27,15 @@ export interface RunDeps {
   /** Shared state; with several instances a Redis-backed store. In memory by default. */
   store?: StateStore;
   answerLog?: AnswerLog;
+  /**
+   * Webhook mode: mounts the webhook on a server that is already serving (npm start's), at the
+   * path of WEBHOOK_URL, instead of listening on a port of its own.
+   */
+  mountWebhook?: MountWebhook;
 }
+
+/** Puts a Web-standard request handler on a running server at exactly `path`. */
+export type MountWebhook = (path: string, handler: (request: Request) => Promise<Response>) => void;
 
 /** Options of {@link runBot} (mostly for tests and benchmarks). */
 export interface RunOptions {
@@ -118,6 +126,7 @@ export async function runBot(deps: RunDeps, options: RunOptions = {}): Promise<R
   });
   let polling: Polling | null = null;
   let webhook: WebhookServer | null = null;
+  let endpoint: WebhookEndpoint | null = null;
 
   if (config.mode === "polling") {
     await bot.api.deleteWebhook({ drop_pending_updates: false });
@@ -139,23 +148,26 @@ export async function runBot(deps: RunDeps, options: RunOptions = {}): Promise<R
     });
   } else {
     const url = config.webhookUrl ?? "";
-    webhook = await startWebhookServer({
+    endpoint = new WebhookEndpoint({
       bot,
       guard,
       logger: log,
       token: config.token,
       path: new URL(url).pathname,
       secret: config.webhookSecret ?? "",
-      port: config.port,
-      host: config.host,
       maxBodyBytes: config.webhookMaxBodyBytes,
     });
+    if (deps.mountWebhook) deps.mountWebhook(endpoint.path, endpoint.fetch);
+    else webhook = await startWebhookServer(endpoint, config.port, config.host, log, config.token);
     await bot.api.setWebhook(url, {
       secret_token: config.webhookSecret ?? "",
       allowed_updates: [...ALLOWED_UPDATES],
       max_connections: config.webhookMaxConnections,
     });
-    log.info({ port: webhook.port }, "webhook server listening");
+    log.info(
+      webhook ? { port: webhook.port, path: endpoint.path } : { mounted: true, path: endpoint.path },
+      "webhook serving",
+    );
   }
 
   /** The stop itself: intake off, in-flight work within the budget, then what is left is dropped. */
@@ -164,8 +176,9 @@ export async function runBot(deps: RunDeps, options: RunOptions = {}): Promise<R
     // Leave about a second at the end for dropping what is left and confirming offsets.
     const finishBy = budgetEnd - Math.min(1500, config.shutdownTimeoutMs / 3);
     if (polling) await polling.stopFetching();
+    endpoint?.stopAccepting();
     webhook?.stopAccepting();
-    const idle = polling ? polling.idle() : (webhook?.idle() ?? Promise.resolve());
+    const idle = polling ? polling.idle() : (endpoint?.idle() ?? Promise.resolve());
     const inTime = await Promise.race([
       idle.then(() => true),
       new Promise<boolean>((resolve) =>
@@ -176,7 +189,7 @@ export async function runBot(deps: RunDeps, options: RunOptions = {}): Promise<R
       const backlog = queue.backlog();
       log.warn(
         {
-          updates_unfinished: polling ? polling.unfinished().length : (webhook?.inFlight() ?? 0),
+          updates_unfinished: polling ? polling.unfinished().length : (endpoint?.inFlight() ?? 0),
           messages_unsent: backlog.total,
           chats: backlog.chats.slice(0, 50),
         },
@@ -245,6 +258,7 @@ export async function runBot(deps: RunDeps, options: RunOptions = {}): Promise<R
       removeSignalHandlers();
       stopping ??= (async () => {
         queue.abort();
+        endpoint?.stopAccepting();
         await webhook?.close();
         if (polling) await polling.stopFetching();
         log.warn("abandoned: stopped without finishing anything");

@@ -8,11 +8,16 @@ import type { AnswerLog } from "../log/index.js";
 import type { StateStore } from "../state/index.js";
 import { BotConfigError, loadBotConfig } from "./config.js";
 import { startTelegram } from "./index.js";
+import type { MountWebhook } from "./run.js";
 
-/** Runs the bot until it stops; exits non-zero when it cannot start or polling gives up. */
+/**
+ * Runs the bot until it stops; exits non-zero when it cannot start or polling gives up. npm start
+ * passes its state store and answer log (shared with the other channels) and, for webhook mode, how
+ * to mount the webhook on its HTTP server.
+ */
 export async function startBot(
   engine: Engine,
-  deps: { store?: StateStore; answerLog?: AnswerLog } = {},
+  deps: { store?: StateStore; answerLog?: AnswerLog; mountWebhook?: MountWebhook } = {},
 ): Promise<void> {
   let config: ReturnType<typeof loadBotConfig>;
   try {
