@@ -194,7 +194,7 @@ export function buildProfile(
           ...(year ? [`${core}${year}年${shortKind}`, `${core}${year}${shortKind}`] : []),
         ]
       : [];
-  // The place with the ends of the title people shorten it to (开封十大行动方案, 开封实施方案), and
+  // The place with the ends of the title people shorten it to (X市十大行动方案 → X十大行动方案), and
   // the title without its place and year (大气污染防治攻坚十大行动方案).
   const bare = placeZh ? title.replace(placeZh, "").replace(/^(?:20\d\d年)/, "") : title;
   const tails = [];

@@ -175,7 +175,13 @@ class PolicyEngine implements Engine {
     /** The default documents and the plans they implement; empty when every document is equal. */
     private readonly home: readonly string[],
   ) {
-    this.understandDeps = { plans, levelWords, coverage: (text, o) => index.coverage(text, o) };
+    this.understandDeps = {
+      plans,
+      levelWords,
+      coverage: (text, o) => index.coverage(text, o),
+      expand: (text) => index.vocabulary.expand(text),
+      repairTypos: (text) => index.vocabulary.repairTypos(text),
+    };
   }
 
   today(): IsoDate {

@@ -1,7 +1,7 @@
 /**
  * The on-disk cache of a built {@link SearchIndex}: one directory per key, every file verified
  * before use. A directory holds `hnsw.index` and `docs.json` (the vector store), `lexical.json`,
- * `generality.json`, and — written last, so its presence means the rest is complete — `manifest.json`:
+ * `generality.json`, `vocabulary.json` (the corpus's bridges from questions' words), and — written last, so its presence means the rest is complete — `manifest.json`:
  * the format version, the key, the index geometry, and each file's size and SHA-256.
  *
  * Reading checks, in order: the manifest's shape and version and key; that each listed file exists
@@ -19,24 +19,32 @@ import { z } from "zod";
 import { checkHnswFile, HnswGeometry } from "./hnsw-file.js";
 import { LexicalIndex, type LexicalIndexData } from "./lexical.js";
 import { HnswVectorStore, StoredDocs, VECTOR_STORE_FILES } from "./vector-store.js";
+import { serializeVocabulary, type VocabularyData, VocabularyFile } from "./vocabulary/index.js";
 
 /**
  * Version of the directory layout and manifest. Part of the cache key, so a version change never
  * reads an old directory; checked in the manifest as well. 1 was the unverified layout with a
- * `complete` marker.
+ * `complete` marker; 3 adds `vocabulary.json`.
  */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** The files of a cache directory; the manifest is written last. */
 export const CACHE_FILES = {
   ...VECTOR_STORE_FILES,
   lexical: "lexical.json",
   generality: "generality.json",
+  vocabulary: "vocabulary.json",
   manifest: "manifest.json",
 } as const;
 
 /** The data files the manifest lists (all but itself). */
-const DataFile = z.enum([CACHE_FILES.index, CACHE_FILES.docs, CACHE_FILES.lexical, CACHE_FILES.generality]);
+const DataFile = z.enum([
+  CACHE_FILES.index,
+  CACHE_FILES.docs,
+  CACHE_FILES.lexical,
+  CACHE_FILES.generality,
+  CACHE_FILES.vocabulary,
+]);
 
 /** One file of the cache as the manifest records it. */
 export const ManifestEntry = z.object({
@@ -68,6 +76,7 @@ export interface CachedIndex {
   vectors: HnswVectorStore;
   lexical: LexicalIndex;
   generality: Generality;
+  vocabulary: VocabularyData;
 }
 
 /** What a cache directory must match to be used for this corpus and code. */
@@ -207,6 +216,9 @@ export async function readIndexCache(
   const generality = parseFile(CACHE_FILES.generality, file(CACHE_FILES.generality), (j) =>
     Generality.parse(j),
   );
+  const vocabulary = parseFile(CACHE_FILES.vocabulary, file(CACHE_FILES.vocabulary), (j) =>
+    VocabularyFile.parse(j),
+  );
   const indexBytes = bytes.get(CACHE_FILES.index) ?? null;
   if (indexBytes) {
     try {
@@ -221,7 +233,7 @@ export async function readIndexCache(
   } catch (error) {
     throw new CacheRejected(`${CACHE_FILES.index}: ${(error as Error).message}`);
   }
-  return { vectors, lexical, generality };
+  return { vectors, lexical, generality, vocabulary };
 }
 
 /** Caches of other keys older than this are removed; younger ones may belong to a process still running. */
@@ -247,6 +259,7 @@ export async function writeIndexCache(
     await index.vectors.save(tmp);
     await writeFile(join(tmp, CACHE_FILES.lexical), JSON.stringify(index.lexical.toJSON()));
     await writeFile(join(tmp, CACHE_FILES.generality), JSON.stringify(index.generality));
+    await writeFile(join(tmp, CACHE_FILES.vocabulary), serializeVocabulary(index.vocabulary));
     const geometry: HnswGeometry = {
       dimensions: index.vectors.dimensions,
       elements: index.vectors.size,

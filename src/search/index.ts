@@ -8,17 +8,32 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document } from "@langchain/core/documents";
-import type { Item, Plan } from "../corpus/index.js";
-import { type Corpus, implementsPlan } from "../corpus/index.js";
-import { CACHE_FORMAT, CacheRejected, type Generality, readIndexCache, writeIndexCache } from "./cache.js";
+import { type Corpus, departmentWords, type Item, implementsPlan, type Plan } from "../corpus/index.js";
+import { CACHE_FORMAT, type CachedIndex, CacheRejected, readIndexCache, writeIndexCache } from "./cache.js";
 import { HashedNgramEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
-import { isKnownTerm } from "./lexicon.js";
-import { generalFrequencies, lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
+import { generalCounts, lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
 import { DEFAULT_HNSW, HnswVectorStore } from "./vector-store.js";
+import {
+  activeLexicon,
+  activeSources,
+  buildVocabularyData,
+  cedictStamp,
+  keynessOf,
+  Vocabulary,
+  type VocabularyData,
+} from "./vocabulary/index.js";
 
-export { expandTerms, isKnownTerm } from "./lexicon.js";
 export { lexicalTerms, segmenter } from "./tokenize.js";
+export {
+  type Expansion,
+  expandTerms,
+  type Repair,
+  type Repaired,
+  VOCABULARY_SOURCES,
+  Vocabulary,
+  type VocabularySource,
+} from "./vocabulary/index.js";
 
 /** Embedding width of the plan index. */
 export const DIMENSIONS = 512;
@@ -101,6 +116,36 @@ function placeWords(corpus: Corpus): Set<string> {
   return words;
 }
 
+/** Department names and aliases (Chinese): names the vocabulary knows and typos are repaired to. */
+/** The department names and aliases of the loaded documents and the genre (typos are repaired against them too). */
+function departmentNames(): string[] {
+  return departmentWords().filter((n) => /[\u4e00-\u9fff]/.test(n));
+}
+
+/** The corpus's words as the lexical index holds them (two or more Han characters), with their counts. */
+function corpusWordCounts(lexical: LexicalIndex): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [term, count] of lexical.termCounts())
+    if (/^[\u3400-\u9fff]{2,}$/.test(term)) out.set(term, count);
+  return out;
+}
+
+/**
+ * What else shapes the vocabulary besides the code: the sources in use, the lexicon file and the
+ * compact dictionary. Part of the cache key, so changing any of them rebuilds the index.
+ */
+function vocabularyFingerprint(): string {
+  return `${[...activeSources()].sort().join(",")}:${activeLexicon().hash}:${cedictStamp() ?? "no-cedict"}`;
+}
+
+/** What the plans say, once each: section titles, item titles and texts (what typos are repaired against). */
+function vocabularyTexts(plans: readonly Plan[]): string[] {
+  return plans.flatMap((p) => [
+    ...p.sections.map((s) => s.title),
+    ...p.items.map((i) => `${i.title}\n${i.text}`),
+  ]);
+}
+
 /** The text an item is indexed under: its section's title, its own title twice (titles name the topic), its text. */
 function indexText(plan: Plan, item: Item): string {
   const section = plan.sections.find((s) => s.number === item.section);
@@ -109,18 +154,23 @@ function indexText(plan: Plan, item: Item): string {
 
 /**
  * A hash of the code that shapes the index: the running bundle when built, else the corpus and
- * search sources. Changing the tokeniser or embeddings therefore invalidates old caches.
+ * search sources (with their subfolders). Changing the tokeniser or embeddings therefore invalidates old caches.
  */
 export function codeFingerprint(): string {
   const self = fileURLToPath(import.meta.url);
   const hash = createHash("sha256");
   if (self.endsWith(".js")) return hash.update(readFileSync(self)).digest("hex").slice(0, 16);
   const src = dirname(dirname(self));
-  for (const dir of ["corpus", "search"]) {
-    for (const f of readdirSync(join(src, dir)).sort()) {
-      if (f.endsWith(".ts")) hash.update(f).update(readFileSync(join(src, dir, f)));
+  const walk = (dir: string) => {
+    for (const f of readdirSync(join(src, dir), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      if (f.isDirectory()) walk(join(dir, f.name));
+      else if (f.name.endsWith(".ts"))
+        hash.update(join(dir, f.name)).update(readFileSync(join(src, dir, f.name)));
     }
-  }
+  };
+  for (const dir of ["corpus", "search"]) walk(dir);
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -160,6 +210,11 @@ export class SearchIndex {
    * ("exhaustive", as the first version did — kept so the benchmark can set the two side by side).
    */
   mode: "top-k" | "exhaustive" = "top-k";
+  /**
+   * The words that bridge questions to this corpus: expansions (lexicon, English and synonyms through
+   * CC-CEDICT), known terms and homophone typo repair.
+   */
+  readonly vocabulary: Vocabulary;
 
   private constructor(
     readonly plans: readonly Plan[],
@@ -171,12 +226,19 @@ export class SearchIndex {
     private readonly generality: Readonly<Record<string, number>>,
     /** Place names (the documents' places, provinces): where, not what — never evidence of a topic. */
     private readonly places: ReadonlySet<string>,
+    vocabularyData: VocabularyData,
   ) {
     this.items = plans.flatMap((p) => p.items);
     this.items.forEach((item, label) => {
       const list = this.labelsOf.get(item.doc) ?? [];
       list.push(label);
       this.labelsOf.set(item.doc, list);
+    });
+    this.vocabulary = new Vocabulary(vocabularyData, activeLexicon(), {
+      texts: vocabularyTexts(plans),
+      names: departmentNames(),
+      isCorpusWord: (w) => this.lexical.documentFrequency(w.toLowerCase()) > 0,
+      segment: (t, guess) => segmenter().cut(t.toLowerCase(), guess),
     });
     this.general = new Set(plans.filter((g) => plans.some((l) => implementsPlan(l, g))));
     for (const p of plans) {
@@ -198,11 +260,12 @@ export class SearchIndex {
       .update(
         `${CACHE_FORMAT}:${corpus.hash}:${codeFingerprint()}:${DIMENSIONS}:${JSON.stringify(DEFAULT_HNSW)}`,
       )
+      .update(`:${vocabularyFingerprint()}`)
       .digest("hex")
       .slice(0, 24);
     const dir = join(options.cacheDir, `index-${key}`);
     const items = corpus.plans.flatMap((p) => p.items);
-    const fromCache = (cached: { vectors: HnswVectorStore; lexical: LexicalIndex; generality: Generality }) =>
+    const fromCache = (cached: CachedIndex) =>
       new SearchIndex(
         corpus.plans,
         cached.vectors,
@@ -211,6 +274,7 @@ export class SearchIndex {
         embeddings,
         cached.generality,
         placeWords(corpus),
+        cached.vocabulary,
       );
     if (!options.noCache) {
       const expected = {
@@ -235,11 +299,24 @@ export class SearchIndex {
       items.map((i) => new Document({ pageContent: i.title, metadata: { doc: i.doc, id: i.id } })),
     );
     const lexical = LexicalIndex.build(texts.map(lexicalTerms));
-    const generality = generalFrequencies(texts.flatMap((t) => segmenter().cut(t.toLowerCase(), true)));
+    const counts = corpusWordCounts(lexical);
+    const cut = new Set(texts.flatMap((t) => segmenter().cut(t.toLowerCase(), true)));
+    const general = generalCounts([...cut, ...counts.keys()]);
+    const generality = Object.fromEntries(Object.entries(general.counts).filter(([w]) => cut.has(w)));
+    const vocabulary = buildVocabularyData(
+      new Set(counts.keys()),
+      [...vocabularyTexts(corpus.plans), ...departmentNames()],
+      activeSources(),
+      {
+        keyness: keynessOf(counts, general),
+        lexicon: activeLexicon(),
+      },
+    );
     if (!options.noCache) {
       // The cache is an optimisation: a read-only or full disk must not stop the product.
-      await writeIndexCache(options.cacheDir, dir, key, { vectors, lexical, generality }).catch((error) =>
-        warn(`index cache ${dir} not written (${error instanceof Error ? error.message : String(error)})`),
+      await writeIndexCache(options.cacheDir, dir, key, { vectors, lexical, generality, vocabulary }).catch(
+        (error) =>
+          warn(`index cache ${dir} not written (${error instanceof Error ? error.message : String(error)})`),
       );
     }
     return new SearchIndex(
@@ -250,6 +327,7 @@ export class SearchIndex {
       embeddings,
       generality,
       placeWords(corpus),
+      vocabulary,
     );
   }
 
@@ -336,7 +414,7 @@ export class SearchIndex {
       if (/^(?:19|20)\d\d$/.test(w)) continue; // a year is in the plan and in every other question
       const specificity = options.generalWords === "discount" ? this.specificity(w) : 1;
       if (present(w)) matchedIdf += this.lexical.idf(w) * weight * specificity;
-      else if (isKnownTerm(w))
+      else if (this.vocabulary.isKnownTerm(w))
         matchedIdf += rareIdf; // 城管局, 放鞭炮: the product knows what they mean
       else {
         // A lone character (换, 太) or a number says too little to count against the question.

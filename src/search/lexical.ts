@@ -174,6 +174,17 @@ export class LexicalIndex {
     return t === undefined ? 0 : (this.offsets[t + 1] as number) - (this.offsets[t] as number);
   }
 
+  /** Every term with how often it occurs in all documents together. */
+  *termCounts(): Iterable<[string, number]> {
+    const { terms } = this.data;
+    for (let t = 0; t < terms.length; t++) {
+      let count = 0;
+      for (let p = this.offsets[t] as number; p < (this.offsets[t + 1] as number); p++)
+        count += this.tfs[p] as number;
+      yield [terms[t] as string, count];
+    }
+  }
+
   /** How many of the allowed documents contain a term. */
   documentFrequencyIn(term: string, allowed: (doc: number) => boolean): number {
     const t = this.termIndex.get(term);

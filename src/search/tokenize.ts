@@ -1,11 +1,12 @@
 /**
- * Chinese and English text → terms. Words come from jieba with a domain dictionary (so 燃煤锅炉,
- * 渣土运输车, 市生态环境局 stay whole); character bigrams catch what the segmenter splits differently.
+ * Chinese and English text → terms. Words come from jieba with a domain dictionary — the lexicon's
+ * words (data/lexicon.yaml) and the department names — so 燃煤锅炉, 渣土运输车, 市生态环境局 stay
+ * whole; character bigrams catch what the segmenter splits differently.
  */
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { departmentWords } from "../corpus/index.js";
-import { COLLOQUIAL_TERMS, DOMAIN_WORDS } from "./lexicon.js";
+import { activeLexicon } from "./vocabulary/lexicon.js";
 
 let jieba: Jieba | undefined;
 
@@ -13,9 +14,7 @@ let jieba: Jieba | undefined;
 export function segmenter(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict);
-    const words = [...DOMAIN_WORDS, ...Object.keys(COLLOQUIAL_TERMS), ...departmentWords()].filter((w) =>
-      /[\u4e00-\u9fff]/.test(w),
-    );
+    const words = [...activeLexicon().words, ...departmentWords()].filter((w) => /[\u4e00-\u9fff]/.test(w));
     // Texts are lower-cased before segmenting, so the dictionary must be too (低VOCs → 低vocs).
     jieba.loadDict(Buffer.from(words.map((w) => `${w.toLowerCase()} 100000 n`).join("\n")));
   }
@@ -28,14 +27,23 @@ export function segmenter(): Jieba {
  * built and the result is cached with it.
  */
 export function generalFrequencies(words: Iterable<string>): Record<string, number> {
+  return generalCounts(words).counts;
+}
+
+/** {@link generalFrequencies} and the dictionary's total count (to turn counts into rates). */
+export function generalCounts(words: Iterable<string>): { counts: Record<string, number>; total: number } {
   const wanted = new Set(words);
-  const out: Record<string, number> = {};
+  const counts: Record<string, number> = {};
+  let total = 0;
   for (const line of Buffer.from(dict).toString("utf8").split("\n")) {
     const space = line.indexOf(" ");
     const word = line.slice(0, space);
-    if (wanted.has(word)) out[word] = Number.parseInt(line.slice(space + 1), 10);
+    const count = Number.parseInt(line.slice(space + 1), 10);
+    if (!Number.isFinite(count)) continue;
+    total += count;
+    if (wanted.has(word)) counts[word] = count;
   }
-  return out;
+  return { counts, total };
 }
 
 /** Function words and question words that carry no topic. */

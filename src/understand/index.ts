@@ -5,8 +5,8 @@
  */
 import { findDepartmentMentions, type Level, type Plan } from "../corpus/index.js";
 import { describesEntity, extractFacts } from "../rules/index.js";
-import type { Coverage } from "../search/index.js";
-import { expandTerms, segmenter } from "../search/index.js";
+import type { Coverage, Expansion } from "../search/index.js";
+import { segmenter } from "../search/index.js";
 import {
   type AskingWords,
   askedRole,
@@ -40,6 +40,10 @@ export interface UnderstandDeps {
   levelWords: ReadonlyArray<readonly [string, Level]>;
   /** What a text shares with the corpus vocabulary (the search index's coverage). */
   coverage(text: string, options?: { minWordLength?: number; generalWords?: "discount" | "count" }): Coverage;
+  /** What a text says in other words, as the plans say it (the index's vocabulary). */
+  expand(text: string): Expansion[];
+  /** The text with homophone typos repaired against the corpus (the index's vocabulary). */
+  repairTypos(text: string): { text: string };
 }
 
 /** Longest question read; the rest of a pasted page is cut off. */
@@ -66,7 +70,7 @@ function residueOf(text: string, removed: readonly string[], deps: UnderstandDep
   let rest = spans.reduceRight((s, m) => `${s.slice(0, m.start)} ${s.slice(m.end)}`, lower);
   rest = without(rest, removed);
   rest = rest.replace(/\d{4}|\d{1,2}/g, " ").replace(w.listingFiller, " ");
-  rest = [rest.replace(/[a-z][a-z'-]*/gi, " "), ...expandTerms(rest)].join(" ");
+  rest = [rest.replace(/[a-z][a-z'-]*/gi, " "), ...evidence(deps.expand(rest))].join(" ");
   const c = deps.coverage(rest, { minWordLength: 2 }); // a stray 各 or 的 is not a topic
   return c.matchedIdf + c.unmatchedWeight;
 }
@@ -114,6 +118,11 @@ function levelsNamed(text: string, deps: UnderstandDeps): Array<{ level: Level; 
     .map(([word, level]) => ({ word, level }));
 }
 
+/** The terms of expansions that are evidence of the plans' topics (see {@link Expansion.topic}). */
+function evidence(found: readonly Expansion[]): string[] {
+  return found.filter((e) => e.topic).map((e) => e.terms.join(" "));
+}
+
 /** An empty Query for input that is not a question. */
 function invalidQuery(raw: string, text: string, reason: Query["invalid"] & string): Query {
   return {
@@ -144,7 +153,7 @@ function invalidQuery(raw: string, text: string, reason: Query["invalid"] & stri
  */
 export function understand(raw: unknown, deps: UnderstandDeps, context: Context | null = null): Query {
   const input = typeof raw === "string" ? raw : "";
-  const text = simplify(cleanText(input));
+  const text = deps.repairTypos(simplify(cleanText(input))).text;
   if (isEmptyText(text)) return invalidQuery(input, text, "empty");
   const w = askingWords();
   const lang = detectLang(text);
@@ -181,8 +190,13 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   if (w.whoAsk.test(cut)) intents.push("who");
   if (w.whenAsk.test(cut)) intents.push("when");
 
-  const expansions = [...expandTerms(cut), ...departments];
-  const searchText = [without(cut, docNames), ...expansions].join(" ");
+  const found = deps.expand(cut);
+  const expansions = [...evidence(found), ...departments];
+  // Dictionary translations of English words help ranking; unless the lexicon vouches the word is a
+  // topic of the genre, they are no evidence the question is about the plans (every English word
+  // translates to something), so they stay out of `expansions`.
+  const translations = found.filter((e) => !e.topic).map((e) => e.terms.join(" "));
+  const searchText = [without(cut, docNames), ...expansions, ...translations].join(" ");
   const query: Query = {
     raw: input,
     text,

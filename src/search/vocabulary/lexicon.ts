@@ -1,0 +1,191 @@
+/**
+ * The genre's domain lexicon (data/lexicon.yaml): the plans' own terms the segmenter keeps whole,
+ * everyday Chinese mapped to the plans' wording (放鞭炮 → 燃放烟花爆竹, 渣土车 → 渣土运输车,
+ * 饭店 → 餐饮服务单位), and English phrases for what the dictionary cannot give. Mapping adds terms
+ * to a question; it never removes what the person wrote.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { projectPaths } from "../../corpus/index.js";
+import { contentWords } from "./glosses.js";
+import { activeSources } from "./sources.js";
+
+/** Lines of `key: plan terms` (a block scalar) → [key, terms] pairs; a line without ": " is an error. */
+const TermLines = z
+  .string()
+  .default("")
+  .transform((text, ctx) => {
+    const out: Array<[string, string]> = [];
+    for (const raw of text.split("\n")) {
+      const line = raw.trim();
+      if (!line || line.startsWith("#")) continue;
+      const at = line.indexOf(": ");
+      const key = line.slice(0, at).trim();
+      const terms = line.slice(at + 2).trim();
+      if (at <= 0 || !terms) ctx.addIssue({ code: "custom", message: `not "key: plan terms": ${line}` });
+      else out.push([key, terms]);
+    }
+    return out;
+  });
+
+/** A list written as one string, split on `separator`. */
+const List = (separator: RegExp) =>
+  z
+    .string()
+    .default("")
+    .transform((text) =>
+      text
+        .split(separator)
+        .map((w) => w.trim())
+        .filter(Boolean),
+    );
+
+/** One group of the lexicon file (livestock, energy, vehicles …). */
+const LexiconGroup = z.object({
+  name: z.string().min(1),
+  about: z.string().optional(),
+  words: List(/\s+/).pipe(z.array(z.string().min(2))),
+  plain: TermLines,
+  english: TermLines,
+  /** English words of the genre whose Chinese the dictionary gives (straw → 秸秆). */
+  topics: List(/,/).pipe(z.array(z.string().regex(/^[a-z][a-z -]*$/))),
+});
+
+/** The lexicon file: English asking words, and groups with no key twice. */
+export const LexiconFile = z
+  .object({
+    /** English words that frame a question rather than name its topic (handle, apply, get). */
+    asking: List(/\s+/).pipe(z.array(z.string().regex(/^[a-z]+$/))),
+    groups: z.array(LexiconGroup),
+  })
+  .superRefine((file, ctx) => {
+    for (const part of ["plain", "english"] as const) {
+      const seen = new Map<string, string>();
+      for (const g of file.groups) {
+        for (const [key] of g[part]) {
+          const k = key.toLowerCase();
+          const other = seen.get(k);
+          if (other !== undefined)
+            ctx.addIssue({ code: "custom", message: `${part} key "${key}" in ${g.name} and in ${other}` });
+          seen.set(k, g.name);
+          if (part === "english" && /[\u3400-\u9fff]/.test(key))
+            ctx.addIssue({ code: "custom", message: `english key "${key}" in ${g.name} is not English` });
+        }
+      }
+    }
+  });
+export type LexiconFile = z.infer<typeof LexiconFile>;
+
+/** The lexicon, compiled for matching. */
+export interface DomainLexicon {
+  /** Terms the segmenter keeps whole: the groups' words and the everyday words they map. */
+  words: readonly string[];
+  /** Everyday Chinese → the plans' wording, longest key first. */
+  plain: ReadonlyArray<readonly [string, string]>;
+  /** English phrase (lower case) → the plans' wording. */
+  englishTerms: ReadonlyMap<string, string>;
+  /** English phrase (as a pattern: word boundaries, optional plural) → the plans' wording, longest first. */
+  english: ReadonlyArray<readonly [RegExp, string]>;
+  /** English asking words (base forms): the dictionary does not bridge them alone. */
+  asking: ReadonlySet<string>;
+  /** The genre's English topic words (content words, singular, space-separated). */
+  topics: ReadonlySet<string>;
+  /** A hash of the file's content (the index cache key includes it). */
+  hash: string;
+}
+
+/** The lexicon with nothing in it (the lexicon source turned off). */
+export const EMPTY_LEXICON: DomainLexicon = {
+  words: [],
+  plain: [],
+  englishTerms: new Map(),
+  english: [],
+  asking: new Set(),
+  topics: new Set(),
+  hash: "none",
+};
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const longestFirst = (a: readonly [string, string], b: readonly [string, string]) =>
+  b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1);
+
+/** Reads and compiles a lexicon file; throws naming the file and what is wrong. */
+export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): DomainLexicon {
+  const text = readFileSync(file, "utf8");
+  const parsed = LexiconFile.safeParse(parseYaml(text));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+  const groups = parsed.data.groups;
+  const plain = groups.flatMap((g) => g.plain).sort(longestFirst);
+  const englishTerms = new Map(
+    groups.flatMap((g) => g.english.map(([k, v]) => [k.toLowerCase(), v] as const)),
+  );
+  const english = [...englishTerms]
+    .sort(longestFirst)
+    .map(([k, v]) => [new RegExp(`(?<![a-z0-9])${escapeRegExp(k)}(?:e?s)?(?![a-z0-9])`, "g"), v] as const);
+  const words = [...new Set([...groups.flatMap((g) => g.words), ...plain.map(([k]) => k)])];
+  const asking = new Set(parsed.data.asking);
+  const topics = new Set(groups.flatMap((g) => g.topics.map((t) => contentWords(t).join(" "))));
+  return {
+    words,
+    plain,
+    englishTerms,
+    english,
+    asking,
+    topics,
+    hash: createHash("sha256").update(text).digest("hex").slice(0, 16),
+  };
+}
+
+let active: DomainLexicon | undefined;
+
+/** The project's lexicon (data/lexicon.yaml), loaded once; empty when the lexicon source is off. */
+export function activeLexicon(): DomainLexicon {
+  active ??= activeSources().has("lexicon") ? loadLexicon() : EMPTY_LEXICON;
+  return active;
+}
+
+/** One phrase the lexicon recognised and the plan terms it stands for. */
+export interface LexiconMatch {
+  phrase: string;
+  terms: string;
+}
+
+/**
+ * The plan terms for what a text says in English or everyday Chinese, longest phrases first, each
+ * phrase used once (so "coal boiler" does not also add "boiler" and "coal"). `rest` is the text with
+ * the matched phrases taken out, for the sources that read what is left.
+ */
+export function lexiconMatches(
+  text: string,
+  lexicon: DomainLexicon,
+): { matches: LexiconMatch[]; rest: string } {
+  const matches: LexiconMatch[] = [];
+  let rest = text.toLowerCase();
+  for (const [pattern, terms] of lexicon.english) {
+    pattern.lastIndex = 0;
+    const found = rest.match(pattern);
+    if (found) {
+      matches.push({ phrase: found[0], terms });
+      rest = rest.replace(pattern, " ");
+    }
+    pattern.lastIndex = 0;
+  }
+  for (const [word, terms] of lexicon.plain) {
+    if (rest.includes(word)) {
+      matches.push({ phrase: word, terms });
+      rest = rest.split(word).join(" ");
+    }
+  }
+  return { matches, rest };
+}
+
+/**
+ * The plans' terms for what a text says in English or everyday Chinese, by the lexicon alone (the
+ * index's vocabulary adds the dictionary's bridges).
+ */
+export function expandTerms(text: string): string[] {
+  return lexiconMatches(text, activeLexicon()).matches.map((m) => m.terms);
+}

@@ -1,0 +1,104 @@
+/**
+ * The corpus by sound: toneless pinyin of Chinese characters (pinyin-pro, memoised per
+ * character) and an index of every stretch of the corpus texts by its syllables, so a stretch of a
+ * question can be found by how it sounds.
+ */
+import { pinyin } from "pinyin-pro";
+
+const primary = new Map<string, string>();
+
+/** A run of Han characters (the basic and extension-A blocks). */
+export const HAN_RUN = /[\u3400-\u9fff]+/g;
+
+/**
+ * The most common toneless reading of a Han character; "" for any other character. Rare readings
+ * (池 che, 概 gui) are left out on purpose: with them too many words would sound alike.
+ */
+export function primaryReading(char: string): string {
+  let r = primary.get(char);
+  if (r === undefined) {
+    r = /^[\u3400-\u9fff]$/.test(char) ? pinyin(char, { toneType: "none" }).toLowerCase() : "";
+    primary.set(char, r);
+  }
+  return r;
+}
+
+/** The syllables of a text's characters (one per character; "" for non-Han characters). */
+export function syllablesOf(text: string): string[] {
+  return [...text].map(primaryReading);
+}
+
+/** Where a stretch of the indexed texts is: run and offset. */
+export type SoundHit = readonly [run: number, at: number];
+
+/** Texts indexed by sound: every Han run with its syllables, and each syllable bigram's places. */
+export class SoundIndex {
+  /** The texts joined with a separator, for "do they contain this verbatim?". */
+  private readonly joined: string;
+  readonly runs: Array<{ text: string; syllables: string[] }> = [];
+  /** Syllable → small integer, so a bigram is one number. */
+  private readonly ids = new Map<string, number>();
+  /** Bigram number → places, each packed as run × 2^16 + offset. */
+  private readonly seeds = new Map<number, number[]>();
+  /** Every syllable the texts use. */
+  readonly syllables = new Set<string>();
+
+  constructor(texts: readonly string[]) {
+    this.joined = `\u0000${texts.join("\u0000")}\u0000`;
+    for (const t of texts) {
+      for (const m of t.matchAll(HAN_RUN)) {
+        const run = m[0];
+        if (run.length < 2 || run.length >= 0x10000) continue;
+        const syllables = syllablesOf(run);
+        const r = this.runs.length;
+        this.runs.push({ text: run, syllables });
+        let previous = this.idOf(syllables[0] as string);
+        for (let i = 1; i < syllables.length; i++) {
+          const id = this.idOf(syllables[i] as string);
+          const key = previous * 0x10000 + id;
+          const place = r * 0x10000 + (i - 1);
+          const list = this.seeds.get(key);
+          if (list) list.push(place);
+          else this.seeds.set(key, [place]);
+          previous = id;
+        }
+      }
+    }
+    for (const s of this.ids.keys()) this.syllables.add(s);
+  }
+
+  private idOf(syllable: string): number {
+    let id = this.ids.get(syllable);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(syllable, id);
+    }
+    return id;
+  }
+
+  /** Whether the texts contain `text` verbatim. */
+  has(text: string): boolean {
+    return this.joined.includes(text);
+  }
+
+  /** Places where a stretch starts with these two syllables. */
+  seed(a: string, b: string): SoundHit[] {
+    const x = this.ids.get(a);
+    const y = this.ids.get(b);
+    if (x === undefined || y === undefined) return [];
+    return (this.seeds.get(x * 0x10000 + y) ?? []).map(
+      (p) => [Math.floor(p / 0x10000), p % 0x10000] as const,
+    );
+  }
+
+  /** A stretch of the texts with exactly these syllables, or null. */
+  find(syllables: readonly string[]): string | null {
+    if (syllables.length < 2) return null;
+    for (const [r, p] of this.seed(syllables[0] as string, syllables[1] as string)) {
+      const run = this.runs[r] as { text: string; syllables: string[] };
+      if (syllables.every((s, k) => run.syllables[p + k] === s))
+        return run.text.slice(p, p + syllables.length);
+    }
+    return null;
+  }
+}
