@@ -182,33 +182,137 @@ export async function measureLatencyAndQuality(projectRoot: string): Promise<Lat
   return { latency: summarize(times), questions: cases.length, quality };
 }
 
+/** One bot throughput run: 2,000 updates (by default) through the real bot and the stand-in. */
+export interface ThroughputScenario {
+  name: string;
+  /** The stand-in's flood control: its retry_after (s), or null when off. */
+  floodRetryAfter: number | null;
+  /** Whether the bot kept Telegram's published limits itself (its defaults) or sent as fast as it could. */
+  botLimits: boolean;
+  updates: number;
+  seconds: number;
+  updatesPerSecond: number;
+  /** Highest RSS sampled during the run, and its rise over the RSS at the start (MB). */
+  peakRssMb: number;
+  rssRiseMb: number;
+  /** 429s the stand-in answered. */
+  floodRejections: number;
+  /** The bot's retries by cause, and calls it gave up. */
+  retries: { flood: number; server: number; network: number };
+  gaveUp: number;
+}
+
+/** Bot throughput without and with flood control. The top-level figures are the run without. */
 export interface ThroughputResult {
   chats: number;
   updates: number;
   seconds: number;
   updatesPerSecond: number;
+  scenarios: ThroughputScenario[];
 }
 
-/** Updates per second through the real bot (runner, long polling) against a local fake Bot API. */
-export async function measureThroughput(chats: number, perChat: number): Promise<ThroughputResult> {
-  const h = await startHarness({ LOG_LEVEL: "warn" });
+/** The stand-in's flood control at Telegram's published limits, answering `retryAfter` past them. */
+function telegramFlood(retryAfter: number) {
+  return {
+    retryAfter,
+    global: { limit: 30, windowMs: 1000 },
+    perChat: { limit: 1, windowMs: 1000 },
+    perGroup: { limit: 20, windowMs: 60_000 },
+  };
+}
+
+/** One run: `chats` × `perChat` /clause and free questions, timed until every reply has arrived. */
+async function throughputRun(
+  name: string,
+  chats: number,
+  perChat: number,
+  floodRetryAfter: number | null,
+  botLimits: boolean,
+): Promise<ThroughputScenario> {
+  // With botLimits the bot keeps its defaults (Telegram's published limits); else it sends at once.
+  const limits: Record<string, string> = botLimits
+    ? { TELEGRAM_SEND_RATE: "30", TELEGRAM_CHAT_SEND_RATE: "1", TELEGRAM_GROUP_SEND_RATE: "20" }
+    : {};
+  const h = await startHarness({ LOG_LEVEL: "warn", ...limits });
+  process.stderr.write(`[bench] bot throughput: ${name}\n`);
   try {
+    if (floodRetryAfter !== null) h.api.flood = telegramFlood(floodRetryAfter);
     const items = h.engine.plans[0]?.items ?? [];
     if (items.length === 0) throw new Error("no items");
+    global.gc?.();
+    const rssAtStart = process.memoryUsage().rss;
+    let peak = rssAtStart;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 50);
     const started = performance.now();
     for (let round = 0; round < perChat; round++) {
       for (let c = 0; c < chats; c++) {
         const item = items[(c * 3 + round * 5) % items.length] as Item;
-        h.api.send(10_000 + c, round % 3 === 2 ? `${item.label}的内容是什么?` : `/clause ${item.id}`);
+        h.api.send(10_000 + c, round % 3 === 2 ? `${item.label}的内容是什么?` : `/clause ${item.label}`);
       }
     }
     const total = chats * perChat;
-    await h.api.waitFor(() => h.api.sentTo().length >= total, 120_000, `${total} replies`);
+    await h.api.waitFor(() => h.api.sentTo().length >= total, 30 * 60_000, `${total} replies`);
     const seconds = (performance.now() - started) / 1000;
-    return { chats, updates: total, seconds, updatesPerSecond: total / seconds };
+    clearInterval(sampler);
+    const stats = h.running.sendStats();
+    process.stderr.write(
+      `[bench]   ${total} updates in ${seconds.toFixed(1)} s; ${h.api.floodRejections} × 429; retries ${JSON.stringify(stats.retries)}\n`,
+    );
+    return {
+      name,
+      floodRetryAfter,
+      botLimits,
+      updates: total,
+      seconds,
+      updatesPerSecond: total / seconds,
+      peakRssMb: peak / 1024 / 1024,
+      rssRiseMb: (peak - rssAtStart) / 1024 / 1024,
+      floodRejections: h.api.floodRejections,
+      retries: stats.retries,
+      gaveUp: stats.gaveUp,
+    };
   } finally {
     await h.close();
   }
+}
+
+/**
+ * Updates per second through the real bot (send queue, runner, long polling) against the local Bot
+ * API stand-in: without flood control, and with the stand-in enforcing Telegram's published limits
+ * (30/s overall, 1/s a chat, 20/min a group) answering 429 with each `floodRetryAfter` — the bot
+ * keeping the limits itself (its defaults), and once sending as fast as it can so only 429s hold it.
+ */
+export async function measureThroughput(
+  chats: number,
+  perChat: number,
+  floodRetryAfter: readonly number[] = [3, 30],
+): Promise<ThroughputResult> {
+  const scenarios = [await throughputRun("no flood control", chats, perChat, null, false)];
+  for (const retryAfter of floodRetryAfter)
+    scenarios.push(
+      await throughputRun(`flood control, retry_after ${retryAfter} s`, chats, perChat, retryAfter, true),
+    );
+  const first = floodRetryAfter[0];
+  if (first !== undefined)
+    scenarios.push(
+      await throughputRun(
+        `flood control, retry_after ${first} s, bot limits off`,
+        chats,
+        perChat,
+        first,
+        false,
+      ),
+    );
+  const base = scenarios[0] as ThroughputScenario;
+  return {
+    chats,
+    updates: base.updates,
+    seconds: base.seconds,
+    updatesPerSecond: base.updatesPerSecond,
+    scenarios,
+  };
 }
 
 /** Peak RSS of this process so far, MB. */

@@ -262,12 +262,18 @@ export function renderTable(r: BenchResults): string {
   }
   if (r.throughput) {
     const t = r.throughput;
-    rows.push([
-      "bot",
-      `throughput, ${t.updates} updates from ${t.chats} chats via a local Bot API server`,
-      `${fmt(t.updatesPerSecond, 0)} updates/s`,
-      "",
-    ]);
+    for (const run of t.scenarios ?? [t]) {
+      const s = "name" in run ? run : null;
+      const retries = s ? s.retries.flood + s.retries.server + s.retries.network : 0;
+      rows.push([
+        "bot",
+        `throughput, ${run.updates} updates from ${t.chats} chats via a local Bot API server${s ? `: ${s.name}${s.floodRetryAfter !== null && s.botLimits ? " (bot keeps the limits)" : ""}` : ""}`,
+        s
+          ? `${fmt(run.updatesPerSecond, 0)} updates/s; ${fmt(run.seconds, 1)} s; peak RSS ${fmt(s.peakRssMb, 0)} MB (+${fmt(s.rssRiseMb, 0)}); ${s.floodRejections} × 429, ${retries} retries`
+          : `${fmt(run.updatesPerSecond, 0)} updates/s`,
+        "",
+      ]);
+    }
   }
   if (r.http) {
     const h = r.http;

@@ -310,7 +310,7 @@ const program = new Command()
     results.benchPeakRssMb = peakRssMb();
     if (!skip.has("throughput")) {
       log("bot throughput");
-      results.throughput = await measureThroughput(200, quick ? 2 : 10);
+      results.throughput = await measureThroughput(200, quick ? 2 : 10, quick ? [] : [3, 30]);
     }
     if (!skip.has("documents")) {
       const spec = /^(\d+)x(\d+)$/.exec(options.documents ?? (quick ? "100x40" : "1000x40"));

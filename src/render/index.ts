@@ -18,4 +18,20 @@ export {
 } from "./card.js";
 export { exampleQuestions } from "./examples.js";
 export { escapeMarkdown, type MarkdownMessage, type MarkdownOptions, renderMarkdown } from "./markdown.js";
+export {
+  citationHtml,
+  deadlineListingReply,
+  departmentListingReply,
+  documentsHtml,
+  fullItemHtml,
+  itemButtons,
+  itemDepartmentsHtml,
+  itemLinkButtons,
+  relatedReply,
+  renderTelegram,
+  type TelegramAction,
+  type TelegramButton,
+  type TelegramReply,
+} from "./telegram.js";
+export { cleanText, escapeHtml, MESSAGE_LIMIT, splitHtml, truncate } from "./telegram-html.js";
 export { deadlineText, departmentName, departmentsLine, helpText, itemBlock, renderText } from "./text.js";

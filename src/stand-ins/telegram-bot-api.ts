@@ -1,18 +1,34 @@
 /**
- * A local Telegram Bot API server for offline tests: node:http on 127.0.0.1 and a random port.
+ * A local Telegram Bot API server for offline tests and benchmarks: node:http on 127.0.0.1 and a
+ * random port, with Telegram's behaviours where the bot's robustness depends on them.
  *
- * It implements the methods the bot uses with Telegram's semantics where they matter: getUpdates
- * long-polls and confirms updates below `offset`; sendMessage/editMessageText check HTML the way
- * Telegram's parser does (allowed tags, balanced, entities escaped) and the 4096-character limit;
- * buttons' callback_data must fit 64 bytes; a callback query can be answered once. Every call is
- * recorded; tests inject updates and failures (429 with retry_after, 500, …).
+ * - getUpdates long-polls, returns at most 100 updates, and forgets every update below `offset` (the
+ *   bot's way of acknowledging); a second concurrent getUpdates ends the first with 409, and
+ *   getUpdates while a webhook is set is a 409 too.
+ * - Webhook delivery (setWebhook): updates are POSTed with the secret token, at most
+ *   `max_connections` at once and one per chat until it is acknowledged (a 2xx), so each chat's
+ *   order holds; anything else (an error status, a refused or dropped connection, a timeout) is
+ *   delivered again after a pause. Tests may point delivery at several local URLs, round-robin, as a
+ *   load balancer in front of several instances would.
+ * - Flood control: past a per-chat, per-group or global rate, a send gets 429 with
+ *   `parameters.retry_after` and the chat is blocked until then.
+ * - Faults on demand: error statuses (JSON, or a proxy's HTML page for 502), dropped connections
+ *   (before or after the call took effect), slow replies.
+ * - sendMessage/editMessageText check HTML the way Telegram's parser does and the 4096-character
+ *   limit; callback_data must fit 64 bytes; a callback query can be answered once.
+ *
+ * `timeScale` runs its clock faster: flood windows, retry_after blocks and webhook pauses last
+ * `timeScale` times their nominal length (the bot's send queue takes the same factor), so a test can
+ * stand in for a 30 s retry_after without waiting 30 s. Every call is recorded.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** A Bot API payload or result: free-form JSON. */
 // biome-ignore lint/suspicious/noExplicitAny: payloads are free-form JSON
 export type Json = any;
 
+/** One recorded API call. */
 export interface ApiCall {
   method: string;
   payload: Json;
@@ -20,14 +36,57 @@ export interface ApiCall {
   at: number;
   /** Whether the server answered ok. */
   ok?: boolean;
+  /** The error code when it did not. */
+  status?: number;
   /** The result the server returned. */
   result?: Json;
+  /** The connection was dropped instead of answered. */
+  dropped?: boolean;
 }
 
+/** An injected failure of one call. */
 export interface Failure {
   status: number;
   description: string;
   retryAfter?: number;
+  /** Answer with an HTML page instead of JSON, as a proxy in front of the API does for 502. */
+  html?: boolean;
+}
+
+/** A rate: at most `limit` sends in any `windowMs` (sliding). */
+export interface FloodRate {
+  limit: number;
+  windowMs: number;
+}
+
+/** Flood control: the rates the server enforces, and the retry_after it answers past them. */
+export interface FloodControl {
+  /** Seconds a chat is blocked after going over (retry_after). */
+  retryAfter: number;
+  perChat?: FloodRate;
+  /** Groups and supergroups (negative ids), on top of perChat. */
+  perGroup?: FloodRate;
+  global?: FloodRate;
+}
+
+/** One webhook delivery attempt. */
+export interface WebhookAttempt {
+  updateId: number;
+  target: string;
+  /** HTTP status, or 0 for a connection error or timeout. */
+  status: number;
+  at: number;
+}
+
+/** Options of {@link FakeBotApi}. */
+export interface FakeBotApiOptions {
+  token?: string;
+  username?: string;
+  id?: number;
+  /** The stand-in's clock relative to real time (0.1: its 30 s last 3 s). Default 1. */
+  timeScale?: number;
+  /** The listen backlog (pending connections the kernel queues). Default 511, as Node's. */
+  backlog?: number;
 }
 
 const ALLOWED_TAGS = new Set([
@@ -90,11 +149,17 @@ export function parseTelegramHtml(html: string): string {
   return text;
 }
 
+/** Methods flood control applies to: what puts a message into a chat. */
+const FLOODED = new Set(["sendMessage", "editMessageText"]);
+
+/** The stand-in server. */
 export class FakeBotApi {
   readonly token: string;
   readonly botUser: Json;
   readonly calls: ApiCall[] = [];
-  /** Updates not yet confirmed by an offset. */
+  readonly timeScale: number;
+  private readonly backlog: number;
+  /** Updates not yet confirmed by an offset (polling) or acknowledged (webhook). */
   private queue: Json[] = [];
   private nextUpdateId = 1;
   private nextMessageId = 1;
@@ -102,14 +167,17 @@ export class FakeBotApi {
   private nextInlineId = 1;
   private waiters = new Set<() => void>();
   private failures: Array<{ method: string; failure: Failure }> = [];
+  private drops: Array<{ method: string; when: "before" | "after" }> = [];
+  private latency = new Map<string, number>();
   private chats = new Map<number, Json>();
   private messages = new Map<string, Json>();
   private answeredCallbacks = new Set<string>();
   private server: Server | null = null;
   private started = Date.now();
+  private pendingPoll: ((value: Json) => void) | null = null;
   /** Highest offset the bot confirmed (every update below it is gone). */
   confirmedOffset = 0;
-  /** How many times each update_id was handed out by getUpdates. */
+  /** How many times each update_id was handed out, by getUpdates or a webhook POST. */
   readonly deliveries = new Map<number, number>();
   /**
    * Whether getUpdates filters by allowed_updates, as Telegram does. Tests turn it off to feed the
@@ -120,8 +188,35 @@ export class FakeBotApi {
   /** Called on every recorded call (after its response is decided). */
   onCall: ((call: ApiCall) => void) | null = null;
 
-  constructor(options: { token?: string; username?: string; id?: number } = {}) {
+  /** Flood control, off by default. */
+  flood: FloodControl | null = null;
+  /** 429s flood control answered. */
+  floodRejections = 0;
+  /** Which limit each 429 was for: a chat still blocked, or the chat, group or global rate. */
+  readonly floodCauses = { blocked: 0, chat: 0, group: 0, global: 0 };
+  private sendTimes = new Map<number, number[]>();
+  private globalTimes: number[] = [];
+  private blockedUntil = new Map<number, number>();
+
+  /** The webhook set by the bot, if any. */
+  webhook: { url: string; secret: string; maxConnections: number } | null = null;
+  /** Where webhook updates actually go (local URLs, round-robin); the registered URL when null. */
+  webhookTargets: string[] | null = null;
+  /** How long a webhook POST may take before it counts as failed (nominal ms). */
+  webhookTimeoutMs = 60_000;
+  /** Pause before an update whose delivery failed is tried again (nominal ms). */
+  webhookRetryMs = 1_000;
+  readonly webhookAttempts: WebhookAttempt[] = [];
+  private webhookInFlight = new Map<number, Json>();
+  private webhookRetryAt = new Map<number, number>();
+  private webhookTimer: NodeJS.Timeout | null = null;
+  private nextTarget = 0;
+  private webhookAborts = new Set<AbortController>();
+
+  constructor(options: FakeBotApiOptions = {}) {
     this.token = options.token ?? "123456789:TEST-token_for_offline_tests";
+    this.timeScale = options.timeScale ?? 1;
+    this.backlog = options.backlog ?? 511;
     this.botUser = {
       id: options.id ?? Number(this.token.split(":")[0]),
       is_bot: true,
@@ -139,6 +234,7 @@ export class FakeBotApi {
     };
   }
 
+  /** Listens on 127.0.0.1 and a free port; returns the API root. */
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((err: unknown) => {
@@ -146,7 +242,9 @@ export class FakeBotApi {
           res.writeHead(500).end(JSON.stringify({ ok: false, error_code: 500, description: String(err) }));
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) =>
+      this.server?.listen({ port: 0, host: "127.0.0.1", backlog: this.backlog }, resolve),
+    );
     return this.apiRoot;
   }
 
@@ -159,11 +257,20 @@ export class FakeBotApi {
   async close(): Promise<void> {
     for (const w of this.waiters) w();
     this.waiters.clear();
+    if (this.webhookTimer) clearTimeout(this.webhookTimer);
+    this.webhookTimer = null;
+    this.webhook = null;
+    for (const a of this.webhookAborts) a.abort();
     const server = this.server;
     if (!server) return;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     this.server = null;
+  }
+
+  /** A nominal duration on the stand-in's clock, in real ms. */
+  private scaled(ms: number): number {
+    return ms * this.timeScale;
   }
 
   // --- Injecting updates.
@@ -177,6 +284,7 @@ export class FakeBotApi {
     this.queue.push(full);
     for (const w of this.waiters) w();
     this.waiters.clear();
+    this.pumpWebhook();
     return update_id;
   }
 
@@ -240,11 +348,25 @@ export class FakeBotApi {
     return { updateId, inlineId };
   }
 
-  // --- Failures.
+  // --- Faults.
 
   /** The next `times` calls of `method` fail with the given status. */
   failNext(method: string, failure: Failure, times = 1): void {
     for (let i = 0; i < times; i++) this.failures.push({ method, failure });
+  }
+
+  /**
+   * The next `times` calls of `method` lose their connection: "before" the call takes effect (the
+   * request is lost) or "after" (it took effect; only the answer is lost).
+   */
+  dropNext(method: string, times = 1, when: "before" | "after" = "before"): void {
+    for (let i = 0; i < times; i++) this.drops.push({ method, when });
+  }
+
+  /** Every call of `method` is answered `ms` late (0 removes the delay). */
+  slow(method: string, ms: number): void {
+    if (ms > 0) this.latency.set(method, ms);
+    else this.latency.delete(method);
   }
 
   // --- Inspection.
@@ -269,6 +391,11 @@ export class FakeBotApi {
       .map((c) => c.result);
   }
 
+  /** Updates not yet confirmed or acknowledged. */
+  get unacknowledged(): number {
+    return this.queue.length;
+  }
+
   async waitFor<T>(
     probe: () => T | undefined | false | null,
     timeoutMs = 10_000,
@@ -289,10 +416,16 @@ export class FakeBotApi {
     let count = -1;
     let since = Date.now();
     for (;;) {
-      const pending = this.queue.some(
-        (u) =>
-          u.update_id >= this.confirmedOffset && !this.deliveries.has(u.update_id) && this.deliverable(u),
-      );
+      const pending =
+        this.webhookInFlight.size > 0 ||
+        (this.webhook
+          ? this.queue.length > 0
+          : this.queue.some(
+              (u) =>
+                u.update_id >= this.confirmedOffset &&
+                !this.deliveries.has(u.update_id) &&
+                this.deliverable(u),
+            ));
       if (this.calls.length !== count || pending) {
         count = this.calls.length;
         since = Date.now();
@@ -328,14 +461,39 @@ export class FakeBotApi {
     this.calls.push(call);
     const finish = (status: number, body: Json) => {
       call.ok = body.ok === true;
+      if (!call.ok) call.status = status;
       call.result = body.result;
       this.onCall?.(call);
       reply(status, body);
     };
 
+    const delay = this.latency.get(method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+
+    const di = this.drops.findIndex((d) => d.method === method);
+    const drop = di >= 0 ? this.drops.splice(di, 1)[0] : undefined;
+    if (drop?.when === "before") {
+      call.ok = false;
+      call.dropped = true;
+      this.onCall?.(call);
+      res.socket?.destroy();
+      return;
+    }
+
     const fi = this.failures.findIndex((f) => f.method === method);
     if (fi >= 0) {
       const failure: Failure = this.failures.splice(fi, 1)[0]?.failure ?? { status: 500, description: "" };
+      if (failure.html) {
+        call.ok = false;
+        call.status = failure.status;
+        this.onCall?.(call);
+        res
+          .writeHead(failure.status, { "content-type": "text/html" })
+          .end(
+            `<html><head><title>${failure.status} ${failure.description}</title></head><body><center><h1>${failure.status} ${failure.description}</h1></center><hr><center>nginx</center></body></html>`,
+          );
+        return;
+      }
       return finish(failure.status, {
         ok: false,
         error_code: failure.status,
@@ -344,15 +502,70 @@ export class FakeBotApi {
       });
     }
 
+    const flooded = FLOODED.has(method) ? this.floodCheck(Number(payload.chat_id)) : null;
+    if (flooded !== null) {
+      this.floodRejections++;
+      return finish(429, {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${flooded}`,
+        parameters: { retry_after: flooded },
+      });
+    }
+
     try {
       const result = await this.dispatch(method, payload, res);
       if (result === ABORTED) return;
+      if (drop?.when === "after") {
+        call.ok = true;
+        call.result = result;
+        call.dropped = true;
+        this.onCall?.(call);
+        res.socket?.destroy();
+        return;
+      }
       finish(200, { ok: true, result });
     } catch (err) {
       const description = err instanceof Error ? err.message : String(err);
-      const code = /^Not Found/.test(description) ? 404 : 400;
+      const code = /^Not Found/.test(description) ? 404 : /^Conflict/.test(description) ? 409 : 400;
       finish(code, { ok: false, error_code: code, description });
     }
+  }
+
+  /** Null when a send to `chatId` may go now; else the retry_after (seconds) it is answered with. */
+  private floodCheck(chatId: number): number | null {
+    const flood = this.flood;
+    if (!flood) return null;
+    const now = Date.now();
+    const blocked = this.blockedUntil.get(chatId) ?? 0;
+    if (blocked > now) {
+      this.floodCauses.blocked++;
+      return Math.max(1, Math.ceil((blocked - now) / this.scaled(1000)));
+    }
+    const times = this.sendTimes.get(chatId) ?? [];
+    const within = (list: number[], rate: FloodRate) =>
+      list.filter((t) => t > now - this.scaled(rate.windowMs)).length;
+    if (flood.global) {
+      const windowMs = this.scaled(flood.global.windowMs);
+      this.globalTimes = this.globalTimes.filter((t) => t > now - windowMs);
+    }
+    const cause =
+      flood.perChat !== undefined && within(times, flood.perChat) >= flood.perChat.limit
+        ? "chat"
+        : flood.perGroup !== undefined && chatId < 0 && within(times, flood.perGroup) >= flood.perGroup.limit
+          ? "group"
+          : flood.global !== undefined && this.globalTimes.length >= flood.global.limit
+            ? "global"
+            : null;
+    if (cause) {
+      this.floodCauses[cause]++;
+      this.blockedUntil.set(chatId, now + this.scaled(flood.retryAfter * 1000));
+      return flood.retryAfter;
+    }
+    const keep = this.scaled(Math.max(flood.perChat?.windowMs ?? 0, flood.perGroup?.windowMs ?? 0));
+    this.sendTimes.set(chatId, [...times.filter((t) => t > now - keep), now]);
+    if (flood.global) this.globalTimes.push(now);
+    return null;
   }
 
   private async dispatch(method: string, p: Json, res: ServerResponse): Promise<Json> {
@@ -362,7 +575,20 @@ export class FakeBotApi {
       case "getUpdates":
         return this.getUpdates(p, res);
       case "deleteWebhook":
+        this.webhook = null;
+        if (p.drop_pending_updates) this.queue = [];
+        return true;
       case "setWebhook":
+        this.webhook = {
+          url: String(p.url ?? ""),
+          secret: String(p.secret_token ?? ""),
+          maxConnections: Number(p.max_connections ?? 40),
+        };
+        if (Array.isArray(p.allowed_updates)) this.allowedUpdates = p.allowed_updates;
+        this.pumpWebhook();
+        return true;
+      case "getWebhookInfo":
+        return { url: this.webhook?.url ?? "", pending_update_count: this.queue.length };
       case "sendChatAction":
         return true;
       case "setMyCommands": {
@@ -410,6 +636,12 @@ export class FakeBotApi {
   }
 
   private getUpdates(p: Json, res: ServerResponse): Promise<Json> {
+    if (this.webhook)
+      throw new Error(
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
+    // Only one getUpdates at a time: a new one terminates the one waiting.
+    this.pendingPoll?.(CONFLICT);
     const offset = Number(p.offset ?? 0);
     if (offset > this.confirmedOffset) {
       this.confirmedOffset = offset;
@@ -421,20 +653,29 @@ export class FakeBotApi {
     const now = take();
     const timeout = Number(p.timeout ?? 0);
     if (now.length > 0 || timeout <= 0) return Promise.resolve(this.deliver(now));
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       let done = false;
       const finish = (value: Json) => {
         if (done) return;
         done = true;
         clearTimeout(timer);
         this.waiters.delete(wake);
-        resolve(value);
+        if (this.pendingPoll === terminate) this.pendingPoll = null;
+        if (value === CONFLICT)
+          reject(
+            new Error(
+              "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+            ),
+          );
+        else resolve(value === ABORTED ? ABORTED : this.deliver(value));
       };
+      const terminate = (value: Json) => finish(value);
+      this.pendingPoll = terminate;
       const wake = () => {
         // Let a burst of injections land in one batch.
-        setImmediate(() => finish(this.deliver(take())));
+        setImmediate(() => finish(take()));
       };
-      const timer = setTimeout(() => finish(this.deliver(take())), timeout * 1000);
+      const timer = setTimeout(() => finish(take()), timeout * 1000);
       this.waiters.add(wake);
       // The client gave up (aborted the long poll): nothing is delivered.
       res.once("close", () => finish(ABORTED));
@@ -451,6 +692,82 @@ export class FakeBotApi {
     for (const u of updates) this.deliveries.set(u.update_id, (this.deliveries.get(u.update_id) ?? 0) + 1);
     return updates;
   }
+
+  // --- Webhook delivery.
+
+  /** The chat an update belongs to for ordering: its chat, else its sender. */
+  private queueKey(u: Json): string {
+    const chat = u.message?.chat?.id ?? u.callback_query?.message?.chat?.id ?? u.channel_post?.chat?.id;
+    if (chat !== undefined) return `c${chat}`;
+    const from = u.inline_query?.from?.id ?? u.callback_query?.from?.id;
+    return from !== undefined ? `u${from}` : `x${u.update_id}`;
+  }
+
+  /** Starts every delivery the rules allow now, and schedules the next look. */
+  private pumpWebhook(): void {
+    const hook = this.webhook;
+    if (!hook || !this.server) return;
+    const targets = this.webhookTargets ?? [hook.url];
+    if (targets.length === 0) return;
+    const busy = new Set([...this.webhookInFlight.values()].map((u) => this.queueKey(u)));
+    const seen = new Set<string>();
+    const now = Date.now();
+    let nextLook = Number.POSITIVE_INFINITY;
+    for (const u of this.queue) {
+      if (this.webhookInFlight.size >= hook.maxConnections) break;
+      const key = this.queueKey(u);
+      if (seen.has(key)) continue; // a later update of a chat waits for the earlier one
+      seen.add(key);
+      if (busy.has(key) || !this.deliverable(u)) continue;
+      const retryAt = this.webhookRetryAt.get(u.update_id) ?? 0;
+      if (retryAt > now) {
+        nextLook = Math.min(nextLook, retryAt);
+        continue;
+      }
+      const target = targets[this.nextTarget++ % targets.length] ?? hook.url;
+      this.webhookInFlight.set(u.update_id, u);
+      busy.add(key);
+      void this.post(u, target, hook.secret);
+    }
+    if (this.webhookTimer) clearTimeout(this.webhookTimer);
+    this.webhookTimer = null;
+    if (Number.isFinite(nextLook))
+      this.webhookTimer = setTimeout(() => this.pumpWebhook(), Math.max(5, nextLook - now));
+  }
+
+  private async post(u: Json, target: string, secret: string): Promise<void> {
+    this.deliveries.set(u.update_id, (this.deliveries.get(u.update_id) ?? 0) + 1);
+    const abort = new AbortController();
+    this.webhookAborts.add(abort);
+    const timer = setTimeout(() => abort.abort(), this.scaled(this.webhookTimeoutMs));
+    let status = 0;
+    try {
+      const res = await fetch(target, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+        body: JSON.stringify(u),
+        signal: abort.signal,
+      });
+      status = res.status;
+      await res.arrayBuffer().catch(() => {});
+    } catch {
+      status = 0;
+    } finally {
+      clearTimeout(timer);
+      this.webhookAborts.delete(abort);
+    }
+    this.webhookAttempts.push({ updateId: u.update_id, target, status, at: Date.now() - this.started });
+    this.webhookInFlight.delete(u.update_id);
+    if (status >= 200 && status < 300) {
+      this.queue = this.queue.filter((q) => q.update_id !== u.update_id);
+      this.webhookRetryAt.delete(u.update_id);
+    } else {
+      this.webhookRetryAt.set(u.update_id, Date.now() + this.scaled(this.webhookRetryMs));
+    }
+    this.pumpWebhook();
+  }
+
+  // --- Checks Telegram makes.
 
   private checkText(text: unknown, parseMode: unknown): string {
     if (typeof text !== "string") throw new Error("Bad Request: message text is empty");
@@ -513,3 +830,4 @@ export class FakeBotApi {
 }
 
 const ABORTED = Symbol("aborted");
+const CONFLICT = Symbol("conflict");

@@ -5,8 +5,11 @@
  */
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
+import type { SendRateLimits } from "./send-rates.js";
 
+/** pino's levels, as LOG_LEVEL accepts them. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+/** One of {@link LOG_LEVELS}. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** The validated configuration `createBot` and `runBot` use. */
@@ -28,6 +31,24 @@ export interface BotConfig {
   logLevel: LogLevel;
   /** Per-user limit: at most `max` updates every `windowMs`. */
   rateLimit: { max: number; windowMs: number };
+  /** Redis for state shared by several instances (de-duplication, limits, conversations); null: in memory. */
+  redisUrl: string | null;
+  /** How long a handled update_id is remembered, so a redelivery is not answered twice (ms). */
+  dedupWindowMs: number;
+  /** Sending limits kept before each message (Telegram's published ones by default). */
+  sendLimits: SendRateLimits;
+  /** Retries of a call after a network error, a timeout or a 5xx. */
+  sendRetries: number;
+  /** One API call's time limit (ms); long polling adds its own timeout to it. */
+  callTimeoutMs: number;
+  /** 0: an unreachable or misconfigured Bot API stops start-up at once; else keep trying this long (ms). */
+  startupRetryMs: number;
+  /** A stop finishes in-flight work for at most this long, then drops what is left (ms). */
+  shutdownTimeoutMs: number;
+  /** Largest webhook request body accepted (bytes); larger ones get 413. */
+  webhookMaxBodyBytes: number;
+  /** setWebhook's max_connections: updates Telegram sends at once. */
+  webhookMaxConnections: number;
 }
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -104,6 +125,24 @@ const EnvSchema = z
     ),
     RATE_LIMIT_MAX: intVar("RATE_LIMIT_MAX", 1, 10_000, 20),
     RATE_LIMIT_WINDOW_SECONDS: intVar("RATE_LIMIT_WINDOW_SECONDS", 1, 3600, 10),
+    REDIS_URL: z.preprocess(
+      blank,
+      z
+        .string()
+        .refine((s) => /^rediss?:\/\/\S+$/.test(s.trim()), "REDIS_URL must be a redis:// or rediss:// URL")
+        .transform((s) => s.trim())
+        .optional(),
+    ),
+    DEDUP_WINDOW_SECONDS: intVar("DEDUP_WINDOW_SECONDS", 60, 7 * 86_400, 86_400),
+    TELEGRAM_SEND_RATE: intVar("TELEGRAM_SEND_RATE", 1, 100_000, 30),
+    TELEGRAM_CHAT_SEND_RATE: intVar("TELEGRAM_CHAT_SEND_RATE", 1, 100_000, 1),
+    TELEGRAM_GROUP_SEND_RATE: intVar("TELEGRAM_GROUP_SEND_RATE", 1, 100_000, 20),
+    TELEGRAM_SEND_RETRIES: intVar("TELEGRAM_SEND_RETRIES", 0, 10, 4),
+    TELEGRAM_CALL_TIMEOUT_SECONDS: intVar("TELEGRAM_CALL_TIMEOUT_SECONDS", 1, 300, 15),
+    STARTUP_RETRY_SECONDS: intVar("STARTUP_RETRY_SECONDS", 0, 86_400, 0),
+    SHUTDOWN_TIMEOUT_SECONDS: intVar("SHUTDOWN_TIMEOUT_SECONDS", 1, 9, 8),
+    WEBHOOK_MAX_BODY_BYTES: intVar("WEBHOOK_MAX_BODY_BYTES", 1024, 10_000_000, 262_144),
+    WEBHOOK_MAX_CONNECTIONS: intVar("WEBHOOK_MAX_CONNECTIONS", 1, 100, 40),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
@@ -160,5 +199,18 @@ export function loadBotConfig(env: Record<string, string | undefined> = process.
     allowedChatIds: ids && ids.length > 0 ? new Set(ids) : null,
     logLevel: e.LOG_LEVEL,
     rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+    redisUrl: e.REDIS_URL ?? null,
+    dedupWindowMs: e.DEDUP_WINDOW_SECONDS * 1000,
+    sendLimits: {
+      global: { limit: e.TELEGRAM_SEND_RATE, windowMs: 1000 },
+      chat: { limit: e.TELEGRAM_CHAT_SEND_RATE, windowMs: 1000 },
+      group: { limit: e.TELEGRAM_GROUP_SEND_RATE, windowMs: 60_000 },
+    },
+    sendRetries: e.TELEGRAM_SEND_RETRIES,
+    callTimeoutMs: e.TELEGRAM_CALL_TIMEOUT_SECONDS * 1000,
+    startupRetryMs: e.STARTUP_RETRY_SECONDS * 1000,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    webhookMaxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
+    webhookMaxConnections: e.WEBHOOK_MAX_CONNECTIONS,
   };
 }

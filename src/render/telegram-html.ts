@@ -1,6 +1,6 @@
 /**
- * Telegram HTML: escaping, and splitting long messages on paragraph boundaries without breaking a
- * tag or an entity.
+ * Telegram HTML's primitives: escaping, cleaning and shortening text, and splitting long messages on
+ * paragraph boundaries without breaking a tag or an entity.
  */
 
 /** Telegram's limit on a message's text. */
