@@ -4,11 +4,22 @@
  * non-blank line, in order, and nothing else on stdout — other programs parse it. Lines sharing a
  * `session` are one conversation: each is read against the context of that session's last answer.
  */
+
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { Command } from "commander";
+import { config } from "dotenv";
 import { z } from "zod";
-import { type Context, createEngine, type Engine, type Response } from "../engine/index.js";
+import {
+  type Context,
+  createEngine,
+  type Engine,
+  engineOptionsFromEnv,
+  type Response,
+} from "../engine/index.js";
+
+// Deployment settings (DEFAULT_DOCUMENTS, CORPUS_DIRS, …) from .env as for `npm start`.
+config({ quiet: true });
 
 /** One input line of `--jsonl`. `id` is any JSON value, echoed; `session` names a conversation. */
 const JsonlRequest = z.object({
@@ -134,7 +145,7 @@ const program = new Command()
     if (!options.jsonl && question.trim() === "") {
       program.help({ error: true });
     }
-    const engine = await createEngine();
+    const engine = await createEngine(engineOptionsFromEnv());
     if (options.jsonl) return answerLines(engine);
     const response = await engine.answer(question);
     await writeLine(options.json ? JSON.stringify(response, null, 2) : response.answer);

@@ -7,7 +7,7 @@ import { config } from "dotenv";
 import { bindRefusal, createApp, loadHttpConfig, startServer } from "../channels/http/index.js";
 import { openAnswerLog } from "../channels/log/index.js";
 import { createStore } from "../channels/state/index.js";
-import { createEngine } from "../engine/index.js";
+import { createEngine, engineOptionsFromEnv } from "../engine/index.js";
 
 config({ quiet: true });
 
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   if (refusal) throw new Error(refusal);
   // Conversations and rate limits: Redis when REDIS_URL is set (several instances), else memory.
   const store = await createStore(process.env);
-  const engine = await createEngine();
+  const engine = await createEngine(engineOptionsFromEnv());
   // Every answer and vote of every channel, for `npm run report` (ANSWER_LOG=off switches it off).
   const log = openAnswerLog({ onWarning: (m) => say(`answer log: ${m}`) });
   const web = createApp({
@@ -43,7 +43,12 @@ async function main(): Promise<void> {
   if (process.env.TELEGRAM_BOT_TOKEN) {
     const { startBot } = await import("../channels/telegram/index.js");
     channels.push(
-      startBot(engine).catch((error: unknown) => {
+      startBot(engine, {
+        store,
+        answerLog: log,
+        // Webhook mode shares this server (and PORT) instead of opening a port of its own.
+        mountWebhook: (path, handler) => web.mount(path, (c) => handler(c.req.raw)),
+      }).catch((error: unknown) => {
         say(`telegram: ${error instanceof Error ? error.message : String(error)}`);
         process.exit(1);
       }),

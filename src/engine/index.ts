@@ -325,3 +325,5 @@ class PolicyEngine implements Engine {
     return hits.map((h) => citeItem(h.item, quoteFor(this.index, h.item, query), h.score, c));
   }
 }
+
+export { engineOptionsFromEnv } from "./environment.js";

@@ -22,6 +22,7 @@ import type {
 import type { Role } from "../corpus/index.js";
 import type { Outcome } from "../rules/index.js";
 import type { Lang } from "../understand/index.js";
+import { exampleQuestions } from "./examples.js";
 import { escapeHtml as esc, truncate } from "./telegram-html.js";
 import { deadlineText, departmentName, helpText } from "./text.js";
 
@@ -437,8 +438,8 @@ function notCoveredReply(p: NotCoveredPayload, lang: Lang): TelegramReply {
   }
   const html =
     lang === "zh"
-      ? `这个问题不在已收录文件的范围内（${esc(names)}）。可以问条款、责任部门、完成期限或是否适用于您的企业，例如“六(五)”或“城管局负责哪些任务”。`
-      : `The documents I hold (${esc(names)}) do not cover this question. Ask about a clause, the responsible departments, deadlines, or whether a rule applies to your business — e.g. “六(五)” or “What is the Urban Management Bureau responsible for?”`;
+      ? `这个问题不在已收录文件的范围内（${esc(names)}）。可以问条款、责任部门、完成期限或是否适用于您的企业，例如“${esc(exampleQuestions("zh")[0] ?? "")}”或“${esc(exampleQuestions("zh")[1] ?? "")}”。`
+      : `The documents I hold (${esc(names)}) do not cover this question. Ask about a clause, the responsible departments, deadlines, or whether a rule applies to your business — e.g. “${esc(exampleQuestions("en")[0] ?? "")}” or “${esc(exampleQuestions("en")[1] ?? "")}”`;
   return { html, buttons: [] };
 }
 

@@ -41,7 +41,7 @@ function lookUp(ref: ItemRef, plan: Plan): Item[] {
   if (ref.hint) {
     // 二、工作目标: only a section whose title starts so.
     const section = plan.sections.find((s) => s.number === ref.path[0]);
-    if (!section || !section.title.startsWith((ref.hint as string).slice(0, 2))) return [];
+    if (!section?.title.startsWith((ref.hint as string).slice(0, 2))) return [];
   }
   const exact = plan.items.find((i) => samePath(i.path, ref.path));
   if (exact) return [exact];
