@@ -69,7 +69,13 @@ async function loadAll(dirs: string[]): Promise<Map<string, Loaded>> {
 
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
-type FileName = "hnsw.index" | "docs.json" | "lexical.json" | "generality.json" | "manifest.json";
+type FileName =
+  | "hnsw.index"
+  | "docs.json"
+  | "lexical.json"
+  | "generality.json"
+  | "vocabulary.json"
+  | "manifest.json";
 
 /** One damaged cache. `damage` returns the file's new bytes, or null to delete it. */
 interface DamageCase {
@@ -321,6 +327,19 @@ function consistentCases(): DamageCase[] {
     undefined,
   );
   add("generality.json: an array", "generality.json", json([1, 2]), undefined);
+  add("vocabulary.json: an array", "vocabulary.json", json([]), undefined);
+  add(
+    "vocabulary.json: an unknown source",
+    "vocabulary.json",
+    editJson((o) => ({ ...o, sources: ["telepathy"] })),
+    undefined,
+  );
+  add(
+    "vocabulary.json: a table is a number",
+    "vocabulary.json",
+    editJson((o) => ({ ...o, english: 7 })),
+    undefined,
+  );
   add(
     "generality.json: a negative frequency",
     "generality.json",
@@ -458,6 +477,7 @@ describe("a damaged index cache", () => {
       "generality.json",
       "hnsw.index",
       "lexical.json",
+      "vocabulary.json",
     ]);
     expect(checkHnswFile(hnswBytes, m.hnsw).elements).toBe(m.hnsw.elements);
     expect(cases.length).toBeGreaterThan(100);

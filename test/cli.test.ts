@@ -28,6 +28,22 @@ describe("ask", () => {
     expect(r.stdout).toContain("三(二) 积极开展燃煤锅炉关停整合");
   });
 
+  it("answers unnamed questions from DEFAULT_DOCUMENTS first, and warns about an id not loaded", () => {
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ["dist/ask.js", "--json", "PM2.5目标"], {
+        encoding: "utf8",
+        timeout: 120_000,
+        env: { ...process.env, ...env },
+      });
+    const plain = Response.parse(JSON.parse(run({}).stdout));
+    expect(plain.citations[0]?.doc).toBe("shangqiu-air-quality-2024");
+    const national = run({ DEFAULT_DOCUMENTS: "state-council-2023-24" });
+    expect(Response.parse(JSON.parse(national.stdout)).citations[0]?.doc).toBe("state-council-2023-24");
+    const unknown = run({ DEFAULT_DOCUMENTS: "no-such-plan" });
+    expect(unknown.stderr).toContain("no-such-plan");
+    expect(Response.parse(JSON.parse(unknown.stdout)).citations[0]?.doc).toBe("shangqiu-air-quality-2024");
+  });
+
   it("prints the Response with --json", () => {
     const r = ask(["--json", "六(五)"]);
     const response = Response.parse(JSON.parse(r.stdout));

@@ -4,7 +4,7 @@
  * prose in `answer`. These zod schemas are the single source of the types (and of the OpenAPI document).
  */
 import { z } from "zod";
-import { IsoDate, Role } from "../corpus/index.js";
+import { IsoDate, PlanMeta, Role } from "../corpus/index.js";
 import { Check, Outcome } from "../rules/index.js";
 import { Context, DeadlineAsk, InvalidReason, Lang } from "../understand/index.js";
 
@@ -150,19 +150,21 @@ export const DeadlineListingPayload = z.object({
   total: z.number().int(),
   groups: Grouped(DeadlineEntry),
 });
-export const DocumentInfo = z.object({
+/** A document's metadata as the parser read it (PlanMeta's fields), with its profile's name, level and place. */
+export const DocumentInfo = PlanMeta.pick({
+  title: true,
+  issuer: true,
+  signed: true,
+  published: true,
+  effective: true,
+  docNumber: true,
+  indexNumber: true,
+  sourceOffice: true,
+}).extend({
   doc: z.string(),
   name: z.string(),
-  title: z.string().nullable(),
-  issuer: z.string().nullable(),
   level: z.string().nullable(),
   place: z.string().nullable(),
-  signed: IsoDate.nullable(),
-  published: IsoDate.nullable(),
-  effective: IsoDate.nullable(),
-  docNumber: z.string().nullable(),
-  indexNumber: z.string().nullable(),
-  sourceOffice: z.string().nullable(),
   /** The documents it implements: their numbers, and the loaded document each is, if any. */
   implements: z.array(
     z.object({ number: z.string(), doc: z.string().nullable(), docName: z.string().nullable() }),

@@ -199,34 +199,31 @@ function heading(c: Pick<Citation, "label" | "title">): string {
  * departments and deadlines (a check's verdict has said what matters).
  */
 export function citationHtml(c: Citation, lang: Lang, details = true): string {
+  const quoted = `${heading(c)}\n${quoteBlock(c.quote)}`;
+  return [quoted, ...(details ? detailBlocks(c, lang) : []), sourceLines(c, lang)].join("\n\n");
+}
+
+/** An item's departments by role and its deadlines, each block under its heading (none when empty). */
+function detailBlocks(c: Citation, lang: Lang): string[] {
   const w = WORDS[lang];
-  const blocks = [`${heading(c)}\n${quoteBlock(c.quote)}`];
-  if (details) {
-    const depts = departmentsBlock(c.departments, c, lang);
-    if (depts) blocks.push(`<b>${esc(w.departments)}</b>\n${depts}`);
-    if (c.deadlines.length > 0)
-      blocks.push(`<b>${esc(w.deadlines)}</b>\n${c.deadlines.map((d) => deadlineLine(d, lang)).join("\n")}`);
-  }
-  blocks.push(sourceLines(c, lang));
-  return blocks.join("\n\n");
+  const blocks: string[] = [];
+  const depts = departmentsBlock(c.departments, c, lang);
+  if (depts) blocks.push(`<b>${esc(w.departments)}</b>\n${depts}`);
+  if (c.deadlines.length > 0)
+    blocks.push(`<b>${esc(w.deadlines)}</b>\n${c.deadlines.map((d) => deadlineLine(d, lang)).join("\n")}`);
+  return blocks;
 }
 
 /** The item's whole text, the quoted sentence underlined where it stands, then its details. */
 export function fullItemHtml(c: Citation, lang: Lang): string {
-  const w = WORDS[lang];
   const start = c.quoteStart;
   const end = start + c.quote.length;
   const verbatim = c.text.slice(start, end) === c.quote;
   const body = verbatim
     ? `${esc(c.text.slice(0, start))}<u>${esc(c.quote)}</u>${esc(c.text.slice(end))}`
     : esc(c.text);
-  const blocks = [`${heading(c)}\n<blockquote>${body.replace(/\n\s*\n+/g, "\n").trim()}</blockquote>`];
-  const depts = departmentsBlock(c.departments, c, lang);
-  if (depts) blocks.push(`<b>${esc(w.departments)}</b>\n${depts}`);
-  if (c.deadlines.length > 0)
-    blocks.push(`<b>${esc(w.deadlines)}</b>\n${c.deadlines.map((d) => deadlineLine(d, lang)).join("\n")}`);
-  blocks.push(sourceLines(c, lang));
-  return blocks.join("\n\n");
+  const text = `${heading(c)}\n<blockquote>${body.replace(/\n\s*\n+/g, "\n").trim()}</blockquote>`;
+  return [text, ...detailBlocks(c, lang), sourceLines(c, lang)].join("\n\n");
 }
 
 /** An item's departments alone (the "departments" button). */

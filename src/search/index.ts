@@ -175,6 +175,23 @@ export function codeFingerprint(): string {
 }
 
 /** Options for {@link SearchIndex.open}. */
+/** What an index build derives from the corpus beside the vectors and postings. */
+interface Derived {
+  generality: Record<string, number>;
+  vocabulary: VocabularyData;
+}
+
+/** Derived tables by index key, for the process's later builds of the same corpus (a few at most). */
+const derivedByKey = new Map<string, Derived>();
+function derivedOnce(key: string, derive: () => Derived): Derived {
+  const known = derivedByKey.get(key);
+  if (known) return known;
+  const derived = derive();
+  if (derivedByKey.size >= 4) derivedByKey.delete(derivedByKey.keys().next().value as string);
+  derivedByKey.set(key, derived);
+  return derived;
+}
+
 export interface OpenOptions {
   /** Where cached indexes live; each key gets its own subdirectory. */
   cacheDir: string;
@@ -299,19 +316,23 @@ export class SearchIndex {
       items.map((i) => new Document({ pageContent: i.title, metadata: { doc: i.doc, id: i.id } })),
     );
     const lexical = LexicalIndex.build(texts.map(lexicalTerms));
-    const counts = corpusWordCounts(lexical);
-    const cut = new Set(texts.flatMap((t) => segmenter().cut(t.toLowerCase(), true)));
-    const general = generalCounts([...cut, ...counts.keys()]);
-    const generality = Object.fromEntries(Object.entries(general.counts).filter(([w]) => cut.has(w)));
-    const vocabulary = buildVocabularyData(
-      new Set(counts.keys()),
-      [...vocabularyTexts(corpus.plans), ...departmentNames()],
-      activeSources(),
-      {
-        keyness: keynessOf(counts, general),
-        lexicon: activeLexicon(),
-      },
-    );
+    const derive = (): Derived => {
+      const counts = corpusWordCounts(lexical);
+      const cut = new Set(texts.flatMap((t) => segmenter().cut(t.toLowerCase(), true)));
+      const general = generalCounts([...cut, ...counts.keys()]);
+      return {
+        generality: Object.fromEntries(Object.entries(general.counts).filter(([w]) => cut.has(w))),
+        vocabulary: buildVocabularyData(
+          new Set(counts.keys()),
+          [...vocabularyTexts(corpus.plans), ...departmentNames()],
+          activeSources(),
+          { keyness: keynessOf(counts, general), lexicon: activeLexicon() },
+        ),
+      };
+    };
+    // The derived tables take seconds (the dictionary's bridges); a process that rebuilds the same
+    // corpus's index again (a damaged cache, a second engine) reuses them. A cold build derives anew.
+    const { generality, vocabulary } = options.noCache ? derive() : derivedOnce(key, derive);
     if (!options.noCache) {
       // The cache is an optimisation: a read-only or full disk must not stop the product.
       await writeIndexCache(options.cacheDir, dir, key, { vectors, lexical, generality, vocabulary }).catch(
