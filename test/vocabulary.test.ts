@@ -229,6 +229,27 @@ describe("homophone typos repaired by pinyin", () => {
   });
 });
 
+describe("the sound index's verbatim look-up", () => {
+  it("agrees with a scan of the texts, for stretches of the corpus and strings it lacks", () => {
+    const texts = loadCorpus("corpus").plans.flatMap((p) => p.items.map((i) => i.text));
+    const sounds = new SoundIndex(texts);
+    const joined = `\u0000${texts.join("\u0000")}\u0000`;
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const probes = ["", "扬", "扬尘", "扬沉", "PM2.5", "2025年", "燃煤锅炉", "锅炉燃煤", "\u0000"];
+    for (let k = 0; k < 400; k++) {
+      const text = texts[next(texts.length)] as string;
+      const start = next(text.length);
+      const piece = text.slice(start, start + 1 + next(12));
+      probes.push(piece, `${piece}的`, [...piece].reverse().join(""));
+    }
+    for (const probe of probes) expect(sounds.has(probe), probe).toBe(joined.includes(probe));
+  });
+});
+
 describe("the cache", () => {
   it("stores the vocabulary with the index and reads it back the same", async () => {
     const cacheDir = tempDir();

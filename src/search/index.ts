@@ -219,6 +219,8 @@ export class SearchIndex {
   /** Plans another loaded plan implements: less specific, weighed down when no plan is named. */
   private readonly general: ReadonlySet<Plan>;
   private readonly implemented = new Map<Item, Item | null>();
+  /** The documents each plan implements (by the numbers and titles it cites). */
+  private readonly implementedPlans = new Map<Plan, ReadonlySet<string>>();
   private readonly neighbours = new Map<Item, Item[]>();
   /** Each document's vector labels (an item's label is its position in the corpus). */
   private readonly labelsOf = new Map<string, number[]>();
@@ -539,13 +541,16 @@ export class SearchIndex {
     const known = this.implemented.get(item);
     if (known !== undefined) return known;
     const own = this.plan(item);
-    const targets = this.plans.filter((g) => implementsPlan(own, g));
+    let targets = this.implementedPlans.get(own);
+    if (!targets) {
+      targets = new Set(this.plans.filter((g) => implementsPlan(own, g)).map((g) => g.doc));
+      this.implementedPlans.set(own, targets);
+    }
     let found: Item | null = null;
-    if (targets.length > 0) {
-      const near = this.vectorSearch(indexText(own, item), 40);
-      found =
-        near.find((n) => targets.includes(this.plan(n.item)) && n.similarity >= IMPLEMENTS_SIMILARITY)
-          ?.item ?? null;
+    if (targets.size > 0) {
+      // The nearest item of the plans it implements, if near enough.
+      const [nearest] = this.vectorSearch(indexText(own, item), 1, targets);
+      found = nearest && nearest.similarity >= IMPLEMENTS_SIMILARITY ? nearest.item : null;
     }
     this.implemented.set(item, found);
     return found;

@@ -12,6 +12,12 @@ import { scopeOf } from "../retrieval.js";
 import type { Citation, DeadlineListingPayload } from "../schema.js";
 import { specificFirst } from "./order.js";
 
+/**
+ * Items quoted in full at most: the listing itself names every entry, but a question that names no
+ * document among hundreds would otherwise carry each matching item's whole text.
+ */
+export const MAX_CITED = 50;
+
 /** Whether a deadline of a plan falls under what a question asks. */
 export function deadlineMatches(d: Deadline, ask: DeadlineAsk | null, plan: Plan, today: IsoDate): boolean {
   if (!ask) return true;
@@ -58,6 +64,7 @@ export function deadlineListing(
   const c = citing(query, deps);
   const groups: DeadlineListingPayload["groups"] = [];
   const citations: Citation[] = [];
+  const cited = new Set<unknown>();
   for (const plan of plans) {
     const entries = plan.items
       .flatMap((item) =>
@@ -76,8 +83,9 @@ export function deadlineListing(
       })),
     });
     for (const { item, d } of entries) {
-      if (!citations.some((x) => x.doc === item.doc && x.id === item.id))
-        citations.push(citeItem(item, d.sentence, 1, c));
+      if (citations.length >= MAX_CITED || cited.has(item)) continue;
+      cited.add(item);
+      citations.push(citeItem(item, d.sentence, 1, c));
     }
   }
   const payload: DeadlineListingPayload = {

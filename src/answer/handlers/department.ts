@@ -10,7 +10,7 @@ import { citing, type Handler, resolved } from "../deps.js";
 import { headQuote } from "../quote.js";
 import { scopeOf } from "../retrieval.js";
 import type { Citation, DepartmentListingPayload } from "../schema.js";
-import { deadlineMatches } from "./deadline.js";
+import { deadlineMatches, MAX_CITED } from "./deadline.js";
 import { specificFirst } from "./order.js";
 
 type Role = DepartmentListingPayload["groups"][number]["entries"][number]["role"];
@@ -38,7 +38,8 @@ export function departmentListing(
   const score = (role: Role) => (role === focus ? 1.1 : ROLE_ORDER[role]);
   const c = citing(query, deps);
   const groups: DepartmentListingPayload["groups"] = [];
-  const scored: Citation[] = [];
+  // Items with their best role's score, cited in full afterwards (only the best MAX_CITED).
+  const scored = new Map<Item, number>();
   for (const plan of plans) {
     const entries: DepartmentListingPayload["groups"][number]["entries"] = [];
     for (const item of plan.items) {
@@ -52,21 +53,23 @@ export function departmentListing(
           ...e,
           deadlines: item.deadlines.map((d) => deadlineView(d, deps.today)),
         });
-        if (!scored.some((x) => x.doc === item.doc && x.id === item.id))
-          scored.push(citeItem(item, headQuote(item), score(e.role), c));
+        if (!scored.has(item)) scored.set(item, score(e.role));
       }
     }
     if (entries.length > 0) groups.push({ doc: plan.doc, docName: documentName(plan, query.lang), entries });
   }
   // Stable sort: document order within a role.
-  const citations = scored.sort((a, b) => b.score - a.score);
+  const citations = [...scored]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_CITED)
+    .map(([item, s]) => citeItem(item, headQuote(item), s, c));
   return {
     payload: {
       kind: "department_listing",
       departments: names.map((name) => ({ name, en: englishDepartment(name) ?? null })),
       role: focus,
       deadline: query.deadline,
-      total: citations.length,
+      total: scored.size,
       groups,
     },
     citations,

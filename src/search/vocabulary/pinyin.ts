@@ -42,13 +42,27 @@ export class SoundIndex {
   private readonly seeds = new Map<number, number[]>();
   /** Every syllable the texts use. */
   readonly syllables = new Set<string>();
+  /**
+   * Where each pair of adjacent UTF-16 units of `joined` occurs: pair → slot, and the slot's
+   * positions `positions[starts[slot] .. starts[slot + 1])`. Typo repair asks "is this in the texts?"
+   * many times a question; a scan of the joined texts would cost their length each time.
+   */
+  private readonly pairSlots = new Map<number, number>();
+  private readonly starts: Int32Array;
+  private readonly positions: Int32Array;
+  private readonly units = new Set<string>();
 
   constructor(texts: readonly string[]) {
     this.joined = `\u0000${texts.join("\u0000")}\u0000`;
+    ({ starts: this.starts, positions: this.positions } = this.indexPairs());
+    // A run that recurs (a phrase many plans share) is indexed once: its places would all give the
+    // same repair, and a question's look-up would pay for each.
+    const indexed = new Set<string>();
     for (const t of texts) {
       for (const m of t.matchAll(HAN_RUN)) {
         const run = m[0];
-        if (run.length < 2 || run.length >= 0x10000) continue;
+        if (run.length < 2 || run.length >= 0x10000 || indexed.has(run)) continue;
+        indexed.add(run);
         const syllables = syllablesOf(run);
         const r = this.runs.length;
         this.runs.push({ text: run, syllables });
@@ -76,9 +90,56 @@ export class SoundIndex {
     return id;
   }
 
-  /** Whether the texts contain `text` verbatim. */
+  /** Counts, then places, every adjacent pair of units (a pair with the separator is left out). */
+  private indexPairs(): { starts: Int32Array; positions: Int32Array } {
+    const j = this.joined;
+    const counts: number[] = [];
+    for (let i = 0; i < j.length; i++) this.units.add(j[i] as string);
+    for (let i = 0; i + 1 < j.length; i++) {
+      const a = j.charCodeAt(i);
+      const b = j.charCodeAt(i + 1);
+      if (a === 0 || b === 0) continue;
+      const key = a * 0x10000 + b;
+      let slot = this.pairSlots.get(key);
+      if (slot === undefined) {
+        slot = counts.length;
+        this.pairSlots.set(key, slot);
+        counts.push(0);
+      }
+      counts[slot] = (counts[slot] as number) + 1;
+    }
+    const starts = new Int32Array(counts.length + 1);
+    for (let k = 0; k < counts.length; k++) starts[k + 1] = (starts[k] as number) + (counts[k] as number);
+    const positions = new Int32Array(starts[counts.length] as number);
+    const filled = starts.slice(0, counts.length);
+    for (let i = 0; i + 1 < j.length; i++) {
+      const a = j.charCodeAt(i);
+      const b = j.charCodeAt(i + 1);
+      if (a === 0 || b === 0) continue;
+      const slot = this.pairSlots.get(a * 0x10000 + b) as number;
+      positions[filled[slot] as number] = i;
+      filled[slot] = (filled[slot] as number) + 1;
+    }
+    return { starts, positions };
+  }
+
+  /** Whether the texts contain `text` verbatim: checked where its rarest pair of units occurs. */
   has(text: string): boolean {
-    return this.joined.includes(text);
+    if (text.length <= 1) return text.length === 0 || this.units.has(text);
+    let rarest = -1;
+    let at = 0;
+    let fewest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const slot = this.pairSlots.get(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
+      if (slot === undefined) return false;
+      const count = (this.starts[slot + 1] as number) - (this.starts[slot] as number);
+      if (count < fewest) [rarest, at, fewest] = [slot, i, count];
+    }
+    for (let k = this.starts[rarest] as number; k < (this.starts[rarest + 1] as number); k++) {
+      const begin = (this.positions[k] as number) - at;
+      if (begin >= 0 && this.joined.startsWith(text, begin)) return true;
+    }
+    return false;
   }
 
   /** Places where a stretch starts with these two syllables. */
