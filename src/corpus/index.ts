@@ -142,5 +142,42 @@ export function implementsPlan(local: Plan, general: Plan): boolean {
   if (number && local.meta.implements.some((n) => squeeze(n) === squeeze(number))) return true;
   return local.meta.implementsTitles.includes(general.meta.planTitle);
 }
+
+const implementersCache = new WeakMap<readonly Plan[], Map<Plan, Plan[]>>();
+
+/**
+ * For each plan of a list that others in the list implement, those implementing plans (as
+ * {@link implementsPlan} decides). Looked up by number and title rather than by comparing every
+ * pair, so a thousand plans cost a thousand look-ups; remembered per list.
+ */
+export function implementersIn(plans: readonly Plan[]): ReadonlyMap<Plan, readonly Plan[]> {
+  const known = implementersCache.get(plans);
+  if (known) return known;
+  const byKey = new Map<string, Plan[]>();
+  const add = (key: string, plan: Plan) => {
+    const list = byKey.get(key);
+    if (list) list.push(plan);
+    else byKey.set(key, [plan]);
+  };
+  for (const g of plans) {
+    if (g.meta.docNumber) add(`#${squeeze(g.meta.docNumber)}`, g);
+    add(`《${g.meta.planTitle}`, g);
+  }
+  const result = new Map<Plan, Plan[]>();
+  for (const local of plans) {
+    const keys = [
+      ...local.meta.implements.map((n) => `#${squeeze(n)}`),
+      ...local.meta.implementsTitles.map((t) => `《${t}`),
+    ];
+    for (const general of new Set(keys.flatMap((k) => byKey.get(k) ?? []))) {
+      if (general === local) continue;
+      const list = result.get(general);
+      if (list) list.push(local);
+      else result.set(general, [local]);
+    }
+  }
+  implementersCache.set(plans, result);
+  return result;
+}
 export { LEADING_COMPARATORS, parseQuantities, TRAILING_COMPARATORS } from "./quantities.js";
 export { type Bracket, findBrackets, parseResponsibility } from "./responsibility.js";

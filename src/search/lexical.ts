@@ -185,13 +185,13 @@ export class LexicalIndex {
     }
   }
 
-  /** How many of the allowed documents contain a term. */
-  documentFrequencyIn(term: string, allowed: (doc: number) => boolean): number {
+  /** How many of the allowed documents (`allowed[doc] === 1`) contain a term. */
+  documentFrequencyIn(term: string, allowed: Uint8Array): number {
     const t = this.termIndex.get(term);
     if (t === undefined) return 0;
     let n = 0;
     for (let p = this.offsets[t] as number; p < (this.offsets[t + 1] as number); p++)
-      if (allowed(this.docs[p] as number)) n++;
+      n += allowed[this.docs[p] as number] as number;
     return n;
   }
 
@@ -207,13 +207,10 @@ export class LexicalIndex {
 
   /**
    * The `limit` best documents matching any query term, best first; a term repeated in the query
-   * counts once. `allowed` keeps only some documents (the plans a question names).
+   * counts once. `allowed` keeps only some documents (the plans a question names): a mask, 1 for a
+   * document kept — a typed array rather than a callback, since it is read for every posting.
    */
-  search(
-    query: readonly string[],
-    limit = Number.POSITIVE_INFINITY,
-    allowed?: (doc: number) => boolean,
-  ): LexicalHit[] {
+  search(query: readonly string[], limit = Number.POSITIVE_INFINITY, allowed?: Uint8Array): LexicalHit[] {
     const { k1, b } = this.data;
     const scores = this.scores;
     const touched = this.touched;
@@ -227,7 +224,7 @@ export class LexicalIndex {
       const idf = this.idfOf(to - from);
       for (let p = from; p < to; p++) {
         const doc = this.docs[p] as number;
-        if (allowed && !allowed(doc)) continue;
+        if (allowed && allowed[doc] !== 1) continue;
         const tf = this.tfs[p] as number;
         const add =
           (idf * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * (this.lengths[doc] as number)) / norm));

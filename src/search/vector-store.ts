@@ -46,6 +46,8 @@ export class HnswVectorStore extends SaveableVectorStore {
   declare FilterType: (doc: DocumentInterface) => boolean;
   private index: InstanceType<typeof hnswlib.HierarchicalNSW> | undefined;
   private readonly docs: DocumentInterface[] = [];
+  /** Points read back from hnswlib for exact scoring, kept: a read copies the vector into a new array. */
+  private readonly points = new Map<number, Float32Array>();
 
   constructor(
     embeddings: EmbeddingsInterface,
@@ -131,7 +133,11 @@ export class HnswVectorStore extends SaveableVectorStore {
     if (!this.index) return [];
     const index = this.index;
     const scored = labels.map((label) => {
-      const v = index.getPoint(label);
+      let v = this.points.get(label);
+      if (!v) {
+        v = Float32Array.from(index.getPoint(label));
+        this.points.set(label, v);
+      }
       let dot = 0;
       for (let i = 0; i < v.length; i++) dot += (v[i] as number) * (query[i] as number);
       return [this.docs[label] as DocumentInterface, dot] as [DocumentInterface, number];

@@ -109,9 +109,11 @@ export function namedDocuments(
         (o) => o.doc !== m.doc && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start,
       ),
   );
+  const wordsOf = new Map<string, Set<string>>();
+  for (const m of kept) wordsOf.set(m.doc, (wordsOf.get(m.doc) ?? new Set()).add(m.name));
   const found: DocumentMention[] = [];
   for (const plan of plans) {
-    const words = [...new Set(kept.filter((m) => m.doc === plan.doc).map((m) => m.name))];
+    const words = [...(wordsOf.get(plan.doc) ?? [])];
     // A level word (国家) names every document of that level, unless the question names documents by name.
     if (kept.length === 0)
       words.push(...levels.filter((l) => l.level === plan.profile.level).map((l) => l.word));

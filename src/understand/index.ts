@@ -183,14 +183,24 @@ function namesForeignDocument(
   w: AskingWords,
 ): boolean {
   if (namesLoaded) return false;
-  const titles = text.match(w.documentTitle) ?? [];
-  const ours = deps.plans.flatMap((p) => [
-    p.meta.planTitle,
-    p.meta.title ?? "",
-    p.profile.name.zh,
-    ...p.profile.aliases,
-  ]);
+  const titles = text.match(w.documentTitle);
+  if (!titles) return false;
+  const ours = loadedTitles(deps.plans);
   return titles.some((t) => !ours.some((o) => o.includes(t) || t.includes(o)));
+}
+
+const titlesOf = new WeakMap<readonly Plan[], string[]>();
+
+/** The titles and names of the loaded documents (remembered per corpus). */
+function loadedTitles(plans: readonly Plan[]): string[] {
+  let titles = titlesOf.get(plans);
+  if (!titles) {
+    titles = plans
+      .flatMap((p) => [p.meta.planTitle, p.meta.title ?? "", p.profile.name.zh, ...p.profile.aliases])
+      .filter((t) => t.length > 0);
+    titlesOf.set(plans, titles);
+  }
+  return titles;
 }
 
 /** An empty Query for input that is not a question. */
