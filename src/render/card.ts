@@ -21,6 +21,7 @@ import { Outcome } from "../rules/index.js";
 import { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
 import { departmentName } from "./text.js";
+import { OUTCOME_ZH, ROLE_WORDS } from "./words.js";
 
 /** A department named for an item, shown as a chip labelled with its role. */
 export const CardChip = z.object({
@@ -143,15 +144,12 @@ type Strings = (typeof STRINGS)[Lang];
 
 const STRINGS = {
   zh: {
-    roles: { lead: "牵头", responsible: "负责", support: "配合" } as Record<Role, string>,
+    roles: ROLE_WORDS.zh,
     passed: "已过期",
     open: "未到期",
     up: "👍 有用",
     down: "👎 没用",
-    outcome: { applies: "适用", does_not_apply: "不适用", need_more_info: "需补充信息" } as Record<
-      Outcome,
-      string
-    >,
+    outcome: OUTCOME_ZH,
     overall: (o: string) => `总的结论：${o}`,
     noDepartment: (label: string) => `${label}没有写明责任部门。`,
     noDeadline: (label: string) => `${label}没有写明期限。`,
@@ -196,7 +194,7 @@ const STRINGS = {
     list: "、",
   },
   en: {
-    roles: { lead: "Lead", responsible: "Responsible", support: "Support" } as Record<Role, string>,
+    roles: ROLE_WORDS.en,
     passed: "passed",
     open: "open",
     up: "👍 Helpful",

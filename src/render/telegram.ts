@@ -25,6 +25,7 @@ import type { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
 import { escapeHtml as esc, truncate } from "./telegram-html.js";
 import { deadlineText, departmentName, helpText } from "./text.js";
+import { OUTCOME_ZH, ROLE_WORDS } from "./words.js";
 
 /** What a button under a reply does: show an item in full, its related items, or its departments. */
 export interface TelegramAction {
@@ -50,7 +51,7 @@ const ROLES: readonly Role[] = ["lead", "responsible", "support"];
 /** Every fixed word the renderer writes, per language. */
 const WORDS = {
   zh: {
-    roles: { lead: "牵头", responsible: "负责", support: "配合" } satisfies Record<Role, string>,
+    roles: ROLE_WORDS.zh,
     departments: "责任部门",
     deadlines: "期限",
     source: "出处",
@@ -65,10 +66,7 @@ const WORDS = {
     whom: "可找",
     stillNeeded: "还需要",
     overall: "总的结论",
-    outcome: { applies: "适用", does_not_apply: "不适用", need_more_info: "需补充信息" } satisfies Record<
-      Outcome,
-      string
-    >,
+    outcome: OUTCOME_ZH,
     related: (label: string) => `与${label}相关的条款`,
     noRelated: "没有找到相关条款。",
     fullText: "全文",
@@ -81,7 +79,7 @@ const WORDS = {
     docName: (name: string) => `《${name}》`,
   },
   en: {
-    roles: { lead: "Lead", responsible: "Responsible", support: "Support" } satisfies Record<Role, string>,
+    roles: ROLE_WORDS.en,
     departments: "Departments",
     deadlines: "Deadlines",
     source: "Source",

@@ -17,9 +17,10 @@ import type {
 import type { Role } from "../corpus/index.js";
 import type { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
+import { ROLE_WORDS } from "./words.js";
 
-const ROLE_ZH: Record<Role, string> = { lead: "牵头", responsible: "负责", support: "配合" };
-const ROLE_EN: Record<Role, string> = { lead: "Lead", responsible: "Responsible", support: "Support" };
+const ROLE_ZH = ROLE_WORDS.zh;
+const ROLE_EN = ROLE_WORDS.en;
 const ROLES: readonly Role[] = ["lead", "responsible", "support"];
 
 /** 市生态环境局 → "Municipal Ecology and Environment Bureau (市生态环境局)" in English, as is in Chinese. */

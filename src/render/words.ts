@@ -1,0 +1,17 @@
+/** Words every renderer writes the same way: the departments' roles, and the verdicts in Chinese. */
+import type { Role } from "../corpus/index.js";
+import type { Outcome } from "../rules/index.js";
+import type { Lang } from "../understand/index.js";
+
+/** A role as a label (牵头 / Lead). */
+export const ROLE_WORDS: Record<Lang, Record<Role, string>> = {
+  zh: { lead: "牵头", responsible: "负责", support: "配合" },
+  en: { lead: "Lead", responsible: "Responsible", support: "Support" },
+};
+
+/** A verdict in Chinese (the English wording differs by channel: a sentence or a badge). */
+export const OUTCOME_ZH: Record<Outcome, string> = {
+  applies: "适用",
+  does_not_apply: "不适用",
+  need_more_info: "需补充信息",
+};
