@@ -218,9 +218,9 @@ describe("ask --jsonl conversations", () => {
       [4, "answered", "3.2"],
       [5, "not_covered", null],
       [6, "not_covered", null],
-      // The conversation follows its latest answer: after an off-topic question there are no items to ask about.
+      // A question not covered leaves the conversation where it was: "谁牵头？" still means 六(五).
       [7, "not_covered", null],
-      [8, "not_covered", null],
+      [8, "answered", "6.5"],
     ]);
     expect(out[2]?.payload).toMatchObject({ kind: "item", focus: "departments" });
   });

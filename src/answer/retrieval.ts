@@ -51,6 +51,8 @@ export interface CoverageFeatures {
   agreed: number;
   similarity: number;
   offTopic: number;
+  /** 1 when the question names the document it asks about (国家计划里…, 商丘的计划…). */
+  named: number;
 }
 
 /** The features of a question against the best item retrieval found for it. */
@@ -61,6 +63,7 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
     agreed: top.vectorRank === 1 && top.lexicalRank === 1 ? 1 : 0,
     similarity: top.similarity,
     offTopic: query.offTopicCue ? 1 : 0,
+    named: query.docs.length > 0 ? 1 : 0,
   };
   if (query.lang === "en") {
     // English reaches the documents through the vocabulary: its plan terms and any Chinese it quotes
@@ -86,6 +89,8 @@ export const CoverageWeights = z.object({
   agreed: z.number(),
   similarity: z.number(),
   offTopic: z.number(),
+  /** Absent in older files: naming the document adds nothing. */
+  named: z.number().default(0),
   threshold: z.number(),
 });
 export type CoverageWeights = z.infer<typeof CoverageWeights>;
@@ -108,7 +113,8 @@ export function coverageScore(f: CoverageFeatures, w: CoverageWeights): number {
     w.unmatched * f.unmatched +
     w.agreed * f.agreed +
     w.similarity * f.similarity -
-    w.offTopic * f.offTopic
+    w.offTopic * f.offTopic +
+    w.named * f.named
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run calibrate`: chooses the not-covered decision's weights and thresholds on the labelled
- * tuning sets (by default the gold set, eval/holdout and eval/dev — never a blind set), prints the
+ * tuning sets (by default the gold set, eval/holdout, eval/dev and eval/genre/dev — never a blind set), prints the
  * false refusals and false answers per set before and after, and with `--write` saves them to
  * data/not-covered.yaml.
  */
@@ -8,24 +8,27 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command } from "commander";
 import { coverageWeights } from "../answer/index.js";
-import { projectPaths } from "../corpus/index.js";
+import { projectPaths, projectRoot } from "../corpus/index.js";
 import { createEngine } from "../engine/index.js";
 import { calibrate, coverageCases, errorsOf, loadEvalSet } from "../eval/index.js";
 
 const program = new Command()
   .name("calibrate")
   .description("Choose the not-covered weights and thresholds on labelled tuning sets")
-  .option("--dir <dir...>", "tuning sets (never a blind set)", ["eval", "eval/holdout", "eval/dev"])
+  .option("--dir <dir...>", "tuning sets (never a blind set)", ["eval", "eval/holdout", "eval/dev", "eval/genre/dev"])
   .option("--strict <dir...>", "sets whose errors count first (CI gates on them)", ["eval", "eval/holdout"])
   .option("--write", "save the chosen weights to data/not-covered.yaml")
   .action(async (options: { dir: string[]; strict: string[]; write?: boolean }) => {
     if (options.dir.some((d) => /blind|genre\/test/.test(d)))
       throw new Error("a blind set is never tuned on");
-    const engine = await createEngine();
-    const cases = await coverageCases(
-      engine,
-      options.dir.map((d) => loadEvalSet(d)),
-    );
+    // Each set is asked of the documents it is about: corpus/ and the folders its set.json adds.
+    const cases: Awaited<ReturnType<typeof coverageCases>> = [];
+    const root = projectRoot();
+    for (const dir of options.dir) {
+      const set = loadEvalSet(dir);
+      const engine = await createEngine({ extraCorpusDirs: set.defaults.corpus.map((d) => join(root, d)) });
+      cases.push(...(await coverageCases(engine, [set])));
+    }
     const strict = new Set(options.strict);
     const current = coverageWeights();
     const chosen = {
@@ -59,7 +62,7 @@ const program = new Command()
         .filter((l) => l.startsWith("#"))
         .join("\n");
       const row = (w: (typeof chosen)["zh"]) =>
-        `{ unmatched: ${w.unmatched}, translated: ${w.translated}, agreed: ${w.agreed}, similarity: ${w.similarity}, offTopic: ${w.offTopic}, threshold: ${w.threshold} }`;
+        `{ unmatched: ${w.unmatched}, translated: ${w.translated}, agreed: ${w.agreed}, similarity: ${w.similarity}, offTopic: ${w.offTopic}, named: ${w.named}, threshold: ${w.threshold} }`;
       writeFileSync(file, `${head}\nzh: ${row(chosen.zh)}\nen: ${row(chosen.en)}\n`);
       process.stdout.write(`written to ${file}\n`);
     }

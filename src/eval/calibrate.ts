@@ -73,7 +73,8 @@ export function calibrate(cases: readonly CoverageCase[], strict: ReadonlySet<st
       for (const agreed of [0, 1, 2, 3])
         for (const similarity of [0, 2.5, 5, 10])
           for (const offTopic of [0, 4, 8, 16])
-            grid.push({ unmatched, translated, agreed, similarity, offTopic, threshold: 0 });
+            for (const named of [0, 1, 2, 3])
+              grid.push({ unmatched, translated, agreed, similarity, offTopic, named, threshold: 0 });
   let best: { w: CoverageWeights; key: number[] } | null = null;
   for (const base of grid) {
     for (const threshold of range(-6, 8, 0.25)) {
@@ -84,7 +85,7 @@ export function calibrate(cases: readonly CoverageCase[], strict: ReadonlySet<st
       const key = [
         s.falseRefusals + s.falseAnswers,
         all.falseRefusals + all.falseAnswers,
-        w.agreed + w.offTopic + w.similarity + w.translated,
+        w.agreed + w.offTopic + w.similarity + w.translated + w.named,
       ];
       if (!best || lexLess(key, best.key)) best = { w, key };
     }
