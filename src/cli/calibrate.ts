@@ -15,7 +15,12 @@ import { calibrate, coverageCases, errorsOf, loadEvalSet } from "../eval/index.j
 const program = new Command()
   .name("calibrate")
   .description("Choose the not-covered weights and thresholds on labelled tuning sets")
-  .option("--dir <dir...>", "tuning sets (never a blind set)", ["eval", "eval/holdout", "eval/dev", "eval/genre/dev"])
+  .option("--dir <dir...>", "tuning sets (never a blind set)", [
+    "eval",
+    "eval/holdout",
+    "eval/dev",
+    "eval/genre/dev",
+  ])
   .option("--strict <dir...>", "sets whose errors count first (CI gates on them)", ["eval", "eval/holdout"])
   .option("--write", "save the chosen weights to data/not-covered.yaml")
   .action(async (options: { dir: string[]; strict: string[]; write?: boolean }) => {

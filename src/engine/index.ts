@@ -241,7 +241,8 @@ class PolicyEngine implements Engine {
       resolved = resolve(query, deps);
     // A question not covered leaves the conversation where it was: "这条谁负责" after it still means
     // the last item answered.
-    if (resolved.kind === "not_covered" && options.context) resolved = { ...resolved, context: options.context };
+    if (resolved.kind === "not_covered" && options.context)
+      resolved = { ...resolved, context: options.context };
     // The types guarantee the shape; the tests parse every Response against the schema.
     return { ...resolved, answer: renderText(resolved) };
   }
