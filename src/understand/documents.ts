@@ -120,8 +120,23 @@ export function namedDocuments(
     if (words.length > 0) found.push({ doc: plan.doc, words });
   }
   if (found.length < 2) return found;
+  // Several documents answer to the words (开封 names two plans of one city): those that fit the rest of
+  // the question best win — a year in their title or their dates, a kind of plan their title has.
   const years = [...lower.matchAll(/(20\d\d)\s*年?/g)].map((m) => m[1] as string);
-  const titleOf = (doc: string) => plans.find((p) => p.doc === doc)?.meta.planTitle ?? "";
-  const dated = found.filter((f) => years.some((y) => titleOf(f.doc).includes(y)));
-  return dated.length > 0 && dated.length < found.length ? dated : found;
+  const kinds = [...lower.matchAll(PLAN_KIND)].map((m) => m[0]);
+  const fit = (doc: string) => {
+    const plan = plans.find((p) => p.doc === doc);
+    if (!plan) return 0;
+    const { planTitle, signed, published } = plan.meta;
+    const inTitle = years.some((y) => planTitle.includes(y));
+    const dated = years.some((y) => [signed, published].some((d) => d?.startsWith(y)));
+    return (inTitle ? 2 : dated ? 1 : 0) + kinds.filter((k) => planTitle.includes(k)).length;
+  };
+  const scores = found.map((f) => fit(f.doc));
+  const best = Math.max(...scores);
+  const fitting = found.filter((_, i) => scores[i] === best);
+  return best > 0 && fitting.length < found.length ? fitting : found;
 }
+
+/** Kinds of plan a question may name a document by (开封实施方案 is the city's 实施方案, not its 行动方案). */
+const PLAN_KIND = /实施方案|行动方案|行动计划|工作方案|攻坚方案|实施意见|指导意见/g;
