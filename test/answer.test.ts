@@ -201,6 +201,15 @@ describe("not_covered and invalid_input", () => {
     }
   });
 
+  it("naming a document counts for the words it has, not for a topic it lacks", async () => {
+    const airport = await engine.answer("国务院的计划对机场提了什么要求");
+    expect(airport).toMatchObject({ status: "answered", kind: "item" });
+    expect(airport.citations[0]?.doc).toBe(SC);
+    expect(airport.citations.slice(0, 3).some((c) => c.text.includes("机场"))).toBe(true);
+    const football = await engine.answer("What does the Shangqiu plan say about football?");
+    expect(football).toMatchObject({ status: "not_covered", kind: "not_covered" });
+  });
+
   it("turns away empty input with help, and survives hostile input", async () => {
     for (const q of ["", "   \n\t ", "？？？", "🔥🔥"]) {
       const r = await engine.answer(q);
@@ -240,6 +249,14 @@ describe("conversations", () => {
     expect(when.payload).toMatchObject({ kind: "item", focus: "deadlines" });
     const fresh = await engine.answer("城管局牵头哪些任务", { context: first.context });
     expect(fresh.kind).toBe("department_listing");
+  });
+
+  it("a question not covered leaves the conversation where it was", async () => {
+    const first = await engine.answer("秸秆禁烧是怎么规定的");
+    const away = await engine.answer("明天天气怎么样", { context: first.context });
+    expect(away.kind).toBe("not_covered");
+    const who = await engine.answer("谁牵头？", { context: away.context });
+    expect(who.citations[0]?.id).toBe("5.3");
   });
 
   it("a follow-up can halve the previous figure", async () => {

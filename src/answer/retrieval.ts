@@ -51,7 +51,7 @@ export interface CoverageFeatures {
   agreed: number;
   similarity: number;
   offTopic: number;
-  /** 1 when the question names the document it asks about (国家计划里…, 商丘的计划…). */
+  /** 1 when the question names the document it asks about (国家计划里…) and some of its words are there. */
   named: number;
 }
 
@@ -63,8 +63,11 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
     agreed: top.vectorRank === 1 && top.lexicalRank === 1 ? 1 : 0,
     similarity: top.similarity,
     offTopic: query.offTopicCue ? 1 : 0,
-    named: query.docs.length > 0 ? 1 : 0,
   };
+  // Naming the document is evidence only for words the document has: "the Shangqiu plan on
+  // football" names it, and nothing in it is about football.
+  const named = (matched: number, translated: number) =>
+    query.docs.length > 0 && matched + translated > 0 ? 1 : 0;
   if (query.lang === "en") {
     // English reaches the documents through the vocabulary: its plan terms and any Chinese it quotes
     // are the evidence; its words that nothing carries over count against it.
@@ -76,10 +79,17 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
       matched: c.matchedIdf,
       unmatched: query.unbridged.length * c.rareIdf,
       translated: t.matchedIdf,
+      named: named(c.matchedIdf, t.matchedIdf),
     };
   }
   const c = index.coverage(query.searchText, { generalWords: "discount", docs });
-  return { ...common, matched: c.matchedIdf, unmatched: c.unmatchedWeight, translated: 0 };
+  return {
+    ...common,
+    matched: c.matchedIdf,
+    unmatched: c.unmatchedWeight,
+    translated: 0,
+    named: named(c.matchedIdf, 0),
+  };
 }
 
 /** The weights of the not-covered score per language, and the threshold an answered question reaches. */
