@@ -124,7 +124,7 @@ export function namedDocuments(
   // the question best win — a year in their title or their dates, a kind of plan their title has.
   const years = [...lower.matchAll(/(20\d\d)\s*年?/g)].map((m) => m[1] as string);
   const kinds = [...lower.matchAll(PLAN_KIND)].map((m) => m[0]);
-  const fit = (doc: string) => {
+  const fitness = (doc: string) => {
     const plan = plans.find((p) => p.doc === doc);
     if (!plan) return 0;
     const { planTitle, signed, published } = plan.meta;
@@ -132,7 +132,7 @@ export function namedDocuments(
     const dated = years.some((y) => [signed, published].some((d) => d?.startsWith(y)));
     return (inTitle ? 2 : dated ? 1 : 0) + kinds.filter((k) => planTitle.includes(k)).length;
   };
-  const scores = found.map((f) => fit(f.doc));
+  const scores = found.map((f) => fitness(f.doc));
   const best = Math.max(...scores);
   const fitting = found.filter((_, i) => scores[i] === best);
   return best > 0 && fitting.length < found.length ? fitting : found;
