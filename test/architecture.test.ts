@@ -6,6 +6,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { loadCorpus } from "../src/corpus/index.js";
 
 /** The stages, lowest first: a stage may import only from itself and the stages before it. */
 const ORDER = [
@@ -76,5 +78,32 @@ describe("the shape of src/", () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+});
+
+describe("no document in src/", () => {
+  it("holds none of the shipped documents' place names, ids or the verbatim phrases their rules cite", () => {
+    const words = new Set<string>();
+    for (const plan of loadCorpus("corpus").plans) {
+      words.add(plan.doc);
+      for (const name of plan.profile.placeAliases) if (name.length >= 2) words.add(name);
+    }
+    const collect = (node: unknown): void => {
+      if (!node || typeof node !== "object") return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "phrases" && value && typeof value === "object")
+          for (const phrase of Object.values(value)) words.add(String(phrase));
+        else collect(value);
+      }
+    };
+    for (const f of readdirSync("corpus").filter((f) => f.endsWith(".rules.yaml")))
+      collect(parseYaml(readFileSync(join("corpus", f), "utf8")));
+    expect(words.size).toBeGreaterThan(40);
+    const found: string[] = [];
+    for (const file of sources("src")) {
+      const text = readFileSync(file, "utf8");
+      for (const w of words) if (text.toLowerCase().includes(w.toLowerCase())) found.push(`${file}: ${w}`);
+    }
+    expect(found).toEqual([]);
   });
 });

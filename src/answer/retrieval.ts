@@ -64,7 +64,7 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
     similarity: top.similarity,
     offTopic: query.offTopicCue ? 1 : 0,
   };
-  // Naming the document is evidence only for words the document has: "the Shangqiu plan on
+  // Naming the document is evidence only for words the document has: "the city plan on
   // football" names it, and nothing in it is about football.
   const named = (matched: number, translated: number) =>
     query.docs.length > 0 && matched + translated > 0 ? 1 : 0;

@@ -88,7 +88,7 @@ export const itemRoute = createRoute({
   summary: "One item of a document, with its full text and the items closest to it",
   request: {
     params: ItemParams.extend({
-      doc: openapi(ItemParams.shape.doc, { example: "shangqiu-air-quality-2024" }),
+      doc: openapi(ItemParams.shape.doc, { description: "A document id from GET /v1/documents" }),
       id: openapi(ItemParams.shape.id, { example: "6.5" }),
     }),
     query: LangQuery,
@@ -174,10 +174,12 @@ export const checkRoute = createRoute({
   tags: ["answers"],
   summary: "Check whether an obligation applies to a business described in words",
   description:
-    "`facts` describes the business (我的蛋鸡场设计存栏20万羽 / a 35 t/h coal boiler); `outcome` is applies, " +
+    "`facts` describes the business in words, with its figures (a farm's design stock, a boiler's t/h); `outcome` is applies, " +
     "does_not_apply or need_more_info (then `missing` names what to add), or null when no rule covers it.",
   request: {
-    ...body(openapi(CheckRequest, "CheckRequest", { example: { facts: "我有一台35蒸吨的燃煤锅炉" } })),
+    ...body(
+      openapi(CheckRequest, "CheckRequest", { example: { facts: "我厂有一台每小时10蒸吨的燃煤锅炉" } }),
+    ),
   },
   responses: {
     200: json(openapi(CheckResult, "CheckResult"), "The outcome with its verdicts and clauses"),

@@ -49,7 +49,7 @@ const docParam = z
   .string()
   .min(1)
   .max(200)
-  .describe("A document id from list_documents (e.g. shangqiu-air-quality-2024); all documents when absent");
+  .describe("A document id from list_documents; all documents when absent");
 const langParam = Lang.describe("Language of names and descriptions: zh (default) or en");
 
 const ok = (structured: Record<string, unknown>, text: string): CallToolResult => ({
@@ -196,7 +196,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
     {
       title: "Check whether an obligation applies",
       description:
-        "Describe the business in words (我的蛋鸡场设计存栏20万羽 / I have a 35 t/h coal-fired boiler); the rules " +
+        "Describe the business in words, with its figures (a farm's design stock, a boiler's t/h); the rules " +
         "of the documents judge it. `outcome`: applies, does_not_apply, need_more_info (`missing` says what to " +
         "add), or null when no rule covers what was described.",
       inputSchema: {

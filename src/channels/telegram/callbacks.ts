@@ -4,7 +4,7 @@
  * buttons work with several documents; every callback_data fits Telegram's 64 bytes and every deep
  * link its 64 characters of A–Z a–z 0–9 _ -.
  *
- *   f:shangqiu-air-quality-2024:6.5:z   full text of that document's 六(五), in Chinese (z) / English (e)
+ *   f:<doc>:6.5:z                full text of that document's 六(五), in Chinese (z) / English (e)
  *   r:…  related items;  d:…  the item's departments
  *   f:#1a2b3c4d:6.5:e                   a document id too long to fit, by the first 8 hex of its SHA-1
  *   v:u:<answer id>  v:d:<answer id>   👍 / 👎 on a logged answer

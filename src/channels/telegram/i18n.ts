@@ -42,7 +42,7 @@ const zh = {
     "在任意聊天中输入 @机器人用户名 六(五) 可以插入条款引用。在群组中，请 @ 我或回复我的消息。",
   ].join("\n"),
   clauseUsage: "用法：/clause 六(五) 或 /clause 6.5",
-  deptUsage: "用法：/dept 城管局（全称、简称或英文名都可以；可加文件，如 /dept 城管局 商丘）",
+  deptUsage: "用法：/dept 城管局（全称、简称或英文名都可以；可加地名或文件简称缩小范围）",
   deptUnknown: (name: string) =>
     `不认识部门“${name}”。请试试 /dept 生态环境局、/dept 城管局 或 /dept 发改委。`,
   deadlinesUsage: "用法：/deadlines [2024 | 2025 | overdue | open] [文件]",
@@ -100,7 +100,7 @@ const en: Strings = {
   ].join("\n"),
   clauseUsage: "Usage: /clause 6.5 or /clause 六(五)",
   deptUsage:
-    "Usage: /dept urban management (Chinese, short or English names; add a document: /dept 城管局 商丘)",
+    "Usage: /dept urban management (Chinese, short or English names; add a place or a document's short name to narrow it)",
   deptUnknown: (name: string) =>
     `I don't know the department “${name}”. Try /dept ecology and environment, /dept 城管局 or /dept drc.`,
   deadlinesUsage: "Usage: /deadlines [2024 | 2025 | overdue | open] [document]",

@@ -84,7 +84,7 @@ export class TypoRepairer {
   /** The text with its typos repaired. */
   repair(text: string): Repaired {
     const repairs: Repair[] = [];
-    // Latin pinyin only inside a Chinese question: in English, Shangqiu and guiding stay English.
+    // Latin pinyin only inside a Chinese question: in English, a place name in pinyin and guiding stay English.
     const chinese = HAN_RUN.test(text);
     HAN_RUN.lastIndex = 0;
     let out = text.replace(LATIN_RUN, (latin) => {
