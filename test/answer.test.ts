@@ -259,6 +259,15 @@ describe("conversations", () => {
     expect(who.citations[0]?.id).toBe("5.3");
   });
 
+  it("a follow-up that swaps the thing asks the same check of the new thing", async () => {
+    const first = await engine.answer("我开网约车在城区跑，烧油的，要换新能源吗");
+    expect(first.check?.outcome).toBe("applies");
+    const swapped = await engine.answer("那救护车呢", { context: first.context });
+    expect(swapped.kind).toBe("check");
+    expect(swapped.citations[0]?.id).toBe("4.2");
+    expect(swapped.check?.outcome).toBe("does_not_apply");
+  });
+
   it("a follow-up can halve the previous figure", async () => {
     const first = await engine.answer("我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗");
     const half = await engine.answer("只有一半呢？", { context: first.context });

@@ -205,7 +205,10 @@ class PolicyEngine implements Engine {
       today,
       rules: (query, plan) => {
         const book = this.books.get(plan.doc);
-        return book ? evaluateQuestion(query.facts, book, plan) : [];
+        if (!book) return [];
+        const previous = query.followUp?.kind === "facts" ? query.followUp.context.items : [];
+        const items = new Set(previous.filter((i) => i.doc === plan.doc).map((i) => i.id));
+        return evaluateQuestion(query.facts, book, plan, items);
       },
     };
   }

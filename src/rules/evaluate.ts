@@ -159,8 +159,15 @@ function relevanceOf(rule: BoundRule, s: Scope): number {
  * described (has a figure, fuel or standard of its own, or is listed with another) — so laying hens
  * and pigs, each with its figure, get a verdict each, and a boiler mentioned in passing does not. Departments and deadline dates come from `plan` (the book's plan, as loaded now).
  */
-export function evaluateQuestion(facts: QuestionFacts, book: RuleBook, plan: Plan): Verdict[] {
-  if (book.doc !== plan.doc || !asksObligation(facts)) return [];
+export function evaluateQuestion(
+  facts: QuestionFacts,
+  book: RuleBook,
+  plan: Plan,
+  /** Items of this plan the previous check judged, when the question changes its facts (救护车呢). */
+  previousItems: ReadonlySet<string> = new Set(),
+): Verdict[] {
+  if (book.doc !== plan.doc) return [];
+  if (!asksObligation(facts) && previousItems.size === 0) return [];
   type Pair = { rule: BoundRule; scope: Scope; score: number; key: number };
   const best = new Map<number, Pair>();
   for (const rule of book.rules) {
@@ -169,7 +176,9 @@ export function evaluateQuestion(facts: QuestionFacts, book: RuleBook, plan: Pla
       : [];
     for (const entity of subjects.length > 0 ? subjects : [null]) {
       const scope = new Scope(facts, entity, rule, book);
-      const score = relevanceOf(rule, scope);
+      // A changed fact keeps the conversation on the rule it was about, whatever the new words miss.
+      const previous = previousItems.has(rule.itemId) ? 1 : 0;
+      const score = Math.max(relevanceOf(rule, scope), previous);
       const key = entity ? facts.entities.indexOf(entity) : -1;
       const held = best.get(key);
       if (score > 0 && (!held || score > held.score)) best.set(key, { rule, scope, score, key });

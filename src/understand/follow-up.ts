@@ -71,13 +71,17 @@ function replaceFigures(previous: string, next: string): string {
 }
 
 /** The clauses of the previous text that name no animal and no figure: what it asked (要纳入氨排放试点吗). */
-function askingClauses(previous: string, lang: Query["lang"]): string {
+function askingClauses(previous: string, lang: Query["lang"], replaced: boolean): string {
   return previous
     .split(/[,，;；。]/)
-    .filter((clause) => {
+    .map((clause) => {
       const f = extractFacts(clause, lang);
-      return !f.entities.some((e) => e.kind === "animal") && f.amounts.length === 0;
+      if (f.entities.some((e) => e.kind === "animal") || f.amounts.length > 0) return "";
+      // The new thing takes the place of the one named before (救护车呢 after 我在城区跑网约车): its
+      // name goes, the rest of the clause (在城区) stays.
+      return replaced ? f.entities.reduce((c, e) => c.split(e.mention).join(""), clause) : clause;
     })
+    .filter((clause) => clause.trim().length > 0)
     .join("，");
 }
 
@@ -118,7 +122,9 @@ export function readFollowUp(
   let factsText: string | null = null;
   if (relative && CHANGE.test(text)) factsText = scaleFigures(previous, relative[1]);
   else if (ownThing && CHANGE.test(text))
-    factsText = [text, askingClauses(previous, query.lang)].filter(Boolean).join("，");
+    factsText = [text, askingClauses(previous, query.lang, own.entities.length > 0)]
+      .filter(Boolean)
+      .join("，");
   // A figure of its own but no thing to measure can only be read against the previous question.
   else if (ownFigure && !ownThing) factsText = replaceFigures(previous, text);
   if (factsText !== null) {

@@ -36,14 +36,16 @@ export const check: Handler = (query, deps) => {
     }
   }
   // A verdict answers the question only when its clause is what the question is about: the asker's
-  // own case or figure, or retrieval agreeing (拉煤的大货车能不能改走铁路 is about rail freight, not
+  // own case or figure, a changed fact of the previous check, or retrieval agreeing (拉煤的大货车能不能改走铁路 is about rail freight, not
   // about the vehicle rule its words also touch).
   const hits = retrieve(deps.index, query, 10);
   const onTopic = (v: (typeof verdicts)[number]) => {
     const inPlan = hits.filter((h) => h.item.doc === v.doc);
     return inPlan.slice(0, TOP_AGREEMENT).some((h) => h.item === v.item);
   };
-  if (!ownCase(query) && !verdicts.some(onTopic)) return null;
+  // A follow-up that changes the facts of the previous check is that check again.
+  const recheck = query.followUp?.kind === "facts";
+  if (!recheck && !ownCase(query) && !verdicts.some(onTopic)) return null;
   const first = verdicts[0];
   if (!first) return null;
   const c = citing(query, deps);
