@@ -451,8 +451,10 @@ export class SearchIndex {
       if (/^(?:19|20)\d\d$/.test(w)) continue; // a year is in the plan and in every other question
       const specificity = options.generalWords === "discount" ? this.specificity(w) : 1;
       if (present(w)) matchedIdf += this.lexical.idf(w) * weight * specificity;
-      else if (this.vocabulary.isKnownTerm(w))
-        matchedIdf += rareIdf; // 城管局, 放鞭炮: the product knows what they mean
+      // 城管局, 放鞭炮: the product knows what they mean — unless the named documents lack a term the
+      // others have (烟花爆竹 asked of a plan that never mentions it).
+      else if (this.vocabulary.isKnownTerm(w) && !(mask && this.lexical.documentFrequency(w) > 0))
+        matchedIdf += rareIdf;
       else {
         // A lone character (换, 太) or a number says too little to count against the question.
         if (w.length > 1 && !/^[\d.]+$/.test(w)) {
