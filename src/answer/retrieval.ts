@@ -2,11 +2,9 @@
  * Retrieval for the resolver: fused search within the documents a question is about, the
  * not-covered decision, and the quote that answers the question within an item.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { type Item, type Plan, projectPaths } from "../corpus/index.js";
+import { type Item, type Plan, projectPaths, readYamlFile } from "../corpus/index.js";
 import { lexicalTerms, type SearchHit, type SearchIndex } from "../search/index.js";
 import type { Query } from "../understand/index.js";
 import { bestQuote } from "./quote.js";
@@ -109,9 +107,7 @@ const CoverageFile = z.object({ zh: CoverageWeights, en: CoverageWeights });
 let weights: z.infer<typeof CoverageFile> | undefined;
 /** The calibrated weights (data/not-covered.yaml), read once. */
 export function coverageWeights(): z.infer<typeof CoverageFile> {
-  weights ??= CoverageFile.parse(
-    parseYaml(readFileSync(join(projectPaths().data, "not-covered.yaml"), "utf8")),
-  );
+  weights ??= CoverageFile.parse(readYamlFile(join(projectPaths().data, "not-covered.yaml")));
   return weights;
 }
 

@@ -3,10 +3,9 @@
  * departments a document's own profile file declares. Reading them is all this module does; what
  * they mean for a name is the directory's job (departments.ts).
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { readYamlFile } from "./yaml.js";
 
 /** Forms of a department after its level prefix (or with {place}), each with its English pattern. */
 const Forms = z.record(z.string().min(1), z.string().min(1));
@@ -74,7 +73,7 @@ export type ProfileDepartment = z.infer<typeof ProfileDepartment>;
 
 /** Reads `departments.yaml` from a data folder; throws naming the file when it is malformed. */
 export function loadDepartmentData(dataDir: string): DepartmentData {
-  const raw = parseYaml(readFileSync(join(dataDir, "departments.yaml"), "utf8")) as unknown;
+  const raw = readYamlFile(join(dataDir, "departments.yaml")) as unknown;
   const parsed = DepartmentData.safeParse(raw);
   if (!parsed.success) throw new Error(`data/departments.yaml: ${parsed.error.message}`);
   return parsed.data;

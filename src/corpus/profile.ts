@@ -4,13 +4,13 @@
  * of the documents it implements), completed by the genre's data (`data/`) and overridden by the
  * data file beside the document (`corpus/<doc>.profile.yaml`), which is optional.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { type DepartmentData, loadDepartmentData, ProfileDepartment } from "./department-data.js";
 import { PLACE_SUFFIX, placeInPinyin } from "./place.js";
 import { Level, Names, type PlanMeta, type Profile } from "./schema.js";
+import { readYamlFile } from "./yaml.js";
 
 const MonthDayText = z.string().regex(/^\d{2}-\d{2}$/, "expected MM-DD");
 
@@ -60,7 +60,7 @@ const byLength = <T>(record: Record<string, T>) =>
 
 /** Reads `provinces.yaml`, `genre.yaml` and `departments.yaml` from the data folder; throws naming the file when one is malformed. */
 export function loadGenreData(dataDir: string): GenreData {
-  const read = (file: string) => parseYaml(readFileSync(join(dataDir, file), "utf8")) as unknown;
+  const read = (file: string) => readYamlFile(join(dataDir, file));
   const provinces = z.array(Province).safeParse(read("provinces.yaml"));
   if (!provinces.success) throw new Error(`data/provinces.yaml: ${provinces.error.message}`);
   const genre = GenreFile.safeParse(read("genre.yaml"));
@@ -81,7 +81,7 @@ export function loadGenreData(dataDir: string): GenreData {
 export function readProfileFile(dir: string, doc: string): ProfileFile | null {
   const file = join(dir, `${doc}.profile.yaml`);
   if (!existsSync(file)) return null;
-  const parsed = ProfileFile.safeParse(parseYaml(readFileSync(file, "utf8")) ?? {});
+  const parsed = ProfileFile.safeParse(readYamlFile(file) ?? {});
   if (!parsed.success) throw new Error(`${doc}.profile.yaml: ${parsed.error.message}`);
   return parsed.data;
 }

@@ -1,9 +1,7 @@
 /** Example questions for help texts, from data/examples.yaml (loaded once). */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { projectPaths } from "../corpus/index.js";
+import { projectPaths, readYamlFile } from "../corpus/index.js";
 import type { Lang } from "../understand/index.js";
 
 const Examples = z.object({ zh: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) });
@@ -11,6 +9,6 @@ let examples: z.infer<typeof Examples> | undefined;
 
 /** The example questions of a language, in the order the data file gives them. */
 export function exampleQuestions(lang: Lang): readonly string[] {
-  examples ??= Examples.parse(parseYaml(readFileSync(join(projectPaths().data, "examples.yaml"), "utf8")));
+  examples ??= Examples.parse(readYamlFile(join(projectPaths().data, "examples.yaml")));
   return examples[lang];
 }

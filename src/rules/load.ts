@@ -6,10 +6,9 @@
  * condition or template is known. A file that fails validation, or a rule that fails binding, is
  * skipped with a warning naming the file, the rule and the reason — loudly, never by switching off.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
-import type { Plan } from "../corpus/index.js";
+import { type Plan, readYamlFile } from "../corpus/index.js";
 import {
   type BookTest,
   type CompareSpec,
@@ -272,7 +271,7 @@ export function loadRuleBooks(
   for (const file of files) {
     let parsed: RulesFile;
     try {
-      const result = RulesFile.safeParse(parseYaml(readFileSync(join(corpusDir, file), "utf8")));
+      const result = RulesFile.safeParse(readYamlFile(join(corpusDir, file)));
       if (!result.success) {
         const issue = result.error.issues[0];
         warnings.push({ file, reason: `invalid: ${issue?.path.join(".")}: ${issue?.message}` });

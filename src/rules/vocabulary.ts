@@ -3,11 +3,9 @@
  * places, units and cues, validated by zod and compiled once. src/rules/facts.ts reads it; nothing in
  * it belongs to one plan.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { projectPaths } from "../corpus/index.js";
+import { projectPaths, readYamlFile } from "../corpus/index.js";
 import { Bi } from "./schema.js";
 
 const Id = z.string().regex(/^[a-z0-9%/-]+$/i, "an id of letters, digits, - / %");
@@ -128,7 +126,7 @@ export function compileVocabulary(file: VocabularyFile): Vocabulary {
 
 /** Reads, validates and compiles a vocabulary file; throws naming the file when it is malformed. */
 export function loadVocabulary(file: string): Vocabulary {
-  const parsed = VocabularyFile.safeParse(parseYaml(readFileSync(file, "utf8")));
+  const parsed = VocabularyFile.safeParse(readYamlFile(file));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
   return compileVocabulary(parsed.data);
 }

@@ -3,11 +3,9 @@
  * readers built on them — the role a department question singles out, the deadlines a question asks
  * for, the phrase of a source question, the words that ask about the document itself.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { isoDate, projectPaths, type Role } from "../corpus/index.js";
+import { isoDate, projectPaths, type Role, readYamlFile } from "../corpus/index.js";
 import type { DeadlineAsk } from "./schema.js";
 
 const AskingFile = z.object({
@@ -67,7 +65,7 @@ export interface AskingWords {
 
 /** Reads and compiles a question-words file; throws naming the file and the entry that is wrong. */
 export function loadAskingWords(file = join(projectPaths().data, "asking.yaml")): AskingWords {
-  const parsed = AskingFile.safeParse(parseYaml(readFileSync(file, "utf8")));
+  const parsed = AskingFile.safeParse(readYamlFile(file));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
   const d = parsed.data;
   const re = (name: string, source: string, flags = "i") => {

@@ -4,7 +4,7 @@
  * it is a variant or abbreviation of. Read only while the index is built; what bridges to the corpus
  * is then cached with the index, so asking never loads the dictionary.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../../corpus/index.js";
 
@@ -33,8 +33,15 @@ export function cedictPath(): string {
 /** The first line of the compact file (package version and script hash), or null when it is missing. */
 export function cedictStamp(file = cedictPath()): string | null {
   if (!existsSync(file)) return null;
-  const text = readFileSync(file, "utf8");
-  return text.slice(0, Math.max(0, text.indexOf("\n")));
+  // The stamp is the first line: read the head, not the whole dictionary (it runs at every start).
+  const fd = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(4096);
+    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8");
+    return text.slice(0, Math.max(0, text.indexOf("\n")));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads the compact dictionary; null when it has not been built (`npm run build` builds it). */

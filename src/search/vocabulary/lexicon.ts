@@ -7,9 +7,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { projectPaths } from "../../corpus/index.js";
+import { projectPaths, readYamlFile } from "../../corpus/index.js";
 import { contentWords } from "./glosses.js";
 import { activeSources } from "./sources.js";
 
@@ -115,7 +114,7 @@ const longestFirst = (a: readonly [string, string], b: readonly [string, string]
 /** Reads and compiles a lexicon file; throws naming the file and what is wrong. */
 export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): DomainLexicon {
   const text = readFileSync(file, "utf8");
-  const parsed = LexiconFile.safeParse(parseYaml(text));
+  const parsed = LexiconFile.safeParse(readYamlFile(file));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
   const groups = parsed.data.groups;
   const plain = groups.flatMap((g) => g.plain).sort(longestFirst);
