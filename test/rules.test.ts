@@ -164,6 +164,19 @@ describe("entities: each thing the question describes, with its own facts", () =
     expect(q.entities.map((e) => e.described)).toEqual([true, true, true]);
   });
 
+  it("a counted thing with only a standard is another of the kind named before (还有一台国三的)", () => {
+    const zh = facts("我们有一台国四挖掘机，还有一台国二的，能进工地吗");
+    const machines = zh.entities.filter((e) => e.kind === "nonroad");
+    expect(machines.map((e) => [e.standard?.level ?? null, e.described])).toEqual([
+      [4, true],
+      [2, true],
+    ]);
+    const en = facts("one China VI diesel truck and another China III one");
+    expect(en.entities.map((e) => e.standard?.level ?? null)).toEqual([6, 3]);
+    // The same standard again is not another thing.
+    expect(facts("一辆国四柴油货车，还是国四的，要淘汰吗").entities).toHaveLength(1);
+  });
+
   it("leaves figures of other things (a plant's capacity, a distance) to the question", () => {
     const q = facts("50蒸吨燃煤锅炉，距30万千瓦热电厂20公里");
     expect(q.entities[0]?.figures.map((f) => f.unit)).toEqual(["t/h"]);

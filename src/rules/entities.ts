@@ -28,6 +28,9 @@ function partStarts(text: string, v: Vocabulary): number[] {
   return [...starts].sort((a, b) => a - b);
 }
 
+/** Words that count one more thing (还有一辆, 另一台, another one). */
+const ANOTHER = /还有|另(?:外|一)|[一两几]\s*[辆台部套座]|\banother\b|\bone more\b/i;
+
 const partOf = (starts: readonly number[], at: number) => starts.filter((s) => s <= at).at(-1) ?? 0;
 
 /** Every mention of an entity word, each stretch of text taken once, in text order. */
@@ -200,6 +203,18 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
       described: figures.length > 0 || ownFuel !== null || ownStandard !== null,
       text: own,
     });
+  }
+  // 另外还有一辆国四的: a part that gives a standard of its own with a counted thing but names none is
+  // another thing of the kind named before it.
+  for (const from of starts) {
+    const part = partText(from);
+    const standard = findStandard(part, v);
+    if (!standard || !ANOTHER.test(part)) continue;
+    if (all.some((g) => g.mentions.some((m) => m.start >= from && m.start < from + part.length))) continue;
+    const before = out.filter((e) => e.standard !== null && text.indexOf(e.mention) < from).at(-1);
+    if (!before || before.standard?.text === standard.text) continue;
+    before.described = true;
+    out.push({ ...before, standard, figures: [], described: true, text: part });
   }
   // Things named in a list (A和B, A、B, A and B) are each asked about, facts or not.
   const span = (g: Group) => [
