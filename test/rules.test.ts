@@ -164,6 +164,14 @@ describe("entities: each thing the question describes, with its own facts", () =
     expect(q.entities.map((e) => e.described)).toEqual([true, true, true]);
   });
 
+  it("a standard just before a thing's name is that thing's, not the place's before it", () => {
+    const q = facts("工地里用着一台国二挖掘机");
+    expect(q.entities.map((e) => [e.kind, e.standard?.level ?? null])).toEqual([
+      ["construction-site", null],
+      ["nonroad", 2],
+    ]);
+  });
+
   it("a counted thing with only a standard is another of the kind named before (还有一台国三的)", () => {
     const zh = facts("我们有一台国四挖掘机，还有一台国二的，能进工地吗");
     const machines = zh.entities.filter((e) => e.kind === "nonroad");

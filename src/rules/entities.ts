@@ -6,7 +6,7 @@
  * measure (two boilers, one of 10 t/h and one of 50) is two.
  */
 import { findStandard } from "./numbers.js";
-import type { Amount, Basis, Entity, Figure, Period } from "./question.js";
+import type { Amount, Basis, Entity, Figure, Period, Standard } from "./question.js";
 import type { Vocabulary, Word } from "./vocabulary.js";
 
 interface Mention {
@@ -174,11 +174,21 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
     return i === 0 ? 0 : part > prev ? part : at;
   });
   const out: Entity[] = [];
+  // A standard written just before the next thing's name is that thing's (工地用着一台国二挖掘机).
+  let carried: Standard | null = null;
   for (const [i, g] of all.entries()) {
     const own = text.slice(bounds[i], bounds[i + 1] ?? text.length);
     const first = g.mentions.find((m) => m.word.fuel) ?? (g.mentions[0] as Mention);
     const ownFuel = fuelsIn(own, v)[0] ?? null;
-    const ownStandard = findStandard(own, v);
+    let ownStandard: Standard | null = carried ?? findStandard(own, v);
+    const next = all[i + 1];
+    const at = carried || !ownStandard ? -1 : own.lastIndexOf(ownStandard.text);
+    carried = null;
+    const start = bounds[i] ?? 0;
+    if (ownStandard && next && at >= 0 && firstAt(next) - (start + at + ownStandard.text.length) <= 2) {
+      carried = ownStandard;
+      ownStandard = null;
+    }
     const ownMeasure = measureOf(own, v);
     // A thing of the same kind named just before lends what it was said to have (国二的挖掘机和装载机).
     const before = [...out].reverse().find((e) => e.kind === first.kind);
