@@ -24,7 +24,7 @@ import type { Outcome } from "../rules/index.js";
 import type { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
 import { escapeHtml as esc, truncate } from "./telegram-html.js";
-import { deadlineText, departmentName, helpText } from "./text.js";
+import { deadlineText, departmentName, invalidInputText } from "./text.js";
 import { OUTCOME_ZH, ROLE_WORDS } from "./words.js";
 
 /** What a button under a reply does: show an item in full, its related items, or its departments. */
@@ -445,16 +445,7 @@ export function renderTelegram(r: Response): TelegramReply {
   const [first] = r.citations;
   switch (p.kind) {
     case "invalid_input":
-      return {
-        html: esc(
-          p.reason === "too_long"
-            ? lang === "zh"
-              ? "问题太长了，请只问一个问题。"
-              : "That is too long; please ask one question at a time."
-            : helpText(lang),
-        ),
-        buttons: [],
-      };
+      return { html: esc(invalidInputText(p.reason, lang)), buttons: [] };
     case "not_covered":
       return notCoveredReply(p, lang);
     case "department_listing":

@@ -270,6 +270,14 @@ function notCoveredText(p: NotCoveredPayload, lang: Lang): string {
     : `The documents I hold (${names}) do not cover this question. Ask about a clause, the responsible departments, deadlines, or whether a rule applies to your business — e.g. "${exampleQuestions("en")[0]}" or "${exampleQuestions("en")[1]}"`;
 }
 
+/** What input that is not a question gets: help, or a request to ask one question at a time. */
+export function invalidInputText(reason: string, lang: Lang): string {
+  if (reason !== "too_long") return helpText(lang);
+  return lang === "zh"
+    ? "问题太长了，请只问一个问题。"
+    : "That is too long; please ask one question at a time.";
+}
+
 /** The plain-text answer of a resolved question. */
 export function renderText(r: Resolved): string {
   const lang = r.lang;
@@ -277,11 +285,7 @@ export function renderText(r: Resolved): string {
   const [first] = r.citations;
   switch (p.kind) {
     case "invalid_input":
-      return p.reason === "too_long"
-        ? lang === "zh"
-          ? "问题太长了，请只问一个问题。"
-          : "That is too long; please ask one question at a time."
-        : helpText(lang);
+      return invalidInputText(p.reason, lang);
     case "not_covered":
       return notCoveredText(p, lang);
     case "department_listing":
