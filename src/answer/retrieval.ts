@@ -72,10 +72,16 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
     const own = query.text.match(/[a-z][a-z0-9.]*[a-z0-9]|[\u4e00-\u9fff]+/gi) ?? [];
     const c = index.coverage([...query.expansions, ...own].join(" "), { docs });
     const t = index.coverage(query.translations.join(" "), { generalWords: "discount", docs });
+    // Asked of named documents, a plan term they do not have is a word nothing carries there.
+    const absent = docs
+      ? query.expansions
+          .flatMap((e) => e.split(/\s+/))
+          .filter((term) => term && index.coverage(term, { docs }).matchedWords.length === 0).length
+      : 0;
     return {
       ...common,
       matched: c.matchedIdf,
-      unmatched: query.unbridged.length * c.rareIdf,
+      unmatched: (query.unbridged.length + absent) * c.rareIdf,
       translated: t.matchedIdf,
       named: named(c.matchedIdf, t.matchedIdf),
     };
