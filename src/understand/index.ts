@@ -167,7 +167,9 @@ function asksOffTopic(
   if (cues.length === 0) return false;
   const words = segmenter().cut(lower, false);
   const bridged = new Set(found.flatMap((e) => e.phrase.toLowerCase().split(/[\s-]+/)));
-  const known = (word: string) => deps.coverage(word).matchedWords.length > 0;
+  // The cue itself, whole, is a word of the documents (批发 in 烟花爆竹批发): not off-topic. A part
+  // of it (最 in 最便宜) does not count.
+  const known = (word: string) => deps.coverage(word).matchedWords.includes(word);
   return cues.some((cue) => {
     const c = cue.trim();
     if (bridged.has(c) || known(c)) return false;
