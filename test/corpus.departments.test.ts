@@ -108,6 +108,21 @@ describe("the shared directory, from the documents loaded", () => {
 });
 
 describe("responsibility clauses of the genre", () => {
+  it("gives a department written without its level the level written before it in the bracket", () => {
+    const r = parseResponsibility(
+      "市生态环境局、市场监管局牵头，市工业和信息化局、自然资源局参与，各县区政府负责",
+    );
+    expect(r?.departments.map((d) => [d.name, d.role])).toEqual([
+      ["市生态环境局", "lead"],
+      ["市市场监管局", "lead"],
+      ["市工业和信息化局", "support"],
+      ["市自然资源局", "support"],
+      ["各县区政府", "responsible"],
+    ]);
+    // Without a level written before it, a name stays as written.
+    expect(parseResponsibility("生态环境局牵头")?.departments.map((d) => d.name)).toEqual(["生态环境局"]);
+  });
+
   it("reads 〔〕 content with nested (), 参与, a shared county government and a standing note", () => {
     const r = parseResponsibility(
       "市生态环境局牵头,市发展和改革局、工业和信息化局参与,各县、区人民政府(管委会)负责落实。以下各项工作均需各县、区人民政府(管委会)落实,不再列出。",
@@ -115,7 +130,8 @@ describe("responsibility clauses of the genre", () => {
     expect(r?.departments.map((d) => [d.name, d.role])).toEqual([
       ["市生态环境局", "lead"],
       ["市发展和改革局", "support"],
-      ["工业和信息化局", "support"],
+      // The level written once is meant for the list (市发展和改革局、工业和信息化局).
+      ["市工业和信息化局", "support"],
       ["各县、区人民政府(管委会)", "responsible"],
     ]);
     expect(r?.standingNote?.departments.map((d) => [d.name, d.role])).toEqual([

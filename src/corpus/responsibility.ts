@@ -5,7 +5,7 @@
  * is a list of department-like names followed by a role verb (or a standing note), so (PM2.5),
  * (市、区), (含渣土运输车、…) are left alone wherever they stand.
  */
-import { canonicalDepartment } from "./departments.js";
+import { canonicalDepartment, sharedDepartments } from "./departments.js";
 import type { DepartmentRef, Role } from "./schema.js";
 
 /** Role verbs, longest first so 牵头负责 is read before 牵头 or 负责, and 负责落实 before 落实. */
@@ -135,6 +135,28 @@ function refs(pieces: readonly NamePiece[], role: Role, canonical: Canonicalise)
   return pieces.map((p) => ({ name: canonical(p.full), role, written: p.written }));
 }
 
+/**
+ * A list that writes the level once (市发展改革局、工业和信息化局参与; 市生态环境局、市场监管局牵头)
+ * means it for every department after it: a genre department written without a level takes the
+ * level of the last one written with it, within the bracket. Other names stay as written.
+ */
+function shareLevel(departments: readonly DepartmentRef[], canonical: Canonicalise): DepartmentRef[] {
+  const directory = sharedDepartments();
+  let level: string | null = null;
+  return departments.map((d) => {
+    const info = directory.describe(d.name);
+    if (info.group === null) return d;
+    if (info.level !== null) {
+      level = info.level;
+      return d;
+    }
+    if (level === null) return d;
+    const prefixed = directory.describe(`${level}${d.name}`);
+    const same = prefixed.group === info.group && prefixed.level === level;
+    return same ? { ...d, name: canonical(`${level}${d.name}`) } : d;
+  });
+}
+
 /** What a responsibility parenthesis says: its departments, and any standing note in it. */
 export interface Responsibility {
   departments: DepartmentRef[];
@@ -191,5 +213,5 @@ export function parseResponsibility(
     if (waiting.length > 0) return null; // names that nothing is said of: not a clause
   }
   if (departments.length === 0 && !standingNote) return null;
-  return { departments: strongestRoles(departments), standingNote };
+  return { departments: strongestRoles(shareLevel(departments, canonical)), standingNote };
 }
