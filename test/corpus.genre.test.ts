@@ -565,3 +565,21 @@ describe("the same documents written differently", () => {
     });
   });
 });
+
+describe("a joint national notice (written for this test): ministries stacked above the date, 抄送 after the body", () => {
+  const [joint] = loadCorpus("test/fixtures/joint").plans;
+  it("names every issuer, tells what it implements from what it issues, and ends the body at 抄送", () => {
+    expect(joint?.meta).toMatchObject({
+      issuer: "生态环境部、国家发展和改革委员会、工业和信息化部",
+      signed: "2021-08-04",
+      docNumber: "环大气〔2021〕65号",
+      implementsTitles: ["中共中央 国务院关于深入打好污染防治攻坚战的意见"],
+      issuedWith: [],
+    });
+    expect(joint?.profile.level).toBe("national");
+    const last = joint?.items.at(-1);
+    expect(last?.id).toBe("3.5");
+    expect(last?.text).not.toContain("抄送");
+    expect(last?.text.endsWith("2021年底前建立LDAR制度。")).toBe(true);
+  });
+});

@@ -24,6 +24,9 @@ function bookTitles(text: string): Array<{ title: string; end: number }> {
   }));
 }
 
+/** Words of a clause that says which document a plan carries out. */
+const IMPLEMENTING = /贯彻|落实|根据|依据|按照/;
+
 /** The signature that closes the body, when there is one. */
 export interface Signature {
   issuer: string | null;
@@ -72,35 +75,50 @@ export function readMeta({ lines, block, firstSection, signature }: MetaSources)
       : null) ??
     null;
 
-  // The notice's own date and the issuer line that signs it (X市人民政府 / 2024年7月31日).
+  // The notice's own date and the issuer lines that sign it (X市人民政府 / 2024年7月31日; a joint
+  // notice stacks its issuers, one a line, above the date).
   const dateAt = notice.find((i) => isChineseDateLine(text(i)));
   const signedInNotice = dateAt !== undefined ? dateLine(text(dateAt)) : null;
-  const signerAt = dateAt !== undefined ? notice.filter((i) => i < dateAt).at(-1) : undefined;
-  const noticeSigner = signerAt !== undefined && isIssuerLine(text(signerAt)) ? text(signerAt) : null;
-
-  const issuedWith: string[] = [];
-  for (const i of notice) {
-    if (!/印发/.test(text(i))) continue;
-    for (const { title } of bookTitles(text(i)))
-      if (title !== planTitle && !issuedWith.includes(title)) issuedWith.push(title);
+  const signers: string[] = [];
+  for (let at = dateAt === undefined ? -1 : dateAt - 1; at >= 0 && notice.includes(at); at--) {
+    if (!isIssuerLine(text(at))) break;
+    signers.unshift(text(at).trim());
   }
+  const noticeSigner = signers.length > 0 ? signers.join("、") : null;
 
+  // Titles in the notice and the preamble: those in the clause that issues (现将《A》《B》印发给你们)
+  // are issued with the plan; those in other clauses (为贯彻落实《C》) are what it implements.
   const docNumber = block.docNumber ?? pageField(fieldLines, /文\s*号|发文字号/);
+  const issuedWith: string[] = [];
   const implementsNumbers: string[] = [];
   const implementsTitles: string[] = [];
-  for (const i of preamble) {
+  for (const i of [...notice, ...preamble]) {
     const line = text(i);
     for (const m of line.matchAll(DOC_NUMBER)) {
+      if (!preamble.includes(i)) break;
       const key = docNumberKey(m[0]);
       if (docNumber && key === docNumberKey(docNumber)) continue;
       if (!implementsNumbers.some((n) => docNumberKey(n) === key)) implementsNumbers.push(m[0]);
     }
-    if (/印发给/.test(line)) continue; // the notice issuing the plan, not a document it implements
-    for (const { title, end } of bookTitles(line)) {
-      const numbered = /^\s*[(（][^)）]*〔\d{4}〕/.test(line.slice(end));
-      if (numbered || title === planTitle || issuedWith.includes(title) || implementsTitles.includes(title))
-        continue;
-      implementsTitles.push(title);
+    const inNotice = notice.includes(i);
+    if (!inNotice && /印发给/.test(line)) continue; // the notice issuing the plan, not a document it implements
+    for (const sentence of line.split(/(?<=[。；;])/)) {
+      const issuing = inNotice && /印发/.test(sentence);
+      for (const clause of sentence.split(/(?<=[，,])/)) {
+        // 为贯彻落实《…》 names what the plan carries out, even in the sentence that issues it.
+        const implementing = IMPLEMENTING.test(clause) && !/印发/.test(clause);
+        if (inNotice && !issuing && !implementing) continue;
+        for (const { title, end } of bookTitles(clause)) {
+          if (title === planTitle) continue;
+          if (issuing && !implementing) {
+            if (!issuedWith.includes(title)) issuedWith.push(title);
+            continue;
+          }
+          const numbered = /^\s*[(（][^)）]*〔\d{4}〕/.test(clause.slice(end));
+          if (numbered || issuedWith.includes(title) || implementsTitles.includes(title)) continue;
+          implementsTitles.push(title);
+        }
+      }
     }
   }
 

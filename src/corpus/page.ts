@@ -31,6 +31,8 @@ const TAIL =
 /** Whether a line ends the body: page footer, link lists or the attachment list. */
 export function isTailMarker(line: string): boolean {
   const t = trimmed(line);
+  // 抄送：… closes an official document whatever its punctuation.
+  if (/^抄\s*送\s*[:：]/.test(t)) return true;
   if (t === "" || /[。；]$/.test(t)) return false;
   return TAIL.test(t) || /^[^。，,；]{2,30}(?:\s\|\s[^。，,；]{2,30}){2,}$/.test(t);
 }

@@ -41,6 +41,8 @@ function namesNow(plan: Plan): string[] {
     ...profile.placeAliases,
     // A national body's name stands for its document (国务院 → the State Council plan).
     profile.level === "national" ? meta.issuer : null,
+    // A joint notice answers to each of its issuers (生态环境部 of 生态环境部、国家发展和改革委员会…).
+    ...(profile.level === "national" && meta.issuer?.includes("、") ? meta.issuer.split("、") : []),
     profile.level === "national" && meta.issuer === "国务院" ? "state council" : null,
   ];
   return [
