@@ -95,6 +95,7 @@ describe("the shared directory, from the documents loaded", () => {
     ]);
     expect(dev.departments.findMentions("人民银行").flatMap((m) => m.names)).toEqual([
       "人民银行濮阳市分行",
+      "人民银行汕头市中心支行",
       "人民银行山西省分行",
     ]);
     expect(englishDepartment("中国铁路太原局集团有限公司")).toBe("China Railway Taiyuan Group Co., Ltd.");

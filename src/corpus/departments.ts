@@ -66,7 +66,9 @@ export function canonicalDepartment(written: string, folds?: ReadonlyMap<string,
     .trim()
     .replace(/\s+/g, "")
     .replace(/[〈（]/g, "(")
-    .replace(/[〉）]/g, ")");
+    .replace(/[〉）]/g, ")")
+    // X供电局（以下简称供电局）: the short name is only how the text goes on.
+    .replace(/\(以下简称[^()]*\)$/, "");
   return folds?.get(written.trim()) ?? folds?.get(spelled) ?? spelled;
 }
 
@@ -280,6 +282,16 @@ export class DepartmentDirectory {
   }
 
   private describeGeneric(name: string): DepartmentInfo {
+    // 农业农村局(农业机械), 市委组织部(市考核办): the department, with what the bracket narrows it to.
+    const qualified = /^(.+)\(([^()]+)\)$/.exec(name);
+    if (qualified && !this.describePlain(name).en) {
+      const base = this.describePlain(qualified[1] as string);
+      if (base.en) return { ...base, name, en: `${base.en} (${qualified[2]})` };
+    }
+    return this.describePlain(name);
+  }
+
+  private describePlain(name: string): DepartmentInfo {
     for (const { group, forms } of this.named) {
       for (const { pattern, en } of forms) {
         const m = pattern.exec(name);

@@ -24,6 +24,13 @@ function bookTitles(text: string): Array<{ title: string; end: number }> {
   }));
 }
 
+/** Issuers written on one line with spaces between them (生态环境部　发展改革委) as a list: A、B. */
+function issuers(written: string | null): string | null {
+  if (!written) return null;
+  const parts = written.trim().split(/[\s\u3000]+/);
+  return parts.length > 1 && parts.every((p) => isIssuerLine(p)) ? parts.join("、") : written.trim();
+}
+
 /** Words of a clause that says which document a plan carries out. */
 const IMPLEMENTING = /贯彻|落实|根据|依据|按照/;
 
@@ -125,8 +132,9 @@ export function readMeta({ lines, block, firstSection, signature }: MetaSources)
   return {
     title: block.title,
     planTitle,
-    issuer:
+    issuer: issuers(
       block.issuer ?? pageField(fieldLines, /发文机关|发文单位/) ?? noticeSigner ?? signature?.issuer ?? null,
+    ),
     signed: signedInNotice ?? signature?.date ?? isoFromField(pageField(fieldLines, /成文日期/)),
     published: isoFromField(pageField(fieldLines, /发布时间|发布日期|网站发布/)) ?? block.pageDate,
     effective: isoFromField(pageField(fieldLines, /生效日期|施行日期/)),

@@ -39,7 +39,7 @@ export function isTailMarker(line: string): boolean {
 
 /** Issuers as a signature or a page line names them: a government, its office, a ministry or commission. */
 const ISSUER =
-  /^(?:国务院(?:办公厅)?|[\u4e00-\u9fa5（）()〈〉、]{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|管委会|局|厅|部))$/;
+  /^(?:国务院(?:办公厅)?|[\u4e00-\u9fa5（）()〈〉、]{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|管委会|局|厅|部|委))$/;
 
 /** Whether a line is an issuer's name standing alone (X省人民政府, 国务院). */
 export function isIssuerLine(line: string): boolean {

@@ -37,7 +37,7 @@ function contentSpan(line: Line): { start: number; end: number } {
 
 /**
  * Where the body ends: the first line after the first section that is page footer, an attachment
- * list or the signature (an issuer line with a date line under it, a date line alone, or
+ * list or the signature (issuer lines with a date line under them, a date line alone, or
  * "X办公室 2025年6月13日印发"). Returns the index of that line (or the line count) and the signature.
  */
 function findBodyEnd(lines: readonly Line[], from: number): { end: number; signature: Signature | null } {
@@ -52,9 +52,17 @@ function findBodyEnd(lines: readonly Line[], from: number): { end: number; signa
     const oneLine = signatureLine(text);
     if (oneLine) return { end: i, signature: oneLine };
     if (isChineseDateLine(text)) return { end: i, signature: { issuer: null, date: dateLine(text) } };
-    const next = nextContent(i);
-    if (isIssuerLine(text) && next >= 0 && isChineseDateLine((lines[next] as Line).text))
-      return { end: i, signature: { issuer: trimmed(text), date: dateLine((lines[next] as Line).text) } };
+    // Issuer lines — one, or several for a joint notice — with the date under them.
+    if (isIssuerLine(text)) {
+      const issuers = [trimmed(text)];
+      let next = nextContent(i);
+      while (next >= 0 && isIssuerLine((lines[next] as Line).text)) {
+        issuers.push(trimmed((lines[next] as Line).text));
+        next = nextContent(next);
+      }
+      if (next >= 0 && isChineseDateLine((lines[next] as Line).text))
+        return { end: i, signature: { issuer: issuers.join("、"), date: dateLine((lines[next] as Line).text) } };
+    }
   }
   return { end: lines.length, signature: null };
 }
@@ -124,6 +132,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     items.push(item);
   }
   if (items.length === 0) throw new Error(`${doc}: no entries under its sections`);
+  withLevelsWrittenElsewhere(items);
   // A standing note covers every entry after the one that states it.
   for (const note of standingNotes) {
     const from = items.findIndex((i) => i.id === note.from);
@@ -138,6 +147,25 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     ),
   );
   return plan;
+}
+
+/**
+ * A department the plan writes once without its level (城市管理和综合执法局) is the one it writes with
+ * a level elsewhere (市城市管理和综合执法局), when there is exactly one such.
+ */
+function withLevelsWrittenElsewhere(items: Item[]): void {
+  const directory = sharedDepartments();
+  const used = new Set(items.flatMap((i) => i.departments.map((d) => d.name)));
+  const levels = new Set([...used].map((n) => directory.describe(n).level).filter((l) => l !== null));
+  for (const item of items) {
+    item.departments = strongestRoles(
+      item.departments.map((d) => {
+        if (directory.describe(d.name).level !== null) return d;
+        const leveled = [...levels].map((l) => `${l}${d.name}`).filter((n) => used.has(n));
+        return leveled.length === 1 ? { ...d, name: leveled[0] as string } : d;
+      }),
+    );
+  }
 }
 
 /** An entry draft as an item (departments and deadlines are filled in by the caller). */

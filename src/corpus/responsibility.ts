@@ -28,7 +28,7 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
 // A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
 // note in brackets may follow (各县、区人民政府(管委会)).
 const DEPARTMENT_NAME =
-  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:局|委|委员会|办|办公室|中心|公司|分公司|分行|支行|海关|社|政府|管委会|部|厅|院|所|队)(?:[(（][^()（）]{1,12}[)）])?$/;
+  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:局|委|委员会|办|办公室|中心|公司|分公司|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|有关单位|有关部门|成员单位)(?:[(（][^()（）]{1,12}[)）])?$/;
 
 // A place or zone named alone in a list whose last member carries the body: 甲县、乙县政府 means
 // 甲县政府 and 乙县政府.
@@ -145,14 +145,13 @@ function shareLevel(departments: readonly DepartmentRef[], canonical: Canonicali
   let level: string | null = null;
   return departments.map((d) => {
     const info = directory.describe(d.name);
-    if (info.group === null) return d;
     if (info.level !== null) {
       level = info.level;
       return d;
     }
     if (level === null) return d;
     const prefixed = directory.describe(`${level}${d.name}`);
-    const same = prefixed.group === info.group && prefixed.level === level;
+    const same = info.group !== null && prefixed.group === info.group && prefixed.level === level;
     return same ? { ...d, name: canonical(`${level}${d.name}`) } : d;
   });
 }
