@@ -61,7 +61,10 @@ function findBodyEnd(lines: readonly Line[], from: number): { end: number; signa
         next = nextContent(next);
       }
       if (next >= 0 && isChineseDateLine((lines[next] as Line).text))
-        return { end: i, signature: { issuer: issuers.join("、"), date: dateLine((lines[next] as Line).text) } };
+        return {
+          end: i,
+          signature: { issuer: issuers.join("、"), date: dateLine((lines[next] as Line).text) },
+        };
     }
   }
   return { end: lines.length, signature: null };

@@ -39,6 +39,7 @@ const GenreFile = z.object({
   kinds: z.record(z.string(), z.string()),
   levels: z.record(z.string(), Level),
   levelWords: z.partialRecord(Level, z.array(z.string().min(1))).default({}),
+  abbreviations: z.record(z.string(), z.string()).default({}),
 });
 
 /** The genre-wide data a profile is completed from, and the departments' data. */
@@ -51,6 +52,8 @@ export interface GenreData {
   kinds: ReadonlyArray<readonly [string, string]>;
   /** Issuer name endings → level, longest first. */
   levels: ReadonlyArray<readonly [string, Level]>;
+  /** Title words and how people abbreviate them (挥发性有机物 → VOCs). */
+  abbreviations: ReadonlyArray<readonly [string, string]>;
   /** Words that name the documents of a level (国家 → national), lower-cased. */
   levelWords: ReadonlyArray<readonly [string, Level]>;
 }
@@ -71,11 +74,15 @@ export function loadGenreData(dataDir: string): GenreData {
     topics: byLength(genre.data.topics),
     kinds: byLength(genre.data.kinds),
     levels: byLength(genre.data.levels),
+    abbreviations: byLength(genre.data.abbreviations),
     levelWords: Object.entries(genre.data.levelWords).flatMap(([level, words]) =>
       (words ?? []).map((word) => [word.toLowerCase(), level as Level] as const),
     ),
   };
 }
+
+/** How many issued it, as people say it: 两部委 / 二部委, 三部委 … 十部委. */
+const JOINT_COUNT = ["两|二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 /** Reads `<doc>.profile.yaml` beside a document, or null when there is none. */
 export function readProfileFile(dir: string, doc: string): ProfileFile | null {
@@ -172,8 +179,10 @@ export function buildProfile(
     provinceFromFile ?? (level === "national" ? null : provinceOf(meta, placeZh, text, page, genre));
 
   const title = meta.planTitle;
+  // A title's closing bracket of years (（2019—2020年）) is not how people shorten it.
+  const plain = title.replace(/[（(][^（）()]*\d{4}[^（）()]*[）)]$/, "");
   const topic = genre.topics.find(([zh]) => title.includes(zh))?.[1];
-  const kind = genre.kinds.find(([zh]) => title.endsWith(zh))?.[1] ?? "Plan";
+  const kind = genre.kinds.find(([zh]) => plain.endsWith(zh))?.[1] ?? "Plan";
   // The plan's year: in its title, else the year it was signed or published (two plans of one city
   // differ by it).
   const year = /(20\d\d)年/.exec(title)?.[1] ?? (meta.signed ?? meta.published)?.slice(0, 4);
@@ -185,7 +194,7 @@ export function buildProfile(
   const placeAliases = [...new Set([placeZh, core, place?.en, ...(file?.placeAliases ?? [])])].filter(
     (a): a is string => typeof a === "string" && a.length >= 2,
   );
-  const shortKind = /方案$/.test(title) ? "方案" : /计划$/.test(title) ? "计划" : null;
+  const shortKind = /方案$/.test(plain) ? "方案" : /计划$/.test(plain) ? "计划" : null;
   const generated =
     core && placeZh && shortKind
       ? [
@@ -196,11 +205,15 @@ export function buildProfile(
       : [];
   // The place with the ends of the title people shorten it to (X市十大行动方案 → X十大行动方案), and
   // the title without its place and year (大气污染防治攻坚十大行动方案).
-  const bare = placeZh ? title.replace(placeZh, "").replace(/^(?:20\d\d年)/, "") : title;
+  const bare = placeZh ? plain.replace(placeZh, "").replace(/^(?:20\d\d年)/, "") : plain;
   const tails = [];
   for (let n = 4; n <= Math.min(10, bare.length); n++) tails.push(bare.slice(-n));
   const shortened = core && placeZh ? tails.flatMap((t) => [`${core}${t}`, `${placeZh}${t}`]) : [];
-  const kindEn = genre.kinds.find(([zh]) => title.endsWith(zh))?.[1]?.toLowerCase();
+  const kindEn = genre.kinds.find(([zh]) => plain.endsWith(zh))?.[1]?.toLowerCase();
+  // A joint national notice is called by how many ministries issued it (三部委的方案).
+  const issuers = level === "national" ? (meta.issuer?.split("、").length ?? 0) : 0;
+  const ministries = issuers >= 2 && issuers <= 10 ? JOINT_COUNT[issuers - 2] : undefined;
+  const joint = ministries ? ministries.split("|").flatMap((n) => [`${n}部委`, `${n}部门`]) : [];
   const english = place
     ? [
         `${place.en} plan`,
@@ -214,15 +227,25 @@ export function buildProfile(
         ...generated,
         ...shortened,
         ...(bare.length >= 6 ? [bare] : []),
+        ...joint,
         ...english,
         ...(file?.aliases ?? []),
       ].filter((a) => a.length >= 2),
     ),
   ];
   const heatingSeason = monthDay(file?.heatingSeason ?? province?.heatingSeason ?? DEFAULT_HEATING_SEASON);
+  const titleForms = [
+    ...new Set([
+      plain,
+      ...genre.abbreviations
+        .filter(([zh]) => plain.includes(zh))
+        .map(([zh, short]) => plain.replace(zh, short)),
+    ]),
+  ].map((t) => t.toLowerCase());
   return {
     name,
     aliases,
+    titleForms,
     place,
     placeAliases,
     level,

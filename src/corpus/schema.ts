@@ -197,6 +197,11 @@ export const Profile = z.object({
   name: Names,
   /** Short names people use for it, in either language: X方案, X计划, X plan. */
   aliases: z.array(z.string().min(1)),
+  /**
+   * Its title as people may shorten it by leaving words out (VOCs深化行动方案 of 重点行业挥发性有机物
+   * 综合治理深化行动方案): the title without its closing years, and with the genre's abbreviations.
+   */
+  titleForms: z.array(z.string().min(1)).default([]),
   /** The place it governs (X市 / its pinyin); null for a document that names none. */
   place: Names.nullable(),
   /** Place names a question may use for it, Chinese and English (X市, X, its pinyin). */

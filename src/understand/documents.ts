@@ -105,6 +105,7 @@ export function namedDocuments(
     for (const doc of index.byName.get(m[0]) ?? [])
       matches.push({ doc, name: m[0], start: m.index, end: m.index + m[0].length });
   }
+  if (matches.length === 0) matches.push(...shortenedTitles(lower, plans));
   const kept = matches.filter(
     (m) =>
       !matches.some(
@@ -138,6 +139,45 @@ export function namedDocuments(
   const best = Math.max(...scores);
   const fitting = found.filter((_, i) => scores[i] === best);
   return best > 0 && fitting.length < found.length ? fitting : found;
+}
+
+/** Is `short` what is left of `long` with some words taken out (its characters in order)? */
+function leavesOut(short: string, long: string): boolean {
+  let at = 0;
+  for (const c of short) {
+    at = long.indexOf(c, at);
+    if (at < 0) return false;
+    at += c.length;
+  }
+  return true;
+}
+
+/**
+ * A plan's title shortened by leaving words out (VOCs深化行动方案, 三部委VOCs方案 for 重点行业挥发性有机物
+ * 综合治理深化行动方案): each run of the question that ends in 方案 / 计划 is matched against the
+ * documents' title forms; a run too short or too generic to tell documents apart names none.
+ */
+function shortenedTitles(
+  lower: string,
+  plans: readonly Plan[],
+): Array<{ doc: string; name: string; start: number; end: number }> {
+  const out: Array<{ doc: string; name: string; start: number; end: number }> = [];
+  for (const run of lower.matchAll(/[\p{Script=Han}a-z0-9.]+/gu)) {
+    const kindAt = Math.max(run[0].lastIndexOf("方案"), run[0].lastIndexOf("计划"));
+    if (kindAt < 0) continue;
+    const phrase = run[0].slice(0, kindAt + 2);
+    const core = phrase
+      .slice(0, -2)
+      .replace(/^(?:这个|这份|那个|那份|该|本|国家的|国家)+/, "")
+      .replace(/^[两二三四五六七八九十]部[委门](?:的)?/, "")
+      .replace(/的$/, "");
+    if (core.length < 4) continue;
+    const docs = plans.filter((p) => p.profile.titleForms.some((t) => leavesOut(core, t)));
+    if (docs.length === 0 || docs.length > 2) continue;
+    const start = (run.index ?? 0) + run[0].indexOf(phrase);
+    for (const p of docs) out.push({ doc: p.doc, name: phrase, start, end: start + phrase.length });
+  }
+  return out;
 }
 
 /** Kinds of plan a question may name a document by (开封实施方案 is the city's 实施方案, not its 行动方案). */
