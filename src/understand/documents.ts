@@ -105,7 +105,7 @@ export function namedDocuments(
     for (const doc of index.byName.get(m[0]) ?? [])
       matches.push({ doc, name: m[0], start: m.index, end: m.index + m[0].length });
   }
-  if (matches.length === 0) matches.push(...shortenedTitles(lower, plans));
+  matches.push(...shortenedTitles(lower, plans, [...new Set(matches.map((m) => m.name))]));
   const kept = matches.filter(
     (m) =>
       !matches.some(
@@ -160,14 +160,16 @@ function leavesOut(short: string, long: string): boolean {
 function shortenedTitles(
   lower: string,
   plans: readonly Plan[],
+  /** Names already found (an issuer, a place): not part of the title a run shortens. */
+  found: readonly string[],
 ): Array<{ doc: string; name: string; start: number; end: number }> {
   const out: Array<{ doc: string; name: string; start: number; end: number }> = [];
   for (const run of lower.matchAll(/[\p{Script=Han}a-z0-9.]+/gu)) {
     const kindAt = Math.max(run[0].lastIndexOf("方案"), run[0].lastIndexOf("计划"));
     if (kindAt < 0) continue;
     const phrase = run[0].slice(0, kindAt + 2);
-    const core = phrase
-      .slice(0, -2)
+    const core = found
+      .reduce((rest, name) => rest.replace(name, ""), phrase.slice(0, -2))
       .replace(/^(?:这个|这份|那个|那份|该|本|国家的|国家)+/, "")
       .replace(/^[两二三四五六七八九十]部[委门](?:的)?/, "")
       .replace(/的$/, "");

@@ -54,7 +54,9 @@ export const LISTING_RESIDUE = 2.5;
 /** The text with the given words (lower-cased) taken out. */
 function without(text: string, words: readonly string[]): string {
   let rest = text.toLowerCase();
-  for (const w of words) if (w) rest = rest.split(w.toLowerCase()).join(" ");
+  // Longest first: 汕头蓝天保卫战方案 goes whole before 汕头 could break it.
+  for (const w of [...words].sort((a, b) => b.length - a.length))
+    if (w) rest = rest.split(w.toLowerCase()).join(" ");
   return rest;
 }
 
