@@ -105,7 +105,7 @@ export function namedDocuments(
     for (const doc of index.byName.get(m[0]) ?? [])
       matches.push({ doc, name: m[0], start: m.index, end: m.index + m[0].length });
   }
-  matches.push(...shortenedTitles(lower, plans, [...new Set(matches.map((m) => m.name))]));
+  matches.push(...shortenedTitles(lower, plans, [...matches]));
   const kept = matches.filter(
     (m) =>
       !matches.some(
@@ -161,22 +161,24 @@ function shortenedTitles(
   lower: string,
   plans: readonly Plan[],
   /** Names already found (an issuer, a place): not part of the title a run shortens. */
-  found: readonly string[],
+  found: ReadonlyArray<{ name: string; start: number; end: number }>,
 ): Array<{ doc: string; name: string; start: number; end: number }> {
   const out: Array<{ doc: string; name: string; start: number; end: number }> = [];
   for (const run of lower.matchAll(/[\p{Script=Han}a-z0-9.]+/gu)) {
     const kindAt = Math.max(run[0].lastIndexOf("方案"), run[0].lastIndexOf("计划"));
     if (kindAt < 0) continue;
     const phrase = run[0].slice(0, kindAt + 2);
+    const start = (run.index ?? 0) + run[0].indexOf(phrase);
+    // A title found whole is not shortened.
+    if (found.some((m) => m.start <= start && m.end >= start + phrase.length)) continue;
     const core = found
-      .reduce((rest, name) => rest.replace(name, ""), phrase.slice(0, -2))
+      .reduce((rest, m) => rest.replace(m.name, ""), phrase.slice(0, -2))
       .replace(/^(?:这个|这份|那个|那份|该|本|国家的|国家)+/, "")
       .replace(/^[两二三四五六七八九十]部[委门](?:的)?/, "")
       .replace(/的$/, "");
     if (core.length < 4) continue;
     const docs = plans.filter((p) => p.profile.titleForms.some((t) => leavesOut(core, t)));
     if (docs.length === 0 || docs.length > 2) continue;
-    const start = (run.index ?? 0) + run[0].indexOf(phrase);
     for (const p of docs) out.push({ doc: p.doc, name: phrase, start, end: start + phrase.length });
   }
   return out;
