@@ -43,6 +43,12 @@ describe("item: a cited clause", () => {
     expect(r.answer).toContain("已过期");
   });
 
+  it("reads 第N部分第M条 of a plan numbered across sections as the M-th item of section N", async () => {
+    const r = await engine.answer("国务院计划第四部分第一条");
+    const first = plan(SC)?.items.find((i) => i.level === 2 && i.section === 4);
+    expect(r.citations[0]).toMatchObject({ doc: SC, id: first?.id });
+  });
+
   it("tells a missing item from an existing one, naming what the section has", async () => {
     const r = await engine.answer("六(九)");
     expect(r).toMatchObject({ status: "not_covered", kind: "not_covered", citations: [] });

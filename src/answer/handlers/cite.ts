@@ -45,6 +45,12 @@ function lookUp(ref: ItemRef, plan: Plan): Item[] {
   }
   const exact = plan.items.find((i) => samePath(i.path, ref.path));
   if (exact) return [exact];
+  // Items numbered across sections: 第四部分第一条 is the first item of section four, （十二）.
+  if (ref.path.length === 2 && numberedAcross(plan)) {
+    const inSection = plan.items.filter((i) => i.level === 2 && i.section === ref.path[0]);
+    const nth = inSection[(ref.path[1] as number) - 1];
+    return nth ? [nth] : [];
+  }
   if (ref.path.length === 1) return plan.items.filter((i) => i.section === ref.path[0] && i.level === 2);
   return [];
 }
