@@ -40,6 +40,7 @@ const GenreFile = z.object({
   levels: z.record(z.string(), Level),
   levelWords: z.partialRecord(Level, z.array(z.string().min(1))).default({}),
   abbreviations: z.record(z.string(), z.string()).default({}),
+  issuersEn: z.record(z.string(), z.array(z.string().min(1))).default({}),
 });
 
 /** The genre-wide data a profile is completed from, and the departments' data. */
@@ -52,6 +53,8 @@ export interface GenreData {
   kinds: ReadonlyArray<readonly [string, string]>;
   /** Issuer name endings → level, longest first. */
   levels: ReadonlyArray<readonly [string, Level]>;
+  /** National issuers → the English names people call them by (生态环境部 → MEE). */
+  issuersEn: ReadonlyMap<string, readonly string[]>;
   /** Title words and how people abbreviate them (挥发性有机物 → VOCs). */
   abbreviations: ReadonlyArray<readonly [string, string]>;
   /** Words that name the documents of a level (国家 → national), lower-cased. */
@@ -75,6 +78,7 @@ export function loadGenreData(dataDir: string): GenreData {
     kinds: byLength(genre.data.kinds),
     levels: byLength(genre.data.levels),
     abbreviations: byLength(genre.data.abbreviations),
+    issuersEn: new Map(Object.entries(genre.data.issuersEn)),
     levelWords: Object.entries(genre.data.levelWords).flatMap(([level, words]) =>
       (words ?? []).map((word) => [word.toLowerCase(), level as Level] as const),
     ),
@@ -83,6 +87,7 @@ export function loadGenreData(dataDir: string): GenreData {
 
 /** How many issued it, as people say it: 两部委 / 二部委, 三部委 … 十部委. */
 const JOINT_COUNT = ["两|二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const JOINT_COUNT_EN = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 /** Reads `<doc>.profile.yaml` beside a document, or null when there is none. */
 export function readProfileFile(dir: string, doc: string): ProfileFile | null {
@@ -213,7 +218,15 @@ export function buildProfile(
   // A joint national notice is called by how many ministries issued it (三部委的方案).
   const issuers = level === "national" ? (meta.issuer?.split("、").length ?? 0) : 0;
   const ministries = issuers >= 2 && issuers <= 10 ? JOINT_COUNT[issuers - 2] : undefined;
-  const joint = ministries ? ministries.split("|").flatMap((n) => [`${n}部委`, `${n}部门`]) : [];
+  const joint = ministries
+    ? [
+        ...ministries.split("|").flatMap((n) => [`${n}部委`, `${n}部门`]),
+        `${JOINT_COUNT_EN[issuers - 2]}-ministry`,
+        `${JOINT_COUNT_EN[issuers - 2]} ministries`,
+      ]
+    : [];
+  const issuerNamesEn =
+    level === "national" ? (meta.issuer?.split("、") ?? []).flatMap((i) => genre.issuersEn.get(i) ?? []) : [];
   const english = place
     ? [
         `${place.en} plan`,
@@ -228,6 +241,7 @@ export function buildProfile(
         ...shortened,
         ...(bare.length >= 6 ? [bare] : []),
         ...joint,
+        ...issuerNamesEn,
         ...english,
         ...(file?.aliases ?? []),
       ].filter((a) => a.length >= 2),

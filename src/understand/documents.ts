@@ -43,7 +43,6 @@ function namesNow(plan: Plan): string[] {
     profile.level === "national" ? meta.issuer : null,
     // A joint notice answers to each of its issuers (生态环境部 of 生态环境部、国家发展和改革委员会…).
     ...(profile.level === "national" && meta.issuer?.includes("、") ? meta.issuer.split("、") : []),
-    profile.level === "national" && meta.issuer === "国务院" ? "state council" : null,
   ];
   return [
     ...new Set(names.filter((n): n is string => !!n && n.length >= 2).map((n) => n.toLowerCase())),
