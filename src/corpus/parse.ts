@@ -154,10 +154,27 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
 
 /**
  * A department the plan writes once without its level (城市管理和综合执法局) is the one it writes with
- * a level elsewhere (市城市管理和综合执法局), when there is exactly one such.
+ * a level elsewhere (市城市管理和综合执法局), when there is exactly one such; a short name the plan
+ * introduces (以下简称…) is the full name.
  */
 function withLevelsWrittenElsewhere(items: Item[]): void {
   const directory = sharedDepartments();
+  // X供电局（以下简称Y供电局）: the document calls it by the short name from then on, and so do we.
+  const short = new Map<string, string>();
+  for (const d of items.flatMap((i) => i.departments)) {
+    const m = /[（(]以下简称([^（）()]+)[）)]$/.exec(d.written ?? "");
+    if (m?.[1]) short.set(d.name, m[1].trim());
+  }
+  // 市农业农村局(农业机械): a part of a department of a level is listed as that department.
+  const unqualified = (name: string) => {
+    const m = /^(.+)\(([^()]+)\)$/.exec(name);
+    return m?.[1] && directory.describe(m[1]).level !== null ? m[1] : name;
+  };
+  for (const item of items)
+    item.departments = item.departments.map((d) => ({
+      ...d,
+      name: unqualified(short.get(d.name) ?? d.name),
+    }));
   const used = new Set(items.flatMap((i) => i.departments.map((d) => d.name)));
   const levels = new Set([...used].map((n) => directory.describe(n).level).filter((l) => l !== null));
   for (const item of items) {
