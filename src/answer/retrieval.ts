@@ -64,8 +64,7 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
   };
   // Naming the document is evidence only for words the document has: "the city plan on
   // football" names it, and nothing in it is about football.
-  const named = (matched: number, translated: number) =>
-    query.docs.length > 0 && matched + translated > 0 ? 1 : 0;
+  const named = (matched: number, translated: number) => (query.named && matched + translated > 0 ? 1 : 0);
   if (query.lang === "en") {
     // English reaches the documents through the vocabulary: its plan terms and any Chinese it quotes
     // are the evidence; its words that nothing carries over count against it.

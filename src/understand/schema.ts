@@ -114,8 +114,13 @@ export const Query = z.object({
   lang: Lang,
   /** Set when the input is not a question; every other field is then empty. */
   invalid: InvalidReason.nullable(),
-  /** Ids of the documents the question names (title, short name, number, issuer or place). */
+  /**
+   * Ids of the documents the question is about: those it names (title, short name, number, issuer or
+   * place), or the deployment's default documents when it names none (see `named`).
+   */
   docs: z.array(z.string()),
+  /** Whether the question itself names its documents (naming one is evidence it is about it). */
+  named: z.boolean().default(false),
   refs: z.array(ItemRef),
   /** The phrase of a source question (“六个百分之百”出自哪条 → 六个百分之百). */
   phrase: z.string().nullable(),
