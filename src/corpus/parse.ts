@@ -135,7 +135,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     items.push(item);
   }
   if (items.length === 0) throw new Error(`${doc}: no entries under its sections`);
-  withLevelsWrittenElsewhere(items);
+  settleDepartmentNames(items);
   // A standing note covers every entry after the one that states it.
   for (const note of standingNotes) {
     const from = items.findIndex((i) => i.id === note.from);
@@ -153,11 +153,12 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
 }
 
 /**
- * A department the plan writes once without its level (城市管理和综合执法局) is the one it writes with
- * a level elsewhere (市城市管理和综合执法局), when there is exactly one such; a short name the plan
- * introduces (以下简称…) is the full name.
+ * One name per department across the plan: a name the plan introduces with 以下简称 is the name it
+ * goes by; an annotated part of a department (农业农村局（农业机械）) is the department; and a
+ * department written once without its level (城市管理和综合执法局) is the one the plan writes with a
+ * level elsewhere (市城市管理和综合执法局), when there is exactly one such.
  */
-function withLevelsWrittenElsewhere(items: Item[]): void {
+function settleDepartmentNames(items: Item[]): void {
   const directory = sharedDepartments();
   // X供电局（以下简称Y供电局）: the document calls it by the short name from then on, and so do we.
   const short = new Map<string, string>();
