@@ -169,14 +169,28 @@ function asksOffTopic(
   if (cues.length === 0) return false;
   const words = segmenter().cut(lower, false);
   const bridged = new Set(found.flatMap((e) => e.phrase.toLowerCase().split(/[\s-]+/)));
-  // The cue itself, whole, is a word of the documents (批发 in 烟花爆竹批发): not off-topic. A part
-  // of it (最 in 最便宜) does not count.
+  // A word of the documents around the cue (重污染天气) explains it; a part of one (最 in 最便宜) does not.
   const known = (word: string) => deps.coverage(word).matchedWords.includes(word);
   return cues.some((cue) => {
     const c = cue.trim();
-    if (bridged.has(c) || known(c)) return false;
+    if (bridged.has(c) || usedAsInPlans(c, lower, deps.plans)) return false;
     return !words.some((word) => word.length > c.length && word.includes(c) && known(word));
   });
+}
+
+/**
+ * Whether a cue stands in the question as the plans use it: with the two characters before or after
+ * it as in some item (烟花爆竹批发 → 爆竹批发 is in a plan; 这周末天气 → 周末天气 is in none, although
+ * 重污染天气 is).
+ */
+function usedAsInPlans(cue: string, text: string, plans: readonly Plan[]): boolean {
+  const at = text.indexOf(cue);
+  if (at < 0 || !/[\u4e00-\u9fff]/.test(cue)) return false;
+  const windows = [
+    text.slice(Math.max(0, at - 2), at + cue.length),
+    text.slice(at, at + cue.length + 2),
+  ].filter((w) => w.length === cue.length + 2 && /^[\u4e00-\u9fff]+$/.test(w));
+  return windows.some((w) => plans.some((p) => p.items.some((i) => i.text.includes(w))));
 }
 
 /** Whether the question names a document title that none of the loaded documents has. */
