@@ -257,6 +257,13 @@ describe("conversations", () => {
     expect(fresh.kind).toBe("department_listing");
   });
 
+  it("asking what another level requires keeps the topic and moves to that level's document", async () => {
+    const first = await engine.answer("秸秆禁烧是怎么规定的");
+    const national = await engine.answer("国家层面怎么要求的？", { context: first.context });
+    expect(national.citations[0]?.doc).toBe(SC);
+    expect(national.citations[0]?.text).toContain("秸秆");
+  });
+
   it("a question not covered leaves the conversation where it was", async () => {
     const first = await engine.answer("秸秆禁烧是怎么规定的");
     const away = await engine.answer("明天天气怎么样", { context: first.context });

@@ -33,6 +33,9 @@ const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
 /** Words that point back to the previous topic. */
 const ANAPHORA = /这个|这方面|这块|这一块|这件事|那个|那方面|同样|也有|\b(?:that|this|it|the same)\b/i;
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
+/** Asking what a document requires, with no topic of its own (国家层面怎么要求的？): the previous topic. */
+const ASKS_RULES =
+  /怎么(?:要求|规定|说)|有(?:什么|啥)(?:要求|规定)|要求(?:是)?(?:什么|啥)|\bwhat does it (?:say|require)/i;
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
 
 /** A figure with a unit, as the facts reader found it. */
@@ -104,7 +107,8 @@ export function readFollowUp(
 
   // Another document for the previous topic: 国家层面的要求呢？ / And the city's own plan on that?
   if (query.docs.length > 0) {
-    const onlyScope = query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text));
+    const onlyScope =
+      query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text));
     if (!onlyScope) return null;
     return follow("topic", {
       searchText: [context.question, ...context.expansions, query.searchText].join(" "),
