@@ -33,7 +33,7 @@ const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
 /** Words that point back to the previous topic. */
 const ANAPHORA = /这个|这方面|这块|这一块|这件事|那个|那方面|同样|也有|\b(?:that|this|it|the same)\b/i;
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
-/** Asking what a document requires, with no topic of its own (国家层面怎么要求的？): the previous topic. */
+/** Asking what a document requires, with no topic of its own (省里对这个怎么规定): the previous topic. */
 const ASKS_RULES =
   /怎么(?:要求|规定|说)|有(?:什么|啥)(?:要求|规定)|要求(?:是)?(?:什么|啥)|\bwhat does it (?:say|require)/i;
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
