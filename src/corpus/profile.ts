@@ -215,18 +215,22 @@ export function buildProfile(
   for (let n = 4; n <= Math.min(10, bare.length); n++) tails.push(bare.slice(-n));
   const shortened = core && placeZh ? tails.flatMap((t) => [`${core}${t}`, `${placeZh}${t}`]) : [];
   const kindEn = genre.kinds.find(([zh]) => plain.endsWith(zh))?.[1]?.toLowerCase();
-  // A joint national notice is called by how many ministries issued it (三部委的方案).
-  const issuers = level === "national" ? (meta.issuer?.split("、").length ?? 0) : 0;
-  const ministries = issuers >= 2 && issuers <= 10 ? JOINT_COUNT[issuers - 2] : undefined;
+  // A national document answers to each of its issuers (生态环境部 of a joint notice), by their
+  // English names too (MEE), and a joint notice to how many issued it (三部委).
+  const issuers = level === "national" ? (meta.issuer?.split("、") ?? []) : [];
+  const ministries =
+    issuers.length >= 2 && issuers.length <= 10 ? JOINT_COUNT[issuers.length - 2] : undefined;
   const joint = ministries
     ? [
         ...ministries.split("|").flatMap((n) => [`${n}部委`, `${n}部门`]),
-        `${JOINT_COUNT_EN[issuers - 2]}-ministry`,
-        `${JOINT_COUNT_EN[issuers - 2]} ministries`,
+        `${JOINT_COUNT_EN[issuers.length - 2]}-ministry`,
+        `${JOINT_COUNT_EN[issuers.length - 2]} ministries`,
       ]
     : [];
-  const issuerNamesEn =
-    level === "national" ? (meta.issuer?.split("、") ?? []).flatMap((i) => genre.issuersEn.get(i) ?? []) : [];
+  const issuerNames = [
+    ...(issuers.length > 1 ? issuers : []),
+    ...issuers.flatMap((i) => genre.issuersEn.get(i) ?? []),
+  ];
   const english = place
     ? [
         `${place.en} plan`,
@@ -241,7 +245,7 @@ export function buildProfile(
         ...shortened,
         ...(bare.length >= 6 ? [bare] : []),
         ...joint,
-        ...issuerNamesEn,
+        ...issuerNames,
         ...english,
         ...(file?.aliases ?? []),
       ].filter((a) => a.length >= 2),

@@ -39,10 +39,9 @@ function namesNow(plan: Plan): string[] {
     profile.name.en,
     ...profile.aliases,
     ...profile.placeAliases,
-    // A national body's name stands for its document (国务院 → the State Council plan).
+    // A national body's name stands for its document (国务院 → the State Council plan); each issuer
+    // of a joint notice is among the profile's aliases.
     profile.level === "national" ? meta.issuer : null,
-    // A joint notice answers to each of its issuers (生态环境部 of 生态环境部、国家发展和改革委员会…).
-    ...(profile.level === "national" && meta.issuer?.includes("、") ? meta.issuer.split("、") : []),
   ];
   return [
     ...new Set(names.filter((n): n is string => !!n && n.length >= 2).map((n) => n.toLowerCase())),
