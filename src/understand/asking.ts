@@ -22,6 +22,7 @@ const AskingFile = z.object({
   documentAsk: z.string(),
   whoAsk: z.string(),
   whenAsk: z.string(),
+  obligationTopics: z.string(),
   ownCase: z.string(),
   rulesAsk: z.string(),
   contentAsk: z.string(),
@@ -47,6 +48,8 @@ export interface AskingWords {
   documentAsk: RegExp;
   whoAsk: RegExp;
   whenAsk: RegExp;
+  /** Global: words naming an obligation as a topic, which a who-question does not ask about. */
+  obligationTopics: RegExp;
   /** The asker describes a case of their own. */
   ownCase: RegExp;
   /** Asking what the rules say about a topic, not whether they apply to one's own case. */
@@ -93,6 +96,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     documentAsk: re("documentAsk", d.documentAsk, "gi"),
     whoAsk: re("whoAsk", d.whoAsk),
     whenAsk: re("whenAsk", d.whenAsk),
+    obligationTopics: re("obligationTopics", d.obligationTopics, "g"),
     ownCase: re("ownCase", d.ownCase),
     rulesAsk: re("rulesAsk", d.rulesAsk),
     contentAsk: re("contentAsk", d.contentAsk),

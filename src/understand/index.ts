@@ -77,6 +77,9 @@ function residueOf(text: string, removed: readonly string[], deps: UnderstandDep
   return c.matchedIdf + c.unmatchedWeight;
 }
 
+/** A modal before a who- or when-phrase (应该找谁, 要什么时候完成) belongs to that phrase. */
+const MODAL = "(?:应该|应当|该|要|得|需要|可以|能|should |must |do i |can i )?(?:去)?(?:找|问|联系)?";
+
 /** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
 function givesFigure(q: Query): boolean {
   return (
@@ -89,15 +92,18 @@ function givesFigure(q: Query): boolean {
  * Whether a rule may judge the question. A yes/no question about an obligation (要不要, 能不能, must …)
  * or a case of the asker's own (我厂…, a figure to compare) may be judged; a wh-question (多少, 哪些,
  * where), a question about what the rules are, by when, or whom to ask is answered with the clause
- * itself — unless it gives the asker's own case. The words that ask who or when do not count as an
- * obligation asked (发现黑加油站点应该找哪个部门 asks whom, not whether).
+ * itself — unless it gives the asker's own case. The words that ask who or when, with the modal
+ * that governs them, do not count as an obligation asked (该找哪个部门 asks whom, not whether), nor
+ * do the words that name the obligation it asks whom about (违规销售找谁).
  */
 function asksCheck(q: Query, w: AskingWords): boolean {
   if (ownCase(q, w)) return q.facts.asks || describesEntity(q.facts);
-  const rest = [w.whoAsk, w.whenAsk].reduce(
-    (t, re) => t.replace(new RegExp(re.source, "gi"), " "),
+  const asksWho = w.whoAsk.test(q.factsText);
+  let rest = [w.whoAsk, w.whenAsk].reduce(
+    (t, re) => t.replace(new RegExp(`${MODAL}(?:${re.source})`, "gi"), " "),
     q.factsText,
   );
+  if (asksWho) rest = rest.replace(w.obligationTopics, " ");
   if (!extractFacts(rest, q.lang).asks && !describesEntity(q.facts)) return false;
   return !(w.rulesAsk.test(q.text) || w.whenAsk.test(q.text) || w.contentAsk.test(rest));
 }
