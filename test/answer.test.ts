@@ -272,6 +272,24 @@ describe("conversations", () => {
     expect(who.citations[0]?.id).toBe("5.3");
   });
 
+  it("a short question not covered alone is read against the previous answer", async () => {
+    const first = await engine.answer("低效失效的治污设施要排查整治吗");
+    expect(first.citations[0]?.id).toBe("6.4");
+    const lean = await engine.answer("到期没弄完咋整？", { context: first.context });
+    expect(lean.status).toBe("answered");
+    expect(lean.citations[0]?.id).toBe("6.4");
+    // Alone it is not covered; off-topic it stays not covered after an answer too.
+    expect((await engine.answer("到期没弄完咋整？")).kind).toBe("not_covered");
+    expect((await engine.answer("明天天气怎么样", { context: first.context })).kind).toBe("not_covered");
+  });
+
+  it("an elliptical question looks for its words in the conversation's document", async () => {
+    const first = await engine.answer("我们厂密封点1200个，要做泄漏检测吗？");
+    const next = await engine.answer("那涂料要不要换？", { context: first.context });
+    expect(next.status).toBe("answered");
+    expect(next.citations[0]).toMatchObject({ doc: SQ, id: "6.1" });
+  });
+
   it("a follow-up that swaps the thing asks the same check of the new thing", async () => {
     const first = await engine.answer("我开网约车在城区跑，烧油的，要换新能源吗");
     expect(first.check?.outcome).toBe("applies");

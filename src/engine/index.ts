@@ -46,7 +46,14 @@ import {
   type RuleBook,
 } from "../rules/index.js";
 import { SearchIndex } from "../search/index.js";
-import { type Context, type Lang, type Query, type UnderstandDeps, understand } from "../understand/index.js";
+import {
+  type Context,
+  type Lang,
+  leanOnPrevious,
+  type Query,
+  type UnderstandDeps,
+  understand,
+} from "../understand/index.js";
 
 export type { Context, GuidedCheck, Response };
 
@@ -242,6 +249,9 @@ class PolicyEngine implements Engine {
     // The default documents do not cover it: every document is asked.
     if (query.docs.length === 0 && this.home.length > 0 && resolved.kind === "not_covered")
       resolved = resolve(query, deps);
+    // A short question not covered alone, right after an answer, is about that answer's items.
+    const leaning = resolved.kind === "not_covered" ? leanOnPrevious(query, options.context ?? null) : null;
+    if (leaning) resolved = resolve(leaning, deps);
     // A question not covered leaves the conversation where it was: "这条谁负责" after it still means
     // the last item answered.
     if (resolved.kind === "not_covered" && options.context)

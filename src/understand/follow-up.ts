@@ -102,7 +102,10 @@ export function readFollowUp(
   const follow = (kind: FollowUp["kind"], changes: Partial<Query>) => {
     const followUp: FollowUp = { kind, context };
     const docs = query.docs.length > 0 ? query.docs : context.docs;
-    return { query: { ...query, docs, ...changes, followUp }, followUp };
+    // An elliptical question in a conversation about a document (那油墨呢？) asks within it, as if it
+    // named it: its words are looked for there.
+    const named = query.named || (kind === "scope" && docs.length > 0);
+    return { query: { ...query, docs, named, ...changes, followUp }, followUp };
   };
 
   // Another document for the previous topic: 国家层面的要求呢？ / And the city's own plan on that?
@@ -158,4 +161,21 @@ export function readFollowUp(
   // An elliptical new topic keeps the previous documents.
   if (context.docs.length > 0 && ELLIPTICAL.test(text) && text.length <= 24) return follow("scope", {});
   return null;
+}
+
+/** Longest question (characters) that may lean on the previous answer when it is not covered alone. */
+const LEANING = 20;
+
+/**
+ * A short question the documents do not cover on its own, asked right after an answer with items
+ * and asking nothing off-topic (没按时改完会咋样？), is read as about those items — or null when it
+ * cannot be: it names a document or an item, asks for what no document gives, or is long enough to
+ * stand alone.
+ */
+export function leanOnPrevious(query: Query, context: Context | null): Query | null {
+  if (!context || context.items.length === 0 || query.followUp !== null) return null;
+  if (query.invalid || query.offTopicCue || query.refs.length > 0 || query.named) return null;
+  if (query.text.length > LEANING) return null;
+  const followUp: FollowUp = { kind: "items", context };
+  return { ...query, docs: context.docs, topic: context.question, followUp };
 }

@@ -28,6 +28,7 @@ import { simplify } from "./simplify.js";
 export { askedRole, askingWords, loadAskingWords, readDeadlineAsk } from "./asking.js";
 export { cleanText, isEmptyText } from "./clean.js";
 export { documentNames, namedDocuments } from "./documents.js";
+export { leanOnPrevious } from "./follow-up.js";
 export { detectLang } from "./lang.js";
 export { findRefs } from "./refs.js";
 export * from "./schema.js";
