@@ -3,7 +3,7 @@
  * share enough of its words. A who- or when-question about a topic puts the departments or the
  * deadlines of the items first.
  */
-import type { Item } from "../../corpus/index.js";
+import type { Item, Plan } from "../../corpus/index.js";
 import { citeItem, itemLink } from "../citation.js";
 import { citing, type Handler, resolved } from "../deps.js";
 import { covers, quoteFor, retrieve } from "../retrieval.js";
@@ -19,15 +19,16 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Resolves a topic question by retrieval (within the previous items for a narrowing follow-up). */
 export const topic: Handler = (query, deps) => {
-  const within =
+  const previous =
     query.followUp?.kind === "within"
-      ? new Set(
-          query.followUp.context.items
-            .map((k) => deps.plans.find((p) => p.doc === k.doc)?.items.find((i) => i.id === k.id))
-            .filter((i): i is Item => i !== undefined),
-        )
-      : undefined;
-  const hits = retrieve(deps.index, query, 5, within);
+      ? query.followUp.context.items
+          .map((k) => deps.plans.find((p) => p.doc === k.doc)?.items.find((i) => i.id === k.id))
+          .filter((i): i is Item => i !== undefined)
+      : null;
+  let hits = retrieve(deps.index, query, 5, previous ? new Set(previous) : undefined);
+  // "这几条里哪条讲秸秆" when none of them does: the sections they stand in (what was shown was a part).
+  if (previous && !(hits[0] && covers(deps.index, query, hits[0])))
+    hits = retrieve(deps.index, query, 5, sectionsOf(previous, deps.plans));
   const top = hits[0];
   if (!top || !covers(deps.index, query, top)) return notCovered(query, deps);
   const kept = hits.filter((h, i) => i === 0 || h.score >= top.score * RELATED_SHARE).slice(0, MAX_ITEMS);
@@ -38,3 +39,9 @@ export const topic: Handler = (query, deps) => {
   const related = deps.index.related(top.item, 3).map((i) => itemLink(i, c));
   return resolved(query, "answered", { kind: "item", focus: focusOf(query), related }, citations);
 };
+
+/** Every item of the sections the given items stand in. */
+function sectionsOf(items: readonly Item[], plans: readonly Plan[]): Set<Item> {
+  const keys = new Set(items.map((i) => `${i.doc}#${i.section}`));
+  return new Set(plans.flatMap((p) => p.items.filter((i) => keys.has(`${i.doc}#${i.section}`))));
+}

@@ -200,13 +200,19 @@ export class Vocabulary {
   /**
    * Whether a Chinese word the corpus lacks is one the product knows the plans' term for: a lexicon
    * word (放鞭炮, 渣土车), a department's name (城管局), or a word the dictionary glosses as one of
-   * the lexicon's English phrases (采石场 "quarry"). Other dictionary synonyms are not enough — they
+   * the lexicon's English phrases (采石场 "quarry"), or a word holding an everyday lexicon word (养猪
+   * holds 猪). Other dictionary synonyms are not enough — they
    * add their corpus words to a question, but a word like 网上 ("online" → 在线) is no evidence
    * that the question is about the plans.
    */
   isKnownTerm(word: string): boolean {
     return (
-      this.lexiconWords.has(word) || (this.sources.has("synonyms") && Object.hasOwn(this.data.glossed, word))
+      this.lexiconWords.has(word) ||
+      (this.sources.has("synonyms") && Object.hasOwn(this.data.glossed, word)) ||
+      // 养猪, 几挂炮: a word the segmenter made around an everyday lexicon word (猪, 炮) is as known.
+      (this.sources.has("lexicon") &&
+        CJK_WORD.test(word) &&
+        this.lexicon.plain.some(([key]) => /^[\u3400-\u9fff]+$/.test(key) && word.includes(key)))
     );
   }
 
