@@ -15,7 +15,7 @@ import {
   loadDepartmentData,
   placeInPinyin,
 } from "../src/corpus/index.js";
-import { parseResponsibility } from "../src/corpus/responsibility.js";
+import { parseLabelledResponsibility, parseResponsibility } from "../src/corpus/responsibility.js";
 
 const data = loadDepartmentData("data");
 const directory = (names: string[]) => {
@@ -89,10 +89,11 @@ describe("the shared directory, from the documents loaded", () => {
   const dev = loadCorpus("eval/genre/dev/docs");
 
   it("finds 环保局 in every loaded document's names, and the corpus has its own directory", () => {
-    expect(findDepartmentMentions("环保局").flatMap((m) => m.names)).toEqual([
-      "市生态环境局",
-      "省生态环境厅",
-    ]);
+    expect(
+      findDepartmentMentions("环保局")
+        .flatMap((m) => m.names)
+        .sort(),
+    ).toEqual(["市生态环境局", "省生态环境厅"]);
     expect(dev.departments.findMentions("人民银行").flatMap((m) => m.names)).toEqual([
       "人民银行濮阳市分行",
       "人民银行汕头市中心支行",
@@ -109,6 +110,37 @@ describe("the shared directory, from the documents loaded", () => {
 });
 
 describe("responsibility clauses of the genre", () => {
+  it("reads labelled lists: 责任单位 with （牵头）, and 牵头单位/配合单位 inside or outside a bracket", () => {
+    const line = parseLabelledResponsibility(
+      "推进燃气锅炉低氮改造。\n责任单位：县工信局（牵头），县自然资源局、县供电公司，红花集镇、迟营乡人民政府",
+    );
+    expect(line.map((d) => [d.name, d.role])).toEqual([
+      ["县工信局", "lead"],
+      ["县自然资源局", "responsible"],
+      ["县供电公司", "responsible"],
+      ["红花集镇人民政府", "responsible"],
+      ["迟营乡人民政府", "responsible"],
+    ]);
+    const bracket = parseLabelledResponsibility(
+      "开展排查。（牵头单位：县发展改革委；配合单位：县工信局、某某车务段、县市场监管局；完成时限：2025年10月底前）",
+    );
+    expect(bracket.map((d) => [d.name, d.role])).toEqual([
+      ["县发展改革委", "lead"],
+      ["县工信局", "support"],
+      ["某某车务段", "support"],
+      ["县市场监管局", "support"],
+    ]);
+    const sentence = parseLabelledResponsibility(
+      "提高铁路货运比例。牵头单位：市交通运输局；配合单位：市商务局、铁路沿线货场；责任单位：各县（市、区）人民政府。",
+    );
+    expect(sentence.map((d) => [d.name, d.role])).toEqual([
+      ["市交通运输局", "lead"],
+      ["市商务局", "support"],
+      ["各县(市、区)人民政府", "responsible"],
+    ]);
+    expect(parseLabelledResponsibility("单位食堂油烟净化（含大中型食堂）。")).toEqual([]);
+  });
+
   it("gives a department written without its level the level written before it in the bracket", () => {
     const r = parseResponsibility(
       "市生态环境局、市场监管局牵头，市工业和信息化局、自然资源局参与，各县区政府负责",

@@ -55,7 +55,10 @@ describe("every development document", () => {
       "shantou-blue-sky-2019",
       "shanxi-air-quality-2024",
       "xuchang-air-quality-2024",
-    ]);
+      "xihua-county-2025",
+      "yichun-2018-2020",
+      "hunan-ozone-2023",
+    ].sort());
   });
 
   it("keeps entries verbatim, tiles its body with its parts, and ids, levels, parents and labels agree", () => {
@@ -583,5 +586,36 @@ describe("a joint national notice (written for this test): ministries stacked ab
     expect(last?.id).toBe("3.5");
     expect(last?.text).not.toContain("抄送");
     expect(last?.text.endsWith("2021年底前建立LDAR制度。")).toBe(true);
+  });
+});
+
+describe("labelled responsibility lists (a county plan, a 2018 city plan, a provincial four-level plan)", () => {
+  it("reads a 责任单位 line under the item, with （牵头） and towns sharing their government", () => {
+    const item = planOf("xihua-county-2025").items.find((i) => i.id === "3.2.1");
+    expect(item?.departments.map((d) => [d.name, d.role])).toEqual([
+      ["县工信局", "lead"],
+      ["县自然资源局", "responsible"],
+      ["市生态环境局西华分局", "responsible"],
+      ["县供电公司", "responsible"],
+      ["红花集镇人民政府", "responsible"],
+      ["聂堆镇人民政府", "responsible"],
+    ]);
+  });
+
+  it("reads 牵头单位；配合单位；责任单位 sentences, keeping names beside a piece that is no department", () => {
+    const item = planOf("yichun-2018-2020").items.find((i) => i.id === "5.14");
+    expect(item?.departments.map((d) => [d.name, d.role])).toEqual([
+      ["市交通运输局", "lead"],
+      ["市发展改革委", "support"],
+      ["市商务局", "support"],
+      ["宜春车务段", "support"],
+      ["各县(市、区)人民政府", "responsible"],
+    ]);
+  });
+
+  it("reads departments at the fourth level", () => {
+    const plan = planOf("hunan-ozone-2023");
+    expect(plan.items.some((i) => i.level === 4 && i.departments.length > 0)).toBe(true);
+    expect(plan.meta.issuer).toBe("湖南省生态环境厅、湖南省发展和改革委员会");
   });
 });

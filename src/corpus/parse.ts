@@ -12,7 +12,12 @@ import { readMeta, type Signature } from "./meta.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, signatureLine } from "./page.js";
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
-import { findBrackets, parseResponsibility, strongestRoles } from "./responsibility.js";
+import {
+  findBrackets,
+  parseLabelledResponsibility,
+  parseResponsibility,
+  strongestRoles,
+} from "./responsibility.js";
 import { type DepartmentRef, type Item, type Part, Plan, type Section, type StandingNote } from "./schema.js";
 import { type Draft, readStructure } from "./structure.js";
 import { readTitleBlock } from "./title-block.js";
@@ -130,6 +135,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       departments.push(...r.departments);
       if (r.standingNote) standingNotes.push({ ...r.standingNote, from: item.id });
     }
+    departments.push(...parseLabelledResponsibility(item.text, canonical));
     item.departments = strongestRoles(departments);
     item.deadlines = parseDeadlines(item.text, { heatingSeason: profile.heatingSeason });
     items.push(item);

@@ -28,11 +28,11 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
 // A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
 // note in brackets may follow (各县、区人民政府(管委会)).
 const DEPARTMENT_NAME =
-  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:局|委|委员会|办|办公室|中心|公司|分公司|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|有关单位|有关部门|成员单位)(?:[(（][^()（）]{1,12}[)）])?$/;
+  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:局|委|委员会|办|办公室|中心|公司|分公司|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|有关单位|有关部门|成员单位)(?:[(（][^()（）]{1,12}[)）])?$/;
 
 // A place or zone named alone in a list whose last member carries the body: 甲县、乙县政府 means
 // 甲县政府 and 乙县政府.
-const BARE_PLACE = /^(?:市)?[\u4e00-\u9fa5]{2,16}?(?:县|区|市|示范区|开发区|园区|新区|经开区)$/;
+const BARE_PLACE = /^(?:市)?[\u4e00-\u9fa5]{2,16}?(?:县|区|市|镇|乡|街道|示范区|开发区|园区|新区|经开区)$/;
 // The level words of a collective (各县、区人民政府): not places, but parts of one name.
 const LEVEL_WORDS = /^各?[省市县区]{1,3}$/;
 // The body a list's last member ends in, shared by the bare places before it.
@@ -213,4 +213,63 @@ export function parseResponsibility(
   }
   if (departments.length === 0 && !standingNote) return null;
   return { departments: strongestRoles(shareLevel(departments, canonical)), standingNote };
+}
+
+/**
+ * Labels that name the departments of an item in the county and 2018-era forms: a line or sentence
+ * 责任单位：县工信局（牵头），县自然资源局、… or (牵头单位：…；配合单位：…；完成时限：…).
+ */
+const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
+  [/^(?:牵头单位|牵头部门|主办单位|主责单位)$/, "lead"],
+  [/^(?:配合单位|配合部门|参与单位|协办单位)$/, "support"],
+  [/^(?:责任单位|责任部门|实施单位|落实单位)$/, "responsible"],
+];
+const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|配合单位|配合部门|参与单位|协办单位|责任单位|责任部门|实施单位|落实单位)\s*[:：]/g;
+/** A role written after a name in a labelled list: 县工信局（牵头）. */
+const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与)[)）]$/;
+
+/** The list after a label: up to the end of its sentence or line, or the bracket it stands in. */
+function labelledList(text: string, from: number): string {
+  let depth = 0;
+  let i = from;
+  for (; i < text.length; i++) {
+    const c = text[i] as string;
+    if ("(（〔[".includes(c)) depth++;
+    else if (")）〕]".includes(c)) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && "；;。\n".includes(c)) break;
+  }
+  return text.slice(from, i).trim();
+}
+
+/**
+ * The departments of labelled lists in an item (责任单位：…, 牵头单位：…；配合单位：…). A name marked
+ * （牵头） leads whatever the label says; a clause ending in a role verb (…按职责分工负责) takes it; a
+ * piece that is not a department name is skipped. Empty when the item has no such label.
+ */
+export function parseLabelledResponsibility(
+  text: string,
+  canonical: Canonicalise = (w) => canonicalDepartment(w),
+): DepartmentRef[] {
+  const departments: DepartmentRef[] = [];
+  for (const m of text.matchAll(LABEL)) {
+    const label = m[1] as string;
+    const role = (LABELS.find(([re]) => re.test(label)) as readonly [RegExp, Role])[1];
+    const list = labelledList(text, (m.index as number) + m[0].length);
+    for (const clause of splitTopLevel(list.replace(/等$/, ""), /[,，]/)) {
+      const mark = ROLE_MARK.exec(clause);
+      const bare = mark ? clause.slice(0, mark.index) : clause;
+      const verb = splitVerb(bare);
+      const list = (verb ? verb.names : bare).replace(/等$/, "");
+      // A labelled list names departments by definition: a piece that is not a name is passed over.
+      const names =
+        splitNames(list) ??
+        splitTopLevel(list, /[、]/).flatMap((piece) => splitNames(piece) ?? []);
+      if (names.length === 0) continue;
+      const own: Role = mark ? (ROLE_VERBS.find(([v]) => v === mark[1]) as readonly [string, Role])[1] : (verb?.role ?? role);
+      departments.push(...refs(names, own, canonical));
+    }
+  }
+  return strongestRoles(shareLevel(departments, canonical));
 }

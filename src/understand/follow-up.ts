@@ -168,7 +168,7 @@ const LEANING = 20;
 
 /**
  * A short question the documents do not cover on its own, asked right after an answer with items
- * and asking nothing off-topic (没按时改完会咋样？), is read as about those items — or null when it
+ * and asking nothing off-topic (到期没弄完咋整？), is read as about those items — or null when it
  * cannot be: it names a document or an item, asks for what no document gives, or is long enough to
  * stand alone.
  */

@@ -81,6 +81,18 @@ function residueOf(text: string, removed: readonly string[], deps: UnderstandDep
 /** A modal before a who- or when-phrase (应该找谁, 要什么时候完成) belongs to that phrase. */
 const MODAL = "(?:应该|应当|该|要|得|需要|可以|能|should |must |do i |can i )?(?:去)?(?:找|问|联系)?";
 
+/**
+ * The words of a named document's title that the question repeats (西华县发改委在大气攻坚方案里…:
+ * 大气, 攻坚): they name the document again, they are no further topic.
+ */
+function titleWords(text: string, named: ReturnType<typeof namedDocuments>, plans: readonly Plan[]): string[] {
+  const lower = text.toLowerCase();
+  const titles = named.map((n) => plans.find((p) => p.doc === n.doc)?.meta.planTitle ?? "");
+  return [...new Set(titles.flatMap((t) => segmenter().cut(t.toLowerCase(), false)))].filter(
+    (word) => [...word].length >= 2 && /[\u4e00-\u9fff]/.test(word) && lower.includes(word),
+  );
+}
+
 /** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
 function givesFigure(q: Query): boolean {
   return (
@@ -282,7 +294,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const asking = [w.whoAsk, w.whenAsk].flatMap((re) => cut.match(new RegExp(re.source, "gi")) ?? []);
   const residue = residueOf(
     cut,
-    [...docNames, ...(deadline?.ask.matched ?? []), ...aboutWords, ...asking],
+    [...docNames, ...titleWords(cut, named, deps.plans), ...(deadline?.ask.matched ?? []), ...aboutWords, ...asking],
     deps,
     w,
   );
