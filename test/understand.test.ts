@@ -46,6 +46,12 @@ describe("item references", () => {
     expect(path("三(一)2.(3)")).toBe("3.1.2.3");
     expect(path("第二部分讲了什么")).toBe("2");
   });
+  it("reads English sections, parts, items and points", () => {
+    expect(path("section 6 item 5")).toBe("6.5");
+    expect(path("the plan's part 3 item (4)")).toBe("3.4");
+    expect(path("section 6, item (1), point 3")).toBe("6.1.3");
+    expect(path("what does part 2 say")).toBe("2");
+  });
   it("does not read figures as references", () => {
     for (const q of [
       "PM2.5目标",

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { type Item, type Plan, projectPaths, readYamlFile } from "../corpus/index.js";
-import { lexicalTerms, type SearchHit, type SearchIndex } from "../search/index.js";
+import { lexicalTerms, type SearchHit, type SearchIndex, UNMATCHED_UNIT } from "../search/index.js";
 import type { Query } from "../understand/index.js";
 import { bestQuote } from "./quote.js";
 
@@ -53,6 +53,14 @@ export interface CoverageFeatures {
   named: number;
 }
 
+/** The text with the given words taken out (longest first). */
+function withoutWords(text: string, words: readonly string[]): string {
+  let rest = text.toLowerCase();
+  for (const w of [...words].sort((a, b) => b.length - a.length))
+    if (w) rest = rest.split(w.toLowerCase()).join(" ");
+  return rest;
+}
+
 /** The features of a question against the best item retrieval found for it. */
 export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHit): CoverageFeatures {
   const docs = query.docs.length > 0 ? new Set(query.docs) : undefined;
@@ -71,21 +79,26 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
     const own = query.text.match(/[a-z][a-z0-9.]*[a-z0-9]|[\u4e00-\u9fff]+/gi) ?? [];
     const c = index.coverage([...query.expansions, ...own].join(" "), { docs });
     const t = index.coverage(query.translations.join(" "), { generalWords: "discount", docs });
-    // Asked of named documents, a plan term they do not have is a word nothing carries there.
-    const absent = docs
-      ? query.expansions
-          .flatMap((e) => e.split(/\s+/))
-          .filter((term) => term && index.coverage(term, { docs }).matchedWords.length === 0).length
-      : 0;
+    // Asked of documents it names, a plan term they do not have is a word nothing carries there (the
+    // deployment's default documents are no such evidence: the question did not choose them).
+    const absent =
+      docs && query.named
+        ? query.expansions
+            .flatMap((e) => e.split(/\s+/))
+            .filter((term) => term && index.coverage(term, { docs }).matchedWords.length === 0).length
+        : 0;
     return {
       ...common,
       matched: c.matchedIdf,
-      unmatched: (query.unbridged.length + absent) * c.rareIdf,
+      unmatched: (query.unbridged.length + absent) * UNMATCHED_UNIT,
       translated: t.matchedIdf,
       named: named(c.matchedIdf, t.matchedIdf),
     };
   }
-  const c = index.coverage(query.searchText, { generalWords: "discount", docs });
+  const c = index.coverage(withoutWords(query.searchText, query.namingWords), {
+    generalWords: "discount",
+    docs,
+  });
   return {
     ...common,
     matched: c.matchedIdf,

@@ -224,7 +224,8 @@ const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
   [/^(?:配合单位|配合部门|参与单位|协办单位)$/, "support"],
   [/^(?:责任单位|责任部门|实施单位|落实单位)$/, "responsible"],
 ];
-const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|配合单位|配合部门|参与单位|协办单位|责任单位|责任部门|实施单位|落实单位)\s*[:：]/g;
+const LABEL =
+  /(牵头单位|牵头部门|主办单位|主责单位|配合单位|配合部门|参与单位|协办单位|责任单位|责任部门|实施单位|落实单位)\s*[:：]/g;
 /** A role written after a name in a labelled list: 县工信局（牵头）. */
 const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与)[)）]$/;
 
@@ -264,10 +265,11 @@ export function parseLabelledResponsibility(
       const list = (verb ? verb.names : bare).replace(/等$/, "");
       // A labelled list names departments by definition: a piece that is not a name is passed over.
       const names =
-        splitNames(list) ??
-        splitTopLevel(list, /[、]/).flatMap((piece) => splitNames(piece) ?? []);
+        splitNames(list) ?? splitTopLevel(list, /[、]/).flatMap((piece) => splitNames(piece) ?? []);
       if (names.length === 0) continue;
-      const own: Role = mark ? (ROLE_VERBS.find(([v]) => v === mark[1]) as readonly [string, Role])[1] : (verb?.role ?? role);
+      const own: Role = mark
+        ? (ROLE_VERBS.find(([v]) => v === mark[1]) as readonly [string, Role])[1]
+        : (verb?.role ?? role);
       departments.push(...refs(names, own, canonical));
     }
   }

@@ -87,13 +87,20 @@ export interface Coverage {
   matchedWords: string[];
   /** Content words of the query that occur nowhere in the corpus (numbers and question words aside). */
   unmatchedWords: string[];
-  /** How much the unmatched words weigh against the question: a rare word's IDF each, half for verbs and the like. */
+  /** How much the unmatched words weigh against the question: {@link UNMATCHED_UNIT} each, less for verbs and the like. */
   unmatchedWeight: number;
-  /** The IDF a word found in one item only would have: the weight of an unmatched word. */
+  /** The IDF a word found in one item only would have (what a known lexicon word counts as matched). */
   rareIdf: number;
 }
 
 /** Words that ask rather than say: never counted as unmatched content. */
+/**
+ * What one content word the documents lack weighs against a question: about the rarity of a word
+ * one item of a single city's plan uses. Fixed rather than that rarity itself, which grows with every
+ * document added and would make the same question less covered in a larger corpus.
+ */
+export const UNMATCHED_UNIT = 4;
+
 const QUESTION_WORDS = new Set(
   "文件 文件里 怎么 怎么样 怎样 如何 几点 出自 哪条 哪一条 一条 哪项 哪里 规定 说 讲 讲的是 说的是 是否 能否 可以 可不可以 算不算 属于 适用 必须 应该 还能 还 也 到底 啥 吗 呢 关于 里面 里 中 请 问 谁 该 得 管 用 给 没 不 了 有人 提到 内容 原文 谁管 归谁管 这事 咋回事 回事 听说 以后 今后 现在 将来 还要 都 都得 得".split(
     " ",
@@ -459,7 +466,7 @@ export class SearchIndex {
         // A lone character (换, 太) or a number says too little to count against the question.
         if (w.length > 1 && !/^[\d.]+$/.test(w)) {
           unmatchedWords.push(w);
-          unmatchedWeight += rareIdf * weight;
+          unmatchedWeight += UNMATCHED_UNIT * weight;
         }
         continue;
       }

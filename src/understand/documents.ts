@@ -159,7 +159,7 @@ function shortenedTitles(
   lower: string,
   plans: readonly Plan[],
   /** Names already found (an issuer, a place): not part of the title a run shortens. */
-  found: ReadonlyArray<{ name: string; start: number; end: number }>,
+  found: ReadonlyArray<{ doc: string; name: string; start: number; end: number }>,
 ): Array<{ doc: string; name: string; start: number; end: number }> {
   const out: Array<{ doc: string; name: string; start: number; end: number }> = [];
   for (const run of lower.matchAll(/[\p{Script=Han}a-z0-9.]+/gu)) {
@@ -175,7 +175,13 @@ function shortenedTitles(
       .replace(/^[两二三四五六七八九十]部[委门](?:的)?/, "")
       .replace(/的$/, "");
     if (core.length < 4) continue;
-    const docs = plans.filter((p) => p.profile.titleForms.some((t) => leavesOut(core, t)));
+    // 宜春这个蓝天保卫战计划: a place named in the run says whose plan the shortened title is.
+    const within = new Set(
+      found.filter((m) => m.start >= start && m.end <= start + phrase.length).map((m) => m.doc),
+    );
+    const docs = plans.filter(
+      (p) => p.profile.titleForms.some((t) => leavesOut(core, t)) && (within.size === 0 || within.has(p.doc)),
+    );
     if (docs.length === 0 || docs.length > 2) continue;
     for (const p of docs) out.push({ doc: p.doc, name: phrase, start, end: start + phrase.length });
   }

@@ -85,7 +85,11 @@ const MODAL = "(?:应该|应当|该|要|得|需要|可以|能|should |must |do i
  * The words of a named document's title that the question repeats (西华县发改委在大气攻坚方案里…:
  * 大气, 攻坚): they name the document again, they are no further topic.
  */
-function titleWords(text: string, named: ReturnType<typeof namedDocuments>, plans: readonly Plan[]): string[] {
+function titleWords(
+  text: string,
+  named: ReturnType<typeof namedDocuments>,
+  plans: readonly Plan[],
+): string[] {
   const lower = text.toLowerCase();
   const titles = named.map((n) => plans.find((p) => p.doc === n.doc)?.meta.planTitle ?? "");
   return [...new Set(titles.flatMap((t) => segmenter().cut(t.toLowerCase(), false)))].filter(
@@ -249,6 +253,7 @@ function invalidQuery(raw: string, text: string, reason: Query["invalid"] & stri
     invalid: reason,
     docs: [],
     named: false,
+    namingWords: [],
     refs: [],
     phrase: null,
     departments: [],
@@ -292,9 +297,10 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const phrase = source ? quotedPhrase(cut, w) : null;
   // Asking who or when is not a topic either.
   const asking = [w.whoAsk, w.whenAsk].flatMap((re) => cut.match(new RegExp(re.source, "gi")) ?? []);
+  const namingWords = [...docNames, ...titleWords(cut, named, deps.plans)];
   const residue = residueOf(
     cut,
-    [...docNames, ...titleWords(cut, named, deps.plans), ...(deadline?.ask.matched ?? []), ...aboutWords, ...asking],
+    [...namingWords, ...(deadline?.ask.matched ?? []), ...aboutWords, ...asking],
     deps,
     w,
   );
@@ -326,6 +332,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     invalid: null,
     docs: named.map((n) => n.doc),
     named: named.length > 0,
+    namingWords,
     refs,
     phrase,
     departments,

@@ -38,7 +38,9 @@ const FORMS: readonly RegExp[] = [
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．-](\\d{1,2})${NOT_A_FIGURE}`),
-  /\bsection\s+(\d{1,2})\s*(?:,|\s)\s*item\s+(\d{1,2})\b/i,
+  // section 6, item (1), point 3 / part 3 item (4)
+  /\b(?:section|part|chapter)\s+(\d{1,2})\s*[,;]?\s*item\s*[(（]?\s*(\d{1,2})\s*[)）]?\s*[,;]?\s*(?:point|sub-?item|paragraph)\s*[(（]?\s*(\d{1,2})\b/i,
+  /\b(?:section|part|chapter)\s+(\d{1,2})\s*[,;]?\s*item\s*[(（]?\s*(\d{1,2})(?!\d)/i,
 ];
 
 /** (六)3: an item under (六) in whichever section has it (documents with a third level). */
@@ -57,7 +59,7 @@ const ACROSS = new RegExp(`(?:^|[^一二三四五六七八九十\\d、])[(（]($
 
 /** 第二部分 / 二、工作目标 / section 2 alone: the section's own entry. */
 const SECTION = new RegExp(
-  `第(${NUM})(?:部分|大项)(?![第(（\\d一二三四五六七八九十])|^(${CN})、|\\bsection\\s+(\\d{1,2})\\b(?!\\s*(?:,|\\s)\\s*item)`,
+  `第(${NUM})(?:部分|大项)(?![第(（\\d一二三四五六七八九十])|^(${CN})、|\\b(?:section|part|chapter)\\s+(\\d{1,2})\\b(?!\\s*[,;]?\\s*item)`,
   "i",
 );
 
