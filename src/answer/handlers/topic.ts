@@ -32,6 +32,13 @@ export const topic: Handler = (query, deps) => {
   const top = hits[0];
   if (!top || !covers(deps.index, query, top)) return notCovered(query, deps);
   const kept = hits.filter((h, i) => i === 0 || h.score >= top.score * RELATED_SHARE).slice(0, MAX_ITEMS);
+  // Asked when, a heading without a date of its own (4.3) gives way to its own part that has one (4.3.1).
+  if (query.intents.includes("when") && top.item.deadlines.length === 0) {
+    const dated = kept.findIndex(
+      (h) => h.item.deadlines.length > 0 && h.item.parent === top.item.id && h.item.doc === top.item.doc,
+    );
+    if (dated > 0) kept.unshift(...kept.splice(dated, 1));
+  }
   const c = citing(query, deps);
   const citations = kept.map((h) =>
     citeItem(h.item, quoteFor(deps.index, h.item, query), round(h.score / top.score), c),
