@@ -47,18 +47,20 @@ const FOOTER =
 describe("every development document", () => {
   it("loads, each on its own, with no warnings", () => {
     expect(corpus.warnings).toEqual([]);
-    expect(corpus.plans.map((p) => p.doc)).toEqual([
-      "kaifeng-air-action-2025",
-      "kaifeng-air-quality-2024",
-      "mee-joint-vocs-2021",
-      "puyang-air-quality-2024",
-      "shantou-blue-sky-2019",
-      "shanxi-air-quality-2024",
-      "xuchang-air-quality-2024",
-      "xihua-county-2025",
-      "yichun-2018-2020",
-      "hunan-ozone-2023",
-    ].sort());
+    expect(corpus.plans.map((p) => p.doc)).toEqual(
+      [
+        "kaifeng-air-action-2025",
+        "kaifeng-air-quality-2024",
+        "mee-joint-vocs-2021",
+        "puyang-air-quality-2024",
+        "shantou-blue-sky-2019",
+        "shanxi-air-quality-2024",
+        "xuchang-air-quality-2024",
+        "xihua-county-2025",
+        "yichun-2018-2020",
+        "hunan-ozone-2023",
+      ].sort(),
+    );
   });
 
   it("keeps entries verbatim, tiles its body with its parts, and ids, levels, parents and labels agree", () => {

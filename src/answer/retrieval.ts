@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { type Item, type Plan, projectPaths, readYamlFile } from "../corpus/index.js";
-import { lexicalTerms, type SearchHit, type SearchIndex, UNMATCHED_UNIT } from "../search/index.js";
+import { IDF_UNIT, lexicalTerms, type SearchHit, type SearchIndex } from "../search/index.js";
 import type { Query } from "../understand/index.js";
 import { bestQuote } from "./quote.js";
 
@@ -90,12 +90,12 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
     return {
       ...common,
       matched: c.matchedIdf,
-      unmatched: (query.unbridged.length + absent) * UNMATCHED_UNIT,
+      unmatched: (query.unbridged.length + absent) * IDF_UNIT,
       translated: t.matchedIdf,
       named: named(c.matchedIdf, t.matchedIdf),
     };
   }
-  const c = index.coverage(withoutWords(query.searchText, query.namingWords), {
+  const c = index.coverage(withoutWords(query.searchText, query.framing), {
     generalWords: "discount",
     docs,
   });
@@ -104,7 +104,9 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
     matched: c.matchedIdf,
     unmatched: c.unmatchedWeight,
     translated: 0,
-    named: named(c.matchedIdf, 0),
+    // A topic of the genre the named document never mentions (岸电 asked of an ozone plan) is not found
+    // by naming it.
+    named: c.absentTerms > 0 ? 0 : named(c.matchedIdf, 0),
   };
 }
 

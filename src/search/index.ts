@@ -81,25 +81,29 @@ export interface SearchHit {
 
 /** What the query shares with the corpus: drives the not-covered decision. */
 export interface Coverage {
-  /** Sum of IDF over the query's words that occur in the corpus. */
+  /** Sum of IDF over the query's words that occur in the corpus, in {@link IDF_UNIT}s of the rarest IDF. */
   matchedIdf: number;
   /** Query words that occur in the corpus. */
   matchedWords: string[];
   /** Content words of the query that occur nowhere in the corpus (numbers and question words aside). */
   unmatchedWords: string[];
-  /** How much the unmatched words weigh against the question: {@link UNMATCHED_UNIT} each, less for verbs and the like. */
+  /** How much the unmatched words weigh against the question: {@link IDF_UNIT} each, less for verbs and the like. */
   unmatchedWeight: number;
+  /** Unmatched words that other documents use but the named ones (`docs`) lack: topics they do not cover. */
+  absentTerms: number;
   /** The IDF a word found in one item only would have (what a known lexicon word counts as matched). */
   rareIdf: number;
 }
 
 /** Words that ask rather than say: never counted as unmatched content. */
 /**
- * What one content word the documents lack weighs against a question: about the rarity of a word
- * one item of a single city's plan uses. Fixed rather than that rarity itself, which grows with every
- * document added and would make the same question less covered in a larger corpus.
+ * The scale of rarity in coverage: a word only one item uses counts this much, whatever the size of
+ * the corpus, and so does a content word the documents lack, against the question. IDF itself grows
+ * with every document added (ln N) and would make the same question more covered, or less, in a
+ * larger corpus; coverage divides it by the rarest IDF and multiplies by this unit. 4 is about that
+ * IDF in a single city's plan beside the national one, where the weights were first calibrated.
  */
-export const UNMATCHED_UNIT = 4;
+export const IDF_UNIT = 4;
 
 const QUESTION_WORDS = new Set(
   "文件 文件里 怎么 怎么样 怎样 如何 几点 出自 哪条 哪一条 一条 哪项 哪里 规定 说 讲 讲的是 说的是 是否 能否 可以 可不可以 算不算 属于 适用 必须 应该 还能 还 也 到底 啥 吗 呢 关于 里面 里 中 请 问 谁 该 得 管 用 给 没 不 了 有人 提到 内容 原文 谁管 归谁管 这事 咋回事 回事 听说 以后 今后 现在 将来 还要 都 都得 得".split(
@@ -450,6 +454,7 @@ export class SearchIndex {
     const rareIdf = this.lexical.idfOf(1);
     let matchedIdf = 0;
     let unmatchedWeight = 0;
+    let absentTerms = 0;
     const matchedWords: string[] = [];
     const unmatchedWords: string[] = [];
     for (const { word: w, tag } of tagged) {
@@ -466,13 +471,23 @@ export class SearchIndex {
         // A lone character (换, 太) or a number says too little to count against the question.
         if (w.length > 1 && !/^[\d.]+$/.test(w)) {
           unmatchedWords.push(w);
-          unmatchedWeight += UNMATCHED_UNIT * weight;
+          unmatchedWeight += IDF_UNIT * weight;
+          // A term the other documents use (扬尘, 岸电) that the named ones lack: they do not cover it.
+          if (mask && this.lexical.documentFrequency(w) > 0) absentTerms++;
         }
         continue;
       }
       matchedWords.push(w);
     }
-    return { matchedIdf, matchedWords, unmatchedWords, unmatchedWeight, rareIdf };
+    const scale = rareIdf > 0 ? IDF_UNIT / rareIdf : 1;
+    return {
+      matchedIdf: matchedIdf * scale,
+      matchedWords,
+      unmatchedWords,
+      unmatchedWeight,
+      absentTerms,
+      rareIdf,
+    };
   }
 
   /**

@@ -253,7 +253,7 @@ function invalidQuery(raw: string, text: string, reason: Query["invalid"] & stri
     invalid: reason,
     docs: [],
     named: false,
-    namingWords: [],
+    framing: [],
     refs: [],
     phrase: null,
     departments: [],
@@ -297,10 +297,10 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const phrase = source ? quotedPhrase(cut, w) : null;
   // Asking who or when is not a topic either.
   const asking = [w.whoAsk, w.whenAsk].flatMap((re) => cut.match(new RegExp(re.source, "gi")) ?? []);
-  const namingWords = [...docNames, ...titleWords(cut, named, deps.plans)];
+  const naming = [...docNames, ...titleWords(cut, named, deps.plans)];
   const residue = residueOf(
     cut,
-    [...namingWords, ...(deadline?.ask.matched ?? []), ...aboutWords, ...asking],
+    [...naming, ...(deadline?.ask.matched ?? []), ...aboutWords, ...asking],
     deps,
     w,
   );
@@ -332,7 +332,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     invalid: null,
     docs: named.map((n) => n.doc),
     named: named.length > 0,
-    namingWords,
+    framing: [...naming, ...asking],
     refs,
     phrase,
     departments,

@@ -122,10 +122,11 @@ export const Query = z.object({
   /** Whether the question itself names its documents (naming one is evidence it is about it). */
   named: z.boolean().default(false),
   /**
-   * The words that name its documents, with the words of their titles it repeats (湖南臭氧方案: 湖南,
-   * 臭氧, 方案): naming a document is no evidence that it covers the topic asked.
+   * The words that frame the question rather than say what it asks about: those that name its
+   * documents, with the words of their titles it repeats (湖南臭氧方案: 湖南, 臭氧, 方案), and those that
+   * ask who or when (期限, 什么时候). Naming a document is no evidence that it covers the topic asked.
    */
-  namingWords: z.array(z.string()).default([]),
+  framing: z.array(z.string()).default([]),
   refs: z.array(ItemRef),
   /** The phrase of a source question (“六个百分之百”出自哪条 → 六个百分之百). */
   phrase: z.string().nullable(),
