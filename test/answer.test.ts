@@ -283,6 +283,19 @@ describe("conversations", () => {
     expect((await engine.answer("明天天气怎么样", { context: first.context })).kind).toBe("not_covered");
   });
 
+  it("a new thing after an answer that was no check is a new topic in the same documents", async () => {
+    const first = await engine.answer("燃煤锅炉要怎么整治");
+    expect(first.kind).toBe("item");
+    const next = await engine.answer("生物质锅炉呢？", { context: first.context });
+    expect(next.status).toBe("answered");
+    expect(next.citations[0]).toMatchObject({ doc: SQ, id: "6.3" });
+    // An English elliptical follow-up leans on the previous answer too.
+    const national = await engine.answer("Which coal-fired boilers does the national plan phase out?");
+    const small = await engine.answer("and what about the tiny ones?", { context: national.context });
+    expect(small.status).toBe("answered");
+    expect(small.citations[0]?.doc).toBe(SC);
+  });
+
   it("an elliptical question looks for its words in the conversation's document", async () => {
     const first = await engine.answer("我们厂密封点1200个，要做泄漏检测吗？");
     const next = await engine.answer("那涂料要不要换？", { context: first.context });

@@ -128,7 +128,9 @@ export function readFollowUp(
   const relative = RELATIVE.find(([re]) => re.test(text));
   let factsText: string | null = null;
   if (relative && CHANGE.test(text)) factsText = scaleFigures(previous, relative[1]);
-  else if (ownThing && CHANGE.test(text))
+  // A new thing with no figure swaps the thing of a check (救护车呢); after an answer that was no check
+  // (燃气锅炉呢 after the coal-boiler items) it is a new topic in the same documents.
+  else if (ownThing && CHANGE.test(text) && (context.kind === "check" || ownFigure))
     factsText = [text, askingClauses(previous, query.lang, own.entities.length > 0)]
       .filter(Boolean)
       .join("，");
@@ -164,7 +166,7 @@ export function readFollowUp(
 }
 
 /** Longest question (characters) that may lean on the previous answer when it is not covered alone. */
-const LEANING = 20;
+const LEANING: Record<Query["lang"], number> = { zh: 20, en: 40 };
 
 /**
  * A short question the documents do not cover on its own, asked right after an answer with items
@@ -173,9 +175,12 @@ const LEANING = 20;
  * stand alone.
  */
 export function leanOnPrevious(query: Query, context: Context | null): Query | null {
-  if (!context || context.items.length === 0 || query.followUp !== null) return null;
-  if (query.invalid || query.offTopicCue || query.refs.length > 0 || query.named) return null;
-  if (query.text.length > LEANING) return null;
+  if (!context || context.items.length === 0) return null;
+  if (query.followUp !== null && query.followUp.kind !== "scope") return null;
+  // A scope follow-up is "named" by the conversation, not by the question.
+  const namesOwn = query.named && query.followUp?.kind !== "scope";
+  if (query.invalid || query.offTopicCue || query.refs.length > 0 || namesOwn) return null;
+  if (query.text.length > LEANING[query.lang]) return null;
   const followUp: FollowUp = { kind: "items", context };
   return { ...query, docs: context.docs, topic: context.question, followUp };
 }
