@@ -468,8 +468,10 @@ export class SearchIndex {
       else if (this.vocabulary.isKnownTerm(w) && !(mask && this.lexical.documentFrequency(w) > 0))
         matchedIdf += rareIdf;
       else {
-        // A lone character (换, 太) or a number says too little to count against the question.
-        if (w.length > 1 && !/^[\d.]+$/.test(w)) {
+        // A lone character (换, 太) or a number says too little to count against the question, and so
+        // do pronouns, numerals, adverbs and the like (那些, 几个, 老是) and everyday fillers (俺们, 上头).
+        const framing = /^(?:r|m|q|d|c|u|p|y|e|o|f)/.test(tag) || this.vocabulary.isFiller(w);
+        if (w.length > 1 && !/^[\d.]+$/.test(w) && !framing) {
           unmatchedWords.push(w);
           unmatchedWeight += IDF_UNIT * weight;
           // A term the other documents use (扬尘, 岸电) that the named ones lack: they do not cover it.

@@ -58,6 +58,10 @@ export const LexiconFile = z
   .object({
     /** English words that frame a question rather than name its topic (handle, apply, get). */
     asking: List(/\s+/).pipe(z.array(z.string().regex(/^[a-z]+$/))),
+    /** Everyday Chinese words that frame a question rather than name its topic (俺们, 那种, 咋整, 上头). */
+    fillers: List(/\s+/)
+      .pipe(z.array(z.string().regex(/^[\u3400-\u9fff]+$/)))
+      .default([]),
     groups: z.array(LexiconGroup),
   })
   .superRefine((file, ctx) => {
@@ -90,6 +94,8 @@ export interface DomainLexicon {
   english: ReadonlyArray<readonly [RegExp, string]>;
   /** English asking words (base forms): the dictionary does not bridge them alone. */
   asking: ReadonlySet<string>;
+  /** Everyday Chinese words that carry no topic: not counted for or against a question. */
+  fillers: ReadonlySet<string>;
   /** The genre's English topic words (content words, singular, space-separated). */
   topics: ReadonlySet<string>;
   /** A hash of the file's content (the index cache key includes it). */
@@ -103,6 +109,7 @@ export const EMPTY_LEXICON: DomainLexicon = {
   englishTerms: new Map(),
   english: [],
   asking: new Set(),
+  fillers: new Set(),
   topics: new Set(),
   hash: "none",
 };
@@ -133,6 +140,7 @@ export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): D
     englishTerms,
     english,
     asking,
+    fillers: new Set(parsed.data.fillers),
     topics,
     hash: createHash("sha256").update(text).digest("hex").slice(0, 16),
   };

@@ -216,6 +216,11 @@ export class Vocabulary {
     );
   }
 
+  /** Whether a Chinese word only frames a question (俺们, 那种, 咋整): data/lexicon.yaml `fillers`. */
+  isFiller(word: string): boolean {
+    return this.lexicon.fillers.has(word);
+  }
+
   /** The text with homophone typos repaired against the corpus (unchanged when pinyin is off). */
   repairTypos(text: string): Repaired {
     if (!this.sources.has("pinyin")) return { text, repairs: [] };
