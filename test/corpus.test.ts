@@ -185,6 +185,12 @@ describe("deadlines and quantities", () => {
     ]);
     expect(q("2.2")).toContainEqual([60000000, "标砖/年", "lte", "以下"]);
     expect(item("6.5").quantities[1]?.phrase).toBe("蛋鸡设计存栏量20万羽以上");
+    // The national plan: passengers a year, and 内 (within) includes the figure.
+    const national = loadCorpus("corpus").plans.find((p) => p.doc === "state-council-2023-24");
+    const nq = (id: string) =>
+      national?.items.find((i) => i.id === id)?.quantities.map((x) => [x.value, x.unit, x.comparator]);
+    expect(nq("4.16")?.[0]).toEqual([5000000, "人次", "gte"]);
+    expect(nq("7.26")).toEqual([[20, "公里", "lte"]]);
   });
 });
 

@@ -12,6 +12,7 @@ export const TRAILING_COMPARATORS: Readonly<Record<string, Comparator>> = {
   及以下: "lte",
   以内: "lte",
   范围内: "lte",
+  内: "lte",
   以外: "gt",
 };
 
@@ -48,6 +49,7 @@ const UNITS = [
   "米/秒",
   "千瓦",
   "公里",
+  "人次",
   "标砖",
   "户",
   "头",
