@@ -6,6 +6,7 @@
  * another document. A complete new question starts afresh.
  */
 import { extractFacts, findAmounts } from "../rules/index.js";
+import { namedDocuments } from "./documents.js";
 import type { UnderstandDeps } from "./index.js";
 import type { Context, FollowUp, Query } from "./schema.js";
 
@@ -95,7 +96,7 @@ function askingClauses(previous: string, lang: Query["lang"], replaced: boolean)
 export function readFollowUp(
   query: Query,
   context: Context,
-  _deps: UnderstandDeps,
+  deps: UnderstandDeps,
 ): { query: Query; followUp: FollowUp } | null {
   const text = query.text;
   if (query.refs.length > 0) return null;
@@ -113,8 +114,14 @@ export function readFollowUp(
     const onlyScope =
       query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text));
     if (!onlyScope) return null;
+    // The previous question without the words that named its document (商丘…): they would pull the
+    // search back to it.
+    const previousWords = namedDocuments(context.question.toLowerCase(), deps.plans).flatMap((n) => n.words);
+    const previousTopic = previousWords
+      .sort((a, b) => b.length - a.length)
+      .reduce((t, w) => t.split(w).join(" "), context.question.toLowerCase());
     return follow("topic", {
-      searchText: [context.question, ...context.expansions, query.searchText].join(" "),
+      searchText: [previousTopic, ...context.expansions, query.searchText].join(" "),
       expansions: [...new Set([...context.expansions, ...query.expansions])],
       topic: `${context.question} ${text}`,
     });
@@ -182,5 +189,7 @@ export function leanOnPrevious(query: Query, context: Context | null): Query | n
   if (query.invalid || query.offTopicCue || query.refs.length > 0 || namesOwn) return null;
   if (query.text.length > LEANING[query.lang]) return null;
   const followUp: FollowUp = { kind: "items", context };
-  return { ...query, docs: context.docs, topic: context.question, followUp };
+  // The conversation's topic stays what it was, for the turns after this one.
+  const expansions = [...new Set([...context.expansions, ...query.expansions])];
+  return { ...query, docs: context.docs, topic: context.question, expansions, followUp };
 }
