@@ -51,6 +51,15 @@ describe("item references", () => {
     expect(path("the plan's part 3 item (4)")).toBe("3.4");
     expect(path("section 6, item (1), point 3")).toBe("6.1.3");
     expect(path("what does part 2 say")).toBe("2");
+    expect(path("section 4 point 2")).toBe("4.2");
+  });
+  it("reads an item numbered 1. under its section, 、 between levels, and 第十二项 / Article 12 across sections", () => {
+    expect(path("四、1.")).toBe("4.1");
+    expect(path("第四部分1.讲什么")).toBe("4.1");
+    expect(path("三、（二）、1")).toBe("3.2.1");
+    expect(path("第十二项")).toBe("12");
+    expect(path("Article 12 of the notice")).toBe("12");
+    expect(path("四、1.5万吨")).toBe("4");
   });
   it("does not read figures as references", () => {
     for (const q of [

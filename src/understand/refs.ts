@@ -26,21 +26,23 @@ const FORMS: readonly RegExp[] = [
   new RegExp(
     `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*(\\d{1,2})\\s*[.．、]?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
   ),
-  // 三(一)1. / 三(一)第1条 — three levels
+  // 三(一)1. / 三(一)第1条 / 三、（二）、1 — three levels
   new RegExp(
-    `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*第?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
+    `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*第?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
   ),
   // 六(五), 六、(五), 六（五）, 第六部分(五)
   new RegExp(`(?:第)?(${NUM})(?:、|部分|章|节)?\\s*[(（]\\s*(${NUM})\\s*[)）]`),
   // 第六部分第五条/项
   new RegExp(`第(${NUM})(?:部分|章|节|大项)第?(${NUM})(?:条|项|点|小项)`),
+  // 四、1. / 第四部分1. — an item numbered 1. directly under its section
+  new RegExp(`(?:^|[^一二三四五六七八九十\\d])(?:第)?(${CN})(?:、|部分)\\s*(\\d{1,2})\\s*[.．、](?!\\d)`),
   // 3.1.2.1 / 3.1.2 / 6.5 / 6-5 / "item" 6.5 — not PM2.5, 74.5%, 1.2万, 0.3米
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．-](\\d{1,2})${NOT_A_FIGURE}`),
   // section 6, item (1), point 3 / part 3 item (4)
   /\b(?:section|part|chapter)\s+(\d{1,2})\s*[,;]?\s*item\s*[(（]?\s*(\d{1,2})\s*[)）]?\s*[,;]?\s*(?:point|sub-?item|paragraph)\s*[(（]?\s*(\d{1,2})\b/i,
-  /\b(?:section|part|chapter)\s+(\d{1,2})\s*[,;]?\s*item\s*[(（]?\s*(\d{1,2})(?!\d)/i,
+  /\b(?:section|part|chapter)\s+(\d{1,2})\s*[,;]?\s*(?:item|point|no\.?)\s*[(（]?\s*(\d{1,2})(?!\d)/i,
 ];
 
 /** (六)3: an item under (六) in whichever section has it (documents with a third level). */
@@ -55,7 +57,10 @@ const ITEM_NUMBER = /\bitem\s*[(（]?\s*(\d{1,2})\s*[)）]?(?![.\d])/i;
 const SECTION_TITLED = new RegExp(`(?:^|[^一二三四五六七八九十])(${CN})、\\s*(\\p{Script=Han}{2,4})`, "u");
 
 /** A bare (三十九) (Chinese numerals only: 燃煤锅炉(3) is a figure) or 第三十九条, not after a section numeral. */
-const ACROSS = new RegExp(`(?:^|[^一二三四五六七八九十\\d、])[(（](${CN})[)）]|第(${NUM})条`);
+const ACROSS = new RegExp(
+  `(?:^|[^一二三四五六七八九十\\d、])[(（](${CN})[)）]|第(${NUM})[条项](?!目)|\\barticle\\s+(\\d{1,2})\\b`,
+  "i",
+);
 
 /** 第二部分 / 二、工作目标 / section 2 alone: the section's own entry. */
 const SECTION = new RegExp(
@@ -88,7 +93,7 @@ export function findRefs(text: string): ItemRef[] {
   }
   const across = ACROSS.exec(text) ?? ITEM_NUMBER.exec(text);
   if (across) {
-    const n = parseSmallNumeral((across[1] ?? across[2]) as string);
+    const n = parseSmallNumeral((across[1] ?? across[2] ?? across[3]) as string);
     if (n) return [ref(across[0].replace(/^[^(（第a-z]/i, ""), [n], { across: true })];
   }
   const section = SECTION.exec(text);
