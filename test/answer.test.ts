@@ -350,3 +350,35 @@ describe("the engine for the channels", () => {
     }
   });
 });
+
+describe("with the genre's development documents loaded beside corpus/", () => {
+  let many: Engine;
+  beforeAll(async () => {
+    many = await createEngine({
+      cacheDir,
+      extraCorpusDirs: [join(process.cwd(), "eval/genre/dev/docs")],
+      now: () => new Date("2026-11-28T09:00:00"),
+    });
+  });
+
+  it("names a document by its number, not mending it as a typo of another word", async () => {
+    const u = many.understand("邢政办〔2024〕3号 六、2. 写了啥");
+    expect(u.docs).toEqual(["xingtai-2023"]);
+    const r = await many.answer("邢政办〔2024〕3号 六、2. 写了啥");
+    expect(r.citations[0]).toMatchObject({ doc: "xingtai-2023", id: "6.2" });
+  });
+
+  it("names a plan in English by what it is about, and two issuers name their joint notice", async () => {
+    expect(many.understand("Diesel truck action plan, article (25)?").docs).toEqual(["mee-mot-2022"]);
+    expect(many.understand("item 20 of the MEE-MOT plan").docs).toEqual(["mee-mot-2022"]);
+    // A term many titles share names none of them.
+    expect(many.understand("What does the action plan say about dust?").docs).toEqual([]);
+  });
+
+  it("lists a county department's tasks from 责任单位 lines, and a title's words are not a further topic", async () => {
+    const r = await many.answer("西华县住建局在大气攻坚方案里牵头哪些任务");
+    expect(r.kind).toBe("department_listing");
+    expect(r.citations.every((c) => c.doc === "xihua-county-2025")).toBe(true);
+    expect(r.citations.length).toBeGreaterThan(3);
+  });
+});

@@ -98,6 +98,7 @@ describe("the shared directory, from the documents loaded", () => {
       "人民银行濮阳市分行",
       "人民银行汕头市中心支行",
       "人民银行山西省分行",
+      "中国人民银行邢台市分行",
     ]);
     expect(englishDepartment("中国铁路太原局集团有限公司")).toBe("China Railway Taiyuan Group Co., Ltd.");
     expect(departmentWords()).toContain("国网濮阳供电公司");

@@ -135,7 +135,7 @@ export function readMeta({ lines, block, firstSection, signature }: MetaSources)
     issuer: issuers(
       block.issuer ?? pageField(fieldLines, /发文机关|发文单位/) ?? noticeSigner ?? signature?.issuer ?? null,
     ),
-    signed: signedInNotice ?? signature?.date ?? isoFromField(pageField(fieldLines, /成文日期/)),
+    signed: signedInNotice ?? signature?.date ?? isoFromField(pageField(fieldLines, /成文日期|发文日期/)),
     published: isoFromField(pageField(fieldLines, /发布时间|发布日期|网站发布/)) ?? block.pageDate,
     effective: isoFromField(pageField(fieldLines, /生效日期|施行日期/)),
     docNumber,

@@ -159,6 +159,15 @@ function vocabularyFingerprint(): string {
 /** What the plans say, once each: section titles, item titles and texts (what typos are repaired against). */
 function vocabularyTexts(plans: readonly Plan[]): string[] {
   return plans.flatMap((p) => [
+    // How the documents are named (邢政办〔2024〕3号, a place, an issuer): not typos of other words.
+    ...[
+      p.meta.title,
+      p.meta.planTitle,
+      p.meta.docNumber,
+      p.meta.issuer,
+      p.profile.name.zh,
+      ...p.profile.aliases,
+    ].filter((n): n is string => !!n),
     ...p.sections.map((s) => s.title),
     ...p.items.map((i) => `${i.title}\n${i.text}`),
   ]);

@@ -133,7 +133,8 @@ export function namedDocuments(
     const dated = years.some((y) => [signed, published].some((d) => d?.startsWith(y)));
     return (inTitle ? 2 : dated ? 1 : 0) + kinds.filter((k) => planTitle.includes(k)).length;
   };
-  const scores = found.map((f) => fitness(f.doc));
+  // A document named by more of its names (MEE-MOT: both issuers of one notice) fits better.
+  const scores = found.map((f) => fitness(f.doc) + f.words.length);
   const best = Math.max(...scores);
   const fitting = found.filter((_, i) => scores[i] === best);
   return best > 0 && fitting.length < found.length ? fitting : found;

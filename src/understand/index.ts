@@ -97,6 +97,39 @@ function titleWords(
   );
 }
 
+/** An English question names a plan by what it is about: "the diesel truck action plan". */
+const ENGLISH_PLAN = /\b(?:plan|notice|programme|program|scheme|campaign)\b/i;
+
+/**
+ * The one document whose title holds the most of the plan terms an English question's words carry
+ * (diesel truck → 柴油货车, VOCs → 挥发性有机物), when it asks of a plan and no other title holds as
+ * many: "the diesel truck action plan" names the 柴油货车污染治理攻坚行动方案. At least two terms,
+ * or one of four characters or more.
+ */
+function namedByTopic(
+  text: string,
+  found: readonly Expansion[],
+  plans: readonly Plan[],
+): ReturnType<typeof namedDocuments> {
+  if (!ENGLISH_PLAN.test(text)) return [];
+  const titlesOf = plans.map((p) => [p.meta.planTitle, ...p.profile.titleForms].join(" "));
+  // Terms many titles share (行动计划) tell no document apart.
+  const terms = [...new Set(found.flatMap((e) => e.terms))].filter(
+    (t) => /[\u4e00-\u9fff]{2,}/.test(t) && titlesOf.filter((titles) => titles.includes(t)).length <= 2,
+  );
+  const scored = plans.map((p, i) => {
+    const titles = titlesOf[i] as string;
+    const hits = terms.filter((t) => titles.includes(t));
+    return { doc: p.doc, hits, weight: hits.length + (hits.some((t) => t.length >= 4) ? 1 : 0) };
+  });
+  const best = Math.max(0, ...scored.map((s) => s.weight));
+  const top = scored.filter((s) => s.weight === best);
+  if (best < 2 || top.length !== 1) return [];
+  const winner = top[0] as (typeof scored)[number];
+  const words = found.filter((e) => e.terms.some((t) => winner.hits.includes(t))).map((e) => e.phrase);
+  return [{ doc: winner.doc, words }];
+}
+
 /** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
 function givesFigure(q: Query): boolean {
   return (
@@ -288,7 +321,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const known = (word: string) => deps.coverage(word).matchedWords.length > 0;
   if (refs.length === 0 && isGibberish(cut, w, known)) return invalidQuery(input, text, "not_a_question");
 
-  const named = namedDocuments(cut, deps.plans, levelsNamed(cut, deps));
+  const found = deps.expand(cut);
+  const byName = namedDocuments(cut, deps.plans, levelsNamed(cut, deps));
+  const named = byName.length > 0 || lang !== "en" ? byName : namedByTopic(cut, found, deps.plans);
   const docNames = named.flatMap((n) => n.words);
   const departments = [...new Set(findDepartmentMentions(cut).flatMap((m) => m.names))];
   const deadline = readDeadlineAsk(cut, w);
@@ -317,7 +352,6 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   if (w.whoAsk.test(cut)) intents.push("who");
   if (w.whenAsk.test(cut)) intents.push("when");
 
-  const found = deps.expand(cut);
   const expansions = [...evidence(found), ...departments];
   // Dictionary translations of English words help ranking; unless the lexicon vouches the word is a
   // topic of the genre, they are no evidence the question is about the plans (every English word

@@ -58,7 +58,7 @@ const SECTION_TITLED = new RegExp(`(?:^|[^一二三四五六七八九十])(${CN}
 
 /** A bare (三十九) (Chinese numerals only: 燃煤锅炉(3) is a figure) or 第三十九条, not after a section numeral. */
 const ACROSS = new RegExp(
-  `(?:^|[^一二三四五六七八九十\\d、])[(（](${CN})[)）]|第(${NUM})[条项](?!目)|\\barticle\\s+(\\d{1,2})\\b`,
+  `(?:^|[^一二三四五六七八九十\\d、])[(（](${CN})[)）]|第(${NUM})[条项](?!目)|\\b(?:article|clause)\\s*[(（]?\\s*(\\d{1,2})\\s*[)）]?(?![\\d.])`,
   "i",
 );
 
