@@ -114,7 +114,7 @@ export function readFollowUp(
     const onlyScope =
       query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text));
     if (!onlyScope) return null;
-    // The previous question without the words that named its document (商丘…): they would pull the
+    // The previous question without the words that named its document (its city…): they would pull the
     // search back to it.
     const previousWords = namedDocuments(context.question.toLowerCase(), deps.plans).flatMap((n) => n.words);
     const previousTopic = previousWords
