@@ -180,9 +180,15 @@ function shortenedTitles(
     const within = new Set(
       found.filter((m) => m.start >= start && m.end <= start + phrase.length).map((m) => m.doc),
     );
-    const docs = plans.filter(
-      (p) => p.profile.titleForms.some((t) => leavesOut(core, t)) && (within.size === 0 || within.has(p.doc)),
-    );
+    // The run may start with words of the question (这个机制在柴油货车方案): the longest tail that
+    // shortens a title is the name.
+    let docs: Plan[] = [];
+    for (let from = 0; core.length - from >= 4 && docs.length === 0; from++) {
+      const tail = core.slice(from);
+      docs = plans.filter(
+        (p) => p.profile.titleForms.some((t) => leavesOut(tail, t)) && (within.size === 0 || within.has(p.doc)),
+      );
+    }
     if (docs.length === 0 || docs.length > 2) continue;
     for (const p of docs) out.push({ doc: p.doc, name: phrase, start, end: start + phrase.length });
   }
