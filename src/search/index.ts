@@ -479,7 +479,10 @@ export class SearchIndex {
       else {
         // A lone character (换, 太) or a number says too little to count against the question, and so
         // do pronouns, numerals, adverbs and the like (那些, 几个, 老是) and everyday fillers (俺们, 上头).
-        const framing = /^(?:r|m|q|d|c|u|p|y|e|o|f)/.test(tag) || this.vocabulary.isFiller(w);
+        const framing =
+          /^(?:r|m|q|d|c|u|p|y|e|o|f)/.test(tag) ||
+          this.vocabulary.isFiller(w) ||
+          this.vocabulary.isBridged(w);
         if (w.length > 1 && !/^[\d.]+$/.test(w) && !framing) {
           unmatchedWords.push(w);
           unmatchedWeight += IDF_UNIT * weight;

@@ -186,7 +186,8 @@ function shortenedTitles(
     for (let from = 0; core.length - from >= 4 && docs.length === 0; from++) {
       const tail = core.slice(from);
       docs = plans.filter(
-        (p) => p.profile.titleForms.some((t) => leavesOut(tail, t)) && (within.size === 0 || within.has(p.doc)),
+        (p) =>
+          p.profile.titleForms.some((t) => leavesOut(tail, t)) && (within.size === 0 || within.has(p.doc)),
       );
     }
     if (docs.length === 0 || docs.length > 2) continue;

@@ -112,10 +112,11 @@ function namedByTopic(
   plans: readonly Plan[],
 ): ReturnType<typeof namedDocuments> {
   if (!ENGLISH_PLAN.test(text)) return [];
-  const titlesOf = plans.map((p) => [p.meta.planTitle, ...p.profile.titleForms].join(" "));
+  const titlesOf = plans.map((p) => [p.meta.planTitle, ...p.profile.titleForms].join(" ").toLowerCase());
   // Terms many titles share (行动计划) tell no document apart.
-  const terms = [...new Set(found.flatMap((e) => e.terms))].filter(
-    (t) => /[\u4e00-\u9fff]{2,}/.test(t) && titlesOf.filter((titles) => titles.includes(t)).length <= 2,
+  const terms = [...new Set(found.flatMap((e) => e.terms.map((t) => t.toLowerCase())))].filter(
+    (t) =>
+      /[\u4e00-\u9fff]{2,}|[a-z]{3,}/.test(t) && titlesOf.filter((titles) => titles.includes(t)).length <= 2,
   );
   const scored = plans.map((p, i) => {
     const titles = titlesOf[i] as string;
@@ -126,8 +127,28 @@ function namedByTopic(
   const top = scored.filter((s) => s.weight === best);
   if (best < 2 || top.length !== 1) return [];
   const winner = top[0] as (typeof scored)[number];
-  const words = found.filter((e) => e.terms.some((t) => winner.hits.includes(t))).map((e) => e.phrase);
+  const words = found
+    .filter((e) => e.terms.some((t) => winner.hits.includes(t.toLowerCase())))
+    .map((e) => e.phrase);
   return [{ doc: winner.doc, words }];
+}
+
+/**
+ * The documents an English question names: by their names, else by what their titles are about;
+ * when its names fit several (MEE issued two), what it says the plan is about decides between them
+ * ("the MEE joint VOCs action plan").
+ */
+function englishNamed(
+  text: string,
+  byName: ReturnType<typeof namedDocuments>,
+  found: readonly Expansion[],
+  plans: readonly Plan[],
+): ReturnType<typeof namedDocuments> {
+  if (byName.length === 0) return namedByTopic(text, found, plans);
+  if (byName.length === 1) return byName;
+  const among = plans.filter((p) => byName.some((n) => n.doc === p.doc));
+  const [topical] = namedByTopic(text, found, among);
+  return topical ? byName.filter((n) => n.doc === topical.doc) : byName;
 }
 
 /** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
@@ -323,7 +344,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
 
   const found = deps.expand(cut);
   const byName = namedDocuments(cut, deps.plans, levelsNamed(cut, deps));
-  const named = byName.length > 0 || lang !== "en" ? byName : namedByTopic(cut, found, deps.plans);
+  const named = lang !== "en" ? byName : englishNamed(cut, byName, found, deps.plans);
   const docNames = named.flatMap((n) => n.words);
   const departments = [...new Set(findDepartmentMentions(cut).flatMap((m) => m.names))];
   const deadline = readDeadlineAsk(cut, w);

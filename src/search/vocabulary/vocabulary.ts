@@ -216,6 +216,15 @@ export class Vocabulary {
     );
   }
 
+  /**
+   * Whether a Chinese word the corpus lacks has a near-synonym it uses (夏天 → 夏季): it is neither
+   * evidence for the plans (see {@link isKnownTerm}) nor against them.
+   */
+  isBridged(word: string): boolean {
+    if (!this.sources.has("synonyms")) return false;
+    return (this.data.synonyms[word] ?? []).some(([, w]) => w >= BRIDGE_WEIGHT);
+  }
+
   /** Whether a Chinese word only frames a question (俺们, 那种, 咋整): data/lexicon.yaml `fillers`. */
   isFiller(word: string): boolean {
     return this.lexicon.fillers.has(word);
