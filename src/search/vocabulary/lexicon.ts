@@ -90,7 +90,7 @@ export interface DomainLexicon {
   plain: ReadonlyArray<readonly [string, string]>;
   /** English phrase (lower case) → the plans' wording. */
   englishTerms: ReadonlyMap<string, string>;
-  /** English phrase (as a pattern: word boundaries, optional plural) → the plans' wording, longest first. */
+  /** English phrase (as a pattern: word boundaries, optional plural, -y → -ies) → the plans' wording, longest first. */
   english: ReadonlyArray<readonly [RegExp, string]>;
   /** English asking words (base forms): the dictionary does not bridge them alone. */
   asking: ReadonlySet<string>;
@@ -114,6 +114,8 @@ export const EMPTY_LEXICON: DomainLexicon = {
   hash: "none",
 };
 
+/** An English key with its plural: county → counties, boiler → boilers, bus → buses. */
+const plural = (key: string) => (/[^aeiou]y$/.test(key) ? `${key.slice(0, -1)}(?:y|ies)` : `${key}(?:e?s)?`);
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const longestFirst = (a: readonly [string, string], b: readonly [string, string]) =>
   b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1);
@@ -130,7 +132,7 @@ export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): D
   );
   const english = [...englishTerms]
     .sort(longestFirst)
-    .map(([k, v]) => [new RegExp(`(?<![a-z0-9])${escapeRegExp(k)}(?:e?s)?(?![a-z0-9])`, "g"), v] as const);
+    .map(([k, v]) => [new RegExp(`(?<![a-z0-9])${plural(escapeRegExp(k))}(?![a-z0-9])`, "g"), v] as const);
   const words = [...new Set([...groups.flatMap((g) => g.words), ...plain.map(([k]) => k)])];
   const asking = new Set(parsed.data.asking);
   const topics = new Set(groups.flatMap((g) => g.topics.map((t) => contentWords(t).join(" "))));
