@@ -312,6 +312,27 @@ describe("conversations", () => {
     expect(swapped.check?.outcome).toBe("does_not_apply");
   });
 
+  it("a follow-up can swap the standard, give a bare count or a bare number, even after a when-question", async () => {
+    const truck = await engine.answer("我的柴油货车是国五的，要淘汰吗");
+    expect(truck.check?.outcome).toBe("does_not_apply");
+    const older = await engine.answer("那国三的呢", { context: truck.context });
+    expect(older.check?.outcome).toBe("applies");
+    const ldar = await engine.answer("我们厂密封点1200个，要做泄漏检测吗？");
+    const fewer = await engine.answer("那只有900个呢？", { context: ldar.context });
+    expect(fewer.check?.outcome).toBe("does_not_apply");
+    const airport = await engine.answer(
+      "Our airport has 3 million passengers a year. Must we reach 95% bridge power?",
+    );
+    expect(airport.check?.outcome).toBe("does_not_apply");
+    const grown = await engine.answer("What if we grow to 6 million?", { context: airport.context });
+    expect(grown.check?.outcome).toBe("applies");
+    const machine = await engine.answer("我有一台第一阶段的挖掘机，要淘汰吗");
+    const when = await engine.answer("什么时候前要完成？", { context: machine.context });
+    expect(when.kind).toBe("item");
+    const newer = await engine.answer("那第三阶段的呢？", { context: when.context });
+    expect(newer.check?.outcome).toBe("does_not_apply");
+  });
+
   it("a follow-up can halve the previous figure", async () => {
     const first = await engine.answer("我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗");
     const half = await engine.answer("只有一半呢？", { context: first.context });

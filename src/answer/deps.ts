@@ -42,7 +42,13 @@ function contextOf(query: Query, kind: Kind, citations: readonly Citation[], che
     kind,
     docs: docs.length > 0 ? docs : query.docs,
     items: citations.map((c) => ({ doc: c.doc, id: c.id })),
-    factsText: checked ? query.factsText : null,
+    // A question about the previous items (什么时候完成？) keeps the facts of the check before it, so
+    // a later "换成国三的呢" still changes them.
+    factsText: checked
+      ? query.factsText
+      : query.followUp?.kind === "items"
+        ? query.followUp.context.factsText
+        : null,
     departments: query.departments,
     deadline: query.deadline,
   };

@@ -26,7 +26,8 @@ const CLAUSE_MARKS = [",", "，", ";", "；", "。", "!", "?", "？", "、"];
 
 /** The unit written right after a figure, with its factor and the length it takes. */
 function unitAfter(rest: string, v: Vocabulary): { unit: string; factor: number; length: number } | null {
-  const trimmed = rest.replace(/^\s+/, "");
+  // 20 吨, 20吨, a 20-ton boiler.
+  const trimmed = rest.replace(/^(?:\s+|-(?=[a-z]))/i, "");
   const lead = rest.length - trimmed.length;
   const r = trimmed.replace(/^(?:多|余|来|左右)/, "");
   for (const u of v.units) {

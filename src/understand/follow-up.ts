@@ -60,18 +60,50 @@ function scaleFigures(text: string, factor: number): string {
   return out;
 }
 
-/** The previous text with its figures of the same units replaced by the new ones (or the new ones added). */
+/** Counts that stand for one another in a follow-up: 只有800个呢 after 密封点1200个. */
+const COUNTS = new Set(["piece", "point", "unit"]);
+
+/**
+ * The previous text with its figures of the same units replaced by the new ones (or the new ones
+ * added). A count (800个) replaces a count; a bare number ("what if we grow to 5 million?") replaces
+ * the previous figure when there is exactly one, taking its unit.
+ */
 function replaceFigures(previous: string, next: string): string {
-  const fresh = withUnit(next);
+  const fresh = findAmounts(next).filter((a) => a.unit !== null);
+  // 个 is a count only when a count is given for it (900个 for 1200个): otherwise 一个 is just "one".
+  const counting = fresh.some((f) => COUNTS.has(f.unit as string));
+  const old = counting ? findAmounts(previous).filter((a) => a.unit !== null) : withUnit(previous);
+  const bare = findAmounts(next).filter((a) => a.unit === null);
+  // A bare number is never a share (95%): it stands for the one other figure.
+  const measured = old.filter((o) => o.unit !== "%");
   let out = previous;
   let replaced = false;
-  for (const old of withUnit(previous).reverse()) {
-    const same = fresh.find((f) => f.unit === old.unit);
+  for (const o of [...old].reverse()) {
+    const same =
+      fresh.find((f) => f.unit === o.unit) ??
+      fresh.find((f) => COUNTS.has(f.unit as string) && COUNTS.has(o.unit as string)) ??
+      (measured.length === 1 && measured[0] === o && fresh.length === 0 && bare.length === 1
+        ? bare[0]
+        : undefined);
     if (!same) continue;
-    out = `${out.slice(0, old.index)}${same.text}${out.slice(old.index + old.text.length)}`;
+    const unitWords = o.text.replace(
+      /^[\d.,\s零〇一二两三四五六七八九十百千万亿]+(?:(?:million|thousand|billion|hundred)\b\s*)?/i,
+      "",
+    );
+    const text =
+      same.unit === null ? `${same.text} ${unitWords}`.replace(/(\d) (?=[^\x00-\x7f])/, "$1") : same.text;
+    out = `${out.slice(0, o.index)}${text}${out.slice(o.index + o.text.length)}`;
     replaced = true;
   }
   return replaced ? out : `${previous}，${next}`;
+}
+
+/** The previous text with its emission standard replaced by the new one (那国三的呢 after 国四). */
+function replaceStandard(previous: string, next: string, lang: Query["lang"]): string | null {
+  const fresh = extractFacts(next, lang).standard;
+  const old = extractFacts(previous, lang).standard;
+  if (!fresh) return null;
+  return old ? previous.replace(old.text, fresh.text) : `${previous}，${fresh.text}`;
 }
 
 /** The clauses of the previous text that name no animal and no figure: what it asked (要纳入氨排放试点吗). */
@@ -141,8 +173,13 @@ export function readFollowUp(
     factsText = [text, askingClauses(previous, query.lang, own.entities.length > 0)]
       .filter(Boolean)
       .join("，");
-  // A figure of its own but no thing to measure can only be read against the previous question.
+  // A figure of its own but no thing to measure can only be read against the previous question; so
+  // can a bare count or number after a check ("那正好1000个呢？", "what if we grow to 5 million?").
   else if (ownFigure && !ownThing) factsText = replaceFigures(previous, text);
+  else if (context.factsText !== null && CHANGE.test(text) && own.standard && !ownThing)
+    factsText = replaceStandard(previous, text, query.lang);
+  else if (context.factsText !== null && CHANGE.test(text) && !ownThing && findAmounts(text).length > 0)
+    factsText = replaceFigures(previous, text);
   if (factsText !== null) {
     const searchText = `${factsText} ${query.expansions.join(" ")}`;
     return follow("facts", {

@@ -408,7 +408,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const followUp = context ? readFollowUp(query, context, deps) : null;
   const merged = followUp ? followUp.query : query;
   // Changing a fact of a check (救护车呢, 只有一半呢) asks the same check again.
-  const recheck = followUp?.followUp.kind === "facts" && context?.kind === "check";
+  const recheck =
+    followUp?.followUp.kind === "facts" &&
+    (context?.kind === "check" || (context?.factsText ?? null) !== null);
   if (!source && (recheck || asksCheck(merged, w))) merged.intents.push("check");
   if (merged.intents.length === 0 || !merged.intents.some((i) => i !== "who" && i !== "when"))
     merged.intents.push("topic");
