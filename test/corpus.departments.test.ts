@@ -140,6 +140,28 @@ describe("responsibility clauses of the genre", () => {
       ["各县(市、区)人民政府", "responsible"],
     ]);
     expect(parseLabelledResponsibility("单位食堂油烟净化（含大中型食堂）。")).toEqual([]);
+    const roles = (t: string) => parseLabelledResponsibility(t).map((d) => [d.name, d.role]);
+    // Two labels on one line; a role marked on any piece of a 、 list; short labels; a mark after
+    // places that share one body is the whole list's.
+    expect(roles("开展排查。牵头单位：市生态环境局 配合单位：市公安局、市交通运输局")).toEqual([
+      ["市生态环境局", "lead"],
+      ["市公安局", "support"],
+      ["市交通运输局", "support"],
+    ]);
+    expect(roles("责任单位：市生态环境局（牵头）、市发展改革委、市工业和信息化局（配合）")).toEqual([
+      ["市生态环境局", "lead"],
+      ["市发展改革委", "responsible"],
+      ["市工业和信息化局", "support"],
+    ]);
+    expect(roles("（牵头：市住房城乡建设局；配合：市城市管理局）")).toEqual([
+      ["市住房城乡建设局", "lead"],
+      ["市城市管理局", "support"],
+    ]);
+    expect(roles("责任单位：红花集镇、迟营乡人民政府（牵头），县工信局")).toEqual([
+      ["红花集镇人民政府", "lead"],
+      ["迟营乡人民政府", "lead"],
+      ["县工信局", "responsible"],
+    ]);
   });
 
   it("gives a department written without its level the level written before it in the bracket", () => {

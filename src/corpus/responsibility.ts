@@ -220,12 +220,12 @@ export function parseResponsibility(
  * 责任单位：县工信局（牵头），县自然资源局、… or (牵头单位：…；配合单位：…；完成时限：…).
  */
 const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
-  [/^(?:牵头单位|牵头部门|主办单位|主责单位)$/, "lead"],
-  [/^(?:配合单位|配合部门|参与单位|协办单位)$/, "support"],
-  [/^(?:责任单位|责任部门|实施单位|落实单位)$/, "responsible"],
+  [/^(?:牵头单位|牵头部门|主办单位|主责单位|牵头|督导单位)$/, "lead"],
+  [/^(?:配合单位|配合部门|参与单位|协办单位|协同单位|配合|参与)$/, "support"],
+  [/^(?:责任单位|责任部门|实施单位|落实单位|主要责任单位|责任主体)$/, "responsible"],
 ];
 const LABEL =
-  /(牵头单位|牵头部门|主办单位|主责单位|配合单位|配合部门|参与单位|协办单位|责任单位|责任部门|实施单位|落实单位)\s*[:：]/g;
+  /(主要责任单位|牵头单位|牵头部门|主办单位|主责单位|督导单位|配合单位|配合部门|参与单位|协办单位|协同单位|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与)\s*[:：]/g;
 /** A role written after a name in a labelled list: 县工信局（牵头）. */
 const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与)[)）]$/;
 
@@ -233,7 +233,11 @@ const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与)[)）]$/;
 function labelledList(text: string, from: number): string {
   let depth = 0;
   let i = from;
+  // The next label ends this one's list (牵头单位：A 配合单位：B on one line).
+  const next = new RegExp(LABEL.source, "y");
   for (; i < text.length; i++) {
+    next.lastIndex = i;
+    if (i > from && depth === 0 && next.test(text)) break;
     const c = text[i] as string;
     if ("(（〔[".includes(c)) depth++;
     else if (")）〕]".includes(c)) {
@@ -259,18 +263,29 @@ export function parseLabelledResponsibility(
     const role = (LABELS.find(([re]) => re.test(label)) as readonly [RegExp, Role])[1];
     const list = labelledList(text, (m.index as number) + m[0].length);
     for (const clause of splitTopLevel(list.replace(/等$/, ""), /[,，]/)) {
-      const mark = ROLE_MARK.exec(clause);
-      const bare = mark ? clause.slice(0, mark.index) : clause;
-      const verb = splitVerb(bare);
-      const list = (verb ? verb.names : bare).replace(/等$/, "");
+      const verb = splitVerb(clause);
+      // A role may be marked on any piece (市生态环境局（牵头）、市发展改革委); on the last piece of a list
+      // sharing one body (甲镇、乙乡人民政府（牵头）) it is the whole list's.
+      const pieces = splitTopLevel((verb ? verb.names : clause).replace(/等$/, ""), /[、]/);
+      const marks = pieces.map((p) => ROLE_MARK.exec(p));
+      const roleOf = (mark: RegExpExecArray | null): Role =>
+        mark ? (ROLE_VERBS.find(([v]) => v === mark[1]) as readonly [string, Role])[1] : (verb?.role ?? role);
+      const stripped = pieces.map((p, i) => (marks[i] ? p.slice(0, marks[i]?.index) : p));
+      const whole = splitNames(stripped.join("、"));
+      const sharedBody = whole?.some((n) => n.full !== n.written) ?? false;
+      if (whole && whole.length === pieces.length && !sharedBody) {
+        whole.forEach((name, i) => departments.push(...refs([name], roleOf(marks[i] ?? null), canonical)));
+        continue;
+      }
+      if (whole) {
+        departments.push(...refs(whole, roleOf(marks.at(-1) ?? null), canonical));
+        continue;
+      }
       // A labelled list names departments by definition: a piece that is not a name is passed over.
-      const names =
-        splitNames(list) ?? splitTopLevel(list, /[、]/).flatMap((piece) => splitNames(piece) ?? []);
-      if (names.length === 0) continue;
-      const own: Role = mark
-        ? (ROLE_VERBS.find(([v]) => v === mark[1]) as readonly [string, Role])[1]
-        : (verb?.role ?? role);
-      departments.push(...refs(names, own, canonical));
+      stripped.forEach((piece, i) => {
+        const names = splitNames(piece);
+        if (names) departments.push(...refs(names, roleOf(marks[i] ?? null), canonical));
+      });
     }
   }
   return strongestRoles(shareLevel(departments, canonical));
