@@ -27,6 +27,24 @@ function gradeOf(text: string, v: Vocabulary): QuestionFacts["grade"] {
   return letter === "A" || letter === "B" || letter === "C" || letter === "D" ? letter : null;
 }
 
+/** A comparator right after a figure: the asker quoting a rule's threshold (35 t/h and below, 35蒸吨以下). */
+const QUOTED_COMPARATOR =
+  /^\s*(?:及|and |or )?(?:以下|以上|以内|以外|below|above|under|over|or less|or more|and below|and above|and under)(?![a-z])/i;
+
+/**
+ * The figures of a question without those that quote a threshold ("is our 65 t/h boiler caught by the
+ * phase-out of boilers of 35 t/h and below?") when another figure of the same unit states the case.
+ */
+function withoutQuotedThresholds<A extends { unit: string | null; text: string; index: number }>(
+  text: string,
+  all: readonly A[],
+): A[] {
+  const quoted = (a: A) => QUOTED_COMPARATOR.test(text.slice(a.index + a.text.length));
+  return all.filter(
+    (a) => !(quoted(a) && a.unit !== null && all.some((b) => b !== a && b.unit === a.unit && !quoted(b))),
+  );
+}
+
 /**
  * The facts of one question. `question` should be NFKC-normalised and, where Chinese, simplified
  * (the answer layer's normalisation does both); `lang` is the question's language. Pure: the same
@@ -41,7 +59,7 @@ export function extractFacts(
   const cues = new Set([...v.cues].filter(([, re]) => re.test(text)).map(([name]) => name));
   const industryText = v.industries.mask ? text.replace(v.industries.mask, " ") : text;
   const whole = measureOf(text, v);
-  const amounts = findAmounts(text, v).map((a, _, all) => {
+  const amounts = withoutQuotedThresholds(text, findAmounts(text, v)).map((a, _, all) => {
     const m = measureOf(a.clause, v);
     const alone = all.length === 1;
     return {
