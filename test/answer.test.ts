@@ -272,6 +272,13 @@ describe("conversations", () => {
     expect(who.citations[0]?.id).toBe("5.3");
   });
 
+  it("a part asked for by its title's words is that section; 这几条里哪条… finds the item within it", async () => {
+    const part = await engine.answer("能源结构那部分讲了什么");
+    expect(part.citations.map((c) => c.id).slice(0, 2)).toEqual(["3.1", "3.2"]);
+    const which = await engine.answer("这几条里哪条讲散煤？", { context: part.context });
+    expect(which.citations[0]?.id).toBe("3.4");
+  });
+
   it("a short question not covered alone is read against the previous answer", async () => {
     const first = await engine.answer("低效失效的治污设施要排查整治吗");
     expect(first.citations[0]?.id).toBe("6.4");

@@ -22,7 +22,7 @@ import { readFollowUp } from "./follow-up.js";
 import { isGibberish } from "./gibberish.js";
 import { detectLang } from "./lang.js";
 import { findRefs } from "./refs.js";
-import type { Context, Intent, Query } from "./schema.js";
+import type { Context, Intent, ItemRef, Query } from "./schema.js";
 import { simplify } from "./simplify.js";
 
 export { askedRole, askingWords, loadAskingWords, readDeadlineAsk } from "./asking.js";
@@ -149,6 +149,43 @@ function englishNamed(
   const among = plans.filter((p) => byName.some((n) => n.doc === p.doc));
   const [topical] = namedByTopic(text, found, among);
   return topical ? byName.filter((n) => n.doc === topical.doc) : byName;
+}
+
+/** A part of a document asked for as a whole: 那一部分, 这部分, 这一块, 板块, 章节. */
+const WHOLE_PART = /(?:那|这)?(?:一)?部分|板块|章节|(?:那|这)一?块/;
+
+/**
+ * A section asked for by its title's words (面源污染治理那一部分都管哪些事): the section whose title
+ * has a run of four or more characters the question repeats, in the one document it names (or the
+ * only document with such a title).
+ */
+function sectionsByTitle(
+  text: string,
+  named: ReturnType<typeof namedDocuments>,
+  plans: readonly Plan[],
+): ItemRef[] {
+  if (!WHOLE_PART.test(text)) return [];
+  const scope = named.length > 0 ? plans.filter((p) => named.some((n) => n.doc === p.doc)) : plans;
+  const found: Array<{ doc: string; section: number; run: string }> = [];
+  for (const plan of scope)
+    for (const section of plan.sections) {
+      // The title's clauses without their opening verb (强化面源污染治理 → 面源污染治理).
+      for (const clause of section.title.split(/[,，、；;]/)) {
+        const core = clause.replace(
+          /^(?:强化|优化|加强|加快|推进|深化|完善|提升|实施|开展|推动|压实|持续|全面|严格)/,
+          "",
+        );
+        if (core.length >= 4 && text.includes(core))
+          found.push({ doc: plan.doc, section: section.number, run: core });
+      }
+    }
+  // A city's plan and the national plan both have 能源结构: the local one is asked (as in retrieval).
+  const local = found.filter((f) => plans.find((p) => p.doc === f.doc)?.profile.level !== "national");
+  const kept = local.length > 0 ? local : found;
+  const docs = new Set(kept.map((f) => f.doc));
+  const first = kept[0];
+  if (!first || docs.size !== 1) return [];
+  return [{ written: first.run, path: [first.section], across: false, partial: false, hint: null }];
 }
 
 /** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
@@ -340,6 +377,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const cut = text.slice(0, MAX_QUESTION);
   const refs = findRefs(cut);
   const known = (word: string) => deps.coverage(word).matchedWords.length > 0;
+  if (refs.length === 0) refs.push(...sectionsByTitle(cut, namedDocuments(cut, deps.plans), deps.plans));
   if (refs.length === 0 && isGibberish(cut, w, known)) return invalidQuery(input, text, "not_a_question");
 
   const found = deps.expand(cut);
