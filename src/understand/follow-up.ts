@@ -65,7 +65,7 @@ const COUNTS = new Set(["piece", "point", "unit"]);
 
 /**
  * The previous text with its figures of the same units replaced by the new ones (or the new ones
- * added). A count (800个) replaces a count; a bare number ("what if we grow to 5 million?") replaces
+ * added). A count (800个) replaces a count; a bare number ("what if it were 6 million?") replaces
  * the previous figure when there is exactly one, taking its unit.
  */
 function replaceFigures(previous: string, next: string): string {
@@ -174,7 +174,7 @@ export function readFollowUp(
       .filter(Boolean)
       .join("，");
   // A figure of its own but no thing to measure can only be read against the previous question; so
-  // can a bare count or number after a check ("那正好1000个呢？", "what if we grow to 5 million?").
+  // can a bare count or number after a check ("那只有900个呢？", "what if it were 6 million?").
   else if (ownFigure && !ownThing) factsText = replaceFigures(previous, text);
   else if (context.factsText !== null && CHANGE.test(text) && own.standard && !ownThing)
     factsText = replaceStandard(previous, text, query.lang);
