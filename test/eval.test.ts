@@ -33,12 +33,14 @@ describe("evaluation sets", () => {
   });
 
   it("no eval question of 8 or more characters appears verbatim in src/ (no tuning on single questions)", () => {
+    // Letter case and a closing question mark do not make a quoted question another one.
+    const normal = (t: string) => t.toLowerCase().replace(/[?？]\s*$/, "");
     const questions = new Set(
-      sets.flatMap((s) => s.cases.map((c) => c.q.trim())).filter((q) => q.length >= 8),
+      sets.flatMap((s) => s.cases.map((c) => normal(c.q.trim()))).filter((q) => q.length >= 8),
     );
     const leaks: string[] = [];
     for (const file of sources("src")) {
-      const text = readFileSync(file, "utf8");
+      const text = readFileSync(file, "utf8").toLowerCase();
       for (const q of questions) if (text.includes(q)) leaks.push(`${file}: ${q}`);
     }
     expect(leaks).toEqual([]);

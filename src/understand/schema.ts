@@ -128,7 +128,7 @@ export const Query = z.object({
    */
   framing: z.array(z.string()).default([]),
   refs: z.array(ItemRef),
-  /** The phrase of a source question (“六个百分之百”出自哪条 → 六个百分之百). */
+  /** The phrase of a source question (“绿岛”是哪条说的 → 绿岛). */
   phrase: z.string().nullable(),
   /** Canonical names of the departments the question names (环保局 → 市生态环境局). */
   departments: z.array(z.string()),

@@ -26,7 +26,7 @@ export const topic: Handler = (query, deps) => {
           .filter((i): i is Item => i !== undefined)
       : null;
   let hits = retrieve(deps.index, query, 5, previous ? new Set(previous) : undefined);
-  // "这几条里哪条讲秸秆" when none of them does: the sections they stand in (what was shown was a part).
+  // "这几条里哪条讲散煤" when none of them does: the sections they stand in (what was shown was a part).
   if (previous && !(hits[0] && covers(deps.index, query, hits[0])))
     hits = retrieve(deps.index, query, 5, sectionsOf(previous, deps.plans));
   const top = hits[0];
