@@ -340,6 +340,17 @@ describe("conversations", () => {
     expect(newer.check?.outcome).toBe("does_not_apply");
   });
 
+  it("a follow-up may move the case as well as change its figure", async () => {
+    const line = await engine.answer("我们的烧结砖生产线年产4000万标砖，要退出吗");
+    expect(line.check?.outcome).toBe("applies");
+    const outside = await engine.answer("如果是年产9000万标砖，在城市规划区外呢？", {
+      context: line.context,
+    });
+    expect(outside.check?.outcome).toBe("does_not_apply");
+    const inside = await engine.answer("那要是9000万的线在城市规划区内呢？", { context: outside.context });
+    expect(inside.check?.outcome).toBe("applies");
+  });
+
   it("a follow-up can halve the previous figure", async () => {
     const first = await engine.answer("我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗");
     const half = await engine.answer("只有一半呢？", { context: first.context });

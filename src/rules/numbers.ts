@@ -11,7 +11,7 @@ import { type Vocabulary, vocabulary } from "./vocabulary.js";
 const CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩";
 const CN_SPAN = new RegExp(`[${CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+[万亿]?)?`, "y");
 const AR_SPAN =
-  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(多|余)?\s*(万|亿|千|百|thousand|million|k(?![a-z]))?/iy;
+  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(多|余)?(?:-(?=(?:thousand|million)\b)|\s*)(万|亿|千|百|thousand|million|k(?![a-z]))?/iy;
 const MULTIPLIER: Readonly<Record<string, number>> = {
   万: 1e4,
   亿: 1e8,

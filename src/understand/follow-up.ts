@@ -95,7 +95,19 @@ function replaceFigures(previous: string, next: string): string {
     out = `${out.slice(0, o.index)}${text}${out.slice(o.index + o.text.length)}`;
     replaced = true;
   }
-  return replaced ? out : `${previous}，${next}`;
+  if (!replaced) return `${previous}，${next}`;
+  // Where the new case stands counts too ("…, located outside the planning area"): its words follow,
+  // without the figures already put in place.
+  const lang = /[\u4e00-\u9fff]/.test(next) ? "zh" : "en";
+  if (extractFacts(next, lang).places.size === 0) return out;
+  const rest = [...findAmounts(next)]
+    .reverse()
+    .reduce((t, a) => `${t.slice(0, a.index)}${t.slice(a.index + a.text.length)}`, next);
+  // …and replaces where the previous case stood (inside the planning area after outside it).
+  const kept = out
+    .split(/[，;；]|,(?!\d{3})/)
+    .filter((clause) => extractFacts(clause, lang).places.size === 0);
+  return [...kept, rest].join("，");
 }
 
 /** The previous text with its emission standard replaced by the new one (那国三的呢 after 国四). */
