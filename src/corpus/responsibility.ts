@@ -274,7 +274,9 @@ export function parseLabelledResponsibility(
       const whole = splitNames(stripped.join("、"));
       const sharedBody = whole?.some((n) => n.full !== n.written) ?? false;
       if (whole && whole.length === pieces.length && !sharedBody) {
-        whole.forEach((name, i) => departments.push(...refs([name], roleOf(marks[i] ?? null), canonical)));
+        whole.forEach((name, i) => {
+          departments.push(...refs([name], roleOf(marks[i] ?? null), canonical));
+        });
         continue;
       }
       if (whole) {

@@ -91,7 +91,7 @@ function replaceFigures(previous: string, next: string): string {
       "",
     );
     const text =
-      same.unit === null ? `${same.text} ${unitWords}`.replace(/(\d) (?=[^\x00-\x7f])/, "$1") : same.text;
+      same.unit === null ? `${same.text} ${unitWords}`.replace(/(\d) (?=[^ -~])/, "$1") : same.text;
     out = `${out.slice(0, o.index)}${text}${out.slice(o.index + o.text.length)}`;
     replaced = true;
   }
