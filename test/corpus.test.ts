@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parseDeadlines } from "../src/corpus/deadlines.js";
 import { englishDepartment, findDepartmentMentions } from "../src/corpus/departments.js";
 import { loadCorpus, loadGenreData, parsePlan, readProfileFile } from "../src/corpus/index.js";
 
@@ -169,6 +170,16 @@ describe("deadlines and quantities", () => {
     expect(dates("7.4")).toEqual([["到2025年年底", "2025-12-31", false]]);
     expect(dates("3.4")).toEqual([["2024年采暖季前", "2024-11-15", true]]);
     for (const i of plan.items) for (const d of i.deadlines) expect(i.text).toContain(d.sentence);
+  });
+
+  it("reads the genre's other deadline forms: halves, quarters, 年内, 月底 without 前", () => {
+    const dates = (t: string) => parseDeadlines(t, { heatingSeason: null }).map((d) => d.date);
+    expect(dates("2025年上半年完成")).toEqual(["2025-06-30"]);
+    expect(dates("2024年第三季度末前完成，2025年一季度前验收")).toEqual(["2024-09-30", "2025-03-31"]);
+    expect(dates("2024年年内完成")).toEqual(["2024-12-31"]);
+    expect(dates("2024年6月底完成")).toEqual(["2024-06-30"]);
+    // Not deadlines: 内容, a month that recurs.
+    expect(dates("2024年内容更新，每月底前报送")).toEqual([]);
   });
 
   it("reads thresholds with their comparators", () => {

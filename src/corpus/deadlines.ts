@@ -35,6 +35,13 @@ const yearEnd = (): MonthDay => ({ month: 12, day: 31 });
 const written = (m: RegExpExecArray) => Number(m[1]);
 const none = () => null;
 
+/** The last day of a quarter written 一 to 四 or 1 to 4. */
+function quarterEnd(year: number, q: string): MonthDay {
+  const n = "一二三四".indexOf(q) + 1 || Number(q);
+  const month = n * 3;
+  return { month, day: lastDayOfMonth(year, month) };
+}
+
 // Longest forms first: an earlier pattern's match wins where two overlap (到2025年年底 over 到2025年,
 // 2025年8月底前 over 2025年). Year-less forms may not follow a digit or 年 (that is a dated form) nor
 // 每 (每月5日前 recurs; it is no deadline).
@@ -46,13 +53,31 @@ const PATTERNS: readonly DeadlinePattern[] = [
     approximate: false,
   },
   {
-    pattern: /(\d{4})年(\d{1,2})月底前/g,
+    pattern: /(\d{4})年(\d{1,2})月底(?:之前|以前|前)?/g,
     year: written,
     date: (m, y) => ({ month: Number(m[2]), day: lastDayOfMonth(y, Number(m[2])) }),
     approximate: false,
   },
   {
     pattern: /(?:到|于)?(\d{4})年(?:年底前|底前|年底)/g,
+    year: written,
+    date: yearEnd,
+    approximate: false,
+  },
+  {
+    pattern: /(\d{4})年(?:第)?([一二三四1-4])季度(?:末|底)?(?:之前|以前|前)?/g,
+    year: written,
+    date: (m, y) => quarterEnd(y, m[2] as string),
+    approximate: false,
+  },
+  {
+    pattern: /(\d{4})年(?:上半年|年中)(?:之前|以前|前)?/g,
+    year: written,
+    date: () => ({ month: 6, day: 30 }),
+    approximate: false,
+  },
+  {
+    pattern: /(\d{4})年(?:下半年|年内|内(?![容部外]))/g,
     year: written,
     date: yearEnd,
     approximate: false,
@@ -76,7 +101,7 @@ const PATTERNS: readonly DeadlinePattern[] = [
     approximate: false,
   },
   {
-    pattern: /(?<![\d年每])(\d{1,2})月底前/g,
+    pattern: /(?<![\d年每])(\d{1,2})月底(?:之前|以前|前)/g,
     year: none,
     date: (m, y) => ({ month: Number(m[1]), day: lastDayOfMonth(y, Number(m[1])) }),
     approximate: false,
