@@ -173,7 +173,8 @@ describe("deadlines and quantities", () => {
   });
 
   it("reads the genre's other deadline forms: halves, quarters, 年内, 月底 without 前", () => {
-    const dates = (t: string) => parseDeadlines(t, { heatingSeason: { month: 11, day: 15 } }).map((d) => d.date);
+    const dates = (t: string) =>
+      parseDeadlines(t, { heatingSeason: { month: 11, day: 15 } }).map((d) => d.date);
     expect(dates("2025年上半年完成")).toEqual(["2025-06-30"]);
     expect(dates("2024年第三季度末前完成，2025年一季度前验收")).toEqual(["2024-09-30", "2025-03-31"]);
     expect(dates("2024年年内完成")).toEqual(["2024-12-31"]);
