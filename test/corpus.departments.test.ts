@@ -111,6 +111,19 @@ describe("the shared directory, from the documents loaded", () => {
 });
 
 describe("responsibility clauses of the genre", () => {
+  it("reads 由…牵头, 督导, and lists closed by 等部门 / 等相关部门", () => {
+    const roles = (t: string) => parseResponsibility(t)?.departments.map((d) => [d.name, d.role]);
+    expect(roles("由市生态环境局牵头，市发展改革委、市工业和信息化局等部门按职责分工负责")).toEqual([
+      ["市生态环境局", "lead"],
+      ["市发展改革委", "responsible"],
+      ["市工业和信息化局", "responsible"],
+    ]);
+    expect(roles("各县（市、区）政府负责，市生态环境局等相关部门督导")).toEqual([
+      ["各县(市、区)政府", "responsible"],
+      ["市生态环境局", "lead"],
+    ]);
+  });
+
   it("reads labelled lists: 责任单位 with （牵头）, and 牵头单位/配合单位 inside or outside a bracket", () => {
     const line = parseLabelledResponsibility(
       "推进燃气锅炉低氮改造。\n责任单位：县工信局（牵头），县自然资源局、县供电公司，红花集镇、迟营乡人民政府",
@@ -156,6 +169,10 @@ describe("responsibility clauses of the genre", () => {
     expect(roles("（牵头：市住房城乡建设局；配合：市城市管理局）")).toEqual([
       ["市住房城乡建设局", "lead"],
       ["市城市管理局", "support"],
+    ]);
+    expect(roles("【牵头单位】市生态环境局【责任单位】各县（市、区）人民政府")).toEqual([
+      ["市生态环境局", "lead"],
+      ["各县(市、区)人民政府", "responsible"],
     ]);
     expect(roles("责任单位：红花集镇、迟营乡人民政府（牵头），县工信局")).toEqual([
       ["红花集镇人民政府", "lead"],

@@ -21,6 +21,7 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["牵头", "lead"],
   ["负责", "responsible"],
   ["落实", "responsible"],
+  ["督导", "lead"],
   ["配合", "support"],
   ["参与", "support"],
 ];
@@ -83,6 +84,9 @@ function splitTopLevel(text: string, separators: RegExp): string[] {
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
+/** "…等", "…等部门", "…等相关单位" closing a list: the list, not a name. */
+const ETC = /等(?:相关|有关|其他)?(?:部门|单位)?$/;
+
 const isDepartmentName = (name: string) => DEPARTMENT_NAME.test(name) && !/[,，。；;]/.test(name);
 
 /** A name as written and the name it stands for once a shared body is restored (甲县 → 甲县政府). */
@@ -97,12 +101,12 @@ interface NamePiece {
  * before it make one collective name (各县、区人民政府(管委会)). Null when a piece is not a name.
  */
 function splitNames(list: string): NamePiece[] | null {
-  const pieces = splitTopLevel(list.replace(/等$/, ""), /[、]/);
+  const pieces = splitTopLevel(list.replace(ETC, ""), /[、]/);
   const last = pieces.at(-1);
   if (!last) return null;
   const body = BODY_SUFFIX.exec(last)?.[0];
   if (body && pieces.length > 1 && pieces.slice(0, -1).every((p) => LEVEL_WORDS.test(p))) {
-    const whole = list.replace(/等$/, "").trim();
+    const whole = list.replace(ETC, "").trim();
     return isDepartmentName(last) ? [{ written: whole, full: whole }] : null;
   }
   const names: NamePiece[] = [];
@@ -123,8 +127,10 @@ function splitNames(list: string): NamePiece[] | null {
 
 /** The role verb a clause ends in and the names before it; null when it ends in none. */
 function splitVerb(clause: string): { names: string; role: Role } | null {
+  // 由市生态环境局牵头: 由 introduces the names.
+  const bare = clause.replace(/^由/, "");
   for (const [verb, role] of ROLE_VERBS)
-    if (clause.endsWith(verb)) return { names: clause.slice(0, -verb.length), role };
+    if (bare.endsWith(verb)) return { names: bare.slice(0, -verb.length), role };
   return null;
 }
 
@@ -220,12 +226,12 @@ export function parseResponsibility(
  * 责任单位：县工信局（牵头），县自然资源局、… or (牵头单位：…；配合单位：…；完成时限：…).
  */
 const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
-  [/^(?:牵头单位|牵头部门|主办单位|主责单位|牵头|督导单位)$/, "lead"],
+  [/^(?:牵头单位|牵头部门|主责单位|牵头|督导单位)$/, "lead"],
   [/^(?:配合单位|配合部门|参与单位|协办单位|协同单位|配合|参与)$/, "support"],
   [/^(?:责任单位|责任部门|实施单位|落实单位|主要责任单位|责任主体)$/, "responsible"],
 ];
 const LABEL =
-  /(主要责任单位|牵头单位|牵头部门|主办单位|主责单位|督导单位|配合单位|配合部门|参与单位|协办单位|协同单位|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与)\s*[:：]/g;
+  /【?(主要责任单位|牵头单位|牵头部门|主责单位|督导单位|配合单位|配合部门|参与单位|协办单位|协同单位|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与)\s*(?:[:：]|】)/g;
 /** A role written after a name in a labelled list: 县工信局（牵头）. */
 const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与)[)）]$/;
 
@@ -262,11 +268,11 @@ export function parseLabelledResponsibility(
     const label = m[1] as string;
     const role = (LABELS.find(([re]) => re.test(label)) as readonly [RegExp, Role])[1];
     const list = labelledList(text, (m.index as number) + m[0].length);
-    for (const clause of splitTopLevel(list.replace(/等$/, ""), /[,，]/)) {
+    for (const clause of splitTopLevel(list.replace(ETC, ""), /[,，]/)) {
       const verb = splitVerb(clause);
       // A role may be marked on any piece (市生态环境局（牵头）、市发展改革委); on the last piece of a list
       // sharing one body (甲镇、乙乡人民政府（牵头）) it is the whole list's.
-      const pieces = splitTopLevel((verb ? verb.names : clause).replace(/等$/, ""), /[、]/);
+      const pieces = splitTopLevel((verb ? verb.names : clause).replace(ETC, ""), /[、]/);
       const marks = pieces.map((p) => ROLE_MARK.exec(p));
       const roleOf = (mark: RegExpExecArray | null): Role =>
         mark ? (ROLE_VERBS.find(([v]) => v === mark[1]) as readonly [string, Role])[1] : (verb?.role ?? role);
