@@ -244,6 +244,17 @@ describe("not_covered and invalid_input", () => {
   });
 });
 
+describe("a document named as a document, and a place as what is asked about", () => {
+  it("asks the national plan whether a city is in its key regions", async () => {
+    const u = engine.understand("Is Shangqiu among the key regions in the national plan?");
+    expect(u.docs).toEqual([SC]);
+    const zh = engine.understand("国家文件里商丘属于哪个重点区域");
+    expect(zh.docs).toEqual([SC]);
+    // A city's own plan asked by its place stays the city's.
+    expect(engine.understand("商丘计划里燃煤锅炉怎么要求").docs).toEqual([SQ]);
+  });
+});
+
 describe("conversations", () => {
   it("a follow-up asks about the previous items; a new question starts afresh", async () => {
     const first = await engine.answer("秸秆禁烧是怎么规定的");

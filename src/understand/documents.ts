@@ -112,15 +112,36 @@ export function namedDocuments(
   );
   const wordsOf = new Map<string, Set<string>>();
   for (const m of kept) wordsOf.set(m.doc, (wordsOf.get(m.doc) ?? new Set()).add(m.name));
+  const placesOf = (doc: string) => {
+    const plan = plans.find((p) => p.doc === doc);
+    return [plan?.profile.place?.zh, plan?.profile.place?.en, ...(plan?.profile.placeAliases ?? [])]
+      .filter((x): x is string => !!x)
+      .map((x) => x.toLowerCase());
+  };
+  // A level word (国家) names every document of that level, unless the question names documents by
+  // name — or names them only by place and asks of a document (商丘 in the national plan's regions?).
+  const levelsCount =
+    kept.length === 0 ||
+    (levels.some((l) => namesLevelDocument(lower, l.word)) &&
+      kept.every((m) => placesOf(m.doc).includes(m.name)));
   const found: DocumentMention[] = [];
   for (const plan of plans) {
     const words = [...(wordsOf.get(plan.doc) ?? [])];
-    // A level word (国家) names every document of that level, unless the question names documents by name.
-    if (kept.length === 0)
-      words.push(...levels.filter((l) => l.level === plan.profile.level).map((l) => l.word));
+    const level = levels.filter((l) => l.level === plan.profile.level).map((l) => l.word);
+    if (levelsCount && !(kept.length > 0 && words.length > 0)) words.push(...level);
     if (words.length > 0) found.push({ doc: plan.doc, words });
   }
   if (found.length < 2) return found;
+  // "Is Shangqiu in the key regions of the national plan?": a document named as a document (plan,
+  // 方案, 文件) is the one asked; another named only by its place is what the question is about.
+  const levelWords = new Set(levels.map((l) => l.word));
+  const asDocument = (f: DocumentMention) =>
+    f.words.some((w) => DOCUMENT_WORD.test(w) || (levelWords.has(w) && namesLevelDocument(lower, w)));
+  const placeOnly = (f: DocumentMention) => f.words.every((w) => placesOf(f.doc).includes(w));
+  if (found.some(asDocument) && found.some(placeOnly)) {
+    const documents = found.filter((f) => !placeOnly(f));
+    if (documents.length > 0 && documents.length < found.length) return documents;
+  }
   // Several documents answer to the words (开封 names two plans of one city): those that fit the rest of
   // the question best win — a year in their title or their dates, a kind of plan their title has.
   const years = [...lower.matchAll(/(20\d\d)\s*年?/g)].map((m) => m[1] as string);
@@ -195,6 +216,21 @@ function shortenedTitles(
   }
   return out;
 }
+
+/**
+ * Whether a level word names a document of its level: 国家文件, the national (air quality) plan — not
+ * a document the asked one rests on (依据的省级文件).
+ */
+function namesLevelDocument(lower: string, word: string): boolean {
+  const w = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return (
+    new RegExp(`${w}[^，。？?,.]{0,16}?(?:plan|notice|文件|计划|方案)`, "i").test(lower) &&
+    !new RegExp(`(?:依据|根据|落实|贯彻|按照)[^，。]{0,6}${w}`).test(lower)
+  );
+}
+
+/** Words that name a document as a document, not a place. */
+const DOCUMENT_WORD = /plan|notice|programme|方案|计划|文件|意见|通知/i;
 
 /** Kinds of plan a question may name a document by (开封实施方案 is the city's 实施方案, not its 行动方案). */
 const PLAN_KIND = /实施方案|行动方案|行动计划|工作方案|攻坚方案|实施意见|指导意见/g;
