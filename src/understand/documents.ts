@@ -119,7 +119,7 @@ export function namedDocuments(
       .map((x) => x.toLowerCase());
   };
   // A level word (国家) names every document of that level, unless the question names documents by
-  // name — or names them only by place and asks of a document (商丘 in the national plan's regions?).
+  // name — or names them only by place and asks of a document (a city in the national plan's regions?).
   const levelsCount =
     kept.length === 0 ||
     (levels.some((l) => namesLevelDocument(lower, l.word)) &&
@@ -132,7 +132,7 @@ export function namedDocuments(
     if (words.length > 0) found.push({ doc: plan.doc, words });
   }
   if (found.length < 2) return found;
-  // "Is Shangqiu in the key regions of the national plan?": a document named as a document (plan,
+  // "Is <a city> in the key regions of the national plan?": a document named as a document (plan,
   // 方案, 文件) is the one asked; another named only by its place is what the question is about.
   const levelWords = new Set(levels.map((l) => l.word));
   const asDocument = (f: DocumentMention) =>
