@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { type Item, type Plan, projectPaths, readYamlFile } from "../corpus/index.js";
 import { IDF_UNIT, lexicalTerms, type SearchHit, type SearchIndex } from "../search/index.js";
-import type { Query } from "../understand/index.js";
+import { type Query, textWithout } from "../understand/index.js";
 import { bestQuote } from "./quote.js";
 
 /** The plans a query is about: those it names (or the conversation kept), else all. */
@@ -53,14 +53,6 @@ export interface CoverageFeatures {
   named: number;
 }
 
-/** The text with the given words taken out (longest first). */
-function withoutWords(text: string, words: readonly string[]): string {
-  let rest = text.toLowerCase();
-  for (const w of [...words].sort((a, b) => b.length - a.length))
-    if (w) rest = rest.split(w.toLowerCase()).join(" ");
-  return rest;
-}
-
 /** The features of a question against the best item retrieval found for it. */
 export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHit): CoverageFeatures {
   const docs = query.docs.length > 0 ? new Set(query.docs) : undefined;
@@ -95,7 +87,7 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
       named: named(c.matchedIdf, t.matchedIdf),
     };
   }
-  const c = index.coverage(withoutWords(query.searchText, query.framing), {
+  const c = index.coverage(textWithout(query.searchText, query.framing), {
     generalWords: "discount",
     docs,
   });

@@ -58,3 +58,14 @@ export function cleanText(raw: string): string {
 export function isEmptyText(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text);
 }
+
+/**
+ * The text lower-cased, with the given words taken out: longest first, so 汕头蓝天保卫战方案 goes
+ * whole before 汕头 could break it.
+ */
+export function textWithout(text: string, words: readonly string[]): string {
+  let rest = text.toLowerCase();
+  for (const w of [...words].sort((a, b) => b.length - a.length))
+    if (w) rest = rest.split(w.toLowerCase()).join(" ");
+  return rest;
+}

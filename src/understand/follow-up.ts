@@ -6,6 +6,7 @@
  * another document. A complete new question starts afresh.
  */
 import { extractFacts, findAmounts } from "../rules/index.js";
+import { textWithout } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import type { UnderstandDeps } from "./index.js";
 import type { Context, FollowUp, Query } from "./schema.js";
@@ -33,10 +34,10 @@ const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 /** Words that point back to the previous topic. */
 const ANAPHORA = /这个|这方面|这块|这一块|这件事|那个|那方面|同样|也有|\b(?:that|this|it|the same)\b/i;
-/** An elliptical question: short, ending in 呢 or opening with 那/and. */
 /** Asking what a document requires, with no topic of its own (省里对这个怎么规定): the previous topic. */
 const ASKS_RULES =
   /怎么(?:要求|规定|说)|有(?:什么|啥)(?:要求|规定)|要求(?:是)?(?:什么|啥)|\bwhat does it (?:say|require)/i;
+/** An elliptical question: short, ending in 呢 or opening with 那/and. */
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
 
 /** A figure with a unit, as the facts reader found it. */
@@ -69,11 +70,12 @@ const COUNTS = new Set(["piece", "point", "unit"]);
  * the previous figure when there is exactly one, taking its unit.
  */
 function replaceFigures(previous: string, next: string): string {
-  const fresh = findAmounts(next).filter((a) => a.unit !== null);
+  const amounts = findAmounts(next);
+  const fresh = amounts.filter((a) => a.unit !== null);
   // 个 is a count only when a count is given for it (900个 for 1200个): otherwise 一个 is just "one".
   const counting = fresh.some((f) => COUNTS.has(f.unit as string));
   const old = counting ? findAmounts(previous).filter((a) => a.unit !== null) : withUnit(previous);
-  const bare = findAmounts(next).filter((a) => a.unit === null);
+  const bare = amounts.filter((a) => a.unit === null);
   // A bare number is never a share (95%): it stands for the one other figure.
   const measured = old.filter((o) => o.unit !== "%");
   let out = previous;
@@ -100,7 +102,7 @@ function replaceFigures(previous: string, next: string): string {
   // without the figures already put in place.
   const lang = /[\u4e00-\u9fff]/.test(next) ? "zh" : "en";
   if (extractFacts(next, lang).places.size === 0) return out;
-  const rest = [...findAmounts(next)]
+  const rest = [...amounts]
     .reverse()
     .reduce((t, a) => `${t.slice(0, a.index)}${t.slice(a.index + a.text.length)}`, next);
   // …and replaces where the previous case stood (inside the planning area after outside it).
@@ -161,9 +163,7 @@ export function readFollowUp(
     // The previous question without the words that named its document (its city…): they would pull the
     // search back to it.
     const previousWords = namedDocuments(context.question.toLowerCase(), deps.plans).flatMap((n) => n.words);
-    const previousTopic = previousWords
-      .sort((a, b) => b.length - a.length)
-      .reduce((t, w) => t.split(w).join(" "), context.question.toLowerCase());
+    const previousTopic = textWithout(context.question, previousWords);
     return follow("topic", {
       searchText: [previousTopic, ...context.expansions, query.searchText].join(" "),
       expansions: [...new Set([...context.expansions, ...query.expansions])],

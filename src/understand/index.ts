@@ -16,7 +16,7 @@ import {
   quotedPhrase,
   readDeadlineAsk,
 } from "./asking.js";
-import { cleanText, isEmptyText } from "./clean.js";
+import { cleanText, isEmptyText, textWithout } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import { readFollowUp } from "./follow-up.js";
 import { isGibberish } from "./gibberish.js";
@@ -26,7 +26,7 @@ import type { Context, Intent, ItemRef, Query } from "./schema.js";
 import { simplify } from "./simplify.js";
 
 export { askedRole, askingWords, loadAskingWords, readDeadlineAsk } from "./asking.js";
-export { cleanText, isEmptyText } from "./clean.js";
+export { cleanText, isEmptyText, textWithout } from "./clean.js";
 export { documentNames, namedDocuments } from "./documents.js";
 export { leanOnPrevious } from "./follow-up.js";
 export { detectLang } from "./lang.js";
@@ -52,15 +52,6 @@ export const MAX_QUESTION = 2000;
 /** A listing question (department, deadlines, the document) may carry this much further topic. */
 export const LISTING_RESIDUE = 2.5;
 
-/** The text with the given words (lower-cased) taken out. */
-function without(text: string, words: readonly string[]): string {
-  let rest = text.toLowerCase();
-  // Longest first: 汕头蓝天保卫战方案 goes whole before 汕头 could break it.
-  for (const w of [...words].sort((a, b) => b.length - a.length))
-    if (w) rest = rest.split(w.toLowerCase()).join(" ");
-  return rest;
-}
-
 /**
  * How much topic a question carries beyond what listing questions are made of: document names,
  * department names, dates, the asking and filler words. English words count only through what they
@@ -71,7 +62,7 @@ function residueOf(text: string, removed: readonly string[], deps: UnderstandDep
   const lower = text.toLowerCase();
   const spans = findDepartmentMentions(lower);
   let rest = spans.reduceRight((s, m) => `${s.slice(0, m.start)} ${s.slice(m.end)}`, lower);
-  rest = without(rest, removed);
+  rest = textWithout(rest, removed);
   rest = rest.replace(/\d{4}|\d{1,2}/g, " ").replace(w.listingFiller, " ");
   rest = [rest.replace(/[a-z][a-z'-]*/gi, " "), ...evidence(deps.expand(rest))].join(" ");
   const c = deps.coverage(rest, { minWordLength: 2 }); // a stray 各 or 的 is not a topic
@@ -416,7 +407,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   // topic of the genre, they are no evidence the question is about the plans (every English word
   // translates to something), so they stay out of `expansions`.
   const translations = found.filter((e) => !e.topic).map((e) => e.terms.join(" "));
-  const searchText = [without(cut, docNames), ...expansions, ...translations].join(" ");
+  const searchText = [textWithout(cut, docNames), ...expansions, ...translations].join(" ");
   const unbridged = unbridgedWords(cut, found, docNames, deps, w);
   const query: Query = {
     raw: input,
