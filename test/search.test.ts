@@ -88,6 +88,21 @@ describe("hybrid retrieval", () => {
     expect(first("fireworks")).toBe("5.4");
     expect(first("秸秆焚烧")).toBe("5.3");
   });
+
+  it("lets the national plan answer first a topic only it treats, and the city's plan a shared one", async () => {
+    const index = await SearchIndex.open(corpus, { cacheDir: tempDir() });
+    const first = (q: string) => {
+      const hit = index.search({ searchText: q, text: q }, { limit: 1 })[0];
+      return hit && `${hit.item.doc}#${hit.item.id}`;
+    };
+    // 火炬 (flares) is in the national plan's 6.21 only; the city's plan never names it.
+    expect(first("石化企业火炬系统燃烧废气")).toBe("state-council-2023-24#6.21");
+    // Without the asker's own words, the expansions alone do not lift the general plan.
+    expect(
+      index.search({ searchText: "石化企业火炬系统燃烧废气", text: "" }, { limit: 1 })[0]?.item.doc,
+    ).toBe("shangqiu-air-quality-2024");
+    expect(first("燃煤锅炉淘汰")).toBe("shangqiu-air-quality-2024#3.2");
+  });
 });
 
 describe("coverage on one scale, whatever the corpus size", () => {

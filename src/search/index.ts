@@ -66,6 +66,12 @@ export const DEFAULT_FUSION: Fusion = { k: 5, vectorWeight: 1, lexicalWeight: 2 
  * city's), when the question names no plan: the specific plan answers first on a shared topic.
  */
 export const GENERAL_PLAN_FACTOR = 0.6;
+/**
+ * A general plan is not weighed down when its best lexical (BM25) match scores this many times the
+ * implementing plans' best and the question has a word only it uses: the topic is its own (火炬
+ * flares in the national plan, which the city's never names).
+ */
+export const GENERAL_PLAN_OUTWEIGHS = 1.5;
 /** Below this cosine similarity an item of the implemented plan is not linked as the one implemented. */
 export const IMPLEMENTS_SIMILARITY = 0.35;
 
@@ -518,18 +524,12 @@ export class SearchIndex {
    * items of a plan that another plan in the scope implements are scaled by {@link GENERAL_PLAN_FACTOR}.
    */
   search(
-    query: { searchText: string },
+    query: { searchText: string; text?: string },
     options: { limit?: number; plans?: readonly Plan[]; fusion?: Fusion; exhaustive?: boolean } = {},
   ): SearchHit[] {
     const limit = options.limit ?? 10;
     const { k, vectorWeight, lexicalWeight } = options.fusion ?? DEFAULT_FUSION;
     const allowed = new Set(options.plans ?? this.plans);
-    // A plan another plan in the scope implements is weighed down (the city's plan answers first).
-    const weighDown = new Set(
-      [...allowed].filter(
-        (g) => this.general.has(g) && (implementersIn(this.plans).get(g) ?? []).some((l) => allowed.has(l)),
-      ),
-    );
     // Each ranker hands over its best candidates only (within the named plans); `exhaustive` ranks
     // every item, as the first version did (the benchmark compares the two).
     const exhaustive = options.exhaustive ?? this.mode === "exhaustive";
@@ -537,6 +537,22 @@ export class SearchIndex {
     const candidates = exhaustive ? this.items.length : Math.max(CANDIDATES, limit);
     const vector = this.vectorSearch(query.searchText, candidates, docs);
     const lexical = this.lexicalSearch(query.searchText, candidates, docs);
+    // A plan another plan in the scope implements is weighed down (the city's plan answers first),
+    // unless its best match is far stronger than theirs: a topic only the general plan treats.
+    const bestLexical = new Map<Plan, number>();
+    for (const { item, score } of lexical)
+      bestLexical.set(this.plan(item), Math.max(bestLexical.get(this.plan(item)) ?? 0, score));
+    const weighDown = new Set(
+      [...allowed].filter((g) => {
+        if (!this.general.has(g)) return false;
+        const implementers = (implementersIn(this.plans).get(g) ?? []).filter((l) => allowed.has(l));
+        if (implementers.length === 0) return false;
+        const theirs = Math.max(...implementers.map((l) => bestLexical.get(l) ?? 0));
+        if ((bestLexical.get(g) ?? 0) < GENERAL_PLAN_OUTWEIGHS * theirs) return true;
+        // The asker's own words, not the expansions added for search (target → 目标, 指标).
+        return !this.namesOwnTerm(query.text ?? query.searchText, g, implementers);
+      }),
+    );
     const hits = new Map<Item, SearchHit>();
     const hit = (item: Item) => {
       let h = hits.get(item);
@@ -573,6 +589,19 @@ export class SearchIndex {
       .map((h) => (weighDown.has(this.plan(h.item)) ? { ...h, score: h.score * GENERAL_PLAN_FACTOR } : h))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
+  }
+
+  /** Whether the text has a Chinese word `plan` uses and none of `others` does (京津冀, 火炬). */
+  private namesOwnTerm(text: string, plan: Plan, others: readonly Plan[]): boolean {
+    const own = this.maskOf(new Set([plan.doc]));
+    const theirs = this.maskOf(new Set(others.map((p) => p.doc)));
+    return lexicalTerms(text).some(
+      (w) =>
+        w.length >= 2 &&
+        /^[\u4e00-\u9fff]+$/.test(w) &&
+        this.lexical.documentFrequencyIn(w, own) > 0 &&
+        this.lexical.documentFrequencyIn(w, theirs) === 0,
+    );
   }
 
   /** Items of the same plan closest to `item` by vector, best first (computed once per item). */
