@@ -93,7 +93,7 @@ describe("the shared directory, from the documents loaded", () => {
       findDepartmentMentions("环保局")
         .flatMap((m) => m.names)
         .sort(),
-    ).toEqual(["市生态环境局", "省生态环境厅"]);
+    ).toEqual(["区生态环境分局", "县生态环境分局", "市生态环境局", "省生态环境厅"]);
     expect(dev.departments.findMentions("人民银行").flatMap((m) => m.names)).toEqual([
       "人民银行濮阳市分行",
       "人民银行汕头市中心支行",
@@ -122,6 +122,16 @@ describe("responsibility clauses of the genre", () => {
       ["各县(市、区)政府", "responsible"],
       ["市生态环境局", "lead"],
     ]);
+  });
+
+  it("reads offices and stations (督查室, 监测站) as departments", () => {
+    const roles = (t: string) => parseResponsibility(t)?.departments.map((d) => [d.name, d.role]);
+    expect(roles("市生态环境局牵头，市委督查室、市政府督查室参与")).toEqual([
+      ["市生态环境局", "lead"],
+      ["市委督查室", "support"],
+      ["市政府督查室", "support"],
+    ]);
+    expect(roles("县环境监测站负责")).toEqual([["县环境监测站", "responsible"]]);
   });
 
   it("reads labelled lists: 责任单位 with （牵头）, and 牵头单位/配合单位 inside or outside a bracket", () => {

@@ -61,6 +61,9 @@ describe("every development document", () => {
         "hunan-ozone-2023",
         "xingtai-2023",
         "mee-mot-2022",
+        "zhangdian-air-2024",
+        "shaanxi-air-tasks-2024",
+        "linquan-air-2024",
       ].sort(),
     );
   });
@@ -423,6 +426,60 @@ describe("Shanxi: a provincial plan naming the national plan in its title, heade
 
   it("ends before 【打印】, 分享到 and 相关稿件", () => {
     expect(shanxi.items.at(-1)?.id).toBe("7.3");
+  });
+});
+
+describe("task lists as tables, nested places, clauses that close an item's points", () => {
+  const shaanxi = planOf("shaanxi-air-tasks-2024");
+  const zhangdian = planOf("zhangdian-air-2024");
+  const linquan = planOf("linquan-air-2024");
+
+  it("reads a table copied one cell per line: rows are entries, columns say who leads, who supports, by when", () => {
+    expect(idsAt(shaanxi, 2)).toHaveLength(30);
+    expect(entry(shaanxi, "2.7").title).toBe("持续推进北方地区清洁取暖");
+    expect(roles(shaanxi, "2.7")).toEqual({
+      省住房城乡建设厅: "lead",
+      省发展改革委: "support",
+      省财政厅: "support",
+      省能源局: "support",
+      国网陕西省电力有限公司: "support",
+    });
+    expect(entry(shaanxi, "2.7").deadlines.map((d) => d.date)).toContain("2024-10-31");
+    // The note under the table is no column of the last row.
+    expect(roles(shaanxi, "6.30")).toMatchObject({ 省财政厅: "lead", 省发展改革委: "support" });
+  });
+
+  it("reads a table written one row per line, its cells parted by tabs", () => {
+    const source = [
+      "某市2024年大气污染防治重点任务清单",
+      "序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限",
+      "一、工业源治理",
+      "1\t锅炉整治\t淘汰10蒸吨/小时以下燃煤锅炉。\t市生态环境局\t市市场监管局、市发展改革委\t2024年9月底前",
+      "2\t炉窑治理\t推进工业炉窑清洁能源替代。\t市工业和信息化局\t市生态环境局\t2024年12月底前",
+      "二、移动源治理",
+      "3\t货车治理\t淘汰国三柴油货车。\t市交通运输局\t市公安局\t2025年6月底前",
+    ].join("\n");
+    const p = parsePlan("tabbed-table", source, { genre: loadGenreData("data") });
+    expect(p.items.map((i) => i.id)).toEqual(["1.1", "1.2", "2.3"]);
+    expect(roles(p, "1.1")).toEqual({
+      市生态环境局: "lead",
+      市市场监管局: "support",
+      市发展改革委: "support",
+    });
+    expect(dates(p, "2.3").map((d) => d[1])).toEqual(["2025-06-30"]);
+    expect(entry(p, "1.2").title).toBe("炉窑治理");
+  });
+
+  it("names a district's plan by the district, not the city around it", () => {
+    expect(zhangdian.profile.place).toEqual({ zh: "张店区", en: "Zhangdian" });
+    expect(zhangdian.profile.placeAliases).toContain("张店");
+  });
+
+  it("gives a clause on its own line after an item's points to the item, not to its last point", () => {
+    expect(roles(linquan, "3.2")).toMatchObject({ 县经信局: "lead", 县市场监管局: "support" });
+    expect(roles(linquan, "3.2.3")).toEqual({});
+    // A clause at the end of an item without points stays its own.
+    expect(roles(linquan, "3.3")).toMatchObject({ 县发展改革委: "support" });
   });
 });
 

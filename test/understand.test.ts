@@ -58,6 +58,13 @@ describe("item references", () => {
     expect(path("第四部分1.讲什么")).toBe("4.1");
     expect(path("三、（二）、1")).toBe("3.2.1");
     expect(path("第十二项")).toBe("12");
+  });
+  it("reads a point in brackets under an item, a section's nth item, and a table row's 序号 or task number", () => {
+    expect(path("四（三）（1）讲的啥")).toBe("4.3.1");
+    expect(path("六、第3项")).toBe("6.3");
+    expect(path("二、能源结构调整里的第四项")).toBe("2.4");
+    expect(path("清单序号12")).toBe("12");
+    expect(path("what is task no. 7")).toBe("7");
     expect(path("Article 12 of the notice")).toBe("12");
     expect(path("四、1.5万吨")).toBe("4");
   });

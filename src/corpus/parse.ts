@@ -20,6 +20,7 @@ import {
 } from "./responsibility.js";
 import { type DepartmentRef, type Item, type Part, Plan, type Section, type StandingNote } from "./schema.js";
 import { type Draft, readStructure } from "./structure.js";
+import { readTableColumns, rowCells, rowResponsibility, rowTask } from "./table.js";
 import { readTitleBlock } from "./title-block.js";
 
 /** Options for {@link parsePlan}. */
@@ -101,7 +102,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     last--;
   const first = block.bodyFirst;
   const body = { start: (lines[first] as Line).start, end: contentSpan(lines[last] as Line).end };
-  const { sections, drafts } = readStructure(lines.slice(first, last + 1));
+  // A task list published as a table: its rows are the entries, its columns say the roles.
+  const columns = readTableColumns(lines.slice(0, last + 1));
+  const { sections, drafts } = readStructure(lines.slice(first, last + 1), { rows: columns !== null });
   if (sections.length === 0) throw new Error(`${doc}: no sections (一、…) found`);
 
   const parts: Part[] = drafts.map((d, i) => ({
@@ -125,22 +128,36 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const canonical = (written: string) => canonicalDepartment(written, folds);
   const items: Item[] = [];
   const standingNotes: StandingNote[] = [];
-  for (const d of drafts) {
-    if (d.kind !== "item") continue;
+  const entries = drafts.filter((d) => d.kind === "item");
+  // Departments of a clause closing an item's points, owed to the item itself: parent id → refs.
+  const owed = new Map<string, DepartmentRef[]>();
+  for (const [n, d] of entries.entries()) {
     const item = toItem(doc, d, source, sections);
     const departments: DepartmentRef[] = [];
+    const closing = closingClauseOfPoints(d, entries[n + 1]);
     for (const bracket of findBrackets(item.text)) {
       const r = parseResponsibility(bracket.inner, canonical);
       if (!r) continue;
-      departments.push(...r.departments);
+      if (closing && item.parent && bracket.start >= item.text.length - closing.length) {
+        owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...r.departments]);
+      } else departments.push(...r.departments);
       if (r.standingNote) standingNotes.push({ ...r.standingNote, from: item.id });
     }
     departments.push(...parseLabelledResponsibility(item.text, canonical));
+    if (d.row && columns) {
+      const cells = rowCells(item.text, columns);
+      departments.push(...parseLabelledResponsibility(rowResponsibility(cells), canonical));
+      item.title = rowTask(cells) ?? item.title;
+    }
     item.departments = strongestRoles(departments);
     item.deadlines = parseDeadlines(item.text, { heatingSeason: profile.heatingSeason });
     items.push(item);
   }
   if (items.length === 0) throw new Error(`${doc}: no entries under its sections`);
+  for (const [parent, refs] of owed) {
+    const item = items.find((i) => i.id === parent);
+    if (item) item.departments = strongestRoles([...item.departments, ...refs]);
+  }
   settleDepartmentNames(items);
   // A standing note covers every entry after the one that states it.
   for (const note of standingNotes) {
@@ -193,6 +210,22 @@ function settleDepartmentNames(items: Item[]): void {
       }),
     );
   }
+}
+
+/**
+ * The clause on a line of its own that closes the last point of an item — （1）…（2）…（3）… then
+ * 〔县经信局牵头，…参与〕 — and so speaks for the whole item, not the last point. Null otherwise.
+ */
+function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null {
+  const path = d.path ?? [];
+  if (path.length < 3 || d.lines.length < 2) return null;
+  const nextPath = next?.path ?? [];
+  const sibling = nextPath.length === path.length && path.slice(0, -1).every((n, i) => nextPath[i] === n);
+  if (sibling) return null;
+  const last = trimmed(d.lines.at(-1) as Line);
+  return /^[〔（(【][^〔〕（）()【】]*(?:[（(][^（）()]*[）)][^〔〕（）()【】]*)*[〕）)】]$/.test(last)
+    ? last
+    : null;
 }
 
 /** An entry draft as an item (departments and deadlines are filled in by the caller). */

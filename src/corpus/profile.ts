@@ -103,9 +103,20 @@ const ISSUER_TAIL = /(?:人民政府办公室|人民政府办公厅|人民政府
 /** X市人民政府 → X市; Y省落实…方案 → Y省; null when neither names a place. */
 function placeOf(meta: PlanMeta): string | null {
   const fromIssuer = meta.issuer?.replace(ISSUER_TAIL, "");
-  if (fromIssuer && fromIssuer !== meta.issuer && PLACE_SUFFIX.test(fromIssuer)) return fromIssuer;
+  if (fromIssuer && fromIssuer !== meta.issuer && PLACE_SUFFIX.test(fromIssuer))
+    return innermostPlace(fromIssuer);
   const fromTitle = /^(.{2,6}?(?:自治区|省|市|县|区))/.exec(meta.planTitle)?.[1];
   return fromTitle ?? null;
+}
+
+/**
+ * The place a nested name governs: 甲市乙区 → 乙区 (people call the district's plan by the
+ * district), 甲省乙市 → 乙市; a single place stays as it is.
+ */
+function innermostPlace(name: string): string {
+  const parts = name.match(/.+?(?:自治区|自治州|省|市|州|盟|地区|县|区|旗)(?=.{2,}$)|.+$/g) ?? [name];
+  const last = parts.at(-1) as string;
+  return parts.length > 1 && last.length >= 2 && PLACE_SUFFIX.test(last) ? last : name;
 }
 
 /** How a place name's suffix tells its level, for a document whose issuer does not say. */

@@ -8,6 +8,7 @@
 import { type Line, trimmed } from "./lines.js";
 import { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
 import type { Part, Section } from "./schema.js";
+import { ROW_NUMBER } from "./table.js";
 
 /** A section heading: 一、总体要求 (also 一．). */
 const SECTION = /^([一二三四五六七八九十]{1,3})\s*[、．]\s*(.+)$/;
@@ -21,6 +22,8 @@ const STYLES = [
   },
   { style: "paren", pattern: /^[(（]\s*(\d{1,2})\s*[)）]\s*/, label: (n: number) => `(${n})` },
   { style: "num", pattern: /^(\d{1,2})\s*[.．、](?!\d)\s*/, label: (n: number) => `${n}.` },
+  // A table row's number cell (a task list copied from a table): read only in a document with a table.
+  { style: "row", pattern: ROW_NUMBER, label: (n: number) => `${n}.` },
 ] as const;
 type Style = (typeof STYLES)[number]["style"];
 
@@ -35,8 +38,9 @@ interface Marker {
   length: number;
 }
 
-function readMarker(text: string): Marker | null {
+function readMarker(text: string, rows: boolean): Marker | null {
   for (const { style, pattern } of STYLES) {
+    if (style === "row" && !rows) continue;
     const m = pattern.exec(text);
     if (!m) continue;
     const number = parseSmallNumeral(m[1] as string);
@@ -65,6 +69,8 @@ export interface Draft {
   pieces?: string[];
   /** For an entry: characters of its first line taken by its number. */
   markerLength?: number;
+  /** For an entry: it is a row of a task table (its lines are cells). */
+  row?: boolean;
 }
 
 /** The body's sections and its parts in order; entries are the parts of kind "item". */
@@ -73,8 +79,14 @@ export interface Structure {
   drafts: Draft[];
 }
 
+/** Options for {@link readStructure}. */
+export interface StructureOptions {
+  /** The document has a task table: a line holding only a number (its 序号 cell) opens a row. */
+  rows?: boolean;
+}
+
 /** Reads the sections and numbered entries of a body, given as its lines. */
-export function readStructure(bodyLines: readonly Line[]): Structure {
+export function readStructure(bodyLines: readonly Line[], options: StructureOptions = {}): Structure {
   const drafts: Draft[] = [];
   const sections: Section[] = [];
   let section = 0;
@@ -94,6 +106,7 @@ export function readStructure(bodyLines: readonly Line[]): Structure {
       path,
       pieces: stack.map((s) => labelPiece(s.style, s.number)),
       markerLength: marker.length,
+      row: marker.style === "row",
     });
   };
 
@@ -114,7 +127,7 @@ export function readStructure(bodyLines: readonly Line[]): Structure {
       drafts.push({ kind: "heading", ref: String(section), start: line.start, lines: [line] });
       continue;
     }
-    const marker = section > 0 ? readMarker(t) : null;
+    const marker = section > 0 ? readMarker(t, options.rows ?? false) : null;
     if (marker && accept(marker)) {
       open(line, marker);
       continue;

@@ -37,6 +37,8 @@ function namesNow(plan: Plan): string[] {
     meta.docNumber ? squeeze(meta.docNumber) : null,
     profile.name.zh,
     profile.name.en,
+    // The title without its bracket of years (临泉县…行动方案 for …行动方案（2024—2025年）).
+    ...profile.titleForms,
     ...profile.aliases,
     ...profile.placeAliases,
     // A national body's name stands for its document (国务院 → the State Council plan); each issuer

@@ -30,10 +30,19 @@ const FORMS: readonly RegExp[] = [
   new RegExp(
     `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*第?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
   ),
+  // 四(二)(2) — a third level in brackets under (二)
+  new RegExp(
+    `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
+  ),
   // 六(五), 六、(五), 六（五）, 第六部分(五)
   new RegExp(`(?:第)?(${NUM})(?:、|部分|章|节)?\\s*[(（]\\s*(${NUM})\\s*[)）]`),
-  // 第六部分第五条/项
-  new RegExp(`第(${NUM})(?:部分|章|节|大项)第?(${NUM})(?:条|项|点|小项)`),
+  // 第六部分第五条/项, 七、第5项
+  new RegExp(`(?:第(${NUM})(?:部分|章|节|大项)|(${CN})、)\\s*第?(${NUM})(?:条|项|点|小项)`),
+  // 三、交通运输结构调整下面的第二项 — a section by its number and title, then an item by its place
+  new RegExp(
+    `(?:^|[^一二三四五六七八九十\\d])(${CN})、[“"「]?\\p{Script=Han}{2,16}[”"」]?\\s*(?:下面|下边|下|中|里面|里)?的?第(${NUM})(?:条|项|点)`,
+    "u",
+  ),
   // 四、1. / 第四部分1. — an item numbered 1. directly under its section
   new RegExp(`(?:^|[^一二三四五六七八九十\\d])(?:第)?(${CN})(?:、|部分)\\s*(\\d{1,2})\\s*[.．、](?!\\d)`),
   // 3.1.2.1 / 3.1.2 / 6.5 / 6-5 / "item" 6.5 — not PM2.5, 74.5%, 1.2万, 0.3米
@@ -50,15 +59,18 @@ const PARTIAL = new RegExp(
   `(?<![一二三四五六七八九十\\d、])[(（](${CN})[)）]\\s*(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
 );
 
-/** "item (30)", "item 30": a printed item number in English. */
-const ITEM_NUMBER = /\bitem\s*[(（]?\s*(\d{1,2})\s*[)）]?(?![.\d])/i;
+/** "item (30)", "item 30", "task no. 24": a printed item number in English. */
+const ITEM_NUMBER = /\b(?:item|task)\s*(?:no\.?\s*|number\s*|#\s*)?[(（]?\s*(\d{1,2})\s*[)）]?(?![.\d])/i;
 
 /** 二、工作目标 anywhere: a section named with the start of its title. */
 const SECTION_TITLED = new RegExp(`(?:^|[^一二三四五六七八九十])(${CN})、\\s*(\\p{Script=Han}{2,4})`, "u");
 
-/** A bare (三十九) (Chinese numerals only: 燃煤锅炉(3) is a figure) or 第三十九条, not after a section numeral. */
+/**
+ * A bare (三十九) (Chinese numerals only: 燃煤锅炉(3) is a figure), 第三十九条 not after a section
+ * numeral, or a table row's 序号3.
+ */
 const ACROSS = new RegExp(
-  `(?:^|[^一二三四五六七八九十\\d、])[(（](${CN})[)）]|第(${NUM})[条项](?!目)|\\b(?:article|clause)\\s*[(（]?\\s*(\\d{1,2})\\s*[)）]?(?![\\d.])`,
+  `(?:^|[^一二三四五六七八九十\\d、])[(（](${CN})[)）]|第(${NUM})[条项](?!目)|\\b(?:article|clause)\\s*[(（]?\\s*(\\d{1,2})\\s*[)）]?(?![\\d.])|序号\\s*(?:为|是)?\\s*(\\d{1,3})(?!\\d)`,
   "i",
 );
 
@@ -93,8 +105,8 @@ export function findRefs(text: string): ItemRef[] {
   }
   const across = ACROSS.exec(text) ?? ITEM_NUMBER.exec(text);
   if (across) {
-    const n = parseSmallNumeral((across[1] ?? across[2] ?? across[3]) as string);
-    if (n) return [ref(across[0].replace(/^[^(（第a-z]/i, ""), [n], { across: true })];
+    const n = parseSmallNumeral((across[1] ?? across[2] ?? across[3] ?? across[4]) as string);
+    if (n) return [ref(across[0].replace(/^[^(（第a-z序]/i, ""), [n], { across: true })];
   }
   const section = SECTION.exec(text);
   if (section) {

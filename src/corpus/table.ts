@@ -1,0 +1,109 @@
+/**
+ * Task lists published as tables (附件：重点任务清单 with columns 序号 | 重点任务 | 具体措施 | 牵头单位 |
+ * 配合单位 | 完成时限). Copied from a page, a table arrives one cell per line, or one row per line with
+ * its cells parted by tabs or bars. Its rows are the plan's entries under the section rows (一、…);
+ * their cells say the task, the measures and, by column, who leads, who supports and the deadline.
+ */
+import { type Line, trimmed } from "./lines.js";
+
+/** The column a header cell names, by what it holds. */
+export type ColumnKind = "number" | "task" | "lead" | "support" | "responsible" | "deadline" | "other";
+
+const COLUMN_KINDS: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
+  [/^(?:序号|编号)$/, "number"],
+  [/^(?:牵头单位|牵头部门|主责单位)$/, "lead"],
+  [/^(?:配合单位|配合部门|参与单位|协同单位|协办单位)$/, "support"],
+  [/^(?:责任单位|责任部门|主要责任单位|实施单位|落实单位)$/, "responsible"],
+  [/^(?:完成时限|完成时间|时间节点|时限要求|完成期限)$/, "deadline"],
+  [/^(?:重点任务|主要任务|工作任务|任务名称|任务|项目名称|重点工作)$/, "task"],
+  [/^(?:具体措施|工作措施|主要措施|任务措施|工作内容|主要内容|具体内容|目标任务|工作目标|备注)$/, "other"],
+];
+
+/** The label a role column's cell is read with (the labelled-list parser knows these words). */
+export const COLUMN_LABEL: Readonly<Partial<Record<ColumnKind, string>>> = {
+  lead: "牵头单位",
+  support: "配合单位",
+  responsible: "责任单位",
+};
+
+/** Cells of a row written on one line: parted by a tab, a bar or a run of spaces. */
+const CELL_BREAK = /\t+|\s*[|｜]\s*|[ \u3000]{2,}/;
+
+function kindOf(cell: string): ColumnKind | null {
+  const c = cell.replace(/\s+/g, "");
+  return COLUMN_KINDS.find(([re]) => re.test(c))?.[1] ?? null;
+}
+
+/**
+ * The columns of a task table, read from its header: a 序号 cell followed by at least two more
+ * column names (one per line, or on the same line). Null when the lines hold no such header.
+ */
+export function readTableColumns(lines: readonly Line[]): ColumnKind[] | null {
+  for (let i = 0; i < lines.length; i++) {
+    const cells = trimmed(lines[i] as Line)
+      .split(CELL_BREAK)
+      .filter((c) => c !== "");
+    if (cells.length === 0 || kindOf(cells[0] as string) !== "number") continue;
+    const kinds = cells.map(kindOf);
+    if (cells.length > 1) {
+      if (kinds.every((k) => k !== null) && kinds.length >= 3) return kinds as ColumnKind[];
+      continue;
+    }
+    const columns: ColumnKind[] = ["number"];
+    for (let j = i + 1; j < lines.length; j++) {
+      const t = trimmed(lines[j] as Line);
+      if (t === "") continue;
+      const kind = kindOf(t);
+      if (!kind) break;
+      columns.push(kind);
+    }
+    if (columns.length >= 3) return columns;
+  }
+  return null;
+}
+
+/** Whether a line is a row's number cell (alone, or first on a row written on one line). */
+export const ROW_NUMBER = /^(\d{1,3})(?=$|\t|\s*[|｜]|[ \u3000]{2,})/;
+
+/**
+ * A row's cells matched to the columns: the cells of a row are its lines (and the parts of a line
+ * parted by tabs or bars); when a cell runs over several lines (a long 具体措施), the columns before
+ * it are matched from the start, those after it from the end, and it takes the rest.
+ */
+export function rowCells(
+  text: string,
+  columns: readonly ColumnKind[],
+): Array<{ kind: ColumnKind; text: string }> {
+  const cells = text
+    .split("\n")
+    // A note under the table (注：…) belongs to no column.
+    .filter((l) => !/^\s*(?:注|备注|说明)\s*[:：]/.test(l))
+    .flatMap((l) => l.split(CELL_BREAK))
+    .map((c) => c.trim())
+    .filter((c) => c !== "");
+  if (cells.length <= columns.length)
+    return cells.map((c, i) => ({ kind: columns[i] as ColumnKind, text: c }));
+  // The column that runs long: the measures, else the task.
+  const long = [columns.indexOf("other"), columns.indexOf("task")].find((i) => i > 0);
+  const head = long ?? Math.floor(columns.length / 2);
+  const tail = columns.length - head - 1;
+  return columns.map((kind, i) => {
+    if (i < head) return { kind, text: cells[i] as string };
+    if (i >= columns.length - tail)
+      return { kind, text: cells[cells.length - (columns.length - i)] as string };
+    return { kind, text: cells.slice(head, cells.length - tail).join("\n") };
+  });
+}
+
+/** A row's role cells as labelled lists (牵头单位：… / 配合单位：…), one per line, for the department parser. */
+export function rowResponsibility(cells: ReadonlyArray<{ kind: ColumnKind; text: string }>): string {
+  return cells
+    .filter((c) => COLUMN_LABEL[c.kind] && c.text !== "")
+    .map((c) => `${COLUMN_LABEL[c.kind]}：${c.text.replace(/\n/g, "")}`)
+    .join("\n");
+}
+
+/** A row's task name (its 重点任务 cell), when the table has one. */
+export function rowTask(cells: ReadonlyArray<{ kind: ColumnKind; text: string }>): string | null {
+  return cells.find((c) => c.kind === "task")?.text ?? null;
+}
