@@ -425,6 +425,20 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(many.understand("What does the action plan say about dust?").docs).toEqual([]);
   });
 
+  it("asks a question naming no document of the conversation's document first, else of all", async () => {
+    const first = await many.answer("临泉县的柴油货车怎么管");
+    expect(first.citations[0]?.doc).toBe("linquan-air-2024");
+    const next = await many.answer("国三营运柴油货车什么时候淘汰完", { context: first.context });
+    expect(next.citations[0]).toMatchObject({ doc: "linquan-air-2024", id: "5.2.2" });
+    // Alone, the same question is asked of every document.
+    const alone = await many.answer("国三营运柴油货车什么时候淘汰完");
+    expect(alone.citations[0]?.doc).not.toBe("linquan-air-2024");
+    // What the conversation's document does not cover is still answered from the others.
+    const other = await many.answer("沙尘天气过程怎么应对", { context: first.context });
+    expect(other.status).toBe("answered");
+    expect(other.citations[0]?.doc).not.toBe("linquan-air-2024");
+  });
+
   it("lists a county department's tasks from 责任单位 lines, and a title's words are not a further topic", async () => {
     const r = await many.answer("西华县住建局在大气攻坚方案里牵头哪些任务");
     expect(r.kind).toBe("department_listing");

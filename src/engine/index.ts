@@ -242,13 +242,12 @@ class PolicyEngine implements Engine {
   async answer(question: string, options: AnswerOptions = {}): Promise<Response> {
     const query = understand(question, this.understandDeps, options.context ?? null);
     const deps = this.deps();
-    let resolved = resolve(
-      query.docs.length === 0 && this.home.length > 0 ? { ...query, docs: [...this.home] } : query,
-      deps,
-    );
-    // The default documents do not cover it: every document is asked.
-    if (query.docs.length === 0 && this.home.length > 0 && resolved.kind === "not_covered")
-      resolved = resolve(query, deps);
+    // A question naming no document is first asked of the conversation's documents (when must the
+    // old trucks go, after a question about one county's plan), else of the default ones.
+    const scope = query.docs.length === 0 ? (conversationScope(query, options.context) ?? this.home) : [];
+    let resolved = resolve(scope.length > 0 ? { ...query, docs: [...scope] } : query, deps);
+    // The conversation's or the default documents do not cover it: every document is asked.
+    if (scope.length > 0 && resolved.kind === "not_covered") resolved = resolve(query, deps);
     // A short question not covered alone, right after an answer, is about that answer's items.
     const leaning = resolved.kind === "not_covered" ? leanOnPrevious(query, options.context ?? null) : null;
     if (leaning) resolved = resolve(leaning, deps);
@@ -344,3 +343,16 @@ class PolicyEngine implements Engine {
 }
 
 export { engineOptionsFromEnv } from "./environment.js";
+
+/** The conversation may hold at most this many documents to scope the next question (a plan and the one it implements). */
+const SCOPE_DOCUMENTS = 2;
+
+/**
+ * The documents a question naming none is first asked of: those of the previous answer, when it
+ * came from one document (or a local plan and the national one beside it) and the question is no
+ * follow-up already resolved against it. Null otherwise.
+ */
+function conversationScope(query: Query, context: Context | null | undefined): readonly string[] | null {
+  if (!context || query.followUp !== null || query.invalid) return null;
+  return context.docs.length > 0 && context.docs.length <= SCOPE_DOCUMENTS ? context.docs : null;
+}

@@ -15,7 +15,10 @@ export const EvalCase = z.object({
   id: z.string(),
   category: z.string(),
   q: z.string(),
-  /** Lines sharing a session are one conversation, asked in file order with the previous context. */
+  /**
+   * Lines of one file sharing a session are one conversation, asked in file order with the previous
+   * context (loaded, the session is qualified by its file).
+   */
   session: z.string().optional(),
   /** The question is `q` repeated this many times (for very long inputs). */
   repeat: z.number().int().positive().optional(),
@@ -69,7 +72,9 @@ export function loadEvalSet(dir: string): EvalSet {
         if (line.trim() === "") return;
         const parsed = EvalCase.safeParse(JSON.parse(line));
         if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.message}`);
-        cases.push(parsed.data);
+        // A session is one file's conversation: two batches may both have an "s09".
+        const { session } = parsed.data;
+        cases.push(session ? { ...parsed.data, session: `${file}#${session}` } : parsed.data);
       });
   }
   const defaultsFile = join(dir, "set.json");
