@@ -321,6 +321,38 @@ describe("conversations", () => {
     expect(next.citations[0]).toMatchObject({ doc: SQ, id: "6.1" });
   });
 
+  it("a follow-up can move the case, resize it with a new fact, or swap the thing after a when-question", async () => {
+    // Only the place moves: the same delivery vans outside the built-up area.
+    const vans = await engine.answer("商丘城区里我们用国五柴油厢货做城市配送，是不是要换成新能源车？");
+    expect(vans.check?.outcome).toBe("applies");
+    const outside = await engine.answer("如果只在建成区外面跑呢？", { context: vans.context });
+    expect(outside.kind).toBe("check");
+    expect(outside.check?.outcome).toBe("does_not_apply");
+    // The same boiler, larger, with a new fact about it: its figure replaced, the new fact kept.
+    const boiler = await engine.answer(
+      "Our dairy plant in Shangqiu runs a 10 t/h coal boiler. Must it be shut?",
+    );
+    expect(boiler.check?.outcome).toBe("applies");
+    const larger = await engine.answer("and if it were 45 t/h, with a big CHP plant 70 km away?", {
+      context: boiler.context,
+    });
+    expect(larger.check?.outcome).toBe("does_not_apply");
+    // A question about the items between keeps the check: the next thing swaps its thing.
+    const gas = await engine.answer("我们宾馆有台2蒸吨的燃气锅炉，要做低氮改造吗");
+    const when = await engine.answer("什么时候完成？", { context: gas.context });
+    const biomass = await engine.answer("那换成生物质锅炉呢？", { context: when.context });
+    expect(biomass.kind).toBe("check");
+    expect(biomass.citations[0]?.id).toBe("6.3");
+  });
+
+  it("what is mixed into a biomass boiler is not its fuel", async () => {
+    const r = await engine.answer(
+      "Our boiler burns wood pellets and we co-fire coal in winter. Is that allowed in Shangqiu?",
+    );
+    expect(r.kind).toBe("check");
+    expect(r.citations[0]?.id).toBe("6.3");
+  });
+
   it("a follow-up that swaps the thing asks the same check of the new thing", async () => {
     const first = await engine.answer("我开网约车在城区跑，烧油的，要换新能源吗");
     expect(first.check?.outcome).toBe("applies");

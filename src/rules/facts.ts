@@ -88,3 +88,12 @@ export function extractFacts(
     self: cues.has("self"),
   };
 }
+
+/** The text with every place the facts vocabulary knows taken out (城区里, outside the built-up area). */
+export function withoutPlaces(text: string): string {
+  return vocabulary().places.reduce(
+    (t, w) =>
+      t.replace(new RegExp(w.re.source, w.re.flags.includes("g") ? w.re.flags : `${w.re.flags}g`), ""),
+    text,
+  );
+}

@@ -5,7 +5,7 @@
  * elliptical "燃煤锅炉呢？" keeps the previous documents; "国家层面的要求呢？" asks the previous topic of
  * another document. A complete new question starts afresh.
  */
-import { extractFacts, findAmounts } from "../rules/index.js";
+import { extractFacts, findAmounts, withoutPlaces } from "../rules/index.js";
 import { textWithout } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import type { UnderstandDeps } from "./index.js";
@@ -80,6 +80,7 @@ function replaceFigures(previous: string, next: string): string {
   const measured = old.filter((o) => o.unit !== "%");
   let out = previous;
   let replaced = false;
+  const used = new Set<Figure>();
   for (const o of [...old].reverse()) {
     const same =
       fresh.find((f) => f.unit === o.unit) ??
@@ -88,6 +89,7 @@ function replaceFigures(previous: string, next: string): string {
         ? bare[0]
         : undefined);
     if (!same) continue;
+    used.add(same);
     const unitWords = o.text.replace(
       /^[\d.,\s零〇一二两三四五六七八九十百千万亿]+(?:(?:million|thousand|billion|hundred)\b\s*)?/i,
       "",
@@ -98,18 +100,33 @@ function replaceFigures(previous: string, next: string): string {
     replaced = true;
   }
   if (!replaced) return `${previous}，${next}`;
-  // Where the new case stands counts too ("…, located outside the planning area"): its words follow,
-  // without the figures already put in place.
+  // Where the new case stands counts too ("…, located outside the planning area"), and so does a
+  // figure of a new kind ("…, the nearest CHP plant 60 km away"): their words follow, without the
+  // figures already put in place.
   const lang = /[\u4e00-\u9fff]/.test(next) ? "zh" : "en";
-  if (extractFacts(next, lang).places.size === 0) return out;
+  const placed = extractFacts(next, lang).places.size > 0;
+  if (!placed && !fresh.some((f) => !used.has(f))) return out;
   const rest = [...amounts]
+    .filter((a) => used.has(a) || a.unit === null)
     .reverse()
     .reduce((t, a) => `${t.slice(0, a.index)}${t.slice(a.index + a.text.length)}`, next);
-  // …and replaces where the previous case stood (inside the planning area after outside it).
-  const kept = out
+  return placed ? replacePlaces(out, rest, lang) : `${out}，${rest}`;
+}
+
+/** Whether a figure of the text has a unit the previous text also measures (50 t/h after 15 t/h). */
+function sharesUnit(previous: string, text: string): boolean {
+  const units = new Set(withUnit(previous).map((a) => a.unit));
+  return withUnit(text).some((a) => units.has(a.unit));
+}
+
+/** The previous text with the clauses that said where the case stood replaced by the new place. */
+function replacePlaces(previous: string, next: string, lang: Query["lang"]): string {
+  // Inside the planning area after outside it: the old place goes from its clause, the new one is added.
+  const kept = previous
     .split(/[，;；]|,(?!\d{3})/)
-    .filter((clause) => extractFacts(clause, lang).places.size === 0);
-  return [...kept, rest].join("，");
+    .map((clause) => (extractFacts(clause, lang).places.size === 0 ? clause : withoutPlaces(clause)))
+    .filter((clause) => /[\p{Script=Han}a-z0-9]/iu.test(clause));
+  return [...kept, next].join("，");
 }
 
 /** The previous text with its emission standard replaced by the new one (那国三的呢 after 国四). */
@@ -179,9 +196,17 @@ export function readFollowUp(
   const relative = RELATIVE.find(([re]) => re.test(text));
   let factsText: string | null = null;
   if (relative && CHANGE.test(text)) factsText = scaleFigures(previous, relative[1]);
-  // A new thing with no figure swaps the thing of a check (救护车呢); after an answer that was no check
-  // (燃气锅炉呢 after the coal-boiler items) it is a new topic in the same documents.
-  else if (ownThing && CHANGE.test(text) && (context.kind === "check" || ownFigure))
+  // A new thing with no figure swaps the thing of a check (救护车呢), also when a question about the
+  // check's items came between; after an answer that was no check (燃气锅炉呢 after the coal-boiler
+  // items) it is a new topic in the same documents.
+  // The same thing with another size, and maybe a new fact about it (50 t/h, CHP 60 km away).
+  else if (context.factsText !== null && own.entities.length === 0 && sharesUnit(previous, text))
+    factsText = replaceFigures(previous, text);
+  else if (
+    ownThing &&
+    CHANGE.test(text) &&
+    (context.kind === "check" || context.factsText !== null || ownFigure)
+  )
     factsText = [text, askingClauses(previous, query.lang, own.entities.length > 0)]
       .filter(Boolean)
       .join("，");
@@ -192,6 +217,9 @@ export function readFollowUp(
     factsText = replaceStandard(previous, text, query.lang);
   else if (context.factsText !== null && CHANGE.test(text) && !ownThing && findAmounts(text).length > 0)
     factsText = replaceFigures(previous, text);
+  // Only the place moved (要是只在建成区外面跑呢): the same case, somewhere else.
+  else if (context.factsText !== null && CHANGE.test(text) && !ownThing && own.places.size > 0)
+    factsText = replacePlaces(previous, text, query.lang);
   if (factsText !== null) {
     const searchText = `${factsText} ${query.expansions.join(" ")}`;
     return follow("facts", {
