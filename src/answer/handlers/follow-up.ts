@@ -3,9 +3,11 @@
  * again, with what was asked about them in front.
  */
 import type { Item } from "../../corpus/index.js";
+import type { Query } from "../../understand/index.js";
 import { citeItem } from "../citation.js";
-import { citing, type Handler, resolved } from "../deps.js";
+import { citing, type Handler, type ResolveDeps, resolved } from "../deps.js";
 import { headQuote } from "../quote.js";
+import { retrieve } from "../retrieval.js";
 import { focusOf } from "./cite.js";
 
 /** Resolves a follow-up on the previous items. */
@@ -16,6 +18,29 @@ export const previousItems: Handler = (query, deps) => {
     .filter((i): i is Item => i !== undefined);
   if (items.length === 0) return null;
   const c = citing(query, deps);
-  const citations = items.slice(0, 3).map((item) => citeItem(item, headQuote(item), 1, c));
+  const citations = inOrderAsked(items, query, deps)
+    .slice(0, 3)
+    .map((item) => citeItem(item, headQuote(item), 1, c));
   return resolved(query, "answered", { kind: "item", focus: focusOf(query), related: [] }, citations);
 };
+
+/**
+ * The previous items as they were, unless the first is a heading shown with its own points (5.2 with
+ * 5.2.1, 5.2.2): then, asked when, a point with a date comes first, and a point closer to the
+ * question's own words (国三车 → the point on 国三 trucks) before the others — not for whom to ask,
+ * whose words (哪些部门参与) say nothing of the content.
+ */
+function inOrderAsked(items: readonly Item[], query: Query, deps: ResolveDeps): Item[] {
+  const [head] = items;
+  const family = items.filter((i) => i === head || (i.parent === head?.id && i.doc === head?.doc));
+  if (!head || family.length < 2) return [...items];
+  const asked = (i: Item) => query.intents.includes("when") && i.deadlines.length > 0;
+  const own = query.residue > 0 && !query.intents.includes("who");
+  const ranked = own ? retrieve(deps.index, query, family.length, new Set(family)) : [];
+  const rank = (i: Item) => {
+    const at = ranked.findIndex((h) => h.item === i);
+    return at < 0 ? ranked.length + family.indexOf(i) : at;
+  };
+  const ordered = [...family].sort((a, b) => Number(asked(b)) - Number(asked(a)) || rank(a) - rank(b));
+  return [...ordered, ...items.filter((i) => !family.includes(i))];
+}
