@@ -13,6 +13,7 @@ import {
   loadCorpus,
   loadGenreData,
   type Plan,
+  parseDeadlines,
   parsePlan,
 } from "../src/corpus/index.js";
 
@@ -64,6 +65,8 @@ describe("every development document", () => {
         "zhangdian-air-2024",
         "shaanxi-air-tasks-2024",
         "linquan-air-2024",
+        "liaocheng-blue-sky-2019",
+        "huaiyuan-air-pollution-2024",
       ].sort(),
     );
   });
@@ -480,6 +483,31 @@ describe("task lists as tables, nested places, clauses that close an item's poin
     expect(roles(linquan, "3.2.3")).toEqual({});
     // A clause at the end of an item without points stays its own.
     expect(roles(linquan, "3.3")).toMatchObject({ 县发展改革委: "support" });
+  });
+});
+
+describe("departments in a closing sentence, a month under a deadline label", () => {
+  const liaocheng = planOf("liaocheng-blue-sky-2019");
+  const huaiyuan = planOf("huaiyuan-air-pollution-2024");
+
+  it("reads 由…牵头，…配合，各县（市、区）人民政府负责落实。 ending an item, outside any bracket", () => {
+    expect(roles(liaocheng, "6.18")).toEqual({
+      市城市管理局: "lead",
+      市交通运输局: "support",
+      市生态环境局: "support",
+      市公路事业发展中心: "support",
+    });
+    expect(roles(liaocheng, "4.6")).toMatchObject({
+      市住房城乡建设局: "lead",
+      "各县(市、区)人民政府": "responsible",
+    });
+  });
+
+  it("dates 完成时间：2024年9月 to the month's end, but not a month that merely starts a sentence", () => {
+    expect(dates(huaiyuan, "2.3").map((d) => d[1])).toEqual(["2024-09-30"]);
+    const heating = { heatingSeason: { month: 11, day: 15 } };
+    expect(parseDeadlines("完成时限：2025年2月", heating).map((d) => d.date)).toEqual(["2025-02-28"]);
+    expect(parseDeadlines("2024年9月，全县开展专项检查。", heating)).toEqual([]);
   });
 });
 

@@ -100,7 +100,7 @@ const Grouped = <T extends z.ZodTypeAny>(entry: T) =>
 /** The payload of each kind. */
 export const ItemPayload = z.object({
   kind: z.literal("item"),
-  /** What the question asked about the items: who is responsible, or when they are due. */
+  /** What the question asked about the items: whose task they are, or when they are due. */
   focus: z.enum(["departments", "deadlines"]).nullable(),
   /** Items close to the first one, for "related items". */
   related: z.array(ItemLink),

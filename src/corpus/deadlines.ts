@@ -71,6 +71,14 @@ const PATTERNS: readonly DeadlinePattern[] = [
     approximate: false,
   },
   {
+    // 完成时间：2024年9月 — a month under a deadline label means by its end.
+    pattern:
+      /(?<=(?:完成时间|完成时限|完成期限|时间节点|时限|时间)[:：]\s*)(\d{4})年(\d{1,2})月(?![\d底末份中上下])/g,
+    year: written,
+    date: (m, y) => ({ month: Number(m[2]), day: lastDayOfMonth(y, Number(m[2])) }),
+    approximate: false,
+  },
+  {
     pattern: /(\d{4})年(?:上半年|年中)(?:之前|以前|前)?/g,
     year: written,
     date: () => ({ month: 6, day: 30 }),

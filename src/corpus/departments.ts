@@ -116,6 +116,8 @@ type KeyTarget = { group: string; level: string | null } | { name: string };
 export class DepartmentDirectory {
   private readonly levels: ReadonlyArray<readonly [string, LevelWords]>;
   private readonly formIndex = new Map<string, { group: string; en: string }>();
+  /** A department's Chinese aliases (城管局) → the English of its first form, for names written short. */
+  private readonly aliasEnglish = new Map<string, string>();
   private readonly named: Array<{ group: string; forms: NamedForm[] }> = [];
   private readonly known = new Map<string, DepartmentInfo>();
   private readonly declared = new Map<string, ProfileDepartment>();
@@ -127,6 +129,10 @@ export class DepartmentDirectory {
     for (const d of data.departments) {
       const group = firstForm(d);
       for (const [form, en] of Object.entries(d.forms)) this.formIndex.set(form, { group, en });
+      const [firstEn] = Object.values(d.forms);
+      if (firstEn)
+        for (const alias of d.aliases)
+          if (!this.aliasEnglish.has(alias)) this.aliasEnglish.set(alias, firstEn);
     }
     for (const d of data.named) {
       const forms = Object.entries(d.forms).map(([form, en]) => {
@@ -307,6 +313,11 @@ export class DepartmentDirectory {
       const form = this.formIndex.get(rest);
       if (form)
         return { name, group: form.group, level, en: tidy(form.en.replace("{level}", this.levelEn(level))) };
+    }
+    // A name written with an alias (县城管局): its English only; what it is stays as the document says.
+    for (const [level, rest] of this.splitLevel(name)) {
+      const en = this.aliasEnglish.get(rest);
+      if (en) return { name, group: null, level: null, en: tidy(en.replace("{level}", this.levelEn(level))) };
     }
     return { name, group: null, level: null };
   }

@@ -144,6 +144,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       if (r.standingNote) standingNotes.push({ ...r.standingNote, from: item.id });
     }
     departments.push(...parseLabelledResponsibility(item.text, canonical));
+    if (departments.length === 0) departments.push(...closingSentence(item.text, canonical));
     if (d.row && columns) {
       const cells = rowCells(item.text, columns);
       departments.push(...parseLabelledResponsibility(rowResponsibility(cells), canonical));
@@ -226,6 +227,29 @@ function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null
   return /^[〔（(【][^〔〕（）()【】]*(?:[（(][^（）()]*[）)][^〔〕（）()【】]*)*[〕）)】]$/.test(last)
     ? last
     : null;
+}
+
+/**
+ * The departments of an item that ends in a sentence of its own naming them, outside any bracket:
+ * 由市城市管理局牵头，市交通运输局、市生态环境局配合。 (a last sentence such as 长期坚持 may follow).
+ */
+function closingSentence(text: string, canonical: (written: string) => string): DepartmentRef[] {
+  // Outside bracketed clauses: those have been read already (or belong to the item above); a name's
+  // own bracket (各县（市、区）人民政府) stays.
+  const outside = findBrackets(text)
+    .filter((b) => parseResponsibility(b.inner) !== null)
+    .reverse()
+    .reduce((t, b) => `${t.slice(0, b.start)}。${t.slice(b.end)}`, text);
+  const sentences = outside
+    .split(/[。；;]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+  for (const sentence of sentences.slice(-2).reverse()) {
+    if (sentence.length > 160 || !/(?:牵头|负责|配合|参与|落实)$/.test(sentence)) continue;
+    const read = parseResponsibility(sentence, canonical);
+    if (read && read.departments.length > 0) return read.departments;
+  }
+  return [];
 }
 
 /** An entry draft as an item (departments and deadlines are filled in by the caller). */

@@ -12,7 +12,7 @@ export type SourceFormat = z.infer<typeof SourceFormat>;
 /** Something a person should look at before trusting the ingested document. */
 export const IngestWarning = z.object({
   code: z.enum([
-    /** No item names a department: questions about who is responsible will find nothing. */
+    /** No item names a department: questions about whose task it is find nothing. */
     "no-departments",
     /** Items with nothing after their number. */
     "empty-items",

@@ -47,7 +47,7 @@ export type DeadlineAsk = z.infer<typeof DeadlineAsk>;
  * - check: asks whether an obligation applies to the asker's facts;
  * - department_listing / deadline_listing: a department's tasks, or what is due when;
  * - document: about the document itself (issuer, dates, numbers);
- * - who / when: asks who is responsible for, or when is the deadline of, the topic;
+ * - who / when: asks whose task the topic is, or its deadline;
  * - topic: anything else about the content (retrieval).
  */
 export const Intent = z.enum([

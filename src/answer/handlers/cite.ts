@@ -117,7 +117,7 @@ export const citedItem: Handler = (query, deps): Resolved | null => {
   return resolved(query, "answered", { kind: "item", focus: focusOf(query), related: [] }, citations);
 };
 
-/** What a question asked about its items: who is responsible, or when. */
+/** What a question asked about its items: whose task it is, or when. */
 export function focusOf(query: Query): "departments" | "deadlines" | null {
   if (query.intents.includes("who") || query.role !== null) return "departments";
   if (query.intents.includes("when")) return "deadlines";
