@@ -345,6 +345,21 @@ describe("conversations", () => {
     expect(biomass.citations[0]?.id).toBe("6.3");
   });
 
+  it("a question naming only another document asks it the previous topic, or the previous check's case", async () => {
+    const straw = await engine.answer("商丘对焚烧秸秆是怎么管的");
+    expect(straw.citations[0]).toMatchObject({ doc: SQ, id: "5.3" });
+    const national = await engine.answer("国家那边咋说的？", { context: straw.context });
+    expect(national.citations[0]).toMatchObject({ doc: SC, id: "5.20" });
+    const back = await engine.answer("回到商丘，这项谁牵头？", { context: national.context });
+    expect(back.citations[0]).toMatchObject({ doc: SQ, id: "5.3" });
+    const boiler = await engine.answer("我们有台15蒸吨的燃煤锅炉，商丘要求淘汰吗");
+    expect(boiler.kind).toBe("check");
+    const u = engine.understand("国家计划呢？", { context: boiler.context });
+    expect(u.followUp?.kind).toBe("facts");
+    expect(u.docs).toEqual([SC]);
+    expect(u.factsText).toContain("15蒸吨");
+  });
+
   it("what is mixed into a biomass boiler is not its fuel", async () => {
     const r = await engine.answer(
       "Our boiler burns wood pellets and we co-fire coal in winter. Is that allowed in Shangqiu?",

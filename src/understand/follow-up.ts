@@ -13,6 +13,8 @@ import type { Context, FollowUp, Query } from "./schema.js";
 
 /** Below this much topic of its own (about one rare word) a question leans on the previous answer. */
 const OWN_TOPIC = 2.5;
+/** Below this residue a question has no topic at all of its own (省里又是怎么定的). */
+const NO_TOPIC = 1;
 
 /** Words that ask about the previous items rather than a new topic. */
 const ABOUT_ITEMS =
@@ -33,10 +35,11 @@ const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
   [/十倍|ten times/i, 10],
 ];
 /** Words that point back to the previous topic. */
-const ANAPHORA = /这个|这方面|这块|这一块|这件事|那个|那方面|同样|也有|\b(?:that|this|it|the same)\b/i;
+const ANAPHORA =
+  /这个|这方面|这块|这一块|这件事|这项|这条|该项|此项|这事|那个|那方面|同样|也有|\b(?:that|this|it|the same)\b/i;
 /** Asking what a document requires, with no topic of its own (省里对这个怎么规定): the previous topic. */
 const ASKS_RULES =
-  /怎么(?:要求|规定|说)|有(?:什么|啥)(?:要求|规定)|要求(?:是)?(?:什么|啥)|\bwhat does it (?:say|require)/i;
+  /(?:怎么|咋)(?:要求|规定|说)|有(?:什么|啥)(?:要求|规定)|要求(?:是)?(?:什么|啥)|定(?:的|了)?(?:是)?多少|\bwhat does it (?:say|require)|\b(?:and )?(?:under|in) the\b/i;
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
 
@@ -174,9 +177,20 @@ export function readFollowUp(
 
   // Another document for the previous topic: 国家层面的要求呢？ / And the city's own plan on that?
   if (query.docs.length > 0) {
+    // Nothing of its own but the document (省里呢, and in the provincial one?), or little and
+    // asking what the document says of it.
     const onlyScope =
-      query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text));
+      query.residue < NO_TOPIC ||
+      (query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text)));
     if (!onlyScope) return null;
+    // After a check, the same case is asked of the other document's rules.
+    if (context.factsText !== null && context.kind === "check")
+      return follow("facts", {
+        factsText: context.factsText,
+        facts: extractFacts(context.factsText, query.lang),
+        topic: context.factsText,
+        searchText: `${context.factsText} ${[...context.expansions, ...query.expansions].join(" ")}`,
+      });
     // The previous question without the words that named its document (its city…): they would pull the
     // search back to it.
     const previousWords = namedDocuments(context.question.toLowerCase(), deps.plans).flatMap((n) => n.words);
