@@ -360,6 +360,20 @@ describe("conversations", () => {
     expect(u.factsText).toContain("15蒸吨");
   });
 
+  it("the city's rule decides over the national one it implements, and a case among 'those cities' takes them from the question before", async () => {
+    const heating = await engine.answer("新建一台集中供热用的燃煤锅炉可以吗");
+    expect(heating.check?.outcome).toBe("does_not_apply");
+    expect(heating.citations.map((c) => c.doc)).toContain(SC);
+    const general = await engine.answer("国家计划里，PM2.5不达标的城市对小燃煤锅炉怎么要求");
+    expect(general.citations[0]).toMatchObject({ doc: SC, id: "3.11" });
+    const mine = await engine.answer("我们厂就在这些城市，有一台6蒸吨的燃煤锅炉，要淘汰吗", {
+      context: general.context,
+    });
+    expect(mine.kind).toBe("check");
+    expect(mine.check?.outcome).toBe("applies");
+    expect(mine.citations[0]).toMatchObject({ doc: SC, id: "3.11" });
+  });
+
   it("what is mixed into a biomass boiler is not its fuel", async () => {
     const r = await engine.answer(
       "Our boiler burns wood pellets and we co-fire coal in winter. Is that allowed in Shangqiu?",

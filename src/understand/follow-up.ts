@@ -40,6 +40,9 @@ const ANAPHORA =
 /** Asking what a document requires, with no topic of its own (省里对这个怎么规定): the previous topic. */
 const ASKS_RULES =
   /(?:怎么|咋)(?:要求|规定|说)|有(?:什么|啥)(?:要求|规定)|要求(?:是)?(?:什么|啥)|定(?:的|了)?(?:是)?多少|\bwhat does it (?:say|require)|\b(?:and )?(?:under|in) the\b/i;
+/** Pointing back at places or kinds the previous question named. */
+const THOSE =
+  /这些|那些|这类|那类|\b(?:those|these|such) (?:cities|places|areas|regions|plants|farms|companies|sites)\b/i;
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
 
@@ -116,6 +119,12 @@ function replaceFigures(previous: string, next: string): string {
   return placed ? replacePlaces(out, rest, lang) : `${out}，${rest}`;
 }
 
+/** Whether the things a follow-up names (if any) are those of the previous case ("the boiler" after a boiler). */
+function sameThings(own: ReturnType<typeof extractFacts>, previous: string, lang: Query["lang"]): boolean {
+  const before = extractFacts(previous, lang).entities;
+  return own.entities.every((e) => before.some((b) => b.kind === e.kind && (!e.fuel || e.fuel === b.fuel)));
+}
+
 /** Whether a figure of the text has a unit the previous text also measures (50 t/h after 15 t/h). */
 function sharesUnit(previous: string, text: string): boolean {
   const units = new Set(withUnit(previous).map((a) => a.unit));
@@ -124,10 +133,15 @@ function sharesUnit(previous: string, text: string): boolean {
 
 /** The previous text with the clauses that said where the case stood replaced by the new place. */
 function replacePlaces(previous: string, next: string, lang: Query["lang"]): string {
-  // Inside the planning area after outside it: the old place goes from its clause, the new one is added.
+  // Inside the planning area after outside it: the old place goes from its clause, the new one is
+  // added; a clause naming only places the new text names too stays as it was.
+  const fresh = extractFacts(next, lang).places;
   const kept = previous
     .split(/[，;；]|,(?!\d{3})/)
-    .map((clause) => (extractFacts(clause, lang).places.size === 0 ? clause : withoutPlaces(clause)))
+    .map((clause) => {
+      const places = extractFacts(clause, lang).places;
+      return [...places].every((p) => fresh.has(p)) ? clause : withoutPlaces(clause);
+    })
     .filter((clause) => /[\p{Script=Han}a-z0-9]/iu.test(clause));
   return [...kept, next].join("，");
 }
@@ -214,7 +228,7 @@ export function readFollowUp(
   // check's items came between; after an answer that was no check (燃气锅炉呢 after the coal-boiler
   // items) it is a new topic in the same documents.
   // The same thing with another size, and maybe a new fact about it (50 t/h, CHP 60 km away).
-  else if (context.factsText !== null && own.entities.length === 0 && sharesUnit(previous, text))
+  else if (context.factsText !== null && sameThings(own, previous, query.lang) && sharesUnit(previous, text))
     factsText = replaceFigures(previous, text);
   else if (
     ownThing &&
@@ -234,6 +248,16 @@ export function readFollowUp(
   // Only the place moved (要是只在建成区外面跑呢): the same case, somewhere else.
   else if (context.factsText !== null && CHANGE.test(text) && !ownThing && own.places.size > 0)
     factsText = replacePlaces(previous, text, query.lang);
+  // A case placed among what the previous question spoke of ("one of those cities", 这些地方): the
+  // previous question says where.
+  else if (context.factsText === null && own.asks && ownThing && THOSE.test(text)) {
+    // Its things are the question's own (the previous one spoke of boilers in general).
+    const where = extractFacts(context.question, query.lang).entities.reduce(
+      (t, e) => t.split(e.mention).join(""),
+      context.question,
+    );
+    factsText = `${where}，${text}`;
+  }
   if (factsText !== null) {
     const searchText = `${factsText} ${query.expansions.join(" ")}`;
     return follow("facts", {

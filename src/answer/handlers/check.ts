@@ -69,12 +69,17 @@ export const check: Handler = (query, deps) => {
       citeItem(h.item, quoteFor(deps.index, h.item, query), Math.round(h.score * 1000) / 1000, c),
     );
   const payloadVerdicts = verdicts.map(({ item: _item, ...v }) => v);
+  // A verdict on an item decides over the verdict on the national item it implements (the city's
+  // coal-boiler rule over the national one); the national verdict is still shown.
+  const deciding = verdicts
+    .filter((v) => !verdicts.some((o) => o !== v && deps.index.implementedItem(o.item) === v.item))
+    .map(({ item: _item, ...v }) => v);
   return resolved(
     query,
     "answered",
     {
       kind: "check",
-      outcome: overallOutcome(payloadVerdicts),
+      outcome: overallOutcome(deciding),
       verdicts: payloadVerdicts,
       asksWho: query.intents.includes("who"),
     },
