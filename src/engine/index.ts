@@ -248,6 +248,11 @@ class PolicyEngine implements Engine {
     let resolved = resolve(scope.length > 0 ? { ...query, docs: [...scope] } : query, deps);
     // The conversation's or the default documents do not cover it: every document is asked.
     if (scope.length > 0 && resolved.kind === "not_covered") resolved = resolve(query, deps);
+    // Read as a follow-up on another document's topic it finds nothing: it may stand on its own.
+    if (resolved.kind === "not_covered" && query.followUp?.kind === "topic") {
+      const alone = resolve(understand(question, this.understandDeps, null), deps);
+      if (alone.kind !== "not_covered") resolved = alone;
+    }
     // A short question not covered alone, right after an answer, is about that answer's items.
     const leaning = resolved.kind === "not_covered" ? leanOnPrevious(query, options.context ?? null) : null;
     if (leaning) resolved = resolve(leaning, deps);

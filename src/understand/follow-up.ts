@@ -194,7 +194,8 @@ export function readFollowUp(
     // Nothing of its own but the document (省里呢, and in the provincial one?), or little and
     // asking what the document says of it.
     const onlyScope =
-      query.residue < NO_TOPIC ||
+      (query.residue < NO_TOPIC &&
+        query.intents.every((i) => i === "topic" || i === "who" || i === "when")) ||
       (query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text)));
     if (!onlyScope) return null;
     // After a check, the same case is asked of the other document's rules.
