@@ -105,6 +105,15 @@ describe("hybrid retrieval", () => {
   });
 });
 
+describe("coverage counts against a question only the asker's own words", () => {
+  it("an expansion the documents lack is no evidence against the question", async () => {
+    const index = await SearchIndex.open(corpus, { cacheDir: tempDir() });
+    const withExpansion = "燃煤锅炉 量子纠缠";
+    expect(index.coverage(withExpansion).unmatchedWeight).toBeGreaterThan(0);
+    expect(index.coverage(withExpansion, { own: "燃煤锅炉怎么整治" }).unmatchedWeight).toBe(0);
+  });
+});
+
 describe("coverage on one scale, whatever the corpus size", () => {
   it("scores a question alike with one plan pair and with ten documents loaded", async () => {
     const small = await SearchIndex.open(corpus, { cacheDir: tempDir() });

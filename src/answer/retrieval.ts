@@ -90,6 +90,7 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
   const c = index.coverage(textWithout(query.searchText, query.framing), {
     generalWords: "discount",
     docs,
+    own: query.text,
   });
   return {
     ...common,

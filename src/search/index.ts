@@ -443,8 +443,15 @@ export class SearchIndex {
    */
   coverage(
     text: string,
-    options: { minWordLength?: number; generalWords?: "discount" | "count"; docs?: ReadonlySet<string> } = {},
+    options: {
+      minWordLength?: number;
+      generalWords?: "discount" | "count";
+      docs?: ReadonlySet<string>;
+      /** Only words of this text count against (the asker's own, not the expansions added for search). */
+      own?: string;
+    } = {},
   ): Coverage {
+    const own = options.own?.toLowerCase();
     const minWordLength = options.minWordLength ?? 1;
     // Within named documents, a word counts only if those documents use it (烟花爆竹 is in one city's
     // plan, not in the province's).
@@ -489,7 +496,7 @@ export class SearchIndex {
           /^(?:r|m|q|d|c|u|p|y|e|o|f)/.test(tag) ||
           this.vocabulary.isFiller(w) ||
           this.vocabulary.isBridged(w);
-        if (w.length > 1 && !/^[\d.]+$/.test(w) && !framing) {
+        if (w.length > 1 && !/^[\d.]+$/.test(w) && !framing && (own === undefined || own.includes(w))) {
           unmatchedWords.push(w);
           unmatchedWeight += IDF_UNIT * weight;
           // A term the other documents use (扬尘, 岸电) that the named ones lack: they do not cover it.
