@@ -500,6 +500,16 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(other.citations[0]?.doc).not.toBe("linquan-air-2024");
   });
 
+  it("lists every task a department takes part in (参与), and 有哪些责任 asks for its tasks", async () => {
+    const r = await many.answer("聊城三年行动计划里市公安局参与了哪些任务");
+    expect(r.kind).toBe("department_listing");
+    const roles = new Set(
+      r.citations.flatMap((c) => c.departments.filter((d) => d.name === "市公安局").map((d) => d.role)),
+    );
+    expect([...roles].sort()).toEqual(["lead", "responsible", "support"]);
+    expect((await many.answer("怀远县方案里县应急管理局有哪些责任")).kind).toBe("department_listing");
+  });
+
   it("lists a county department's tasks from 责任单位 lines, and a title's words are not a further topic", async () => {
     const r = await many.answer("西华县住建局在大气攻坚方案里牵头哪些任务");
     expect(r.kind).toBe("department_listing");

@@ -501,6 +501,8 @@ describe("departments in a closing sentence, a month under a deadline label", ()
       市住房城乡建设局: "lead",
       "各县(市、区)人民政府": "responsible",
     });
+    // …配合，长期坚持。: a time closing the sentence.
+    expect(roles(liaocheng, "6.20")).toMatchObject({ 市公安局: "lead", 市市场监管局: "support" });
   });
 
   it("dates 完成时间：2024年9月 to the month's end, but not a month that merely starts a sentence", () => {

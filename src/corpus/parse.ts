@@ -231,7 +231,8 @@ function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null
 
 /**
  * The departments of an item that ends in a sentence of its own naming them, outside any bracket:
- * 由市城市管理局牵头，市交通运输局、市生态环境局配合。 (a last sentence such as 长期坚持 may follow).
+ * 由市城市管理局牵头，市交通运输局、市生态环境局配合。 (a last sentence such as 长期坚持 may follow, or a
+ * time close the sentence).
  */
 function closingSentence(text: string, canonical: (written: string) => string): DepartmentRef[] {
   // Outside bracketed clauses: those have been read already (or belong to the item above); a name's
@@ -245,9 +246,16 @@ function closingSentence(text: string, canonical: (written: string) => string): 
     .map((x) => x.trim())
     .filter((x) => x !== "");
   for (const sentence of sentences.slice(-2).reverse()) {
-    if (sentence.length > 160 || !/(?:牵头|负责|配合|参与|落实)$/.test(sentence)) continue;
-    const read = parseResponsibility(sentence, canonical);
-    if (read && read.departments.length > 0) return read.departments;
+    // A time may close the sentence (…配合，长期坚持 / …负责，2020年底前完成): the clause before it.
+    const untimed = sentence.replace(
+      /[，,](?:长期坚持|持续推进|长期|持续|[^，,]*(?:\d{4}年|年底|月底)[^，,]*)$/,
+      "",
+    );
+    for (const clause of new Set([sentence, untimed])) {
+      if (clause.length > 160 || !/(?:牵头|负责|配合|参与|落实)$/.test(clause)) continue;
+      const read = parseResponsibility(clause, canonical);
+      if (read && read.departments.length > 0) return read.departments;
+    }
   }
   return [];
 }
