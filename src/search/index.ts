@@ -555,9 +555,15 @@ export class SearchIndex {
         const implementers = (implementersIn(this.plans).get(g) ?? []).filter((l) => allowed.has(l));
         if (implementers.length === 0) return false;
         const theirs = Math.max(...implementers.map((l) => bestLexical.get(l) ?? 0));
-        if ((bestLexical.get(g) ?? 0) < GENERAL_PLAN_OUTWEIGHS * theirs) return true;
-        // The asker's own words, not the expansions added for search (target → 目标, 指标).
-        return !this.namesOwnTerm(query.text ?? query.searchText, g, implementers);
+        const ours = bestLexical.get(g) ?? 0;
+        if (ours < GENERAL_PLAN_OUTWEIGHS * theirs) return true;
+        // The asker's own words, not the expansions added for search (target → 目标, 指标); a question
+        // with no Chinese of its own has only the expansions, which must then outweigh twice as far.
+        const own = query.text ?? query.searchText;
+        if (/[\u4e00-\u9fff]/.test(own)) return !this.namesOwnTerm(own, g, implementers);
+        return (
+          ours < 2 * GENERAL_PLAN_OUTWEIGHS * theirs || !this.namesOwnTerm(query.searchText, g, implementers)
+        );
       }),
     );
     const hits = new Map<Item, SearchHit>();
