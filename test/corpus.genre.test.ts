@@ -67,6 +67,8 @@ describe("every development document", () => {
         "linquan-air-2024",
         "liaocheng-blue-sky-2019",
         "huaiyuan-air-pollution-2024",
+        "dezhou-air-pollution-2025",
+        "lingbi-blue-sky-2019",
       ].sort(),
     );
   });
@@ -503,6 +505,18 @@ describe("departments in a closing sentence, a month under a deadline label", ()
     });
     // …配合，长期坚持。: a time closing the sentence.
     expect(roles(liaocheng, "6.20")).toMatchObject({ 市公安局: "lead", 市市场监管局: "support" });
+  });
+
+  it("dates a year-less 年底前 of a plan about one year in that year, and not in a plan of several", () => {
+    const dezhou = planOf("dezhou-air-pollution-2025");
+    expect(
+      dezhou.items.flatMap((i) => i.deadlines.map((d) => d.date)).every((d) => d.startsWith("2025")),
+    ).toBe(true);
+    const heating = { heatingSeason: { month: 11, day: 15 } };
+    expect(parseDeadlines("年底前完成排查", { ...heating, year: 2025 }).map((d) => d.date)).toEqual([
+      "2025-12-31",
+    ]);
+    expect(parseDeadlines("年底前完成排查", heating)).toEqual([]);
   });
 
   it("dates 完成时间：2024年9月 to the month's end, but not a month that merely starts a sentence", () => {

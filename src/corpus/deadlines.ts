@@ -3,7 +3,8 @@
  * 年底前 → 12-31; N月底前 → last day of month N; 到2025年 / 到2025年年底 → 2025-12-31;
  * 2025年7月15日前 → that day; 采暖季前 → the start of the heating season where the document applies
  * (its profile), marked approximate. Forms without a year (…2025年,…9月底前…, 12月10日前, 年底前)
- * take the year of the nearest dated passage before them in the same text, marked `yearFromContext`.
+ * take the year of the nearest dated passage before them in the same text, else the year of a document
+ * about one year, marked `yearFromContext`.
  */
 import type { Deadline, IsoDate } from "./schema.js";
 
@@ -17,6 +18,11 @@ export interface MonthDay {
 export interface DeadlineOptions {
   /** Where 采暖季前 points: the document's heating-season start. */
   heatingSeason: MonthDay;
+  /**
+   * The year of a document about one year (某市2025年…攻坚行动方案): a year-less 年底前 with no
+   * dated passage before it falls in it. Without it such a deadline is left out.
+   */
+  year?: number | null;
 }
 
 /** One rule for a deadline phrase: its pattern and how to turn a match (and a year) into a date. */
@@ -179,7 +185,7 @@ export function parseDeadlines(text: string, options: DeadlineOptions): Deadline
       const end = at + m[0].length;
       if (hits.some((h) => at < h.end && end > h.at)) continue;
       const own = year(m as RegExpExecArray);
-      const resolved = own ?? years.filter((y) => y.at < at).at(-1)?.year ?? null;
+      const resolved = own ?? years.filter((y) => y.at < at).at(-1)?.year ?? options.year ?? null;
       if (resolved === null) continue; // a year-less form with no dated passage before it
       const d = date(m as RegExpExecArray, resolved, options);
       hits.push({

@@ -137,9 +137,9 @@ export class DepartmentDirectory {
     for (const d of data.named) {
       const forms = Object.entries(d.forms).map(([form, en]) => {
         const [before, after] = form.split("{place}") as [string, string | undefined];
-        const pattern = new RegExp(
-          `^${escapeRegExp(before)}([\\u4e00-\\u9fa5]{2,8}?)${escapeRegExp(after ?? "")}$`,
-        );
+        // {any}: a further place the English leaves out (the railway bureau above a depot).
+        const part = (text: string) => escapeRegExp(text).replace("\\{any\\}", "[\\u4e00-\\u9fa5]{2,4}");
+        const pattern = new RegExp(`^${part(before)}([\\u4e00-\\u9fa5]{2,8}?)${part(after ?? "")}$`);
         return { pattern, en };
       });
       this.named.push({ group: firstForm(d), forms });

@@ -124,6 +124,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     source,
   );
 
+  // A plan about one year (…2025年大气污染防治攻坚行动方案, not 2024—2025年): its year-less deadlines fall in it.
+  const titleYears = [...meta.planTitle.matchAll(/(20\d\d)\s*年/g)].map((m) => Number(m[1]));
+  const planYear =
+    titleYears.length === 1 && !/\d{4}\s*[—–\-~至到]\s*\d{4}/.test(meta.planTitle) ? titleYears[0] : null;
   const folds = departmentFolds(options.profile?.departments ?? []);
   const canonical = (written: string) => canonicalDepartment(written, folds);
   const items: Item[] = [];
@@ -151,7 +155,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       item.title = rowTask(cells) ?? item.title;
     }
     item.departments = strongestRoles(departments);
-    item.deadlines = parseDeadlines(item.text, { heatingSeason: profile.heatingSeason });
+    item.deadlines = parseDeadlines(item.text, { heatingSeason: profile.heatingSeason, year: planYear });
     items.push(item);
   }
   if (items.length === 0) throw new Error(`${doc}: no entries under its sections`);
