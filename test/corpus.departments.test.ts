@@ -124,6 +124,17 @@ describe("responsibility clauses of the genre", () => {
     ]);
   });
 
+  it("reads a labelled list and a standing note in one bracket", () => {
+    const r = parseResponsibility(
+      "责任单位：县发展改革委、县经信局。以下各项任务均需各乡镇人民政府负责落实，不再列出",
+    );
+    expect(r?.departments.map((d) => [d.name, d.role])).toEqual([
+      ["县发展改革委", "responsible"],
+      ["县经信局", "responsible"],
+    ]);
+    expect(r?.standingNote?.departments.map((d) => d.name)).toEqual(["各乡镇人民政府"]);
+  });
+
   it("reads offices and stations (督查室, 监测站) as departments", () => {
     const roles = (t: string) => parseResponsibility(t)?.departments.map((d) => [d.name, d.role]);
     expect(roles("市生态环境局牵头，市委督查室、市政府督查室参与")).toEqual([

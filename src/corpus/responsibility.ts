@@ -203,6 +203,13 @@ export function parseResponsibility(
       standingNote = { text: sentence, departments: refs(names, clause.role, canonical) };
       continue;
     }
+    // 责任单位：A、B。以下各项任务均需…: a labelled list beside a standing note in one bracket.
+    if (new RegExp(`^${LABEL.source}`).test(sentence)) {
+      const labelled = parseLabelledResponsibility(sentence, canonical);
+      if (labelled.length === 0) return null;
+      departments.push(...labelled);
+      continue;
+    }
     let waiting: NamePiece[] = [];
     for (const clause of splitTopLevel(sentence, /[,，]/)) {
       const verb = splitVerb(clause);
