@@ -507,6 +507,12 @@ describe("departments in a closing sentence, a month under a deadline label", ()
     expect(roles(liaocheng, "6.20")).toMatchObject({ 市公安局: "lead", 市市场监管局: "support" });
   });
 
+  it("reads the department that is a sentence's subject in an item without a clause, not in a plan that assigns none", () => {
+    const lingbi = planOf("lingbi-blue-sky-2019");
+    expect(roles(lingbi, "8")).toEqual({ 县财政局: "responsible" });
+    expect(planOf("mee-joint-vocs-2021").items.every((i) => i.departments.length === 0)).toBe(true);
+  });
+
   it("dates a year-less 年底前 of a plan about one year in that year, and not in a plan of several", () => {
     const dezhou = planOf("dezhou-air-pollution-2025");
     expect(

@@ -16,6 +16,7 @@ import {
   findBrackets,
   parseLabelledResponsibility,
   parseResponsibility,
+  parseSubjectDepartments,
   strongestRoles,
 } from "./responsibility.js";
 import { type DepartmentRef, type Item, type Part, Plan, type Section, type StandingNote } from "./schema.js";
@@ -163,6 +164,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const item = items.find((i) => i.id === parent);
     if (item) item.departments = strongestRoles([...item.departments, ...refs]);
   }
+  // In a plan that assigns its tasks to departments, an item with no clause may still name the
+  // department that acts as its sentence's subject (保障措施: 县财政局要统筹安排…). A plan that assigns
+  // none (a ministries' notice: 生态环境部要…) is not read so.
+  if (items.some((i) => i.departments.length > 0))
+    for (const item of items)
+      if (item.departments.length === 0 && !entries.some((d) => d.path?.join(".") === item.id && d.row))
+        item.departments = parseSubjectDepartments(item.text, canonical);
   settleDepartmentNames(items);
   // A standing note covers every entry after the one that states it.
   for (const note of standingNotes) {

@@ -305,3 +305,33 @@ export function parseLabelledResponsibility(
   }
   return strongestRoles(shareLevel(departments, canonical));
 }
+
+/** A sentence opening with departments that are told to act: 县财政局要统筹安排…, 市生态环境局牵头组织…. */
+const SUBJECT =
+  /^((?:[\u4e00-\u9fa5（）()]{2,24}?、)*[\u4e00-\u9fa5（）()]{2,24}?)(要|负责|牵头|会同|统筹|组织)/;
+
+/**
+ * The departments an item without any clause names as the subjects of its sentences (县财政局要统筹
+ * 安排专项资金): they carry it out — or lead it, when the verb is 牵头. Empty when no sentence opens so.
+ */
+export function parseSubjectDepartments(
+  text: string,
+  canonical: Canonicalise = (w) => canonicalDepartment(w),
+): DepartmentRef[] {
+  const found: DepartmentRef[] = [];
+  // Outside brackets: a bracket's clause is read as a clause or not at all.
+  const outside = findBrackets(text)
+    .reverse()
+    .reduce((t, b) => `${t.slice(0, b.start)}。${t.slice(b.end)}`, text);
+  for (const sentence of outside.split(/[。；;\n]/)) {
+    const m = SUBJECT.exec(
+      sentence.replace(/^[\s\u3000]*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])?/, "").trim(),
+    );
+    if (!m) continue;
+    const names = (m[1] as string).split("、");
+    if (!names.every(isDepartmentName)) continue;
+    const role: Role = m[2] === "牵头" ? "lead" : "responsible";
+    found.push(...names.map((written) => ({ name: canonical(written), role, written })));
+  }
+  return strongestRoles(found);
+}
