@@ -112,6 +112,12 @@ describe("coverage counts against a question only the asker's own words", () => 
     expect(index.coverage(withExpansion).unmatchedWeight).toBeGreaterThan(0);
     expect(index.coverage(withExpansion, { own: "燃煤锅炉怎么整治" }).unmatchedWeight).toBe(0);
   });
+
+  it("a year the documents never name counts against a question, a year they use does not", async () => {
+    const index = await SearchIndex.open(corpus, { cacheDir: tempDir() });
+    expect(index.coverage("2025 燃煤锅炉").unmatchedWords).toEqual([]);
+    expect(index.coverage("2031 燃煤锅炉").unmatchedWords).toEqual(["2031"]);
+  });
 });
 
 describe("coverage on one scale, whatever the corpus size", () => {

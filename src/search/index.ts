@@ -482,7 +482,15 @@ export class SearchIndex {
     for (const { word: w, tag } of tagged) {
       // Verbs (申请, 需要) are weak evidence either way; nouns and time words carry the topic.
       const weight = /^n|^t$|^eng$|^vn$/.test(tag) ? 1 : 0.5;
-      if (/^(?:19|20)\d\d$/.test(w)) continue; // a year is in the plan and in every other question
+      // A year the documents use is in every other question too; one they never name (2030 asked of
+      // plans to 2025) is a time they do not cover.
+      if (/^(?:19|20)\d\d$/.test(w)) {
+        if (this.lexical.documentFrequency(w) === 0 && (own === undefined || own.includes(w))) {
+          unmatchedWords.push(w);
+          unmatchedWeight += IDF_UNIT;
+        }
+        continue;
+      }
       const specificity = options.generalWords === "discount" ? this.specificity(w) : 1;
       if (present(w)) matchedIdf += this.lexical.idf(w) * weight * specificity;
       // 城管局, 放鞭炮: the product knows what they mean — unless the named documents lack a term the
