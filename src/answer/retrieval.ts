@@ -79,10 +79,12 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
             .flatMap((e) => e.split(/\s+/))
             .filter((term) => term && index.coverage(term, { docs }).matchedWords.length === 0).length
         : 0;
+    // A year the documents never name ("by 2030" of plans to 2025) is a time they do not cover.
+    const years = (query.text.match(/\b(?:19|20)\d\d\b/g) ?? []).filter((y) => index.idf(y) === 0).length;
     return {
       ...common,
       matched: c.matchedIdf,
-      unmatched: (query.unbridged.length + absent) * IDF_UNIT,
+      unmatched: (query.unbridged.length + absent + years) * IDF_UNIT,
       translated: t.matchedIdf,
       named: named(c.matchedIdf, t.matchedIdf),
     };
