@@ -500,6 +500,11 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(other.citations[0]?.doc).not.toBe("linquan-air-2024");
   });
 
+  it("cites an item's heading first when several of its points are found together", async () => {
+    const r = await many.answer("临泉县的工地扬尘和道路扬尘怎么治理");
+    expect(r.citations[0]).toMatchObject({ doc: "linquan-air-2024", id: "6.1" });
+  });
+
   it("lists every task a department takes part in (参与), and 有哪些责任 asks for its tasks", async () => {
     const r = await many.answer("聊城三年行动计划里市公安局参与了哪些任务");
     expect(r.kind).toBe("department_listing");
