@@ -337,6 +337,11 @@ describe("conversations", () => {
       context: boiler.context,
     });
     expect(larger.check?.outcome).toBe("does_not_apply");
+    // Another animal with a figure in the same unit is a new thing, not the old one resized.
+    const pigs = await engine.answer("我家猪场设计年出栏1.5万头，要进氨排放试点吗");
+    expect(pigs.check?.outcome).toBe("applies");
+    const broilers = await engine.answer("那换成肉鸡，年出栏50万只呢？", { context: pigs.context });
+    expect(broilers.check?.outcome).toBe("does_not_apply");
     // A question about the items between keeps the check: the next thing swaps its thing.
     const gas = await engine.answer("我们宾馆有台2蒸吨的燃气锅炉，要做低氮改造吗");
     const when = await engine.answer("什么时候完成？", { context: gas.context });

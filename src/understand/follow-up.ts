@@ -122,7 +122,16 @@ function replaceFigures(previous: string, next: string): string {
 /** Whether the things a follow-up names (if any) are those of the previous case ("the boiler" after a boiler). */
 function sameThings(own: ReturnType<typeof extractFacts>, previous: string, lang: Query["lang"]): boolean {
   const before = extractFacts(previous, lang).entities;
-  return own.entities.every((e) => before.some((b) => b.kind === e.kind && (!e.fuel || e.fuel === b.fuel)));
+  return own.entities.every((e) =>
+    before.some(
+      (b) =>
+        b.kind === e.kind &&
+        b.animal === e.animal &&
+        // "the boiler" is the coal boiler named before; 肉鸡 is not the pigs.
+        (e.thing === b.thing || e.thing === e.kind) &&
+        (!e.fuel || e.fuel === b.fuel),
+    ),
+  );
 }
 
 /** Whether a figure of the text has a unit the previous text also measures (50 t/h after 15 t/h). */
