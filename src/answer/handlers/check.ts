@@ -35,6 +35,12 @@ export const check: Handler = (query, deps) => {
       });
     }
   }
+  // A verdict on an item decides over — and stands for — the verdict on the national item it
+  // implements (the city's coal-boiler rule over the national one, which its answer links).
+  const overridden = verdicts.filter((v) =>
+    verdicts.some((o) => o !== v && deps.index.implementedItem(o.item) === v.item),
+  );
+  for (const v of overridden) verdicts.splice(verdicts.indexOf(v), 1);
   // A verdict answers the question only when its clause is what the question is about: the asker's
   // own case or figure, a changed fact of the previous check, or retrieval agreeing (拉煤的大货车能不能改走铁路 is about rail freight, not
   // about the vehicle rule its words also touch).
@@ -69,17 +75,12 @@ export const check: Handler = (query, deps) => {
       citeItem(h.item, quoteFor(deps.index, h.item, query), Math.round(h.score * 1000) / 1000, c),
     );
   const payloadVerdicts = verdicts.map(({ item: _item, ...v }) => v);
-  // A verdict on an item decides over the verdict on the national item it implements (the city's
-  // coal-boiler rule over the national one); the national verdict is still shown.
-  const deciding = verdicts
-    .filter((v) => !verdicts.some((o) => o !== v && deps.index.implementedItem(o.item) === v.item))
-    .map(({ item: _item, ...v }) => v);
   return resolved(
     query,
     "answered",
     {
       kind: "check",
-      outcome: overallOutcome(deciding),
+      outcome: overallOutcome(payloadVerdicts),
       verdicts: payloadVerdicts,
       asksWho: query.intents.includes("who"),
     },
