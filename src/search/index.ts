@@ -66,6 +66,8 @@ export const DEFAULT_FUSION: Fusion = { k: 5, vectorWeight: 1, lexicalWeight: 2 
  * city's), when the question names no plan: the specific plan answers first on a shared topic.
  */
 export const GENERAL_PLAN_FACTOR = 0.6;
+/** How many document masks (for searches within named documents) are kept. */
+const MASKS_KEPT = 64;
 /**
  * A general plan is not weighed down when its best lexical (BM25) match scores this many times the
  * implementing plans' best and the question has a word only it uses: the topic is its own (火炬
@@ -257,6 +259,8 @@ export class SearchIndex {
   private readonly neighbours = new Map<Item, Item[]>();
   /** Each document's vector labels (an item's label is its position in the corpus). */
   private readonly labelsOf = new Map<string, number[]>();
+  /** Masks of document sets already asked of (see maskOf). */
+  private readonly masks = new Map<string, Uint8Array>();
   /**
    * How `search` ranks by default: the best candidates of each ranker ("top-k"), or every item
    * ("exhaustive", as the first version did — kept so the benchmark can set the two side by side).
@@ -414,8 +418,15 @@ export class SearchIndex {
 
   /** The items of some documents as a mask over item labels (1 = one of theirs), as the lexical index reads it. */
   private maskOf(docs: ReadonlySet<string>): Uint8Array {
-    const mask = new Uint8Array(this.items.length);
-    for (const doc of docs) for (const label of this.labelsOf.get(doc) ?? []) mask[label] = 1;
+    const key = [...docs].sort().join("\u0000");
+    let mask = this.masks.get(key);
+    if (!mask) {
+      mask = new Uint8Array(this.items.length);
+      for (const doc of docs) for (const label of this.labelsOf.get(doc) ?? []) mask[label] = 1;
+      // A deployment asks of few sets of documents; the masks of the last ones asked are kept.
+      if (this.masks.size >= MASKS_KEPT) this.masks.delete(this.masks.keys().next().value as string);
+      this.masks.set(key, mask);
+    }
     return mask;
   }
 
