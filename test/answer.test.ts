@@ -379,6 +379,14 @@ describe("conversations", () => {
     expect(mine.citations[0]).toMatchObject({ doc: SC, id: "3.11" });
   });
 
+  it("another place's plan of a loaded title is not covered; the loaded one is answered", async () => {
+    expect((await engine.answer("湖北省空气质量持续改善行动计划对燃煤锅炉怎么要求")).kind).toBe(
+      "not_covered",
+    );
+    const own = await engine.answer("商丘市空气质量持续改善行动计划对燃煤锅炉怎么要求");
+    expect(own.citations[0]).toMatchObject({ doc: SQ, id: "3.2" });
+  });
+
   it("what is mixed into a biomass boiler is not its fuel", async () => {
     const r = await engine.answer(
       "Our boiler burns wood pellets and we co-fire coal in winter. Is that allowed in Shangqiu?",

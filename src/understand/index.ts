@@ -305,12 +305,30 @@ function namesForeignDocument(
   deps: UnderstandDeps,
   w: AskingWords,
 ): boolean {
-  if (namesLoaded) return false;
   const titles = text.match(w.documentTitle);
   if (!titles) return false;
+  // Another place's plan of the same title (a province's 空气质量持续改善行动计划 beside the national
+  // one): the title the question gives, with a place before it that is none of the plan's own.
   const ours = loadedTitles(deps.plans);
+  const otherPlace = titles.some(
+    (t) =>
+      !ours.some((o) => o.includes(t)) &&
+      deps.plans.some((p) =>
+        [p.meta.planTitle, ...p.profile.titleForms].some((title) => {
+          const at = title.length >= 6 ? t.indexOf(title) : -1;
+          if (at <= 0) return false;
+          const before = t.slice(0, at).replace(/的$/, "");
+          return PLACE_NAME.test(before) && !p.profile.placeAliases.some((a) => before.includes(a));
+        }),
+      ),
+  );
+  if (otherPlace) return true;
+  if (namesLoaded) return false;
   return titles.some((t) => !ours.some((o) => o.includes(t) || t.includes(o)));
 }
+
+/** A place name standing alone: 河南省, 昆明市, 某县. */
+const PLACE_NAME = /^[\u4e00-\u9fa5]{1,8}(?:省|市|县|区|自治区|自治州)$/;
 
 const titlesOf = new WeakMap<readonly Plan[], string[]>();
 
