@@ -387,6 +387,14 @@ describe("conversations", () => {
     expect(own.citations[0]).toMatchObject({ doc: SQ, id: "3.2" });
   });
 
+  it("several things in one question: the verdict that decides the outcome comes first", async () => {
+    const r = await engine.answer(
+      "我们有两辆国六柴油货车只在建成区外跑长途，还有一条年产7000万标砖的烧结砖生产线在城市规划区内，要退出吗？",
+    );
+    expect(r.check?.outcome).toBe("applies");
+    expect(r.citations[0]?.id).toBe("2.2");
+  });
+
   it("what is mixed into a biomass boiler is not its fuel", async () => {
     const r = await engine.answer(
       "Our boiler burns wood pellets and we co-fire coal in winter. Is that allowed in Shangqiu?",

@@ -52,6 +52,10 @@ export const check: Handler = (query, deps) => {
   // A follow-up that changes the facts of the previous check is that check again.
   const recheck = query.followUp?.kind === "facts";
   if (!recheck && !ownCase(query) && !verdicts.some(onTopic)) return null;
+  // The verdicts that decide the overall outcome lead (the kiln that must close before the trucks
+  // that may stay), each group in relevance order.
+  const overall = overallOutcome(verdicts);
+  verdicts.sort((a, b) => Number(b.check.outcome === overall) - Number(a.check.outcome === overall));
   const first = verdicts[0];
   if (!first) return null;
   const c = citing(query, deps);
@@ -80,7 +84,7 @@ export const check: Handler = (query, deps) => {
     "answered",
     {
       kind: "check",
-      outcome: overallOutcome(payloadVerdicts),
+      outcome: overall,
       verdicts: payloadVerdicts,
       asksWho: query.intents.includes("who"),
     },
