@@ -526,6 +526,11 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.citations[0]).toMatchObject({ doc: "linquan-air-2024", id: "6.1" });
   });
 
+  it("answers about a document asked by its title or by the documents it carries out", async () => {
+    expect((await many.answer("陕环发〔2024〕19号的全称是什么")).kind).toBe("document");
+    expect((await many.answer("汕头方案依据的是国务院和省政府哪些文件")).kind).toBe("document");
+  });
+
   it("lists every task a department takes part in (参与), and 有哪些责任 asks for its tasks", async () => {
     const r = await many.answer("聊城三年行动计划里市公安局参与了哪些任务");
     expect(r.kind).toBe("department_listing");

@@ -20,6 +20,7 @@ const AskingFile = z.object({
   sourceAsk: z.string(),
   sourceWords: z.string(),
   documentAsk: z.string(),
+  documentFraming: z.string(),
   whoAsk: z.string(),
   whenAsk: z.string(),
   obligationTopics: z.string(),
@@ -46,6 +47,8 @@ export interface AskingWords {
   sourceAsk: RegExp;
   sourceWords: RegExp;
   documentAsk: RegExp;
+  /** In a question about a document, words that say which document it is (国务院, 省政府, 文件), not a topic. */
+  documentFraming: RegExp;
   whoAsk: RegExp;
   whenAsk: RegExp;
   /** Global: words naming an obligation as a topic, which a who-question does not ask about. */
@@ -94,6 +97,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     sourceAsk: re("sourceAsk", d.sourceAsk),
     sourceWords: re("sourceWords", d.sourceWords, "gi"),
     documentAsk: re("documentAsk", d.documentAsk, "gi"),
+    documentFraming: re("documentFraming", d.documentFraming, "gi"),
     whoAsk: re("whoAsk", d.whoAsk),
     whenAsk: re("whenAsk", d.whenAsk),
     obligationTopics: re("obligationTopics", d.obligationTopics, "g"),

@@ -403,7 +403,13 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const naming = [...docNames, ...titleWords(cut, named, deps.plans)];
   const residue = residueOf(
     cut,
-    [...naming, ...(deadline?.ask.matched ?? []), ...aboutWords, ...asking],
+    [
+      ...naming,
+      ...(deadline?.ask.matched ?? []),
+      ...aboutWords,
+      ...(aboutWords.length > 0 ? (cut.match(w.documentFraming) ?? []) : []),
+      ...asking,
+    ],
     deps,
     w,
   );
