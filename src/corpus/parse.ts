@@ -14,6 +14,7 @@ import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
 import {
   findBrackets,
+  outsideBrackets,
   parseLabelledResponsibility,
   parseResponsibility,
   parseSubjectDepartments,
@@ -136,6 +137,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const entries = drafts.filter((d) => d.kind === "item");
   // Departments of a clause closing an item's points, owed to the item itself: parent id → refs.
   const owed = new Map<string, DepartmentRef[]>();
+  // Table rows: their cells say their departments, never a sentence's subject.
+  const rows = new Set<Item>();
   for (const [n, d] of entries.entries()) {
     const item = toItem(doc, d, source, sections);
     const departments: DepartmentRef[] = [];
@@ -151,6 +154,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     departments.push(...parseLabelledResponsibility(item.text, canonical));
     if (departments.length === 0) departments.push(...closingSentence(item.text, canonical));
     if (d.row && columns) {
+      rows.add(item);
       const cells = rowCells(item.text, columns);
       departments.push(...parseLabelledResponsibility(rowResponsibility(cells), canonical));
       item.title = rowTask(cells) ?? item.title;
@@ -169,7 +173,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // none (a ministries' notice: 生态环境部要…) is not read so.
   if (items.some((i) => i.departments.length > 0))
     for (const item of items)
-      if (item.departments.length === 0 && !entries.some((d) => d.path?.join(".") === item.id && d.row))
+      if (item.departments.length === 0 && !rows.has(item))
         item.departments = parseSubjectDepartments(item.text, canonical);
   settleDepartmentNames(items);
   // A standing note covers every entry after the one that states it.
@@ -249,10 +253,7 @@ function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null
 function closingSentence(text: string, canonical: (written: string) => string): DepartmentRef[] {
   // Outside bracketed clauses: those have been read already (or belong to the item above); a name's
   // own bracket (各县（市、区）人民政府) stays.
-  const outside = findBrackets(text)
-    .filter((b) => parseResponsibility(b.inner) !== null)
-    .reverse()
-    .reduce((t, b) => `${t.slice(0, b.start)}。${t.slice(b.end)}`, text);
+  const outside = outsideBrackets(text, (b) => parseResponsibility(b.inner) !== null);
   const sentences = outside
     .split(/[。；;]/)
     .map((x) => x.trim())

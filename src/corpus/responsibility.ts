@@ -67,6 +67,17 @@ export function findBrackets(text: string): Bracket[] {
   return out;
 }
 
+/**
+ * The text with its brackets (those `which` picks, by default all) replaced by a full stop, so what
+ * stands outside them reads as sentences of its own.
+ */
+export function outsideBrackets(text: string, which: (b: Bracket) => boolean = () => true): string {
+  return findBrackets(text)
+    .filter(which)
+    .reverse()
+    .reduce((t, b) => `${t.slice(0, b.start)}。${t.slice(b.end)}`, text);
+}
+
 /** Splits on a separator only outside 〈〉 and () so 各县〈市、区〉政府 stays whole. */
 function splitTopLevel(text: string, separators: RegExp): string[] {
   const parts: string[] = [];
@@ -320,10 +331,7 @@ export function parseSubjectDepartments(
 ): DepartmentRef[] {
   const found: DepartmentRef[] = [];
   // Outside brackets: a bracket's clause is read as a clause or not at all.
-  const outside = findBrackets(text)
-    .reverse()
-    .reduce((t, b) => `${t.slice(0, b.start)}。${t.slice(b.end)}`, text);
-  for (const sentence of outside.split(/[。；;\n]/)) {
+  for (const sentence of outsideBrackets(text).split(/[。；;\n]/)) {
     const m = SUBJECT.exec(
       sentence.replace(/^[\s\u3000]*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])?/, "").trim(),
     );

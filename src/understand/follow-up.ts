@@ -262,10 +262,8 @@ export function readFollowUp(
   // previous question says where.
   else if (context.factsText === null && own.asks && ownThing && THOSE.test(text)) {
     // Its things are the question's own (the previous one spoke of boilers in general).
-    const where = extractFacts(context.question, query.lang).entities.reduce(
-      (t, e) => t.split(e.mention).join(""),
-      context.question,
-    );
+    const things = extractFacts(context.question, query.lang).entities.map((e) => e.mention);
+    const where = textWithout(context.question, things);
     factsText = `${where}，${text}`;
   }
   if (factsText !== null) {
