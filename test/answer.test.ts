@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Response } from "../src/answer/index.js";
 import { createEngine, type Engine } from "../src/engine/index.js";
 import { loadEvalSet, questionOf } from "../src/eval/index.js";
+import { renderText } from "../src/render/index.js";
 
 const SQ = "shangqiu-air-quality-2024";
 const SC = "state-council-2023-24";
@@ -546,5 +547,21 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.kind).toBe("department_listing");
     expect(r.citations.every((c) => c.doc === "xihua-county-2025")).toBe(true);
     expect(r.citations.length).toBeGreaterThan(3);
+  });
+
+  it("answers when with a yearly deadline's next date, never overdue, and lists it under a later year", async () => {
+    const r = await many.answer("张店区方案 应急减排清单每年什么时候前更新");
+    expect(r.citations[0]).toMatchObject({ doc: "zhangdian-air-2024", id: "8.25" });
+    expect(r.citations[0]?.deadlines).toContainEqual({
+      text: "每年9月底前",
+      date: "2027-09-30",
+      passed: false,
+      approximate: false,
+      recurring: true,
+    });
+    expect(renderText(r)).toContain("每年9月底前（2027-09-30，每年重复）");
+    const later = await many.answer("张店区方案2027年到期的任务有哪些");
+    expect(later.kind).toBe("deadline_listing");
+    expect(later.citations.map((c) => c.id)).toContain("8.25");
   });
 });

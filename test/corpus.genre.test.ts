@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   docNumberKey,
+  dueDate,
   type Item,
   loadCorpus,
   loadGenreData,
@@ -530,6 +531,30 @@ describe("departments in a closing sentence, a month under a deadline label", ()
     const heating = { heatingSeason: { month: 11, day: 15 } };
     expect(parseDeadlines("完成时限：2025年2月", heating).map((d) => d.date)).toEqual(["2025-02-28"]);
     expect(parseDeadlines("2024年9月，全县开展专项检查。", heating)).toEqual([]);
+  });
+
+  it("reads 每年9月底前 as a yearly deadline from the passage's year, else the year the plan was signed", () => {
+    const zhangdian = planOf("zhangdian-air-2024");
+    const yearly = zhangdian.items.flatMap((i) => i.deadlines).filter((d) => d.recurring);
+    expect(yearly.map((d) => d.text)).toContain("每年9月底前");
+    const heating = { heatingSeason: { month: 11, day: 15 } };
+    const read = (text: string, o: object) => parseDeadlines(text, { ...heating, ...o });
+    expect(read("每年10月底前完成清单修订", { since: 2023 }).map((d) => [d.date, d.recurring])).toEqual([
+      ["2023-10-31", true],
+    ]);
+    expect(read("2024年起，每年1月底前报送", {}).map((d) => d.date)).toEqual(["2024-01-31"]);
+    expect(read("每年10月底前完成清单修订", {})).toEqual([]);
+    // Monthly forms recur too often to be a deadline.
+    expect(read("每月5日前报送", { since: 2023 })).toEqual([]);
+  });
+
+  it("shows a yearly deadline's next occurrence and never calls it passed", () => {
+    const d = { date: "2023-09-30", recurring: true };
+    expect(dueDate(d, "2026-11-29")).toBe("2027-09-30");
+    expect(dueDate(d, "2026-09-30")).toBe("2026-09-30");
+    expect(dueDate({ date: "2028-09-30", recurring: true }, "2026-11-29")).toBe("2028-09-30");
+    expect(dueDate({ date: "2024-02-29", recurring: true }, "2025-01-01")).toBe("2025-02-28");
+    expect(dueDate({ date: "2023-09-30", recurring: false }, "2026-11-29")).toBe("2023-09-30");
   });
 });
 

@@ -2,7 +2,7 @@
  * The one citation factory: an item of a plan → the {@link Citation} every channel shows. Deadlines
  * get `passed` here, from the engine's clock at answer time — never from a flag stored at load time.
  */
-import { englishDepartment, type IsoDate, type Item, isPassed, type Plan } from "../corpus/index.js";
+import { dueDate, englishDepartment, type IsoDate, type Item, isPassed, type Plan } from "../corpus/index.js";
 import type { Lang } from "../understand/index.js";
 import type { Citation, DeadlineView, DepartmentRole, ItemLink } from "./schema.js";
 
@@ -28,9 +28,12 @@ export function departmentRoles(
   return list.map(({ name, role }) => ({ name, role, en: englishDepartment(name) ?? null }));
 }
 
-/** A deadline with `passed` decided by `today`. */
+/** A deadline with `passed` decided by `today`; a yearly one shows its next date and never passes. */
 export function deadlineView(d: Item["deadlines"][number], today: IsoDate): DeadlineView {
-  return { text: d.text, date: d.date, passed: isPassed(d.date, today), approximate: d.approximate };
+  const view = { text: d.text, date: dueDate(d, today), approximate: d.approximate };
+  return d.recurring
+    ? { ...view, passed: false, recurring: true }
+    : { ...view, passed: isPassed(d.date, today) };
 }
 
 /** A short pointer to an item. */

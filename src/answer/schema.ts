@@ -40,6 +40,8 @@ export const DeadlineView = z.object({
   date: IsoDate,
   passed: z.boolean(),
   approximate: z.boolean().optional(),
+  /** A yearly deadline (每年9月底前): `date` is its next occurrence, and it never passes. */
+  recurring: z.boolean().optional(),
 });
 export type DeadlineView = z.infer<typeof DeadlineView>;
 

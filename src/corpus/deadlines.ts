@@ -4,7 +4,9 @@
  * 2025年7月15日前 → that day; 采暖季前 → the start of the heating season where the document applies
  * (its profile), marked approximate. Forms without a year (…2025年,…9月底前…, 12月10日前, 年底前)
  * take the year of the nearest dated passage before them in the same text, else the year of a document
- * about one year, marked `yearFromContext`.
+ * about one year, marked `yearFromContext`. Yearly forms (每年9月底前, 每年年底前) are `recurring`: their
+ * date is the first occurrence (the passage's or the plan's year, else the year it was signed), and an
+ * answer shows the next one.
  */
 import type { Deadline, IsoDate } from "./schema.js";
 
@@ -23,6 +25,8 @@ export interface DeadlineOptions {
    * dated passage before it falls in it. Without it such a deadline is left out.
    */
   year?: number | null;
+  /** The year a yearly deadline (每年9月底前) starts from when no passage or title dates it: the signing year. */
+  since?: number | null;
 }
 
 /** One rule for a deadline phrase: its pattern and how to turn a match (and a year) into a date. */
@@ -32,6 +36,8 @@ interface DeadlinePattern {
   year: (m: RegExpExecArray) => number | null;
   date: (m: RegExpExecArray, year: number, o: DeadlineOptions) => MonthDay;
   approximate: boolean;
+  /** True for a yearly form (每年…): the match names no year and recurs every year. */
+  recurring?: boolean;
 }
 
 const lastDayOfMonth = (year: number, month: number): number =>
@@ -50,8 +56,29 @@ function quarterEnd(year: number, q: string): MonthDay {
 
 // Longest forms first: an earlier pattern's match wins where two overlap (到2025年年底 over 到2025年,
 // 2025年8月底前 over 2025年). Year-less forms may not follow a digit or 年 (that is a dated form) nor
-// 每 (每月5日前 recurs; it is no deadline).
+// 每 (每月5日前 recurs monthly; it is no deadline). 每年 forms are read as yearly deadlines.
 const PATTERNS: readonly DeadlinePattern[] = [
+  {
+    pattern: /每年(\d{1,2})月(\d{1,2})日(?:之前|以前|前)/g,
+    year: none,
+    date: (m) => ({ month: Number(m[1]), day: Number(m[2]) }),
+    approximate: false,
+    recurring: true,
+  },
+  {
+    pattern: /每年(\d{1,2})月底(?:之前|以前|前)?/g,
+    year: none,
+    date: (m, y) => ({ month: Number(m[1]), day: lastDayOfMonth(y, Number(m[1])) }),
+    approximate: false,
+    recurring: true,
+  },
+  {
+    pattern: /每年(?:年底前|年底)/g,
+    year: none,
+    date: yearEnd,
+    approximate: false,
+    recurring: true,
+  },
   {
     pattern: /(\d{4})年(\d{1,2})月(\d{1,2})日(?:之前|以前|前)/g,
     year: written,
@@ -149,6 +176,20 @@ export function isPassed(date: IsoDate, today: IsoDate): boolean {
   return date < today;
 }
 
+/**
+ * The date a deadline stands for as of `today`: its own date, or for a yearly one (每年9月底前) the
+ * next occurrence on or after today (never before its first).
+ */
+export function dueDate(d: Pick<Deadline, "date" | "recurring">, today: IsoDate): IsoDate {
+  if (!d.recurring || d.date >= today) return d.date;
+  const month = Number(d.date.slice(5, 7));
+  const day = Number(d.date.slice(8, 10));
+  const year = Number(today.slice(0, 4));
+  // 2月29日 and month ends: the day is clamped to the month of the year it falls in.
+  const on = (y: number) => isoDate(y, month, Math.min(day, lastDayOfMonth(y, month)));
+  return on(year) >= today ? on(year) : on(year + 1);
+}
+
 /** The sentence (up to 。；; or the text's ends) around a position, verbatim. */
 function sentenceAround(text: string, at: number): string {
   const stops = /[。；;]/;
@@ -179,13 +220,17 @@ function passageYears(text: string): Array<{ at: number; year: number }> {
 export function parseDeadlines(text: string, options: DeadlineOptions): Deadline[] {
   const years = passageYears(text);
   const hits: Array<{ at: number; end: number; deadline: Deadline }> = [];
-  for (const { pattern, year, date, approximate } of PATTERNS) {
+  for (const { pattern, year, date, approximate, recurring = false } of PATTERNS) {
     for (const m of text.matchAll(pattern)) {
       const at = m.index;
       const end = at + m[0].length;
       if (hits.some((h) => at < h.end && end > h.at)) continue;
       const own = year(m as RegExpExecArray);
-      const resolved = own ?? years.filter((y) => y.at < at).at(-1)?.year ?? options.year ?? null;
+      const resolved =
+        own ??
+        years.filter((y) => y.at < at).at(-1)?.year ??
+        options.year ??
+        (recurring ? (options.since ?? null) : null);
       if (resolved === null) continue; // a year-less form with no dated passage before it
       const d = date(m as RegExpExecArray, resolved, options);
       hits.push({
@@ -196,6 +241,7 @@ export function parseDeadlines(text: string, options: DeadlineOptions): Deadline
           date: isoDate(resolved, d.month, d.day),
           approximate,
           yearFromContext: own === null,
+          recurring,
           sentence: sentenceAround(text, at),
         },
       });

@@ -13,7 +13,7 @@ import { projectPaths } from "./paths.js";
 import { type GenreData, loadGenreData, readProfileFile } from "./profile.js";
 import type { Plan } from "./schema.js";
 
-export { isoDate, isPassed, type MonthDay, parseDeadlines, todayIso } from "./deadlines.js";
+export { dueDate, isoDate, isPassed, type MonthDay, parseDeadlines, todayIso } from "./deadlines.js";
 export {
   DepartmentData,
   GenreDepartment,

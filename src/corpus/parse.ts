@@ -130,6 +130,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const titleYears = [...meta.planTitle.matchAll(/(20\d\d)\s*年/g)].map((m) => Number(m[1]));
   const planYear =
     titleYears.length === 1 && !/\d{4}\s*[—–\-~至到]\s*\d{4}/.test(meta.planTitle) ? titleYears[0] : null;
+  const signedYear = meta.signed ? Number(meta.signed.slice(0, 4)) : null;
   const folds = departmentFolds(options.profile?.departments ?? []);
   const canonical = (written: string) => canonicalDepartment(written, folds);
   const items: Item[] = [];
@@ -160,7 +161,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       item.title = rowTask(cells) ?? item.title;
     }
     item.departments = strongestRoles(departments);
-    item.deadlines = parseDeadlines(item.text, { heatingSeason: profile.heatingSeason, year: planYear });
+    item.deadlines = parseDeadlines(item.text, {
+      heatingSeason: profile.heatingSeason,
+      year: planYear,
+      since: signedYear,
+    });
     items.push(item);
   }
   if (items.length === 0) throw new Error(`${doc}: no entries under its sections`);

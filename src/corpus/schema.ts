@@ -38,6 +38,8 @@ export const Deadline = z.object({
    * by the engine's clock.
    */
   yearFromContext: z.boolean().default(false),
+  /** True for a yearly deadline (每年9月底前): `date` is its first occurrence; answers show the next one. */
+  recurring: z.boolean().default(false),
   /** The sentence of the item the deadline governs, verbatim. */
   sentence: z.string().min(1),
 });

@@ -147,6 +147,7 @@ const STRINGS = {
     roles: ROLE_WORDS.zh,
     passed: "已过期",
     open: "未到期",
+    yearly: "每年重复",
     up: "👍 有用",
     down: "👎 没用",
     outcome: OUTCOME_ZH,
@@ -197,6 +198,7 @@ const STRINGS = {
     roles: ROLE_WORDS.en,
     passed: "passed",
     open: "open",
+    yearly: "yearly",
     up: "👍 Helpful",
     down: "👎 Not helpful",
     outcome: {
@@ -257,7 +259,7 @@ function badge(d: DeadlineView, s: Strings): CardBadge {
     text: d.text,
     date: d.date,
     state: d.passed ? "passed" : "open",
-    stateLabel: d.passed ? s.passed : s.open,
+    stateLabel: d.recurring ? s.yearly : d.passed ? s.passed : s.open,
     approximate: d.approximate ?? false,
   };
 }

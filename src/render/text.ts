@@ -42,6 +42,9 @@ export function departmentsLine(departments: readonly DepartmentRole[], lang: La
 /** "2024年年底前（2024-12-31，已过期）" / "2024年年底前 → 2024-12-31 (passed)". */
 export function deadlineText(d: DeadlineView, lang: Lang): string {
   const approx = d.approximate ? (lang === "zh" ? "约" : "about ") : "";
+  // A yearly deadline never passes: its date is the next occurrence.
+  if (d.recurring)
+    return lang === "zh" ? `${d.text}（${d.date}，每年重复）` : `${d.text} → ${d.date} (yearly)`;
   if (lang === "zh") return `${d.text}（${approx}${d.date}，${d.passed ? "已过期" : "未到期"}）`;
   return `${d.text} → ${approx}${d.date} (${d.passed ? "passed" : "still open"})`;
 }

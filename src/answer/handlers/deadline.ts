@@ -18,9 +18,18 @@ import { specificFirst } from "./order.js";
  */
 export const MAX_CITED = 50;
 
-/** Whether a deadline of a plan falls under what a question asks. */
+/**
+ * Whether a deadline of a plan falls under what a question asks. A yearly one (每年9月底前) falls in
+ * every year from its first, on its month and day, and is never overdue.
+ */
 export function deadlineMatches(d: Deadline, ask: DeadlineAsk | null, plan: Plan, today: IsoDate): boolean {
   if (!ask) return true;
+  if (d.recurring) {
+    if (ask.heatingSeason || ask.state === "passed") return false;
+    if (ask.year !== null && ask.year < Number(d.date.slice(0, 4))) return false;
+    if (ask.date && (ask.date.slice(4) !== d.date.slice(4) || ask.date < d.date)) return false;
+    return true;
+  }
   if (ask.heatingSeason) {
     if (!d.approximate) return false;
     const { month, day } = plan.profile.heatingSeason;

@@ -58,7 +58,7 @@ export function deadlineBadge(d: DeadlineView, lang: Lang): HTMLElement {
     { class: `badge ${state}`, title: d.approximate ? t("approx", lang) + d.date : d.date },
     h("span", { class: "badge-text" }, d.text),
     h("span", { class: "badge-date" }, `${d.approximate ? t("approx", lang) : ""}${d.date}`),
-    h("span", { class: "badge-state" }, t(state, lang)),
+    h("span", { class: "badge-state" }, t(d.recurring ? "yearly" : state, lang)),
   );
 }
 

@@ -25,6 +25,7 @@ const WORDS = {
   standingNote: ["另见", "Also, per"],
   passed: ["已过期", "passed"],
   open: ["未到期", "open"],
+  yearly: ["每年重复", "yearly"],
   approx: ["约", "about "],
   fullText: ["展开全文", "Show full text"],
   quote: ["原文", "Quote"],
