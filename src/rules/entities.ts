@@ -47,7 +47,24 @@ function mentions(text: string, v: Vocabulary): Mention[] {
   };
   for (const w of v.things) if (w.entity) take(w, w.entity, null);
   for (const w of v.animals) take(w, "animal", w.id);
-  return out.sort((a, b) => a.start - b.start);
+  return narrowed(out).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * 养鸡场 beside 蛋鸡 is the laying-hen farm, not a second farm of unknown chickens: a broader animal's
+ * mentions become the one narrower animal the question names, or go when it names several.
+ */
+function narrowed(ms: Mention[]): Mention[] {
+  const narrower = (id: string | null) => [
+    ...new Set(ms.filter((m) => m.word.kindOf && m.word.kindOf === id).map((m) => m.animal)),
+  ];
+  return ms.flatMap((m) => {
+    const kinds = m.kind === "animal" ? narrower(m.animal) : [];
+    if (kinds.length === 0) return [m];
+    if (kinds.length > 1) return [];
+    const into = ms.find((x) => x.animal === kinds[0]) as Mention;
+    return [{ ...m, word: into.word, animal: into.animal }];
+  });
 }
 
 interface Group {

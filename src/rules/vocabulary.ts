@@ -22,6 +22,11 @@ const Entry = z.object({
   fuel: Id.optional(),
   /** For animals: what a bare count measures (蛋鸡 → stock). */
   period: z.enum(["stock", "annual"]).optional(),
+  /**
+   * For animals: the broader animal this one is a kind of (蛋鸡 → chicken). In a question naming the
+   * narrower one, the broader word (养鸡场) is that same animal, not another.
+   */
+  kindOf: Id.optional(),
   /** The entry does not count when this pattern is in the question. */
   unless: Pattern.optional(),
   /** The place (or thing) this one rules out. */
