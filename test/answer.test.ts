@@ -549,6 +549,40 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.citations.length).toBeGreaterThan(3);
   });
 
+  it("refuses another place's document named by its title, even with an item number or a loaded title's words", async () => {
+    for (const q of [
+      "太原市2024—2025年秋冬季攻坚方案对渣土车有什么要求",
+      "江苏省2025年大气污染防治重点工作任务里秸秆禁烧怎么要求",
+      "大同县2024年大气污染防治工作要点第5项是什么",
+    ])
+      expect((await many.answer(q)).status, q).toBe("not_covered");
+    // The place in a sentence (在…里) asks the national plan; a loaded place's title is its own.
+    expect((await many.answer("郑州市在国家计划里算重点区域吗")).status).toBe("answered");
+    expect((await many.answer("湖北省2025年大气污染防治工作要点第5条")).citations[0]).toMatchObject({
+      doc: "hubei-air-workplan-2025",
+      id: "2.5",
+    });
+  });
+
+  it("covers a term asked of a document that says it in its own words (喷漆 of a plan that says 喷涂)", async () => {
+    const r = await many.answer("湖北2025要点对汽修厂喷漆有啥规定");
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]).toMatchObject({ doc: "hubei-air-workplan-2025", id: "6.33" });
+    // A topic the named plan lacks altogether stays uncovered, in English too.
+    expect((await many.answer("Does the Xihua county plan require shore power for ships?")).status).toBe(
+      "not_covered",
+    );
+  });
+
+  it("answers 参与单位有哪些 and 'who supports it' after an item with its departments", async () => {
+    const first = await many.answer("湖北2025年大气工作要点关于矿山扬尘治理是怎么说的？");
+    const who = await many.answer("参与单位有哪些？", { context: first.context });
+    expect(who.citations[0]).toMatchObject({ doc: "hubei-air-workplan-2025", id: "5.24" });
+    expect(renderText(who)).toContain("省应急厅");
+    const en = await many.answer("and who supports it?", { context: first.context });
+    expect(en.citations[0]?.id).toBe("5.24");
+  });
+
   it("answers when with a yearly deadline's next date, never overdue, and lists it under a later year", async () => {
     const r = await many.answer("张店区方案 应急减排清单每年什么时候前更新");
     expect(r.citations[0]).toMatchObject({ doc: "zhangdian-air-2024", id: "8.25" });

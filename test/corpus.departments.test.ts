@@ -95,6 +95,8 @@ describe("the shared directory, from the documents loaded", () => {
         .sort(),
     ).toEqual(["区生态环境分局", "县生态环境分局", "市生态环境局", "省生态环境厅"]);
     expect(dev.departments.findMentions("人民银行").flatMap((m) => m.names)).toEqual([
+      "人民银行甘肃省分行",
+      "中国人民银行湖北省分行",
       "人民银行濮阳市分行",
       "人民银行汕头市中心支行",
       "人民银行山西省分行",

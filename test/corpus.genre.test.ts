@@ -16,6 +16,7 @@ import {
   type Plan,
   parseDeadlines,
   parsePlan,
+  readPlanConventions,
 } from "../src/corpus/index.js";
 
 const DEV = "eval/genre/dev/docs";
@@ -70,6 +71,10 @@ describe("every development document", () => {
         "huaiyuan-air-pollution-2024",
         "dezhou-air-pollution-2025",
         "lingbi-blue-sky-2019",
+        "cangzhou-autumn-winter-2024",
+        "hubei-air-workplan-2025",
+        "gansu-air-quality-2024",
+        "gaocheng-air-pollution-2024",
       ].sort(),
     );
   });
@@ -755,5 +760,50 @@ describe("labelled responsibility lists (a county plan, a 2018 city plan, a prov
     const plan = planOf("hunan-ozone-2023");
     expect(plan.items.some((i) => i.level === 4 && i.departments.length > 0)).toBe(true);
     expect(plan.meta.issuer).toBe("湖南省生态环境厅、湖南省发展和改革委员会");
+  });
+});
+
+describe("conventions stated once: the opening's notes, a department as issuer, a clause closing points", () => {
+  const cangzhou = planOf("cangzhou-autumn-winter-2024");
+  const hubei = planOf("hubei-air-workplan-2025");
+  const gansu = planOf("gansu-air-quality-2024");
+
+  it("reads 排在第一位的为牵头单位，其余为配合单位 for every 【责任单位】 list", () => {
+    expect(roles(cangzhou, "3.1")).toEqual({
+      市生态环境局: "lead",
+      市工业和信息化局: "support",
+      市发展改革委: "support",
+    });
+    const read = (opening: string) => readPlanConventions(opening).othersAfterLead;
+    expect(read("（说明：【责任单位】中排在第一位的为牵头单位，其余为配合单位。）")).toBe("support");
+    expect(read("排名第一的单位为牵头单位，其余为责任单位")).toBe("responsible");
+    expect(read("各地要落实属地责任。")).toBeNull();
+  });
+
+  it("reads who carries out every task from the opening, for every entry", () => {
+    const note = hubei.standingNotes[0];
+    expect(note?.from).toBe("");
+    expect(note?.departments.map((d) => d.name)).toEqual(["各市、州、直管市、神农架林区人民政府"]);
+    expect(hubei.items.every((i) => i.standingNote?.text === note?.text)).toBe(true);
+    expect(cangzhou.standingNotes[0]?.departments.map((d) => d.name)).toContain("各县(市、区)人民政府");
+    // A sentence about responsibility in general is no note.
+    expect(
+      readPlanConventions("各县（市、区）人民政府是本行政区域空气质量的责任主体。").standingNote,
+    ).toBeNull();
+  });
+
+  it("places a document a provincial department issues, and a title's 全省 is no place", () => {
+    expect(hubei.profile.place?.zh).toBe("湖北省");
+    expect(hubei.profile.name.en).toBe("Hubei 2025 Air Pollution Control Work Plan");
+    expect(cangzhou.profile.name.en).toBe(
+      "Cangzhou 2024–2025 Autumn-Winter Air Pollution Campaign Action Plan",
+    );
+  });
+
+  it("gives the clause that closes an item's last point to the item, unless its points have their own", () => {
+    expect(roles(gansu, "3.1.3")).toMatchObject({ 省工业和信息化厅: "lead", 省自然资源厅: "support" });
+    expect(entry(gansu, "3.1.3.3").departments).toEqual([]);
+    // 集团 is an organisation: the clause naming 省民航机场集团 is read.
+    expect(roles(gansu, "3.3.3")).toMatchObject({ 省生态环境厅: "lead", 省民航机场集团: "support" });
   });
 });

@@ -52,6 +52,13 @@ describe("item references", () => {
     expect(path("section 6, item (1), point 3")).toBe("6.1.3");
     expect(path("what does part 2 say")).toBe("2");
     expect(path("section 4 point 2")).toBe("4.2");
+    expect(path("section 四 item 1")).toBe("4.1");
+    expect(path("plan, section 三（三）point 4")).toBe("3.3.4");
+  });
+  it("reads 三、4 without a point after the number, but not a figure", () => {
+    expect(path("攻坚方案三、4是什么内容")).toBe("3.4");
+    expect(path("六、2 的要求")).toBe("6.2");
+    expect(path("二、3个百分点")).toBe("2");
   });
   it("reads an item numbered 1. under its section, 、 between levels, and 第十二项 / Article 12 across sections", () => {
     expect(path("四、1.")).toBe("4.1");
@@ -108,6 +115,12 @@ describe("a Query", () => {
     expect(d.intents).toContain("department_listing");
     const t = engine.understand("哪些任务要在2025年8月底前完成");
     expect(t.deadline).toMatchObject({ date: "2025-08-31" });
+    expect(engine.understand("哪些任务要在2024年11月15日前完成").deadline).toMatchObject({
+      date: "2024-11-15",
+    });
+    expect(engine.understand("Which tasks are due by December 31, 2024?").deadline).toMatchObject({
+      date: "2024-12-31",
+    });
     expect(t.intents).toContain("deadline_listing");
     const both = engine.understand("我厂的燃煤锅炉要淘汰吗，找哪个部门");
     expect(both.intents).toEqual(expect.arrayContaining(["check", "who"]));

@@ -69,7 +69,9 @@ export function citeItem(item: Item, quote: string, score: number, c: CitationCo
     standingNote: note
       ? {
           text: note.text,
-          from: plan.items.find((i) => i.id === note.from)?.label ?? note.from,
+          from:
+            plan.items.find((i) => i.id === note.from)?.label ??
+            (note.from === "" ? (c.lang === "zh" ? "文首说明" : "the opening note") : note.from),
           departments: departmentRoles(note.departments),
         }
       : null,

@@ -86,7 +86,8 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
       matched: c.matchedIdf,
       unmatched: (query.unbridged.length + absent + years) * IDF_UNIT,
       translated: t.matchedIdf,
-      named: named(c.matchedIdf, t.matchedIdf),
+      // As in Chinese: a genre topic the named documents lack is not found by naming them.
+      named: absent > 0 ? 0 : named(c.matchedIdf, t.matchedIdf),
     };
   }
   const c = index.coverage(textWithout(query.searchText, query.framing), {

@@ -45,7 +45,8 @@ export function route(query: Query): Handler[] {
   const candidates: Handler[] = [];
   if (query.followUp?.kind === "items") candidates.push(previousItems);
   if (has("check") && !whoWins(query)) candidates.push(check);
-  if (has("cite")) candidates.push(citedItem);
+  // 某县…工作要点第5项 names another place's document: its item 5 is not one of ours.
+  if (has("cite") && !(query.offTopicCue && query.docs.length === 0)) candidates.push(citedItem);
   if (has("source")) candidates.push(source);
   if (has("department_listing")) candidates.push(departments);
   if (has("deadline_listing")) candidates.push(deadlines);

@@ -181,4 +181,10 @@ export function implementersIn(plans: readonly Plan[]): ReadonlyMap<Plan, readon
   return result;
 }
 export { LEADING_COMPARATORS, parseQuantities, TRAILING_COMPARATORS } from "./quantities.js";
-export { type Bracket, findBrackets, parseResponsibility } from "./responsibility.js";
+export {
+  type Bracket,
+  findBrackets,
+  type PlanConventions,
+  parseResponsibility,
+  readPlanConventions,
+} from "./responsibility.js";

@@ -18,6 +18,7 @@ import {
   parseLabelledResponsibility,
   parseResponsibility,
   parseSubjectDepartments,
+  readPlanConventions,
   strongestRoles,
 } from "./responsibility.js";
 import { type DepartmentRef, type Item, type Part, Plan, type Section, type StandingNote } from "./schema.js";
@@ -133,31 +134,55 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const signedYear = meta.signed ? Number(meta.signed.slice(0, 4)) : null;
   const folds = departmentFolds(options.profile?.departments ?? []);
   const canonical = (written: string) => canonicalDepartment(written, folds);
+  // What the opening says once for every task: the order of a 责任单位 list, who carries out all.
+  const opening = lines
+    .slice(block.bodyFirst, firstSection)
+    .map((l) => l.text)
+    .join("\n");
+  const conventions = readPlanConventions(opening, canonical);
   const items: Item[] = [];
-  const standingNotes: StandingNote[] = [];
+  // A note of the opening covers every entry ("" is before the first).
+  const standingNotes: StandingNote[] = conventions.standingNote
+    ? [{ ...conventions.standingNote, from: "" }]
+    : [];
   const entries = drafts.filter((d) => d.kind === "item");
   // Departments of a clause closing an item's points, owed to the item itself: parent id → refs.
   const owed = new Map<string, DepartmentRef[]>();
+  // Items one of whose points has a clause of its own: their last point's clause is its own too.
+  const pointsWithClause = new Set<string>();
   // Table rows: their cells say their departments, never a sentence's subject.
   const rows = new Set<Item>();
   for (const [n, d] of entries.entries()) {
     const item = toItem(doc, d, source, sections);
     const departments: DepartmentRef[] = [];
     const closing = closingClauseOfPoints(d, entries[n + 1]);
+    const lastPoint = isLastPoint(d, entries[n + 1]);
+    const end = item.text.replace(/[。；;\s]+$/, "").length;
     for (const bracket of findBrackets(item.text)) {
       const r = parseResponsibility(bracket.inner, canonical);
       if (!r) continue;
-      if (closing && item.parent && bracket.start >= item.text.length - closing.length) {
+      // The clause closing the last point, when no point before it had one of its own, speaks for the
+      // whole item: （1）…（2）…（3）…。（省工业和信息化厅牵头，…配合）
+      const closesPoints =
+        item.parent !== null &&
+        ((closing !== null && bracket.start >= item.text.length - closing.length) ||
+          (lastPoint && bracket.end >= end && !pointsWithClause.has(item.parent)));
+      if (closesPoints && item.parent) {
         owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...r.departments]);
-      } else departments.push(...r.departments);
+      } else {
+        departments.push(...r.departments);
+        if (item.parent && (d.path?.length ?? 0) >= 3) pointsWithClause.add(item.parent);
+      }
       if (r.standingNote) standingNotes.push({ ...r.standingNote, from: item.id });
     }
-    departments.push(...parseLabelledResponsibility(item.text, canonical));
+    departments.push(...parseLabelledResponsibility(item.text, canonical, conventions.othersAfterLead));
     if (departments.length === 0) departments.push(...closingSentence(item.text, canonical));
     if (d.row && columns) {
       rows.add(item);
       const cells = rowCells(item.text, columns);
-      departments.push(...parseLabelledResponsibility(rowResponsibility(cells), canonical));
+      departments.push(
+        ...parseLabelledResponsibility(rowResponsibility(cells), canonical, conventions.othersAfterLead),
+      );
       item.title = rowTask(cells) ?? item.title;
     }
     item.departments = strongestRoles(departments);
@@ -232,6 +257,14 @@ function settleDepartmentNames(items: Item[]): void {
       }),
     );
   }
+}
+
+/** Whether an entry is the last of its item's points (三(一)3.(3) before 三(一)4.). */
+function isLastPoint(d: Draft, next: Draft | undefined): boolean {
+  const path = d.path ?? [];
+  if (path.length < 3) return false;
+  const nextPath = next?.path ?? [];
+  return !(nextPath.length === path.length && path.slice(0, -1).every((n, i) => nextPath[i] === n));
 }
 
 /**

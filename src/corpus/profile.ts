@@ -100,13 +100,22 @@ export function readProfileFile(dir: string, doc: string): ProfileFile | null {
 
 const ISSUER_TAIL = /(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|管委会)$/;
 
-/** X市人民政府 → X市; Y省落实…方案 → Y省; null when neither names a place. */
+/** A department of a place's government issuing in its own name: 某省生态环境厅, 某市发展和改革委员会. */
+const DEPARTMENT_ISSUER =
+  /^(.{2,8}?(?:自治区|省|市|县|区))(?=\p{Script=Han}{2,}(?:厅|局|委员会|委|办公室|办)$)/u;
+
+/**
+ * X市人民政府 → X市; 某省生态环境厅 → 某省; Y省落实…方案 → Y省; null when neither names a place.
+ * 全省 / 全市 in a title (2025年全省…工作要点) is the issuer's own territory, not a place's name.
+ */
 function placeOf(meta: PlanMeta): string | null {
   const fromIssuer = meta.issuer?.replace(ISSUER_TAIL, "");
   if (fromIssuer && fromIssuer !== meta.issuer && PLACE_SUFFIX.test(fromIssuer))
     return innermostPlace(fromIssuer);
-  const fromTitle = /^(.{2,6}?(?:自治区|省|市|县|区))/.exec(meta.planTitle)?.[1];
-  return fromTitle ?? null;
+  const department = meta.issuer ? DEPARTMENT_ISSUER.exec(meta.issuer)?.[1] : undefined;
+  if (department) return innermostPlace(department);
+  const fromTitle = /^(\p{Script=Han}{2,6}?(?:自治区|省|市|县|区))/u.exec(meta.planTitle)?.[1];
+  return fromTitle && !/^全/.test(fromTitle) ? fromTitle : null;
 }
 
 /**
@@ -201,7 +210,10 @@ export function buildProfile(
   const kind = genre.kinds.find(([zh]) => plain.endsWith(zh))?.[1] ?? "Plan";
   // The plan's year: in its title, else the year it was signed or published (two plans of one city
   // differ by it).
-  const year = /(20\d\d)年/.exec(title)?.[1] ?? (meta.signed ?? meta.published)?.slice(0, 4);
+  const range = /(20\d\d)\s*[—–\-~至到]\s*(20\d\d)\s*年/.exec(title);
+  const year = range
+    ? `${range[1]}–${range[2]}`
+    : (/(20\d\d)年/.exec(title)?.[1] ?? (meta.signed ?? meta.published)?.slice(0, 4));
   const owner =
     place?.en ?? (level === "national" ? (meta.issuer === "国务院" ? "State Council" : "National") : null);
   const builtEn = [owner, year, topic, kind].filter(Boolean).join(" ");

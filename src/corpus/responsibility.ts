@@ -29,7 +29,7 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
 // A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
 // note in brackets may follow (各县、区人民政府(管委会)).
 const DEPARTMENT_NAME =
-  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:局|委|委员会|办|办公室|中心|公司|分公司|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|室|站|有关单位|有关部门|成员单位)(?:[(（][^()（）]{1,12}[)）])?$/;
+  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:局|委|委员会|办|办公室|中心|公司|分公司|集团|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|室|站|有关单位|有关部门|成员单位)(?:[(（][^()（）]{1,12}[)）])?$/;
 
 // A place or zone named alone in a list whose last member carries the body: 甲县、乙县政府 means
 // 甲县政府 and 乙县政府.
@@ -280,12 +280,18 @@ function labelledList(text: string, from: number): string {
 export function parseLabelledResponsibility(
   text: string,
   canonical: Canonicalise = (w) => canonicalDepartment(w),
+  othersAfterLead: Role | null = null,
 ): DepartmentRef[] {
   const departments: DepartmentRef[] = [];
   for (const m of text.matchAll(LABEL)) {
     const label = m[1] as string;
     const role = (LABELS.find(([re]) => re.test(label)) as readonly [RegExp, Role])[1];
     const list = labelledList(text, (m.index as number) + m[0].length);
+    // The plan's convention (排在第一位的为牵头单位，其余为配合单位) for a 责任单位 list marking no role.
+    const byPlace =
+      othersAfterLead !== null && role === "responsible" && !/[(（](?:牵头|负责|配合|参与)/.test(list);
+    let placed = 0;
+    const inOrder = (): Role => (placed++ === 0 ? "lead" : (othersAfterLead as Role));
     for (const clause of splitTopLevel(list.replace(ETC, ""), /[,，]/)) {
       const verb = splitVerb(clause);
       // A role may be marked on any piece (市生态环境局（牵头）、市发展改革委); on the last piece of a list
@@ -293,7 +299,9 @@ export function parseLabelledResponsibility(
       const pieces = splitTopLevel((verb ? verb.names : clause).replace(ETC, ""), /[、]/);
       const marks = pieces.map((p) => ROLE_MARK.exec(p));
       const roleOf = (mark: RegExpExecArray | null): Role =>
-        mark ? (ROLE_VERBS.find(([v]) => v === mark[1]) as readonly [string, Role])[1] : (verb?.role ?? role);
+        mark
+          ? (ROLE_VERBS.find(([v]) => v === mark[1]) as readonly [string, Role])[1]
+          : (verb?.role ?? (byPlace ? inOrder() : role));
       const stripped = pieces.map((p, i) => (marks[i] ? p.slice(0, marks[i]?.index) : p));
       const whole = splitNames(stripped.join("、"));
       const sharedBody = whole?.some((n) => n.full !== n.written) ?? false;
@@ -342,4 +350,60 @@ export function parseSubjectDepartments(
     found.push(...names.map((written) => ({ name: canonical(written), role, written })));
   }
   return strongestRoles(found);
+}
+
+/** What a plan's opening says of all its lists and tasks, once for the whole document. */
+export interface PlanConventions {
+  /**
+   * "排在第一位的为牵头单位，其余为配合单位": in an unmarked 【责任单位】 list the first name leads and the
+   * others take this role. Null when the plan says nothing of the kind.
+   */
+  othersAfterLead: Role | null;
+  /** "各县（市、区）人民政府…是各项任务的落实主体，以下不再列出": who carries out every task. */
+  standingNote: { text: string; departments: DepartmentRef[] } | null;
+}
+
+const FIRST_LEADS =
+  /排(?:在|名)?第一(?:位|个|名)?的?(?:单位)?(?:为|是)牵头(?:单位|部门)[,，]?\s*其余(?:的)?(?:单位)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
+/** X是各项任务的落实主体 / X为所有任务的责任主体, optionally with 以下不再列出. */
+const EVERY_TASK =
+  /^(.+?)(?:是|为)((?:各项|所有|全部)?(?:任务|工作)的?(?:落实|责任|实施)主体)(?:[,，]\s*以下不再(?:一一)?列出)?$/;
+
+/**
+ * Names of a standing note, read leniently: a list joined by 及/和/以及 is read per part, and a part
+ * that is no list of names but ends in a body (各市、州、直管市、神农架林区人民政府) is one collective name.
+ */
+function noteNames(list: string): NamePiece[] | null {
+  const names: NamePiece[] = [];
+  for (const part of list.split(/及|以及/)) {
+    const piece = part.trim();
+    const read = splitNames(piece) ?? (BODY_SUFFIX.test(piece) ? [{ written: piece, full: piece }] : null);
+    if (!read) return null;
+    names.push(...read);
+  }
+  return names.length > 0 ? names : null;
+}
+
+/** The conventions a plan states before its first section, from its opening paragraphs. */
+export function readPlanConventions(
+  preamble: string,
+  canonical: Canonicalise = (w) => canonicalDepartment(w),
+): PlanConventions {
+  const lead = FIRST_LEADS.exec(preamble);
+  const othersAfterLead =
+    lead === null ? null : lead[1] === "责任" ? "responsible" : ("support" satisfies Role);
+  let standingNote: PlanConventions["standingNote"] = null;
+  for (const sentence of preamble.split(/[。；;\n]/)) {
+    // A note in brackets: （说明：…；X是各项任务的落实主体，以下不再列出。）
+    const text = sentence
+      .trim()
+      .replace(/^[（(](?:\s*说明[:：])?/, "")
+      .replace(/[）)]$/, "")
+      .trim();
+    const m = EVERY_TASK.exec(text);
+    if (!m || !(/不再(?:一一)?列出/.test(text) || /^(?:各项|所有|全部)/.test(m[2] as string))) continue;
+    const names = noteNames(m[1] as string);
+    if (names) standingNote = { text, departments: refs(names, "responsible", canonical) };
+  }
+  return { othersAfterLead, standingNote };
 }

@@ -72,7 +72,7 @@ export type Quantity = z.infer<typeof Quantity>;
  */
 export const StandingNote = z.object({
   text: z.string().min(1),
-  /** Id of the item that states it; it covers every item after that one. */
+  /** Id of the item that states it; it covers every item after that one ("": the plan's opening, so all). */
   from: z.string(),
   departments: z.array(DepartmentRef),
 });

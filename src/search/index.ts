@@ -505,8 +505,12 @@ export class SearchIndex {
       const specificity = options.generalWords === "discount" ? this.specificity(w) : 1;
       if (present(w)) matchedIdf += this.lexical.idf(w) * weight * specificity;
       // 城管局, 放鞭炮: the product knows what they mean — unless the named documents lack a term the
-      // others have (烟花爆竹 asked of a plan that never mentions it).
-      else if (this.vocabulary.isKnownTerm(w) && !(mask && this.lexical.documentFrequency(w) > 0))
+      // others have (烟花爆竹 asked of a plan that never mentions it) and all it stands for (喷漆 asked
+      // of a plan that says 喷涂 is covered).
+      else if (
+        this.vocabulary.isKnownTerm(w) &&
+        (!(mask && this.lexical.documentFrequency(w) > 0) || this.bridgedInto(w, present))
+      )
         matchedIdf += rareIdf;
       else {
         // A lone character (换, 太) or a number says too little to count against the question, and so
@@ -534,6 +538,21 @@ export class SearchIndex {
       absentTerms,
       rareIdf,
     };
+  }
+
+  /**
+   * Whether a lexicon term's Chinese plan wording (喷漆 → 涂装 喷涂) is found where `present` looks. A
+   * class name it also maps to (VOCs) is in nearly every plan and says nothing of this one.
+   */
+  private bridgedInto(word: string, present: (w: string) => boolean): boolean {
+    return this.vocabulary
+      .expand(word)
+      .some(
+        (e) =>
+          e.source === "lexicon" &&
+          e.phrase === word &&
+          e.terms.some((t) => t !== word && /^[\u4e00-\u9fff]{2,}$/.test(t) && present(t)),
+      );
   }
 
   /**

@@ -166,6 +166,14 @@ export function readDeadlineAsk(
   // First match wins: the most precise forms come first.
   const forms: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => Omit<DeadlineAsk, "matched">]> = [
     [
+      /(\d{4})年(\d{1,2})月(\d{1,2})日/,
+      (m) => ({ ...base, date: isoDate(Number(m[1]), Number(m[2]), Number(m[3])) }),
+    ],
+    [
+      new RegExp(`${month} (\\d{1,2}),? (\\d{4})`),
+      (m) => ({ ...base, date: isoDate(Number(m[3]), monthNumber(m[1] as string) ?? 12, Number(m[2])) }),
+    ],
+    [
       /(\d{4})年(\d{1,2})月(?:底|末)?/,
       (m) => ({ ...base, date: isoDate(Number(m[1]), Number(m[2]), lastDay(Number(m[1]), Number(m[2]))) }),
     ],

@@ -6,7 +6,7 @@
 import { findDepartmentMentions, type Level, type Plan } from "../corpus/index.js";
 import { describesEntity, extractFacts } from "../rules/index.js";
 import type { Coverage, Expansion } from "../search/index.js";
-import { STOPWORDS, segmenter } from "../search/index.js";
+import { IDF_UNIT, STOPWORDS, segmenter } from "../search/index.js";
 import {
   type AskingWords,
   askedRole,
@@ -54,19 +54,30 @@ export const LISTING_RESIDUE = 2.5;
 
 /**
  * How much topic a question carries beyond what listing questions are made of: document names,
- * department names, dates, the asking and filler words. English words count only through what they
- * mean in the plans' terms.
+ * department names, dates, the asking and filler words. `residue` counts English words only through
+ * what they mean in the plans' terms; `english` is what the rest of them weigh.
  */
-function residueOf(text: string, removed: readonly string[], deps: UnderstandDeps, w: AskingWords): number {
+function residueOf(
+  text: string,
+  removed: readonly string[],
+  deps: UnderstandDeps,
+  w: AskingWords,
+): { residue: number; english: number } {
   // Departments first: a department's name may contain a document's place (a railway branch named after the city).
   const lower = text.toLowerCase();
   const spans = findDepartmentMentions(lower);
   let rest = spans.reduceRight((s, m) => `${s.slice(0, m.start)} ${s.slice(m.end)}`, lower);
   rest = textWithout(rest, removed);
   rest = rest.replace(/\d{4}|\d{1,2}/g, " ").replace(w.listingFiller, " ");
+  // English words of a topic ("the deadline for fugitive VOCs control") weigh half a word each apart:
+  // the vocabulary may carry only some of them over. Only a deadline listing reads them (a department's
+  // or a document's English name leaves words of its own).
+  const english = (rest.match(/[a-z][a-z'-]{3,}/gi) ?? []).filter(
+    (word) => !STOPWORDS.has(word) && !w.englishNeutral.test(word),
+  );
   rest = [rest.replace(/[a-z][a-z'-]*/gi, " "), ...evidence(deps.expand(rest))].join(" ");
   const c = deps.coverage(rest, { minWordLength: 2 }); // a stray 各 or 的 is not a topic
-  return c.matchedIdf + c.unmatchedWeight;
+  return { residue: c.matchedIdf + c.unmatchedWeight, english: (english.length * IDF_UNIT) / 2 };
 }
 
 /** A modal before a who- or when-phrase (应该找谁, 要什么时候完成) belongs to that phrase. */
@@ -327,6 +338,31 @@ function namesForeignDocument(
   return titles.some((t) => !ours.some((o) => o.includes(t) || t.includes(o)));
 }
 
+/**
+ * A place's document by its title (某市2024—2025年秋冬季攻坚方案, 某省2025年…重点工作任务): a place,
+ * title words and a kind of document, where the place is no loaded document's. Words that put the
+ * place in a sentence (在, 对 …) end the title: 郑州市在国家计划里 names the national plan.
+ */
+const PLACE_TITLE =
+  /(?:(?<![\p{Script=Han}])|(?<=请问|关于|查一下|问一下|看看|想知道))([\p{Script=Han}]{2,4}?(?:自治区|省|市|县|区)(?![域级场城内外直属委长]))((?:[\d—\-–~至年]|[\p{Script=Han}]){0,30}?)(?:方案|计划|要点|任务清单|工作任务|重点任务|规划)/gu;
+/** Characters no place name has (要求省级实施方案 is no place's title). */
+const NOT_A_PLACE = /要求|方案|计划|实施|行动|文件|政策|工作|规定|[级的年月日]|^全/;
+const TITLE_BREAK = /[在对里中的是算要有按给和与及跟把被从向为]/;
+
+function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean {
+  for (const m of text.matchAll(PLACE_TITLE)) {
+    const place = m[1] as string;
+    // 昆明市的空气质量行动计划: a 的 right after the place is the title's own.
+    const title = (m[2] as string).replace(/^的/, "");
+    const core = place.replace(/(?:自治区|省|市|县|区)$/, "");
+    if (/^[全本我该各这那每外省市县区]/.test(place) || NOT_A_PLACE.test(core) || TITLE_BREAK.test(title))
+      continue;
+    if (plans.some((p) => p.profile.placeAliases.some((a) => a === place || a === core))) continue;
+    return true;
+  }
+  return false;
+}
+
 /** A place name standing alone: 河南省, 昆明市, 某县. */
 const PLACE_NAME = /^[\u4e00-\u9fa5]{1,8}(?:省|市|县|区|自治区|自治州)$/;
 
@@ -401,7 +437,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   // Asking who or when is not a topic either.
   const asking = [w.whoAsk, w.whenAsk].flatMap((re) => cut.match(new RegExp(re.source, "gi")) ?? []);
   const naming = [...docNames, ...titleWords(cut, named, deps.plans)];
-  const residue = residueOf(
+  const { residue, english } = residueOf(
     cut,
     [
       ...naming,
@@ -419,7 +455,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   if (source && phrase) intents.push("source");
   const listing = residue < LISTING_RESIDUE;
   if (departments.length > 0 && w.departmentAsk.test(cut) && listing) intents.push("department_listing");
-  if (deadline?.listing && listing) intents.push("deadline_listing");
+  if (deadline?.listing && residue + english < LISTING_RESIDUE) intents.push("deadline_listing");
   // Asking about a document it names is about the document even with more words around it.
   if (aboutWords.length > 0 && (listing || (named.length > 0 && residue < LISTING_RESIDUE * 2)))
     intents.push("document");
@@ -432,13 +468,15 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   // translates to something), so they stay out of `expansions`.
   const translations = found.filter((e) => !e.topic).map((e) => e.terms.join(" "));
   const searchText = [textWithout(cut, docNames), ...expansions, ...translations].join(" ");
+  const otherPlaces = namesOtherPlacesDocument(cut, deps.plans);
   const unbridged = unbridgedWords(cut, found, docNames, deps, w);
   const query: Query = {
     raw: input,
     text,
     lang,
     invalid: null,
-    docs: named.map((n) => n.doc),
+    // 某县…工作要点 shares a loaded title's words, but names another place's document.
+    docs: otherPlaces ? [] : named.map((n) => n.doc),
     named: named.length > 0,
     framing: [...naming, ...asking],
     refs,
@@ -453,7 +491,10 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     residue,
     expansions,
     unbridged,
-    offTopicCue: asksOffTopic(cut, found, deps, w) || namesForeignDocument(cut, named.length > 0, deps, w),
+    offTopicCue:
+      otherPlaces ||
+      asksOffTopic(cut, found, deps, w) ||
+      namesForeignDocument(cut, named.length > 0, deps, w),
     translations,
     searchText,
     followUp: null,

@@ -26,9 +26,9 @@ const FORMS: readonly RegExp[] = [
   new RegExp(
     `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*(\\d{1,2})\\s*[.．、]?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
   ),
-  // 三(一)1. / 三(一)第1条 / 三、（二）、1 — three levels
+  // 三(一)1. / 三(一)第1条 / 三、（二）、1 / 三（三）point 4 — three levels
   new RegExp(
-    `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*第?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
+    `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*(?:第|(?:point|item|no\\.?)\\s*)?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
   ),
   // 四(二)(2) — a third level in brackets under (二)
   new RegExp(
@@ -43,15 +43,23 @@ const FORMS: readonly RegExp[] = [
     `(?:^|[^一二三四五六七八九十\\d])(${CN})、[“"「]?\\p{Script=Han}{2,16}[”"」]?\\s*(?:下面|下边|下|中|里面|里)?的?第(${NUM})(?:条|项|点)`,
     "u",
   ),
-  // 四、1. / 第四部分1. — an item numbered 1. directly under its section
-  new RegExp(`(?:^|[^一二三四五六七八九十\\d])(?:第)?(${CN})(?:、|部分)\\s*(\\d{1,2})\\s*[.．、](?!\\d)`),
+  // 四、1. / 第四部分1. / 三、4 — an item numbered 1. directly under its section
+  new RegExp(
+    `(?:^|[^一二三四五六七八九十\\d])(?:第)?(${CN})(?:、|部分)\\s*(\\d{1,2})(?:\\s*[.．、](?!\\d)|(?![\\d.%万亿千百米吨个倍元年月日]))`,
+  ),
   // 3.1.2.1 / 3.1.2 / 6.5 / 6-5 / "item" 6.5 — not PM2.5, 74.5%, 1.2万, 0.3米
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．-](\\d{1,2})${NOT_A_FIGURE}`),
   // section 6, item (1), point 3 / part 3 item (4)
-  /\b(?:section|part|chapter)\s+(\d{1,2})\s*[,;]?\s*item\s*[(（]?\s*(\d{1,2})\s*[)）]?\s*[,;]?\s*(?:point|sub-?item|paragraph)\s*[(（]?\s*(\d{1,2})\b/i,
-  /\b(?:section|part|chapter)\s+(\d{1,2})\s*[,;]?\s*(?:item|point|no\.?)\s*[(（]?\s*(\d{1,2})(?!\d)/i,
+  new RegExp(
+    `\\b(?:section|part|chapter)\\s+(\\d{1,2}|${CN})\\s*[,;]?\\s*item\\s*[(（]?\\s*(\\d{1,2})\\s*[)）]?\\s*[,;]?\\s*(?:point|sub-?item|paragraph)\\s*[(（]?\\s*(\\d{1,2})\\b`,
+    "i",
+  ),
+  new RegExp(
+    `\\b(?:section|part|chapter)\\s+(\\d{1,2}|${CN})\\s*[,;]?\\s*(?:item|point|no\\.?)\\s*[(（]?\\s*(\\d{1,2})(?!\\d)`,
+    "i",
+  ),
 ];
 
 /** (六)3: an item under (六) in whichever section has it (documents with a third level). */
