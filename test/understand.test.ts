@@ -144,9 +144,10 @@ describe("a Query", () => {
       "the the the the",
       "嗯嗯",
       "haha",
+      "zxcv;qwer ；；。。!!",
     ])
       expect(engine.understand(q).invalid, q).toBe("not_a_question");
-    for (const q of ["6.5", "燃煤锅炉", "PM2.5", "fireworks", "LDAR"])
+    for (const q of ["6.5", "燃煤锅炉", "PM2.5", "fireworks", "LDAR", "were there rules?"])
       expect(engine.understand(q).invalid, q).toBeNull();
   });
 

@@ -10,6 +10,12 @@ const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
 /** Whether most adjacent letter pairs of a latin token are neighbours on a keyboard row. */
 function keyboardRun(token: string): boolean {
+  // qwer, hjkl: four keys in a row as they lie on the keyboard (no word is one).
+  if (
+    token.length >= 4 &&
+    ROWS.some((row) => row.includes(token) || [...row].reverse().join("").includes(token))
+  )
+    return true;
   if (token.length < 5) return false;
   let adjacent = 0;
   for (let i = 1; i < token.length; i++) {
