@@ -583,6 +583,13 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(en.citations[0]?.id).toBe("5.24");
   });
 
+  it("lists the tasks due on a day the question gives without a year, in the year each plan sets", async () => {
+    const r = await many.answer("郓城县2025年夏季臭氧方案中哪些工作要在6月15日前完成？");
+    expect(r.kind).toBe("deadline_listing");
+    expect(r.citations.map((c) => c.id).sort()).toEqual(["4.1.3", "4.2.1", "4.7.1"]);
+    expect(r.citations.every((c) => c.deadlines.some((d) => d.date === "2025-06-15"))).toBe(true);
+  });
+
   it("answers when with a yearly deadline's next date, never overdue, and lists it under a later year", async () => {
     const r = await many.answer("张店区方案 应急减排清单每年什么时候前更新");
     expect(r.citations[0]).toMatchObject({ doc: "zhangdian-air-2024", id: "8.25" });

@@ -16,6 +16,7 @@ import {
   type Plan,
   parseDeadlines,
   parsePlan,
+  readDivisionTable,
   readPlanConventions,
 } from "../src/corpus/index.js";
 
@@ -75,6 +76,8 @@ describe("every development document", () => {
         "hubei-air-workplan-2025",
         "gansu-air-quality-2024",
         "gaocheng-air-pollution-2024",
+        "huaibei-air-quality-2024",
+        "yuncheng-ozone-2025",
       ].sort(),
     );
   });
@@ -805,5 +808,33 @@ describe("conventions stated once: the opening's notes, a department as issuer, 
     expect(entry(gansu, "3.1.3.3").departments).toEqual([]);
     // 集团 is an organisation: the clause naming 省民航机场集团 is read.
     expect(roles(gansu, "3.3.3")).toMatchObject({ 省生态环境厅: "lead", 省民航机场集团: "support" });
+  });
+});
+
+describe("a division-of-labour table after the body (附件：重点任务分工表)", () => {
+  const huaibei = planOf("huaibei-air-quality-2024");
+
+  it("gives the item each row names its departments and the deadlines of its 完成时限 cell", () => {
+    expect(roles(huaibei, "2.2")).toMatchObject({
+      市经信局: "lead",
+      市发展改革委: "responsible",
+      国网淮北供电公司: "responsible",
+    });
+    expect(entry(huaibei, "2.2").deadlines.map((d) => d.date)).toEqual(["2024-12-31", "2025-06-30"]);
+    // The table's rows are no entries of their own, and the body keeps its sections.
+    expect(huaibei.items.map((i) => i.id)).not.toContain("1");
+    expect(idsAt(huaibei, 2)).toContain("10.4");
+  });
+
+  it("reads the table's rows and columns, and stops where the page goes on", () => {
+    const lines = (text: string) =>
+      text.split("\n").map((t, i) => ({ text: t, start: i, end: i + t.length }));
+    const rows = readDivisionTable(
+      lines(
+        "序号\t方案条目\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t二（一）\t任务甲\t市生态环境局\t市公安局\t2024年底前\n【打印本页】　【关闭窗口】",
+      ),
+    );
+    expect(rows.map((r) => r.item)).toEqual(["二（一）"]);
+    expect(rows[0]?.cells.find((c) => c.kind === "support")?.text).toBe("市公安局");
   });
 });

@@ -121,6 +121,12 @@ describe("a Query", () => {
     expect(engine.understand("Which tasks are due by December 31, 2024?").deadline).toMatchObject({
       date: "2024-12-31",
     });
+    // Without a year: that day in whichever year a plan sets it.
+    expect(engine.understand("哪些工作要在6月15日前完成").deadline).toMatchObject({
+      date: null,
+      monthDay: "06-15",
+    });
+    expect(engine.understand("哪些任务9月底前完成").deadline).toMatchObject({ monthDay: "09-30" });
     expect(t.intents).toContain("deadline_listing");
     const both = engine.understand("我厂的燃煤锅炉要淘汰吗，找哪个部门");
     expect(both.intents).toEqual(expect.arrayContaining(["check", "who"]));

@@ -40,6 +40,7 @@ export { projectPaths, projectRoot } from "./paths.js";
 export { placeInPinyin } from "./place.js";
 export { buildProfile, type GenreData, loadGenreData, ProfileFile, readProfileFile } from "./profile.js";
 export * from "./schema.js";
+export { type DivisionRow, readDivisionTable } from "./table.js";
 export { readYamlFile } from "./yaml.js";
 
 /** A document that was not loaded, and why. */

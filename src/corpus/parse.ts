@@ -23,7 +23,7 @@ import {
 } from "./responsibility.js";
 import { type DepartmentRef, type Item, type Part, Plan, type Section, type StandingNote } from "./schema.js";
 import { type Draft, readStructure } from "./structure.js";
-import { readTableColumns, rowCells, rowResponsibility, rowTask } from "./table.js";
+import { readDivisionTable, readTableColumns, rowCells, rowResponsibility, rowTask } from "./table.js";
 import { readTitleBlock } from "./title-block.js";
 
 /** Options for {@link parsePlan}. */
@@ -206,6 +206,27 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       if (item.departments.length === 0 && !rows.has(item))
         item.departments = parseSubjectDepartments(item.text, canonical);
   settleDepartmentNames(items);
+  // A division-of-labour table after the body (附件：重点任务分工表) gives each item it names its
+  // departments and deadlines.
+  for (const row of readDivisionTable(lines.slice(end))) {
+    const key = labelKey(row.item);
+    const item = items.find((i) => labelKey(i.label) === key);
+    if (!item) continue;
+    const assigned = parseLabelledResponsibility(
+      rowResponsibility(row.cells),
+      canonical,
+      conventions.othersAfterLead,
+    );
+    item.departments = strongestRoles([...item.departments, ...assigned]);
+    const due = row.cells.find((c) => c.kind === "deadline")?.text ?? "";
+    const dated = new Set(item.deadlines.map((d) => d.date));
+    for (const d of parseDeadlines(due, {
+      heatingSeason: profile.heatingSeason,
+      year: planYear,
+      since: signedYear,
+    }))
+      if (!dated.has(d.date)) item.deadlines.push({ ...d, sentence: `${row.item} ${due}` });
+  }
   // A standing note covers every entry after the one that states it.
   for (const note of standingNotes) {
     const from = items.findIndex((i) => i.id === note.from);
@@ -258,6 +279,15 @@ function settleDepartmentNames(items: Item[]): void {
     );
   }
 }
+
+/** A label as a table cell or a heading writes it, compared without brackets' width, 、 or a final point. */
+const labelKey = (label: string) =>
+  label
+    .replace(/\s/g, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")")
+    .replace(/[、.．]+$/, "")
+    .replace(/、/g, "");
 
 /** Whether an entry is the last of its item's points (三(一)3.(3) before 三(一)4.). */
 function isLastPoint(d: Draft, next: Draft | undefined): boolean {

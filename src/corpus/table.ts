@@ -5,12 +5,26 @@
  * their cells say the task, the measures and, by column, who leads, who supports and the deadline.
  */
 import { type Line, trimmed } from "./lines.js";
+import { isChrome, isTailMarker } from "./page.js";
 
 /** The column a header cell names, by what it holds. */
-export type ColumnKind = "number" | "task" | "lead" | "support" | "responsible" | "deadline" | "other";
+export type ColumnKind =
+  | "number"
+  | "item"
+  | "task"
+  | "lead"
+  | "support"
+  | "responsible"
+  | "deadline"
+  | "other";
 
 const COLUMN_KINDS: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
   [/^(?:序号|编号)$/, "number"],
+  // The body item a row of a division-of-labour table (分工表) stands for: 二（三）.
+  [
+    /^(?:方案条目|对应条目|条目|对应条款|方案条款|任务条目|对应任务|方案任务|文件条目|任务序号|对应序号)$/,
+    "item",
+  ],
   [/^(?:牵头单位|牵头部门|主责单位)$/, "lead"],
   [/^(?:配合单位|配合部门|参与单位|协同单位|协办单位)$/, "support"],
   [/^(?:责任单位|责任部门|主要责任单位|实施单位|落实单位)$/, "responsible"],
@@ -39,6 +53,13 @@ function kindOf(cell: string): ColumnKind | null {
  * column names (one per line, or on the same line). Null when the lines hold no such header.
  */
 export function readTableColumns(lines: readonly Line[]): ColumnKind[] | null {
+  const found = findHeader(lines);
+  // A table whose rows name body items divides the body's tasks; its rows are no entries.
+  return found && !found.columns.includes("item") ? found.columns : null;
+}
+
+/** The first table header in the lines: its columns and the index of the line after it. */
+function findHeader(lines: readonly Line[]): { columns: ColumnKind[]; after: number } | null {
   for (let i = 0; i < lines.length; i++) {
     const cells = trimmed(lines[i] as Line)
       .split(CELL_BREAK)
@@ -46,20 +67,52 @@ export function readTableColumns(lines: readonly Line[]): ColumnKind[] | null {
     if (cells.length === 0 || kindOf(cells[0] as string) !== "number") continue;
     const kinds = cells.map(kindOf);
     if (cells.length > 1) {
-      if (kinds.every((k) => k !== null) && kinds.length >= 3) return kinds as ColumnKind[];
+      if (kinds.every((k) => k !== null) && kinds.length >= 3)
+        return { columns: kinds as ColumnKind[], after: i + 1 };
       continue;
     }
     const columns: ColumnKind[] = ["number"];
-    for (let j = i + 1; j < lines.length; j++) {
+    let j = i + 1;
+    for (; j < lines.length; j++) {
       const t = trimmed(lines[j] as Line);
       if (t === "") continue;
       const kind = kindOf(t);
       if (!kind) break;
       columns.push(kind);
     }
-    if (columns.length >= 3) return columns;
+    if (columns.length >= 3) return { columns, after: j };
   }
   return null;
+}
+
+/** A division-of-labour table (重点任务分工表): per row, the body item it names and its cells. */
+export interface DivisionRow {
+  /** The item as the row writes it: 二（三）. */
+  item: string;
+  cells: Array<{ kind: ColumnKind; text: string }>;
+}
+
+/**
+ * The rows of a table that assigns the body's items (序号 | 方案条目 | 重点任务 | 牵头单位 | 责任单位 |
+ * 完成时限), usually in an attachment after the signature. Empty when the lines hold none.
+ */
+export function readDivisionTable(lines: readonly Line[]): DivisionRow[] {
+  const header = findHeader(lines);
+  if (!header?.columns.includes("item")) return [];
+  const texts: string[] = [];
+  for (const line of lines.slice(header.after)) {
+    const t = trimmed(line);
+    if (t === "") continue;
+    // The page goes on after the table: its footer, a note under it.
+    if (isChrome(t) || isTailMarker(t) || /^(?:注|备注|说明)\s*[:：]/.test(t)) break;
+    if (ROW_NUMBER.test(t)) texts.push(t);
+    else if (texts.length > 0) texts[texts.length - 1] += `\n${t}`;
+  }
+  return texts.flatMap((text) => {
+    const cells = rowCells(text, header.columns);
+    const item = cells.find((c) => c.kind === "item")?.text;
+    return item ? [{ item, cells }] : [];
+  });
 }
 
 /** Whether a line is a row's number cell (alone, or first on a row written on one line). */

@@ -324,6 +324,7 @@ class PolicyEngine implements Engine {
     const ask = {
       year: filter.year ?? null,
       date: null,
+      monthDay: null,
       state: filter.state ?? null,
       heatingSeason: false,
       matched: [],

@@ -162,7 +162,9 @@ export function readDeadlineAsk(
   const lower = text.toLowerCase();
   const month =
     "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)";
-  const base = { year: null, date: null, state: null, heatingSeason: false } as const;
+  const base = { year: null, date: null, monthDay: null, state: null, heatingSeason: false } as const;
+  const monthDay = (month: number, day: number) =>
+    `${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   // First match wins: the most precise forms come first.
   const forms: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => Omit<DeadlineAsk, "matched">]> = [
     [
@@ -183,6 +185,16 @@ export function readDeadlineAsk(
     ],
     [w.heatingSeason, () => ({ ...base, heatingSeason: true })],
     [/(?:到)?(\d{4})年(?:年底|底|年末|末)/, (m) => ({ ...base, date: isoDate(Number(m[1]), 12, 31) })],
+    // 6月15日前, 6月底前 without a year: that day in the year each plan gives it.
+    [
+      /(?<![\d年])(\d{1,2})月(\d{1,2})日/,
+      (m) => ({ ...base, monthDay: monthDay(Number(m[1]), Number(m[2])) }),
+    ],
+    [
+      /(?<![\d年])(\d{1,2})月(?:底|末)/,
+      // February's end differs by year: the 28th stands for it (a 29th is read as the same day).
+      (m) => ({ ...base, monthDay: monthDay(Number(m[1]), lastDay(2023, Number(m[1]))) }),
+    ],
     [/end of (\d{4})|year-end (\d{4})/, (m) => ({ ...base, date: isoDate(Number(m[1] ?? m[2]), 12, 31) })],
     [
       new RegExp(`${month},? (\\d{4})`),

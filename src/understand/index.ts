@@ -344,7 +344,7 @@ function namesForeignDocument(
  * place in a sentence (在, 对 …) end the title: 郑州市在国家计划里 names the national plan.
  */
 const PLACE_TITLE =
-  /(?:(?<![\p{Script=Han}])|(?<=请问|关于|查一下|问一下|看看|想知道))([\p{Script=Han}]{2,4}?(?:自治区|省|市|县|区)(?![域级场城内外直属委长]))((?:[\d—\-–~至年]|[\p{Script=Han}]){0,30}?)(?:方案|计划|要点|任务清单|工作任务|重点任务)/gu;
+  /(?:(?<![\p{Script=Han}])|(?<=请问|关于|查一下|问一下|看看|想知道))((?:[\p{Script=Han}]{2,4}?(?:自治区|省|市|县|区)|\p{Script=Han}县)(?![域级场城内外直属委长]))((?:[\d—\-–~至年]|[\p{Script=Han}]){0,30}?)(?:方案|计划|要点|任务清单|工作任务|重点任务)/gu;
 /** Characters no place name has (要求省级实施方案 is no place's title). */
 const NOT_A_PLACE = /要求|方案|计划|实施|行动|文件|政策|工作|规定|[级的年月日]|^全/;
 const TITLE_BREAK = /[在对里中的是算要有按给和与及跟把被从向为]/;

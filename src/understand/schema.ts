@@ -32,6 +32,12 @@ export const DeadlineAsk = z.object({
   year: z.number().int().nullable(),
   /** An exact date (2024-12-31), or for the heating season the year's start as written (month-day per document). */
   date: IsoDate.nullable(),
+  /** A month and day without a year (6月15日前 → "06-15"): that day in whichever year a plan sets it. */
+  monthDay: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/)
+    .nullable()
+    .default(null),
   state: z.enum(["passed", "open"]).nullable(),
   /** 采暖季前: each document's own heating-season date; `date`'s year (if any) is the year asked. */
   heatingSeason: z.boolean(),

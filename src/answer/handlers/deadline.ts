@@ -18,6 +18,12 @@ import { specificFirst } from "./order.js";
  */
 export const MAX_CITED = 50;
 
+/** Whether a date falls on a month and day ("02-28" stands for February's end, 29th too). */
+function sameMonthDay(date: IsoDate, monthDay: string): boolean {
+  const own = date.slice(5);
+  return own === monthDay || (monthDay === "02-28" && own === "02-29");
+}
+
 /**
  * Whether a deadline of a plan falls under what a question asks. A yearly one (每年9月底前) falls in
  * every year from its first, on its month and day, and is never overdue.
@@ -28,6 +34,7 @@ export function deadlineMatches(d: Deadline, ask: DeadlineAsk | null, plan: Plan
     if (ask.heatingSeason || ask.state === "passed") return false;
     if (ask.year !== null && ask.year < Number(d.date.slice(0, 4))) return false;
     if (ask.date && (ask.date.slice(4) !== d.date.slice(4) || ask.date < d.date)) return false;
+    if (ask.monthDay && !sameMonthDay(d.date, ask.monthDay)) return false;
     return true;
   }
   if (ask.heatingSeason) {
@@ -37,6 +44,7 @@ export function deadlineMatches(d: Deadline, ask: DeadlineAsk | null, plan: Plan
     if (ask.year !== null && !d.date.startsWith(String(ask.year))) return false;
   } else {
     if (ask.date && d.date !== ask.date) return false;
+    if (ask.monthDay && !sameMonthDay(d.date, ask.monthDay)) return false;
     if (ask.year !== null && !d.date.startsWith(String(ask.year))) return false;
   }
   if (ask.state === "passed" && !isPassed(d.date, today)) return false;
@@ -50,6 +58,8 @@ export function describeDeadlineAsk(ask: DeadlineAsk, lang: Query["lang"]): stri
   if (lang === "zh") {
     if (ask.heatingSeason) parts.push(ask.year !== null ? `${ask.year}年采暖季前` : "采暖季前");
     else if (ask.date) parts.push(`期限为${ask.date}`);
+    else if (ask.monthDay)
+      parts.push(`期限为${Number(ask.monthDay.slice(0, 2))}月${Number(ask.monthDay.slice(3))}日`);
     else if (ask.year !== null) parts.push(`${ask.year}年到期`);
     if (ask.state === "passed") parts.push("已过期");
     if (ask.state === "open") parts.push("尚未到期");
@@ -57,6 +67,7 @@ export function describeDeadlineAsk(ask: DeadlineAsk, lang: Query["lang"]): stri
   }
   if (ask.heatingSeason) parts.push("due before the heating season");
   else if (ask.date) parts.push(`due by ${ask.date}`);
+  else if (ask.monthDay) parts.push(`due on ${ask.monthDay} of the year`);
   else if (ask.year !== null) parts.push(`due in ${ask.year}`);
   if (ask.state === "passed") parts.push("already overdue");
   if (ask.state === "open") parts.push("still open");
