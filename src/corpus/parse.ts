@@ -156,7 +156,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const item = toItem(doc, d, source, sections);
     const departments: DepartmentRef[] = [];
     const closing = closingClauseOfPoints(d, entries[n + 1]);
-    const lastPoint = isLastPoint(d, entries[n + 1]);
+    // Only points written （1）（2）… — the parts of one task — are closed by one clause; tasks 1. 2.
+    // under a heading each answer for themselves.
+    const lastPoint = /\(\d+\)$/.test(item.label) && isLastPoint(d, entries[n + 1]);
     const end = item.text.replace(/[。；;\s]+$/, "").length;
     for (const bracket of findBrackets(item.text)) {
       const r = parseResponsibility(bracket.inner, canonical);
