@@ -78,6 +78,8 @@ describe("every development document", () => {
         "gaocheng-air-pollution-2024",
         "huaibei-air-quality-2024",
         "yuncheng-ozone-2025",
+        "suining-air-quality-2024",
+        "wenan-air-pollution-2025",
       ].sort(),
     );
   });
@@ -836,5 +838,30 @@ describe("a division-of-labour table after the body (附件：重点任务分工
     );
     expect(rows.map((r) => r.item)).toEqual(["二（一）"]);
     expect(rows[0]?.cells.find((c) => c.kind === "support")?.text).toBe("市公安局");
+  });
+});
+
+describe("paragraphs counted in words, clauses inside the text, a joint notice's place", () => {
+  const wenan = planOf("wenan-air-pollution-2025");
+  const suining = planOf("suining-air-quality-2024");
+
+  it("reads 第一，第二，… under a section as its items, with 此项工作由X负责，Y配合 as their departments", () => {
+    expect(entry(wenan, "2.2").label).toBe("二、第二");
+    expect(roles(wenan, "2.2")).toMatchObject({
+      县工业和信息化局: "responsible",
+      县市场监督管理局: "support",
+    });
+    // The page's 附件下载 link ends the last entry.
+    expect(entry(wenan, "8.4").text).not.toContain("附件下载");
+  });
+
+  it("places a county branch's notice in the county, and a joint notice by its government issuer", () => {
+    expect(wenan.profile.place?.zh).toBe("文安县");
+    expect(suining.profile.place?.zh).toBe("遂宁市");
+  });
+
+  it("keeps the clause after the last of points that each have one on that point", () => {
+    expect(roles(suining, "7.1.3")).toMatchObject({ 市商务局: "lead" });
+    expect(entry(suining, "7.1").departments).toEqual([]);
   });
 });

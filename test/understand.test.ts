@@ -162,6 +162,16 @@ describe("a Query", () => {
     expect(engine.understand("国家机关驻地能放烟花吗").docs).toEqual([]);
   });
 
+  it("adds to a check's case what the asker supplies, and facts that are no thing of their own", async () => {
+    const truck = await engine.answer("我有辆天然气货车在商丘跑运输，会不会被要求淘汰？");
+    const lean = await engine.answer("是稀薄燃烧的", { context: truck.context });
+    expect(lean.check?.outcome).toBe("applies");
+    const boiler = await engine.answer("我们想在商丘新建一台燃煤锅炉给厂里供生产蒸汽，还让建吗？");
+    const heating = engine.understand("如果是专门给城区集中供暖用的呢？", { context: boiler.context });
+    expect(heating.followUp?.kind).toBe("facts");
+    expect(heating.factsText).toContain("燃煤锅炉");
+  });
+
   it("reads follow-ups against the previous turn: items, a changed figure, another document", async () => {
     const first = await engine.answer("燃煤锅炉多少蒸吨以下的要淘汰？");
     const ours = engine.understand("我们厂的正好35蒸吨", { context: first.context });

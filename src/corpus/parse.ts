@@ -164,11 +164,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const r = parseResponsibility(bracket.inner, canonical);
       if (!r) continue;
       // The clause closing the last point, when no point before it had one of its own, speaks for the
-      // whole item: （1）…（2）…（3）…。（省工业和信息化厅牵头，…配合）
+      // whole item: （1）…（2）…（3）…。（省工业和信息化厅牵头，…配合）; after points that each had theirs,
+      // it is the last point's own.
       const closesPoints =
         item.parent !== null &&
+        !pointsWithClause.has(item.parent) &&
         ((closing !== null && bracket.start >= item.text.length - closing.length) ||
-          (lastPoint && bracket.end >= end && !pointsWithClause.has(item.parent)));
+          (lastPoint && bracket.end >= end));
       if (closesPoints && item.parent) {
         owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...r.departments]);
       } else {

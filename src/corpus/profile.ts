@@ -109,10 +109,15 @@ const DEPARTMENT_ISSUER =
  * 全省 / 全市 in a title (2025年全省…工作要点) is the issuer's own territory, not a place's name.
  */
 function placeOf(meta: PlanMeta): string | null {
-  const fromIssuer = meta.issuer?.replace(ISSUER_TAIL, "");
-  if (fromIssuer && fromIssuer !== meta.issuer && PLACE_SUFFIX.test(fromIssuer))
-    return innermostPlace(fromIssuer);
-  const department = meta.issuer ? DEPARTMENT_ISSUER.exec(meta.issuer)?.[1] : undefined;
+  // A joint notice (中共某市委办公室、某市人民政府办公室): its government issuer says the place.
+  const issuers = (meta.issuer ?? "").split("、").map((i) => i.replace(/^中共/, ""));
+  const issuer = issuers.find((i) => ISSUER_TAIL.test(i) && !/委办公室$/.test(i)) ?? issuers[0] ?? "";
+  const fromIssuer = issuer.replace(ISSUER_TAIL, "");
+  if (fromIssuer && fromIssuer !== issuer && PLACE_SUFFIX.test(fromIssuer)) return innermostPlace(fromIssuer);
+  // A city bureau's county branch (某市生态环境局某县分局) serves the county.
+  const branch = /(?<=局)(\p{Script=Han}{2,4}?(?:县|区|市))分局$/u.exec(issuer)?.[1];
+  if (branch) return branch;
+  const department = DEPARTMENT_ISSUER.exec(issuer)?.[1];
   if (department) return innermostPlace(department);
   const fromTitle = /^(\p{Script=Han}{2,6}?(?:自治区|省|市|县|区))/u.exec(meta.planTitle)?.[1];
   return fromTitle && !/^全/.test(fromTitle) ? fromTitle : null;

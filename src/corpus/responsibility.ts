@@ -138,8 +138,8 @@ function splitNames(list: string): NamePiece[] | null {
 
 /** The role verb a clause ends in and the names before it; null when it ends in none. */
 function splitVerb(clause: string): { names: string; role: Role } | null {
-  // 由市生态环境局牵头: 由 introduces the names.
-  const bare = clause.replace(/^由/, "");
+  // 由市生态环境局牵头 / 此项工作由县发展和改革局负责: 由 introduces the names.
+  const bare = clause.replace(/^(?:(?:此项|该项|本项|这项)(?:工作|任务)?)?由/, "");
   for (const [verb, role] of ROLE_VERBS)
     if (bare.endsWith(verb)) return { names: bare.slice(0, -verb.length), role };
   return null;

@@ -1,6 +1,7 @@
 /**
  * The numbered structure of a plan body: sections 一、 and, below them, the genre's numbering levels
- * (一) → 1. (also 1、 and 1．) → (1), in whatever order of depth a document uses them. A number opens a
+ * (一) → 1. (also 1、 and 1．) → (1), or paragraphs 第一，第二，…, in whatever order of depth a document
+ * uses them. A number opens a
  * part only when it continues the numbering where it stands (the next at its level, or 1 for a new
  * level), so a figure that happens to start a line stays text. Items of the first level may restart
  * in each section or run on across sections; the printed number is kept either way.
@@ -21,6 +22,12 @@ const STYLES = [
     label: (n: number) => `(${formatSmallNumeral(n)})`,
   },
   { style: "paren", pattern: /^[(（]\s*(\d{1,2})\s*[)）]\s*/, label: (n: number) => `(${n})` },
+  // 第一，…第二，… — paragraphs counted in words under a section heading.
+  {
+    style: "ordinal",
+    pattern: /^第\s*([一二三四五六七八九十]{1,3})\s*[，,、：:]\s*/,
+    label: (n: number) => `、第${formatSmallNumeral(n)}`,
+  },
   { style: "num", pattern: /^(\d{1,2})\s*[.．、](?!\d)\s*/, label: (n: number) => `${n}.` },
   // A table row's number cell (a task list copied from a table): read only in a document with a table.
   { style: "row", pattern: ROW_NUMBER, label: (n: number) => `${n}.` },

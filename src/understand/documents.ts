@@ -144,6 +144,14 @@ export function namedDocuments(
     const documents = found.filter((f) => !placeOnly(f));
     if (documents.length > 0 && documents.length < found.length) return documents;
   }
+  // A title several plans share (大气污染防治攻坚行动方案) beside a place that names one of them: that one.
+  const placed = found.filter((f) => f.words.some((w) => placesOf(f.doc).includes(w)));
+  if (placed.length > 0 && placed.length < found.length) {
+    const sharedOnly = (f: DocumentMention) =>
+      !placed.includes(f) && f.words.every((w) => placed.some((p) => p.words.includes(w)));
+    const rest = found.filter((f) => !sharedOnly(f));
+    if (rest.length < found.length) return rest;
+  }
   // Several documents answer to the words (开封 names two plans of one city): those that fit the rest of
   // the question best win — a year in their title or their dates, a kind of plan their title has.
   const years = [...lower.matchAll(/(20\d\d)\s*年?/g)].map((m) => m[1] as string);
@@ -213,6 +221,11 @@ function shortenedTitles(
           p.profile.titleForms.some((t) => leavesOut(tail, t)) && (within.size === 0 || within.has(p.doc)),
       );
     }
+    // 德州2025年…攻坚行动方案 shortens the titles of two plans: the one whose place it names.
+    const placed = docs.filter((p) =>
+      p.profile.placeAliases.some((a) => a.length >= 2 && phrase.includes(a)),
+    );
+    if (placed.length > 0) docs = placed;
     if (docs.length === 0 || docs.length > 2) continue;
     for (const p of docs) out.push({ doc: p.doc, name: phrase, start, end: start + phrase.length });
   }

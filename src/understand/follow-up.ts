@@ -43,6 +43,13 @@ const ASKS_RULES =
 /** Pointing back at places or kinds the previous question named. */
 const THOSE =
   /这些|那些|这类|那类|\b(?:those|these|such) (?:cities|places|areas|regions|plants|farms|companies|sites)\b/i;
+/**
+ * A statement that answers what a check asked for (是稀薄燃烧的, 查了一下是设计规模, "it's
+ * lean-burn", "actually it's 800"): it adds to the case, it is no new question.
+ */
+const ADDS =
+  /^(?:是|就是|其实是|实际是|都是|对[,，]?|嗯[,，]?|查了下|查了一下|核实了|确认了|it'?s\b|it is\b|they'?re\b|they are\b|we'?re\b|we are\b|actually\b|sorry\b|yes\b)/i;
+
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
 
@@ -233,13 +240,24 @@ export function readFollowUp(
   const ownFigure = withUnit(text).length > 0;
   const relative = RELATIVE.find(([re]) => re.test(text));
   let factsText: string | null = null;
+  const adds = context.kind === "check" && ADDS.test(text.trim()) && !/[?？吗]/.test(text);
+  // Things the case did not have and that are no thing of their own (集中供暖用的, a CHP plant 50 km
+  // away beside the boiler) add to it; a thing it had gets a new value (降到C级了呢).
+  const previousThings = extractFacts(previous, query.lang).things;
+  const addsThings =
+    own.entities.length === 0 && own.things.size > 0 && [...own.things].every((t) => !previousThings.has(t));
   if (relative && CHANGE.test(text)) factsText = scaleFigures(previous, relative[1]);
+  // The asker supplies a fact the check asked for: the same figure corrected, or one more fact.
+  else if (adds && ownFigure && sharesUnit(previous, text)) factsText = replaceFigures(previous, text);
+  else if (adds && (ownThing || ownFigure || own.places.size > 0 || own.standard !== null))
+    factsText = `${previous}，${text}`;
   // A new thing with no figure swaps the thing of a check (救护车呢), also when a question about the
   // check's items came between; after an answer that was no check (燃气锅炉呢 after the coal-boiler
   // items) it is a new topic in the same documents.
   // The same thing with another size, and maybe a new fact about it (50 t/h, CHP 60 km away).
   else if (context.factsText !== null && sameThings(own, previous, query.lang) && sharesUnit(previous, text))
     factsText = replaceFigures(previous, text);
+  else if (addsThings && CHANGE.test(text) && context.factsText !== null) factsText = `${previous}，${text}`;
   else if (
     ownThing &&
     CHANGE.test(text) &&
