@@ -172,6 +172,16 @@ describe("a Query", () => {
     expect(heating.factsText).toContain("燃煤锅炉");
   });
 
+  it("moves a check's case to another place a rules file names (换成周口呢), its old place gone", async () => {
+    const first = await engine.answer("我们是河南省南阳市，属于国家计划里的重点区域吗？");
+    expect(first.check?.outcome).toBe("does_not_apply");
+    const moved = await engine.answer("换成周口呢？", { context: first.context });
+    expect(moved.check?.outcome).toBe("applies");
+    expect(moved.context?.factsText).not.toContain("南阳");
+    const back = await engine.answer("那信阳呢？", { context: moved.context });
+    expect(back.check?.outcome).toBe("does_not_apply");
+  });
+
   it("reads follow-ups against the previous turn: items, a changed figure, another document", async () => {
     const first = await engine.answer("燃煤锅炉多少蒸吨以下的要淘汰？");
     const ours = engine.understand("我们厂的正好35蒸吨", { context: first.context });

@@ -43,6 +43,7 @@ import {
   type GuidedCheck,
   guidedChecks,
   loadRuleBooks,
+  placeSpans,
   type RuleBook,
 } from "../rules/index.js";
 import { SearchIndex } from "../search/index.js";
@@ -197,6 +198,7 @@ class PolicyEngine implements Engine {
       coverage: (text, o) => index.coverage(text, o),
       expand: (text) => index.vocabulary.expand(text),
       repairTypos: (text) => index.vocabulary.repairTypos(text),
+      places: (text) => placeSpans(books.values(), text),
     };
   }
 

@@ -149,6 +149,11 @@ export const RulesFile = z.object({
   doc: z.string().optional(),
   /** The plan's own words a question may use (a company's name …), as cues by name. */
   words: z.record(z.string(), z.string().min(1)).default({}),
+  /**
+   * Which of `words` name places (cities, provinces): a follow-up that names another one (换成周口呢,
+   * "and Heze?") moves the previous check's case there.
+   */
+  places: z.array(z.string()).default([]),
   /** In the order ties are broken: an earlier rule wins. */
   rules: z.array(RuleSpec).min(1),
   tests: z.array(BookTest).default([]),

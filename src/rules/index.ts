@@ -16,7 +16,7 @@ export {
 } from "./evaluate.js";
 export { extractFacts, findAmounts, findStandard, withoutPlaces } from "./facts.js";
 export { type GuidedCheck, guidedChecks } from "./guided.js";
-export { loadRuleBooks, type RuleBook, type RulesWarning } from "./load.js";
+export { loadRuleBooks, placeSpans, type RuleBook, type RulesWarning } from "./load.js";
 export type { Amount, Entity, Figure, QuestionFacts, Standard } from "./question.js";
 export { Bi, Check, Outcome } from "./schema.js";
 export { compareText, fmtEn, fmtZh, meets, type Threshold } from "./threshold.js";

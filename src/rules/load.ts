@@ -70,6 +70,8 @@ export interface RuleBook {
   /** The file's own test cases over the whole book. */
   tests: BookTest[];
   words: Map<string, RegExp>;
+  /** The words (ids) that name places. */
+  places: string[];
   vocabulary: Vocabulary;
 }
 
@@ -299,7 +301,32 @@ export function loadRuleBooks(
         warnings.push({ file, reason: `rule ${spec.id}: ${reasonOf(e)}` });
       }
     }
-    books.set(doc, { doc, file, rules, tests: parsed.tests, words, vocabulary: v });
+    const unknown = parsed.places.filter((id) => !words.has(id));
+    if (unknown.length > 0) warnings.push({ file, reason: `places: no word ${unknown.join(", ")}` });
+    const places = parsed.places.filter((id) => words.has(id));
+    books.set(doc, { doc, file, rules, tests: parsed.tests, words, places, vocabulary: v });
   }
   return { books, warnings };
+}
+
+/**
+ * Where the books' place words (a rules file's `places`) stand in a text: a follow-up naming another
+ * place moves a check's case there, and the previous case's places give way.
+ */
+export function placeSpans(books: Iterable<RuleBook>, text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const book of books)
+    for (const id of book.places) {
+      const word = book.words.get(id) as RegExp;
+      for (const m of text.matchAll(new RegExp(word.source, "gi")))
+        if (m[0].length > 0) spans.push({ start: m.index, end: m.index + m[0].length });
+    }
+  // Two words may name one place (郑州 is a key-region city and one of 京津冀及周边): one span each.
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const span of spans.sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
 }

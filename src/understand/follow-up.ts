@@ -147,6 +147,18 @@ function sharesUnit(previous: string, text: string): boolean {
   return withUnit(text).some((a) => units.has(a.unit));
 }
 
+/** Whether a text names a place the rule books know (周口, 南阳市, Heze). */
+function namesPlace(text: string, deps: UnderstandDeps): boolean {
+  return (deps.places?.(text) ?? []).length > 0;
+}
+
+/** A text with the given spans taken out. */
+function withoutSpans(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  let out = text;
+  for (const s of [...spans].reverse()) out = `${out.slice(0, s.start)}${out.slice(s.end)}`;
+  return out;
+}
+
 /** The previous text with the clauses that said where the case stood replaced by the new place. */
 function replacePlaces(previous: string, next: string, lang: Query["lang"]): string {
   // Inside the planning area after outside it: the old place goes from its clause, the new one is
@@ -273,6 +285,9 @@ export function readFollowUp(
     factsText = replaceStandard(previous, text, query.lang);
   else if (context.factsText !== null && CHANGE.test(text) && !ownThing && findAmounts(text).length > 0)
     factsText = replaceFigures(previous, text);
+  // Another named place (换成周口呢, "and Heze?"): the same case there, its old place names gone.
+  else if (context.kind === "check" && CHANGE.test(text) && !ownThing && !ownFigure && namesPlace(text, deps))
+    factsText = `${withoutSpans(previous, deps.places?.(previous) ?? [])}，${text}`;
   // Only the place moved (要是只在建成区外面跑呢): the same case, somewhere else.
   else if (context.factsText !== null && CHANGE.test(text) && !ownThing && own.places.size > 0)
     factsText = replacePlaces(previous, text, query.lang);

@@ -45,6 +45,8 @@ export interface UnderstandDeps {
   expand(text: string): Expansion[];
   /** The text with homophone typos repaired against the corpus (the index's vocabulary). */
   repairTypos(text: string): { text: string };
+  /** Where the rule books' place names stand in a text (周口, 南阳市, Heze); none without books. */
+  places?(text: string): Array<{ start: number; end: number }>;
 }
 
 /** Longest question read; the rest of a pasted page is cut off. */
