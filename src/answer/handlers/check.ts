@@ -14,11 +14,13 @@ import type { Citation, Verdict } from "../schema.js";
 
 /** A rule's clause must be among this many of retrieval's best items of its plan, unless the asker gives their own case. */
 const TOP_AGREEMENT = 3;
+/** A rule's relevance from which, asked of its own document, a question is about it (the books' 9–10). */
+const SQUARELY_RELEVANT = 9;
 
 /** Resolves an obligation check. */
 export const check: Handler = (query, deps) => {
   const plans = scopeOf(query, deps.plans) ?? deps.plans;
-  const verdicts: Array<Verdict & { item: Item }> = [];
+  const verdicts: Array<Verdict & { item: Item; relevance: number }> = [];
   for (const plan of plans) {
     for (const r of deps.rules(query, plan)) {
       const item = plan.items.find((i) => i.id === r.itemId);
@@ -32,6 +34,7 @@ export const check: Handler = (query, deps) => {
         // The item's deadline this case falls under matters only when the item has several.
         deadline: r.deadline && item.deadlines.length > 1 ? deadlineView(r.deadline, deps.today) : null,
         item,
+        relevance: r.relevance,
       });
     }
   }
@@ -51,7 +54,10 @@ export const check: Handler = (query, deps) => {
   };
   // A follow-up that changes the facts of the previous check is that check again.
   const recheck = query.followUp?.kind === "facts";
-  if (!recheck && !ownCase(query) && !verdicts.some(onTopic)) return null;
+  // A rule the question is squarely about, asked of the document it names, needs no agreement.
+  const squarely = (v: (typeof verdicts)[number]) =>
+    query.docs.includes(v.doc) && v.relevance >= SQUARELY_RELEVANT;
+  if (!recheck && !ownCase(query) && !verdicts.some((v) => onTopic(v) || squarely(v))) return null;
   // The verdicts that decide the overall outcome lead (the kiln that must close before the trucks
   // that may stay), each group in relevance order.
   const overall = overallOutcome(verdicts);
