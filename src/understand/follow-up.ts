@@ -43,6 +43,9 @@ const ASKS_RULES =
 /** Pointing back at places or kinds the previous question named. */
 const THOSE =
   /这些|那些|这类|那类|\b(?:those|these|such) (?:cities|places|areas|regions|plants|farms|companies|sites)\b/i;
+/** Words that say how a case stands rather than what it is (已经达标, 还没有, no longer). */
+const STATE = /已经|已|还没|没有|尚未|未|不再|达标|超标|\balready\b|\bno longer\b|\bnot yet\b|\bstill\b/i;
+
 /**
  * A statement that answers what a check asked for (是稀薄燃烧的, 查了一下是设计规模, "it's
  * lean-burn", "actually it's 800"): it adds to the case, it is no new question.
@@ -288,6 +291,17 @@ export function readFollowUp(
   // Another named place (换成周口呢, "and Heze?"): the same case there, its old place names gone.
   else if (context.kind === "check" && CHANGE.test(text) && !ownThing && !ownFigure && namesPlace(text, deps))
     factsText = `${withoutSpans(previous, deps.places?.(previous) ?? [])}，${text}`;
+  // A changed state of the same case (要是已经改完了呢, "what if it's no longer …"): a short
+  // question after a check that says how things stand, and names nothing new.
+  else if (
+    context.kind === "check" &&
+    CHANGE.test(text) &&
+    !ownThing &&
+    !ownFigure &&
+    text.length <= 24 &&
+    STATE.test(text)
+  )
+    factsText = `${previous}，${text}`;
   // Only the place moved (要是只在建成区外面跑呢): the same case, somewhere else.
   else if (context.factsText !== null && CHANGE.test(text) && !ownThing && own.places.size > 0)
     factsText = replacePlaces(previous, text, query.lang);
