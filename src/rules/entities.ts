@@ -159,6 +159,13 @@ export function fuelsIn(text: string, v: Vocabulary): string[] {
 /** The entities of a question, in the order they are first named. */
 export function findEntities(text: string, amounts: readonly Amount[], v: Vocabulary): Entity[] {
   const starts = partStarts(text, v);
+  // A measure said once for a list (5,000 pigs and 500,000 broilers a year): each figure that says
+  // none of its own and whose animal has no measure of its own takes it — when the text says one only.
+  const annual = v.measures.annual.re.test(text);
+  const stock = v.measures.stock.re.test(text);
+  const shared: { period: Period | null } = {
+    period: annual !== stock ? (annual ? "annual" : "stock") : null,
+  };
   const partText = (from: number) => text.slice(from, starts.find((s) => s > from) ?? text.length);
   const saysOwn = (from: number) => {
     const t = partText(from);
@@ -215,7 +222,7 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
       return {
         ...a,
         basis: m.basis ?? (single ? ownMeasure.basis : null),
-        period: m.period ?? (single ? ownMeasure.period : null) ?? first.word.period ?? null,
+        period: m.period ?? (single ? ownMeasure.period : null) ?? first.word.period ?? shared.period,
       };
     });
     out.push({
