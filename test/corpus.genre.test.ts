@@ -80,6 +80,8 @@ describe("every development document", () => {
         "yuncheng-ozone-2025",
         "suining-air-quality-2024",
         "wenan-air-pollution-2025",
+        "bozhou-air-pollution-2024",
+        "jingxian-blue-sky-2023",
       ].sort(),
     );
   });

@@ -84,7 +84,7 @@ export const check: Handler = (query, deps) => {
     citations.push(
       citeItem(h.item, quoteFor(deps.index, h.item, query), Math.round(h.score * 1000) / 1000, c),
     );
-  const payloadVerdicts = verdicts.map(({ item: _item, ...v }) => v);
+  const payloadVerdicts = verdicts.map(({ item: _item, relevance: _relevance, ...v }) => v);
   return resolved(
     query,
     "answered",
