@@ -583,6 +583,16 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(en.citations[0]?.id).toBe("5.24");
   });
 
+  it("counts a year the named plan never names against a question, and refuses water topics", async () => {
+    // The engine's index (not part of the Engine interface) measures what a question shares.
+    type Measured = { coverage(text: string, o: object): { unmatchedWords: string[] } };
+    const index = (many as unknown as { index: Measured }).index;
+    const docs = new Set(["gaocheng-air-pollution-2024"]);
+    expect(index.coverage("2026 浓度", { docs }).unmatchedWords).toContain("2026");
+    expect(index.coverage("2024 浓度", { docs }).unmatchedWords).toEqual([]);
+    expect((await many.answer("汕头方案里有没有黑臭水体治理的任务")).status).toBe("not_covered");
+  });
+
   it("lists the tasks due on a day the question gives without a year, in the year each plan sets", async () => {
     const r = await many.answer("郓城县2025年夏季臭氧方案中哪些工作要在6月15日前完成？");
     expect(r.kind).toBe("deadline_listing");

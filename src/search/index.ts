@@ -496,7 +496,8 @@ export class SearchIndex {
       // A year the documents use is in every other question too; one they never name (2030 asked of
       // plans to 2025) is a time they do not cover.
       if (/^(?:19|20)\d\d$/.test(w)) {
-        if (this.lexical.documentFrequency(w) === 0 && (own === undefined || own.includes(w))) {
+        // Within named documents, a year they never name (2025 asked of a 2024 annual plan).
+        if (!present(w) && (own === undefined || own.includes(w))) {
           unmatchedWords.push(w);
           unmatchedWeight += IDF_UNIT;
         }
