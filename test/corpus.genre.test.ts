@@ -82,6 +82,8 @@ describe("every development document", () => {
         "wenan-air-pollution-2025",
         "bozhou-air-pollution-2024",
         "jingxian-blue-sky-2023",
+        "zaozhuang-air-quality-2024",
+        "peixian-air-pollution-2025",
       ].sort(),
     );
   });
@@ -860,6 +862,10 @@ describe("paragraphs counted in words, clauses inside the text, a joint notice's
   it("places a county branch's notice in the county, and a joint notice by its government issuer", () => {
     expect(wenan.profile.place?.zh).toBe("文安县");
     expect(suining.profile.place?.zh).toBe("遂宁市");
+    // A one-character county, and a notice title's 县政府办公室 completed from the page's fields.
+    const pei = planOf("peixian-air-pollution-2025");
+    expect(pei.profile.place?.zh).toBe("沛县");
+    expect(pei.meta.issuer).toBe("沛县人民政府办公室");
   });
 
   it("keeps the clause after the last of points that each have one on that point", () => {

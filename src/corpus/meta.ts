@@ -31,6 +31,9 @@ function issuers(written: string | null): string | null {
   return parts.length > 1 && parts.every((p) => isIssuerLine(p)) ? parts.join("、") : written.trim();
 }
 
+/** An issuer named by its level alone: 县政府办公室, 市人民政府. */
+const LEVEL_ONLY = /^[省市县区](?:人民)?政府(?:办公室|办公厅)?$/;
+
 /** Words of a clause that says which document a plan carries out. */
 const IMPLEMENTING = /贯彻|落实|根据|依据|按照/;
 
@@ -133,7 +136,16 @@ export function readMeta({ lines, block, firstSection, signature }: MetaSources)
     title: block.title,
     planTitle,
     issuer: issuers(
-      block.issuer ?? pageField(fieldLines, /发文机关|发文单位/) ?? noticeSigner ?? signature?.issuer ?? null,
+      // A notice title's 县政府办公室 (the level alone) gives way to the full name the page or the
+      // signature writes (某县人民政府办公室).
+      [
+        block.issuer,
+        pageField(fieldLines, /发文机关|发文单位|发布机构/),
+        noticeSigner,
+        signature?.issuer,
+      ].find((i): i is string => !!i && !LEVEL_ONLY.test(i)) ??
+        block.issuer ??
+        null,
     ),
     signed: signedInNotice ?? signature?.date ?? isoFromField(pageField(fieldLines, /成文日期|发文日期/)),
     published: isoFromField(pageField(fieldLines, /发布时间|发布日期|网站发布/)) ?? block.pageDate,

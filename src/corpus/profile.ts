@@ -113,13 +113,18 @@ function placeOf(meta: PlanMeta): string | null {
   const issuers = (meta.issuer ?? "").split("、").map((i) => i.replace(/^中共/, ""));
   const issuer = issuers.find((i) => ISSUER_TAIL.test(i) && !/委办公室$/.test(i)) ?? issuers[0] ?? "";
   const fromIssuer = issuer.replace(ISSUER_TAIL, "");
-  if (fromIssuer && fromIssuer !== issuer && PLACE_SUFFIX.test(fromIssuer)) return innermostPlace(fromIssuer);
+  // 县政府办公室 (the level alone, as a signature may write it) names no place.
+  if (fromIssuer.length >= 2 && fromIssuer !== issuer && PLACE_SUFFIX.test(fromIssuer))
+    return innermostPlace(fromIssuer);
   // A city bureau's county branch (某市生态环境局某县分局) serves the county.
   const branch = /(?<=局)(\p{Script=Han}{2,4}?(?:县|区|市))分局$/u.exec(issuer)?.[1];
   if (branch) return branch;
   const department = DEPARTMENT_ISSUER.exec(issuer)?.[1];
   if (department) return innermostPlace(department);
-  const fromTitle = /^(\p{Script=Han}{2,6}?(?:自治区|省|市|县|区))/u.exec(meta.planTitle)?.[1];
+  // A county of one character (X县).
+  const fromTitle = /^(\p{Script=Han}{2,6}?(?:自治区|省|市|县|区)|\p{Script=Han}县)/u.exec(
+    meta.planTitle,
+  )?.[1];
   return fromTitle && !/^全/.test(fromTitle) ? fromTitle : null;
 }
 
