@@ -262,9 +262,9 @@ export function readFollowUp(
   const addsThings =
     own.entities.length === 0 && own.things.size > 0 && [...own.things].every((t) => !previousThings.has(t));
   if (relative && CHANGE.test(text)) factsText = scaleFigures(previous, relative[1]);
-  // The asker supplies a fact the check asked for: the same figure corrected, or one more fact.
-  else if (adds && ownFigure && sharesUnit(previous, text)) factsText = replaceFigures(previous, text);
-  else if (adds && !ownThing && !ownFigure && findAmounts(text).length > 0)
+  // The asker supplies a fact the check asked for: the same figure corrected (with its unit or bare),
+  // or one more fact.
+  else if (adds && (ownFigure ? sharesUnit(previous, text) : !ownThing && findAmounts(text).length > 0))
     factsText = replaceFigures(previous, text);
   else if (adds && (ownThing || ownFigure || own.places.size > 0 || own.standard !== null))
     factsText = `${previous}，${text}`;

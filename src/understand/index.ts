@@ -351,10 +351,11 @@ const PLACE_TITLE =
 const NOT_A_PLACE = /要求|方案|计划|实施|行动|文件|政策|工作|规定|[级的年月日]|^全/;
 const TITLE_BREAK = /[在对里中的是算要有按给和与及跟把被从向为]/;
 
+/** Whether the question names, by {@link PLACE_TITLE}, a document of a place no loaded document has. */
 function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean {
   for (const m of text.matchAll(PLACE_TITLE)) {
     const place = m[1] as string;
-    // 昆明市的空气质量行动计划: a 的 right after the place is the title's own.
+    // 某市的空气质量行动计划: a 的 right after the place is the title's own.
     const title = (m[2] as string).replace(/^的/, "");
     const core = place.replace(/(?:自治区|省|市|县|区)$/, "");
     if (
