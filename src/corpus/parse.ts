@@ -140,6 +140,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     .map((l) => l.text)
     .join("\n");
   const conventions = readPlanConventions(opening, canonical);
+  const labelled = (text: string) =>
+    parseLabelledResponsibility(text, canonical, conventions.othersAfterLead);
+  const deadlineOptions = { heatingSeason: profile.heatingSeason, year: planYear, since: signedYear };
   const items: Item[] = [];
   // A note of the opening covers every entry ("" is before the first).
   const standingNotes: StandingNote[] = conventions.standingNote
@@ -179,22 +182,16 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       }
       if (r.standingNote) standingNotes.push({ ...r.standingNote, from: item.id });
     }
-    departments.push(...parseLabelledResponsibility(item.text, canonical, conventions.othersAfterLead));
+    departments.push(...labelled(item.text));
     if (departments.length === 0) departments.push(...closingSentence(item.text, canonical));
     if (d.row && columns) {
       rows.add(item);
       const cells = rowCells(item.text, columns);
-      departments.push(
-        ...parseLabelledResponsibility(rowResponsibility(cells), canonical, conventions.othersAfterLead),
-      );
+      departments.push(...labelled(rowResponsibility(cells)));
       item.title = rowTask(cells) ?? item.title;
     }
     item.departments = strongestRoles(departments);
-    item.deadlines = parseDeadlines(item.text, {
-      heatingSeason: profile.heatingSeason,
-      year: planYear,
-      since: signedYear,
-    });
+    item.deadlines = parseDeadlines(item.text, deadlineOptions);
     items.push(item);
   }
   if (items.length === 0) throw new Error(`${doc}: no entries under its sections`);
@@ -216,19 +213,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const key = labelKey(row.item);
     const item = items.find((i) => labelKey(i.label) === key);
     if (!item) continue;
-    const assigned = parseLabelledResponsibility(
-      rowResponsibility(row.cells),
-      canonical,
-      conventions.othersAfterLead,
-    );
-    item.departments = strongestRoles([...item.departments, ...assigned]);
+    item.departments = strongestRoles([...item.departments, ...labelled(rowResponsibility(row.cells))]);
     const due = row.cells.find((c) => c.kind === "deadline")?.text ?? "";
     const dated = new Set(item.deadlines.map((d) => d.date));
-    for (const d of parseDeadlines(due, {
-      heatingSeason: profile.heatingSeason,
-      year: planYear,
-      since: signedYear,
-    }))
+    for (const d of parseDeadlines(due, deadlineOptions))
       if (!dated.has(d.date)) item.deadlines.push({ ...d, sentence: `${row.item} ${due}` });
   }
   // A standing note covers every entry after the one that states it.
