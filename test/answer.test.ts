@@ -208,6 +208,20 @@ describe("not_covered and invalid_input", () => {
     }
   });
 
+  it("refuses an amount of money, a time of day or today's reading that no item found gives", async () => {
+    for (const q of [
+      "在商丘焚烧秸秆被抓住要罚款多少钱",
+      "How much subsidy do I get for scrapping a China IV truck in Shangqiu?",
+      "商丘机动车检验站几点开门",
+      "商丘今天的AQI是多少",
+    ]) {
+      const r = await engine.answer(q);
+      expect(r.status, q).toBe("not_covered");
+    }
+    // The topic alone is answered: the clause on straw burning.
+    expect((await engine.answer("在商丘焚烧秸秆会被处罚吗")).status).toBe("answered");
+  });
+
   it("naming a document counts for the words it has, not for a topic it lacks", async () => {
     const airport = await engine.answer("国务院的计划对机场提了什么要求");
     expect(airport).toMatchObject({ status: "answered", kind: "item" });
@@ -540,6 +554,12 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     );
     expect([...roles].sort()).toEqual(["lead", "responsible", "support"]);
     expect((await many.answer("怀远县方案里县应急管理局有哪些责任")).kind).toBe("department_listing");
+  });
+
+  it("answers a time of day from the item that gives one", async () => {
+    const r = await many.answer("运城的臭氧方案里工地几点到几点不能搞外墙涂装");
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]?.text).toMatch(/10时至16时/);
   });
 
   it("lists a county department's tasks from 责任单位 lines, and a title's words are not a further topic", async () => {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { type Item, type Plan, projectPaths, readYamlFile } from "../corpus/index.js";
 import { IDF_UNIT, lexicalTerms, type SearchHit, type SearchIndex } from "../search/index.js";
-import { type Query, textWithout } from "../understand/index.js";
+import { askingWords, type Query, textWithout } from "../understand/index.js";
 import { bestQuote } from "./quote.js";
 
 /** The plans a query is about: those it names (or the conversation kept), else all. */
@@ -140,11 +140,29 @@ export function coverageScore(f: CoverageFeatures, w: CoverageWeights): number {
   );
 }
 
-/** Whether the documents cover a question: its score reaches the calibrated threshold. */
-export function covers(index: SearchIndex, query: Query, top: SearchHit | undefined): boolean {
+/** Items whose text is looked at for the kind of answer a question asks for (money, a time of day). */
+const ANSWER_ITEMS = 3;
+
+/**
+ * Whether the documents cover a question: its score against the best hit reaches the calibrated
+ * threshold, and when it asks for a kind of answer only some items give (an amount of money, a time
+ * of day), one of the first hits gives it.
+ */
+export function covers(index: SearchIndex, query: Query, hits: readonly SearchHit[]): boolean {
+  const top = hits[0];
   if (!top) return false;
   const w = coverageWeights()[query.lang];
-  return coverageScore(coverageFeatures(index, query, top), w) >= w.threshold;
+  if (coverageScore(coverageFeatures(index, query, top), w) < w.threshold) return false;
+  return givesAskedAnswer(query, hits.slice(0, ANSWER_ITEMS));
+}
+
+/** Whether the items give every kind of answer the question asks for. */
+export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): boolean {
+  const types = askingWords().answerTypes;
+  return query.asksFor.every((name) => {
+    const evidence = types[name]?.evidence;
+    return !evidence || hits.some((h) => evidence.test(h.item.text));
+  });
 }
 
 /** The terms of each passage of an item, computed once per passage (quotes are chosen on every answer). */

@@ -44,7 +44,8 @@ export function route(query: Query): Handler[] {
   const has = (i: Query["intents"][number]) => query.intents.includes(i);
   const candidates: Handler[] = [];
   if (query.followUp?.kind === "items") candidates.push(previousItems);
-  if (has("check") && !whoWins(query)) candidates.push(check);
+  // A question asking an amount or a time ("淘汰国四车补贴多少钱") asks no verdict on the case.
+  if (has("check") && !whoWins(query) && query.asksFor.length === 0) candidates.push(check);
   // 某县…工作要点第5项 names another place's document: its item 5 is not one of ours.
   if (has("cite") && !(query.offTopicCue && query.docs.length === 0)) candidates.push(citedItem);
   if (has("source")) candidates.push(source);

@@ -344,7 +344,7 @@ class PolicyEngine implements Engine {
     const cited = this.findItem(text, query.lang);
     if (cited) return [cited];
     const hits = retrieve(this.index, query, limit);
-    if (!covers(this.index, query, hits[0])) return [];
+    if (!covers(this.index, query, hits)) return [];
     const c = this.citing(query.lang);
     return hits.map((h) => citeItem(h.item, quoteFor(this.index, h.item, query), h.score, c));
   }

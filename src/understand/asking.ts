@@ -31,6 +31,7 @@ const AskingFile = z.object({
   offTopicAsk: z.string(),
   documentTitle: z.string(),
   englishNeutral: z.string(),
+  answerTypes: z.record(z.string(), z.object({ ask: z.string(), evidence: z.string() })).default({}),
 });
 
 /** The compiled question words. */
@@ -67,6 +68,12 @@ export interface AskingWords {
   documentTitle: RegExp;
   /** A whole English word that carries no topic of its own (plan, city, require …). */
   englishNeutral: RegExp;
+  /**
+   * Kinds of answer a question may ask for (an amount of money, a time of day, today's reading), each
+   * with the text an item needs to give one: asked for and given by none of the items found, the
+   * documents do not answer the question even when they share its topic.
+   */
+  answerTypes: Record<string, { ask: RegExp; evidence: RegExp }>;
 }
 
 /** Reads and compiles a question-words file; throws naming the file and the entry that is wrong. */
@@ -108,6 +115,15 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     offTopicAsk: re("offTopicAsk", d.offTopicAsk),
     documentTitle: re("documentTitle", d.documentTitle, "giu"),
     englishNeutral: re("englishNeutral", d.englishNeutral),
+    answerTypes: Object.fromEntries(
+      Object.entries(d.answerTypes).map(([name, t]) => [
+        name,
+        {
+          ask: re(`answerTypes.${name}.ask`, t.ask),
+          evidence: re(`answerTypes.${name}.evidence`, t.evidence),
+        },
+      ]),
+    ),
   };
 }
 

@@ -411,6 +411,7 @@ function invalidQuery(raw: string, text: string, reason: Query["invalid"] & stri
     expansions: [],
     unbridged: [],
     offTopicCue: false,
+    asksFor: [],
     translations: [],
     searchText: "",
     followUp: null,
@@ -503,6 +504,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       otherPlaces ||
       asksOffTopic(cut, found, deps, w) ||
       namesForeignDocument(cut, named.length > 0, deps, w),
+    asksFor: Object.entries(w.answerTypes)
+      .filter(([, t]) => t.ask.test(cut))
+      .map(([name]) => name),
     translations,
     searchText,
     followUp: null,

@@ -162,6 +162,11 @@ export const Query = z.object({
    * weather), or names a document title no loaded document has.
    */
   offTopicCue: z.boolean(),
+  /**
+   * The kinds of answer it asks for that only some items give (money, clock, today — the answer
+   * types of data/asking.yaml); none when it asks for the content of a clause.
+   */
+  asksFor: z.array(z.string()).default([]),
   /** Plan terms the dictionary gives for the asker's English words (ranking help; weak evidence). */
   translations: z.array(z.string()),
   /** What the indexes see: the text without document names, and the expansions. */

@@ -27,10 +27,10 @@ export const topic: Handler = (query, deps) => {
       : null;
   let hits = retrieve(deps.index, query, 5, previous ? new Set(previous) : undefined);
   // "这几条里哪条讲散煤" when none of them does: the sections they stand in (what was shown was a part).
-  if (previous && !(hits[0] && covers(deps.index, query, hits[0])))
+  if (previous && !covers(deps.index, query, hits))
     hits = retrieve(deps.index, query, 5, sectionsOf(previous, deps.plans));
   const top = hits[0];
-  if (!top || !covers(deps.index, query, top)) return notCovered(query, deps);
+  if (!top || !covers(deps.index, query, hits)) return notCovered(query, deps);
   const kept = hits.filter((h, i) => i === 0 || h.score >= top.score * RELATED_SHARE).slice(0, MAX_ITEMS);
   // Several points of one item found together (6.1.1, 6.1, 6.1.2): the question is about the item, whose
   // heading comes first.
