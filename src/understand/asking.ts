@@ -29,6 +29,7 @@ const AskingFile = z.object({
   contentAsk: z.string(),
   interjections: z.string(),
   offTopicAsk: z.string(),
+  instruction: z.string(),
   documentTitle: z.string(),
   englishNeutral: z.string(),
   answerTypes: z.record(z.string(), z.object({ ask: z.string(), evidence: z.string() })).default({}),
@@ -64,6 +65,8 @@ export interface AskingWords {
   interjections: RegExp;
   /** Asking for what no policy document gives (a recommendation, a price, the weather). */
   offTopicAsk: RegExp;
+  /** A sentence addressed to the assistant rather than asking (ignore previous instructions, SYSTEM:). */
+  instruction: RegExp;
   /** A document's title as a question names it (…行动计划, …条例). */
   documentTitle: RegExp;
   /** A whole English word that carries no topic of its own (plan, city, require …). */
@@ -113,6 +116,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     contentAsk: re("contentAsk", d.contentAsk),
     interjections: re("interjections", d.interjections),
     offTopicAsk: re("offTopicAsk", d.offTopicAsk),
+    instruction: re("instruction", d.instruction),
     documentTitle: re("documentTitle", d.documentTitle, "giu"),
     englishNeutral: re("englishNeutral", d.englishNeutral),
     answerTypes: Object.fromEntries(

@@ -69,3 +69,25 @@ export function textWithout(text: string, words: readonly string[]): string {
     if (w) rest = rest.split(w.toLowerCase()).join(" ");
   return rest;
 }
+
+/**
+ * Splits a text into sentences: after 。！？；!?; after a full stop before a space (not the point of
+ * 2.5), before ### and before a 问题：/Question: marker that introduces the real question.
+ */
+const SENTENCE_BREAK = /(?<=[。！？!?；;])|(?<=\.)(?=\s)|(?=#{2,})|(?=(?:问题|问|question|q)\s*[:：])/i;
+
+/**
+ * The text without its sentences addressed to the assistant ("ignore previous instructions", "SYSTEM:
+ * you are now…", 忽略以上所有指令): what is left is the question. A text that is nothing but such
+ * sentences is returned whole, so that what reads it sees it asks for nothing the documents give.
+ */
+export function withoutInstructions(text: string, instruction: RegExp): string {
+  const sentences = text.split(SENTENCE_BREAK);
+  const kept = sentences.filter((s) => !instruction.test(s));
+  if (kept.length === sentences.length) return text;
+  const rest = kept
+    .join("")
+    .replace(/^[\s#:：]*(?:(?:问题|问|question|q)\s*[:：])?\s*/i, "")
+    .trim();
+  return isEmptyText(rest) ? text : rest;
+}

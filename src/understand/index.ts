@@ -16,7 +16,7 @@ import {
   quotedPhrase,
   readDeadlineAsk,
 } from "./asking.js";
-import { cleanText, isEmptyText, textWithout } from "./clean.js";
+import { cleanText, isEmptyText, textWithout, withoutInstructions } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import { readFollowUp } from "./follow-up.js";
 import { isGibberish } from "./gibberish.js";
@@ -337,7 +337,19 @@ function namesForeignDocument(
   );
   if (otherPlace) return true;
   if (namesLoaded) return false;
-  return titles.some((t) => !ours.some((o) => o.includes(t) || t.includes(o)));
+  return titles.some((t) => !ours.some((o) => o.includes(t) || t.includes(o)) && !mentioned(t, deps.plans));
+}
+
+/** A title shorter than this is looked for whole; a longer one by its last this many characters. */
+const TITLE_TAIL = 7;
+/**
+ * Whether the loaded documents mention a title in their text (修订大气污染防治法): a law or plan they
+ * refer to is one of their topics, not another document asked about. The title's tail is looked for,
+ * as the question may run words into its front.
+ */
+function mentioned(title: string, plans: readonly Plan[]): boolean {
+  const tail = title.slice(-TITLE_TAIL);
+  return plans.some((p) => p.items.some((i) => i.text.includes(tail)));
 }
 
 /**
@@ -424,9 +436,9 @@ function invalidQuery(raw: string, text: string, reason: Query["invalid"] & stri
  */
 export function understand(raw: unknown, deps: UnderstandDeps, context: Context | null = null): Query {
   const input = typeof raw === "string" ? raw : "";
-  const text = deps.repairTypos(simplify(cleanText(input))).text;
-  if (isEmptyText(text)) return invalidQuery(input, text, "empty");
   const w = askingWords();
+  const text = deps.repairTypos(withoutInstructions(simplify(cleanText(input)), w.instruction)).text;
+  if (isEmptyText(text)) return invalidQuery(input, text, "empty");
   const lang = detectLang(text);
   const cut = text.slice(0, MAX_QUESTION);
   const refs = findRefs(cut);

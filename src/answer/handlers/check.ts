@@ -4,12 +4,12 @@
  * and the rule's item is cited with the phrase that decides. Declines when no rule is about the
  * question (retrieval then answers the topic).
  */
-import type { Item } from "../../corpus/index.js";
+import { type Item, implementsPlan, type Plan } from "../../corpus/index.js";
 import { overallOutcome } from "../../rules/index.js";
 import { ownCase } from "../../understand/index.js";
 import { citeItem, deadlineView } from "../citation.js";
 import { citing, type Handler, resolved } from "../deps.js";
-import { quoteFor, retrieve, scopeOf } from "../retrieval.js";
+import { covers, quoteFor, retrieve, scopeOf } from "../retrieval.js";
 import type { Citation, Verdict } from "../schema.js";
 
 /** A rule's clause must be among this many of retrieval's best items of its plan, unless the asker gives their own case. */
@@ -19,24 +19,37 @@ const SQUARELY_RELEVANT = 9;
 
 /** Resolves an obligation check. */
 export const check: Handler = (query, deps) => {
-  const plans = scopeOf(query, deps.plans) ?? deps.plans;
-  const verdicts: Array<Verdict & { item: Item; relevance: number }> = [];
-  for (const plan of plans) {
-    for (const r of deps.rules(query, plan)) {
-      const item = plan.items.find((i) => i.id === r.itemId);
-      if (!item) continue;
-      verdicts.push({
-        check: r.check,
-        verdict: r.verdict[query.lang],
-        doc: plan.doc,
-        itemId: item.id,
-        phrase: r.phrase,
-        // The item's deadline this case falls under matters only when the item has several.
-        deadline: r.deadline && item.deadlines.length > 1 ? deadlineView(r.deadline, deps.today) : null,
-        item,
-        relevance: r.relevance,
-      });
-    }
+  const scoped = scopeOf(query, deps.plans);
+  const judge = (plans: readonly Plan[]) =>
+    plans.flatMap((plan) =>
+      deps.rules(query, plan).flatMap((r) => {
+        const item = plan.items.find((i) => i.id === r.itemId);
+        if (!item) return [];
+        return [
+          {
+            check: r.check,
+            verdict: r.verdict[query.lang],
+            doc: plan.doc,
+            itemId: item.id,
+            phrase: r.phrase,
+            // The item's deadline this case falls under matters only when the item has several.
+            deadline: r.deadline && item.deadlines.length > 1 ? deadlineView(r.deadline, deps.today) : null,
+            item,
+            relevance: r.relevance,
+          },
+        ];
+      }),
+    );
+  const verdicts: Array<Verdict & { item: Item; relevance: number }> = judge(scoped ?? deps.plans);
+  // The documents the question names, and those they implement: a city's plan named by its place has no
+  // rule on whether the city is in the national key regions, and the national plan it implements has.
+  // Only when the named documents do not cover the question: a city plan's own clause on a topic
+  // outranks a national rule about it.
+  const asked = new Set(query.docs);
+  if (scoped && verdicts.length === 0 && !covers(deps.index, query, retrieve(deps.index, query, 3))) {
+    const higher = deps.plans.filter((g) => !scoped.includes(g) && scoped.some((p) => implementsPlan(p, g)));
+    verdicts.push(...judge(higher));
+    for (const g of higher) asked.add(g.doc);
   }
   // A verdict on an item decides over — and stands for — the verdict on the national item it
   // implements (the city's coal-boiler rule over the national one, which its answer links).
@@ -55,8 +68,7 @@ export const check: Handler = (query, deps) => {
   // A follow-up that changes the facts of the previous check is that check again.
   const recheck = query.followUp?.kind === "facts";
   // A rule the question is squarely about, asked of the document it names, needs no agreement.
-  const squarely = (v: (typeof verdicts)[number]) =>
-    query.docs.includes(v.doc) && v.relevance >= SQUARELY_RELEVANT;
+  const squarely = (v: (typeof verdicts)[number]) => asked.has(v.doc) && v.relevance >= SQUARELY_RELEVANT;
   if (!recheck && !ownCase(query) && !verdicts.some((v) => onTopic(v) || squarely(v))) return null;
   // The verdicts that decide the overall outcome lead (the kiln that must close before the trucks
   // that may stay), each group in relevance order.

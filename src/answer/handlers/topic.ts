@@ -4,8 +4,10 @@
  * deadlines of the items first.
  */
 import type { Item, Plan } from "../../corpus/index.js";
+import type { SearchHit } from "../../search/index.js";
+import type { Query } from "../../understand/index.js";
 import { citeItem, itemLink } from "../citation.js";
-import { citing, type Handler, resolved } from "../deps.js";
+import { citing, type Handler, type ResolveDeps, resolved } from "../deps.js";
 import { covers, quoteFor, retrieve } from "../retrieval.js";
 import { focusOf } from "./cite.js";
 import { notCovered } from "./not-covered.js";
@@ -29,8 +31,18 @@ export const topic: Handler = (query, deps) => {
   // "这几条里哪条讲散煤" when none of them does: the sections they stand in (what was shown was a part).
   if (previous && !covers(deps.index, query, hits))
     hits = retrieve(deps.index, query, 5, sectionsOf(previous, deps.plans));
+  // 国家层面呢？ after a city's item: the national items the previous ones implement come first, and
+  // answer even when the national plan words the topic otherwise (优良天数 of a city's targets).
+  const counterparts = counterpartsOf(query, deps, hits[0]?.score ?? 1);
+  if (counterparts.length > 0) {
+    const known = new Set(counterparts.map((h) => h.item));
+    hits = [
+      ...counterparts,
+      ...(covers(deps.index, query, hits) ? hits.filter((h) => !known.has(h.item)) : []),
+    ];
+  }
   const top = hits[0];
-  if (!top || !covers(deps.index, query, hits)) return notCovered(query, deps);
+  if (!top || (counterparts.length === 0 && !covers(deps.index, query, hits))) return notCovered(query, deps);
   const kept = hits.filter((h, i) => i === 0 || h.score >= top.score * RELATED_SHARE).slice(0, MAX_ITEMS);
   // Several points of one item found together (6.1.1, 6.1, 6.1.2): the question is about the item, whose
   // heading comes first.
@@ -55,6 +67,28 @@ export const topic: Handler = (query, deps) => {
   const related = deps.index.related(top.item, 3).map((i) => itemLink(i, c));
   return resolved(query, "answered", { kind: "item", focus: focusOf(query), related }, citations);
 };
+
+/**
+ * For a follow-up asking the previous topic of another document: the item of that document the
+ * previous answer's first item implements, as a hit that leads the ranking.
+ */
+function counterpartsOf(query: Query, deps: ResolveDeps, score: number): SearchHit[] {
+  if (query.followUp?.kind !== "topic") return [];
+  const asked = new Set(query.docs);
+  // The previous answer's first item is what it was about; the others were related.
+  const items = query.followUp.context.items
+    .slice(0, 1)
+    .map((k) => deps.plans.find((p) => p.doc === k.doc)?.items.find((i) => i.id === k.id))
+    .map((i) => (i ? deps.index.implementedItem(i) : null))
+    .filter((i): i is Item => i !== null && asked.has(i.doc));
+  return [...new Set(items)].map((item) => ({
+    item,
+    score,
+    similarity: 1,
+    vectorRank: null,
+    lexicalRank: null,
+  }));
+}
 
 /** Every item of the sections the given items stand in. */
 function sectionsOf(items: readonly Item[], plans: readonly Plan[]): Set<Item> {
