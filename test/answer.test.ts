@@ -587,6 +587,18 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect((await many.answer("怀远县方案里县应急管理局有哪些责任")).kind).toBe("department_listing");
   });
 
+  it("finds measures by their printed number, a point under a section's item, and an item by its section's title", async () => {
+    const first = async (q: string) => (await many.answer(q)).citations[0];
+    expect(await first("沭阳县秋冬季攻坚方案的第17条")).toMatchObject({
+      doc: "shuyang-autumn-winter-2024",
+      id: "3.3.17",
+    });
+    expect(await first("沭阳方案(六)重污染天气里的第33条")).toMatchObject({ id: "3.6.33" });
+    expect(await first("Shuyang autumn-winter plan, measure 22")).toMatchObject({ id: "3.4.22" });
+    expect(await first("鹤壁攻坚方案五、1.(3)")).toMatchObject({ doc: "hebi-air-action-2025", id: "5.1.3" });
+    expect(await first("鹤壁攻坚方案保障措施第四条")).toMatchObject({ id: "10.4" });
+  });
+
   it("answers a time of day from the item that gives one", async () => {
     const r = await many.answer("运城的臭氧方案里工地几点到几点不能搞外墙涂装");
     expect(r.status).toBe("answered");

@@ -84,6 +84,10 @@ describe("every development document", () => {
         "jingxian-blue-sky-2023",
         "zaozhuang-air-quality-2024",
         "peixian-air-pollution-2025",
+        "hebi-air-action-2025",
+        "suqian-ozone-control-2025",
+        "shuyang-autumn-winter-2024",
+        "tianfu-air-pollution-2025",
       ].sort(),
     );
   });
@@ -871,5 +875,49 @@ describe("paragraphs counted in words, clauses inside the text, a joint notice's
   it("keeps the clause after the last of points that each have one on that point", () => {
     expect(roles(suining, "7.1.3")).toMatchObject({ 市商务局: "lead" });
     expect(entry(suining, "7.1").departments).toEqual([]);
+  });
+});
+
+describe("measures numbered on under their headings, and who does them written as a sentence", () => {
+  const shuyang = planOf("shuyang-autumn-winter-2024");
+  it("keeps the printed number of measures 1．…35． that run on under (一)…(六)", () => {
+    expect(entry(shuyang, "3.2.9").label).toBe("三(二)9.");
+    expect(entry(shuyang, "3.6.35").title).toBe("加强区域联防联控");
+  });
+
+  it("reads A会同B、C as A leading and B, C supporting, and A、B按职责分工负责 as both responsible", () => {
+    expect(entry(shuyang, "3.1.2").departments.map((d) => [d.name, d.role])).toEqual([
+      ["县生态环境局", "lead"],
+      ["县市场监管局", "support"],
+      ["县发展改革委", "support"],
+    ]);
+    expect(entry(shuyang, "3.4.21").departments.map((d) => d.role)).toEqual(["responsible", "responsible"]);
+  });
+});
+
+describe("a 责任单位 line with its deadline beside it, and the roles the opening gives unmarked names", () => {
+  const hebi = planOf("hebi-air-action-2025");
+  it("ends the list at 完成时限 and reads 未标注的为配合单位 for names beside a marked lead", () => {
+    expect(entry(hebi, "2.3.2").departments.map((d) => [d.name, d.role])).toEqual([
+      ["市工业和信息化局", "lead"],
+      ["市生态环境局", "support"],
+      ["市自然资源和规划局", "support"],
+    ]);
+    // A single name is responsible, as the opening says.
+    expect(entry(hebi, "3.1").departments.map((d) => d.role)).toEqual(["responsible"]);
+  });
+
+  it("reads 参与部门 and a standing note on 本辖区任务落实", () => {
+    const suqian = planOf("suqian-ozone-control-2025");
+    expect(entry(suqian, "2.3").departments.map((d) => d.role)).toEqual(["lead", "support"]);
+    expect(hebi.standingNotes[0]?.departments.map((d) => d.name)).toContain("各县区人民政府");
+    expect(suqian.standingNotes).toHaveLength(1);
+  });
+
+  it("names a new area by the area, in the province its title opens with", () => {
+    const tianfu = planOf("tianfu-air-pollution-2025");
+    expect(tianfu.profile.place).toEqual({ zh: "天府新区", en: "Tianfu New Area" });
+    expect(tianfu.profile.placeAliases).toContain("天府");
+    expect(tianfu.profile.province?.zh).toBe("四川省");
   });
 });

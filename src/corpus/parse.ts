@@ -141,7 +141,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     .join("\n");
   const conventions = readPlanConventions(opening, canonical);
   const labelled = (text: string) =>
-    parseLabelledResponsibility(text, canonical, conventions.othersAfterLead);
+    parseLabelledResponsibility(text, canonical, conventions.othersAfterLead, conventions.unmarkedBesideLead);
   const deadlineOptions = { heatingSeason: profile.heatingSeason, year: planYear, since: signedYear };
   const items: Item[] = [];
   // A note of the opening covers every entry ("" is before the first).
@@ -202,10 +202,19 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // In a plan that assigns its tasks to departments, an item with no clause may still name the
   // department that acts as its sentence's subject (保障措施: 县财政局要统筹安排…). A plan that assigns
   // none (a ministries' notice: 生态环境部要…) is not read so.
-  if (items.some((i) => i.departments.length > 0))
+  if (items.some((i) => i.departments.length > 0)) {
     for (const item of items)
       if (item.departments.length === 0 && !rows.has(item))
         item.departments = parseSubjectDepartments(item.text, canonical);
+  } else {
+    // A plan whose every measure opens with who does it (县生态环境局会同县工信局，…) assigns by its
+    // sentences; one where only a few do is a notice that names no assignments.
+    const read = items.map((item) => (rows.has(item) ? [] : parseSubjectDepartments(item.text, canonical)));
+    if (read.filter((d) => d.length > 0).length * 2 >= items.length)
+      items.forEach((item, i) => {
+        item.departments = read[i] ?? [];
+      });
+  }
   settleDepartmentNames(items);
   // A division-of-labour table after the body (附件：重点任务分工表) gives each item it names its
   // departments and deadlines.

@@ -41,6 +41,7 @@ const GenreFile = z.object({
   levelWords: z.partialRecord(Level, z.array(z.string().min(1))).default({}),
   abbreviations: z.record(z.string(), z.string()).default({}),
   issuersEn: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  areaKinds: z.record(z.string(), z.string()).default({}),
 });
 
 /** The genre-wide data a profile is completed from, and the departments' data. */
@@ -59,6 +60,8 @@ export interface GenreData {
   abbreviations: ReadonlyArray<readonly [string, string]>;
   /** Words that name the documents of a level (国家 → national), lower-cased. */
   levelWords: ReadonlyArray<readonly [string, Level]>;
+  /** How the name of an area a 管委会 governs ends (新区), and its English (New Area); longest first. */
+  areaKinds: ReadonlyArray<readonly [string, string]>;
 }
 
 const byLength = <T>(record: Record<string, T>) =>
@@ -78,6 +81,7 @@ export function loadGenreData(dataDir: string): GenreData {
     kinds: byLength(genre.data.kinds),
     levels: byLength(genre.data.levels),
     abbreviations: byLength(genre.data.abbreviations),
+    areaKinds: byLength(genre.data.areaKinds),
     issuersEn: new Map(Object.entries(genre.data.issuersEn)),
     levelWords: Object.entries(genre.data.levelWords).flatMap(([level, words]) =>
       (words ?? []).map((word) => [word.toLowerCase(), level as Level] as const),
@@ -129,6 +133,21 @@ function placeOf(meta: PlanMeta): string | null {
 }
 
 /**
+ * A place written after its province without the province's suffix (某省名 + 某新区 → 某新区): the
+ * place itself.
+ */
+function withoutProvince(place: string | null, provinces: readonly Province[]): string | null {
+  if (!place) return null;
+  for (const p of provinces) {
+    const bare = p.zh.replace(PLACE_SUFFIX, "");
+    const rest = place.slice(bare.length);
+    if (bare.length >= 2 && place.startsWith(bare) && rest.length >= 3 && PLACE_SUFFIX.test(rest))
+      return rest;
+  }
+  return place;
+}
+
+/**
  * The place a nested name governs: 甲市乙区 → 乙区 (people call the district's plan by the
  * district), 甲省乙市 → 乙市; a single place stays as it is.
  */
@@ -168,7 +187,10 @@ function provinceOf(
     const found = genre.provinces.find((p) => number.startsWith(p.short));
     if (found) return found;
   }
-  const named = genre.provinces.find((p) => text.includes(p.zh));
+  // A title may open with the province without its suffix.
+  const named =
+    genre.provinces.find((p) => text.includes(p.zh)) ??
+    genre.provinces.find((p) => meta.planTitle.startsWith(p.zh.replace(PLACE_SUFFIX, "")));
   if (named) return named;
   for (const m of page.matchAll(/([\u4e00-\u9fa5])(?:ICP备|公网安备)/g)) {
     const found = genre.provinces.find((p) => p.short === m[1]);
@@ -198,11 +220,12 @@ export function buildProfile(
   file: ProfileFile | null,
   page = "",
 ): Profile {
-  const placeZh = file?.place?.zh ?? placeOf(meta);
+  const placeZh = file?.place?.zh ?? withoutProvince(placeOf(meta), genre.provinces);
   const core = placeZh?.replace(PLACE_SUFFIX, "") || null;
   const ownProvince = placeZh ? genre.provinces.find((p) => p.zh === placeZh) : undefined;
-  const place =
-    file?.place ?? (placeZh && core ? { zh: placeZh, en: ownProvince?.en ?? placeInPinyin(core) } : null);
+  const area = placeZh ? genre.areaKinds.find(([zh]) => placeZh.endsWith(zh))?.[1] : undefined;
+  const placeEn = core ? [placeInPinyin(core), area].filter(Boolean).join(" ") : null;
+  const place = file?.place ?? (placeZh && placeEn ? { zh: placeZh, en: ownProvince?.en ?? placeEn } : null);
   const issuerLevel = meta.issuer
     ? genre.levels.find(([suffix]) => (meta.issuer as string).endsWith(suffix))?.[1]
     : undefined;

@@ -244,12 +244,14 @@ export function parseResponsibility(
  * 责任单位：县工信局（牵头），县自然资源局、… or (牵头单位：…；配合单位：…；完成时限：…).
  */
 const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
-  [/^(?:牵头单位|牵头部门|主责单位|牵头|督导单位)$/, "lead"],
-  [/^(?:配合单位|配合部门|参与单位|协办单位|协同单位|配合|参与)$/, "support"],
+  [/^(?:牵头单位|牵头部门|主责单位|主责部门|牵头|督导单位)$/, "lead"],
+  [/^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)$/, "support"],
   [/^(?:责任单位|责任部门|实施单位|落实单位|主要责任单位|责任主体)$/, "responsible"],
 ];
 const LABEL =
-  /【?(主要责任单位|牵头单位|牵头部门|主责单位|督导单位|配合单位|配合部门|参与单位|协办单位|协同单位|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与)\s*(?:[:：]|】)/g;
+  /【?(主要责任单位|牵头单位|牵头部门|主责单位|主责部门|督导单位|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与)\s*(?:[:：]|】)/g;
+/** A deadline's label that may follow a labelled list on its line. */
+const DEADLINE_LABEL = /(?:完成时限|完成时间|完成期限|时间要求|时限要求|时限|时间节点)\s*[:：]/;
 /** A role written after a name in a labelled list: 县工信局（牵头）. */
 const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与)[)）]$/;
 
@@ -257,8 +259,9 @@ const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与)[)）]$/;
 function labelledList(text: string, from: number): string {
   let depth = 0;
   let i = from;
-  // The next label ends this one's list (牵头单位：A 配合单位：B on one line).
-  const next = new RegExp(LABEL.source, "y");
+  // The next label ends this one's list (牵头单位：A 配合单位：B on one line), as does a deadline's
+  // label on the same line (责任单位：A、B　完成时限：…).
+  const next = new RegExp(`${LABEL.source}|${DEADLINE_LABEL.source}`, "y");
   for (; i < text.length; i++) {
     next.lastIndex = i;
     if (i > from && depth === 0 && next.test(text)) break;
@@ -281,6 +284,7 @@ export function parseLabelledResponsibility(
   text: string,
   canonical: Canonicalise = (w) => canonicalDepartment(w),
   othersAfterLead: Role | null = null,
+  unmarkedBesideLead: Role | null = null,
 ): DepartmentRef[] {
   const departments: DepartmentRef[] = [];
   for (const m of text.matchAll(LABEL)) {
@@ -290,6 +294,9 @@ export function parseLabelledResponsibility(
     // The plan's convention (排在第一位的为牵头单位，其余为配合单位) for a 责任单位 list marking no role.
     const byPlace =
       othersAfterLead !== null && role === "responsible" && !/[(（](?:牵头|负责|配合|参与)/.test(list);
+    // The plan's convention (标注（牵头）的为牵头单位，未标注的为配合单位) for the unmarked names of a list
+    // that marks its lead.
+    const besideLead = unmarkedBesideLead !== null && role === "responsible" && /[(（]牵头[)）]/.test(list);
     let placed = 0;
     const inOrder = (): Role => (placed++ === 0 ? "lead" : (othersAfterLead as Role));
     for (const clause of splitTopLevel(list.replace(ETC, ""), /[,，]/)) {
@@ -301,7 +308,7 @@ export function parseLabelledResponsibility(
       const roleOf = (mark: RegExpExecArray | null): Role =>
         mark
           ? (ROLE_VERBS.find(([v]) => v === mark[1]) as readonly [string, Role])[1]
-          : (verb?.role ?? (byPlace ? inOrder() : role));
+          : (verb?.role ?? (byPlace ? inOrder() : besideLead ? (unmarkedBesideLead as Role) : role));
       const stripped = pieces.map((p, i) => (marks[i] ? p.slice(0, marks[i]?.index) : p));
       const whole = splitNames(stripped.join("、"));
       const sharedBody = whole?.some((n) => n.full !== n.written) ?? false;
@@ -327,11 +334,12 @@ export function parseLabelledResponsibility(
 
 /** A sentence opening with departments that are told to act: 县财政局要统筹安排…, 市生态环境局牵头组织…. */
 const SUBJECT =
-  /^((?:[\u4e00-\u9fa5（）()]{2,24}?、)*[\u4e00-\u9fa5（）()]{2,24}?)(要|负责|牵头|会同|统筹|组织)/;
+  /^((?:[\u4e00-\u9fa5（）()]{2,24}?、)*[\u4e00-\u9fa5（）()]{2,24}?)(按职责分工负责|按职责负责|要|负责|牵头|会同|统筹|组织)/;
 
 /**
  * The departments an item without any clause names as the subjects of its sentences (县财政局要统筹
- * 安排专项资金): they carry it out — or lead it, when the verb is 牵头. Empty when no sentence opens so.
+ * 安排专项资金): they carry it out — or lead it, when the verb is 牵头, or when they act 会同 others,
+ * who then support. Empty when no sentence opens so.
  */
 export function parseSubjectDepartments(
   text: string,
@@ -346,10 +354,21 @@ export function parseSubjectDepartments(
     if (!m) continue;
     const names = (m[1] as string).split("、");
     if (!names.every(isDepartmentName)) continue;
-    const role: Role = m[2] === "牵头" ? "lead" : "responsible";
+    // A会同B、C: the department before 会同 leads, those after it support.
+    const partners = m[2] === "会同" ? withWhom(sentence.slice(sentence.indexOf("会同") + 2)) : [];
+    const role: Role = m[2] === "牵头" || partners.length > 0 ? "lead" : "responsible";
     found.push(...names.map((written) => ({ name: canonical(written), role, written })));
+    found.push(
+      ...partners.map((written) => ({ name: canonical(written), role: "support" as Role, written })),
+    );
   }
   return strongestRoles(found);
+}
+
+/** The departments named after 会同, up to the first comma: 县工业和信息化局、县市场监管局，督促… */
+function withWhom(rest: string): string[] {
+  const names = (rest.split(/[,，]/)[0] as string).split("、").map((n) => n.trim());
+  return names.length > 0 && names.every(isDepartmentName) ? names : [];
 }
 
 /** What a plan's opening says of all its lists and tasks, once for the whole document. */
@@ -359,15 +378,34 @@ export interface PlanConventions {
    * others take this role. Null when the plan says nothing of the kind.
    */
   othersAfterLead: Role | null;
+  /**
+   * "标注（牵头）的为牵头单位，未标注的为配合单位": in a list marking its lead, the unmarked names take
+   * this role. Null when the plan says nothing of the kind.
+   */
+  unmarkedBesideLead: Role | null;
   /** "各县（市、区）人民政府…是各项任务的落实主体，以下不再列出": who carries out every task. */
   standingNote: { text: string; departments: DepartmentRef[] } | null;
 }
 
 const FIRST_LEADS =
   /排(?:在|名)?第一(?:位|个|名)?的?(?:单位)?(?:为|是)牵头(?:单位|部门)[,，]?\s*其余(?:的)?(?:单位)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
-/** X是各项任务的落实主体 / X为所有任务的责任主体, optionally with 以下不再列出. */
+const UNMARKED =
+  /未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
+const ROLE_WORDS: Readonly<Record<string, Role>> = {
+  配合: "support",
+  参与: "support",
+  协办: "support",
+  责任: "responsible",
+};
+/**
+ * X是各项任务的落实主体 / X为所有任务的责任主体 / X是本辖区任务落实的责任主体 / X负责本辖区任务具体落实,
+ * optionally with 以下不再列出.
+ */
 const EVERY_TASK =
-  /^(.+?)(?:是|为)((?:各项|所有|全部)?(?:任务|工作)的?(?:落实|责任|实施)主体)(?:[,，]\s*以下不再(?:一一)?列出)?$/;
+  /^(.+?)(?:(?:是|为)|负责)((?:本辖区|本地区|辖区内)?(?:各项|所有|全部)?(?:任务|工作)(?:落实)?的?(?:(?:落实|责任|实施)主体|具体落实))(?:[,，]\s*以下不再(?:一一|逐项|逐一)?列出)?$/;
+
+/** A collective of a standing note: 市各功能区相关部门, 各县（区）有关单位. */
+const COLLECTIVE = /^各?[\p{Script=Han}（）()、]{1,16}(?:相关|有关)(?:部门|单位)$/u;
 
 /**
  * Names of a standing note, read leniently: a list joined by 及/和/以及 is read per part, and a part
@@ -377,7 +415,9 @@ function noteNames(list: string): NamePiece[] | null {
   const names: NamePiece[] = [];
   for (const part of list.split(/及|以及/)) {
     const piece = part.trim();
-    const read = splitNames(piece) ?? (BODY_SUFFIX.test(piece) ? [{ written: piece, full: piece }] : null);
+    const read =
+      splitNames(piece) ??
+      (BODY_SUFFIX.test(piece) || COLLECTIVE.test(piece) ? [{ written: piece, full: piece }] : null);
     if (!read) return null;
     names.push(...read);
   }
@@ -392,6 +432,8 @@ export function readPlanConventions(
   const lead = FIRST_LEADS.exec(preamble);
   const othersAfterLead =
     lead === null ? null : lead[1] === "责任" ? "responsible" : ("support" satisfies Role);
+  const unmarked = UNMARKED.exec(preamble);
+  const unmarkedBesideLead = unmarked ? (ROLE_WORDS[unmarked[1] as string] ?? null) : null;
   let standingNote: PlanConventions["standingNote"] = null;
   for (const sentence of preamble.split(/[。；;\n]/)) {
     // A note in brackets: （说明：…；X是各项任务的落实主体，以下不再列出。）
@@ -401,9 +443,10 @@ export function readPlanConventions(
       .replace(/[）)]$/, "")
       .trim();
     const m = EVERY_TASK.exec(text);
-    if (!m || !(/不再(?:一一)?列出/.test(text) || /^(?:各项|所有|全部)/.test(m[2] as string))) continue;
+    if (!m || !(/不再(?:一一|逐项|逐一)?列出/.test(text) || /^(?:各项|所有|全部)/.test(m[2] as string)))
+      continue;
     const names = noteNames(m[1] as string);
     if (names) standingNote = { text, departments: refs(names, "responsible", canonical) };
   }
-  return { othersAfterLead, standingNote };
+  return { othersAfterLead, unmarkedBesideLead, standingNote };
 }

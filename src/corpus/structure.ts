@@ -4,7 +4,8 @@
  * uses them. A number opens a
  * part only when it continues the numbering where it stands (the next at its level, or 1 for a new
  * level), so a figure that happens to start a line stays text. Items of the first level may restart
- * in each section or run on across sections; the printed number is kept either way.
+ * in each section or run on across sections, and a deeper level may run on across the headings of
+ * its section (measures 1．…35． under (一)…(六)); the printed number is kept either way.
  */
 import { type Line, trimmed } from "./lines.js";
 import { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
@@ -102,6 +103,9 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
   let stack: Array<{ style: Style; number: number }> = [];
   // The first level's style and last number, which may run on across sections.
   let firstLevel: { style: Style; number: number } | null = null;
+  // The last number of each deeper style in this section: measures 1．…35． may run on under the
+  // headings (一)…(六) that group them.
+  let lastInSection = new Map<Style, number>();
 
   const open = (line: Line, marker: Marker) => {
     const path = [section, ...stack.map((s) => s.number)];
@@ -125,6 +129,7 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
     if (sm && sectionNumber === section + 1) {
       section = sectionNumber;
       stack = [];
+      lastInSection = new Map();
       sections.push({
         number: section,
         label: sm[1] as string,
@@ -170,11 +175,14 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
       if (marker.number !== 1 && !runsOn) return false;
       stack = [{ style: marker.style, number: marker.number }];
     } else {
-      // A new level opens at 1 (ids have at most four parts: the section and three levels).
-      if (marker.number !== 1 || stack.length >= MAX_DEPTH) return false;
+      // A new level opens at 1, or where the same level left off under the previous heading (ids
+      // have at most four parts: the section and three levels).
+      const runsOn = marker.number === (lastInSection.get(marker.style) ?? -1) + 1;
+      if ((marker.number !== 1 && !runsOn) || stack.length >= MAX_DEPTH) return false;
       stack = [...stack, { style: marker.style, number: marker.number }];
     }
     if (stack.length === 1) firstLevel = { style: marker.style, number: marker.number };
+    else lastInSection.set(marker.style, marker.number);
     return true;
   }
 }

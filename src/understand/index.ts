@@ -3,7 +3,7 @@
  * documents, item references, departments, dates, the role asked, the facts a rule needs, the
  * intents, and how a follow-up relates to the previous turn are all read here, and only here.
  */
-import { findDepartmentMentions, type Level, type Plan } from "../corpus/index.js";
+import { findDepartmentMentions, type Level, type Plan, parseSmallNumeral } from "../corpus/index.js";
 import { describesEntity, extractFacts } from "../rules/index.js";
 import type { Coverage, Expansion } from "../search/index.js";
 import { IDF_UNIT, STOPWORDS, segmenter } from "../search/index.js";
@@ -168,9 +168,10 @@ function sectionsByTitle(
   named: ReturnType<typeof namedDocuments>,
   plans: readonly Plan[],
 ): ItemRef[] {
-  if (!WHOLE_PART.test(text)) return [];
+  const wholePart = WHOLE_PART.test(text);
+  if (!wholePart && !ORDINAL.test(text)) return [];
   const scope = named.length > 0 ? plans.filter((p) => named.some((n) => n.doc === p.doc)) : plans;
-  const found: Array<{ doc: string; section: number; run: string }> = [];
+  const found: Array<{ doc: string; section: number; run: string; item: number | null }> = [];
   for (const plan of scope)
     for (const section of plan.sections) {
       // The title's clauses without their opening verb (强化面源污染治理 → 面源污染治理).
@@ -179,8 +180,12 @@ function sectionsByTitle(
           /^(?:强化|优化|加强|加快|推进|深化|完善|提升|实施|开展|推动|压实|持续|全面|严格)/,
           "",
         );
-        if (core.length >= 4 && text.includes(core))
-          found.push({ doc: plan.doc, section: section.number, run: core });
+        const at = core.length >= 4 ? text.indexOf(core) : -1;
+        if (at < 0) continue;
+        // 保障措施第三条: the title, then an item by its place in the section.
+        const nth = ITEM_AFTER_TITLE.exec(text.slice(at + core.length));
+        const item = nth ? parseSmallNumeral(nth[1] as string) : null;
+        if (wholePart || item) found.push({ doc: plan.doc, section: section.number, run: core, item });
       }
     }
   // A city's plan and the national plan both have 能源结构: the local one is asked (as in retrieval).
@@ -189,8 +194,15 @@ function sectionsByTitle(
   const docs = new Set(kept.map((f) => f.doc));
   const first = kept[0];
   if (!first || docs.size !== 1) return [];
-  return [{ written: first.run, path: [first.section], across: false, partial: false, hint: null }];
+  const path = first.item ? [first.section, first.item] : [first.section];
+  return [{ written: first.run, path, across: false, partial: false, hint: null }];
 }
+
+/** An item asked for by its place: 第三条, 第4项. */
+const ORDINAL = /第[(（]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]?[条项点]/;
+/** Right after a section's title: (的|里|中|下面的)第N条. */
+const ITEM_AFTER_TITLE =
+  /^[”"」]?(?:那一?部分|部分)?(?:下面|下边|里面|里|中|下)?的?第[(（]?([一二三四五六七八九十]{1,3}|\d{1,2})[)）]?[条项点]/;
 
 /** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
 function givesFigure(q: Query): boolean {
@@ -443,7 +455,12 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const cut = text.slice(0, MAX_QUESTION);
   const refs = findRefs(cut);
   const known = (word: string) => deps.coverage(word).matchedWords.length > 0;
-  if (refs.length === 0) refs.push(...sectionsByTitle(cut, namedDocuments(cut, deps.plans), deps.plans));
+  // A section by its title (面源污染治理那部分, 保障措施第三条) — over a bare 第三条 read as numbered
+  // across the document.
+  if (refs.length === 0 || refs[0]?.across) {
+    const titled = sectionsByTitle(cut, namedDocuments(cut, deps.plans), deps.plans);
+    if (refs.length === 0 || titled[0]?.path.length === 2) refs.splice(0, refs.length, ...titled);
+  }
   if (refs.length === 0 && isGibberish(cut, w, known)) return invalidQuery(input, text, "not_a_question");
 
   const found = deps.expand(cut);

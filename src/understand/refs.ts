@@ -43,6 +43,10 @@ const FORMS: readonly RegExp[] = [
     `(?:^|[^一二三四五六七八九十\\d])(${CN})、[“"「]?\\p{Script=Han}{2,16}[”"」]?\\s*(?:下面|下边|下|中|里面|里)?的?第(${NUM})(?:条|项|点)`,
     "u",
   ),
+  // 三、3.(2) — a point (2) under item 3. of a section numbered 1. directly
+  new RegExp(
+    `(?:^|[^一二三四五六七八九十\\d])(?:第)?(${CN})(?:、|部分)\\s*(\\d{1,2})\\s*[.．、]?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
+  ),
   // 四、1. / 第四部分1. / 三、4 — an item numbered 1. directly under its section
   new RegExp(
     `(?:^|[^一二三四五六七八九十\\d])(?:第)?(${CN})(?:、|部分)\\s*(\\d{1,2})(?:\\s*[.．、](?!\\d)|(?![\\d.%万亿千百米吨个倍元年月日]))`,
@@ -62,13 +66,17 @@ const FORMS: readonly RegExp[] = [
   ),
 ];
 
-/** (六)3: an item under (六) in whichever section has it (documents with a third level). */
+/**
+ * (六)3: an item under (六) in whichever section has it (documents with a third level); also
+ * (五)能源结构那部分的第28条, the heading's words between.
+ */
 const PARTIAL = new RegExp(
-  `(?<![一二三四五六七八九十\\d、])[(（](${CN})[)）]\\s*(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
+  `(?<![一二三四五六七八九十\\d、])[(（](${CN})[)）]\\s*(?:(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))|[^，。？?,]{0,14}?第(\\d{1,2})[条项点])`,
 );
 
-/** "item (30)", "item 30", "task no. 24": a printed item number in English. */
-const ITEM_NUMBER = /\b(?:item|task)\s*(?:no\.?\s*|number\s*|#\s*)?[(（]?\s*(\d{1,2})\s*[)）]?(?![.\d])/i;
+/** "item (30)", "item 30", "task no. 24", "measure 10": a printed item number in English. */
+const ITEM_NUMBER =
+  /\b(?:item|task|measure)\s*(?:no\.?\s*|number\s*|#\s*)?[(（]?\s*(\d{1,2})\s*[)）]?(?![.\d])/i;
 
 /** 二、工作目标 anywhere: a section named with the start of its title. */
 const SECTION_TITLED = new RegExp(`(?:^|[^一二三四五六七八九十])(${CN})、\\s*(\\p{Script=Han}{2,4})`, "u");
@@ -108,7 +116,7 @@ export function findRefs(text: string): ItemRef[] {
   const partial = PARTIAL.exec(text);
   if (partial) {
     const item = parseSmallNumeral(partial[1] as string);
-    const sub = Number(partial[2]);
+    const sub = Number(partial[2] ?? partial[3]);
     if (item && sub) return [ref(partial[0].replace(/^[^(（]/, ""), [item, sub], { partial: true })];
   }
   const across = ACROSS.exec(text) ?? ITEM_NUMBER.exec(text);

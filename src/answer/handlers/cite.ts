@@ -25,11 +25,24 @@ function numberedAcross(plan: Plan): boolean {
   );
 }
 
+/**
+ * The deeper level whose numbers run on under several parents (measures 1．…35． under (一)…(六)):
+ * each of its printed numbers names one item. Null when every parent restarts its count.
+ */
+function runningLevel(plan: Plan): number | null {
+  for (const level of [3, 4]) {
+    const items = plan.items.filter((i) => i.level === level);
+    const parents = new Set(items.map((i) => i.parent));
+    if (parents.size > 1 && new Set(items.map((i) => i.number)).size === items.length) return level;
+  }
+  return null;
+}
+
 /** The entries a reference names in one plan: one item, or a section's items when it has no own entry. */
 function lookUp(ref: ItemRef, plan: Plan): Item[] {
   if (ref.across) {
-    if (!numberedAcross(plan)) return [];
-    const found = plan.items.find((i) => i.level === 2 && i.number === ref.path[0]);
+    const level = numberedAcross(plan) ? 2 : runningLevel(plan);
+    const found = level ? plan.items.find((i) => i.level === level && i.number === ref.path[0]) : undefined;
     return found ? [found] : [];
   }
   if (ref.partial) {
