@@ -249,6 +249,9 @@ describe("not_covered and invalid_input", () => {
       expect(r.status).toBe("answered");
     }
     expect((await engine.answer(null as unknown as string)).kind).toBe("invalid_input");
+    // Pieces of code asking nothing are no question; a recommendation is nothing a plan gives.
+    expect((await engine.answer("' OR 1=1; -- {{config}} NULL")).kind).toBe("invalid_input");
+    expect((await engine.answer("商丘有哪些装了油烟净化器的饭店，推荐几家")).status).toBe("not_covered");
   });
 
   it("answers the question beside an instruction to the assistant, and refuses an instruction alone", async () => {
@@ -597,6 +600,15 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(await first("Shuyang autumn-winter plan, measure 22")).toMatchObject({ id: "3.4.22" });
     expect(await first("鹤壁攻坚方案五、1.(3)")).toMatchObject({ doc: "hebi-air-action-2025", id: "5.1.3" });
     expect(await first("鹤壁攻坚方案保障措施第四条")).toMatchObject({ id: "10.4" });
+  });
+
+  it("reads 主责 and 协同 as the roles a new area's plan names, and a document asked by its number", async () => {
+    const r = await many.answer("天府新区方案里新区应急管理局协同哪些任务");
+    expect(r.kind).toBe("department_listing");
+    const p = r.payload.kind === "department_listing" ? r.payload : null;
+    expect(p?.role).toBe("support");
+    const d = await many.answer("天府管办发〔2025〕9号是什么文件");
+    expect(d.kind).toBe("document");
   });
 
   it("answers a time of day from the item that gives one", async () => {

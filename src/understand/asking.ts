@@ -28,6 +28,8 @@ const AskingFile = z.object({
   rulesAsk: z.string(),
   contentAsk: z.string(),
   interjections: z.string(),
+  codeLike: z.string(),
+  questionWord: z.string(),
   offTopicAsk: z.string(),
   instruction: z.string(),
   documentTitle: z.string(),
@@ -63,6 +65,10 @@ export interface AskingWords {
   contentAsk: RegExp;
   /** A whole token that is only a sound or a filler (啊, 嗯, haha). */
   interjections: RegExp;
+  /** Global: a piece of code or an injection payload (;, --, {{, ${, DROP, NULL). */
+  codeLike: RegExp;
+  /** An English question word or a question mark. */
+  questionWord: RegExp;
   /** Asking for what no policy document gives (a recommendation, a price, the weather). */
   offTopicAsk: RegExp;
   /** A sentence addressed to the assistant rather than asking (ignore previous instructions, SYSTEM:). */
@@ -115,6 +121,8 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     rulesAsk: re("rulesAsk", d.rulesAsk),
     contentAsk: re("contentAsk", d.contentAsk),
     interjections: re("interjections", d.interjections),
+    codeLike: re("codeLike", d.codeLike, "gi"),
+    questionWord: re("questionWord", d.questionWord),
     offTopicAsk: re("offTopicAsk", d.offTopicAsk),
     instruction: re("instruction", d.instruction),
     documentTitle: re("documentTitle", d.documentTitle, "giu"),

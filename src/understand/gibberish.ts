@@ -1,6 +1,7 @@
 /**
  * Input that is text but not a question: a single letter, a run of one character (啊啊啊), one word
- * repeated (the the the), digits alone, interjections, or keyboard mashing (asdfghjkl, qwertyuiop).
+ * repeated (the the the), digits alone, interjections, keyboard mashing (asdfghjkl, qwertyuiop), or
+ * pieces of code with no question word.
  * It gets the help text, like empty input — not an answer, and not a "not covered".
  */
 import type { AskingWords } from "./asking.js";
@@ -45,6 +46,8 @@ export function isGibberish(text: string, w: AskingWords, known: (word: string) 
   const distinct = new Set(tokens.filter((t) => !/^\d+$/.test(t)));
   const han = [...lower.matchAll(/\p{Script=Han}/gu)].map((m) => m[0]);
   if (han.length === 0) {
+    // '; DROP TABLE docs; -- {{7*7}}: code asks nothing.
+    if ((lower.match(w.codeLike) ?? []).length >= 2 && !w.questionWord.test(lower)) return true;
     const words = [...distinct];
     if (words.length === 1 && (words[0] as string).length <= 2) return true; // "a", "ok"
     if (words.every((t) => w.interjections.test(t) || !wordLike(t))) return true;
