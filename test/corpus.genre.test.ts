@@ -46,7 +46,7 @@ const shanxi = planOf("shanxi-air-quality-2024");
 
 /** Marks of page chrome and closing lines that must never be inside an entry. */
 const FOOTER =
-  /打印本页|关闭窗口|【打印】|【关闭】|扫一扫|相关链接|相关文件|相关稿件|主办|承办|网站标识码|ICP备|公网安备|分享到|(?:^|\n)\s*附件|网站地图|政府部门网站|印发$/;
+  /打印本页|关闭窗口|【打印】|【关闭】|扫一扫|相关链接|相关文件|相关稿件|主办单位：[^\n、]*(?:人民政府|办公室)$|承办单位|网站标识码|ICP备|公网安备|分享到|(?:^|\n)\s*附件|网站地图|政府部门网站|印发$/;
 
 describe("every development document", () => {
   it("loads, each on its own, with no warnings", () => {
@@ -88,6 +88,10 @@ describe("every development document", () => {
         "suqian-ozone-control-2025",
         "shuyang-autumn-winter-2024",
         "tianfu-air-pollution-2025",
+        "jincheng-key-projects-2025",
+        "fuping-air-pollution-2024",
+        "shaoguan-air-quality-2021",
+        "wuhai-air-pollution-2025",
       ].sort(),
     );
   });
@@ -108,7 +112,9 @@ describe("every development document", () => {
         if (i.parent) expect(p.items.some((x) => x.id === i.parent)).toBe(true);
         expect(i.section).toBe(i.path[0]);
         expect(i.number).toBe(i.path.at(-1));
-        for (const d of i.deadlines) expect(i.text).toContain(d.sentence);
+        // A deadline read from a division table quotes its cell there, not the item.
+        for (const d of i.deadlines)
+          expect(i.text.includes(d.sentence) || p.source.includes(d.sentence)).toBe(true);
       }
       expect(new Set(p.items.map((i) => i.id)).size).toBe(p.items.length);
     }
@@ -919,5 +925,46 @@ describe("a 责任单位 line with its deadline beside it, and the roles the ope
     expect(tianfu.profile.place).toEqual({ zh: "天府新区", en: "Tianfu New Area" });
     expect(tianfu.profile.placeAliases).toContain("天府");
     expect(tianfu.profile.province?.zh).toBe("四川省");
+  });
+});
+
+describe("circled points, chapters and articles, a task table by number, dashes and 主办/协办", () => {
+  it("reads ①②③ as points and a 责任分工 line after the last as the task's: X主办 leads, Y协办 supports", () => {
+    const jincheng = planOf("jincheng-key-projects-2025");
+    expect(entry(jincheng, "3.1.2").label).toBe("三1.②");
+    expect(entry(jincheng, "3.1").departments.map((d) => [d.name, d.role])).toEqual([
+      ["市生态环境局", "lead"],
+      ["市工业和信息化局", "support"],
+      ["市交通运输局", "support"],
+    ]);
+    expect(entry(jincheng, "3.1.3").departments).toEqual([]);
+  });
+
+  it("gives each task of a body numbered 1.…34. the row of the attached table with its number", () => {
+    const fuping = planOf("fuping-air-pollution-2024");
+    const task = entry(fuping, "3.8");
+    // The table's 责任单位 beside its 配合单位 leads.
+    expect(task.departments.map((d) => d.role)).toEqual(["lead", "support", "support"]);
+    expect(task.deadlines.map((d) => d.date)).toContain("2024-10-31");
+  });
+
+  it("reads 第一章 as sections and 第一条 as articles numbered through the document, 主办单位 lines as roles", () => {
+    const shaoguan = planOf("shaoguan-air-quality-2021");
+    expect(shaoguan.sections.map((s) => s.label).slice(0, 2)).toEqual(["第一章", "第二章"]);
+    const article = entry(shaoguan, "5.23");
+    expect(article.label).toBe("第五章第二十三条");
+    expect(article.departments[0]).toMatchObject({ name: "市生态环境局", role: "lead" });
+    // A page footer's 主办单位 ends the body; a task's 主办单位 line does not.
+    expect(shaoguan.items.at(-1)?.id).toBe("9.42");
+  });
+
+  it("reads a ——X牵头，Y配合 sentence, and a dash before names with no verb as who carries the task out", () => {
+    const wuhai = planOf("wuhai-air-pollution-2025");
+    expect(entry(wuhai, "2.1").departments[0]).toMatchObject({ name: "市发展改革委", role: "lead" });
+    expect(entry(wuhai, "3.8").departments).toEqual([
+      expect.objectContaining({ name: "市能源局", role: "responsible" }),
+    ]);
+    // After the last (2), the dash sentence is the task's.
+    expect(entry(wuhai, "4.14").departments.map((d) => d.role)).toContain("lead");
   });
 });

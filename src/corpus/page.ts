@@ -26,7 +26,7 @@ export function isChrome(line: string): boolean {
  * (主办单位, 网站标识码, ICP numbers), lists of department sites, and the document's attachment list.
  */
 const TAIL =
-  /^(?:【\s*(?:打印本页|打印正文|打印|关闭窗口|关闭|返回顶部)\s*】|扫一扫|用手机扫|相关链接|相关文件|相关稿件|相关阅读|相关新闻|相关政策|相关解读|政策解读|分享到|主办单位|主\s*办[:：]|承办单位|网站标识码|网站地图|联系我们|版权所有|政府部门网站|部门网站|县\(市、区\)政府网站|.{0,20}ICP备|.{0,20}公网安备|附件\s*[:：\d]|附件$|附件下载|相关附件)/;
+  /^(?:【\s*(?:打印本页|打印正文|打印|关闭窗口|关闭|返回顶部)\s*】|扫一扫|用手机扫|相关链接|相关文件|相关稿件|相关阅读|相关新闻|相关政策|相关解读|政策解读|分享到|主办单位$|(?:主办单位|主\s*办)\s*[:：]\s*[^、，,\s]*(?:人民政府|办公室|办公厅|网站|信息中心)|承办单位|网站标识码|网站地图|联系我们|版权所有|政府部门网站|部门网站|县\(市、区\)政府网站|.{0,20}ICP备|.{0,20}公网安备|附件\s*[:：\d]|附件$|附件下载|相关附件)/;
 
 /** Whether a line ends the body: page footer, link lists or the attachment list. */
 export function isTailMarker(line: string): boolean {

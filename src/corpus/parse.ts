@@ -19,6 +19,7 @@ import {
   parseResponsibility,
   parseSubjectDepartments,
   readPlanConventions,
+  startsWithLabel,
   strongestRoles,
 } from "./responsibility.js";
 import { type DepartmentRef, type Item, type Part, Plan, type Section, type StandingNote } from "./schema.js";
@@ -34,8 +35,8 @@ export interface ParseOptions {
   profile?: ProfileFile | null;
 }
 
-/** A section heading 一、 (the first one starts the body's structure). */
-const FIRST_SECTION = /^一\s*[、．]\s*\S/;
+/** A section heading 一、 or 第一章 (the first one starts the body's structure). */
+const FIRST_SECTION = /^一\s*[、．]\s*\S|^第一章\s*\S/;
 
 /** Where a line's text begins and ends in the source, without the spaces around it. */
 function contentSpan(line: Line): { start: number; end: number } {
@@ -182,8 +183,28 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       }
       if (r.standingNote) standingNotes.push({ ...r.standingNote, from: item.id });
     }
-    departments.push(...labelled(item.text));
-    if (departments.length === 0) departments.push(...closingSentence(item.text, canonical));
+    // A 责任分工：… line of its own, or a ——X牵头，Y配合 sentence, after the last point (① or （1）) when
+    // no point before it had its own: the whole item's.
+    const closesItem =
+      item.parent !== null &&
+      !pointsWithClause.has(item.parent) &&
+      /(?:\(\d+\)|[\u2460-\u2473])$/.test(item.label) &&
+      isLastPoint(d, entries[n + 1]);
+    const lastLine = trimmed(d.lines.at(-1) as Line);
+    const own = labelled(item.text);
+    const sentence = own.length > 0 ? [] : closingSentence(item.text, canonical);
+    const owedToItem =
+      closesItem &&
+      ((own.length > 0 && d.lines.length > 1 && startsWithLabel(lastLine)) ||
+        (sentence.length > 0 && /——[^——]+$/.test(item.text)));
+    if (owedToItem && item.parent)
+      owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
+    else {
+      departments.push(...own);
+      if (departments.length === 0) departments.push(...sentence);
+      if (item.parent && (own.length > 0 || sentence.length > 0) && (d.path?.length ?? 0) >= 3)
+        pointsWithClause.add(item.parent);
+    }
     if (d.row && columns) {
       rows.add(item);
       const cells = rowCells(item.text, columns);
@@ -218,15 +239,18 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   settleDepartmentNames(items);
   // A division-of-labour table after the body (附件：重点任务分工表) gives each item it names its
   // departments and deadlines.
-  for (const row of readDivisionTable(lines.slice(end))) {
+  // Only when the rows reach the body: a table of something else (targets by county) assigns nothing.
+  for (const row of end < lines.length ? readDivisionTable(lines.slice(end)) : []) {
     const key = labelKey(row.item);
-    const item = items.find((i) => labelKey(i.label) === key);
+    const item = row.byNumber
+      ? numbered(items, Number(row.item))
+      : items.find((i) => labelKey(i.label) === key);
     if (!item) continue;
     item.departments = strongestRoles([...item.departments, ...labelled(rowResponsibility(row.cells))]);
     const due = row.cells.find((c) => c.kind === "deadline")?.text ?? "";
     const dated = new Set(item.deadlines.map((d) => d.date));
     for (const d of parseDeadlines(due, deadlineOptions))
-      if (!dated.has(d.date)) item.deadlines.push({ ...d, sentence: `${row.item} ${due}` });
+      if (!dated.has(d.date)) item.deadlines.push({ ...d, sentence: due });
   }
   // A standing note covers every entry after the one that states it.
   for (const note of standingNotes) {
@@ -324,10 +348,18 @@ function closingSentence(text: string, canonical: (written: string) => string): 
   // own bracket (各县（市、区）人民政府) stays.
   const outside = outsideBrackets(text, (b) => parseResponsibility(b.inner) !== null);
   const sentences = outside
-    .split(/[。；;]/)
+    .split(/[。；;]|(?=——)/)
     .map((x) => x.trim())
     .filter((x) => x !== "");
-  for (const sentence of sentences.slice(-2).reverse()) {
+  for (const written of sentences.slice(-2).reverse()) {
+    // ——市生态环境局牵头，市工信局配合 / ——市能源局: a dash sets the departments off; one named with no
+    // verb carries the task out.
+    const dashed = /^[—–]+/.test(written);
+    const sentence = written.replace(/^[—–]+/, "");
+    if (dashed && !/(?:牵头|负责|配合|参与|落实|主办|协办)/.test(sentence)) {
+      const read = parseResponsibility(`${sentence}负责`, canonical);
+      if (read && read.departments.length > 0) return read.departments;
+    }
     // A time may close the sentence (…配合，长期坚持 / …负责，2020年底前完成): the clause before it.
     const untimed = sentence.replace(
       /[，,](?:长期坚持|持续推进|长期|持续|[^，,]*(?:\d{4}年|年底|月底)[^，,]*)$/,
@@ -369,4 +401,13 @@ function toItem(doc: string, d: Draft, source: string, sections: readonly Sectio
     quantities: parseQuantities(text),
     standingNote: null,
   };
+}
+
+/**
+ * The one entry printed with number n. (1.…34. through the sections), or none when the number is
+ * not printed once only (a body that restarts its count in each section).
+ */
+function numbered(items: readonly Item[], n: number): Item | undefined {
+  const found = items.filter((i) => i.number === n && /\d+\.$/.test(i.label));
+  return found.length === 1 ? found[0] : undefined;
 }

@@ -24,6 +24,9 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["督导", "lead"],
   ["配合", "support"],
   ["参与", "support"],
+  // 主办 / 协办: the lead and those who assist it (责任分工：市生态环境局主办，市工信局协办).
+  ["主办", "lead"],
+  ["协办", "support"],
 ];
 
 // A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
@@ -244,16 +247,21 @@ export function parseResponsibility(
  * 责任单位：县工信局（牵头），县自然资源局、… or (牵头单位：…；配合单位：…；完成时限：…).
  */
 const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
-  [/^(?:牵头单位|牵头部门|主责单位|主责部门|牵头|督导单位)$/, "lead"],
+  [/^(?:牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|牵头|督导单位)$/, "lead"],
   [/^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)$/, "support"],
-  [/^(?:责任单位|责任部门|实施单位|落实单位|主要责任单位|责任主体)$/, "responsible"],
+  [/^(?:责任单位|责任部门|实施单位|落实单位|主要责任单位|责任主体|责任分工|任务分工)$/, "responsible"],
 ];
 const LABEL =
-  /【?(主要责任单位|牵头单位|牵头部门|主责单位|主责部门|督导单位|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与)\s*(?:[:：]|】)/g;
+  /【?(主要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|督导单位|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与)\s*(?:[:：]|】)/g;
 /** A deadline's label that may follow a labelled list on its line. */
 const DEADLINE_LABEL = /(?:完成时限|完成时间|完成期限|时间要求|时限要求|时限|时间节点)\s*[:：]/;
 /** A role written after a name in a labelled list: 县工信局（牵头）. */
 const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与)[)）]$/;
+
+/** Whether a line opens with a responsibility label (责任单位：, 责任分工：, 牵头单位：). */
+export function startsWithLabel(line: string): boolean {
+  return new RegExp(`^${LABEL.source}`).test(line);
+}
 
 /** The list after a label: up to the end of its sentence or line, or the bracket it stands in. */
 function labelledList(text: string, from: number): string {
@@ -346,13 +354,16 @@ export function parseSubjectDepartments(
   canonical: Canonicalise = (w) => canonicalDepartment(w),
 ): DepartmentRef[] {
   const found: DepartmentRef[] = [];
-  // Outside brackets: a bracket's clause is read as a clause or not at all.
-  for (const sentence of outsideBrackets(text).split(/[。；;\n]/)) {
+  // Outside brackets that hold a clause: such a clause is read as a clause or not at all; a name's own
+  // bracket (各县（市、区）人民政府) stays.
+  const outside = outsideBrackets(text, (b) => parseResponsibility(b.inner) !== null);
+  for (const sentence of outside.split(/[。；;\n]/)) {
     const m = SUBJECT.exec(
       sentence.replace(/^[\s\u3000]*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])?/, "").trim(),
     );
     if (!m) continue;
-    const names = (m[1] as string).split("、");
+    // 、 inside a name's bracket (各县（市、区）人民政府) parts no names.
+    const names = splitTopLevel(m[1] as string, /、/).map((n) => n.trim());
     if (!names.every(isDepartmentName)) continue;
     // A会同B、C: the department before 会同 leads, those after it support.
     const partners = m[2] === "会同" ? withWhom(sentence.slice(sentence.indexOf("会同") + 2)) : [];

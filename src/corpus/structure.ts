@@ -1,6 +1,6 @@
 /**
  * The numbered structure of a plan body: sections 一、 and, below them, the genre's numbering levels
- * (一) → 1. (also 1、 and 1．) → (1), or paragraphs 第一，第二，…, in whatever order of depth a document
+ * (一) → 1. (also 1、 and 1．) → (1) or ①, or paragraphs 第一，第二，…, in whatever order of depth a document
  * uses them. A number opens a
  * part only when it continues the numbering where it stands (the next at its level, or 1 for a new
  * level), so a figure that happens to start a line stays text. Items of the first level may restart
@@ -12,8 +12,8 @@ import { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
 import type { Part, Section } from "./schema.js";
 import { ROW_NUMBER } from "./table.js";
 
-/** A section heading: 一、总体要求 (also 一．). */
-const SECTION = /^([一二三四五六七八九十]{1,3})\s*[、．]\s*(.+)$/;
+/** A section heading: 一、总体要求 (also 一．), or a chapter 第一章　总则. */
+const SECTION = /^([一二三四五六七八九十]{1,3})\s*[、．]\s*(.+)$|^第([一二三四五六七八九十]{1,3})章\s*(.+)$/;
 
 /** The numbering styles below a section, with how each prints in a label. */
 const STYLES = [
@@ -23,6 +23,18 @@ const STYLES = [
     label: (n: number) => `(${formatSmallNumeral(n)})`,
   },
   { style: "paren", pattern: /^[(（]\s*(\d{1,2})\s*[)）]\s*/, label: (n: number) => `(${n})` },
+  // ①②③ — circled numbers, the lowest level of some plans.
+  {
+    style: "circled",
+    pattern: /^([\u2460-\u2473])\s*/,
+    label: (n: number) => String.fromCodePoint(0x2460 + n - 1),
+  },
+  // 第一条　… — articles of a plan written in chapters, numbered through the whole document.
+  {
+    style: "article",
+    pattern: /^第\s*([一二三四五六七八九十]{1,4})\s*条(?![件款])\s*/,
+    label: (n: number) => `第${formatSmallNumeral(n)}条`,
+  },
   // 第一，…第二，… — paragraphs counted in words under a section heading.
   {
     style: "ordinal",
@@ -125,15 +137,15 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
     const t = trimmed(line);
     if (t === "") continue;
     const sm = SECTION.exec(t);
-    const sectionNumber = sm ? parseSmallNumeral(sm[1] as string) : null;
+    const sectionNumber = sm ? parseSmallNumeral((sm[1] ?? sm[3]) as string) : null;
     if (sm && sectionNumber === section + 1) {
       section = sectionNumber;
       stack = [];
       lastInSection = new Map();
       sections.push({
         number: section,
-        label: sm[1] as string,
-        title: (sm[2] as string).trim(),
+        label: sm[1] ?? `第${sm[3]}章`,
+        title: ((sm[2] ?? sm[4]) as string).replace(/\s+/g, " ").trim(),
         span: { start: line.start + line.text.indexOf(t), end: line.start + line.text.indexOf(t) + t.length },
       });
       drafts.push({ kind: "heading", ref: String(section), start: line.start, lines: [line] });

@@ -87,18 +87,30 @@ function findHeader(lines: readonly Line[]): { columns: ColumnKind[]; after: num
 
 /** A division-of-labour table (重点任务分工表): per row, the body item it names and its cells. */
 export interface DivisionRow {
-  /** The item as the row writes it: 二（三）. */
+  /** The item as the row writes it: 二（三）, or its printed number (5) when `byNumber`. */
   item: string;
+  /** The row names its task by the printed number alone (a table with no 方案条目 column). */
+  byNumber: boolean;
   cells: Array<{ kind: ColumnKind; text: string }>;
 }
 
 /**
  * The rows of a table that assigns the body's items (序号 | 方案条目 | 重点任务 | 牵头单位 | 责任单位 |
- * 完成时限), usually in an attachment after the signature. Empty when the lines hold none.
+ * 完成时限, or 序号 | 重点任务 | 责任单位 | 配合单位 | 完成时限 numbered as the body is), usually in an
+ * attachment after the signature. Empty when the lines hold none.
  */
 export function readDivisionTable(lines: readonly Line[]): DivisionRow[] {
   const header = findHeader(lines);
-  if (!header?.columns.includes("item")) return [];
+  if (!header) return [];
+  // Without a column naming the body item, a row's 序号 is the printed number of the task it assigns
+  // (a body numbered 1.…34. through its sections).
+  const itemColumn = header.columns.includes("item") ? "item" : "number";
+  // A table with a 配合单位 column beside its 责任单位 one and no 牵头单位 column: 责任单位 leads.
+  const columns = header.columns.map((c) =>
+    c === "responsible" && header.columns.includes("support") && !header.columns.includes("lead")
+      ? "lead"
+      : c,
+  );
   const texts: string[] = [];
   for (const line of lines.slice(header.after)) {
     const t = trimmed(line);
@@ -109,9 +121,9 @@ export function readDivisionTable(lines: readonly Line[]): DivisionRow[] {
     else if (texts.length > 0) texts[texts.length - 1] += `\n${t}`;
   }
   return texts.flatMap((text) => {
-    const cells = rowCells(text, header.columns);
-    const item = cells.find((c) => c.kind === "item")?.text;
-    return item ? [{ item, cells }] : [];
+    const cells = rowCells(text, columns);
+    const item = cells.find((c) => c.kind === itemColumn)?.text;
+    return item ? [{ item, byNumber: itemColumn === "number", cells }] : [];
   });
 }
 
