@@ -208,12 +208,15 @@ describe("not_covered and invalid_input", () => {
     }
   });
 
-  it("refuses an amount of money, a time of day or today's reading that no item found gives", async () => {
+  it("refuses an amount of money, a time of day, today's reading, a tax, a procedure or a measured value that no item found gives", async () => {
     for (const q of [
       "在商丘焚烧秸秆被抓住要罚款多少钱",
       "How much subsidy do I get for scrapping a China IV truck in Shangqiu?",
       "商丘机动车检验站几点开门",
       "商丘今天的AQI是多少",
+      "在商丘买电动汽车购置税能减免吗",
+      "商丘的排污许可证怎么申请，具体流程是什么",
+      "商丘2022年PM2.5实际浓度是多少",
     ]) {
       const r = await engine.answer(q);
       expect(r.status, q).toBe("not_covered");
