@@ -327,6 +327,16 @@ describe("conversations", () => {
     expect(goals.citations[0]).toMatchObject({ doc: SC, id: "1.3" });
   });
 
+  it("a statement opening 补充一下 adds its facts to the case the previous check judged", async () => {
+    const first = await engine.answer("我们有台40蒸吨的燃煤锅炉，生产用的，要淘汰吗");
+    expect(first.check?.outcome).toBe("need_more_info");
+    const added = await engine.answer("补充一下：离30万千瓦的热电联产电厂25公里，供热管网能接过来。", {
+      context: first.context,
+    });
+    expect(added.kind).toBe("check");
+    expect(added.check?.outcome).toBe("applies");
+  });
+
   it("a question not covered leaves the conversation where it was", async () => {
     const first = await engine.answer("秸秆禁烧是怎么规定的");
     const away = await engine.answer("明天天气怎么样", { context: first.context });

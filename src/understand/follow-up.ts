@@ -51,7 +51,7 @@ const STATE = /已经|已|还没|没有|尚未|未|不再|达标|超标|\balread
  * lean-burn", "actually it's 800"): it adds to the case, it is no new question.
  */
 const ADDS =
-  /^(?:是|就是|其实是|实际是|都是|对[,，]?|嗯[,，]?|查了下|查了一下|核实了|确认了|it'?s\b|it is\b|they'?re\b|they are\b|we'?re\b|we are\b|actually\b|sorry\b|yes\b)/i;
+  /^(?:补充(?:一下|说明)?|另外|忘了说|再补充|是|就是|其实是|实际是|都是|对[,，]?|嗯[,，]?|查了下|查了一下|核实了|确认了|it'?s\b|it is\b|they'?re\b|they are\b|we'?re\b|we are\b|actually\b|sorry\b|yes\b|also\b|plus\b|in addition\b|i forgot\b)/i;
 
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
