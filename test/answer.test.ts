@@ -625,7 +625,7 @@ describe("with the genre's development documents loaded beside corpus/", () => {
   });
 
   it("answers a time of day from the item that gives one", async () => {
-    const r = await many.answer("运城的臭氧方案里工地几点到几点不能搞外墙涂装");
+    const r = await many.answer("郓城县的臭氧方案里工地几点到几点不能搞外墙涂装");
     expect(r.status).toBe("answered");
     expect(r.citations[0]?.text).toMatch(/10时至16时/);
   });

@@ -44,6 +44,8 @@ export function cleanText(raw: string): string {
       .replace(/<!--[\s\S]*?-->/g, " ")
       .replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, " ")
       .replace(/&(?:#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (e) => decodeEntities(e))
+      // ①②③ are points of an item as plans number them; NFKC would make them bare digits.
+      .replace(/[\u2460-\u2473]/g, (c) => `(${(c.codePointAt(0) as number) - 0x2460 + 1})`)
       .normalize("NFKC")
       // Format characters (zero-width spaces and joiners, bidi controls, soft hyphens, BOM) vanish.
       .replace(/\p{Cf}/gu, "")

@@ -16,9 +16,11 @@ const NOT_A_FIGURE =
 
 /** Reference forms, most specific first; each yields the path numbers in order. */
 const FORMS: readonly RegExp[] = [
+  // 5.2(3) / 5.2 ③ — a point under a dotted item
+  /(?<![\w.])(\d{1,2})[.．](\d{1,2})\s*[(（](\d{1,2})[)）]/,
   // 第三部分第(八)项第1条 — three levels in words
   new RegExp(
-    `第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|点|小项)?\\s*第\\s*(\\d{1,2})\\s*(?:条|项|点|小项)`,
+    `第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|点|小项)?\\s*第\\s*[(（]?\\s*(\\d{1,2})\\s*[)）]?\\s*(?:条|项|点|小项)`,
   ),
   // 第九部分第(二)条 — the item number in brackets
   new RegExp(`第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*(?:条|项|点|小项)?`),
@@ -90,6 +92,11 @@ const ACROSS = new RegExp(
   "i",
 );
 
+/** 第九条（二）: an item numbered across the document, then a point under it. */
+const ACROSS_POINT = new RegExp(
+  `(?<![一二三四五六七八九十\\d、])第(${NUM})[条项]\\s*(?:第)?[(（](${NUM})[)）](?:[条项点])?`,
+);
+
 /** 第二部分 / 二、工作目标 / section 2 alone: the section's own entry. */
 const SECTION = new RegExp(
   `第(${NUM})(?:部分|大项)(?![第(（\\d一二三四五六七八九十])|^(${CN})、|\\b(?:section|part|chapter)\\s+(\\d{1,2})\\b(?!\\s*[,;]?\\s*item)`,
@@ -118,6 +125,13 @@ export function findRefs(text: string): ItemRef[] {
     const item = parseSmallNumeral(partial[1] as string);
     const sub = Number(partial[2] ?? partial[3]);
     if (item && sub) return [ref(partial[0].replace(/^[^(（]/, ""), [item, sub], { partial: true })];
+  }
+  // 第九条（二）, 第14条(2), 第三条第（二）项: a point under an item numbered across the document.
+  const point = ACROSS_POINT.exec(text);
+  if (point) {
+    const n = parseSmallNumeral(point[1] as string);
+    const m = parseSmallNumeral(point[2] as string);
+    if (n && m) return [ref(point[0], [n, m], { across: true })];
   }
   const across = ACROSS.exec(text) ?? ITEM_NUMBER.exec(text);
   if (across) {

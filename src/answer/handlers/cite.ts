@@ -43,7 +43,12 @@ function lookUp(ref: ItemRef, plan: Plan): Item[] {
   if (ref.across) {
     const level = numberedAcross(plan) ? 2 : runningLevel(plan);
     const found = level ? plan.items.find((i) => i.level === level && i.number === ref.path[0]) : undefined;
-    return found ? [found] : [];
+    // 第九条（二）: the point under it.
+    const point =
+      found && ref.path.length === 2
+        ? plan.items.find((i) => i.parent === found.id && i.number === ref.path[1])
+        : found;
+    return point ? [point] : [];
   }
   if (ref.partial) {
     const found = plan.items.filter(
