@@ -327,6 +327,13 @@ describe("conversations", () => {
     expect(goals.citations[0]).toMatchObject({ doc: SC, id: "1.3" });
   });
 
+  it("a figure asked with 呢？ before a further remark still changes the case", async () => {
+    const first = await engine.answer("砖厂一条生产线年产4000万标砖，在城市规划区外，要关停退出吗");
+    expect(first.check?.outcome).toBe("applies");
+    const bigger = await engine.answer("那年产9000万呢？仍在规划区外。", { context: first.context });
+    expect(bigger.check?.outcome).toBe("does_not_apply");
+  });
+
   it("a statement opening 补充一下 adds its facts to the case the previous check judged", async () => {
     const first = await engine.answer("我们有台40蒸吨的燃煤锅炉，生产用的，要淘汰吗");
     expect(first.check?.outcome).toBe("need_more_info");

@@ -24,7 +24,7 @@ const WITHIN =
   /这几条|这些条|这几项|这些项|上面|以上|其中|这里面|这些里|among (?:these|them|those)|which of (?:these|them|those)/i;
 /** Words that change the facts of the previous question. */
 const CHANGE =
-  /换成|改成|换为|改为|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*[?？]?$|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+  /换成|改成|换为|改为|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
 /** A change of size relative to the previous figures. */
 const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
   [/一半|减半|half/i, 0.5],
