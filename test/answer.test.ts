@@ -291,6 +291,11 @@ describe("a document named as a document, and a place as what is asked about", (
     expect((await engine.answer("商丘35蒸吨以下的燃煤锅炉要淘汰吗")).citations[0]?.doc).toBe(SQ);
   });
 
+  it("an item whose whole title the question repeats comes first, though its body is a list of names", async () => {
+    const r = await engine.answer("国家计划的重点区域都有哪些城市");
+    expect(r.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
+  });
+
   it("asks the national plan whether a city is in its key regions", async () => {
     const u = engine.understand("Is Shangqiu among the key regions in the national plan?");
     expect(u.docs).toEqual([SC]);

@@ -74,6 +74,8 @@ const MASKS_KEPT = 64;
  * flares in the national plan, which the city's never names).
  */
 export const GENERAL_PLAN_OUTWEIGHS = 1.5;
+/** Shortest item title whose verbatim presence in a question ranks its item first. */
+const TITLE_MATCH = 4;
 /** Below this cosine similarity an item of the implemented plan is not linked as the one implemented. */
 export const IMPLEMENTS_SIMILARITY = 0.35;
 
@@ -637,6 +639,14 @@ export class SearchIndex {
       h.lexicalRank = lexicalRankOf(item);
       h.score += lexicalWeight / (k + h.lexicalRank);
     }
+    // An item whose whole title the question repeats (重点区域包括哪些城市 → 一(二) 重点区域) counts as
+    // both rankers' first within its plan: a title names what the item is about, however little of
+    // its body the question shares (a list of cities).
+    const asked = (query.text ?? "").replace(/\s+/g, "");
+    if (/[\u4e00-\u9fff]{4}/.test(asked))
+      for (const h of hits.values())
+        if (h.item.title.length >= TITLE_MATCH && asked.includes(h.item.title))
+          h.score = Math.max(h.score, (vectorWeight + lexicalWeight) / (k + 1));
     return [...hits.values()]
       .map((h) => (weighDown.has(this.plan(h.item)) ? { ...h, score: h.score * GENERAL_PLAN_FACTOR } : h))
       .sort((a, b) => b.score - a.score)
