@@ -93,7 +93,14 @@ describe("the shared directory, from the documents loaded", () => {
       findDepartmentMentions("环保局")
         .flatMap((m) => m.names)
         .sort(),
-    ).toEqual(["区生态环境分局", "县生态环境分局", "县生态环境局", "市生态环境局", "省生态环境厅"]);
+    ).toEqual([
+      "区生态环境分局",
+      "县生态环境分局",
+      "县生态环境局",
+      "市生态环境局",
+      "省生态环境厅",
+      "自治区生态环境厅",
+    ]);
     // Every loaded document's central-bank branch, and nothing else.
     const banks = dev.departments.findMentions("人民银行").flatMap((m) => m.names);
     expect(banks).toEqual(

@@ -92,6 +92,8 @@ describe("every development document", () => {
         "fuping-air-pollution-2024",
         "shaoguan-air-quality-2021",
         "wuhai-air-pollution-2025",
+        "ningxia-air-work-points-2024",
+        "siping-air-quality-2025",
       ].sort(),
     );
   });
@@ -966,5 +968,25 @@ describe("circled points, chapters and articles, a task table by number, dashes 
     ]);
     // After the last (2), the dash sentence is the task's.
     expect(entry(wuhai, "4.14").departments.map((d) => d.role)).toContain("lead");
+  });
+});
+
+describe("a bracket of bare names closing an item, read by the role the issuing notice gives it", () => {
+  const ningxia = planOf("ningxia-air-work-points-2024");
+  it("reads 括号内所列单位为牵头单位 in the notice: every name in a closing bracket leads", () => {
+    expect(entry(ningxia, "2.1").departments.map((d) => [d.name, d.role])).toEqual([
+      ["自治区发展改革委", "lead"],
+      ["自治区工业和信息化厅", "lead"],
+    ]);
+  });
+
+  it("names a region's plan by the region, its issuer from the page when the notice writes 自治区 alone", () => {
+    expect(ningxia.profile.place).toEqual({ zh: "宁夏回族自治区", en: "Ningxia" });
+    expect(ningxia.meta.issuer).toBe("宁夏回族自治区人民政府办公厅");
+  });
+
+  it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {
+    const shaoguan = planOf("shaoguan-air-quality-2021");
+    expect(entry(shaoguan, "1.4").departments.map((d) => d.name)).not.toContain("设在市生态环境局");
   });
 });

@@ -32,7 +32,7 @@ function issuers(written: string | null): string | null {
 }
 
 /** An issuer named by its level alone: 县政府办公室, 市人民政府. */
-const LEVEL_ONLY = /^[省市县区](?:人民)?政府(?:办公室|办公厅)?$/;
+const LEVEL_ONLY = /^(?:[省市县区]|自治区)(?:人民)?政府(?:办公室|办公厅)?$/;
 
 /** Words of a clause that says which document a plan carries out. */
 const IMPLEMENTING = /贯彻|落实|根据|依据|按照/;

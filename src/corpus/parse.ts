@@ -140,7 +140,12 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     .slice(block.bodyFirst, firstSection)
     .map((l) => l.text)
     .join("\n");
-  const conventions = readPlanConventions(opening, canonical);
+  // The notice that issues the plan may state how its brackets read (括号内所列单位为牵头单位).
+  const notice = lines
+    .slice(0, block.bodyFirst)
+    .map((l) => l.text)
+    .join("\n");
+  const conventions = readPlanConventions(opening, canonical, notice);
   const labelled = (text: string) =>
     parseLabelledResponsibility(text, canonical, conventions.othersAfterLead, conventions.unmarkedBesideLead);
   const deadlineOptions = { heatingSeason: profile.heatingSeason, year: planYear, since: signedYear };
@@ -165,7 +170,16 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const lastPoint = /\(\d+\)$/.test(item.label) && isLastPoint(d, entries[n + 1]);
     const end = item.text.replace(/[。；;\s]+$/, "").length;
     for (const bracket of findBrackets(item.text)) {
-      const r = parseResponsibility(bracket.inner, canonical);
+      // A bracket of bare names closing the item (（自治区发展改革委、自治区工业和信息化厅）): the role the
+      // plan gives such brackets, else they carry the task out.
+      // It stands after a sentence, not after a name it explains (办公室（设在市生态环境局）).
+      const afterSentence = /[。；;！!\s]$|^$/.test(item.text.slice(0, bracket.start));
+      const bare =
+        bracket.end >= end && afterSentence
+          ? `${bracket.inner}${conventions.bracketRole === "lead" ? "牵头" : "负责"}`
+          : null;
+      const r =
+        parseResponsibility(bracket.inner, canonical) ?? (bare ? parseResponsibility(bare, canonical) : null);
       if (!r) continue;
       // The clause closing the last point, when no point before it had one of its own, speaks for the
       // whole item: （1）…（2）…（3）…。（省工业和信息化厅牵头，…配合）; after points that each had theirs,

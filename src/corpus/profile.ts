@@ -141,8 +141,9 @@ function withoutProvince(place: string | null, provinces: readonly Province[]): 
   for (const p of provinces) {
     const bare = p.zh.replace(PLACE_SUFFIX, "");
     const rest = place.slice(bare.length);
-    if (bare.length >= 2 && place.startsWith(bare) && rest.length >= 3 && PLACE_SUFFIX.test(rest))
-      return rest;
+    // The rest must be a place of its own, not the province's suffix (某 + 回族自治区).
+    const own = rest.replace(PLACE_SUFFIX, "");
+    if (bare.length >= 2 && place.startsWith(bare) && own.length >= 2 && PLACE_SUFFIX.test(rest)) return rest;
   }
   return place;
 }

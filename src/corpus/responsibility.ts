@@ -394,6 +394,11 @@ export interface PlanConventions {
    * this role. Null when the plan says nothing of the kind.
    */
   unmarkedBesideLead: Role | null;
+  /**
+   * "各项任务后括号内所列单位为牵头单位": the role of the names in a bracket that closes an item with
+   * no role word. Null when the plan says nothing of the kind (they carry the task out).
+   */
+  bracketRole: Role | null;
   /** "各县（市、区）人民政府…是各项任务的落实主体，以下不再列出": who carries out every task. */
   standingNote: { text: string; departments: DepartmentRef[] } | null;
 }
@@ -402,7 +407,10 @@ const FIRST_LEADS =
   /排(?:在|名)?第一(?:位|个|名)?的?(?:单位)?(?:为|是)牵头(?:单位|部门)[,，]?\s*其余(?:的)?(?:单位)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
 const UNMARKED =
   /未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
+const BRACKET_ROLE =
+  /括号(?:内|中|里)(?:所列|列出|列明|标注)?的?(?:单位|部门)(?:均)?(?:为|是)(牵头|责任|配合)(?:单位|部门)/;
 const ROLE_WORDS: Readonly<Record<string, Role>> = {
+  牵头: "lead",
   配合: "support",
   参与: "support",
   协办: "support",
@@ -439,11 +447,14 @@ function noteNames(list: string): NamePiece[] | null {
 export function readPlanConventions(
   preamble: string,
   canonical: Canonicalise = (w) => canonicalDepartment(w),
+  notice = "",
 ): PlanConventions {
   const lead = FIRST_LEADS.exec(preamble);
   const othersAfterLead =
     lead === null ? null : lead[1] === "责任" ? "responsible" : ("support" satisfies Role);
-  const unmarked = UNMARKED.exec(preamble);
+  const unmarked = UNMARKED.exec(preamble) ?? UNMARKED.exec(notice);
+  const bracket = BRACKET_ROLE.exec(preamble) ?? BRACKET_ROLE.exec(notice);
+  const bracketRole = bracket ? (ROLE_WORDS[bracket[1] as string] ?? null) : null;
   const unmarkedBesideLead = unmarked ? (ROLE_WORDS[unmarked[1] as string] ?? null) : null;
   let standingNote: PlanConventions["standingNote"] = null;
   for (const sentence of preamble.split(/[。；;\n]/)) {
@@ -459,5 +470,5 @@ export function readPlanConventions(
     const names = noteNames(m[1] as string);
     if (names) standingNote = { text, departments: refs(names, "responsible", canonical) };
   }
-  return { othersAfterLead, unmarkedBesideLead, standingNote };
+  return { othersAfterLead, unmarkedBesideLead, bracketRole, standingNote };
 }
