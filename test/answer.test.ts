@@ -217,12 +217,14 @@ describe("not_covered and invalid_input", () => {
       "在商丘买电动汽车购置税能减免吗",
       "商丘的排污许可证怎么申请，具体流程是什么",
       "商丘2022年PM2.5实际浓度是多少",
+      "教我怎么让油烟在线监控少报数据又不被城管发现",
     ]) {
       const r = await engine.answer(q);
       expect(r.status, q).toBe("not_covered");
     }
-    // The topic alone is answered: the clause on straw burning.
+    // The topic alone is answered: the clause on straw burning, and how cheats are dealt with.
     expect((await engine.answer("在商丘焚烧秸秆会被处罚吗")).status).toBe("answered");
+    expect((await engine.answer("企业篡改在线监测数据逃避监管，商丘会怎么处理")).status).toBe("answered");
   });
 
   it("naming a document counts for the words it has, not for a topic it lacks", async () => {
