@@ -638,6 +638,16 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(d.kind).toBe("document");
   });
 
+  it("quotes an item, not its division table, when only the table gives the date", async () => {
+    const r = await many.answer("富平县方案里2024年12月底前要完成哪些任务");
+    expect(r.kind).toBe("deadline_listing");
+    expect(r.citations.length).toBeGreaterThan(0);
+    for (const cit of r.citations) {
+      const text = many.plans.find((p) => p.doc === cit.doc)?.items.find((i) => i.id === cit.id)?.text ?? "";
+      expect(text, cit.id).toContain(cit.quote);
+    }
+  });
+
   it("answers a time of day from the item that gives one", async () => {
     const r = await many.answer("郓城县的臭氧方案里工地几点到几点不能搞外墙涂装");
     expect(r.status).toBe("answered");

@@ -8,6 +8,7 @@ import { isPassed } from "../../corpus/index.js";
 import type { DeadlineAsk, Query } from "../../understand/index.js";
 import { citeItem, deadlineView, documentName } from "../citation.js";
 import { citing, type Handler, resolved } from "../deps.js";
+import { headQuote } from "../quote.js";
 import { scopeOf } from "../retrieval.js";
 import type { Citation, DeadlineListingPayload } from "../schema.js";
 import { specificFirst } from "./order.js";
@@ -105,7 +106,8 @@ export function deadlineListing(
     for (const { item, d } of entries) {
       if (citations.length >= MAX_CITED || cited.has(item)) continue;
       cited.add(item);
-      citations.push(citeItem(item, d.sentence, 1, c));
+      // A date a division table gives is quoted from the table, not the item: the item's head then.
+      citations.push(citeItem(item, item.text.includes(d.sentence) ? d.sentence : headQuote(item), 1, c));
     }
   }
   const payload: DeadlineListingPayload = {
