@@ -133,9 +133,10 @@ describe("coverage on one scale, whatever the corpus size", () => {
       const [a, b] = [small.coverage(q), large.coverage(q)];
       // A word the documents lack weighs the same. What they share does not weigh more for the
       // documents added (IDF alone grows by a half from one corpus to the other); it may weigh less
-      // when the added documents use it too (秸秆 is in most air plans).
+      // when the added documents use it too (秸秆 is in most air plans: with forty-one of them loaded
+      // it weighs 0.6 of what it does beside the two), but not collapse.
       expect(b.unmatchedWeight, q).toBeLessThanOrEqual(a.unmatchedWeight);
-      expect(b.matchedIdf / a.matchedIdf, q).toBeGreaterThan(0.6);
+      expect(b.matchedIdf / a.matchedIdf, q).toBeGreaterThan(0.5);
       expect(b.matchedIdf / a.matchedIdf, q).toBeLessThan(1.15);
     }
   });
