@@ -488,6 +488,17 @@ describe("conversations", () => {
     expect(swapped.check?.outcome).toBe("does_not_apply");
   });
 
+  it("a new machine's standard replaces the old one, and the site it is used at stays", async () => {
+    const first = await engine.answer(
+      "Our Stage II loader works on a construction site in Shangqiu. Is that allowed?",
+    );
+    expect(first.check?.outcome).toBe("applies");
+    const newer = await engine.answer("What if it were a Stage III excavator instead?", {
+      context: first.context,
+    });
+    expect(newer.check?.outcome).toBe("does_not_apply");
+  });
+
   it("a follow-up can swap the standard, give a bare count or a bare number, even after a when-question", async () => {
     const truck = await engine.answer("我的柴油货车是国五的，要淘汰吗");
     expect(truck.check?.outcome).toBe("does_not_apply");

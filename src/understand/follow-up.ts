@@ -5,7 +5,7 @@
  * elliptical "燃煤锅炉呢？" keeps the previous documents; "国家层面的要求呢？" asks the previous topic of
  * another document. A complete new question starts afresh.
  */
-import { extractFacts, findAmounts, withoutPlaces } from "../rules/index.js";
+import { extractFacts, findAmounts, type QuestionFacts, withoutPlaces } from "../rules/index.js";
 import { textWithout } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import type { UnderstandDeps } from "./index.js";
@@ -186,15 +186,21 @@ function replaceStandard(previous: string, next: string, lang: Query["lang"]): s
 }
 
 /** The clauses of the previous text that name no animal and no figure: what it asked (要纳入氨排放试点吗). */
-function askingClauses(previous: string, lang: Query["lang"], replaced: boolean): string {
+function askingClauses(previous: string, lang: Query["lang"], own: QuestionFacts): string {
   return previous
     .split(/[,，;；。]/)
     .map((clause) => {
       const f = extractFacts(clause, lang);
       if (f.entities.some((e) => e.kind === "animal") || f.amounts.length > 0) return "";
       // The new thing takes the place of the one named before (救护车呢 after 我在城区跑网约车): its
-      // name goes, the rest of the clause (在城区) stays.
-      return replaced ? f.entities.reduce((c, e) => c.split(e.mention).join(""), clause) : clause;
+      // name goes, the rest of the clause (在城区) stays — and so does a thing that is also where the
+      // new one is used (the construction site of an excavator). A standard the question gives
+      // replaces the old one.
+      let kept = f.entities
+        .filter((e) => !f.places.has(e.thing) || own.places.has(e.thing))
+        .reduce((c, e) => c.split(e.mention).join(""), clause);
+      if (own.standard && f.standard) kept = kept.split(f.standard.text).join("");
+      return kept;
     })
     .filter((clause) => clause.trim().length > 0)
     .join("，");
@@ -280,9 +286,7 @@ export function readFollowUp(
     CHANGE.test(text) &&
     (context.kind === "check" || context.factsText !== null || ownFigure)
   )
-    factsText = [text, askingClauses(previous, query.lang, own.entities.length > 0)]
-      .filter(Boolean)
-      .join("，");
+    factsText = [text, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
   // A figure of its own but no thing to measure can only be read against the previous question; so
   // can a bare count or number after a check ("那只有900个呢？", "what if it were 6 million?").
   else if (ownFigure && !ownThing) factsText = replaceFigures(previous, text);
