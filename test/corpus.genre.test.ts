@@ -94,6 +94,8 @@ describe("every development document", () => {
         "wuhai-air-pollution-2025",
         "ningxia-air-work-points-2024",
         "siping-air-quality-2025",
+        "hainan-air-work-points-2025",
+        "yiwu-air-quality-action-2025",
       ].sort(),
     );
   });
@@ -983,6 +985,12 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
   it("names a region's plan by the region, its issuer from the page when the notice writes 自治区 alone", () => {
     expect(ningxia.profile.place).toEqual({ zh: "宁夏回族自治区", en: "Ningxia" });
     expect(ningxia.meta.issuer).toBe("宁夏回族自治区人民政府办公厅");
+  });
+
+  it("reads named actions 行动一：… as sections", () => {
+    const yiwu = planOf("yiwu-air-quality-action-2025");
+    expect(yiwu.sections[0]).toMatchObject({ number: 1, label: "行动一" });
+    expect(entry(yiwu, "2.1").label).toBe("行动二1.");
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

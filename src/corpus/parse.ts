@@ -35,8 +35,8 @@ export interface ParseOptions {
   profile?: ProfileFile | null;
 }
 
-/** A section heading 一、 or 第一章 (the first one starts the body's structure). */
-const FIRST_SECTION = /^一\s*[、．]\s*\S|^第一章\s*\S/;
+/** A section heading 一、, 第一章 or 行动一： (the first one starts the body's structure). */
+const FIRST_SECTION = /^一\s*[、．]\s*\S|^第一章\s*\S|^行动一\s*[：:、]\s*\S/;
 
 /** Where a line's text begins and ends in the source, without the spaces around it. */
 function contentSpan(line: Line): { start: number; end: number } {
