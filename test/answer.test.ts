@@ -334,6 +334,20 @@ describe("conversations", () => {
     expect(goals.citations[0]).toMatchObject({ doc: SC, id: "1.3" });
   });
 
+  it("a statement after a check that says where or how far adds to its case, in 里 or acres too", async () => {
+    const first = await engine.answer("我们有台45蒸吨的燃煤锅炉，要关停吗");
+    expect(first.check?.outcome).toBe("need_more_info");
+    const near = await engine.answer("离一座30万千瓦的热电厂四十里地，热网已经接到厂门口了", {
+      context: first.context,
+    });
+    expect(near.kind).toBe("check");
+    expect(near.check?.outcome).toBe("applies");
+    const site = await engine.answer(
+      "Our building site in Shangqiu is about 2 acres. Do we need online dust monitoring?",
+    );
+    expect(site.check?.outcome).toBe("applies");
+  });
+
   it("a figure asked with 呢？ before a further remark still changes the case", async () => {
     const first = await engine.answer("砖厂一条生产线年产4000万标砖，在城市规划区外，要关停退出吗");
     expect(first.check?.outcome).toBe("applies");

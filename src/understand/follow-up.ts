@@ -261,7 +261,14 @@ export function readFollowUp(
   const ownFigure = withUnit(text).length > 0;
   const relative = RELATIVE.find(([re]) => re.test(text));
   let factsText: string | null = null;
-  const adds = context.kind === "check" && ADDS.test(text.trim()) && !/[?？吗]/.test(text);
+  // A statement right after a check that gives where or how much, and names no thing of its own to
+  // judge (离30万千瓦的热电厂五十里地, 厂子在乡下): it adds to the case, as 补充一下 does.
+  const statement =
+    context.kind === "check" &&
+    !/[?？吗呢么吧]/.test(text) &&
+    own.entities.length === 0 &&
+    (own.places.size > 0 || withUnit(text).length > 0);
+  const adds = (context.kind === "check" && ADDS.test(text.trim()) && !/[?？吗]/.test(text)) || statement;
   // Things the case did not have and that are no thing of their own (集中供暖用的, a CHP plant 50 km
   // away beside the boiler) add to it; a thing it had gets a new value (降到C级了呢).
   const previousThings = extractFacts(previous, query.lang).things;
