@@ -32,8 +32,9 @@ const entry = (p: Plan, id: string): Item => {
   if (!found) throw new Error(`${p.doc}: no entry ${id}`);
   return found;
 };
-const roles = (p: Plan, id: string) =>
-  Object.fromEntries(entry(p, id).departments.map((d) => [d.name, d.role]));
+/** An entry's departments as [name, role] pairs, in the order the plan writes them. */
+const rolePairs = (p: Plan, id: string) => entry(p, id).departments.map((d) => [d.name, d.role]);
+const roles = (p: Plan, id: string) => Object.fromEntries(rolePairs(p, id));
 const dates = (p: Plan, id: string) =>
   entry(p, id).deadlines.map((d) => [d.text, d.date, d.yearFromContext, d.approximate]);
 const idsAt = (p: Plan, level: number) => p.items.filter((i) => i.level === level).map((i) => i.id);
@@ -896,7 +897,7 @@ describe("measures numbered on under their headings, and who does them written a
   });
 
   it("reads A会同B、C as A leading and B, C supporting, and A、B按职责分工负责 as both responsible", () => {
-    expect(entry(shuyang, "3.1.2").departments.map((d) => [d.name, d.role])).toEqual([
+    expect(rolePairs(shuyang, "3.1.2")).toEqual([
       ["县生态环境局", "lead"],
       ["县市场监管局", "support"],
       ["县发展改革委", "support"],
@@ -908,7 +909,7 @@ describe("measures numbered on under their headings, and who does them written a
 describe("a 责任单位 line with its deadline beside it, and the roles the opening gives unmarked names", () => {
   const hebi = planOf("hebi-air-action-2025");
   it("ends the list at 完成时限 and reads 未标注的为配合单位 for names beside a marked lead", () => {
-    expect(entry(hebi, "2.3.2").departments.map((d) => [d.name, d.role])).toEqual([
+    expect(rolePairs(hebi, "2.3.2")).toEqual([
       ["市工业和信息化局", "lead"],
       ["市生态环境局", "support"],
       ["市自然资源和规划局", "support"],
@@ -936,7 +937,7 @@ describe("circled points, chapters and articles, a task table by number, dashes 
   it("reads ①②③ as points and a 责任分工 line after the last as the task's: X主办 leads, Y协办 supports", () => {
     const jincheng = planOf("jincheng-key-projects-2025");
     expect(entry(jincheng, "3.1.2").label).toBe("三1.②");
-    expect(entry(jincheng, "3.1").departments.map((d) => [d.name, d.role])).toEqual([
+    expect(rolePairs(jincheng, "3.1")).toEqual([
       ["市生态环境局", "lead"],
       ["市工业和信息化局", "support"],
       ["市交通运输局", "support"],
@@ -976,7 +977,7 @@ describe("circled points, chapters and articles, a task table by number, dashes 
 describe("a bracket of bare names closing an item, read by the role the issuing notice gives it", () => {
   const ningxia = planOf("ningxia-air-work-points-2024");
   it("reads 括号内所列单位为牵头单位 in the notice: every name in a closing bracket leads", () => {
-    expect(entry(ningxia, "2.1").departments.map((d) => [d.name, d.role])).toEqual([
+    expect(rolePairs(ningxia, "2.1")).toEqual([
       ["自治区发展改革委", "lead"],
       ["自治区工业和信息化厅", "lead"],
     ]);

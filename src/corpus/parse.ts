@@ -14,7 +14,9 @@ import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
 import {
   findBrackets,
+  hasRoleVerb,
   outsideBrackets,
+  parseBareNames,
   parseLabelledResponsibility,
   parseResponsibility,
   parseSubjectDepartments,
@@ -174,12 +176,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // plan gives such brackets, else they carry the task out.
       // It stands after a sentence, not after a name it explains (办公室（设在市生态环境局）).
       const afterSentence = /[。；;！!\s]$|^$/.test(item.text.slice(0, bracket.start));
-      const bare =
-        bracket.end >= end && afterSentence
-          ? `${bracket.inner}${conventions.bracketRole === "lead" ? "牵头" : "负责"}`
-          : null;
       const r =
-        parseResponsibility(bracket.inner, canonical) ?? (bare ? parseResponsibility(bare, canonical) : null);
+        parseResponsibility(bracket.inner, canonical) ??
+        (bracket.end >= end && afterSentence
+          ? parseBareNames(
+              bracket.inner,
+              conventions.bracketRole === "lead" ? "lead" : "responsible",
+              canonical,
+            )
+          : null);
       if (!r) continue;
       // The clause closing the last point, when no point before it had one of its own, speaks for the
       // whole item: （1）…（2）…（3）…。（省工业和信息化厅牵头，…配合）; after points that each had theirs,
@@ -210,7 +215,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const owedToItem =
       closesItem &&
       ((own.length > 0 && d.lines.length > 1 && startsWithLabel(lastLine)) ||
-        (sentence.length > 0 && /——[^——]+$/.test(item.text)));
+        (sentence.length > 0 && /——[^—]+$/.test(item.text)));
     if (owedToItem && item.parent)
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
     else {
@@ -370,8 +375,8 @@ function closingSentence(text: string, canonical: (written: string) => string): 
     // verb carries the task out.
     const dashed = /^[—–]+/.test(written);
     const sentence = written.replace(/^[—–]+/, "");
-    if (dashed && !/(?:牵头|负责|配合|参与|落实|主办|协办)/.test(sentence)) {
-      const read = parseResponsibility(`${sentence}负责`, canonical);
+    if (dashed && !hasRoleVerb(sentence)) {
+      const read = parseBareNames(sentence, "responsible", canonical);
       if (read && read.departments.length > 0) return read.departments;
     }
     // A time may close the sentence (…配合，长期坚持 / …负责，2020年底前完成): the clause before it.

@@ -148,6 +148,26 @@ function splitVerb(clause: string): { names: string; role: Role } | null {
   return null;
 }
 
+/** Whether a text says a role anywhere (牵头, 负责, 配合, 主办 …). */
+export function hasRoleVerb(text: string): boolean {
+  return ROLE_VERBS.some(([verb]) => text.includes(verb));
+}
+
+/** The verb each role is read with when a plan writes names alone. */
+const BARE_VERB: Readonly<Record<Role, string>> = { lead: "牵头", responsible: "负责", support: "配合" };
+
+/**
+ * Names written with no role word (（自治区发展改革委、自治区工业和信息化厅）, ——市能源局), read with the role
+ * the plan gives them; null when they are not all names.
+ */
+export function parseBareNames(
+  text: string,
+  role: Role,
+  canonical: Canonicalise = (w) => canonicalDepartment(w),
+): Responsibility | null {
+  return parseResponsibility(`${text}${BARE_VERB[role]}`, canonical);
+}
+
 /** Turns names as written into department references with a role. */
 type Canonicalise = (written: string) => string;
 
@@ -378,7 +398,7 @@ export function parseSubjectDepartments(
 
 /** The departments named after 会同, up to the first comma: 县工业和信息化局、县市场监管局，督促… */
 function withWhom(rest: string): string[] {
-  const names = (rest.split(/[,，]/)[0] as string).split("、").map((n) => n.trim());
+  const names = splitTopLevel(rest.split(/[,，]/)[0] as string, /、/).map((n) => n.trim());
   return names.length > 0 && names.every(isDepartmentName) ? names : [];
 }
 

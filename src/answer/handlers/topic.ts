@@ -31,18 +31,16 @@ export const topic: Handler = (query, deps) => {
   // "这几条里哪条讲散煤" when none of them does: the sections they stand in (what was shown was a part).
   if (previous && !covers(deps.index, query, hits))
     hits = retrieve(deps.index, query, 5, sectionsOf(previous, deps.plans));
+  const covered = covers(deps.index, query, hits);
   // 国家层面呢？ after a city's item: the national items the previous ones implement come first, and
   // answer even when the national plan words the topic otherwise (优良天数 of a city's targets).
   const counterparts = counterpartsOf(query, deps, hits[0]?.score ?? 1);
   if (counterparts.length > 0) {
     const known = new Set(counterparts.map((h) => h.item));
-    hits = [
-      ...counterparts,
-      ...(covers(deps.index, query, hits) ? hits.filter((h) => !known.has(h.item)) : []),
-    ];
+    hits = [...counterparts, ...(covered ? hits.filter((h) => !known.has(h.item)) : [])];
   }
   const top = hits[0];
-  if (!top || (counterparts.length === 0 && !covers(deps.index, query, hits))) return notCovered(query, deps);
+  if (!top || (counterparts.length === 0 && !covered)) return notCovered(query, deps);
   const kept = hits.filter((h, i) => i === 0 || h.score >= top.score * RELATED_SHARE).slice(0, MAX_ITEMS);
   // Several points of one item found together (6.1.1, 6.1, 6.1.2): the question is about the item, whose
   // heading comes first.
