@@ -79,17 +79,49 @@ function measuredIn(kind: string, a: Amount, v: Vocabulary): boolean {
   const spec = v.entityUnits[kind];
   if (!spec) return false;
   if (a.unit === null) return spec.bare !== undefined && a.value >= spec.bare;
-  return spec.units.includes(a.unit);
+  return spec.units.includes(a.unit) || spec.convert?.[a.unit] !== undefined;
+}
+
+/** Words between a figure and a thing that say the figure is something else's (a power plant's MW). */
+const OTHER_OWNER = /电厂|热电|机组|电站|\bplant\b|\bstation\b|\bunit\b/i;
+
+/** The text between a figure and a mention, and what follows a figure after its thing (300 MW CHP plant). */
+const between = (text: string, a: Amount, m: { start: number; end: number }) => {
+  const after = a.index + a.text.length;
+  return a.index < m.start
+    ? text.slice(a.index, m.start)
+    : text.slice(m.end, after) + text.slice(after, after + 12);
+};
+
+/** Whether a figure would have to be converted to count for the kind (a MW figure for a boiler). */
+function converted(kind: string, a: Amount, v: Vocabulary): boolean {
+  return a.unit !== null && v.entityUnits[kind]?.convert?.[a.unit] !== undefined;
+}
+
+/** A figure in the unit its kind counts in: a boiler's 4.2 MW is 6 t/h (0.7 MW to the steam tonne). */
+function inOwnUnit<A extends Amount>(kind: string, a: A, v: Vocabulary): A {
+  const to = a.unit === null ? undefined : v.entityUnits[kind]?.convert?.[a.unit];
+  return to ? { ...a, value: a.value * to.factor, unit: to.unit } : a;
 }
 
 /** The group whose mention is nearest the figure: same part before, same part after, before, after. */
-function owner(a: Amount, groups: readonly Group[], starts: readonly number[], v: Vocabulary): Group | null {
+function owner(
+  a: Amount,
+  groups: readonly Group[],
+  starts: readonly number[],
+  text: string,
+  v: Vocabulary,
+): Group | null {
   const part = partOf(starts, a.index);
   let best: { g: Group; rank: number } | null = null;
   for (const g of groups) {
-    if (!measuredIn(g.mentions[0]?.kind ?? "", a, v)) continue;
+    const kind = g.mentions[0]?.kind ?? "";
+    if (!measuredIn(kind, a, v)) continue;
     for (const m of g.mentions) {
       const same = partOf(starts, m.start) === part;
+      // A figure in another unit is the thing's only in its own part (a boiler's 4.2 MW, not the
+      // power plant's 60万千瓦 in the next clause).
+      if (converted(kind, a, v) && (!same || OTHER_OWNER.test(between(text, a, m)))) continue;
       const before = m.start <= a.index;
       const distance = Math.abs(m.start - a.index);
       const rank = (same ? 0 : 2e6) + (before ? 0 : 1e6) + distance;
@@ -176,7 +208,10 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
     );
   };
   const groups = group(mentions(text, v), (at) => partOf(starts, at), saysOwn);
-  for (const a of amounts) owner(a, groups, starts, v)?.figures.push(a);
+  for (const a of amounts) {
+    const g = owner(a, groups, starts, text, v);
+    g?.figures.push(inOwnUnit(g.mentions[0]?.kind ?? "", a, v));
+  }
   // What a figure measures is read from its own part of the sentence.
   const partMeasure = (a: Amount) => {
     const from = partOf(starts, a.index);

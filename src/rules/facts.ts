@@ -68,6 +68,13 @@ export function extractFacts(
       period: m.period ?? (alone ? whole.period : null),
     };
   });
+  const entities = findEntities(text, amounts, v);
+  // A figure an entity counts in another unit (a boiler's MW as t/h) is that figure for every rule.
+  const owned = new Map(entities.flatMap((e) => e.figures).map((f) => [f.index, f]));
+  const inOwnUnits = amounts.map((a) => {
+    const f = owned.get(a.index);
+    return f && f.unit !== a.unit ? { ...a, value: f.value, unit: f.unit } : a;
+  });
   const standard = findStandard(text, v);
   const year = /(20\d{2})\s*年/.exec(text) ?? /\bin (20\d{2})\b|\b(20\d{2})\b/.exec(text);
   return {
@@ -78,8 +85,8 @@ export function extractFacts(
     fuels: fuelsIn(text, v),
     places: new Set(found(v.places, text)),
     cues,
-    amounts,
-    entities: findEntities(text, amounts, v),
+    amounts: inOwnUnits,
+    entities,
     standard,
     grade: gradeOf(text, v),
     year: year ? Number(year[1] ?? year[2]) : null,

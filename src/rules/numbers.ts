@@ -89,13 +89,14 @@ function numeralAt(work: string, i: number, v: Vocabulary): { value: number; end
 
 /**
  * Every figure in a text with its unit. The numeral span is cut out before it is read, so
- * 二十万千瓦 is 200000 kW and not 201000; 千瓦/千米 are read as units, never as digits; a year
+ * 二十万千瓦 is 200000 kW and not 201000; 千瓦/千米/千克 are read as units, never as digits; a year
  * (2024年) is not a figure; 百分之八十 is 80 %.
  */
 export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[] {
   const work = text
     .replace(/千瓦/g, "kW")
     .replace(/千米/g, "km")
+    .replace(/千克/g, "kg")
     .replace(/百分之[零〇一二两三四五六七八九十百点\d.]+/g, (m) => " ".repeat(m.length));
   const out: Amount[] = [];
   let i = 0;

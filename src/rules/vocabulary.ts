@@ -48,7 +48,15 @@ export const VocabularyFile = z.object({
     stock: z.object({ pattern: Pattern, label: Bi }),
   }),
   animals: z.array(Entry),
-  entityUnits: z.record(Id, z.object({ units: z.array(Id), bare: z.number().optional() })),
+  entityUnits: z.record(
+    Id,
+    z.object({
+      units: z.array(Id),
+      bare: z.number().optional(),
+      /** Units the kind is also given in, each → the unit it counts in and the factor (MW of a boiler → t/h). */
+      convert: z.record(Id, z.object({ unit: Id, factor: z.number().positive() })).optional(),
+    }),
+  ),
   things: z.array(Entry),
   industries: Masked,
   fuels: Masked,

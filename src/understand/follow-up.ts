@@ -24,7 +24,7 @@ const WITHIN =
   /这几条|这些条|这几项|这些项|上面|以上|其中|这里面|这些里|among (?:these|them|those)|which of (?:these|them|those)/i;
 /** Words that change the facts of the previous question. */
 const CHANGE =
-  /换成|改成|换为|改为|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+  /^还有|^另外还有|^另有|换成|改成|换为|改为|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
 /** A change of size relative to the previous figures. */
 const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
   [/一半|减半|half/i, 0.5],
@@ -52,6 +52,9 @@ const STATE = /已经|已|还没|没有|尚未|未|不再|达标|超标|\balread
  */
 const ADDS =
   /^(?:补充(?:一下|说明)?|另外|忘了说|再补充|是|就是|其实是|实际是|都是|对[,，]?|嗯[,，]?|查了下|查了一下|核实了|确认了|it'?s\b|it is\b|they'?re\b|they are\b|we'?re\b|we are\b|actually\b|sorry\b|yes\b|also\b|plus\b|in addition\b|i forgot\b)/i;
+
+/** A thing named alone ("ducks?", 肉鸡？): after a check, the same question of it. */
+const bareThing = (text: string) => text.replace(/[\s?？.!！。,，]/g, "").length <= 8 && !/[吗么]/.test(text);
 
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
@@ -207,6 +210,19 @@ function askingClauses(previous: string, lang: Query["lang"], own: QuestionFacts
 }
 
 /**
+ * A case checked against a local plan is in that plan's place: asked of another document (国家层面呢？),
+ * it keeps it (a boiler of a city in a key region is in one) unless its words say where it is.
+ */
+function placedWhereItWas(factsText: string, context: Context, query: Query, deps: UnderstandDeps): string {
+  if ((deps.places?.(factsText) ?? []).length > 0) return factsText;
+  const local = deps.plans.filter((p) => context.docs.includes(p.doc) && p.profile.place !== null);
+  const place =
+    local.length === 1 && !query.docs.includes(local[0]?.doc ?? "") ? local[0]?.profile.place : null;
+  if (!place) return factsText;
+  return query.lang === "en" ? `${factsText} (in ${place.en})` : `${factsText}，在${place.zh}`;
+}
+
+/**
  * The follow-up reading of a question against the previous turn, or null when the question stands
  * on its own. The returned query carries the previous documents, items or changed facts.
  */
@@ -236,13 +252,19 @@ export function readFollowUp(
       (query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text)));
     if (!onlyScope) return null;
     // After a check, the same case is asked of the other document's rules.
-    if (context.factsText !== null && context.kind === "check")
+    // A figure of the case given again (国家计划对那台15吨的呢) takes the place of the one it had.
+    if (context.factsText !== null && context.kind === "check") {
+      const figures = sharesUnit(context.factsText, text)
+        ? replaceFigures(context.factsText, text)
+        : context.factsText;
+      const factsText = placedWhereItWas(figures, context, query, deps);
       return follow("facts", {
-        factsText: context.factsText,
-        facts: extractFacts(context.factsText, query.lang),
-        topic: context.factsText,
-        searchText: `${context.factsText} ${[...context.expansions, ...query.expansions].join(" ")}`,
+        factsText,
+        facts: extractFacts(factsText, query.lang),
+        topic: factsText,
+        searchText: `${factsText} ${[...context.expansions, ...query.expansions].join(" ")}`,
       });
+    }
     // The previous question without the words that named its document (its city…): they would pull the
     // search back to it.
     const previousWords = namedDocuments(context.question.toLowerCase(), deps.plans).flatMap((n) => n.words);
@@ -290,7 +312,7 @@ export function readFollowUp(
   else if (addsThings && CHANGE.test(text) && context.factsText !== null) factsText = `${previous}，${text}`;
   else if (
     ownThing &&
-    CHANGE.test(text) &&
+    (CHANGE.test(text) || (context.kind === "check" && bareThing(text))) &&
     (context.kind === "check" || context.factsText !== null || ownFigure)
   )
     factsText = [text, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
