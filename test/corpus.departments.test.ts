@@ -95,6 +95,7 @@ describe("the shared directory, from the documents loaded", () => {
         .sort(),
     ).toEqual([
       "区生态环境分局",
+      "区生态环境局",
       "县生态环境分局",
       "县生态环境局",
       "市生态环境局",

@@ -97,6 +97,10 @@ describe("every development document", () => {
         "siping-air-quality-2025",
         "hainan-air-work-points-2025",
         "yiwu-air-quality-action-2025",
+        "suihua-air-pollution-2025",
+        "changshou-air-quality-2024",
+        "qujing-air-quality-2024",
+        "anshan-blue-sky-2025",
       ].sort(),
     );
   });
@@ -992,6 +996,40 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     const yiwu = planOf("yiwu-air-quality-action-2025");
     expect(yiwu.sections[0]).toMatchObject({ number: 1, label: "行动一" });
     expect(entry(yiwu, "2.1").label).toBe("行动二1.");
+  });
+
+  it("reads a task list that is the body itself, one tab-parted row a line, a category cell left empty under its first row", () => {
+    const suihua = planOf("suihua-air-pollution-2025");
+    expect(suihua.items.filter((i) => i.section === 3 && i.level === 2)).toHaveLength(36);
+    expect(entry(suihua, "3.2").title).toBe("淘汰落后低效产能");
+    expect(rolePairs(suihua, "3.2")).toEqual([
+      ["市工业和信息化局", "lead"],
+      ["市发展改革委", "support"],
+      ["市生态环境局", "support"],
+      ["市自然资源局", "support"],
+    ]);
+    expect(entry(suihua, "3.6").deadlines.map((d) => d.date)).toEqual(["2025-10-15"]);
+  });
+
+  it("reads decimal numbers 2.3 as the items of section 二, and department-first clauses X：牵头…；Y：负责…；Z：配合…", () => {
+    const changshou = planOf("changshou-air-quality-2024");
+    expect(entry(changshou, "2.3").label).toBe("2.3");
+    expect(rolePairs(changshou, "2.5")).toEqual([
+      ["区生态环境局", "lead"],
+      ["区经济信息委", "responsible"],
+      ["区市场监管局", "support"],
+      ["区商务委", "support"],
+    ]);
+    expect(changshou.meta.signed).toBe("2024-09-19");
+    expect(changshou.profile.name.zh).toBe("长寿区空气质量持续改善行动实施方案（2024—2025年）");
+  });
+
+  it("gives an action's tasks the departments of its （二）责任单位 entry, marked as taken from it", () => {
+    const anshan = planOf("anshan-blue-sky-2025");
+    expect(rolePairs(anshan, "3.2")[0]).toEqual(["市工业和信息化局", "lead"]);
+    const task = entry(anshan, "3.1.2").departments.find((d) => d.name === "市工业和信息化局");
+    expect(task).toMatchObject({ role: "lead", from: "3.2" });
+    expect(entry(anshan, "3.2").departments.every((d) => d.from === undefined)).toBe(true);
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

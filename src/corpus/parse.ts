@@ -239,6 +239,14 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const item = items.find((i) => i.id === parent);
     if (item) item.departments = strongestRoles([...item.departments, ...refs]);
   }
+  // An action whose departments stand in an entry of their own ((二)责任单位 beside (一)工作内容 and
+  // (三)时间安排): they carry out every task of the action that names none of its own.
+  for (const assigner of items.filter((i) => i.level === 2 && ASSIGNING_ENTRY.test(i.title))) {
+    if (assigner.departments.length === 0) continue;
+    for (const item of items)
+      if (item.section === assigner.section && item !== assigner && item.departments.length === 0)
+        item.departments = assigner.departments.map((d) => ({ ...d, from: assigner.id }));
+  }
   // In a plan that assigns its tasks to departments, an item with no clause may still name the
   // department that acts as its sentence's subject (保障措施: 县财政局要统筹安排…). A plan that assigns
   // none (a ministries' notice: 生态环境部要…) is not read so.
@@ -286,6 +294,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   );
   return plan;
 }
+
+/** An entry that only says who does its section's tasks: （二）责任单位. */
+const ASSIGNING_ENTRY = /^(?:责任单位|责任部门|责任分工|职责分工|任务分工|牵头单位|分工安排|组织实施单位)$/;
 
 /**
  * One name per department across the plan: a name the plan introduces with 以下简称 is the name it
@@ -409,7 +420,10 @@ function toItem(doc: string, d: Draft, source: string, sections: readonly Sectio
     path,
     level: path.length,
     parent: path.length > 2 ? path.slice(0, -1).join(".") : null,
-    label: `${section.label}${(d.pieces ?? []).join("")}`,
+    // A decimal number (2.3) names its section itself.
+    label: /^\d+\.\d+/.test(d.pieces?.[0] ?? "")
+      ? (d.pieces ?? []).join("")
+      : `${section.label}${(d.pieces ?? []).join("")}`,
     section: section.number,
     number: path.at(-1) as number,
     title: own ? section.title : headSentence(firstLine) || section.title,

@@ -360,9 +360,12 @@ export function parseLabelledResponsibility(
   return strongestRoles(shareLevel(departments, canonical));
 }
 
-/** A sentence opening with departments that are told to act: 县财政局要统筹安排…, 市生态环境局牵头组织…. */
+/**
+ * A sentence opening with departments that are told to act: 县财政局要统筹安排…, 市生态环境局牵头组织…,
+ * and the department-first form 区生态环境局：负责…；区公安局：配合….
+ */
 const SUBJECT =
-  /^((?:[\u4e00-\u9fa5（）()]{2,24}?、)*[\u4e00-\u9fa5（）()]{2,24}?)(按职责分工负责|按职责负责|要|负责|牵头|会同|统筹|组织)/;
+  /^((?:[\u4e00-\u9fa5（）()]{2,24}?、)*[\u4e00-\u9fa5（）()]{2,24}?)\s*(?:[：:]\s*)?(按职责分工负责|按职责负责|要|负责|牵头|会同|统筹|组织|配合|参与|协助)/;
 
 /**
  * The departments an item without any clause names as the subjects of its sentences (县财政局要统筹
@@ -387,7 +390,12 @@ export function parseSubjectDepartments(
     if (!names.every(isDepartmentName)) continue;
     // A会同B、C: the department before 会同 leads, those after it support.
     const partners = m[2] === "会同" ? withWhom(sentence.slice(sentence.indexOf("会同") + 2)) : [];
-    const role: Role = m[2] === "牵头" || partners.length > 0 ? "lead" : "responsible";
+    const role: Role =
+      m[2] === "牵头" || partners.length > 0
+        ? "lead"
+        : m[2] === "配合" || m[2] === "参与" || m[2] === "协助"
+          ? "support"
+          : "responsible";
     found.push(...names.map((written) => ({ name: canonical(written), role, written })));
     found.push(
       ...partners.map((written) => ({ name: canonical(written), role: "support" as Role, written })),

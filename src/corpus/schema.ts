@@ -22,6 +22,8 @@ export const DepartmentRef = z.object({
   role: Role,
   /** The name exactly as the document writes it (e.g. 各县〈市、区〉政府). */
   written: z.string().min(1),
+  /** The entry that names it for this one (an action's （二）责任单位), when the item names it not itself. */
+  from: z.string().optional(),
 });
 export type DepartmentRef = z.infer<typeof DepartmentRef>;
 

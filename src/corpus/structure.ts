@@ -43,6 +43,13 @@ const STYLES = [
     label: (n: number) => `、第${formatSmallNumeral(n)}`,
   },
   { style: "num", pattern: /^(\d{1,2})\s*[.．、](?!\d)\s*/, label: (n: number) => `${n}.` },
+  // 2.3 — decimal numbers whose first part is the section's own (二、 → 2.1, 2.2 …); the label is the
+  // number as printed.
+  {
+    style: "decimal",
+    pattern: /^\d{1,2}[.．](\d{1,2})(?![\d.．])\s*/,
+    label: (n: number, section = 0) => `${section}.${n}`,
+  },
   // A table row's number cell (a task list copied from a table): read only in a document with a table.
   { style: "row", pattern: ROW_NUMBER, label: (n: number) => `${n}.` },
 ] as const;
@@ -59,20 +66,21 @@ interface Marker {
   length: number;
 }
 
-function readMarker(text: string, rows: boolean): Marker | null {
+function readMarker(text: string, rows: boolean, section: number): Marker | null {
   for (const { style, pattern } of STYLES) {
     if (style === "row" && !rows) continue;
     const m = pattern.exec(text);
     if (!m) continue;
+    if (style === "decimal" && Number.parseInt(m[0], 10) !== section) continue;
     const number = parseSmallNumeral(m[1] as string);
     if (number !== null && number > 0) return { style, number, length: m[0].length };
   }
   return null;
 }
 
-/** The label piece a style prints for a number: (一), 1., (1). */
-export function labelPiece(style: Style, n: number): string {
-  return (STYLES.find((s) => s.style === style) as (typeof STYLES)[number]).label(n);
+/** The label piece a style prints for a number: (一), 1., (1), and 2.3 for a decimal of section 2. */
+export function labelPiece(style: Style, n: number, section = 0): string {
+  return (STYLES.find((s) => s.style === style) as (typeof STYLES)[number]).label(n, section);
 }
 
 /** A part of the body being collected: its lines, and for an entry its place in the numbering. */
@@ -128,7 +136,7 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
       start: line.start,
       lines: [line],
       path,
-      pieces: stack.map((s) => labelPiece(s.style, s.number)),
+      pieces: stack.map((s) => labelPiece(s.style, s.number, section)),
       markerLength: marker.length,
       row: marker.style === "row",
     });
@@ -152,7 +160,7 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
       drafts.push({ kind: "heading", ref: String(section), start: line.start, lines: [line] });
       continue;
     }
-    const marker = section > 0 ? readMarker(t, options.rows ?? false) : null;
+    const marker = section > 0 ? readMarker(t, options.rows ?? false, section) : null;
     if (marker && accept(marker)) {
       open(line, marker);
       continue;

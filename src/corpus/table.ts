@@ -16,6 +16,7 @@ export type ColumnKind =
   | "support"
   | "responsible"
   | "deadline"
+  | "group"
   | "other";
 
 const COLUMN_KINDS: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
@@ -30,6 +31,8 @@ const COLUMN_KINDS: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
   [/^(?:责任单位|责任部门|主要责任单位|实施单位|落实单位)$/, "responsible"],
   [/^(?:完成时限|完成时间|时间节点|时限要求|完成期限)$/, "deadline"],
   [/^(?:重点任务|主要任务|工作任务|任务名称|任务|项目名称|重点工作)$/, "task"],
+  // A category over several rows (类别: 产业结构调整), written on the first row of its group.
+  [/^(?:类别|分类|类型|领域|任务类别|工作类别|重点领域)$/, "group"],
   [/^(?:具体措施|工作措施|主要措施|任务措施|工作内容|主要内容|具体内容|目标任务|工作目标|备注)$/, "other"],
 ];
 
@@ -42,6 +45,22 @@ export const COLUMN_LABEL: Readonly<Partial<Record<ColumnKind, string>>> = {
 
 /** Cells of a row written on one line: parted by a tab, a bar or a run of spaces. */
 const CELL_BREAK = /\t+|\s*[|｜]\s*|[ \u3000]{2,}/;
+
+/**
+ * The cells of one line. Parted by tabs, an empty cell stays (a category written only on the first
+ * row of its group leaves the others' first cell empty: 2⇥⇥淘汰落后产能⇥…); otherwise empty pieces go.
+ */
+function lineCells(line: string): string[] {
+  if (line.includes("\t"))
+    return line
+      .replace(/^\s+|\s+$/g, "")
+      .split("\t")
+      .map((c) => c.trim());
+  return line
+    .split(CELL_BREAK)
+    .map((c) => c.trim())
+    .filter((c) => c !== "");
+}
 
 function kindOf(cell: string): ColumnKind | null {
   const c = cell.replace(/\s+/g, "");
@@ -139,13 +158,15 @@ export function rowCells(
   text: string,
   columns: readonly ColumnKind[],
 ): Array<{ kind: ColumnKind; text: string }> {
-  const cells = text
+  const lines = text
     .split("\n")
     // A note under the table (注：…) belongs to no column.
-    .filter((l) => !/^\s*(?:注|备注|说明)\s*[:：]/.test(l))
-    .flatMap((l) => l.split(CELL_BREAK))
-    .map((c) => c.trim())
-    .filter((c) => c !== "");
+    .filter((l) => !/^\s*(?:注|备注|说明)\s*[:：]/.test(l));
+  // One line of tab-parted cells, as many as the columns: matched as they stand, empty cells too.
+  const first = lines.length === 1 ? lineCells(lines[0] as string) : [];
+  if (first.length === columns.length)
+    return first.map((c, i) => ({ kind: columns[i] as ColumnKind, text: c }));
+  const cells = lines.flatMap(lineCells).filter((c) => c !== "");
   if (cells.length <= columns.length)
     return cells.map((c, i) => ({ kind: columns[i] as ColumnKind, text: c }));
   // The column that runs long: the measures, else the task.

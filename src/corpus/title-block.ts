@@ -10,9 +10,9 @@ import { dateLine, isChineseDateLine, isChrome, isIssuerLine } from "./page.js";
 /** A notice that issues a plan: X关于印发…的通知 (also 决定, 批复, 函). */
 const NOTICE_TITLE = /^[^。；，,：:！？]{0,60}关于[^。；，,：:！？]{2,120}的(?:通知|决定|批复|函)$/;
 
-/** A plan's own title: a line without sentence punctuation ending in a kind of plan. */
+/** A plan's own title: a line without sentence punctuation ending in a kind of plan (and its years: （2024—2025年）). */
 const PLAN_TITLE =
-  /^[^。；，,：:！？]{3,120}(?:行动计划|实施方案|行动方案|工作方案|攻坚方案|方案|计划|指导意见|实施意见|意见|规划|办法|细则|要点|措施)$/;
+  /^[^。；，,：:！？]{3,120}(?:行动计划|实施方案|行动方案|工作方案|攻坚方案|方案|计划|指导意见|实施意见|意见|规划|办法|细则|要点|措施)(?:\s*[（(]\s*\d{4}\s*(?:年\s*)?(?:[—–\-－~至]+\s*\d{4}\s*年?\s*)?[）)])?$/;
 
 /** A document number on a line of its own, as written (许政〔2024〕 17号 keeps its space). */
 export const DOC_NUMBER_LINE = /^[\u4e00-\u9fa5]{1,10}\s*[〔［[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号$/;

@@ -38,11 +38,24 @@ function runningLevel(plan: Plan): number | null {
   return null;
 }
 
+/**
+ * The one item of the first numbered level that has this printed number, when no other has it (序号21
+ * of a task list that is the plan's only long run of numbers).
+ */
+function onlyNumbered(plan: Plan, n: number): Item | undefined {
+  const found = plan.items.filter((i) => i.level === 2 && i.number === n);
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** The entries a reference names in one plan: one item, or a section's items when it has no own entry. */
-function lookUp(ref: ItemRef, plan: Plan): Item[] {
+function lookUp(ref: ItemRef, plan: Plan, lenient: boolean): Item[] {
   if (ref.across) {
     const level = numberedAcross(plan) ? 2 : runningLevel(plan);
-    const found = level ? plan.items.find((i) => i.level === level && i.number === ref.path[0]) : undefined;
+    const found = level
+      ? plan.items.find((i) => i.level === level && i.number === ref.path[0])
+      : lenient
+        ? onlyNumbered(plan, ref.path[0] as number)
+        : undefined;
     // 第九条（二）: the point under it.
     const point =
       found && ref.path.length === 2
@@ -106,7 +119,12 @@ export const citedItem: Handler = (query, deps): Resolved | null => {
   const ref = query.refs[0];
   if (!ref) return null;
   const plans = candidatePlans(query, deps);
-  const hits = plans.map((plan) => ({ plan, items: lookUp(ref, plan) })).filter((h) => h.items.length > 0);
+  const found = (lenient: boolean) =>
+    plans.map((plan) => ({ plan, items: lookUp(ref, plan, lenient) })).filter((h) => h.items.length > 0);
+  // A number that runs across a plan's items names them first; a plan's one item with that number
+  // only when no plan numbers so.
+  const strict = found(false);
+  const hits = strict.length > 0 || !ref.across ? strict : found(true);
   const c = citing(query, deps);
   if (hits.length === 0) {
     if (ref.path.length === 1) return null; // 第二部分 of no document: read it as a topic

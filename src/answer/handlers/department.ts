@@ -19,7 +19,8 @@ const ROLE_ORDER: Readonly<Record<Role, number>> = { lead: 1, responsible: 0.9, 
 /** The entries naming any of `names` in one item. */
 function entriesOf(item: Item, plan: Plan, names: readonly string[]) {
   return names.flatMap((name) => {
-    const own = item.departments.find((d) => d.name === name);
+    // Listed where it is named: an action's tasks that take it from the action's 责任单位 entry are not.
+    const own = item.departments.find((d) => d.name === name && d.from === undefined);
     const note = item.standingNote?.departments.find((d) => d.name === name);
     const d = own ?? note;
     const noteFrom = own ? null : (plan.items.find((i) => i.id === item.standingNote?.from)?.label ?? null);
