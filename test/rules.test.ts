@@ -65,6 +65,10 @@ describe("figures in questions", () => {
     ["100吨", 100, "t"],
     ["0.25米/秒", 0.25, "m/s"],
     ["300 MW", 300000, "kW"],
+    ["1万2头", 12000, "animal"],
+    ["3千5只", 3500, "animal"],
+    ["2000公斤/小时", 2, "t/h"],
+    ["4000千克/小时", 4, "t/h"],
   ])("%s → %d %s", (text, value, unit) => {
     const [a] = findAmounts(text);
     expect(a?.value).toBe(value);
@@ -75,6 +79,21 @@ describe("figures in questions", () => {
     expect(findAmounts("距二十万千瓦热电厂30公里").map((a) => [a.value, a.unit])).toEqual([
       [200000, "kW"],
       [30, "km"],
+    ]);
+  });
+
+  it("gives a boiler's MW in steam tonnes (0.7 MW a tonne), never a power plant's", () => {
+    const f = facts("燃煤热水锅炉7兆瓦，离60万千瓦的热电厂20公里");
+    expect(f.entities[0]?.figures.map((x) => [x.value, x.unit])).toEqual([[10, "t/h"]]);
+    expect(f.amounts.map((a) => [a.value, a.unit])).toEqual([
+      [10, "t/h"],
+      [600000, "kW"],
+      [20, "km"],
+    ]);
+    expect(facts("a 40 t/h coal boiler 20 km from a 300 MW CHP plant").amounts.map((a) => a.unit)).toEqual([
+      "t/h",
+      "km",
+      "kW",
     ]);
   });
 

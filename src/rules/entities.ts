@@ -17,8 +17,8 @@ interface Mention {
   end: number;
 }
 
-/** Punctuation that ends a part of a sentence (a comma inside 200,000 does not). */
-const PART_MARKS = /[，;；。!?？、:：]|,(?!\d{3})/g;
+/** Punctuation that ends a part of a sentence (a comma inside 200,000 does not, nor the point of 2.5). */
+const PART_MARKS = /[，;；。!?？、:：]|,(?!\d{3})|\.(?=\s|$)/g;
 
 /** Offsets where a part of the sentence starts (after punctuation or a joining word). */
 function partStarts(text: string, v: Vocabulary): number[] {
@@ -83,14 +83,14 @@ function measuredIn(kind: string, a: Amount, v: Vocabulary): boolean {
 }
 
 /** Words between a figure and a thing that say the figure is something else's (a power plant's MW). */
-const OTHER_OWNER = /电厂|热电|机组|电站|\bplant\b|\bstation\b|\bunit\b/i;
+const OTHER_OWNER =
+  /电厂|热电|机组|电站|\bplant\b|\bstation\b|\bunit\b|combined heat|\bCHP\b|cogeneration|\bpower\b/i;
 
 /** The text between a figure and a mention, and what follows a figure after its thing (300 MW CHP plant). */
 const between = (text: string, a: Amount, m: { start: number; end: number }) => {
   const after = a.index + a.text.length;
-  return a.index < m.start
-    ? text.slice(a.index, m.start)
-    : text.slice(m.end, after) + text.slice(after, after + 12);
+  const next = text.slice(after, after + 24).split(/[，,。；;!?！？]/)[0] ?? "";
+  return a.index < m.start ? text.slice(a.index, m.start) : text.slice(m.end, after) + next;
 };
 
 /** Whether a figure would have to be converted to count for the kind (a MW figure for a boiler). */

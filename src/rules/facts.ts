@@ -104,3 +104,27 @@ export function withoutPlaces(text: string): string {
     text,
   );
 }
+
+/**
+ * The previous text burning another fuel (换成天然气呢 after 燃煤锅炉): its fuel words become the first
+ * fuel word of `next`; with none, the new fuel is added. Words the fuels mask out (掺烧煤炭) stay.
+ */
+export function withFuel(previous: string, next: string, v: Vocabulary = vocabulary()): string {
+  const fresh = v.fuels.list.map((f) => f.re.exec(next)).find((m) => m !== null);
+  if (!fresh) return previous;
+  const masked = v.fuels.mask
+    ? [...previous.matchAll(v.fuels.mask)].map((m) => [m.index, m.index + m[0].length])
+    : [];
+  const inMask = (at: number) => masked.some(([a, b]) => at >= (a as number) && at < (b as number));
+  let out = previous;
+  let replaced = false;
+  for (const f of v.fuels.list) {
+    const all = new RegExp(f.re.source, f.re.flags.includes("g") ? f.re.flags : `${f.re.flags}g`);
+    out = out.replace(all, (word: string, at: number) => {
+      if (inMask(at)) return word;
+      replaced = true;
+      return fresh[0];
+    });
+  }
+  return replaced ? out : `${previous}，${next}`;
+}

@@ -107,6 +107,14 @@ export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[
       continue;
     }
     let { value, end } = n;
+    // 1万2, 3千5: a digit right after 万 or 千 is the next place down, as people say it (12000, 3500).
+    const spoken = /^([1-9一二两三四五六七八九])(?![\d.点十百千万亿])/.exec(work.slice(end));
+    const place = work[end - 1] === "万" ? 1000 : work[end - 1] === "千" ? 100 : 0;
+    if (spoken && place > 0) {
+      const d = spoken[1] as string;
+      value += (/\d/.test(d) ? Number(d) : "一二三四五六七八九".indexOf(d.replace("两", "二")) + 1) * place;
+      end += 1;
+    }
     if (/^\s*年(?!出栏|产)/.test(work.slice(end)) && value >= 1900 && value <= 2100) {
       i = end;
       continue;

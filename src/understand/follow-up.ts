@@ -5,7 +5,7 @@
  * elliptical "燃煤锅炉呢？" keeps the previous documents; "国家层面的要求呢？" asks the previous topic of
  * another document. A complete new question starts afresh.
  */
-import { extractFacts, findAmounts, type QuestionFacts, withoutPlaces } from "../rules/index.js";
+import { extractFacts, findAmounts, type QuestionFacts, withFuel, withoutPlaces } from "../rules/index.js";
 import { textWithout } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import type { UnderstandDeps } from "./index.js";
@@ -89,7 +89,8 @@ const COUNTS = new Set(["piece", "point", "unit"]);
  * the previous figure when there is exactly one, taking its unit.
  */
 function replaceFigures(previous: string, next: string): string {
-  const amounts = findAmounts(next);
+  // 另一条, 一台: one of a thing counts it, it measures nothing.
+  const amounts = findAmounts(next).filter((a) => !(a.value === 1 && COUNTS.has(a.unit ?? "")));
   const fresh = amounts.filter((a) => a.unit !== null);
   // 个 is a count only when a count is given for it (900个 for 1200个): otherwise 一个 is just "one".
   const counting = fresh.some((f) => COUNTS.has(f.unit as string));
@@ -323,6 +324,9 @@ export function readFollowUp(
     factsText = replaceStandard(previous, text, query.lang);
   else if (context.factsText !== null && CHANGE.test(text) && !ownThing && findAmounts(text).length > 0)
     factsText = replaceFigures(previous, text);
+  // Another fuel (换成天然气呢, "what if it burned wood pellets?"): the same thing burning it.
+  else if (context.kind === "check" && CHANGE.test(text) && !ownThing && own.fuels.length > 0)
+    factsText = withFuel(previous, text);
   // Another named place (换成周口呢, "and Heze?"): the same case there, its old place names gone.
   else if (context.kind === "check" && CHANGE.test(text) && !ownThing && !ownFigure && namesPlace(text, deps))
     factsText = `${withoutSpans(previous, deps.places?.(previous) ?? [])}，${text}`;
