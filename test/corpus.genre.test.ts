@@ -101,6 +101,10 @@ describe("every development document", () => {
         "changshou-air-quality-2024",
         "qujing-air-quality-2024",
         "anshan-blue-sky-2025",
+        "heilongjiang-air-pollution-2025",
+        "liuzhou-air-quality-2024",
+        "guixi-air-quality-2025",
+        "chifeng-air-pollution-2024",
       ].sort(),
     );
   });
@@ -1030,6 +1034,34 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     const task = entry(anshan, "3.1.2").departments.find((d) => d.name === "市工业和信息化局");
     expect(task).toMatchObject({ role: "lead", from: "3.2" });
     expect(entry(anshan, "3.2").departments.every((d) => d.from === undefined)).toBe(true);
+  });
+
+  it("counts items headed 【标题】 in order within their section, a list's marked lead by the opening's rule", () => {
+    const guixi = planOf("guixi-air-quality-2025");
+    expect(entry(guixi, "2.1")).toMatchObject({ title: "严把项目准入关", label: "二【1】" });
+    expect(rolePairs(guixi, "2.1")).toEqual([
+      ["市发改委", "lead"],
+      ["市工信局", "support"],
+      ["鹰潭市贵溪生态环境局", "support"],
+      ["市自然资源局", "support"],
+    ]);
+    // A 【责任单位】 label is no item.
+    expect(planOf("kaifeng-air-action-2025").items.some((i) => i.title.startsWith("责任单位"))).toBe(false);
+  });
+
+  it("reads tasks numbered 2-1 as the items of section 二, with their 牵头单位/配合单位 lines", () => {
+    const chifeng = planOf("chifeng-air-pollution-2024");
+    expect(entry(chifeng, "2.2")).toMatchObject({ label: "2.2", title: "淘汰落后低效产能" });
+    expect(rolePairs(chifeng, "2.2")[0]).toEqual(["市工业和信息化局", "lead"]);
+  });
+
+  it("writes out the short names a plan says its brackets use (生态环境 → 省生态环境厅), keeping them as written", () => {
+    const hlj = planOf("heilongjiang-air-pollution-2025");
+    expect(entry(hlj, "2.1").departments.map((d) => [d.name, d.written, d.role])).toEqual([
+      ["省发展改革委", "发展改革", "lead"],
+      ["省工业和信息化厅", "工业和信息化", "support"],
+      ["省生态环境厅", "生态环境", "support"],
+    ]);
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

@@ -23,10 +23,20 @@ export function documentName(plan: Plan, lang: Lang): string {
 
 /** Departments with their English names. */
 export function departmentRoles(
-  list: ReadonlyArray<{ name: string; role: DepartmentRole["role"] }>,
+  list: ReadonlyArray<{ name: string; role: DepartmentRole["role"]; written?: string }>,
 ): DepartmentRole[] {
-  return list.map(({ name, role }) => ({ name, role, en: englishDepartment(name) ?? null }));
+  return list.map(({ name, role, written }) => ({
+    name,
+    role,
+    en: englishDepartment(name) ?? null,
+    // A plan's own short name (生态环境 for 省生态环境厅), when it writes the department so.
+    ...(written && isShortName(written, name) ? { written } : {}),
+  }));
 }
+
+/** Whether a plan writes a department by a short name of its own (生态环境 for 省生态环境厅). */
+const isShortName = (written: string, name: string) =>
+  written !== name && written.length < name.length && name.includes(written);
 
 /** A deadline with `passed` decided by `today`; a yearly one shows its next date and never passes. */
 export function deadlineView(d: Item["deadlines"][number], today: IsoDate): DeadlineView {

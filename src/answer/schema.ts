@@ -31,6 +31,8 @@ export const DepartmentRole = z.object({
   name: z.string().min(1),
   role: Role,
   en: z.string().nullable().optional(),
+  /** The plan's own short name for it (生态环境 for 省生态环境厅), when it writes it so. */
+  written: z.string().optional(),
 });
 export type DepartmentRole = z.infer<typeof DepartmentRole>;
 

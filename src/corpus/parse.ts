@@ -13,6 +13,7 @@ import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, sign
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
 import {
+  expandShortForms,
   findBrackets,
   hasRoleVerb,
   outsideBrackets,
@@ -84,6 +85,9 @@ function findBodyEnd(lines: readonly Line[], from: number): { end: number; signa
 
 /** The head sentence of an entry: after its number, up to the first full stop or the line's end. */
 function headSentence(firstLine: string): string {
+  // 【严把项目准入关】责任单位：… — a title in lenticular brackets is the whole title.
+  const titled = /^【([^】]+)】/.exec(firstLine.trim());
+  if (titled) return titled[1] as string;
   const head = firstLine.split("。")[0]?.trim() ?? "";
   return head || firstLine.trim();
 }
@@ -176,16 +180,19 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // plan gives such brackets, else they carry the task out.
       // It stands after a sentence, not after a name it explains (办公室（设在市生态环境局）).
       const afterSentence = /[。；;！!\s]$|^$/.test(item.text.slice(0, bracket.start));
+      // A plan that writes its departments by short names (生态环境牵头) says which ones they are.
+      const expanded = conventions.shortForms
+        ? expandShortForms(bracket.inner, conventions.shortForms, source)
+        : { text: bracket.inner, shortOf: new Map<string, string>() };
+      const inner = expanded.text;
       const r =
-        parseResponsibility(bracket.inner, canonical) ??
+        parseResponsibility(inner, canonical) ??
         (bracket.end >= end && afterSentence
-          ? parseBareNames(
-              bracket.inner,
-              conventions.bracketRole === "lead" ? "lead" : "responsible",
-              canonical,
-            )
+          ? parseBareNames(inner, conventions.bracketRole === "lead" ? "lead" : "responsible", canonical)
           : null);
       if (!r) continue;
+      // A name is kept as the document writes it (生态环境 for 省生态环境厅).
+      for (const d of r.departments) d.written = expanded.shortOf.get(d.written) ?? d.written;
       // The clause closing the last point, when no point before it had one of its own, speaks for the
       // whole item: （1）…（2）…（3）…。（省工业和信息化厅牵头，…配合）; after points that each had theirs,
       // it is the last point's own.

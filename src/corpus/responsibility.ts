@@ -5,7 +5,7 @@
  * is a list of department-like names followed by a role verb (or a standing note), so (PM2.5),
  * (市、区), (含渣土运输车、…) are left alone wherever they stand.
  */
-import { canonicalDepartment, sharedDepartments } from "./departments.js";
+import { canonicalDepartment, englishDepartment, sharedDepartments } from "./departments.js";
 import type { DepartmentRef, Role } from "./schema.js";
 
 /** Role verbs, longest first so 牵头负责 is read before 牵头 or 负责, and 负责落实 before 落实. */
@@ -429,12 +429,72 @@ export interface PlanConventions {
   bracketRole: Role | null;
   /** "各县（市、区）人民政府…是各项任务的落实主体，以下不再列出": who carries out every task. */
   standingNote: { text: string; departments: DepartmentRef[] } | null;
+  /** "以简称表述，如“生态环境”指省生态环境厅": the short names its brackets use for departments. */
+  shortForms: ShortForms | null;
+}
+
+/** Short names a plan gives its departments: those it spells out, and the level the rest take. */
+export interface ShortForms {
+  /** The level prefix its examples share (省). */
+  prefix: string;
+  /** Short name → full name, as the plan spells them out. */
+  named: Map<string, string>;
+}
+
+/** “生态环境”指省生态环境厅 */
+const SHORT_FORM =
+  /[“"「]([\p{Script=Han}]{2,12})[”"」](?:指|即|是指|为)([\p{Script=Han}（）()]{3,30}?)(?=[，,；;。、]|$)/gu;
+
+/** The short names a plan says its brackets use (以简称表述，如“生态环境”指省生态环境厅，…其余依此类推). */
+function readShortForms(text: string): ShortForms | null {
+  if (!/简称/.test(text)) return null;
+  const named = new Map<string, string>();
+  let prefix: string | null = null;
+  for (const m of text.matchAll(SHORT_FORM)) {
+    const [short, full] = [m[1] as string, m[2] as string];
+    named.set(short, full);
+    const at = full.indexOf(short);
+    if (prefix === null && at > 0) prefix = full.slice(0, at);
+  }
+  return named.size > 0 ? { prefix: prefix ?? "", named } : null;
+}
+
+/**
+ * A clause with the plan's short names written out (and each full name's short name, as written): 发展改革牵头，生态环境配合 → 省发展改革委牵头，
+ * 省生态环境厅配合. A name the plan spells out is taken as it says; another is the department of the
+ * plan's level whose form starts so — the one the document writes elsewhere, else a province's 厅 before
+ * its 局; a full name stays.
+ */
+export function expandShortForms(
+  inner: string,
+  forms: ShortForms,
+  documentText = "",
+): { text: string; shortOf: Map<string, string> } {
+  const suffixes = /^(?:省|自治区)$/.test(forms.prefix) ? ["厅", "委", "局", "办"] : ["局", "委", "厅", "办"];
+  const shortOf = new Map<string, string>();
+  const full = (piece: string): string => {
+    const named = forms.named.get(piece);
+    if (named) return named;
+    if (isDepartmentName(piece)) return piece;
+    const known = suffixes.map((s) => `${forms.prefix}${piece}${s}`).filter((n) => englishDepartment(n));
+    // The form the document writes elsewhere (报送省市场监管局) before the level's usual one.
+    return known.find((n) => documentText.includes(n)) ?? known[0] ?? piece;
+  };
+  const text = inner.replace(
+    /[\p{Script=Han}]+?(?=、|，|,|；|;|牵头|配合|参与|协助|按职责分工负责|负责|等|$)/gu,
+    (piece) => {
+      const name = full(piece);
+      if (name !== piece) shortOf.set(name, piece);
+      return name;
+    },
+  );
+  return { text, shortOf };
 }
 
 const FIRST_LEADS =
   /排(?:在|名)?第一(?:位|个|名)?的?(?:单位)?(?:为|是)牵头(?:单位|部门)[,，]?\s*其余(?:的)?(?:单位)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
 const UNMARKED =
-  /未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
+  /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|标注[“"「]?(?:牵头)[”"」]?的?(?:单位)?(?:为|是)牵头(?:单位|部门)[，,；;]\s*其余(?:的)?(?:单位)?)(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
 const BRACKET_ROLE =
   /括号(?:内|中|里)(?:所列|列出|列明|标注)?的?(?:单位|部门)(?:均)?(?:为|是)(牵头|责任|配合)(?:单位|部门)/;
 const ROLE_WORDS: Readonly<Record<string, Role>> = {
@@ -498,5 +558,11 @@ export function readPlanConventions(
     const names = noteNames(m[1] as string);
     if (names) standingNote = { text, departments: refs(names, "responsible", canonical) };
   }
-  return { othersAfterLead, unmarkedBesideLead, bracketRole, standingNote };
+  return {
+    othersAfterLead,
+    unmarkedBesideLead,
+    bracketRole,
+    standingNote,
+    shortForms: readShortForms(`${notice}\n${preamble}`),
+  };
 }

@@ -43,12 +43,19 @@ const STYLES = [
     label: (n: number) => `、第${formatSmallNumeral(n)}`,
   },
   { style: "num", pattern: /^(\d{1,2})\s*[.．、](?!\d)\s*/, label: (n: number) => `${n}.` },
-  // 2.3 — decimal numbers whose first part is the section's own (二、 → 2.1, 2.2 …); the label is the
-  // number as printed.
+  // 2.3 or 2-3 — numbers whose first part is the section's own (二、 → 2.1, 2.2 …); the label is the
+  // number as the section and the item (2.3).
   {
     style: "decimal",
-    pattern: /^\d{1,2}[.．](\d{1,2})(?![\d.．])\s*/,
+    pattern: /^\d{1,2}\s*[.．\-－—]\s*(\d{1,2})(?![\d.．\-－])\s*/,
     label: (n: number, section = 0) => `${section}.${n}`,
+  },
+  // 【严把项目准入关】 — an unnumbered item headed by its title in lenticular brackets, counted in order
+  // within its section (a label such as 【责任单位】 is no title).
+  {
+    style: "titled",
+    pattern: /^【(?![^】]*(?:单位|部门|时限|时间|分工|责任|牵头|配合|目标任务|工作措施))[^】]{2,30}】\s*/,
+    label: (n: number) => `【${n}】`,
   },
   // A table row's number cell (a task list copied from a table): read only in a document with a table.
   { style: "row", pattern: ROW_NUMBER, label: (n: number) => `${n}.` },
@@ -72,6 +79,8 @@ function readMarker(text: string, rows: boolean, section: number): Marker | null
     const m = pattern.exec(text);
     if (!m) continue;
     if (style === "decimal" && Number.parseInt(m[0], 10) !== section) continue;
+    // Titled items carry no number: accept() counts them.
+    if (style === "titled") return { style, number: 0, length: 0 };
     const number = parseSmallNumeral(m[1] as string);
     if (number !== null && number > 0) return { style, number, length: m[0].length };
   }
@@ -186,7 +195,15 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
   return { sections, drafts };
 
   /** Whether a marker continues the numbering where it stands; if so, the levels are updated. */
-  function accept(marker: Marker): boolean {
+  function accept(found: Marker): boolean {
+    // A titled item is the next of its level: one more than the last in its section.
+    const marker =
+      found.style === "titled"
+        ? {
+            ...found,
+            number: (stack.find((s) => s.style === "titled")?.number ?? 0) + 1,
+          }
+        : found;
     const depth = stack.findIndex((s) => s.style === marker.style);
     if (depth >= 0) {
       if (marker.number !== (stack[depth] as { number: number }).number + 1) return false;

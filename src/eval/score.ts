@@ -48,8 +48,11 @@ export function scoreCase(c: EvalCase, r: Response, defaultDoc?: string): CaseSc
       .filter((x) => docs.has(x.doc) || docs.has(undefined))
       .map((x) => {
         const role =
-          x.departments.find((d) => names.includes(d.name))?.role ??
-          x.standingNote?.departments.find((d) => names.includes(d.name))?.role ??
+          // A department as named, or as the plan writes it (its short name: 生态环境).
+          x.departments.find((d) => names.includes(d.name) || names.includes(d.written ?? d.name))?.role ??
+          x.standingNote?.departments.find(
+            (d) => names.includes(d.name) || names.includes(d.written ?? d.name),
+          )?.role ??
           "responsible";
         return `${x.id}:${role}`;
       });

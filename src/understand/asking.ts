@@ -33,6 +33,7 @@ const AskingFile = z.object({
   offTopicAsk: z.string(),
   instruction: z.string(),
   documentTitle: z.string(),
+  subordinatePlan: z.string(),
   englishNeutral: z.string(),
   answerTypes: z.record(z.string(), z.object({ ask: z.string(), evidence: z.string() })).default({}),
 });
@@ -75,6 +76,8 @@ export interface AskingWords {
   instruction: RegExp;
   /** A document's title as a question names it (…行动计划, …条例). */
   documentTitle: RegExp;
+  /** Words before a title that make it a plan the document asks its own places for (各县区自己的…方案). */
+  subordinatePlan: RegExp;
   /** A whole English word that carries no topic of its own (plan, city, require …). */
   englishNeutral: RegExp;
   /**
@@ -126,6 +129,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     offTopicAsk: re("offTopicAsk", d.offTopicAsk),
     instruction: re("instruction", d.instruction),
     documentTitle: re("documentTitle", d.documentTitle, "giu"),
+    subordinatePlan: re("subordinatePlan", d.subordinatePlan, "u"),
     englishNeutral: re("englishNeutral", d.englishNeutral),
     answerTypes: Object.fromEntries(
       Object.entries(d.answerTypes).map(([name, t]) => [

@@ -330,8 +330,9 @@ function namesForeignDocument(
   deps: UnderstandDeps,
   w: AskingWords,
 ): boolean {
-  const titles = text.match(w.documentTitle);
-  if (!titles) return false;
+  // 各县区自己的实施方案: a plan the document asks for, not another one.
+  const titles = text.match(w.documentTitle)?.filter((t) => !w.subordinatePlan.test(t));
+  if (!titles || titles.length === 0) return false;
   // Another place's plan of the same title (a province's 空气质量持续改善行动计划 beside the national
   // one): the title the question gives, with a place before it that is none of the plan's own.
   const ours = loadedTitles(deps.plans);

@@ -48,7 +48,7 @@ function onlyNumbered(plan: Plan, n: number): Item | undefined {
 }
 
 /** The entries a reference names in one plan: one item, or a section's items when it has no own entry. */
-function lookUp(ref: ItemRef, plan: Plan, lenient: boolean): Item[] {
+function lookUp(ref: ItemRef, plan: Plan, lenient: boolean, text: string): Item[] {
   if (ref.across) {
     const level = numberedAcross(plan) ? 2 : runningLevel(plan);
     const found = level
@@ -82,7 +82,12 @@ function lookUp(ref: ItemRef, plan: Plan, lenient: boolean): Item[] {
     const nth = inSection[(ref.path[1] as number) - 1];
     return nth ? [nth] : [];
   }
-  if (ref.path.length === 1) return plan.items.filter((i) => i.section === ref.path[0] && i.level === 2);
+  if (ref.path.length === 1) {
+    const items = plan.items.filter((i) => i.section === ref.path[0] && i.level === 2);
+    // 第五部分的【推进燃气锅炉低氮改造】: the one item of the section whose whole title the question gives.
+    const titled = items.filter((i) => i.title.length >= 4 && text.includes(i.title));
+    return titled.length === 1 ? titled : items;
+  }
   return [];
 }
 
@@ -120,7 +125,9 @@ export const citedItem: Handler = (query, deps): Resolved | null => {
   if (!ref) return null;
   const plans = candidatePlans(query, deps);
   const found = (lenient: boolean) =>
-    plans.map((plan) => ({ plan, items: lookUp(ref, plan, lenient) })).filter((h) => h.items.length > 0);
+    plans
+      .map((plan) => ({ plan, items: lookUp(ref, plan, lenient, query.text) }))
+      .filter((h) => h.items.length > 0);
   // A number that runs across a plan's items names them first; a plan's one item with that number
   // only when no plan numbers so.
   const strict = found(false);
