@@ -244,7 +244,10 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
     const at = carried || !ownStandard ? -1 : own.lastIndexOf(ownStandard.text);
     carried = null;
     const start = bounds[i] ?? 0;
-    if (ownStandard && next && at >= 0 && firstAt(next) - (start + at + ownStandard.text.length) <= 2) {
+    const gap =
+      ownStandard && next && at >= 0 ? text.slice(start + at + ownStandard.text.length, firstAt(next)) : null;
+    // 国二的挖掘机, 国二排放的挖掘机, 国三标准的装载机: nothing but the standard's own words between.
+    if (ownStandard && gap !== null && (gap.length <= 2 || /^(?:排放)?(?:标准)?(?:的)?\s*$/.test(gap))) {
       carried = ownStandard;
       ownStandard = null;
     }

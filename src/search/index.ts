@@ -515,6 +515,9 @@ export class SearchIndex {
         (!(mask && this.lexical.documentFrequency(w) > 0) || this.bridgedInto(w, present))
       )
         matchedIdf += rareIdf;
+      // A word inside a longer one of the named documents (养殖场 in 畜禽养殖场): they speak of it.
+      else if (options.docs && /^[\u4e00-\u9fff]{2,}$/.test(w) && this.writtenIn(w, options.docs))
+        matchedIdf += rareIdf * weight;
       else {
         // A lone character (换, 太) or a number says too little to count against the question, and so
         // do pronouns, numerals, adverbs and the like (那些, 几个, 老是) and everyday fillers (俺们, 上头).
@@ -541,6 +544,14 @@ export class SearchIndex {
       absentTerms,
       rareIdf,
     };
+  }
+
+  /** Whether the text of one of `docs` contains `word` (inside a longer word too). */
+  private writtenIn(word: string, docs: ReadonlySet<string>): boolean {
+    for (const doc of docs)
+      for (const label of this.labelsOf.get(doc) ?? [])
+        if (this.items[label]?.text.includes(word)) return true;
+    return false;
   }
 
   /**

@@ -36,10 +36,14 @@ const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 /** Words that point back to the previous topic. */
 const ANAPHORA =
-  /这个|这方面|这块|这一块|这件事|这项|这条|该项|此项|这事|那个|那方面|同样|也有|\b(?:that|this|it|the same)\b/i;
+  /这个|这方面|这块|这一块|这件事|这项|这条|该项|此项|这事|那个|那方面|同样|也有|这台|那台|这辆|那辆|这些车|这批|这座|这家|\b(?:that|this|it|the same)\b/i;
 /** Asking what a document requires, with no topic of its own (省里对这个怎么规定): the previous topic. */
 const ASKS_RULES =
   /(?:怎么|咋)(?:要求|规定|说)|有(?:什么|啥)(?:要求|规定)|要求(?:是)?(?:什么|啥)|定(?:的|了)?(?:是)?多少|\bwhat does it (?:say|require)|\b(?:and )?(?:under|in) the\b/i;
+/** Pointing back at the one thing the previous check was about (这台, that machine). */
+const THAT_THING =
+  /这台|那台|这辆|那辆|这批|这些车|这家|这座|这个厂|该(?:台|辆|企业|厂|项目)|\b(?:this|that|the same) (?:one|machine|boiler|truck|vehicle|farm|site|plant|project)\b/i;
+
 /** Pointing back at places or kinds the previous question named. */
 const THOSE =
   /这些|那些|这类|那类|\b(?:those|these|such) (?:cities|places|areas|regions|plants|farms|companies|sites)\b/i;
@@ -251,13 +255,24 @@ export function readFollowUp(
       (query.residue < NO_TOPIC &&
         query.intents.every((i) => i === "topic" || i === "who" || i === "when")) ||
       (query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text)));
+    // The thing of the previous check asked of another document (国家计划里，这台国二的要淘汰吗): the
+    // same case, and what this question asks of it.
+    if (!onlyScope && context.factsText !== null && context.kind === "check" && THAT_THING.test(text)) {
+      const factsText = `${replaceStandard(context.factsText, text, query.lang) ?? context.factsText}，${text}`;
+      return follow("facts", {
+        factsText,
+        facts: extractFacts(factsText, query.lang),
+        topic: factsText,
+        searchText: `${factsText} ${query.expansions.join(" ")}`,
+      });
+    }
     if (!onlyScope) return null;
     // After a check, the same case is asked of the other document's rules.
     // A figure of the case given again (国家计划对那台15吨的呢) takes the place of the one it had.
     if (context.factsText !== null && context.kind === "check") {
       const figures = sharesUnit(context.factsText, text)
         ? replaceFigures(context.factsText, text)
-        : context.factsText;
+        : (replaceStandard(context.factsText, text, query.lang) ?? context.factsText);
       const factsText = placedWhereItWas(figures, context, query, deps);
       return follow("facts", {
         factsText,

@@ -10,9 +10,9 @@ import type { ItemRef } from "./schema.js";
 const CN = "[一二三四五六七八九十]{1,3}";
 const NUM = `${CN}|\\d{1,2}`;
 
-/** What follows a figure, not an item number: 1.2万, 74.5%, 0.3米, 1.2 million, 2.5 tons. */
+/** What follows a figure, not an item number: 1.2万, 74.5%, 0.3米, 1.2 million, 2.5 tons, 1.5 acres. */
 const NOT_A_FIGURE =
-  "(?![\\d.%万亿千百米吨个倍元])(?!\\s*(?:million|thousand|billion|hundred|percent|per ?cent|tons?|tonnes?|t\\b|mw|kw|km|m\\b|m2|m3|mg|μg))";
+  "(?![\\d.%万亿千百米吨个倍元亩头只羽辆台])(?!\\s*(?:million|thousand|billion|hundred|percent|per ?cent|tons?|tonnes?|t\\b|t/h|mw|kw|km|m\\b|m2|m3|mg|μg|acres?|hectares?|ha\\b|miles?|sq|square|met(?:er|re)s?|kilomet|lbs?|pounds?|passengers?|birds?|hens?|pigs?|head|units?|vehicles?|trucks?|公顷|平方|公里|兆瓦|千瓦|蒸吨))";
 
 /** Reference forms, most specific first; each yields the path numbers in order. */
 const FORMS: readonly RegExp[] = [
