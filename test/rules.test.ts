@@ -97,6 +97,12 @@ describe("figures in questions", () => {
     ]);
   });
 
+  it("reads half a hectare as 0.5 ha, and a converted figure beside a quoted threshold as the case's", () => {
+    expect(findAmounts("half a hectare").map((a) => [a.value, a.unit])).toEqual([[5000, "m2"]]);
+    const f = facts("我们21兆瓦的燃煤锅炉，算35蒸吨以下的吗");
+    expect(f.amounts.map((a) => [a.value, a.unit])).toEqual([[30, "t/h"]]);
+  });
+
   it("skips years, standards and words that only contain numeral characters", () => {
     expect(findAmounts("2025年年底前一般要完成国四第一阶段")).toEqual([]);
     expect(findAmounts("十四五期间")).toEqual([]);

@@ -169,6 +169,34 @@ function splitBySignature(g: Group, signature: (a: Amount) => string): Group[] {
   });
 }
 
+const WORD_COUNTS: Readonly<Record<string, number>> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
+/**
+ * A year's output of animals raised in batches (每批25万只，一年出4批 → 100万 a year): the stock of a
+ * batch times the batches, when the text gives both and no yearly figure of its own.
+ */
+function yearOfBatches(text: string, figures: readonly Figure[], v: Vocabulary): Figure[] {
+  const m = v.batches.count.exec(text);
+  if (!m || figures.some((f) => f.period === "annual")) return [];
+  const written = (m[1] ?? m[2] ?? "").toLowerCase();
+  const n = /^\d+$/.test(written)
+    ? Number(written)
+    : (WORD_COUNTS[written] ?? "一二三四五六七八九十".indexOf(written.replace("两", "二")) + 1);
+  const batch = figures.find((f) => f.period === "stock");
+  if (!batch || n < 2) return [];
+  return [{ ...batch, value: batch.value * n, period: "annual", text: `${batch.text}×${n}` }];
+}
+
 /** What a text says a figure measures. */
 export function measureOf(text: string, v: Vocabulary): { basis: Basis | null; period: Period | null } {
   const basis = v.measures.design.re.test(text)
@@ -257,12 +285,17 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
     const figures: Figure[] = g.figures.map((a) => {
       const m = partMeasure(a);
       const single = g.figures.length === 1;
+      // So many per batch is what stands at once, whatever the animal's usual measure.
+      const perBatch = first.kind === "animal" && v.batches.perBatch.test(partText(partOf(starts, a.index)));
       return {
         ...a,
         basis: m.basis ?? (single ? ownMeasure.basis : null),
-        period: m.period ?? (single ? ownMeasure.period : null) ?? first.word.period ?? shared.period,
+        period: perBatch
+          ? "stock"
+          : (m.period ?? (single ? ownMeasure.period : null) ?? first.word.period ?? shared.period),
       };
     });
+    if (first.kind === "animal") figures.push(...yearOfBatches(text, figures, v));
     out.push({
       kind: first.kind,
       thing: first.word.id,

@@ -68,13 +68,16 @@ export function extractFacts(
       period: m.period ?? (alone ? whole.period : null),
     };
   });
-  const entities = findEntities(text, amounts, v);
+  let entities = findEntities(text, amounts, v);
   // A figure an entity counts in another unit (a boiler's MW as t/h) is that figure for every rule.
   const owned = new Map(entities.flatMap((e) => e.figures).map((f) => [f.index, f]));
-  const inOwnUnits = amounts.map((a) => {
+  const converted = amounts.map((a) => {
     const f = owned.get(a.index);
     return f && f.unit !== a.unit ? { ...a, value: f.value, unit: f.unit } : a;
   });
+  // Converted, a figure may share its unit with a quoted threshold (29MW beside "35蒸吨以下的那类").
+  const inOwnUnits = withoutQuotedThresholds(text, converted);
+  if (inOwnUnits.length < converted.length) entities = findEntities(text, inOwnUnits, v);
   const standard = findStandard(text, v);
   const year = /(20\d{2})\s*年/.exec(text) ?? /\bin (20\d{2})\b|\b(20\d{2})\b/.exec(text);
   return {

@@ -97,6 +97,8 @@ export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[
     .replace(/千瓦/g, "kW")
     .replace(/千米/g, "km")
     .replace(/千克/g, "kg")
+    // half a hectare: 0.5, the offsets kept.
+    .replace(/\bhalf an?\s/gi, (m) => "0.5".padEnd(m.length))
     .replace(/百分之[零〇一二两三四五六七八九十百点\d.]+/g, (m) => " ".repeat(m.length));
   const out: Amount[] = [];
   let i = 0;
@@ -127,7 +129,10 @@ export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[
     out.push({
       value: Math.round(value * 1e6) / 1e6,
       unit: u?.unit ?? null,
-      text: work.slice(i, end).trim(),
+      text: work
+        .slice(i, end)
+        .trim()
+        .replace(/\s{2,}/g, " "),
       index: i,
       clause: clauseOf(work, i, end),
     });

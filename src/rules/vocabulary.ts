@@ -47,6 +47,8 @@ export const VocabularyFile = z.object({
     annual: z.object({ pattern: Pattern, label: Bi }),
     stock: z.object({ pattern: Pattern, label: Bi }),
   }),
+  /** Batches of animals a year: a count per batch (`perBatch`) times the batches (`count`, its first group). */
+  batches: z.object({ perBatch: Pattern, count: Pattern }),
   animals: z.array(Entry),
   entityUnits: z.record(
     Id,
@@ -82,6 +84,7 @@ export interface Vocabulary {
   notFigures: RegExp;
   joiners: RegExp;
   measures: Record<"design" | "current" | "annual" | "stock", { re: RegExp; label: Bi }>;
+  batches: { perBatch: RegExp; count: RegExp };
   animals: Word[];
   entityUnits: VocabularyFile["entityUnits"];
   things: Word[];
@@ -117,6 +120,7 @@ export function compileVocabulary(file: VocabularyFile): Vocabulary {
       annual: { re: re(file.measures.annual.pattern), label: file.measures.annual.label },
       stock: { re: re(file.measures.stock.pattern), label: file.measures.stock.label },
     },
+    batches: { perBatch: re(file.batches.perBatch), count: re(file.batches.count) },
     animals: words(file.animals),
     entityUnits: file.entityUnits,
     things: words(file.things),

@@ -24,7 +24,7 @@ const WITHIN =
   /这几条|这些条|这几项|这些项|上面|以上|其中|这里面|这些里|among (?:these|them|those)|which of (?:these|them|those)/i;
 /** Words that change the facts of the previous question. */
 const CHANGE =
-  /^还有|^另外还有|^另有|换成|改成|换为|改为|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+  /^还有|^另外还有|^另有|也算|也要|也得|也需要|也包括|也包含|\b(?:count|included) too\b|换成|改成|换为|改为|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
 /** A change of size relative to the previous figures. */
 const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
   [/一半|减半|half/i, 0.5],
@@ -329,7 +329,11 @@ export function readFollowUp(
   else if (
     ownThing &&
     (CHANGE.test(text) || (context.kind === "check" && bareThing(text))) &&
-    (context.kind === "check" || context.factsText !== null || ownFigure)
+    (context.kind === "check" ||
+      context.factsText !== null ||
+      ownFigure ||
+      // 网约车也算吗 after a question about buses and taxis: the same question of another thing.
+      extractFacts(context.question, query.lang).entities.length > 0)
   )
     factsText = [text, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
   // A figure of its own but no thing to measure can only be read against the previous question; so
