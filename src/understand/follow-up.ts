@@ -270,9 +270,12 @@ export function readFollowUp(
     // After a check, the same case is asked of the other document's rules.
     // A figure of the case given again (国家计划对那台15吨的呢) takes the place of the one it had.
     if (context.factsText !== null && context.kind === "check") {
+      const own = extractFacts(text, query.lang);
       const figures = sharesUnit(context.factsText, text)
         ? replaceFigures(context.factsText, text)
-        : (replaceStandard(context.factsText, text, query.lang) ?? context.factsText);
+        : own.fuels.length > 0
+          ? withFuel(context.factsText, text)
+          : (replaceStandard(context.factsText, text, query.lang) ?? context.factsText);
       const factsText = placedWhereItWas(figures, context, query, deps);
       return follow("facts", {
         factsText,
