@@ -131,3 +131,15 @@ export function withFuel(previous: string, next: string, v: Vocabulary = vocabul
   }
   return replaced ? out : `${previous}，${next}`;
 }
+
+/**
+ * Whether two units can measure the same thing: equal, or one converts to the other for some kind of
+ * thing (a boiler's MW and its steam tonnes an hour).
+ */
+export function sameMeasure(a: string | null, b: string | null, v: Vocabulary = vocabulary()): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  return Object.values(v.entityUnits).some(
+    (spec) => spec.convert?.[a]?.unit === b || spec.convert?.[b]?.unit === a,
+  );
+}

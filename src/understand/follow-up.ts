@@ -5,7 +5,14 @@
  * elliptical "燃煤锅炉呢？" keeps the previous documents; "国家层面的要求呢？" asks the previous topic of
  * another document. A complete new question starts afresh.
  */
-import { extractFacts, findAmounts, type QuestionFacts, withFuel, withoutPlaces } from "../rules/index.js";
+import {
+  extractFacts,
+  findAmounts,
+  type QuestionFacts,
+  sameMeasure,
+  withFuel,
+  withoutPlaces,
+} from "../rules/index.js";
 import { textWithout } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import type { UnderstandDeps } from "./index.js";
@@ -108,6 +115,8 @@ function replaceFigures(previous: string, next: string): string {
   for (const o of [...old].reverse()) {
     const same =
       fresh.find((f) => f.unit === o.unit) ??
+      // 30 MW after 20 t/h: the boiler's size in another unit.
+      fresh.find((f) => sameMeasure(f.unit, o.unit) && !old.some((x) => x.unit === f.unit)) ??
       fresh.find((f) => COUNTS.has(f.unit as string) && COUNTS.has(o.unit as string)) ??
       (measured.length === 1 && measured[0] === o && fresh.length === 0 && bare.length === 1
         ? bare[0]
@@ -154,8 +163,8 @@ function sameThings(own: ReturnType<typeof extractFacts>, previous: string, lang
 
 /** Whether a figure of the text has a unit the previous text also measures (50 t/h after 15 t/h). */
 function sharesUnit(previous: string, text: string): boolean {
-  const units = new Set(withUnit(previous).map((a) => a.unit));
-  return withUnit(text).some((a) => units.has(a.unit));
+  const units = withUnit(previous).map((a) => a.unit);
+  return withUnit(text).some((a) => units.some((u) => sameMeasure(u, a.unit)));
 }
 
 /** Whether a text names a place the rule books know (周口, 南阳市, Heze). */
