@@ -349,7 +349,7 @@ export function readFollowUp(
   )
     factsText = [text, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
   // A figure of its own but no thing to measure can only be read against the previous question; so
-  // can a bare count or number after a check ("那只有900个呢？", "what if it were 6 million?").
+  // can a bare count or number after a check ("只剩八百来个了呢？", "what if it were 6 million?").
   else if (ownFigure && !ownThing) factsText = replaceFigures(previous, text);
   else if (context.factsText !== null && CHANGE.test(text) && own.standard && !ownThing)
     factsText = replaceStandard(previous, text, query.lang);
