@@ -105,6 +105,10 @@ describe("every development document", () => {
         "liuzhou-air-quality-2024",
         "guixi-air-quality-2025",
         "chifeng-air-pollution-2024",
+        "fuling-air-quality-2024",
+        "xiangyang-air-quality-2025",
+        "baoji-blue-sky-2025",
+        "jiexiu-air-pollution-2024",
       ].sort(),
     );
   });
@@ -1062,6 +1066,23 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
       ["省工业和信息化厅", "工业和信息化", "support"],
       ["省生态环境厅", "生态环境", "support"],
     ]);
+  });
+
+  it("reads parts 第一部分 as sections, and a 主要责任单位 beside 其他责任单位 as the lead", () => {
+    const fuling = planOf("fuling-air-quality-2024");
+    expect(fuling.sections[1]).toMatchObject({ number: 2, label: "第二部分", title: "重点任务" });
+    expect(entry(fuling, "2.1.2").label).toBe("第二部分(一)2.");
+    expect(roles(fuling, "2.1.2")).toMatchObject({ 区经济信息委: "lead", 区发展改革委: "support" });
+  });
+
+  it("reads a list broken over lines and pages, as text copied from a PDF is (市市\n场监督管理局)", () => {
+    const jiexiu = planOf("jiexiu-air-pollution-2024");
+    expect(entry(jiexiu, "2.4").departments.map((d) => d.name)).toEqual(
+      expect.arrayContaining(["市市场监督管理局", "市自然资源局", "连福镇人民政府"]),
+    );
+    expect(jiexiu.meta.docNumber).toBe("介政办发〔2024〕21号");
+    const xiangyang = planOf("xiangyang-air-quality-2025");
+    expect(entry(xiangyang, "4.3").departments.map((d) => d.name)).toContain("市市场监管局");
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

@@ -6,7 +6,7 @@
 import { type Line, trimmed } from "./lines.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, pageField } from "./page.js";
 import type { IsoDate, PlanMeta } from "./schema.js";
-import type { TitleBlock } from "./title-block.js";
+import { DOC_NUMBER_LINE, type TitleBlock } from "./title-block.js";
 
 /** A document number anywhere in a text (国发〔2023〕24号, 许政〔2024〕 17号). */
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,10}〔\d{4}〕\s*\d+号/g;
@@ -98,7 +98,12 @@ export function readMeta({ lines, block, firstSection, signature }: MetaSources)
 
   // Titles in the notice and the preamble: those in the clause that issues (现将《A》《B》印发给你们)
   // are issued with the plan; those in other clauses (为贯彻落实《C》) are what it implements.
-  const docNumber = block.docNumber ?? pageField(fieldLines, /文\s*号|发文字号/);
+  // …or on a line of its own in the notice, under a letterhead (X人民政府办公室文件 / X政办发〔2024〕21号).
+  const docNumber =
+    block.docNumber ??
+    pageField(fieldLines, /文\s*号|发文字号/) ??
+    notice.map(text).find((l) => DOC_NUMBER_LINE.test(l.trim())) ??
+    null;
   const issuedWith: string[] = [];
   const implementsNumbers: string[] = [];
   const implementsTitles: string[] = [];

@@ -39,7 +39,7 @@ export interface ParseOptions {
 }
 
 /** A section heading 一、, 第一章 or 行动一： (the first one starts the body's structure). */
-const FIRST_SECTION = /^一\s*[、．]\s*\S|^第一章\s*\S|^行动一\s*[：:、]\s*\S/;
+const FIRST_SECTION = /^一\s*[、．]\s*\S|^第一(?:章|部分)\s*\S|^行动一\s*[：:、]\s*\S/;
 
 /** Where a line's text begins and ends in the source, without the spaces around it. */
 function contentSpan(line: Line): { start: number; end: number } {

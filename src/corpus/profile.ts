@@ -271,6 +271,14 @@ export function buildProfile(
   const tails = [];
   for (let n = 4; n <= Math.min(10, bare.length); n++) tails.push(bare.slice(-n));
   const shortened = core && placeZh ? tails.flatMap((t) => [`${core}${t}`, `${placeZh}${t}`]) : [];
+  // The place with the title's first word and its kind (X市蓝天保卫战工作方案 → X蓝天方案, X大气方案).
+  const head = /^[\u4e00-\u9fff]{2}/.exec(
+    bare.replace(/^(?:20\d\d\s*[—–\-~至到]\s*20\d\d年|20\d\d年度?)/, ""),
+  )?.[0];
+  const headed =
+    core && placeZh && shortKind && head
+      ? [`${core}${head}${shortKind}`, `${placeZh}${head}${shortKind}`]
+      : [];
   const kindEn = genre.kinds.find(([zh]) => plain.endsWith(zh))?.[1]?.toLowerCase();
   // A national document answers to each of its issuers (生态环境部 of a joint notice), by their
   // English names too (MEE), and a joint notice to how many issued it (三部委).
@@ -300,6 +308,7 @@ export function buildProfile(
       [
         ...generated,
         ...shortened,
+        ...headed,
         ...(bare.length >= 6 ? [bare] : []),
         ...joint,
         ...issuerNames,

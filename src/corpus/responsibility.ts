@@ -267,12 +267,16 @@ export function parseResponsibility(
  * 责任单位：县工信局（牵头），县自然资源局、… or (牵头单位：…；配合单位：…；完成时限：…).
  */
 const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
-  [/^(?:牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|牵头|督导单位)$/, "lead"],
-  [/^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)$/, "support"],
-  [/^(?:责任单位|责任部门|实施单位|落实单位|主要责任单位|责任主体|责任分工|任务分工)$/, "responsible"],
+  // 主要责任单位 leads beside its 其他责任单位, as plans written so say.
+  [/^(?:牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|牵头|督导单位|主要责任单位)$/, "lead"],
+  [
+    /^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与|其他责任单位|次要责任单位)$/,
+    "support",
+  ],
+  [/^(?:责任单位|责任部门|实施单位|落实单位|责任主体|责任分工|任务分工)$/, "responsible"],
 ];
 const LABEL =
-  /【?(主要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|督导单位|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与)\s*(?:[:：]|】)/g;
+  /【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|督导单位|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与)\s*(?:[:：]|】)/g;
 /** A deadline's label that may follow a labelled list on its line. */
 const DEADLINE_LABEL = /(?:完成时限|完成时间|完成期限|时间要求|时限要求|时限|时间节点)\s*[:：]/;
 /** A role written after a name in a labelled list: 县工信局（牵头）. */
@@ -308,6 +312,45 @@ function labelledList(text: string, from: number): string {
  * （牵头） leads whatever the label says; a clause ending in a role verb (…按职责分工负责) takes it; a
  * piece that is not a department name is skipped. Empty when the item has no such label.
  */
+/**
+ * A labelled list broken over lines, as text copied from a PDF page is (责任单位：…、市市\n场监督管理局):
+ * a line of a list that ends after a 、 or inside a name (no department name closes it) runs on into the
+ * next line; a list ending on a whole name does not (the next task begins there).
+ */
+function joinBrokenLists(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const out: string[] = [];
+  let inList = false;
+  for (const line of lines) {
+    const t = line.trim();
+    const previous = out.at(-1);
+    // A page number or blank line inside a list keeps it open.
+    if ((t === "" || PAGE_NUMBER.test(t)) && inList) continue;
+    if (inList && previous !== undefined && t !== "" && !LABEL_START.test(t)) {
+      const last =
+        previous
+          .split(/[、，,：:]/)
+          .at(-1)
+          ?.trim() ?? "";
+      if (/[、，,]$/.test(previous) || (last !== "" && !isDepartmentName(last))) {
+        out[out.length - 1] = previous + t;
+        inList = true;
+        continue;
+      }
+    }
+    out.push(t);
+    inList = LABEL_START.test(t) || (inList && /[、，,]$/.test(t));
+  }
+  return out.join("\n");
+}
+
+/** A page's number printed in its footer (— 3 —), as text copied from a PDF keeps it. */
+const PAGE_NUMBER = /^[—–-]\s*\d+\s*[—–-]$/;
+
+/** A line that opens a labelled list: 责任单位：…, 牵头单位：…. */
+const LABEL_START =
+  /^【?(?:主要|其他|次要)?(?:责任|牵头|配合|参与|协办|协同|主责|主办|实施|落实)(?:单位|部门)\s*[:：】]/;
+
 export function parseLabelledResponsibility(
   text: string,
   canonical: Canonicalise = (w) => canonicalDepartment(w),
@@ -315,10 +358,11 @@ export function parseLabelledResponsibility(
   unmarkedBesideLead: Role | null = null,
 ): DepartmentRef[] {
   const departments: DepartmentRef[] = [];
-  for (const m of text.matchAll(LABEL)) {
+  const joined = joinBrokenLists(text);
+  for (const m of joined.matchAll(LABEL)) {
     const label = m[1] as string;
     const role = (LABELS.find(([re]) => re.test(label)) as readonly [RegExp, Role])[1];
-    const list = labelledList(text, (m.index as number) + m[0].length);
+    const list = labelledList(joined, (m.index as number) + m[0].length);
     // The plan's convention (排在第一位的为牵头单位，其余为配合单位) for a 责任单位 list marking no role.
     const byPlace =
       othersAfterLead !== null && role === "responsible" && !/[(（](?:牵头|负责|配合|参与)/.test(list);

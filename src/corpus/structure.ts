@@ -12,9 +12,9 @@ import { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
 import type { Part, Section } from "./schema.js";
 import { ROW_NUMBER } from "./table.js";
 
-/** A section heading: 一、总体要求 (also 一．), a chapter 第一章　总则, or a named action 行动一：…. */
+/** A section heading: 一、总体要求 (also 一．), a chapter 第一章　总则 or part 第一部分　总体要求, or a named action 行动一：…. */
 const SECTION =
-  /^([一二三四五六七八九十]{1,3})\s*[、．]\s*(.+)$|^第([一二三四五六七八九十]{1,3})章\s*(.+)$|^行动([一二三四五六七八九十]{1,3})\s*[：:、]\s*(.+)$/;
+  /^([一二三四五六七八九十]{1,3})\s*[、．]\s*(.+)$|^第([一二三四五六七八九十]{1,3})(章|部分)\s*(.+)$|^行动([一二三四五六七八九十]{1,3})\s*[：:、]\s*(.+)$/;
 
 /** The numbering styles below a section, with how each prints in a label. */
 const STYLES = [
@@ -155,15 +155,15 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
     const t = trimmed(line);
     if (t === "") continue;
     const sm = SECTION.exec(t);
-    const sectionNumber = sm ? parseSmallNumeral((sm[1] ?? sm[3] ?? sm[5]) as string) : null;
+    const sectionNumber = sm ? parseSmallNumeral((sm[1] ?? sm[3] ?? sm[6]) as string) : null;
     if (sm && sectionNumber === section + 1) {
       section = sectionNumber;
       stack = [];
       lastInSection = new Map();
       sections.push({
         number: section,
-        label: sm[1] ?? (sm[3] ? `第${sm[3]}章` : `行动${sm[5]}`),
-        title: ((sm[2] ?? sm[4] ?? sm[6]) as string).replace(/\s+/g, " ").trim(),
+        label: sm[1] ?? (sm[3] ? `第${sm[3]}${sm[4]}` : `行动${sm[6]}`),
+        title: ((sm[2] ?? sm[5] ?? sm[7]) as string).replace(/\s+/g, " ").trim(),
         span: { start: line.start + line.text.indexOf(t), end: line.start + line.text.indexOf(t) + t.length },
       });
       drafts.push({ kind: "heading", ref: String(section), start: line.start, lines: [line] });

@@ -501,11 +501,13 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   if (w.whoAsk.test(cut)) intents.push("who");
   if (w.whenAsk.test(cut)) intents.push("when");
 
-  const expansions = [...evidence(found), ...departments];
+  // What the words naming a document mean (蓝天 of a 蓝天保卫战 plan → 优良天数) is no topic of the question.
+  const topical = docNames.length > 0 ? deps.expand(textWithout(cut, docNames)) : found;
+  const expansions = [...evidence(topical), ...departments];
   // Dictionary translations of English words help ranking; unless the lexicon vouches the word is a
   // topic of the genre, they are no evidence the question is about the plans (every English word
   // translates to something), so they stay out of `expansions`.
-  const translations = found.filter((e) => !e.topic).map((e) => e.terms.join(" "));
+  const translations = topical.filter((e) => !e.topic).map((e) => e.terms.join(" "));
   const searchText = [textWithout(cut, docNames), ...expansions, ...translations].join(" ");
   const otherPlaces = namesOtherPlacesDocument(cut, deps.plans);
   const unbridged = unbridgedWords(cut, found, docNames, deps, w);

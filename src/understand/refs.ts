@@ -23,14 +23,17 @@ const FORMS: readonly RegExp[] = [
     `第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|点|小项)?\\s*第\\s*[(（]?\\s*(\\d{1,2})\\s*[)）]?\\s*(?:条|项|点|小项)`,
   ),
   // 第九部分第(二)条 — the item number in brackets
-  new RegExp(`第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*(?:条|项|点|小项)?`),
+  // (not 第二部分（五）5．, the third level under it)
+  new RegExp(
+    `第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*(?:条|项|点|小项)?(?!\\s*(?:之|第)?\\s*\\d{1,2}\\s*(?:[.．、条项点]|$|[^\\d.%万亿千百米吨个倍元年月日]))`,
+  ),
   // 三(一)1.(2) / 三、(一)1、(2) — four levels
   new RegExp(
     `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*(\\d{1,2})\\s*[.．、]?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
   ),
   // 三(一)1. / 三(一)第1条 / 三、（二）、1 / 三（三）point 4 — three levels
   new RegExp(
-    `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*(?:第|(?:point|item|no\\.?)\\s*)?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
+    `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*(?:第|之|(?:point|item|no\\.?)\\s*)?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
   ),
   // 四(二)(2) — a third level in brackets under (二)
   new RegExp(
@@ -57,6 +60,11 @@ const FORMS: readonly RegExp[] = [
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．-](\\d{1,2})${NOT_A_FIGURE}`),
+  // Part 2, (3) item 2 — a part, its (三), and an item under it
+  new RegExp(
+    `\\b(?:section|part|chapter)\\s+(\\d{1,2})\\s*[,;]?\\s*[(（]\\s*(\\d{1,2}|${CN})\\s*[)）]\\s*[,;]?\\s*(?:item|point|no\\.?)\\s*(\\d{1,2})\\b`,
+    "i",
+  ),
   // section 6, item (1), point 3 / part 3 item (4)
   new RegExp(
     `\\b(?:section|part|chapter)\\s+(\\d{1,2}|${CN})\\s*[,;]?\\s*item\\s*[(（]?\\s*(\\d{1,2})\\s*[)）]?\\s*[,;]?\\s*(?:point|sub-?item|paragraph)\\s*[(（]?\\s*(\\d{1,2})\\b`,
