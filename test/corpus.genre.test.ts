@@ -109,6 +109,8 @@ describe("every development document", () => {
         "xiangyang-air-quality-2025",
         "baoji-blue-sky-2025",
         "jiexiu-air-pollution-2024",
+        "yongnian-air-pollution-2024",
+        "jieyang-air-pollution-2025",
       ].sort(),
     );
   });
@@ -1083,6 +1085,27 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(jiexiu.meta.docNumber).toBe("介政办发〔2024〕21号");
     const xiangyang = planOf("xiangyang-air-quality-2025");
     expect(entry(xiangyang, "4.3").departments.map((d) => d.name)).toContain("市市场监管局");
+  });
+
+  it("gives tasks listed under a department's heading to it, with those it acts 会同 as support", () => {
+    const yongnian = planOf("yongnian-air-pollution-2024");
+    expect(rolePairs(yongnian, "3.9.2")).toEqual([
+      ["区商务局", "lead"],
+      ["区公安分局", "support"],
+      ["区市场监督管理局", "support"],
+    ]);
+    expect(entry(yongnian, "3.9").departments).toEqual([]);
+  });
+
+  it("dates the tasks of a section named by its deadline, and gives names after the lead the opening's role", () => {
+    const jieyang = planOf("jieyang-air-pollution-2025");
+    expect(entry(jieyang, "2.2").deadlines.map((d) => d.date)).toEqual(["2025-06-30"]);
+    expect(entry(jieyang, "2.1").deadlines.map((d) => d.date)).toEqual(["2025-04-30", "2025-06-30"]);
+    expect(rolePairs(jieyang, "2.3")).toEqual([
+      ["市生态环境局", "lead"],
+      ["市商务局", "support"],
+      ["市市场监管局", "support"],
+    ]);
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

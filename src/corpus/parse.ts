@@ -16,6 +16,7 @@ import {
   expandShortForms,
   findBrackets,
   hasRoleVerb,
+  headedDepartments,
   outsideBrackets,
   parseBareNames,
   parseLabelledResponsibility,
@@ -186,7 +187,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         : { text: bracket.inner, shortOf: new Map<string, string>() };
       const inner = expanded.text;
       const r =
-        parseResponsibility(inner, canonical) ??
+        parseResponsibility(inner, canonical, conventions.unmarkedBesideLead) ??
         (bracket.end >= end && afterSentence
           ? parseBareNames(inner, conventions.bracketRole === "lead" ? "lead" : "responsible", canonical)
           : null);
@@ -246,6 +247,12 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const item = items.find((i) => i.id === parent);
     if (item) item.departments = strongestRoles([...item.departments, ...refs]);
   }
+  // Tasks listed under a heading that names their department (三、部门任务分工 → （二）区发展和改革局 → 1．…).
+  for (const heading of items.filter((i) => i.level === 2 && i.departments.length === 0)) {
+    const tasks = items.filter((i) => i.parent === heading.id && i.departments.length === 0);
+    if (tasks.length === 0) continue;
+    for (const task of tasks) task.departments = headedDepartments(heading.title, task.text, canonical);
+  }
   // An action whose departments stand in an entry of their own ((二)责任单位 beside (一)工作内容 and
   // (三)时间安排): they carry out every task of the action that names none of its own.
   for (const assigner of items.filter((i) => i.level === 2 && ASSIGNING_ENTRY.test(i.title))) {
@@ -285,6 +292,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const dated = new Set(item.deadlines.map((d) => d.date));
     for (const d of parseDeadlines(due, deadlineOptions))
       if (!dated.has(d.date)) item.deadlines.push({ ...d, sentence: due });
+  }
+  // A section named by its deadline (二、上半年完成的任务（2025年6月30日前）): its tasks are due then,
+  // unless they say a date of their own.
+  for (const section of sections) {
+    const due = parseDeadlines(section.title, deadlineOptions);
+    if (due.length !== 1) continue;
+    for (const item of items)
+      if (item.section === section.number && item.deadlines.length === 0 && item.path.length > 1)
+        item.deadlines.push({ ...(due[0] as (typeof due)[number]), sentence: section.title });
   }
   // A standing note covers every entry after the one that states it.
   for (const note of standingNotes) {

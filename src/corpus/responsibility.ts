@@ -225,6 +225,7 @@ export function strongestRoles(departments: readonly DepartmentRef[]): Departmen
 export function parseResponsibility(
   inner: string,
   canonical: Canonicalise = (w) => canonicalDepartment(w),
+  besideLead: Role | null = null,
 ): Responsibility | null {
   const departments: DepartmentRef[] = [];
   let standingNote: Responsibility["standingNote"] = null;
@@ -245,6 +246,7 @@ export function parseResponsibility(
       continue;
     }
     let waiting: NamePiece[] = [];
+    let led = false;
     for (const clause of splitTopLevel(sentence, /[,，]/)) {
       const verb = splitVerb(clause);
       const names = splitNames(verb ? verb.names : clause);
@@ -254,6 +256,12 @@ export function parseResponsibility(
         continue;
       }
       departments.push(...refs([...waiting, ...names], verb.role, canonical));
+      led ||= verb.role === "lead";
+      waiting = [];
+    }
+    // (X牵头，Y、Z): names after the lead with no verb take the role the plan's opening gives them.
+    if (waiting.length > 0 && led && besideLead) {
+      departments.push(...refs(waiting, besideLead, canonical));
       waiting = [];
     }
     if (waiting.length > 0) return null; // names that nothing is said of: not a clause
@@ -448,6 +456,53 @@ export function parseSubjectDepartments(
   return strongestRoles(found);
 }
 
+/**
+ * The departments of a task listed under a heading that names its department (（二）区发展和改革局 →
+ * 1．…): the heading's department leads — the others it acts 会同 with support — or, when the heading
+ * names no department, none.
+ */
+export function headedDepartments(
+  heading: string,
+  task: string,
+  canonical: Canonicalise = (w) => canonicalDepartment(w),
+): DepartmentRef[] {
+  const name = heading.trim();
+  if (!isDepartmentName(name) || /[，。；、]/.test(name)) return [];
+  const partners = [...task.matchAll(/会同/g)].flatMap((m) =>
+    leadingNames(task.slice((m.index as number) + 2)),
+  );
+  return strongestRoles([
+    { name: canonical(name), role: "lead" as Role, written: name },
+    ...partners.map((written) => ({ name: canonical(written), role: "support" as Role, written })),
+  ]);
+}
+
+/** The department names a text opens with, joined by 、 (区公安分局、区市场监督管理局开展…). */
+function leadingNames(text: string): string[] {
+  const parts = (text.split(/[，,。；;]/)[0] ?? "").split("、");
+  const names: string[] = [];
+  for (const part of parts) {
+    const whole = part.trim();
+    const name = isDepartmentName(whole) ? whole : nameAtStart(whole);
+    if (!name || !isDepartmentName(name)) break;
+    names.push(name);
+    // The list ends where a name is followed by more words (区公安分局在春节…).
+    if (name !== whole) break;
+  }
+  return names;
+}
+
+/** The department name a text starts with: its shortest name, with a sub-unit after it (…局某区分局). */
+function nameAtStart(text: string): string | null {
+  const end =
+    /^[\u4e00-\u9fa5（）()]{2,20}?(?:局|委|委员会|办|办公室|中心|公司|集团|政府|管委会|大队|支队)/.exec(
+      text,
+    )?.[0];
+  if (!end) return null;
+  const sub = /^[\u4e00-\u9fa5]{0,6}?(?:分局|大队|支队|中队|分公司)/.exec(text.slice(end.length))?.[0];
+  return sub ? end + sub : end;
+}
+
 /** The departments named after 会同, up to the first comma: 县工业和信息化局、县市场监管局，督促… */
 function withWhom(rest: string): string[] {
   const names = splitTopLevel(rest.split(/[,，]/)[0] as string, /、/).map((n) => n.trim());
@@ -538,7 +593,7 @@ export function expandShortForms(
 const FIRST_LEADS =
   /排(?:在|名)?第一(?:位|个|名)?的?(?:单位)?(?:为|是)牵头(?:单位|部门)[,，]?\s*其余(?:的)?(?:单位)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
 const UNMARKED =
-  /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|标注[“"「]?(?:牵头)[”"」]?的?(?:单位)?(?:为|是)牵头(?:单位|部门)[，,；;]\s*其余(?:的)?(?:单位)?)(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
+  /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
 const BRACKET_ROLE =
   /括号(?:内|中|里)(?:所列|列出|列明|标注)?的?(?:单位|部门)(?:均)?(?:为|是)(牵头|责任|配合)(?:单位|部门)/;
 const ROLE_WORDS: Readonly<Record<string, Role>> = {

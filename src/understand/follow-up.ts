@@ -115,8 +115,10 @@ function replaceFigures(previous: string, next: string): string {
   for (const o of [...old].reverse()) {
     const same =
       fresh.find((f) => f.unit === o.unit) ??
-      // 30 MW after 20 t/h: the boiler's size in another unit.
-      fresh.find((f) => sameMeasure(f.unit, o.unit) && !old.some((x) => x.unit === f.unit)) ??
+      // 30 MW after 20 t/h: the boiler's size in another unit (not a power plant's 30万千瓦).
+      fresh.find(
+        (f) => !POWER_PLANT.test(next) && sameMeasure(f.unit, o.unit) && !old.some((x) => x.unit === f.unit),
+      ) ??
       fresh.find((f) => COUNTS.has(f.unit as string) && COUNTS.has(o.unit as string)) ??
       (measured.length === 1 && measured[0] === o && fresh.length === 0 && bare.length === 1
         ? bare[0]
@@ -164,8 +166,12 @@ function sameThings(own: ReturnType<typeof extractFacts>, previous: string, lang
 /** Whether a figure of the text has a unit the previous text also measures (50 t/h after 15 t/h). */
 function sharesUnit(previous: string, text: string): boolean {
   const units = withUnit(previous).map((a) => a.unit);
-  return withUnit(text).some((a) => units.some((u) => sameMeasure(u, a.unit)));
+  const converts = !POWER_PLANT.test(text);
+  return withUnit(text).some((a) => units.some((u) => u === a.unit || (converts && sameMeasure(u, a.unit))));
 }
+
+/** A power plant named beside a figure: its MW are its own, never the boiler's. */
+const POWER_PLANT = /电厂|热电|电站|机组|power (?:plant|station)|\bCHP\b|cogeneration|combined heat/i;
 
 /** Whether a text names a place the rule books know (周口, 南阳市, Heze). */
 function namesPlace(text: string, deps: UnderstandDeps): boolean {
