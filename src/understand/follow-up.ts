@@ -389,6 +389,11 @@ export function readFollowUp(
     const where = textWithout(context.question, things);
     factsText = `${where}，${text}`;
   }
+  // A new fuel said beside the change (那45蒸吨烧天然气的呢): the case burns it.
+  if (factsText !== null && own.fuels.length > 0 && !ownThing) {
+    const before = extractFacts(factsText, query.lang).fuels;
+    if (before.length > 0 && before[0] !== own.fuels[0]) factsText = withFuel(factsText, text);
+  }
   if (factsText !== null) {
     const searchText = `${factsText} ${query.expansions.join(" ")}`;
     return follow("facts", {
