@@ -296,11 +296,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // A section named by its deadline (二、上半年完成的任务（2025年6月30日前）): its tasks are due then,
   // unless they say a date of their own.
   for (const section of sections) {
-    const due = parseDeadlines(section.title, deadlineOptions);
-    if (due.length !== 1) continue;
+    const [due, ...more] = parseDeadlines(section.title, deadlineOptions);
+    if (!due || more.length > 0) continue;
     for (const item of items)
       if (item.section === section.number && item.deadlines.length === 0 && item.path.length > 1)
-        item.deadlines.push({ ...(due[0] as (typeof due)[number]), sentence: section.title });
+        item.deadlines.push({ ...due, sentence: section.title });
   }
   // A standing note covers every entry after the one that states it.
   for (const note of standingNotes) {

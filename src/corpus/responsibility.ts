@@ -239,7 +239,7 @@ export function parseResponsibility(
       continue;
     }
     // 责任单位：A、B。以下各项任务均需…: a labelled list beside a standing note in one bracket.
-    if (new RegExp(`^${LABEL.source}`).test(sentence)) {
+    if (startsWithLabel(sentence)) {
       const labelled = parseLabelledResponsibility(sentence, canonical);
       if (labelled.length === 0) return null;
       departments.push(...labelled);
@@ -290,9 +290,11 @@ const DEADLINE_LABEL = /(?:完成时限|完成时间|完成期限|时间要求|�
 /** A role written after a name in a labelled list: 县工信局（牵头）. */
 const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与)[)）]$/;
 
+const LABEL_AT_START = new RegExp(`^${LABEL.source}`);
+
 /** Whether a line opens with a responsibility label (责任单位：, 责任分工：, 牵头单位：). */
 export function startsWithLabel(line: string): boolean {
-  return new RegExp(`^${LABEL.source}`).test(line);
+  return LABEL_AT_START.test(line);
 }
 
 /** The list after a label: up to the end of its sentence or line, or the bracket it stands in. */
@@ -334,7 +336,7 @@ function joinBrokenLists(text: string): string {
     const previous = out.at(-1);
     // A page number or blank line inside a list keeps it open.
     if ((t === "" || PAGE_NUMBER.test(t)) && inList) continue;
-    if (inList && previous !== undefined && t !== "" && !LABEL_START.test(t)) {
+    if (inList && previous !== undefined && t !== "" && !startsWithLabel(t)) {
       const last =
         previous
           .split(/[、，,：:]/)
@@ -347,17 +349,13 @@ function joinBrokenLists(text: string): string {
       }
     }
     out.push(t);
-    inList = LABEL_START.test(t) || (inList && /[、，,]$/.test(t));
+    inList = startsWithLabel(t) || (inList && /[、，,]$/.test(t));
   }
   return out.join("\n");
 }
 
 /** A page's number printed in its footer (— 3 —), as text copied from a PDF keeps it. */
 const PAGE_NUMBER = /^[—–-]\s*\d+\s*[—–-]$/;
-
-/** A line that opens a labelled list: 责任单位：…, 牵头单位：…. */
-const LABEL_START =
-  /^【?(?:主要|其他|次要)?(?:责任|牵头|配合|参与|协办|协同|主责|主办|实施|落实)(?:单位|部门)\s*[:：】]/;
 
 export function parseLabelledResponsibility(
   text: string,

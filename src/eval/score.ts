@@ -43,17 +43,15 @@ export function scoreCase(c: EvalCase, r: Response, defaultDoc?: string): CaseSc
   const ofDoc = (wanted?: string) => r.citations.filter((x) => !(wanted ?? doc) || x.doc === (wanted ?? doc));
   if (e.items) {
     const names = e.departments ?? (e.department ? [e.department] : []);
+    // A department as named, or as the plan writes it (its short name: 生态环境).
+    const asked = (d: { name: string; written?: string }) =>
+      names.includes(d.name) || names.includes(d.written ?? d.name);
     const docs = new Set(e.items.map((i) => i.doc ?? doc));
     const got = r.citations
       .filter((x) => docs.has(x.doc) || docs.has(undefined))
       .map((x) => {
         const role =
-          // A department as named, or as the plan writes it (its short name: 生态环境).
-          x.departments.find((d) => names.includes(d.name) || names.includes(d.written ?? d.name))?.role ??
-          x.standingNote?.departments.find(
-            (d) => names.includes(d.name) || names.includes(d.written ?? d.name),
-          )?.role ??
-          "responsible";
+          x.departments.find(asked)?.role ?? x.standingNote?.departments.find(asked)?.role ?? "responsible";
         return `${x.id}:${role}`;
       });
     s.roles = sameSet(

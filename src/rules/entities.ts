@@ -5,7 +5,7 @@
  * Repeated mentions of the same thing are one entity; one thing given two figures of the same
  * measure (two boilers, one of 10 t/h and one of 50) is two.
  */
-import { findStandard } from "./numbers.js";
+import { chineseValue, findStandard } from "./numbers.js";
 import type { Amount, Basis, Entity, Figure, Period, Standard } from "./question.js";
 import type { Vocabulary, Word } from "./vocabulary.js";
 
@@ -82,9 +82,11 @@ function measuredIn(kind: string, a: Amount, v: Vocabulary): boolean {
   return spec.units.includes(a.unit) || spec.convert?.[a.unit] !== undefined;
 }
 
+/** A power plant named beside a figure: its MW are its own, never a boiler's. */
+export const POWER_PLANT = /电厂|热电|电站|机组|power (?:plant|station)|\bCHP\b|cogeneration|combined heat/i;
+
 /** Words between a figure and a thing that say the figure is something else's (a power plant's MW). */
-const OTHER_OWNER =
-  /电厂|热电|机组|电站|\bplant\b|\bstation\b|\bunit\b|combined heat|\bCHP\b|cogeneration|\bpower\b/i;
+const OTHER_OWNER = new RegExp(`${POWER_PLANT.source}|\\bplant\\b|\\bstation\\b|\\bunit\\b|\\bpower\\b`, "i");
 
 /** The text between a figure and a mention, and what follows a figure after its thing (300 MW CHP plant). */
 const between = (text: string, a: Amount, m: { start: number; end: number }) => {
@@ -189,9 +191,7 @@ function yearOfBatches(text: string, figures: readonly Figure[], v: Vocabulary):
   const m = v.batches.count.exec(text);
   if (!m || figures.some((f) => f.period === "annual")) return [];
   const written = (m[1] ?? m[2] ?? "").toLowerCase();
-  const n = /^\d+$/.test(written)
-    ? Number(written)
-    : (WORD_COUNTS[written] ?? "一二三四五六七八九十".indexOf(written.replace("两", "二")) + 1);
+  const n = /^\d+$/.test(written) ? Number(written) : (WORD_COUNTS[written] ?? chineseValue(written));
   const batch = figures.find((f) => f.period === "stock");
   if (!batch || n < 2) return [];
   return [{ ...batch, value: batch.value * n, period: "annual", text: `${batch.text}×${n}` }];

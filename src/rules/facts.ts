@@ -101,12 +101,11 @@ export function extractFacts(
 
 /** The text with every place the facts vocabulary knows taken out (城区里, outside the built-up area). */
 export function withoutPlaces(text: string): string {
-  return vocabulary().places.reduce(
-    (t, w) =>
-      t.replace(new RegExp(w.re.source, w.re.flags.includes("g") ? w.re.flags : `${w.re.flags}g`), ""),
-    text,
-  );
+  return vocabulary().places.reduce((t, w) => t.replace(everywhere(w.re), ""), text);
 }
+
+/** A pattern that finds every match, not only the first. */
+const everywhere = (re: RegExp) => new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`);
 
 /**
  * The previous text burning another fuel (换成天然气呢 after 燃煤锅炉): its fuel words become the first
@@ -115,21 +114,19 @@ export function withoutPlaces(text: string): string {
 export function withFuel(previous: string, next: string, v: Vocabulary = vocabulary()): string {
   const fresh = v.fuels.list.map((f) => f.re.exec(next)).find((m) => m !== null);
   if (!fresh) return previous;
-  const masked = v.fuels.mask
-    ? [...previous.matchAll(v.fuels.mask)].map((m) => [m.index, m.index + m[0].length])
-    : [];
-  const inMask = (at: number) => masked.some(([a, b]) => at >= (a as number) && at < (b as number));
-  let out = previous;
-  let replaced = false;
-  for (const f of v.fuels.list) {
-    const all = new RegExp(f.re.source, f.re.flags.includes("g") ? f.re.flags : `${f.re.flags}g`);
-    out = out.replace(all, (word: string, at: number) => {
-      if (inMask(at)) return word;
-      replaced = true;
-      return fresh[0];
-    });
-  }
-  return replaced ? out : `${previous}，${next}`;
+  const masked = v.fuels.mask ? [...previous.matchAll(everywhere(v.fuels.mask))] : [];
+  const inMask = (at: number) => masked.some((m) => at >= m.index && at < m.index + m[0].length);
+  // Every fuel word of the previous text, read before any is replaced; an earlier fuel of the list
+  // keeps a stretch two could claim.
+  const words: RegExpExecArray[] = [];
+  const overlaps = (m: RegExpExecArray) =>
+    words.some((w) => m.index < w.index + w[0].length && w.index < m.index + m[0].length);
+  for (const f of v.fuels.list)
+    for (const m of previous.matchAll(everywhere(f.re))) if (!inMask(m.index) && !overlaps(m)) words.push(m);
+  if (words.length === 0) return `${previous}，${next}`;
+  return words
+    .sort((a, b) => b.index - a.index)
+    .reduce((out, m) => `${out.slice(0, m.index)}${fresh[0]}${out.slice(m.index + m[0].length)}`, previous);
 }
 
 /**

@@ -7,6 +7,7 @@
  * src/corpus only.
  */
 export type { BookTest, RuleSpec, RulesFile, RuleTest } from "./book.js";
+export { POWER_PLANT } from "./entities.js";
 export {
   asksObligation,
   describesEntity,

@@ -114,7 +114,7 @@ export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[
     const place = work[end - 1] === "万" ? 1000 : work[end - 1] === "千" ? 100 : 0;
     if (spoken && place > 0) {
       const d = spoken[1] as string;
-      value += (/\d/.test(d) ? Number(d) : "一二三四五六七八九".indexOf(d.replace("两", "二")) + 1) * place;
+      value += (/\d/.test(d) ? Number(d) : chineseValue(d)) * place;
       end += 1;
     }
     if (/^\s*年(?!出栏|产)/.test(work.slice(end)) && value >= 1900 && value <= 2100) {

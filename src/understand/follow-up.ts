@@ -8,6 +8,7 @@
 import {
   extractFacts,
   findAmounts,
+  POWER_PLANT,
   type QuestionFacts,
   sameMeasure,
   withFuel,
@@ -170,9 +171,6 @@ function sharesUnit(previous: string, text: string): boolean {
   return withUnit(text).some((a) => units.some((u) => u === a.unit || (converts && sameMeasure(u, a.unit))));
 }
 
-/** A power plant named beside a figure: its MW are its own, never the boiler's. */
-const POWER_PLANT = /电厂|热电|电站|机组|power (?:plant|station)|\bCHP\b|cogeneration|combined heat/i;
-
 /** Whether a text names a place the rule books know (周口, 南阳市, Heze). */
 function namesPlace(text: string, deps: UnderstandDeps): boolean {
   return (deps.places?.(text) ?? []).length > 0;
@@ -261,6 +259,14 @@ export function readFollowUp(
     const named = query.named || (kind === "scope" && docs.length > 0);
     return { query: { ...query, docs, named, ...changes, followUp }, followUp };
   };
+  // The case as changed: its facts, and what to look for (with what these words mean).
+  const withFacts = (factsText: string, expansions: readonly string[] = query.expansions) =>
+    follow("facts", {
+      factsText,
+      facts: extractFacts(factsText, query.lang),
+      topic: factsText,
+      searchText: `${factsText} ${expansions.join(" ")}`,
+    });
 
   // Another document for the previous topic: 国家层面的要求呢？ / And the city's own plan on that?
   if (query.docs.length > 0) {
@@ -273,13 +279,9 @@ export function readFollowUp(
     // The thing of the previous check asked of another document (国家计划里，这台国二的要淘汰吗): the
     // same case, and what this question asks of it.
     if (!onlyScope && context.factsText !== null && context.kind === "check" && THAT_THING.test(text)) {
-      const factsText = `${replaceStandard(context.factsText, text, query.lang) ?? context.factsText}，${text}`;
-      return follow("facts", {
-        factsText,
-        facts: extractFacts(factsText, query.lang),
-        topic: factsText,
-        searchText: `${factsText} ${query.expansions.join(" ")}`,
-      });
+      return withFacts(
+        `${replaceStandard(context.factsText, text, query.lang) ?? context.factsText}，${text}`,
+      );
     }
     if (!onlyScope) return null;
     // After a check, the same case is asked of the other document's rules.
@@ -291,13 +293,10 @@ export function readFollowUp(
         : own.fuels.length > 0
           ? withFuel(context.factsText, text)
           : (replaceStandard(context.factsText, text, query.lang) ?? context.factsText);
-      const factsText = placedWhereItWas(figures, context, query, deps);
-      return follow("facts", {
-        factsText,
-        facts: extractFacts(factsText, query.lang),
-        topic: factsText,
-        searchText: `${factsText} ${[...context.expansions, ...query.expansions].join(" ")}`,
-      });
+      return withFacts(placedWhereItWas(figures, context, query, deps), [
+        ...context.expansions,
+        ...query.expansions,
+      ]);
     }
     // The previous question without the words that named its document (its city…): they would pull the
     // search back to it.
@@ -394,15 +393,7 @@ export function readFollowUp(
     const before = extractFacts(factsText, query.lang).fuels;
     if (before.length > 0 && before[0] !== own.fuels[0]) factsText = withFuel(factsText, text);
   }
-  if (factsText !== null) {
-    const searchText = `${factsText} ${query.expansions.join(" ")}`;
-    return follow("facts", {
-      factsText,
-      facts: extractFacts(factsText, query.lang),
-      topic: factsText,
-      searchText,
-    });
-  }
+  if (factsText !== null) return withFacts(factsText);
   if (context.items.length === 0) return null;
 
   // Narrowing the previous items: 这几条里哪条说秸秆？
