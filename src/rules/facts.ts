@@ -104,6 +104,11 @@ export function withoutPlaces(text: string): string {
   return vocabulary().places.reduce((t, w) => t.replace(everywhere(w.re), ""), text);
 }
 
+/** The text with every industry the facts vocabulary knows taken out (做钢结构的, a furniture maker). */
+export function withoutIndustries(text: string, v: Vocabulary = vocabulary()): string {
+  return v.industries.list.reduce((t, w) => t.replace(everywhere(w.re), ""), text);
+}
+
 /** A pattern that finds every match, not only the first. */
 const everywhere = (re: RegExp) => new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`);
 

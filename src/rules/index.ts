@@ -15,7 +15,15 @@ export {
   overallOutcome,
   type Verdict,
 } from "./evaluate.js";
-export { extractFacts, findAmounts, findStandard, sameMeasure, withFuel, withoutPlaces } from "./facts.js";
+export {
+  extractFacts,
+  findAmounts,
+  findStandard,
+  sameMeasure,
+  withFuel,
+  withoutIndustries,
+  withoutPlaces,
+} from "./facts.js";
 export { type GuidedCheck, guidedChecks } from "./guided.js";
 export { loadRuleBooks, placeSpans, type RuleBook, type RulesWarning } from "./load.js";
 export type { Amount, Entity, Figure, QuestionFacts, Standard } from "./question.js";

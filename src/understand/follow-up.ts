@@ -12,6 +12,7 @@ import {
   type QuestionFacts,
   sameMeasure,
   withFuel,
+  withoutIndustries,
   withoutPlaces,
 } from "../rules/index.js";
 import { textWithout } from "./clean.js";
@@ -360,6 +361,12 @@ export function readFollowUp(
     factsText = replaceStandard(previous, text, query.lang);
   else if (context.factsText !== null && CHANGE.test(text) && !ownThing && findAmounts(text).length > 0)
     factsText = replaceFigures(previous, text);
+  // Another trade (换成做鞋的厂子呢, a flour mill that paints nothing): the same question of a business
+  // in it, the previous trade's words gone.
+  else if (context.kind === "check" && CHANGE.test(text) && !ownThing && own.industries.length > 0)
+    factsText = [text, withoutIndustries(askingClauses(previous, query.lang, own))]
+      .filter(Boolean)
+      .join("，");
   // Another fuel (换成天然气呢, "what if it burned wood pellets?"): the same thing burning it.
   else if (context.kind === "check" && CHANGE.test(text) && !ownThing && own.fuels.length > 0)
     factsText = withFuel(previous, text);
