@@ -111,6 +111,10 @@ describe("every development document", () => {
         "jiexiu-air-pollution-2024",
         "yongnian-air-pollution-2024",
         "jieyang-air-pollution-2025",
+        "xianyou-air-quality-2024",
+        "yingde-ozone-2025",
+        "zhuji-air-quality-2025",
+        "anning-air-quality-2024",
       ].sort(),
     );
   });
@@ -146,7 +150,11 @@ describe("every development document", () => {
       const sections = p.parts.find((part) => part.kind !== "preamble")?.span.start ?? p.body.start;
       expect(p.source.slice(sections, p.body.end), p.doc).not.toMatch(FOOTER);
       for (const i of p.items) expect(i.text, `${p.doc} ${i.id}`).not.toMatch(FOOTER);
-      expect(body.trimEnd().endsWith(p.items.at(-1)?.text ?? "?"), p.doc).toBe(true);
+      // A closing paragraph that assigns the section's tasks by number (责任分工：第39项由…) may follow it.
+      const end = body
+        .trimEnd()
+        .replace(/\n[\s　]*(?:责任分工[:：])?(?:以上)?第\s*\d+[^\n]*项[^\n]*由[^\n]*$/, "");
+      expect(end.trimEnd().endsWith(p.items.at(-1)?.text ?? "?"), p.doc).toBe(true);
     }
   });
 
@@ -1106,6 +1114,47 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
       ["市商务局", "support"],
       ["市市场监管局", "support"],
     ]);
+  });
+
+  it("reads departments a section's closing paragraph assigns by task number (第12、13项由X负责)", () => {
+    const xianyou = planOf("xianyou-air-quality-2024");
+    expect(rolePairs(xianyou, "2.3")).toEqual([
+      ["县工业和信息化局", "lead"],
+      ["莆田市仙游生态环境局", "support"],
+      ["县自然资源局", "support"],
+      ["县住房和城乡建设局", "support"],
+    ]);
+    expect(rolePairs(xianyou, "4.12")).toEqual([["莆田市仙游生态环境局", "responsible"]]);
+    // The paragraph is no part of the task it follows.
+    expect(entry(xianyou, "2.5").text).not.toContain("责任分工");
+    const anning = planOf("anning-air-quality-2024");
+    expect(rolePairs(anning, "4.5")).toEqual([
+      ["安宁市烟草专卖局", "lead"],
+      ["市农业农村局", "support"],
+      ["安宁供电局", "support"],
+    ]);
+  });
+
+  it("gives a group heading's 牵头单位/配合单位 to its tasks; a task's own lead makes the group's lead support", () => {
+    const yingde = planOf("yingde-ozone-2025");
+    expect(rolePairs(yingde, "2.3.2").slice(0, 2)).toEqual([
+      ["市公安局交通管理大队", "lead"],
+      ["市交通运输局", "support"],
+    ]);
+    expect(rolePairs(yingde, "2.3.1")[0]).toEqual(["市交通运输局", "lead"]);
+  });
+
+  it("reads leads marked as the notice says (带★的为牵头单位), and ⑴⑵ points dated by their own clause", () => {
+    const zhuji = planOf("zhuji-air-quality-2025");
+    expect(rolePairs(zhuji, "2.2.8")).toEqual([
+      ["生态环境诸暨分局", "lead"],
+      ["市市场监管局", "support"],
+      ["市经信局", "support"],
+    ]);
+    expect(rolePairs(zhuji, "2.3.11")).toEqual([["生态环境诸暨分局", "responsible"]]);
+    const anning = planOf("anning-air-quality-2024");
+    expect(entry(anning, "3.3.2").deadlines.map((d) => d.date)).toEqual(["2025-06-30"]);
+    expect(entry(anning, "6.1.4").deadlines.map((d) => d.date)).toEqual(["2024-12-31"]);
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

@@ -7,6 +7,8 @@ export function parseSmallNumeral(text: string): number | null {
   if (/^\d+$/.test(text)) return Number(text);
   // ①…⑳: circled numbers, the lowest level of some plans.
   if (/^[\u2460-\u2473]$/.test(text)) return (text.codePointAt(0) as number) - 0x2460 + 1;
+  // ⑴…⒇: parenthesised numbers in one character.
+  if (/^[\u2474-\u2487]$/.test(text)) return (text.codePointAt(0) as number) - 0x2474 + 1;
   const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);
   if (!m || text === "") return null;
   const [, tens, ten, units] = m;

@@ -5,6 +5,12 @@
  * and the page around it all — navigation above, toolbars, link lists, footers, the attachment list
  * and the signature below — which is never part of an entry.
  */
+import {
+  applyNumberedAssignments,
+  datePointsByNumber,
+  inheritGroupDepartments,
+  takeNumberedAssignments,
+} from "./assignments.js";
 import { parseDeadlines } from "./deadlines.js";
 import { canonicalDepartment, departmentFolds, sharedDepartments } from "./departments.js";
 import { type Line, splitLines, trimmed } from "./lines.js";
@@ -17,6 +23,7 @@ import {
   findBrackets,
   hasRoleVerb,
   headedDepartments,
+  markedLeads,
   outsideBrackets,
   parseBareNames,
   parseLabelledResponsibility,
@@ -162,6 +169,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     ? [{ ...conventions.standingNote, from: "" }]
     : [];
   const entries = drafts.filter((d) => d.kind === "item");
+  // A section's closing paragraph that assigns its tasks by number is no part of its last task.
+  const numberedAssignments = takeNumberedAssignments(entries);
   // Departments of a clause closing an item's points, owed to the item itself: parent id → refs.
   const owed = new Map<string, DepartmentRef[]>();
   // Items one of whose points has a clause of its own: their last point's clause is its own too.
@@ -185,7 +194,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const expanded = conventions.shortForms
         ? expandShortForms(bracket.inner, conventions.shortForms, source)
         : { text: bracket.inner, shortOf: new Map<string, string>() };
-      const inner = expanded.text;
+      // A plan that marks its leads (带★的为牵头单位) writes the mark beside their names.
+      const inner =
+        (conventions.leadMark &&
+          markedLeads(expanded.text, conventions.leadMark, conventions.unmarkedBesideLead)) ||
+        expanded.text;
       const r =
         parseResponsibility(inner, canonical, conventions.unmarkedBesideLead) ??
         (bracket.end >= end && afterSentence
@@ -253,6 +266,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     if (tasks.length === 0) continue;
     for (const task of tasks) task.departments = headedDepartments(heading.title, task.text, canonical);
   }
+  applyNumberedAssignments(
+    items,
+    numberedAssignments,
+    (clause) => parseResponsibility(clause, canonical, conventions.unmarkedBesideLead)?.departments ?? null,
+  );
+  inheritGroupDepartments(items, new Set(owed.keys()));
+  datePointsByNumber(items, deadlineOptions);
   // An action whose departments stand in an entry of their own ((二)责任单位 beside (一)工作内容 and
   // (三)时间安排): they carry out every task of the action that names none of its own.
   for (const assigner of items.filter((i) => i.level === 2 && ASSIGNING_ENTRY.test(i.title))) {

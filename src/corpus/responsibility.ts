@@ -528,6 +528,8 @@ export interface PlanConventions {
   standingNote: { text: string; departments: DepartmentRef[] } | null;
   /** "以简称表述，如“生态环境”指省生态环境厅": the short names its brackets use for departments. */
   shortForms: ShortForms | null;
+  /** "带★的为牵头单位": the mark written beside a lead's name. Null when the plan marks none. */
+  leadMark: string | null;
 }
 
 /** Short names a plan gives its departments: those it spells out, and the level the rest take. */
@@ -592,6 +594,9 @@ const FIRST_LEADS =
   /排(?:在|名)?第一(?:位|个|名)?的?(?:单位)?(?:为|是)牵头(?:单位|部门)[,，]?\s*其余(?:的)?(?:单位)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
 const UNMARKED =
   /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
+/** 带★的为牵头单位，其余为配合单位 / 标注“☆”的单位为牵头单位 */
+const LEAD_MARK =
+  /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)(?:[,，；;]\s*(?:其余|其他|未标注的?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|协办|责任)(?:单位|部门)?)?/;
 const BRACKET_ROLE =
   /括号(?:内|中|里)(?:所列|列出|列明|标注)?的?(?:单位|部门)(?:均)?(?:为|是)(牵头|责任|配合)(?:单位|部门)/;
 const ROLE_WORDS: Readonly<Record<string, Role>> = {
@@ -640,7 +645,14 @@ export function readPlanConventions(
   const unmarked = UNMARKED.exec(preamble) ?? UNMARKED.exec(notice);
   const bracket = BRACKET_ROLE.exec(preamble) ?? BRACKET_ROLE.exec(notice);
   const bracketRole = bracket ? (ROLE_WORDS[bracket[1] as string] ?? null) : null;
-  const unmarkedBesideLead = unmarked ? (ROLE_WORDS[unmarked[1] as string] ?? null) : null;
+  const marked = LEAD_MARK.exec(preamble) ?? LEAD_MARK.exec(notice);
+  const unmarkedBesideLead = unmarked
+    ? (ROLE_WORDS[unmarked[1] as string] ?? null)
+    : marked?.[2]
+      ? (ROLE_WORDS[marked[2]] ?? null)
+      : marked
+        ? "support"
+        : null;
   let standingNote: PlanConventions["standingNote"] = null;
   for (const sentence of preamble.split(/[。；;\n]/)) {
     // A note in brackets: （说明：…；X是各项任务的落实主体，以下不再列出。）
@@ -661,5 +673,22 @@ export function readPlanConventions(
     bracketRole,
     standingNote,
     shortForms: readShortForms(`${notice}\n${preamble}`),
+    leadMark: marked ? (marked[1] as string) : null,
   };
+}
+
+/**
+ * A bracket whose leads carry the plan's mark (市经信局★、生态环境分局、市发改局) written as a clause:
+ * 市经信局牵头，生态环境分局、市发改局配合 (the others take the role the plan gives them). Null when no
+ * name carries the mark.
+ */
+export function markedLeads(inner: string, mark: string, others: Role | null): string | null {
+  const names = splitTopLevel(inner, /[、，,]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const leads = names.filter((n) => n.includes(mark)).map((n) => n.split(mark).join("").trim());
+  if (leads.length === 0) return null;
+  const rest = names.filter((n) => !n.includes(mark));
+  const lead = `${leads.join("、")}牵头`;
+  return rest.length > 0 ? `${lead}，${rest.join("、")}${BARE_VERB[others ?? "support"]}` : lead;
 }

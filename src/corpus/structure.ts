@@ -24,6 +24,8 @@ const STYLES = [
     label: (n: number) => `(${formatSmallNumeral(n)})`,
   },
   { style: "paren", pattern: /^[(（]\s*(\d{1,2})\s*[)）]\s*/, label: (n: number) => `(${n})` },
+  // ⑴⑵⑶ — the same points in one character each.
+  { style: "paren", pattern: /^([\u2474-\u2487])\s*/, label: (n: number) => `(${n})` },
   // ①②③ — circled numbers, the lowest level of some plans.
   {
     style: "circled",

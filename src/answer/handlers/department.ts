@@ -22,6 +22,13 @@ function entriesOf(item: Item, plan: Plan, names: readonly string[]) {
     // Listed where it is named: an action's tasks that take it from the action's 责任单位 entry are not.
     const own = item.departments.find((d) => d.name === name && d.from === undefined);
     const note = item.standingNote?.departments.find((d) => d.name === name);
+    // A group whose every task names the department is listed through its tasks.
+    const tasks = own ? plan.items.filter((i) => i.parent === item.id) : [];
+    if (
+      tasks.length > 0 &&
+      tasks.every((t) => t.departments.some((x) => x.name === name && x.from === undefined))
+    )
+      return [];
     const d = own ?? note;
     const noteFrom = own ? null : (plan.items.find((i) => i.id === item.standingNote?.from)?.label ?? null);
     return d ? [{ department: name, role: d.role, viaStandingNote: !own, noteFrom }] : [];

@@ -1,0 +1,145 @@
+/**
+ * Departments and dates a plan gives its tasks apart from the tasks themselves: a section's closing
+ * paragraph that assigns them by number (责任分工：第1项由X牵头，Y配合；第2、3项由Z负责), a group heading
+ * whose 牵头单位/配合单位 cover every task under it, and a deadline line that dates a task's points by
+ * number (时间节点：第⑴项…；第⑵项…).
+ */
+import { type DeadlineOptions, parseDeadlines } from "./deadlines.js";
+import { type Line, trimmed } from "./lines.js";
+import { parseSmallNumeral } from "./numerals.js";
+import { strongestRoles } from "./responsibility.js";
+import type { DepartmentRef, Item } from "./schema.js";
+import type { Draft } from "./structure.js";
+
+/** A closing paragraph that assigns a section's tasks by their printed numbers. */
+export interface NumberedAssignment {
+  /** The section it closes. */
+  section: number;
+  text: string;
+}
+
+/** 责任分工：第1项由… / 以上第4、5项工作由… */
+const ASSIGNS_BY_NUMBER =
+  /^(?:(?:责任分工|职责分工|任务分工|分工)\s*[:：]\s*)?(?:以上)?第\s*\d+(?:\s*[、，,和及至到\-—～~]\s*\d+)*\s*项(?:工作|任务)?(?:均)?由/;
+
+/** One clause of such a paragraph: the numbers, and what is said of them. */
+const CLAUSE = /^(?:以上)?第\s*([\d、，,和及至到\-—～~\s]+?)\s*项(?:工作|任务)?(?:均)?由(.+)$/;
+
+/**
+ * Takes the assigning paragraphs off the end of the entries they were read into (they are no part of
+ * the last task's text) and returns them with their sections.
+ */
+export function takeNumberedAssignments(entries: readonly Draft[]): NumberedAssignment[] {
+  const found: NumberedAssignment[] = [];
+  for (const d of entries) {
+    const taken: NumberedAssignment[] = [];
+    while (d.lines.length > 1 && ASSIGNS_BY_NUMBER.test(trimmed(d.lines.at(-1) as Line)))
+      taken.unshift({ section: d.path?.[0] ?? 0, text: trimmed(d.lines.pop() as Line) });
+    found.push(...taken);
+  }
+  return found;
+}
+
+/** 12、13 → [12, 13]; 3至5 → [3, 4, 5]. */
+function taskNumbers(list: string): number[] {
+  const out: number[] = [];
+  for (const part of list.split(/[、，,和及]/)) {
+    const range = /^\s*(\d+)\s*[至到\-—～~]\s*(\d+)\s*$/.exec(part);
+    if (range) {
+      for (let n = Number(range[1]); n <= Number(range[2]) && n - Number(range[1]) < 50; n++) out.push(n);
+    } else if (/^\s*\d+\s*$/.test(part)) out.push(Number(part));
+  }
+  return out;
+}
+
+/**
+ * Gives each task a paragraph names its departments. A number is the task printed so directly under
+ * the paragraph's section (numbers that restart per section), else the one task printed so in the
+ * whole plan. `read` parses what the paragraph says of a number (X牵头，Y配合).
+ */
+export function applyNumberedAssignments(
+  items: readonly Item[],
+  assignments: readonly NumberedAssignment[],
+  read: (clause: string) => DepartmentRef[] | null,
+): void {
+  for (const { section, text } of assignments) {
+    for (const clause of text.replace(/^[^第]*/, "").split(/[；;。]/)) {
+      const m = CLAUSE.exec(clause.trim());
+      if (!m) continue;
+      const departments = read(m[2] as string);
+      if (!departments) continue;
+      for (const n of taskNumbers(m[1] as string)) {
+        const inSection = items.filter((i) => i.section === section && i.level === 2 && i.number === n);
+        const across = items.filter((i) => i.number === n && /\d+[.．]$/.test(i.label));
+        const task = inSection.length === 1 ? inSection[0] : across.length === 1 ? across[0] : undefined;
+        if (task) task.departments = strongestRoles([...task.departments, ...departments]);
+      }
+    }
+  }
+}
+
+/**
+ * A group heading's departments (（一）… 牵头单位：X 配合单位：Y) are every task's under it: a task naming
+ * none takes them all; a task naming only its own lead (本项由Z牵头) keeps it, and the group's lead
+ * supports. A task with a clause of its own keeps that.
+ */
+export function inheritGroupDepartments(items: readonly Item[], owed: ReadonlySet<string>): void {
+  // Departments a clause closing the group's points gave it are the group's alone (its points are
+  // the parts of one task).
+  for (const group of items.filter((i) => i.level === 2 && i.departments.length > 0 && !owed.has(i.id))) {
+    // Tasks 1. 2. under a group heading; points （1）（2） are parts of the group's one task.
+    for (const task of items.filter((i) => i.parent === group.id && /\d+[.．]$/.test(i.label))) {
+      const own = task.departments;
+      if (own.length > 0 && !own.every((d) => d.role === "lead")) continue;
+      const inherited = group.departments
+        .filter((d) => !own.some((o) => o.name === d.name))
+        .map((d) => (own.length > 0 && d.role === "lead" ? { ...d, role: "support" as const } : d));
+      task.departments = strongestRoles([...own, ...inherited]);
+    }
+  }
+}
+
+/** 时间节点：… / 完成时限：… opening a line. */
+const DEADLINE_LINE = /^(?:时间节点|完成时限|完成时间|时限要求|时限)\s*[:：]/;
+/** 第⑴项… / 第(2)点… / 第⑶、⑷项…: the points a clause dates. */
+const POINT_CLAUSE =
+  /^第\s*((?:[\u2474-\u2487\u2460-\u2473]|[(（]\d{1,2}[)）]|\d{1,2})(?:\s*[、，,和及]\s*(?:[\u2474-\u2487\u2460-\u2473]|[(（]\d{1,2}[)）]|\d{1,2}))*)\s*[项点]/;
+
+/** ⑴ / (1) / 1 → 1. */
+function pointNumber(mark: string): number | null {
+  const c = mark.replace(/[(（)）\s]/g, "");
+  if (/^[\u2474-\u2487]$/.test(c)) return (c.codePointAt(0) as number) - 0x2474 + 1;
+  return parseSmallNumeral(c);
+}
+
+/**
+ * A deadline line after a task's last point that dates each point by number: each point takes the
+ * dates of its own clause (the line was read into the last point, which keeps only its own).
+ */
+export function datePointsByNumber(items: readonly Item[], options: DeadlineOptions): void {
+  for (const holder of items) {
+    if (holder.parent === null) continue;
+    const line = holder.text
+      .split("\n")
+      .map((l) => l.trim())
+      .find((l) => DEADLINE_LINE.test(l) && /第\s*[(（]?[\u2474-\u2487\u2460-\u2473\d]/.test(l));
+    if (!line) continue;
+    const points = items.filter((i) => i.parent === holder.parent);
+    const dated = new Map<Item, ReturnType<typeof parseDeadlines>>();
+    for (const clause of line.replace(DEADLINE_LINE, "").split(/[；;]/)) {
+      const m = POINT_CLAUSE.exec(clause.trim());
+      if (!m) continue;
+      const dates = parseDeadlines(clause, options);
+      for (const mark of (m[1] as string).split(/[、，,和及]/)) {
+        const point = points.find((p) => p.number === pointNumber(mark));
+        if (point) dated.set(point, [...(dated.get(point) ?? []), ...dates]);
+      }
+    }
+    if (dated.size === 0) continue;
+    holder.deadlines = [];
+    for (const [point, dates] of dated) {
+      const known = new Set(point.deadlines.map((d) => d.date));
+      point.deadlines = [...point.deadlines, ...dates.filter((d) => !known.has(d.date))];
+    }
+  }
+}
