@@ -68,6 +68,12 @@ function numeralAt(work: string, i: number, v: Vocabulary): { value: number; end
     AR_SPAN.lastIndex = i;
     const m = AR_SPAN.exec(work);
     if (!m) return null;
+    // A pollutant's name (PM2.5, PM10, NO2, SO2, O3) is no figure.
+    if (
+      /(?:pm|no|so|co|nh|o)$/i.test(work.slice(Math.max(0, i - 2), i)) &&
+      !/[a-z]{3}$/i.test(work.slice(0, i))
+    )
+      return { value: Number.NaN, end: i + (/^[\d.]+/.exec(work.slice(i))?.[0].length ?? 1) };
     const mult = m[3] ? (MULTIPLIER[m[3].toLowerCase()] ?? 1) : 1;
     return { value: Number((m[1] as string).replace(/,/g, "")) * mult, end: i + m[0].length };
   }
@@ -95,7 +101,10 @@ function numeralAt(work: string, i: number, v: Vocabulary): { value: number; end
 export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[] {
   const work = text
     .replace(/千瓦/g, "kW")
-    .replace(/千米/g, "km")
+    // 5千米 is 5 km; in 两万五千米 the 千 belongs to the numeral (25,000 metres).
+    .replace(/([零〇一二两三四五六七八九十百万亿\d.]*)千米/g, (m, n: string) =>
+      /[万亿]/.test(n) ? m : `${n}km`,
+    )
     .replace(/千克/g, "kg")
     // half a hectare: 0.5, the offsets kept.
     .replace(/\bhalf an?\s/gi, (m) => "0.5".padEnd(m.length))

@@ -69,6 +69,24 @@ const ADDS =
 /** A thing named alone ("ducks?", 肉鸡？): after a check, the same question of it. */
 const bareThing = (text: string) => text.replace(/[\s?？.!！。,，]/g, "").length <= 8 && !/[吗么]/.test(text);
 
+/** A count the previous case also counts (1000个 after 密封点900个): a new figure for it. */
+function counts(previous: string, text: string): boolean {
+  const fresh = findAmounts(text).filter((a) => COUNTS.has(a.unit ?? "") && a.value !== 1);
+  return fresh.length > 0 && findAmounts(previous).some((a) => COUNTS.has(a.unit ?? ""));
+}
+
+/** Words that may stand beside a figure given alone (exactly, 正好, 整). */
+const AROUND_FIGURE =
+  /\b(?:exactly|just|only|about|around|roughly|precisely|what about|how about|and|if it(?:'s| is| were)|at)\b|正好|刚好|恰好|刚刚|整|左右|大约|大概|如果是|要是|那|呢|吗|的|[?？.!！。,，\s]/gi;
+
+/** A text that is a figure and nothing more ("only two million?", 正好七千万块的呢). */
+function bareFigure(text: string): boolean {
+  const amounts = findAmounts(text);
+  if (amounts.length !== 1) return false;
+  const rest = amounts.reduce((t, a) => t.replace(a.text, ""), text).replace(AROUND_FIGURE, "");
+  return rest.length <= 2;
+}
+
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
 
@@ -279,6 +297,18 @@ export function readFollowUp(
       (query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text)));
     // The thing of the previous check asked of another document (国家计划里，这台国二的要淘汰吗): the
     // same case, and what this question asks of it.
+    // So is the previous case's figure given again with no thing of its own (国家计划对那台50蒸吨的怎么算).
+    const sameCase =
+      context.factsText !== null &&
+      context.kind === "check" &&
+      (THAT_THING.test(text) ||
+        (sharesUnit(context.factsText, text) && extractFacts(text, query.lang).entities.length === 0));
+    if (!onlyScope && sameCase && context.factsText !== null && !THAT_THING.test(text)) {
+      return withFacts(placedWhereItWas(replaceFigures(context.factsText, text), context, query, deps), [
+        ...context.expansions,
+        ...query.expansions,
+      ]);
+    }
     if (!onlyScope && context.factsText !== null && context.kind === "check" && THAT_THING.test(text)) {
       return withFacts(
         `${replaceStandard(context.factsText, text, query.lang) ?? context.factsText}，${text}`,
@@ -323,7 +353,7 @@ export function readFollowUp(
     context.kind === "check" &&
     !/[?？吗呢么吧]/.test(text) &&
     own.entities.length === 0 &&
-    (own.places.size > 0 || withUnit(text).length > 0);
+    (own.places.size > 0 || withUnit(text).length > 0 || counts(previous, text));
   const adds = (context.kind === "check" && ADDS.test(text.trim()) && !/[?？吗]/.test(text)) || statement;
   // Things the case did not have and that are no thing of their own (集中供暖用的, a CHP plant 50 km
   // away beside the boiler) add to it; a thing it had gets a new value (降到C级了呢).
@@ -331,6 +361,9 @@ export function readFollowUp(
   const addsThings =
     own.entities.length === 0 && own.things.size > 0 && [...own.things].every((t) => !previousThings.has(t));
   if (relative && CHANGE.test(text)) factsText = scaleFigures(previous, relative[1]);
+  // A figure alone after a check ("exactly two million?", 正好5000的？): the same case at that figure.
+  else if (context.kind === "check" && !ownThing && bareFigure(text))
+    factsText = replaceFigures(previous, text);
   // The asker supplies a fact the check asked for: the same figure corrected (with its unit or bare),
   // or one more fact.
   else if (adds && (ownFigure ? sharesUnit(previous, text) : !ownThing && findAmounts(text).length > 0))
@@ -399,6 +432,13 @@ export function readFollowUp(
   if (factsText !== null && own.fuels.length > 0 && !ownThing) {
     const before = extractFacts(factsText, query.lang).fuels;
     if (before.length > 0 && before[0] !== own.fuels[0]) factsText = withFuel(factsText, text);
+  }
+  // A named place beside a changed figure (60蒸吨的，放到某市呢): the case moves there too.
+  const named = deps.places?.(text) ?? [];
+  if (factsText !== null && named.length > 0 && context.factsText !== null && !factsText.endsWith(text)) {
+    const where = named.map((p) => text.slice(p.start, p.end)).join("、");
+    if (!factsText.includes(where))
+      factsText = `${withoutSpans(factsText, deps.places?.(factsText) ?? [])}，在${where}`;
   }
   if (factsText !== null) return withFacts(factsText);
   if (context.items.length === 0) return null;
