@@ -115,6 +115,10 @@ describe("every development document", () => {
         "yingde-ozone-2025",
         "zhuji-air-quality-2025",
         "anning-air-quality-2024",
+        "zouping-air-pollution-2025",
+        "zhungeer-air-pollution-2024",
+        "qijiang-air-tasks-2024",
+        "zigong-air-quality-2025",
       ].sort(),
     );
   });
@@ -1155,6 +1159,33 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     const anning = planOf("anning-air-quality-2024");
     expect(entry(anning, "3.3.2").deadlines.map((d) => d.date)).toEqual(["2025-06-30"]);
     expect(entry(anning, "6.1.4").deadlines.map((d) => d.date)).toEqual(["2024-12-31"]);
+  });
+
+  it("reads a bracket after the title split by the notice's semicolon rule (分号前为牵头单位，分号后为配合单位)", () => {
+    const zouping = planOf("zouping-air-pollution-2025");
+    expect(entry(zouping, "2.2").title).toBe("推动落后产能退出");
+    expect(rolePairs(zouping, "2.2")[0]).toEqual(["市工业和信息化局", "lead"]);
+    expect(rolePairs(zouping, "2.2")[1]).toEqual(["市发展和改革局", "support"]);
+    // No semicolon: every name carries the task out.
+    expect(rolePairs(zouping, "2.3").map(([, role]) => role)).toEqual(["responsible", "responsible"]);
+  });
+
+  it("reads a clause whose time limit follows its names after a semicolon (X牵头，Y配合；2024年10月底前)", () => {
+    const zhungeer = planOf("zhungeer-air-pollution-2024");
+    expect(rolePairs(zhungeer, "2.1.2")[0]).toEqual(["旗工业和信息化局", "lead"]);
+    expect(entry(zhungeer, "2.1.2").deadlines.map((d) => d.date)).toEqual(["2024-10-31"]);
+    expect(rolePairs(zhungeer, "2.1.4")).toEqual([["准格尔经济开发区管委会", "responsible"]]);
+    // 文　　号：… among the page's fields.
+    expect(zhungeer.meta.docNumber).toBe("准政办发〔2024〕18号");
+  });
+
+  it("reads points a）b）c） under tasks, and page fields whose values stand on the next line", () => {
+    const zigong = planOf("zigong-air-quality-2025");
+    expect(entry(zigong, "3.1.2").label).toBe("三1.b)");
+    expect(entry(zigong, "3.1.2").deadlines.map((d) => d.date)).toEqual(["2025-06-30"]);
+    const qijiang = planOf("qijiang-air-tasks-2024");
+    expect(qijiang.meta.signed).toBe("2024-04-08");
+    expect(qijiang.meta.docNumber).toBe("綦江府办发〔2024〕21号");
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

@@ -55,6 +55,12 @@ describe("item references", () => {
     expect(path("section 四 item 1")).toBe("4.1");
     expect(path("plan, section 三（三）point 4")).toBe("3.3.4");
   });
+  it("reads a point lettered a） or written ⑵ under an item numbered 1. in its section", () => {
+    expect(path("某方案五、3的b）讲什么")).toBe("5.3.2");
+    expect(path("二、第4项下面的⑶")).toBe("2.4.3");
+    expect(path("六、1里c）是什么要求")).toBe("6.1.3");
+    expect(path("五、1有几个a")).toBe("5.1");
+  });
   it("reads 三、4 without a point after the number, but not a figure", () => {
     expect(path("攻坚方案三、4是什么内容")).toBe("3.4");
     expect(path("六、2 的要求")).toBe("6.2");

@@ -76,7 +76,8 @@ export function readMeta({ lines, block, firstSection, signature }: MetaSources)
     (i) => i !== block.titleIndex && (i >= block.bodyFirst || i < block.titleIndex),
   );
   const preamble = range(block.bodyFirst, firstSection);
-  const fieldLines = lines.slice(0, block.bodyFirst).map((l) => l.text);
+  // The page's fields (文　　号：…) stand above the title block or among the notice's lines.
+  const fieldLines = lines.slice(0, Math.max(block.bodyFirst, noticeEnd)).map((l) => l.text);
 
   const planTitle =
     (block.planTitleIndex >= 0 ? text(block.planTitleIndex) : null) ??

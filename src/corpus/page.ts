@@ -83,9 +83,13 @@ export function signatureLine(line: string): { issuer: string | null; date: stri
  */
 export function pageField(lines: readonly string[], label: RegExp): string | null {
   const pattern = new RegExp(`(?:${label.source})\\s*[:：]\\s*([^\\s]+)`);
-  for (const text of lines) {
+  // A label alone on its line (发文字号：) has its value on the next line, as a table copied as text has.
+  const alone = new RegExp(`^\\s*(?:${label.source})\\s*[:：]\\s*$`);
+  for (const [i, text] of lines.entries()) {
     const m = pattern.exec(text);
     if (m?.[1] && !/[:：]$/.test(m[1])) return m[1];
+    const next = lines[i + 1]?.trim();
+    if (alone.test(text) && next && !/[:：]$/.test(next) && !/\s/.test(next)) return next;
   }
   return null;
 }

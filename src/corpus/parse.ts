@@ -30,6 +30,7 @@ import {
   parseResponsibility,
   parseSubjectDepartments,
   readPlanConventions,
+  semicolonRoles,
   startsWithLabel,
   strongestRoles,
 } from "./responsibility.js";
@@ -198,13 +199,22 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const inner =
         (conventions.leadMark &&
           markedLeads(expanded.text, conventions.leadMark, conventions.unmarkedBesideLead)) ||
+        (conventions.semicolonSplitsRoles && semicolonRoles(expanded.text)) ||
         expanded.text;
+      // A bracket right after the task's title (（一）严格项目准入（甲、乙）。…) names who does it, as one
+      // closing the task does.
+      const afterTitle = bracket.start <= 40 && !/[。；;！!]/.test(item.text.slice(0, bracket.start));
+      const bareRole = conventions.bracketRole === "lead" ? "lead" : "responsible";
+      const closesTask = bracket.end >= end && afterSentence;
+      // Beside a title, only full names count (not 管委会, 场所 explaining a word of the title).
+      const titled = !closesTask && afterTitle ? parseBareNames(inner, bareRole, canonical) : null;
       const r =
         parseResponsibility(inner, canonical, conventions.unmarkedBesideLead) ??
-        (bracket.end >= end && afterSentence
-          ? parseBareNames(inner, conventions.bracketRole === "lead" ? "lead" : "responsible", canonical)
-          : null);
+        (closesTask ? parseBareNames(inner, bareRole, canonical) : null) ??
+        (titled?.departments.every((d) => d.name.length >= 4) ? titled : null);
       if (!r) continue;
+      // The title is the task's words, not who does it.
+      if (afterTitle) item.title = item.title.replace(item.text.slice(bracket.start, bracket.end), "").trim();
       // A name is kept as the document writes it (生态环境 for 省生态环境厅).
       for (const d of r.departments) d.written = expanded.shortOf.get(d.written) ?? d.written;
       // The clause closing the last point, when no point before it had one of its own, speaks for the

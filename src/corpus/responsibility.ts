@@ -203,6 +203,10 @@ export interface Responsibility {
   standingNote: { text: string; departments: DepartmentRef[] } | null;
 }
 
+/** A time limit standing alone in a clause: 2024年10月底前, 全年持续推进, 长期坚持. */
+const TIME_LIMIT =
+  /^(?:(?:完成)?时限[:：]\s*)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成)?[、，,至到—\-～~]?)+$|^(?:全年|长期|持续|常态化)(?:持续)?(?:推进|坚持|开展)?$/;
+
 const STANDING_NOTE = /^以下(?:各项)?(?:任务|工作)?均(?:需|由)(.+?)(?:[,，]不再(?:一一)?列出)?$/;
 
 /** A department named twice keeps its strongest role (lead > responsible > support) and first place. */
@@ -230,6 +234,8 @@ export function parseResponsibility(
   const departments: DepartmentRef[] = [];
   let standingNote: Responsibility["standingNote"] = null;
   for (const sentence of splitTopLevel(inner, /[。；;]/)) {
+    // (X牵头，Y配合；2024年10月底前): the time limit beside the names is no name.
+    if (TIME_LIMIT.test(sentence.trim())) continue;
     const note = STANDING_NOTE.exec(sentence);
     if (note) {
       const clause = splitVerb(note[1] as string);
@@ -530,6 +536,8 @@ export interface PlanConventions {
   shortForms: ShortForms | null;
   /** "带★的为牵头单位": the mark written beside a lead's name. Null when the plan marks none. */
   leadMark: string | null;
+  /** "分号前的单位为牵头单位，分号后的单位为配合单位": a bracket's names before ； lead, those after support. */
+  semicolonSplitsRoles: boolean;
 }
 
 /** Short names a plan gives its departments: those it spells out, and the level the rest take. */
@@ -594,6 +602,10 @@ const FIRST_LEADS =
   /排(?:在|名)?第一(?:位|个|名)?的?(?:单位)?(?:为|是)牵头(?:单位|部门)[,，]?\s*其余(?:的)?(?:单位)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
 const UNMARKED =
   /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
+/** 分号前的单位为牵头单位，分号后的单位为配合单位 */
+const SEMICOLON_ROLES =
+  /分号前(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,12}分号后(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)/;
+
 /** 带★的为牵头单位，其余为配合单位 / 标注“☆”的单位为牵头单位 */
 const LEAD_MARK =
   /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)(?:[,，；;]\s*(?:其余|其他|未标注的?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|协办|责任)(?:单位|部门)?)?/;
@@ -674,6 +686,7 @@ export function readPlanConventions(
     standingNote,
     shortForms: readShortForms(`${notice}\n${preamble}`),
     leadMark: marked ? (marked[1] as string) : null,
+    semicolonSplitsRoles: SEMICOLON_ROLES.test(preamble) || SEMICOLON_ROLES.test(notice),
   };
 }
 
@@ -691,4 +704,14 @@ export function markedLeads(inner: string, mark: string, others: Role | null): s
   const rest = names.filter((n) => !n.includes(mark));
   const lead = `${leads.join("、")}牵头`;
   return rest.length > 0 ? `${lead}，${rest.join("、")}${BARE_VERB[others ?? "support"]}` : lead;
+}
+
+/**
+ * A bracket of bare names split by a semicolon, read by the plan's rule (分号前的单位为牵头单位，分号后的
+ * 单位为配合单位): 甲、乙；丙 → 甲、乙牵头，丙配合. Null when it has no semicolon or a part is no list of names.
+ */
+export function semicolonRoles(inner: string): string | null {
+  const parts = splitTopLevel(inner, /[；;]/).map((p) => p.trim());
+  if (parts.length !== 2 || parts.some((p) => p === "" || hasRoleVerb(p) || !splitNames(p))) return null;
+  return `${parts[0]}牵头，${parts[1]}配合`;
 }

@@ -24,6 +24,12 @@ const STYLES = [
     label: (n: number) => `(${formatSmallNumeral(n)})`,
   },
   { style: "paren", pattern: /^[(（]\s*(\d{1,2})\s*[)）]\s*/, label: (n: number) => `(${n})` },
+  // a）b）c） — points lettered under a task.
+  {
+    style: "letter",
+    pattern: /^([a-h])\s*[)）]\s*/,
+    label: (n: number) => `${String.fromCharCode(96 + n)})`,
+  },
   // ⑴⑵⑶ — the same points in one character each.
   { style: "paren", pattern: /^([\u2474-\u2487])\s*/, label: (n: number) => `(${n})` },
   // ①②③ — circled numbers, the lowest level of some plans.
@@ -83,7 +89,8 @@ function readMarker(text: string, rows: boolean, section: number): Marker | null
     if (style === "decimal" && Number.parseInt(m[0], 10) !== section) continue;
     // Titled items carry no number: accept() counts them.
     if (style === "titled") return { style, number: 0, length: 0 };
-    const number = parseSmallNumeral(m[1] as string);
+    const number =
+      style === "letter" ? (m[1] as string).charCodeAt(0) - 96 : parseSmallNumeral(m[1] as string);
     if (number !== null && number > 0) return { style, number, length: m[0].length };
   }
   return null;

@@ -41,6 +41,11 @@ const FORMS: readonly RegExp[] = [
   ),
   // 六(五), 六、(五), 六（五）, 第六部分(五)
   new RegExp(`(?:第)?(${NUM})(?:、|部分|章|节)?\\s*[(（]\\s*(${NUM})\\s*[)）]`),
+  // 四、2的a） / 七、5下面的c） / 三、第3项里面的⑵ — a point lettered or numbered in one character under
+  // item 2. of a section numbered 1. directly
+  new RegExp(
+    `(?:^|[^一二三四五六七八九十\\d])(?:第)?(${CN})(?:、|部分)\\s*(?:第\\s*)?(\\d{1,2})\\s*(?:[.．、]|项|条)?\\s*(?:下面|下边|下|里面|里|中)?的?\\s*(?:第\\s*)?(?:([a-h](?=\\s*[)）])|[\\u2474-\\u2487\\u2460-\\u2473])|[(（](\\d{1,2})[)）])`,
+  ),
   // 第六部分第五条/项, 七、第5项
   new RegExp(`(?:第(${NUM})(?:部分|章|节|大项)|(${CN})、)\\s*第?(${NUM})(?:条|项|点|小项)`),
   // 三、交通运输结构调整下面的第二项 — a section by its number and title, then an item by its place
@@ -111,6 +116,13 @@ const SECTION = new RegExp(
   "i",
 );
 
+/** A point written in one sign: a） b） count from 1, and so do ⑴ ⑵. */
+function pointNumber(sign: string): number | null {
+  if (/^[a-h]$/.test(sign)) return sign.charCodeAt(0) - 96;
+  if (/^[\u2474-\u2487]$/.test(sign)) return (sign.codePointAt(0) as number) - 0x2474 + 1;
+  return null;
+}
+
 /** A reference with the usual defaults. */
 function ref(written: string, path: number[], more: Partial<ItemRef> = {}): ItemRef {
   return { written, path, across: false, partial: false, hint: null, ...more };
@@ -124,9 +136,16 @@ export function findRefs(text: string): ItemRef[] {
     const path = m
       .slice(1)
       .filter((g): g is string => g !== undefined)
-      .map((g) => parseSmallNumeral(g));
+      // A lettered point (a） b）) counts from 1.
+      .map((g) => pointNumber(g) ?? parseSmallNumeral(g));
     if (path.some((n) => n === null || n === 0)) continue;
-    return [ref(m[0], path as number[])];
+    // A form that must not start inside a numeral takes the character before it: not part of the reference.
+    return [
+      ref(
+        m[0].replace(/^[\u4e00-\u9fff](?<![第一二三四五六七八九十])(?=第|[一二三四五六七八九十])/, ""),
+        path as number[],
+      ),
+    ];
   }
   const partial = PARTIAL.exec(text);
   if (partial) {

@@ -18,7 +18,7 @@ export const previousItems: Handler = (query, deps) => {
     .filter((i): i is Item => i !== undefined);
   if (items.length === 0) return null;
   const c = citing(query, deps);
-  const citations = inOrderAsked(items, query, deps)
+  const citations = whoFirst(inOrderAsked(items, query, deps), query, deps)
     .slice(0, 3)
     .map((item) => citeItem(item, headQuote(item), 1, c));
   return resolved(query, "answered", { kind: "item", focus: focusOf(query), related: [] }, citations);
@@ -43,4 +43,17 @@ function inOrderAsked(items: readonly Item[], query: Query, deps: ResolveDeps): 
   };
   const ordered = [...family].sort((a, b) => Number(asked(b)) - Number(asked(a)) || rank(a) - rank(b));
   return [...ordered, ...items.filter((i) => !family.includes(i))];
+}
+
+/**
+ * Asked who, a point that names no department (a）, （1）) gives way to the task above it, whose
+ * departments carry it out.
+ */
+function whoFirst(items: readonly Item[], query: Query, deps: ResolveDeps): Item[] {
+  const [first] = items;
+  if (!first || first.parent === null || first.departments.length > 0) return [...items];
+  if (!query.intents.includes("who") && query.role === null) return [...items];
+  const parent = deps.plans.find((p) => p.doc === first.doc)?.items.find((i) => i.id === first.parent);
+  if (!parent || parent.departments.length === 0) return [...items];
+  return [parent, ...items.filter((i) => i !== parent)];
 }
