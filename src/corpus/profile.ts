@@ -21,6 +21,8 @@ export const ProfileFile = z
     aliases: z.array(z.string().min(1)).optional(),
     place: Names.optional(),
     placeAliases: z.array(z.string().min(1)).optional(),
+    /** Counties and districts under the place (the text rarely lists them all). */
+    subdivisions: z.array(z.string().min(1)).optional(),
     level: Level.optional(),
     /** The province's Chinese name as in data/provinces.yaml (e.g. 河北省). */
     province: z.string().min(1).optional(),
@@ -332,6 +334,7 @@ export function buildProfile(
     titleForms,
     place,
     placeAliases,
+    subdivisions: file?.subdivisions ?? [],
     level,
     province: province ? { zh: province.zh, en: province.en } : null,
     heatingSeason,

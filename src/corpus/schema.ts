@@ -210,6 +210,11 @@ export const Profile = z.object({
   place: Names.nullable(),
   /** Place names a question may use for it, Chinese and English (X市, X, its pinyin). */
   placeAliases: z.array(z.string().min(1)),
+  /**
+   * The counties and districts under its place (a city's 县、区, in either language): a case a
+   * question places in one stands in the city for every document's rules (it names no document).
+   */
+  subdivisions: z.array(z.string().min(1)).default([]),
   level: Level.nullable(),
   /** The province it lies in (for a national document null). */
   province: Names.nullable(),

@@ -249,3 +249,19 @@ const DOCUMENT_WORD = /plan|notice|programme|方案|计划|文件|意见|通知/
 
 /** Kinds of plan a question may name a document by (开封实施方案 is the city's 实施方案, not its 行动方案). */
 const PLAN_KIND = /实施方案|行动方案|行动计划|工作方案|攻坚方案|实施意见|指导意见/g;
+
+/**
+ * The places of the plans whose counties or districts a text names and whose own place it does not
+ * (某县 → 某市): where the asker's case stands, for the rules of any document.
+ */
+export function placesOfSubdivisions(text: string, plans: readonly Plan[]): string[] {
+  const lower = text.toLowerCase();
+  return plans
+    .filter(
+      (p) =>
+        p.profile.place !== null &&
+        p.profile.subdivisions.some((s) => lower.includes(s.toLowerCase())) &&
+        !p.profile.placeAliases.some((a) => lower.includes(a.toLowerCase())),
+    )
+    .map((p) => p.profile.place?.zh as string);
+}

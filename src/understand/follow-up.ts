@@ -440,6 +440,12 @@ export function readFollowUp(
     if (!factsText.includes(where))
       factsText = `${withoutSpans(factsText, deps.places?.(factsText) ?? [])}，在${where}`;
   }
+  // A place of the vocabulary said beside another change (the Stage II one in a logistics park
+  // instead): the case stands there, its old place gone.
+  if (factsText !== null && own.places.size > 0 && !factsText.includes(text)) {
+    const there = extractFacts(factsText, query.lang).places;
+    if ([...own.places].some((p) => !there.has(p))) factsText = replacePlaces(factsText, text, query.lang);
+  }
   if (factsText !== null) return withFacts(factsText);
   if (context.items.length === 0) return null;
 

@@ -17,7 +17,7 @@ import {
   readDeadlineAsk,
 } from "./asking.js";
 import { cleanText, isEmptyText, textWithout, withoutInstructions } from "./clean.js";
-import { namedDocuments } from "./documents.js";
+import { namedDocuments, placesOfSubdivisions } from "./documents.js";
 import { readFollowUp } from "./follow-up.js";
 import { isGibberish } from "./gibberish.js";
 import { detectLang } from "./lang.js";
@@ -510,6 +510,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const translations = topical.filter((e) => !e.topic).map((e) => e.terms.join(" "));
   const searchText = [textWithout(cut, docNames), ...expansions, ...translations].join(" ");
   const otherPlaces = namesOtherPlacesDocument(cut, deps.plans);
+  // A county of a loaded plan's city (某县) puts the case in that city for every document's rules.
+  const within = placesOfSubdivisions(cut, deps.plans);
+  const placed = within.length > 0 ? `${cut}（${within.join("、")}）` : cut;
   const unbridged = unbridgedWords(cut, found, docNames, deps, w);
   const query: Query = {
     raw: input,
@@ -525,9 +528,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     departments,
     role: askedRole(cut, w),
     deadline: deadline?.ask ?? null,
-    factsText: cut,
+    factsText: placed,
     topic: cut,
-    facts: extractFacts(cut, lang),
+    facts: extractFacts(placed, lang),
     intents,
     residue,
     expansions,
