@@ -33,7 +33,7 @@ const WITHIN =
   /这几条|这些条|这几项|这些项|上面|以上|其中|这里面|这些里|among (?:these|them|those)|which of (?:these|them|those)/i;
 /** Words that change the facts of the previous question. */
 const CHANGE =
-  /^还有|^另外还有|^另有|也算|也要|也得|也需要|也包括|也包含|\b(?:count|included) too\b|换成|改成|换为|改为|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+  /^还有|^另外还有|^另有|也算|也要|也得|也需要|也包括|也包含|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
 /** A change of size relative to the previous figures. */
 const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
   [/一半|减半|half/i, 0.5],
@@ -154,6 +154,12 @@ function replaceFigures(previous: string, next: string): string {
     out = `${out.slice(0, o.index)}${text}${out.slice(o.index + o.text.length)}`;
     replaced = true;
   }
+  // A bare number after a case whose one figure has no unit either (15,000 sold a year → 9,000).
+  const lone = findAmounts(previous);
+  if (!replaced && old.length === 0 && fresh.length === 0 && bare.length === 1 && lone.length === 1) {
+    const [o, b] = [lone[0] as Figure, bare[0] as Figure];
+    return `${previous.slice(0, o.index)}${b.text}${previous.slice(o.index + o.text.length)}`;
+  }
   if (!replaced) return `${previous}，${next}`;
   // Where the new case stands counts too ("…, located outside the planning area"), and so does a
   // figure of a new kind ("…, the nearest CHP plant 60 km away"): their words follow, without the
@@ -228,7 +234,7 @@ function replaceStandard(previous: string, next: string, lang: Query["lang"]): s
 /** The clauses of the previous text that name no animal and no figure: what it asked (要纳入氨排放试点吗). */
 function askingClauses(previous: string, lang: Query["lang"], own: QuestionFacts): string {
   return previous
-    .split(/[,，;；。]/)
+    .split(/[,，;；。]|(?<=[.?!])\s+/)
     .map((clause) => {
       const f = extractFacts(clause, lang);
       if (f.entities.some((e) => e.kind === "animal") || f.amounts.length > 0) return "";

@@ -71,10 +71,13 @@ export const topic: Handler = (query, deps) => {
  * previous answer's first item implements, as a hit that leads the ranking.
  */
 function counterpartsOf(query: Query, deps: ResolveDeps, score: number): SearchHit[] {
-  if (query.followUp?.kind !== "topic") return [];
+  const followUp = query.followUp;
+  // Also a check's case asked of another document whose rules say nothing of it (国家层面呢, asked after a check).
+  const elsewhere = followUp?.kind === "facts" && query.docs.some((d) => !followUp.context.docs.includes(d));
+  if (followUp?.kind !== "topic" && !elsewhere) return [];
   const asked = new Set(query.docs);
   // The previous answer's first item is what it was about; the others were related.
-  const items = query.followUp.context.items
+  const items = (followUp?.context.items ?? [])
     .slice(0, 1)
     .map((k) => deps.plans.find((p) => p.doc === k.doc)?.items.find((i) => i.id === k.id))
     .map((i) => (i ? deps.index.implementedItem(i) : null))
