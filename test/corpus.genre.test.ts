@@ -119,6 +119,10 @@ describe("every development document", () => {
         "zhungeer-air-pollution-2024",
         "qijiang-air-tasks-2024",
         "zigong-air-quality-2025",
+        "zhuozhou-air-pollution-2025",
+        "jingyang-autumn-winter-2025",
+        "fanchang-air-quality-2024",
+        "nanhai-ozone-2025",
       ].sort(),
     );
   });
@@ -1186,6 +1190,33 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     const qijiang = planOf("qijiang-air-tasks-2024");
     expect(qijiang.meta.signed).toBe("2024-04-08");
     expect(qijiang.meta.docNumber).toBe("綦江府办发〔2024〕21号");
+  });
+
+  it("reads numbers written in one character each (㈠ ⒈), as pages copied from a word processor have them", () => {
+    const fanchang = planOf("fanchang-air-quality-2024");
+    expect(entry(fanchang, "2.1.1").label).toBe("二(一)1.");
+    expect(rolePairs(fanchang, "2.2.1")[0]).toEqual(["区经信局", "lead"]);
+    const zhuozhou = planOf("zhuozhou-air-pollution-2025");
+    expect(entry(zhuozhou, "4.2.2").title).toBe("淘汰老旧车辆");
+  });
+
+  it("follows the opening's rules: 责任单位 support a lead beside them, a default deadline, a default lead", () => {
+    const zhuozhou = planOf("zhuozhou-air-pollution-2025");
+    expect(rolePairs(zhuozhou, "2.1.2")).toEqual([
+      ["市工信局", "lead"],
+      ["市发改局", "support"],
+    ]);
+    // 未注明完成时限的任务，完成时限均为2025年12月31日
+    expect(entry(zhuozhou, "2.1.2").deadlines.map((d) => d.date)).toEqual(["2025-12-31"]);
+    // 第三部分至第七部分未标明责任单位的措施，由…牵头
+    const nanhai = planOf("nanhai-ozone-2025");
+    expect(rolePairs(nanhai, "3.6")).toEqual([["佛山市生态环境局南海分局", "lead"]]);
+  });
+
+  it("reads a section of duties by department (县发改局：负责…) as those departments' entries", () => {
+    const jingyang = planOf("jingyang-autumn-winter-2025");
+    expect(rolePairs(jingyang, "4.2")).toEqual([["县发改局", "responsible"]]);
+    expect(entry(jingyang, "3.6").departments).toEqual([]);
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

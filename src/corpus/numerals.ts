@@ -7,6 +7,9 @@ export function parseSmallNumeral(text: string): number | null {
   if (/^\d+$/.test(text)) return Number(text);
   // ①…⑳: circled numbers, the lowest level of some plans.
   if (/^[\u2460-\u2473]$/.test(text)) return (text.codePointAt(0) as number) - 0x2460 + 1;
+  // ㈠…㈩ and ⒈…⒛: a numbered heading's number in one character.
+  if (/^[\u3220-\u3229]$/.test(text)) return (text.codePointAt(0) as number) - 0x3220 + 1;
+  if (/^[\u2488-\u249b]$/.test(text)) return (text.codePointAt(0) as number) - 0x2488 + 1;
   // ⑴…⒇: parenthesised numbers in one character.
   if (/^[\u2474-\u2487]$/.test(text)) return (text.codePointAt(0) as number) - 0x2474 + 1;
   const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);

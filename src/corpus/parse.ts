@@ -262,6 +262,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       item.title = rowTask(cells) ?? item.title;
     }
     item.departments = strongestRoles(departments);
+    // The plan's rule that its 责任单位 support a lead named beside them.
+    if (conventions.responsibleSupportsLead && item.departments.some((x) => x.role === "lead"))
+      item.departments = item.departments.map((x) =>
+        x.role === "responsible" ? { ...x, role: "support" } : x,
+      );
     item.deadlines = parseDeadlines(item.text, deadlineOptions);
     items.push(item);
   }
@@ -300,12 +305,28 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         item.departments = parseSubjectDepartments(item.text, canonical);
   } else {
     // A plan whose every measure opens with who does it (县生态环境局会同县工信局，…) assigns by its
-    // sentences; one where only a few do is a notice that names no assignments.
+    // sentences — or one section of it does (四、职责分工: 县发改局：负责…); one where only a few do is a
+    // notice that names no assignments.
     const read = items.map((item) => (rows.has(item) ? [] : parseSubjectDepartments(item.text, canonical)));
-    if (read.filter((d) => d.length > 0).length * 2 >= items.length)
-      items.forEach((item, i) => {
-        item.departments = read[i] ?? [];
-      });
+    const all = items.map((_, i) => i);
+    const assigns = (group: readonly number[], read: (i: number) => boolean) =>
+      group.filter(read).length * 2 >= group.length;
+    // A section of its own that assigns by department: its entries open 县发改局：负责….
+    const colonFirst = (i: number) =>
+      (read[i]?.length ?? 0) > 0 && DEPARTMENT_COLON.test(items[i]?.text.slice(0, 40) ?? "");
+    const bySection = sections.map((s) => all.filter((i) => items[i]?.section === s.number));
+    const assigning = assigns(all, (i) => (read[i]?.length ?? 0) > 0)
+      ? [all]
+      : bySection.filter((g) => g.length >= 3 && assigns(g, colonFirst));
+    for (const group of assigning) for (const i of group) (items[i] as Item).departments = read[i] ?? [];
+  }
+  // A lead the opening gives the tasks of some sections that name none (未标明责任单位的措施，由X牵头).
+  const defaultLead = conventions.defaultLead;
+  if (defaultLead) {
+    const [from, to] = defaultLead.sections ?? [1, sections.length];
+    for (const item of items)
+      if (item.departments.length === 0 && item.level >= 2 && item.section >= from && item.section <= to)
+        item.departments = defaultLead.departments.map((d) => ({ ...d }));
   }
   settleDepartmentNames(items);
   // A division-of-labour table after the body (附件：重点任务分工表) gives each item it names its
@@ -332,6 +353,14 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       if (item.section === section.number && item.deadlines.length === 0 && item.path.length > 1)
         item.deadlines.push({ ...due, sentence: section.title });
   }
+  // A date the opening gives every task that names none (未注明完成时限的任务，完成时限均为…).
+  const [fallback] = conventions.defaultDeadline
+    ? parseDeadlines(`${conventions.defaultDeadline}前`, deadlineOptions)
+    : [];
+  if (fallback)
+    for (const item of items)
+      if (item.deadlines.length === 0 && item.departments.length > 0 && item.level >= 2)
+        item.deadlines.push({ ...fallback, sentence: conventions.defaultDeadline as string });
   // A standing note covers every entry after the one that states it.
   for (const note of standingNotes) {
     const from = items.findIndex((i) => i.id === note.from);
@@ -347,6 +376,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   );
   return plan;
 }
+
+/** An entry opening with a department and a colon before its duty (县发改局：负责…). */
+const DEPARTMENT_COLON =
+  /^[\s\u3000]*(?:\d+[.．、]|[(（][一二三四五六七八九十\d]+[)）])?\s*[^，。：:；]{2,30}[：:]\s*(?:负责|牵头|配合|参与|承担)/;
 
 /** An entry that only says who does its section's tasks: （二）责任单位. */
 const ASSIGNING_ENTRY = /^(?:责任单位|责任部门|责任分工|职责分工|任务分工|牵头单位|分工安排|组织实施单位)$/;

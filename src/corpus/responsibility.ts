@@ -5,7 +5,9 @@
  * is a list of department-like names followed by a role verb (or a standing note), so (PM2.5),
  * (市、区), (含渣土运输车、…) are left alone wherever they stand.
  */
+
 import { canonicalDepartment, englishDepartment, sharedDepartments } from "./departments.js";
+import { parseSmallNumeral } from "./numerals.js";
 import type { DepartmentRef, Role } from "./schema.js";
 
 /** Role verbs, longest first so 牵头负责 is read before 牵头 or 负责, and 负责落实 before 落实. */
@@ -32,7 +34,7 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
 // A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
 // note in brackets may follow (各县、区人民政府(管委会)).
 const DEPARTMENT_NAME =
-  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:局|委|委员会|办|办公室|中心|公司|分公司|集团|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|室|站|有关单位|有关部门|成员单位)(?:[(（][^()（）]{1,12}[)）])?$/;
+  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:局|委|委员会|办|办公室|中心|公司|分公司|集团|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|室|站|处|有关单位|有关部门|成员单位)(?:[(（][^()（）]{1,12}[)）])?$/;
 
 // A place or zone named alone in a list whose last member carries the body: 甲县、乙县政府 means
 // 甲县政府 and 乙县政府.
@@ -437,9 +439,12 @@ export function parseSubjectDepartments(
   // bracket (各县（市、区）人民政府) stays.
   const outside = outsideBrackets(text, (b) => parseResponsibility(b.inner) !== null);
   for (const sentence of outside.split(/[。；;\n]/)) {
-    const m = SUBJECT.exec(
-      sentence.replace(/^[\s\u3000]*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])?/, "").trim(),
-    );
+    const opening = sentence
+      .replace(/^[\s\u3000]*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])?/, "")
+      .trim();
+    // A bracket left unread (a clause with a name the genre does not know) is no sentence's subject.
+    if (/^[(（〔]/.test(opening)) continue;
+    const m = SUBJECT.exec(opening);
     if (!m) continue;
     // 、 inside a name's bracket (各县（市、区）人民政府) parts no names.
     const names = splitTopLevel(m[1] as string, /、/).map((n) => n.trim());
@@ -538,6 +543,12 @@ export interface PlanConventions {
   leadMark: string | null;
   /** "分号前的单位为牵头单位，分号后的单位为配合单位": a bracket's names before ； lead, those after support. */
   semicolonSplitsRoles: boolean;
+  /** "“责任单位”配合牵头单位抓好落实": beside a lead, the 责任单位 support. */
+  responsibleSupportsLead: boolean;
+  /** "未注明完成时限的任务，完成时限均为2025年12月31日": the date of every task that gives none. */
+  defaultDeadline: string | null;
+  /** "第三部分至第七部分未标明责任单位的措施，由X牵头": who leads the tasks of those sections naming none. */
+  defaultLead: { departments: DepartmentRef[]; sections: [number, number] | null } | null;
 }
 
 /** Short names a plan gives its departments: those it spells out, and the level the rest take. */
@@ -602,6 +613,15 @@ const FIRST_LEADS =
   /排(?:在|名)?第一(?:位|个|名)?的?(?:单位)?(?:为|是)牵头(?:单位|部门)[,，]?\s*其余(?:的)?(?:单位)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
 const UNMARKED =
   /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
+/** “责任单位”配合牵头单位抓好落实 */
+const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|协同)[“"「]?牵头单位/;
+/** 未注明完成时限的任务，完成时限均为2025年12月31日 */
+const DEFAULT_DEADLINE =
+  /未(?:注明|标明|列明|明确)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?[，,]?\s*(?:完成时限|完成时间)?(?:均|一律)?(?:为|是|于)?\s*((?:20\d\d)年\d{1,2}月(?:\d{1,2}日|底))(?:前)?/;
+/** 第三部分至第七部分未标明责任单位的措施，由X牵头 */
+const DEFAULT_LEAD =
+  /(?:第([一二三四五六七八九十]{1,2})部分至第([一二三四五六七八九十]{1,2})部分)?未(?:标明|注明|列明|明确)(?:责任单位|责任部门|牵头单位)的(?:措施|任务|工作)[，,]?\s*(?:均|一律)?由(.{2,30}?)牵头/;
+
 /** 分号前的单位为牵头单位，分号后的单位为配合单位 */
 const SEMICOLON_ROLES =
   /分号前(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,12}分号后(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)/;
@@ -687,6 +707,9 @@ export function readPlanConventions(
     shortForms: readShortForms(`${notice}\n${preamble}`),
     leadMark: marked ? (marked[1] as string) : null,
     semicolonSplitsRoles: SEMICOLON_ROLES.test(preamble) || SEMICOLON_ROLES.test(notice),
+    responsibleSupportsLead: RESPONSIBLE_SUPPORTS.test(preamble) || RESPONSIBLE_SUPPORTS.test(notice),
+    defaultDeadline: (DEFAULT_DEADLINE.exec(preamble) ?? DEFAULT_DEADLINE.exec(notice))?.[1] ?? null,
+    defaultLead: readDefaultLead(DEFAULT_LEAD.exec(preamble) ?? DEFAULT_LEAD.exec(notice), canonical),
   };
 }
 
@@ -714,4 +737,13 @@ export function semicolonRoles(inner: string): string | null {
   const parts = splitTopLevel(inner, /[；;]/).map((p) => p.trim());
   if (parts.length !== 2 || parts.some((p) => p === "" || hasRoleVerb(p) || !splitNames(p))) return null;
   return `${parts[0]}牵头，${parts[1]}配合`;
+}
+
+/** The lead a plan gives the tasks that name none, and the sections it says so of. */
+function readDefaultLead(m: RegExpExecArray | null, canonical: Canonicalise): PlanConventions["defaultLead"] {
+  const names = m ? splitNames((m[3] as string).trim()) : null;
+  if (!m || !names) return null;
+  const from = m[1] ? parseSmallNumeral(m[1]) : null;
+  const to = m[2] ? parseSmallNumeral(m[2]) : null;
+  return { departments: refs(names, "lead", canonical), sections: from && to ? [from, to] : null };
 }

@@ -23,6 +23,8 @@ const STYLES = [
     pattern: /^[(（]\s*([一二三四五六七八九十]{1,4})\s*[)）]\s*/,
     label: (n: number) => `(${formatSmallNumeral(n)})`,
   },
+  // ㈠㈡㈢ — the same in one character each, as pages copied from a word processor have them.
+  { style: "cn", pattern: /^([\u3220-\u3229])\s*/, label: (n: number) => `(${formatSmallNumeral(n)})` },
   { style: "paren", pattern: /^[(（]\s*(\d{1,2})\s*[)）]\s*/, label: (n: number) => `(${n})` },
   // a）b）c） — points lettered under a task.
   {
@@ -51,6 +53,8 @@ const STYLES = [
     label: (n: number) => `、第${formatSmallNumeral(n)}`,
   },
   { style: "num", pattern: /^(\d{1,2})\s*[.．、](?!\d)\s*/, label: (n: number) => `${n}.` },
+  // ⒈⒉⒊ — the same in one character each.
+  { style: "num", pattern: /^([\u2488-\u249b])\s*/, label: (n: number) => `${n}.` },
   // 2.3 or 2-3 — numbers whose first part is the section's own (二、 → 2.1, 2.2 …); the label is the
   // number as the section and the item (2.3).
   {
