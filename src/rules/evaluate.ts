@@ -153,6 +153,9 @@ function relevanceOf(rule: BoundRule, s: Scope): number {
   return rule.relevance.find((r) => r.when(s))?.score ?? 0;
 }
 
+/** A rule this relevant to an entity is squarely about it. */
+const SQUARELY = 8;
+
 /**
  * Every relevant rule × entity of a check question, most relevant first; `[]` when the question is
  * not a check question ({@link asksObligation}) or no rule is about it. Per entity (and for the
@@ -172,6 +175,9 @@ export function evaluateQuestion(
   if (!asksObligation(facts) && previousItems.size === 0) return [];
   type Pair = { rule: BoundRule; scope: Scope; score: number; key: number };
   const best = new Map<number, Pair>();
+  // Rules squarely about an entity beside its most relevant one (a city's delivery van: the
+  // new-energy rule and the old-diesel phase-out) may each give a verdict.
+  const also: Pair[] = [];
   for (const rule of book.rules) {
     const subjects = rule.spec.subject
       ? facts.entities.filter((e) => rule.spec.subject?.includes(e.kind))
@@ -184,12 +190,26 @@ export function evaluateQuestion(
       const key = entity ? facts.entities.indexOf(entity) : -1;
       const held = best.get(key);
       if (score > 0 && (!held || score > held.score)) best.set(key, { rule, scope, score, key });
+      if (entity && score >= SQUARELY) also.push({ rule, scope, score, key });
     }
   }
+  const beside = also.filter((p) => {
+    const held = best.get(p.key);
+    return (
+      held !== undefined && held.rule !== p.rule && p.score >= held.score - 1 && p.scope.entity?.described
+    );
+  });
   const pairs = [...best.values()].sort(
     (a, b) => b.score - a.score || a.key - b.key || a.rule.order - b.rule.order,
   );
   const top = pairs[0]?.score ?? 0;
   const kept = pairs.filter((p) => p.score === top || p.scope.entity?.described);
-  return kept.map((p) => verdictOf(p.scope, plan, p.score)).filter((v): v is Verdict => v !== null);
+  const verdicts = kept.map((p) => verdictOf(p.scope, plan, p.score)).filter((v): v is Verdict => v !== null);
+  // A rule beside the most relevant one speaks only when it applies: it can say that an obligation
+  // holds, not hold the answer back for a fact it alone would need.
+  for (const p of beside) {
+    const v = verdictOf(p.scope, plan, p.score);
+    if (v?.check.outcome === "applies") verdicts.push(v);
+  }
+  return verdicts;
 }
