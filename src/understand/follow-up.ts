@@ -67,7 +67,10 @@ const ADDS =
   /^(?:补充(?:一下|说明)?|另外|忘了说|再补充|是|就是|其实是|实际是|都是|对[,，]?|嗯[,，]?|查了下|查了一下|核实了|确认了|it'?s\b|it is\b|they'?re\b|they are\b|we'?re\b|we are\b|actually\b|sorry\b|yes\b|also\b|plus\b|in addition\b|i forgot\b)/i;
 
 /** A thing named alone ("ducks?", 肉鸡？): after a check, the same question of it. */
-const bareThing = (text: string) => text.replace(/[\s?？.!！。,，]/g, "").length <= 8 && !/[吗么]/.test(text);
+const bareThing = (text: string) =>
+  /[\u4e00-\u9fff]/.test(text)
+    ? text.replace(/[\s?？.!！。,，]/g, "").length <= 8 && !/[吗么]/.test(text)
+    : (text.match(/[a-z0-9'-]+/gi) ?? []).length <= 4;
 
 /** A count the previous case also counts (1000个 after 密封点900个): a new figure for it. */
 function counts(previous: string, text: string): boolean {
@@ -402,7 +405,12 @@ export function readFollowUp(
     factsText = replaceFigures(previous, text);
   // Another trade (换成做鞋的厂子呢, a flour mill that paints nothing): the same question of a business
   // in it, the previous trade's words gone.
-  else if (context.kind === "check" && CHANGE.test(text) && !ownThing && own.industries.length > 0)
+  else if (
+    context.kind === "check" &&
+    (CHANGE.test(text) || bareThing(text)) &&
+    !ownThing &&
+    own.industries.length > 0
+  )
     factsText = [text, withoutIndustries(askingClauses(previous, query.lang, own))]
       .filter(Boolean)
       .join("，");
