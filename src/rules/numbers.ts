@@ -86,6 +86,9 @@ function numeralAt(work: string, i: number, v: Vocabulary): { value: number; end
   const unit = unitAfter(work.slice(i + span.length), v);
   const meaningful = unit !== null || (/[万亿萬億]/.test(span) && span.length >= 2) || /[十百千]/.test(span);
   if (!meaningful || /^[万亿千百]/.test(span)) return skip;
+  // 两三百, 三四十: a spoken range; its upper end is the figure (two or three hundred is no 2300).
+  const range = /^[一二两三四五六七八九]([二三四五六七八九])([十百千万亿])$/.exec(span);
+  if (range) return { value: chineseValue(`${range[1]}${range[2]}`), end: i + span.length };
   try {
     return { value: chineseValue(span), end: i + span.length };
   } catch {
