@@ -123,6 +123,10 @@ describe("every development document", () => {
         "jingyang-autumn-winter-2025",
         "fanchang-air-quality-2024",
         "nanhai-ozone-2025",
+        "xiaoyi-air-quality-2024",
+        "yulin-air-pollution-2025",
+        "ninghe-air-quality-2024",
+        "yueyang-air-pollution-2025",
       ].sort(),
     );
   });
@@ -171,7 +175,7 @@ describe("every development document", () => {
       for (const i of p.items) {
         const children = p.items.filter((c) => c.parent === i.id);
         const first = children[0];
-        if (first) expect(i.span.end).toBeLessThan(first.span.start);
+        if (first) expect(i.span.end).toBeLessThanOrEqual(first.span.start);
       }
     }
   });
@@ -1217,6 +1221,28 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     const jingyang = planOf("jingyang-autumn-winter-2025");
     expect(rolePairs(jingyang, "4.2")).toEqual([["县发改局", "responsible"]]);
     expect(entry(jingyang, "3.6").departments).toEqual([]);
+  });
+
+  it("gives a section heading's departments to its tasks (另由X配合 adds, X牵头，本部分其他单位配合 leads)", () => {
+    const xiaoyi = planOf("xiaoyi-air-quality-2024");
+    expect(rolePairs(xiaoyi, "3.5")).toEqual([
+      ["吕梁市生态环境局孝义分局", "lead"],
+      ["市工业和信息化局", "support"],
+    ]);
+    expect(rolePairs(xiaoyi, "3.6")).toContainEqual(["国网孝义市供电公司", "support"]);
+    expect(rolePairs(xiaoyi, "3.6").map(([name]) => name)).not.toContain("另由国网孝义市供电公司");
+  });
+
+  it("follows a task's pointer to another's departments (同上, 同本部分（二）1, 同第二部分（四）1)", () => {
+    const ninghe = planOf("ninghe-air-quality-2024");
+    expect(rolePairs(ninghe, "3.4.3").slice(0, 4)).toEqual(rolePairs(ninghe, "3.4.1"));
+    expect(rolePairs(ninghe, "3.4.3")).toContainEqual(["国网天津宁河供电公司", "support"]);
+  });
+
+  it("splits points that run on in one paragraph ((1)…；(2)…) into entries, each with its own clause", () => {
+    const yulin = planOf("yulin-air-pollution-2025");
+    expect(entry(yulin, "2.1.1").deadlines.map((d) => d.date)).toEqual(["2025-05-31"]);
+    expect(rolePairs(yulin, "2.1.2")[0]).toEqual(["市市场监督管理局", "lead"]);
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

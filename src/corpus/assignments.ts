@@ -7,7 +7,7 @@
 import { type DeadlineOptions, parseDeadlines } from "./deadlines.js";
 import { type Line, trimmed } from "./lines.js";
 import { parseSmallNumeral } from "./numerals.js";
-import { strongestRoles } from "./responsibility.js";
+import { findBrackets, strongestRoles } from "./responsibility.js";
 import type { DepartmentRef, Item } from "./schema.js";
 import type { Draft } from "./structure.js";
 
@@ -141,5 +141,79 @@ export function datePointsByNumber(items: readonly Item[], options: DeadlineOpti
       const known = new Set(point.deadlines.map((d) => d.date));
       point.deadlines = [...point.deadlines, ...dates.filter((d) => !known.has(d.date))];
     }
+  }
+}
+
+/** 另由X配合: a unit added to the section's own. */
+const ALSO = /^另(?:由|请)(.+?)(配合|参与|协助|协同)$/;
+/** X牵头，本部分其他单位配合: the section's units support a lead of the task's own. */
+const OTHERS_OF_SECTION = /^(.+?)[，,]\s*本部分(?:其他|其余)(?:单位|部门)(配合|参与)$/;
+/** 责任单位同上 / 同本部分第（二）项 / 同第二部分（四）1, and what is added after a comma. */
+const SAME_AS =
+  /^(?:责任单位|责任分工|牵头单位、配合单位|牵头单位和配合单位|分工)?\s*同\s*(?:(上)|本部分\s*(?:第)?\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(?:项)?\s*(\d{1,2})?|第([一二三四五六七八九十]{1,3})部分\s*(?:第)?\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(?:项)?\s*(\d{1,2})?)(?:[，,]\s*(.+))?$/;
+
+/** Reads a clause into departments (X牵头，Y配合), or null. */
+type ReadClause = (clause: string) => DepartmentRef[] | null;
+
+/**
+ * A section whose heading names its departments (三、深化工业污染治理（X牵头，Y配合）) gives them to its
+ * tasks that name none; 另由Z配合 adds to them, and Z牵头，本部分其他单位配合 makes the section's units
+ * support Z. A task that points to another (责任单位同上) is left to {@link followReferences}.
+ */
+export function applySectionDefaults(
+  items: readonly Item[],
+  sections: ReadonlyArray<{ number: number; title: string }>,
+  read: ReadClause,
+): void {
+  for (const section of sections) {
+    const heading = findBrackets(section.title).at(-1);
+    const defaults = heading ? read(heading.inner) : null;
+    if (!defaults || defaults.length === 0) continue;
+    for (const task of items.filter((i) => i.section === section.number && i.level >= 2)) {
+      const inners = findBrackets(task.text).map((b) => b.inner.trim());
+      if (inners.some((b) => SAME_AS.test(b))) continue;
+      const also = inners.map((b) => ALSO.exec(b)).find((m) => m !== null);
+      const others = inners.map((b) => OTHERS_OF_SECTION.exec(b)).find((m) => m !== null);
+      if (also) {
+        const added = read(`${also[1]}${also[2]}`) ?? [];
+        task.departments = strongestRoles([...defaults.map((d) => ({ ...d })), ...added]);
+      } else if (others) {
+        const lead = read(others[1] as string) ?? [];
+        const rest = defaults
+          .filter((d) => !lead.some((l) => l.name === d.name))
+          .map((d) => ({ ...d, role: "support" as const }));
+        task.departments = strongestRoles([...lead, ...rest]);
+      } else if (task.departments.length === 0) task.departments = defaults.map((d) => ({ ...d }));
+    }
+  }
+}
+
+/**
+ * Tasks whose departments are another's (责任单位同上, 同本部分第（二）项, 同第二部分（四）1), in document order,
+ * with any unit added after a comma (…，国网某供电公司参与).
+ */
+export function followReferences(items: readonly Item[], read: ReadClause): void {
+  for (const [at, task] of items.entries()) {
+    const m = findBrackets(task.text)
+      .map((b) => SAME_AS.exec(b.inner.trim()))
+      .find((x) => x !== null);
+    if (!m) continue;
+    const n = (s: string | undefined) => (s ? parseSmallNumeral(s) : null);
+    let source: Item | undefined;
+    if (m[1])
+      source = items
+        .slice(0, at)
+        .reverse()
+        .find((i) => i.level === task.level && i.departments.length > 0);
+    else {
+      const path = m[2]
+        ? [task.section, n(m[2]), m[3] ? Number(m[3]) : null]
+        : [n(m[4]), n(m[5]), m[6] ? Number(m[6]) : null];
+      const id = path.filter((x): x is number => x !== null).join(".");
+      source = items.find((i) => i.id === id);
+    }
+    if (!source) continue;
+    const added = m[7] ? (read(m[7]) ?? []) : [];
+    task.departments = strongestRoles([...source.departments.map((d) => ({ ...d })), ...added]);
   }
 }

@@ -23,3 +23,35 @@ export function splitLines(source: string): Line[] {
 export function trimmed(line: Line | string): string {
   return (typeof line === "string" ? line : line.text).replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, "");
 }
+
+/** An inline point's number in brackets, after the punctuation that ends what comes before it. */
+const INLINE_POINT = /(?<=[：:。；;])\s*[（(](\d{1,2})[)）]/g;
+
+/**
+ * Lines whose points run on in one paragraph (…：（1）…；（2）…；（3）…) split before each point, so
+ * each point is an entry of its own as when it stands on its own line. Only points numbered 1, 2, …
+ * in order, at least two, count; the offsets still point into the source.
+ */
+export function splitInlinePoints(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const cuts: number[] = [];
+    let next = 1;
+    for (const m of line.text.matchAll(INLINE_POINT)) {
+      if (Number(m[1]) !== next) continue;
+      cuts.push((m.index as number) + (m[0].length - m[0].trimStart().length));
+      next++;
+    }
+    if (cuts.length < 2) {
+      out.push(line);
+      continue;
+    }
+    let from = 0;
+    for (const cut of [...cuts, line.text.length]) {
+      if (cut > from)
+        out.push({ text: line.text.slice(from, cut), start: line.start + from, end: line.start + cut });
+      from = cut;
+    }
+  }
+  return out;
+}

@@ -7,13 +7,15 @@
  */
 import {
   applyNumberedAssignments,
+  applySectionDefaults,
   datePointsByNumber,
+  followReferences,
   inheritGroupDepartments,
   takeNumberedAssignments,
 } from "./assignments.js";
 import { parseDeadlines } from "./deadlines.js";
 import { canonicalDepartment, departmentFolds, sharedDepartments } from "./departments.js";
-import { type Line, splitLines, trimmed } from "./lines.js";
+import { type Line, splitInlinePoints, splitLines, trimmed } from "./lines.js";
 import { readMeta, type Signature } from "./meta.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, signatureLine } from "./page.js";
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
@@ -107,7 +109,8 @@ function headSentence(firstLine: string): string {
  * Parsing also makes the document's departments known to the shared department directory.
  */
 export function parsePlan(doc: string, source: string, options: ParseOptions): Plan {
-  const lines = splitLines(source);
+  // Points that run on in one paragraph ((1)…；(2)…) are entries as on lines of their own.
+  const lines = splitInlinePoints(splitLines(source));
   const firstSection = lines.findIndex((l) => FIRST_SECTION.test(trimmed(l)));
   if (firstSection < 0) throw new Error(`${doc}: no sections (一、…) found`);
 
@@ -196,6 +199,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         ? expandShortForms(bracket.inner, conventions.shortForms, source)
         : { text: bracket.inner, shortOf: new Map<string, string>() };
       // A plan that marks its leads (带★的为牵头单位) writes the mark beside their names.
+      // 另由X配合 adds to the section's departments (read with them); it names no department 另由X.
+      if (/^另(?:由|请)/.test(bracket.inner.trim())) continue;
       const inner =
         (conventions.leadMark &&
           markedLeads(expanded.text, conventions.leadMark, conventions.unmarkedBesideLead)) ||
@@ -287,6 +292,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     (clause) => parseResponsibility(clause, canonical, conventions.unmarkedBesideLead)?.departments ?? null,
   );
   inheritGroupDepartments(items, new Set(owed.keys()));
+  const readClause = (clause: string) =>
+    parseResponsibility(clause, canonical, conventions.unmarkedBesideLead)?.departments ?? null;
+  applySectionDefaults(items, sections, readClause);
+  followReferences(items, readClause);
   datePointsByNumber(items, deadlineOptions);
   // An action whose departments stand in an entry of their own ((二)责任单位 beside (一)工作内容 and
   // (三)时间安排): they carry out every task of the action that names none of its own.
