@@ -127,6 +127,10 @@ describe("every development document", () => {
         "yulin-air-pollution-2025",
         "ninghe-air-quality-2024",
         "yueyang-air-pollution-2025",
+        "huangshi-air-quality-2024",
+        "fengtai-autumn-winter-air-2025",
+        "sanming-air-plan-2022",
+        "boluo-air-pollution-2025",
       ].sort(),
     );
   });
@@ -1243,6 +1247,20 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     const yulin = planOf("yulin-air-pollution-2025");
     expect(entry(yulin, "2.1.1").deadlines.map((d) => d.date)).toEqual(["2025-05-31"]);
     expect(rolePairs(yulin, "2.1.2")[0]).toEqual(["市市场监督管理局", "lead"]);
+  });
+
+  it("reads the rules a plan states at its end (注：排在首位的为牵头单位…；标注“*”的任务…未明确完成时限的…)", () => {
+    const boluo = planOf("boluo-air-pollution-2025");
+    expect(rolePairs(boluo, "2.1.2").slice(0, 2)).toEqual([
+      ["县工业和信息化局", "lead"],
+      ["惠州市生态环境局博罗分局", "support"],
+    ]);
+    // A task marked * with no date of its own is due on the date the note gives; an unmarked one is not.
+    expect(entry(boluo, "2.1.1").deadlines.map((d) => d.date)).toEqual(["2025-11-30"]);
+    expect(entry(boluo, "2.1").deadlines).toEqual([]);
+    const fengtai = planOf("fengtai-autumn-winter-air-2025");
+    expect(rolePairs(fengtai, "2.1")[0]).toEqual(["县生态环境分局", "lead"]);
+    expect(rolePairs(fengtai, "2.1")[1]?.[1]).toBe("support");
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

@@ -65,8 +65,8 @@ export function canonicalDepartment(written: string, folds?: ReadonlyMap<string,
   const spelled = written
     .trim()
     .replace(/\s+/g, "")
-    .replace(/[〈（]/g, "(")
-    .replace(/[〉）]/g, ")")
+    .replace(/[〈（〔]/g, "(")
+    .replace(/[〉）〕]/g, ")")
     // X供电局（以下简称供电局）: the short name is only how the text goes on.
     .replace(/\(以下简称[^()]*\)$/, "");
   return folds?.get(written.trim()) ?? folds?.get(spelled) ?? spelled;

@@ -23,6 +23,7 @@ import { parseQuantities } from "./quantities.js";
 import {
   expandShortForms,
   findBrackets,
+  firstLeads,
   hasRoleVerb,
   headedDepartments,
   markedLeads,
@@ -163,7 +164,12 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     .slice(0, block.bodyFirst)
     .map((l) => l.text)
     .join("\n");
-  const conventions = readPlanConventions(opening, canonical, notice);
+  // …and the rest of the document: some state their rules at the end (注：…, 明确部门分工).
+  const closing = lines
+    .slice(firstSection)
+    .map((l) => l.text)
+    .join("\n");
+  const conventions = readPlanConventions(opening, canonical, notice, closing);
   const labelled = (text: string) =>
     parseLabelledResponsibility(text, canonical, conventions.othersAfterLead, conventions.unmarkedBesideLead);
   const deadlineOptions = { heatingSeason: profile.heatingSeason, year: planYear, since: signedYear };
@@ -205,6 +211,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         (conventions.leadMark &&
           markedLeads(expanded.text, conventions.leadMark, conventions.unmarkedBesideLead)) ||
         (conventions.semicolonSplitsRoles && semicolonRoles(expanded.text)) ||
+        (conventions.othersAfterLead && firstLeads(expanded.text, conventions.othersAfterLead)) ||
         expanded.text;
       // A bracket right after the task's title (（一）严格项目准入（甲、乙）。…) names who does it, as one
       // closing the task does.
@@ -362,14 +369,19 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       if (item.section === section.number && item.deadlines.length === 0 && item.path.length > 1)
         item.deadlines.push({ ...due, sentence: section.title });
   }
-  // A date the opening gives every task that names none (未注明完成时限的任务，完成时限均为…).
-  const [fallback] = conventions.defaultDeadline
-    ? parseDeadlines(`${conventions.defaultDeadline}前`, deadlineOptions)
-    : [];
-  if (fallback)
+  // A date the plan gives every task that names none (未注明完成时限的任务，完成时限均为…), or every
+  // such task it marks (标注“*”的任务…).
+  const byDefault = conventions.defaultDeadline;
+  const [fallback] = byDefault ? parseDeadlines(`${byDefault.date}前`, deadlineOptions) : [];
+  if (fallback && byDefault)
     for (const item of items)
-      if (item.deadlines.length === 0 && item.departments.length > 0 && item.level >= 2)
-        item.deadlines.push({ ...fallback, sentence: conventions.defaultDeadline as string });
+      if (
+        item.deadlines.length === 0 &&
+        item.departments.length > 0 &&
+        item.level >= 2 &&
+        (byDefault.mark === null || item.text.includes(byDefault.mark))
+      )
+        item.deadlines.push({ ...fallback, sentence: byDefault.date });
   // A standing note covers every entry after the one that states it.
   for (const note of standingNotes) {
     const from = items.findIndex((i) => i.id === note.from);

@@ -34,7 +34,7 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
 // A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
 // note in brackets may follow (各县、区人民政府(管委会)).
 const DEPARTMENT_NAME =
-  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:局|委|委员会|办|办公室|中心|公司|分公司|集团|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|室|站|处|有关单位|有关部门|成员单位)(?:[(（][^()（）]{1,12}[)）])?$/;
+  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:(?<![布格大结开全变出当])局|委|委员会|办|办公室|中心|公司|分公司|集团|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|室|站|处|有关单位|有关部门|成员单位)(?:[(（〔][^()（）〔〕]{1,12}[)）〕])?$/;
 
 // A place or zone named alone in a list whose last member carries the body: 甲县、乙县政府 means
 // 甲县政府 and 乙县政府.
@@ -545,8 +545,11 @@ export interface PlanConventions {
   semicolonSplitsRoles: boolean;
   /** "“责任单位”配合牵头单位抓好落实": beside a lead, the 责任单位 support. */
   responsibleSupportsLead: boolean;
-  /** "未注明完成时限的任务，完成时限均为2025年12月31日": the date of every task that gives none. */
-  defaultDeadline: string | null;
+  /**
+   * "未注明完成时限的任务，完成时限均为2025年12月31日": the date of every task that gives none — or of
+   * those marked so (标注“*”的任务…), when the rule names a mark.
+   */
+  defaultDeadline: { date: string; mark: string | null } | null;
   /** "第三部分至第七部分未标明责任单位的措施，由X牵头": who leads the tasks of those sections naming none. */
   defaultLead: { departments: DepartmentRef[]; sections: [number, number] | null } | null;
 }
@@ -610,14 +613,14 @@ export function expandShortForms(
 }
 
 const FIRST_LEADS =
-  /排(?:在|名)?第一(?:位|个|名)?的?(?:单位)?(?:为|是)牵头(?:单位|部门)[,，]?\s*其余(?:的)?(?:单位)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
+  /排(?:在|名)?(?:第一(?:位|个|名)?|首位|最前)的?(?:单位)?(?:为|是)牵头(?:单位|部门)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
 const UNMARKED =
   /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
 /** “责任单位”配合牵头单位抓好落实 */
 const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|协同)[“"「]?牵头单位/;
 /** 未注明完成时限的任务，完成时限均为2025年12月31日 */
 const DEFAULT_DEADLINE =
-  /未(?:注明|标明|列明|明确)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?[，,]?\s*(?:完成时限|完成时间)?(?:均|一律)?(?:为|是|于)?\s*((?:20\d\d)年\d{1,2}月(?:\d{1,2}日|底))(?:前)?/;
+  /(?:标注[“"「]?([*＊★※▲])[”"」]?的(?:任务|工作)[^。]{0,20}?)?未(?:注明|标明|列明|明确)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?[，,]?\s*(?:完成时限|完成时间)?(?:均|一律)?(?:须|应|要)?(?:为|是|于)?\s*((?:20\d\d)年\d{1,2}月(?:\d{1,2}日|底))(?:前)?/;
 /** 第三部分至第七部分未标明责任单位的措施，由X牵头 */
 const DEFAULT_LEAD =
   /(?:第([一二三四五六七八九十]{1,2})部分至第([一二三四五六七八九十]{1,2})部分)?未(?:标明|注明|列明|明确)(?:责任单位|责任部门|牵头单位)的(?:措施|任务|工作)[，,]?\s*(?:均|一律)?由(.{2,30}?)牵头/;
@@ -670,14 +673,18 @@ export function readPlanConventions(
   preamble: string,
   canonical: Canonicalise = (w) => canonicalDepartment(w),
   notice = "",
+  /** The body after its first section: some plans state their rules at the end (注：…, 明确部门分工). */
+  closing = "",
 ): PlanConventions {
-  const lead = FIRST_LEADS.exec(preamble);
+  // The opening, then the notice, then the rest of the body.
+  const stated = (re: RegExp) => re.exec(preamble) ?? re.exec(notice) ?? re.exec(closing);
+  const lead = stated(FIRST_LEADS);
   const othersAfterLead =
     lead === null ? null : lead[1] === "责任" ? "responsible" : ("support" satisfies Role);
-  const unmarked = UNMARKED.exec(preamble) ?? UNMARKED.exec(notice);
-  const bracket = BRACKET_ROLE.exec(preamble) ?? BRACKET_ROLE.exec(notice);
+  const unmarked = stated(UNMARKED);
+  const bracket = stated(BRACKET_ROLE);
   const bracketRole = bracket ? (ROLE_WORDS[bracket[1] as string] ?? null) : null;
-  const marked = LEAD_MARK.exec(preamble) ?? LEAD_MARK.exec(notice);
+  const marked = stated(LEAD_MARK);
   const unmarkedBesideLead = unmarked
     ? (ROLE_WORDS[unmarked[1] as string] ?? null)
     : marked?.[2]
@@ -706,10 +713,10 @@ export function readPlanConventions(
     standingNote,
     shortForms: readShortForms(`${notice}\n${preamble}`),
     leadMark: marked ? (marked[1] as string) : null,
-    semicolonSplitsRoles: SEMICOLON_ROLES.test(preamble) || SEMICOLON_ROLES.test(notice),
-    responsibleSupportsLead: RESPONSIBLE_SUPPORTS.test(preamble) || RESPONSIBLE_SUPPORTS.test(notice),
-    defaultDeadline: (DEFAULT_DEADLINE.exec(preamble) ?? DEFAULT_DEADLINE.exec(notice))?.[1] ?? null,
-    defaultLead: readDefaultLead(DEFAULT_LEAD.exec(preamble) ?? DEFAULT_LEAD.exec(notice), canonical),
+    semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
+    responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,
+    defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE)),
+    defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),
   };
 }
 
@@ -746,4 +753,23 @@ function readDefaultLead(m: RegExpExecArray | null, canonical: Canonicalise): Pl
   const from = m[1] ? parseSmallNumeral(m[1]) : null;
   const to = m[2] ? parseSmallNumeral(m[2]) : null;
   return { departments: refs(names, "lead", canonical), sections: from && to ? [from, to] : null };
+}
+
+/** The default date a plan gives its undated tasks, and the mark of the tasks it covers. */
+function readDefaultDeadline(m: RegExpExecArray | null): PlanConventions["defaultDeadline"] {
+  return m ? { date: m[2] as string, mark: m[1] ?? null } : null;
+}
+
+/**
+ * A bracket of bare names read by the plan's rule that the first leads (排在首位的为牵头单位，其余为配合
+ * 单位): 甲、乙、丙 → 甲牵头，乙、丙配合; one name alone carries the task out. Null when it is no list of
+ * names or says roles of its own.
+ */
+export function firstLeads(inner: string, others: Role): string | null {
+  if (hasRoleVerb(inner) || /[；;]/.test(inner)) return null;
+  const names = splitTopLevel(inner, /[、，,]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (names.length < 2 || !splitNames(names.join("、"))) return null;
+  return `${names[0]}牵头，${names.slice(1).join("、")}${BARE_VERB[others]}`;
 }
