@@ -1263,6 +1263,19 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(rolePairs(fengtai, "2.1")[1]?.[1]).toBe("support");
   });
 
+  it("reads a plan in 第X章 and 第X节, with 一、 as a level under a 节", () => {
+    const sanming = planOf("sanming-air-plan-2022");
+    expect(entry(sanming, "2.3").title).toBe("规划目标");
+    expect(entry(sanming, "3.1.2").label).toBe("第三章第一节二、");
+    expect(rolePairs(sanming, "3.1.2")[0]).toEqual(["市生态环境局", "lead"]);
+    // The standing note inside the first bracket (各县〔市、区〕人民政府…落实，不再列出) leaves its names whole.
+    expect(rolePairs(sanming, "3.1.1").map(([name]) => name)).toEqual([
+      "市发改委",
+      "市工信局",
+      "市生态环境局",
+    ]);
+  });
+
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {
     const shaoguan = planOf("shaoguan-air-quality-2021");
     expect(entry(shaoguan, "1.4").departments.map((d) => d.name)).not.toContain("设在市生态环境局");

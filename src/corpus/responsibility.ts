@@ -89,8 +89,8 @@ function splitTopLevel(text: string, separators: RegExp): string[] {
   let depth = 0;
   let current = "";
   for (const c of text) {
-    if ("〈(（".includes(c)) depth++;
-    if ("〉)）".includes(c)) depth--;
+    if ("〈(（〔".includes(c)) depth++;
+    if ("〉)）〕".includes(c)) depth--;
     if (depth === 0 && separators.test(c)) {
       parts.push(current);
       current = "";

@@ -71,6 +71,18 @@ const STYLES = [
   },
   // A table row's number cell (a task list copied from a table): read only in a document with a table.
   { style: "row", pattern: ROW_NUMBER, label: (n: number) => `${n}.` },
+  // A plan in chapters and their 节 (a five-year plan): 第一节 under 第一章, then 一、 as a level below it.
+  // Read only in such a plan, where 一、 is no section.
+  {
+    style: "jie",
+    pattern: /^第\s*([一二三四五六七八九十]{1,3})\s*节\s*/,
+    label: (n: number) => `第${formatSmallNumeral(n)}节`,
+  },
+  {
+    style: "dun",
+    pattern: /^([一二三四五六七八九十]{1,3})\s*[、．]\s*/,
+    label: (n: number) => `${formatSmallNumeral(n)}、`,
+  },
 ] as const;
 type Style = (typeof STYLES)[number]["style"];
 
@@ -85,9 +97,10 @@ interface Marker {
   length: number;
 }
 
-function readMarker(text: string, rows: boolean, section: number): Marker | null {
+function readMarker(text: string, rows: boolean, section: number, chapters = false): Marker | null {
   for (const { style, pattern } of STYLES) {
     if (style === "row" && !rows) continue;
+    if ((style === "jie" || style === "dun") && !chapters) continue;
     const m = pattern.exec(text);
     if (!m) continue;
     if (style === "decimal" && Number.parseInt(m[0], 10) !== section) continue;
@@ -164,10 +177,15 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
     });
   };
 
+  // A plan in 第X章 and 第X节: its chapters are the sections, and 一、 is a level under a 节.
+  const chapters =
+    bodyLines.some((l) => /^第[一二三四五六七八九十]{1,3}章/.test(trimmed(l))) &&
+    bodyLines.some((l) => /^第[一二三四五六七八九十]{1,3}节/.test(trimmed(l)));
   for (const line of bodyLines) {
     const t = trimmed(line);
     if (t === "") continue;
-    const sm = SECTION.exec(t);
+    const found = SECTION.exec(t);
+    const sm = chapters && found && found[4] !== "章" ? null : found;
     const sectionNumber = sm ? parseSmallNumeral((sm[1] ?? sm[3] ?? sm[6]) as string) : null;
     if (sm && sectionNumber === section + 1) {
       section = sectionNumber;
@@ -182,7 +200,7 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
       drafts.push({ kind: "heading", ref: String(section), start: line.start, lines: [line] });
       continue;
     }
-    const marker = section > 0 ? readMarker(t, options.rows ?? false, section) : null;
+    const marker = section > 0 ? readMarker(t, options.rows ?? false, section, chapters) : null;
     if (marker && accept(marker)) {
       open(line, marker);
       continue;
