@@ -93,6 +93,10 @@ function bareFigure(text: string): boolean {
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
 
+/** Tonnes beside tonnes an hour (40吨的呢 after 20吨/小时): a boiler's size said both ways. */
+const tonnes = (a: string | null, b: string | null) =>
+  a !== null && b !== null && [a, b].every((u) => u === "t" || u === "t/h");
+
 /** A figure with a unit, as the facts reader found it. */
 type Figure = ReturnType<typeof findAmounts>[number];
 const withUnit = (text: string): Figure[] =>
@@ -140,7 +144,9 @@ function replaceFigures(previous: string, next: string): string {
       fresh.find((f) => f.unit === o.unit) ??
       // 30 MW after 20 t/h: the boiler's size in another unit (not a power plant's 30万千瓦).
       fresh.find(
-        (f) => !POWER_PLANT.test(next) && sameMeasure(f.unit, o.unit) && !old.some((x) => x.unit === f.unit),
+        (f) =>
+          (tonnes(f.unit, o.unit) || (!POWER_PLANT.test(next) && sameMeasure(f.unit, o.unit))) &&
+          !old.some((x) => x.unit === f.unit),
       ) ??
       fresh.find((f) => COUNTS.has(f.unit as string) && COUNTS.has(o.unit as string)) ??
       (measured.length === 1 && measured[0] === o && fresh.length === 0 && bare.length === 1
@@ -196,7 +202,9 @@ function sameThings(own: ReturnType<typeof extractFacts>, previous: string, lang
 function sharesUnit(previous: string, text: string): boolean {
   const units = withUnit(previous).map((a) => a.unit);
   const converts = !POWER_PLANT.test(text);
-  return withUnit(text).some((a) => units.some((u) => u === a.unit || (converts && sameMeasure(u, a.unit))));
+  return withUnit(text).some((a) =>
+    units.some((u) => u === a.unit || tonnes(u, a.unit) || (converts && sameMeasure(u, a.unit))),
+  );
 }
 
 /** Whether a text names a place the rule books know (周口, 南阳市, Heze). */
@@ -369,7 +377,20 @@ export function readFollowUp(
   const previousThings = extractFacts(previous, query.lang).things;
   const addsThings =
     own.entities.length === 0 && own.things.size > 0 && [...own.things].every((t) => !previousThings.has(t));
-  if (relative && CHANGE.test(text)) factsText = scaleFigures(previous, relative[1]);
+  // A complete question of its own — a thing, its figure and what it asks, with no word leaning on
+  // the previous one (烧结砖厂，一年产能4000万块标砖，在乡下，要退出吗？) — starts afresh.
+  const complete =
+    ownThing &&
+    ownFigure &&
+    own.asks &&
+    text.length >= 14 &&
+    !CHANGE.test(text) &&
+    !ELLIPTICAL.test(text) &&
+    !ANAPHORA.test(text) &&
+    !THOSE.test(text) &&
+    !ADDS.test(text.trim());
+  if (complete) factsText = null;
+  else if (relative && CHANGE.test(text)) factsText = scaleFigures(previous, relative[1]);
   // A figure alone after a check ("exactly two million?", 正好5000的？): the same case at that figure.
   else if (context.kind === "check" && !ownThing && bareFigure(text))
     factsText = replaceFigures(previous, text);
