@@ -13,6 +13,13 @@ import {
   inheritGroupDepartments,
   takeNumberedAssignments,
 } from "./assignments.js";
+import {
+  expandShortForms,
+  firstLeads,
+  markedLeads,
+  readPlanConventions,
+  semicolonRoles,
+} from "./conventions.js";
 import { parseDeadlines } from "./deadlines.js";
 import { canonicalDepartment, departmentFolds, sharedDepartments } from "./departments.js";
 import { type Line, splitInlinePoints, splitLines, trimmed } from "./lines.js";
@@ -21,19 +28,14 @@ import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, sign
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
 import {
-  expandShortForms,
   findBrackets,
-  firstLeads,
   hasRoleVerb,
   headedDepartments,
-  markedLeads,
   outsideBrackets,
   parseBareNames,
   parseLabelledResponsibility,
   parseResponsibility,
   parseSubjectDepartments,
-  readPlanConventions,
-  semicolonRoles,
   startsWithLabel,
   strongestRoles,
 } from "./responsibility.js";
@@ -165,11 +167,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     .map((l) => l.text)
     .join("\n");
   // …and the rest of the document: some state their rules at the end (注：…, 明确部门分工).
-  const closing = lines
+  const rest = lines
     .slice(firstSection)
     .map((l) => l.text)
     .join("\n");
-  const conventions = readPlanConventions(opening, canonical, notice, closing);
+  const conventions = readPlanConventions(opening, canonical, notice, rest);
   const labelled = (text: string) =>
     parseLabelledResponsibility(text, canonical, conventions.othersAfterLead, conventions.unmarkedBesideLead);
   const deadlineOptions = { heatingSeason: profile.heatingSeason, year: planYear, since: signedYear };

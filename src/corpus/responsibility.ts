@@ -6,8 +6,7 @@
  * (市、区), (含渣土运输车、…) are left alone wherever they stand.
  */
 
-import { canonicalDepartment, englishDepartment, sharedDepartments } from "./departments.js";
-import { parseSmallNumeral } from "./numerals.js";
+import { canonicalDepartment, sharedDepartments } from "./departments.js";
 import type { DepartmentRef, Role } from "./schema.js";
 
 /** Role verbs, longest first so 牵头负责 is read before 牵头 or 负责, and 负责落实 before 落实. */
@@ -41,8 +40,8 @@ const DEPARTMENT_NAME =
 const BARE_PLACE = /^(?:市)?[\u4e00-\u9fa5]{2,16}?(?:县|区|市|镇|乡|街道|示范区|开发区|园区|新区|经开区)$/;
 // The level words of a collective (各县、区人民政府): not places, but parts of one name.
 const LEVEL_WORDS = /^各?[省市县区]{1,3}$/;
-// The body a list's last member ends in, shared by the bare places before it.
-const BODY_SUFFIX = /(?:人民政府|政府|管委会)(?:[(（][^()（）]{1,12}[)）])?$/;
+/** The body a list's last member ends in, shared by the bare places before it. */
+export const BODY_SUFFIX = /(?:人民政府|政府|管委会)(?:[(（][^()（）]{1,12}[)）])?$/;
 
 const OPEN = "(（〔[";
 const CLOSE = ")）〕]";
@@ -83,8 +82,8 @@ export function outsideBrackets(text: string, which: (b: Bracket) => boolean = (
     .reduce((t, b) => `${t.slice(0, b.start)}。${t.slice(b.end)}`, text);
 }
 
-/** Splits on a separator only outside 〈〉 and () so 各县〈市、区〉政府 stays whole. */
-function splitTopLevel(text: string, separators: RegExp): string[] {
+/** Splits on a separator only outside 〈〉, () and 〔〕 so 各县〈市、区〉政府 stays whole. */
+export function splitTopLevel(text: string, separators: RegExp): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = "";
@@ -103,10 +102,11 @@ function splitTopLevel(text: string, separators: RegExp): string[] {
 /** "…等", "…等部门", "…等相关单位" closing a list: the list, not a name. */
 const ETC = /等(?:相关|有关|其他)?(?:部门|单位)?$/;
 
-const isDepartmentName = (name: string) => DEPARTMENT_NAME.test(name) && !/[,，。；;]/.test(name);
+/** Whether a text is a department-like name (an organ of government or a company) and nothing more. */
+export const isDepartmentName = (name: string) => DEPARTMENT_NAME.test(name) && !/[,，。；;]/.test(name);
 
 /** A name as written and the name it stands for once a shared body is restored (甲县 → 甲县政府). */
-interface NamePiece {
+export interface NamePiece {
   written: string;
   full: string;
 }
@@ -116,7 +116,7 @@ interface NamePiece {
  * Bare places before a last member that ends in a body take that body (甲县、乙县政府); level words
  * before it make one collective name (各县、区人民政府(管委会)). Null when a piece is not a name.
  */
-function splitNames(list: string): NamePiece[] | null {
+export function splitNames(list: string): NamePiece[] | null {
   const pieces = splitTopLevel(list.replace(ETC, ""), /[、]/);
   const last = pieces.at(-1);
   if (!last) return null;
@@ -156,7 +156,11 @@ export function hasRoleVerb(text: string): boolean {
 }
 
 /** The verb each role is read with when a plan writes names alone. */
-const BARE_VERB: Readonly<Record<Role, string>> = { lead: "牵头", responsible: "负责", support: "配合" };
+export const BARE_VERB: Readonly<Record<Role, string>> = {
+  lead: "牵头",
+  responsible: "负责",
+  support: "配合",
+};
 
 /**
  * Names written with no role word (（自治区发展改革委、自治区工业和信息化厅）, ——市能源局), read with the role
@@ -170,10 +174,11 @@ export function parseBareNames(
   return parseResponsibility(`${text}${BARE_VERB[role]}`, canonical);
 }
 
-/** Turns names as written into department references with a role. */
-type Canonicalise = (written: string) => string;
+/** Gives a written name its canonical spelling (a document's own folds). */
+export type Canonicalise = (written: string) => string;
 
-function refs(pieces: readonly NamePiece[], role: Role, canonical: Canonicalise): DepartmentRef[] {
+/** Turns names as written into department references with a role. */
+export function refs(pieces: readonly NamePiece[], role: Role, canonical: Canonicalise): DepartmentRef[] {
   return pieces.map((p) => ({ name: canonical(p.full), role, written: p.written }));
 }
 
@@ -516,260 +521,4 @@ function nameAtStart(text: string): string | null {
 function withWhom(rest: string): string[] {
   const names = splitTopLevel(rest.split(/[,，]/)[0] as string, /、/).map((n) => n.trim());
   return names.length > 0 && names.every(isDepartmentName) ? names : [];
-}
-
-/** What a plan's opening says of all its lists and tasks, once for the whole document. */
-export interface PlanConventions {
-  /**
-   * "排在第一位的为牵头单位，其余为配合单位": in an unmarked 【责任单位】 list the first name leads and the
-   * others take this role. Null when the plan says nothing of the kind.
-   */
-  othersAfterLead: Role | null;
-  /**
-   * "标注（牵头）的为牵头单位，未标注的为配合单位": in a list marking its lead, the unmarked names take
-   * this role. Null when the plan says nothing of the kind.
-   */
-  unmarkedBesideLead: Role | null;
-  /**
-   * "各项任务后括号内所列单位为牵头单位": the role of the names in a bracket that closes an item with
-   * no role word. Null when the plan says nothing of the kind (they carry the task out).
-   */
-  bracketRole: Role | null;
-  /** "各县（市、区）人民政府…是各项任务的落实主体，以下不再列出": who carries out every task. */
-  standingNote: { text: string; departments: DepartmentRef[] } | null;
-  /** "以简称表述，如“生态环境”指省生态环境厅": the short names its brackets use for departments. */
-  shortForms: ShortForms | null;
-  /** "带★的为牵头单位": the mark written beside a lead's name. Null when the plan marks none. */
-  leadMark: string | null;
-  /** "分号前的单位为牵头单位，分号后的单位为配合单位": a bracket's names before ； lead, those after support. */
-  semicolonSplitsRoles: boolean;
-  /** "“责任单位”配合牵头单位抓好落实": beside a lead, the 责任单位 support. */
-  responsibleSupportsLead: boolean;
-  /**
-   * "未注明完成时限的任务，完成时限均为2025年12月31日": the date of every task that gives none — or of
-   * those marked so (标注“*”的任务…), when the rule names a mark.
-   */
-  defaultDeadline: { date: string; mark: string | null } | null;
-  /** "第三部分至第七部分未标明责任单位的措施，由X牵头": who leads the tasks of those sections naming none. */
-  defaultLead: { departments: DepartmentRef[]; sections: [number, number] | null } | null;
-}
-
-/** Short names a plan gives its departments: those it spells out, and the level the rest take. */
-export interface ShortForms {
-  /** The level prefix its examples share (省). */
-  prefix: string;
-  /** Short name → full name, as the plan spells them out. */
-  named: Map<string, string>;
-}
-
-/** “生态环境”指省生态环境厅 */
-const SHORT_FORM =
-  /[“"「]([\p{Script=Han}]{2,12})[”"」](?:指|即|是指|为)([\p{Script=Han}（）()]{3,30}?)(?=[，,；;。、]|$)/gu;
-
-/** The short names a plan says its brackets use (以简称表述，如“生态环境”指省生态环境厅，…其余依此类推). */
-function readShortForms(text: string): ShortForms | null {
-  if (!/简称/.test(text)) return null;
-  const named = new Map<string, string>();
-  let prefix: string | null = null;
-  for (const m of text.matchAll(SHORT_FORM)) {
-    const [short, full] = [m[1] as string, m[2] as string];
-    named.set(short, full);
-    const at = full.indexOf(short);
-    if (prefix === null && at > 0) prefix = full.slice(0, at);
-  }
-  return named.size > 0 ? { prefix: prefix ?? "", named } : null;
-}
-
-/**
- * A clause with the plan's short names written out (and each full name's short name, as written): 发展改革牵头，生态环境配合 → 省发展改革委牵头，
- * 省生态环境厅配合. A name the plan spells out is taken as it says; another is the department of the
- * plan's level whose form starts so — the one the document writes elsewhere, else a province's 厅 before
- * its 局; a full name stays.
- */
-export function expandShortForms(
-  inner: string,
-  forms: ShortForms,
-  documentText = "",
-): { text: string; shortOf: Map<string, string> } {
-  const suffixes = /^(?:省|自治区)$/.test(forms.prefix) ? ["厅", "委", "局", "办"] : ["局", "委", "厅", "办"];
-  const shortOf = new Map<string, string>();
-  const full = (piece: string): string => {
-    const named = forms.named.get(piece);
-    if (named) return named;
-    if (isDepartmentName(piece)) return piece;
-    const known = suffixes.map((s) => `${forms.prefix}${piece}${s}`).filter((n) => englishDepartment(n));
-    // The form the document writes elsewhere (报送省市场监管局) before the level's usual one.
-    return known.find((n) => documentText.includes(n)) ?? known[0] ?? piece;
-  };
-  const text = inner.replace(
-    /[\p{Script=Han}]+?(?=、|，|,|；|;|牵头|配合|参与|协助|按职责分工负责|负责|等|$)/gu,
-    (piece) => {
-      const name = full(piece);
-      if (name !== piece) shortOf.set(name, piece);
-      return name;
-    },
-  );
-  return { text, shortOf };
-}
-
-const FIRST_LEADS =
-  /排(?:在|名)?(?:第一(?:位|个|名)?|首位|最前)的?(?:单位)?(?:为|是)牵头(?:单位|部门)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
-const UNMARKED =
-  /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
-/** “责任单位”配合牵头单位抓好落实 */
-const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|协同)[“"「]?牵头单位/;
-/** 未注明完成时限的任务，完成时限均为2025年12月31日 */
-const DEFAULT_DEADLINE =
-  /(?:标注[“"「]?([*＊★※▲])[”"」]?的(?:任务|工作)[^。]{0,20}?)?未(?:注明|标明|列明|明确)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?[，,]?\s*(?:完成时限|完成时间)?(?:均|一律)?(?:须|应|要)?(?:为|是|于)?\s*((?:20\d\d)年\d{1,2}月(?:\d{1,2}日|底))(?:前)?/;
-/** 第三部分至第七部分未标明责任单位的措施，由X牵头 */
-const DEFAULT_LEAD =
-  /(?:第([一二三四五六七八九十]{1,2})部分至第([一二三四五六七八九十]{1,2})部分)?未(?:标明|注明|列明|明确)(?:责任单位|责任部门|牵头单位)的(?:措施|任务|工作)[，,]?\s*(?:均|一律)?由(.{2,30}?)牵头/;
-
-/** 分号前的单位为牵头单位，分号后的单位为配合单位 */
-const SEMICOLON_ROLES =
-  /分号前(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,12}分号后(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)/;
-
-/** 带★的为牵头单位，其余为配合单位 / 标注“☆”的单位为牵头单位 */
-const LEAD_MARK =
-  /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)(?:[,，；;]\s*(?:其余|其他|未标注的?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|协办|责任)(?:单位|部门)?)?/;
-const BRACKET_ROLE =
-  /括号(?:内|中|里)(?:所列|列出|列明|标注)?的?(?:单位|部门)(?:均)?(?:为|是)(牵头|责任|配合)(?:单位|部门)/;
-const ROLE_WORDS: Readonly<Record<string, Role>> = {
-  牵头: "lead",
-  配合: "support",
-  参与: "support",
-  协办: "support",
-  责任: "responsible",
-};
-/**
- * X是各项任务的落实主体 / X为所有任务的责任主体 / X是本辖区任务落实的责任主体 / X负责本辖区任务具体落实,
- * optionally with 以下不再列出.
- */
-const EVERY_TASK =
-  /^(.+?)(?:(?:是|为)|负责)((?:本辖区|本地区|辖区内)?(?:各项|所有|全部)?(?:任务|工作)(?:落实)?的?(?:(?:落实|责任|实施)主体|具体落实))(?:[,，]\s*以下不再(?:一一|逐项|逐一)?列出)?$/;
-
-/** A collective of a standing note: 市各功能区相关部门, 各县（区）有关单位. */
-const COLLECTIVE = /^各?[\p{Script=Han}（）()、]{1,16}(?:相关|有关)(?:部门|单位)$/u;
-
-/**
- * Names of a standing note, read leniently: a list joined by 及/和/以及 is read per part, and a part
- * that is no list of names but ends in a body (各市、州、直管市、神农架林区人民政府) is one collective name.
- */
-function noteNames(list: string): NamePiece[] | null {
-  const names: NamePiece[] = [];
-  for (const part of list.split(/及|以及/)) {
-    const piece = part.trim();
-    const read =
-      splitNames(piece) ??
-      (BODY_SUFFIX.test(piece) || COLLECTIVE.test(piece) ? [{ written: piece, full: piece }] : null);
-    if (!read) return null;
-    names.push(...read);
-  }
-  return names.length > 0 ? names : null;
-}
-
-/** The conventions a plan states before its first section, from its opening paragraphs. */
-export function readPlanConventions(
-  preamble: string,
-  canonical: Canonicalise = (w) => canonicalDepartment(w),
-  notice = "",
-  /** The body after its first section: some plans state their rules at the end (注：…, 明确部门分工). */
-  closing = "",
-): PlanConventions {
-  // The opening, then the notice, then the rest of the body.
-  const stated = (re: RegExp) => re.exec(preamble) ?? re.exec(notice) ?? re.exec(closing);
-  const lead = stated(FIRST_LEADS);
-  const othersAfterLead =
-    lead === null ? null : lead[1] === "责任" ? "responsible" : ("support" satisfies Role);
-  const unmarked = stated(UNMARKED);
-  const bracket = stated(BRACKET_ROLE);
-  const bracketRole = bracket ? (ROLE_WORDS[bracket[1] as string] ?? null) : null;
-  const marked = stated(LEAD_MARK);
-  const unmarkedBesideLead = unmarked
-    ? (ROLE_WORDS[unmarked[1] as string] ?? null)
-    : marked?.[2]
-      ? (ROLE_WORDS[marked[2]] ?? null)
-      : marked
-        ? "support"
-        : null;
-  let standingNote: PlanConventions["standingNote"] = null;
-  for (const sentence of preamble.split(/[。；;\n]/)) {
-    // A note in brackets: （说明：…；X是各项任务的落实主体，以下不再列出。）
-    const text = sentence
-      .trim()
-      .replace(/^[（(](?:\s*说明[:：])?/, "")
-      .replace(/[）)]$/, "")
-      .trim();
-    const m = EVERY_TASK.exec(text);
-    if (!m || !(/不再(?:一一|逐项|逐一)?列出/.test(text) || /^(?:各项|所有|全部)/.test(m[2] as string)))
-      continue;
-    const names = noteNames(m[1] as string);
-    if (names) standingNote = { text, departments: refs(names, "responsible", canonical) };
-  }
-  return {
-    othersAfterLead,
-    unmarkedBesideLead,
-    bracketRole,
-    standingNote,
-    shortForms: readShortForms(`${notice}\n${preamble}`),
-    leadMark: marked ? (marked[1] as string) : null,
-    semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
-    responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,
-    defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE)),
-    defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),
-  };
-}
-
-/**
- * A bracket whose leads carry the plan's mark (市经信局★、生态环境分局、市发改局) written as a clause:
- * 市经信局牵头，生态环境分局、市发改局配合 (the others take the role the plan gives them). Null when no
- * name carries the mark.
- */
-export function markedLeads(inner: string, mark: string, others: Role | null): string | null {
-  const names = splitTopLevel(inner, /[、，,]/)
-    .map((n) => n.trim())
-    .filter(Boolean);
-  const leads = names.filter((n) => n.includes(mark)).map((n) => n.split(mark).join("").trim());
-  if (leads.length === 0) return null;
-  const rest = names.filter((n) => !n.includes(mark));
-  const lead = `${leads.join("、")}牵头`;
-  return rest.length > 0 ? `${lead}，${rest.join("、")}${BARE_VERB[others ?? "support"]}` : lead;
-}
-
-/**
- * A bracket of bare names split by a semicolon, read by the plan's rule (分号前的单位为牵头单位，分号后的
- * 单位为配合单位): 甲、乙；丙 → 甲、乙牵头，丙配合. Null when it has no semicolon or a part is no list of names.
- */
-export function semicolonRoles(inner: string): string | null {
-  const parts = splitTopLevel(inner, /[；;]/).map((p) => p.trim());
-  if (parts.length !== 2 || parts.some((p) => p === "" || hasRoleVerb(p) || !splitNames(p))) return null;
-  return `${parts[0]}牵头，${parts[1]}配合`;
-}
-
-/** The lead a plan gives the tasks that name none, and the sections it says so of. */
-function readDefaultLead(m: RegExpExecArray | null, canonical: Canonicalise): PlanConventions["defaultLead"] {
-  const names = m ? splitNames((m[3] as string).trim()) : null;
-  if (!m || !names) return null;
-  const from = m[1] ? parseSmallNumeral(m[1]) : null;
-  const to = m[2] ? parseSmallNumeral(m[2]) : null;
-  return { departments: refs(names, "lead", canonical), sections: from && to ? [from, to] : null };
-}
-
-/** The default date a plan gives its undated tasks, and the mark of the tasks it covers. */
-function readDefaultDeadline(m: RegExpExecArray | null): PlanConventions["defaultDeadline"] {
-  return m ? { date: m[2] as string, mark: m[1] ?? null } : null;
-}
-
-/**
- * A bracket of bare names read by the plan's rule that the first leads (排在首位的为牵头单位，其余为配合
- * 单位): 甲、乙、丙 → 甲牵头，乙、丙配合; one name alone carries the task out. Null when it is no list of
- * names or says roles of its own.
- */
-export function firstLeads(inner: string, others: Role): string | null {
-  if (hasRoleVerb(inner) || /[；;]/.test(inner)) return null;
-  const names = splitTopLevel(inner, /[、，,]/)
-    .map((n) => n.trim())
-    .filter(Boolean);
-  if (names.length < 2 || !splitNames(names.join("、"))) return null;
-  return `${names[0]}牵头，${names.slice(1).join("、")}${BARE_VERB[others]}`;
 }
