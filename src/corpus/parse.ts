@@ -206,9 +206,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const expanded = conventions.shortForms
         ? expandShortForms(bracket.inner, conventions.shortForms, source)
         : { text: bracket.inner, shortOf: new Map<string, string>() };
-      // A plan that marks its leads (带★的为牵头单位) writes the mark beside their names.
       // 另由X配合 adds to the section's departments (read with them); it names no department 另由X.
       if (/^另(?:由|请)/.test(bracket.inner.trim())) continue;
+      // A plan's rules rewrite a bracket of names: marked leads (带★的为牵头单位), the semicolon rule, the
+      // first name leading.
       const inner =
         (conventions.leadMark &&
           markedLeads(expanded.text, conventions.leadMark, conventions.unmarkedBesideLead)) ||
@@ -295,14 +296,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     if (tasks.length === 0) continue;
     for (const task of tasks) task.departments = headedDepartments(heading.title, task.text, canonical);
   }
-  applyNumberedAssignments(
-    items,
-    numberedAssignments,
-    (clause) => parseResponsibility(clause, canonical, conventions.unmarkedBesideLead)?.departments ?? null,
-  );
-  inheritGroupDepartments(items, new Set(owed.keys()));
   const readClause = (clause: string) =>
     parseResponsibility(clause, canonical, conventions.unmarkedBesideLead)?.departments ?? null;
+  applyNumberedAssignments(items, numberedAssignments, readClause);
+  inheritGroupDepartments(items, new Set(owed.keys()));
   applySectionDefaults(items, sections, readClause);
   followReferences(items, readClause);
   datePointsByNumber(items, deadlineOptions);

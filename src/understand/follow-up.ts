@@ -315,12 +315,13 @@ export function readFollowUp(
     // The thing of the previous check asked of another document (国家计划里，这台国二的要淘汰吗): the
     // same case, and what this question asks of it.
     // So is the previous case's figure given again with no thing of its own (国家计划对那台50蒸吨的怎么算).
-    const sameCase =
+    const figureAgain =
       context.factsText !== null &&
       context.kind === "check" &&
-      (THAT_THING.test(text) ||
-        (sharesUnit(context.factsText, text) && extractFacts(text, query.lang).entities.length === 0));
-    if (!onlyScope && sameCase && context.factsText !== null && !THAT_THING.test(text)) {
+      !THAT_THING.test(text) &&
+      sharesUnit(context.factsText, text) &&
+      extractFacts(text, query.lang).entities.length === 0;
+    if (!onlyScope && figureAgain && context.factsText !== null) {
       return withFacts(placedWhereItWas(replaceFigures(context.factsText, text), context, query, deps), [
         ...context.expansions,
         ...query.expansions,
