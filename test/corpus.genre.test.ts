@@ -131,6 +131,10 @@ describe("every development document", () => {
         "fengtai-autumn-winter-air-2025",
         "sanming-air-plan-2022",
         "boluo-air-pollution-2025",
+        "jiaozuo-air-pollution-2025",
+        "suining-autumn-winter-2025",
+        "changxing-air-quality-2025",
+        "ruichang-air-quality-2025",
       ].sort(),
     );
   });
@@ -1274,6 +1278,62 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
       "市工信局",
       "市生态环境局",
     ]);
+  });
+
+  it("reads brackets naming a working team (（工业源治理专班；X配合）) by the team's lead and members a later section defines", () => {
+    const jiaozuo = planOf("jiaozuo-air-pollution-2025");
+    // 专班牵头单位牵头，专班成员单位按职责分工配合 — and a department named after the team adds its role.
+    expect(rolePairs(jiaozuo, "2.2.1").slice(0, 2)).toEqual([
+      ["市生态环境局", "lead"],
+      ["市工业和信息化局", "support"],
+    ]);
+    expect(rolePairs(jiaozuo, "4.6")).toContainEqual(["市邮政管理局", "support"]);
+    // The team's own entry: 牵头单位 leads, 成员单位 support.
+    expect(rolePairs(jiaozuo, "7.4")).toContainEqual(["市交通运输局", "support"]);
+    // A task opening with its date (1．2025年10月底前，…) is a numbered task, not a decimal.
+    expect(entry(jiaozuo, "3.2.1").deadlines.map((d) => d.date)).toEqual(["2025-10-31"]);
+  });
+
+  it("reads a notice that names departments as its sentences' subjects (X要牵头…，Y要积极配合), dated in its season", () => {
+    const suining = planOf("suining-autumn-winter-2025");
+    expect(suining.meta.planTitle).toBe(
+      "睢宁县人民政府办公室关于做好2025—2026年秋冬季大气污染防治攻坚工作的通知",
+    );
+    expect(rolePairs(suining, "2.2.1")).toEqual([
+      ["县工业和信息化局", "lead"],
+      ["睢宁生态环境局", "support"],
+    ]);
+    // X要会同Y: Y supports; Y、Z要给予指导: they support.
+    expect(rolePairs(suining, "2.1")).toContainEqual(["县工业和信息化局", "support"]);
+    expect(rolePairs(suining, "2.7")).toContainEqual(["县工业和信息化局", "support"]);
+    // 10月31日前 in a notice signed 2025-10-11 on the 2025—2026 season; 1月15日 falls in the next year.
+    expect(entry(suining, "2.1").deadlines.map((d) => d.date)).toContain("2025-10-31");
+    expect(entry(suining, "5.2").deadlines.map((d) => d.date)).toEqual(["2026-01-15"]);
+  });
+
+  it("reads 职责分工 and 进度安排 sections that point to tasks by part, item and point (第二部分第（五）项第1点)", () => {
+    const changxing = planOf("changxing-air-quality-2025");
+    expect(rolePairs(changxing, "2.5.1")).toContainEqual(["县经信局", "lead"]);
+    expect(rolePairs(changxing, "2.5.3")).toContainEqual(["县交通运输局", "lead"]);
+    expect(rolePairs(changxing, "2.5.3")).toContainEqual(["县商务局", "support"]);
+    expect(entry(changxing, "4.3").deadlines.map((d) => d.date)).toEqual(["2025-05-31"]);
+    // The pointing sections name no department and no deadline of their own.
+    expect(entry(changxing, "6").departments).toEqual([]);
+    expect(entry(changxing, "7").deadlines).toEqual([]);
+  });
+
+  it("reads a task table inside a section whose category and shared cells are merged over rows", () => {
+    const ruichang = planOf("ruichang-air-quality-2025");
+    expect(entry(ruichang, "3.2").title).toBe("能源结构优化");
+    expect(entry(ruichang, "3.2.7").title).toBe("严格控制煤炭消费");
+    // Row 9 writes only its support and date: the lead is the row above's.
+    expect(rolePairs(ruichang, "3.2.9")).toEqual([
+      ["市市场监管局", "lead"],
+      ["九江市瑞昌生态环境局", "support"],
+    ]);
+    // Row 26 writes only its support: the lead and the date are the row above's.
+    expect(rolePairs(ruichang, "3.5.26")[0]).toEqual(["市城管局", "lead"]);
+    expect(entry(ruichang, "3.5.26").deadlines.map((d) => d.date)).toEqual(["2025-06-30"]);
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

@@ -54,6 +54,17 @@ export interface PlanConventions {
   defaultDeadline: { date: string; mark: string | null } | null;
   /** "第三部分至第七部分未标明责任单位的措施，由X牵头": who leads the tasks of those sections naming none. */
   defaultLead: { departments: DepartmentRef[]; sections: [number, number] | null } | null;
+  /**
+   * Working teams its brackets name instead of departments (（工业源治理专班）), as a section defines
+   * them: 工业源治理专班。牵头单位：X；成员单位：Y、Z. Team name → its lead and members, as written.
+   */
+  teams: Map<string, Team>;
+}
+
+/** A working team (专班, 工作组) a plan defines by its lead and member departments. */
+export interface Team {
+  lead: string;
+  members: string;
 }
 
 /** Short names a plan gives its departments: those it spells out, and the level the rest take. */
@@ -126,6 +137,32 @@ const DEFAULT_DEADLINE =
 /** 第三部分至第七部分未标明责任单位的措施，由X牵头 */
 const DEFAULT_LEAD =
   /(?:第([一二三四五六七八九十]{1,2})部分至第([一二三四五六七八九十]{1,2})部分)?未(?:标明|注明|列明|明确)(?:责任单位|责任部门|牵头单位)的(?:措施|任务|工作)[，,]?\s*(?:均|一律)?由(.{2,30}?)牵头/;
+
+/** （一）工业源治理专班。牵头单位：X；成员单位：Y、Z。 / …专班由X牵头，成员单位为Y、Z */
+const TEAM =
+  /^[\s\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、])?\s*([\p{Script=Han}]{2,20}?(?:专班|工作组|专项组|攻坚组|工作专班))[。：:，,\s]*(?:牵头单位[:：为]?\s*|由)([^；;。，,]+?)(?:牵头)?[；;，,]\s*(?:成员单位|配合单位)(?:[:：为]|包括)\s*([^。；;]+)/u;
+
+/** The working teams a plan defines, one a line (its 专班设置 section). */
+function readTeams(text: string): Map<string, Team> {
+  const teams = new Map<string, Team>();
+  for (const line of text.split("\n")) {
+    const m = TEAM.exec(line);
+    if (m && splitNames((m[2] as string).trim()) && splitNames((m[3] as string).trim()))
+      teams.set(m[1] as string, { lead: (m[2] as string).trim(), members: (m[3] as string).trim() });
+  }
+  return teams;
+}
+
+/**
+ * A bracket naming a team written as a clause of its departments: 工业源治理专班；市发展改革委配合 →
+ * X牵头，Y、Z配合；市发展改革委配合 (the plan says a team's lead leads and its members support).
+ */
+export function expandTeams(inner: string, teams: ReadonlyMap<string, Team>): string {
+  let text = inner;
+  for (const [name, team] of teams)
+    if (text.includes(name)) text = text.split(name).join(`${team.lead}牵头，${team.members}配合`);
+  return text;
+}
 
 /** 分号前的单位为牵头单位，分号后的单位为配合单位 */
 const SEMICOLON_ROLES =
@@ -219,6 +256,7 @@ export function readPlanConventions(
     responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,
     defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE)),
     defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),
+    teams: readTeams(`${preamble}\n${closing}`),
   };
 }
 

@@ -27,6 +27,12 @@ export interface DeadlineOptions {
   year?: number | null;
   /** The year a yearly deadline (每年9月底前) starts from when no passage or title dates it: the signing year. */
   since?: number | null;
+  /**
+   * The signing date of a document about a season across the year's end (2025—2026年秋冬季): a
+   * year-less deadline with no dated passage before it is the first such day after signing (11月30日
+   * → this year, 1月15日 → the next).
+   */
+  seasonFrom?: IsoDate | null;
 }
 
 /** One rule for a deadline phrase: its pattern and how to turn a match (and a year) into a date. */
@@ -226,11 +232,17 @@ export function parseDeadlines(text: string, options: DeadlineOptions): Deadline
       const end = at + m[0].length;
       if (hits.some((h) => at < h.end && end > h.at)) continue;
       const own = year(m as RegExpExecArray);
-      const resolved =
+      let resolved =
         own ??
         years.filter((y) => y.at < at).at(-1)?.year ??
         options.year ??
         (recurring ? (options.since ?? null) : null);
+      const from = options.seasonFrom;
+      if (resolved === null && from && !recurring) {
+        const first = Number(from.slice(0, 4));
+        const d = date(m as RegExpExecArray, first, options);
+        resolved = isoDate(first, d.month, d.day) >= from ? first : first + 1;
+      }
       if (resolved === null) continue; // a year-less form with no dated passage before it
       const d = date(m as RegExpExecArray, resolved, options);
       hits.push({

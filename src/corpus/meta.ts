@@ -84,6 +84,8 @@ export function readMeta({ lines, block, firstSection, signature }: MetaSources)
     (block.title
       ? (bookTitles(block.title)[0]?.title ?? /关于印发(.+?)的通知/.exec(block.title)?.[1] ?? null)
       : null) ??
+    // A notice that issues nothing (关于做好…工作的通知) is the document itself.
+    (block.title && !/印发|转发/.test(block.title) ? block.title : null) ??
     null;
 
   // The notice's own date and the issuer lines that sign it (X市人民政府 / 2024年7月31日; a joint

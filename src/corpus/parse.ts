@@ -15,6 +15,7 @@ import {
 } from "./assignments.js";
 import {
   expandShortForms,
+  expandTeams,
   firstLeads,
   markedLeads,
   readPlanConventions,
@@ -25,6 +26,7 @@ import { canonicalDepartment, departmentFolds, sharedDepartments } from "./depar
 import { type Line, splitInlinePoints, splitLines, trimmed } from "./lines.js";
 import { readMeta, type Signature } from "./meta.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, signatureLine } from "./page.js";
+import { applyPointingSections } from "./pointers.js";
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
 import {
@@ -41,7 +43,16 @@ import {
 } from "./responsibility.js";
 import { type DepartmentRef, type Item, type Part, Plan, type Section, type StandingNote } from "./schema.js";
 import { type Draft, readStructure } from "./structure.js";
-import { readDivisionTable, readTableColumns, rowCells, rowResponsibility, rowTask } from "./table.js";
+import {
+  type Cell,
+  readDivisionTable,
+  readTableColumns,
+  rowCells,
+  rowResponsibility,
+  rowTask,
+  splitMergedGroups,
+  withMergedCells,
+} from "./table.js";
 import { readTitleBlock } from "./title-block.js";
 
 /** Options for {@link parsePlan}. */
@@ -128,8 +139,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const first = block.bodyFirst;
   const body = { start: (lines[first] as Line).start, end: contentSpan(lines[last] as Line).end };
   // A task list published as a table: its rows are the entries, its columns say the roles.
-  const columns = readTableColumns(lines.slice(0, last + 1));
-  const { sections, drafts } = readStructure(lines.slice(first, last + 1), { rows: columns !== null });
+  const table = splitMergedGroups(lines.slice(first, last + 1), readTableColumns(lines.slice(0, last + 1)));
+  const columns = table.columns;
+  const { sections, drafts } = readStructure(table.lines, { rows: columns !== null });
   if (sections.length === 0) throw new Error(`${doc}: no sections (一、…) found`);
 
   const parts: Part[] = drafts.map((d, i) => ({
@@ -174,7 +186,18 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const conventions = readPlanConventions(opening, canonical, notice, rest);
   const labelled = (text: string) =>
     parseLabelledResponsibility(text, canonical, conventions.othersAfterLead, conventions.unmarkedBesideLead);
-  const deadlineOptions = { heatingSeason: profile.heatingSeason, year: planYear, since: signedYear };
+  // A document about a season across the year's end (2025—2026年秋冬季), signed in its first year.
+  const season = /(20\d\d)\s*[—–\-~至到]\s*(20\d\d)\s*年/.exec(meta.planTitle);
+  const seasonFrom =
+    season && Number(season[2]) === Number(season[1]) + 1 && signedYear === Number(season[1])
+      ? meta.signed
+      : null;
+  const deadlineOptions = {
+    heatingSeason: profile.heatingSeason,
+    year: planYear,
+    since: signedYear,
+    seasonFrom,
+  };
   const items: Item[] = [];
   // A note of the opening covers every entry ("" is before the first).
   const standingNotes: StandingNote[] = conventions.standingNote
@@ -189,6 +212,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const pointsWithClause = new Set<string>();
   // Table rows: their cells say their departments, never a sentence's subject.
   const rows = new Set<Item>();
+  // The cells of the table row before, for a row whose cells merge with it.
+  let previousRow: Cell[] | null = null;
+  const mergedDeadline = new Map<Item, string>();
   for (const [n, d] of entries.entries()) {
     const item = toItem(doc, d, source, sections);
     const departments: DepartmentRef[] = [];
@@ -210,6 +236,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       if (/^另(?:由|请)/.test(bracket.inner.trim())) continue;
       // A plan's rules rewrite a bracket of names: marked leads (带★的为牵头单位), the semicolon rule, the
       // first name leading.
+      expanded.text = expandTeams(expanded.text, conventions.teams);
       const inner =
         (conventions.leadMark &&
           markedLeads(expanded.text, conventions.leadMark, conventions.unmarkedBesideLead)) ||
@@ -272,9 +299,14 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     }
     if (d.row && columns) {
       rows.add(item);
-      const cells = rowCells(item.text, columns);
+      const written = rowCells(item.text, columns);
+      const cells = withMergedCells(written, previousRow);
+      previousRow = cells;
       departments.push(...labelled(rowResponsibility(cells)));
       item.title = rowTask(cells) ?? item.title;
+      // A deadline cell merged with the row above is not in the row's own text.
+      const due = written.find((c) => c.kind === "deadline" && c.merged);
+      if (due) mergedDeadline.set(item, cells.find((c) => c.kind === "deadline")?.text ?? "");
     }
     item.departments = strongestRoles(departments);
     // The plan's rule that its 责任单位 support a lead named beside them.
@@ -282,7 +314,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       item.departments = item.departments.map((x) =>
         x.role === "responsible" ? { ...x, role: "support" } : x,
       );
-    item.deadlines = parseDeadlines(item.text, deadlineOptions);
+    item.deadlines = [
+      ...parseDeadlines(item.text, deadlineOptions),
+      ...parseDeadlines(mergedDeadline.get(item) ?? "", deadlineOptions),
+    ];
     items.push(item);
   }
   if (items.length === 0) throw new Error(`${doc}: no entries under its sections`);
@@ -299,6 +334,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const readClause = (clause: string) =>
     parseResponsibility(clause, canonical, conventions.unmarkedBesideLead)?.departments ?? null;
   applyNumberedAssignments(items, numberedAssignments, readClause);
+  // Sections listing departments and dates by pointing to tasks (六、职责分工 / 七、进度安排).
+  const pointing = applyPointingSections(items, canonical, deadlineOptions);
   inheritGroupDepartments(items, new Set(owed.keys()));
   applySectionDefaults(items, sections, readClause);
   followReferences(items, readClause);
@@ -316,13 +353,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // none (a ministries' notice: 生态环境部要…) is not read so.
   if (items.some((i) => i.departments.length > 0)) {
     for (const item of items)
-      if (item.departments.length === 0 && !rows.has(item))
+      if (item.departments.length === 0 && !rows.has(item) && !pointing.has(item))
         item.departments = parseSubjectDepartments(item.text, canonical);
   } else {
     // A plan whose every measure opens with who does it (县生态环境局会同县工信局，…) assigns by its
     // sentences — or one section of it does (四、职责分工: 县发改局：负责…); one where only a few do is a
     // notice that names no assignments.
-    const read = items.map((item) => (rows.has(item) ? [] : parseSubjectDepartments(item.text, canonical)));
+    const read = items.map((item) =>
+      rows.has(item) || pointing.has(item) ? [] : parseSubjectDepartments(item.text, canonical),
+    );
     const all = items.map((_, i) => i);
     const assigns = (group: readonly number[], read: (i: number) => boolean) =>
       group.filter(read).length * 2 >= group.length;

@@ -291,13 +291,13 @@ const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
   // 主要责任单位 leads beside its 其他责任单位, as plans written so say.
   [/^(?:牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|牵头|督导单位|主要责任单位)$/, "lead"],
   [
-    /^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与|其他责任单位|次要责任单位)$/,
+    /^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与|其他责任单位|次要责任单位|成员单位)$/,
     "support",
   ],
   [/^(?:责任单位|责任部门|实施单位|落实单位|责任主体|责任分工|任务分工)$/, "responsible"],
 ];
 const LABEL =
-  /【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|督导单位|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与)\s*(?:[:：]|】)/g;
+  /【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|督导单位|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|成员单位|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与)\s*(?:[:：]|】)/g;
 /** A deadline's label that may follow a labelled list on its line. */
 const DEADLINE_LABEL = /(?:完成时限|完成时间|完成期限|时间要求|时限要求|时限|时间节点)\s*[:：]/;
 /** A role written after a name in a labelled list: 县工信局（牵头）. */
@@ -430,6 +430,12 @@ export function parseLabelledResponsibility(
 const SUBJECT =
   /^((?:[\u4e00-\u9fa5（）()]{2,24}?、)*[\u4e00-\u9fa5（）()]{2,24}?)\s*(?:[：:]\s*)?(按职责分工负责|按职责负责|要|负责|牵头|会同|统筹|组织|配合|参与|协助)/;
 
+/** What follows 要 when it says the role: 要牵头, 要会同, 要积极配合, 要派员配合, 要给予指导. */
+const TOLD_TO = /^(?:积极|主动|全力|密切|派员|共同|及时)*(牵头|会同|配合|参与|协助|协同|给予指导)/;
+const SUPPORTING = /^(?:配合|参与|协助|协同|给予指导)$/;
+/** The verbs that tell a department after a comma what to do. */
+const TOLD = /^(?:要|牵头|配合|参与|协助|负责|按职责分工负责|会同)$/;
+
 /**
  * The departments an item without any clause names as the subjects of its sentences (县财政局要统筹
  * 安排专项资金): they carry it out — or lead it, when the verb is 牵头, or when they act 会同 others,
@@ -443,25 +449,31 @@ export function parseSubjectDepartments(
   // Outside brackets that hold a clause: such a clause is read as a clause or not at all; a name's own
   // bracket (各县（市、区）人民政府) stays.
   const outside = outsideBrackets(text, (b) => parseResponsibility(b.inner) !== null);
-  for (const sentence of outside.split(/[。；;\n]/)) {
-    const opening = sentence
+  // Each sentence, and each of its clauses after a comma (…，市生态环境局要积极配合，…), may open so.
+  const clauses = outside
+    .split(/[。；;\n]/)
+    // A closing ——X牵头，Y配合 is the whole item's clause, read as such or not at all.
+    .filter((sentence) => !/^\s*——/.test(sentence))
+    .flatMap((sentence) => splitTopLevel(sentence, /[，,]/).map((clause, n) => ({ clause, inner: n > 0 })));
+  for (const { clause, inner } of clauses) {
+    const opening = clause
       .replace(/^[\s\u3000]*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])?/, "")
       .trim();
     // A bracket left unread (a clause with a name the genre does not know) is no sentence's subject.
     if (/^[(（〔]/.test(opening)) continue;
     const m = SUBJECT.exec(opening);
     if (!m) continue;
+    // After a comma, only a department told what to do (…，市商务局要配合) opens a clause of its own.
+    if (inner && (!TOLD.test(m[2] as string) || /^[均由并和及分在对从将把为向经]/.test(opening))) continue;
     // 、 inside a name's bracket (各县（市、区）人民政府) parts no names.
     const names = splitTopLevel(m[1] as string, /、/).map((n) => n.trim());
     if (!names.every(isDepartmentName)) continue;
+    // 要 says how: 要牵头 leads, 要积极配合 / 要派员配合 / 要给予指导 support.
+    const verb = m[2] === "要" ? (TOLD_TO.exec(opening.slice(m[0].length))?.[1] ?? "要") : (m[2] as string);
     // A会同B、C: the department before 会同 leads, those after it support.
-    const partners = m[2] === "会同" ? withWhom(sentence.slice(sentence.indexOf("会同") + 2)) : [];
+    const partners = verb === "会同" ? withWhom(clause.slice(clause.indexOf("会同") + 2)) : [];
     const role: Role =
-      m[2] === "牵头" || partners.length > 0
-        ? "lead"
-        : m[2] === "配合" || m[2] === "参与" || m[2] === "协助"
-          ? "support"
-          : "responsible";
+      verb === "牵头" || partners.length > 0 ? "lead" : SUPPORTING.test(verb) ? "support" : "responsible";
     found.push(...names.map((written) => ({ name: canonical(written), role, written })));
     found.push(
       ...partners.map((written) => ({ name: canonical(written), role: "support" as Role, written })),

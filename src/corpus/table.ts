@@ -83,7 +83,10 @@ function findHeader(lines: readonly Line[]): { columns: ColumnKind[]; after: num
     const cells = trimmed(lines[i] as Line)
       .split(CELL_BREAK)
       .filter((c) => c !== "");
-    if (cells.length === 0 || kindOf(cells[0] as string) !== "number") continue;
+    // A category column may come first (类别 | 序号 | …), its cell merged over its group's rows.
+    const numberFirst = kindOf(cells[0] ?? "") === "number";
+    const groupFirst = kindOf(cells[0] ?? "") === "group" && kindOf(cells[1] ?? "") === "number";
+    if (!numberFirst && !groupFirst) continue;
     const kinds = cells.map(kindOf);
     if (cells.length > 1) {
       if (kinds.every((k) => k !== null) && kinds.length >= 3)
@@ -146,6 +149,38 @@ export function readDivisionTable(lines: readonly Line[]): DivisionRow[] {
   });
 }
 
+/**
+ * A table whose first column is a category merged over its group's rows (类别 | 序号 | …): the
+ * group's first row carries it (（一）产业结构调整⇥1⇥…), the others start at their number. Such a
+ * first row is split in two lines — the category, an entry of its own, and the row — and the rows'
+ * columns are the table's without the category.
+ */
+export function splitMergedGroups(
+  lines: readonly Line[],
+  columns: readonly ColumnKind[] | null,
+): { lines: Line[]; columns: ColumnKind[] | null } {
+  if (!columns || columns[0] !== "group")
+    return { lines: [...lines], columns: columns ? [...columns] : null };
+  const out: Line[] = [];
+  for (const line of lines) {
+    const m = /^([\s\u3000]*[(（][一二三四五六七八九十]{1,3}[)）][^\t]{1,30})\t+(?=\d{1,3}\t)/.exec(
+      line.text,
+    );
+    if (!m) {
+      out.push(line);
+      continue;
+    }
+    const cut = m[0].length;
+    out.push({
+      text: (m[1] as string).trimEnd(),
+      start: line.start,
+      end: line.start + (m[1] as string).trimEnd().length,
+    });
+    out.push({ text: line.text.slice(cut), start: line.start + cut, end: line.end });
+  }
+  return { lines: out, columns: columns.slice(1) };
+}
+
 /** Whether a line is a row's number cell (alone, or first on a row written on one line). */
 export const ROW_NUMBER = /^(\d{1,3})(?=$|\t|\s*[|｜]|[ \u3000]{2,})/;
 
@@ -154,10 +189,7 @@ export const ROW_NUMBER = /^(\d{1,3})(?=$|\t|\s*[|｜]|[ \u3000]{2,})/;
  * parted by tabs or bars); when a cell runs over several lines (a long 具体措施), the columns before
  * it are matched from the start, those after it from the end, and it takes the rest.
  */
-export function rowCells(
-  text: string,
-  columns: readonly ColumnKind[],
-): Array<{ kind: ColumnKind; text: string }> {
+export function rowCells(text: string, columns: readonly ColumnKind[]): Cell[] {
   const lines = text
     .split("\n")
     // A note under the table (注：…) belongs to no column.
@@ -166,6 +198,8 @@ export function rowCells(
   const first = lines.length === 1 ? lineCells(lines[0] as string) : [];
   if (first.length === columns.length)
     return first.map((c, i) => ({ kind: columns[i] as ColumnKind, text: c }));
+  if (first.length >= 3 && first.length < columns.length && (lines[0] as string).includes("\t"))
+    return shortRow(first, columns);
   const cells = lines.flatMap(lineCells).filter((c) => c !== "");
   if (cells.length <= columns.length)
     return cells.map((c, i) => ({ kind: columns[i] as ColumnKind, text: c }));
@@ -179,6 +213,56 @@ export function rowCells(
       return { kind, text: cells[cells.length - (columns.length - i)] as string };
     return { kind, text: cells.slice(head, cells.length - tail).join("\n") };
   });
+}
+
+/** A cell that says when: 2025年10月底前, 全年持续推进. */
+const DATE_CELL = /(?:\d{4}年|\d{1,2}月|年底|持续|长期|前$)/;
+
+/**
+ * A tab-parted row with fewer cells than its table's columns: cells merged over several rows (a
+ * lead or deadline shared with the row above) are written on the first of them only. Its number,
+ * task and measures are read from the left; of the rest, a cell that says when is the deadline and
+ * the departments fill the role columns from the right (a support list stands beside a merged lead).
+ * The columns left are `merged`: the caller takes them from the row above.
+ */
+function shortRow(cells: readonly string[], columns: readonly ColumnKind[]): Cell[] {
+  const out: Cell[] = columns.map((kind) => ({ kind, text: "", merged: true }));
+  const roles = new Set<ColumnKind>(["lead", "support", "responsible", "deadline"]);
+  let at = 0;
+  let i = 0;
+  for (; i < columns.length && at < cells.length && !roles.has(columns[i] as ColumnKind); i++, at++)
+    out[i] = { kind: columns[i] as ColumnKind, text: cells[at] as string };
+  const rest = cells.slice(at);
+  const deadline = columns.indexOf("deadline");
+  const dated = rest.findIndex((c) => DATE_CELL.test(c));
+  if (deadline >= 0 && dated >= 0)
+    out[deadline] = { kind: "deadline", text: rest.splice(dated, 1)[0] as string };
+  const roleColumns = columns
+    .map((kind, n) => ({ kind, n }))
+    .filter(({ kind }) => kind === "lead" || kind === "support" || kind === "responsible");
+  for (const { kind, n } of roleColumns.reverse()) {
+    const text = rest.pop();
+    if (text === undefined) break;
+    out[n] = { kind, text };
+  }
+  return out;
+}
+
+/** A row's cell under its column; `merged` when the row leaves it to the row above. */
+export interface Cell {
+  kind: ColumnKind;
+  text: string;
+  merged?: boolean;
+}
+
+/**
+ * The row's cells with those merged over the rows above taken from the previous row (a lead or a
+ * deadline shared by several tasks).
+ */
+export function withMergedCells(cells: readonly Cell[], previous: readonly Cell[] | null): Cell[] {
+  return cells.map((c) =>
+    c.merged ? { kind: c.kind, text: previous?.find((p) => p.kind === c.kind)?.text ?? "" } : c,
+  );
 }
 
 /** A row's role cells as labelled lists (牵头单位：… / 配合单位：…), one per line, for the department parser. */

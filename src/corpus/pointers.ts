@@ -1,0 +1,111 @@
+/**
+ * Sections that list, apart from the tasks, who does which task and its due date, pointing to the tasks by part
+ * and number: a 职责分工 section of lines 县发改局：牵头第二部分第（一）项；配合第三部分第（三）项, and a
+ * 进度安排 section of lines 2025年6月底前完成：第二部分第（二）项第1点、第（五）项第1点. Each line gives
+ * the tasks it points to a department with its role, or a deadline.
+ */
+import { type DeadlineOptions, parseDeadlines } from "./deadlines.js";
+import { parseSmallNumeral } from "./numerals.js";
+import { type Canonicalise, isDepartmentName, strongestRoles } from "./responsibility.js";
+import type { Item, Role } from "./schema.js";
+
+/** A section that assigns tasks to departments by pointing to them. */
+const ASSIGNING_SECTION = /^(?:部门)?(?:职责|任务|责任|部门)分工$|^分工安排$/;
+/** A section that dates tasks by pointing to them. */
+const DATING_SECTION = /^(?:进度安排|时间安排|进度要求|时间进度|推进步骤|进度计划)$/;
+
+/** 第二部分, 第（一）（四）项, 第1点 — a part, the items of the part, the points of an item. */
+const POINTER =
+  /第([一二三四五六七八九十]{1,3})部分|第((?:\s*[(（][一二三四五六七八九十]{1,3}[)）])+)\s*项|第(\d{1,2})点/g;
+
+/**
+ * The ids a list of pointers names, a part holding for the pointers after it: 第二部分第（一）（四）项、
+ * 第（五）项第1点和第3点 → 2.1, 2.4, 2.5.1, 2.5.3.
+ */
+export function pointedIds(text: string): string[] {
+  const out: string[] = [];
+  let part: number | null = null;
+  let items: string[] = [];
+  let pointed = false;
+  const flush = () => {
+    if (!pointed) out.push(...items);
+    items = [];
+    pointed = false;
+  };
+  for (const m of text.matchAll(POINTER)) {
+    if (m[1]) {
+      flush();
+      part = parseSmallNumeral(m[1]);
+    } else if (m[2]) {
+      flush();
+      if (part === null) continue;
+      items = [...m[2].matchAll(/[一二三四五六七八九十]{1,3}/g)].map(
+        (n) => `${part}.${parseSmallNumeral(n[0])}`,
+      );
+    } else if (m[3] && items.length === 1) {
+      out.push(`${items[0]}.${m[3]}`);
+      pointed = true;
+    }
+  }
+  flush();
+  return out;
+}
+
+const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Role]> = [
+  [/^牵头/, "lead"],
+  [/^(?:配合|参与|协同|协办)/, "support"],
+  [/^负责/, "responsible"],
+];
+
+/**
+ * Applies the plan's pointing sections to the tasks they point to, and returns those sections: their
+ * text speaks of other entries, so it names no department and no deadline of its own.
+ */
+export function applyPointingSections(
+  items: readonly Item[],
+  canonical: Canonicalise,
+  deadlineOptions: DeadlineOptions,
+): Set<Item> {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const pointing = new Set<Item>();
+  for (const section of items.filter((i) => i.level === 1)) {
+    const assigning = ASSIGNING_SECTION.test(section.title);
+    const dating = DATING_SECTION.test(section.title);
+    if (!assigning && !dating) continue;
+    let applied = 0;
+    for (const line of section.text.split("\n").map((l) => l.trim())) {
+      const m = /^([^：:]{2,30})[：:]\s*(.+)$/.exec(line);
+      if (!m) continue;
+      const [head, rest] = [m[1] as string, m[2] as string];
+      if (assigning && isDepartmentName(head)) {
+        for (const clause of rest.split(/[；;。]/)) {
+          const role = ROLE_WORDS.find(([re]) => re.test(clause.trim()))?.[1];
+          if (!role) continue;
+          for (const id of pointedIds(clause)) {
+            const task = byId.get(id);
+            if (!task) continue;
+            task.departments = strongestRoles([
+              ...task.departments,
+              { name: canonical(head), role, written: head },
+            ]);
+            applied++;
+          }
+        }
+      } else if (dating) {
+        const due = parseDeadlines(head, deadlineOptions);
+        if (due.length !== 1) continue;
+        for (const id of pointedIds(rest)) {
+          const task = byId.get(id);
+          if (!task) continue;
+          task.deadlines = [...task.deadlines, ...due.map((d) => ({ ...d }))];
+          applied++;
+        }
+      }
+    }
+    if (applied === 0) continue;
+    section.departments = [];
+    section.deadlines = [];
+    pointing.add(section);
+  }
+  return pointing;
+}
