@@ -100,6 +100,7 @@ describe("the shared directory, from the documents loaded", () => {
       "县生态环境局",
       "市生态环境分局",
       "市生态环境局",
+      "旗生态环境分局",
       "省生态环境厅",
       "自治区生态环境厅",
     ]);

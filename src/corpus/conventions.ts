@@ -47,6 +47,8 @@ export interface PlanConventions {
   semicolonSplitsRoles: boolean;
   /** "“责任单位”配合牵头单位抓好落实": beside a lead, the 责任单位 support. */
   responsibleSupportsLead: boolean;
+  /** "括号外为牵头单位，括号内为配合单位": in 甲、乙（丙、丁）甲 and 乙 lead, 丙 and 丁 support. */
+  innerBracketSupports: boolean;
   /**
    * "未注明完成时限的任务，完成时限均为2025年12月31日": the date of every task that gives none — or of
    * those marked so (标注“*”的任务…), when the rule names a mark.
@@ -133,7 +135,7 @@ const UNMARKED =
 const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|协同)[“"「]?牵头单位/;
 /** 未注明完成时限的任务，完成时限均为2025年12月31日 */
 const DEFAULT_DEADLINE =
-  /(?:标注[“"「]?([*＊★※▲])[”"」]?的(?:任务|工作)[^。]{0,20}?)?未(?:注明|标明|列明|明确)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?[，,]?\s*(?:完成时限|完成时间)?(?:均|一律)?(?:须|应|要)?(?:为|是|于)?\s*((?:20\d\d)年\d{1,2}月(?:\d{1,2}日|底))(?:前)?/;
+  /(?:标注[“"「]?([*＊★※▲])[”"」]?的(?:任务|工作)[^。]{0,20}?)?未(?:注明|标明|列明|明确|标注)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?[，,]?\s*(?:完成时限|完成时间)?(?:均|一律)?(?:须|应|要)?(?:为|是|于)?\s*((?:20\d\d)年\d{1,2}月(?:\d{1,2}日|底))(?:前)?/;
 /** 第三部分至第七部分未标明责任单位的措施，由X牵头 */
 const DEFAULT_LEAD =
   /(?:第([一二三四五六七八九十]{1,2})部分至第([一二三四五六七八九十]{1,2})部分)?未(?:标明|注明|列明|明确)(?:责任单位|责任部门|牵头单位)的(?:措施|任务|工作)[，,]?\s*(?:均|一律)?由(.{2,30}?)牵头/;
@@ -164,6 +166,32 @@ export function expandTeams(inner: string, teams: ReadonlyMap<string, Team>): st
   return text;
 }
 
+/** 括号外为牵头单位，括号内为配合单位 */
+const INNER_SUPPORTS =
+  /括号外(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,6}括号内(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办|协同)/;
+
+/**
+ * A bracket of names with the supporting ones in an inner bracket, read by the plan's rule (括号外为
+ * 牵头单位，括号内为配合单位): 甲、乙（丙、丁）；2025年6月底前 → 甲、乙牵头，丙、丁配合；2025年6月底前. Null
+ * when no part is written so.
+ */
+export function innerSupports(inner: string): string | null {
+  let changed = false;
+  const parts = splitTopLevel(inner, /[；;]/).map((part) => {
+    const m = /^([^（）()]+)[（(]([^（）()]+)[）)]$/.exec(part.trim());
+    if (
+      !m ||
+      hasRoleVerb(part) ||
+      !splitNames((m[1] as string).trim()) ||
+      !splitNames((m[2] as string).trim())
+    )
+      return part;
+    changed = true;
+    return `${(m[1] as string).trim()}牵头，${(m[2] as string).trim()}配合`;
+  });
+  return changed ? parts.join("；") : null;
+}
+
 /** 分号前的单位为牵头单位，分号后的单位为配合单位 */
 const SEMICOLON_ROLES =
   /分号前(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,12}分号后(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)/;
@@ -185,7 +213,7 @@ const ROLE_WORDS: Readonly<Record<string, Role>> = {
  * optionally with 以下不再列出.
  */
 const EVERY_TASK =
-  /^(.+?)(?:(?:是|为)|负责)((?:本辖区|本地区|辖区内)?(?:各项|所有|全部)?(?:任务|工作)(?:落实)?的?(?:(?:落实|责任|实施)主体|具体落实))(?:[,，]\s*以下不再(?:一一|逐项|逐一)?列出)?$/;
+  /^(.+?)(?:(?:是|为)|负责)((?:本辖区内?|本地区|辖区内)?(?:各项|所有|全部)?(?:任务|工作)(?:落实)?的?(?:(?:落实|责任|实施)主体|具体落实|属地落实))(?:[,，]\s*(?:以下)?不再(?:一一|逐项|逐一)?列出)?$/;
 
 /** A collective of a standing note: 市各功能区相关部门, 各县（区）有关单位. */
 const COLLECTIVE = /^各?[\p{Script=Han}（）()、]{1,16}(?:相关|有关)(?:部门|单位)$/u;
@@ -232,18 +260,22 @@ export function readPlanConventions(
         ? "support"
         : null;
   let standingNote: PlanConventions["standingNote"] = null;
-  for (const sentence of preamble.split(/[。；;\n]/)) {
-    // A note in brackets: （说明：…；X是各项任务的落实主体，以下不再列出。）
-    const text = sentence
-      .trim()
-      .replace(/^[（(](?:\s*说明[:：])?/, "")
-      .replace(/[）)]$/, "")
-      .trim();
-    const m = EVERY_TASK.exec(text);
-    if (!m || !(/不再(?:一一|逐项|逐一)?列出/.test(text) || /^(?:各项|所有|全部)/.test(m[2] as string)))
-      continue;
-    const names = noteNames(m[1] as string);
-    if (names) standingNote = { text, departments: refs(names, "responsible", canonical) };
+  // The opening's (its last such note), else the notice's (各镇人民政府…负责辖区内各项任务的属地落实，不再一一列出).
+  for (const source of [preamble, notice]) {
+    for (const sentence of source.split(/[。；;\n]/)) {
+      // A note in brackets: （说明：…；X是各项任务的落实主体，以下不再列出。）
+      const text = sentence
+        .trim()
+        .replace(/^[（(](?:\s*说明[:：])?/, "")
+        .replace(/[）)]$/, "")
+        .trim();
+      const m = EVERY_TASK.exec(text);
+      if (!m || !(/不再(?:一一|逐项|逐一)?列出/.test(text) || /^(?:各项|所有|全部)/.test(m[2] as string)))
+        continue;
+      const names = noteNames(m[1] as string);
+      if (names) standingNote = { text, departments: refs(names, "responsible", canonical) };
+    }
+    if (standingNote) break;
   }
   return {
     othersAfterLead,
@@ -254,6 +286,7 @@ export function readPlanConventions(
     leadMark: marked ? (marked[1] as string) : null,
     semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
     responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,
+    innerBracketSupports: stated(INNER_SUPPORTS) !== null,
     defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE)),
     defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),
     teams: readTeams(`${preamble}\n${closing}`),

@@ -5,6 +5,11 @@ export interface Line {
   text: string;
   start: number;
   end: number;
+  /**
+   * The text is rebuilt, not a slice of the source: a row of a table laid out in columns, its cells
+   * parted by tabs; start and end are where the row's lines stand.
+   */
+  reflowed?: boolean;
 }
 
 /** Splits a source into lines; `end` excludes the line break, so slices never carry it. */

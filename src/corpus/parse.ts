@@ -17,12 +17,14 @@ import {
   expandShortForms,
   expandTeams,
   firstLeads,
+  innerSupports,
   markedLeads,
   readPlanConventions,
   semicolonRoles,
 } from "./conventions.js";
 import { parseDeadlines } from "./deadlines.js";
 import { canonicalDepartment, departmentFolds, sharedDepartments } from "./departments.js";
+import { reflowLayoutTable } from "./layout-table.js";
 import { type Line, splitInlinePoints, splitLines, trimmed } from "./lines.js";
 import { readMeta, type Signature } from "./meta.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, signatureLine } from "./page.js";
@@ -45,6 +47,7 @@ import { type DepartmentRef, type Item, type Part, Plan, type Section, type Stan
 import { type Draft, readStructure } from "./structure.js";
 import {
   type Cell,
+  isTableHeader,
   readDivisionTable,
   readTableColumns,
   rowCells,
@@ -68,6 +71,8 @@ const FIRST_SECTION = /^一\s*[、．]\s*\S|^第一(?:章|部分)\s*\S|^行动�
 
 /** Where a line's text begins and ends in the source, without the spaces around it. */
 function contentSpan(line: Line): { start: number; end: number } {
+  // A rebuilt table row spans its lines in the source, spaces and all.
+  if (line.reflowed) return { start: line.start, end: line.end };
   const t = trimmed(line);
   const at = line.text.indexOf(t);
   return { start: line.start + at, end: line.start + at + t.length };
@@ -139,7 +144,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const first = block.bodyFirst;
   const body = { start: (lines[first] as Line).start, end: contentSpan(lines[last] as Line).end };
   // A task list published as a table: its rows are the entries, its columns say the roles.
-  const table = splitMergedGroups(lines.slice(first, last + 1), readTableColumns(lines.slice(0, last + 1)));
+  const table = splitMergedGroups(
+    reflowLayoutTable(lines.slice(first, last + 1), isTableHeader),
+    readTableColumns(lines.slice(0, last + 1)),
+  );
   const columns = table.columns;
   const { sections, drafts } = readStructure(table.lines, { rows: columns !== null });
   if (sections.length === 0) throw new Error(`${doc}: no sections (一、…) found`);
@@ -241,6 +249,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         (conventions.leadMark &&
           markedLeads(expanded.text, conventions.leadMark, conventions.unmarkedBesideLead)) ||
         (conventions.semicolonSplitsRoles && semicolonRoles(expanded.text)) ||
+        (conventions.innerBracketSupports && innerSupports(expanded.text)) ||
         (conventions.othersAfterLead && firstLeads(expanded.text, conventions.othersAfterLead)) ||
         expanded.text;
       // A bracket right after the task's title (（一）严格项目准入（甲、乙）。…) names who does it, as one
@@ -556,7 +565,11 @@ function toItem(doc: string, d: Draft, source: string, sections: readonly Sectio
   const first = d.lines[0] as Line;
   const { start } = contentSpan(first);
   const { end } = contentSpan(d.lines.at(-1) as Line);
-  const text = source.slice(start, end);
+  // A row rebuilt from a table laid out in columns is quoted as rebuilt: its cells, not the layout.
+  const reflowed = d.lines.some((l) => l.reflowed);
+  const text = reflowed
+    ? d.lines.map((l) => (l.reflowed ? l.text : trimmed(l))).join("\n")
+    : source.slice(start, end);
   const own = path.length === 1;
   const firstLine = trimmed(first).slice(d.markerLength ?? 0);
   return {
@@ -578,6 +591,7 @@ function toItem(doc: string, d: Draft, source: string, sections: readonly Sectio
     deadlines: [],
     quantities: parseQuantities(text),
     standingNote: null,
+    ...(reflowed ? { reflowed } : {}),
   };
 }
 

@@ -14,9 +14,12 @@ export function placeCore(zh: string): string {
   return core.length >= 2 ? core : zh;
 }
 
-/** 长沙 → Changsha: the Hanyu Pinyin of a place name, run together and capitalised. */
+/**
+ * 长沙 → Changsha: the Hanyu Pinyin of a place name, run together and capitalised; a syllable after
+ * the first that opens with a, o or e takes an apostrophe, as the orthography writes it (西安 → Xi'an).
+ */
 export function placeInPinyin(zh: string): string {
-  const syllables = pinyin(zh, { toneType: "none", type: "array" });
-  const word = syllables.join("").replace(/[^a-z]/gi, "");
+  const syllables = pinyin(zh, { toneType: "none", type: "array" }).map((s) => s.replace(/[^a-z]/gi, ""));
+  const word = syllables.map((s, i) => (i > 0 && /^[aoe]/i.test(s) ? `'${s}` : s)).join("");
   return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -255,9 +255,12 @@ export function buildProfile(
   const builtEn = [owner, year, topic, kind].filter(Boolean).join(" ");
   const name = { zh: file?.name?.zh ?? title, en: file?.name?.en ?? (topic || owner ? builtEn : `${doc}`) };
 
-  const placeAliases = [...new Set([placeZh, core, place?.en, ...(file?.placeAliases ?? [])])].filter(
-    (a): a is string => typeof a === "string" && a.length >= 2,
-  );
+  // People type Xi'an as Xian too; a banner goes by its first character (鄂托克旗 → 鄂旗).
+  const unmarked = place?.en.replace(/'/g, "");
+  const banner = placeZh?.endsWith("旗") && core && core.length >= 2 ? `${core.charAt(0)}旗` : null;
+  const placeAliases = [
+    ...new Set([placeZh, core, place?.en, unmarked, banner, ...(file?.placeAliases ?? [])]),
+  ].filter((a): a is string => typeof a === "string" && a.length >= 2);
   const shortKind = /方案$/.test(plain) ? "方案" : /计划$/.test(plain) ? "计划" : null;
   const generated =
     core && placeZh && shortKind

@@ -28,6 +28,9 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   // 主办 / 协办: the lead and those who assist it (责任分工：市生态环境局主办，市工信局协办).
   ["主办", "lead"],
   ["协办", "support"],
+  // 抓总 / 协同: the one who sees it through overall and those who work with it.
+  ["抓总", "lead"],
+  ["协同", "support"],
 ];
 
 // A department-like name: an organ of government or a company, not a vehicle or a pollutant. A

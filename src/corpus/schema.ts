@@ -118,6 +118,12 @@ export const Item = z.object({
   quantities: z.array(Quantity),
   /** A standing note from an earlier item that also covers this one. */
   standingNote: StandingNote.nullable(),
+  /**
+   * True when `text` is rebuilt, not verbatim: a row of a table laid out in columns by spaces (a
+   * PDF's text export), its cells joined from their wrapped pieces and parted by tabs. `span` is
+   * where the row's lines stand.
+   */
+  reflowed: z.boolean().optional(),
 });
 export type Item = z.infer<typeof Item>;
 

@@ -6,6 +6,7 @@
  */
 import { type Line, trimmed } from "./lines.js";
 import { isChrome, isTailMarker } from "./page.js";
+import { isDepartmentName } from "./responsibility.js";
 
 /** The column a header cell names, by what it holds. */
 export type ColumnKind =
@@ -77,6 +78,12 @@ export function readTableColumns(lines: readonly Line[]): ColumnKind[] | null {
   return found && !found.columns.includes("item") ? found.columns : null;
 }
 
+/** Whether cells are a task table's header: a 序号 cell and at least two more column names. */
+export function isTableHeader(cells: readonly string[]): boolean {
+  const kinds = cells.map(kindOf);
+  return kinds[0] === "number" && kinds.length >= 3 && kinds.every((k) => k !== null);
+}
+
 /** The first table header in the lines: its columns and the index of the line after it. */
 function findHeader(lines: readonly Line[]): { columns: ColumnKind[]; after: number } | null {
   for (let i = 0; i < lines.length; i++) {
@@ -123,7 +130,7 @@ export interface DivisionRow {
  */
 export function readDivisionTable(lines: readonly Line[]): DivisionRow[] {
   const header = findHeader(lines);
-  if (!header) return [];
+  if (!header) return readMatrix(lines);
   // Without a column naming the body item, a row's 序号 is the printed number of the task it assigns
   // (a body numbered 1.…34. through its sections).
   const itemColumn = header.columns.includes("item") ? "item" : "number";
@@ -179,6 +186,59 @@ export function splitMergedGroups(
     out.push({ text: line.text.slice(cut), start: line.start + cut, end: line.end });
   }
   return { lines: out, columns: columns.slice(1) };
+}
+
+/** The marks of a responsibility matrix, as its note says them (●为牵头单位，○为配合单位). */
+const MATRIX_MARKS = /[●★◆■▲√✓○☆◇□△]/;
+const LEAD_MARK = /([●★◆■▲√✓])\s*(?:为|表示|代表|是)\s*牵头/;
+const SUPPORT_MARK = /([○☆◇□△])\s*(?:为|表示|代表|是)\s*(?:配合|参与|协同|协办)/;
+
+/**
+ * A responsibility matrix (序号 | 重点任务 | 区发展改革局 | 区工业和信息化局 | …, a mark in a
+ * department's column for each task: ● leads, ○ supports, as its note says), read as division rows
+ * naming each task's lead and support departments. Empty when the lines hold none.
+ */
+function readMatrix(lines: readonly Line[]): DivisionRow[] {
+  const texts = lines.map((l) => l.text);
+  const at = texts.findIndex((t) => {
+    const cells = t.split("\t").map((c) => c.trim());
+    return (
+      t.includes("\t") &&
+      (kindOf(cells[0] ?? "") === "number" || kindOf(cells[0] ?? "") === "item") &&
+      cells.slice(1).filter((c) => isDepartmentName(c)).length >= 3
+    );
+  });
+  if (at < 0) return [];
+  const header = (texts[at] as string).split("\t").map((c) => c.trim());
+  const note = texts.slice(at).join("\n");
+  const lead = LEAD_MARK.exec(note)?.[1] ?? "●";
+  const support = SUPPORT_MARK.exec(note)?.[1] ?? "○";
+  const rows: DivisionRow[] = [];
+  for (const text of texts.slice(at + 1)) {
+    if (!text.includes("\t")) {
+      if (text.trim() === "") continue;
+      break; // the table ends at its note or the page after it
+    }
+    const cells = text.split("\t").map((c) => c.trim());
+    const item = cells[0] ?? "";
+    if (!item || !cells.some((c) => MATRIX_MARKS.test(c))) continue;
+    const named = (mark: string) =>
+      header
+        .filter((name, i) => i > 0 && isDepartmentName(name) && (cells[i] ?? "").includes(mark))
+        .join("、");
+    const task = cells[1] ?? "";
+    rows.push({
+      item,
+      byNumber: /^\d+$/.test(item),
+      cells: [
+        { kind: "item", text: item },
+        { kind: "task", text: task },
+        { kind: "lead", text: named(lead) },
+        { kind: "support", text: named(support) },
+      ],
+    });
+  }
+  return rows;
 }
 
 /** Whether a line is a row's number cell (alone, or first on a row written on one line). */

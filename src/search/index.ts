@@ -144,7 +144,6 @@ function placeWords(corpus: Corpus): Set<string> {
   return words;
 }
 
-/** Department names and aliases (Chinese): names the vocabulary knows and typos are repaired to. */
 /** The department names and aliases of the loaded documents and the genre (typos are repaired against them too). */
 function departmentNames(): string[] {
   return departmentWords().filter((n) => /[\u4e00-\u9fff]/.test(n));
@@ -294,7 +293,8 @@ export class SearchIndex {
     });
     this.vocabulary = new Vocabulary(vocabularyData, activeLexicon(), {
       texts: vocabularyTexts(plans),
-      names: departmentNames(),
+      // Places are names too: a banner's short name (鄂旗) is no typo of a word that sounds like it.
+      names: [...departmentNames(), ...[...places].filter((n) => /[\u4e00-\u9fff]/.test(n))],
       isCorpusWord: (w) => this.lexical.documentFrequency(w.toLowerCase()) > 0,
       segment: (t, guess) => segmenter().cut(t.toLowerCase(), guess),
     });

@@ -74,7 +74,18 @@ export class TypoRepairer {
     private readonly corpusWords: { has(word: string): boolean },
     /** Dictionary words that sound like corpus words but are other words (火车 beside 货车, 一下 beside 以下). */
     private readonly otherWords: ReadonlySet<string>,
+    /** Names written as they are meant, never repaired: places (a banner's short name that sounds like a common word) and departments. */
+    private readonly names: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** Where a run holds one of the names: those characters are settled. */
+  private namedAt(run: string): boolean[] {
+    const settled = new Array<boolean>(run.length).fill(false);
+    for (let i = 0; i < run.length; i++)
+      for (let n = 2; n <= 8 && i + n <= run.length; n++)
+        if (this.names.has(run.slice(i, i + n))) settled.fill(true, i, i + n);
+    return settled;
+  }
 
   /** Whether the corpus contains `text` verbatim. */
   has(text: string): boolean {
@@ -95,7 +106,11 @@ export class TypoRepairer {
     });
     out = out.replace(HAN_RUN, (run) => {
       if (run.length < 2 || this.has(run)) return run;
-      const spans = this.spansOf(run);
+      const settled = this.namedAt(run);
+      // A repair may reach over a name (某市海官 → 某市海关) but never change it.
+      const spans = this.spansOf(run).filter(
+        (s) => ![...s.target].some((c, k) => settled[s.start + k] && run[s.start + k] !== c),
+      );
       if (spans.length === 0) return run;
       let fixed = "";
       let at = 0;

@@ -238,6 +238,7 @@ export class Vocabulary {
       (t) => this.corpus.segment(t, false),
       { has: (w: string) => this.corpus.isCorpusWord(w) || this.lexiconWords.has(w) },
       new Set(this.data.soundAlikes),
+      new Set(this.corpus.names.filter((n) => CJK_WORD.test(n))),
     );
     return this.repairer.repair(text);
   }
