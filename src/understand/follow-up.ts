@@ -428,7 +428,7 @@ export function readFollowUp(
   // Another trade (换成做鞋的厂子呢, a flour mill that paints nothing): the same question of a business
   // in it, the previous trade's words gone.
   else if (
-    context.kind === "check" &&
+    (context.kind === "check" || context.factsText !== null) &&
     (CHANGE.test(text) || bareThing(text)) &&
     !ownThing &&
     own.industries.length > 0
@@ -436,8 +436,14 @@ export function readFollowUp(
     factsText = [text, withoutIndustries(askingClauses(previous, query.lang, own))]
       .filter(Boolean)
       .join("，");
-  // Another fuel (换成天然气呢, "what if it burned wood pellets?"): the same thing burning it.
-  else if (context.kind === "check" && CHANGE.test(text) && !ownThing && own.fuels.length > 0)
+  // Another fuel (换成天然气呢, "what if it burned wood pellets?"): the same thing burning it — also
+  // when questions about the check's items came between.
+  else if (
+    (context.kind === "check" || context.factsText !== null) &&
+    CHANGE.test(text) &&
+    !ownThing &&
+    own.fuels.length > 0
+  )
     factsText = withFuel(previous, text);
   // Another named place (换成周口呢, "and Heze?"): the same case there, its old place names gone.
   else if (context.kind === "check" && CHANGE.test(text) && !ownThing && !ownFigure && namesPlace(text, deps))
