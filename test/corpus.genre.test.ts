@@ -139,6 +139,10 @@ describe("every development document", () => {
         "luquan-air-pollution-2024",
         "huian-air-quality-2024",
         "dalate-air-pollution-2025",
+        "shouguang-air-pollution-2025",
+        "liling-air-quality-2024",
+        "guanghan-air-pollution-2025",
+        "linwei-autumn-winter-air-2024",
       ].sort(),
     );
   });
@@ -1397,6 +1401,38 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     // A figure wrapped over two lines (600 / 0万标砖) is one figure again.
     expect(entry(dalate, "3.1.2").text).toContain("6000万标砖");
     expect(row.text).not.toMatch(/— \d —|序号/);
+  });
+
+  it("dates tasks by a milestones line of quarters (时序进度：一季度，…；四季度，…)", () => {
+    const shouguang = planOf("shouguang-air-pollution-2025");
+    expect(entry(shouguang, "2.1.1").deadlines.map((d) => d.date)).toEqual(["2025-03-31", "2025-12-31"]);
+  });
+
+  it("gives a bracket marked 下同 to the later tasks of its section that name none", () => {
+    const liling = planOf("liling-air-quality-2024");
+    // 三1. says 下同; 三2. and 三3. have their own; 三4. takes 三1.'s again.
+    expect(rolePairs(liling, "3.4")).toEqual(rolePairs(liling, "3.1"));
+    expect(rolePairs(liling, "3.3")[0]).toEqual(["市市场监督管理局", "lead"]);
+    expect(rolePairs(liling, "3.1")[0]).toEqual(["市发展和改革局", "lead"]);
+  });
+
+  it("reads (责任单位：甲、乙；完成时限：…) by the notice's first-leads rule, the bracket closing the points the task's own", () => {
+    const guanghan = planOf("guanghan-air-pollution-2025");
+    expect(rolePairs(guanghan, "3.1.2").slice(0, 2)).toEqual([
+      ["市经信局", "lead"],
+      ["市发改局", "support"],
+    ]);
+    // Tasks numbered 1．…34． through the groups keep their printed number.
+    expect(entry(guanghan, "3.3.12").title).toBeTruthy();
+    expect(entry(guanghan, "3.1.3.2").departments).toEqual([]);
+    expect(rolePairs(guanghan, "3.1.3")[0]).toEqual(["市经信局", "lead"]);
+  });
+
+  it("reads a sentence subject after 由 (物料堆场由X负责) as X", () => {
+    const linwei = planOf("linwei-autumn-winter-air-2024");
+    const names = entry(linwei, "7.4").departments.map((d) => d.name);
+    expect(names).toContain("渭南市生态环境局临渭分局");
+    expect(names.some((n) => n.includes("由"))).toBe(false);
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

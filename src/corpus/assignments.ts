@@ -99,6 +99,25 @@ export function inheritGroupDepartments(items: readonly Item[], owed: ReadonlySe
   }
 }
 
+/**
+ * A bracket marked 下同 (（X牵头，Y参与；下同）) is every later task's in its section that names none of
+ * its own, as the plan's notice says; a task with its own bracket keeps that, and the tasks after it
+ * go on taking the marked one, until another bracket marked 下同 takes its place. Tasks are the items
+ * of one level with the marked one; points under a task take their task's. The departments are the
+ * task's own, as the notice says, not merely shown beside it.
+ */
+export function applySameBelow(items: readonly Item[], marked: ReadonlySet<string>): void {
+  for (const source of items.filter((i) => marked.has(i.id))) {
+    const at = items.indexOf(source);
+    for (const task of items.slice(at + 1)) {
+      if (task.section !== source.section) break;
+      if (task.level !== source.level) continue;
+      if (marked.has(task.id)) break;
+      if (task.departments.length === 0) task.departments = source.departments.map((d) => ({ ...d }));
+    }
+  }
+}
+
 /** 时间节点：… / 完成时限：… opening a line. */
 const DEADLINE_LINE = /^(?:时间节点|完成时限|完成时间|时限要求|时限)\s*[:：]/;
 /** 第⑴项… / 第(2)点… / 第⑶、⑷项…: the points a clause dates. */

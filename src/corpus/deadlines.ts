@@ -154,6 +154,13 @@ const PATTERNS: readonly DeadlinePattern[] = [
     approximate: false,
   },
   {
+    // 时序进度：一季度，建立…；四季度，完成… — a quarter opening a clause of milestones means by its end.
+    pattern: /(?<=^|[：:；;。\n]\s*)(?:第)?([一二三四])季度(?:末|底)?(?:之前|以前|前)?(?=[，,：:])/g,
+    year: none,
+    date: (m, y) => quarterEnd(y, m[1] as string),
+    approximate: false,
+  },
+  {
     pattern: /(?<![\d年每])年底前/g,
     year: none,
     date: yearEnd,

@@ -374,7 +374,9 @@ export class DepartmentDirectory {
   /** 长沙县 → [县, 长沙]: a proper place name and its level suffix, or [null, null]. */
   private splitPlace(text: string): [string | null, string | null] {
     for (const [suffix] of this.levels) {
-      if (text.endsWith(suffix) && text.length - suffix.length >= 2)
+      // A town may have a one-character name (侯镇); a county or city has two at least.
+      const shortest = suffix === "镇" || suffix === "乡" ? 1 : 2;
+      if (text.endsWith(suffix) && text.length - suffix.length >= shortest)
         return [suffix, text.slice(0, -suffix.length)];
     }
     return [null, null];

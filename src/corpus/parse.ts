@@ -7,6 +7,7 @@
  */
 import {
   applyNumberedAssignments,
+  applySameBelow,
   applySectionDefaults,
   datePointsByNumber,
   followReferences,
@@ -65,6 +66,12 @@ export interface ParseOptions {
   /** The document's own profile file, when it has one. */
   profile?: ProfileFile | null;
 }
+
+/** A bracket opening with an unmarked list of who carries the task out: (责任单位：…). */
+const RESPONSIBLE_LABEL = /^\s*【?(?:责任单位|责任部门)\s*[:：】]/;
+
+/** …；下同 closing a bracket: it holds for the tasks after it too. */
+const SAME_BELOW = /\s*[；;，,]\s*下同\s*$/;
 
 /** A section heading 一、, 第一章 or 行动一： (the first one starts the body's structure). */
 const FIRST_SECTION = /^一\s*[、．]\s*\S|^第一(?:章|部分)\s*\S|^行动一\s*[：:、]\s*\S/;
@@ -223,6 +230,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // The cells of the table row before, for a row whose cells merge with it.
   let previousRow: Cell[] | null = null;
   const mergedDeadline = new Map<Item, string>();
+  // Items whose bracket says 下同.
+  const sameBelow = new Set<string>();
   for (const [n, d] of entries.entries()) {
     const item = toItem(doc, d, source, sections);
     const departments: DepartmentRef[] = [];
@@ -231,6 +240,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     // under a heading each answer for themselves.
     const lastPoint = /\(\d+\)$/.test(item.label) && isLastPoint(d, entries[n + 1]);
     const end = item.text.replace(/[。；;\s]+$/, "").length;
+    const ownedByParent: Array<{ start: number; end: number }> = [];
     for (const bracket of findBrackets(item.text)) {
       // A bracket of bare names closing the item (（自治区发展改革委、自治区工业和信息化厅）): the role the
       // plan gives such brackets, else they carry the task out.
@@ -245,6 +255,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // A plan's rules rewrite a bracket of names: marked leads (带★的为牵头单位), the semicolon rule, the
       // first name leading.
       expanded.text = expandTeams(expanded.text, conventions.teams);
+      // （X牵头，Y参与；下同）: the later tasks of the section that name none take it too.
+      if (SAME_BELOW.test(expanded.text)) {
+        expanded.text = expanded.text.replace(SAME_BELOW, "");
+        sameBelow.add(item.id);
+      }
       const inner =
         (conventions.leadMark &&
           markedLeads(expanded.text, conventions.leadMark, conventions.unmarkedBesideLead)) ||
@@ -264,6 +279,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         (closesTask ? parseBareNames(inner, bareRole, canonical) : null) ??
         (titled?.departments.every((d) => d.name.length >= 4) ? titled : null);
       if (!r) continue;
+      // (责任单位：甲、乙、丙；完成时限：…) in a plan whose first-named unit leads (排在第一位的为牵头单位).
+      const others = conventions.othersAfterLead;
+      if (
+        others &&
+        RESPONSIBLE_LABEL.test(inner) &&
+        r.departments.length >= 2 &&
+        r.departments.every((x) => x.role === "responsible")
+      )
+        r.departments = r.departments.map((x, n) => ({ ...x, role: n === 0 ? "lead" : others }));
       // The title is the task's words, not who does it.
       if (afterTitle) item.title = item.title.replace(item.text.slice(bracket.start, bracket.end), "").trim();
       // A name is kept as the document writes it (生态环境 for 省生态环境厅).
@@ -278,6 +302,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
           (lastPoint && bracket.end >= end));
       if (closesPoints && item.parent) {
         owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...r.departments]);
+        ownedByParent.push(bracket);
       } else {
         departments.push(...r.departments);
         if (item.parent && (d.path?.length ?? 0) >= 3) pointsWithClause.add(item.parent);
@@ -292,7 +317,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       /(?:\(\d+\)|[\u2460-\u2473])$/.test(item.label) &&
       isLastPoint(d, entries[n + 1]);
     const lastLine = trimmed(d.lines.at(-1) as Line);
-    const own = labelled(item.text);
+    // A labelled list read as the whole item's (its bracket closing the points) is not the point's own.
+    const own = labelled(
+      ownedByParent.reduceRight((t, b) => t.slice(0, b.start) + t.slice(b.end), item.text),
+    );
     const sentence = own.length > 0 ? [] : closingSentence(item.text, canonical);
     const owedToItem =
       closesItem &&
@@ -346,6 +374,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // Sections listing departments and dates by pointing to tasks (六、职责分工 / 七、进度安排).
   const pointing = applyPointingSections(items, canonical, deadlineOptions);
   inheritGroupDepartments(items, new Set(owed.keys()));
+  applySameBelow(items, sameBelow);
   applySectionDefaults(items, sections, readClause);
   followReferences(items, readClause);
   datePointsByNumber(items, deadlineOptions);

@@ -468,8 +468,8 @@ export function parseSubjectDepartments(
     if (!m) continue;
     // After a comma, only a department told what to do (…，市商务局要配合) opens a clause of its own.
     if (inner && (!TOLD.test(m[2] as string) || /^[均由并和及分在对从将把为向经]/.test(opening))) continue;
-    // 、 inside a name's bracket (各县（市、区）人民政府) parts no names.
-    const names = splitTopLevel(m[1] as string, /、/).map((n) => n.trim());
+    // 、 inside a name's bracket (各县（市、区）人民政府) parts no names; 物料堆场由X负责 names X.
+    const names = splitTopLevel((m[1] as string).replace(/^.*由/, ""), /、/).map((n) => n.trim());
     if (!names.every(isDepartmentName)) continue;
     // 要 says how: 要牵头 leads, 要积极配合 / 要派员配合 / 要给予指导 support.
     const verb = m[2] === "要" ? (TOLD_TO.exec(opening.slice(m[0].length))?.[1] ?? "要") : (m[2] as string);

@@ -31,6 +31,10 @@ const FORMS: readonly RegExp[] = [
   new RegExp(
     `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*(\\d{1,2})\\s*[.．、]?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
   ),
+  // 五之3（3） / 五之3 — item 3. of section 五 said with 之, and a point under it
+  new RegExp(
+    `(?:^|[^一二三四五六七八九十\\d])(${CN})之(\\d{1,2})(?![\\d.%万亿千百米吨个倍元年月日])\\s*(?:[(（](\\d{1,2})[)）])?`,
+  ),
   // 三(一)1. / 三(一)第1条 / 三、（二）、1 / 三（三）point 4 — three levels
   new RegExp(
     `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*(?:第|之|(?:point|item|no\\.?)\\s*)?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
@@ -105,9 +109,9 @@ const ACROSS = new RegExp(
   "i",
 );
 
-/** 第九条（二）: an item numbered across the document, then a point under it. */
+/** 第九条（二）, 任务12的第（3）点: an item numbered across the document, then a point under it. */
 const ACROSS_POINT = new RegExp(
-  `(?<![一二三四五六七八九十\\d、])第(${NUM})[条项]\\s*(?:第)?[(（](${NUM})[)）](?:[条项点])?`,
+  `(?<![一二三四五六七八九十\\d、])(?:第(${NUM})[条项]|任务\\s*(\\d{1,3}))\\s*(?:的|里的|下的|中的)?\\s*(?:第)?[(（](${NUM})[)）](?:[条项点])?`,
 );
 
 /** 第二部分 / 二、工作目标 / section 2 alone: the section's own entry. */
@@ -156,8 +160,8 @@ export function findRefs(text: string): ItemRef[] {
   // 第九条（二）, 第14条(2), 第三条第（二）项: a point under an item numbered across the document.
   const point = ACROSS_POINT.exec(text);
   if (point) {
-    const n = parseSmallNumeral(point[1] as string);
-    const m = parseSmallNumeral(point[2] as string);
+    const n = parseSmallNumeral((point[1] ?? point[2]) as string);
+    const m = parseSmallNumeral(point[3] as string);
     if (n && m) return [ref(point[0], [n, m], { across: true })];
   }
   const across = ACROSS.exec(text) ?? ITEM_NUMBER.exec(text);
