@@ -51,7 +51,7 @@ const ASKS_RULES =
   /(?:怎么|咋)(?:要求|规定|说)|有(?:什么|啥)(?:要求|规定)|要求(?:是)?(?:什么|啥)|定(?:的|了)?(?:是)?多少|\bwhat does it (?:say|require)|\b(?:and )?(?:under|in) the\b/i;
 /** Pointing back at the one thing the previous check was about (这台, that machine). */
 const THAT_THING =
-  /这台|那台|这辆|那辆|这批|这些车|这家|这座|这个厂|该(?:台|辆|企业|厂|项目)|\b(?:this|that|the same) (?:one|machine|boiler|truck|vehicle|farm|site|plant|project)\b/i;
+  /这台|那台|这辆|那辆|这批|这些车|这家|这座|这个厂|这种|那种|该(?:台|辆|企业|厂|项目)|\b(?:this|that|the same) (?:one|machine|boiler|truck|vehicle|farm|site|plant|project)\b/i;
 
 /** Pointing back at places or kinds the previous question named. */
 const THOSE =
@@ -253,9 +253,17 @@ function askingClauses(previous: string, lang: Query["lang"], own: QuestionFacts
       // name goes, the rest of the clause (在城区) stays — and so does a thing that is also where the
       // new one is used (the construction site of an excavator). A standard the question gives
       // replaces the old one.
-      let kept = f.entities
-        .filter((e) => !f.places.has(e.thing) || own.places.has(e.thing))
-        .reduce((c, e) => c.split(e.mention).join(""), clause);
+      const gone = (c: string, facts: QuestionFacts) =>
+        facts.entities
+          .filter((e) => !facts.places.has(e.thing) || own.places.has(e.thing))
+          .reduce((text, e) => text.split(e.mention).join(""), c);
+      // A thing named twice (叉车、装载机 are one kind) goes with all its names.
+      let kept = gone(clause, f);
+      for (let round = 0; round < 3; round++) {
+        const again = gone(kept, extractFacts(kept, lang));
+        if (again === kept) break;
+        kept = again;
+      }
       if (own.standard && f.standard) kept = kept.split(f.standard.text).join("");
       return kept;
     })
