@@ -57,7 +57,8 @@ const THAT_THING =
 const THOSE =
   /这些|那些|这类|那类|\b(?:those|these|such) (?:cities|places|areas|regions|plants|farms|companies|sites)\b/i;
 /** Words that say how a case stands rather than what it is (已经达标, 还没有, no longer). */
-const STATE = /已经|已|还没|没有|尚未|未|不再|达标|超标|\balready\b|\bno longer\b|\bnot yet\b|\bstill\b/i;
+const STATE =
+  /已经|已|还没|没有|尚未|未|不再|达标|超标|不(?:开火|炒菜|做饭|喷漆|刷漆)|只卖|\balready\b|\bno longer\b|\bnot yet\b|\bstill\b|\bno (?:frying|cooking)\b/i;
 
 /**
  * A statement that answers what a check asked for (是稀薄燃烧的, 查了一下是设计规模, "it's
