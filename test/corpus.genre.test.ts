@@ -143,6 +143,10 @@ describe("every development document", () => {
         "liling-air-quality-2024",
         "guanghan-air-pollution-2025",
         "linwei-autumn-winter-air-2024",
+        "yiling-air-quality-2025",
+        "gushi-air-quality-2025",
+        "jinghai-air-pollution-2025",
+        "nongan-autumn-winter-2024",
       ].sort(),
     );
   });
@@ -1433,6 +1437,38 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     const names = entry(linwei, "7.4").departments.map((d) => d.name);
     expect(names).toContain("渭南市生态环境局临渭分局");
     expect(names.some((n) => n.includes("由"))).toBe(false);
+  });
+
+  it("passes over a contents list (目录) before the body: its headings are no sections", () => {
+    const jinghai = planOf("jinghai-air-pollution-2025");
+    expect(entry(jinghai, "1").title).toBe("工作目标");
+    expect(entry(jinghai, "2.1").title).toBe("严格项目环境准入");
+    expect(idsAt(jinghai, 1)).toContain("9");
+  });
+
+  it("reads page fields in lenticular brackets (【标题】…) as fields, and 〔责任：甲（主）、乙〕 by the notice's rule", () => {
+    const nongan = planOf("nongan-autumn-winter-2024");
+    expect(nongan.meta.issuer).toBe("农安县人民政府办公室");
+    expect(nongan.meta.published).toBe("2024-09-27");
+    expect(rolePairs(nongan, "2.1").slice(0, 2)).toEqual([
+      ["县农业农村局", "lead"],
+      ["市生态环境局农安分局", "support"],
+    ]);
+  });
+
+  it("reads X为主，Y协助 as lead and support", () => {
+    const yiling = planOf("yiling-air-quality-2025");
+    expect(rolePairs(yiling, "3.1.2").slice(0, 2)).toEqual([
+      ["区经信局", "lead"],
+      ["区发改局", "support"],
+    ]);
+  });
+
+  it("gives the tasks a 职责分工 section names by their titles (牵头负责严把项目准入关、…工作) to its departments", () => {
+    const gushi = planOf("gushi-air-quality-2025");
+    expect(rolePairs(gushi, "2.1")).toContainEqual(["县发展改革委", "lead"]);
+    expect(rolePairs(gushi, "2.1")).toContainEqual(["县工业和信息化局", "support"]);
+    expect(rolePairs(gushi, "2.4")).toContainEqual(["县工业和信息化局", "lead"]);
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

@@ -10,7 +10,7 @@ import { trimmed } from "./lines.js";
  * fields. A line is chrome when it carries one of these marks and is not a sentence of the document.
  */
 const CHROME =
-  /站群导航|加入收藏|设为首页|手机版|适老版|无障碍|您的位置|当前位置|全文检索|索引号|发布机构|生效日期|废止日期|文\s*号[:：]|所属主题|来源[:：]|发布时间|浏览次数|阅读次数|阅读字体|字号[:：]|【\s*字体|字体[:：]|【\s*大\s*中\s*小\s*】|打印正文|分享到|用户登录|^[|×]$|^信息公开|政府信息公开$|^首页|>>|>\S+>/;
+  /站群导航|加入收藏|设为首页|手机版|适老版|无障碍|您的位置|当前位置|全文检索|索引号|发布机构|生效日期|废止日期|文\s*号[:：]|所属主题|来源[:：]|发布时间|浏览次数|阅读次数|阅读字体|字号[:：]|【\s*字体|字体[:：]|【\s*大\s*中\s*小\s*】|打印正文|分享到|用户登录|^【\s*(?:标题|来源|发布时间|发布日期|字号|文号|发文字号|发布机构|索引号|主题分类|浏览次数)\s*】|^[|×]$|^信息公开|政府信息公开$|^首页|>>|>\S+>/;
 
 /** Whether a line is page furniture rather than text of the document. */
 export function isChrome(line: string): boolean {
@@ -82,7 +82,8 @@ export function signatureLine(line: string): { issuer: string | null; date: stri
  * that is not empty, or null.
  */
 export function pageField(lines: readonly string[], label: RegExp): string | null {
-  const pattern = new RegExp(`(?:${label.source})\\s*[:：]\\s*([^\\s]+)`);
+  // 【发布时间】2024-09-27: a label in lenticular brackets, as some pages write their fields.
+  const pattern = new RegExp(`(?:${label.source})\\s*(?:[:：]|】)\\s*([^\\s【]+)`);
   // A label alone on its line (发文字号：) has its value on the next line, as a table copied as text has.
   const alone = new RegExp(`^\\s*(?:${label.source})\\s*[:：]\\s*$`);
   for (const [i, text] of lines.entries()) {

@@ -67,14 +67,32 @@ export interface ParseOptions {
   profile?: ProfileFile | null;
 }
 
-/** A bracket opening with an unmarked list of who carries the task out: (责任单位：…). */
-const RESPONSIBLE_LABEL = /^\s*【?(?:责任单位|责任部门)\s*[:：】]/;
-
 /** …；下同 closing a bracket: it holds for the tasks after it too. */
 const SAME_BELOW = /\s*[；;，,]\s*下同\s*$/;
 
 /** A section heading 一、, 第一章 or 行动一： (the first one starts the body's structure). */
 const FIRST_SECTION = /^一\s*[、．]\s*\S|^第一(?:章|部分)\s*\S|^行动一\s*[：:、]\s*\S/;
+
+/**
+ * The line of the body's first section heading. A contents list (目录: 一、… 二、… on the lines after
+ * each other, nothing between) is passed over: the body starts where its first heading comes again.
+ */
+function findFirstSection(lines: readonly Line[]): { index: number; contents: [number, number] } {
+  const first = lines.findIndex((l) => FIRST_SECTION.test(trimmed(l)));
+  const none = { index: first, contents: [0, 0] as [number, number] };
+  if (first < 0) return none;
+  const next = lines.slice(first + 1).find((l) => trimmed(l) !== "");
+  const listed =
+    next !== undefined && /^(?:二\s*[、．]|第二(?:章|部分)|行动二\s*[：:、])\S{1,30}$/.test(trimmed(next));
+  if (!listed) return none;
+  const heading = trimmed(lines[first] as Line);
+  const again = lines.findIndex((l, i) => i > first + 1 && trimmed(l) === heading);
+  if (again < 0) return none;
+  // The list runs from its first heading to its last line before a blank line.
+  let end = first;
+  while (end < again && trimmed(lines[end] as Line) !== "") end++;
+  return { index: again, contents: [first, end] };
+}
 
 /** Where a line's text begins and ends in the source, without the spaces around it. */
 function contentSpan(line: Line): { start: number; end: number } {
@@ -136,8 +154,10 @@ function headSentence(firstLine: string): string {
  */
 export function parsePlan(doc: string, source: string, options: ParseOptions): Plan {
   // Points that run on in one paragraph ((1)…；(2)…) are entries as on lines of their own.
-  const lines = splitInlinePoints(splitLines(source));
-  const firstSection = lines.findIndex((l) => FIRST_SECTION.test(trimmed(l)));
+  const sourceLines = splitInlinePoints(splitLines(source));
+  const { index: firstSection, contents } = findFirstSection(sourceLines);
+  // A contents list before the body is no structure: its headings are read as blank lines.
+  const lines = sourceLines.map((l, i) => (i >= contents[0] && i < contents[1] ? { ...l, text: "" } : l));
   if (firstSection < 0) throw new Error(`${doc}: no sections (一、…) found`);
 
   const block = readTitleBlock(lines, firstSection);
@@ -274,20 +294,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const closesTask = bracket.end >= end && afterSentence;
       // Beside a title, only full names count (not 管委会, 场所 explaining a word of the title).
       const titled = !closesTask && afterTitle ? parseBareNames(inner, bareRole, canonical) : null;
+      // A bracket of labelled lists (〔责任：甲（主）、乙〕, (责任单位：…；完成时限：…)) is read as such, by the
+      // plan's rules for its lists.
+      const listed = startsWithLabel(inner.trim()) ? labelled(inner) : [];
       const r =
+        (listed.length > 0 ? { departments: listed, standingNote: null } : null) ??
         parseResponsibility(inner, canonical, conventions.unmarkedBesideLead) ??
         (closesTask ? parseBareNames(inner, bareRole, canonical) : null) ??
         (titled?.departments.every((d) => d.name.length >= 4) ? titled : null);
       if (!r) continue;
-      // (责任单位：甲、乙、丙；完成时限：…) in a plan whose first-named unit leads (排在第一位的为牵头单位).
-      const others = conventions.othersAfterLead;
-      if (
-        others &&
-        RESPONSIBLE_LABEL.test(inner) &&
-        r.departments.length >= 2 &&
-        r.departments.every((x) => x.role === "responsible")
-      )
-        r.departments = r.departments.map((x, n) => ({ ...x, role: n === 0 ? "lead" : others }));
       // The title is the task's words, not who does it.
       if (afterTitle) item.title = item.title.replace(item.text.slice(bracket.start, bracket.end), "").trim();
       // A name is kept as the document writes it (生态环境 for 省生态环境厅).
@@ -372,7 +387,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     parseResponsibility(clause, canonical, conventions.unmarkedBesideLead)?.departments ?? null;
   applyNumberedAssignments(items, numberedAssignments, readClause);
   // Sections listing departments and dates by pointing to tasks (六、职责分工 / 七、进度安排).
-  const pointing = applyPointingSections(items, canonical, deadlineOptions);
+  const pointing = applyPointingSections(items, sections, canonical, deadlineOptions);
   inheritGroupDepartments(items, new Set(owed.keys()));
   applySameBelow(items, sameBelow);
   applySectionDefaults(items, sections, readClause);

@@ -7,7 +7,7 @@
 import { type DeadlineOptions, parseDeadlines } from "./deadlines.js";
 import { parseSmallNumeral } from "./numerals.js";
 import { type Canonicalise, isDepartmentName, strongestRoles } from "./responsibility.js";
-import type { Item, Role } from "./schema.js";
+import type { Item, Role, Section } from "./schema.js";
 
 /** A section that assigns tasks to departments by pointing to them. */
 const ASSIGNING_SECTION = /^(?:部门)?(?:职责|任务|责任|部门)分工$|^分工安排$/;
@@ -51,6 +51,31 @@ export function pointedIds(text: string): string[] {
   return out;
 }
 
+/** What a title is compared by: without quotes, brackets and spaces. */
+const plain = (text: string) => text.replace(/[“”"'‘’「」《》（）()\s]/g, "");
+
+/**
+ * The tasks a clause names by title (牵头负责严把项目准入关、散煤污染治理工作): each name is the title of
+ * one task, or the start of one. A name matching no task, or several, names none.
+ */
+function titledTasks(clause: string, tasks: readonly Item[]): Item[] {
+  const names = clause
+    .trim()
+    .replace(/^(?:牵头负责|牵头|配合做好|配合|参与|协同|协办|具体负责|负责)/, "")
+    .replace(/(?:等)?(?:相关)?(?:工作|任务)$/, "")
+    .split(/[、，,和及]/)
+    .map((n) => plain(n))
+    .filter((n) => n.length >= 3);
+  const found: Item[] = [];
+  for (const name of names) {
+    const exact = tasks.filter((t) => plain(t.title) === name);
+    const near = tasks.filter((t) => plain(t.title).startsWith(name) || name.startsWith(plain(t.title)));
+    const match = exact.length === 1 ? exact : near.length === 1 ? near : [];
+    found.push(...match);
+  }
+  return found;
+}
+
 const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Role]> = [
   [/^牵头/, "lead"],
   [/^(?:配合|参与|协同|协办)/, "support"],
@@ -63,17 +88,24 @@ const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Role]> = [
  */
 export function applyPointingSections(
   items: readonly Item[],
+  sections: readonly Section[],
   canonical: Canonicalise,
   deadlineOptions: DeadlineOptions,
 ): Set<Item> {
   const byId = new Map(items.map((i) => [i.id, i]));
   const pointing = new Set<Item>();
-  for (const section of items.filter((i) => i.level === 1)) {
-    const assigning = ASSIGNING_SECTION.test(section.title);
-    const dating = DATING_SECTION.test(section.title);
+  for (const { number, title } of sections) {
+    const assigning = ASSIGNING_SECTION.test(title);
+    const dating = DATING_SECTION.test(title);
     if (!assigning && !dating) continue;
     let applied = 0;
-    for (const line of section.text.split("\n").map((l) => l.trim())) {
+    // The section's own lines, and its entries' ((一)县发改局：牵头负责…): each may be such a line.
+    const entries = items.filter((i) => i.section === number);
+    const lines = entries.flatMap((e) =>
+      e.text.split("\n").map((l) => l.trim().replace(/^[(（][一二三四五六七八九十]{1,3}[)）]\s*/, "")),
+    );
+    const others = items.filter((i) => i.section !== number && i.level >= 2);
+    for (const line of lines) {
       const m = /^([^：:]{2,30})[：:]\s*(.+)$/.exec(line);
       if (!m) continue;
       const [head, rest] = [m[1] as string, m[2] as string];
@@ -81,8 +113,10 @@ export function applyPointingSections(
         for (const clause of rest.split(/[；;。]/)) {
           const role = ROLE_WORDS.find(([re]) => re.test(clause.trim()))?.[1];
           if (!role) continue;
-          for (const id of pointedIds(clause)) {
-            const task = byId.get(id);
+          const byNumber = pointedIds(clause).map((id) => byId.get(id));
+          // 牵头负责严把项目准入关、散煤污染治理工作: tasks named by their titles.
+          const tasks = byNumber.length > 0 ? byNumber : titledTasks(clause, others);
+          for (const task of tasks) {
             if (!task) continue;
             task.departments = strongestRoles([
               ...task.departments,
@@ -103,9 +137,12 @@ export function applyPointingSections(
       }
     }
     if (applied === 0) continue;
-    section.departments = [];
-    section.deadlines = [];
-    pointing.add(section);
+    // The section's own entry speaks of other entries; its entries by department keep their names.
+    for (const own of entries.filter((e) => e.level === 1)) {
+      own.departments = [];
+      own.deadlines = [];
+      pointing.add(own);
+    }
   }
   return pointing;
 }

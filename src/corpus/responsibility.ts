@@ -28,9 +28,11 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   // 主办 / 协办: the lead and those who assist it (责任分工：市生态环境局主办，市工信局协办).
   ["主办", "lead"],
   ["协办", "support"],
-  // 抓总 / 协同: the one who sees it through overall and those who work with it.
+  // 抓总 / 协同, 为主 / 协助: the one who sees it through and those who work with it.
   ["抓总", "lead"],
   ["协同", "support"],
+  ["为主", "lead"],
+  ["协助", "support"],
 ];
 
 // A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
@@ -297,14 +299,14 @@ const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
     /^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与|其他责任单位|次要责任单位|成员单位)$/,
     "support",
   ],
-  [/^(?:责任单位|责任部门|实施单位|落实单位|责任主体|责任分工|任务分工)$/, "responsible"],
+  [/^(?:责任单位|责任部门|实施单位|落实单位|责任主体|责任分工|任务分工|责任)$/, "responsible"],
 ];
 const LABEL =
-  /【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|督导单位|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|成员单位|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与)\s*(?:[:：]|】)/g;
+  /【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|督导单位|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|成员单位|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与|责任(?=\s*[:：]))\s*(?:[:：]|】)/g;
 /** A deadline's label that may follow a labelled list on its line. */
 const DEADLINE_LABEL = /(?:完成时限|完成时间|完成期限|时间要求|时限要求|时限|时间节点)\s*[:：]/;
-/** A role written after a name in a labelled list: 县工信局（牵头）. */
-const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与)[)）]$/;
+/** A role written after a name in a labelled list: 县工信局（牵头）, 县农业农村局（主）. */
+const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与|主)[)）]$/;
 
 const LABEL_AT_START = new RegExp(`^${LABEL.source}`);
 
@@ -390,7 +392,8 @@ export function parseLabelledResponsibility(
       othersAfterLead !== null && role === "responsible" && !/[(（](?:牵头|负责|配合|参与)/.test(list);
     // The plan's convention (标注（牵头）的为牵头单位，未标注的为配合单位) for the unmarked names of a list
     // that marks its lead.
-    const besideLead = unmarkedBesideLead !== null && role === "responsible" && /[(（]牵头[)）]/.test(list);
+    const besideLead =
+      unmarkedBesideLead !== null && role === "responsible" && /[(（](?:牵头|主)[)）]/.test(list);
     let placed = 0;
     const inOrder = (): Role => (placed++ === 0 ? "lead" : (othersAfterLead as Role));
     for (const clause of splitTopLevel(list.replace(ETC, ""), /[,，]/)) {
@@ -401,7 +404,9 @@ export function parseLabelledResponsibility(
       const marks = pieces.map((p) => ROLE_MARK.exec(p));
       const roleOf = (mark: RegExpExecArray | null): Role =>
         mark
-          ? (ROLE_VERBS.find(([v]) => v === mark[1]) as readonly [string, Role])[1]
+          ? mark[1] === "主"
+            ? "lead"
+            : (ROLE_VERBS.find(([v]) => v === mark[1]) as readonly [string, Role])[1]
           : (verb?.role ?? (byPlace ? inOrder() : besideLead ? (unmarkedBesideLead as Role) : role));
       const stripped = pieces.map((p, i) => (marks[i] ? p.slice(0, marks[i]?.index) : p));
       const whole = splitNames(stripped.join("、"));
