@@ -479,10 +479,11 @@ export function readFollowUp(
     const where = textWithout(context.question, things);
     factsText = `${where}，${text}`;
   }
-  // A new fuel said beside the change (那45蒸吨烧天然气的呢): the case burns it.
-  if (factsText !== null && own.fuels.length > 0 && !ownThing) {
+  // A new fuel said beside the change (那45蒸吨烧天然气的呢, 熔化炉已经改烧天然气了, 烧天然气的茶水炉呢): the
+  // case burns it, whatever thing it names; the previous fuel goes.
+  if (factsText !== null && own.fuels.length > 0) {
     const before = extractFacts(factsText, query.lang).fuels;
-    if (before.length > 0 && before[0] !== own.fuels[0]) factsText = withFuel(factsText, text);
+    if (before.some((f) => f !== own.fuels[0])) factsText = withFuel(factsText, text);
   }
   // A named place beside a changed figure (60蒸吨的，放到某市呢): the case moves there too.
   const named = deps.places?.(text) ?? [];
