@@ -147,6 +147,10 @@ describe("every development document", () => {
         "gushi-air-quality-2025",
         "jinghai-air-pollution-2025",
         "nongan-autumn-winter-2024",
+        "nanan-ozone-2025",
+        "beilun-air-quality-2025",
+        "lingshi-air-pollution-2025",
+        "leping-ozone-2024",
       ].sort(),
     );
   });
@@ -1469,6 +1473,36 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(rolePairs(gushi, "2.1")).toContainEqual(["县发展改革委", "lead"]);
     expect(rolePairs(gushi, "2.1")).toContainEqual(["县工业和信息化局", "support"]);
     expect(rolePairs(gushi, "2.4")).toContainEqual(["县工业和信息化局", "lead"]);
+  });
+
+  it("reads brackets parted by slashes as the notice says (甲、乙/丙；2025.6 and 甲／丙／时限, — for none)", () => {
+    const nanan = planOf("nanan-ozone-2025");
+    expect(rolePairs(nanan, "3.1")).toEqual([
+      ["市工信局", "lead"],
+      ["泉州市南安生态环境局", "lead"],
+      ["市市场监管局", "support"],
+    ]);
+    // 2025.10 after the semicolon: by the end of October 2025.
+    expect(entry(nanan, "3.1").deadlines.map((d) => d.date)).toEqual(["2025-10-31"]);
+    const leping = planOf("leping-ozone-2024");
+    expect(rolePairs(leping, "2.2")).toEqual([
+      ["市市场监管局", "lead"],
+      ["乐平生态环境局", "support"],
+    ]);
+  });
+
+  it("reads 括号内为牵头单位 with no 的单位, and (监管：甲、乙；属地：X镇；时限：…) by the notice's first-leads rule", () => {
+    const beilun = planOf("beilun-air-quality-2025");
+    expect(rolePairs(beilun, "2.1")).toEqual([
+      ["区发改局", "lead"],
+      ["市生态环境局北仑分局", "lead"],
+    ]);
+    const lingshi = planOf("lingshi-air-pollution-2025");
+    expect(rolePairs(lingshi, "3.1").slice(0, 2)).toEqual([
+      ["市生态环境局灵石分局", "lead"],
+      ["县工业和信息化局", "support"],
+    ]);
+    expect(rolePairs(lingshi, "3.1")).toContainEqual(["两渡镇人民政府", "responsible"]);
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

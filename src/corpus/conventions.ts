@@ -50,6 +50,12 @@ export interface PlanConventions {
   /** "括号外为牵头单位，括号内为配合单位": in 甲、乙（丙、丁）甲 and 乙 lead, 丙 and 丁 support. */
   innerBracketSupports: boolean;
   /**
+   * "斜杠“/”前为牵头单位，斜杠后为配合单位" or "依次列明牵头单位、配合单位和完成时限，以“／”分隔": a
+   * bracket's parts between slashes are lead, support and time limit. `allLead`: a bracket with no
+   * slash names leads only (未设斜杠的，所列单位均为牵头单位).
+   */
+  slashParts: { allLead: boolean } | null;
+  /**
    * "未注明完成时限的任务，完成时限均为2025年12月31日": the date of every task that gives none — or of
    * those marked so (标注“*”的任务…), when the rule names a mark.
    */
@@ -166,6 +172,30 @@ export function expandTeams(inner: string, teams: ReadonlyMap<string, Team>): st
   return text;
 }
 
+/** 斜杠“/”前为牵头单位，斜杠后为配合单位 / 牵头单位、配合单位和完成时限，三者之间以“／”分隔 */
+const SLASH_PARTS =
+  /(?:斜杠|[“"「][/／][”"」])[^。]{0,40}?牵头(?:单位|部门)[^。]{0,30}?配合(?:单位|部门)|牵头(?:单位|部门)[^。]{0,30}?配合(?:单位|部门)[^。]{0,30}?(?:斜杠|[“"「][/／][”"」])/;
+const SLASHLESS_LEAD = /未(?:设|用|加|标)斜杠[^。]{0,12}?(?:均)?(?:为|是)牵头/;
+
+/**
+ * A bracket whose parts between slashes are lead, support and time limit, read by the plan's rule:
+ * 甲、乙/丙；2025.6 → 甲、乙牵头，丙配合；2025.6 and 甲／丙／2024年10月底前 → 甲牵头，丙配合；2024年10月底前 (a
+ * dash — says there is no support). With no slash, the names lead when the plan says so. Null when it
+ * is no such bracket.
+ */
+export function slashRoles(inner: string, allLead: boolean): string | null {
+  const [head = "", ...after] = splitTopLevel(inner, /[；;]/).map((p) => p.trim());
+  const parts = splitTopLevel(head, /[/／]/).map((p) => p.trim());
+  const tail = after.map((a) => `；${a}`).join("");
+  const none = (p: string | undefined) => p === undefined || /^[—–\-－]+$/.test(p) || p === "";
+  if (parts.length === 1)
+    return allLead && !hasRoleVerb(head) && splitNames(head) ? `${head}牵头${tail}` : null;
+  if (parts.length > 3 || !splitNames(parts[0] as string)) return null;
+  const [lead, support, time] = parts;
+  if (!none(support) && !splitNames(support as string)) return null;
+  return `${lead}牵头${none(support) ? "" : `，${support}配合`}${time ? `；${time}` : ""}${tail}`;
+}
+
 /** 括号外为牵头单位，括号内为配合单位 */
 const INNER_SUPPORTS =
   /括号外(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,6}括号内(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办|协同)/;
@@ -200,7 +230,7 @@ const SEMICOLON_ROLES =
 const LEAD_MARK =
   /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)(?:[,，；;]\s*(?:其余|其他|未标注的?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|协办|责任)(?:单位|部门)?)?/;
 const BRACKET_ROLE =
-  /括号(?:内|中|里)(?:所列|列出|列明|标注)?的?(?:单位|部门)(?:均)?(?:为|是)(牵头|责任|配合)(?:单位|部门)/;
+  /括号(?:内|中|里)(?:所列|列出|列明|标注)?(?:的?(?:单位|部门))?(?:均)?(?:为|是)(牵头|责任|配合)(?:单位|部门)/;
 const ROLE_WORDS: Readonly<Record<string, Role>> = {
   牵头: "lead",
   配合: "support",
@@ -287,6 +317,7 @@ export function readPlanConventions(
     semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
     responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,
     innerBracketSupports: stated(INNER_SUPPORTS) !== null,
+    slashParts: stated(SLASH_PARTS) ? { allLead: stated(SLASHLESS_LEAD) !== null } : null,
     defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE)),
     defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),
     teams: readTeams(`${preamble}\n${closing}`),

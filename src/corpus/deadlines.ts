@@ -154,7 +154,14 @@ const PATTERNS: readonly DeadlinePattern[] = [
     approximate: false,
   },
   {
-    // 时序进度：一季度，建立…；四季度，完成… — a quarter opening a clause of milestones means by its end.
+    // (…；2025.6) — a time limit written year.month after a semicolon means by the month's end.
+    pattern: /(?<=[；;]\s*)(20\d\d)[.．](\d{1,2})(?![\d.．])/g,
+    year: written,
+    date: (m, y) => ({ month: Number(m[2]), day: lastDayOfMonth(y, Number(m[2])) }),
+    approximate: false,
+  },
+  {
+    // 时序进度：一季度，建立… — a quarter opening a clause of milestones means by its end.
     pattern: /(?<=^|[：:；;。\n]\s*)(?:第)?([一二三四])季度(?:末|底)?(?:之前|以前|前)?(?=[，,：:])/g,
     year: none,
     date: (m, y) => quarterEnd(y, m[1] as string),

@@ -22,6 +22,7 @@ import {
   markedLeads,
   readPlanConventions,
   semicolonRoles,
+  slashRoles,
 } from "./conventions.js";
 import { parseDeadlines } from "./deadlines.js";
 import { canonicalDepartment, departmentFolds, sharedDepartments } from "./departments.js";
@@ -285,6 +286,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
           markedLeads(expanded.text, conventions.leadMark, conventions.unmarkedBesideLead)) ||
         (conventions.semicolonSplitsRoles && semicolonRoles(expanded.text)) ||
         (conventions.innerBracketSupports && innerSupports(expanded.text)) ||
+        (conventions.slashParts && slashRoles(expanded.text, conventions.slashParts.allLead)) ||
         (conventions.othersAfterLead && firstLeads(expanded.text, conventions.othersAfterLead)) ||
         expanded.text;
       // A bracket right after the task's title (（一）严格项目准入（甲、乙）。…) names who does it, as one

@@ -217,7 +217,7 @@ export interface Responsibility {
 
 /** A time limit standing alone in a clause: 2024年10月底前, 全年持续推进, 长期坚持. */
 const TIME_LIMIT =
-  /^(?:(?:完成)?时限[:：]\s*)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成)?[、，,至到—\-～~]?)+$|^(?:全年|长期|持续|常态化)(?:持续)?(?:推进|坚持|开展)?$/;
+  /^(?:(?:完成)?时限[:：]\s*)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成)?[、，,至到—\-～~]?)+$|^(?:全年|长期|持续|常态化)(?:持续)?(?:推进|坚持|开展)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$/;
 
 const STANDING_NOTE = /^以下(?:各项)?(?:任务|工作)?均(?:需|由)(.+?)(?:[,，]不再(?:一一)?列出)?$/;
 
@@ -299,10 +299,10 @@ const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
     /^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与|其他责任单位|次要责任单位|成员单位)$/,
     "support",
   ],
-  [/^(?:责任单位|责任部门|实施单位|落实单位|责任主体|责任分工|任务分工|责任)$/, "responsible"],
+  [/^(?:责任单位|责任部门|实施单位|落实单位|责任主体|责任分工|任务分工|责任|监管|属地)$/, "responsible"],
 ];
 const LABEL =
-  /【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|督导单位|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|成员单位|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与|责任(?=\s*[:：]))\s*(?:[:：]|】)/g;
+  /【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|督导单位|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|成员单位|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：]))\s*(?:[:：]|】)/g;
 /** A deadline's label that may follow a labelled list on its line. */
 const DEADLINE_LABEL = /(?:完成时限|完成时间|完成期限|时间要求|时限要求|时限|时间节点)\s*[:：]/;
 /** A role written after a name in a labelled list: 县工信局（牵头）, 县农业农村局（主）. */
@@ -388,8 +388,12 @@ export function parseLabelledResponsibility(
     const role = (LABELS.find(([re]) => re.test(label)) as readonly [RegExp, Role])[1];
     const list = labelledList(joined, (m.index as number) + m[0].length);
     // The plan's convention (排在第一位的为牵头单位，其余为配合单位) for a 责任单位 list marking no role.
+    // (属地：X镇 — where the task is carried out locally — is no list whose order says roles.)
     const byPlace =
-      othersAfterLead !== null && role === "responsible" && !/[(（](?:牵头|负责|配合|参与)/.test(list);
+      othersAfterLead !== null &&
+      role === "responsible" &&
+      label !== "属地" &&
+      !/[(（](?:牵头|负责|配合|参与)/.test(list);
     // The plan's convention (标注（牵头）的为牵头单位，未标注的为配合单位) for the unmarked names of a list
     // that marks its lead.
     const besideLead =

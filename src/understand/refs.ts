@@ -43,6 +43,10 @@ const FORMS: readonly RegExp[] = [
   new RegExp(
     `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
   ),
+  // 三、3.(2) / 三、3（2） / 三、里面第3项的（2） — a point (2) under item 3. of a section numbered 1. directly
+  new RegExp(
+    `(?:^|[^一二三四五六七八九十\\d])(?:第)?(${CN})(?:、|部分)\\s*(?:(?:里面|里|中|下面)的?)?\\s*(?:第\\s*)?(\\d{1,2})\\s*(?:[.．、]|项|条)?\\s*(?:的|下的|里的)?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
+  ),
   // 六(五), 六、(五), 六（五）, 第六部分(五)
   new RegExp(`(?:第)?(${NUM})(?:、|部分|章|节)?\\s*[(（]\\s*(${NUM})\\s*[)）]`),
   // 四、2的a） / 七、5下面的c） / 三、第3项里面的⑵ — a point lettered or numbered in one character under
@@ -56,10 +60,6 @@ const FORMS: readonly RegExp[] = [
   new RegExp(
     `(?:^|[^一二三四五六七八九十\\d])(${CN})、[“"「]?\\p{Script=Han}{2,16}[”"」]?\\s*(?:下面|下边|下|中|里面|里)?的?第(${NUM})(?:条|项|点)`,
     "u",
-  ),
-  // 三、3.(2) — a point (2) under item 3. of a section numbered 1. directly
-  new RegExp(
-    `(?:^|[^一二三四五六七八九十\\d])(?:第)?(${CN})(?:、|部分)\\s*(\\d{1,2})\\s*[.．、]?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
   ),
   // 四、1. / 第四部分1. / 三、4 — an item numbered 1. directly under its section
   new RegExp(
@@ -90,7 +90,7 @@ const FORMS: readonly RegExp[] = [
  * (五)能源结构那部分的第28条, the heading's words between.
  */
 const PARTIAL = new RegExp(
-  `(?<![一二三四五六七八九十\\d、])[(（](${CN})[)）]\\s*(?:(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))|[^，。？?,]{0,14}?第(\\d{1,2})[条项点])`,
+  `(?<![一二三四五六七八九十\\d、])[(（](${CN})[)）]\\s*(?:(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))|[^，。？?,]{0,14}?第(\\d{1,2})(?:[条项点]|小项))`,
 );
 
 /** "item (30)", "item 30", "task no. 24", "measure 10": a printed item number in English. */
