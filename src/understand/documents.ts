@@ -239,8 +239,11 @@ function shortenedTitles(
 function namesLevelDocument(lower: string, word: string): boolean {
   const w = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return (
-    new RegExp(`${w}[^，。？?,.]{0,16}?(?:plan|notice|文件|计划|方案)`, "i").test(lower) &&
-    !new RegExp(`(?:依据|根据|落实|贯彻|按照)[^，。]{0,6}${w}`).test(lower)
+    // …or names what only that document defines (the national key regions, 国家重点区域).
+    new RegExp(
+      `${w}[^，。？?,.]{0,16}?(?:plan|notice|文件|计划|方案|key regions?|priority regions?|重点区域)`,
+      "i",
+    ).test(lower) && !new RegExp(`(?:依据|根据|落实|贯彻|按照)[^，。]{0,6}${w}`).test(lower)
   );
 }
 
