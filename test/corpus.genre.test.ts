@@ -151,6 +151,10 @@ describe("every development document", () => {
         "beilun-air-quality-2025",
         "lingshi-air-pollution-2025",
         "leping-ozone-2024",
+        "wuan-air-pollution-2025",
+        "junan-autumn-winter-2024",
+        "jiangjin-air-quality-2024",
+        "lengshuijiang-air-pollution-2025",
       ].sort(),
     );
   });
@@ -1503,6 +1507,25 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
       ["县工业和信息化局", "support"],
     ]);
     expect(rolePairs(lingshi, "3.1")).toContainEqual(["两渡镇人民政府", "responsible"]);
+  });
+
+  it("reads 统筹, 主抓/协抓 and a bracket closed by the one in overall charge (甲、乙，甲负总责) before a time-limit bracket", () => {
+    const junan = planOf("junan-autumn-winter-2024");
+    expect(rolePairs(junan, "3.1")[0]).toEqual(["县生态环境分局", "lead"]);
+    const jiangjin = planOf("jiangjin-air-quality-2024");
+    expect(rolePairs(jiangjin, "2.1").slice(0, 2)).toEqual([
+      ["区发展改革委", "lead"],
+      ["区经济信息委", "support"],
+    ]);
+    // No 负总责 named: every unit carries it out together; the bracket of its time limit follows.
+    expect(rolePairs(jiangjin, "2.5").map(([, role]) => role)).toEqual(["responsible", "responsible"]);
+    const lengshuijiang = planOf("lengshuijiang-air-pollution-2025");
+    expect(rolePairs(lengshuijiang, "2.1")[0]).toEqual(["娄底市生态环境局冷水江分局", "lead"]);
+  });
+
+  it("dates tasks numbered through the plan from a 时间安排 section (2025年6月底前：完成第1、5、10项任务)", () => {
+    const lengshuijiang = planOf("lengshuijiang-air-pollution-2025");
+    expect(entry(lengshuijiang, "2.5").deadlines.map((d) => d.date)).toEqual(["2025-06-30"]);
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

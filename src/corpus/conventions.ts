@@ -196,6 +196,20 @@ export function slashRoles(inner: string, allLead: boolean): string | null {
   return `${lead}牵头${none(support) ? "" : `，${support}配合`}${time ? `；${time}` : ""}${tail}`;
 }
 
+/**
+ * A bracket of names closed by the one in overall charge (甲、乙、丙，甲负总责): 甲 leads and the others
+ * support — 甲牵头，乙、丙配合. Null when it is no such bracket.
+ */
+export function overallLead(inner: string): string | null {
+  const m = /^(.+?)[，,]\s*([^，,；;]+?)负总责$/.exec(inner.trim());
+  if (!m) return null;
+  const names = splitTopLevel(m[1] as string, /[、]/).map((n) => n.trim());
+  const lead = (m[2] as string).trim();
+  if (!splitNames(names.join("、")) || !splitNames(lead)) return null;
+  const others = names.filter((n) => n !== lead);
+  return others.length > 0 ? `${lead}牵头，${others.join("、")}配合` : `${lead}牵头`;
+}
+
 /** 括号外为牵头单位，括号内为配合单位 */
 const INNER_SUPPORTS =
   /括号外(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,6}括号内(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办|协同)/;

@@ -20,6 +20,7 @@ import {
   firstLeads,
   innerSupports,
   markedLeads,
+  overallLead,
   readPlanConventions,
   semicolonRoles,
   slashRoles,
@@ -67,6 +68,9 @@ export interface ParseOptions {
   /** The document's own profile file, when it has one. */
   profile?: ProfileFile | null;
 }
+
+/** Brackets holding only time limits: （2025年12月底前）, （长期坚持）. */
+const TIME_BRACKETS = /^(?:[(（][^（）()]*(?:\d{4}年|\d{1,2}月|年底|长期|持续|常态化)[^（）()]*[)）])+$/;
 
 /** …；下同 closing a bracket: it holds for the tasks after it too. */
 const SAME_BELOW = /\s*[；;，,]\s*下同\s*$/;
@@ -287,13 +291,16 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         (conventions.semicolonSplitsRoles && semicolonRoles(expanded.text)) ||
         (conventions.innerBracketSupports && innerSupports(expanded.text)) ||
         (conventions.slashParts && slashRoles(expanded.text, conventions.slashParts.allLead)) ||
+        overallLead(expanded.text) ||
         (conventions.othersAfterLead && firstLeads(expanded.text, conventions.othersAfterLead)) ||
         expanded.text;
       // A bracket right after the task's title (（一）严格项目准入（甲、乙）。…) names who does it, as one
       // closing the task does.
       const afterTitle = bracket.start <= 40 && !/[。；;！!]/.test(item.text.slice(0, bracket.start));
       const bareRole = conventions.bracketRole === "lead" ? "lead" : "responsible";
-      const closesTask = bracket.end >= end && afterSentence;
+      // …（甲、乙）（2025年12月底前）: a bracket of the time limit after it still leaves it closing the task.
+      const rest = item.text.slice(bracket.end).replace(/[。；;\s]/g, "");
+      const closesTask = (bracket.end >= end || TIME_BRACKETS.test(rest)) && afterSentence;
       // Beside a title, only full names count (not 管委会, 场所 explaining a word of the title).
       const titled = !closesTask && afterTitle ? parseBareNames(inner, bareRole, canonical) : null;
       // A bracket of labelled lists (〔责任：甲（主）、乙〕, (责任单位：…；完成时限：…)) is read as such, by the

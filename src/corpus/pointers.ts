@@ -76,6 +76,18 @@ function titledTasks(clause: string, tasks: readonly Item[]): Item[] {
   return found;
 }
 
+/** 第1、5、10项 → the tasks printed 1. 5. 10. (each once in the plan); none when a number is not. */
+function numberedTasks(text: string, items: readonly Item[]): Item[] {
+  const m = /第\s*(\d{1,3}(?:\s*[、，,和及]\s*\d{1,3})*)\s*项/.exec(text);
+  if (!m) return [];
+  const found: Item[] = [];
+  for (const n of (m[1] as string).split(/[、，,和及]/).map((x) => Number(x.trim()))) {
+    const printed = items.filter((i) => i.number === n && /\d+[.．]$/.test(i.label));
+    if (printed.length === 1) found.push(printed[0] as Item);
+  }
+  return found;
+}
+
 const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Role]> = [
   [/^牵头/, "lead"],
   [/^(?:配合|参与|协同|协办)/, "support"],
@@ -128,8 +140,10 @@ export function applyPointingSections(
       } else if (dating) {
         const due = parseDeadlines(head, deadlineOptions);
         if (due.length !== 1) continue;
-        for (const id of pointedIds(rest)) {
-          const task = byId.get(id);
+        const pointed = pointedIds(rest).map((id) => byId.get(id));
+        // 完成第1、5、10项任务: tasks numbered through the plan, by their printed numbers.
+        const tasks = pointed.length > 0 ? pointed : numberedTasks(rest, items);
+        for (const task of tasks) {
           if (!task) continue;
           task.deadlines = [...task.deadlines, ...due.map((d) => ({ ...d }))];
           applied++;

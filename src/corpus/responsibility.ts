@@ -33,6 +33,10 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["协同", "support"],
   ["为主", "lead"],
   ["协助", "support"],
+  // 统筹 / 主抓 / 协抓 in a task's bracket: who leads and who works with it.
+  ["统筹", "lead"],
+  ["主抓", "lead"],
+  ["协抓", "support"],
 ];
 
 // A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
