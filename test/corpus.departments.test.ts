@@ -114,7 +114,7 @@ describe("the shared directory, from the documents loaded", () => {
         "中国人民银行邢台市分行",
       ]),
     );
-    expect(banks.every((b) => /^(?:中国)?人民银行/.test(b))).toBe(true);
+    expect(banks.every((b) => /^(?:中国)?(?:人民银行|人行)/.test(b))).toBe(true);
     expect(englishDepartment("中国铁路太原局集团有限公司")).toBe("China Railway Taiyuan Group Co., Ltd.");
     expect(departmentWords()).toContain("国网濮阳供电公司");
   });

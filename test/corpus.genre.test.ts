@@ -155,6 +155,10 @@ describe("every development document", () => {
         "junan-autumn-winter-2024",
         "jiangjin-air-quality-2024",
         "lengshuijiang-air-pollution-2025",
+        "rugao-qiudong-gongjian-2024",
+        "tongxiang-lantian-ershitiao-2025",
+        "binzhou-lantian-2025",
+        "yongdeng-air-quality-2024",
       ].sort(),
     );
   });
@@ -1526,6 +1530,24 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
   it("dates tasks numbered through the plan from a 时间安排 section (2025年6月底前：完成第1、5、10项任务)", () => {
     const lengshuijiang = planOf("lengshuijiang-air-pollution-2025");
     expect(entry(lengshuijiang, "2.5").deadlines.map((d) => d.date)).toEqual(["2025-06-30"]);
+  });
+
+  it("dates a task by the phase it names (推进时段：集中攻坚阶段) as a later section defines it", () => {
+    const rugao = planOf("rugao-qiudong-gongjian-2024");
+    expect(entry(rugao, "2.2").deadlines.map((d) => d.date)).toEqual(["2025-01-31"]);
+    expect(entry(rugao, "3.1").deadlines.map((d) => d.date)).toEqual(["2024-10-20"]);
+  });
+
+  it("cites a measure written on its heading's line (一、严把项目环境准入。严格落实…) as the section's own entry", () => {
+    const tongxiang = planOf("tongxiang-lantian-ershitiao-2025");
+    expect(entry(tongxiang, "1").title).toBe("严把项目环境准入");
+    expect(entry(tongxiang, "1").departments.length).toBeGreaterThan(0);
+  });
+
+  it("gives a bracket after several tasks (上述第2—3项：X牵头…) to each of them", () => {
+    const yongdeng = planOf("yongdeng-air-quality-2024");
+    expect(rolePairs(yongdeng, "3.1.2")[0]).toEqual(["县工信局", "lead"]);
+    expect(rolePairs(yongdeng, "3.1.3")[0]).toEqual(["县工信局", "lead"]);
   });
 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {

@@ -301,7 +301,8 @@ export class DepartmentDirectory {
     for (const { group, forms } of this.named) {
       for (const { pattern, en } of forms) {
         const m = pattern.exec(name);
-        if (m?.[1])
+        // 区各街道办事处 is every sub-district's office, not one of a place called 区各.
+        if (m?.[1] && !m[1].includes("各"))
           return { name, group, level: null, en: en.replace("{Place}", placeInPinyin(placeCore(m[1]))) };
       }
     }

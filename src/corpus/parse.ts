@@ -31,6 +31,7 @@ import { reflowLayoutTable } from "./layout-table.js";
 import { type Line, splitInlinePoints, splitLines, trimmed } from "./lines.js";
 import { readMeta, type Signature } from "./meta.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, signatureLine } from "./page.js";
+import { applyPhases, readPhases } from "./phases.js";
 import { applyPointingSections } from "./pointers.js";
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
@@ -71,6 +72,9 @@ export interface ParseOptions {
 
 /** Brackets holding only time limits: （2025年12月底前）, （长期坚持）. */
 const TIME_BRACKETS = /^(?:[(（][^（）()]*(?:\d{4}年|\d{1,2}月|年底|长期|持续|常态化)[^（）()]*[)）])+$/;
+
+/** 上述第2—3项： opening a bracket: it speaks for those tasks of the level. */
+const COVERS = /^\s*(?:上述|以上)?第(\d{1,2})(?:\s*[—–\-~至到、]\s*(\d{1,2}))?项\s*[:：]\s*/;
 
 /** …；下同 closing a bracket: it holds for the tasks after it too. */
 const SAME_BELOW = /\s*[；;，,]\s*下同\s*$/;
@@ -255,6 +259,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // The cells of the table row before, for a row whose cells merge with it.
   let previousRow: Cell[] | null = null;
   const mergedDeadline = new Map<Item, string>();
+  // Items holding a bracket that speaks for several tasks before it (上述第2—3项：…).
+  const covered: Array<{ item: Item; from: number; to: number }> = [];
   // Items whose bracket says 下同.
   const sameBelow = new Set<string>();
   for (const [n, d] of entries.entries()) {
@@ -277,6 +283,14 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         : { text: bracket.inner, shortOf: new Map<string, string>() };
       // 另由X配合 adds to the section's departments (read with them); it names no department 另由X.
       if (/^另(?:由|请)/.test(bracket.inner.trim())) continue;
+      // （上述第2—3项：X牵头，Y配合；…）: a bracket after several tasks speaks for each of them.
+      const covers = COVERS.exec(expanded.text);
+      if (covers) {
+        expanded.text = expanded.text.slice(covers[0].length);
+        covered.push({ item, from: Number(covers[1]), to: Number(covers[2] ?? covers[1]) });
+      }
+      // …；第5项：X牵头 — a part naming its own task: its names still read as names.
+      expanded.text = expanded.text.replace(/(^|[；;])\s*第\d{1,2}项\s*[:：]\s*/g, "$1");
       // A plan's rules rewrite a bracket of names: marked leads (带★的为牵头单位), the semicolon rule, the
       // first name leading.
       expanded.text = expandTeams(expanded.text, conventions.teams);
@@ -382,6 +396,14 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     items.push(item);
   }
   if (items.length === 0) throw new Error(`${doc}: no entries under its sections`);
+  for (const { item, from, to } of covered) {
+    const siblings = items.filter(
+      (i) => i.parent === item.parent && i.section === item.section && i.level === item.level,
+    );
+    for (const task of siblings)
+      if (task !== item && task.number >= from && task.number <= to && to - from < 10)
+        task.departments = strongestRoles([...task.departments, ...item.departments.map((d) => ({ ...d }))]);
+  }
   for (const [parent, refs] of owed) {
     const item = items.find((i) => i.id === parent);
     if (item) item.departments = strongestRoles([...item.departments, ...refs]);
@@ -402,6 +424,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   applySectionDefaults(items, sections, readClause);
   followReferences(items, readClause);
   datePointsByNumber(items, deadlineOptions);
+  // Time limits given as phases a later section defines (推进时段：集中攻坚阶段).
+  applyPhases(items, readPhases(source));
   // An action whose departments stand in an entry of their own ((二)责任单位 beside (一)工作内容 and
   // (三)时间安排): they carry out every task of the action that names none of its own.
   for (const assigner of items.filter((i) => i.level === 2 && ASSIGNING_ENTRY.test(i.title))) {

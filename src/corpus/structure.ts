@@ -192,13 +192,27 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
       section = sectionNumber;
       stack = [];
       lastInSection = new Map();
+      const heading = ((sm[2] ?? sm[5] ?? sm[7]) as string).replace(/\s+/g, " ").trim();
+      // 一、严把项目环境准入。严格落实…（X牵头） — a measure written on its heading's line: the heading is
+      // its title, and the line is also the section's own entry.
+      const ownText = /^([^。]{2,40})。(.{10,})$/.exec(heading);
       sections.push({
         number: section,
         label: sm[1] ?? (sm[3] ? `第${sm[3]}${sm[4]}` : `行动${sm[6]}`),
-        title: ((sm[2] ?? sm[5] ?? sm[7]) as string).replace(/\s+/g, " ").trim(),
+        title: ownText ? (ownText[1] as string) : heading,
         span: { start: line.start + line.text.indexOf(t), end: line.start + line.text.indexOf(t) + t.length },
       });
       drafts.push({ kind: "heading", ref: String(section), start: line.start, lines: [line] });
+      if (ownText)
+        drafts.push({
+          kind: "item",
+          ref: String(section),
+          start: line.start,
+          lines: [line],
+          path: [section],
+          pieces: [],
+          markerLength: 0,
+        });
       continue;
     }
     const marker = section > 0 ? readMarker(t, options.rows ?? false, section, chapters) : null;

@@ -1,0 +1,44 @@
+/**
+ * Phases a plan names its time limits by (推进时段：集中攻坚阶段), as a later section defines them
+ * (（二）集中攻坚阶段（2024年10月21日—2025年1月31日）): a task given a phase is due when the phase ends.
+ */
+import { isoDate } from "./deadlines.js";
+import type { Deadline, Item } from "./schema.js";
+
+/** 集中攻坚阶段（2024年10月21日—2025年1月31日） / 动员部署阶段（2024年10月1日—10月20日） */
+const PHASE =
+  /([\p{Script=Han}]{2,8}阶段)[（(]\s*(?:(\d{4})年)?\d{1,2}月\d{1,2}日\s*[—–\-~至到]+\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日\s*[)）]/gu;
+
+/** The phases a text defines: name → the date it ends. */
+export function readPhases(text: string): Map<string, string> {
+  const phases = new Map<string, string>();
+  for (const m of text.matchAll(PHASE)) {
+    const year = Number(m[3] ?? m[2]);
+    if (!year) continue;
+    phases.set(m[1] as string, isoDate(year, Number(m[4]), Number(m[5])));
+  }
+  return phases;
+}
+
+/** A time limit given as a phase: 推进时段：集中攻坚阶段, 完成时限：巩固提升阶段. */
+const BY_PHASE = /(?:推进时段|完成时限|时限|时间节点|完成时间)[:：]\s*([\p{Script=Han}]{2,8}阶段)/gu;
+
+/** Gives each task that names a phase as its time limit the phase's end. */
+export function applyPhases(items: readonly Item[], phases: ReadonlyMap<string, string>): void {
+  if (phases.size === 0) return;
+  for (const item of items) {
+    for (const m of item.text.matchAll(BY_PHASE)) {
+      const date = phases.get(m[1] as string);
+      if (!date || item.deadlines.some((d) => d.date === date)) continue;
+      const deadline: Deadline = {
+        text: m[0],
+        date,
+        approximate: false,
+        yearFromContext: true,
+        recurring: false,
+        sentence: m[0],
+      };
+      item.deadlines.push(deadline);
+    }
+  }
+}
