@@ -339,6 +339,23 @@ export function readPlanConventions(
 }
 
 /**
+ * A bracket of names written as the clause the plan's rules make of it: marked leads (带★的为牵头单位), the
+ * semicolon rule, names outside and inside an inner bracket, slashes, 甲、乙，甲负总责, the first name
+ * leading — the first rule that reads it; else the bracket as it stands.
+ */
+export function bracketClause(inner: string, c: PlanConventions): string {
+  return (
+    (c.leadMark && markedLeads(inner, c.leadMark, c.unmarkedBesideLead)) ||
+    (c.semicolonSplitsRoles && semicolonRoles(inner)) ||
+    (c.innerBracketSupports && innerSupports(inner)) ||
+    (c.slashParts && slashRoles(inner, c.slashParts.allLead)) ||
+    overallLead(inner) ||
+    (c.othersAfterLead && firstLeads(inner, c.othersAfterLead)) ||
+    inner
+  );
+}
+
+/**
  * A bracket whose leads carry the plan's mark (市经信局★、生态环境分局、市发改局) written as a clause:
  * 市经信局牵头，生态环境分局、市发改局配合 (the others take the role the plan gives them). Null when no
  * name carries the mark.

@@ -14,17 +14,7 @@ import {
   inheritGroupDepartments,
   takeNumberedAssignments,
 } from "./assignments.js";
-import {
-  expandShortForms,
-  expandTeams,
-  firstLeads,
-  innerSupports,
-  markedLeads,
-  overallLead,
-  readPlanConventions,
-  semicolonRoles,
-  slashRoles,
-} from "./conventions.js";
+import { bracketClause, expandShortForms, expandTeams, readPlanConventions } from "./conventions.js";
 import { parseDeadlines } from "./deadlines.js";
 import { canonicalDepartment, departmentFolds, sharedDepartments } from "./departments.js";
 import { reflowLayoutTable } from "./layout-table.js";
@@ -291,23 +281,14 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       }
       // …；第5项：X牵头 — a part naming its own task: its names still read as names.
       expanded.text = expanded.text.replace(/(^|[；;])\s*第\d{1,2}项\s*[:：]\s*/g, "$1");
-      // A plan's rules rewrite a bracket of names: marked leads (带★的为牵头单位), the semicolon rule, the
-      // first name leading.
       expanded.text = expandTeams(expanded.text, conventions.teams);
       // （X牵头，Y参与；下同）: the later tasks of the section that name none take it too.
       if (SAME_BELOW.test(expanded.text)) {
         expanded.text = expanded.text.replace(SAME_BELOW, "");
         sameBelow.add(item.id);
       }
-      const inner =
-        (conventions.leadMark &&
-          markedLeads(expanded.text, conventions.leadMark, conventions.unmarkedBesideLead)) ||
-        (conventions.semicolonSplitsRoles && semicolonRoles(expanded.text)) ||
-        (conventions.innerBracketSupports && innerSupports(expanded.text)) ||
-        (conventions.slashParts && slashRoles(expanded.text, conventions.slashParts.allLead)) ||
-        overallLead(expanded.text) ||
-        (conventions.othersAfterLead && firstLeads(expanded.text, conventions.othersAfterLead)) ||
-        expanded.text;
+      // A plan's rules rewrite a bracket of names into a clause (带★的为牵头单位, the semicolon rule, …).
+      const inner = bracketClause(expanded.text, conventions);
       // A bracket right after the task's title (（一）严格项目准入（甲、乙）。…) names who does it, as one
       // closing the task does.
       const afterTitle = bracket.start <= 40 && !/[。；;！!]/.test(item.text.slice(0, bracket.start));
