@@ -178,6 +178,19 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
     });
   };
 
+  /** The section's own entry: text standing under its heading, not under a number. */
+  const openOwnEntry = (line: Line) => {
+    drafts.push({
+      kind: "item",
+      ref: String(section),
+      start: line.start,
+      lines: [line],
+      path: [section],
+      pieces: [],
+      markerLength: 0,
+    });
+  };
+
   // A plan in 第X章 and 第X节: its chapters are the sections, and 一、 is a level under a 节.
   const chapters =
     bodyLines.some((l) => /^第[一二三四五六七八九十]{1,3}章/.test(trimmed(l))) &&
@@ -203,16 +216,7 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
         span: { start: line.start + line.text.indexOf(t), end: line.start + line.text.indexOf(t) + t.length },
       });
       drafts.push({ kind: "heading", ref: String(section), start: line.start, lines: [line] });
-      if (ownText)
-        drafts.push({
-          kind: "item",
-          ref: String(section),
-          start: line.start,
-          lines: [line],
-          path: [section],
-          pieces: [],
-          markerLength: 0,
-        });
+      if (ownText) openOwnEntry(line);
       continue;
     }
     const marker = section > 0 ? readMarker(t, options.rows ?? false, section, chapters) : null;
@@ -225,15 +229,7 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
       drafts.push({ kind: "preamble", ref: String(preambleCount++), start: line.start, lines: [line] });
     } else if (current.kind === "heading") {
       // Text standing directly under a heading: the section's own entry.
-      drafts.push({
-        kind: "item",
-        ref: String(section),
-        start: line.start,
-        lines: [line],
-        path: [section],
-        pieces: [],
-        markerLength: 0,
-      });
+      openOwnEntry(line);
     } else {
       current.lines.push(line); // a further paragraph of the same part
     }
