@@ -47,7 +47,7 @@ const shanxi = planOf("shanxi-air-quality-2024");
 
 /** Marks of page chrome and closing lines that must never be inside an entry. */
 const FOOTER =
-  /打印本页|关闭窗口|【打印】|【关闭】|扫一扫|相关链接|相关文件|相关稿件|主办单位：[^\n、]*(?:人民政府|办公室)$|承办单位|网站标识码|ICP备|公网安备|分享到|(?:^|\n)\s*附件|网站地图|政府部门网站|印发$/;
+  /打印本页|关闭窗口|【打印】|【关闭】|扫一扫|相关链接|相关文件|相关稿件|主办单位：[^\n、]*(?:人民政府|办公室)$|承办单位[:：][^\n]*(?:网站|信息中心|大数据)|网站标识码|ICP备|公网安备|分享到|(?:^|\n)\s*附件|网站地图|政府部门网站|印发$/;
 
 describe("every development document", () => {
   it("loads, each on its own, with no warnings", () => {
@@ -159,6 +159,10 @@ describe("every development document", () => {
         "tongxiang-lantian-ershitiao-2025",
         "binzhou-lantian-2025",
         "yongdeng-air-quality-2024",
+        "mile-air-quality-2024",
+        "pingguo-air-pollution-2025",
+        "qianan-air-quality-2025",
+        "zhangwu-autumn-winter-2024",
       ].sort(),
     );
   });
@@ -1553,5 +1557,48 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
   it("leaves a bracket that explains a name (办公室（设在市生态环境局）) unread", () => {
     const shaoguan = planOf("shaoguan-air-quality-2021");
     expect(entry(shaoguan, "1.4").departments.map((d) => d.name)).not.toContain("设在市生态环境局");
+  });
+
+  it("gives a task the departments and time limit of the note its marker points to (…整治。[3] → 注释：[3] 牵头单位：…)", () => {
+    const pingguo = planOf("pingguo-air-pollution-2025");
+    expect(rolePairs(pingguo, "3.1.3").slice(0, 2)).toEqual([
+      ["平果工业区管委会", "lead"],
+      ["市工业和信息化局", "support"],
+    ]);
+    expect(entry(pingguo, "3.1.3").deadlines.map((d) => d.date)).toEqual(["2025-10-31"]);
+    // The note list is no part of the last task.
+    expect(entry(pingguo, "4.5").text).not.toContain("注释");
+    expect(rolePairs(pingguo, "4.5")[0]).toEqual(["市委宣传部", "lead"]);
+  });
+
+  it("reads 承办单位/协办单位 lines as lead and support, and a 承办单位 line is no page footer", () => {
+    const mile = planOf("mile-air-quality-2024");
+    expect(mile.items.filter((i) => i.level === 2).length).toBeGreaterThan(25);
+    expect(rolePairs(mile, "2.2").slice(0, 2)).toEqual([
+      ["市工业和信息化局", "lead"],
+      ["市发展和改革局", "support"],
+    ]);
+    // 完成标志中未写明时间的，于2025年12月31日前完成: the notice's default date.
+    expect(entry(mile, "2.5").deadlines.map((d) => d.date)).toEqual(["2025-12-31"]);
+  });
+
+  it("reads task cards (任务12 with 工作内容/牵头部门/协同部门/节点目标 lines) as items numbered through the plan", () => {
+    const qianan = planOf("qianan-air-quality-2025");
+    expect(entry(qianan, "3.12").title).toBe("强化无组织排放管控");
+    expect(rolePairs(qianan, "3.12")).toEqual([
+      ["市生态环境局", "lead"],
+      ["迁安经济开发区管委会", "support"],
+    ]);
+    expect(entry(qianan, "4.16").deadlines.map((d) => d.date)).toEqual(["2025-08-31", "2025-10-31"]);
+  });
+
+  it("reads points 1）2） with （主办：…；会办：…；时限：…） brackets", () => {
+    const zhangwu = planOf("zhangwu-autumn-winter-2024");
+    expect(entry(zhangwu, "3.1.4").title).toBe("整治燃煤小火炉");
+    expect(rolePairs(zhangwu, "3.1.4")).toEqual([
+      ["县城市管理综合行政执法局", "lead"],
+      ["县市场监督管理局", "support"],
+    ]);
+    expect(entry(zhangwu, "3.1.4").deadlines.map((d) => d.date)).toEqual(["2024-11-30"]);
   });
 });

@@ -81,6 +81,16 @@ describe("item references", () => {
     expect(path("Article 12 of the notice")).toBe("12");
     expect(path("四、1.5万吨")).toBe("4");
   });
+  it("reads a task card's number (任务卡8), a point 5） under 第三部分第（二）项, and a note marker (注释[6])", () => {
+    expect(path("那个方案任务卡8写的啥")).toBe("8");
+    expect(path("第二部分第（三）项下面的4）是啥")).toBe("2.3.4");
+    expect(path("section 4.(2) 3) please")).toBe("4.2.3");
+    expect(path("注释[6]对应哪条")).toBe("6");
+    expect(findRefs(cleanText("注释第［6］条"))[0]?.footnote).toBe(true);
+    // 关注3个问题 is no note.
+    expect(path("关注3个问题")).toBeNull();
+    expect(path("完成任务3项")).toBeNull();
+  });
   it("does not read figures as references", () => {
     for (const q of [
       "PM2.5目标",

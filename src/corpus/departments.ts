@@ -347,9 +347,12 @@ export class DepartmentDirectory {
     };
   }
 
-  /** 市城乡一体化示范区管委会 → Urban-Rural Integration Demonstration Zone Administrative Committee. */
+  /**
+   * 市城乡一体化示范区管委会 → Urban-Rural Integration Demonstration Zone Administrative Committee (管理委员会
+   * in full, too).
+   */
   private describeCommittee(name: string): DepartmentInfo | null {
-    const m = /^(.+)管委会$/.exec(name);
+    const m = /^(.+)(?:管委会|管理委员会)$/.exec(name);
     if (!m?.[1]) return null;
     // 市城乡一体化示范区: the level prefix says whose zone it is, not what it is called.
     const prefix = this.levels.find(([p]) => m[1]?.startsWith(p))?.[0];

@@ -33,6 +33,7 @@ export {
   isDepartmentWord,
   sharedDepartments,
 } from "./departments.js";
+export { markersOf } from "./footnotes.js";
 export { docNumberKey } from "./meta.js";
 export { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
 export { parsePlan } from "./parse.js";

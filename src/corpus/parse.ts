@@ -17,6 +17,7 @@ import {
 import { bracketClause, expandShortForms, expandTeams, readPlanConventions } from "./conventions.js";
 import { parseDeadlines } from "./deadlines.js";
 import { canonicalDepartment, departmentFolds, sharedDepartments } from "./departments.js";
+import { notesOf, readFootnotes } from "./footnotes.js";
 import { reflowLayoutTable } from "./layout-table.js";
 import { type Line, splitInlinePoints, splitLines, trimmed } from "./lines.js";
 import { readMeta, type Signature } from "./meta.js";
@@ -160,7 +161,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   if (firstSection < 0) throw new Error(`${doc}: no sections (一、…) found`);
 
   const block = readTitleBlock(lines, firstSection);
-  const { end, signature } = findBodyEnd(lines, firstSection + 1);
+  const found = findBodyEnd(lines, firstSection + 1);
+  const signature = found.signature;
+  // A note list after the body (注释：[1] 牵头单位：…) gives the tasks that carry its markers their
+  // departments and time limits; the body ends where it begins.
+  const footnotes = readFootnotes(
+    lines.map((l) => l.text),
+    firstSection + 1,
+  );
+  const end = footnotes && footnotes.heading < found.end ? footnotes.heading : found.end;
   let last = end - 1;
   while (
     last > block.bodyFirst &&
@@ -257,9 +266,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const item = toItem(doc, d, source, sections);
     const departments: DepartmentRef[] = [];
     const closing = closingClauseOfPoints(d, entries[n + 1]);
-    // Only points written （1）（2）… — the parts of one task — are closed by one clause; tasks 1. 2.
-    // under a heading each answer for themselves.
-    const lastPoint = /\(\d+\)$/.test(item.label) && isLastPoint(d, entries[n + 1]);
+    // Only points written （1）（2）… or 1）2）… — the parts of one task — are closed by one clause;
+    // tasks 1. 2. under a heading each answer for themselves.
+    const lastPoint = /\(?\d+\)$/.test(item.label) && isLastPoint(d, entries[n + 1]);
     const end = item.text.replace(/[。；;\s]+$/, "").length;
     const ownedByParent: Array<{ start: number; end: number }> = [];
     for (const bracket of findBrackets(item.text)) {
@@ -333,7 +342,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const closesItem =
       item.parent !== null &&
       !pointsWithClause.has(item.parent) &&
-      /(?:\(\d+\)|[\u2460-\u2473])$/.test(item.label) &&
+      /(?:\(?\d+\)|[\u2460-\u2473])$/.test(item.label) &&
       isLastPoint(d, entries[n + 1]);
     const lastLine = trimmed(d.lines.at(-1) as Line);
     // A labelled list read as the whole item's (its bracket closing the points) is not the point's own.
@@ -364,6 +373,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const due = written.find((c) => c.kind === "deadline" && c.merged);
       if (due) mergedDeadline.set(item, cells.find((c) => c.kind === "deadline")?.text ?? "");
     }
+    const notes = footnotes ? notesOf(item.text, footnotes.notes) : [];
+    for (const note of notes) departments.push(...labelled(note));
     item.departments = strongestRoles(departments);
     // The plan's rule that its 责任单位 support a lead named beside them.
     if (conventions.responsibleSupportsLead && item.departments.some((x) => x.role === "lead"))
@@ -374,6 +385,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       ...parseDeadlines(item.text, deadlineOptions),
       ...parseDeadlines(mergedDeadline.get(item) ?? "", deadlineOptions),
     ];
+    // A note's time limit repeats, as often as not, the date its task states.
+    for (const d of notes.flatMap((note) => parseDeadlines(note, deadlineOptions)))
+      if (!item.deadlines.some((x) => x.date === d.date)) item.deadlines.push(d);
     items.push(item);
   }
   if (items.length === 0) throw new Error(`${doc}: no entries under its sections`);

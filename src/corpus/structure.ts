@@ -26,6 +26,8 @@ const STYLES = [
   // ㈠㈡㈢ — the same in one character each, as pages copied from a word processor have them.
   { style: "cn", pattern: /^([\u3220-\u3229])\s*/, label: (n: number) => `(${formatSmallNumeral(n)})` },
   { style: "paren", pattern: /^[(（]\s*(\d{1,2})\s*[)）]\s*/, label: (n: number) => `(${n})` },
+  // 1）2）3） — points numbered with a closing bracket only.
+  { style: "half", pattern: /^(\d{1,2})\s*[)）]\s*/, label: (n: number) => `${n})` },
   // a）b）c） — points lettered under a task.
   {
     style: "letter",
@@ -69,6 +71,12 @@ const STYLES = [
     style: "titled",
     pattern: /^【(?![^】]*(?:单位|部门|时限|时间|分工|责任|牵头|配合|目标任务|工作措施))[^】]{2,30}】\s*/,
     label: (n: number) => `【${n}】`,
+  },
+  // 任务1　严控高耗能项目准入 — task cards numbered through the plan, their fields on lines below.
+  {
+    style: "task",
+    pattern: /^任务\s*(\d{1,3})(?=[\s　：:、.．])[\s　：:、.．]*/,
+    label: (n: number) => `任务${n}`,
   },
   // A table row's number cell (a task list copied from a table): read only in a document with a table.
   { style: "row", pattern: ROW_NUMBER, label: (n: number) => `${n}.` },

@@ -7,7 +7,7 @@ import type { Conversion, DepartmentSummary, IngestReport, IngestWarning } from 
 
 /** Web-page furniture that has no place inside a plan's last item. */
 const CHROME =
-  /ICP备|公网安备|网站标识码|主办单位|承办单位|打印本页|打印正文|关闭窗口|【打印|分享到|相关链接|相关文件|相关稿件|扫一扫|网站地图|联系我们|版权所有|技术支持|浏览次数|阅读次数|上一篇|下一篇|\s\|\s/;
+  /ICP备|公网安备|网站标识码|主办单位|承办单位[:：]\s*\S*(?:网站|信息中心|大数据|数据局|数据中心|电子政务|融媒体)|打印本页|打印正文|关闭窗口|【打印|分享到|相关链接|相关文件|相关稿件|扫一扫|网站地图|联系我们|版权所有|技术支持|浏览次数|阅读次数|上一篇|下一篇|\s\|\s/;
 
 /** A leading section or item number: 一、 (一) （一） 1. 1、 （1）. */
 const LEADING_NUMBER =

@@ -195,7 +195,7 @@ function sectionsByTitle(
   const first = kept[0];
   if (!first || docs.size !== 1) return [];
   const path = first.item ? [first.section, first.item] : [first.section];
-  return [{ written: first.run, path, across: false, partial: false, hint: null }];
+  return [{ written: first.run, path, across: false, partial: false, hint: null, footnote: false }];
 }
 
 /** An item asked for by its place: 第三条, 第4项. */

@@ -20,7 +20,7 @@ const FORMS: readonly RegExp[] = [
   /(?<![\w.])(\d{1,2})[.．](\d{1,2})\s*[(（](\d{1,2})[)）]/,
   // 第三部分第(八)项第1条 — three levels in words
   new RegExp(
-    `第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|点|小项)?\\s*第\\s*[(（]?\\s*(\\d{1,2})\\s*[)）]?\\s*(?:条|项|点|小项)`,
+    `第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|点|小项)?\\s*(?:(?:下面|下边|下|里面|里|中)的?\\s*)?(?:第\\s*[(（]?\\s*(\\d{1,2})\\s*[)）]?\\s*(?:条|项|点|小项)|[(（]?\\s*(\\d{1,2})\\s*[)）])`,
   ),
   // 第九部分第(二)条 — the item number in brackets
   // (not 第二部分（五）5．, the third level under it)
@@ -35,9 +35,9 @@ const FORMS: readonly RegExp[] = [
   new RegExp(
     `(?:^|[^一二三四五六七八九十\\d])(${CN})之(\\d{1,2})(?![\\d.%万亿千百米吨个倍元年月日])\\s*(?:[(（](\\d{1,2})[)）])?`,
   ),
-  // 三(一)1. / 三(一)第1条 / 三、（二）、1 / 三（三）point 4 — three levels
+  // 三(一)1. / 三(一)第1条 / 三、（二）、1 / 三（三）point 4 / 3.(1) 6) — three levels
   new RegExp(
-    `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*(?:第|之|(?:point|item|no\\.?)\\s*)?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
+    `(?:第)?(${NUM})(?:、|部分|[.．])?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*(?:第|之|(?:point|item|no\\.?)\\s*)?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
   ),
   // 四(二)(2) — a third level in brackets under (二)
   new RegExp(
@@ -102,10 +102,10 @@ const SECTION_TITLED = new RegExp(`(?:^|[^一二三四五六七八九十])(${CN}
 
 /**
  * A bare (三十九) (Chinese numerals only: 燃煤锅炉(3) is a figure), 第三十九条 not after a section
- * numeral, or a table row's 序号3.
+ * numeral, a table row's 序号3, or a task card's 任务12.
  */
 const ACROSS = new RegExp(
-  `(?:^|[^一二三四五六七八九十\\d、])[(（](${CN})[)）]|第(${NUM})[条项](?!目)|\\b(?:article|clause)\\s*[(（]?\\s*(\\d{1,2})\\s*[)）]?(?![\\d.])|序号\\s*(?:为|是)?\\s*(\\d{1,3})(?!\\d)`,
+  `(?:^|[^一二三四五六七八九十\\d、])[(（](${CN})[)）]|第(${NUM})[条项](?!目)|\\b(?:article|clause)\\s*[(（]?\\s*(\\d{1,2})\\s*[)）]?(?![\\d.])|序号\\s*(?:为|是)?\\s*(\\d{1,3})(?!\\d)|任务卡?\\s*(\\d{1,3})(?![\\d.%万亿千百米吨个倍元年月日项件条])`,
   "i",
 );
 
@@ -120,6 +120,10 @@ const SECTION = new RegExp(
   "i",
 );
 
+/** 注释[17], 注释第[2]条, 脚注17: the task a note of the plan's note list belongs to. */
+const FOOTNOTE =
+  /(?:注释|脚注|(?<!\p{Script=Han})注)\s*第?\s*[[［〔【]?\s*(\d{1,3})\s*[\]］〕】]?\s*[条号个]?/u;
+
 /** A point written in one sign: a） b） count from 1, and so do ⑴ ⑵. */
 function pointNumber(sign: string): number | null {
   if (/^[a-h]$/.test(sign)) return sign.charCodeAt(0) - 96;
@@ -129,11 +133,13 @@ function pointNumber(sign: string): number | null {
 
 /** A reference with the usual defaults. */
 function ref(written: string, path: number[], more: Partial<ItemRef> = {}): ItemRef {
-  return { written, path, across: false, partial: false, hint: null, ...more };
+  return { written, path, across: false, partial: false, hint: null, footnote: false, ...more };
 }
 
 /** The item references in a (cleaned, simplified) question, the first one found per form family. */
 export function findRefs(text: string): ItemRef[] {
+  const note = FOOTNOTE.exec(text);
+  if (note) return [ref(note[0], [Number(note[1])], { footnote: true })];
   for (const form of FORMS) {
     const m = form.exec(text);
     if (!m) continue;
@@ -166,8 +172,8 @@ export function findRefs(text: string): ItemRef[] {
   }
   const across = ACROSS.exec(text) ?? ITEM_NUMBER.exec(text);
   if (across) {
-    const n = parseSmallNumeral((across[1] ?? across[2] ?? across[3] ?? across[4]) as string);
-    if (n) return [ref(across[0].replace(/^[^(（第a-z序]/i, ""), [n], { across: true })];
+    const n = parseSmallNumeral((across[1] ?? across[2] ?? across[3] ?? across[4] ?? across[5]) as string);
+    if (n) return [ref(across[0].replace(/^[^(（第a-z序任]/i, ""), [n], { across: true })];
   }
   const section = SECTION.exec(text);
   if (section) {

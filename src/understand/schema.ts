@@ -24,6 +24,8 @@ export const ItemRef = z.object({
   partial: z.boolean().default(false),
   /** For a section named with its title (二、工作目标): the title's first words, to confirm the section. */
   hint: z.string().nullable().default(null),
+  /** 注释[17]: the task that carries note marker 17 (path holds the note's number). */
+  footnote: z.boolean().default(false),
 });
 export type ItemRef = z.infer<typeof ItemRef>;
 

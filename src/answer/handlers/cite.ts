@@ -3,7 +3,7 @@
  * documents the question (or the conversation) is about. A reference several documents share asks
  * which one is meant; one that no document has says what the section does have.
  */
-import { type Item, implementsPlan, type Plan } from "../../corpus/index.js";
+import { type Item, implementsPlan, markersOf, type Plan } from "../../corpus/index.js";
 import type { ItemRef, Query } from "../../understand/index.js";
 import { citeItem } from "../citation.js";
 import { citing, type Handler, type ResolveDeps, resolved } from "../deps.js";
@@ -49,6 +49,8 @@ function onlyNumbered(plan: Plan, n: number): Item | undefined {
 
 /** The entries a reference names in one plan: one item, or a section's items when it has no own entry. */
 function lookUp(ref: ItemRef, plan: Plan, lenient: boolean, text: string): Item[] {
+  if (ref.footnote)
+    return plan.items.filter((i) => markersOf(i.text).includes(ref.path[0] as number)).slice(0, 1);
   if (ref.across) {
     const level = numberedAcross(plan) ? 2 : runningLevel(plan);
     const found = level
