@@ -627,6 +627,24 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.citations[0]).toMatchObject({ doc: "linquan-air-2024", id: "6.1" });
   });
 
+  it("keeps the point found first when the points are tasks naming their own departments", async () => {
+    const r = await many.answer("彰武县对10蒸吨以下燃煤锅炉咋管");
+    expect(r.citations[0]).toMatchObject({ doc: "zhangwu-autumn-winter-2024", id: "3.1.1" });
+  });
+
+  it("asked who leads a task that names none, names the departments of its points", async () => {
+    const first = await many.answer("包头大宗货物公转铁有啥要求");
+    expect(first.citations[0]).toMatchObject({ doc: "baotou-air-quality-2024", id: "4.13" });
+    const who = await many.answer("哪个部门牵头？", { context: first.context });
+    expect(who.answer).toContain("四(十三)1.的责任部门：牵头：市交通运输局");
+    expect(who.answer).not.toContain("没有写明责任部门");
+  });
+
+  it("finds a task by the note marker its departments are listed under (注释[17])", async () => {
+    const r = await many.answer("平果大气攻坚方案 注释[17]对应的是正文哪一条？");
+    expect(r.citations[0]).toMatchObject({ doc: "pingguo-air-pollution-2025", id: "3.4.5" });
+  });
+
   it("answers about a document asked by its title or by the documents it carries out", async () => {
     expect((await many.answer("陕环发〔2024〕19号的全称是什么")).kind).toBe("document");
     expect((await many.answer("汕头方案依据的是国务院和省政府哪些文件")).kind).toBe("document");

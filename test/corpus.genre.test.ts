@@ -163,6 +163,8 @@ describe("every development document", () => {
         "pingguo-air-pollution-2025",
         "qianan-air-quality-2025",
         "zhangwu-autumn-winter-2024",
+        "linfen-air-pollution-2025",
+        "baotou-air-quality-2024",
       ].sort(),
     );
   });
@@ -1600,5 +1602,21 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
       ["县市场监督管理局", "support"],
     ]);
     expect(entry(zhangwu, "3.1.4").deadlines.map((d) => d.date)).toEqual(["2024-11-30"]);
+  });
+
+  it("reads 指导部门 as the lead (as the notice defines it) and a bracket after a task's points as the task's", () => {
+    const linfen = planOf("linfen-air-pollution-2025");
+    expect(rolePairs(linfen, "3.1.2").slice(0, 3)).toEqual([
+      ["市生态环境局", "lead"],
+      ["市工业和信息化局", "support"],
+      ["市交通运输局", "support"],
+    ]);
+    expect(entry(linfen, "3.1.2.2").departments).toEqual([]);
+  });
+
+  it("takes a time limit tagged before a task (1.【2024年12月底前】完成…) as its date, not its title", () => {
+    const baotou = planOf("baotou-air-quality-2024");
+    expect(entry(baotou, "2.4.1").title).toMatch(/^完成炭化室高度/);
+    expect(entry(baotou, "2.4.1").deadlines.map((d) => d.date)).toEqual(["2024-12-31"]);
   });
 });

@@ -86,6 +86,9 @@ describe("item references", () => {
     expect(path("第二部分第（三）项下面的4）是啥")).toBe("2.3.4");
     expect(path("section 4.(2) 3) please")).toBe("4.2.3");
     expect(path("注释[6]对应哪条")).toBe("6");
+    expect(path("What does item 3 under (6) say")).toBe("6.3");
+    expect(path("item (26) point 2 please")).toBe("26.2");
+    expect(path("（二）能源结构第3项下面的（1）讲啥")).toBe("2.3.1");
     expect(findRefs(cleanText("注释第［6］条"))[0]?.footnote).toBe(true);
     // 关注3个问题 is no note.
     expect(path("关注3个问题")).toBeNull();

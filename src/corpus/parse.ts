@@ -138,13 +138,19 @@ function findBodyEnd(lines: readonly Line[], from: number): { end: number; signa
   return { end: lines.length, signature: null };
 }
 
+/** A time limit in lenticular brackets before a task: 【2025年6月底前】, 【持续推进】. */
+const TIME_TAG =
+  /^【\s*(?:[^】]*\d{1,2}\s*[月日][^】]*|[^】]*年底前|持续推进|长期坚持|持续开展|常态化推进)\s*】\s*/;
+
 /** The head sentence of an entry: after its number, up to the first full stop or the line's end. */
 function headSentence(firstLine: string): string {
+  // 【2025年6月底前】完成… — a time limit tagged before the task is no part of its title.
+  const line = firstLine.trim().replace(TIME_TAG, "");
   // 【严把项目准入关】责任单位：… — a title in lenticular brackets is the whole title.
-  const titled = /^【([^】]+)】/.exec(firstLine.trim());
+  const titled = /^【([^】]+)】/.exec(line);
   if (titled) return titled[1] as string;
-  const head = firstLine.split("。")[0]?.trim() ?? "";
-  return head || firstLine.trim();
+  const head = line.split("。")[0]?.trim() ?? "";
+  return head || line;
 }
 
 /**

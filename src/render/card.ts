@@ -21,7 +21,7 @@ import { Outcome } from "../rules/index.js";
 import { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
 import { departmentName } from "./text.js";
-import { OUTCOME_ZH, ROLE_WORDS } from "./words.js";
+import { OUTCOME_ZH, ROLE_WORDS, whoCitations } from "./words.js";
 
 /** A department named for an item, shown as a chip labelled with its role. */
 export const CardChip = z.object({
@@ -485,8 +485,10 @@ export function renderCard(r: Response, options: CardOptions = {}): Card {
       const item = cardItem(first, s, lang);
       card = empty(r, `${first.label} ${first.title}`);
       if (p.focus === "departments") {
-        const line = chipsSentence(item.chips, s, lang);
-        card.lines = [line ? s.departmentsOf(first.label, line) : s.noDepartment(first.label)];
+        card.lines = whoCitations(r.citations).map((c) => {
+          const line = chipsSentence(cardItem(c, s, lang).chips, s, lang);
+          return line ? s.departmentsOf(c.label, line) : s.noDepartment(c.label);
+        });
       } else if (p.focus === "deadlines") {
         card.lines = [
           item.badges.length > 0

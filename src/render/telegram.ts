@@ -25,7 +25,7 @@ import type { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
 import { escapeHtml as esc, truncate } from "./telegram-html.js";
 import { deadlineText, departmentName, invalidInputText } from "./text.js";
-import { OUTCOME_ZH, ROLE_WORDS } from "./words.js";
+import { OUTCOME_ZH, ROLE_WORDS, whoCitations } from "./words.js";
 
 /** What a button under a reply does: show an item in full, its related items, or its departments. */
 export interface TelegramAction {
@@ -458,11 +458,13 @@ export function renderTelegram(r: Response): TelegramReply {
       return checkReply(r, p);
     case "item": {
       if (!first) return { html: esc(r.answer), buttons: [] };
-      const blocks = [
-        focusBlock(first, p.focus, lang),
-        citationHtml(first, lang),
-        seeAlso(r.citations, lang),
-      ];
+      const focus =
+        p.focus === "departments"
+          ? whoCitations(r.citations)
+              .map((c) => focusBlock(c, p.focus, lang))
+              .join("\n")
+          : focusBlock(first, p.focus, lang);
+      const blocks = [focus, citationHtml(first, lang), seeAlso(r.citations, lang)];
       return {
         html: blocks.filter((b): b is string => b !== null).join("\n\n"),
         buttons: itemButtons(first.doc, first.id, lang),

@@ -17,7 +17,7 @@ import type {
 import type { Role } from "../corpus/index.js";
 import type { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
-import { ROLE_WORDS } from "./words.js";
+import { ROLE_WORDS, whoCitations } from "./words.js";
 
 const ROLE_ZH = ROLE_WORDS.zh;
 const ROLE_EN = ROLE_WORDS.en;
@@ -320,7 +320,13 @@ export function renderText(r: Resolved): string {
     }
     case "item": {
       if (!first) return "";
-      const parts = [focusLine(first, p.focus, lang), itemBlock(first, lang), seeAlso(r.citations, lang)];
+      const focus =
+        p.focus === "departments"
+          ? whoCitations(r.citations)
+              .map((c) => focusLine(c, p.focus, lang))
+              .join("\n")
+          : focusLine(first, p.focus, lang);
+      const parts = [focus, itemBlock(first, lang), seeAlso(r.citations, lang)];
       return parts.filter((x): x is string => !!x).join("\n\n");
     }
   }

@@ -1,4 +1,5 @@
 /** Words every renderer writes the same way: the departments' roles, and the verdicts in Chinese. */
+import type { Citation } from "../answer/index.js";
 import type { Role } from "../corpus/index.js";
 import type { Outcome } from "../rules/index.js";
 import type { Lang } from "../understand/index.js";
@@ -15,3 +16,17 @@ export const OUTCOME_ZH: Record<Outcome, string> = {
   does_not_apply: "不适用",
   need_more_info: "需补充信息",
 };
+
+/**
+ * Whose departments answer a who-question about the first citation: its own; or, when it names none
+ * and its points cited after it each name theirs (四(十三) with 1. and 2.), those points'.
+ */
+export function whoCitations(citations: readonly Citation[]): Citation[] {
+  const [first] = citations;
+  if (!first) return [];
+  if (first.departments.length > 0 || first.standingNote) return [first];
+  const points = citations.filter(
+    (c) => c.doc === first.doc && c.id.startsWith(`${first.id}.`) && c.departments.length > 0,
+  );
+  return points.length > 0 ? points : [first];
+}

@@ -87,11 +87,22 @@ const FORMS: readonly RegExp[] = [
 
 /**
  * (六)3: an item under (六) in whichever section has it (documents with a third level); also
- * (五)能源结构那部分的第28条, the heading's words between.
+ * (五)能源结构那部分的第28条, the heading's words between, and a point （1） under it.
  */
 const PARTIAL = new RegExp(
-  `(?<![一二三四五六七八九十\\d、])[(（](${CN})[)）]\\s*(?:(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))|[^，。？?,]{0,14}?第(\\d{1,2})(?:[条项点]|小项))`,
+  `(?<![一二三四五六七八九十\\d、])[(（](${CN})[)）]\\s*(?:(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))|[^，。？?,]{0,14}?第(\\d{1,2})(?:[条项点]|小项))(?:\\s*(?:下面|下边|下|里面|里|中)?的?\\s*[(（](\\d{1,2})[)）])?`,
 );
+
+/** "item 3 under (6)", "point 2 of item (4)": a numbered item under an item in brackets, in English. */
+const ITEM_UNDER = new RegExp(
+  `\\b(?:item|point|task)\\s*(\\d{1,2})\\s*(?:under|of|in)\\s*(?:item\\s*)?[(（]\\s*(\\d{1,2}|${CN})\\s*[)）]`,
+  "i",
+);
+
+/** "item (26) point 2": a point under an item numbered across the document, in English. */
+// An empty second group keeps the point third, as in ACROSS_POINT.
+const ITEM_POINT =
+  /\b(?:item|task|measure)\s*[(（]?\s*(\d{1,2})\s*[)）]?\s*[,;]?\s*(?:point|sub-?item)\s*()(\d{1,2})\b/i;
 
 /** "item (30)", "item 30", "task no. 24", "measure 10": a printed item number in English. */
 const ITEM_NUMBER =
@@ -161,10 +172,20 @@ export function findRefs(text: string): ItemRef[] {
   if (partial) {
     const item = parseSmallNumeral(partial[1] as string);
     const sub = Number(partial[2] ?? partial[3]);
-    if (item && sub) return [ref(partial[0].replace(/^[^(（]/, ""), [item, sub], { partial: true })];
+    // …第3项下面的（1）: a point under it.
+    const point = partial[4] ? [Number(partial[4])] : [];
+    if (item && sub)
+      return [ref(partial[0].replace(/^[^(（]/, ""), [item, sub, ...point], { partial: true })];
   }
-  // 第九条（二）, 第14条(2), 第三条第（二）项: a point under an item numbered across the document.
-  const point = ACROSS_POINT.exec(text);
+  // item 3 under (6): item 3. under (六), in whichever section has it.
+  const under = ITEM_UNDER.exec(text);
+  if (under) {
+    const [item, sub] = [parseSmallNumeral(under[2] as string), Number(under[1])];
+    if (item && sub) return [ref(under[0], [item, sub], { partial: true })];
+  }
+  // 第九条（二）, 第14条(2), 第三条第（二）项, item (26) point 2: a point under an item numbered across
+  // the document.
+  const point = ACROSS_POINT.exec(text) ?? ITEM_POINT.exec(text);
   if (point) {
     const n = parseSmallNumeral((point[1] ?? point[2]) as string);
     const m = parseSmallNumeral(point[3] as string);

@@ -47,13 +47,17 @@ function inOrderAsked(items: readonly Item[], query: Query, deps: ResolveDeps): 
 
 /**
  * Asked who, a point that names no department (a）, （1）) gives way to the task above it, whose
- * departments carry it out.
+ * departments carry it out; a task that names none, when its points each name their own
+ * (1.【2025年6月底前】…（X牵头）), is shown with those points.
  */
 function whoFirst(items: readonly Item[], query: Query, deps: ResolveDeps): Item[] {
   const [first] = items;
-  if (!first || first.parent === null || first.departments.length > 0) return [...items];
+  if (!first || first.departments.length > 0) return [...items];
   if (!query.intents.includes("who") && query.role === null) return [...items];
-  const parent = deps.plans.find((p) => p.doc === first.doc)?.items.find((i) => i.id === first.parent);
-  if (!parent || parent.departments.length === 0) return [...items];
-  return [parent, ...items.filter((i) => i !== parent)];
+  const plan = deps.plans.find((p) => p.doc === first.doc);
+  const parent = first.parent === null ? undefined : plan?.items.find((i) => i.id === first.parent);
+  if (parent && parent.departments.length > 0) return [parent, ...items.filter((i) => i !== parent)];
+  const points = (plan?.items ?? []).filter((i) => i.parent === first.id && i.departments.length > 0);
+  if (points.length === 0) return [...items];
+  return [first, ...points, ...items.filter((i) => i !== first && !points.includes(i))];
 }

@@ -43,13 +43,16 @@ export const topic: Handler = (query, deps) => {
   if (!top || (counterparts.length === 0 && !covered)) return notCovered(query, deps);
   const kept = hits.filter((h, i) => i === 0 || h.score >= top.score * RELATED_SHARE).slice(0, MAX_ITEMS);
   // Several points of one item found together (6.1.1, 6.1, 6.1.2): the question is about the item, whose
-  // heading comes first.
+  // heading comes first — when the points are parts of its task.
   const parentOf = (h: (typeof kept)[number]) =>
     kept.find((k) => k.item.id === h.item.parent && k.item.doc === h.item.doc);
   const head = parentOf(kept[0] as (typeof kept)[number]);
   if (head && !query.intents.includes("when")) {
     const siblings = kept.filter((h) => h.item.parent === head.item.id && h.item.doc === head.item.doc);
-    if (siblings.length >= 2) kept.unshift(...kept.splice(kept.indexOf(head), 1));
+    // Points that each name their own departments are tasks of their own, not parts of the item's one
+    // task: the one the question found first stays first.
+    const tasks = siblings.every((h) => h.item.departments.length > 0);
+    if (siblings.length >= 2 && !tasks) kept.unshift(...kept.splice(kept.indexOf(head), 1));
   }
   // Asked when, a heading without a date of its own (4.3) gives way to its own part that has one (4.3.1).
   if (query.intents.includes("when") && top.item.deadlines.length === 0) {
