@@ -165,6 +165,8 @@ describe("every development document", () => {
         "zhangwu-autumn-winter-2024",
         "linfen-air-pollution-2025",
         "baotou-air-quality-2024",
+        "wusu-air-pollution-2025",
+        "shangli-air-quality-2024",
       ].sort(),
     );
   });
@@ -1618,5 +1620,24 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     const baotou = planOf("baotou-air-quality-2024");
     expect(entry(baotou, "2.4.1").title).toMatch(/^完成炭化室高度/);
     expect(entry(baotou, "2.4.1").deadlines.map((d) => d.date)).toEqual(["2024-12-31"]);
+  });
+
+  it("gives tasks the departments of a list by department after the body (县发改委 / 牵头任务：二（一）1 …)", () => {
+    const shangli = planOf("shangli-air-quality-2024");
+    expect(rolePairs(shangli, "2.1.3")).toEqual([
+      ["县应急管理局", "lead"],
+      ["萍乡市上栗生态环境局", "support"],
+      ["县工信局", "support"],
+      ["县市场监管局", "support"],
+    ]);
+    expect(rolePairs(shangli, "3.2").map(([, role]) => role)).toContain("support");
+  });
+
+  it("reads a document number a page writes in its 字号 field, and a box's dates are its projects' (专栏2)", () => {
+    const wusu = planOf("wusu-air-pollution-2025");
+    expect(wusu.meta.docNumber).toBe("乌政办发〔2025〕14号");
+    // 专栏2 after task 15 lists projects due 2025年9月底前 and later: not task 15's dates.
+    expect(entry(wusu, "3.15").text).toContain("专栏2");
+    expect(entry(wusu, "3.15").deadlines.map((d) => d.date)).toEqual(["2025-05-31"]);
   });
 });

@@ -105,6 +105,8 @@ export function readMeta({ lines, block, firstSection, signature }: MetaSources)
   const docNumber =
     block.docNumber ??
     pageField(fieldLines, /文\s*号|发文字号/) ??
+    // 字号 is the font-size bar on most pages, but a few put the document number there.
+    [pageField(fieldLines, /字\s*号/)].find((v) => v !== null && DOC_NUMBER_LINE.test(v)) ??
     notice.map(text).find((l) => DOC_NUMBER_LINE.test(l.trim())) ??
     null;
   const issuedWith: string[] = [];

@@ -23,7 +23,7 @@ import { type Line, splitInlinePoints, splitLines, trimmed } from "./lines.js";
 import { readMeta, type Signature } from "./meta.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, signatureLine } from "./page.js";
 import { applyPhases, readPhases } from "./phases.js";
-import { applyPointingSections } from "./pointers.js";
+import { applyDepartmentLists, applyPointingSections } from "./pointers.js";
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
 import {
@@ -136,6 +136,14 @@ function findBodyEnd(lines: readonly Line[], from: number): { end: number; signa
     }
   }
   return { end: lines.length, signature: null };
+}
+
+/**
+ * A task's text up to a box set apart after it (专栏2　重点项目, listing projects with dates of their
+ * own): the box is read with the task, but its dates are its projects', not the task's.
+ */
+function withoutBox(text: string): string {
+  return text.split(/\n[\s　]*专栏\s*[\d一二三四五六七八九十]{1,3}(?=[\s　：:、])/)[0] as string;
 }
 
 /** A time limit in lenticular brackets before a task: 【2025年6月底前】, 【持续推进】. */
@@ -388,7 +396,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         x.role === "responsible" ? { ...x, role: "support" } : x,
       );
     item.deadlines = [
-      ...parseDeadlines(item.text, deadlineOptions),
+      ...parseDeadlines(withoutBox(item.text), deadlineOptions),
       ...parseDeadlines(mergedDeadline.get(item) ?? "", deadlineOptions),
     ];
     // A note's time limit repeats, as often as not, the date its task states.
@@ -420,6 +428,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   applyNumberedAssignments(items, numberedAssignments, readClause);
   // Sections listing departments and dates by pointing to tasks (六、职责分工 / 七、进度安排).
   const pointing = applyPointingSections(items, sections, canonical, deadlineOptions);
+  // A list by department after the body (附件：责任清单 — 县发改委 / 牵头任务：二（一）1 …).
+  if (end < lines.length)
+    applyDepartmentLists(
+      items,
+      lines.slice(end).map((l) => l.text),
+      canonical,
+    );
   inheritGroupDepartments(items, new Set(owed.keys()));
   applySameBelow(items, sameBelow);
   applySectionDefaults(items, sections, readClause);

@@ -160,3 +160,52 @@ export function applyPointingSections(
   }
   return pointing;
 }
+
+/** 牵头任务（11项）：二（三）1 推进…；… — a line of a department's list naming its tasks by code. */
+const LIST_LINE =
+  /^(牵头|参与|配合|协同|负责)(?:的)?(?:任务|工作|事项)(?:\s*[（(]\s*\d+\s*项\s*[)）])?\s*[:：]\s*(.+)$/;
+/** 二（三）2 — section, item and point; 三（二） — section and item. */
+const TASK_CODE =
+  /([一二三四五六七八九十]{1,3})\s*[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(\d{1,2})?/g;
+
+/**
+ * A list of departments after the body (附件：责任清单, 按单位排列), each department's name on a line of
+ * its own and its tasks under it by code (牵头任务：二（三）1 …；参与任务：…): each task named gets the
+ * department with that role. Returns how many tasks were given one.
+ */
+export function applyDepartmentLists(
+  items: readonly Item[],
+  tail: readonly string[],
+  canonical: Canonicalise,
+): number {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  let department: string | null = null;
+  const touched = new Set<Item>();
+  for (const raw of tail) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const listed = LIST_LINE.exec(line);
+    if (!listed) {
+      department = isDepartmentName(line) ? line : null;
+      continue;
+    }
+    if (!department) continue;
+    const role = ROLE_WORDS.find(([re]) => re.test(listed[1] as string))?.[1];
+    if (!role) continue;
+    for (const m of (listed[2] as string).matchAll(TASK_CODE)) {
+      const path = [parseSmallNumeral(m[1] as string), parseSmallNumeral(m[2] as string)];
+      const id = [...path, ...(m[3] ? [Number(m[3])] : [])].join(".");
+      const task = byId.get(id);
+      if (!task) continue;
+      task.departments = strongestRoles([
+        ...task.departments,
+        { name: canonical(department), role, written: department },
+      ]);
+      touched.add(task);
+    }
+  }
+  // Listed by department, a task's lead may come after its supporters: the lead is named first.
+  const rank: Record<Role, number> = { lead: 0, responsible: 1, support: 2 };
+  for (const task of touched) task.departments.sort((a, b) => rank[a.role] - rank[b.role]);
+  return touched.size;
+}

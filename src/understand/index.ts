@@ -53,6 +53,8 @@ export interface UnderstandDeps {
 export const MAX_QUESTION = 2000;
 /** A listing question (department, deadlines, the document) may carry this much further topic. */
 export const LISTING_RESIDUE = 2.5;
+/** The same for deadlines asked with no date, year or state to narrow them. */
+const UNBOUNDED_LISTING_RESIDUE = 1.5;
 
 /**
  * How much topic a question carries beyond what listing questions are made of: document names,
@@ -494,7 +496,12 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   if (source && phrase) intents.push("source");
   const listing = residue < LISTING_RESIDUE;
   if (departments.length > 0 && w.departmentAsk.test(cut) && listing) intents.push("department_listing");
-  if (deadline?.listing && residue + english < LISTING_RESIDUE) intents.push("deadline_listing");
+  // Deadlines asked with no date, year or state (X的截止时间是？) list them only when little else is
+  // asked: with a topic beside, it is that topic's deadline.
+  const a = deadline?.ask;
+  const unbounded = a && !a.year && !a.date && !a.monthDay && !a.state && !a.heatingSeason;
+  const limit = unbounded ? UNBOUNDED_LISTING_RESIDUE : LISTING_RESIDUE;
+  if (deadline?.listing && residue + english < limit) intents.push("deadline_listing");
   // Asking about a document it names is about the document even with more words around it.
   if (aboutWords.length > 0 && (listing || (named.length > 0 && residue < LISTING_RESIDUE * 2)))
     intents.push("document");
