@@ -167,6 +167,8 @@ describe("every development document", () => {
         "baotou-air-quality-2024",
         "wusu-air-pollution-2025",
         "shangli-air-quality-2024",
+        "dehua-air-quality-2025",
+        "shunde-ozone-2024",
       ].sort(),
     );
   });
@@ -1639,5 +1641,24 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     // 专栏2 after task 15 lists projects due 2025年9月底前 and later: not task 15's dates.
     expect(entry(wusu, "3.15").text).toContain("专栏2");
     expect(entry(wusu, "3.15").deadlines.map((d) => d.date)).toEqual(["2025-05-31"]);
+  });
+
+  it("numbers tasks written with full-width digits (１．（１）) as 1. (1)", () => {
+    const dehua = planOf("dehua-air-quality-2025");
+    expect(entry(dehua, "3.2.3").title).toBe("规范生物质燃料使用");
+    expect(entry(dehua, "4.4").label).toBe("四4.");
+    expect(entry(dehua, "3.2.1").deadlines.map((d) => d.date)).toEqual(["2025-06-30"]);
+  });
+
+  it("reads units listed on lines under a task with their duties (区经济促进局：推动…), the first leading as the notice says", () => {
+    const shunde = planOf("shunde-ozone-2024");
+    expect(rolePairs(shunde, "3.1").slice(0, 3)).toEqual([
+      ["佛山市生态环境局顺德分局", "lead"],
+      ["区经济促进局", "support"],
+      ["区市场监督管理局", "support"],
+    ]);
+    // Towns carry it out where they are; 各镇（街道） too.
+    expect(rolePairs(shunde, "3.1")).toContainEqual(["乐从镇", "responsible"]);
+    expect(rolePairs(shunde, "6.2")[0]).toEqual(["区城市管理和综合执法局", "lead"]);
   });
 });

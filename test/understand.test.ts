@@ -87,6 +87,7 @@ describe("item references", () => {
     expect(path("section 4.(2) 3) please")).toBe("4.2.3");
     expect(path("注释[6]对应哪条")).toBe("6");
     expect(path("What does item 3 under (6) say")).toBe("6.3");
+    expect(path("What does item 7 under section 四 of the plan say")).toBe("4.7");
     expect(path("二（一）4里面第（2）点讲的是什么")).toBe("2.1.4.2");
     expect(path("二（二）3的第（1）条要求什么")).toBe("2.2.3.1");
     expect(path("item (26) point 2 please")).toBe("26.2");

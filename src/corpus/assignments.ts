@@ -7,7 +7,7 @@
 import { type DeadlineOptions, parseDeadlines } from "./deadlines.js";
 import { type Line, trimmed } from "./lines.js";
 import { parseSmallNumeral } from "./numerals.js";
-import { findBrackets, strongestRoles } from "./responsibility.js";
+import { findBrackets, isDepartmentName, strongestRoles } from "./responsibility.js";
 import type { DepartmentRef, Item } from "./schema.js";
 import type { Draft } from "./structure.js";
 
@@ -235,4 +235,44 @@ export function followReferences(items: readonly Item[], read: ReadClause): void
     const added = m[7] ? (read(m[7]) ?? []) : [];
     task.departments = strongestRoles([...source.departments.map((d) => ({ ...d })), ...added]);
   }
+}
+
+/** 区经济促进局：推动企业…; 乐从镇、龙江镇：督促… — a line of a task naming a unit and its duty. */
+const DUTY_LINE = /^([^：:，,。；;]{2,40})[：:]\s*\S/;
+/** Towns and sub-districts named in a duty line: where the task is carried out. */
+const LOCAL_UNIT = /^(?:各镇[（(]街道[)）]|各?[\u4e00-\u9fa5]{0,8}(?:镇|乡|街道|街道办事处))$/;
+
+/**
+ * The departments of a task that lists them on lines of their own under it, each with its duty
+ * (区经济促进局：推动企业实施技术改造。): in the order written, the first leading when the plan says so
+ * (排在首位的为牵头单位，其余为配合单位 — `othersAfterLead` is the others' role), else each responsible.
+ * Towns and sub-districts carry the task out where they are. None unless two or more lines read so.
+ */
+export function dutyLineDepartments(
+  lines: readonly string[],
+  canonical: (written: string) => string,
+  othersAfterLead: DepartmentRef["role"] | null,
+): DepartmentRef[] {
+  const refs: DepartmentRef[] = [];
+  let units = 0;
+  let leadNamed = false;
+  for (const line of lines) {
+    const m = DUTY_LINE.exec(line.trim());
+    if (!m) continue;
+    const names = (m[1] as string).split("、").map((n) => n.trim());
+    if (names.every((n) => LOCAL_UNIT.test(n))) {
+      refs.push(...names.map((n) => ({ name: canonical(n), role: "responsible" as const, written: n })));
+      units++;
+      continue;
+    }
+    // 第一阶段：… is a phase, not a unit (车务段 is one).
+    if (names.length !== 1 || !isDepartmentName(names[0] as string) || /阶段|时段/.test(names[0] as string))
+      continue;
+    const written = names[0] as string;
+    const role = othersAfterLead ? (leadNamed ? othersAfterLead : "lead") : "responsible";
+    leadNamed = true;
+    refs.push({ name: canonical(written), role, written });
+    units++;
+  }
+  return units >= 2 ? strongestRoles(refs) : [];
 }

@@ -10,6 +10,7 @@ import {
   applySameBelow,
   applySectionDefaults,
   datePointsByNumber,
+  dutyLineDepartments,
   followReferences,
   inheritGroupDepartments,
   takeNumberedAssignments,
@@ -373,6 +374,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     else {
       departments.push(...own);
       if (departments.length === 0) departments.push(...sentence);
+      // Units on lines of their own under the task, each with its duty (区经济促进局：推动…).
+      if (departments.length === 0)
+        departments.push(
+          ...dutyLineDepartments(item.text.split("\n").slice(1), canonical, conventions.othersAfterLead),
+        );
       if (item.parent && (own.length > 0 || sentence.length > 0) && (d.path?.length ?? 0) >= 3)
         pointsWithClause.add(item.parent);
     }

@@ -106,7 +106,9 @@ interface Marker {
   length: number;
 }
 
-function readMarker(text: string, rows: boolean, section: number, chapters = false): Marker | null {
+function readMarker(line: string, rows: boolean, section: number, chapters = false): Marker | null {
+  // １．（１） — full-width digits, as pages typed in a word processor have them, number as 1. (1).
+  const text = line.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   for (const { style, pattern } of STYLES) {
     if (style === "row" && !rows) continue;
     if ((style === "jie" || style === "dun") && !chapters) continue;

@@ -99,6 +99,12 @@ const ITEM_UNDER = new RegExp(
   "i",
 );
 
+/** "item 7 under section 四", "item 3 of part 2": an item of a section, the section said after it. */
+const ITEM_IN_SECTION = new RegExp(
+  `\\b(?:item|point|task)\\s*(\\d{1,2})\\s*(?:under|of|in)\\s*(?:section|part|chapter)\\s*(\\d{1,2}|${CN})(?![\\d.])`,
+  "i",
+);
+
 /** "item (26) point 2": a point under an item numbered across the document, in English. */
 // An empty second group keeps the point third, as in ACROSS_POINT.
 const ITEM_POINT =
@@ -176,6 +182,12 @@ export function findRefs(text: string): ItemRef[] {
     const point = partial[4] ? [Number(partial[4])] : [];
     if (item && sub)
       return [ref(partial[0].replace(/^[^(（]/, ""), [item, sub, ...point], { partial: true })];
+  }
+  // item 7 under section 四: item 7. of section four.
+  const inSection = ITEM_IN_SECTION.exec(text);
+  if (inSection) {
+    const [section, item] = [parseSmallNumeral(inSection[2] as string), Number(inSection[1])];
+    if (section && item) return [ref(inSection[0], [section, item])];
   }
   // item 3 under (6): item 3. under (六), in whichever section has it.
   const under = ITEM_UNDER.exec(text);
