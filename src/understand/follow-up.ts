@@ -273,6 +273,17 @@ function askingClauses(previous: string, lang: Query["lang"], own: QuestionFacts
 }
 
 /**
+ * Of the previous case's clauses, those that ask (要做低VOCs原辅材料替代吗): another trade asked the same
+ * question does not keep how the old one worked (不刷漆不上胶). All of them when none asks.
+ */
+function questionClauses(clauses: string): string {
+  const asking = clauses
+    .split("，")
+    .filter((c) => /[吗?？]|是否|要不要|需不需要|用不用|\b(?:do|does|must|need|should|have to)\b/i.test(c));
+  return asking.length > 0 ? asking.join("，") : clauses;
+}
+
+/**
  * A case checked against a local plan is in that plan's place: asked of another document (国家层面呢？),
  * it keeps it (a boiler of a city in a key region is in one) unless its words say where it is.
  */
@@ -442,7 +453,7 @@ export function readFollowUp(
     !ownThing &&
     own.industries.length > 0
   )
-    factsText = [text, withoutIndustries(askingClauses(previous, query.lang, own))]
+    factsText = [text, withoutIndustries(questionClauses(askingClauses(previous, query.lang, own)))]
       .filter(Boolean)
       .join("，");
   // Another fuel (换成天然气呢, "what if it burned wood pellets?"): the same thing burning it — also
