@@ -499,3 +499,12 @@ describe("speed", () => {
     expect(times[Math.floor(times.length * 0.95)]).toBeLessThan(1);
   });
 });
+
+describe("a standard said of a place", () => {
+  it("belongs to the machine named before it (excavators on a building site are China II)", () => {
+    const f = facts("Our diggers working on a building site are China II. Are they allowed there?");
+    const digger = f.entities.find((e) => e.kind === "nonroad");
+    expect(digger?.standard?.level).toBe(2);
+    expect(f.entities.find((e) => e.kind === "construction-site")?.standard ?? null).toBeNull();
+  });
+});

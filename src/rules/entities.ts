@@ -309,6 +309,19 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
       text: own,
     });
   }
+  // A standard read in the words of a thing that is also a place (excavators on a building site are
+  // China II) is the machine's named before it, when that one has none of its own.
+  for (const [i, e] of out.entries()) {
+    if (!e.standard || !v.places.some((p) => p.id === e.thing)) continue;
+    const owner = out
+      .slice(0, i)
+      .reverse()
+      .find((o) => o.standard === null && !v.places.some((p) => p.id === o.thing));
+    if (!owner) continue;
+    owner.standard = e.standard;
+    owner.described = true;
+    e.standard = null;
+  }
   // 另外还有一辆国四的: a part that gives a standard of its own with a counted thing but names none is
   // another thing of the kind named before it.
   for (const from of starts) {

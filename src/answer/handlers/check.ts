@@ -70,6 +70,16 @@ export const check: Handler = (query, deps) => {
   // A rule the question is squarely about, asked of the document it names, needs no agreement.
   const squarely = (v: (typeof verdicts)[number]) => asked.has(v.doc) && v.relevance >= SQUARELY_RELEVANT;
   if (!recheck && !ownCase(query) && !verdicts.some((v) => onTopic(v) || squarely(v))) return null;
+  // A changed fact of the previous check asks that check again: a rule it did not touch, which only
+  // wants facts nobody gave it (the site's area, for excavators asked about), says nothing here.
+  if (recheck && query.followUp) {
+    // The item the previous check led with (those after it may be items merely related).
+    const before = new Set(query.followUp.context.items.slice(0, 1).map((k) => `${k.doc}#${k.id}`));
+    const again = (v: (typeof verdicts)[number]) => before.has(`${v.doc}#${v.itemId}`);
+    if (verdicts.some(again))
+      for (const v of verdicts.filter((x) => !again(x) && x.check.outcome === "need_more_info"))
+        verdicts.splice(verdicts.indexOf(v), 1);
+  }
   // The verdicts that decide the overall outcome lead (the kiln that must close before the trucks
   // that may stay), each group in relevance order.
   const overall = overallOutcome(verdicts);
