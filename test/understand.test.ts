@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../src/engine/index.js";
+import { documentWords } from "../src/understand/asking.js";
 import { cleanText, detectLang, findRefs, simplify } from "../src/understand/index.js";
 
 let engine: Engine;
@@ -217,5 +218,12 @@ describe("a Query", () => {
     expect(engine.understand("谁牵头？", { context: first.context }).followUp?.kind).toBe("items");
     expect(engine.understand("国家层面的要求呢", { context: first.context }).followUp?.kind).toBe("topic");
     expect(engine.understand("城管局牵头哪些任务", { context: first.context }).followUp).toBeNull();
+  });
+});
+
+describe("questions about the document itself", () => {
+  it("reads 发布/印发 after a paper the plan orders drawn up as that task's date, not the document's", () => {
+    expect(documentWords("应急减排清单什么时候发布")).toEqual([]);
+    expect(documentWords("这个方案什么时候印发的")).toEqual(["印发"]);
   });
 });

@@ -283,5 +283,17 @@ export function quotedPhrase(text: string, w: AskingWords = askingWords()): stri
 
 /** The words of a question that ask about the document itself (生效, 印发, issued …); empty if none. */
 export function documentWords(text: string, w: AskingWords = askingWords()): string[] {
-  return text.match(w.documentAsk) ?? [];
+  const found = [
+    ...text.matchAll(new RegExp(w.documentAsk.source, `${w.documentAsk.flags.replace("g", "")}g`)),
+  ];
+  return found
+    .filter((m) => !ORDERED_PAPER.test(text.slice(Math.max(0, m.index - 12), m.index)))
+    .map((m) => m[0]);
 }
+
+/**
+ * A paper a plan orders drawn up, just before 发布/印发 (错时生产清单啥时候发布, 施工指引什么时候印发):
+ * the question asks that task's date, not about the document itself.
+ */
+const ORDERED_PAPER =
+  /(?:清单|名单|指引|指南|目录|细则|通告|公告|报告|台账|预案|手册)(?:要|需|应)?(?:在)?(?:什么时候|啥时候|何时|几时|哪天|几月)?(?:之?前)?(?:要|需要|必须)?$/;
