@@ -1,4 +1,7 @@
-/** Words every renderer writes the same way: the departments' roles, and the verdicts in Chinese. */
+/**
+ * What every renderer says the same way: the departments' roles, the verdicts in Chinese, and whose
+ * departments answer a who-question.
+ */
 import type { Citation } from "../answer/index.js";
 import type { Role } from "../corpus/index.js";
 import type { Outcome } from "../rules/index.js";

@@ -105,8 +105,10 @@ const ITEM_IN_SECTION = new RegExp(
   "i",
 );
 
-/** "item (26) point 2": a point under an item numbered across the document, in English. */
-// An empty second group keeps the point third, as in ACROSS_POINT.
+/**
+ * "item (26) point 2": a point under an item numbered across the document, in English (an empty second
+ * group keeps the point third, as in ACROSS_POINT).
+ */
 const ITEM_POINT =
   /\b(?:item|task|measure)\s*[(（]?\s*(\d{1,2})\s*[)）]?\s*[,;]?\s*(?:point|sub-?item)\s*()(\d{1,2})\b/i;
 
