@@ -160,6 +160,31 @@ describe("responsibility clauses of the genre", () => {
     expect(roles("县环境监测站负责")).toEqual([["县环境监测站", "responsible"]]);
   });
 
+  it("reads the role words other plans use: 主责/主导/牵总/领衔 lead, 协作/参加/配合落实 help", () => {
+    const read = (clause: string) =>
+      parseResponsibility(clause)?.departments.map((d) => [d.name, d.role]) ?? null;
+    expect(read("县生态环境分局主导，县工信局参加")).toEqual([
+      ["县生态环境分局", "lead"],
+      ["县工信局", "support"],
+    ]);
+    expect(read("县生态环境分局牵总，县工信局配合落实")).toEqual([
+      ["县生态环境分局", "lead"],
+      ["县工信局", "support"],
+    ]);
+    expect(read("县生态环境分局领衔，县工信局按职责落实")?.[1]).toEqual(["县工信局", "responsible"]);
+  });
+
+  it("reads a label no list names by its role word (县直指导部门 leads, 协作单位 and 参加部门 help)", () => {
+    const bracket = parseLabelledResponsibility(
+      "开展排查。（县直指导部门：县生态环境分局；协作单位：县工信局；参加部门：县交通运输局）",
+    );
+    expect(bracket.map((d) => [d.name, d.role])).toEqual([
+      ["县生态环境分局", "lead"],
+      ["县工信局", "support"],
+      ["县交通运输局", "support"],
+    ]);
+  });
+
   it("reads labelled lists: 责任单位 with （牵头）, and 牵头单位/配合单位 inside or outside a bracket", () => {
     const line = parseLabelledResponsibility(
       "推进燃气锅炉低氮改造。\n责任单位：县工信局（牵头），县自然资源局、县供电公司，红花集镇、迟营乡人民政府",

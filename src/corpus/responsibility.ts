@@ -13,6 +13,12 @@ import type { DepartmentRef, Role } from "./schema.js";
 const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["按职责分工负责", "responsible"],
   ["按职责分工落实", "responsible"],
+  ["按职责分工配合", "support"],
+  ["按职责负责", "responsible"],
+  ["按职责落实", "responsible"],
+  ["配合落实", "support"],
+  ["配合实施", "support"],
+  ["协助配合", "support"],
   ["牵头负责", "lead"],
   ["牵头督导", "lead"],
   ["牵头组织", "lead"],
@@ -37,6 +43,13 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["统筹", "lead"],
   ["主抓", "lead"],
   ["协抓", "support"],
+  // 主责 / 主导 / 牵总 / 领衔 and 协作 / 参加: the same roles in other plans' words.
+  ["主责", "lead"],
+  ["主导", "lead"],
+  ["牵总", "lead"],
+  ["领衔", "lead"],
+  ["协作", "support"],
+  ["参加", "support"],
 ];
 
 // A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
@@ -312,7 +325,16 @@ const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
   ],
 ];
 const LABEL =
-  /【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|成员单位|责任单位|责任部门|实施单位|落实单位|责任主体|牵头|配合|参与|主办(?=\s*[:：])|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：]))\s*(?:[:：]|】)/g;
+  /【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|成员单位|责任单位|责任部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|主办(?=\s*[:：])|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：]))\s*(?:[:：]|】)/g;
+/**
+ * The role of a label none of the above names (县直指导部门, 协作单位): by its role word — who leads (牵头,
+ * 承办, 指导, 督导) or who helps (协作, 协同, 配合, 参加, 参与, 会办).
+ */
+function roleByWord(label: string): Role {
+  if (/牵头|承办|指导|督导/.test(label)) return "lead";
+  if (/协作|协同|配合|参加|参与|会办/.test(label)) return "support";
+  return "responsible";
+}
 /** A deadline's label that may follow a labelled list on its line. */
 const DEADLINE_LABEL = /(?:完成时限|完成时间|完成期限|时间要求|时限要求|时限|时间节点)\s*[:：]/;
 /** A role written after a name in a labelled list: 县工信局（牵头）, 县农业农村局（主）. */
@@ -395,7 +417,7 @@ export function parseLabelledResponsibility(
   const joined = joinBrokenLists(text);
   for (const m of joined.matchAll(LABEL)) {
     const label = m[1] as string;
-    const role = (LABELS.find(([re]) => re.test(label)) as readonly [RegExp, Role])[1];
+    const role = LABELS.find(([re]) => re.test(label))?.[1] ?? roleByWord(label);
     const list = labelledList(joined, (m.index as number) + m[0].length);
     // The plan's convention (排在第一位的为牵头单位，其余为配合单位) for a 责任单位 list marking no role.
     // (属地：X镇 — where the task is carried out locally — is no list whose order says roles.)
