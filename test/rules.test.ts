@@ -508,3 +508,14 @@ describe("a standard said of a place", () => {
     expect(f.entities.find((e) => e.kind === "construction-site")?.standard ?? null).toBeNull();
   });
 });
+
+describe("a boiler rated in MW in a clause of its own", () => {
+  it("counts the rating when nothing else in the question is rated so", () => {
+    const boiler = facts("厂里有台燃煤锅炉，功率2.1兆瓦，要淘汰吗").entities.find((e) => e.kind === "boiler");
+    expect(boiler?.figures.map((f) => [Math.round(f.value * 10) / 10, f.unit])).toEqual([[3, "t/h"]]);
+    // A power plant's rating in another clause stays the plant's.
+    const near = facts("燃煤锅炉10蒸吨，离60万千瓦的热电厂20公里").entities.find((e) => e.kind === "boiler");
+    expect(near?.figures.map((f) => f.unit)).toEqual(["t/h"]);
+    expect(near?.figures.map((f) => f.value)).toEqual([10]);
+  });
+});

@@ -95,6 +95,10 @@ const between = (text: string, a: Amount, m: { start: number; end: number }) => 
   return a.index < m.start ? text.slice(a.index, m.start) : text.slice(m.end, after) + next;
 };
 
+/** What else a question may rate in MW or kW: power plants, generating units, solar, capacity. */
+const POWER_RATED =
+  /电厂|电站|热电|热源厂|光伏|装机|发电|风电|机组|\bplants?\b|\bstations?\b|\bCHP\b|solar|generat/i;
+
 /** Whether a figure would have to be converted to count for the kind (a MW figure for a boiler). */
 function converted(kind: string, a: Amount, v: Vocabulary): boolean {
   return a.unit !== null && v.entityUnits[kind]?.convert?.[a.unit] !== undefined;
@@ -122,8 +126,10 @@ function owner(
     for (const m of g.mentions) {
       const same = partOf(starts, m.start) === part;
       // A figure in another unit is the thing's only in its own part (a boiler's 4.2 MW, not the
-      // power plant's 60万千瓦 in the next clause).
-      if (converted(kind, a, v) && (!same || OTHER_OWNER.test(between(text, a, m)))) continue;
+      // power plant's 60万千瓦 in the next clause) — or anywhere, when nothing else in the question
+      // is rated so (燃煤锅炉，1兆瓦).
+      const apart = !same && POWER_RATED.test(text);
+      if (converted(kind, a, v) && (apart || OTHER_OWNER.test(between(text, a, m)))) continue;
       const before = m.start <= a.index;
       const distance = Math.abs(m.start - a.index);
       const rank = (same ? 0 : 2e6) + (before ? 0 : 1e6) + distance;
