@@ -113,6 +113,16 @@ describe("check: an obligation judged by a rule", () => {
   });
 });
 
+describe("check follow-ups", () => {
+  it("reads where the case is (这个县就在商丘境内呢) as a fact of the case, not as naming the city's plan", async () => {
+    const first = await engine.answer("按国家计划，县城里还能新上一台25蒸吨的燃煤锅炉吗？");
+    expect(first.citations[0]?.doc).toBe("state-council-2023-24");
+    const next = await engine.answer("这个县就在商丘境内呢？", { context: first.context });
+    expect(next.kind).toBe("check");
+    expect(next.citations[0]?.doc).toBe("state-council-2023-24");
+  });
+});
+
 describe("department_listing", () => {
   it("lists every item of a department with its role, by alias and in English, grouped by document", async () => {
     const r = await engine.answer("城管局牵头哪些任务");

@@ -53,6 +53,12 @@ const ASKS_RULES =
 const THAT_THING =
   /这台|那台|这辆|那辆|这批|这些车|这家|这座|这个厂|这种|那种|该(?:台|辆|企业|厂|项目)|\b(?:this|that|the same) (?:one|machine|boiler|truck|vehicle|farm|site|plant|project)\b/i;
 
+/** Saying where the case is (就在商丘下面, 位于某县境内, "it's in Heze"). */
+const LOCATED =
+  /(?:就|是|都|也)?(?:在|位于|属于|归)[\u4e00-\u9fa5]{2,8}(?:下面|下边|下辖|管辖|境内|辖区|范围内?|里|内)|\b(?:it'?s|we'?re|it is|we are|located) in\b/i;
+/** Asking about a document rather than saying where the case is. */
+const ABOUT_A_DOCUMENT = /方案|计划|文件|规定|要求|政策|\bplan\b|\bpolicy\b/i;
+
 /** Pointing back at places or kinds the previous question named. */
 const THOSE =
   /这些|那些|这类|那类|\b(?:those|these|such) (?:cities|places|areas|regions|plants|farms|companies|sites)\b/i;
@@ -324,6 +330,23 @@ export function readFollowUp(
       searchText: `${factsText} ${expansions.join(" ")}`,
     });
 
+  // Where the case is (县城就在商丘下面呢？ after a check): a fact of the case, not the document of that place.
+  if (
+    query.docs.length > 0 &&
+    context.kind === "check" &&
+    context.factsText !== null &&
+    LOCATED.test(text) &&
+    !ABOUT_A_DOCUMENT.test(text)
+  ) {
+    const factsText = `${context.factsText}，${text}`;
+    return follow("facts", {
+      docs: context.docs,
+      factsText,
+      facts: extractFacts(factsText, query.lang),
+      topic: factsText,
+      searchText: `${factsText} ${[...context.expansions, ...query.expansions].join(" ")}`,
+    });
+  }
   // Another document for the previous topic: 国家层面的要求呢？ / And the city's own plan on that?
   if (query.docs.length > 0) {
     // Nothing of its own but the document (省里呢, and in the provincial one?), or little and
@@ -411,6 +434,18 @@ export function readFollowUp(
     !THOSE.test(text) &&
     !ADDS.test(text.trim());
   if (complete) factsText = null;
+  // The same thing pointed back at, with a fact but no new size or place (如果这台锅炉是集中供暖用的呢): the
+  // case as it was, with what is added.
+  else if (
+    context.kind === "check" &&
+    context.factsText !== null &&
+    THAT_THING.test(text) &&
+    !ownFigure &&
+    own.places.size === 0 &&
+    own.entities.length > 0 &&
+    sameThings(own, previous, query.lang)
+  )
+    factsText = `${previous}，${text}`;
   else if (relative && CHANGE.test(text)) factsText = scaleFigures(previous, relative[1]);
   // A figure alone after a check ("exactly two million?", 正好5000的？): the same case at that figure.
   else if (context.kind === "check" && !ownThing && bareFigure(text))
