@@ -53,7 +53,7 @@ const ASKS_RULES =
 const THAT_THING =
   /这台|那台|这辆|那辆|这批|这些车|这家|这座|这个厂|这种|那种|该(?:台|辆|企业|厂|项目)|\b(?:this|that|the same) (?:one|machine|boiler|truck|vehicle|farm|site|plant|project)\b/i;
 
-/** Saying where the case is (就在商丘下面, 位于某县境内, "it's in Heze"). */
+/** Saying where the case is (就在某市下面, 位于某县境内, "it's in that county"). */
 const LOCATED =
   /(?:就|是|都|也)?(?:在|位于|属于|归)[\u4e00-\u9fa5]{2,8}(?:下面|下边|下辖|管辖|境内|辖区|范围内?|里|内)|\b(?:it'?s|we'?re|it is|we are|located) in\b/i;
 /** Asking about a document rather than saying where the case is. */
@@ -330,7 +330,7 @@ export function readFollowUp(
       searchText: `${factsText} ${expansions.join(" ")}`,
     });
 
-  // Where the case is (县城就在商丘下面呢？ after a check): a fact of the case, not the document of that place.
+  // Where the case is (厂子就在某市下面呢？ after a check): a fact of the case, not the document of that place.
   if (
     query.docs.length > 0 &&
     context.kind === "check" &&
