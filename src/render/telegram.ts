@@ -25,7 +25,7 @@ import type { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
 import { escapeHtml as esc, truncate } from "./telegram-html.js";
 import { deadlineText, departmentName, invalidInputText } from "./text.js";
-import { OUTCOME_ZH, ROLE_WORDS, whoCitations } from "./words.js";
+import { focusBlocks, OUTCOME_ZH, ROLE_WORDS } from "./words.js";
 
 /** What a button under a reply does: show an item in full, its related items, or its departments. */
 export interface TelegramAction {
@@ -458,12 +458,7 @@ export function renderTelegram(r: Response): TelegramReply {
       return checkReply(r, p);
     case "item": {
       if (!first) return { html: esc(r.answer), buttons: [] };
-      const focus =
-        p.focus === "departments"
-          ? whoCitations(r.citations)
-              .map((c) => focusBlock(c, p.focus, lang))
-              .join("\n")
-          : focusBlock(first, p.focus, lang);
+      const focus = focusBlocks(r.citations, p.focus, (c) => focusBlock(c, p.focus, lang));
       const blocks = [focus, citationHtml(first, lang), seeAlso(r.citations, lang)];
       return {
         html: blocks.filter((b): b is string => b !== null).join("\n\n"),

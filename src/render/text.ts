@@ -17,7 +17,7 @@ import type {
 import type { Role } from "../corpus/index.js";
 import type { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
-import { ROLE_WORDS, whoCitations } from "./words.js";
+import { focusBlocks, ROLE_WORDS } from "./words.js";
 
 const ROLE_ZH = ROLE_WORDS.zh;
 const ROLE_EN = ROLE_WORDS.en;
@@ -320,12 +320,7 @@ export function renderText(r: Resolved): string {
     }
     case "item": {
       if (!first) return "";
-      const focus =
-        p.focus === "departments"
-          ? whoCitations(r.citations)
-              .map((c) => focusLine(c, p.focus, lang))
-              .join("\n")
-          : focusLine(first, p.focus, lang);
+      const focus = focusBlocks(r.citations, p.focus, (c) => focusLine(c, p.focus, lang));
       const parts = [focus, itemBlock(first, lang), seeAlso(r.citations, lang)];
       return parts.filter((x): x is string => !!x).join("\n\n");
     }

@@ -33,3 +33,17 @@ export function whoCitations(citations: readonly Citation[]): Citation[] {
   );
   return points.length > 0 ? points : [first];
 }
+
+/**
+ * What a who/when question asked for, before the item: one block per citation whose departments answer
+ * it (see {@link whoCitations}) or, asked when, the first citation's; null when there is none.
+ */
+export function focusBlocks(
+  citations: readonly Citation[],
+  focus: "departments" | "deadlines" | null,
+  block: (c: Citation) => string | null,
+): string | null {
+  const cited = focus === "departments" ? whoCitations(citations) : citations.slice(0, 1);
+  const blocks = cited.map(block).filter((b): b is string => b !== null);
+  return blocks.length > 0 ? blocks.join("\n") : null;
+}
