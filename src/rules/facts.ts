@@ -104,7 +104,14 @@ export function withoutPlaces(text: string): string {
   return vocabulary().places.reduce((t, w) => t.replace(everywhere(w.re), ""), text);
 }
 
+/** The places among these that say where a thing stands (not what it serves, as 集中供暖 does). */
+export function whereIds(places: ReadonlySet<string>, v: Vocabulary = vocabulary()): string[] {
+  const serving = new Set(v.places.filter((w) => w.serves).map((w) => w.id));
+  return [...places].filter((id) => !serving.has(id));
+}
+
 /** The text with every industry the facts vocabulary knows taken out (做钢结构的, a furniture maker). */
+
 export function withoutIndustries(text: string, v: Vocabulary = vocabulary()): string {
   return v.industries.list.reduce((t, w) => t.replace(everywhere(w.re), ""), text);
 }

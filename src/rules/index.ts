@@ -20,6 +20,7 @@ export {
   findAmounts,
   findStandard,
   sameMeasure,
+  whereIds,
   withFuel,
   withoutIndustries,
   withoutPlaces,

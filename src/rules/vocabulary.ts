@@ -31,6 +31,11 @@ const Entry = z.object({
   unless: Pattern.optional(),
   /** The place (or thing) this one rules out. */
   cancels: Id.optional(),
+  /**
+   * For places: what the thing serves or is connected to (集中供暖, 热力管网), not where it stands. Said of
+   * a case, it adds to it; it does not move it elsewhere.
+   */
+  serves: z.boolean().optional(),
 });
 
 const Masked = z.object({ mask: Pattern.optional(), list: z.array(Entry) });

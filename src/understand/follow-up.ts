@@ -11,6 +11,7 @@ import {
   POWER_PLANT,
   type QuestionFacts,
   sameMeasure,
+  whereIds,
   withFuel,
   withoutIndustries,
   withoutPlaces,
@@ -435,13 +436,13 @@ export function readFollowUp(
     !ADDS.test(text.trim());
   if (complete) factsText = null;
   // The same thing pointed back at, with a fact but no new size or place (如果这台锅炉是集中供暖用的呢): the
-  // case as it was, with what is added.
+  // case as it was, with what is added. What it serves (集中供暖) is no place it moves to.
   else if (
     context.kind === "check" &&
     context.factsText !== null &&
     THAT_THING.test(text) &&
     !ownFigure &&
-    own.places.size === 0 &&
+    whereIds(own.places).length === 0 &&
     own.entities.length > 0 &&
     sameThings(own, previous, query.lang)
   )
