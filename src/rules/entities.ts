@@ -233,15 +233,22 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
     period: annual !== stock ? (annual ? "annual" : "stock") : null,
   };
   const partText = (from: number) => text.slice(from, starts.find((s) => s > from) ?? text.length);
+  const named = mentions(text, v);
+  // A fuel inside the thing's own word (coal boilers, 燃煤锅炉) says nothing of its own: "does the rule on
+  // small coal boilers apply to it" names the same boiler, not a second one.
+  const ownWordsOut = named
+    .filter((m) => m.word.fuel)
+    .reduce((t, m) => t.slice(0, m.start) + " ".repeat(m.end - m.start) + t.slice(m.end), text);
   const saysOwn = (from: number) => {
     const t = partText(from);
+    const end = starts.find((s) => s > from) ?? text.length;
     return (
       findStandard(t, v) !== null ||
-      fuelsIn(t, v).length > 0 ||
+      fuelsIn(ownWordsOut.slice(from, end), v).length > 0 ||
       amounts.some((a) => partOf(starts, a.index) === from)
     );
   };
-  const groups = group(mentions(text, v), (at) => partOf(starts, at), saysOwn);
+  const groups = group(named, (at) => partOf(starts, at), saysOwn);
   for (const a of amounts) {
     const g = owner(a, groups, starts, text, v);
     g?.figures.push(inOwnUnit(g.mentions[0]?.kind ?? "", a, v));

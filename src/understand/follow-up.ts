@@ -35,6 +35,9 @@ const WITHIN =
 /** Words that change the facts of the previous question. */
 const CHANGE =
   /^还有|^另外还有|^另有|也算|也要|也得|也需要|也包括|也包含|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+/** Another one of the kind the previous check was about (还有一台…, "a second boiler"): a case of its own. */
+const ANOTHER =
+  /还有一(?:台|辆|家|座|条|个|处)|另(?:外)?(?:有)?一(?:台|辆|家|座|条|个|处)|\b(?:another|a second|the other) (?:one|[a-z-]+)\b/i;
 /** A change of size relative to the previous figures. */
 const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
   [/一半|减半|half/i, 0.5],
@@ -435,6 +438,10 @@ export function readFollowUp(
     !THOSE.test(text) &&
     !ADDS.test(text.trim());
   if (complete) factsText = null;
+  // Another one, with its own thing and figure (还有一台29兆瓦的燃煤锅炉…这台呢): its own case, asked what the
+  // previous one asked.
+  else if (context.kind === "check" && ANOTHER.test(text) && ownThing && ownFigure)
+    factsText = [text, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
   // The same thing pointed back at, with a fact but no new size or place (如果这台锅炉是集中供暖用的呢): the
   // case as it was, with what is added. What it serves (集中供暖) is no place it moves to.
   else if (
