@@ -1593,6 +1593,7 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(entry(qianan, "3.12").title).toBe("强化无组织排放管控");
     expect(rolePairs(qianan, "3.12")).toEqual([
       ["市生态环境局", "lead"],
+      ["各乡镇(街道)", "support"],
       ["迁安经济开发区管委会", "support"],
     ]);
     expect(entry(qianan, "4.16").deadlines.map((d) => d.date)).toEqual(["2025-08-31", "2025-10-31"]);

@@ -71,13 +71,17 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
     const own = query.text.match(/[a-z][a-z0-9.]*[a-z0-9]|[\u4e00-\u9fff]+/gi) ?? [];
     const c = index.coverage([...query.expansions, ...own].join(" "), { docs });
     const t = index.coverage(query.translations.join(" "), { generalWords: "discount", docs });
-    // Asked of documents it names, a plan term they do not have is a word nothing carries there (the
-    // deployment's default documents are no such evidence: the question did not choose them).
+    // Asked of documents it names, a word none of whose plan terms they have is carried nowhere (the
+    // deployment's default documents are no such evidence: the question did not choose them). One of its
+    // terms there is enough (监测 of 监测 空气站).
     const absent =
       docs && query.named
-        ? query.expansions
-            .flatMap((e) => e.split(/\s+/))
-            .filter((term) => term && index.coverage(term, { docs }).matchedWords.length === 0).length
+        ? query.expansions.filter((e) => {
+            const terms = e.split(/\s+/).filter(Boolean);
+            return (
+              terms.length > 0 && terms.every((t) => index.coverage(t, { docs }).matchedWords.length === 0)
+            );
+          }).length
         : 0;
     // A year the documents never name ("by 2030" of plans to 2025) is a time they do not cover.
     const years = (query.text.match(/\b(?:19|20)\d\d\b/g) ?? []).filter((y) => index.idf(y) === 0).length;

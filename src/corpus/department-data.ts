@@ -38,6 +38,8 @@ export const DepartmentData = z
       .object({
         aliases: z.array(z.string().min(1)).default([]),
         aliasesEn: z.array(z.string().min(1)).default([]),
+        /** The units below a county a plan names all of (各乡镇(街道)): each word → its English plural. */
+        units: z.record(z.string().min(1), z.string().min(1)).default({}),
       })
       .strict(),
     committees: z

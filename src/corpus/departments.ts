@@ -306,7 +306,7 @@ export class DepartmentDirectory {
           return { name, group, level: null, en: en.replace("{Place}", placeInPinyin(placeCore(m[1]))) };
       }
     }
-    const government = this.describeGovernment(name);
+    const government = this.describeGovernment(name) ?? this.describeUnits(name);
     if (government) return government;
     const committee = this.describeCommittee(name);
     if (committee) return committee;
@@ -320,7 +320,22 @@ export class DepartmentDirectory {
       const en = this.aliasEnglish.get(rest);
       if (en) return { name, group: null, level: null, en: tidy(en.replace("{level}", this.levelEn(level))) };
     }
+    // 各级财政部门, 各市州生态环境部门: that department at every level (or of every city named).
+    const every = /^各(?:级|[省市州县区旗]{1,3})(.+)$/.exec(name);
+    const en = every ? this.aliasEnglish.get(every[1] as string) : undefined;
+    if (en)
+      return { name, group: null, level: null, en: `${tidy(en.replace("{level}", ""))}s at every level` };
     return { name, group: null, level: null };
+  }
+
+  /** 各乡镇(街道) → All Townships and Sub-districts: the units below a county, named together. */
+  private describeUnits(name: string): DepartmentInfo | null {
+    const m = /^各(.+?)(?:\((.+)\))?$/.exec(name);
+    if (!m) return null;
+    const units = this.data.governments.units;
+    const words = [m[1], ...(m[2]?.split("、") ?? [])].map((w) => units[w as string]);
+    if (words.some((w) => w === undefined)) return null;
+    return { name, group: GOVERNMENTS, level: null, en: `All ${englishList(words as string[])}` };
   }
 
   /** 各县(市、区)政府 → County, City and District Governments; 长沙县政府 → Changsha County Government. */
@@ -422,6 +437,9 @@ export class DepartmentDirectory {
     for (const [name, info] of this.known) {
       add(name, { name });
       if (info.en) add(info.en, { name });
+      // A document's name written with an alias (市发改局) is what the bare alias (发改局) means too.
+      if (info.group === null)
+        for (const [, rest] of this.splitLevel(name)) if (this.aliasEnglish.has(rest)) add(rest, { name });
     }
 
     const table: Array<readonly [string, readonly string[]]> = [];

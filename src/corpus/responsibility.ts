@@ -23,6 +23,8 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["牵头督导", "lead"],
   ["牵头组织", "lead"],
   ["负责落实", "responsible"],
+  ["抓好落实", "responsible"],
+  ["抓落实", "responsible"],
   ["具体落实", "responsible"],
   ["组织实施", "responsible"],
   ["牵头", "lead"],
@@ -55,7 +57,7 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
 // A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
 // note in brackets may follow (各县、区人民政府(管委会)).
 const DEPARTMENT_NAME =
-  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:(?<![布格大结开全变出当])局|委|委员会|办|办公室|中心|公司|分公司|集团|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|室|站|处|有关单位|有关部门|成员单位)(?:[(（〔][^()（）〔〕]{1,12}[)）〕])?$/;
+  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:(?<![布格大结开全变出当])局|委|委员会|办|办公室|中心|公司|分公司|集团|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|室|站|处|有关单位|有关部门|(?<![各级相关有的头门合同作任管])部门|成员单位|(?<=^各.{0,3}|[\u4e00-\u9fa5]{2})(?:镇|街道))(?:[(（〔〈][^()（）〔〕〈〉]{1,12}[)）〕〉])?$/;
 
 // A place or zone named alone in a list whose last member carries the body: 甲县、乙县政府 means
 // 甲县政府 and 乙县政府.
@@ -63,7 +65,7 @@ const BARE_PLACE = /^(?:市)?[\u4e00-\u9fa5]{2,16}?(?:县|区|市|镇|乡|街道
 // The level words of a collective (各县、区人民政府): not places, but parts of one name.
 const LEVEL_WORDS = /^各?[省市县区]{1,3}$/;
 /** The body a list's last member ends in, shared by the bare places before it. */
-export const BODY_SUFFIX = /(?:人民政府|政府|管委会)(?:[(（][^()（）]{1,12}[)）])?$/;
+export const BODY_SUFFIX = /(?:人民政府|政府|管委会)(?:[(（〈][^()（）〈〉]{1,12}[)）〉])?$/;
 
 const OPEN = "(（〔[";
 const CLOSE = ")）〕]";
@@ -125,7 +127,7 @@ export function splitTopLevel(text: string, separators: RegExp): string[] {
 const ETC = /等(?:相关|有关|其他)?(?:部门|单位)?$/;
 
 /** Whether a text is a department-like name (an organ of government or a company) and nothing more. */
-export const isDepartmentName = (name: string) => DEPARTMENT_NAME.test(name) && !/[,，。；;]/.test(name);
+export const isDepartmentName = (name: string) => DEPARTMENT_NAME.test(name) && !/[,，。；;]|和各/.test(name); // 街道和各有关部门 is two, not one
 
 /** A name as written and the name it stands for once a shared body is restored (甲县 → 甲县政府). */
 export interface NamePiece {
@@ -149,6 +151,11 @@ export function splitNames(list: string): NamePiece[] | null {
   }
   const names: NamePiece[] = [];
   for (const piece of pieces) {
+    // 甲镇、乙镇人民政府: a town named alone before a government takes its body, though 甲镇 is a name too.
+    if (body && piece !== last && BARE_PLACE.test(piece)) {
+      names.push({ written: piece, full: `${piece}${body}` });
+      continue;
+    }
     if (isDepartmentName(piece)) {
       const at = piece.indexOf("和");
       const left = piece.slice(0, at);
@@ -218,7 +225,8 @@ function shareLevel(departments: readonly DepartmentRef[], canonical: Canonicali
       level = info.level;
       return d;
     }
-    if (level === null) return d;
+    // 各镇（街道）: every one of them, at no level of its own to share.
+    if (level === null || d.name.startsWith("各")) return d;
     const prefixed = directory.describe(`${level}${d.name}`);
     const same = info.group !== null && prefixed.group === info.group && prefixed.level === level;
     return same ? { ...d, name: canonical(`${level}${d.name}`) } : d;
@@ -284,6 +292,20 @@ export function parseResponsibility(
     let led = false;
     for (const clause of splitTopLevel(sentence, /[,，]/)) {
       const verb = splitVerb(clause);
+      // (甲会同乙、丙负责): the department before 会同 leads, those it acts with support.
+      const together = verb && verb.role !== "support" ? /^(.+?)会同(.+)$/.exec(verb.names) : null;
+      if (together) {
+        const leads = splitNames(together[1] as string);
+        const partners = splitNames(together[2] as string);
+        if (!leads || !partners) return null;
+        departments.push(
+          ...refs([...waiting, ...leads], "lead", canonical),
+          ...refs(partners, "support", canonical),
+        );
+        led = true;
+        waiting = [];
+        continue;
+      }
       const names = splitNames(verb ? verb.names : clause);
       if (!names) return null;
       if (!verb) {
