@@ -103,6 +103,16 @@ describe("figures in questions", () => {
     expect(f.amounts.map((a) => [a.value, a.unit])).toEqual([[30, "t/h"]]);
   });
 
+  it("reads 十几, 二十多 and 20多万 as the middle of the span they say, with the unit after them", () => {
+    const read = (t: string) => findAmounts(t).map((a) => [a.value, a.unit]);
+    expect(read("十几吨的燃煤锅炉")).toEqual([[15, "t"]]);
+    expect(read("三十多万只肉鸡")).toEqual([[350000, "animal"]]);
+    expect(read("20多万羽")).toEqual([[250000, "animal"]]);
+    expect(read("一百多个密封点")).toEqual([[150, "point"]]);
+    // 来 is about the figure itself, not more than it.
+    expect(read("九百来个")).toEqual([[900, "piece"]]);
+  });
+
   it("skips years, standards and words that only contain numeral characters", () => {
     expect(findAmounts("2025年年底前一般要完成国四第一阶段")).toEqual([]);
     expect(findAmounts("十四五期间")).toEqual([]);

@@ -75,7 +75,11 @@ function numeralAt(work: string, i: number, v: Vocabulary): { value: number; end
     )
       return { value: Number.NaN, end: i + (/^[\d.]+/.exec(work.slice(i))?.[0].length ?? 1) };
     const mult = m[3] ? (MULTIPLIER[m[3].toLowerCase()] ?? 1) : 1;
-    return { value: Number((m[1] as string).replace(/,/g, "")) * mult, end: i + m[0].length };
+    const written = Number((m[1] as string).replace(/,/g, ""));
+    // 20多万: between 20万 and 30万, read as the middle (as 二十多万 is).
+    const tens = m[2] && Number.isInteger(written) && written >= 10 && written % 10 === 0;
+    const more = tens ? 10 ** (/0+$/.exec(String(written))?.[0].length ?? 0) / 2 : 0;
+    return { value: (written + more) * mult, end: i + m[0].length };
   }
   if (!CN_DIGITS.includes(ch) || /[国第哪a-z]/i.test(before)) return null;
   CN_SPAN.lastIndex = i;
@@ -90,11 +94,32 @@ function numeralAt(work: string, i: number, v: Vocabulary): { value: number; end
   const range = /^[一二两三四五六七八九]([二三四五六七八九])([十百千万亿])$/.exec(span);
   if (range) return { value: chineseValue(`${range[1]}${range[2]}`), end: i + span.length };
   try {
-    return { value: chineseValue(span), end: i + span.length };
+    const value = chineseValue(span);
+    // 十几吨, 二十多台, 一百多个: more than the round figure and less than the next; the middle is read
+    // (so 十多吨 is above a 10-ton line and below a 20-ton one).
+    const place = PLACE[span.at(-1) as string];
+    const more = place ? /^[几多余]([万亿千萬億])?/.exec(work.slice(i + span.length)) : null;
+    if (place && more) {
+      const mult = more[1] ? (MULTIPLIER[more[1].replace("萬", "万").replace("億", "亿")] ?? 1) : 1;
+      return { value: (value + place / 2) * mult, end: i + span.length + more[0].length };
+    }
+    return { value, end: i + span.length };
   } catch {
     return skip;
   }
 }
+
+/** The place a numeral ends in (十 → 10): what 几 or 多 after it spans. */
+const PLACE: Readonly<Record<string, number>> = {
+  十: 10,
+  百: 100,
+  千: 1000,
+  万: 1e4,
+  拾: 10,
+  佰: 100,
+  仟: 1000,
+  萬: 1e4,
+};
 
 /**
  * Every figure in a text with its unit. The numeral span is cut out before it is read, so
