@@ -233,7 +233,18 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
     period: annual !== stock ? (annual ? "annual" : "stock") : null,
   };
   const partText = (from: number) => text.slice(from, starts.find((s) => s > from) ?? text.length);
-  const named = mentions(text, v);
+  // 救护车是柴油车: the second word says what the first one burns; it names no second thing.
+  const named = mentions(text, v).filter(
+    (m, i, all) =>
+      !(
+        m.word.fuel &&
+        i > 0 &&
+        (all[i - 1] as Mention).kind !== m.kind &&
+        /^(?:都|也|还)?(?:是|为|属于|用的是|烧的是)(?:一[辆台])?$/.test(
+          text.slice((all[i - 1] as Mention).end, m.start),
+        )
+      ),
+  );
   // A fuel inside the thing's own word (coal boilers, 燃煤锅炉) says nothing of its own: "does the rule on
   // small coal boilers apply to it" names the same boiler, not a second one.
   const ownWordsOut = named

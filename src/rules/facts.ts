@@ -59,7 +59,16 @@ export function extractFacts(
   const cues = new Set([...v.cues].filter(([, re]) => re.test(text)).map(([name]) => name));
   const industryText = v.industries.mask ? text.replace(v.industries.mask, " ") : text;
   const whole = measureOf(text, v);
-  const amounts = withoutQuotedThresholds(text, findAmounts(text, v)).map((a, _, all) => {
+  // 一条线, 一台, 一家: one of a thing names it, it measures nothing (not a count of 1 sealing point).
+  const counted = findAmounts(text, v).filter(
+    (a) =>
+      !(
+        a.value === 1 &&
+        (a.unit === "piece" || a.unit === "unit") &&
+        /^[一1]\s*[条台个家座辆套处]$/.test(a.text)
+      ),
+  );
+  const amounts = withoutQuotedThresholds(text, counted).map((a, _, all) => {
     const m = measureOf(a.clause, v);
     const alone = all.length === 1;
     return {

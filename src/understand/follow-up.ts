@@ -150,9 +150,21 @@ function replaceFigures(previous: string, next: string): string {
   let out = previous;
   let replaced = false;
   const used = new Set<Figure>();
+  // 设计年出栏12000头 after 存栏3000头: a figure of another measure is one more fact, not a correction.
+  const periods = (text: string) =>
+    new Map(
+      extractFacts(text, /[\u4e00-\u9fff]/.test(text) ? "zh" : "en").amounts.map(
+        (a) => [a.index, a.period] as const,
+      ),
+    );
+  const [before, after] = [periods(previous), periods(next)];
+  const sameMeasureAs = (o: Figure) => (f: Figure) => {
+    const [a, b] = [before.get(o.index), after.get(f.index)];
+    return !a || !b || a === b;
+  };
   for (const o of [...old].reverse()) {
     const same =
-      fresh.find((f) => f.unit === o.unit) ??
+      fresh.filter(sameMeasureAs(o)).find((f) => f.unit === o.unit) ??
       // 30 MW after 20 t/h: the boiler's size in another unit (not a power plant's 30万千瓦).
       fresh.find(
         (f) =>
