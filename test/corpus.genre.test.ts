@@ -37,6 +37,7 @@ const rolePairs = (p: Plan, id: string) => entry(p, id).departments.map((d) => [
 const roles = (p: Plan, id: string) => Object.fromEntries(rolePairs(p, id));
 const dates = (p: Plan, id: string) =>
   entry(p, id).deadlines.map((d) => [d.text, d.date, d.yearFromContext, d.approximate]);
+const isoDates = (p: Plan, id: string) => entry(p, id).deadlines.map((d) => d.date);
 const idsAt = (p: Plan, level: number) => p.items.filter((i) => i.level === level).map((i) => i.id);
 
 const puyang = planOf("puyang-air-quality-2024");
@@ -169,6 +170,12 @@ describe("every development document", () => {
         "shangli-air-quality-2024",
         "dehua-air-quality-2025",
         "shunde-ozone-2024",
+        "tieling-air-quality-2025",
+        "shenzhou-air-pollution-2025",
+        "wenling-air-quality-2025",
+        "gaoyao-air-quality-2025",
+        "sanyuan-air-pollution-2025",
+        "liupanshui-air-quality-2025",
       ].sort(),
     );
   });
@@ -1649,6 +1656,51 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(entry(dehua, "3.2.3").title).toBe("规范生物质燃料使用");
     expect(entry(dehua, "4.4").label).toBe("四4.");
     expect(entry(dehua, "3.2.1").deadlines.map((d) => d.date)).toEqual(["2025-06-30"]);
+  });
+
+  it("reads (甲会同乙、丙负责) as 甲 leading with 乙、丙 supporting, and a short name the plan defines (本方案所称X，指Y)", () => {
+    const liupanshui = planOf("liupanshui-air-quality-2025");
+    expect(rolePairs(liupanshui, "4.14")).toEqual([
+      ["市交通运输局", "lead"],
+      ["市工业和信息化局", "support"],
+      ["市住房城乡建设局", "support"],
+      ["市机关事务局", "support"],
+    ]);
+    // Each task's deadline is in brackets after its title: （2025年10月底前完成）.
+    expect(isoDates(liupanshui, "4.14")).toEqual(["2025-10-31"]);
+    // The web page's 【打印此页】【关闭窗口】 ends the last item; it is no point of it.
+    expect(liupanshui.items.some((i) => i.title.includes("打印"))).toBe(false);
+    const wenling = planOf("wenling-air-quality-2025");
+    expect(rolePairs(wenling, "2.4")).toEqual([
+      ["市经信局", "lead"],
+      ["台州市生态环境局温岭分局", "support"],
+      ["市发改局", "support"],
+      ["市自然资源和规划局", "support"],
+    ]);
+    // Towns and sub-districts are names; 各镇〔街道〕抓好落实 carries the task out.
+    expect(rolePairs(wenling, "2.3")).toContainEqual(["城西街道", "support"]);
+    expect(roles(wenling, "2.2")["各镇(街道)"]).toBe("responsible");
+  });
+
+  it("reads names with 〈〉 inside (各乡镇人民政府〈街道办事处〉) by the notice's semicolon rule, and 办结时限 given as a day", () => {
+    const shenzhou = planOf("shenzhou-air-pollution-2025");
+    expect(rolePairs(shenzhou, "4.3")).toEqual([
+      ["市自然资源和规划局", "lead"],
+      ["市住建局", "support"],
+      ["市城管执法局", "support"],
+      ["各乡镇人民政府(街道办事处)", "support"],
+    ]);
+    const tieling = planOf("tieling-air-quality-2025");
+    expect(isoDates(tieling, "3.9")).toEqual(["2025-10-31"]);
+    expect(isoDates(tieling, "3.7")).toContain("2025-10-15");
+  });
+
+  it("follows the notice's default date (除…已明确完成时限的外，其余各项任务均须于…前完成) and 供电部门 as a name", () => {
+    const sanyuan = planOf("sanyuan-air-pollution-2025");
+    expect(isoDates(sanyuan, "3.1.5")).toEqual(["2025-11-30"]);
+    const gaoyao = planOf("gaoyao-air-quality-2025");
+    expect(rolePairs(gaoyao, "2.1.5")).toContainEqual(["供电部门", "support"]);
+    expect(rolePairs(gaoyao, "2.1.5")[0]).toEqual(["区工业和信息化局", "lead"]);
   });
 
   it("reads units listed on lines under a task with their duties (区经济促进局：推动…), the first leading as the notice says", () => {

@@ -87,11 +87,19 @@ export interface ShortForms {
 const SHORT_FORM =
   /[“"「]([\p{Script=Han}]{2,12})[”"」](?:指|即|是指|为)([\p{Script=Han}（）()]{3,30}?)(?=[，,；;。、]|$)/gu;
 
-/** The short names a plan says its brackets use (以简称表述，如“生态环境”指省生态环境厅，…其余依此类推). */
+/** 本方案所称某某分局，指某市生态环境局某某分局 */
+const CALLED =
+  /所称([\p{Script=Han}]{2,12})[，,]?(?:是)?指([\p{Script=Han}（）()]{3,30}?)(?=[，,；;。、]|$)/gu;
+
+/**
+ * The short names a plan says its brackets use (以简称表述，如“生态环境”指省生态环境厅，…其余依此类推; 本方案所称
+ * X，指Y).
+ */
 function readShortForms(text: string): ShortForms | null {
-  if (!/简称/.test(text)) return null;
+  if (!/简称|所称/.test(text)) return null;
   const named = new Map<string, string>();
   let prefix: string | null = null;
+  for (const m of text.matchAll(CALLED)) named.set(m[1] as string, m[2] as string);
   for (const m of text.matchAll(SHORT_FORM)) {
     const [short, full] = [m[1] as string, m[2] as string];
     named.set(short, full);
@@ -123,11 +131,11 @@ export function expandShortForms(
     return known.find((n) => documentText.includes(n)) ?? known[0] ?? piece;
   };
   const text = inner.replace(
-    /[\p{Script=Han}]+?(?=、|，|,|；|;|牵头|配合|参与|协助|按职责分工负责|负责|等|$)/gu,
-    (piece) => {
+    /(会同)?([\p{Script=Han}]+?)(?=、|，|,|；|;|会同|牵头|配合|参与|协助|按职责分工负责|负责|等|$)/gu,
+    (_, together: string | undefined, piece: string) => {
       const name = full(piece);
       if (name !== piece) shortOf.set(name, piece);
-      return name;
+      return `${together ?? ""}${name}`;
     },
   );
   return { text, shortOf };
@@ -326,7 +334,7 @@ export function readPlanConventions(
     unmarkedBesideLead,
     bracketRole,
     standingNote,
-    shortForms: readShortForms(`${notice}\n${preamble}`),
+    shortForms: readShortForms(`${notice}\n${preamble}\n${closing}`),
     leadMark: marked ? (marked[1] as string) : null,
     semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
     responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,

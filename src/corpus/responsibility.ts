@@ -225,8 +225,8 @@ function shareLevel(departments: readonly DepartmentRef[], canonical: Canonicali
       level = info.level;
       return d;
     }
-    // 各镇（街道）: every one of them, at no level of its own to share.
-    if (level === null || d.name.startsWith("各")) return d;
+    // 各镇（街道）, 供电部门, 街道办事处: every one of them, or a side of no level, with no level to share.
+    if (level === null || /^各|部门$|^街道/.test(d.name)) return d;
     const prefixed = directory.describe(`${level}${d.name}`);
     const same = info.group !== null && prefixed.group === info.group && prefixed.level === level;
     return same ? { ...d, name: canonical(`${level}${d.name}`) } : d;

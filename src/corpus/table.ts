@@ -281,7 +281,7 @@ const DATE_CELL = /(?:\d{4}年|\d{1,2}月|年底|持续|长期|前$)/;
 /**
  * A tab-parted row with fewer cells than its table's columns: cells merged over several rows (a
  * lead or deadline shared with the row above) are written on the first of them only. Its number,
- * task and measures are read from the left; of the rest, a cell that says when is the deadline and
+ * task and measures are read from the left; of the rest, a cell giving a date is the time limit and
  * the departments fill the role columns from the right (a support list stands beside a merged lead).
  * The columns left are `merged`: the caller takes them from the row above.
  */
