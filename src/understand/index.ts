@@ -209,7 +209,8 @@ const ITEM_AFTER_TITLE =
 /** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
 function givesFigure(q: Query): boolean {
   return (
-    q.facts.amounts.some((a) => a.unit !== null && a.unit !== "piece") ||
+    // A count of things (剩下那12台, 3家) is no figure a rule compares.
+    q.facts.amounts.some((a) => a.unit !== null && a.unit !== "piece" && a.unit !== "unit") ||
     q.facts.entities.some((e) => e.figures.length > 0)
   );
 }
