@@ -60,6 +60,11 @@ function quarterEnd(year: number, q: string): MonthDay {
   return { month, day: lastDayOfMonth(year, month) };
 }
 
+/** The last day of a month's first, middle or last ten days (上旬 → 10, 中旬 → 20, 下旬 → its end). */
+function tenDays(year: number, month: number, part: string): number {
+  return part === "上" ? 10 : part === "中" ? 20 : lastDayOfMonth(year, month);
+}
+
 // Longest forms first: an earlier pattern's match wins where two overlap (到2025年年底 over 到2025年,
 // 2025年8月底前 over 2025年). Year-less forms may not follow a digit or 年 (that is a dated form) nor
 // 每 (每月5日前 recurs monthly; it is no deadline). 每年 forms are read as yearly deadlines.
@@ -95,6 +100,13 @@ const PATTERNS: readonly DeadlinePattern[] = [
     pattern: /(\d{4})年(\d{1,2})月底(?:之前|以前|前)?/g,
     year: written,
     date: (m, y) => ({ month: Number(m[2]), day: lastDayOfMonth(y, Number(m[2])) }),
+    approximate: false,
+  },
+  {
+    // 2025年10月中旬前: the 10th, 20th or the month's last day for 上旬, 中旬, 下旬.
+    pattern: /(\d{4})年(\d{1,2})月(上|中|下)旬(?:之前|以前|前)?/g,
+    year: written,
+    date: (m, y) => ({ month: Number(m[2]), day: tenDays(y, Number(m[2]), m[3] as string) }),
     approximate: false,
   },
   {
@@ -154,6 +166,12 @@ const PATTERNS: readonly DeadlinePattern[] = [
     pattern: /(?<![\d年每])(\d{1,2})月(\d{1,2})日(?:之前|以前|前)/g,
     year: none,
     date: (m) => ({ month: Number(m[1]), day: Number(m[2]) }),
+    approximate: false,
+  },
+  {
+    pattern: /(?<![\d年每])(\d{1,2})月(上|中|下)旬(?:之前|以前|前)/g,
+    year: none,
+    date: (m, y) => ({ month: Number(m[1]), day: tenDays(y, Number(m[1]), m[2] as string) }),
     approximate: false,
   },
   {
