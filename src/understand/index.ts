@@ -276,7 +276,9 @@ function unbridgedWords(
   const stemOf = (x: string) => x.replace(/(?:ies|es|s|ed|ing)$/, "");
   const isBridged = (word: string) =>
     bridged.has(word) || [...bridged].some((b) => b.length >= 4 && stemOf(word) === stemOf(b));
-  return [...new Set(lower.match(/[a-z][a-z'-]{2,}/g) ?? [])].filter(
+  // A place's possessive (the city's, Henan's): the possessive is the name's.
+  const words = (lower.match(/[a-z][a-z'-]{2,}/g) ?? []).map((x) => x.replace(/['’]s$/, ""));
+  return [...new Set(words)].filter(
     (word) =>
       !STOPWORDS.has(word) &&
       !w.englishNeutral.test(word) &&
