@@ -51,7 +51,8 @@ export function route(query: Query): Handler[] {
   if (has("source")) candidates.push(source);
   if (has("department_listing")) candidates.push(departments);
   if (has("deadline_listing")) candidates.push(deadlines);
-  if (has("document")) candidates.push(documents);
+  // 某省…工作方案的文号 when no loaded document is that one: it asks of a document we do not hold.
+  if (has("document") && !(query.offTopicCue && query.docs.length === 0)) candidates.push(documents);
   candidates.push(topic);
   return candidates;
 }

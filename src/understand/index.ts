@@ -336,7 +336,16 @@ function namesForeignDocument(
   w: AskingWords,
 ): boolean {
   // 各县区自己的实施方案: a plan the document asks for, not another one.
-  const titles = text.match(w.documentTitle)?.filter((t) => !w.subordinatePlan.test(t));
+  // 这个行动计划, 该方案: the document already spoken of, no title.
+  const titles = text
+    .match(w.documentTitle)
+    ?.filter(
+      (t) =>
+        !w.subordinatePlan.test(t) &&
+        !/^(?:这个|这份|那个|那份|这|那|该|本|此)[^\p{Script=Han}]*(?:行动计划|实施方案|行动方案|工作方案|攻坚方案|方案|计划)$/u.test(
+          t,
+        ),
+    );
   if (!titles || titles.length === 0) return false;
   // Another place's plan of the same title (a province's 空气质量持续改善行动计划 beside the national
   // one): the title the question gives, with a place before it that is none of the plan's own.
