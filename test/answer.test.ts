@@ -202,6 +202,12 @@ describe("document", () => {
     // A topic question that mentions publishing is still about its topic.
     expect((await engine.answer("燃煤锅炉淘汰的要求是什么时候发布的")).citations[0]?.id).toBe("3.2");
   });
+
+  it("does not answer for a document it does not hold, named by its title; 本行动计划 is the one it holds", async () => {
+    const foreign = await engine.answer("黑龙江省2025年大气污染防治工作方案是哪天印发的");
+    expect(foreign.status).toBe("not_covered");
+    expect((await engine.answer("本行动计划是哪天印发的")).kind).toBe("document");
+  });
 });
 
 describe("not_covered and invalid_input", () => {
