@@ -195,6 +195,34 @@ describe("a Query", () => {
     expect(heating.factsText).toContain("燃煤锅炉");
   });
 
+  it("keeps a check's case when the same boiler is said to serve central heating, and reads another one as its own case", async () => {
+    const first = await engine.answer("国家计划里，县城建成区还能新建一台40蒸吨/小时的燃煤锅炉吗？");
+    const serving = await engine.answer("要是这台锅炉是给全县城集中供暖用的呢？", { context: first.context });
+    expect(serving.context?.factsText).toContain("40蒸吨");
+    expect(serving.check?.outcome).toBe("does_not_apply");
+    const small = await engine.answer("我们饲料厂有台14兆瓦的燃煤锅炉，要被淘汰吗？");
+    const another = await engine.answer("另外还有一台29兆瓦的燃煤锅炉，离热电厂70公里，这台呢？", {
+      context: small.context,
+    });
+    expect(another.context?.factsText).not.toContain("14兆瓦");
+    expect(another.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("adds a figure of another measure (设计年出栏 after 存栏) instead of correcting the first; one line counts nothing", async () => {
+    const stock = await engine.answer("我的养猪场存栏4000头，算氨排放试点对象吗？");
+    expect(stock.check?.outcome).toBe("need_more_info");
+    const design = await engine.answer("设计年出栏是15000头。", { context: stock.context });
+    expect(design.check?.outcome).toBe("applies");
+    const ldar = await engine.answer("化工厂密封点800个，要开展泄漏检测与修复吗？");
+    const grown = await engine.answer("扩建一条线后密封点共1200个了呢？", { context: ldar.context });
+    expect(grown.check?.outcome).toBe("applies");
+  });
+
+  it("reads 救护车是柴油车 as one vehicle and its fuel", async () => {
+    const r = await engine.answer("医院的救护车是柴油车，也要换新能源吗？");
+    expect(r.check?.outcome).toBe("does_not_apply");
+  });
+
   it("moves a check's case to another place a rules file names (换成周口呢), its old place gone", async () => {
     const first = await engine.answer("我们是河南省南阳市，属于国家计划里的重点区域吗？");
     expect(first.check?.outcome).toBe("does_not_apply");
