@@ -33,7 +33,10 @@ const program = new Command()
       const set = loadEvalSet(dir);
       const engine = await createEngine({ extraCorpusDirs: set.defaults.corpus.map((d) => join(root, d)) });
       cases.push(...(await coverageCases(engine, [set])));
+      // Progress: asking the sets and searching the weights each take a while.
+      process.stderr.write(`calibrate: ${dir}: ${set.cases.length} questions asked\n`);
     }
+    process.stderr.write(`calibrate: choosing weights over ${cases.length} cases…\n`);
     const strict = new Set(options.strict);
     const current = coverageWeights();
     const chosen = {
