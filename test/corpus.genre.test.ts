@@ -176,6 +176,10 @@ describe("every development document", () => {
         "gaoyao-air-quality-2025",
         "sanyuan-air-pollution-2025",
         "liupanshui-air-quality-2025",
+        "xuanhua-air-quality-2025",
+        "nehe-air-quality-2024",
+        "tianchang-air-quality-2025",
+        "heshan-air-quality-2024",
       ].sort(),
     );
   });
@@ -1701,6 +1705,29 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     const gaoyao = planOf("gaoyao-air-quality-2025");
     expect(rolePairs(gaoyao, "2.1.5")).toContainEqual(["供电部门", "support"]);
     expect(rolePairs(gaoyao, "2.1.5")[0]).toEqual(["区工业和信息化局", "lead"]);
+  });
+
+  it("reads the role words a notice defines (标注“领办”的单位为牵头单位，“跟进”的…按照职责分工负责)", () => {
+    const nehe = planOf("nehe-air-quality-2024");
+    expect(rolePairs(nehe, "2.2")).toEqual([
+      ["市工业信息科技局", "lead"],
+      ["市发展和改革局", "responsible"],
+      ["市生态环境分局", "responsible"],
+      ["相关乡镇人民政府", "support"],
+    ]);
+  });
+
+  it("reads 〔X牵头，Y配合，date〕 before a task's title, and gives a heading's own bracket to its points from the heading", () => {
+    const tianchang = planOf("tianchang-air-quality-2025");
+    expect(rolePairs(tianchang, "2.1")).toEqual([
+      ["市发展改革委", "lead"],
+      ["市经信局", "support"],
+      ["市生态环境分局", "support"],
+    ]);
+    const heshan = planOf("heshan-air-quality-2024");
+    // The points take the heading's departments, marked as taken from it: a listing shows the heading.
+    expect(entry(heshan, "2.2.1").departments.every((d) => d.from === "2.2")).toBe(true);
+    expect(entry(heshan, "2.2").departments.every((d) => d.from === undefined)).toBe(true);
   });
 
   it("reads units listed on lines under a task with their duties (区经济促进局：推动…), the first leading as the notice says", () => {

@@ -87,13 +87,20 @@ export function inheritGroupDepartments(items: readonly Item[], owed: ReadonlySe
   // Departments a clause closing the group's points gave it are the group's alone (its points are
   // the parts of one task).
   for (const group of items.filter((i) => i.level === 2 && i.departments.length > 0 && !owed.has(i.id))) {
+    // Named in a bracket of the group's own ((X牵头，Y参与) on its title line), the departments stay the
+    // group's: its tasks take them from it, and a listing shows the group. Labelled lines under a group
+    // heading (牵头单位：X) are its tasks' own.
+    const bracketed = findBrackets(group.text).some((b) =>
+      group.departments.some((d) => b.inner.includes(d.written)),
+    );
     // Tasks 1. 2. under a group heading; points （1）（2） are parts of the group's one task.
     for (const task of items.filter((i) => i.parent === group.id && /\d+[.．]$/.test(i.label))) {
       const own = task.departments;
       if (own.length > 0 && !own.every((d) => d.role === "lead")) continue;
       const inherited = group.departments
         .filter((d) => !own.some((o) => o.name === d.name))
-        .map((d) => (own.length > 0 && d.role === "lead" ? { ...d, role: "support" as const } : d));
+        .map((d) => (own.length > 0 && d.role === "lead" ? { ...d, role: "support" as const } : d))
+        .map((d) => (own.length === 0 && bracketed ? { ...d, from: group.id } : d));
       task.departments = strongestRoles([...own, ...inherited]);
     }
   }

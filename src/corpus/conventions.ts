@@ -13,6 +13,7 @@ import {
   type Canonicalise,
   hasRoleVerb,
   isDepartmentName,
+  isRoleVerb,
   type NamePiece,
   refs,
   splitNames,
@@ -22,6 +23,11 @@ import type { DepartmentRef, Role } from "./schema.js";
 
 /** What a plan's opening says of all its lists and tasks, once for the whole document. */
 export interface PlanConventions {
+  /**
+   * Words the notice defines as roles (标注“领办”的单位为牵头单位, 表述为“按职能落实”的单位为责任单位): each
+   * with the role it says, read as that role's usual verb in the plan's clauses.
+   */
+  roleWords: ReadonlyMap<string, Role>;
   /**
    * "排在第一位的为牵头单位，其余为配合单位": in an unmarked 【责任单位】 list the first name leads and the
    * others take this role. Null when the plan says nothing of the kind.
@@ -86,6 +92,35 @@ export interface ShortForms {
 /** “生态环境”指省生态环境厅 */
 const SHORT_FORM =
   /[“"「]([\p{Script=Han}]{2,12})[”"」](?:指|即|是指|为)([\p{Script=Han}（）()]{3,30}?)(?=[，,；;。、]|$)/gu;
+
+/** “领办”的单位为牵头单位，… / 表述为“配合”的单位为配合单位 */
+const DEFINED_ROLE = /[“"「]([\p{Script=Han}]{2,6})[”"」]的?(?:单位|部门)(?:为|是|即)?([^；;。“"「]{0,16})/gu;
+
+/** The words a notice defines as roles, each with the role its definition says. */
+function readRoleWords(text: string): Map<string, Role> {
+  const words = new Map<string, Role>();
+  for (const m of text.matchAll(DEFINED_ROLE)) {
+    const says = m[2] as string;
+    const role: Role | null = /牵头|主办|统筹/.test(says)
+      ? "lead"
+      : /配合|参与|协助|协同|协办|支持/.test(says)
+        ? "support"
+        : /负责|落实|责任|承担/.test(says)
+          ? "responsible"
+          : null;
+    if (role && !words.has(m[1] as string)) words.set(m[1] as string, role);
+  }
+  return words;
+}
+
+/** A clause with the words the notice defines written as their roles' usual verbs (X领办 → X牵头). */
+export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): string {
+  let out = text;
+  // Longest first: 负责统筹 before 统筹.
+  for (const [word, role] of [...words].sort((a, b) => b[0].length - a[0].length))
+    out = out.split(word).join(BARE_VERB[role]);
+  return out;
+}
 
 /** 本方案所称某某分局，指某市生态环境局某某分局 */
 const CALLED =
@@ -330,6 +365,8 @@ export function readPlanConventions(
     if (standingNote) break;
   }
   return {
+    // A role verb itself is no new word.
+    roleWords: new Map([...readRoleWords(`${notice}\n${preamble}`)].filter(([word]) => !isRoleVerb(word))),
     othersAfterLead,
     unmarkedBesideLead,
     bracketRole,

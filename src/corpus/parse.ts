@@ -15,7 +15,13 @@ import {
   inheritGroupDepartments,
   takeNumberedAssignments,
 } from "./assignments.js";
-import { bracketClause, expandShortForms, expandTeams, readPlanConventions } from "./conventions.js";
+import {
+  bracketClause,
+  expandShortForms,
+  expandTeams,
+  readPlanConventions,
+  withRoleWords,
+} from "./conventions.js";
 import { parseDeadlines } from "./deadlines.js";
 import { canonicalDepartment, departmentFolds, sharedDepartments } from "./departments.js";
 import { notesOf, readFootnotes } from "./footnotes.js";
@@ -312,7 +318,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         sameBelow.add(item.id);
       }
       // A plan's rules rewrite a bracket of names into a clause (带★的为牵头单位, the semicolon rule, …).
-      const inner = bracketClause(expanded.text, conventions);
+      const inner = withRoleWords(bracketClause(expanded.text, conventions), conventions.roleWords);
       // A bracket right after the task's title (（一）严格项目准入（甲、乙）。…) names who does it, as one
       // closing the task does.
       const afterTitle = bracket.start <= 40 && !/[。；;！!]/.test(item.text.slice(0, bracket.start));

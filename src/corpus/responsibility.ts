@@ -179,6 +179,11 @@ function splitVerb(clause: string): { names: string; role: Role } | null {
   return null;
 }
 
+/** Whether a word is one of the genre's role verbs itself (牵头, 配合 …). */
+export function isRoleVerb(word: string): boolean {
+  return ROLE_VERBS.some(([verb]) => verb === word);
+}
+
 /** Whether a text says a role anywhere (牵头, 负责, 配合, 主办 …). */
 export function hasRoleVerb(text: string): boolean {
   return ROLE_VERBS.some(([verb]) => text.includes(verb));
@@ -291,6 +296,8 @@ export function parseResponsibility(
     let waiting: NamePiece[] = [];
     let led = false;
     for (const clause of splitTopLevel(sentence, /[,，]/)) {
+      // 〔X牵头，Y配合，2025年9月底前〕: a time limit after a comma is no name either.
+      if (TIME_LIMIT.test(clause.trim())) continue;
       const verb = splitVerb(clause);
       // (甲会同乙、丙负责): the department before 会同 leads, those it acts with support.
       const together = verb && verb.role !== "support" ? /^(.+?)会同(.+)$/.exec(verb.names) : null;
