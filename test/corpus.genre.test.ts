@@ -1707,13 +1707,20 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(rolePairs(gaoyao, "2.1.5")[0]).toEqual(["区工业和信息化局", "lead"]);
   });
 
-  it("reads the role words a notice defines (标注“领办”的单位为牵头单位，“跟进”的…按照职责分工负责)", () => {
+  it("reads the role words a notice defines (标注“领办”的单位为牵头单位，“跟进”的…按照职责分工负责), also on 〖分工〗 lines", () => {
     const nehe = planOf("nehe-air-quality-2024");
     expect(rolePairs(nehe, "2.2")).toEqual([
       ["市工业信息科技局", "lead"],
       ["市发展和改革局", "responsible"],
       ["市生态环境分局", "responsible"],
       ["相关乡镇人民政府", "support"],
+    ]);
+    // 〖分工〗 lines, with 负责统筹 (lead) and 按职能落实 (responsible) as the notice defines them.
+    const xuanhua = planOf("xuanhua-air-quality-2025");
+    expect(rolePairs(xuanhua, "2.3")).toEqual([
+      ["区生态环境分局", "lead"],
+      ["区工信局", "responsible"],
+      ["区交通运输局", "support"],
     ]);
   });
 

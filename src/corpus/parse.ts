@@ -248,8 +248,14 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     .map((l) => l.text)
     .join("\n");
   const conventions = readPlanConventions(opening, canonical, notice, rest);
+  // 〖分工〗 is a label as 【分工】 is; the words the notice defines read as their roles.
   const labelled = (text: string) =>
-    parseLabelledResponsibility(text, canonical, conventions.othersAfterLead, conventions.unmarkedBesideLead);
+    parseLabelledResponsibility(
+      withRoleWords(text.replace(/〖([^〖〗\n]{1,6})〗/g, "【$1】"), conventions.roleWords),
+      canonical,
+      conventions.othersAfterLead,
+      conventions.unmarkedBesideLead,
+    );
   // A document about a season across the year's end (2025—2026年秋冬季), signed in its first year.
   const season = /(20\d\d)\s*[—–\-~至到]\s*(20\d\d)\s*年/.exec(meta.planTitle);
   const seasonFrom =
