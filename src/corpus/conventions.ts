@@ -25,7 +25,7 @@ import type { DepartmentRef, Role } from "./schema.js";
 export interface PlanConventions {
   /**
    * Words the notice defines as roles (标注“领办”的单位为牵头单位, 表述为“按职能落实”的单位为责任单位): each
-   * with the role it says, read as that role's usual verb in the plan's clauses.
+   * with the role it says, read as that role's usual verb in the plan's clauses; longest first.
    */
   roleWords: ReadonlyMap<string, Role>;
   /**
@@ -116,9 +116,8 @@ function readRoleWords(text: string): Map<string, Role> {
 /** A clause with the words the notice defines written as their roles' usual verbs (X领办 → X牵头). */
 export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): string {
   let out = text;
-  // Longest first: 负责统筹 before 统筹.
-  for (const [word, role] of [...words].sort((a, b) => b[0].length - a[0].length))
-    out = out.split(word).join(BARE_VERB[role]);
+  // The map holds the longest words first (负责统筹 before 统筹): see readPlanConventions.
+  for (const [word, role] of words) out = out.split(word).join(BARE_VERB[role]);
   return out;
 }
 
@@ -365,8 +364,12 @@ export function readPlanConventions(
     if (standingNote) break;
   }
   return {
-    // A role verb itself is no new word.
-    roleWords: new Map([...readRoleWords(`${notice}\n${preamble}`)].filter(([word]) => !isRoleVerb(word))),
+    // A role verb itself is no new word; the longest words first, sorted once for every clause.
+    roleWords: new Map(
+      [...readRoleWords(`${notice}\n${preamble}`)]
+        .filter(([word]) => !isRoleVerb(word))
+        .sort((a, b) => b[0].length - a[0].length),
+    ),
     othersAfterLead,
     unmarkedBesideLead,
     bracketRole,
