@@ -78,12 +78,40 @@ export function applyNumberedAssignments(
   }
 }
 
+/** A task naming only units that support (参与：X、Y): someone it does not name leads it. */
+function onlySupport(departments: readonly DepartmentRef[]): boolean {
+  return departments.length > 0 && departments.every((d) => d.role === "support");
+}
+
+/**
+ * A task that names only its supporting units is led by the lead its section or group heading names
+ * (二、深化产业结构调整（由X牵头）; 总牵头单位：X under an area's heading), as such plans' notices say
+ * (标题后括号内所注单位为该部分各项任务的牵头单位). A task naming a lead of its own (改由Y牵头) keeps it.
+ */
+function withGroupLead(own: readonly DepartmentRef[], heading: readonly DepartmentRef[]): DepartmentRef[] {
+  const leads = heading.filter((d) => d.role === "lead" && !own.some((o) => o.name === d.name));
+  return strongestRoles([...leads.map((d) => ({ ...d })), ...own]);
+}
+
+/** A task with a lead of its own, where the plan says the heading's lead then supports it. */
+function withOverriddenLead(
+  own: readonly DepartmentRef[],
+  heading: readonly DepartmentRef[],
+): DepartmentRef[] {
+  const leads = heading.filter((d) => d.role === "lead" && !own.some((o) => o.name === d.name));
+  return [...own, ...leads.map((d) => ({ ...d, role: "support" as const }))];
+}
+
 /**
  * A group heading's departments (（一）… 牵头单位：X 配合单位：Y) are every task's under it: a task naming
  * none takes them all; a task naming only its own lead (本项由Z牵头) keeps it, and the group's lead
  * supports. A task with a clause of its own keeps that.
  */
-export function inheritGroupDepartments(items: readonly Item[], owed: ReadonlySet<string>): void {
+export function inheritGroupDepartments(
+  items: readonly Item[],
+  owed: ReadonlySet<string>,
+  overriddenLeadSupports = false,
+): void {
   // Departments a clause closing the group's points gave it are the group's alone (its points are
   // the parts of one task).
   for (const group of items.filter((i) => i.level === 2 && i.departments.length > 0 && !owed.has(i.id))) {
@@ -96,6 +124,14 @@ export function inheritGroupDepartments(items: readonly Item[], owed: ReadonlySe
     // Tasks 1. 2. under a group heading; points （1）（2） are parts of the group's one task.
     for (const task of items.filter((i) => i.parent === group.id && /\d+[.．]$/.test(i.label))) {
       const own = task.departments;
+      if (onlySupport(own)) {
+        task.departments = withGroupLead(own, group.departments);
+        continue;
+      }
+      if (overriddenLeadSupports && own.some((d) => d.role === "lead")) {
+        task.departments = withOverriddenLead(own, group.departments);
+        continue;
+      }
       if (own.length > 0 && !own.every((d) => d.role === "lead")) continue;
       const inherited = group.departments
         .filter((d) => !own.some((o) => o.name === d.name))
@@ -190,6 +226,7 @@ export function applySectionDefaults(
   items: readonly Item[],
   sections: ReadonlyArray<{ number: number; title: string }>,
   read: ReadClause,
+  overriddenLeadSupports = false,
 ): void {
   for (const section of sections) {
     const heading = findBrackets(section.title).at(-1);
@@ -210,6 +247,9 @@ export function applySectionDefaults(
           .map((d) => ({ ...d, role: "support" as const }));
         task.departments = strongestRoles([...lead, ...rest]);
       } else if (task.departments.length === 0) task.departments = defaults.map((d) => ({ ...d }));
+      else if (onlySupport(task.departments)) task.departments = withGroupLead(task.departments, defaults);
+      else if (overriddenLeadSupports && task.departments.some((d) => d.role === "lead"))
+        task.departments = withOverriddenLead(task.departments, defaults);
     }
   }
 }

@@ -66,6 +66,11 @@ export interface PlanConventions {
    * those marked so (标注“*”的任务…), when the rule names a mark.
    */
   defaultDeadline: { date: string; mark: string | null } | null;
+  /**
+   * "括注“改由××牵头”的，由所注单位牵头，该领域总牵头单位转为参与单位": a task naming a lead of its own
+   * keeps its section's or area's lead as a supporting unit.
+   */
+  overriddenLeadSupports: boolean;
   /** "第三部分至第七部分未标明责任单位的措施，由X牵头": who leads the tasks of those sections naming none. */
   defaultLead: { departments: DepartmentRef[]; sections: [number, number] | null } | null;
   /**
@@ -178,7 +183,10 @@ export function expandShortForms(
 const FIRST_LEADS =
   /排(?:在|名)?(?:第一(?:位|个|名)?|首位|最前)的?(?:单位)?(?:为|是)牵头(?:单位|部门)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
 const UNMARKED =
-  /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(]主[）)])[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
+  /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)])[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24})?[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
+/** 改由××牵头的，…总牵头单位转为参与单位 */
+const OVERRIDDEN_LEAD_SUPPORTS =
+  /改由[^。]{0,30}?牵头[^。]{0,40}?牵头(?:单位|部门)(?:转为|改为|作为|为)(?:参与|配合|协办)(?:单位|部门)/;
 /** “责任单位”配合牵头单位抓好落实 */
 const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|协同)[“"「]?牵头单位/;
 /** 未注明完成时限的任务，完成时限均为2025年12月31日 */
@@ -379,6 +387,7 @@ export function readPlanConventions(
     semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
     responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,
     innerBracketSupports: stated(INNER_SUPPORTS) !== null,
+    overriddenLeadSupports: stated(OVERRIDDEN_LEAD_SUPPORTS) !== null,
     slashParts: stated(SLASH_PARTS) ? { allLead: stated(SLASHLESS_LEAD) !== null } : null,
     defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE)),
     defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),

@@ -453,9 +453,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       lines.slice(end).map((l) => l.text),
       canonical,
     );
-  inheritGroupDepartments(items, new Set(owed.keys()));
+  inheritGroupDepartments(items, new Set(owed.keys()), conventions.overriddenLeadSupports);
   applySameBelow(items, sameBelow);
-  applySectionDefaults(items, sections, readClause);
+  applySectionDefaults(items, sections, readClause, conventions.overriddenLeadSupports);
   followReferences(items, readClause);
   datePointsByNumber(items, deadlineOptions);
   // Time limits given as phases a later section defines (推进时段：集中攻坚阶段).
@@ -628,7 +628,10 @@ function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null
   const sibling = nextPath.length === path.length && path.slice(0, -1).every((n, i) => nextPath[i] === n);
   if (sibling) return null;
   const last = trimmed(d.lines.at(-1) as Line);
-  return /^[〔（(【][^〔〕（）()【】]*(?:[（(][^（）()]*[）)][^〔〕（）()【】]*)*[〕）)】]$/.test(last)
+  // A name's own bracket inside (各区〔县〕人民政府, 各县（市、区）) does not close the clause.
+  return /^[〔（(【][^〔〕（）()【】]*(?:[（(〔][^（）()〔〕]*[）)〕][^〔〕（）()【】]*)*[〕）)】]$/.test(
+    last,
+  )
     ? last
     : null;
 }

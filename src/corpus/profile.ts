@@ -155,7 +155,10 @@ function withoutProvince(place: string | null, provinces: readonly Province[]): 
  * district), 甲省乙市 → 乙市; a single place stays as it is.
  */
 function innermostPlace(name: string): string {
-  const parts = name.match(/.+?(?:自治区|自治州|省|市|州|盟|地区|县|区|旗)(?=.{2,}$)|.+$/g) ?? [name];
+  // A suffix character inside a name (常州市: 州 then 市) does not end a part.
+  const parts = name.match(
+    /.+?(?:自治区|自治州|省|市|州|盟|地区|县|区|旗)(?![市县区州省旗])(?=.{2,}$)|.+$/g,
+  ) ?? [name];
   const last = parts.at(-1) as string;
   return parts.length > 1 && last.length >= 2 && PLACE_SUFFIX.test(last) ? last : name;
 }

@@ -172,8 +172,9 @@ export function splitNames(list: string): NamePiece[] | null {
 
 /** The role verb a clause ends in and the names before it; null when it ends in none. */
 function splitVerb(clause: string): { names: string; role: Role } | null {
-  // 由市生态环境局牵头 / 此项工作由县发展和改革局负责: 由 introduces the names.
-  const bare = clause.replace(/^(?:(?:此项|该项|本项|这项)(?:工作|任务)?)?由/, "");
+  // 由市生态环境局牵头 / 此项工作由县发展和改革局负责 / 改由X牵头 (a task's own lead in place of its
+  // section's): 由 introduces the names.
+  const bare = clause.replace(/^(?:(?:此项|该项|本项|这项)(?:工作|任务)?)?改?由/, "");
   for (const [verb, role] of ROLE_VERBS)
     if (bare.endsWith(verb)) return { names: bare.slice(0, -verb.length), role };
   return null;
@@ -249,6 +250,9 @@ export interface Responsibility {
 const TIME_LIMIT =
   /^(?:(?:完成)?时限[:：]\s*)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成)?[、，,至到—\-～~]?)+$|^(?:全年|长期|持续|常态化)(?:持续)?(?:推进|坚持|开展)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$/;
 
+/** 节点：夏季禁烧2025年6月底前，… / 完成时限：… — a labelled time limit, whatever it says, names no one. */
+const TIME_LABELLED = /^(?:时间节点|节点|完成时限|时限|完成时间|办结时限|时间要求)\s*[:：]/;
+
 const STANDING_NOTE = /^以下(?:各项)?(?:任务|工作)?均(?:需|由)(.+?)(?:[,，]不再(?:一一)?列出)?$/;
 
 /** A department named twice keeps its strongest role (lead > responsible > support) and first place. */
@@ -277,7 +281,7 @@ export function parseResponsibility(
   let standingNote: Responsibility["standingNote"] = null;
   for (const sentence of splitTopLevel(inner, /[。；;]/)) {
     // (X牵头，Y配合；2024年10月底前): the time limit beside the names is no name.
-    if (TIME_LIMIT.test(sentence.trim())) continue;
+    if (TIME_LIMIT.test(sentence.trim()) || TIME_LABELLED.test(sentence.trim())) continue;
     const note = STANDING_NOTE.exec(sentence);
     if (note) {
       const clause = splitVerb(note[1] as string);
