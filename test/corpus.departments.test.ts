@@ -119,6 +119,13 @@ describe("the shared directory, from the documents loaded", () => {
     expect(departmentWords()).toContain("国网濮阳供电公司");
   });
 
+  it("reads 公安交管大队 as the traffic unit, not the bureau beside it", () => {
+    const found = findDepartmentMentions("公安交管大队配合哪些任务");
+    expect(found).toHaveLength(1);
+    expect(found[0]?.names.every((n) => n.includes("大队"))).toBe(true);
+    expect(findDepartmentMentions("公安局和交管大队").map((m) => m.alias)).toHaveLength(2);
+  });
+
   it("has an English name for every department the development documents name", () => {
     const named = new Set(dev.plans.flatMap((p) => p.items.flatMap((i) => i.departments.map((d) => d.name))));
     for (const name of named) expect(englishDepartment(name), name).toBeDefined();

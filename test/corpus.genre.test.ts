@@ -180,6 +180,14 @@ describe("every development document", () => {
         "nehe-air-quality-2024",
         "tianchang-air-quality-2025",
         "heshan-air-quality-2024",
+        "changyuan-air-quality-2025",
+        "yangquan-air-quality-2025",
+        "wujin-air-quality-2025",
+        "meishan-air-quality-2024",
+        "xingping-air-quality-2025",
+        "qixingguan-air-quality-2025",
+        "xianghe-air-pollution-2025",
+        "liaoyang-air-quality-2024",
       ].sort(),
     );
   });
@@ -1735,6 +1743,66 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     // The points take the heading's departments, marked as taken from it: a listing shows the heading.
     expect(entry(heshan, "2.2.1").departments.every((d) => d.from === "2.2")).toBe(true);
     expect(entry(heshan, "2.2").departments.every((d) => d.from === undefined)).toBe(true);
+  });
+
+  it("gives a section's or area's lead to tasks that name only their supporting units, and reads 改由X牵头 as the task's own lead", () => {
+    // 二、深化产业结构调整（由区工业和信息化局牵头） over 2.（参与：…；节点：…）; 改由 in place of it.
+    const wujin = planOf("wujin-air-quality-2025");
+    expect(wujin.profile.place?.zh).toBe("武进区");
+    expect(rolePairs(wujin, "2.2")[0]).toEqual(["区工业和信息化局", "lead"]);
+    expect(rolePairs(wujin, "6.28")).toEqual([
+      ["区城市管理局", "lead"],
+      ["区市场监督管理局", "support"],
+      ["武进生态环境局", "support"],
+    ]);
+    expect(isoDates(wujin, "6.28")).toEqual(["2025-09-30"]);
+    // 总牵头单位：X under an area's heading; the notice says an overridden area lead then takes part.
+    const yangquan = planOf("yangquan-air-quality-2025");
+    expect(rolePairs(yangquan, "3.2.1")[0]).toEqual(["市能源局", "lead"]);
+    expect(rolePairs(yangquan, "3.2.3")).toEqual([
+      ["市生态环境局", "lead"],
+      ["市市场监督管理局", "support"],
+      ["市能源局", "support"],
+    ]);
+  });
+
+  it("reads the notice's rules for marked leads and its own role words, in brackets, sentences and ▲ lines", () => {
+    // 单位名称后标注“（牵头）”的为牵头单位…；其余所列单位为配合单位.
+    expect(rolePairs(planOf("changyuan-air-quality-2025"), "3.1")).toEqual([
+      ["市发展改革委", "lead"],
+      ["市工业和信息化局", "support"],
+      ["新乡市生态环境局长垣分局", "support"],
+      ["市行政审批和政务信息管理局", "support"],
+    ]);
+    // A closing line （X抓总，Y共同推进，各区〔县〕人民政府…抓落实） after the points is the item's.
+    const meishan = planOf("meishan-air-quality-2024");
+    expect(rolePairs(meishan, "2.3")[0]).toEqual(["市发展改革委", "lead"]);
+    expect(rolePairs(meishan, "2.3.2")).toEqual([]);
+    // 本项由X负首责，Y、Z协同 — 负首责 and 协同 as the notice defines them.
+    expect(rolePairs(planOf("xingping-air-quality-2025"), "2.1.1")).toEqual([
+      ["市发展和改革局", "lead"],
+      ["市工业和信息化局", "support"],
+      ["咸阳市生态环境局兴平分局", "support"],
+    ]);
+    // ▲X牵头负责，Y、Z及相关乡镇人民政府配合，date.
+    expect(rolePairs(planOf("qixingguan-air-quality-2025"), "2.4")).toEqual([
+      ["区工业和信息化局", "lead"],
+      ["区自然资源局", "support"],
+      ["毕节市生态环境局七星关分局", "support"],
+      ["相关乡镇人民政府", "support"],
+    ]);
+    // （召集单位：X；成员单位：Y…）, 召集单位 and 成员单位 defined as lead and support.
+    expect(rolePairs(planOf("xianghe-air-pollution-2025"), "2.2").slice(0, 2)).toEqual([
+      ["县工业和信息化局", "lead"],
+      ["县发展改革局", "support"],
+    ]);
+    // 标明“负总责”的为牵头部门；标明“按职责落实”的为责任部门.
+    expect(rolePairs(planOf("liaoyang-air-quality-2024"), "2.4.1")).toEqual([
+      ["市工业和信息化局", "lead"],
+      ["市发展改革委", "responsible"],
+      ["市生态环境局", "responsible"],
+      ["各县(市)区政府", "support"],
+    ]);
   });
 
   it("reads units listed on lines under a task with their duties (区经济促进局：推动…), the first leading as the notice says", () => {

@@ -218,6 +218,27 @@ describe("a Query", () => {
     expect(grown.check?.outcome).toBe("applies");
   });
 
+  it("keeps what a follow-up says beside its new figure, and reads another one of no kind as the same kind", async () => {
+    const birds = await engine.answer("我家养鸡30万只，纳入氨排放控制试点吗？");
+    expect(birds.check?.outcome).toBe("need_more_info");
+    // The kind said beside the corrected figure counts: broilers are judged by their yearly output.
+    const broilers = await engine.answer("养的是肉鸡，设计年出栏30万羽。", { context: birds.context });
+    expect(broilers.context?.factsText).toContain("肉鸡");
+    expect(broilers.check?.outcome).toBe("does_not_apply");
+    const first = await engine.answer("我们厂有台燃煤锅炉功率7兆瓦，要淘汰吗？");
+    expect(first.check?.outcome).toBe("applies");
+    const second = await engine.answer("那另一台35兆瓦的呢？达标排放，附近也没有热电厂。", {
+      context: first.context,
+    });
+    expect(second.context?.factsText).toContain("燃煤锅炉");
+    expect(second.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("leaves out a department the asker sets aside (不是…, 除了…)", () => {
+    expect(engine.understand("除了城管局，环保局还牵头哪些任务").departments).toEqual(["市生态环境局"]);
+    expect(engine.understand("环保局（不是城管局）配合哪些事").departments).toEqual(["市生态环境局"]);
+  });
+
   it("reads 救护车是柴油车 as one vehicle and its fuel", async () => {
     const r = await engine.answer("医院的救护车是柴油车，也要换新能源吗？");
     expect(r.check?.outcome).toBe("does_not_apply");

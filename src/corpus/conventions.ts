@@ -98,8 +98,9 @@ export interface ShortForms {
 const SHORT_FORM =
   /[“"「]([\p{Script=Han}]{2,12})[”"」](?:指|即|是指|为)([\p{Script=Han}（）()]{3,30}?)(?=[，,；;。、]|$)/gu;
 
-/** “领办”的单位为牵头单位，… / 表述为“配合”的单位为配合单位 */
-const DEFINED_ROLE = /[“"「]([\p{Script=Han}]{2,6})[”"」]的?(?:单位|部门)(?:为|是|即)?([^；;。“"「]{0,16})/gu;
+/** “领办”的单位为牵头单位，… / 表述为“配合”的单位为配合单位 / 标明“负总责”的为牵头部门 / “召集单位”为牵头单位 */
+const DEFINED_ROLE =
+  /[“"「]([\p{Script=Han}]{2,6})[”"」]的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
 
 /** The words a notice defines as roles, each with the role its definition says. */
 function readRoleWords(text: string): Map<string, Role> {

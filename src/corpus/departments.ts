@@ -214,7 +214,13 @@ export class DepartmentDirectory {
         found.push({ start: at, end, alias, names });
       }
     }
-    return found.sort((a, b) => a.start - b.start);
+    found.sort((a, b) => a.start - b.start);
+    // 公安交管大队: a generic word right before a unit whose every name holds it is part of that unit's
+    // name, not a department of its own.
+    return found.filter((m, i) => {
+      const next = found[i + 1];
+      return !(next && next.start === m.end && next.names.every((n) => n.includes(m.alias)));
+    });
   }
 
   /** Whether a word is one of {@link words} (a department's name, form or Chinese alias). */

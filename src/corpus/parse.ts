@@ -45,7 +45,15 @@ import {
   startsWithLabel,
   strongestRoles,
 } from "./responsibility.js";
-import { type DepartmentRef, type Item, type Part, Plan, type Section, type StandingNote } from "./schema.js";
+import {
+  type DepartmentRef,
+  type Item,
+  type Part,
+  Plan,
+  type Role,
+  type Section,
+  type StandingNote,
+} from "./schema.js";
 import { type Draft, readStructure } from "./structure.js";
 import {
   type Cell,
@@ -376,7 +384,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const own = labelled(
       ownedByParent.reduceRight((t, b) => t.slice(0, b.start) + t.slice(b.end), item.text),
     );
-    const sentence = own.length > 0 ? [] : closingSentence(item.text, canonical);
+    const sentence = own.length > 0 ? [] : closingSentence(item.text, canonical, conventions.roleWords);
     const owedToItem =
       closesItem &&
       ((own.length > 0 && d.lines.length > 1 && startsWithLabel(lastLine)) ||
@@ -641,7 +649,11 @@ function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null
  * 由市城市管理局牵头，市交通运输局、市生态环境局配合。 (a last sentence such as 长期坚持 may follow, or a
  * time close the sentence).
  */
-function closingSentence(text: string, canonical: (written: string) => string): DepartmentRef[] {
+function closingSentence(
+  text: string,
+  canonical: (written: string) => string,
+  roleWords: ReadonlyMap<string, Role>,
+): DepartmentRef[] {
   // Outside bracketed clauses: those have been read already (or belong to the item above); a name's
   // own bracket (各县（市、区）人民政府) stays.
   const outside = outsideBrackets(text, (b) => parseResponsibility(b.inner) !== null);
@@ -653,18 +665,20 @@ function closingSentence(text: string, canonical: (written: string) => string): 
     // ——市生态环境局牵头，市工信局配合 / ——市能源局: a dash sets the departments off; one named with no
     // verb carries the task out.
     const dashed = /^[—–]+/.test(written);
-    const sentence = written.replace(/^[—–]+/, "");
+    // ▲X牵头负责，Y配合 — a mark opening the line sets it off as the task's division of labour; the
+    // role words the notice defines (本项由X负首责，Y协同) read as their roles.
+    const sentence = withRoleWords(written.replace(/^[—–]+|^[▲△►▶◆◇■□●○]\s*/, ""), roleWords);
     if (dashed && !hasRoleVerb(sentence)) {
       const read = parseBareNames(sentence, "responsible", canonical);
       if (read && read.departments.length > 0) return read.departments;
     }
     // A time may close the sentence (…配合，长期坚持 / …负责，2020年底前完成): the clause before it.
     const untimed = sentence.replace(
-      /[，,](?:长期坚持|持续推进|长期|持续|[^，,]*(?:\d{4}年|年底|月底)[^，,]*)$/,
+      /[，,](?:长期坚持|(?:全年|常态化)?持续推进|长期|持续|[^，,]*(?:\d{4}年|年底|月底)[^，,]*)$/,
       "",
     );
     for (const clause of new Set([sentence, untimed])) {
-      if (clause.length > 160 || !/(?:牵头|负责|配合|参与|落实)$/.test(clause)) continue;
+      if (clause.length > 160 || !/(?:牵头|负责|配合|参与|落实|协同|协助|协办)$/.test(clause)) continue;
       const read = parseResponsibility(clause, canonical);
       if (read && read.departments.length > 0) return read.departments;
     }

@@ -157,7 +157,9 @@ export function splitNames(list: string): NamePiece[] | null {
       continue;
     }
     if (isDepartmentName(piece)) {
-      const at = piece.indexOf("和");
+      // 和 or 及 joins two names only where both halves are names (市工业和信息化局 stays one).
+      const at =
+        [piece.indexOf("和"), piece.indexOf("及")].filter((i) => i > 0).sort((a, b) => a - b)[0] ?? -1;
       const left = piece.slice(0, at);
       const right = piece.slice(at + 1);
       if (at > 0 && isDepartmentName(left) && isDepartmentName(right))

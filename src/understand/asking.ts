@@ -10,6 +10,7 @@ import type { DeadlineAsk } from "./schema.js";
 
 const AskingFile = z.object({
   departmentAsk: z.string(),
+  setAside: z.string(),
   listingFiller: z.string(),
   roles: z.object({ lead: z.string(), support: z.string(), responsible: z.string() }),
   deadlineAsk: z.string(),
@@ -41,6 +42,8 @@ const AskingFile = z.object({
 /** The compiled question words. */
 export interface AskingWords {
   departmentAsk: RegExp;
+  /** Words just before a department that set it aside (不是, 除了): it is not asked about. */
+  setAside: RegExp;
   /** Global: every filler word is taken out. */
   listingFiller: RegExp;
   roles: Record<Role, RegExp>;
@@ -102,6 +105,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
   };
   return {
     departmentAsk: re("departmentAsk", d.departmentAsk),
+    setAside: re("setAside", `(?:${d.setAside})$`),
     listingFiller: re("listingFiller", d.listingFiller, "gi"),
     roles: {
       lead: re("roles.lead", d.roles.lead),

@@ -198,12 +198,30 @@ function replaceFigures(previous: string, next: string): string {
   // figures already put in place.
   const lang = /[\u4e00-\u9fff]/.test(next) ? "zh" : "en";
   const placed = extractFacts(next, lang).places.size > 0;
-  if (!placed && !fresh.some((f) => !used.has(f))) return out;
   const rest = [...amounts]
     .filter((a) => used.has(a) || a.unit === null)
     .reverse()
     .reduce((t, a) => `${t.slice(0, a.index)}${t.slice(a.index + a.text.length)}`, next);
+  // So does a fact without a figure said beside the new one (是肉鸡，设计年出栏20万羽; 28兆瓦的，排放稳定达标).
+  if (!placed && !fresh.some((f) => !used.has(f)) && !statesFacts(rest, lang)) return out;
   return placed ? replacePlaces(out, rest, lang) : `${out}，${rest}`;
+}
+
+/** Cues that say what a question is or does, not a fact of its case. */
+const NOT_A_FACT = new Set(["asks", "self"]);
+
+/** Whether a text says a fact of a case: a thing, fuel, trade, grade, standard or a state (稳定达标). */
+function statesFacts(text: string, lang: Query["lang"]): boolean {
+  const f = extractFacts(text, lang);
+  return (
+    f.things.size > 0 ||
+    f.entities.length > 0 ||
+    f.fuels.length > 0 ||
+    f.industries.length > 0 ||
+    f.grade !== null ||
+    f.standard !== null ||
+    [...f.cues].some((c) => !NOT_A_FACT.has(c))
+  );
 }
 
 /** Whether the things a follow-up names (if any) are those of the previous case ("the boiler" after a boiler). */
@@ -452,7 +470,8 @@ export function readFollowUp(
   if (complete) factsText = null;
   // Another one, with its own thing and figure (还有一台29兆瓦的燃煤锅炉…这台呢): its own case, asked what the
   // previous one asked.
-  else if (context.kind === "check" && ANOTHER.test(text) && ownThing && ownFigure)
+  // Another one of no kind of its own (那另一台28兆瓦的呢，…没有热电厂) is one more of the previous kind.
+  else if (context.kind === "check" && ANOTHER.test(text) && own.entities.length > 0 && ownFigure)
     factsText = [text, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
   // The same thing pointed back at, with a fact but no new size or place (如果这台锅炉是集中供暖用的呢): the
   // case as it was, with what is added. What it serves (集中供暖) is no place it moves to.

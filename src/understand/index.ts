@@ -482,7 +482,14 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const byName = namedDocuments(cut, deps.plans, levelsNamed(cut, deps));
   const named = lang !== "en" ? byName : englishNamed(cut, byName, found, deps.plans);
   const docNames = named.flatMap((n) => n.words);
-  const departments = [...new Set(findDepartmentMentions(cut).flatMap((m) => m.names))];
+  // A department the asker sets aside (县公安局（不是交警大队）, 除了发改委) is not asked about.
+  const departments = [
+    ...new Set(
+      findDepartmentMentions(cut)
+        .filter((m) => !w.setAside.test(cut.slice(Math.max(0, m.start - 4), m.start)))
+        .flatMap((m) => m.names),
+    ),
+  ];
   const deadline = readDeadlineAsk(cut, w);
   const aboutWords = documentWords(cut, w);
   const source = asksForSource(cut, w);
