@@ -188,6 +188,10 @@ describe("every development document", () => {
         "qixingguan-air-quality-2025",
         "xianghe-air-pollution-2025",
         "liaoyang-air-quality-2024",
+        "tongcheng-air-quality-2025",
+        "gongyi-air-pollution-2025",
+        "yuci-air-quality-2025",
+        "tianshui-air-quality-2024",
       ].sort(),
     );
   });
@@ -1795,6 +1799,19 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(rolePairs(planOf("xianghe-air-pollution-2025"), "2.2").slice(0, 2)).toEqual([
       ["县工业和信息化局", "lead"],
       ["县发展改革局", "support"],
+    ]);
+    // （督导：X；落实：Y；支持：Z）, the labels the notice names (督导单位为该项任务的牵头单位…).
+    expect(rolePairs(planOf("tongcheng-air-quality-2025"), "2.1.1")).toEqual([
+      ["市发展改革委", "lead"],
+      ["市经信局", "responsible"],
+      ["市生态环境分局", "responsible"],
+      ["市数据资源局", "responsible"],
+      ["市自然资源和规划局", "support"],
+    ]);
+    // “负责”前所列单位为牵头单位，“支持”前所列单位为配合单位: 负责 leads in this plan.
+    expect(rolePairs(planOf("yuci-air-quality-2025"), "3.3")).toEqual([
+      ["区生态环境分局", "lead"],
+      ["区工信局", "support"],
     ]);
     // 标明“负总责”的为牵头部门；标明“按职责落实”的为责任部门.
     expect(rolePairs(planOf("liaoyang-air-quality-2024"), "2.4.1")).toEqual([

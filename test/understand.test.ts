@@ -234,6 +234,38 @@ describe("a Query", () => {
     expect(second.check?.outcome).toBe("does_not_apply");
   });
 
+  it("takes a correction of fuel, another emission standard and a stated compliance as changes of the same case", async () => {
+    const heavy = await engine.answer("厂里那台加热炉烧重油，年底前要改清洁能源吗？");
+    expect(heavy.check?.outcome).toBe("applies");
+    const gas = await engine.answer("说错了，这台加热炉烧的是天然气。", { context: heavy.context });
+    expect(gas.check?.outcome).toBe("does_not_apply");
+    const old = await engine.answer("工地上要用一台国二的装载机，能进场吗？");
+    expect(old.check?.outcome).toBe("applies");
+    const newer = await engine.answer("换成一台国四的装载机呢，能进吗？", { context: old.context });
+    expect(newer.context?.factsText).not.toContain("国二");
+    expect(newer.check?.outcome).toBe("does_not_apply");
+    const asked = await engine.answer("不能稳定达标的燃煤锅炉要淘汰，我们厂那台燃煤锅炉算吗？");
+    expect(asked.check?.outcome).toBe("need_more_info");
+    expect(asked.citations[0]?.id).toBe("3.3");
+    const stable = await engine.answer("我们的在线监测一直稳定达标。", { context: asked.context });
+    expect(stable.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("keeps a changed case off a rule only cited beside the previous verdict when that rule says it is not about it", async () => {
+    const cooking = await engine.answer("我开了个小饭馆炒菜，要不要装油烟净化器？");
+    expect(cooking.check?.outcome).toBe("applies");
+    const tea = await engine.answer("另一家店只做奶茶不开火呢？", { context: cooking.context });
+    expect(tea.check?.outcome).toBe("does_not_apply");
+    expect(tea.citations[0]?.id).toBe("6.6");
+  });
+
+  it("asks a quoted threshold of another unit too (属于35蒸吨以下要全面淘汰的吗 → 另一台…呢)", async () => {
+    const small = await engine.answer("我们有台燃煤锅炉10兆瓦，属于35蒸吨/小时以下要全面淘汰的吗？");
+    expect(small.check?.outcome).toBe("applies");
+    const large = await engine.answer("另一台燃煤锅炉是35兆瓦的呢？", { context: small.context });
+    expect(large.check?.outcome).toBe("does_not_apply");
+  });
+
   it("leaves out a department the asker sets aside (不是…, 除了…)", () => {
     expect(engine.understand("除了城管局，环保局还牵头哪些任务").departments).toEqual(["市生态环境局"]);
     expect(engine.understand("环保局（不是城管局）配合哪些事").departments).toEqual(["市生态环境局"]);

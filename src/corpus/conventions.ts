@@ -16,6 +16,7 @@ import {
   isRoleVerb,
   type NamePiece,
   refs,
+  roleOfVerb,
   splitNames,
   splitTopLevel,
 } from "./responsibility.js";
@@ -101,20 +102,36 @@ const SHORT_FORM =
 /** “领办”的单位为牵头单位，… / 表述为“配合”的单位为配合单位 / 标明“负总责”的为牵头部门 / “召集单位”为牵头单位 */
 const DEFINED_ROLE =
   /[“"「]([\p{Script=Han}]{2,6})[”"」]的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
+/**
+ * “负责”前所列单位为牵头单位, “支持”前所列单位为配合单位: the names before a word take the role it is
+ * said to mark — even a verb of the genre given another role than its own.
+ */
+const DEFINED_BY_POSITION =
+  /[“"「]([\p{Script=Han}]{2,6})[”"」][前后](?:所列|列出)?的?(?:单位|部门)(?:为|是|即)(牵头|配合|参与|协办|责任)(?:单位|部门)/gu;
 
-/** The words a notice defines as roles, each with the role its definition says. */
+/** The role a definition's words say: who leads, who helps, who carries the task out. */
+function roleSaid(says: string): Role | null {
+  if (/牵头|主办|统筹/.test(says)) return "lead";
+  if (/配合|参与|协助|协同|协办|支持/.test(says)) return "support";
+  if (/负责|落实|责任|承担/.test(says)) return "responsible";
+  return null;
+}
+
+/**
+ * The words a notice defines as roles, each with the role its definition says. A verb of the genre
+ * keeps its own role unless the notice plainly gives it another by position (“负责”前所列单位为牵头单位);
+ * a description of what its units do (“牵头”单位对任务负总责，负责组织…) is no new role.
+ */
 function readRoleWords(text: string): Map<string, Role> {
   const words = new Map<string, Role>();
-  for (const m of text.matchAll(DEFINED_ROLE)) {
-    const says = m[2] as string;
-    const role: Role | null = /牵头|主办|统筹/.test(says)
-      ? "lead"
-      : /配合|参与|协助|协同|协办|支持/.test(says)
-        ? "support"
-        : /负责|落实|责任|承担/.test(says)
-          ? "responsible"
-          : null;
+  for (const m of text.matchAll(DEFINED_BY_POSITION)) {
+    const role = roleSaid(m[2] as string);
     if (role && !words.has(m[1] as string)) words.set(m[1] as string, role);
+  }
+  for (const m of text.matchAll(DEFINED_ROLE)) {
+    const word = m[1] as string;
+    const role = roleSaid(m[2] as string);
+    if (role && !words.has(word) && !isRoleVerb(word)) words.set(word, role);
   }
   return words;
 }
@@ -376,7 +393,7 @@ export function readPlanConventions(
     // A role verb itself is no new word; the longest words first, sorted once for every clause.
     roleWords: new Map(
       [...readRoleWords(`${notice}\n${preamble}`)]
-        .filter(([word]) => !isRoleVerb(word))
+        .filter(([word, role]) => roleOfVerb(word) !== role)
         .sort((a, b) => b[0].length - a[0].length),
     ),
     othersAfterLead,

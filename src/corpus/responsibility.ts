@@ -41,6 +41,7 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["协同", "support"],
   ["为主", "lead"],
   ["协助", "support"],
+  ["支持", "support"],
   // 统筹 / 主抓 / 协抓 in a task's bracket: who leads and who works with it.
   ["统筹", "lead"],
   ["主抓", "lead"],
@@ -185,6 +186,11 @@ function splitVerb(clause: string): { names: string; role: Role } | null {
 /** Whether a word is one of the genre's role verbs itself (牵头, 配合 …). */
 export function isRoleVerb(word: string): boolean {
   return ROLE_VERBS.some(([verb]) => verb === word);
+}
+
+/** The role a verb of the genre says (负责 → responsible), or null for a word that is none. */
+export function roleOfVerb(word: string): Role | null {
+  return ROLE_VERBS.find(([verb]) => verb === word)?.[1] ?? null;
 }
 
 /** Whether a text says a role anywhere (牵头, 负责, 配合, 主办 …). */
@@ -347,20 +353,20 @@ export function parseResponsibility(
 const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
   // 主要责任单位 leads beside its 其他责任单位, as plans written so say.
   [
-    /^(?:牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|牵头|主办|督导单位|指导部门|指导单位|主要责任单位)$/,
+    /^(?:牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|牵头|主办|督导|督导单位|指导部门|指导单位|主要责任单位)$/,
     "lead",
   ],
   [
-    /^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|配合|参与|会办|其他责任单位|次要责任单位|成员单位)$/,
+    /^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|配合|参与|会办|支持|其他责任单位|次要责任单位|成员单位)$/,
     "support",
   ],
   [
-    /^(?:责任单位|责任部门|实施单位|落实单位|责任主体|实施主体|责任分工|任务分工|责任|监管|属地)$/,
+    /^(?:责任单位|责任部门|实施单位|落实单位|责任主体|实施主体|责任分工|任务分工|责任|落实|负责|监管|属地)$/,
     "responsible",
   ],
 ];
 const LABEL =
-  /【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|成员单位|责任单位|责任部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|分工(?=\s*】)|主办(?=\s*[:：])|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：]))\s*(?:[:：]|】)/g;
+  /【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|成员单位|责任单位|责任部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|分工(?=\s*】)|主办(?=\s*[:：])|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：])|督导(?=\s*[:：])|落实(?=\s*[:：])|负责(?=\s*[:：])|支持(?=\s*[:：]))\s*(?:[:：]|】)/g;
 /**
  * The role of a label none of the above names (县直指导部门, 协作单位): by its role word — who leads (牵头,
  * 承办, 指导, 督导) or who helps (协作, 协同, 配合, 参加, 参与, 会办).

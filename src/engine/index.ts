@@ -217,7 +217,8 @@ class PolicyEngine implements Engine {
         if (!book) return [];
         const previous = query.followUp?.kind === "facts" ? query.followUp.context.items : [];
         const items = new Set(previous.filter((i) => i.doc === plan.doc).map((i) => i.id));
-        return evaluateQuestion(query.facts, book, plan, items);
+        const leading = previous[0]?.doc === plan.doc ? previous[0].id : null;
+        return evaluateQuestion(query.facts, book, plan, items, leading);
       },
     };
   }

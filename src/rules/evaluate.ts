@@ -153,6 +153,11 @@ function relevanceOf(rule: BoundRule, s: Scope): number {
   return rule.relevance.find((r) => r.when(s))?.score ?? 0;
 }
 
+/** Whether the rule's own relevance says the question is not about it (steel capacity, asked of no new build). */
+function excluded(rule: BoundRule, s: Scope): boolean {
+  return rule.relevance.find((r) => r.when(s))?.excludes ?? false;
+}
+
 /** A rule this relevant to an entity is squarely about it. */
 const SQUARELY = 8;
 
@@ -170,6 +175,8 @@ export function evaluateQuestion(
   plan: Plan,
   /** Items of this plan the previous check judged, when the question changes its facts (救护车呢). */
   previousItems: ReadonlySet<string> = new Set(),
+  /** Of those, the one the previous answer led with (the others may be items merely cited beside it). */
+  leadingItem: string | null = null,
 ): Verdict[] {
   if (book.doc !== plan.doc) return [];
   if (!asksObligation(facts) && previousItems.size === 0) return [];
@@ -185,7 +192,9 @@ export function evaluateQuestion(
     for (const entity of subjects.length > 0 ? subjects : [null]) {
       const scope = new Scope(facts, entity, rule, book);
       // A changed fact keeps the conversation on the rule it was about, whatever the new words miss.
-      const previous = previousItems.has(rule.itemId) ? 1 : 0;
+      // A rule that says the question is not about it stays out, unless the previous answer led with it.
+      const kept = previousItems.has(rule.itemId) && (rule.itemId === leadingItem || !excluded(rule, scope));
+      const previous = kept ? 1 : 0;
       const score = Math.max(relevanceOf(rule, scope), previous);
       const key = entity ? facts.entities.indexOf(entity) : -1;
       const held = best.get(key);

@@ -58,7 +58,8 @@ export interface BoundRule {
   phrases: Map<string, string>;
   facts: Map<string, BoundFact>;
   compares: Map<string, BoundCompare>;
-  relevance: Array<{ score: number; when: Pred }>;
+  /** `excludes`: a conditional entry of score 0 — the rule says the question is not about it. */
+  relevance: Array<{ score: number; when: Pred; excludes: boolean }>;
   rows: BoundRow[];
 }
 
@@ -216,6 +217,7 @@ function bindRule(
   const relevance = spec.relevance.map((r, i) => ({
     score: r.score,
     when: compileCondition(r.when, names, `relevance[${i}]`),
+    excludes: r.score === 0 && Object.keys(r.when).length > 0,
   }));
   const deadlines = item.deadlines.map((d) => d.text);
   const rows = spec.table.map((row, i): BoundRow => {

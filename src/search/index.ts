@@ -475,7 +475,7 @@ export class SearchIndex {
     const seen = new Set<string>();
     const tagged = segmenter()
       .tag(text.toLowerCase(), true)
-      .filter(({ word: w }) => {
+      .filter(({ word: w, tag }) => {
         if (seen.has(w)) return false;
         seen.add(w);
         return (
@@ -483,7 +483,10 @@ export class SearchIndex {
           /[\u4e00-\u9fffa-z0-9]/.test(w) &&
           !STOPWORDS.has(w) &&
           !QUESTION_WORDS.has(w) &&
-          !this.places.has(w)
+          !this.places.has(w) &&
+          // Any city, county or province the dictionary knows (郑州市) says where, as a loaded one does;
+          // regions named as such (a key region of the national plan) are a plan's topic.
+          !(tag === "ns" && /[市县区省州旗]$/.test(w))
         );
       });
     const rareIdf = this.lexical.idfOf(1);

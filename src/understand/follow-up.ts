@@ -34,7 +34,7 @@ const WITHIN =
   /这几条|这些条|这几项|这些项|上面|以上|其中|这里面|这些里|among (?:these|them|those)|which of (?:these|them|those)/i;
 /** Words that change the facts of the previous question. */
 const CHANGE =
-  /^还有|^另外还有|^另有|也算|也要|也得|也需要|也包括|也包含|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+  /^还有|^另外还有|^另有|^(?:搞|弄|说|写)错了|^更正|^纠正一下|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
 /** Another one of the kind the previous check was about (还有一台…, "a second boiler"): a case of its own. */
 const ANOTHER =
   /还有一(?:台|辆|家|座|条|个|处)|另(?:外)?(?:有)?一(?:台|辆|家|座|条|个|处)|\b(?:another|a second|the other) (?:one|[a-z-]+)\b/i;
@@ -207,6 +207,10 @@ function replaceFigures(previous: string, next: string): string {
   return placed ? replacePlaces(out, rest, lang) : `${out}，${rest}`;
 }
 
+/** A comparator right after a figure: the figure quotes a rule's threshold (35蒸吨以下, 35 t/h and below). */
+const QUOTES_THRESHOLD =
+  /^\s*(?:\/小时)?(?:及|或|and |or )?(?:以下|以上|以内|below|above|under|or less|or more)(?![a-z])/i;
+
 /** Cues that say what a question is or does, not a fact of its case. */
 const NOT_A_FACT = new Set(["asks", "self"]);
 
@@ -278,9 +282,17 @@ function replacePlaces(previous: string, next: string, lang: Query["lang"]): str
 /** The previous text with its emission standard replaced by the new one (那国三的呢 after 国四). */
 function replaceStandard(previous: string, next: string, lang: Query["lang"]): string | null {
   const fresh = extractFacts(next, lang).standard;
-  const old = extractFacts(previous, lang).standard;
   if (!fresh) return null;
-  return old ? previous.replace(old.text, fresh.text) : `${previous}，${fresh.text}`;
+  // Every mention of the old standard goes (Stage II (China II) → Stage III).
+  let out = previous;
+  for (let round = 0; round < 3; round++) {
+    const old = extractFacts(out, lang).standard;
+    if (!old || old.text === fresh.text || !out.includes(old.text)) break;
+    // Not inside a longer one (Stage II within Stage III).
+    const escaped = old.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`${escaped}(?![IVXivx0-9一二三四五六])`, "g"), fresh.text);
+  }
+  return out === previous && !extractFacts(previous, lang).standard ? `${previous}，${fresh.text}` : out;
 }
 
 /** The clauses of the previous text that name no animal and no figure: what it asked (要纳入氨排放试点吗). */
@@ -289,7 +301,11 @@ function askingClauses(previous: string, lang: Query["lang"], own: QuestionFacts
     .split(/[,，;；。]|(?<=[.?!])\s+/)
     .map((clause) => {
       const f = extractFacts(clause, lang);
-      if (f.entities.some((e) => e.kind === "animal") || f.amounts.length > 0) return "";
+      // A figure quoting the rule's threshold (属于35蒸吨/小时以下要全面淘汰的吗) asks; it is no fact of the case.
+      const quoting =
+        f.amounts.length > 0 &&
+        f.amounts.every((a) => QUOTES_THRESHOLD.test(clause.slice(a.index + a.text.length)));
+      if (f.entities.some((e) => e.kind === "animal") || (f.amounts.length > 0 && !quoting)) return "";
       // The new thing takes the place of the one named before (救护车呢 after 我在城区跑网约车): its
       // name goes, the rest of the clause (在城区) stays — and so does a thing that is also where the
       // new one is used (the construction site of an excavator). A standard the question gives
@@ -448,7 +464,10 @@ export function readFollowUp(
     context.kind === "check" &&
     !/[?？吗呢么吧]/.test(text) &&
     own.entities.length === 0 &&
-    (own.places.size > 0 || withUnit(text).length > 0 || counts(previous, text));
+    (own.places.size > 0 ||
+      withUnit(text).length > 0 ||
+      counts(previous, text) ||
+      statesFacts(text, query.lang));
   const adds = (context.kind === "check" && ADDS.test(text.trim()) && !/[?？吗]/.test(text)) || statement;
   // Things the case did not have and that are no thing of their own (集中供暖用的, a CHP plant 50 km
   // away beside the boiler) add to it; a thing it had gets a new value (降到C级了呢).
@@ -493,13 +512,35 @@ export function readFollowUp(
   // or one more fact.
   else if (adds && (ownFigure ? sharesUnit(previous, text) : !ownThing && findAmounts(text).length > 0))
     factsText = replaceFigures(previous, text);
-  else if (adds && (ownThing || ownFigure || own.places.size > 0 || own.standard !== null))
+  else if (
+    adds &&
+    (ownThing || ownFigure || own.places.size > 0 || own.standard !== null || statesFacts(text, query.lang))
+  )
     factsText = `${previous}，${text}`;
   // A new thing with no figure swaps the thing of a check (救护车呢), also when a question about the
   // check's items came between; after an answer that was no check (燃气锅炉呢 after the coal-boiler
   // items) it is a new topic in the same documents.
   // The same thing with another size, and maybe a new fact about it (50 t/h, CHP 60 km away).
-  else if (context.factsText !== null && sameThings(own, previous, query.lang) && sharesUnit(previous, text))
+  // The same thing of another emission standard (换成一台国三的挖掘机): the standard replaced, and what else
+  // is said of it kept, not a second machine beside the first.
+  else if (
+    context.kind === "check" &&
+    own.standard !== null &&
+    own.entities.length > 0 &&
+    sameThings(own, previous, query.lang) &&
+    extractFacts(previous, query.lang).standard !== null
+  ) {
+    const rest = [own.standard.text, ...own.entities.map((e) => e.mention)].reduce(
+      (t, w) => t.split(w).join(""),
+      text,
+    );
+    const replaced = replaceStandard(previous, text, query.lang) ?? previous;
+    factsText = statesFacts(rest, query.lang) ? `${replaced}，${rest}` : replaced;
+  } else if (
+    context.factsText !== null &&
+    sameThings(own, previous, query.lang) &&
+    sharesUnit(previous, text)
+  )
     factsText = replaceFigures(previous, text);
   else if (addsThings && CHANGE.test(text) && context.factsText !== null) factsText = `${previous}，${text}`;
   else if (
