@@ -243,6 +243,17 @@ describe("not_covered and invalid_input", () => {
     expect((await engine.answer("企业篡改在线监测数据逃避监管，商丘会怎么处理")).status).toBe("answered");
   });
 
+  it("refuses another city's own rules and a list of streets no item names, and still judges a case there", async () => {
+    for (const q of ["洛阳市冬天机动车单双号限行是怎么规定的", "商丘城区具体哪几条街不让大货车走"]) {
+      const r = await engine.answer(q);
+      expect(r.status, q).toBe("not_covered");
+    }
+    // A case of the asker's own in that city is still judged by the rules loaded.
+    expect((await engine.answer("我们厂在洛阳市，有台20蒸吨燃煤锅炉要淘汰吗")).status).toBe("answered");
+    // The national plan named, the city's place in it is asked.
+    expect((await engine.answer("国家计划里洛阳市算重点区域吗")).status).toBe("answered");
+  });
+
   it("naming a document counts for the words it has, not for a topic it lacks", async () => {
     const airport = await engine.answer("国务院的计划对机场提了什么要求");
     expect(airport).toMatchObject({ status: "answered", kind: "item" });

@@ -4,7 +4,7 @@
  * intents, and how a follow-up relates to the previous turn are all read here, and only here.
  */
 import { findDepartmentMentions, type Level, type Plan, parseSmallNumeral } from "../corpus/index.js";
-import { describesEntity, extractFacts } from "../rules/index.js";
+import { describesEntity, extractFacts, type QuestionFacts } from "../rules/index.js";
 import type { Coverage, Expansion } from "../search/index.js";
 import { IDF_UNIT, STOPWORDS, segmenter } from "../search/index.js";
 import {
@@ -410,6 +410,39 @@ function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean
   return false;
 }
 
+/**
+ * Whether the question asks about a city or county no loaded document is about or mentions, naming no
+ * loaded document (某市重污染天气期间机动车限行是怎么规定的): that place's own rules, which are not here.
+ * A case of the asker's own there (我们厂在某市…) is still judged by the rules loaded.
+ */
+function asksAboutUncoveredPlace(
+  text: string,
+  namesLoaded: boolean,
+  facts: QuestionFacts,
+  deps: UnderstandDeps,
+): boolean {
+  if (namesLoaded || facts.self) return false;
+  // Whether a place is in the national key regions is the rules' matter where they know the place.
+  const regionAsked = facts.cues.has("key-region") || facts.cues.has("not-key-region");
+  return segmenter()
+    .tag(text, true)
+    .some(
+      ({ word, tag }) =>
+        tag === "ns" &&
+        /^[\u4e00-\u9fa5]{2,6}[市县]$/.test(word) &&
+        !deps.plans.some((p) =>
+          [
+            p.profile.place?.zh,
+            p.profile.province?.zh,
+            ...p.profile.placeAliases,
+            ...p.profile.subdivisions,
+          ].some((a) => a !== undefined && (a === word || a === word.slice(0, -1))),
+        ) &&
+        !(regionAsked && (deps.places?.(word) ?? []).length > 0) &&
+        !deps.coverage(word).matchedWords.includes(word),
+    );
+}
+
 /** A place name standing alone: 河南省, 昆明市, 某县. */
 const PLACE_NAME = /^[\u4e00-\u9fa5]{1,8}(?:省|市|县|区|自治区|自治州)$/;
 
@@ -564,7 +597,8 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     offTopicCue:
       otherPlaces ||
       asksOffTopic(cut, found, deps, w) ||
-      namesForeignDocument(cut, named.length > 0, deps, w),
+      namesForeignDocument(cut, named.length > 0, deps, w) ||
+      asksAboutUncoveredPlace(cut, named.length > 0, extractFacts(placed, lang), deps),
     asksFor: Object.entries(w.answerTypes)
       .filter(([, t]) => t.ask.test(cut))
       .map(([name]) => name),
