@@ -192,6 +192,10 @@ describe("every development document", () => {
         "gongyi-air-pollution-2025",
         "yuci-air-quality-2025",
         "tianshui-air-quality-2024",
+        "guiping-air-pollution-2025",
+        "nanxi-air-quality-2024",
+        "meihekou-air-pollution-2025",
+        "fengyang-air-quality-2024",
       ].sort(),
     );
   });
@@ -1813,6 +1817,29 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
       ["区生态环境分局", "lead"],
       ["区工信局", "support"],
     ]);
+    // A、B按职责分工负责，其中A牵头 — the others help, as the notice says (其余单位按职责配合); a lone
+    // name beside its time limit carries the task out.
+    const guiping = planOf("guiping-air-pollution-2025");
+    expect(rolePairs(guiping, "3.1")[0]).toEqual(["市发展改革局", "lead"]);
+    expect(
+      rolePairs(guiping, "3.1")
+        .slice(1)
+        .every(([, role]) => role === "support"),
+    ).toBe(true);
+    expect(rolePairs(guiping, "7.27")).toEqual([["市农业农村局", "responsible"]]);
+    // （每年9月底前；X首办，Y联办）: kinds of unit the notice names in quotes, then says what they do.
+    expect(rolePairs(planOf("nanxi-air-quality-2024"), "6.3.1")).toEqual([
+      ["区生态环境局", "lead"],
+      ["区气象局", "support"],
+    ]);
+    // （编号：主03，协02、19、20；…）: numbers from the plan's own table of departments.
+    expect(rolePairs(planOf("meihekou-air-pollution-2025"), "3.1")).toEqual([
+      ["市发展和改革局", "lead"],
+      ["市工业和信息化局", "support"],
+      ["市生态环境局", "support"],
+    ]);
+    // 〔主管：X　协管：Y　时限：…〕 parted by spaces.
+    expect(rolePairs(planOf("fengyang-air-quality-2024"), "4.1.1")[0]).toEqual(["县交通运输局", "lead"]);
     // 标明“负总责”的为牵头部门；标明“按职责落实”的为责任部门.
     expect(rolePairs(planOf("liaoyang-air-quality-2024"), "2.4.1")).toEqual([
       ["市工业和信息化局", "lead"],

@@ -19,6 +19,7 @@ import {
   roleOfVerb,
   splitNames,
   splitTopLevel,
+  startsWithLabel,
 } from "./responsibility.js";
 import type { DepartmentRef, Role } from "./schema.js";
 
@@ -79,6 +80,11 @@ export interface PlanConventions {
    * them: 工业源治理专班。牵头单位：X；成员单位：Y、Z. Team name → its lead and members, as written.
    */
   teams: Map<string, Team>;
+  /**
+   * Numbers that stand for departments in its brackets (（编号：主03，协07、11）), as a table of the plan
+   * (附件：责任单位编号表 — 03　市生态环境局) says: number → name as written.
+   */
+  codes: Map<string, string>;
 }
 
 /** A working team (专班, 工作组) a plan defines by its lead and member departments. */
@@ -109,6 +115,9 @@ const DEFINED_ROLE =
 const DEFINED_BY_POSITION =
   /[“"「]([\p{Script=Han}]{2,6})[”"」][前后](?:所列|列出)?的?(?:单位|部门)(?:为|是|即)(牵头|配合|参与|协办|责任)(?:单位|部门)/gu;
 
+/** “首办单位”: a kind of unit a notice names in quotes. */
+const NAMED_KIND = /[“"「]([\p{Script=Han}]{2,4})单位[”"」]/gu;
+
 /** The role a definition's words say: who leads, who helps, who carries the task out. */
 function roleSaid(says: string): Role | null {
   if (/牵头|主办|统筹/.test(says)) return "lead";
@@ -127,6 +136,15 @@ function readRoleWords(text: string): Map<string, Role> {
   for (const m of text.matchAll(DEFINED_BY_POSITION)) {
     const role = roleSaid(m[2] as string);
     if (role && !words.has(m[1] as string)) words.set(m[1] as string, role);
+  }
+  // 责任单位分“首办单位”和“联办单位”：首办单位对该项任务负牵头抓总责任…；联办单位按照职责分工积极配合 —
+  // a kind of unit named in quotes, then said what it does: its brackets write the word alone (X首办).
+  for (const m of text.matchAll(NAMED_KIND)) {
+    const word = m[1] as string;
+    if (words.has(word) || isRoleVerb(word) || startsWithLabel(`${word}单位：`)) continue;
+    const said = new RegExp(`${word}单位(?![”"」])([^；;。“"「]{0,24})`).exec(text);
+    const role = said ? roleSaid(said[1] as string) : null;
+    if (role) words.set(word, role);
   }
   for (const m of text.matchAll(DEFINED_ROLE)) {
     const word = m[1] as string;
@@ -201,7 +219,7 @@ export function expandShortForms(
 const FIRST_LEADS =
   /排(?:在|名)?(?:第一(?:位|个|名)?|首位|最前)的?(?:单位)?(?:为|是)牵头(?:单位|部门)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
 const UNMARKED =
-  /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)])[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24})?[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
+  /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
 /** 改由××牵头的，…总牵头单位转为参与单位 */
 const OVERRIDDEN_LEAD_SUPPORTS =
   /改由[^。]{0,30}?牵头[^。]{0,40}?牵头(?:单位|部门)(?:转为|改为|作为|为)(?:参与|配合|协办)(?:单位|部门)/;
@@ -238,6 +256,36 @@ export function expandTeams(inner: string, teams: ReadonlyMap<string, Team>): st
   for (const [name, team] of teams)
     if (text.includes(name)) text = text.split(name).join(`${team.lead}牵头，${team.members}配合`);
   return text;
+}
+
+/** 03　市生态环境局: a line of a table that numbers the departments. */
+const CODE_LINE = /^\s*(\d{2})[\s　]+([\p{Script=Han}（）()、]{3,40})\s*$/u;
+
+/** The plan's table of department numbers, when it has one (five lines or more). */
+function readCodes(text: string): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const line of text.split("\n")) {
+    const m = CODE_LINE.exec(line);
+    if (m && !codes.has(m[1] as string)) codes.set(m[1] as string, m[2] as string);
+  }
+  return codes.size >= 5 ? codes : new Map();
+}
+
+/**
+ * A bracket naming departments by number written as a clause of their names: 编号：主03，协07、11 →
+ * 市生态环境局牵头，市住房和城乡建设局、市市场监督管理局配合 (主 leads, 协 supports, as such plans say).
+ */
+export function expandCodes(inner: string, codes: ReadonlyMap<string, string>): string {
+  if (codes.size === 0 || !/[主协]\s*\d{2}/.test(inner)) return inner;
+  const names = (list: string) =>
+    list
+      .split(/[、，,]\s*/)
+      .map((n) => codes.get(n.trim()) ?? n)
+      .join("、");
+  return inner
+    .replace(/编号\s*[:：]\s*/g, "")
+    .replace(/主\s*(\d{2}(?:\s*[、，,]\s*\d{2})*)(?![\d])/g, (_, list: string) => `${names(list)}牵头`)
+    .replace(/协\s*(\d{2}(?:\s*[、，,]\s*\d{2})*)(?![\d])/g, (_, list: string) => `${names(list)}配合`);
 }
 
 /** 斜杠“/”前为牵头单位，斜杠后为配合单位 / 牵头单位、配合单位和完成时限，三者之间以“／”分隔 */
@@ -410,6 +458,7 @@ export function readPlanConventions(
     defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE)),
     defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),
     teams: readTeams(`${preamble}\n${closing}`),
+    codes: /编号/.test(`${notice}\n${preamble}`) ? readCodes(closing) : new Map(),
   };
 }
 

@@ -17,6 +17,7 @@ import {
 } from "./assignments.js";
 import {
   bracketClause,
+  expandCodes,
   expandShortForms,
   expandTeams,
   readPlanConventions,
@@ -325,7 +326,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       }
       // …；第5项：X牵头 — a part naming its own task: its names still read as names.
       expanded.text = expanded.text.replace(/(^|[；;])\s*第\d{1,2}项\s*[:：]\s*/g, "$1");
-      expanded.text = expandTeams(expanded.text, conventions.teams);
+      expanded.text = expandCodes(expandTeams(expanded.text, conventions.teams), conventions.codes);
       // （X牵头，Y参与；下同）: the later tasks of the section that name none take it too.
       if (SAME_BELOW.test(expanded.text)) {
         expanded.text = expanded.text.replace(SAME_BELOW, "");

@@ -20,6 +20,7 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["配合实施", "support"],
   ["协助配合", "support"],
   ["牵头负责", "lead"],
+  ["共同牵头", "lead"],
   ["牵头督导", "lead"],
   ["牵头组织", "lead"],
   ["负责落实", "responsible"],
@@ -177,7 +178,8 @@ export function splitNames(list: string): NamePiece[] | null {
 function splitVerb(clause: string): { names: string; role: Role } | null {
   // 由市生态环境局牵头 / 此项工作由县发展和改革局负责 / 改由X牵头 (a task's own lead in place of its
   // section's): 由 introduces the names.
-  const bare = clause.replace(/^(?:(?:此项|该项|本项|这项)(?:工作|任务)?)?改?由/, "");
+  // …按职责分工负责，其中X牵头: 其中 picks the lead out of the names before it.
+  const bare = clause.replace(/^其中/, "").replace(/^(?:(?:此项|该项|本项|这项)(?:工作|任务)?)?改?由/, "");
   for (const [verb, role] of ROLE_VERBS)
     if (bare.endsWith(verb)) return { names: bare.slice(0, -verb.length), role };
   return null;
@@ -214,7 +216,12 @@ export function parseBareNames(
   role: Role,
   canonical: Canonicalise = (w) => canonicalDepartment(w),
 ): Responsibility | null {
-  return parseResponsibility(`${text}${BARE_VERB[role]}`, canonical);
+  // （市农业农村局；2025年12月底前）: the time limit beside the names is none of them.
+  const names = splitTopLevel(text, /[；;]/)
+    .filter((part) => !TIME_LIMIT.test(part.trim()) && !TIME_LABELLED.test(part.trim()))
+    .join("；");
+  if (names.trim() === "") return null;
+  return parseResponsibility(`${names}${BARE_VERB[role]}`, canonical);
 }
 
 /** Gives a written name its canonical spelling (a document's own folds). */
@@ -256,7 +263,7 @@ export interface Responsibility {
 
 /** A time limit standing alone in a clause: 2024年10月底前, 全年持续推进, 长期坚持. */
 const TIME_LIMIT =
-  /^(?:(?:完成)?时限[:：]\s*)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成)?[、，,至到—\-～~]?)+$|^(?:全年|长期|持续|常态化)(?:持续)?(?:推进|坚持|开展)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$/;
+  /^(?:(?:完成)?时限[:：]\s*)?(?:每年|每季度|每月)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成)?[、，,至到—\-～~]?)+$|^(?:全年|长期|持续|常态化)(?:持续)?(?:推进|坚持|开展)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$/;
 
 /** 节点：夏季禁烧2025年6月底前，… / 完成时限：… — a labelled time limit, whatever it says, names no one. */
 const TIME_LABELLED = /^(?:时间节点|节点|完成时限|时限|完成时间|办结时限|时间要求)\s*[:：]/;
@@ -343,7 +350,15 @@ export function parseResponsibility(
     if (waiting.length > 0) return null; // names that nothing is said of: not a clause
   }
   if (departments.length === 0 && !standingNote) return null;
-  return { departments: strongestRoles(shareLevel(departments, canonical)), standingNote };
+  // A、B、C按职责分工负责，其中A牵头: the others take the role the plan gives names beside a lead.
+  const among = besideLead !== null && /(?:^|[，,；;])\s*其中/.test(inner);
+  const leads = new Set(departments.filter((d) => d.role === "lead").map((d) => d.name));
+  const named = among
+    ? departments.map((d) =>
+        d.role === "responsible" && !leads.has(d.name) ? { ...d, role: besideLead } : d,
+      )
+    : departments;
+  return { departments: strongestRoles(shareLevel(named, canonical)), standingNote };
 }
 
 /**
