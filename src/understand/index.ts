@@ -424,8 +424,14 @@ function asksAboutUncoveredPlace(
   if (namesLoaded || facts.self) return false;
   // Whether a place is in the national key regions is the rules' matter where they know the place.
   const regionAsked = facts.cues.has("key-region") || facts.cues.has("not-key-region");
-  return segmenter()
-    .tag(text, true)
+  // Only the words ending in 市 or 县 the dictionary takes whole as a place name: tagging short
+  // candidates, not the whole question, keeps this cheap.
+  const candidates = new Set<string>();
+  for (const m of text.matchAll(/[市县]/g))
+    for (let n = 2; n <= 4; n++) if (m.index >= n) candidates.add(text.slice(m.index - n, m.index + 1));
+  return [...candidates]
+    .filter((c) => /^[\u4e00-\u9fa5]+$/.test(c))
+    .flatMap((c) => segmenter().tag(c, false))
     .some(
       ({ word, tag }) =>
         tag === "ns" &&
@@ -573,6 +579,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const within = placesOfSubdivisions(cut, deps.plans);
   const placed = within.length > 0 ? `${cut}（${within.join("、")}）` : cut;
   const unbridged = unbridgedWords(cut, found, docNames, deps, w);
+  const facts = extractFacts(placed, lang);
   const query: Query = {
     raw: input,
     text,
@@ -589,7 +596,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     deadline: deadline?.ask ?? null,
     factsText: placed,
     topic: cut,
-    facts: extractFacts(placed, lang),
+    facts,
     intents,
     residue,
     expansions,
@@ -598,7 +605,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       otherPlaces ||
       asksOffTopic(cut, found, deps, w) ||
       namesForeignDocument(cut, named.length > 0, deps, w) ||
-      asksAboutUncoveredPlace(cut, named.length > 0, extractFacts(placed, lang), deps),
+      asksAboutUncoveredPlace(cut, named.length > 0, facts, deps),
     asksFor: Object.entries(w.answerTypes)
       .filter(([, t]) => t.ask.test(cut))
       .map(([name]) => name),
