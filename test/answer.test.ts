@@ -248,6 +248,9 @@ describe("not_covered and invalid_input", () => {
       const r = await engine.answer(q);
       expect(r.status, q).toBe("not_covered");
     }
+    // A year the plan named never reaches is a time it says nothing of.
+    expect((await engine.answer("商丘的计划里2028年PM2.5要降到多少")).status).toBe("not_covered");
+    expect((await engine.answer("商丘的计划里2025年PM2.5要降到多少")).status).toBe("answered");
     // A case of the asker's own in that city is still judged by the rules loaded.
     expect((await engine.answer("我们厂在洛阳市，有台20蒸吨燃煤锅炉要淘汰吗")).status).toBe("answered");
     // The national plan named, the city's place in it is asked.

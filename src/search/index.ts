@@ -124,6 +124,9 @@ const QUESTION_WORDS = new Set(
 /** Words for "everywhere" that say where, not what. */
 const EVERYWHERE = ["全国", "全省", "全市", "全县", "中国"];
 
+/** How many idf units a year weighs that documents named in the question never name. */
+const ABSENT_YEAR_IN_NAMED = 3;
+
 /**
  * Place names say where, not what: a question is not about a plan because it names its city or a
  * province. The loaded documents' places and the provinces of the genre's data.
@@ -504,7 +507,9 @@ export class SearchIndex {
         // Within named documents, a year they never name (2025 asked of a 2024 annual plan).
         if (!present(w) && (own === undefined || own.includes(w))) {
           unmatchedWords.push(w);
-          unmatchedWeight += IDF_UNIT;
+          // Asked of documents it names, a year they never reach (2027 of a plan to 2025) is a time
+          // they say nothing of: it weighs as a topic word of its own.
+          unmatchedWeight += mask ? ABSENT_YEAR_IN_NAMED * IDF_UNIT : IDF_UNIT;
         }
         continue;
       }
