@@ -196,6 +196,10 @@ describe("every development document", () => {
         "nanxi-air-quality-2024",
         "meihekou-air-pollution-2025",
         "fengyang-air-quality-2024",
+        "bazhou-air-quality-2025",
+        "dengfeng-blue-sky-2025",
+        "jinjiang-air-quality-2025",
+        "weiyuan-air-pollution-2025",
       ].sort(),
     );
   });
@@ -1840,6 +1844,26 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     ]);
     // 〔主管：X　协管：Y　时限：…〕 parted by spaces.
     expect(rolePairs(planOf("fengyang-air-quality-2024"), "4.1.1")[0]).toEqual(["县交通运输局", "lead"]);
+    // 责任链：A→B、C→D — the rings the notice defines: lead, support, those who carry it out.
+    const bazhou = planOf("bazhou-air-quality-2025");
+    expect(rolePairs(bazhou, "2.2.1")).toEqual([
+      ["胜芳镇人民政府", "lead"],
+      ["市生态环境分局", "support"],
+      ["市工业和信息化局", "support"],
+      ["市自然资源和规划局", "support"],
+    ]);
+    expect(rolePairs(bazhou, "2.1.1")[0]).toEqual(["市发展和改革局", "lead"]);
+    expect(rolePairs(bazhou, "2.1.1").at(-1)?.[1]).toBe("responsible");
+    // （X领办，Y、Z参办，2025年9月底前办结）.
+    expect(rolePairs(planOf("dengfeng-blue-sky-2025"), "2.4")).toEqual([
+      ["市发展改革委", "lead"],
+      ["市生态环境局", "support"],
+    ]);
+    // An airport among the supporting units.
+    expect(rolePairs(planOf("jinjiang-air-quality-2025"), "4.14")).toContainEqual([
+      "泉州晋江国际机场",
+      "support",
+    ]);
     // 标明“负总责”的为牵头部门；标明“按职责落实”的为责任部门.
     expect(rolePairs(planOf("liaoyang-air-quality-2024"), "2.4.1")).toEqual([
       ["市工业和信息化局", "lead"],

@@ -85,6 +85,11 @@ export interface PlanConventions {
    * (附件：责任单位编号表 — 03　市生态环境局) says: number → name as written.
    */
   codes: Map<string, string>;
+  /**
+   * "责任链按“→”分为三环，第一环所列单位为牵头单位；第二环…配合单位；第三环…落实单位": the role of each
+   * ring of a chain line (责任链：A→B、C→D), in order. Null when the plan writes no chains.
+   */
+  chainRoles: Role[] | null;
 }
 
 /** A working team (专班, 工作组) a plan defines by its lead and member departments. */
@@ -256,6 +261,37 @@ export function expandTeams(inner: string, teams: ReadonlyMap<string, Team>): st
   for (const [name, team] of teams)
     if (text.includes(name)) text = text.split(name).join(`${team.lead}牵头，${team.members}配合`);
   return text;
+}
+
+/** 第一环所列单位为牵头单位 */
+const RING = /第([一二三四五])环(?:所列|列出)?的?(?:单位|部门)?(?:为|是)([^；;。，,]{0,10})/g;
+
+/** The roles of a chain's rings, first to last, as the notice defines them; null when it defines none. */
+function readChainRoles(text: string): Role[] | null {
+  if (!/→/.test(text)) return null;
+  const roles: Role[] = [];
+  for (const m of text.matchAll(RING)) {
+    const at = (parseSmallNumeral(m[1] as string) ?? 0) - 1;
+    const role = roleSaid(m[2] as string);
+    if (at >= 0 && role) roles[at] = role;
+  }
+  return roles.length >= 2 && roles.every(Boolean) ? roles : null;
+}
+
+/**
+ * A chain line under a task (责任链：A→B、C→D, — for an empty ring) written as a clause of roles by the
+ * plan's rings: A牵头，B、C配合，D负责. Null when the text has no such line.
+ */
+export function chainClause(text: string, roles: readonly Role[] | null): string | null {
+  if (!roles) return null;
+  const line = /^[\s　]*[\p{Script=Han}]{2,6}[:：]\s*([^\n]*→[^\n]*)$/mu.exec(text);
+  if (!line) return null;
+  const rings = (line[1] as string).split("→").map((r) => r.trim().replace(/[。；;]$/, ""));
+  const parts = rings.flatMap((ring, i) => {
+    const role = roles[i];
+    return role && ring !== "" && !/^[—\-－]+$/.test(ring) ? [`${ring}${BARE_VERB[role]}`] : [];
+  });
+  return parts.length > 0 ? parts.join("，") : null;
 }
 
 /** 03　市生态环境局: a line of a table that numbers the departments. */
@@ -459,6 +495,7 @@ export function readPlanConventions(
     defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),
     teams: readTeams(`${preamble}\n${closing}`),
     codes: /编号/.test(`${notice}\n${preamble}`) ? readCodes(closing) : new Map(),
+    chainRoles: readChainRoles(`${notice}\n${preamble}`),
   };
 }
 

@@ -17,6 +17,7 @@ import {
 } from "./assignments.js";
 import {
   bracketClause,
+  chainClause,
   expandCodes,
   expandShortForms,
   expandTeams,
@@ -395,6 +396,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     else {
       departments.push(...own);
       if (departments.length === 0) departments.push(...sentence);
+      // 责任链：A→B、C→D — a chain line read by the rings the notice defines.
+      const chain = departments.length === 0 ? chainClause(item.text, conventions.chainRoles) : null;
+      if (chain) departments.push(...(parseResponsibility(chain, canonical)?.departments ?? []));
       // Units on lines of their own under the task, each with its duty (区经济促进局：推动…).
       if (departments.length === 0)
         departments.push(

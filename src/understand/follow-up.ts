@@ -492,6 +492,22 @@ export function readFollowUp(
   // Another one of no kind of its own (那另一台28兆瓦的呢，…没有热电厂) is one more of the previous kind.
   else if (context.kind === "check" && ANOTHER.test(text) && own.entities.length > 0 && ownFigure)
     factsText = [text, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
+  // The same thing of another emission standard (换成一台国三的挖掘机): the standard replaced, and what else
+  // is said of it kept, not a second machine beside the first.
+  else if (
+    context.kind === "check" &&
+    own.standard !== null &&
+    own.entities.length > 0 &&
+    sameThings(own, previous, query.lang) &&
+    extractFacts(previous, query.lang).standard !== null
+  ) {
+    const rest = [own.standard.text, ...own.entities.map((e) => e.mention)].reduce(
+      (t, w) => t.split(w).join(""),
+      text,
+    );
+    const replaced = replaceStandard(previous, text, query.lang) ?? previous;
+    factsText = statesFacts(rest, query.lang) ? `${replaced}，${rest}` : replaced;
+  }
   // The same thing pointed back at, with a fact but no new size or place (如果这台锅炉是集中供暖用的呢): the
   // case as it was, with what is added. What it serves (集中供暖) is no place it moves to.
   else if (
@@ -521,26 +537,7 @@ export function readFollowUp(
   // check's items came between; after an answer that was no check (燃气锅炉呢 after the coal-boiler
   // items) it is a new topic in the same documents.
   // The same thing with another size, and maybe a new fact about it (50 t/h, CHP 60 km away).
-  // The same thing of another emission standard (换成一台国三的挖掘机): the standard replaced, and what else
-  // is said of it kept, not a second machine beside the first.
-  else if (
-    context.kind === "check" &&
-    own.standard !== null &&
-    own.entities.length > 0 &&
-    sameThings(own, previous, query.lang) &&
-    extractFacts(previous, query.lang).standard !== null
-  ) {
-    const rest = [own.standard.text, ...own.entities.map((e) => e.mention)].reduce(
-      (t, w) => t.split(w).join(""),
-      text,
-    );
-    const replaced = replaceStandard(previous, text, query.lang) ?? previous;
-    factsText = statesFacts(rest, query.lang) ? `${replaced}，${rest}` : replaced;
-  } else if (
-    context.factsText !== null &&
-    sameThings(own, previous, query.lang) &&
-    sharesUnit(previous, text)
-  )
+  else if (context.factsText !== null && sameThings(own, previous, query.lang) && sharesUnit(previous, text))
     factsText = replaceFigures(previous, text);
   else if (addsThings && CHANGE.test(text) && context.factsText !== null) factsText = `${previous}，${text}`;
   else if (
