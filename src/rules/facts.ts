@@ -31,6 +31,11 @@ function gradeOf(text: string, v: Vocabulary): QuestionFacts["grade"] {
 const QUOTED_COMPARATOR =
   /^\s*(?:及|and |or )?(?:以下|以上|以内|以外|below|above|under|over|or less|or more|and below|and above|and under)(?![a-z])/i;
 
+/** Whether the words right after a figure make it a quoted threshold (…35蒸吨/小时以下的, …35 t/h and below). */
+export function quotesThreshold(after: string): boolean {
+  return QUOTED_COMPARATOR.test(after);
+}
+
 /**
  * The figures of a question without those that quote a threshold ("is our 65 t/h boiler caught by the
  * phase-out of boilers of 35 t/h and below?") when another figure of the same unit states the case.
@@ -39,7 +44,7 @@ function withoutQuotedThresholds<A extends { unit: string | null; text: string; 
   text: string,
   all: readonly A[],
 ): A[] {
-  const quoted = (a: A) => QUOTED_COMPARATOR.test(text.slice(a.index + a.text.length));
+  const quoted = (a: A) => quotesThreshold(text.slice(a.index + a.text.length));
   return all.filter(
     (a) => !(quoted(a) && a.unit !== null && all.some((b) => b !== a && b.unit === a.unit && !quoted(b))),
   );

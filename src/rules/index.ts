@@ -19,6 +19,7 @@ export {
   extractFacts,
   findAmounts,
   findStandard,
+  quotesThreshold,
   sameMeasure,
   whereIds,
   withFuel,

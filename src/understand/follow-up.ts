@@ -10,6 +10,7 @@ import {
   findAmounts,
   POWER_PLANT,
   type QuestionFacts,
+  quotesThreshold,
   sameMeasure,
   whereIds,
   withFuel,
@@ -207,10 +208,6 @@ function replaceFigures(previous: string, next: string): string {
   return placed ? replacePlaces(out, rest, lang) : `${out}，${rest}`;
 }
 
-/** A comparator right after a figure: the figure quotes a rule's threshold (35蒸吨以下, 35 t/h and below). */
-const QUOTES_THRESHOLD =
-  /^\s*(?:\/小时)?(?:及|或|and |or )?(?:以下|以上|以内|below|above|under|or less|or more)(?![a-z])/i;
-
 /** Cues that say what a question is or does, not a fact of its case. */
 const NOT_A_FACT = new Set(["asks", "self"]);
 
@@ -304,7 +301,7 @@ function askingClauses(previous: string, lang: Query["lang"], own: QuestionFacts
       // A figure quoting the rule's threshold (属于35蒸吨/小时以下要全面淘汰的吗) asks; it is no fact of the case.
       const quoting =
         f.amounts.length > 0 &&
-        f.amounts.every((a) => QUOTES_THRESHOLD.test(clause.slice(a.index + a.text.length)));
+        f.amounts.every((a) => quotesThreshold(clause.slice(a.index + a.text.length)));
       if (f.entities.some((e) => e.kind === "animal") || (f.amounts.length > 0 && !quoting)) return "";
       // The new thing takes the place of the one named before (救护车呢 after 我在城区跑网约车): its
       // name goes, the rest of the clause (在城区) stays — and so does a thing that is also where the
@@ -489,7 +486,7 @@ export function readFollowUp(
   if (complete) factsText = null;
   // Another one, with its own thing and figure (还有一台29兆瓦的燃煤锅炉…这台呢): its own case, asked what the
   // previous one asked.
-  // Another one of no kind of its own (那另一台28兆瓦的呢，…没有热电厂) is one more of the previous kind.
+  // (Another one of no kind of its own, 那另一台28兆瓦的呢, is one more of the previous kind: a changed figure.)
   else if (context.kind === "check" && ANOTHER.test(text) && own.entities.length > 0 && ownFigure)
     factsText = [text, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
   // The same thing of another emission standard (换成一台国三的挖掘机): the standard replaced, and what else
