@@ -89,8 +89,14 @@ function onlySupport(departments: readonly DepartmentRef[]): boolean {
  * (标题后括号内所注单位为该部分各项任务的牵头单位). A task naming a lead of its own (改由Y牵头) keeps it.
  */
 function withGroupLead(own: readonly DepartmentRef[], heading: readonly DepartmentRef[]): DepartmentRef[] {
-  const leads = heading.filter((d) => d.role === "lead" && !own.some((o) => o.name === d.name));
-  return strongestRoles([...leads.map((d) => ({ ...d })), ...own]);
+  return strongestRoles([...headingLeads(own, heading), ...own]);
+}
+
+/** The heading's leads a task does not name itself, copied. */
+function headingLeads(own: readonly DepartmentRef[], heading: readonly DepartmentRef[]): DepartmentRef[] {
+  return heading
+    .filter((d) => d.role === "lead" && !own.some((o) => o.name === d.name))
+    .map((d) => ({ ...d }));
 }
 
 /** A task with a lead of its own, where the plan says the heading's lead then supports it. */
@@ -98,8 +104,7 @@ function withOverriddenLead(
   own: readonly DepartmentRef[],
   heading: readonly DepartmentRef[],
 ): DepartmentRef[] {
-  const leads = heading.filter((d) => d.role === "lead" && !own.some((o) => o.name === d.name));
-  return [...own, ...leads.map((d) => ({ ...d, role: "support" as const }))];
+  return [...own, ...headingLeads(own, heading).map((d) => ({ ...d, role: "support" as const }))];
 }
 
 /**
