@@ -200,6 +200,10 @@ describe("every development document", () => {
         "dengfeng-blue-sky-2025",
         "jinjiang-air-quality-2025",
         "weiyuan-air-pollution-2025",
+        "taixing-air-pollution-2025",
+        "sihui-air-quality-2025",
+        "leiyang-air-quality-2025",
+        "dazhou-air-quality-2025",
       ].sort(),
     );
   });
@@ -1864,6 +1868,20 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
       "泉州晋江国际机场",
       "support",
     ]);
+    // 〈领衔：X｜协同：Y｜时限：…〉, the angle bracket and labels the notice names (标“领衔”的单位为牵头单位).
+    expect(rolePairs(planOf("taixing-air-pollution-2025"), "2.2.2")).toEqual([
+      ["泰兴经济开发区管委会", "lead"],
+      ["泰州市泰兴生态环境局", "support"],
+      ["市应急管理局", "support"],
+    ]);
+    expect(isoDates(planOf("taixing-air-pollution-2025"), "2.2.2")).toEqual(["2025-06-30"]);
+    // （归口：X；联动：Y；期限：2025年9月30日）: “归口”所列单位为牵头单位, and a day under 期限 is the deadline.
+    const sihui = planOf("sihui-air-quality-2025");
+    expect(rolePairs(sihui, "2.5").slice(0, 2)).toEqual([
+      ["肇庆市生态环境局四会分局", "lead"],
+      ["市工业和信息化局", "support"],
+    ]);
+    expect(isoDates(sihui, "2.5")).toEqual(["2025-09-30"]);
     // 标明“负总责”的为牵头部门；标明“按职责落实”的为责任部门.
     expect(rolePairs(planOf("liaoyang-air-quality-2024"), "2.4.1")).toEqual([
       ["市工业和信息化局", "lead"],

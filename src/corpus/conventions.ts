@@ -110,9 +110,12 @@ export interface ShortForms {
 const SHORT_FORM =
   /[“"「]([\p{Script=Han}]{2,12})[”"」](?:指|即|是指|为)([\p{Script=Han}（）()]{3,30}?)(?=[，,；;。、]|$)/gu;
 
-/** “领办”的单位为牵头单位，… / 表述为“配合”的单位为配合单位 / 标明“负总责”的为牵头部门 / “召集单位”为牵头单位 */
+/**
+ * “领办”的单位为牵头单位，… / 表述为“配合”的单位为配合单位 / 标明“负总责”的为牵头部门 / “召集单位”为牵头单位 /
+ * “归口”所列单位为牵头单位
+ */
 const DEFINED_ROLE =
-  /[“"「]([\p{Script=Han}]{2,6})[”"」]的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
+  /[“"「]([\p{Script=Han}]{2,6})[”"」](?:所列)?的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
 /**
  * “负责”前所列单位为牵头单位, “支持”前所列单位为配合单位: the names before a word take the role it is
  * said to mark — even a verb of the genre given another role than its own.

@@ -125,7 +125,7 @@ const PATTERNS: readonly DeadlinePattern[] = [
     // 办结时限：2025年10月15日 — a day under a deadline label is the deadline, with no 前 after it (not
     // when it starts a period: 时限：2024年11月15日至2025年3月15日).
     pattern:
-      /(?<=(?:完成时间|完成时限|完成期限|办结时限|办结时间|时间节点|时限|时间)[:：]\s*)(\d{4})年(\d{1,2})月(\d{1,2})日(?!\d|\s*[至到—\-～~])/g,
+      /(?<=(?:完成时间|完成时限|完成期限|办结时限|办结时间|时间节点|时限|期限|时间)[:：]\s*)(\d{4})年(\d{1,2})月(\d{1,2})日(?!\d|\s*[至到—\-～~])/g,
     year: written,
     date: (m) => ({ month: Number(m[2]), day: Number(m[3]) }),
     approximate: false,
@@ -133,7 +133,7 @@ const PATTERNS: readonly DeadlinePattern[] = [
   {
     // 完成时间：2024年9月 — a month under a deadline label means by its end.
     pattern:
-      /(?<=(?:完成时间|完成时限|完成期限|办结时限|办结时间|时间节点|时限|时间)[:：]\s*)(\d{4})年(\d{1,2})月(?![\d底末份中上下])/g,
+      /(?<=(?:完成时间|完成时限|完成期限|办结时限|办结时间|时间节点|时限|期限|时间)[:：]\s*)(\d{4})年(\d{1,2})月(?![\d底末份中上下])/g,
     year: written,
     date: (m, y) => ({ month: Number(m[2]), day: lastDayOfMonth(y, Number(m[2])) }),
     approximate: false,

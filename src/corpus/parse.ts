@@ -79,6 +79,9 @@ export interface ParseOptions {
 }
 
 /** Brackets holding only time limits: （2025年12月底前）, （长期坚持）. */
+/** Angle brackets holding labelled lists (〈领衔：X｜协同：Y｜时限：…〉), not a name's own 〈市、区〉. */
+const ANGLED_LABELS = /〈([^〈〉\n]*?[:：][^〈〉\n]*)〉/g;
+
 const TIME_BRACKETS = /^(?:[(（][^（）()]*(?:\d{4}年|\d{1,2}月|年底|长期|持续|常态化)[^（）()]*[)）])+$/;
 
 /** 上述第2—3项： opening a bracket: it speaks for those tasks of the level. */
@@ -258,10 +261,16 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     .map((l) => l.text)
     .join("\n");
   const conventions = readPlanConventions(opening, canonical, notice, rest);
-  // 〖分工〗 is a label as 【分工】 is; the words the notice defines read as their roles.
+  // 〖分工〗 is a label as 【分工】 is; 〈领衔：X｜协同：Y〉 a bracket of labels as （领衔：X；协同：Y） is;
+  // the words the notice defines read as their roles.
   const labelled = (text: string) =>
     parseLabelledResponsibility(
-      withRoleWords(text.replace(/〖([^〖〗\n]{1,6})〗/g, "【$1】"), conventions.roleWords),
+      withRoleWords(
+        text
+          .replace(/〖([^〖〗\n]{1,6})〗/g, "【$1】")
+          .replace(ANGLED_LABELS, (_, inner: string) => `（${inner.replace(/[｜|]/g, "；")}）`),
+        conventions.roleWords,
+      ),
       canonical,
       conventions.othersAfterLead,
       conventions.unmarkedBesideLead,

@@ -380,8 +380,18 @@ const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
     "responsible",
   ],
 ];
-const LABEL =
-  /【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|成员单位|责任单位|责任部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|分工(?=\s*】)|主办(?=\s*[:：])|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：])|督导(?=\s*[:：])|落实(?=\s*[:：])|负责(?=\s*[:：])|支持(?=\s*[:：]))\s*(?:[:：]|】)/g;
+/**
+ * A role verb of the genre standing as a label (〈领衔：X｜协同：Y〉, 主导：X): the verb says the role. Longer
+ * verbs first, so 牵头负责： is not read as 负责：.
+ */
+const VERB_LABEL = ROLE_VERBS.map(([verb]) => verb)
+  .filter((verb) => verb.length === 2)
+  .map((verb) => `${verb}(?=\\s*[:：])`)
+  .join("|");
+const LABEL = new RegExp(
+  String.raw`【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|成员单位|责任单位|责任部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|分工(?=\s*】)|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：])|${VERB_LABEL})\s*(?:[:：]|】)`,
+  "g",
+);
 /**
  * The role of a label none of the above names (县直指导部门, 协作单位): by its role word — who leads (牵头,
  * 承办, 指导, 督导) or who helps (协作, 协同, 配合, 参加, 参与, 会办).
@@ -392,7 +402,7 @@ function roleByWord(label: string): Role {
   return "responsible";
 }
 /** A deadline's label that may follow a labelled list on its line. */
-const DEADLINE_LABEL = /(?:完成时限|完成时间|完成期限|时间要求|时限要求|时限|时间节点)\s*[:：]/;
+const DEADLINE_LABEL = /(?:完成时限|完成时间|完成期限|时间要求|时限要求|时限|期限|时间节点)\s*[:：]/;
 /** A role written after a name in a labelled list: 县工信局（牵头）, 县农业农村局（主）. */
 const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与|主)[)）]$/;
 
@@ -473,7 +483,7 @@ export function parseLabelledResponsibility(
   const joined = joinBrokenLists(text);
   for (const m of joined.matchAll(LABEL)) {
     const label = m[1] as string;
-    const role = LABELS.find(([re]) => re.test(label))?.[1] ?? roleByWord(label);
+    const role = LABELS.find(([re]) => re.test(label))?.[1] ?? roleOfVerb(label) ?? roleByWord(label);
     const list = labelledList(joined, (m.index as number) + m[0].length);
     // The plan's convention (排在第一位的为牵头单位，其余为配合单位) for a 责任单位 list marking no role.
     // (属地：X镇 — where the task is carried out locally — is no list whose order says roles.)
