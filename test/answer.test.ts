@@ -564,6 +564,30 @@ describe("conversations", () => {
     expect(newer.check?.outcome).toBe("does_not_apply");
   });
 
+  it("a follow-up may correct the count (实际是…), and one machine of another standard is no figure", async () => {
+    const ldar = await engine.answer("我们厂的密封点有900个，要开展泄漏检测与修复吗？");
+    expect(ldar.check?.outcome).toBe("does_not_apply");
+    const recounted = await engine.answer("不对，重新数了，其实是1200个，还要做吗？", {
+      context: ldar.context,
+    });
+    expect(recounted.check?.outcome).toBe("applies");
+    const loader = await engine.answer("我有台国二的装载机，能进施工工地吗？");
+    expect(loader.check?.outcome).toBe("applies");
+    const newer = await engine.answer("换成一台国四的呢？", { context: loader.context });
+    expect(newer.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("reads half a unit (半公顷) and a grade said to be below A and B", async () => {
+    const site = await engine.answer("工地占地半公顷，要不要装视频监控？");
+    expect(site.check?.outcome).toBe("applies");
+    const plant = await engine.answer("我们厂绩效没达到A级和B级，冬天要调控生产吗？");
+    expect(plant.check?.outcome).toBe("applies");
+    const rated = await engine.answer(
+      "We are rated B in the performance grading; winter production limits for us?",
+    );
+    expect(rated.check?.outcome).toBe("does_not_apply");
+  });
+
   it("a follow-up may move the case as well as change its figure", async () => {
     const line = await engine.answer("我们的烧结砖生产线年产4000万标砖，要退出吗");
     expect(line.check?.outcome).toBe("applies");

@@ -22,6 +22,7 @@ function found(list: readonly Word[], text: string, original = text): string[] {
 function gradeOf(text: string, v: Vocabulary): QuestionFacts["grade"] {
   if (v.grades.none.test(text)) return "none";
   if (v.grades.lead.test(text)) return "lead";
+  if (v.grades.below.test(text)) return "below";
   const g = v.grades.letter.exec(text);
   const letter = g?.slice(1).find(Boolean)?.toUpperCase();
   return letter === "A" || letter === "B" || letter === "C" || letter === "D" ? letter : null;

@@ -140,6 +140,22 @@ export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[
   const out: Amount[] = [];
   let i = 0;
   while (i < work.length) {
+    // 半公顷, 半亩: half of a unit, said with no numeral before it (一半 is a share, not a figure).
+    const half =
+      work[i] === "半" && !/[\d零〇一二两三四五六七八九十百千万个]/.test(work[i - 1] ?? "")
+        ? unitAfter(work.slice(i + 1), v)
+        : null;
+    if (half) {
+      out.push({
+        value: Math.round(0.5 * half.factor * 1e6) / 1e6,
+        unit: half.unit,
+        text: work.slice(i, i + 1 + half.length),
+        index: i,
+        clause: clauseOf(work, i, i + 1 + half.length),
+      });
+      i += 1 + half.length;
+      continue;
+    }
     const n = numeralAt(work, i, v);
     if (!n || Number.isNaN(n.value)) {
       i = n ? n.end : i + 1;

@@ -78,8 +78,8 @@ export const QuestionFacts = z.object({
   entities: z.array(Entity),
   /** The first emission standard named. */
   standard: Standard.nullable(),
-  /** A performance grade stated (A–D, "lead" for 引领性, "none" for unrated). */
-  grade: z.enum(["A", "B", "C", "D", "lead", "none"]).nullable(),
+  /** A performance grade stated (A–D, "lead" for 引领性, "none" for unrated, "below" for below A and B). */
+  grade: z.enum(["A", "B", "C", "D", "lead", "none", "below"]).nullable(),
   /** A year named (for completion dates). */
   year: z.number().int().nullable(),
   /** Building something new (新建, new plant …). */

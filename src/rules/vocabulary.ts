@@ -68,7 +68,7 @@ export const VocabularyFile = z.object({
   industries: Masked,
   fuels: Masked,
   places: z.array(Entry),
-  grades: z.object({ letter: Pattern, lead: Pattern, none: Pattern }),
+  grades: z.object({ letter: Pattern, lead: Pattern, none: Pattern, below: Pattern }),
   preStageOne: Pattern,
   cues: z.record(Id, Pattern),
 });
@@ -96,7 +96,7 @@ export interface Vocabulary {
   industries: { mask: RegExp | null; list: Word[] };
   fuels: { mask: RegExp | null; list: Word[] };
   places: Word[];
-  grades: { letter: RegExp; lead: RegExp; none: RegExp };
+  grades: { letter: RegExp; lead: RegExp; none: RegExp; below: RegExp };
   preStageOne: RegExp;
   cues: Map<string, RegExp>;
   /** Labels of every id that has one (things, animals, industries, fuels, places, measures). */
@@ -135,7 +135,12 @@ export function compileVocabulary(file: VocabularyFile): Vocabulary {
     },
     fuels: { mask: file.fuels.mask ? re(file.fuels.mask, "gi") : null, list: words(file.fuels.list) },
     places: words(file.places),
-    grades: { letter: re(file.grades.letter), lead: re(file.grades.lead), none: re(file.grades.none) },
+    grades: {
+      letter: re(file.grades.letter),
+      lead: re(file.grades.lead),
+      none: re(file.grades.none),
+      below: re(file.grades.below),
+    },
     preStageOne: re(file.preStageOne),
     cues: new Map(Object.entries(file.cues).map(([k, p]) => [k, re(p)])),
     labels: new Map(),

@@ -35,7 +35,7 @@ const WITHIN =
   /这几条|这些条|这几项|这些项|上面|以上|其中|这里面|这些里|among (?:these|them|those)|which of (?:these|them|those)/i;
 /** Words that change the facts of the previous question. */
 const CHANGE =
-  /^还有|^另外还有|^另有|^(?:搞|弄|说|写)错了|^更正|^纠正一下|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+  /^还有|^另外还有|^另有|^(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
 /** Another one of the kind the previous check was about (还有一台…, "a second boiler"): a case of its own. */
 const ANOTHER =
   /还有一(?:台|辆|家|座|条|个|处)|另(?:外)?(?:有)?一(?:台|辆|家|座|条|个|处)|\b(?:another|a second|the other) (?:one|[a-z-]+)\b/i;
@@ -112,7 +112,10 @@ const tonnes = (a: string | null, b: string | null) =>
 /** A figure with a unit, as the facts reader found it. */
 type Figure = ReturnType<typeof findAmounts>[number];
 const withUnit = (text: string): Figure[] =>
-  findAmounts(text).filter((a) => a.unit !== null && a.unit !== "piece");
+  // One machine (换成一台国三的) is an article, not a figure of the case.
+  findAmounts(text).filter(
+    (a) => a.unit !== null && a.unit !== "piece" && !(a.unit === "unit" && a.value === 1),
+  );
 
 /** 200000 → 20万, 17.5 → 17.5: a figure written back the way a question writes it. */
 function figure(value: number): string {
