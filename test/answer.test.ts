@@ -577,6 +577,20 @@ describe("conversations", () => {
     expect(newer.check?.outcome).toBe("does_not_apply");
   });
 
+  it("an obligation to buy and a price the plans set are no off-topic cues; a shopping question is", async () => {
+    const cars = await engine.answer(
+      "Must Shangqiu's party and government bodies buy electric cars for official use?",
+    );
+    expect(cars.status).toBe("answered");
+    expect(cars.citations[0]?.id).toBe("4.2");
+    const prices = await engine.answer("What does the Shangqiu plan say on tiered electricity prices?");
+    expect(prices.citations[0]?.id).toBe("9.1");
+    const coal = await engine.answer("Where should I buy coal in Shangqiu?");
+    expect(coal.status).toBe("not_covered");
+    const paid = await engine.answer("淘汰老旧柴油车，每辆能拿到多少补偿？");
+    expect(paid.status).toBe("not_covered");
+  });
+
   it("reads half a unit (半公顷) and a grade said to be below A and B", async () => {
     const site = await engine.answer("工地占地半公顷，要不要装视频监控？");
     expect(site.check?.outcome).toBe("applies");

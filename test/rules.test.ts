@@ -99,6 +99,9 @@ describe("figures in questions", () => {
 
   it("reads half a hectare as 0.5 ha, and a converted figure beside a quoted threshold as the case's", () => {
     expect(findAmounts("half a hectare").map((a) => [a.value, a.unit])).toEqual([[5000, "m2"]]);
+    // 半公顷 is half a unit; 一半 and 半年 are no figures.
+    expect(findAmounts("占地半公顷").map((a) => [a.value, a.unit])).toEqual([[5000, "m2"]]);
+    expect(findAmounts("只有一半，半年后再说")).toEqual([]);
     const f = facts("我们21兆瓦的燃煤锅炉，算35蒸吨以下的吗");
     expect(f.amounts.map((a) => [a.value, a.unit])).toEqual([[30, "t/h"]]);
   });
@@ -197,6 +200,14 @@ describe("entities: each thing the question describes, with its own facts", () =
       ["nonroad", null, 2],
     ]);
     expect(q.entities.map((e) => e.described)).toEqual([true, true, true]);
+  });
+
+  it("a cargo is neither a fuel nor an industry of the case (拉煤的货车, 运焦炭的大车)", () => {
+    expect(facts("拉煤的大货车要改走铁路吗").fuels).toEqual([]);
+    expect(facts("我们用大车运矿石、焦炭的，要改铁路吗").industries).toEqual([]);
+    expect(facts("We haul coal on diesel trucks").fuels).toEqual(["diesel"]);
+    // What a boiler burns stays its fuel.
+    expect(facts("运行一台烧煤的锅炉，要淘汰吗").fuels).toEqual(["coal"]);
   });
 
   it("a standard just before a thing's name is that thing's, not the place's before it", () => {

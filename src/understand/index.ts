@@ -308,7 +308,9 @@ function asksOffTopic(
   const known = (word: string) => deps.coverage(word).matchedWords.includes(word);
   return cues.some((cue) => {
     const c = cue.trim();
-    if (bridged.has(c) || usedAsInPlans(c, lower, deps.plans)) return false;
+    // An English cue bridged in another form (price in "electricity prices") is the plans' word too.
+    const inBridged = bridged.has(c) || (/^[a-z]/.test(c) && [...bridged].some((b) => b.startsWith(c)));
+    if (inBridged || usedAsInPlans(c, lower, deps.plans)) return false;
     return !words.some((word) => word.length > c.length && word.includes(c) && known(word));
   });
 }
