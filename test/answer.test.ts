@@ -669,6 +669,10 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.citations[0]).toMatchObject({ doc: "xingtai-2023", id: "6.2" });
   });
 
+  it("reads a loaded place in a title even when words before it run into it (列出临泉县…)", async () => {
+    expect(many.understand("列出临泉县大气污染防治方案里县公安局的任务").docs).toEqual(["linquan-air-2024"]);
+  });
+
   it("names a plan in English by what it is about, and two issuers name their joint notice", async () => {
     expect(many.understand("Diesel truck action plan, article (25)?").docs).toEqual(["mee-mot-2022"]);
     expect(many.understand("item 20 of the MEE-MOT plan").docs).toEqual(["mee-mot-2022"]);

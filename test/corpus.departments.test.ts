@@ -50,6 +50,14 @@ describe("the directory", () => {
     ]);
   });
 
+  it("finds a unit named after a place by its other spellings, never by another unit's", () => {
+    const d = directory(["市公安局东岗区分局", "市生态环境局东岗分局", "白岭经济技术开发区管委会"]);
+    expect(means(d, "公安东岗分局管什么")).toEqual(["市公安局东岗区分局"]);
+    expect(means(d, "东岗公安分局")).toEqual(["市公安局东岗区分局"]);
+    expect(means(d, "东岗生态环境分局")).toEqual(["市生态环境局东岗分局"]);
+    expect(means(d, "白岭经开区管委会有哪些任务")).toEqual(["白岭经济技术开发区管委会"]);
+  });
+
   it("knows no department of a document that is not loaded", () => {
     expect(means(d, "铁路公司")).toEqual([]);
     expect(means(d, "气象局")).toEqual([]);

@@ -204,6 +204,10 @@ describe("every development document", () => {
         "sihui-air-quality-2025",
         "leiyang-air-quality-2025",
         "dazhou-air-quality-2025",
+        "huinong-air-pollution-2025",
+        "wulanchabu-air-quality-2024",
+        "jingmen-air-quality-2025",
+        "fenyi-air-pollution-2025",
       ].sort(),
     );
   });
@@ -1882,6 +1886,26 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
       ["市工业和信息化局", "support"],
     ]);
     expect(isoDates(sihui, "2.5")).toEqual(["2025-09-30"]);
+    // 〖lead｜support｜time〗, the fields the notice lists in order (依次标注牵头单位、配合单位和完成时限，以“｜”分隔).
+    const huinong = planOf("huinong-air-pollution-2025");
+    expect(rolePairs(huinong, "3.3")).toEqual([
+      ["区工业信息化和商务局", "lead"],
+      ["石嘴山经济技术开发区管委会", "lead"],
+      ["市生态环境局惠农分局", "support"],
+      ["区自然资源局", "support"],
+    ]);
+    // （leads）［supports］: the kinds of bracket the notice gives roles (圆括号…牵头单位；方括号…配合单位).
+    const jingmen = planOf("jingmen-air-quality-2025");
+    expect(rolePairs(jingmen, "2.2")).toEqual([
+      ["市经信局", "lead"],
+      ["市发展改革委", "support"],
+      ["市生态环境局", "support"],
+      ["市自然资源和规划局", "support"],
+    ]);
+    expect(rolePairs(jingmen, "2.5")).toEqual([
+      ["市生态环境局", "lead"],
+      ["市经信局", "lead"],
+    ]);
     // 标明“负总责”的为牵头部门；标明“按职责落实”的为责任部门.
     expect(rolePairs(planOf("liaoyang-air-quality-2024"), "2.4.1")).toEqual([
       ["市工业和信息化局", "lead"],

@@ -228,6 +228,24 @@ describe("homophone typos repaired by pinyin", () => {
     );
     expect(repairer.repair("重污然天气应急").repairs.map((r) => r.to)).toEqual(["重污染天气应急"]);
     expect(repairer.repair("的是").repairs).toEqual([]);
+    // A verb before 的 is no typo of two characters the corpus has side by side (排的 → 牌的).
+    const plateWords = ["厂牌", "号牌", "废气"];
+    const bySet = (t: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < t.length; ) {
+        const w = plateWords.find((x) => t.startsWith(x, i)) ?? (t[i] as string);
+        out.push(w);
+        i += w.length;
+      }
+      return out;
+    };
+    const plates = new TypoRepairer(
+      new SoundIndex(["车辆号牌的管理"]),
+      bySet,
+      new Set(plateWords),
+      new Set(),
+    );
+    expect(plates.repair("黄磷厂排的废气").repairs).toEqual([]);
   });
 });
 

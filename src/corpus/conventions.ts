@@ -49,6 +49,11 @@ export interface PlanConventions {
   standingNote: { text: string; departments: DepartmentRef[] } | null;
   /** "以简称表述，如“生态环境”指省生态环境厅": the short names its brackets use for departments. */
   shortForms: ShortForms | null;
+  /**
+   * "圆括号“（）”内所列为牵头单位；方括号“［］”内所列为配合单位": the role of the names in each kind of bracket
+   * closing a task, by its opening mark (both widths). Empty when the plan gives none.
+   */
+  bracketKinds: ReadonlyMap<string, Role>;
   /** "带★的为牵头单位": the mark written beside a lead's name. Null when the plan marks none. */
   leadMark: string | null;
   /** "分号前的单位为牵头单位，分号后的单位为配合单位": a bracket's names before ； lead, those after support. */
@@ -58,8 +63,8 @@ export interface PlanConventions {
   /** "括号外为牵头单位，括号内为配合单位": in 甲、乙（丙、丁）甲 and 乙 lead, 丙 and 丁 support. */
   innerBracketSupports: boolean;
   /**
-   * "斜杠“/”前为牵头单位，斜杠后为配合单位" or "依次列明牵头单位、配合单位和完成时限，以“／”分隔": a
-   * bracket's parts between slashes are lead, support and time limit. `allLead`: a bracket with no
+   * "斜杠“/”前为牵头单位，斜杠后为配合单位" or "依次列明牵头单位、配合单位和完成时限，以“／”分隔" (or
+   * “｜”): a bracket's parts between slashes (or bars) are lead, support and time limit. `allLead`: a bracket with no
    * slash names leads only (未设斜杠的，所列单位均为牵头单位).
    */
   slashParts: { allLead: boolean } | null;
@@ -329,7 +334,7 @@ export function expandCodes(inner: string, codes: ReadonlyMap<string, string>): 
 
 /** 斜杠“/”前为牵头单位，斜杠后为配合单位 / 牵头单位、配合单位和完成时限，三者之间以“／”分隔 */
 const SLASH_PARTS =
-  /(?:斜杠|[“"「][/／][”"」])[^。]{0,40}?牵头(?:单位|部门)[^。]{0,30}?配合(?:单位|部门)|牵头(?:单位|部门)[^。]{0,30}?配合(?:单位|部门)[^。]{0,30}?(?:斜杠|[“"「][/／][”"」])/;
+  /(?:斜杠|竖线|[“"「][/／｜|][”"」])[^。]{0,40}?牵头(?:单位|部门)[^。]{0,30}?配合(?:单位|部门)|牵头(?:单位|部门)[^。]{0,30}?配合(?:单位|部门)[^。]{0,30}?(?:斜杠|竖线|[“"「][/／｜|][”"」])/;
 const SLASHLESS_LEAD = /未(?:设|用|加|标)斜杠[^。]{0,12}?(?:均)?(?:为|是)牵头/;
 
 /**
@@ -340,7 +345,7 @@ const SLASHLESS_LEAD = /未(?:设|用|加|标)斜杠[^。]{0,12}?(?:均)?(?:为|
  */
 export function slashRoles(inner: string, allLead: boolean): string | null {
   const [head = "", ...after] = splitTopLevel(inner, /[；;]/).map((p) => p.trim());
-  const parts = splitTopLevel(head, /[/／]/).map((p) => p.trim());
+  const parts = splitTopLevel(head, /[/／｜|]/).map((p) => p.trim());
   const tail = after.map((a) => `；${a}`).join("");
   const none = (p: string | undefined) => p === undefined || /^[—–\-－]+$/.test(p) || p === "";
   if (parts.length === 1)
@@ -407,6 +412,31 @@ const ROLE_WORDS: Readonly<Record<string, Role>> = {
   协办: "support",
   责任: "responsible",
 };
+/** 圆括号“（）”内所列为牵头单位 / 方括号内所列单位为配合单位: a kind of bracket and the role of its names. */
+const BRACKET_KIND =
+  /(圆|方|尖|六角|方头)括号\s*(?:[“"「]([（(［[〔【〈])\s*[）)］\]〕】〉]?[”"」])?\s*(?:内|中|里)(?:所列|列出|列明|标注)?(?:的)?(?:单位|部门)?(?:均)?(?:为|是)(牵头|责任|配合|参与|协办)(?:单位|部门)/g;
+/** The opening marks of each kind of bracket, in both widths. */
+const BRACKET_MARKS: Readonly<Record<string, string>> = {
+  圆: "（(",
+  方: "［[",
+  尖: "〈<",
+  六角: "〔",
+  方头: "【",
+};
+
+/** The role a notice gives the names in each kind of bracket (圆括号…为牵头单位；方括号…为配合单位). */
+function readBracketKinds(text: string): Map<string, Role> {
+  const kinds = new Map<string, Role>();
+  for (const m of text.matchAll(BRACKET_KIND)) {
+    const role = ROLE_WORDS[m[3] as string];
+    const marks = BRACKET_MARKS[m[1] as string] ?? "";
+    if (!role) continue;
+    for (const mark of m[2] ? `${m[2]}${marks}` : marks) kinds.set(mark, role);
+  }
+  // One kind alone says nothing beside the others: a plan defines them to tell them apart.
+  return new Set(kinds.values()).size >= 2 ? kinds : new Map();
+}
+
 /**
  * X是各项任务的落实主体 / X为所有任务的责任主体 / X是本辖区任务落实的责任主体 / X负责本辖区任务具体落实,
  * optionally with 以下不再列出.
@@ -488,6 +518,7 @@ export function readPlanConventions(
     bracketRole,
     standingNote,
     shortForms: readShortForms(`${notice}\n${preamble}\n${closing}`),
+    bracketKinds: readBracketKinds(`${notice}\n${preamble}`),
     leadMark: marked ? (marked[1] as string) : null,
     semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
     responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,

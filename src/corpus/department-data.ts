@@ -48,6 +48,8 @@ export const DepartmentData = z
         aliasesEn: z.array(z.string().min(1)).default([]),
         /** Zone kinds → English, for 经济技术开发区管委会 and the like. */
         zones: z.record(z.string().min(1), z.string().min(1)).default({}),
+        /** Zone kinds → the short name people say (经济技术开发区 → 经开区). */
+        shortZones: z.record(z.string().min(1), z.string().min(1)).default({}),
       })
       .strict(),
   })

@@ -100,10 +100,19 @@ function englishList(words: readonly string[]): string {
 
 const tidy = (s: string) => s.replace(/\s+/g, " ").trim();
 
+/** Whether every character of `part` stands in `whole`, in order (公安分局 in 市公安局分局). */
+function isSubsequence(part: string, whole: string): boolean {
+  let at = 0;
+  for (const c of whole) if (c === part[at]) at++;
+  return at === part.length;
+}
+
 /** A form with {place} as a matcher. */
 interface NamedForm {
   pattern: RegExp;
   en: string;
+  /** The form as written (公安{place}分局), to spell a unit of the same place in it. */
+  template: string;
 }
 
 /** One key of the mention table: the names it stands for are resolved against the known names. */
@@ -140,7 +149,7 @@ export class DepartmentDirectory {
         // {any}: a further place the English leaves out (the railway bureau above a depot).
         const part = (text: string) => escapeRegExp(text).replace("\\{any\\}", "[\\u4e00-\\u9fa5]{2,4}");
         const pattern = new RegExp(`^${part(before)}([\\u4e00-\\u9fa5]{2,8}?)${part(after ?? "")}$`);
-        return { pattern, en };
+        return { pattern, en, template: form };
       });
       this.named.push({ group: firstForm(d), forms });
     }
@@ -278,6 +287,30 @@ export class DepartmentDirectory {
         written: [],
       });
     return out;
+  }
+
+  /**
+   * Other ways people write a unit named after a place: the genre's other forms for the same unit with
+   * the same place (市公安局某某区分局 → 公安某某区分局, 某某公安分局) — forms whose fixed words run inside
+   * the matched form's, so a police branch is never spelt as an environment one — and a zone by its short
+   * name (经济技术开发区 → 经开区).
+   */
+  private otherSpellings(name: string): string[] {
+    const out: string[] = [];
+    const fixed = (template: string) => template.replace(/\{place\}|\{any\}/g, "");
+    const forms = this.named.flatMap((g) => g.forms);
+    for (const matched of forms) {
+      const place = matched.pattern.exec(name)?.[1];
+      if (!place || place.includes("各")) continue;
+      for (const f of forms) {
+        if (f.template.includes("{any}") || !isSubsequence(fixed(f.template), fixed(matched.template)))
+          continue;
+        for (const p of new Set([place, placeCore(place)])) out.push(f.template.replace("{place}", p));
+      }
+    }
+    for (const [long, short] of Object.entries(this.data.committees.shortZones))
+      if (name.includes(long)) out.push(name.replace(long, short));
+    return [...new Set(out)].filter((o) => o !== name);
   }
 
   /** The level prefix a name starts with and the rest, longest prefix first; [null, name] when none. */
@@ -446,6 +479,7 @@ export class DepartmentDirectory {
       // A document's name written with an alias (市发改局) is what the bare alias (发改局) means too.
       if (info.group === null)
         for (const [, rest] of this.splitLevel(name)) if (this.aliasEnglish.has(rest)) add(rest, { name });
+      for (const other of this.otherSpellings(name)) add(other, { name });
     }
 
     const table: Array<readonly [string, readonly string[]]> = [];

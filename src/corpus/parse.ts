@@ -356,7 +356,12 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // A bracket of labelled lists (〔责任：甲（主）、乙〕, (责任单位：…；完成时限：…)) is read as such, by the
       // plan's rules for its lists.
       const listed = startsWithLabel(inner.trim()) ? labelled(inner) : [];
+      // A kind of bracket the notice gives a role (圆括号…为牵头单位，方括号…为配合单位), among those closing
+      // the task: its names take that role.
+      const kind = conventions.bracketKinds.get(item.text[bracket.start] as string);
+      const inClosingRun = outsideBrackets(item.text.slice(bracket.end)).replace(/[。；;\s]/g, "") === "";
       const r =
+        (kind && inClosingRun ? parseBareNames(inner, kind, canonical) : null) ??
         (listed.length > 0 ? { departments: listed, standingNote: null } : null) ??
         parseResponsibility(inner, canonical, conventions.unmarkedBesideLead) ??
         (closesTask ? parseBareNames(inner, bareRole, canonical) : null) ??

@@ -69,8 +69,8 @@ const LEVEL_WORDS = /^各?[省市县区]{1,3}$/;
 /** The body a list's last member ends in, shared by the bare places before it. */
 export const BODY_SUFFIX = /(?:人民政府|政府|管委会)(?:[(（〈][^()（）〈〉]{1,12}[)）〉])?$/;
 
-const OPEN = "(（〔[";
-const CLOSE = ")）〕]";
+const OPEN = "(（〔[［〖";
+const CLOSE = ")）〕]］〗";
 
 /** A bracketed stretch of text: where it opens and closes in its text, and what it holds. */
 export interface Bracket {

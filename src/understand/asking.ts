@@ -159,7 +159,9 @@ export function askedRole(text: string, w: AskingWords = askingWords()): Role | 
   const lead = w.roles.lead.test(text);
   const support = w.roles.support.test(text);
   const responsible = w.roles.responsible.test(text);
-  // "配合或负责" asks about both: no single role to put first.
+  // "配合或负责" asks about both: no single role to put first; so does "是主体还是协助" (which one is
+  // it), whatever words the plan uses for its roles.
+  if (/还是/.test(text)) return null;
   if (lead && !support && !responsible) return "lead";
   if (support && !lead && !responsible) return "support";
   return null;

@@ -406,7 +406,9 @@ function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean
       TITLE_BREAK.test(title)
     )
       continue;
-    if (plans.some((p) => p.profile.placeAliases.some((a) => a === place || a === core))) continue;
+    // Words before the place run into it (列出沛县…计划): a loaded place at its end is that place.
+    const loaded = (a: string) => a === place || a === core || (a.length >= 2 && place.endsWith(a));
+    if (plans.some((p) => p.profile.placeAliases.some(loaded))) continue;
     return true;
   }
   return false;

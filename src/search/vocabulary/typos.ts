@@ -223,6 +223,10 @@ export class TypoRepairer {
     // A short stretch with every character changed is two different words that sound alike.
     if (changed.length === length) return null;
     if (this.has(run.slice(start, end))) return null;
+    // Two characters holding a function word are no stretch of a term unless the corpus has them as a
+    // word: 排的 is the verb before 的, no typo of 牌的.
+    if (length === 2 && [...target].some((c) => FUNCTION_CHARS.has(c)) && !this.corpusWords.has(target))
+      return null;
     // Function words (的, 是, 有) are typed on purpose; a short stretch changing one is not a typo.
     if (length < 5 && changed.some((k) => FUNCTION_CHARS.has(run[k] as string))) return null;
     const crosses = (k: number) => {
