@@ -132,10 +132,18 @@ export class TypoRepairer {
     const readings = chars.map((c) => [primaryReading(c)]);
     const sounds = (q: number, syllable: string | undefined) =>
       syllable !== undefined && syllable !== "" && (readings[q] as string[])[0] === syllable;
+    // A typo leaves a pair of characters the corpus never has side by side (扬沉, 机戒); a seed far from
+    // every such pair can only find stretches the question already spells as the corpus does. Seeds
+    // up to two places before one are kept: a near-miss syllable (戒) is reached from the seed before it.
+    const unseen: number[] = [];
+    for (let k = 0; k + 1 < chars.length; k++) if (!this.sounds.has(run.slice(k, k + 2))) unseen.push(k);
+    if (unseen.length === 0) return [];
+    const nearUnseen = (i: number) => unseen.some((k) => i >= k - 2 && i <= k + 1);
     const before = this.tokensOf(run);
     const candidates: Span[] = [];
     const seen = new Set<string>();
     for (let i = 0; i + 1 < chars.length; i++) {
+      if (!nearUnseen(i)) continue;
       for (const a of readings[i] as string[]) {
         for (const b of readings[i + 1] as string[]) {
           for (const [r, p] of this.sounds.seed(a, b)) {
