@@ -31,10 +31,17 @@ function split(text: string, start: number, end: number, marks: RegExp): Piece[]
   return pieces;
 }
 
+/** Each item's {@link substanceEnd}, once: an item's text does not change while it is loaded. */
+const substanceEnds = new WeakMap<Item, number>();
+
 /** Where an item's responsibility parenthesis starts (quotes about the substance stop before it). */
 export function substanceEnd(item: Item): number {
+  const known = substanceEnds.get(item);
+  if (known !== undefined) return known;
   const own = findBrackets(item.text).filter((b) => parseResponsibility(b.inner));
-  return own.length > 0 ? (own[0] as { start: number }).start : item.text.length;
+  const end = own.length > 0 ? (own[0] as { start: number }).start : item.text.length;
+  substanceEnds.set(item, end);
+  return end;
 }
 
 /** The item's sentences, from after its number (五) to before its responsibility parenthesis. */

@@ -61,6 +61,33 @@ export function extractFacts(
   lang: "zh" | "en",
   v: Vocabulary = vocabulary(),
 ): QuestionFacts {
+  // One answer reads the same text's facts several times (understanding, follow-up, the checks): the
+  // facts of the last few hundred texts are kept, frozen so no reader can change another's.
+  const key = `${lang}\u0000${question}`;
+  const known = v === vocabulary() ? recent.get(key) : undefined;
+  if (known) return known;
+  const facts = readFacts(question, lang, v);
+  if (v === vocabulary()) {
+    if (recent.size >= RECENT_FACTS) recent.clear();
+    recent.set(key, deepFreeze(facts));
+  }
+  return facts;
+}
+
+/** How many texts' facts {@link extractFacts} keeps. */
+const RECENT_FACTS = 512;
+const recent = new Map<string, QuestionFacts>();
+
+/** An object and everything in it made read-only (Sets and Maps stay as they are: none is changed). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value) && !(value instanceof Set)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function readFacts(question: string, lang: "zh" | "en", v: Vocabulary): QuestionFacts {
   const text = question.normalize("NFKC");
   const cues = new Set([...v.cues].filter(([, re]) => re.test(text)).map(([name]) => name));
   const industryText = v.industries.mask ? text.replace(v.industries.mask, " ") : text;

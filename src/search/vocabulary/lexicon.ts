@@ -173,7 +173,9 @@ export function lexiconMatches(
 ): { matches: LexiconMatch[]; rest: string } {
   const matches: LexiconMatch[] = [];
   let rest = text.toLowerCase();
-  for (const [pattern, terms] of lexicon.english) {
+  // A text with no latin letter has no English phrase to look for.
+  const english = /[a-z]/.test(rest) ? lexicon.english : [];
+  for (const [pattern, terms] of english) {
     pattern.lastIndex = 0;
     const found = rest.match(pattern);
     if (found) {

@@ -143,6 +143,14 @@ export class SoundIndex {
   }
 
   /** Places where a stretch starts with these two syllables. */
+  /** Where the syllables a, b stand side by side: each place packed as run × 2^16 + offset. */
+  places(a: string, b: string): readonly number[] {
+    const x = this.ids.get(a);
+    const y = this.ids.get(b);
+    if (x === undefined || y === undefined) return [];
+    return this.seeds.get(x * 0x10000 + y) ?? [];
+  }
+
   seed(a: string, b: string): SoundHit[] {
     const x = this.ids.get(a);
     const y = this.ids.get(b);

@@ -129,9 +129,7 @@ export class TypoRepairer {
     const chars = [...run];
     if (chars.length !== run.length) return []; // characters beyond the basic plane: leave alone
     // The most common reading only: rare readings (池 che, 概 gui) would make everything sound alike.
-    const readings = chars.map((c) => [primaryReading(c)]);
-    const sounds = (q: number, syllable: string | undefined) =>
-      syllable !== undefined && syllable !== "" && (readings[q] as string[])[0] === syllable;
+    const readings = chars.map((c) => primaryReading(c));
     // A typo leaves a pair of characters the corpus never has side by side (扬沉, 机戒); a seed far from
     // every such pair can only find stretches the question already spells as the corpus does. Seeds
     // up to two places before one are kept: a near-miss syllable (戒) is reached from the seed before it.
@@ -141,53 +139,55 @@ export class TypoRepairer {
     const nearUnseen = (i: number) => unseen.some((k) => i >= k - 2 && i <= k + 1);
     const before = this.tokensOf(run);
     const candidates: Span[] = [];
-    const seen = new Set<string>();
-    for (let i = 0; i + 1 < chars.length; i++) {
+    // Alignments already followed: (question start, corpus run, corpus start) packed in one number.
+    const seen = new Set<number>();
+    const n = chars.length;
+    for (let i = 0; i + 1 < n; i++) {
       if (!nearUnseen(i)) continue;
-      for (const a of readings[i] as string[]) {
-        for (const b of readings[i + 1] as string[]) {
-          for (const [r, p] of this.sounds.seed(a, b)) {
-            const { text: corpusRun, syllables } = this.sounds.runs[r] as {
-              text: string;
-              syllables: string[];
-            };
-            let qs = i;
-            let ps = p;
-            while (qs > 0 && ps > 0 && sounds(qs - 1, syllables[ps - 1])) {
-              qs--;
-              ps--;
-            }
-            const key = `${qs}:${r}:${ps}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            let qe = i + 2;
-            let pe = p + 2;
-            let nearMiss = false;
-            for (;;) {
-              while (qe < chars.length && pe < syllables.length && sounds(qe, syllables[pe])) {
-                qe++;
-                pe++;
-              }
-              // One syllable a letter off (改照 gaizhao for 改造 gaizao, 机戒 jijie for 机械 jixie), inside
-              // a stretch that goes on matching for two more syllables: a near-homophone typo.
-              const next = (k: number) => sounds(qe + k, syllables[pe + k]);
-              if (
-                nearMiss ||
-                qe + 2 >= chars.length ||
-                pe + 2 >= syllables.length ||
-                !oneLetterApart((readings[qe] as string[])[0] as string, syllables[pe] as string) ||
-                !next(1) ||
-                !next(2)
-              )
-                break;
-              nearMiss = true;
-              qe++;
-              pe++;
-            }
-            const span = this.judge(run, qs, qe, corpusRun.slice(ps, pe), before, nearMiss);
-            if (span) candidates.push(span);
-          }
+      for (const place of this.sounds.places(readings[i] as string, readings[i + 1] as string)) {
+        const r = Math.floor(place / 0x10000);
+        const p = place % 0x10000;
+        const { text: corpusRun, syllables } = this.sounds.runs[r] as { text: string; syllables: string[] };
+        let qs = i;
+        let ps = p;
+        while (qs > 0 && ps > 0 && syllables[ps - 1] && readings[qs - 1] === syllables[ps - 1]) {
+          qs--;
+          ps--;
         }
+        const key = (r * 0x10000 + ps) * 0x10000 + qs;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        let qe = i + 2;
+        let pe = p + 2;
+        let nearMiss = false;
+        for (;;) {
+          while (qe < n && pe < syllables.length && syllables[pe] && readings[qe] === syllables[pe]) {
+            qe++;
+            pe++;
+          }
+          // One syllable a letter off (改照 gaizhao for 改造 gaizao, 机戒 jijie for 机械 jixie), inside
+          // a stretch that goes on matching for two more syllables: a near-homophone typo.
+          if (
+            nearMiss ||
+            qe + 2 >= n ||
+            pe + 2 >= syllables.length ||
+            !oneLetterApart(readings[qe] as string, syllables[pe] as string) ||
+            !syllables[pe + 1] ||
+            readings[qe + 1] !== syllables[pe + 1] ||
+            !syllables[pe + 2] ||
+            readings[qe + 2] !== syllables[pe + 2]
+          )
+            break;
+          nearMiss = true;
+          qe++;
+          pe++;
+        }
+        // A stretch spelt as the corpus spells it is no typo.
+        let differs = false;
+        for (let k = 0; k < qe - qs && !differs; k++) differs = run[qs + k] !== corpusRun[ps + k];
+        if (!differs) continue;
+        const span = this.judge(run, qs, qe, corpusRun.slice(ps, pe), before, nearMiss);
+        if (span) candidates.push(span);
       }
     }
     // Longest and surest first; a stretch overlapping one already taken is dropped.
