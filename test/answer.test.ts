@@ -591,6 +591,34 @@ describe("conversations", () => {
     expect(paid.status).toBe("not_covered");
   });
 
+  it("a follow-up may add a fact of the same case, ask one more obligation of it, or name its document", async () => {
+    // A fact that is no thing of its own, said of the same case (这样还要…吗).
+    const boiler = await engine.answer("我们厂那台60蒸吨的燃煤锅炉要不要关？");
+    expect(boiler.check?.outcome).toBe("need_more_info");
+    const far = await engine.answer("离我们最近的30万千瓦热电厂在40公里外，这样还要关吗？", {
+      context: boiler.context,
+    });
+    expect(far.check?.outcome).toBe("does_not_apply");
+    // One more obligation of the same case (还得…吗).
+    const canteen = await engine.answer("我们单位食堂一天两千人吃饭，要装高效油烟净化器吗？");
+    const also = await engine.answer("还得装在线监控吗？", { context: canteen.context });
+    expect(also.kind).toBe("check");
+    expect(also.citations[0]?.id).toBe("6.6");
+    // Another fact of the same kind of case (掺点垃圾呢 after 掺点煤).
+    const biomass = await engine.answer("我们的生物质锅炉偶尔掺点煤烧，可以吗？");
+    expect(biomass.check?.outcome).toBe("applies");
+    const waste = await engine.answer("那掺些垃圾呢？", { context: biomass.context });
+    expect(waste.kind).toBe("check");
+    expect(waste.check?.outcome).toBe("applies");
+    // The same case with a fact added, asked of the document it names.
+    const fresh = await engine.answer("能不能新建一台15蒸吨的燃煤锅炉？");
+    expect(fresh.check?.outcome).toBe("applies");
+    const heating = await engine.answer("要是这锅炉给小区集中供暖用，商丘的规定还拦着吗？", {
+      context: fresh.context,
+    });
+    expect(heating.check?.outcome).toBe("does_not_apply");
+  });
+
   it("reads half a unit (半公顷) and a grade said to be below A and B", async () => {
     const site = await engine.answer("工地占地半公顷，要不要装视频监控？");
     expect(site.check?.outcome).toBe("applies");

@@ -50,7 +50,7 @@ const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 /** Words that point back to the previous topic. */
 const ANAPHORA =
-  /这个|这方面|这块|这一块|这件事|这项|这条|该项|此项|这事|那个|那方面|同样|也有|这台|那台|这辆|那辆|这些车|这批|这座|这家|\b(?:that|this|it|the same)\b/i;
+  /这个|这方面|这块|这一块|这件事|这项|这条|该项|此项|这事|那个|那方面|同样|也有|这台|那台|这辆|那辆|这些车|这批|这座|这家|这样|那样|这种情况|那还|还算|还拦|\b(?:that|this|it|the same)\b/i;
 /** Asking what a document requires, with no topic of its own (省里对这个怎么规定): the previous topic. */
 const ASKS_RULES =
   /(?:怎么|咋)(?:要求|规定|说)|有(?:什么|啥)(?:要求|规定)|要求(?:是)?(?:什么|啥)|定(?:的|了)?(?:是)?多少|\bwhat does it (?:say|require)|\b(?:and )?(?:under|in) the\b/i;
@@ -78,6 +78,8 @@ const STATE =
 const ADDS =
   /^(?:补充(?:一下|说明)?|另外|忘了说|再补充|是|就是|其实是|实际是|都是|对[,，]?|嗯[,，]?|查了下|查了一下|核实了|确认了|it'?s\b|it is\b|they'?re\b|they are\b|we'?re\b|we are\b|actually\b|sorry\b|yes\b|also\b|plus\b|in addition\b|i forgot\b)/i;
 
+/** Asking one more obligation of the same case: 还得…吗, 也要…吗, "do we also have to …". */
+const ALSO_ASKS = /^(?:那|那么)?(?:还|也)(?:得|要|需要|用|必须|应该)|\b(?:also|as well|too)\b/i;
 /** A thing named alone ("ducks?", 肉鸡？): after a check, the same question of it. */
 const bareThing = (text: string) =>
   /[\u4e00-\u9fff]/.test(text)
@@ -425,6 +427,17 @@ export function readFollowUp(
         `${replaceStandard(context.factsText, text, query.lang) ?? context.factsText}，${text}`,
       );
     }
+    // The same case with a fact added, asked of the document it names (如果锅炉是给小区集中供暖的，某市的
+    // 规定还拦着吗): the case as it was, with what is added, judged by that document.
+    if (
+      !onlyScope &&
+      context.factsText !== null &&
+      context.kind === "check" &&
+      (CHANGE.test(text) || ANAPHORA.test(text)) &&
+      withUnit(text).length === 0 &&
+      sameThings(extractFacts(text, query.lang), context.factsText, query.lang)
+    )
+      return withFacts(`${context.factsText}，${text}`, [...context.expansions, ...query.expansions]);
     if (!onlyScope) return null;
     // After a check, the same case is asked of the other document's rules.
     // A figure of the case given again (国家计划对那台15吨的呢) takes the place of the one it had.
@@ -539,7 +552,9 @@ export function readFollowUp(
   // The same thing with another size, and maybe a new fact about it (50 t/h, CHP 60 km away).
   else if (context.factsText !== null && sameThings(own, previous, query.lang) && sharesUnit(previous, text))
     factsText = replaceFigures(previous, text);
-  else if (addsThings && CHANGE.test(text) && context.factsText !== null) factsText = `${previous}，${text}`;
+  // …or said of the same case (离热电厂32公里，这样还要关吗).
+  else if (addsThings && (CHANGE.test(text) || ANAPHORA.test(text)) && context.factsText !== null)
+    factsText = `${previous}，${text}`;
   else if (
     ownThing &&
     (CHANGE.test(text) || (context.kind === "check" && bareThing(text))) &&
@@ -555,7 +570,12 @@ export function readFollowUp(
   else if (ownFigure && !ownThing) factsText = replaceFigures(previous, text);
   else if (context.factsText !== null && CHANGE.test(text) && own.standard && !ownThing)
     factsText = replaceStandard(previous, text, query.lang);
-  else if (context.factsText !== null && CHANGE.test(text) && !ownThing && findAmounts(text).length > 0)
+  else if (
+    context.factsText !== null &&
+    (CHANGE.test(text) || ANAPHORA.test(text)) &&
+    !ownThing &&
+    findAmounts(text).length > 0
+  )
     factsText = replaceFigures(previous, text);
   // Another trade (换成做鞋的厂子呢, a flour mill that paints nothing): the same question of a business
   // in it, the previous trade's words gone.
@@ -580,6 +600,30 @@ export function readFollowUp(
   // Another named place (换成周口呢, "and Heze?"): the same case there, its old place names gone.
   else if (context.kind === "check" && CHANGE.test(text) && !ownThing && !ownFigure && namesPlace(text, deps))
     factsText = `${withoutSpans(previous, deps.places?.(previous) ?? [])}，${text}`;
+  // A fact of another kind said of the same case (掺点生活垃圾呢？ after 掺点煤烧行不行): a short change
+  // that names no thing or figure but says how the case stands.
+  else if (
+    context.kind === "check" &&
+    context.factsText !== null &&
+    CHANGE.test(text) &&
+    !ownThing &&
+    !ownFigure &&
+    text.length <= 16 &&
+    statesFacts(text, query.lang)
+  )
+    factsText = `${previous}，${text}`;
+  // One more obligation asked of the same case (还得装在线监控吗, "do we also need to …"): a short
+  // question after a check that names nothing new.
+  else if (
+    context.kind === "check" &&
+    context.factsText !== null &&
+    !ownThing &&
+    !ownFigure &&
+    own.asks &&
+    text.length <= 24 &&
+    ALSO_ASKS.test(text)
+  )
+    factsText = `${previous}，${text}`;
   // A changed state of the same case (要是已经改完了呢, "what if it's no longer …"): a short
   // question after a check that says how things stand, and names nothing new.
   else if (
