@@ -619,6 +619,15 @@ describe("conversations", () => {
     expect(heating.check?.outcome).toBe("does_not_apply");
   });
 
+  it("a property developer's site in acres is a construction site, and a smaller one in words is checked again", async () => {
+    const site = await engine.answer(
+      "Property developer: our site covers 2 acres. Is online dust monitoring required?",
+    );
+    expect(site.check?.outcome).toBe("applies");
+    const smaller = await engine.answer("And if it were only one acre?", { context: site.context });
+    expect(smaller.check?.outcome).toBe("does_not_apply");
+  });
+
   it("reads half a unit (半公顷) and a grade said to be below A and B", async () => {
     const site = await engine.answer("工地占地半公顷，要不要装视频监控？");
     expect(site.check?.outcome).toBe("applies");

@@ -102,6 +102,9 @@ describe("figures in questions", () => {
     // 半公顷 is half a unit; 一半 and 半年 are no figures.
     expect(findAmounts("占地半公顷").map((a) => [a.value, a.unit])).toEqual([[5000, "m2"]]);
     expect(findAmounts("只有一半，半年后再说")).toEqual([]);
+    // An English number word before a unit is its figure; one before no unit is none.
+    expect(findAmounts("only one acre").map((a) => [Math.round(a.value), a.unit])).toEqual([[4047, "m2"]]);
+    expect(findAmounts("which one leads")).toEqual([]);
     const f = facts("我们21兆瓦的燃煤锅炉，算35蒸吨以下的吗");
     expect(f.amounts.map((a) => [a.value, a.unit])).toEqual([[30, "t/h"]]);
   });

@@ -109,6 +109,29 @@ function numeralAt(work: string, i: number, v: Vocabulary): { value: number; end
   }
 }
 
+/** English number words people write before a unit ("one acre", "two boilers"). */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+};
+const NUMBER_WORD = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join("|")})\\b`, "gi");
+
 /** The place a numeral ends in (十 → 10): what 几 or 多 after it spans. */
 const PLACE: Readonly<Record<string, number>> = {
   十: 10,
@@ -136,6 +159,10 @@ export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[
     .replace(/千克/g, "kg")
     // half a hectare: 0.5, the offsets kept.
     .replace(/\bhalf an?\s/gi, (m) => "0.5".padEnd(m.length))
+    // one acre, two boilers: an English number word before a unit, as its digits (the offsets kept).
+    .replace(NUMBER_WORD, (m: string, word: string, at: number, all: string) =>
+      unitAfter(all.slice(at + m.length), v) ? String(NUMBER_WORDS[word.toLowerCase()]).padEnd(m.length) : m,
+    )
     .replace(/百分之[零〇一二两三四五六七八九十百点\d.]+/g, (m) => " ".repeat(m.length));
   const out: Amount[] = [];
   let i = 0;
