@@ -628,6 +628,18 @@ describe("conversations", () => {
     expect(smaller.check?.outcome).toBe("does_not_apply");
   });
 
+  it("a question asking what no policy gives of a thing it does not describe is no check; an investor's nationality is no other country's rules", async () => {
+    const licence = await engine.answer("想开家饭店，营业执照和食品经营许可怎么办下来？");
+    expect(licence.status).toBe("not_covered");
+    const investor = await engine.answer(
+      "We are a Japanese group planning a new flat glass line in Shangqiu. Allowed?",
+    );
+    expect(investor.kind).toBe("check");
+    expect(investor.check?.outcome).toBe("applies");
+    const abroad = await engine.answer("What are the Japanese standards for boiler emissions?");
+    expect(abroad.status).toBe("not_covered");
+  });
+
   it("reads half a unit (半公顷) and a grade said to be below A and B", async () => {
     const site = await engine.answer("工地占地半公顷，要不要装视频监控？");
     expect(site.check?.outcome).toBe("applies");

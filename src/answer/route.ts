@@ -45,7 +45,10 @@ export function route(query: Query): Handler[] {
   const candidates: Handler[] = [];
   if (query.followUp?.kind === "items") candidates.push(previousItems);
   // A question asking an amount or a time ("淘汰国四车补贴多少钱") asks no verdict on the case.
-  if (has("check") && !whoWins(query) && query.asksFor.length === 0) candidates.push(check);
+  // …nor does one asking what no policy document gives of a thing it does not describe (营业执照怎么办
+  // of a restaurant): its coverage decides. A case with its own figures (a farm's design stock) is checked.
+  const offTopic = query.offTopicCue && !query.facts.entities.some((e) => e.described);
+  if (has("check") && !whoWins(query) && query.asksFor.length === 0 && !offTopic) candidates.push(check);
   // 某县…工作要点第5项 names another place's document: its item 5 is not one of ours.
   if (has("cite") && !(query.offTopicCue && query.docs.length === 0)) candidates.push(citedItem);
   if (has("source")) candidates.push(source);
