@@ -662,6 +662,15 @@ describe("conversations", () => {
     expect(inside.check?.outcome).toBe("applies");
   });
 
+  it("a follow-up's figure in a general word keeps the animals named before (200,000 birds after laying hens)", async () => {
+    const farm = await engine.answer(
+      "We keep about 120k laying hens near Shangqiu. Is the ammonia pilot for us?",
+    );
+    expect(farm.check?.outcome).toBe("does_not_apply");
+    const bigger = await engine.answer("What if we grow to 250,000 birds?", { context: farm.context });
+    expect(bigger.check?.outcome).toBe("applies");
+  });
+
   it("a follow-up can halve the previous figure", async () => {
     const first = await engine.answer("我的蛋鸡场设计存栏20万羽，要纳入氨排放试点吗");
     const half = await engine.answer("只有一半呢？", { context: first.context });

@@ -183,12 +183,22 @@ function replaceFigures(previous: string, next: string): string {
         : undefined);
     if (!same) continue;
     used.add(same);
-    const unitWords = o.text.replace(
-      /^[\d.,\s零〇一二两三四五六七八九十百千万亿]+(?:(?:million|thousand|billion|hundred)\b\s*)?/i,
-      "",
-    );
+    const NUMERAL =
+      /^[\d.,\s零〇一二两三四五六七八九十百千万亿kK]+(?:(?:million|thousand|billion|hundred)\b\s*)?/i;
+    const unitWords = o.text.replace(NUMERAL, "");
+    // 200,000 birds after 150k laying hens: the new figure of the same animals, named as before.
+    const names = (words: string) =>
+      extractFacts(words, /[\u4e00-\u9fff]/.test(words) ? "zh" : "en").entities.some(
+        (e) => e.kind === "animal",
+      );
+    const sameAnimals = same.unit === "animal" && names(unitWords) && !names(same.text.replace(NUMERAL, ""));
     const text =
-      same.unit === null ? `${same.text} ${unitWords}`.replace(/(\d) (?=[^ -~])/, "$1") : same.text;
+      same.unit === null || sameAnimals
+        ? `${same.unit === null ? same.text : (NUMERAL.exec(same.text)?.[0] ?? same.text).trim()} ${unitWords}`.replace(
+            /(\d) (?=[^ -~])/,
+            "$1",
+          )
+        : same.text;
     out = `${out.slice(0, o.index)}${text}${out.slice(o.index + o.text.length)}`;
     replaced = true;
   }
