@@ -662,6 +662,28 @@ describe("conversations", () => {
     expect(inside.check?.outcome).toBe("applies");
   });
 
+  it("a follow-up that points back and says how the case stands is the same case with that fact", async () => {
+    const biomass = await engine.answer(
+      "We run a biomass boiler at our Shangqiu plant. Must it use a dedicated burner?",
+    );
+    expect(biomass.check?.outcome).toBe("applies");
+    const coal = await engine.answer(
+      "Sometimes we toss a little coal in with the pellets. Is that ban about us?",
+      {
+        context: biomass.context,
+      },
+    );
+    expect(coal.kind).toBe("check");
+    expect(coal.citations[0]?.id).toBe("6.3");
+    const boiler = await engine.answer("我们厂60蒸吨的燃煤锅炉排放不能稳定达标，要淘汰吗？");
+    expect(boiler.check?.outcome).toBe("applies");
+    const fixed = await engine.answer("要是改造以后已经稳定达标了，还算要淘汰的那种吗？", {
+      context: boiler.context,
+    });
+    expect(fixed.kind).toBe("check");
+    expect(fixed.check?.outcome).toBe("does_not_apply");
+  });
+
   it("a follow-up's figure in a general word keeps the animals named before (200,000 birds after laying hens)", async () => {
     const farm = await engine.answer(
       "We keep about 120k laying hens near Shangqiu. Is the ammonia pilot for us?",

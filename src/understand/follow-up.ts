@@ -610,15 +610,16 @@ export function readFollowUp(
   // Another named place (换成周口呢, "and Heze?"): the same case there, its old place names gone.
   else if (context.kind === "check" && CHANGE.test(text) && !ownThing && !ownFigure && namesPlace(text, deps))
     factsText = `${withoutSpans(previous, deps.places?.(previous) ?? [])}，${text}`;
-  // A fact of another kind said of the same case (掺点生活垃圾呢？ after 掺点煤烧行不行): a short change
-  // that names no thing or figure but says how the case stands.
+  // A fact of another kind said of the same case (掺点生活垃圾呢？ after 掺点煤烧行不行, "we throw some coal
+  // in with the pellets — is that ban relevant to us?"): a change or a pointer back that names no thing
+  // or figure but says how the case stands.
   else if (
     context.kind === "check" &&
     context.factsText !== null &&
-    CHANGE.test(text) &&
+    (CHANGE.test(text) || ANAPHORA.test(text)) &&
     !ownThing &&
     !ownFigure &&
-    text.length <= 16 &&
+    text.length <= (query.lang === "zh" ? 40 : 120) &&
     statesFacts(text, query.lang)
   )
     factsText = `${previous}，${text}`;
