@@ -208,6 +208,10 @@ describe("every development document", () => {
         "wulanchabu-air-quality-2024",
         "jingmen-air-quality-2025",
         "fenyi-air-pollution-2025",
+        "zhanjiang-air-pollution-2025",
+        "chuxiong-air-quality-2025",
+        "bishan-air-quality-2025",
+        "jiangyou-air-quality-2024",
       ].sort(),
     );
   });
@@ -1906,6 +1910,28 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
       ["市生态环境局", "lead"],
       ["市经信局", "lead"],
     ]);
+    // A notice numbering its own points (一、…二、…) before its signature and the plan's title: the plan's
+    // sections start after the title; 列于“承担”之前的单位为牵头单位.
+    const zhanjiang = planOf("zhanjiang-air-pollution-2025");
+    expect(entry(zhanjiang, "1").title).toBe("总体要求");
+    expect(rolePairs(zhanjiang, "3.2").slice(0, 2)).toEqual([
+      ["市工业和信息化局", "lead"],
+      ["市发展改革局", "support"],
+    ]);
+    // “组织”前的单位为牵头单位；“实施”前的单位为具体实施单位 — and a quarter's end closing the bracket.
+    const chuxiong = planOf("chuxiong-air-quality-2025");
+    expect(rolePairs(chuxiong, "2.2").slice(0, 2)).toEqual([
+      ["市工业商务和信息化局", "lead"],
+      ["相关乡镇人民政府", "responsible"],
+    ]);
+    expect(isoDates(chuxiong, "2.2")).toEqual(["2025-09-30"]);
+    // 各镇街 is a unit; a date with what is to be done by then (2025年9月底前完成专项检查) is a time limit.
+    expect(rolePairs(planOf("bishan-air-quality-2025"), "3.3.5")[0]).toEqual(["区商务委", "lead"]);
+    // A bracket of fields on its own line after an item's points is the item's; a field the genre has no
+    // label for (责任领导：…) may come first.
+    const jiangyou = planOf("jiangyou-air-quality-2024");
+    expect(rolePairs(jiangyou, "5.21")[0]).toEqual(["市住房和城乡建设局", "lead"]);
+    expect(rolePairs(jiangyou, "5.21.3")).toEqual([]);
     // 标明“负总责”的为牵头部门；标明“按职责落实”的为责任部门.
     expect(rolePairs(planOf("liaoyang-air-quality-2024"), "2.4.1")).toEqual([
       ["市工业和信息化局", "lead"],

@@ -122,11 +122,11 @@ const SHORT_FORM =
 const DEFINED_ROLE =
   /[“"「]([\p{Script=Han}]{2,6})[”"」](?:所列)?的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
 /**
- * “负责”前所列单位为牵头单位, “支持”前所列单位为配合单位: the names before a word take the role it is
- * said to mark — even a verb of the genre given another role than its own.
+ * “负责”前所列单位为牵头单位, “支持”前所列单位为配合单位, 列于“承担”之前的单位为牵头单位: the names before a word take
+ * the role it is said to mark — even a verb of the genre given another role than its own.
  */
 const DEFINED_BY_POSITION =
-  /[“"「]([\p{Script=Han}]{2,6})[”"」][前后](?:所列|列出)?的?(?:单位|部门)(?:为|是|即)(牵头|配合|参与|协办|责任)(?:单位|部门)/gu;
+  /[“"「]([\p{Script=Han}]{2,6})[”"」](?:之)?[前后](?:所列|列出)?的?(?:单位|部门)(?:为|是|即)(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
 
 /** “首办单位”: a kind of unit a notice names in quotes. */
 const NAMED_KIND = /[“"「]([\p{Script=Han}]{2,4})单位[”"」]/gu;
@@ -135,7 +135,7 @@ const NAMED_KIND = /[“"「]([\p{Script=Han}]{2,4})单位[”"」]/gu;
 function roleSaid(says: string): Role | null {
   if (/牵头|主办|统筹/.test(says)) return "lead";
   if (/配合|参与|协助|协同|协办|支持/.test(says)) return "support";
-  if (/负责|落实|责任|承担/.test(says)) return "responsible";
+  if (/负责|落实|责任|承担|实施/.test(says)) return "responsible";
   return null;
 }
 

@@ -188,8 +188,9 @@ const PATTERNS: readonly DeadlinePattern[] = [
     approximate: false,
   },
   {
-    // 时序进度：一季度，建立… — a quarter opening a clause of milestones means by its end.
-    pattern: /(?<=^|[：:；;。\n]\s*)(?:第)?([一二三四])季度(?:末|底)?(?:之前|以前|前)?(?=[，,：:])/g,
+    // 时序进度：一季度，建立… — a quarter opening a clause of milestones means by its end; so does one
+    // closing a task's bracket (…配合；第三季度末）).
+    pattern: /(?<=^|[：:；;。\n]\s*)(?:第)?([一二三四])季度(?:末|底)?(?:之前|以前|前)?(?=[，,：:）)；;]|$)/g,
     year: none,
     date: (m, y) => quarterEnd(y, m[1] as string),
     approximate: false,

@@ -369,12 +369,20 @@ export class DepartmentDirectory {
 
   /** 各乡镇(街道) → All Townships and Sub-districts: the units below a county, named together. */
   private describeUnits(name: string): DepartmentInfo | null {
-    const m = /^各(.+?)(?:\((.+)\))?$/.exec(name);
+    // 各镇街 (all of them) or 相关镇街 (those concerned).
+    const m = /^(各|相关)(.+?)(?:\((.+)\))?$/.exec(name);
     if (!m) return null;
     const units = this.data.governments.units;
-    const words = [m[1], ...(m[2]?.split("、") ?? [])].map((w) => units[w as string]);
+    const words = [m[2], ...(m[3]?.split("、") ?? [])].map((w) => units[w as string]);
     if (words.some((w) => w === undefined)) return null;
-    return { name, group: GOVERNMENTS, level: null, en: `All ${englishList(words as string[])}` };
+    const which = m[1] === "各" ? "All" : "The";
+    const concerned = m[1] === "各" ? "" : " concerned";
+    return {
+      name,
+      group: GOVERNMENTS,
+      level: null,
+      en: `${which} ${englishList(words as string[])}${concerned}`,
+    };
   }
 
   /** 各县(市、区)政府 → County, City and District Governments; 长沙县政府 → Changsha County Government. */

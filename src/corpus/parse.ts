@@ -44,6 +44,7 @@ import {
   parseLabelledResponsibility,
   parseResponsibility,
   parseSubjectDepartments,
+  splitTopLevel,
   startsWithLabel,
   strongestRoles,
 } from "./responsibility.js";
@@ -68,7 +69,7 @@ import {
   splitMergedGroups,
   withMergedCells,
 } from "./table.js";
-import { readTitleBlock } from "./title-block.js";
+import { isPlanTitle, readTitleBlock } from "./title-block.js";
 
 /** Options for {@link parsePlan}. */
 export interface ParseOptions {
@@ -97,9 +98,27 @@ const FIRST_SECTION = /^一\s*[、．]\s*\S|^第一(?:章|部分)\s*\S|^行动�
  * The line of the body's first section heading. A contents list (目录: 一、… 二、… on the lines after
  * each other, nothing between) is passed over: the body starts where its first heading comes again.
  */
-function findFirstSection(lines: readonly Line[]): { index: number; contents: [number, number] } {
-  const first = lines.findIndex((l) => FIRST_SECTION.test(trimmed(l)));
-  const none = { index: first, contents: [0, 0] as [number, number] };
+function findFirstSection(lines: readonly Line[]): {
+  index: number;
+  contents: [number, number];
+  /** Whether the notice numbered points of its own (一、…) that are not the plan's sections. */
+  noticePoints: boolean;
+} {
+  let first = lines.findIndex((l) => FIRST_SECTION.test(trimmed(l)));
+  let noticePoints = false;
+  // A notice numbering its own points (一、《方案》各项任务后括号内…) before its signature and the plan's
+  // title: the plan's sections start at the 一、 after that title.
+  for (;;) {
+    const next = lines.findIndex((l, i) => i > first && FIRST_SECTION.test(trimmed(l)));
+    if (first < 0 || next < 0) break;
+    const between = lines.slice(first + 1, next);
+    const signed = between.some((l) => isChineseDateLine(l.text));
+    const titled = between.some((l) => isPlanTitle(l.text) && !FIRST_SECTION.test(trimmed(l)));
+    if (!(signed && titled)) break;
+    first = next;
+    noticePoints = true;
+  }
+  const none = { index: first, contents: [0, 0] as [number, number], noticePoints };
   if (first < 0) return none;
   const next = lines.slice(first + 1).find((l) => trimmed(l) !== "");
   const listed =
@@ -111,7 +130,7 @@ function findFirstSection(lines: readonly Line[]): { index: number; contents: [n
   // The list runs from its first heading to its last line before a blank line.
   let end = first;
   while (end < again && trimmed(lines[end] as Line) !== "") end++;
-  return { index: again, contents: [first, end] };
+  return { index: again, contents: [first, end], noticePoints };
 }
 
 /** Where a line's text begins and ends in the source, without the spaces around it. */
@@ -189,12 +208,17 @@ function headSentence(firstLine: string): string {
 export function parsePlan(doc: string, source: string, options: ParseOptions): Plan {
   // Points that run on in one paragraph ((1)…；(2)…) are entries as on lines of their own.
   const sourceLines = splitInlinePoints(splitLines(source));
-  const { index: firstSection, contents } = findFirstSection(sourceLines);
+  const { index: firstSection, contents, noticePoints } = findFirstSection(sourceLines);
   // A contents list before the body is no structure: its headings are read as blank lines.
   const lines = sourceLines.map((l, i) => (i >= contents[0] && i < contents[1] ? { ...l, text: "" } : l));
   if (firstSection < 0) throw new Error(`${doc}: no sections (一、…) found`);
 
-  const block = readTitleBlock(lines, firstSection);
+  const titleBlock = readTitleBlock(lines, firstSection);
+  // The notice's own numbered points stay the notice's: the body starts at the plan's title.
+  const block =
+    noticePoints && titleBlock.planTitleIndex > titleBlock.bodyFirst
+      ? { ...titleBlock, bodyFirst: titleBlock.planTitleIndex }
+      : titleBlock;
   const found = findBodyEnd(lines, firstSection + 1);
   const signature = found.signature;
   // A note list after the body (注释：[1] 牵头单位：…) gives the tasks that carry its markers their
@@ -355,7 +379,12 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const titled = !closesTask && afterTitle ? parseBareNames(inner, bareRole, canonical) : null;
       // A bracket of labelled lists (〔责任：甲（主）、乙〕, (责任单位：…；完成时限：…)) is read as such, by the
       // plan's rules for its lists.
-      const listed = startsWithLabel(inner.trim()) ? labelled(inner) : [];
+      // (In a bracket of fields, one the genre has no label for may come first: 责任领导：分管副市长；牵头部门：….)
+      const fields = splitTopLevel(inner, /[；;]/);
+      const ofFields =
+        fields.every((part) => /^[\u4e00-\u9fa5]{2,6}[:：]/.test(part)) &&
+        fields.some((part) => startsWithLabel(part));
+      const listed = startsWithLabel(inner.trim()) || ofFields ? labelled(inner) : [];
       // A kind of bracket the notice gives a role (圆括号…为牵头单位，方括号…为配合单位), among those closing
       // the task: its names take that role.
       const kind = conventions.bracketKinds.get(item.text[bracket.start] as string);
