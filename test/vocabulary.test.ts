@@ -211,15 +211,16 @@ describe("homophone typos repaired by pinyin", () => {
   it("judges a stretch by the words around it (a short stretch of function words is left alone)", () => {
     const words = ["重污染天气", "应急", "减排"];
     // A toy segmenter: the longest known word at each place, else one character.
-    const segment = (t: string) => {
+    const segmenterOf = (known: readonly string[]) => (t: string) => {
       const out: string[] = [];
       for (let i = 0; i < t.length; ) {
-        const w = words.find((x) => t.startsWith(x, i)) ?? (t[i] as string);
+        const w = known.find((x) => t.startsWith(x, i)) ?? (t[i] as string);
         out.push(w);
         i += w.length;
       }
       return out;
     };
+    const segment = segmenterOf(words);
     const repairer = new TypoRepairer(
       new SoundIndex(["重污染天气应急减排"]),
       segment,
@@ -230,18 +231,9 @@ describe("homophone typos repaired by pinyin", () => {
     expect(repairer.repair("的是").repairs).toEqual([]);
     // A verb before 的 is no typo of two characters the corpus has side by side (排的 → 牌的).
     const plateWords = ["厂牌", "号牌", "废气"];
-    const bySet = (t: string) => {
-      const out: string[] = [];
-      for (let i = 0; i < t.length; ) {
-        const w = plateWords.find((x) => t.startsWith(x, i)) ?? (t[i] as string);
-        out.push(w);
-        i += w.length;
-      }
-      return out;
-    };
     const plates = new TypoRepairer(
       new SoundIndex(["车辆号牌的管理"]),
-      bySet,
+      segmenterOf(plateWords),
       new Set(plateWords),
       new Set(),
     );

@@ -5,7 +5,7 @@
  * Repeated mentions of the same thing are one entity; one thing given two figures of the same
  * measure (two boilers, one of 10 t/h and one of 50) is two.
  */
-import { chineseValue, findStandard } from "./numbers.js";
+import { chineseValue, findStandard, NUMBER_WORDS } from "./numbers.js";
 import type { Amount, Basis, Entity, Figure, Period, Standard } from "./question.js";
 import type { Vocabulary, Word } from "./vocabulary.js";
 
@@ -177,18 +177,6 @@ function splitBySignature(g: Group, signature: (a: Amount) => string): Group[] {
   });
 }
 
-const WORD_COUNTS: Readonly<Record<string, number>> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
-
 /**
  * A year's output of animals raised in batches (每批25万只，一年出4批 → 100万 a year): the stock of a
  * batch times the batches, when the text gives both and no yearly figure of its own.
@@ -197,7 +185,7 @@ function yearOfBatches(text: string, figures: readonly Figure[], v: Vocabulary):
   const m = v.batches.count.exec(text);
   if (!m || figures.some((f) => f.period === "annual")) return [];
   const written = (m[1] ?? m[2] ?? "").toLowerCase();
-  const n = /^\d+$/.test(written) ? Number(written) : (WORD_COUNTS[written] ?? chineseValue(written));
+  const n = /^\d+$/.test(written) ? Number(written) : (NUMBER_WORDS[written] ?? chineseValue(written));
   const batch = figures.find((f) => f.period === "stock");
   if (!batch || n < 2) return [];
   return [{ ...batch, value: batch.value * n, period: "annual", text: `${batch.text}×${n}` }];

@@ -109,8 +109,8 @@ function numeralAt(work: string, i: number, v: Vocabulary): { value: number; end
   }
 }
 
-/** English number words people write before a unit ("one acre", "two boilers"). */
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
+/** English number words people write before a unit ("one acre", "two boilers") or of batches ("four batches a year"). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
   three: 3,

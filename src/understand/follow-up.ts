@@ -138,6 +138,14 @@ function scaleFigures(text: string, factor: number): string {
 /** Counts that stand for one another in a follow-up: 只有800个呢 after 密封点1200个. */
 const COUNTS = new Set(["piece", "point", "unit"]);
 
+/** The numeral a figure's text opens with (150k, 1.2 million, 二十万): what is left names its unit. */
+const NUMERAL =
+  /^[\d.,\s零〇一二两三四五六七八九十百千万亿]+(?:k\b\s*)?(?:(?:million|thousand|billion|hundred)\b\s*)?/i;
+
+/** Whether words name animals (laying hens), not only count them (birds). */
+const namesAnimals = (words: string) =>
+  extractFacts(words, /[\u4e00-\u9fff]/.test(words) ? "zh" : "en").entities.some((e) => e.kind === "animal");
+
 /**
  * The previous text with its figures of the same units replaced by the new ones (or the new ones
  * added). A count (800个) replaces a count; a bare number ("what if it were 6 million?") replaces
@@ -183,21 +191,14 @@ function replaceFigures(previous: string, next: string): string {
         : undefined);
     if (!same) continue;
     used.add(same);
-    const NUMERAL =
-      /^[\d.,\s零〇一二两三四五六七八九十百千万亿kK]+(?:(?:million|thousand|billion|hundred)\b\s*)?/i;
     const unitWords = o.text.replace(NUMERAL, "");
     // 200,000 birds after 150k laying hens: the new figure of the same animals, named as before.
-    const names = (words: string) =>
-      extractFacts(words, /[\u4e00-\u9fff]/.test(words) ? "zh" : "en").entities.some(
-        (e) => e.kind === "animal",
-      );
-    const sameAnimals = same.unit === "animal" && names(unitWords) && !names(same.text.replace(NUMERAL, ""));
+    const sameAnimals =
+      same.unit === "animal" && namesAnimals(unitWords) && !namesAnimals(same.text.replace(NUMERAL, ""));
+    const number = same.unit === null ? same.text : (NUMERAL.exec(same.text)?.[0] ?? same.text).trim();
     const text =
       same.unit === null || sameAnimals
-        ? `${same.unit === null ? same.text : (NUMERAL.exec(same.text)?.[0] ?? same.text).trim()} ${unitWords}`.replace(
-            /(\d) (?=[^ -~])/,
-            "$1",
-          )
+        ? `${number} ${unitWords}`.replace(/(\d) (?=[^ -~])/, "$1")
         : same.text;
     out = `${out.slice(0, o.index)}${text}${out.slice(o.index + o.text.length)}`;
     replaced = true;
