@@ -65,6 +65,9 @@ function tenDays(year: number, month: number, part: string): number {
   return part === "上" ? 10 : part === "中" ? 20 : lastDayOfMonth(year, month);
 }
 
+/** A deadline's label and its colon (完成时限：, 期限：): a date after it is the deadline itself. */
+const AFTER_DEADLINE_LABEL = String.raw`(?:完成时间|完成时限|完成期限|办结时限|办结时间|时间节点|时限|期限|时间)[:：]\s*`;
+
 // Longest forms first: an earlier pattern's match wins where two overlap (到2025年年底 over 到2025年,
 // 2025年8月底前 over 2025年). Year-less forms may not follow a digit or 年 (that is a dated form) nor
 // 每 (每月5日前 recurs monthly; it is no deadline). 每年 forms are read as yearly deadlines.
@@ -124,16 +127,17 @@ const PATTERNS: readonly DeadlinePattern[] = [
   {
     // 办结时限：2025年10月15日 — a day under a deadline label is the deadline, with no 前 after it (not
     // when it starts a period: 时限：2024年11月15日至2025年3月15日).
-    pattern:
-      /(?<=(?:完成时间|完成时限|完成期限|办结时限|办结时间|时间节点|时限|期限|时间)[:：]\s*)(\d{4})年(\d{1,2})月(\d{1,2})日(?!\d|\s*[至到—\-～~])/g,
+    pattern: new RegExp(
+      `(?<=${AFTER_DEADLINE_LABEL})(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?!\\d|\\s*[至到—\\-～~])`,
+      "g",
+    ),
     year: written,
     date: (m) => ({ month: Number(m[2]), day: Number(m[3]) }),
     approximate: false,
   },
   {
     // 完成时间：2024年9月 — a month under a deadline label means by its end.
-    pattern:
-      /(?<=(?:完成时间|完成时限|完成期限|办结时限|办结时间|时间节点|时限|期限|时间)[:：]\s*)(\d{4})年(\d{1,2})月(?![\d底末份中上下])/g,
+    pattern: new RegExp(`(?<=${AFTER_DEADLINE_LABEL})(\\d{4})年(\\d{1,2})月(?![\\d底末份中上下])`, "g"),
     year: written,
     date: (m, y) => ({ month: Number(m[2]), day: lastDayOfMonth(y, Number(m[2])) }),
     approximate: false,
