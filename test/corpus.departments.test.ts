@@ -106,6 +106,7 @@ describe("the shared directory, from the documents loaded", () => {
       "区生态环境局",
       "县生态环境分局",
       "县生态环境局",
+      "州生态环境局",
       "市生态环境分局",
       "市生态环境局",
       "旗生态环境分局",

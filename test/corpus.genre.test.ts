@@ -212,6 +212,14 @@ describe("every development document", () => {
         "chuxiong-air-quality-2025",
         "bishan-air-quality-2025",
         "jiangyou-air-quality-2024",
+        "haining-air-quality-2025",
+        "gaomi-air-quality-2025",
+        "baodi-air-pollution-2025",
+        "gongzhuling-air-quality-2024",
+        "pizhou-air-pollution-2025",
+        "fengcheng-air-quality-2025",
+        "baiyin-air-quality-2025",
+        "changji-air-quality-2024",
       ].sort(),
     );
   });
@@ -1932,6 +1940,41 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     const jiangyou = planOf("jiangyou-air-quality-2024");
     expect(rolePairs(jiangyou, "5.21")[0]).toEqual(["市住房和城乡建设局", "lead"]);
     expect(rolePairs(jiangyou, "5.21.3")).toEqual([]);
+    // （责任主体：…；协同部门：…；完成节点：2025年11月）: a month under 完成节点 means by its end, and a
+    // task listing two 责任主体 shares it 不分主次 as the notice says (neither leads).
+    const haining = planOf("haining-air-quality-2025");
+    expect(isoDates(haining, "3.1.2")).toEqual(["2025-11-30"]);
+    expect(isoDates(haining, "3.5.25")).toEqual(["2025-05-31", "2025-10-31"]);
+    expect(rolePairs(haining, "3.1.3").slice(0, 3)).toEqual([
+      ["市经济和信息化局", "responsible"],
+      ["嘉兴市生态环境局海宁分局", "responsible"],
+      ["许村镇人民政府", "support"],
+    ]);
+    expect(rolePairs(haining, "3.1.4")[0]).toEqual(["嘉兴市生态环境局海宁分局", "lead"]);
+    // 冒号前为牵头单位，冒号后为配合单位 (甲：乙、丙；date); a bracket with no colon is shared.
+    const gaomi = planOf("gaomi-air-quality-2025");
+    expect(rolePairs(gaomi, "3.2")).toEqual([
+      ["市工业和信息化局", "lead"],
+      ["市发展和改革局", "support"],
+      ["潍坊市生态环境局高密分局", "support"],
+      ["市应急管理局", "support"],
+    ]);
+    expect(rolePairs(gaomi, "3.3")[0]).toEqual(["市工业和信息化局", "responsible"]);
+    // A bracket of a name and the times of two stages (X；2025年6月底前完成排查，2025年10月底前完成整治).
+    expect(rolePairs(gaomi, "7.25")).toEqual([["潍坊市生态环境局高密分局", "responsible"]]);
+    // Leads in a bracket after the title, supports in the closing sentence with the times of stages.
+    expect(rolePairs(planOf("baodi-air-pollution-2025"), "6.3")).toEqual([
+      ["区规划资源局", "lead"],
+      ["区城市管理委", "support"],
+      ["区农业农村委", "support"],
+      ["区住房建设委", "support"],
+    ]);
+    // Points 1.…36. running on across sections under each section's （一）, and deadline classes the
+    // notice defines (Ⅲ类为2025年10月15日前完成) closing each bracket.
+    const gongzhuling = planOf("gongzhuling-air-quality-2024");
+    expect(entry(gongzhuling, "3.3.12").title).toBe("强化民用散煤质量监管");
+    expect(isoDates(gongzhuling, "3.3.12")).toEqual(["2025-10-15"]);
+    expect(isoDates(gongzhuling, "6.2.30")).toEqual(["2024-12-31"]);
     // 标明“负总责”的为牵头部门；标明“按职责落实”的为责任部门.
     expect(rolePairs(planOf("liaoyang-air-quality-2024"), "2.4.1")).toEqual([
       ["市工业和信息化局", "lead"],

@@ -58,8 +58,12 @@ export interface PlanConventions {
   leadMark: string | null;
   /** "分号前的单位为牵头单位，分号后的单位为配合单位": a bracket's names before ； lead, those after support. */
   semicolonSplitsRoles: boolean;
+  /** "冒号前为牵头单位，冒号后为配合单位": in a bracket's first part, names before ： lead, those after support. */
+  colonSplitsRoles: boolean;
   /** "“责任单位”配合牵头单位抓好落实": beside a lead, the 责任单位 support. */
   responsibleSupportsLead: boolean;
+  /** "列有两个及以上责任主体的，…共同负责，不分主次": a task with several leads has none; they share it. */
+  severalLeadsShare: boolean;
   /** "括号外为牵头单位，括号内为配合单位": in 甲、乙（丙、丁）甲 and 乙 lead, 丙 and 丁 support. */
   innerBracketSupports: boolean;
   /**
@@ -238,6 +242,8 @@ const OVERRIDDEN_LEAD_SUPPORTS =
   /改由[^。]{0,30}?牵头[^。]{0,40}?牵头(?:单位|部门)(?:转为|改为|作为|为)(?:参与|配合|协办)(?:单位|部门)/;
 /** “责任单位”配合牵头单位抓好落实 */
 const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|协同)[“"「]?牵头单位/;
+const SEVERAL_LEADS_SHARE =
+  /(?:两个|多个|2个)(?:及|或)?以上(?:的)?(?:责任主体|牵头单位|牵头部门|主责单位)[^。；]{0,30}?不分主次/;
 /** 未注明完成时限的任务，完成时限均为2025年12月31日 */
 const DEFAULT_DEADLINE =
   /(?:标注[“"「]?([*＊★※▲])[”"」]?的(?:任务|工作)[^。]{0,20}?)?(?:(?:完成标志|任务|工作)?中?未(?:注明|标明|列明|明确|标注|写明)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?|除(?:各项)?(?:任务|工作)?中?已?(?:注明|标明|列明|明确|标注|写明)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?以?外[，,]?\s*其(?:余|他)(?:各项)?(?:任务|工作|措施)?)[，,]?\s*(?:完成时限|完成时间)?(?:均|一律)?(?:须|应|要)?(?:为|是|于)?\s*((?:20\d\d)年\d{1,2}月(?:\d{1,2}日|底))(?:前)?/;
@@ -399,6 +405,8 @@ export function innerSupports(inner: string): string | null {
 /** 分号前的单位为牵头单位，分号后的单位为配合单位 */
 const SEMICOLON_ROLES =
   /分号前(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,12}分号后(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)/;
+const COLON_ROLES =
+  /冒号前(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,12}冒号后(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)/;
 
 /** 带★的为牵头单位，其余为配合单位 / 标注“☆”的单位为牵头单位 */
 const LEAD_MARK =
@@ -521,7 +529,9 @@ export function readPlanConventions(
     bracketKinds: readBracketKinds(`${notice}\n${preamble}`),
     leadMark: marked ? (marked[1] as string) : null,
     semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
+    colonSplitsRoles: stated(COLON_ROLES) !== null,
     responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,
+    severalLeadsShare: stated(SEVERAL_LEADS_SHARE) !== null,
     innerBracketSupports: stated(INNER_SUPPORTS) !== null,
     overriddenLeadSupports: stated(OVERRIDDEN_LEAD_SUPPORTS) !== null,
     slashParts: stated(SLASH_PARTS) ? { allLead: stated(SLASHLESS_LEAD) !== null } : null,
@@ -542,6 +552,7 @@ export function bracketClause(inner: string, c: PlanConventions): string {
   return (
     (c.leadMark && markedLeads(inner, c.leadMark, c.unmarkedBesideLead)) ||
     (c.semicolonSplitsRoles && semicolonRoles(inner)) ||
+    (c.colonSplitsRoles && colonRoles(inner)) ||
     (c.innerBracketSupports && innerSupports(inner)) ||
     (c.slashParts && slashRoles(inner, c.slashParts.allLead)) ||
     overallLead(inner) ||
@@ -574,6 +585,17 @@ export function semicolonRoles(inner: string): string | null {
   const parts = splitTopLevel(inner, /[；;]/).map((p) => p.trim());
   if (parts.length !== 2 || parts.some((p) => p === "" || hasRoleVerb(p) || !splitNames(p))) return null;
   return `${parts[0]}牵头，${parts[1]}配合`;
+}
+
+/**
+ * 甲、乙：丙、丁；2025年10月底前 read by the colon rule: 甲、乙牵头，丙、丁配合；2025年10月底前. Null when the
+ * first part has no colon between two lists of names.
+ */
+export function colonRoles(inner: string): string | null {
+  const [first = "", ...rest] = splitTopLevel(inner, /[；;]/);
+  const sides = splitTopLevel(first, /[：:]/).map((p) => p.trim());
+  if (sides.length !== 2 || sides.some((p) => p === "" || hasRoleVerb(p) || !splitNames(p))) return null;
+  return [`${sides[0]}牵头，${sides[1]}配合`, ...rest].join("；");
 }
 
 /** The lead a plan gives the tasks that name none, and the sections it says so of. */

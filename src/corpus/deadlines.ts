@@ -66,7 +66,7 @@ function tenDays(year: number, month: number, part: string): number {
 }
 
 /** A deadline's label and its colon (完成时限：, 期限：): a date after it is the deadline itself. */
-const AFTER_DEADLINE_LABEL = String.raw`(?:完成时间|完成时限|完成期限|办结时限|办结时间|时间节点|时限|期限|时间)[:：]\s*`;
+const AFTER_DEADLINE_LABEL = String.raw`(?:完成时间|完成时限|完成期限|完成节点|办结时限|办结时间|时间节点|截止时间|时限|期限|时间)[:：]\s*`;
 
 // Longest forms first: an earlier pattern's match wins where two overlap (到2025年年底 over 到2025年,
 // 2025年8月底前 over 2025年). Year-less forms may not follow a digit or 年 (that is a dated form) nor
@@ -136,8 +136,12 @@ const PATTERNS: readonly DeadlinePattern[] = [
     approximate: false,
   },
   {
-    // 完成时间：2024年9月 — a month under a deadline label means by its end.
-    pattern: new RegExp(`(?<=${AFTER_DEADLINE_LABEL})(\\d{4})年(\\d{1,2})月(?![\\d底末份中上下])`, "g"),
+    // 完成时间：2024年9月 — a month under a deadline label means by its end; so does each month of a
+    // label's stages (完成节点：排查2025年5月，整治2025年10月).
+    pattern: new RegExp(
+      `(?<=${AFTER_DEADLINE_LABEL}(?:\\p{Script=Han}{1,6}\\d{4}年\\d{1,2}月[，,、；;])*\\p{Script=Han}{0,6})(\\d{4})年(\\d{1,2})月(?![\\d底末份中上下])`,
+      "gu",
+    ),
     year: written,
     date: (m, y) => ({ month: Number(m[2]), day: lastDayOfMonth(y, Number(m[2])) }),
     approximate: false,

@@ -438,7 +438,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
     else {
       departments.push(...own);
-      if (departments.length === 0) departments.push(...sentence);
+      // (X) after the title and a closing …Y配合，date: the sentence adds the supports.
+      if (departments.length === 0 || sentence.every((x) => x.role === "support"))
+        departments.push(...sentence);
       // 责任链：A→B、C→D — a chain line read by the rings the notice defines.
       const chain = departments.length === 0 ? chainClause(item.text, conventions.chainRoles) : null;
       if (chain) departments.push(...(parseResponsibility(chain, canonical)?.departments ?? []));
@@ -469,6 +471,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       item.departments = item.departments.map((x) =>
         x.role === "responsible" ? { ...x, role: "support" } : x,
       );
+    if (conventions.severalLeadsShare && item.departments.filter((x) => x.role === "lead").length > 1)
+      item.departments = item.departments.map((x) => (x.role === "lead" ? { ...x, role: "responsible" } : x));
     item.deadlines = [
       ...parseDeadlines(withoutBox(item.text), deadlineOptions),
       ...parseDeadlines(mergedDeadline.get(item) ?? "", deadlineOptions),
@@ -720,9 +724,10 @@ function closingSentence(
       const read = parseBareNames(sentence, "responsible", canonical);
       if (read && read.departments.length > 0) return read.departments;
     }
-    // A time may close the sentence (…配合，长期坚持 / …负责，2020年底前完成): the clause before it.
+    // A time may close the sentence (…配合，长期坚持 / …负责，2020年底前完成), or times of stages
+    // (…配合，2025年5月底前完成排查，9月底前完成治理): the clause before them.
     const untimed = sentence.replace(
-      /[，,](?:长期坚持|(?:全年|常态化)?持续推进|长期|持续|[^，,]*(?:\d{4}年|年底|月底)[^，,]*)$/,
+      /(?:[，,](?:\d{4}年|\d{1,2}月)[^，,]*)*[，,](?:长期坚持|(?:全年|常态化)?持续推进|长期|持续|[^，,]*(?:\d{4}年|年底|月底)[^，,]*)$/,
       "",
     );
     for (const clause of new Set([sentence, untimed])) {

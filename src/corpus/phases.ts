@@ -1,6 +1,7 @@
 /**
- * Phases a plan names its time limits by (推进时段：集中攻坚阶段), as a later section defines them
- * (（二）集中攻坚阶段（2024年10月21日—2025年1月31日）): a task given a phase is due when the phase ends.
+ * Names a plan gives its time limits by, defined once elsewhere: phases (推进时段：集中攻坚阶段, as a later
+ * section defines them: （二）集中攻坚阶段（2024年10月21日—2025年1月31日）) and classes the notice
+ * defines (Ⅲ类为2025年10月15日前完成; a task's bracket ends in ；Ⅲ类）). A task given one is due when it ends.
  */
 import { isoDate } from "./deadlines.js";
 import type { Deadline, Item } from "./schema.js";
@@ -9,7 +10,11 @@ import type { Deadline, Item } from "./schema.js";
 const PHASE =
   /([\p{Script=Han}]{2,8}阶段)[（(]\s*(?:(\d{4})年)?\d{1,2}月\d{1,2}日\s*[—–\-~至到]+\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日\s*[)）]/gu;
 
-/** The phases a text defines: name → the date it ends. */
+/** Ⅲ类为2025年10月15日前完成 / A类：2024年12月底前 — a class of time limit, its date in full. */
+const CLASS =
+  /(?<![\p{Script=Han}A-Za-z])([ⅠⅡⅢⅣⅤⅥⅦⅧ]|[A-F]|[一二三四五六])类(?:任务)?(?:为|是|指|即)?[:：]?\s*(\d{4})年(\d{1,2})月(?:(\d{1,2})日|(底|末))前/gu;
+
+/** The phases and classes a text defines: name → the date it ends. */
 export function readPhases(text: string): Map<string, string> {
   const phases = new Map<string, string>();
   for (const m of text.matchAll(PHASE)) {
@@ -17,18 +22,28 @@ export function readPhases(text: string): Map<string, string> {
     if (!year) continue;
     phases.set(m[1] as string, isoDate(year, Number(m[4]), Number(m[5])));
   }
+  for (const m of text.matchAll(CLASS)) {
+    const [year, month] = [Number(m[2]), Number(m[3])];
+    const day = m[4] ? Number(m[4]) : new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const name = `${m[1]}类`;
+    if (!phases.has(name)) phases.set(name, isoDate(year, month, day));
+  }
   return phases;
 }
 
-/** A time limit given as a phase: 推进时段：集中攻坚阶段, 完成时限：巩固提升阶段. */
-const BY_PHASE = /(?:推进时段|完成时限|时限|时间节点|完成时间)[:：]\s*([\p{Script=Han}]{2,8}阶段)/gu;
+/**
+ * A time limit given as a phase (推进时段：集中攻坚阶段, 完成时限：巩固提升阶段) or as a class standing
+ * as a part of a bracket (；Ⅲ类）, 时限：Ⅱ类).
+ */
+const BY_PHASE =
+  /(?:推进时段|完成时限|时限|时间节点|完成时间)[:：]\s*([\p{Script=Han}]{2,8}阶段|[ⅠⅡⅢⅣⅤⅥⅦⅧA-F一二三四五六]类(?=[)）；;，,。]))|(?<=[；;（(])\s*([ⅠⅡⅢⅣⅤⅥⅦⅧA-F]类)\s*(?=[)）])/gu;
 
 /** Gives each task that names a phase as its time limit the phase's end. */
 export function applyPhases(items: readonly Item[], phases: ReadonlyMap<string, string>): void {
   if (phases.size === 0) return;
   for (const item of items) {
     for (const m of item.text.matchAll(BY_PHASE)) {
-      const date = phases.get(m[1] as string);
+      const date = phases.get((m[1] ?? m[2]) as string);
       if (!date || item.deadlines.some((d) => d.date === date)) continue;
       const deadline: Deadline = {
         text: m[0],

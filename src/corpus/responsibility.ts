@@ -218,7 +218,7 @@ export function parseBareNames(
 ): Responsibility | null {
   // （市农业农村局；2025年12月底前）: the time limit beside the names is none of them.
   const names = splitTopLevel(text, /[；;]/)
-    .filter((part) => !TIME_LIMIT.test(part.trim()) && !TIME_LABELLED.test(part.trim()))
+    .filter((part) => !isTimeLimit(part) && !TIME_LABELLED.test(part.trim()))
     .join("；");
   if (names.trim() === "") return null;
   return parseResponsibility(`${names}${BARE_VERB[role]}`, canonical);
@@ -267,6 +267,12 @@ export interface Responsibility {
 const TIME_LIMIT =
   /^(?:(?:完成)?时限[:：]\s*)?(?:每年|每季度|每月)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成|办结)?[、，,至到—\-～~]?)+$|^(?:\d{4}年)?(?:第)?[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?$|^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)(?:完成|办结|建成|实现)[\u4e00-\u9fa5]{1,10}$|^(?:全年|长期|持续|常态化)(?:持续)?(?:推进|坚持|开展|办理)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$/;
 
+/** A time limit, or stages each with its own (2025年6月底前完成排查，2025年10月底前完成整治). */
+function isTimeLimit(text: string): boolean {
+  const t = text.trim();
+  return TIME_LIMIT.test(t) || (/[，,]/.test(t) && t.split(/[，,]/).every((p) => TIME_LIMIT.test(p.trim())));
+}
+
 /** 节点：夏季禁烧2025年6月底前，… / 完成时限：… — a labelled time limit, whatever it says, names no one. */
 const TIME_LABELLED = /^(?:时间节点|节点|完成时限|时限|完成时间|办结时限|时间要求)\s*[:：]/;
 
@@ -298,7 +304,7 @@ export function parseResponsibility(
   let standingNote: Responsibility["standingNote"] = null;
   for (const sentence of splitTopLevel(inner, /[。；;]/)) {
     // (X牵头，Y配合；2024年10月底前): the time limit beside the names is no name.
-    if (TIME_LIMIT.test(sentence.trim()) || TIME_LABELLED.test(sentence.trim())) continue;
+    if (isTimeLimit(sentence) || TIME_LABELLED.test(sentence.trim())) continue;
     const note = STANDING_NOTE.exec(sentence);
     if (note) {
       const clause = splitVerb(note[1] as string);
@@ -404,7 +410,8 @@ function roleByWord(label: string): Role {
   return "responsible";
 }
 /** A deadline's label that may follow a labelled list on its line. */
-const DEADLINE_LABEL = /(?:完成时限|完成时间|完成期限|时间要求|时限要求|时限|期限|时间节点)\s*[:：]/;
+const DEADLINE_LABEL =
+  /(?:完成时限|完成时间|完成期限|完成节点|截止时间|时间要求|时限要求|时限|期限|时间节点)\s*[:：]/;
 /** A role written after a name in a labelled list: 县工信局（牵头）, 县农业农村局（主）. */
 const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与|主)[)）]$/;
 

@@ -5,7 +5,8 @@
  * part only when it continues the numbering where it stands (the next at its level, or 1 for a new
  * level), so a figure that happens to start a line stays text. Items of the first level may restart
  * in each section or run on across sections, and a deeper level may run on across the headings of
- * its section (measures 1．…35． under (一)…(六)); the printed number is kept either way.
+ * its section or of the whole document (measures 1．…35． under (一)…(六)); the printed number is kept
+ * either way.
  */
 import { type Line, trimmed } from "./lines.js";
 import { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
@@ -173,6 +174,8 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
   // The last number of each deeper style in this section: measures 1．…35． may run on under the
   // headings (一)…(六) that group them.
   let lastInSection = new Map<Style, number>();
+  // …and in the document: points 1．…37． may also run on across sections, under each section's (一).
+  const lastInDocument = new Map<Style, number>();
 
   const open = (line: Line, marker: Marker) => {
     const path = [section, ...stack.map((s) => s.number)];
@@ -267,12 +270,16 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
     } else {
       // A new level opens at 1, or where the same level left off under the previous heading (ids
       // have at most four parts: the section and three levels).
-      const runsOn = marker.number === (lastInSection.get(marker.style) ?? -1) + 1;
+      const last = lastInSection.get(marker.style) ?? lastInDocument.get(marker.style) ?? -1;
+      const runsOn = marker.number === last + 1;
       if ((marker.number !== 1 && !runsOn) || stack.length >= MAX_DEPTH) return false;
       stack = [...stack, { style: marker.style, number: marker.number }];
     }
     if (stack.length === 1) firstLevel = { style: marker.style, number: marker.number };
-    else lastInSection.set(marker.style, marker.number);
+    else {
+      lastInSection.set(marker.style, marker.number);
+      lastInDocument.set(marker.style, marker.number);
+    }
     return true;
   }
 }
