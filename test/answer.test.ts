@@ -749,6 +749,15 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.citations[0]).toMatchObject({ doc: "xingtai-2023", id: "6.2" });
   });
 
+  it("places a question in the one plan naming its county or zone; a prefecture goes by 某某州", async () => {
+    expect(many.understand("靖远县城的燃煤小锅炉什么时候淘汰").docs).toEqual(["baiyin-air-quality-2025"]);
+    expect(many.understand("准东开发区的焦化企业要做什么").docs).toEqual(["changji-air-quality-2024"]);
+    expect(many.understand("昌吉州的柴油货车怎么管").docs).toEqual(["changji-air-quality-2024"]);
+    // A city a county's plan names (the one above it) is another place, whose own plan is not here.
+    const above = await many.answer("泉州市的空气方案PM2.5目标定了多少");
+    expect(above.status).toBe("not_covered");
+  });
+
   it("reads a loaded place in a title even when words before it run into it (列出临泉县…)", async () => {
     expect(many.understand("列出临泉县大气污染防治方案里县公安局的任务").docs).toEqual(["linquan-air-2024"]);
   });

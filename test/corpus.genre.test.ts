@@ -1971,6 +1971,11 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     ]);
     // Points 1.…36. running on across sections under each section's （一）, and deadline classes the
     // notice defines (Ⅲ类为2025年10月15日前完成) closing each bracket.
+    // An autonomous prefecture: its place without the people it is named for, and 某某州.
+    const changji = planOf("changji-air-quality-2024");
+    expect(changji.profile.place).toEqual({ zh: "昌吉回族自治州", en: "Changji" });
+    expect(changji.profile.placeAliases).toEqual(expect.arrayContaining(["昌吉", "昌吉州"]));
+    expect(changji.profile.level).toBe("city");
     const gongzhuling = planOf("gongzhuling-air-quality-2024");
     expect(entry(gongzhuling, "3.3.12").title).toBe("强化民用散煤质量监管");
     expect(isoDates(gongzhuling, "3.3.12")).toEqual(["2025-10-15"]);

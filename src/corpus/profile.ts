@@ -44,6 +44,7 @@ const GenreFile = z.object({
   abbreviations: z.record(z.string(), z.string()).default({}),
   issuersEn: z.record(z.string(), z.array(z.string().min(1))).default({}),
   areaKinds: z.record(z.string(), z.string()).default({}),
+  autonomousPeoples: z.array(z.string().min(1)).default([]),
 });
 
 /** The genre-wide data a profile is completed from, and the departments' data. */
@@ -64,6 +65,8 @@ export interface GenreData {
   levelWords: ReadonlyArray<readonly [string, Level]>;
   /** How the name of an area a 管委会 governs ends (新区), and its English (New Area); longest first. */
   areaKinds: ReadonlyArray<readonly [string, string]>;
+  /** The peoples an autonomous prefecture or county is named for (某某回族自治州 → 某某), longest first. */
+  autonomousPeoples: readonly string[];
 }
 
 const byLength = <T>(record: Record<string, T>) =>
@@ -84,6 +87,7 @@ export function loadGenreData(dataDir: string): GenreData {
     levels: byLength(genre.data.levels),
     abbreviations: byLength(genre.data.abbreviations),
     areaKinds: byLength(genre.data.areaKinds),
+    autonomousPeoples: [...genre.data.autonomousPeoples].sort((a, b) => b.length - a.length),
     issuersEn: new Map(Object.entries(genre.data.issuersEn)),
     levelWords: Object.entries(genre.data.levelWords).flatMap(([level, words]) =>
       (words ?? []).map((word) => [word.toLowerCase(), level as Level] as const),
@@ -163,11 +167,32 @@ function innermostPlace(name: string): string {
   return parts.length > 1 && last.length >= 2 && PLACE_SUFFIX.test(last) ? last : name;
 }
 
+/**
+ * A place name without its administrative suffix, and without the peoples an autonomous area is
+ * named for (某某回族自治州 → 某某, 某某苗族侗族自治州 → 某某); a remainder under two characters keeps more.
+ */
+function placeCoreOf(place: string, peoples: readonly string[]): string {
+  let core = place.replace(PLACE_SUFFIX, "");
+  if (/自治[州县旗]$/.test(place))
+    for (let found = true; found; ) {
+      found = false;
+      for (const people of peoples) {
+        const rest = core.endsWith(`${people}族`) ? core.slice(0, -(people.length + 1)) : "";
+        if (rest.length >= 2) {
+          core = rest;
+          found = true;
+          break;
+        }
+      }
+    }
+  return core || place;
+}
+
 /** How a place name's suffix tells its level, for a document whose issuer does not say. */
 function levelOfPlace(place: string | null): Level | null {
   if (!place) return null;
   if (/(?:自治区|省)$/.test(place)) return "provincial";
-  if (/市$/.test(place)) return "city";
+  if (/(?:市|州|盟)$/.test(place)) return "city";
   if (/(?:县|区|旗)$/.test(place)) return "county";
   return null;
 }
@@ -227,7 +252,7 @@ export function buildProfile(
   page = "",
 ): Profile {
   const placeZh = file?.place?.zh ?? withoutProvince(placeOf(meta), genre.provinces);
-  const core = placeZh?.replace(PLACE_SUFFIX, "") || null;
+  const core = placeZh ? placeCoreOf(placeZh, genre.autonomousPeoples) : null;
   const ownProvince = placeZh ? genre.provinces.find((p) => p.zh === placeZh) : undefined;
   const area = placeZh ? genre.areaKinds.find(([zh]) => placeZh.endsWith(zh))?.[1] : undefined;
   const placeEn = core ? [placeInPinyin(core), area].filter(Boolean).join(" ") : null;
@@ -261,8 +286,10 @@ export function buildProfile(
   // People type Xi'an as Xian too; a banner goes by its first character (鄂托克旗 → 鄂旗).
   const unmarked = place?.en.replace(/'/g, "");
   const banner = placeZh?.endsWith("旗") && core && core.length >= 2 ? `${core.charAt(0)}旗` : null;
+  // An autonomous prefecture goes by its core and 州 (某某回族自治州 → 某某州).
+  const prefecture = placeZh?.endsWith("自治州") && core ? `${core}州` : null;
   const placeAliases = [
-    ...new Set([placeZh, core, place?.en, unmarked, banner, ...(file?.placeAliases ?? [])]),
+    ...new Set([placeZh, core, prefecture, place?.en, unmarked, banner, ...(file?.placeAliases ?? [])]),
   ].filter((a): a is string => typeof a === "string" && a.length >= 2);
   const shortKind = /方案$/.test(plain) ? "方案" : /计划$/.test(plain) ? "计划" : null;
   const generated =

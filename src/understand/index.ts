@@ -17,7 +17,7 @@ import {
   readDeadlineAsk,
 } from "./asking.js";
 import { cleanText, isEmptyText, textWithout, withoutInstructions } from "./clean.js";
-import { namedDocuments, placesOfSubdivisions } from "./documents.js";
+import { type DocumentMention, namedDocuments, placesOfSubdivisions } from "./documents.js";
 import { readFollowUp } from "./follow-up.js";
 import { isGibberish } from "./gibberish.js";
 import { detectLang } from "./lang.js";
@@ -449,8 +449,48 @@ function asksAboutUncoveredPlace(
           ].some((a) => a !== undefined && (a === word || a === word.slice(0, -1))),
         ) &&
         !(regionAsked && (deps.places?.(word) ?? []).length > 0) &&
-        !deps.coverage(word).matchedWords.includes(word),
+        !deps.coverage(word).matchedWords.includes(word) &&
+        // A county a loaded plan names (its own counties, where a task stands) is no other place; a
+        // city it names may be the one above it (某市's plan is not its county's).
+        !(word.endsWith("县") && deps.plans.some((p) => p.source.includes(word))),
     );
+}
+
+/** A place below a plan's own, as plans write it: 某某县, 某某区, 某某镇, 某某街道, 某某开发区. */
+const LOCAL_PLACE = /[\u4e00-\u9fa5]{2,4}?(?:开发区|高新区|新区|街道|县|区|镇|乡|旗)/g;
+/** Words before such a suffix that make it a kind of area, not a place (经济开发区, 重点区, 全市). */
+const AREA_KIND = /^(?:经济|工业|高新|技术|产业|重点|相关|周边|城|全|各|本|该|乡|村|市|县|区|镇)/;
+
+/**
+ * The one loaded plan a question places itself in by a county, district, town or zone that plan names
+ * and no other does (某某县城那18台小锅炉 → the city plan naming 某某县): read as naming that plan.
+ * A word the dictionary does not know as a place counts only with a suffix that is not also a kind of
+ * area (县, 镇, 街道, 开发区 — not a bare 区); a city (某市) may be the one above the plan's, and is none.
+ */
+function localPlaceNamed(text: string, plans: readonly Plan[]): DocumentMention[] {
+  for (const m of text.matchAll(LOCAL_PLACE)) {
+    // The shortest place ending where the match ends, then longer ones (许村镇 before 在许村镇).
+    const end = m.index + m[0].length;
+    const suffix = /(?:开发区|高新区|新区|街道|县|区|镇|乡|旗)$/.exec(m[0])?.[0] ?? "";
+    for (let n = 2; n <= 4; n++) {
+      const start = end - suffix.length - n;
+      if (start < 0) break;
+      const word = text.slice(start, end);
+      const core = word.slice(0, n);
+      // 某市区 is a city's urban area, not a place below it.
+      if (!/^[\u4e00-\u9fa5]+$/.test(core) || AREA_KIND.test(core) || /[市县省]$/.test(core)) continue;
+      const place =
+        segmenter()
+          .tag(word, false)
+          .some((t) => t.tag === "ns" && t.word === word) ||
+        /^(?:县|镇|乡|旗|街道|开发区|高新区)$/.test(suffix);
+      if (!place) continue;
+      const naming = plans.filter((p) => p.source.includes(word));
+      if (naming.length === 1) return [{ doc: (naming[0] as Plan).doc, words: [word] }];
+      if (naming.length > 1) break;
+    }
+  }
+  return [];
 }
 
 /** A place name standing alone: 河南省, 昆明市, 某县. */
@@ -523,7 +563,8 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
 
   const found = deps.expand(cut);
   const byName = namedDocuments(cut, deps.plans, levelsNamed(cut, deps));
-  const named = lang !== "en" ? byName : englishNamed(cut, byName, found, deps.plans);
+  const byPlace = byName.length > 0 ? byName : localPlaceNamed(cut, deps.plans);
+  const named = lang !== "en" ? byPlace : englishNamed(cut, byPlace, found, deps.plans);
   const docNames = named.flatMap((n) => n.words);
   // A department the asker sets aside (县公安局（不是交警大队）, 除了发改委) is not asked about.
   const departments = [
