@@ -121,6 +121,30 @@ describe("check follow-ups", () => {
     expect(next.kind).toBe("check");
     expect(next.citations[0]?.doc).toBe("state-council-2023-24");
   });
+
+  it("takes what the boiler serves as told last: district heating, then process steam, and back", async () => {
+    const heating = await engine.answer("厂里打算新上一台燃煤锅炉，给周边小区集中供暖，商丘允许吗？");
+    expect(heating.check?.outcome).toBe("does_not_apply");
+    const steam = await engine.answer("如果这台锅炉改成给厂里生产供蒸汽用呢？", { context: heating.context });
+    expect(steam.check?.outcome).toBe("applies");
+    const back = await engine.answer("那还是集中供暖用的呢", { context: steam.context });
+    expect(back.check?.outcome).toBe("does_not_apply");
+    const en = await engine.answer(
+      "Our plant wants a new coal boiler for process steam in Shangqiu. Allowed?",
+    );
+    expect(en.check?.outcome).toBe("applies");
+    const swapped = await engine.answer("And if the new coal boiler served district heating (集中供暖)?", {
+      context: en.context,
+    });
+    expect(swapped.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("judges a project of the asker's own by its figure, asked what is required of it", async () => {
+    const r = await engine.answer("我们新建的涉气重点行业项目离省界15公里，国家计划对这种项目有什么要求？");
+    expect(r.kind).toBe("check");
+    expect(r.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "7.26" });
+    expect(r.check?.outcome).toBe("applies");
+  });
 });
 
 describe("department_listing", () => {

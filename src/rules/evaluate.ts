@@ -32,8 +32,9 @@ export interface Verdict {
 /** Whether the question describes a business or thing of its own, rather than naming a topic. */
 export function describesEntity(q: QuestionFacts): boolean {
   if (q.entities.some((e) => e.figures.length > 0)) return true;
-  // A place of one's own counts too (our airport, 6 million passengers a year).
-  const placed = q.self && q.places.size > 0;
+  // A place of one's own counts too (our airport, 6 million passengers a year), and a project of one's
+  // own (我们新建的项目，厂址离省界18公里).
+  const placed = q.self && (q.places.size > 0 || q.cues.has("project"));
   if (q.things.size === 0 && q.entities.length === 0 && q.industries.length === 0 && !placed) return false;
   const measured = q.amounts.some((a) => a.unit !== null && a.unit !== "piece");
   return measured || q.standard !== null || q.self;

@@ -12,11 +12,29 @@ import { type Vocabulary, vocabulary, type Word } from "./vocabulary.js";
 export { findAmounts, findStandard } from "./numbers.js";
 export type { Amount, Entity, Figure, QuestionFacts, Standard } from "./question.js";
 
-/** The ids of a word list found in a text, in list order; `unless` and `cancels` applied. */
+/**
+ * The ids of a word list found in a text, in list order; `unless` and `cancels` applied. Of two words
+ * that cancel each other (集中供暖 and 生产用汽), the one said last stands: a case told again in a
+ * conversation ("…集中供暖用，要是给厂里生产供蒸汽用的呢") is as it was told last.
+ */
 function found(list: readonly Word[], text: string, original = text): string[] {
   const ids = list.filter((w) => w.re.test(text) && !w.unless?.test(original));
-  const cancelled = new Set(ids.map((w) => w.cancels).filter(Boolean));
+  const cancelled = new Set<string>();
+  for (const w of ids) {
+    const other = w.cancels ? ids.find((o) => o.id === w.cancels) : undefined;
+    if (!other) continue;
+    const mutual = other.cancels === w.id;
+    cancelled.add(mutual && lastAt(other.re, text) > lastAt(w.re, text) ? w.id : other.id);
+  }
   return ids.filter((w) => !cancelled.has(w.id)).map((w) => w.id);
+}
+
+/** Where the last match of a pattern in a text starts. */
+function lastAt(re: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`)))
+    at = m.index;
+  return at;
 }
 
 function gradeOf(text: string, v: Vocabulary): QuestionFacts["grade"] {
@@ -144,6 +162,16 @@ function readFacts(question: string, lang: "zh" | "en", v: Vocabulary): Question
 /** The text with every place the facts vocabulary knows taken out (城区里, outside the built-up area). */
 export function withoutPlaces(text: string): string {
   return vocabulary().places.reduce((t, w) => t.replace(everywhere(w.re), ""), text);
+}
+
+/**
+ * The text without the places those given rule out (集中供暖 said now takes out 生产用汽 said before):
+ * the previous case's clauses, kept beside a new statement of it.
+ */
+export function withoutCancelledPlaces(text: string, places: ReadonlySet<string>): string {
+  const words = vocabulary().places;
+  const gone = words.filter((w) => words.some((o) => places.has(o.id) && o.cancels === w.id));
+  return gone.reduce((t, w) => t.replace(everywhere(w.re), ""), text);
 }
 
 /** The places among these that say where a thing stands (not what it serves, as 集中供暖 does). */

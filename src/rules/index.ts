@@ -23,6 +23,7 @@ export {
   sameMeasure,
   whereIds,
   withFuel,
+  withoutCancelledPlaces,
   withoutIndustries,
   withoutPlaces,
 } from "./facts.js";

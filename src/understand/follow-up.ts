@@ -14,6 +14,7 @@ import {
   sameMeasure,
   whereIds,
   withFuel,
+  withoutCancelledPlaces,
   withoutIndustries,
   withoutPlaces,
 } from "../rules/index.js";
@@ -335,7 +336,7 @@ function askingClauses(previous: string, lang: Query["lang"], own: QuestionFacts
         kept = again;
       }
       if (own.standard && f.standard) kept = kept.split(f.standard.text).join("");
-      return kept;
+      return withoutCancelledPlaces(kept, own.places);
     })
     .filter((clause) => clause.trim().length > 0)
     .join("，");
