@@ -139,6 +139,17 @@ describe("check follow-ups", () => {
     expect(swapped.check?.outcome).toBe("does_not_apply");
   });
 
+  it("reads a corrected distance as the same boiler's, and a year asked by as no fact of a second boiler", async () => {
+    const first = await engine.answer(
+      "Our Shangqiu plant runs a 40 t/h coal boiler meeting its limits, 20 km from a 300 MW CHP plant that can supply our heat. Must it close by the end of 2025?",
+    );
+    expect(first.check?.outcome).toBe("applies");
+    const next = await engine.answer("Sorry, the boiler is in fact 45 km from that plant.", {
+      context: first.context,
+    });
+    expect(next.check?.outcome).toBe("does_not_apply");
+  });
+
   it("judges a project of the asker's own by its figure, asked what is required of it", async () => {
     const r = await engine.answer("我们新建的涉气重点行业项目离省界15公里，国家计划对这种项目有什么要求？");
     expect(r.kind).toBe("check");

@@ -165,6 +165,17 @@ function group(
   return groups;
 }
 
+/** A bare number that is a year (2025). */
+function isYear(a: Amount): boolean {
+  return (
+    a.unit === null &&
+    Number.isInteger(a.value) &&
+    a.value >= 1990 &&
+    a.value <= 2100 &&
+    /^\d{4}$/.test(a.text)
+  );
+}
+
 /** One thing given two figures of the same unit and measure is two things, one figure each. */
 function splitBySignature(g: Group, signature: (a: Amount) => string): Group[] {
   const bySig = new Map<string, Amount[]>();
@@ -244,7 +255,8 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
     return (
       findStandard(t, v) !== null ||
       fuelsIn(ownWordsOut.slice(from, end), v).length > 0 ||
-      amounts.some((a) => partOf(starts, a.index) === from)
+      // A year (by the end of 2025) is when, not something the thing is said to have.
+      amounts.some((a) => partOf(starts, a.index) === from && !isYear(a))
     );
   };
   const groups = group(named, (at) => partOf(starts, at), saysOwn);

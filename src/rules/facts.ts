@@ -32,8 +32,7 @@ function found(list: readonly Word[], text: string, original = text): string[] {
 /** Where the last match of a pattern in a text starts. */
 function lastAt(re: RegExp, text: string): number {
   let at = -1;
-  for (const m of text.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`)))
-    at = m.index;
+  for (const m of text.matchAll(everywhere(re))) at = m.index;
   return at;
 }
 
@@ -41,6 +40,7 @@ function gradeOf(text: string, v: Vocabulary): QuestionFacts["grade"] {
   if (v.grades.none.test(text)) return "none";
   if (v.grades.lead.test(text)) return "lead";
   if (v.grades.below.test(text)) return "below";
+  // The first grade is the case's: a follow-up's new grade comes before the previous case's clauses.
   const g = v.grades.letter.exec(text);
   const letter = g?.slice(1).find(Boolean)?.toUpperCase();
   return letter === "A" || letter === "B" || letter === "C" || letter === "D" ? letter : null;

@@ -220,8 +220,14 @@ function replaceFigures(previous: string, next: string): string {
     .filter((a) => used.has(a) || a.unit === null)
     .reverse()
     .reduce((t, a) => `${t.slice(0, a.index)}${t.slice(a.index + a.text.length)}`, next);
-  // So does a fact without a figure said beside the new one (是肉鸡，设计年出栏20万羽; 28兆瓦的，排放稳定达标).
-  if (!placed && !fresh.some((f) => !used.has(f)) && !statesFacts(rest, lang)) return out;
+  // So does a fact without a figure said beside the new one (是肉鸡，设计年出栏20万羽; 28兆瓦的，排放稳定达标) —
+  // not the case's own thing named again ("the boiler is actually 35 km away").
+  const restFacts = extractFacts(rest, lang);
+  const own =
+    restFacts.entities.length > 0 && sameThings(restFacts, previous, lang)
+      ? restFacts.entities.reduce((t, e) => t.split(e.mention).join(""), rest)
+      : rest;
+  if (!placed && !fresh.some((f) => !used.has(f)) && !statesFacts(own, lang)) return out;
   return placed ? replacePlaces(out, rest, lang) : `${out}，${rest}`;
 }
 
