@@ -252,11 +252,21 @@ describe("not_covered and invalid_input", () => {
       "how do I get a business licence",
       "北京房价",
       "公租房怎么申请，需要什么条件",
+      // Another city's own plan in English, water, the day heating starts.
+      "What does Kaifeng's own plan say about road dust?",
+      "How clean must the river water in Shangqiu be?",
+      "今年城区从哪天开始集中供暖",
     ]) {
       const r = await engine.answer(q);
       expect(r, q).toMatchObject({ status: "not_covered", kind: "not_covered", citations: [] });
       expect(r.payload).toMatchObject({ reason: "off_topic" });
     }
+  });
+
+  it("refuses an amount of compensation asked as a follow-up about the item", async () => {
+    const first = await engine.answer("国四柴油货车淘汰是怎么安排的");
+    const next = await engine.answer("那报废一辆给多少补偿款", { context: first.context });
+    expect(next.status).toBe("not_covered");
   });
 
   it("refuses an amount of money, a time of day, today's reading, a tax, a procedure or a measured value that no item found gives", async () => {

@@ -389,12 +389,24 @@ function mentioned(title: string, plans: readonly Plan[]): boolean {
  */
 const PLACE_TITLE =
   /(?:(?<![\p{Script=Han}])|(?<=请问|关于|查一下|问一下|看看|想知道))((?:[\p{Script=Han}]{2,4}?(?:自治区|省|市|县|区)|\p{Script=Han}县)(?![域级场城内外直属委长]))((?:[\d—\-–~至年]|[\p{Script=Han}]){0,30}?)(?:方案|计划|要点|任务清单|工作任务|重点任务)/gu;
+/** A capitalised name owning a plan: "Luoyang's own air quality plan", "Hubei's rules". */
+const EN_PLACE_TITLE =
+  /\b([A-Z][a-z]+)(?:'s|’s)\s+(?:own\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:plan|programme|program|rules|policy|regulations)\b/g;
+/** Owners of a plan that are no other place: the country, the asker, the loaded plan's kind of body. */
+const NOT_AN_EN_PLACE =
+  /^(?:china|chinese|the|state|national|government|council|city|province|county|our|my|its|their|your)$/;
 /** Characters no place name has (要求省级实施方案 is no place's title). */
 const NOT_A_PLACE = /要求|方案|计划|实施|行动|文件|政策|工作|规定|[级的年月日]|^全/;
 const TITLE_BREAK = /[在对里中的是算要有按给和与及跟把被从向为]/;
 
 /** Whether the question names, by {@link PLACE_TITLE}, a document of a place no loaded document has. */
 function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean {
+  // "Luoyang's own air quality plan": a place's plan in English, the place none of the loaded ones.
+  for (const m of text.matchAll(EN_PLACE_TITLE)) {
+    const place = (m[1] as string).toLowerCase();
+    if (NOT_AN_EN_PLACE.test(place)) continue;
+    if (!plans.some((p) => p.profile.placeAliases.some((a) => a.toLowerCase() === place))) return true;
+  }
   for (const m of text.matchAll(PLACE_TITLE)) {
     const place = m[1] as string;
     // 某市的空气质量行动计划: a 的 right after the place is the title's own.
