@@ -803,6 +803,17 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(above.status).toBe("not_covered");
   });
 
+  it("takes a place beside a title other plans share as naming the place's plan (湖北 + …工作要点)", async () => {
+    const r = await many.answer("湖北2025年大气污染防治工作要点第5项是什么");
+    expect(r.citations[0]).toMatchObject({ doc: "hubei-air-workplan-2025", id: "2.5" });
+  });
+
+  it("finds a compound the named plan writes apart (臭氧浓度 of 臭氧评价浓度)", async () => {
+    const r = await many.answer("揭阳的方案对臭氧浓度定了什么目标");
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]?.doc).toBe("jieyang-air-pollution-2025");
+  });
+
   it("reads a loaded place in a title even when words before it run into it (列出临泉县…)", async () => {
     expect(many.understand("列出临泉县大气污染防治方案里县公安局的任务").docs).toEqual(["linquan-air-2024"]);
   });

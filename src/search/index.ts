@@ -526,6 +526,9 @@ export class SearchIndex {
       // A word inside a longer one of the named documents (养殖场 in 畜禽养殖场): they speak of it.
       else if (options.docs && /^[\u4e00-\u9fff]{2,}$/.test(w) && this.writtenIn(w, options.docs))
         matchedIdf += rareIdf * weight;
+      // A compound whose two words the named documents use (臭氧浓度 of 臭氧评价浓度, 错峰生产 of 错峰作业…生产).
+      else if (options.docs && this.splitPresent(w, present) > 0)
+        matchedIdf += this.splitPresent(w, present) * weight;
       else {
         // A lone character (换, 太) or a number says too little to count against the question, and so
         // do pronouns, numerals, adverbs and the like (那些, 几个, 老是) and everyday fillers (俺们, 上头).
@@ -552,6 +555,24 @@ export class SearchIndex {
       absentTerms,
       rareIdf,
     };
+  }
+
+  /**
+   * The lesser rarity of the two words a Chinese compound splits into when `present` finds both (臭氧 and
+   * 浓度 of 臭氧浓度); 0 when no split of it into words of two characters or more is found.
+   */
+  private splitPresent(word: string, present: (w: string) => boolean): number {
+    if (!/^[\u4e00-\u9fff]{4,8}$/.test(word)) return 0;
+    for (let i = 2; i <= word.length - 2; i++) {
+      const [left, right] = [word.slice(0, i), word.slice(i)];
+      // Two everyday words (电动 + 汽车) say less than a term of the genre: their generality counts.
+      if (present(left) && present(right))
+        return (
+          Math.min(this.lexical.idf(left), this.lexical.idf(right)) *
+          Math.min(this.specificity(left), this.specificity(right))
+        );
+    }
+    return 0;
   }
 
   /** Whether the text of one of `docs` contains `word` (inside a longer word too). */

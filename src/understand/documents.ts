@@ -151,6 +151,11 @@ export function namedDocuments(
       !placed.includes(f) && f.words.every((w) => placed.some((p) => p.words.includes(w)));
     const rest = found.filter((f) => !sharedOnly(f));
     if (rest.length < found.length) return rest;
+    // …or beside a title words other plans share among themselves (某省 + 大气污染防治工作要点, which two
+    // other provinces' titles have): the place decides.
+    const shared = (w: string) => found.filter((f) => f.words.includes(w)).length >= 2;
+    const titleOnly = found.filter((f) => !placed.includes(f) && f.words.every(shared));
+    if (titleOnly.length > 0) return found.filter((f) => !titleOnly.includes(f));
   }
   // Several documents answer to the words (开封 names two plans of one city): those that fit the rest of
   // the question best win — a year in their title or their dates, a kind of plan their title has.
