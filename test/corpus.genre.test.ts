@@ -1978,6 +1978,8 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(changji.profile.level).toBe("city");
     const gongzhuling = planOf("gongzhuling-air-quality-2024");
     expect(entry(gongzhuling, "3.3.12").title).toBe("强化民用散煤质量监管");
+    // The notice's own signature, after its numbered points, dates the document.
+    expect(gongzhuling.meta.signed).toBe("2024-06-28");
     expect(isoDates(gongzhuling, "3.3.12")).toEqual(["2025-10-15"]);
     expect(isoDates(gongzhuling, "6.2.30")).toEqual(["2024-12-31"]);
     // 标明“负总责”的为牵头部门；标明“按职责落实”的为责任部门.

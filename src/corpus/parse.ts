@@ -251,7 +251,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     span: { start: d.start, end: drafts[i + 1]?.start ?? body.end },
   }));
 
-  const read = readMeta({ lines, block, firstSection, signature });
+  // The notice (its signature and date among its lines) is read as in any document: from the title block on.
+  const read = readMeta({ lines, block: titleBlock, firstSection, signature });
   const meta = { ...read, planTitle: read.planTitle ?? doc };
   const profile = buildProfile(
     doc,
