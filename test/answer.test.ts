@@ -150,6 +150,16 @@ describe("check follow-ups", () => {
     expect(next.check?.outcome).toBe("does_not_apply");
   });
 
+  it("keeps the previous check's document first when a changed fact also touches the other plan's rules", async () => {
+    const first = await engine.answer(
+      "按国家计划，我们在商丘新建涉气重点行业项目，离省界12公里，要环评一致性会商吗",
+    );
+    expect(first.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "7.26" });
+    const next = await engine.answer("离省界60里呢？", { context: first.context });
+    expect(next.check?.outcome).toBe("does_not_apply");
+    expect(next.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "7.26" });
+  });
+
   it("judges a project of the asker's own by its figure, asked what is required of it", async () => {
     const r = await engine.answer("我们新建的涉气重点行业项目离省界15公里，国家计划对这种项目有什么要求？");
     expect(r.kind).toBe("check");

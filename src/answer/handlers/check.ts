@@ -72,18 +72,22 @@ export const check: Handler = (query, deps) => {
   if (!recheck && !ownCase(query) && !verdicts.some((v) => onTopic(v) || squarely(v))) return null;
   // A changed fact of the previous check asks that check again: a rule it did not touch, which only
   // wants facts nobody gave it (the site's area, for excavators asked about), says nothing here.
-  if (recheck && query.followUp) {
-    // The item the previous check led with (those after it may be items merely related).
-    const before = new Set(query.followUp.context.items.slice(0, 1).map((k) => `${k.doc}#${k.id}`));
-    const again = (v: (typeof verdicts)[number]) => before.has(`${v.doc}#${v.itemId}`);
-    if (verdicts.some(again))
-      for (const v of verdicts.filter((x) => !again(x) && x.check.outcome === "need_more_info"))
-        verdicts.splice(verdicts.indexOf(v), 1);
-  }
+  // The item the previous check led with (those after it may be items merely related).
+  const before = new Set(
+    recheck && query.followUp ? query.followUp.context.items.slice(0, 1).map((k) => `${k.doc}#${k.id}`) : [],
+  );
+  const again = (v: (typeof verdicts)[number]) => before.has(`${v.doc}#${v.itemId}`);
+  if (verdicts.some(again))
+    for (const v of verdicts.filter((x) => !again(x) && x.check.outcome === "need_more_info"))
+      verdicts.splice(verdicts.indexOf(v), 1);
   // The verdicts that decide the overall outcome lead (the kiln that must close before the trucks
-  // that may stay), each group in relevance order.
+  // that may stay), each group in relevance order — the previous check's document first among its
+  // group (离省界50里呢 is the national border consultation asked again, not a city rule its words touch).
   const overall = overallOutcome(verdicts);
-  verdicts.sort((a, b) => Number(b.check.outcome === overall) - Number(a.check.outcome === overall));
+  const previousDoc = verdicts.find(again)?.doc;
+  const rank = (v: (typeof verdicts)[number]) =>
+    (v.check.outcome === overall ? 2 : 0) + (v.doc === previousDoc ? 1 : 0);
+  verdicts.sort((a, b) => rank(b) - rank(a));
   const first = verdicts[0];
   if (!first) return null;
   const c = citing(query, deps);
