@@ -818,6 +818,11 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.citations[0]).toMatchObject({ doc: "hubei-air-workplan-2025", id: "2.5" });
   });
 
+  it("reads an item by its section's title and its bracketed number (保障措施里的（二）)", async () => {
+    const r = await many.answer("海宁方案保障措施里的（二）说的什么");
+    expect(r.citations[0]).toMatchObject({ doc: "haining-air-quality-2025", id: "4.2" });
+  });
+
   it("finds a compound the named plan writes apart (臭氧浓度 of 臭氧评价浓度)", async () => {
     const r = await many.answer("揭阳的方案对臭氧浓度定了什么目标");
     expect(r.status).toBe("answered");

@@ -85,6 +85,7 @@ describe("item references", () => {
   it("reads a task card's number (任务卡8), a point 5） under 第三部分第（二）项, and a note marker (注释[6])", () => {
     expect(path("那个方案任务卡8写的啥")).toBe("8");
     expect(path("第二部分第（三）项下面的4）是啥")).toBe("2.3.4");
+    expect(path("方案第四部分第（一）块第7条写了啥")).toBe("4.1.7");
     expect(path("section 4.(2) 3) please")).toBe("4.2.3");
     expect(path("注释[6]对应哪条")).toBe("6");
     expect(path("What does item 3 under (6) say")).toBe("6.3");

@@ -186,7 +186,7 @@ function sectionsByTitle(
         if (at < 0) continue;
         // 保障措施第三条: the title, then an item by its place in the section.
         const nth = ITEM_AFTER_TITLE.exec(text.slice(at + core.length));
-        const item = nth ? parseSmallNumeral(nth[1] as string) : null;
+        const item = nth ? parseSmallNumeral((nth[1] ?? nth[2]) as string) : null;
         if (wholePart || item) found.push({ doc: plan.doc, section: section.number, run: core, item });
       }
     }
@@ -200,11 +200,12 @@ function sectionsByTitle(
   return [{ written: first.run, path, across: false, partial: false, hint: null, footnote: false }];
 }
 
-/** An item asked for by its place: 第三条, 第4项. */
-const ORDINAL = /第[(（]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]?[条项点]/;
-/** Right after a section's title: (的|里|中|下面的)第N条. */
+/** An item asked for by its place: 第三条, 第4项, （三）. */
+const ORDINAL =
+  /第[(（]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]?[条项点]|[(（][一二三四五六七八九十]{1,3}[)）]/;
+/** Right after a section's title: (的|里|中|下面的)第N条, or its item （三）. */
 const ITEM_AFTER_TITLE =
-  /^[”"」]?(?:那一?部分|部分)?(?:下面|下边|里面|里|中|下)?的?第[(（]?([一二三四五六七八九十]{1,3}|\d{1,2})[)）]?[条项点]/;
+  /^[”"」]?(?:那一?部分|部分)?(?:下面|下边|里面|里|中|下)?的?(?:第[(（]?([一二三四五六七八九十]{1,3}|\d{1,2})[)）]?[条项点]|[(（]([一二三四五六七八九十]{1,3})[)）])/;
 
 /** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
 function givesFigure(q: Query): boolean {
