@@ -266,6 +266,10 @@ describe("not_covered and invalid_input", () => {
       "What does Kaifeng's own plan say about road dust?",
       "How clean must the river water in Shangqiu be?",
       "今年城区从哪天开始集中供暖",
+      // Personal matters and procedures no plan gives: school closures, settling, where to apply.
+      "空气红色预警那几天孩子学校停课吗",
+      "在商丘买房能不能落户",
+      "想给单位装台锅炉，去哪里申请",
     ]) {
       const r = await engine.answer(q);
       expect(r, q).toMatchObject({ status: "not_covered", kind: "not_covered", citations: [] });
