@@ -264,6 +264,7 @@ describe("not_covered and invalid_input", () => {
       "公租房怎么申请，需要什么条件",
       // Another city's own plan in English, water, the day heating starts.
       "What does Kaifeng's own plan say about road dust?",
+      "What is Wuhan's PM2.5 target for 2025?",
       "How clean must the river water in Shangqiu be?",
       "今年城区从哪天开始集中供暖",
       // Personal matters and procedures no plan gives: school closures, settling, where to apply.

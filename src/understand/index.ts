@@ -390,12 +390,12 @@ function mentioned(title: string, plans: readonly Plan[]): boolean {
  */
 const PLACE_TITLE =
   /(?:(?<![\p{Script=Han}])|(?<=请问|关于|查一下|问一下|看看|想知道))((?:[\p{Script=Han}]{2,4}?(?:自治区|省|市|县|区)|\p{Script=Han}县)(?![域级场城内外直属委长]))((?:[\d—\-–~至年]|[\p{Script=Han}]){0,30}?)(?:方案|计划|要点|任务清单|工作任务|重点任务)/gu;
-/** A capitalised name owning a plan: "Luoyang's own air quality plan", "Hubei's rules". */
+/** A capitalised name owning a plan or a target: "Luoyang's own air quality plan", "Hubei's PM2.5 target". */
 const EN_PLACE_TITLE =
-  /\b([A-Z][a-z]+)(?:'s|’s)\s+(?:own\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:plan|programme|program|rules|policy|regulations)\b/g;
+  /\b([A-Z][a-z]+)(?:'s|’s)\s+(?:own\s+)?(?:[A-Za-z0-9.-]+\s+){0,4}?(?:plan|programme|program|rules|policy|regulations|targets?|goals?)\b/g;
 /** Owners of a plan that are no other place: the country, the asker, the loaded plan's kind of body. */
 const NOT_AN_EN_PLACE =
-  /^(?:china|chinese|the|state|national|government|council|city|province|county|our|my|its|their|your)$/;
+  /^(?:china|chinese|the|state|national|government|council|city|province|county|district|region|area|town|banner|prefecture|ministry|our|my|its|their|your|what|that|it|there|here|who|where|how|let|he|she|today|year|country|nation|world)$/;
 /** Characters no place name has (要求省级实施方案 is no place's title). */
 const NOT_A_PLACE = /要求|方案|计划|实施|行动|文件|政策|工作|规定|[级的年月日]|^全/;
 const TITLE_BREAK = /[在对里中的是算要有按给和与及跟把被从向为]/;
