@@ -471,7 +471,9 @@ function asksAboutUncoveredPlace(
 }
 
 /** A place below a plan's own, as plans write it: 某某县, 某某区, 某某镇, 某某街道, 某某开发区. */
-const LOCAL_PLACE = /[\u4e00-\u9fa5]{2,4}?(?:开发区|高新区|新区|街道|县|区|镇|乡|旗)/g;
+const LOCAL_PLACE = /[\u4e00-\u9fa5]{2,4}?(开发区|高新区|新区|街道|县|区|镇|乡|旗)/g;
+/** Suffixes that are no kind of area too (a bare 区 or 新区 may be 重点区, 城区): a place whatever the dictionary says. */
+const PLACE_ONLY_SUFFIX = new Set(["县", "镇", "乡", "旗", "街道", "开发区", "高新区"]);
 /** Words before such a suffix that make it a kind of area, not a place (经济开发区, 重点区, 全市). */
 const AREA_KIND = /^(?:经济|工业|高新|技术|产业|重点|相关|周边|城|全|各|本|该|乡|村|市|县|区|镇)/;
 
@@ -485,7 +487,7 @@ function localPlaceNamed(text: string, plans: readonly Plan[]): DocumentMention[
   for (const m of text.matchAll(LOCAL_PLACE)) {
     // The shortest place ending where the match ends, then longer ones (许村镇 before 在许村镇).
     const end = m.index + m[0].length;
-    const suffix = /(?:开发区|高新区|新区|街道|县|区|镇|乡|旗)$/.exec(m[0])?.[0] ?? "";
+    const suffix = m[1] as string;
     for (let n = 2; n <= 4; n++) {
       const start = end - suffix.length - n;
       if (start < 0) break;
@@ -496,8 +498,7 @@ function localPlaceNamed(text: string, plans: readonly Plan[]): DocumentMention[
       const place =
         segmenter()
           .tag(word, false)
-          .some((t) => t.tag === "ns" && t.word === word) ||
-        /^(?:县|镇|乡|旗|街道|开发区|高新区)$/.test(suffix);
+          .some((t) => t.tag === "ns" && t.word === word) || PLACE_ONLY_SUFFIX.has(suffix);
       if (!place) continue;
       const naming = plans.filter((p) => p.source.includes(word));
       if (naming.length === 1) return [{ doc: (naming[0] as Plan).doc, words: [word] }];
