@@ -46,7 +46,8 @@ interface DeadlinePattern {
   recurring?: boolean;
 }
 
-const lastDayOfMonth = (year: number, month: number): number =>
+/** The last day of a month (30 for 2025-06). */
+export const lastDayOfMonth = (year: number, month: number): number =>
   new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 const yearEnd = (): MonthDay => ({ month: 12, day: 31 });

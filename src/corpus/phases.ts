@@ -3,7 +3,7 @@
  * section defines them: （二）集中攻坚阶段（2024年10月21日—2025年1月31日）) and classes the notice
  * defines (Ⅲ类为2025年10月15日前完成; a task's bracket ends in ；Ⅲ类）). A task given one is due when it ends.
  */
-import { isoDate } from "./deadlines.js";
+import { isoDate, lastDayOfMonth } from "./deadlines.js";
 import type { Deadline, Item } from "./schema.js";
 
 /** 集中攻坚阶段（2024年10月21日—2025年1月31日） / 动员部署阶段（2024年10月1日—10月20日） */
@@ -24,7 +24,7 @@ export function readPhases(text: string): Map<string, string> {
   }
   for (const m of text.matchAll(CLASS)) {
     const [year, month] = [Number(m[2]), Number(m[3])];
-    const day = m[4] ? Number(m[4]) : new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const day = m[4] ? Number(m[4]) : lastDayOfMonth(year, month);
     const name = `${m[1]}类`;
     if (!phases.has(name)) phases.set(name, isoDate(year, month, day));
   }
