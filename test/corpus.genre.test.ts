@@ -220,6 +220,10 @@ describe("every development document", () => {
         "fengcheng-air-quality-2025",
         "baiyin-air-quality-2025",
         "changji-air-quality-2024",
+        "renqiu-air-pollution-2025",
+        "daye-air-quality-2025",
+        "longhai-air-quality-2025",
+        "qinzhou-air-quality-2025",
       ].sort(),
     );
   });
