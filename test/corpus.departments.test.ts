@@ -50,6 +50,12 @@ describe("the directory", () => {
     ]);
   });
 
+  it("reads 州 right after a place as the end of its name (钦州公安局 is a city's bureau), before a department as a prefecture's", () => {
+    const d = directory(["市公安局", "州公安局"]);
+    expect(means(d, "钦州公安局有哪些任务")).toEqual(["市公安局", "州公安局"]);
+    expect(means(d, "州公安局有哪些任务")).toEqual(["州公安局"]);
+  });
+
   it("finds a unit named after a place by its other spellings, never by another unit's", () => {
     const d = directory(["市公安局东岗区分局", "市生态环境局东岗分局", "白岭经济技术开发区管委会"]);
     expect(means(d, "公安东岗分局管什么")).toEqual(["市公安局东岗区分局"]);

@@ -1995,6 +1995,36 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     ]);
   });
 
+  it("reads the notice's parting rules: ＋ parts the lead from the supports, names after 协助 lead, A角 leads and B角 supports", () => {
+    // “＋”号前的单位为牵头单位…“＋”号后的单位为配合单位; a bracket with no ＋ names units each responsible, and
+    // 2025年9月30日前销号 or 常态推进 after the semicolon is a time limit.
+    const renqiu = planOf("renqiu-air-pollution-2025");
+    expect(rolePairs(renqiu, "3.1.4")).toEqual([
+      ["市生态环境分局", "lead"],
+      ["市应急管理局", "support"],
+      ["市工信局", "support"],
+    ]);
+    expect(rolePairs(renqiu, "3.1.6")).toEqual([["市生态环境分局", "responsible"]]);
+    expect(rolePairs(renqiu, "3.1.1")[0]).toEqual(["市发改局", "lead"]);
+    // “协助”之前所列单位为配合单位，“协助”之后所列单位为牵头单位 (甲、乙协助丙落实；date).
+    const longhai = planOf("longhai-air-quality-2025");
+    expect(rolePairs(longhai, "2.1.2")).toEqual([
+      ["区工信局", "lead"],
+      ["区自然资源局", "support"],
+      ["龙海生态环境局", "support"],
+    ]);
+    expect(isoDates(longhai, "2.1.2")).toEqual(["2025-10-31"]);
+    // “A角”所列单位为牵头单位…“B角”所列单位为配合单位, and a point opening with a season's two years (1.2025/2026年榨季).
+    const qinzhou = planOf("qinzhou-air-quality-2025");
+    expect(rolePairs(qinzhou, "2.2")).toEqual([
+      ["市工业和信息化局", "lead"],
+      ["市自然资源局", "support"],
+      ["市生态环境局", "support"],
+    ]);
+    expect(entry(qinzhou, "3.3.1").text).toMatch(/^1\.2025\/2026年榨季开榨前/);
+    expect(entry(qinzhou, "3.3.2").title).toContain("生物质锅炉专项排查整治");
+  });
+
   it("reads units listed on lines under a task with their duties (区经济促进局：推动…), the first leading as the notice says", () => {
     const shunde = planOf("shunde-ozone-2024");
     expect(rolePairs(shunde, "3.1").slice(0, 3)).toEqual([

@@ -58,8 +58,12 @@ export interface PlanConventions {
   leadMark: string | null;
   /** "分号前的单位为牵头单位，分号后的单位为配合单位": a bracket's names before ； lead, those after support. */
   semicolonSplitsRoles: boolean;
-  /** "冒号前为牵头单位，冒号后为配合单位": in a bracket's first part, names before ： lead, those after support. */
-  colonSplitsRoles: boolean;
+  /**
+   * "冒号前为牵头单位，冒号后为配合单位", "“＋”号前的单位为牵头单位…“＋”号后的单位为配合单位" or "“协助”之前所列单位为
+   * 配合单位，“协助”之后所列单位为牵头单位": the mark that, in a bracket's first part, parts two lists of names,
+   * with the role of each side. Null when the plan states none.
+   */
+  parting: Parting | null;
   /** "“责任单位”配合牵头单位抓好落实": beside a lead, the 责任单位 support. */
   responsibleSupportsLead: boolean;
   /** "列有两个及以上责任主体的，…共同负责，不分主次": a task with several leads has none; they share it. */
@@ -101,6 +105,13 @@ export interface PlanConventions {
   chainRoles: Role[] | null;
 }
 
+/** A mark or word parting a bracket's names into two roles (甲＋乙、丙; 甲、乙协助丙落实). */
+export interface Parting {
+  mark: string;
+  before: Role;
+  after: Role;
+}
+
 /** A working team (专班, 工作组) a plan defines by its lead and member departments. */
 export interface Team {
   lead: string;
@@ -121,10 +132,10 @@ const SHORT_FORM =
 
 /**
  * “领办”的单位为牵头单位，… / 表述为“配合”的单位为配合单位 / 标明“负总责”的为牵头部门 / “召集单位”为牵头单位 /
- * “归口”所列单位为牵头单位
+ * “归口”所列单位为牵头单位 / “A角”所列单位为牵头单位
  */
 const DEFINED_ROLE =
-  /[“"「]([\p{Script=Han}]{2,6})[”"」](?:所列)?的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
+  /[“"「]([\p{Script=Han}A-Z]{2,6})[”"」](?:所列)?的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
 /**
  * “负责”前所列单位为牵头单位, “支持”前所列单位为配合单位, 列于“承担”之前的单位为牵头单位: the names before a word take
  * the role it is said to mark — even a verb of the genre given another role than its own.
@@ -405,8 +416,12 @@ export function innerSupports(inner: string): string | null {
 /** 分号前的单位为牵头单位，分号后的单位为配合单位 */
 const SEMICOLON_ROLES =
   /分号前(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,12}分号后(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)/;
-const COLON_ROLES =
-  /冒号前(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,12}冒号后(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)/;
+/**
+ * 冒号前为牵头单位，冒号后为配合单位 / “＋”号前的单位为牵头单位，负责…；“＋”号后的单位为配合单位 / “协助”之前所列单位为
+ * 配合单位，“协助”之后所列单位为牵头单位
+ */
+const PARTING =
+  /(冒号|[“"「][^”"」\s]{1,2}[”"」]号?)(?:之)?前(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)(?:单位|部门)[^。]{0,40}?\1(?:之)?后(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)/;
 
 /** 带★的为牵头单位，其余为配合单位 / 标注“☆”的单位为牵头单位 */
 const LEAD_MARK =
@@ -529,7 +544,7 @@ export function readPlanConventions(
     bracketKinds: readBracketKinds(`${notice}\n${preamble}`),
     leadMark: marked ? (marked[1] as string) : null,
     semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
-    colonSplitsRoles: stated(COLON_ROLES) !== null,
+    parting: parting(stated(PARTING)),
     responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,
     severalLeadsShare: stated(SEVERAL_LEADS_SHARE) !== null,
     innerBracketSupports: stated(INNER_SUPPORTS) !== null,
@@ -552,7 +567,7 @@ export function bracketClause(inner: string, c: PlanConventions): string {
   return (
     (c.leadMark && markedLeads(inner, c.leadMark, c.unmarkedBesideLead)) ||
     (c.semicolonSplitsRoles && semicolonRoles(inner)) ||
-    (c.colonSplitsRoles && colonRoles(inner)) ||
+    (c.parting && partedRoles(inner, c.parting)) ||
     (c.innerBracketSupports && innerSupports(inner)) ||
     (c.slashParts && slashRoles(inner, c.slashParts.allLead)) ||
     overallLead(inner) ||
@@ -587,15 +602,43 @@ export function semicolonRoles(inner: string): string | null {
   return `${parts[0]}牵头，${parts[1]}配合`;
 }
 
+/** The rule a stated parting names: 冒号 → ：, “＋”号 → ＋, “协助” → 协助, with the role of each side. */
+function parting(stated: RegExpExecArray | null): Parting | null {
+  if (!stated) return null;
+  const word = stated[1] as string;
+  const mark = word === "冒号" ? "：" : word.replace(/[“"「”"」]|号$/g, "");
+  const role = (said: string): Role => (said === "牵头" ? "lead" : "support");
+  const [before, after] = [role(stated[2] as string), role(stated[3] as string)];
+  return before === after ? null : { mark, before, after };
+}
+
+/** Both widths of a parting mark, as one character class. */
+const WIDTHS: Readonly<Record<string, RegExp>> = { "：": /[：:]/, "＋": /[＋+]/, "+": /[＋+]/ };
+
+/** A verb closing the names after the parting word (甲协助乙落实): it says no role of its own. */
+const CLOSING_VERB = /(?:负责)?(?:落实|实施|推进|办理)$/;
+
 /**
- * 甲、乙：丙、丁；2025年10月底前 read by the colon rule: 甲、乙牵头，丙、丁配合；2025年10月底前. Null when the
- * first part has no colon between two lists of names.
+ * 甲、乙：丙、丁；2025年10月底前 read by the plan's parting rule (here the colon): 甲、乙牵头，丙、丁配合；
+ * 2025年10月底前 — or 甲＋乙、丙；date by the plus rule, 甲、乙协助丙落实；date by the rule that the names after
+ * 协助 lead. Null when the first part has no such mark between two lists of names.
  */
-export function colonRoles(inner: string): string | null {
+export function partedRoles(inner: string, rule: Parting): string | null {
   const [first = "", ...rest] = splitTopLevel(inner, /[；;]/);
-  const sides = splitTopLevel(first, /[：:]/).map((p) => p.trim());
+  // A mark of one character splits outside inner brackets; a word (协助) splits where it stands.
+  const parts =
+    rule.mark.length === 1
+      ? splitTopLevel(first, WIDTHS[rule.mark] ?? new RegExp(`[${rule.mark}]`))
+      : first.split(rule.mark);
+  const sides = parts.map((p, i) => (i === 1 ? p.trim().replace(CLOSING_VERB, "") : p.trim()));
   if (sides.length !== 2 || sides.some((p) => p === "" || hasRoleVerb(p) || !splitNames(p))) return null;
-  return [`${sides[0]}牵头，${sides[1]}配合`, ...rest].join("；");
+  const [before, after] = sides as [string, string];
+  const clause = (names: string, role: Role) => `${names}${BARE_VERB[role]}`;
+  const ordered =
+    rule.before === "lead"
+      ? [clause(before, rule.before), clause(after, rule.after)]
+      : [clause(after, rule.after), clause(before, rule.before)];
+  return [ordered.join("，"), ...rest].join("；");
 }
 
 /** The lead a plan gives the tasks that name none, and the sections it says so of. */

@@ -24,7 +24,14 @@ export const GenreDepartment = z
 export type GenreDepartment = z.infer<typeof GenreDepartment>;
 
 /** A level prefix (市) with its English adjective (Municipal) and noun (City). */
-export const LevelWords = z.object({ en: z.string().min(1), place: z.string().min(1) }).strict();
+export const LevelWords = z
+  .object({
+    en: z.string().min(1),
+    place: z.string().min(1),
+    /** The level's word also ends places of other levels (杭州 is a city): after a place it is no level. */
+    endsPlaceNames: z.boolean().optional(),
+  })
+  .strict();
 export type LevelWords = z.infer<typeof LevelWords>;
 
 /** `data/departments.yaml`. */

@@ -218,6 +218,7 @@ export class DepartmentDirectory {
         from = at + 1;
         const end = at + alias.length;
         if (latin && (/[a-z0-9]/.test(folded[at - 1] ?? "") || /[a-z0-9]/.test(folded[end] ?? ""))) continue;
+        if (cjk(folded[at - 1] ?? "") && this.endsPlaceName(alias)) continue;
         if (taken.slice(at, end).some(Boolean)) continue;
         taken.fill(true, at, end);
         found.push({ start: at, end, alias, names });
@@ -230,6 +231,14 @@ export class DepartmentDirectory {
       const next = found[i + 1];
       return !(next && next.start === m.end && next.names.every((n) => n.includes(m.alias)));
     });
+  }
+
+  /**
+   * Whether a word starts with a level that also ends place names (州): right after a Han character
+   * (杭州公安局) it is the place's last character, and the shorter word (公安局) is the mention.
+   */
+  private endsPlaceName(alias: string): boolean {
+    return this.levels.some(([prefix, words]) => words.endsPlaceNames === true && alias.startsWith(prefix));
   }
 
   /** Whether a word is one of {@link words} (a department's name, form or Chinese alias). */

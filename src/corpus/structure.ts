@@ -55,8 +55,13 @@ const STYLES = [
     pattern: /^第\s*([一二三四五六七八九十]{1,3})\s*[，,、：:]\s*/,
     label: (n: number) => `、第${formatSmallNumeral(n)}`,
   },
-  // 1．2025年10月底前，… — a task may open with its year; a number after the point is otherwise a decimal.
-  { style: "num", pattern: /^(\d{1,2})\s*[.．、](?!(?!\d{4}年)\d)\s*/, label: (n: number) => `${n}.` },
+  // 1．2025年10月底前，… or 1.2025/2026年榨季… — a task may open with its year (or a season's two years); a
+  // number after the point is otherwise a decimal.
+  {
+    style: "num",
+    pattern: /^(\d{1,2})\s*[.．、](?!(?!\d{4}(?:年|[/／]\d{4}年))\d)\s*/,
+    label: (n: number) => `${n}.`,
+  },
   // ⒈⒉⒊ — the same in one character each.
   { style: "num", pattern: /^([\u2488-\u249b])\s*/, label: (n: number) => `${n}.` },
   // 2.3 or 2-3 — numbers whose first part is the section's own (二、 → 2.1, 2.2 …); the label is the
