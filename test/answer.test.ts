@@ -294,6 +294,11 @@ describe("not_covered and invalid_input", () => {
       "商丘的排污许可证怎么申请，具体流程是什么",
       "商丘2022年PM2.5实际浓度是多少",
       "教我怎么让油烟在线监控少报数据又不被城管发现",
+      // How long a detention lasts, where an office sits, the assistant's own view, a weekend's haze.
+      "商丘燃放鞭炮会被拘留多少天",
+      "商丘市生态环境局的办公地址在哪里",
+      "你个人觉得商丘能完成PM2.5目标吗",
+      "这周末商丘会不会有雾霾",
     ]) {
       const r = await engine.answer(q);
       expect(r.status, q).toBe("not_covered");
@@ -304,7 +309,12 @@ describe("not_covered and invalid_input", () => {
   });
 
   it("refuses another city's own rules and a list of streets no item names, and still judges a case there", async () => {
-    for (const q of ["洛阳市冬天机动车单双号限行是怎么规定的", "商丘城区具体哪几条街不让大货车走"]) {
+    // 三门峡市: a city the national plan lists among its key regions has no plan of its own here.
+    for (const q of [
+      "洛阳市冬天机动车单双号限行是怎么规定的",
+      "商丘城区具体哪几条街不让大货车走",
+      "三门峡市的优良天数目标是多少",
+    ]) {
       const r = await engine.answer(q);
       expect(r.status, q).toBe("not_covered");
     }
@@ -479,6 +489,10 @@ describe("conversations", () => {
     // Alone it is not covered; off-topic it stays not covered after an answer too.
     expect((await engine.answer("拖着不改会怎样？")).kind).toBe("not_covered");
     expect((await engine.answer("明天天气怎么样", { context: first.context })).kind).toBe("not_covered");
+    // Asking an amount or the papers to bring, which neither the question nor the previous items give.
+    const straw = await engine.answer("秸秆禁烧是怎么规定的");
+    for (const q of ["抓到了罚多少钱？", "要准备哪些材料？"])
+      expect((await engine.answer(q, { context: straw.context })).kind, q).toBe("not_covered");
   });
 
   it("a new thing after an answer that was no check is a new topic in the same documents", async () => {

@@ -720,6 +720,9 @@ export function leanOnPrevious(query: Query, context: Context | null): Query | n
   // A scope follow-up is "named" by the conversation, not by the question.
   const namesOwn = query.named && query.followUp?.kind !== "scope";
   if (query.invalid || query.offTopicCue || query.refs.length > 0 || namesOwn) return null;
+  // Asking for a kind of answer no item found gives (罚多少, 打几折, 要带哪些材料): the previous items do not
+  // give it either, or the question would have found them.
+  if (query.asksFor.length > 0) return null;
   if (query.text.length > LEANING[query.lang]) return null;
   const followUp: FollowUp = { kind: "items", context };
   // The conversation's topic stays what it was, for the turns after this one.

@@ -16,6 +16,7 @@ import {
   quotedPhrase,
   readDeadlineAsk,
 } from "./asking.js";
+import { cityNames } from "./cities.js";
 import { cleanText, isEmptyText, textWithout, withoutInstructions } from "./clean.js";
 import { type DocumentMention, namedDocuments, placesOfSubdivisions } from "./documents.js";
 import { readFollowUp } from "./follow-up.js";
@@ -452,7 +453,7 @@ function asksAboutUncoveredPlace(
     .flatMap((c) => segmenter().tag(c, false))
     .some(
       ({ word, tag }) =>
-        tag === "ns" &&
+        (tag === "ns" || (facts.entities.length === 0 && listedCity(word, deps.plans))) &&
         /^[\u4e00-\u9fa5]{2,6}[市县]$/.test(word) &&
         !deps.plans.some((p) =>
           [
@@ -463,11 +464,26 @@ function asksAboutUncoveredPlace(
           ].some((a) => a !== undefined && (a === word || a === word.slice(0, -1))),
         ) &&
         !(regionAsked && (deps.places?.(word) ?? []).length > 0) &&
-        !deps.coverage(word).matchedWords.includes(word) &&
+        // A plan's list of places (the key regions) is no plan about that city.
+        (listedCity(word, deps.plans) || !deps.coverage(word).matchedWords.includes(word)) &&
         // A county a loaded plan names (its own counties, where a task stands) is no other place; a
         // city it names may be the one above it (某市's plan is not its county's).
         !(word.endsWith("县") && deps.plans.some((p) => p.source.includes(word))),
     );
+}
+
+/**
+ * A prefecture-level city of `data/cities.yaml` written with 市 (周口市) that no loaded plan is about —
+ * whatever the word dictionary tags it. A plan listing it among its key regions is no plan of its own;
+ * a case there (周口市的养鸡场) is the rules' matter, so the caller asks this only of questions without one.
+ */
+function listedCity(word: string, plans: readonly Plan[]): boolean {
+  const city = word.slice(0, -1);
+  return (
+    word.endsWith("市") &&
+    cityNames().has(city) &&
+    !plans.some((p) => [p.profile.place?.zh, ...p.profile.placeAliases].some((a) => a?.startsWith(city)))
+  );
 }
 
 /** A place below a plan's own, as plans write it: 某某县, 某某区, 某某镇, 某某街道, 某某开发区. */
