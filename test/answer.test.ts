@@ -649,6 +649,20 @@ describe("conversations", () => {
     expect(loader.check?.outcome).toBe("applies");
     const newer = await engine.answer("换成一台国四的呢？", { context: loader.context });
     expect(newer.check?.outcome).toBe("does_not_apply");
+    // The standard alone corrected: the same machine of that standard, not one of both.
+    const roller = await engine.answer("我们有台国三的压路机，能进施工工地吗？");
+    expect(roller.check?.outcome).toBe("does_not_apply");
+    const older = await engine.answer("搞错了，其实是国二的。", { context: roller.context });
+    expect(older.check?.outcome).toBe("applies");
+    const truck = await engine.answer("Our diesel truck is China V. Does Shangqiu phase it out?");
+    expect(truck.check?.outcome).toBe("does_not_apply");
+    const actually = await engine.answer("Oh, it's actually China III.", { context: truck.context });
+    expect(actually.check?.outcome).toBe("applies");
+    // The same boiler pointed back at with another fuel keeps its size.
+    const boiler = await engine.answer("我们有台15蒸吨的燃煤锅炉，要淘汰吗？");
+    const gas = engine.understand("那这台锅炉要是改烧天然气呢？", { context: boiler.context });
+    expect(gas.factsText).toContain("15蒸吨");
+    expect(gas.factsText).not.toContain("燃煤");
   });
 
   it("an obligation to buy and a price the plans set are no off-topic cues; a shopping question is", async () => {

@@ -37,6 +37,9 @@ const WITHIN =
 /** Words that change the facts of the previous question. */
 const CHANGE =
   /^还有|^另外还有|^另有|^(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+/** The very one the previous check was about (这台锅炉, "that boiler"), not a kind of it (那种). */
+const SAME_ONE =
+  /这台|那台|这辆|那辆|该(?:台|辆)|\b(?:this|that|the same) (?:one|boiler|truck|vehicle|machine|kiln|stove)\b/i;
 /** Another one of the kind the previous check was about (还有一台…, "a second boiler"): a case of its own. */
 const ANOTHER =
   /还有一(?:台|辆|家|座|条|个|处)|另(?:外)?(?:有)?一(?:台|辆|家|座|条|个|处)|\b(?:another|a second|the other) (?:one|[a-z-]+)\b/i;
@@ -539,6 +542,29 @@ export function readFollowUp(
     const replaced = replaceStandard(previous, text, query.lang) ?? previous;
     factsText = statesFacts(rest, query.lang) ? `${replaced}，${rest}` : replaced;
   }
+  // The standard alone corrected or changed (其实是国二的, "it's actually China IV"): the same case of that
+  // standard, not one stating both.
+  else if (
+    context.factsText !== null &&
+    own.standard !== null &&
+    own.entities.length === 0 &&
+    (CHANGE.test(text) || context.kind === "check") &&
+    extractFacts(previous, query.lang).standard !== null
+  )
+    factsText = replaceStandard(previous, text, query.lang);
+  // The same thing pointed back at with another fuel (这台锅炉改烧天然气呢, "what if that boiler burned
+  // gas?"): the case as it was, burning it — its size kept. A thing of another kind (那台茶水炉) is a case of its own.
+  else if (
+    context.kind === "check" &&
+    context.factsText !== null &&
+    SAME_ONE.test(text) &&
+    !ANOTHER.test(text) &&
+    !ownFigure &&
+    own.fuels.length > 0 &&
+    whereIds(own.places).length === 0 &&
+    own.entities.every((e) => extractFacts(previous, query.lang).entities.some((p) => p.kind === e.kind))
+  )
+    factsText = withFuel(previous, text);
   // The same thing pointed back at, with a fact but no new size or place (如果这台锅炉是集中供暖用的呢): the
   // case as it was, with what is added. What it serves (集中供暖) is no place it moves to.
   else if (
