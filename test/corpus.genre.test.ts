@@ -224,6 +224,10 @@ describe("every development document", () => {
         "daye-air-quality-2025",
         "longhai-air-quality-2025",
         "qinzhou-air-quality-2025",
+        "haicheng-air-quality-2025",
+        "jiashan-air-quality-2025",
+        "lingwu-air-pollution-2025",
+        "xiangtan-air-quality-2024",
       ].sort(),
     );
   });
@@ -2023,6 +2027,38 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     ]);
     expect(entry(qinzhou, "3.3.1").text).toMatch(/^1\.2025\/2026年榨季开榨前/);
     expect(entry(qinzhou, "3.3.2").title).toContain("生物质锅炉专项排查整治");
+  });
+
+  it("reads the comma rule, short names from a 简称对照表, “1”/“N” defined in a later section and one-character labels (牵：/配：)", () => {
+    // 逗号前的单位为牵头单位…逗号后的单位为配合单位；未用逗号分隔的，括号内所列单位均为牵头单位.
+    const haicheng = planOf("haicheng-air-quality-2025");
+    expect(rolePairs(haicheng, "2.1.2")).toEqual([
+      ["市发展和改革局", "lead"],
+      ["市交通运输局", "support"],
+      ["市生态环境分局", "support"],
+    ]);
+    expect(rolePairs(haicheng, "8.3")).toEqual([["市生态环境分局", "lead"]]);
+    // 〔经信、生态环境｜11月底前〕: short names spelled out by the attachment's table, the first leading, the
+    // time limit after the bar.
+    const jiashan = planOf("jiashan-air-quality-2025");
+    expect(rolePairs(jiashan, "2.2.4")).toEqual([
+      ["嘉兴市生态环境局嘉善分局", "lead"],
+      ["县发展改革局", "support"],
+      ["县经济和信息化局", "support"],
+    ]);
+    expect(isoDates(jiashan, "2.2.4")).toEqual(["2025-11-30"]);
+    // （1：甲；N：乙、丙；时限：…） by a rule stated in the plan's last section, not its notice.
+    expect(rolePairs(planOf("xiangtan-air-quality-2024"), "2.6")).toEqual([
+      ["市生态环境局", "lead"],
+      ["市工业和信息化局", "support"],
+      ["市交通运输局", "support"],
+    ]);
+    // ［牵：甲、乙；配：丙；限：…］ — “牵”后所列为牵头单位: the one-character word is a label, not part of 牵头.
+    expect(rolePairs(planOf("lingwu-air-pollution-2025"), "3.4")).toEqual([
+      ["市工业和信息化局", "lead"],
+      ["市发展和改革局", "lead"],
+      ["银川市生态环境局灵武分局", "support"],
+    ]);
   });
 
   it("reads units listed on lines under a task with their duties (区经济促进局：推动…), the first leading as the notice says", () => {

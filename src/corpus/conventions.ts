@@ -14,6 +14,7 @@ import {
   hasRoleVerb,
   isDepartmentName,
   isRoleVerb,
+  isTimeLimit,
   type NamePiece,
   refs,
   roleOfVerb,
@@ -110,6 +111,8 @@ export interface Parting {
   mark: string;
   before: Role;
   after: Role;
+  /** "未用逗号分隔的，括号内所列单位均为牵头单位": the role of the names of a bracket without the mark; null when the plan says none. */
+  whole: Role | null;
 }
 
 /** A working team (专班, 工作组) a plan defines by its lead and member departments. */
@@ -132,16 +135,16 @@ const SHORT_FORM =
 
 /**
  * “领办”的单位为牵头单位，… / 表述为“配合”的单位为配合单位 / 标明“负总责”的为牵头部门 / “召集单位”为牵头单位 /
- * “归口”所列单位为牵头单位 / “A角”所列单位为牵头单位
+ * “归口”所列单位为牵头单位 / “A角”所列单位为牵头单位 / 括号内“1”所列单位为牵头单位，“N”所列单位为协同单位
  */
 const DEFINED_ROLE =
-  /[“"「]([\p{Script=Han}A-Z]{2,6})[”"」](?:所列)?的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
+  /[“"「]([\p{Script=Han}A-Z0-9]{1,6})[”"」](?:所列)?的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
 /**
- * “负责”前所列单位为牵头单位, “支持”前所列单位为配合单位, 列于“承担”之前的单位为牵头单位: the names before a word take
- * the role it is said to mark — even a verb of the genre given another role than its own.
+ * “负责”前所列单位为牵头单位, “支持”前所列单位为配合单位, 列于“承担”之前的单位为牵头单位, “牵”后所列为牵头单位: the names
+ * before (or after) a word take the role it is said to mark — even a verb of the genre given another role than its own.
  */
 const DEFINED_BY_POSITION =
-  /[“"「]([\p{Script=Han}]{2,6})[”"」](?:之)?[前后](?:所列|列出)?的?(?:单位|部门)(?:为|是|即)(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
+  /[“"「]([\p{Script=Han}]{1,6})[”"」](?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
 
 /** “首办单位”: a kind of unit a notice names in quotes. */
 const NAMED_KIND = /[“"「]([\p{Script=Han}]{2,4})单位[”"」]/gu;
@@ -163,7 +166,11 @@ function readRoleWords(text: string): Map<string, Role> {
   const words = new Map<string, Role>();
   for (const m of text.matchAll(DEFINED_BY_POSITION)) {
     const role = roleSaid(m[2] as string);
-    if (role && !words.has(m[1] as string)) words.set(m[1] as string, role);
+    // A word said of the names on both its sides (“会同”前…牵头，“会同”后…配合) parts a bracket: no role word.
+    const parts = new RegExp(`[“"「]${m[1]}[”"」](?:之)?前[^。]{0,60}?[“"「]${m[1]}[”"」](?:之)?后`).test(
+      text,
+    );
+    if (role && !parts && !words.has(m[1] as string)) words.set(m[1] as string, role);
   }
   // 责任单位分“首办单位”和“联办单位”：首办单位对该项任务负牵头抓总责任…；联办单位按照职责分工积极配合 —
   // a kind of unit named in quotes, then said what it does: its brackets write the word alone (X首办).
@@ -186,8 +193,26 @@ function readRoleWords(text: string): Map<string, Role> {
 export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): string {
   let out = text;
   // The map holds the longest words first (负责统筹 before 统筹): see readPlanConventions.
-  for (const [word, role] of words) out = out.split(word).join(BARE_VERB[role]);
+  for (const [word, role] of words)
+    out = isLabelOnly(word)
+      ? out.replace(
+          new RegExp(`(^|[（(［\\[〔；;，,\\s])${escapeRegExp(word)}(?=\\s*[：:])`, "g"),
+          `$1${BARE_VERB[role]}`,
+        )
+      : out.split(word).join(BARE_VERB[role]);
   return out;
+}
+
+/**
+ * A word too short or too plain to stand for a role anywhere (牵, 配, “1”, “N”, A角): only as the label
+ * of a field (［牵：X；配：Y］, （1：X；N：Y）) — 牵 inside 牵头 or 1 inside a date is no role.
+ */
+function isLabelOnly(word: string): boolean {
+  return word.length === 1 || !/^\p{Script=Han}+$/u.test(word);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** 本方案所称某某分局，指某市生态环境局某某分局 */
@@ -209,6 +234,14 @@ function readShortForms(text: string): ShortForms | null {
     const at = full.indexOf(short);
     if (prefix === null && at > 0) prefix = full.slice(0, at);
   }
+  // 简称对照表: a table of two columns under a 简称　全称 head, a short name and its full name a line.
+  const table = /^\s*简称[\s\u3000]+全称\s*$/m.exec(text);
+  if (table)
+    for (const line of text.slice(table.index + table[0].length).split("\n")) {
+      const row = /^\s*([\p{Script=Han}]{1,8})[\s\u3000]{2,}([\p{Script=Han}（）()]{3,30})\s*$/u.exec(line);
+      if (row) named.set(row[1] as string, row[2] as string);
+      else if (line.trim() !== "") break;
+    }
   return named.size > 0 ? { prefix: prefix ?? "", named } : null;
 }
 
@@ -234,7 +267,7 @@ export function expandShortForms(
     return known.find((n) => documentText.includes(n)) ?? known[0] ?? piece;
   };
   const text = inner.replace(
-    /(会同)?([\p{Script=Han}]+?)(?=、|，|,|；|;|会同|牵头|配合|参与|协助|按职责分工负责|负责|等|$)/gu,
+    /(会同)?([\p{Script=Han}]+?)(?=、|，|,|；|;|｜|会同|牵头|配合|参与|协助|按职责分工负责|负责|等|$)/gu,
     (_, together: string | undefined, piece: string) => {
       const name = full(piece);
       if (name !== piece) shortOf.set(name, piece);
@@ -245,7 +278,7 @@ export function expandShortForms(
 }
 
 const FIRST_LEADS =
-  /排(?:在|名)?(?:第一(?:位|个|名)?|首位|最前)的?(?:单位)?(?:为|是)牵头(?:单位|部门)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
+  /(?:排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前)的?(?:单位)?(?:为|是)牵头(?:单位|部门)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
 const UNMARKED =
   /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
 /** 改由××牵头的，…总牵头单位转为参与单位 */
@@ -421,7 +454,7 @@ const SEMICOLON_ROLES =
  * 配合单位，“协助”之后所列单位为牵头单位
  */
 const PARTING =
-  /(冒号|[“"「][^”"」\s]{1,2}[”"」]号?)(?:之)?前(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)(?:单位|部门)[^。]{0,40}?\1(?:之)?后(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)/;
+  /(冒号|逗号|[“"「][^”"」\s]{1,2}[”"」]号?)(?:之)?前(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)(?:单位|部门)[^。]{0,40}?\1(?:之)?后(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)/;
 
 /** 带★的为牵头单位，其余为配合单位 / 标注“☆”的单位为牵头单位 */
 const LEAD_MARK =
@@ -532,7 +565,7 @@ export function readPlanConventions(
   return {
     // A role verb itself is no new word; the longest words first, sorted once for every clause.
     roleWords: new Map(
-      [...readRoleWords(`${notice}\n${preamble}`)]
+      [...readRoleWords(`${notice}\n${preamble}\n${closing}`)]
         .filter(([word, role]) => roleOfVerb(word) !== role)
         .sort((a, b) => b[0].length - a[0].length),
     ),
@@ -544,7 +577,7 @@ export function readPlanConventions(
     bracketKinds: readBracketKinds(`${notice}\n${preamble}`),
     leadMark: marked ? (marked[1] as string) : null,
     semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
-    parting: parting(stated(PARTING)),
+    parting: parting(stated(PARTING), stated(UNPARTED)),
     responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,
     severalLeadsShare: stated(SEVERAL_LEADS_SHARE) !== null,
     innerBracketSupports: stated(INNER_SUPPORTS) !== null,
@@ -602,21 +635,31 @@ export function semicolonRoles(inner: string): string | null {
   return `${parts[0]}牵头，${parts[1]}配合`;
 }
 
+/** 未用逗号分隔的，括号内所列单位均为牵头单位: the names of a bracket without the parting mark. */
+const UNPARTED =
+  /未(?:用|以|设|加|使用)(?:逗号|冒号|[“"「][^”"」\s]{1,2}[”"」]号?)(?:分隔|隔开)?的?[^。；;]{0,16}?(?:均)?(?:为|是)(牵头|配合|责任)(?:单位|部门)/;
+
 /** The rule a stated parting names: 冒号 → ：, “＋”号 → ＋, “协助” → 协助, with the role of each side. */
-function parting(stated: RegExpExecArray | null): Parting | null {
+function parting(stated: RegExpExecArray | null, unparted: RegExpExecArray | null): Parting | null {
   if (!stated) return null;
   const word = stated[1] as string;
-  const mark = word === "冒号" ? "：" : word.replace(/[“"「”"」]|号$/g, "");
+  const mark = word === "冒号" ? "：" : word === "逗号" ? "，" : word.replace(/[“"「”"」]|号$/g, "");
   const role = (said: string): Role => (said === "牵头" ? "lead" : "support");
   const [before, after] = [role(stated[2] as string), role(stated[3] as string)];
-  return before === after ? null : { mark, before, after };
+  const whole = unparted ? (ROLE_WORDS[unparted[1] as string] ?? null) : null;
+  return before === after ? null : { mark, before, after, whole };
 }
 
 /** Both widths of a parting mark, as one character class. */
-const WIDTHS: Readonly<Record<string, RegExp>> = { "：": /[：:]/, "＋": /[＋+]/, "+": /[＋+]/ };
+const WIDTHS: Readonly<Record<string, RegExp>> = {
+  "：": /[：:]/,
+  "，": /[，,]/,
+  "＋": /[＋+]/,
+  "+": /[＋+]/,
+};
 
 /** A verb closing the names after the parting word (甲协助乙落实): it says no role of its own. */
-const CLOSING_VERB = /(?:负责)?(?:落实|实施|推进|办理)$/;
+const CLOSING_VERB = /(?:负责)?(?:落实|实施|推进|办理)$|负责$/;
 
 /**
  * 甲、乙：丙、丁；2025年10月底前 read by the plan's parting rule (here the colon): 甲、乙牵头，丙、丁配合；
@@ -631,6 +674,9 @@ export function partedRoles(inner: string, rule: Parting): string | null {
       ? splitTopLevel(first, WIDTHS[rule.mark] ?? new RegExp(`[${rule.mark}]`))
       : first.split(rule.mark);
   const sides = parts.map((p, i) => (i === 1 ? p.trim().replace(CLOSING_VERB, "") : p.trim()));
+  const lone = sides[0] ?? "";
+  if (sides.length === 1 && rule.whole && !hasRoleVerb(lone) && splitNames(lone))
+    return [`${lone}${BARE_VERB[rule.whole]}`, ...rest].join("；");
   if (sides.length !== 2 || sides.some((p) => p === "" || hasRoleVerb(p) || !splitNames(p))) return null;
   const [before, after] = sides as [string, string];
   const clause = (names: string, role: Role) => `${names}${BARE_VERB[role]}`;
@@ -661,10 +707,12 @@ function readDefaultDeadline(m: RegExpExecArray | null): PlanConventions["defaul
  * names or says roles of its own.
  */
 export function firstLeads(inner: string, others: Role): string | null {
-  if (hasRoleVerb(inner) || /[；;]/.test(inner)) return null;
-  const names = splitTopLevel(inner, /[、，,]/)
+  // 甲、乙；11月底前: the time limit after the names stays as it is.
+  const [head = "", ...times] = splitTopLevel(inner, /[；;]/);
+  if (hasRoleVerb(head) || !times.every((t) => isTimeLimit(t))) return null;
+  const names = splitTopLevel(head, /[、，,]/)
     .map((n) => n.trim())
     .filter(Boolean);
   if (names.length < 2 || !splitNames(names.join("、"))) return null;
-  return `${names[0]}牵头，${names.slice(1).join("、")}${BARE_VERB[others]}`;
+  return [`${names[0]}牵头，${names.slice(1).join("、")}${BARE_VERB[others]}`, ...times].join("；");
 }

@@ -39,6 +39,7 @@ import {
   findBrackets,
   hasRoleVerb,
   headedDepartments,
+  isTimeLimit,
   outsideBrackets,
   parseBareNames,
   parseLabelledResponsibility,
@@ -348,9 +349,12 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // It stands after a sentence, not after a name it explains (办公室（设在市生态环境局）).
       const afterSentence = /[。；;！!\s]$|^$/.test(item.text.slice(0, bracket.start));
       // A plan that writes its departments by short names (生态环境牵头) says which ones they are.
+      // 〔经信、生态环境｜11月底前〕: a bar before the time limit parts it as a semicolon does (unless the
+      // plan's bars part lead, support and time limit).
+      const parted = conventions.slashParts ? bracket.inner : timeAfterBar(bracket.inner);
       const expanded = conventions.shortForms
-        ? expandShortForms(bracket.inner, conventions.shortForms, source)
-        : { text: bracket.inner, shortOf: new Map<string, string>() };
+        ? expandShortForms(parted, conventions.shortForms, source)
+        : { text: parted, shortOf: new Map<string, string>() };
       // 另由X配合 adds to the section's departments (read with them); it names no department 另由X.
       if (/^另(?:由|请)/.test(bracket.inner.trim())) continue;
       // （上述第2—3项：X牵头，Y配合；…）: a bracket after several tasks speaks for each of them.
@@ -615,6 +619,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     ),
   );
   return plan;
+}
+
+/** 甲、乙｜11月底前 → 甲、乙；11月底前: a time limit after the last bar of a bracket. */
+function timeAfterBar(inner: string): string {
+  return inner.replace(/[｜|]\s*([^｜|]*)$/, (whole, time: string) =>
+    isTimeLimit(time) ? `；${time}` : whole,
+  );
 }
 
 /** An entry opening with a department and a colon before its duty (县发改局：负责…). */

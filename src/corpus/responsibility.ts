@@ -269,7 +269,7 @@ const TIME_LIMIT =
   /^(?:(?:完成)?时限[:：]\s*)?(?:每年|每季度|每月)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成|办结|销号)?[、，,至到—\-～~]?)+$|^(?:\d{4}年)?(?:第)?[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?$|^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)(?:完成|办结|建成|实现)[\u4e00-\u9fa5]{1,10}$|^(?:全年|长期|持续|常态化?)(?:持续)?(?:推进|坚持|开展|办理)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$/;
 
 /** A time limit, or stages each with its own (2025年6月底前完成排查，2025年10月底前完成整治). */
-function isTimeLimit(text: string): boolean {
+export function isTimeLimit(text: string): boolean {
   const t = text.trim();
   return TIME_LIMIT.test(t) || (/[，,]/.test(t) && t.split(/[，,]/).every((p) => TIME_LIMIT.test(p.trim())));
 }
