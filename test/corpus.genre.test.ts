@@ -228,6 +228,10 @@ describe("every development document", () => {
         "jiashan-air-quality-2025",
         "lingwu-air-pollution-2025",
         "xiangtan-air-quality-2024",
+        "xinzheng-blue-sky-2025",
+        "linqu-air-quality-2024",
+        "shahe-air-pollution-2025",
+        "jiayuguan-air-quality-2024",
       ].sort(),
     );
   });
