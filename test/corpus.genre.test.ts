@@ -2065,6 +2065,32 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     ]);
   });
 
+  it("reads a lead tagged 〔召集〕 and a sole 负责单位 leading, X为责任单位/Y为协同单位, 以下简称 and 各区/各镇", () => {
+    // 负责单位只有一个的，该单位即为牵头单位；…标注“〔召集〕”的单位为牵头单位，其他负责单位按职责分工各负其责.
+    const linqu = planOf("linqu-air-quality-2024");
+    expect(rolePairs(linqu, "2.1")).toEqual([
+      ["县发展和改革局", "lead"],
+      ["县行政审批服务局", "responsible"],
+      ["潍坊市生态环境局临朐分局", "responsible"],
+      ["县工业和信息化局", "support"],
+      ["县自然资源和规划局", "support"],
+    ]);
+    expect(rolePairs(linqu, "2.2")[0]).toEqual(["县工业和信息化局", "lead"]);
+    // （甲、乙为责任单位，丙、丁〈以下简称戊〉为协同单位；date）, and 戊 written for 丁 later on.
+    const shahe = planOf("shahe-air-pollution-2025");
+    expect(rolePairs(shahe, "3.2")).toEqual([
+      ["市工信局", "responsible"],
+      ["市发改局", "support"],
+      ["邢台市生态环境局沙河市分局", "support"],
+      ["沙河经济开发区管委会", "support"],
+    ]);
+    // 各区、各镇配合: every district and town, each a name.
+    expect(rolePairs(planOf("jiayuguan-air-quality-2024"), "5.3").slice(-2)).toEqual([
+      ["各区", "support"],
+      ["各镇", "support"],
+    ]);
+  });
+
   it("reads units listed on lines under a task with their duties (区经济促进局：推动…), the first leading as the notice says", () => {
     const shunde = planOf("shunde-ozone-2024");
     expect(rolePairs(shunde, "3.1").slice(0, 3)).toEqual([

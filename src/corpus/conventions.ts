@@ -57,6 +57,13 @@ export interface PlanConventions {
   bracketKinds: ReadonlyMap<string, Role>;
   /** "带★的为牵头单位": the mark written beside a lead's name. Null when the plan marks none. */
   leadMark: string | null;
+  /**
+   * "标注“〔召集〕”的单位为牵头单位": a bracketed word written after a lead's name in a list, read as its
+   * （牵头） mark. Null when the plan writes none.
+   */
+  leadTag: string | null;
+  /** "负责单位只有一个的，该单位即为牵头单位": a task's only responsible unit leads it. */
+  soleResponsibleLeads: boolean;
   /** "分号前的单位为牵头单位，分号后的单位为配合单位": a bracket's names before ； lead, those after support. */
   semicolonSplitsRoles: boolean;
   /**
@@ -219,6 +226,9 @@ function escapeRegExp(text: string): string {
 const CALLED =
   /所称([\p{Script=Han}]{2,12})[，,]?(?:是)?指([\p{Script=Han}（）()]{3,30}?)(?=[，,；;。、]|$)/gu;
 
+/** 甲〈以下简称乙〉, 甲（以下简称“乙”） */
+const HENCEFORTH = /([\p{Script=Han}]{4,30}?)[〈（(]以下简称[“"「]?([\p{Script=Han}]{2,12})[”"」]?[〉）)]/gu;
+
 /**
  * The short names a plan says its brackets use (以简称表述，如“生态环境”指省生态环境厅，…其余依此类推; 本方案所称
  * X，指Y).
@@ -228,6 +238,9 @@ function readShortForms(text: string): ShortForms | null {
   const named = new Map<string, string>();
   let prefix: string | null = null;
   for (const m of text.matchAll(CALLED)) named.set(m[1] as string, m[2] as string);
+  // 某市生态环境局某县分局〈以下简称县生态环境分局〉: the short name the rest of the plan writes.
+  for (const m of text.matchAll(HENCEFORTH))
+    if (isDepartmentName(m[1] as string)) named.set(m[2] as string, m[1] as string);
   for (const m of text.matchAll(SHORT_FORM)) {
     const [short, full] = [m[1] as string, m[2] as string];
     named.set(short, full);
@@ -459,6 +472,12 @@ const PARTING =
 /** 带★的为牵头单位，其余为配合单位 / 标注“☆”的单位为牵头单位 */
 const LEAD_MARK =
   /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)(?:[,，；;]\s*(?:其余|其他|未标注的?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|协办|责任)(?:单位|部门)?)?/;
+/** 标注“〔召集〕”的单位为牵头单位 */
+const LEAD_TAG =
+  /标(?:注|明|有)[“"「]?([〔［【(（][\p{Script=Han}]{1,4}[〕］】)）])[”"」]?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/u;
+/** 负责单位只有一个的，该单位即为牵头单位 */
+const SOLE_LEADS =
+  /(?:负责|责任)(?:单位|部门)(?:只有|仅有|仅列|只列)(?:一个|1个)的[，,]?(?:该单位|该部门)?(?:即)?(?:为|是)牵头(?:单位|部门)/;
 const BRACKET_ROLE =
   /括号(?:内|中|里)(?:所列|列出|列明|标注)?(?:的?(?:单位|部门))?(?:均)?(?:为|是)(牵头|责任|配合)(?:单位|部门)/;
 const ROLE_WORDS: Readonly<Record<string, Role>> = {
@@ -576,6 +595,8 @@ export function readPlanConventions(
     shortForms: readShortForms(`${notice}\n${preamble}\n${closing}`),
     bracketKinds: readBracketKinds(`${notice}\n${preamble}`),
     leadMark: marked ? (marked[1] as string) : null,
+    leadTag: stated(LEAD_TAG)?.[1] ?? null,
+    soleResponsibleLeads: stated(SOLE_LEADS) !== null,
     semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
     parting: parting(stated(PARTING), stated(UNPARTED)),
     responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,

@@ -287,12 +287,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     .map((l) => l.text)
     .join("\n");
   const conventions = readPlanConventions(opening, canonical, notice, rest);
+  // 县发展和改革局〔召集〕: the plan's tag of a lead, read as （牵头）.
+  const withLeadTag = (text: string) =>
+    conventions.leadTag ? text.split(conventions.leadTag).join("（牵头）") : text;
   // 〖分工〗 is a label as 【分工】 is; 〈领衔：X｜协同：Y〉 a bracket of labels as （领衔：X；协同：Y） is;
   // the words the notice defines read as their roles.
   const labelled = (text: string) =>
     parseLabelledResponsibility(
       withRoleWords(
-        text
+        withLeadTag(text)
           .replace(/〖([^〖〗\n]{1,6})〗/g, "【$1】")
           .replace(ANGLED_LABELS, (_, inner: string) => `（${inner.replace(/[｜|]/g, "；")}）`),
         conventions.roleWords,
@@ -351,7 +354,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // A plan that writes its departments by short names (生态环境牵头) says which ones they are.
       // 〔经信、生态环境｜11月底前〕: a bar before the time limit parts it as a semicolon does (unless the
       // plan's bars part lead, support and time limit).
-      const parted = conventions.slashParts ? bracket.inner : timeAfterBar(bracket.inner);
+      const barred = conventions.slashParts ? bracket.inner : timeAfterBar(bracket.inner);
+      const parted = withLeadTag(barred);
       const expanded = conventions.shortForms
         ? expandShortForms(parted, conventions.shortForms, source)
         : { text: parted, shortOf: new Map<string, string>() };
@@ -401,6 +405,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         (closesTask ? parseBareNames(inner, bareRole, canonical) : null) ??
         (titled?.departments.every((d) => d.name.length >= 4) ? titled : null);
       if (!r) continue;
+      // 负责单位只有一个的，该单位即为牵头单位.
+      if (conventions.soleResponsibleLeads) soleLeads(r.departments);
       // The title is the task's words, not who does it.
       if (afterTitle) item.title = item.title.replace(item.text.slice(bracket.start, bracket.end), "").trim();
       // A name is kept as the document writes it (生态环境 for 省生态环境厅).
@@ -619,6 +625,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     ),
   );
   return plan;
+}
+
+/** A bracket's only responsible unit, beside no lead, leads (the plan says so): changed in place. */
+function soleLeads(departments: DepartmentRef[]): void {
+  const responsible = departments.filter((d) => d.role === "responsible");
+  if (responsible.length === 1 && !departments.some((d) => d.role === "lead"))
+    (responsible[0] as DepartmentRef).role = "lead";
 }
 
 /** 甲、乙｜11月底前 → 甲、乙；11月底前: a time limit after the last bar of a bracket. */

@@ -11,6 +11,13 @@ import type { DepartmentRef, Role } from "./schema.js";
 
 /** Role verbs, longest first so 牵头负责 is read before 牵头 or 负责, and 负责落实 before 落实. */
 const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
+  // 甲、乙为责任单位，丙为协同单位: the names are said to be of a kind of unit.
+  ...(["单位", "部门"] as const).flatMap((unit) => [
+    [`为牵头${unit}`, "lead"] as const,
+    [`为责任${unit}`, "responsible"] as const,
+    [`为配合${unit}`, "support"] as const,
+    [`为协同${unit}`, "support"] as const,
+  ]),
   ["按职责分工负责", "responsible"],
   ["按职责分工落实", "responsible"],
   ["按职责分工配合", "support"],
@@ -59,7 +66,7 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
 // A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
 // note in brackets may follow (各县、区人民政府(管委会)).
 const DEPARTMENT_NAME =
-  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:(?<![布格大结开全变出当])局|委|委员会|办|办公室|中心|公司|分公司|集团|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|室|站|处|(?<=[\u4e00-\u9fa5]{2})机场|有关单位|有关部门|(?<![各级相关有的头门合同作任管])部门|成员单位|(?<=^各.{0,3}|[\u4e00-\u9fa5]{2})(?:镇|街道|镇街))(?:[(（〔〈][^()（）〔〕〈〉]{1,12}[)）〕〉])?$/;
+  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:(?<![布格大结开全变出当])局|委|委员会|办|办公室|中心|公司|分公司|集团|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|室|站|处|(?<=[\u4e00-\u9fa5]{2})机场|有关单位|有关部门|(?<![各级相关有的头门合同作任管])部门|成员单位|(?<=^各.{0,3}|[\u4e00-\u9fa5]{2})(?:镇|街道|镇街)|(?<=^各)(?:区|县|县区|区县))(?:[(（〔〈][^()（）〔〕〈〉]{1,12}[)）〕〉])?$/;
 
 // A place or zone named alone in a list whose last member carries the body: 甲县、乙县政府 means
 // 甲县政府 and 乙县政府.
@@ -381,11 +388,11 @@ const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
     "lead",
   ],
   [
-    /^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|配合|参与|会办|支持|其他责任单位|次要责任单位|成员单位)$/,
+    /^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|协助单位|协助部门|配合|参与|会办|支持|其他责任单位|次要责任单位|成员单位)$/,
     "support",
   ],
   [
-    /^(?:责任单位|责任部门|实施单位|落实单位|责任主体|实施主体|责任分工|任务分工|责任|落实|负责|监管|属地)$/,
+    /^(?:责任单位|责任部门|负责单位|负责部门|实施单位|落实单位|责任主体|实施主体|责任分工|任务分工|责任|落实|负责|监管|属地)$/,
     "responsible",
   ],
 ];
@@ -398,16 +405,16 @@ const VERB_LABEL = ROLE_VERBS.map(([verb]) => verb)
   .map((verb) => `${verb}(?=\\s*[:：])`)
   .join("|");
 const LABEL = new RegExp(
-  String.raw`【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|成员单位|责任单位|责任部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|分工(?=\s*】)|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：])|${VERB_LABEL})\s*(?:[:：]|】)`,
+  String.raw`【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|协助单位|协助部门|成员单位|责任单位|责任部门|负责单位|负责部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|协助|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|分工(?=\s*】)|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：])|${VERB_LABEL})\s*(?:[:：]|】)`,
   "g",
 );
 /**
  * The role of a label none of the above names (县直指导部门, 协作单位): by its role word — who leads (牵头,
- * 承办, 指导, 督导) or who helps (协作, 协同, 配合, 参加, 参与, 会办).
+ * 承办, 指导, 督导) or who helps (协作, 协同, 协助, 配合, 参加, 参与, 会办).
  */
 function roleByWord(label: string): Role {
   if (/牵头|承办|指导|督导/.test(label)) return "lead";
-  if (/协作|协同|配合|参加|参与|会办/.test(label)) return "support";
+  if (/协作|协同|协助|配合|参加|参与|会办/.test(label)) return "support";
   return "responsible";
 }
 /** A deadline's label that may follow a labelled list on its line. */
