@@ -658,6 +658,16 @@ describe("conversations", () => {
     expect(truck.check?.outcome).toBe("does_not_apply");
     const actually = await engine.answer("Oh, it's actually China III.", { context: truck.context });
     expect(actually.check?.outcome).toBe("applies");
+    // 城市规划区 is no city named: inside the planning area after outside it moves the case, nothing else.
+    const kiln = await engine.answer("我们砖厂年产8000万块标砖，在城市规划区外面，2024年要退出吗？");
+    expect(kiln.check?.outcome).toBe("does_not_apply");
+    const inside = await engine.answer("那要是在城市规划区里面呢？", { context: kiln.context });
+    expect(inside.check?.outcome).toBe("applies");
+    // Asked again of a trade the clause does not name: staggered production is for cement and brick kilns.
+    const cement = await engine.answer("水泥厂秋冬季要错峰生产吗？");
+    expect(cement.check?.outcome).toBe("applies");
+    const glass = await engine.answer("换成玻璃厂呢？", { context: cement.context });
+    expect(glass.check?.outcome).toBe("does_not_apply");
     // The same boiler pointed back at with another fuel keeps its size.
     const boiler = await engine.answer("我们有台15蒸吨的燃煤锅炉，要淘汰吗？");
     const gas = engine.understand("那这台锅炉要是改烧天然气呢？", { context: boiler.context });
