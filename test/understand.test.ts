@@ -158,6 +158,9 @@ describe("a Query", () => {
     expect(source).toMatchObject({ phrase: "六个百分之百" });
     expect(source.intents).toContain("source");
     expect(source.intents).not.toContain("check");
+    // Asking what the plan means to do, from an asker with a case of their own: its content, no verdict.
+    expect(engine.understand("我们厂想和别家一起建个喷漆中心，政府支持吗").intents).not.toContain("check");
+    expect(engine.understand("我们厂的燃煤锅炉要淘汰吗").intents).toContain("check");
   });
 
   it("marks empty input invalid and reads nothing else", () => {

@@ -27,6 +27,7 @@ const AskingFile = z.object({
   obligationTopics: z.string(),
   ownCase: z.string(),
   rulesAsk: z.string(),
+  intentAsk: z.string(),
   contentAsk: z.string(),
   interjections: z.string(),
   codeLike: z.string(),
@@ -65,6 +66,8 @@ export interface AskingWords {
   ownCase: RegExp;
   /** Asking what the rules say about a topic, not whether they apply to one's own case. */
   rulesAsk: RegExp;
+  /** Asking what the plan means to do or backs (有没有打算…, 市里支持这种做法吗): its content, not a verdict on a case. */
+  intentAsk: RegExp;
   /** A wh-question: how much, which, where, what. */
   contentAsk: RegExp;
   /** A whole token that is only a sound or a filler (啊, 嗯, haha). */
@@ -126,6 +129,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     obligationTopics: re("obligationTopics", d.obligationTopics, "g"),
     ownCase: re("ownCase", d.ownCase),
     rulesAsk: re("rulesAsk", d.rulesAsk),
+    intentAsk: re("intentAsk", d.intentAsk),
     contentAsk: re("contentAsk", d.contentAsk),
     interjections: re("interjections", d.interjections),
     codeLike: re("codeLike", d.codeLike, "gi"),

@@ -226,6 +226,7 @@ function givesFigure(q: Query): boolean {
  * do the words that name the obligation it asks whom about (违规销售找谁).
  */
 function asksCheck(q: Query, w: AskingWords): boolean {
+  if (w.intentAsk.test(q.text)) return false;
   // 厂址离省界18公里，对这种项目有什么要求: a case with a figure a rule compares is judged too.
   if (ownCase(q, w)) return q.facts.asks || describesEntity(q.facts) || givesFigure(q);
   const asksWho = w.whoAsk.test(q.factsText);
