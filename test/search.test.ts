@@ -5,7 +5,7 @@ import { Document } from "@langchain/core/documents";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../src/corpus/index.js";
 import { HashedNgramEmbeddings } from "../src/search/embeddings.js";
-import { expandTerms, SearchIndex } from "../src/search/index.js";
+import { expandTerms, SearchIndex, unglued } from "../src/search/index.js";
 import { HnswVectorStore } from "../src/search/vector-store.js";
 
 const corpus = loadCorpus("corpus");
@@ -117,6 +117,17 @@ describe("coverage counts against a question only the asker's own words", () => 
     const index = await SearchIndex.open(corpus, { cacheDir: tempDir() });
     expect(index.coverage("2025 燃煤锅炉").unmatchedWords).toEqual([]);
     expect(index.coverage("2031 燃煤锅炉").unmatchedWords).toEqual(["2031"]);
+  });
+});
+
+describe("a function character the segmenter glued to a word", () => {
+  it("is taken off when the rest is a word the documents use (跟雄安 → 雄安, 岸电全 → 岸电)", () => {
+    const present = (w: string) => ["雄安", "岸电"].includes(w);
+    expect(unglued("跟雄安", present)).toBe("雄安");
+    expect(unglued("岸电全", present)).toBe("岸电");
+    // Not when the rest is no word of theirs, nor from a word of two characters.
+    expect(unglued("跟长沙", present)).toBeNull();
+    expect(unglued("和安", present)).toBeNull();
   });
 });
 

@@ -529,7 +529,16 @@ export class SearchIndex {
       // A compound whose two words the named documents use (臭氧浓度 of 臭氧评价浓度, 错峰生产 of 错峰作业…生产).
       else if (options.docs && this.splitPresent(w, present) > 0)
         matchedIdf += this.splitPresent(w, present) * weight;
-      else {
+      // 跟雄安, 岸电全: the segmenter glued a function character to a word the documents use.
+      else if (unglued(w, present) !== null) {
+        const core = unglued(w, present) as string;
+        matchedIdf +=
+          this.lexical.idf(core) *
+          weight *
+          (options.generalWords === "discount" ? this.specificity(core) : 1);
+        matchedWords.push(core);
+        continue;
+      } else {
         // A lone character (换, 太) or a number says too little to count against the question, and so
         // do pronouns, numerals, adverbs and the like (那些, 几个, 老是) and everyday fillers (俺们, 上头).
         const framing =
@@ -752,3 +761,21 @@ export { HashedNgramEmbeddings } from "./embeddings.js";
 export { LexicalIndex } from "./lexical.js";
 export { cjkNgrams } from "./tokenize.js";
 export { DEFAULT_HNSW, type HnswParams, HnswVectorStore } from "./vector-store.js";
+
+/** Characters the segmenter may glue to the word before or after them (跟雄安, 岸电全). */
+const GLUED_BEFORE = new Set([..."跟和与同在把被给对向从就也都还又"]);
+const GLUED_AFTER = new Set([..."全些的了着过里"]);
+
+/**
+ * The word of at least two characters inside a segmented word of three or more once a glued
+ * function character is taken off (跟雄安 → 雄安, 岸电全 → 岸电), when the documents use it; else null.
+ */
+export function unglued(word: string, present: (w: string) => boolean): string | null {
+  if (!/^[\u4e00-\u9fff]{3,}$/.test(word)) return null;
+  const chars = [...word];
+  const candidates = [
+    GLUED_BEFORE.has(chars[0] as string) ? chars.slice(1).join("") : null,
+    GLUED_AFTER.has(chars.at(-1) as string) ? chars.slice(0, -1).join("") : null,
+  ];
+  return candidates.find((c): c is string => c !== null && present(c)) ?? null;
+}
