@@ -668,6 +668,16 @@ describe("conversations", () => {
     expect(cement.check?.outcome).toBe("applies");
     const glass = await engine.answer("换成玻璃厂呢？", { context: cement.context });
     expect(glass.check?.outcome).toBe("does_not_apply");
+    // The same boiler asked again with another fuel: the phase-out it was about answers (no longer), and
+    // the rule the new fuel brings in follows; asked what holds now, that rule answers.
+    const coal = await engine.answer("我们有台0.5兆瓦的燃煤锅炉，要淘汰吗？");
+    expect(coal.check?.outcome).toBe("applies");
+    const same = await engine.answer("那这台锅炉要是烧天然气呢？", { context: coal.context });
+    expect(same.citations[0]?.id).toBe("3.2");
+    expect(same.payload).toMatchObject({ kind: "check", outcome: "does_not_apply" });
+    expect(same.citations.map((c) => c.id)).toContain("6.3");
+    const broad = await engine.answer("那这台锅炉要是烧天然气，有啥要求？", { context: coal.context });
+    expect(broad.citations[0]?.id).toBe("6.3");
     // The same boiler pointed back at with another fuel keeps its size.
     const boiler = await engine.answer("我们有台15蒸吨的燃煤锅炉，要淘汰吗？");
     const gas = engine.understand("那这台锅炉要是改烧天然气呢？", { context: boiler.context });

@@ -218,7 +218,7 @@ class PolicyEngine implements Engine {
         const previous = query.followUp?.kind === "facts" ? query.followUp.context.items : [];
         const items = new Set(previous.filter((i) => i.doc === plan.doc).map((i) => i.id));
         const leading = previous[0]?.doc === plan.doc ? previous[0].id : null;
-        return evaluateQuestion(query.facts, book, plan, items, leading);
+        return evaluateQuestion(query.facts, book, plan, items, leading, query.followUp?.again ?? false);
       },
     };
   }

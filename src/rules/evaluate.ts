@@ -178,6 +178,11 @@ export function evaluateQuestion(
   previousItems: ReadonlySet<string> = new Set(),
   /** Of those, the one the previous answer led with (the others may be items merely cited beside it). */
   leadingItem: string | null = null,
+  /**
+   * The question asks the leading item's check again of the same thing (这台锅炉烧天然气呢): its verdict is
+   * given even where a rule the change brings in is more relevant to the thing now.
+   */
+  askedAgain = false,
 ): Verdict[] {
   if (book.doc !== plan.doc) return [];
   if (!asksObligation(facts) && previousItems.size === 0) return [];
@@ -186,6 +191,8 @@ export function evaluateQuestion(
   // Rules squarely about an entity beside its most relevant one (a city's delivery van: the
   // new-energy rule and the old-diesel phase-out) may each give a verdict.
   const also: Pair[] = [];
+  // The rule the previous answer led with, on the entity it is most about: its verdict on the changed case.
+  let led: Pair | null = null;
   for (const rule of book.rules) {
     const subjects = rule.spec.subject
       ? facts.entities.filter((e) => rule.spec.subject?.includes(e.kind))
@@ -201,6 +208,12 @@ export function evaluateQuestion(
       const held = best.get(key);
       if (score > 0 && (!held || score > held.score)) best.set(key, { rule, scope, score, key });
       if (entity && score >= SQUARELY) also.push({ rule, scope, score, key });
+      if (
+        askedAgain &&
+        rule.itemId === leadingItem &&
+        (!led || relevanceOf(rule, scope) > relevanceOf(rule, led.scope))
+      )
+        led = { rule, scope, score, key };
     }
   }
   const beside = also.filter((p) => {
@@ -221,5 +234,10 @@ export function evaluateQuestion(
     const v = verdictOf(p.scope, plan, p.score);
     if (v?.check.outcome === "applies") verdicts.push(v);
   }
+  // Asked again of the same thing, the rule the conversation was about answers first, when it can decide.
+  const again = led as Pair | null;
+  const heard = again ? verdictOf(again.scope, plan, again.score) : null;
+  if (heard && heard.check.outcome !== "need_more_info")
+    return [heard, ...verdicts.filter((v) => v.itemId !== heard.itemId)];
   return verdicts;
 }

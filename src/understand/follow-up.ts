@@ -37,9 +37,15 @@ const WITHIN =
 /** Words that change the facts of the previous question. */
 const CHANGE =
   /^还有|^另外还有|^另有|^(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+/** Asking whether the previous obligation still holds of the changed case (还在淘汰范围里吗, "is it still covered?"). */
+const STILL =
+  /还(?:在|算|属于)[^，。？?]{0,10}(?:范围|之列|名单|里)|还(?:要|得|需要)(?:淘汰|关停|退出|改造)吗|\bstill (?:in|covered|included|on the list|subject to|affected)\b/i;
+/** Asking what holds now, whatever the rule ("any obligation then?", 有啥讲究): the rules the change brings in answer. */
+const ANY_RULE =
+  /\bany (?:obligations?|requirements?|rules?|restrictions?)\b|\b(?:do|need) anything\b|\bwhat (?:rules|requirements|obligations)\b|有(?:啥|什么)(?:讲究|要求|规定)|没(?:什么|啥)要求|什么要求/i;
 /** The very one the previous check was about (这台锅炉, "that boiler"), not a kind of it (那种). */
 const SAME_ONE =
-  /这台|那台|这辆|那辆|该(?:台|辆)|\b(?:this|that|the same) (?:one|boiler|truck|vehicle|machine|kiln|stove)\b/i;
+  /这台|那台|这辆|那辆|该(?:台|辆)|\b(?:this|that|the same) (?:one|boiler|truck|vehicle|machine|kiln|stove)\b|\bif it(?:'s| is| were| was| ran| runs| burned| burns)\b/i;
 /** Another one of the kind the previous check was about (还有一台…, "a second boiler"): a case of its own. */
 const ANOTHER =
   /还有一(?:台|辆|家|座|条|个|处)|另(?:外)?(?:有)?一(?:台|辆|家|座|条|个|处)|\b(?:another|a second|the other) (?:one|[a-z-]+)\b/i;
@@ -386,8 +392,13 @@ export function readFollowUp(
 ): { query: Query; followUp: FollowUp } | null {
   const text = query.text;
   if (query.refs.length > 0) return null;
+  let again = false;
   const follow = (kind: FollowUp["kind"], changes: Partial<Query>) => {
-    const followUp: FollowUp = { kind, context };
+    const followUp: FollowUp = {
+      kind,
+      context,
+      again: kind === "facts" && (again || STILL.test(text)) && !ANY_RULE.test(text),
+    };
     const docs = query.docs.length > 0 ? query.docs : context.docs;
     // An elliptical question in a conversation about a document (那油墨呢？) asks within it, as if it
     // named it: its words are looked for there.
@@ -560,11 +571,14 @@ export function readFollowUp(
     SAME_ONE.test(text) &&
     !ANOTHER.test(text) &&
     !ownFigure &&
+    own.standard === null &&
     own.fuels.length > 0 &&
     whereIds(own.places).length === 0 &&
     own.entities.every((e) => extractFacts(previous, query.lang).entities.some((p) => p.kind === e.kind))
-  )
+  ) {
     factsText = withFuel(previous, text);
+    again = true;
+  }
   // The same thing pointed back at, with a fact but no new size or place (如果这台锅炉是集中供暖用的呢): the
   // case as it was, with what is added. What it serves (集中供暖) is no place it moves to.
   else if (
@@ -750,7 +764,7 @@ export function leanOnPrevious(query: Query, context: Context | null): Query | n
   // give it either, or the question would have found them.
   if (query.asksFor.length > 0) return null;
   if (query.text.length > LEANING[query.lang]) return null;
-  const followUp: FollowUp = { kind: "items", context };
+  const followUp: FollowUp = { kind: "items", context, again: false };
   // The conversation's topic stays what it was, for the turns after this one.
   const expansions = [...new Set([...context.expansions, ...query.expansions])];
   return { ...query, docs: context.docs, topic: context.question, expansions, followUp };

@@ -106,6 +106,12 @@ export const FollowUp = z.object({
    */
   kind: z.enum(["items", "facts", "within", "scope", "topic"]),
   context: Context,
+  /**
+   * For `facts`: the previous check asked again of the very same thing with one fact changed (这台锅炉
+   * 烧的是天然气呢, "is it still covered?") — its verdict on the changed case is the answer, before any
+   * rule the change brings in.
+   */
+  again: z.boolean().default(false),
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 

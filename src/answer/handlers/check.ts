@@ -83,10 +83,13 @@ export const check: Handler = (query, deps) => {
   // The verdicts that decide the overall outcome lead (the kiln that must close before the trucks
   // that may stay), each group in relevance order — the previous check's document first among its
   // group (离省界50里呢 is the national border consultation asked again, not a city rule its words touch).
-  const overall = overallOutcome(verdicts);
+  // Asked again of the same thing (这台锅炉烧天然气呢, 还在淘汰范围里吗), the previous check's own verdict leads
+  // and answers; the rules the change brings in follow it.
+  const askedAgain = (v: (typeof verdicts)[number]) => (query.followUp?.again ?? false) && again(v);
+  const overall = verdicts.find(askedAgain)?.check.outcome ?? overallOutcome(verdicts);
   const previousDoc = verdicts.find(again)?.doc;
   const rank = (v: (typeof verdicts)[number]) =>
-    (v.check.outcome === overall ? 2 : 0) + (v.doc === previousDoc ? 1 : 0);
+    (askedAgain(v) ? 4 : 0) + (v.check.outcome === overall ? 2 : 0) + (v.doc === previousDoc ? 1 : 0);
   verdicts.sort((a, b) => rank(b) - rank(a));
   const first = verdicts[0];
   if (!first) return null;
