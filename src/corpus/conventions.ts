@@ -5,7 +5,7 @@
  * carries out every task (a standing note), the short names it uses, and the deadline or lead of the
  * tasks that name none; and the rewriting of a bracket by those rules into a clause the parser reads.
  */
-import { canonicalDepartment, englishDepartment } from "./departments.js";
+import { canonicalDepartment, englishDepartment, escapeRegExp } from "./departments.js";
 import { parseSmallNumeral } from "./numerals.js";
 import {
   BARE_VERB,
@@ -216,10 +216,6 @@ export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): s
  */
 function isLabelOnly(word: string): boolean {
   return word.length === 1 || !/^\p{Script=Han}+$/u.test(word);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** 本方案所称某某分局，指某市生态环境局某某分局 */

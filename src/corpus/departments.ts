@@ -519,7 +519,8 @@ function firstForm(d: GenreDepartment): string {
   return Object.keys(d.forms)[0] as string;
 }
 
-function escapeRegExp(text: string): string {
+/** The text with every character a regular expression reads as syntax escaped. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

@@ -235,8 +235,8 @@ export function evaluateQuestion(
     if (v?.check.outcome === "applies") verdicts.push(v);
   }
   // Asked again of the same thing, the rule the conversation was about answers first, when it can decide.
-  const again = led as Pair | null;
-  const heard = again ? verdictOf(again.scope, plan, again.score) : null;
+  const asked = led as Pair | null; // assigned in the loop above, which narrowing does not follow
+  const heard = asked ? verdictOf(asked.scope, plan, asked.score) : null;
   if (heard && heard.check.outcome !== "need_more_info")
     return [heard, ...verdicts.filter((v) => v.itemId !== heard.itemId)];
   return verdicts;
