@@ -529,16 +529,17 @@ export class SearchIndex {
       // A compound whose two words the named documents use (臭氧浓度 of 臭氧评价浓度, 错峰生产 of 错峰作业…生产).
       else if (options.docs && this.splitPresent(w, present) > 0)
         matchedIdf += this.splitPresent(w, present) * weight;
-      // 跟雄安, 岸电全: the segmenter glued a function character to a word the documents use.
-      else if (unglued(w, present) !== null) {
-        const core = unglued(w, present) as string;
-        matchedIdf +=
-          this.lexical.idf(core) *
-          weight *
-          (options.generalWords === "discount" ? this.specificity(core) : 1);
-        matchedWords.push(core);
-        continue;
-      } else {
+      else {
+        // 跟雄安, 岸电全: the segmenter glued a function character to a word the documents use.
+        const core = unglued(w, present);
+        if (core !== null) {
+          matchedIdf +=
+            this.lexical.idf(core) *
+            weight *
+            (options.generalWords === "discount" ? this.specificity(core) : 1);
+          matchedWords.push(core);
+          continue;
+        }
         // A lone character (换, 太) or a number says too little to count against the question, and so
         // do pronouns, numerals, adverbs and the like (那些, 几个, 老是) and everyday fillers (俺们, 上头).
         const framing =

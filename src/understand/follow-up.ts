@@ -516,7 +516,9 @@ export function readFollowUp(
   const adds = (context.kind === "check" && ADDS.test(text.trim()) && !/[?？吗]/.test(text)) || statement;
   // Things the case did not have and that are no thing of their own (集中供暖用的, a CHP plant 50 km
   // away beside the boiler) add to it; a thing it had gets a new value (降到C级了呢).
-  const previousThings = extractFacts(previous, query.lang).things;
+  // The previous case's facts, read once for the branches below.
+  const previousFacts = extractFacts(previous, query.lang);
+  const previousThings = previousFacts.things;
   const addsThings =
     own.entities.length === 0 && own.things.size > 0 && [...own.things].every((t) => !previousThings.has(t));
   // A complete question of its own — a thing, its figure and what it asks, with no word leaning on
@@ -544,7 +546,7 @@ export function readFollowUp(
     own.standard !== null &&
     own.entities.length > 0 &&
     sameThings(own, previous, query.lang) &&
-    extractFacts(previous, query.lang).standard !== null
+    previousFacts.standard !== null
   ) {
     const rest = [own.standard.text, ...own.entities.map((e) => e.mention)].reduce(
       (t, w) => t.split(w).join(""),
@@ -560,7 +562,7 @@ export function readFollowUp(
     own.standard !== null &&
     own.entities.length === 0 &&
     (CHANGE.test(text) || context.kind === "check") &&
-    extractFacts(previous, query.lang).standard !== null
+    previousFacts.standard !== null
   )
     factsText = replaceStandard(previous, text, query.lang);
   // The same thing pointed back at with another fuel (这台锅炉改烧天然气呢, "what if that boiler burned
@@ -574,7 +576,7 @@ export function readFollowUp(
     own.standard === null &&
     own.fuels.length > 0 &&
     whereIds(own.places).length === 0 &&
-    own.entities.every((e) => extractFacts(previous, query.lang).entities.some((p) => p.kind === e.kind))
+    own.entities.every((e) => previousFacts.entities.some((p) => p.kind === e.kind))
   ) {
     factsText = withFuel(previous, text);
     again = true;
