@@ -160,6 +160,36 @@ describe("check follow-ups", () => {
     expect(next.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "7.26" });
   });
 
+  it("takes a correction of the animal in place of the first one, not beside it", async () => {
+    const hens = await engine.answer("我们蛋鸡场设计存栏22万羽，要进氨排放控制试点吗？");
+    expect(hens.check?.outcome).toBe("applies");
+    const broilers = await engine.answer("抱歉说错了，是肉鸡，设计年出栏40万羽", { context: hens.context });
+    expect(broilers.check?.outcome).toBe("does_not_apply");
+    const en = await engine.answer("Our farm keeps 250,000 laying hens by design. In the ammonia pilot?");
+    const corrected = await engine.answer("Correction: they are broilers, 500,000 sold a year.", {
+      context: en.context,
+    });
+    expect(corrected.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("moves the case to the place a correction gives, and takes back a new build said to be an existing one", async () => {
+    const outside = await engine.answer("烧结砖生产线年产8000万标砖，在城市规划区以外，要有序退出吗？");
+    expect(outside.check?.outcome).toBe("does_not_apply");
+    const inside = await engine.answer("搞错了，厂子其实就在城市规划区里", { context: outside.context });
+    expect(inside.check?.outcome).toBe("applies");
+    const fresh = await engine.answer("按国家计划，省界15公里内新建涉气重点行业项目要环评一致性会商吗");
+    expect(fresh.check?.outcome).toBe("applies");
+    const existing = await engine.answer("要是不是新建，只是现有项目改造呢？", { context: fresh.context });
+    expect(existing.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("judges a process used only against odours as excepted, and a project of no named trade as unknown", async () => {
+    const odour = await engine.answer("车间的光氧化设备专门用来除臭味，在低效设施整治范围内吗？");
+    expect(odour.check?.outcome).toBe("does_not_apply");
+    const project = await engine.answer("我们要新上一个项目，绩效等级一定要达到A级吗？");
+    expect(project.check?.outcome).toBe("need_more_info");
+  });
+
   it("judges a project of the asker's own by its figure, asked what is required of it", async () => {
     const r = await engine.answer("我们新建的涉气重点行业项目离省界15公里，国家计划对这种项目有什么要求？");
     expect(r.kind).toBe("check");

@@ -36,7 +36,14 @@ function lastAt(re: RegExp, text: string): number {
   return at;
 }
 
-function gradeOf(text: string, v: Vocabulary): QuestionFacts["grade"] {
+/** Whether a pattern is last said after another (现有 after 新建: the case is no new build after all). */
+function saidLater(later: RegExp | undefined, earlier: RegExp | undefined, text: string): boolean {
+  return later !== undefined && earlier !== undefined && lastAt(later, text) > lastAt(earlier, text);
+}
+
+function gradeOf(asked: string, v: Vocabulary): QuestionFacts["grade"] {
+  // A grade the asker asks about (要达到A级吗) is the requirement, not the case's own grade.
+  const text = asked.replace(v.grades.asked, " ");
   if (v.grades.none.test(text)) return "none";
   if (v.grades.lead.test(text)) return "lead";
   if (v.grades.below.test(text)) return "below";
@@ -153,7 +160,7 @@ function readFacts(question: string, lang: "zh" | "en", v: Vocabulary): Question
     standard,
     grade: gradeOf(text, v),
     year: year ? Number(year[1] ?? year[2]) : null,
-    newBuild: cues.has("new-build"),
+    newBuild: cues.has("new-build") && !saidLater(v.cues.get("existing"), v.cues.get("new-build"), text),
     asks: cues.has("asks"),
     self: cues.has("self"),
   };

@@ -68,7 +68,7 @@ export const VocabularyFile = z.object({
   industries: Masked,
   fuels: Masked,
   places: z.array(Entry),
-  grades: z.object({ letter: Pattern, lead: Pattern, none: Pattern, below: Pattern }),
+  grades: z.object({ letter: Pattern, lead: Pattern, none: Pattern, below: Pattern, asked: Pattern }),
   preStageOne: Pattern,
   cues: z.record(Id, Pattern),
 });
@@ -96,7 +96,7 @@ export interface Vocabulary {
   industries: { mask: RegExp | null; list: Word[] };
   fuels: { mask: RegExp | null; list: Word[] };
   places: Word[];
-  grades: { letter: RegExp; lead: RegExp; none: RegExp; below: RegExp };
+  grades: { letter: RegExp; lead: RegExp; none: RegExp; below: RegExp; asked: RegExp };
   preStageOne: RegExp;
   cues: Map<string, RegExp>;
   /** Labels of every id that has one (things, animals, industries, fuels, places, measures). */
@@ -140,6 +140,7 @@ export function compileVocabulary(file: VocabularyFile): Vocabulary {
       lead: re(file.grades.lead),
       none: re(file.grades.none),
       below: re(file.grades.below),
+      asked: re(file.grades.asked, "gi"),
     },
     preStageOne: re(file.preStageOne),
     cues: new Map(Object.entries(file.cues).map(([k, p]) => [k, re(p)])),

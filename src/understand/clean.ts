@@ -56,6 +56,41 @@ export function cleanText(raw: string): string {
   );
 }
 
+/** Characters that typed text uses rarely, and random strings often (#, @, %, &, *, ~, ^, $). */
+const SYMBOLS = /[#@%&*~^$|\\]/g;
+
+/** Whether a run of non-space latin characters is a random string: symbols strewn in it, or letters and digits switching again and again (wk6lkaq8m2). */
+function isNoise(token: string): boolean {
+  if (/[\u3000-\u9fff]/.test(token) || token.length < 6) return false;
+  if ((token.match(SYMBOLS) ?? []).length >= 2) return true;
+  const switches = token.match(/[a-z]+(?=\d)|\d+(?=[a-z])/gi) ?? [];
+  return token.length >= 8 && switches.length >= 3;
+}
+
+/**
+ * The text without random strings pasted around a question (keyboard noise, hashes, tokens of
+ * symbols): what is left is read. A text of nothing else is returned whole, for what reads it to
+ * find no question in it.
+ */
+export function withoutNoise(text: string): string {
+  const tokens = text.split(" ");
+  const noisy = tokens.filter(isNoise).length;
+  if (noisy === 0) return text;
+  // Amid such noise, shorter pieces of it go too (#lep3t, ictcwt3): any latin token with symbols, or
+  // with letters and digits mixed that is no figure with its unit (35t/h, 20MW) nor a name like PM2.5.
+  const kept = tokens.filter(
+    (t) =>
+      !isNoise(t) &&
+      (noisy < 2 ||
+        /[\u3000-\u9fff]/.test(t) ||
+        !(/[#@%&*~^$|\\]/.test(t) || (/[a-z]/i.test(t) && /\d/.test(t))) ||
+        /^\d+(?:\.\d+)?[a-z/%]{1,5}[?？,，.。]?$/i.test(t) ||
+        /^[a-z]{1,4}\d+(?:\.\d+)?[?？,，.。]?$/i.test(t)),
+  );
+  const rest = kept.join(" ").trim();
+  return isEmptyText(rest) ? text : rest;
+}
+
 /** True when a cleaned text holds no letter or digit at all (empty, spaces, "？？？", emoji only). */
 export function isEmptyText(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text);
@@ -76,7 +111,8 @@ export function textWithout(text: string, words: readonly string[]): string {
  * Splits a text into sentences: after 。！？；!?; after a full stop before a space (not the point of
  * 2.5), before ### and before a 问题：/Question: marker that introduces the real question.
  */
-const SENTENCE_BREAK = /(?<=[。！？!?；;])|(?<=\.)(?=\s)|(?=#{2,})|(?=(?:问题|问|question|q)\s*[:：])/i;
+const SENTENCE_BREAK =
+  /(?<=[。！？!?；;])|(?<=\.)(?=\s)|(?=#{2,})|(?=(?:问题|问|question|q)\s*[:：])|(?<=(?:回答|answer(?: this| the question| my question)?)\s*[:：])/i;
 
 /**
  * The text without its sentences addressed to the assistant ("ignore previous instructions", "SYSTEM:

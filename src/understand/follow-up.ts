@@ -36,7 +36,7 @@ const WITHIN =
   /这几条|这些条|这几项|这些项|上面|以上|其中|这里面|这些里|among (?:these|them|those)|which of (?:these|them|those)/i;
 /** Words that change the facts of the previous question. */
 const CHANGE =
-  /^还有|^另外还有|^另有|^(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+  /^还有|^另外还有|^另有|(?:^|[，,。.\s]|不好意思|抱歉|对不起)(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
 /** Asking whether the previous obligation still holds of the changed case (还在淘汰范围里吗, "is it still covered?"). */
 const STILL =
   /还(?:在|算|属于)[^，。？?]{0,10}(?:范围|之列|名单|里)|还(?:要|得|需要)(?:淘汰|关停|退出|改造)吗|\bstill (?:in|covered|included|on the list|subject to|affected)\b/i;
@@ -49,6 +49,9 @@ const SAME_ONE =
 /** Another one of the kind the previous check was about (还有一台…, "a second boiler"): a case of its own. */
 const ANOTHER =
   /还有一(?:台|辆|家|座|条|个|处)|另(?:外)?(?:有)?一(?:台|辆|家|座|条|个|处)|\b(?:another|a second|the other) (?:one|[a-z-]+)\b/i;
+/** Words that take back what was said (说错了, "sorry, correction"): what follows replaces, not adds. */
+const CORRECTS =
+  /(?:^|[，,。.\s])(?:说|搞|弄|写)错了|^更正|^纠正一下|\b(?:correction|i was wrong|i meant|my mistake)\b/i;
 /** A change of size relative to the previous figures. */
 const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
   [/一半|减半|half/i, 0.5],
@@ -597,10 +600,24 @@ export function readFollowUp(
   // A figure alone after a check ("exactly two million?", 正好5000的？): the same case at that figure.
   else if (context.kind === "check" && !ownThing && bareFigure(text))
     factsText = replaceFigures(previous, text);
+  // Another thing of the same kind said in place of the first (说错了，是肉鸡，年出栏30万只): the case
+  // is the new one, asked what the previous one asked — not both side by side.
+  else if (
+    context.kind === "check" &&
+    CORRECTS.test(text) &&
+    own.entities.length > 0 &&
+    own.entities.some((e) => e.figures.length > 0) &&
+    !sameThings(own, previous, query.lang) &&
+    own.entities.every((e) => previousFacts.entities.some((p) => p.kind === e.kind))
+  )
+    factsText = [text, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
   // The asker supplies a fact the check asked for: the same figure corrected (with its unit or bare),
   // or one more fact.
   else if (adds && (ownFigure ? sharesUnit(previous, text) : !ownThing && findAmounts(text).length > 0))
     factsText = replaceFigures(previous, text);
+  // A place said of the case (其实厂子在规划区里面) takes the place of where it stood before.
+  else if (adds && !ownThing && !ownFigure && own.places.size > 0)
+    factsText = replacePlaces(previous, text, query.lang);
   else if (
     adds &&
     (ownThing || ownFigure || own.places.size > 0 || own.standard !== null || statesFacts(text, query.lang))

@@ -17,7 +17,7 @@ import {
   readDeadlineAsk,
 } from "./asking.js";
 import { cityNames } from "./cities.js";
-import { cleanText, isEmptyText, textWithout, withoutInstructions } from "./clean.js";
+import { cleanText, isEmptyText, textWithout, withoutInstructions, withoutNoise } from "./clean.js";
 import { type DocumentMention, namedDocuments, placesOfSubdivisions } from "./documents.js";
 import { readFollowUp } from "./follow-up.js";
 import { isGibberish } from "./gibberish.js";
@@ -579,7 +579,9 @@ function invalidQuery(raw: string, text: string, reason: Query["invalid"] & stri
 export function understand(raw: unknown, deps: UnderstandDeps, context: Context | null = null): Query {
   const input = typeof raw === "string" ? raw : "";
   const w = askingWords();
-  const text = deps.repairTypos(withoutInstructions(simplify(cleanText(input)), w.instruction)).text;
+  const text = deps.repairTypos(
+    withoutInstructions(simplify(withoutNoise(cleanText(input))), w.instruction),
+  ).text;
   if (isEmptyText(text)) return invalidQuery(input, text, "empty");
   const lang = detectLang(text);
   const cut = text.slice(0, MAX_QUESTION);
