@@ -190,6 +190,20 @@ describe("check follow-ups", () => {
     expect(project.check?.outcome).toBe("need_more_info");
   });
 
+  it("reads a sum said beside its parts as the case's figure", async () => {
+    const r = await engine.answer("车间A有600个密封点，车间B有500个，合计1100个，商丘要求我们做LDAR吗？");
+    expect(r.check?.outcome).toBe("applies");
+  });
+
+  it("reads 这一块 as pointing, not as one brick, and an aspect of the previous topic among its items", async () => {
+    const topic = await engine.answer("国家计划对北方农村冬天烧煤取暖这一块怎么说的？");
+    expect(topic.kind).toBe("item");
+    const coking = await engine.answer("焦化企业超低排放改造要在什么时候前完成？");
+    expect(coking.citations[0]?.id).toBe("6.3");
+    const aspect = await engine.answer("清洁运输这一块呢？", { context: coking.context });
+    expect(aspect.citations[0]?.id).toBe("6.3");
+  });
+
   it("judges a project of the asker's own by its figure, asked what is required of it", async () => {
     const r = await engine.answer("我们新建的涉气重点行业项目离省界15公里，国家计划对这种项目有什么要求？");
     expect(r.kind).toBe("check");

@@ -201,6 +201,11 @@ export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[
       i = end;
       continue;
     }
+    // 这一块, 那一条: 一 after a demonstrative points at something, it counts nothing.
+    if (work.slice(i, end) === "一" && /[这那哪]$/.test(work.slice(0, i))) {
+      i = end;
+      continue;
+    }
     const u = unitAfter(work.slice(end), v);
     if (u) {
       value *= u.factor;

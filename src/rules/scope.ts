@@ -97,6 +97,8 @@ export class Scope {
     const pool = onSubject ? (this.entity?.figures ?? []) : this.q.amounts;
     const candidates = pool.filter((a) => units.includes(a.unit ?? "none"));
     const score = (a: Figure) => [
+      // A sum said beside its parts (800 and 300, 1,100 in total) is the case's figure.
+      isTotal(a, this.q.text) ? 0 : 1,
       t?.period ? rankOf([t.period, null], a.period) : 0,
       t?.basis === "design" ? rankOf(["design", null, "current"], a.basis) : 0,
       rankOf(units, a.unit ?? "none"),
@@ -126,4 +128,17 @@ export class Scope {
     }
     return { state: holds ? "yes" : "no", threshold: t, figure, text };
   }
+}
+
+/** Words before a figure (合计, 一共) or after it ("in total") that say it is the sum of those before. */
+const TOTAL_BEFORE =
+  /(?:合计|总共|共计|一共|总计|总数|加起来|加在一起|共有|in total|a total of|altogether|combined|overall)\s*(?:有|是|为|达)?\s*$/i;
+const TOTAL_AFTER = /^\s*(?:in total|total|altogether|combined|overall|in all)\b/i;
+
+/** Whether a figure is said as a total of the question's figures. */
+function isTotal(a: Figure, text: string): boolean {
+  return (
+    TOTAL_BEFORE.test(text.slice(Math.max(0, a.index - 12), a.index)) ||
+    TOTAL_AFTER.test(text.slice(a.index + a.text.length, a.index + a.text.length + 16))
+  );
 }

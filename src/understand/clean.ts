@@ -72,10 +72,20 @@ function isNoise(token: string): boolean {
  * symbols): what is left is read. A text of nothing else is returned whole, for what reads it to
  * find no question in it.
  */
-export function withoutNoise(text: string): string {
+export function withoutNoise(text: string, known: (word: string) => boolean = () => false): string {
   const tokens = text.split(" ");
   const noisy = tokens.filter(isNoise).length;
   if (noisy === 0) return text;
+  // A Chinese question in a flood of it (three random strings or more): its Chinese is the question,
+  // with the latin words the documents use (LDAR, PM2.5) and figures with their units.
+  const han = (t: string) => /[\u3000-\u9fff]/.test(t);
+  const figure = (t: string) => /^\d+(?:\.\d+)?[a-z/%]{1,5}[?？,，.。]?$/i.test(t);
+  if (noisy >= 3 && tokens.some(han)) {
+    const rest = tokens.filter(
+      (t) => han(t) || figure(t) || known(t.toLowerCase().replace(/[?？,，.。]$/, "")),
+    );
+    return rest.join(" ").trim();
+  }
   // Amid such noise, shorter pieces of it go too (#lep3t, ictcwt3): any latin token with symbols, or
   // with letters and digits mixed that is no figure with its unit (35t/h, 20MW) nor a name like PM2.5.
   const kept = tokens.filter(
@@ -84,7 +94,7 @@ export function withoutNoise(text: string): string {
       (noisy < 2 ||
         /[\u3000-\u9fff]/.test(t) ||
         !(/[#@%&*~^$|\\]/.test(t) || (/[a-z]/i.test(t) && /\d/.test(t))) ||
-        /^\d+(?:\.\d+)?[a-z/%]{1,5}[?？,，.。]?$/i.test(t) ||
+        figure(t) ||
         /^[a-z]{1,4}\d+(?:\.\d+)?[?？,，.。]?$/i.test(t)),
   );
   const rest = kept.join(" ").trim();

@@ -118,6 +118,8 @@ function bareFigure(text: string): boolean {
 }
 
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
+/** An aspect of what was asked before (那一块, 这方面, 那部分), named with a topic of its own. */
+const ASPECT = /[\p{Script=Han}]{2,}(?:那|这)(?:一)?(?:块|方面|部分|环节)(?:呢|的呢)?\s*[?？]?$/u;
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
 
 /** Tonnes beside tonnes an hour (40吨的呢 after 20吨/小时): a boiler's size said both ways. */
@@ -275,6 +277,16 @@ function sameThings(own: ReturnType<typeof extractFacts>, previous: string, lang
   );
 }
 
+/** Whether the things a text names are all things the previous case named (that photo-oxidation unit). */
+function namesOnlyPrevious(
+  own: ReturnType<typeof extractFacts>,
+  previous: string,
+  previousThings: ReadonlySet<string>,
+  lang: Query["lang"],
+): boolean {
+  return [...own.things].every((t) => previousThings.has(t)) && sameThings(own, previous, lang);
+}
+
 /** Whether a figure of the text has a unit the previous text also measures (50 t/h after 15 t/h). */
 function sharesUnit(previous: string, text: string): boolean {
   const units = withUnit(previous).map((a) => a.unit);
@@ -405,7 +417,7 @@ export function readFollowUp(
     const docs = query.docs.length > 0 ? query.docs : context.docs;
     // An elliptical question in a conversation about a document (那油墨呢？) asks within it, as if it
     // named it: its words are looked for there.
-    const named = query.named || (kind === "scope" && docs.length > 0);
+    const named = query.named || ((kind === "scope" || kind === "aspect") && docs.length > 0);
     return { query: { ...query, docs, named, ...changes, followUp }, followUp };
   };
   // The case as changed: its facts, and what to look for (with what these words mean).
@@ -680,11 +692,15 @@ export function readFollowUp(
   // A fact of another kind said of the same case (掺点生活垃圾呢？ after 掺点煤烧行不行, "we throw some coal
   // in with the pellets — is that ban relevant to us?"): a change or a pointer back that names no thing
   // or figure but says how the case stands.
+  // So does one naming the case's own thing again ("if that photo-oxidation unit only treats odours").
   else if (
     context.kind === "check" &&
     context.factsText !== null &&
     (CHANGE.test(text) || ANAPHORA.test(text)) &&
-    !ownThing &&
+    (!ownThing ||
+      (own.grade === null &&
+        own.standard === null &&
+        namesOnlyPrevious(own, previous, previousThings, query.lang))) &&
     !ownFigure &&
     text.length <= (query.lang === "zh" ? 40 : 120) &&
     statesFacts(text, query.lang)
@@ -759,6 +775,8 @@ export function readFollowUp(
     return follow("items", { topic: context.question });
   }
 
+  // One aspect of the previous topic (监测那一块呢, 执法这方面呢) — or a new topic said so (烧烤那块呢).
+  if (context.docs.length > 0 && ASPECT.test(text) && text.length <= 24) return follow("aspect", {});
   // An elliptical new topic keeps the previous documents.
   if (context.docs.length > 0 && ELLIPTICAL.test(text) && text.length <= 24) return follow("scope", {});
   return null;
@@ -775,9 +793,10 @@ const LEANING: Record<Query["lang"], number> = { zh: 20, en: 40 };
  */
 export function leanOnPrevious(query: Query, context: Context | null): Query | null {
   if (!context || context.items.length === 0) return null;
-  if (query.followUp !== null && query.followUp.kind !== "scope") return null;
+  const scoped = query.followUp?.kind === "scope" || query.followUp?.kind === "aspect";
+  if (query.followUp !== null && !scoped) return null;
   // A scope follow-up is "named" by the conversation, not by the question.
-  const namesOwn = query.named && query.followUp?.kind !== "scope";
+  const namesOwn = query.named && !scoped;
   if (query.invalid || query.offTopicCue || query.refs.length > 0 || namesOwn) return null;
   // Asking for a kind of answer no item found gives (罚多少, 打几折, 要带哪些材料): the previous items do not
   // give it either, or the question would have found them.

@@ -579,14 +579,15 @@ function invalidQuery(raw: string, text: string, reason: Query["invalid"] & stri
 export function understand(raw: unknown, deps: UnderstandDeps, context: Context | null = null): Query {
   const input = typeof raw === "string" ? raw : "";
   const w = askingWords();
+  const known = (word: string) => deps.coverage(word).matchedWords.length > 0;
+  const documentWord = (word: string) => deps.coverage(word).matchedWords.includes(word);
   const text = deps.repairTypos(
-    withoutInstructions(simplify(withoutNoise(cleanText(input))), w.instruction),
+    withoutInstructions(simplify(withoutNoise(cleanText(input), documentWord)), w.instruction),
   ).text;
   if (isEmptyText(text)) return invalidQuery(input, text, "empty");
   const lang = detectLang(text);
   const cut = text.slice(0, MAX_QUESTION);
   const refs = findRefs(cut);
-  const known = (word: string) => deps.coverage(word).matchedWords.length > 0;
   // A section by its title (面源污染治理那部分, 保障措施第三条) — over a bare 第三条 read as numbered
   // across the document.
   if (refs.length === 0 || refs[0]?.across) {

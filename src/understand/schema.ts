@@ -102,9 +102,11 @@ export const FollowUp = z.object({
    * - facts: changes the facts of the previous check (换成生猪呢，年出栏5000头 / and for broilers? / 只有一半呢？);
    * - within: narrows the previous items (这几条里哪条说秸秆？);
    * - scope: keeps the previous documents for a new topic;
-   * - topic: the previous topic, in the documents this question names.
+   * - topic: the previous topic, in the documents this question names;
+   * - aspect: a topic named as one aspect of the previous one (监测那一块呢): a new topic in the
+   *   previous documents, where a previous item that has it comes first.
    */
-  kind: z.enum(["items", "facts", "within", "scope", "topic"]),
+  kind: z.enum(["items", "facts", "within", "scope", "topic", "aspect"]),
   context: Context,
   /**
    * For `facts`: the previous check asked again of the very same thing with one fact changed (这台锅炉

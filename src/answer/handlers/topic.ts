@@ -39,6 +39,8 @@ export const topic: Handler = (query, deps) => {
     const known = new Set(counterparts.map((h) => h.item));
     hits = [...counterparts, ...(covered ? hits.filter((h) => !known.has(h.item)) : [])];
   }
+  // 监测那一块呢 after the items on coking plants: the previous item that has the new topic comes first.
+  if (query.followUp?.kind === "aspect" && covered) hits = previousFirst(hits, query.followUp.context.items);
   const top = hits[0];
   if (!top || (counterparts.length === 0 && !covered)) return notCovered(query, deps);
   const kept = hits.filter((h, i) => i === 0 || h.score >= top.score * RELATED_SHARE).slice(0, MAX_ITEMS);
@@ -68,6 +70,12 @@ export const topic: Handler = (query, deps) => {
   const related = deps.index.related(top.item, 3).map((i) => itemLink(i, c));
   return resolved(query, "answered", { kind: "item", focus: focusOf(query), related }, citations);
 };
+
+/** The hits with the best previous item among the first few moved to the front. */
+function previousFirst(hits: SearchHit[], items: ReadonlyArray<{ doc: string; id: string }>): SearchHit[] {
+  const at = hits.slice(0, 5).findIndex((h) => items.some((k) => k.doc === h.item.doc && k.id === h.item.id));
+  return at > 0 ? [hits[at] as SearchHit, ...hits.slice(0, at), ...hits.slice(at + 1)] : hits;
+}
 
 /**
  * For a follow-up asking the previous topic of another document: the item of that document the
