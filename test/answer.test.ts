@@ -190,6 +190,17 @@ describe("check follow-ups", () => {
     expect(project.check?.outcome).toBe("need_more_info");
   });
 
+  it("keeps the restaurant when the follow-up says it makes no fumes, and looks for an amount instead of assuming the items give it", async () => {
+    const shop = await engine.answer("我在小区门口开了家面馆，商丘要求装油烟净化装置吗？");
+    expect(shop.check?.outcome).toBe("applies");
+    const cold = await engine.answer("如果只卖冷饮，不产生油烟呢？", { context: shop.context });
+    expect(cold.check?.outcome).toBe("does_not_apply");
+    const policy = await engine.answer("商丘对清洁取暖改造有补贴吗？");
+    expect(policy.status).toBe("answered");
+    const amount = await engine.answer("具体一户补多少钱？", { context: policy.context });
+    expect(amount.status).toBe("not_covered");
+  });
+
   it("reads a sum said beside its parts as the case's figure", async () => {
     const r = await engine.answer("车间A有600个密封点，车间B有500个，合计1100个，商丘要求我们做LDAR吗？");
     expect(r.check?.outcome).toBe("applies");

@@ -38,6 +38,20 @@ describe("cleaning", () => {
     expect(r.status).toBe("answered");
   });
 
+  it("refuses prices, fines, costs, weekend weather and permits the plans do not give", async () => {
+    for (const q of [
+      "What is the retail coal price in Shangqiu right now?",
+      "What fine does the law set for a factory that burns straw?",
+      "How much does a new electric bus cost?",
+      "Will it snow in Shangqiu next weekend?",
+      "在路边开个早餐摊要办什么证？",
+    ])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+    expect(
+      (await engine.answer("What fine-particle concentration does Shangqiu target for 2025?")).status,
+    ).toBe("answered");
+  });
+
   it("turns traditional characters into simplified", () => {
     expect(simplify("燃煤鍋爐")).toBe("燃煤锅炉");
     expect(simplify("煙花爆竹怎麼管")).toBe("烟花爆竹怎么管");

@@ -672,7 +672,9 @@ export function readFollowUp(
     (context.kind === "check" || context.factsText !== null) &&
     (CHANGE.test(text) || bareThing(text)) &&
     !ownThing &&
-    own.industries.length > 0
+    own.industries.length > 0 &&
+    // After a thing of no trade (a restaurant that only sells cold dishes), the trade says how it works.
+    (previousFacts.industries.length > 0 || previousFacts.entities.length === 0)
   )
     factsText = [text, withoutIndustries(questionClauses(askingClauses(previous, query.lang, own)))]
       .filter(Boolean)
@@ -771,7 +773,10 @@ export function readFollowUp(
     query.intents.includes("when") ||
     query.role !== null ||
     ABOUT_ITEMS.test(text);
-  if (asksAboutItems && query.residue < OWN_TOPIC && query.departments.length === 0) {
+  // 具体能补多少钱: an amount (a kind of answer only some items give) is looked for, not assumed there.
+  const asksAmount =
+    query.asksFor.length > 0 && !query.intents.includes("who") && !query.intents.includes("when");
+  if (asksAboutItems && !asksAmount && query.residue < OWN_TOPIC && query.departments.length === 0) {
     return follow("items", { topic: context.question });
   }
 
