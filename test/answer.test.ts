@@ -905,6 +905,14 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   });
 
+  it("lists a department's tasks asked by the role words its plan defines (主攻, 助攻, 认领)", async () => {
+    const both = await many.answer("福清的方案里市市场监管局主攻、助攻哪些任务？");
+    expect(both.kind).toBe("department_listing");
+    const claimed = await many.answer("广丰区工信局认领了哪些任务");
+    expect(claimed.kind).toBe("department_listing");
+    expect(claimed.citations[0]?.doc).toBe("guangfeng-air-quality-2025");
+  });
+
   it("names a document by its number, not mending it as a typo of another word", async () => {
     const u = many.understand("邢政办〔2024〕3号 六、2. 写了啥");
     expect(u.docs).toEqual(["xingtai-2023"]);

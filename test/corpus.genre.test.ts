@@ -232,6 +232,14 @@ describe("every development document", () => {
         "linqu-air-quality-2024",
         "shahe-air-pollution-2025",
         "jiayuguan-air-quality-2024",
+        "pucheng-air-pollution-2025",
+        "leshan-air-quality-2024",
+        "fuqing-air-campaign-2025",
+        "guangfeng-air-quality-2025",
+        "renhuai-air-quality-2025",
+        "yongchuan-air-quality-2024",
+        "zoucheng-air-pollution-2025",
+        "gujiao-air-quality-2025",
       ].sort(),
     );
   });
@@ -2089,6 +2097,40 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
       ["各区", "support"],
       ["各镇", "support"],
     ]);
+  });
+
+  it("reads units each with their own duty (X牵头并负责…，Y负责…), a sole unit leading, 【X】 leads under a group's 协同单位 line, and a unit kind the notice defines (认领单位即…牵头单位)", () => {
+    // （X牵头并负责…，Y负责…，Z配合；date）; 括号内仅列一个单位的，该单位即为牵头单位.
+    const yongchuan = planOf("yongchuan-air-quality-2024");
+    expect(rolePairs(yongchuan, "3.8")).toEqual([
+      ["区生态环境局", "lead"],
+      ["区市场监管局", "responsible"],
+      ["区经济信息委", "support"],
+    ]);
+    expect(rolePairs(yongchuan, "2.6")).toEqual([["区经济信息委", "lead"]]);
+    // 每条措施末尾【　】内所列单位为该条措施的牵头单位; 标题下列明的“协同单位”… 均承担配合责任.
+    const zoucheng = planOf("zoucheng-air-pollution-2025");
+    expect(rolePairs(zoucheng, "3.5.6")[0]).toEqual(["市公安局", "lead"]);
+    expect(rolePairs(zoucheng, "3.5.6")).toContainEqual(["市水务局", "support"]);
+    // 认领单位即该项任务的牵头单位 (no quotes, no label of the genre).
+    const guangfeng = planOf("guangfeng-air-quality-2025");
+    expect(rolePairs(guangfeng, "2.2")[0]).toEqual(["区工信局", "lead"]);
+    expect(guangfeng.roleWords).toMatchObject({ 认领: "lead" });
+    // 只列一个责任单位且未注明“调度”的，由该单位牵头负责.
+    expect(rolePairs(planOf("renhuai-air-quality-2025"), "2.2.3")).toEqual([
+      ["遵义市生态环境局仁怀分局", "lead"],
+    ]);
+  });
+
+  it("dates a section's tasks and their points by number from its 时限要求 line, which leaves the last task's text", () => {
+    const gujiao = planOf("gujiao-air-quality-2025");
+    const dates = (id: string) => gujiao.items.find((i) => i.id === id)?.deadlines.map((d) => d.date);
+    expect(dates("2.2")).toEqual(["2025-09-30"]);
+    expect(dates("2.6")).toEqual(["2025-07-31"]);
+    expect(dates("3.9.1")).toEqual(["2025-10-15"]);
+    expect(dates("3.10.1")).toEqual(["2025-10-31"]);
+    expect(dates("3.10.2")).toEqual([]);
+    expect(gujiao.items.find((i) => i.id === "3.12")?.text).not.toContain("时限要求");
   });
 
   it("reads units listed on lines under a task with their duties (区经济促进局：推动…), the first leading as the notice says", () => {

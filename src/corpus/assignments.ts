@@ -33,12 +33,19 @@ export function takeNumberedAssignments(entries: readonly Draft[]): NumberedAssi
   const found: NumberedAssignment[] = [];
   for (const d of entries) {
     const taken: NumberedAssignment[] = [];
-    while (d.lines.length > 1 && ASSIGNS_BY_NUMBER.test(trimmed(d.lines.at(-1) as Line)))
+    while (d.lines.length > 1 && assignsByNumber(trimmed(d.lines.at(-1) as Line)))
       taken.unshift({ section: d.path?.[0] ?? 0, text: trimmed(d.lines.pop() as Line) });
     found.push(...taken);
   }
   return found;
 }
+
+/** A paragraph giving tasks their departments (第1项由…) or their dates (时限要求：第1项…) by number. */
+const assignsByNumber = (line: string) => ASSIGNS_BY_NUMBER.test(line) || datesByNumber(line);
+
+/** 时限要求：第1项长期坚持；第2项2025年9月底前完成 — tasks (not a task's points ⑴⑵) dated by number. */
+const datesByNumber = (line: string) =>
+  DEADLINE_LINE.test(line) && TASK_CLAUSE.test(line.replace(DEADLINE_LINE, "").trim());
 
 /** 12、13 → [12, 13]; 3至5 → [3, 4, 5]. */
 function taskNumbers(list: string): number[] {
@@ -207,6 +214,46 @@ export function datePointsByNumber(items: readonly Item[], options: DeadlineOpti
     for (const [point, dates] of dated) {
       const known = new Set(point.deadlines.map((d) => d.date));
       point.deadlines = [...point.deadlines, ...dates.filter((d) => !known.has(d.date))];
+    }
+  }
+}
+
+/** 第9项… / 第9项第（1）目…: the task (and its point) a clause of a section's deadline line dates. */
+const TASK_CLAUSE = /^第\s*(\d{1,3})\s*项(?:\s*第\s*[(（]?(\d{1,2})[)）]?\s*[目点])?/;
+
+/**
+ * A deadline line closing a section that dates its tasks by number (时限要求：第1项长期坚持；第2项
+ * 2025年9月底前完成；第9项第（1）目…): each task (or point) takes the dates of its clause. Tasks are
+ * those printed with the number under the line's section, else the one so printed in the whole plan
+ * (numbers that run across sections).
+ */
+export function dateTasksByNumber(
+  items: readonly Item[],
+  assignments: readonly NumberedAssignment[],
+  options: DeadlineOptions,
+): void {
+  for (const { section, text } of assignments) {
+    if (!datesByNumber(text)) continue;
+    const task = (n: number) => {
+      const printed = (i: Item) => i.number === n && /\d+[.．]$/.test(i.label);
+      const inSection = items.filter((i) => i.section === section && printed(i));
+      const across = items.filter(printed);
+      return inSection.length === 1 ? inSection[0] : across.length === 1 ? across[0] : undefined;
+    };
+    for (const clause of text.replace(DEADLINE_LINE, "").split(/[；;]/)) {
+      // 第9项第（1）目…，第（2）目…: a clause may go on to the task's next point.
+      const parts = clause.trim().split(/[，,](?=第\s*[(（]?\d{1,2}[)）]?\s*[目点])/);
+      const m = TASK_CLAUSE.exec(parts[0] as string);
+      const t = m ? task(Number(m[1])) : undefined;
+      if (!m || !t) continue;
+      for (const part of parts) {
+        const point =
+          /^第\s*[(（]?(\d{1,2})[)）]?\s*[目点]/.exec(part.trim())?.[1] ??
+          (part === parts[0] ? m[2] : undefined);
+        const target = point ? (items.find((i) => i.parent === t.id && i.number === Number(point)) ?? t) : t;
+        const known = new Set(target.deadlines.map((d) => d.date));
+        target.deadlines.push(...parseDeadlines(part, options).filter((d) => !known.has(d.date)));
+      }
     }
   }
 }

@@ -146,6 +146,9 @@ const SHORT_FORM =
  */
 const DEFINED_ROLE =
   /[“"「]([\p{Script=Han}A-Z0-9]{1,6})[”"」](?:所列)?的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
+/** 认领单位即该项任务的牵头单位 (a unit's kind, unquoted, said to be one the genre knows). */
+const UNIT_DEFINED =
+  /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})单位(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)/gu;
 /**
  * “负责”前所列单位为牵头单位, “支持”前所列单位为配合单位, 列于“承担”之前的单位为牵头单位, “牵”后所列为牵头单位: the names
  * before (or after) a word take the role it is said to mark — even a verb of the genre given another role than its own.
@@ -192,6 +195,13 @@ function readRoleWords(text: string): Map<string, Role> {
     const word = m[1] as string;
     const role = roleSaid(m[2] as string);
     if (role && !words.has(word) && !isRoleVerb(word)) words.set(word, role);
+  }
+  // 认领单位即该项任务的牵头单位: a kind of unit the genre has no label for, defined without quotes.
+  for (const m of text.matchAll(UNIT_DEFINED)) {
+    const word = m[1] as string;
+    const role = roleSaid(m[2] as string);
+    if (role && !words.has(word) && !isRoleVerb(word) && !startsWithLabel(`${word}单位：`))
+      words.set(word, role);
   }
   return words;
 }
@@ -471,11 +481,11 @@ const LEAD_MARK =
 /** 标注“〔召集〕”的单位为牵头单位 */
 const LEAD_TAG =
   /标(?:注|明|有)[“"「]?([〔［【(（][\p{Script=Han}]{1,4}[〕］】)）])[”"」]?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/u;
-/** 负责单位只有一个的，该单位即为牵头单位 */
+/** 负责单位只有一个的，该单位即为牵头单位; 括号内仅列一个单位的，该单位即为牵头单位 */
 const SOLE_LEADS =
-  /(?:负责|责任)(?:单位|部门)(?:只有|仅有|仅列|只列)(?:一个|1个)的[，,]?(?:该单位|该部门)?(?:即)?(?:为|是)牵头(?:单位|部门)/;
+  /(?:(?:负责|责任)(?:单位|部门)|括号(?:内|中|里)?)(?:只有|仅有|仅列|只列)(?:一个|1个)(?:单位|部门)?的[，,]?(?:该单位|该部门)?(?:即)?(?:为|是)牵头(?:单位|部门)|(?:只|仅)列(?:一个|1个)(?:责任|负责)?(?:单位|部门)[^。；;]{0,16}的[，,]?(?:由)?(?:该单位|该部门)(?:即)?(?:为|是)?牵头/;
 const BRACKET_ROLE =
-  /括号(?:内|中|里)(?:所列|列出|列明|标注)?(?:的?(?:单位|部门))?(?:均)?(?:为|是)(牵头|责任|配合)(?:单位|部门)/;
+  /(?:括号|[“"「]?[（(［[〔【〖][\s\u3000]*[）)］\]〕】〗][”"」]?)(?:内|中|里)(?:所列|列出|列明|标注)?(?:的?(?:单位|部门))?(?:均)?(?:为|是)(?:该(?:条|项)(?:措施|任务)的)?(牵头|责任|配合)(?:单位|部门)/;
 const ROLE_WORDS: Readonly<Record<string, Role>> = {
   牵头: "lead",
   配合: "support",

@@ -10,6 +10,7 @@ import {
   applySameBelow,
   applySectionDefaults,
   datePointsByNumber,
+  dateTasksByNumber,
   dutyLineDepartments,
   followReferences,
   inheritGroupDepartments,
@@ -529,6 +530,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   applySectionDefaults(items, sections, readClause, conventions.overriddenLeadSupports);
   followReferences(items, readClause);
   datePointsByNumber(items, deadlineOptions);
+  dateTasksByNumber(items, numberedAssignments, deadlineOptions);
   // Time limits given as phases a later section defines (推进时段：集中攻坚阶段).
   applyPhases(items, readPhases(source));
   // An action whose departments stand in an entry of their own ((二)责任单位 beside (一)工作内容 and
@@ -617,7 +619,20 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     for (const item of items.slice(from + 1)) item.standingNote = note;
   }
 
-  const plan = Plan.parse({ doc, meta, profile, source, body, parts, sections, items, standingNotes });
+  // Words of two characters or more: one-character labels (牵：, 配：) are no words a question uses.
+  const roleWords = Object.fromEntries([...conventions.roleWords].filter(([word]) => word.length >= 2));
+  const plan = Plan.parse({
+    doc,
+    meta,
+    profile,
+    source,
+    body,
+    parts,
+    sections,
+    items,
+    standingNotes,
+    roleWords,
+  });
   sharedDepartments().addDocument(
     options.profile?.departments ?? [],
     [...plan.items.flatMap((i) => i.departments), ...plan.standingNotes.flatMap((n) => n.departments)].map(

@@ -76,8 +76,8 @@ const LEVEL_WORDS = /^各?[省市县区]{1,3}$/;
 /** The body a list's last member ends in, shared by the bare places before it. */
 export const BODY_SUFFIX = /(?:人民政府|政府|管委会)(?:[(（〈][^()（）〈〉]{1,12}[)）〉])?$/;
 
-const OPEN = "(（〔[［〖";
-const CLOSE = ")）〕]］〗";
+const OPEN = "(（〔[［〖【";
+const CLOSE = ")）〕]］〗】";
 
 /** A bracketed stretch of text: where it opens and closes in its text, and what it holds. */
 export interface Bracket {
@@ -189,8 +189,17 @@ function splitVerb(clause: string): { names: string; role: Role } | null {
   const bare = clause.replace(/^其中/, "").replace(/^(?:(?:此项|该项|本项|这项)(?:工作|任务)?)?改?由/, "");
   for (const [verb, role] of ROLE_VERBS)
     if (bare.endsWith(verb)) return { names: bare.slice(0, -verb.length), role };
+  // X牵头并负责项目审批，Y负责节能审查: the verb and then the unit's own part of the task.
+  const duty = VERB_THEN_DUTY.exec(bare);
+  if (duty && splitNames(duty[1] as string))
+    return { names: duty[1] as string, role: dutyRole(duty[2] as string) };
   return null;
 }
+
+/** Names, a role verb, then what the unit does (牵头并负责…, 负责…, 配合…). */
+const VERB_THEN_DUTY = /^(.+?)(牵头并负责|牵头负责|牵头|负责|配合|参与|协助)(?=[\u4e00-\u9fa5]{2,})/;
+const dutyRole = (verb: string): Role =>
+  verb.startsWith("牵头") ? "lead" : verb === "负责" ? "responsible" : "support";
 
 /** Whether a word is one of the genre's role verbs itself (牵头, 配合 …). */
 export function isRoleVerb(word: string): boolean {

@@ -242,5 +242,7 @@ export const Plan = z.object({
   sections: z.array(Section),
   items: z.array(Item),
   standingNotes: z.array(StandingNote),
+  /** Words the plan's notice defines for roles (主攻 → lead, 助攻 → support): a question may use them too. */
+  roleWords: z.record(z.string(), Role).default({}),
 });
 export type Plan = z.infer<typeof Plan>;

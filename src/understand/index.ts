@@ -3,7 +3,13 @@
  * documents, item references, departments, dates, the role asked, the facts a rule needs, the
  * intents, and how a follow-up relates to the previous turn are all read here, and only here.
  */
-import { findDepartmentMentions, type Level, type Plan, parseSmallNumeral } from "../corpus/index.js";
+import {
+  findDepartmentMentions,
+  type Level,
+  type Plan,
+  parseSmallNumeral,
+  type Role,
+} from "../corpus/index.js";
 import { describesEntity, extractFacts, type QuestionFacts } from "../rules/index.js";
 import type { Coverage, Expansion } from "../search/index.js";
 import { IDF_UNIT, STOPWORDS, segmenter } from "../search/index.js";
@@ -83,6 +89,20 @@ function residueOf(
   rest = [rest.replace(/[a-z][a-z'-]*/gi, " "), ...evidence(deps.expand(rest))].join(" ");
   const c = deps.coverage(rest, { minWordLength: 2 }); // a stray 各 or 的 is not a topic
   return { residue: c.matchedIdf + c.unmatchedWeight, english: (english.length * IDF_UNIT) / 2 };
+}
+
+/** The words the plans define for roles (主攻 → lead) that a question says, longest first. */
+function planRoleWords(text: string, plans: readonly Plan[]): Array<[string, Role]> {
+  const words = new Map<string, Role>();
+  for (const plan of plans)
+    for (const [word, role] of Object.entries(plan.roleWords)) if (text.includes(word)) words.set(word, role);
+  return [...words].sort((a, b) => b[0].length - a[0].length);
+}
+
+/** The one role the words say, or null when they say none or several (主攻和助攻). */
+function soleRole(words: ReadonlyArray<[string, Role]>): Role | null {
+  const roles = new Set(words.map(([, role]) => role));
+  return roles.size === 1 ? ([...roles][0] as Role) : null;
 }
 
 /** A modal before a who- or when-phrase (应该找谁, 要什么时候完成) belongs to that phrase. */
@@ -610,6 +630,11 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     ),
   ];
   const deadline = readDeadlineAsk(cut, w);
+  // The role words the plans asked about define (主攻, 助攻, 认领): asking by them is asking by role.
+  const planRoles = planRoleWords(
+    cut,
+    named.length > 0 ? deps.plans.filter((p) => named.some((n) => n.doc === p.doc)) : deps.plans,
+  );
   const aboutWords = documentWords(cut, w);
   const source = asksForSource(cut, w);
   const phrase = source ? quotedPhrase(cut, w) : null;
@@ -624,6 +649,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       ...aboutWords,
       ...(aboutWords.length > 0 ? (cut.match(w.documentFraming) ?? []) : []),
       ...asking,
+      ...planRoles.map(([word]) => word),
     ],
     deps,
     w,
@@ -672,7 +698,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     refs,
     phrase,
     departments,
-    role: askedRole(cut, w),
+    role: askedRole(cut, w) ?? soleRole(planRoles),
     deadline: deadline?.ask ?? null,
     factsText: placed,
     topic: cut,
