@@ -913,6 +913,14 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(claimed.citations[0]?.doc).toBe("guangfeng-air-quality-2025");
   });
 
+  it("names a document by its number without its year (某办37号文), reads 六2 as an item, and a place said without its suffix", async () => {
+    const byNumber = many.understand("融政办37号文 五、（四）1. 说了啥");
+    expect(byNumber.docs).toEqual(["fuqing-air-campaign-2025"]);
+    const runTogether = await many.answer("广丰区的方案六2讲的是什么");
+    expect(runTogether.citations[0]).toMatchObject({ doc: "guangfeng-air-quality-2025", id: "6.2" });
+    expect(many.understand("赤水河边的酒厂锅炉怎么管").docs).toEqual(["renhuai-air-quality-2025"]);
+  });
+
   it("names a document by its number, not mending it as a typo of another word", async () => {
     const u = many.understand("邢政办〔2024〕3号 六、2. 写了啥");
     expect(u.docs).toEqual(["xingtai-2023"]);

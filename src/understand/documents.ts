@@ -35,6 +35,7 @@ function namesNow(plan: Plan): string[] {
     meta.planTitle,
     meta.docNumber,
     meta.docNumber ? squeeze(meta.docNumber) : null,
+    ...numberForms(meta.docNumber),
     profile.name.zh,
     profile.name.en,
     // The title without its bracket of years (临泉县…行动方案 for …行动方案（2024—2025年）).
@@ -48,6 +49,24 @@ function namesNow(plan: Plan): string[] {
   return [
     ...new Set(names.filter((n): n is string => !!n && n.length >= 2).map((n) => n.toLowerCase())),
   ].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A document number as people write it: without its year (融政办37号), or with the year in other
+ * brackets or as a year (融政办[2025]37号, 融政办(2025)37号, 融政办2025年37号).
+ */
+function numberForms(docNumber: string | null): string[] {
+  const m = docNumber
+    ? /^(\S+?)\s*[〔［[(（]\s*(\d{4})\s*[〕］\])）]\s*(\d+)\s*号$/.exec(squeeze(docNumber))
+    : null;
+  if (!m) return [];
+  const [, prefix, year, n] = m;
+  return [
+    `${prefix}${n}号`,
+    `${prefix}[${year}]${n}号`,
+    `${prefix}(${year})${n}号`,
+    `${prefix}${year}年${n}号`,
+  ];
 }
 
 /** All documents' names, indexed for a scan of the question: Chinese names by length, latin names in one pattern. */

@@ -542,6 +542,15 @@ function localPlaceNamed(text: string, plans: readonly Plan[]): DocumentMention[
       if (naming.length > 1) break;
     }
   }
+  // A place said without its suffix (夹江的瓷砖厂, 赤水河边上): a place name the dictionary knows, no city
+  // of the list, that one local plan names.
+  for (const t of segmenter().tag(text, false)) {
+    if (t.tag !== "ns" || t.word.length < 2 || /[省市]$/.test(t.word) || cityNames().has(t.word)) continue;
+    const naming = plans.filter((p) => p.source.includes(t.word));
+    const plan = naming[0];
+    if (naming.length === 1 && plan && plan.profile.level !== "national")
+      return [{ doc: plan.doc, words: [t.word] }];
+  }
   return [];
 }
 
