@@ -201,6 +201,18 @@ describe("check follow-ups", () => {
     expect(amount.status).toBe("not_covered");
   });
 
+  it("reads numbers spelled out in English, and a gas boiler asked about the coal boilers' phase-out as not taken by it", async () => {
+    const hens = await engine.answer(
+      "Our layer farm has a design stock of two hundred and fifty thousand hens. In the ammonia pilot?",
+    );
+    expect(hens.check?.outcome).toBe("applies");
+    const gas = await engine.answer(
+      "Our boiler burns natural gas, 8 t/h. Does the phase-out of coal boilers hit us?",
+    );
+    expect(gas.check?.outcome).toBe("does_not_apply");
+    expect(gas.citations[0]?.id).toBe("3.2");
+  });
+
   it("reads a sum said beside its parts as the case's figure", async () => {
     const r = await engine.answer("车间A有600个密封点，车间B有500个，合计1100个，商丘要求我们做LDAR吗？");
     expect(r.check?.outcome).toBe("applies");

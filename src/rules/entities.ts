@@ -289,8 +289,16 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
   let carried: Standard | null = null;
   for (const [i, g] of all.entries()) {
     const own = text.slice(bounds[i], bounds[i + 1] ?? text.length);
-    const first = g.mentions.find((m) => m.word.fuel) ?? (g.mentions[0] as Mention);
-    const ownFuel = fuelsIn(own, v)[0] ?? null;
+    // A fuel said of the thing outside a word that carries one ("our boiler runs on natural gas … the
+    // phase-out of coal boilers"): the case's fuel, the fuel-named word a rule's name.
+    const stated = fuelsIn(ownWordsOut.slice(bounds[i], bounds[i + 1] ?? text.length), v)[0] ?? null;
+    const fuelled = g.mentions.find((m) => m.word.fuel);
+    const plain = g.mentions.find((m) => !m.word.fuel);
+    const first =
+      stated && fuelled && plain && fuelled.word.fuel !== stated
+        ? plain
+        : (fuelled ?? (g.mentions[0] as Mention));
+    const ownFuel = first === plain && stated ? stated : (fuelsIn(own, v)[0] ?? null);
     let ownStandard: Standard | null = carried ?? findStandard(own, v);
     const next = all[i + 1];
     const at = carried || !ownStandard ? -1 : own.lastIndexOf(ownStandard.text);

@@ -132,6 +132,46 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 const NUMBER_WORD = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join("|")})\\b`, "gi");
 
+/** English numbers spelled out in words of several kinds (two hundred thousand, one million, forty-five thousand). */
+const SPELLED_UNITS: Readonly<Record<string, number>> = {
+  ...NUMBER_WORDS,
+  a: 1,
+  thirteen: 13,
+  fourteen: 14,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+const SPELLED = new RegExp(
+  `\\b(?:${Object.keys(SPELLED_UNITS).join("|")})(?:[\\s-]+(?:and[\\s]+)?(?:${[...Object.keys(SPELLED_UNITS), ...Object.keys(SCALES)].join("|")}))*\\b`,
+  "gi",
+);
+
+/** The value of a spelled-out English number (two hundred thousand → 200000), or null for one word alone. */
+function spelledValue(phrase: string): number | null {
+  const words = phrase
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((w) => w !== "and");
+  if (words.length < 2 || !words.some((w) => w in SCALES)) return null;
+  let total = 0;
+  let current = 0;
+  for (const w of words) {
+    if (w === "hundred") current = (current || 1) * 100;
+    else if (w in SCALES) {
+      total += (current || 1) * (SCALES[w] as number);
+      current = 0;
+    } else current += SPELLED_UNITS[w] as number;
+  }
+  return total + current;
+}
+
 /** The place a numeral ends in (十 → 10): what 几 or 多 after it spans. */
 const PLACE: Readonly<Record<string, number>> = {
   十: 10,
@@ -159,6 +199,11 @@ export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[
     .replace(/千克/g, "kg")
     // half a hectare: 0.5, the offsets kept.
     .replace(/\bhalf an?\s/gi, (m) => "0.5".padEnd(m.length))
+    // two hundred thousand hens: a number spelled out in several words, as its digits (the offsets kept).
+    .replace(SPELLED, (m: string) => {
+      const value = spelledValue(m);
+      return value === null ? m : String(value).padEnd(m.length);
+    })
     // one acre, two boilers: an English number word before a unit, as its digits (the offsets kept).
     .replace(NUMBER_WORD, (m: string, word: string, at: number, all: string) =>
       unitAfter(all.slice(at + m.length), v) ? String(NUMBER_WORDS[word.toLowerCase()]).padEnd(m.length) : m,
@@ -214,10 +259,8 @@ export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[
     out.push({
       value: Math.round(value * 1e6) / 1e6,
       unit: u?.unit ?? null,
-      text: work
-        .slice(i, end)
-        .trim()
-        .replace(/\s{2,}/g, " "),
+      // As written (two hundred thousand hens, not the digits read): index and length stay the text's.
+      text: text.slice(i, end).trim(),
       index: i,
       clause: clauseOf(work, i, end),
     });
