@@ -240,6 +240,10 @@ describe("every development document", () => {
         "yongchuan-air-quality-2024",
         "zoucheng-air-pollution-2025",
         "gujiao-air-quality-2025",
+        "zhangjiagang-air-pollution-2025",
+        "shishi-air-quality-2025",
+        "xinji-air-pollution-2025",
+        "dawukou-air-pollution-2025",
       ].sort(),
     );
   });
@@ -2120,6 +2124,26 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(rolePairs(planOf("renhuai-air-quality-2025"), "2.2.3")).toEqual([
       ["遵义市生态环境局仁怀分局", "lead"],
     ]);
+  });
+
+  it("reads supports marked with * and the unmarked leading, a word defined by what its units do (“配责”二字前…), and deadlines counted from issue", () => {
+    // 责任单位名称后标注“*”的为配合单位，未标注“*”的为牵头单位; 长期坚持 takes no default date.
+    const xinji = planOf("xinji-air-pollution-2025");
+    expect(rolePairs(xinji, "2.1.1")).toEqual([
+      ["市发展改革局", "lead"],
+      ["市行政审批局", "lead"],
+      ["市工业和信息化局", "support"],
+      ["市生态环境局", "support"],
+    ]);
+    // “配责”二字前所列单位为配责单位，按照各自职责积极配合主责单位.
+    expect(rolePairs(planOf("dawukou-air-pollution-2025"), "2.4.2")).toEqual([
+      ["市生态环境局大武口分局", "lead"],
+      ["区工业和信息化局", "support"],
+    ]);
+    // （…；方案印发后2个月内）, signed 2025-04-03.
+    const zjg = planOf("zhangjiagang-air-pollution-2025");
+    expect(zjg.items.find((i) => i.id === "5.3.1")?.deadlines.map((d) => d.date)).toEqual(["2025-06-03"]);
+    expect(rolePairs(zjg, "5.3.1")[0]).toEqual(["苏州市张家港生态环境局", "lead"]);
   });
 
   it("dates a section's tasks and their points by number from its 时限要求 line, which leaves the last task's text", () => {

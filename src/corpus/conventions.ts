@@ -57,6 +57,8 @@ export interface PlanConventions {
   bracketKinds: ReadonlyMap<string, Role>;
   /** "带★的为牵头单位": the mark written beside a lead's name. Null when the plan marks none. */
   leadMark: string | null;
+  /** The mark a notice gives supporting units, the unmarked ones leading (标注“*”的为配合单位，未标注的为牵头单位). */
+  supportMark: string | null;
   /**
    * "标注“〔召集〕”的单位为牵头单位": a bracketed word written after a lead's name in a list, read as its
    * （牵头） mark. Null when the plan writes none.
@@ -154,7 +156,18 @@ const UNIT_DEFINED =
  * before (or after) a word take the role it is said to mark — even a verb of the genre given another role than its own.
  */
 const DEFINED_BY_POSITION =
-  /[“"「]([\p{Script=Han}]{1,6})[”"」](?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
+  /[“"「]([\p{Script=Han}]{1,6})[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
+
+/** “配责”二字前所列单位为配责单位，按照各自职责积极配合…: a word marking a unit of a kind then said what it does. */
+const DEFINED_BY_POSITION_SAID =
+  /[“"「]([\p{Script=Han}]{1,6})[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)[\p{Script=Han}]{2,4}(?:单位|部门)[，,]([^。；;]{0,40})/gu;
+
+/** A word said of the names on both its sides (“会同”前…牵头，“会同”后…配合): it parts a bracket, it is no role word. */
+function saidOfBothSides(word: string, text: string): boolean {
+  return new RegExp(
+    `[“"「]${word}[”"」](?:二字|两字|字样)?(?:之)?前[^。]{0,60}?[“"「]${word}[”"」](?:二字|两字|字样)?(?:之)?后`,
+  ).test(text);
+}
 
 /** “首办单位”: a kind of unit a notice names in quotes. */
 const NAMED_KIND = /[“"「]([\p{Script=Han}]{2,4})单位[”"」]/gu;
@@ -177,10 +190,14 @@ function readRoleWords(text: string): Map<string, Role> {
   for (const m of text.matchAll(DEFINED_BY_POSITION)) {
     const role = roleSaid(m[2] as string);
     // A word said of the names on both its sides (“会同”前…牵头，“会同”后…配合) parts a bracket: no role word.
-    const parts = new RegExp(`[“"「]${m[1]}[”"」](?:之)?前[^。]{0,60}?[“"「]${m[1]}[”"」](?:之)?后`).test(
-      text,
-    );
-    if (role && !parts && !words.has(m[1] as string)) words.set(m[1] as string, role);
+    if (role && !saidOfBothSides(m[1] as string, text) && !words.has(m[1] as string))
+      words.set(m[1] as string, role);
+  }
+  for (const m of text.matchAll(DEFINED_BY_POSITION_SAID)) {
+    const word = m[1] as string;
+    const role = roleSaid(m[2] as string);
+    if (role && !words.has(word) && roleOfVerb(word) === null && !saidOfBothSides(word, text))
+      words.set(word, role);
   }
   // 责任单位分“首办单位”和“联办单位”：首办单位对该项任务负牵头抓总责任…；联办单位按照职责分工积极配合 —
   // a kind of unit named in quotes, then said what it does: its brackets write the word alone (X首办).
@@ -478,6 +495,9 @@ const PARTING =
 /** 带★的为牵头单位，其余为配合单位 / 标注“☆”的单位为牵头单位 */
 const LEAD_MARK =
   /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)(?:[,，；;]\s*(?:其余|其他|未标注的?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|协办|责任)(?:单位|部门)?)?/;
+/** 标注“*”的为配合单位，未标注“*”的为牵头单位 */
+const SUPPORT_MARK =
+  /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)(?:单位|部门)[,，；;]\s*未(?:带|标有|标注|标|加|注)[“"「]?[★☆※▲△＊*◆●■]?[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
 /** 标注“〔召集〕”的单位为牵头单位 */
 const LEAD_TAG =
   /标(?:注|明|有)[“"「]?([〔［【(（][\p{Script=Han}]{1,4}[〕］】)）])[”"」]?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/u;
@@ -561,7 +581,9 @@ export function readPlanConventions(
   const unmarked = stated(UNMARKED);
   const bracket = stated(BRACKET_ROLE);
   const bracketRole = bracket ? (ROLE_WORDS[bracket[1] as string] ?? null) : null;
-  const marked = stated(LEAD_MARK);
+  // 标注“*”的为配合单位，未标注“*”的为牵头单位 marks the supports: its second half names no marked lead.
+  const supportMark = stated(SUPPORT_MARK)?.[1] ?? null;
+  const marked = supportMark ? null : stated(LEAD_MARK);
   const unmarkedBesideLead = unmarked
     ? (ROLE_WORDS[unmarked[1] as string] ?? null)
     : marked?.[2]
@@ -601,6 +623,7 @@ export function readPlanConventions(
     shortForms: readShortForms(`${notice}\n${preamble}\n${closing}`),
     bracketKinds: readBracketKinds(`${notice}\n${preamble}`),
     leadMark: marked ? (marked[1] as string) : null,
+    supportMark,
     leadTag: stated(LEAD_TAG)?.[1] ?? null,
     soleResponsibleLeads: stated(SOLE_LEADS) !== null,
     semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
@@ -626,6 +649,7 @@ export function readPlanConventions(
 export function bracketClause(inner: string, c: PlanConventions): string {
   return (
     (c.leadMark && markedLeads(inner, c.leadMark, c.unmarkedBesideLead)) ||
+    (c.supportMark && markedSupports(inner, c.supportMark)) ||
     (c.semicolonSplitsRoles && semicolonRoles(inner)) ||
     (c.parting && partedRoles(inner, c.parting)) ||
     (c.innerBracketSupports && innerSupports(inner)) ||
@@ -650,6 +674,25 @@ export function markedLeads(inner: string, mark: string, others: Role | null): s
   const rest = names.filter((n) => !n.includes(mark));
   const lead = `${leads.join("、")}牵头`;
   return rest.length > 0 ? `${lead}，${rest.join("、")}${BARE_VERB[others ?? "support"]}` : lead;
+}
+
+/**
+ * A bracket whose supporting units carry the plan's mark (甲、乙、丙*、丁*；date), the others leading,
+ * written as a clause: 甲、乙牵头，丙、丁配合；date. Null when no name of its list carries the mark.
+ */
+export function markedSupports(inner: string, mark: string): string | null {
+  const [list = "", ...rest] = splitTopLevel(inner, /[；;]/);
+  const names = splitTopLevel(list, /[、，,]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const marked = names.filter((n) => n.endsWith(mark)).map((n) => n.slice(0, -mark.length).trim());
+  const leads = names.filter((n) => !n.endsWith(mark));
+  if (marked.length === 0) return null;
+  const clause = [
+    leads.length > 0 ? `${leads.join("、")}牵头` : null,
+    `${marked.join("、")}${BARE_VERB.support}`,
+  ].filter(Boolean);
+  return [clause.join("，"), ...rest].join("；");
 }
 
 /**

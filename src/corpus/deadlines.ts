@@ -33,7 +33,13 @@ export interface DeadlineOptions {
    * → this year, 1月15日 → the next).
    */
   seasonFrom?: IsoDate | null;
+  /** The signing date: a deadline counted from issue (方案印发后2个月内) falls that long after it. */
+  issued?: IsoDate | null;
 }
+
+/** 方案印发后2个月内, 本通知印发之日起3个月内: a time counted from the document's issue. */
+const AFTER_ISSUE =
+  /(?:本?方案|本?通知|本?文件)?(?:印发|发布|下发)(?:之日起|后)\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月内/g;
 
 /** One rule for a deadline phrase: its pattern and how to turn a match (and a year) into a date. */
 interface DeadlinePattern {
@@ -44,6 +50,14 @@ interface DeadlinePattern {
   approximate: boolean;
   /** True for a yearly form (每年…): the match names no year and recurs every year. */
   recurring?: boolean;
+}
+
+/** 三 → 3, 十二 → 12 (a count of months written in characters). */
+function chineseMonths(n: string): number {
+  const digit = (c: string) => "一二三四五六七八九".indexOf(c) + 1 || (c === "两" ? 2 : 0);
+  if (n === "十") return 10;
+  if (n.startsWith("十")) return 10 + digit(n.slice(1));
+  return n.length === 2 && n.endsWith("十") ? digit(n[0] as string) * 10 : digit(n);
 }
 
 /** The last day of a month (30 for 2025-06). */
@@ -309,6 +323,25 @@ export function parseDeadlines(text: string, options: DeadlineOptions): Deadline
         },
       });
     }
+  }
+  for (const m of options.issued ? text.matchAll(AFTER_ISSUE) : []) {
+    const [y, mo, d] = (options.issued as string).split("-").map(Number) as [number, number, number];
+    const months = /\d/.test(m[1] as string) ? Number(m[1]) : chineseMonths(m[1] as string);
+    const total = mo - 1 + months;
+    const year = y + Math.floor(total / 12);
+    const month = (total % 12) + 1;
+    hits.push({
+      at: m.index,
+      end: m.index + m[0].length,
+      deadline: {
+        text: m[0],
+        date: isoDate(year, month, Math.min(d, lastDayOfMonth(year, month))),
+        approximate: false,
+        yearFromContext: false,
+        recurring: false,
+        sentence: sentenceAround(text, m.index),
+      },
+    });
   }
   hits.sort((a, b) => a.at - b.at);
   const seen = new Set<string>();

@@ -81,6 +81,9 @@ export interface ParseOptions {
   profile?: ProfileFile | null;
 }
 
+/** A task said to have no end: its time limit is that it goes on. */
+const STANDING_TIME = /[；;，,（(](?:长期坚持|(?:全年|常态化)?持续推进|常态化推进|长期推进)[）)]/;
+
 /** Brackets holding only time limits: （2025年12月底前）, （长期坚持）. */
 /** Angle brackets holding labelled lists (〈领衔：X｜协同：Y｜时限：…〉), not a name's own 〈市、区〉. */
 const ANGLED_LABELS = /〈([^〈〉\n]*?[:：][^〈〉\n]*)〉/g;
@@ -316,6 +319,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     year: planYear,
     since: signedYear,
     seasonFrom,
+    issued: meta.signed,
   };
   const items: Item[] = [];
   // A note of the opening covers every entry ("" is before the first).
@@ -610,6 +614,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         item.deadlines.length === 0 &&
         item.departments.length > 0 &&
         item.level >= 2 &&
+        // A task said to go on (长期坚持, 持续推进) has no date to default.
+        !STANDING_TIME.test(item.text) &&
         (byDefault.mark === null || item.text.includes(byDefault.mark))
       )
         item.deadlines.push({ ...fallback, sentence: byDefault.date });
