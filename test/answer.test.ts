@@ -213,6 +213,12 @@ describe("check follow-ups", () => {
     expect(gas.citations[0]?.id).toBe("3.2");
   });
 
+  it("keeps a current figure beside a design figure given after it, and judges by the design one", async () => {
+    const actual = await engine.answer("商丘的肉鸡场去年实际出栏110万羽，设计规模不清楚，进不进氨排放试点？");
+    const design = await engine.answer("问清楚了，设计年出栏80万羽", { context: actual.context });
+    expect(design.check?.outcome).toBe("does_not_apply");
+  });
+
   it("reads a sum said beside its parts as the case's figure", async () => {
     const r = await engine.answer("车间A有600个密封点，车间B有500个，合计1100个，商丘要求我们做LDAR吗？");
     expect(r.check?.outcome).toBe("applies");

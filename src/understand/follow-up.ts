@@ -180,16 +180,18 @@ function replaceFigures(previous: string, next: string): string {
   let replaced = false;
   const used = new Set<Figure>();
   // 设计年出栏12000头 after 存栏3000头: a figure of another measure is one more fact, not a correction.
-  const periods = (text: string) =>
+  // So is a design figure after a current one (实际出栏120万羽, then 设计的年出栏是90万羽).
+  const measures = (text: string) =>
     new Map(
       extractFacts(text, /[\u4e00-\u9fff]/.test(text) ? "zh" : "en").amounts.map(
-        (a) => [a.index, a.period] as const,
+        (a) => [a.index, { period: a.period, basis: a.basis }] as const,
       ),
     );
-  const [before, after] = [periods(previous), periods(next)];
+  const [before, after] = [measures(previous), measures(next)];
   const sameMeasureAs = (o: Figure) => (f: Figure) => {
     const [a, b] = [before.get(o.index), after.get(f.index)];
-    return !a || !b || a === b;
+    const differ = (x: string | null | undefined, y: string | null | undefined) => !!x && !!y && x !== y;
+    return !differ(a?.period, b?.period) && !differ(a?.basis, b?.basis);
   };
   for (const o of [...old].reverse()) {
     const same =
