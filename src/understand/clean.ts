@@ -58,10 +58,18 @@ export function cleanText(raw: string): string {
 
 /** Characters that typed text uses rarely, and random strings often (#, @, %, &, *, ~, ^, $). */
 const SYMBOLS = /[#@%&*~^$|\\]/g;
+/** Whether a token has one of them. */
+const hasSymbol = (t: string) => /[#@%&*~^$|\\]/.test(t);
+/** Whether a token has Chinese in it. */
+const han = (t: string) => /[\u3000-\u9fff]/.test(t);
+/** A figure with its unit (35t/h, 20MW): digits and letters that mean something. */
+const figure = (t: string) => /^\d+(?:\.\d+)?[a-z/%]{1,5}[?？,，.。]?$/i.test(t);
+/** A name of letters then digits (PM2.5, NO2): the same. */
+const named = (t: string) => /^[a-z]{1,4}\d+(?:\.\d+)?[?？,，.。]?$/i.test(t);
 
 /** Whether a run of non-space latin characters is a random string: symbols strewn in it, or letters and digits switching again and again (wk6lkaq8m2). */
 function isNoise(token: string): boolean {
-  if (/[\u3000-\u9fff]/.test(token) || token.length < 6) return false;
+  if (han(token) || token.length < 6) return false;
   if ((token.match(SYMBOLS) ?? []).length >= 2) return true;
   const switches = token.match(/[a-z]+(?=\d)|\d+(?=[a-z])/gi) ?? [];
   return token.length >= 8 && switches.length >= 3;
@@ -78,8 +86,6 @@ export function withoutNoise(text: string, known: (word: string) => boolean = ()
   if (noisy === 0) return text;
   // A Chinese question in a flood of it (three random strings or more): its Chinese is the question,
   // with the latin words the documents use (LDAR, PM2.5) and figures with their units.
-  const han = (t: string) => /[\u3000-\u9fff]/.test(t);
-  const figure = (t: string) => /^\d+(?:\.\d+)?[a-z/%]{1,5}[?？,，.。]?$/i.test(t);
   if (noisy >= 3 && tokens.some(han)) {
     const rest = tokens.filter(
       (t) => han(t) || figure(t) || known(t.toLowerCase().replace(/[?？,，.。]$/, "")),
@@ -91,11 +97,7 @@ export function withoutNoise(text: string, known: (word: string) => boolean = ()
   const kept = tokens.filter(
     (t) =>
       !isNoise(t) &&
-      (noisy < 2 ||
-        /[\u3000-\u9fff]/.test(t) ||
-        !(/[#@%&*~^$|\\]/.test(t) || (/[a-z]/i.test(t) && /\d/.test(t))) ||
-        figure(t) ||
-        /^[a-z]{1,4}\d+(?:\.\d+)?[?？,，.。]?$/i.test(t)),
+      (noisy < 2 || han(t) || !(hasSymbol(t) || (/[a-z]/i.test(t) && /\d/.test(t))) || figure(t) || named(t)),
   );
   const rest = kept.join(" ").trim();
   return isEmptyText(rest) ? text : rest;

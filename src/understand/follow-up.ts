@@ -117,9 +117,9 @@ function bareFigure(text: string): boolean {
   return rest.length <= 2;
 }
 
-/** An elliptical question: short, ending in 呢 or opening with 那/and. */
 /** An aspect of what was asked before (那一块, 这方面, 那部分), named with a topic of its own. */
 const ASPECT = /[\p{Script=Han}]{2,}(?:那|这)(?:一)?(?:块|方面|部分|环节)(?:呢|的呢)?\s*[?？]?$/u;
+/** An elliptical question: short, ending in 呢 or opening with 那/and. */
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
 
 /** Tonnes beside tonnes an hour (40吨的呢 after 20吨/小时): a boiler's size said both ways. */
