@@ -8,6 +8,7 @@
  * date is the first occurrence (the passage's or the plan's year, else the year it was signed), and an
  * answer shows the next one.
  */
+import { parseSmallNumeral } from "./numerals.js";
 import type { Deadline, IsoDate } from "./schema.js";
 
 /** A month and day, such as the start of a heating season. */
@@ -40,6 +41,10 @@ export interface DeadlineOptions {
 /** 方案印发后2个月内, 本通知印发之日起3个月内: a time counted from the document's issue. */
 const AFTER_ISSUE =
   /(?:本?方案|本?通知|本?文件)?(?:印发|发布|下发)(?:之日起|后)\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月内/g;
+const AFTER_ISSUE_ALONE = new RegExp(`^${AFTER_ISSUE.source}(?:完成)?$`);
+
+/** Whether a clause is nothing but a time counted from issue (方案印发后2个月内): a time limit, no name. */
+export const countedFromIssue = (clause: string): boolean => AFTER_ISSUE_ALONE.test(clause);
 
 /** One rule for a deadline phrase: its pattern and how to turn a match (and a year) into a date. */
 interface DeadlinePattern {
@@ -50,14 +55,6 @@ interface DeadlinePattern {
   approximate: boolean;
   /** True for a yearly form (每年…): the match names no year and recurs every year. */
   recurring?: boolean;
-}
-
-/** 三 → 3, 十二 → 12 (a count of months written in characters). */
-function chineseMonths(n: string): number {
-  const digit = (c: string) => "一二三四五六七八九".indexOf(c) + 1 || (c === "两" ? 2 : 0);
-  if (n === "十") return 10;
-  if (n.startsWith("十")) return 10 + digit(n.slice(1));
-  return n.length === 2 && n.endsWith("十") ? digit(n[0] as string) * 10 : digit(n);
 }
 
 /** The last day of a month (30 for 2025-06). */
@@ -326,7 +323,8 @@ export function parseDeadlines(text: string, options: DeadlineOptions): Deadline
   }
   for (const m of options.issued ? text.matchAll(AFTER_ISSUE) : []) {
     const [y, mo, d] = (options.issued as string).split("-").map(Number) as [number, number, number];
-    const months = /\d/.test(m[1] as string) ? Number(m[1]) : chineseMonths(m[1] as string);
+    const months = parseSmallNumeral((m[1] as string).replace("两", "二"));
+    if (months === null) continue;
     const total = mo - 1 + months;
     const year = y + Math.floor(total / 12);
     const month = (total % 12) + 1;

@@ -6,6 +6,7 @@
  * (市、区), (含渣土运输车、…) are left alone wherever they stand.
  */
 
+import { countedFromIssue } from "./deadlines.js";
 import { canonicalDepartment, sharedDepartments } from "./departments.js";
 import type { DepartmentRef, Role } from "./schema.js";
 
@@ -282,12 +283,14 @@ export interface Responsibility {
  * 2025年9月底前完成专项检查.
  */
 const TIME_LIMIT =
-  /^(?:(?:完成)?时限[:：]\s*)?(?:每年|每季度|每月)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成|办结|销号)?[、，,至到—\-～~]?)+$|^(?:\d{4}年)?(?:第)?[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?$|^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)(?:完成|办结|建成|实现)[\u4e00-\u9fa5]{1,10}$|^(?:全年|长期|持续|常态化?)(?:持续)?(?:推进|坚持|开展|办理)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$|^(?:本?方案|本?通知|本?文件)?(?:印发|发布|下发)(?:之日起|后)\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月内(?:完成)?$/;
+  /^(?:(?:完成)?时限[:：]\s*)?(?:每年|每季度|每月)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成|办结|销号)?[、，,至到—\-～~]?)+$|^(?:\d{4}年)?(?:第)?[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?$|^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)(?:完成|办结|建成|实现)[\u4e00-\u9fa5]{1,10}$|^(?:全年|长期|持续|常态化?)(?:持续)?(?:推进|坚持|开展|办理)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$/;
+/** A time limit standing alone, or one counted from the document's issue (方案印发后2个月内). */
+const isTimeClause = (clause: string) => TIME_LIMIT.test(clause) || countedFromIssue(clause);
 
 /** A time limit, or stages each with its own (2025年6月底前完成排查，2025年10月底前完成整治). */
 export function isTimeLimit(text: string): boolean {
   const t = text.trim();
-  return TIME_LIMIT.test(t) || (/[，,]/.test(t) && t.split(/[，,]/).every((p) => TIME_LIMIT.test(p.trim())));
+  return isTimeClause(t) || (/[，,]/.test(t) && t.split(/[，,]/).every((p) => isTimeClause(p.trim())));
 }
 
 /** 节点：夏季禁烧2025年6月底前，… / 完成时限：… — a labelled time limit, whatever it says, names no one. */
@@ -341,7 +344,7 @@ export function parseResponsibility(
     let led = false;
     for (const clause of splitTopLevel(sentence, /[,，]/)) {
       // 〔X牵头，Y配合，2025年9月底前〕: a time limit after a comma is no name either.
-      if (TIME_LIMIT.test(clause.trim())) continue;
+      if (isTimeClause(clause.trim())) continue;
       const verb = splitVerb(clause);
       // (甲会同乙、丙负责): the department before 会同 leads, those it acts with support.
       const together = verb && verb.role !== "support" ? /^(.+?)会同(.+)$/.exec(verb.names) : null;
