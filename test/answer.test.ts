@@ -950,6 +950,10 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(many.understand("靖远县城的燃煤小锅炉什么时候淘汰").docs).toEqual(["baiyin-air-quality-2025"]);
     expect(many.understand("准东开发区的焦化企业要做什么").docs).toEqual(["changji-air-quality-2024"]);
     expect(many.understand("昌吉州的柴油货车怎么管").docs).toEqual(["changji-air-quality-2024"]);
+    // A town its plan lists as 某某镇, said without 镇; a verb before a town's name is no part of it.
+    expect(many.understand("棋盘井那边的化工企业要做什么").docs).toEqual(["etuoke-air-quality-2024"]);
+    expect(many.understand("石佛寺的玉雕加工户怎么整治").docs).toEqual(["zhenping-air-quality-2025"]);
+    expect(many.understand("建成区内的燃煤锅炉怎么管").docs).toEqual([]);
     // A city a county's plan names (the one above it) is another place, whose own plan is not here.
     const above = await many.answer("泉州市的空气方案PM2.5目标定了多少");
     expect(above.status).toBe("not_covered");

@@ -131,6 +131,9 @@ describe("the shared directory, from the documents loaded", () => {
     );
     expect(banks.every((b) => /^(?:中国)?(?:人民银行|人行)/.test(b))).toBe(true);
     expect(englishDepartment("中国铁路太原局集团有限公司")).toBe("China Railway Taiyuan Group Co., Ltd.");
+    // Units concerned, not a town called 有关乡.
+    expect(englishDepartment("有关乡镇")).toBe("The Townships concerned");
+    expect(englishDepartment("各有关镇街")).toBe("The Towns and Sub-districts concerned");
     expect(departmentWords()).toContain("国网濮阳供电公司");
   });
 

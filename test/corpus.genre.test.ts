@@ -244,6 +244,10 @@ describe("every development document", () => {
         "shishi-air-quality-2025",
         "xinji-air-pollution-2025",
         "dawukou-air-pollution-2025",
+        "zhenping-air-quality-2025",
+        "guangan-air-quality-2024",
+        "laizhou-air-quality-2025",
+        "etuoke-air-quality-2024",
       ].sort(),
     );
   });
@@ -2144,6 +2148,47 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     const zjg = planOf("zhangjiagang-air-pollution-2025");
     expect(zjg.items.find((i) => i.id === "5.3.1")?.deadlines.map((d) => d.date)).toEqual(["2025-06-03"]);
     expect(rolePairs(zjg, "5.3.1")[0]).toEqual(["苏州市张家港生态环境局", "lead"]);
+  });
+
+  it("reads the comma rule inside a labelled bracket (责任单位：甲，乙、丙；时限：…) and the lead of tasks naming none, but not in a closing section that names few", () => {
+    // 逗号前的单位为牵头单位…逗号后的单位为配合单位; 任务后未标注责任单位的，由X牵头.
+    const zhenping = planOf("zhenping-air-quality-2025");
+    expect(rolePairs(zhenping, "3.1")).toEqual([
+      ["县发展改革委", "lead"],
+      ["县工业和信息化局", "support"],
+      ["市生态环境局镇平分局", "support"],
+      ["县自然资源局", "support"],
+    ]);
+    // Without a comma, the names share the task.
+    expect(roles(zhenping, "3.6")).toEqual({
+      市生态环境局镇平分局: "responsible",
+      县工业和信息化局: "responsible",
+    });
+    expect(rolePairs(zhenping, "4.8")).toEqual([["市生态环境局镇平分局", "lead"]]);
+    expect(rolePairs(zhenping, "9.2")).toEqual([]);
+  });
+
+  it("reads leads in 「」 after a task's number with the closing bracket's names supporting, and a port area as a unit", () => {
+    // 任务序号后「」内所列单位为牵头单位；任务末尾括号内分号前所列单位为配合单位.
+    const guangan = planOf("guangan-air-quality-2024");
+    expect(rolePairs(guangan, "2.1")).toEqual([
+      ["市发展改革委", "lead"],
+      ["市经济和信息化局", "lead"],
+      ["市生态环境局", "support"],
+      ["市自然资源和规划局", "support"],
+    ]);
+    expect(entry(guangan, "2.1").title).toBe("严把新上项目准入关");
+    // A closing bracket of the time limit alone: the lead carries the task alone.
+    expect(rolePairs(guangan, "6.5")).toEqual([["市农业农村局", "lead"]]);
+    // No 「」: the names share the task.
+    expect(roles(guangan, "5.6")).toMatchObject({
+      市城市管理执法局: "responsible",
+      市农业农村局: "responsible",
+    });
+    expect(roles(planOf("laizhou-air-quality-2025"), "3.3.1")).toMatchObject({
+      市交通运输局: "lead",
+      烟台港莱州港区: "support",
+    });
   });
 
   it("dates a section's tasks and their points by number from its 时限要求 line, which leaves the last task's text", () => {

@@ -11,6 +11,7 @@ import {
   BARE_VERB,
   BODY_SUFFIX,
   type Canonicalise,
+  findBrackets,
   hasRoleVerb,
   isDepartmentName,
   isRoleVerb,
@@ -113,6 +114,11 @@ export interface PlanConventions {
    * ring of a chain line (责任链：A→B、C→D), in order. Null when the plan writes no chains.
    */
   chainRoles: Role[] | null;
+  /**
+   * "任务序号后「」内所列单位为牵头单位": the marks of a bracket right after a task's number naming its
+   * leads, the names in the bracket closing the task then supporting. Null when the plan writes none.
+   */
+  numberBracket: { open: string; close: string } | null;
 }
 
 /** A mark or word parting a bracket's names into two roles (甲＋乙、丙; 甲、乙协助丙落实). */
@@ -217,6 +223,8 @@ function readRoleWords(text: string): Map<string, Role> {
   for (const m of text.matchAll(UNIT_DEFINED)) {
     const word = m[1] as string;
     const role = roleSaid(m[2] as string);
+    // 逗号前的单位为牵头单位 says where names stand, not a kind of unit.
+    if (/的$|[前后]$/.test(word)) continue;
     if (role && !words.has(word) && !isRoleVerb(word) && !startsWithLabel(`${word}单位：`))
       words.set(word, role);
   }
@@ -327,9 +335,9 @@ const SEVERAL_LEADS_SHARE =
 /** 未注明完成时限的任务，完成时限均为2025年12月31日 */
 const DEFAULT_DEADLINE =
   /(?:标注[“"「]?([*＊★※▲])[”"」]?的(?:任务|工作)[^。]{0,20}?)?(?:(?:完成标志|任务|工作)?中?未(?:注明|标明|列明|明确|标注|写明)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?|除(?:各项)?(?:任务|工作)?中?已?(?:注明|标明|列明|明确|标注|写明)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?以?外[，,]?\s*其(?:余|他)(?:各项)?(?:任务|工作|措施)?)[，,]?\s*(?:完成时限|完成时间)?(?:均|一律)?(?:须|应|要)?(?:为|是|于)?\s*((?:20\d\d)年\d{1,2}月(?:\d{1,2}日|底))(?:前)?/;
-/** 第三部分至第七部分未标明责任单位的措施，由X牵头 */
+/** 第三部分至第七部分未标明责任单位的措施，由X牵头 / 任务后未标注责任单位的，由X牵头 */
 const DEFAULT_LEAD =
-  /(?:第([一二三四五六七八九十]{1,2})部分至第([一二三四五六七八九十]{1,2})部分)?未(?:标明|注明|列明|明确)(?:责任单位|责任部门|牵头单位)的(?:措施|任务|工作)[，,]?\s*(?:均|一律)?由(.{2,30}?)牵头/;
+  /(?:第([一二三四五六七八九十]{1,2})部分至第([一二三四五六七八九十]{1,2})部分)?未(?:标明|注明|列明|明确|标注)(?:责任单位|责任部门|牵头单位)的(?:措施|任务|工作)?[，,]?\s*(?:均|一律)?由(.{2,30}?)牵头/;
 
 /** （一）工业源治理专班。牵头单位：X；成员单位：Y、Z。 / …专班由X牵头，成员单位为Y、Z */
 const TEAM =
@@ -513,6 +521,9 @@ const ROLE_WORDS: Readonly<Record<string, Role>> = {
   协办: "support",
   责任: "responsible",
 };
+/** 任务序号后「」内所列单位为牵头单位 */
+const NUMBER_BRACKET =
+  /序号后(?:的)?[“"]?([「『〖【〔［])\s*([」』〗】〕］])[”"]?(?:内|中|里)(?:所列|列出|标注)?的?(?:单位|部门)?(?:均)?(?:为|是)牵头(?:单位|部门)/;
 /** 圆括号“（）”内所列为牵头单位 / 方括号内所列单位为配合单位: a kind of bracket and the role of its names. */
 const BRACKET_KIND =
   /(圆|方|尖|六角|方头)括号\s*(?:[“"「]([（(［[〔【〈])\s*[）)］\]〕】〉]?[”"」])?\s*(?:内|中|里)(?:所列|列出|列明|标注)?(?:的)?(?:单位|部门)?(?:均)?(?:为|是)(牵头|责任|配合|参与|协办)(?:单位|部门)/g;
@@ -638,6 +649,9 @@ export function readPlanConventions(
     teams: readTeams(`${preamble}\n${closing}`),
     codes: /编号/.test(`${notice}\n${preamble}`) ? readCodes(closing) : new Map(),
     chainRoles: readChainRoles(`${notice}\n${preamble}`),
+    numberBracket: ((m) => (m ? { open: m[1] as string, close: m[2] as string } : null))(
+      stated(NUMBER_BRACKET),
+    ),
   };
 }
 
@@ -728,6 +742,9 @@ const WIDTHS: Readonly<Record<string, RegExp>> = {
   "+": /[＋+]/,
 };
 
+/** A label naming the units of a task without saying which leads (责任单位：). */
+const NEUTRAL_LABEL = /^\s*(?:责任单位|责任部门|负责单位|负责部门|责任主体)\s*[:：]\s*/;
+
 /** A verb closing the names after the parting word (甲协助乙落实): it says no role of its own. */
 const CLOSING_VERB = /(?:负责)?(?:落实|实施|推进|办理)$|负责$/;
 
@@ -737,7 +754,9 @@ const CLOSING_VERB = /(?:负责)?(?:落实|实施|推进|办理)$|负责$/;
  * 协助 lead. Null when the first part has no such mark between two lists of names.
  */
 export function partedRoles(inner: string, rule: Parting): string | null {
-  const [first = "", ...rest] = splitTopLevel(inner, /[；;]/);
+  const [whole = "", ...rest] = splitTopLevel(inner, /[；;]/);
+  // （责任单位：甲，乙、丙；时限：…）: a label saying no role opens the parted names.
+  const first = rule.mark === "：" ? whole : whole.replace(NEUTRAL_LABEL, "");
   // A mark of one character splits outside inner brackets; a word (协助) splits where it stands.
   const parts =
     rule.mark.length === 1
@@ -785,4 +804,24 @@ export function firstLeads(inner: string, others: Role): string | null {
     .filter(Boolean);
   if (names.length < 2 || !splitNames(names.join("、"))) return null;
   return [`${names[0]}牵头，${names.slice(1).join("、")}${BARE_VERB[others]}`, ...times].join("；");
+}
+
+/**
+ * A task written with its leads in the plan's bracket after its number (（一）「甲、乙」严把准入关。…（丙、丁；
+ * 2025年6月底前）), as the clause its rule makes of it: 甲、乙牵头，丙、丁配合 — the names before ； in the bracket
+ * closing the task support; a closing bracket of the time limit alone leaves the leads alone. Null when the
+ * task opens with no such bracket.
+ */
+export function numberBracketClause(text: string, marks: { open: string; close: string }): string | null {
+  const opened = new RegExp(
+    `^\\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|\\d{1,2}[.．、)）]|[(（]\\d{1,2}[)）])?\\s*${escapeRegExp(marks.open)}([^${escapeRegExp(marks.close)}\\n]{2,80})${escapeRegExp(marks.close)}`,
+  ).exec(text);
+  const leads = opened?.[1]?.trim();
+  if (!leads || !splitNames(leads)) return null;
+  const closing = findBrackets(text).at(-1);
+  const tail = closing ? text.slice(closing.end).replace(/[。；;\s]/g, "") : "x";
+  const first = closing && tail === "" ? (splitTopLevel(closing.inner, /[；;]/)[0] ?? "").trim() : "";
+  const supports =
+    first !== "" && !isTimeLimit(first) && !hasRoleVerb(first) && splitNames(first) ? first : null;
+  return supports ? `${leads}牵头，${supports}配合` : `${leads}牵头`;
 }

@@ -349,8 +349,8 @@ export class DepartmentDirectory {
     for (const { group, forms } of this.named) {
       for (const { pattern, en } of forms) {
         const m = pattern.exec(name);
-        // 区各街道办事处 is every sub-district's office, not one of a place called 区各.
-        if (m?.[1] && !m[1].includes("各"))
+        // 区各街道办事处 is every sub-district's office, not one of a place called 区各; 有关乡镇 those concerned.
+        if (m?.[1] && !m[1].includes("各") && !/^(?:有关|相关)/.test(m[1]))
           return { name, group, level: null, en: en.replace("{Place}", placeInPinyin(placeCore(m[1]))) };
       }
     }
@@ -378,8 +378,8 @@ export class DepartmentDirectory {
 
   /** 各乡镇(街道) → All Townships and Sub-districts: the units below a county, named together. */
   private describeUnits(name: string): DepartmentInfo | null {
-    // 各镇街 (all of them) or 相关镇街 (those concerned).
-    const m = /^(各|相关)(.+?)(?:\((.+)\))?$/.exec(name);
+    // 各镇街 (all of them) or 相关镇街, 有关乡镇 (those concerned).
+    const m = /^(各有关|各相关|各|相关|有关)(.+?)(?:\((.+)\))?$/.exec(name);
     if (!m) return null;
     const units = this.data.governments.units;
     const words = [m[2], ...(m[3]?.split("、") ?? [])].map((w) => units[w as string]);

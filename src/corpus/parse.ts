@@ -22,11 +22,12 @@ import {
   expandCodes,
   expandShortForms,
   expandTeams,
+  numberBracketClause,
   readPlanConventions,
   withRoleWords,
 } from "./conventions.js";
 import { parseDeadlines } from "./deadlines.js";
-import { canonicalDepartment, departmentFolds, sharedDepartments } from "./departments.js";
+import { canonicalDepartment, departmentFolds, escapeRegExp, sharedDepartments } from "./departments.js";
 import { notesOf, readFootnotes } from "./footnotes.js";
 import { reflowLayoutTable } from "./layout-table.js";
 import { type Line, splitInlinePoints, splitLines, trimmed } from "./lines.js";
@@ -350,7 +351,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     // tasks 1. 2. under a heading each answer for themselves.
     const lastPoint = /\(?\d+\)$/.test(item.label) && isLastPoint(d, entries[n + 1]);
     const end = item.text.replace(/[。；;\s]+$/, "").length;
-    const ownedByParent: Array<{ start: number; end: number }> = [];
+    // Brackets already read by the plan's rules: their labelled lists are not read again as they stand.
+    const read: Array<{ start: number; end: number }> = [];
     for (const bracket of findBrackets(item.text)) {
       // A bracket of bare names closing the item (（自治区发展改革委、自治区工业和信息化厅）): the role the
       // plan gives such brackets, else they carry the task out.
@@ -410,6 +412,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         (closesTask ? parseBareNames(inner, bareRole, canonical) : null) ??
         (titled?.departments.every((d) => d.name.length >= 4) ? titled : null);
       if (!r) continue;
+      read.push(bracket);
       // 负责单位只有一个的，该单位即为牵头单位.
       if (conventions.soleResponsibleLeads) soleLeads(r.departments);
       // The title is the task's words, not who does it.
@@ -426,7 +429,6 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
           (lastPoint && bracket.end >= end));
       if (closesPoints && item.parent) {
         owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...r.departments]);
-        ownedByParent.push(bracket);
       } else {
         departments.push(...r.departments);
         if (item.parent && (d.path?.length ?? 0) >= 3) pointsWithClause.add(item.parent);
@@ -442,9 +444,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       isLastPoint(d, entries[n + 1]);
     const lastLine = trimmed(d.lines.at(-1) as Line);
     // A labelled list read as the whole item's (its bracket closing the points) is not the point's own.
-    const own = labelled(
-      ownedByParent.reduceRight((t, b) => t.slice(0, b.start) + t.slice(b.end), item.text),
-    );
+    const own = labelled(read.reduceRight((t, b) => t.slice(0, b.start) + t.slice(b.end), item.text));
     const sentence = own.length > 0 ? [] : closingSentence(item.text, canonical, conventions.roleWords);
     const owedToItem =
       closesItem &&
@@ -482,6 +482,18 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const notes = footnotes ? notesOf(item.text, footnotes.notes) : [];
     for (const note of notes) departments.push(...labelled(note));
     item.departments = strongestRoles(departments);
+    // 「甲、乙」 after the task's number (任务序号后「」内所列单位为牵头单位): the plan's rule for the whole task.
+    const numbered = conventions.numberBracket
+      ? numberBracketClause(item.text, conventions.numberBracket)
+      : null;
+    if (numbered && conventions.numberBracket) {
+      item.departments = parseResponsibility(numbered, canonical)?.departments ?? item.departments;
+      const { open, close } = conventions.numberBracket;
+      item.title = item.title.replace(
+        new RegExp(`^${escapeRegExp(open)}[^${escapeRegExp(close)}]*${escapeRegExp(close)}`),
+        "",
+      );
+    }
     // The plan's rule that its 责任单位 support a lead named beside them.
     if (conventions.responsibleSupportsLead && item.departments.some((x) => x.role === "lead"))
       item.departments = item.departments.map((x) =>
@@ -575,8 +587,23 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const defaultLead = conventions.defaultLead;
   if (defaultLead) {
     const [from, to] = defaultLead.sections ?? [1, sections.length];
+    // With no sections named, the tasks are those of sections most of whose items name departments:
+    // a closing 保障措施 section that names few is no list of tasks.
+    const assigning = (section: number) => {
+      const own = items.filter((i) => i.section === section && i.level >= 2);
+      return (
+        defaultLead.sections !== null || own.filter((i) => i.departments.length > 0).length * 2 > own.length
+      );
+    };
+    const tasks = new Set(sections.map((s) => s.number).filter(assigning));
     for (const item of items)
-      if (item.departments.length === 0 && item.level >= 2 && item.section >= from && item.section <= to)
+      if (
+        item.departments.length === 0 &&
+        item.level >= 2 &&
+        item.section >= from &&
+        item.section <= to &&
+        tasks.has(item.section)
+      )
         item.departments = defaultLead.departments.map((d) => ({ ...d }));
   }
   settleDepartmentNames(items);

@@ -542,6 +542,22 @@ function localPlaceNamed(text: string, plans: readonly Plan[]): DocumentMention[
       if (naming.length > 1) break;
     }
   }
+  // A town said without the suffix its plan writes (某某井 for 某某井镇): the words of the question at its
+  // tokens' bounds, a town of one local plan.
+  const towns = townsOf(plans);
+  if (towns.size > 0) {
+    const tokens = segmenter().cut(text, false);
+    let at = 0;
+    const bounds = new Set([0]);
+    for (const t of tokens) {
+      at += t.length;
+      bounds.add(at);
+    }
+    for (const [core, doc] of towns) {
+      const i = text.indexOf(core);
+      if (i >= 0 && bounds.has(i) && bounds.has(i + core.length)) return [{ doc, words: [core] }];
+    }
+  }
   // A place said without its suffix (夹江的瓷砖厂, 赤水河边上): a place name the dictionary knows, no city
   // of the list, that one local plan names.
   for (const t of segmenter().tag(text, false)) {
@@ -553,6 +569,44 @@ function localPlaceNamed(text: string, plans: readonly Plan[]): DocumentMention[
   }
   return [];
 }
+
+const townsByPlans = new WeakMap<readonly Plan[], Map<string, string>>();
+
+/**
+ * The towns, townships and banners local plans name with their suffix (某某镇, 某某乡, 某某苏木), by name
+ * without it (three characters or more, so no common word), each written by one plan only.
+ */
+function townsOf(plans: readonly Plan[]): Map<string, string> {
+  const known = townsByPlans.get(plans);
+  if (known) return known;
+  const docs = new Map<string, Set<string>>();
+  for (const plan of plans) {
+    if (plan.profile.level === "national") continue;
+    for (const m of plan.source.matchAll(TOWN)) {
+      const core = m[1] as string;
+      if (AREA_KIND.test(core) || NO_TOWN.test(core)) continue;
+      // 对某某镇, 落实乡镇: a clause's verb or preposition before the place, not a part of its name.
+      if (
+        segmenter()
+          .tag(core, false)
+          .some((t) => NOT_IN_NAME.test(t.tag))
+      )
+        continue;
+      docs.set(core, (docs.get(core) ?? new Set()).add(plan.doc));
+    }
+  }
+  const towns = new Map<string, string>();
+  for (const [core, named] of docs) if (named.size === 1) towns.set(core, [...named][0] as string);
+  townsByPlans.set(plans, towns);
+  return towns;
+}
+
+/** Words of a town's core that make it an area or a body's name (建成区, 某州住房城乡, 国网某乡供电公司). */
+const NO_TOWN = /[区城县市州路]|^(?:国网|人行)/;
+/** Tags of words no place name holds: verbs, prepositions, adverbs, numerals, pronouns, directions. */
+const NOT_IN_NAME = /^[vpdamrcufqt]/;
+/** A town as a plan lists it: 某某井镇 after a list mark or at the start of a clause. */
+const TOWN = /(?<=[、，,：:（(\s]|^)([\u4e00-\u9fa5]{3,4}?)(?:镇|乡|苏木|街道)/gmu;
 
 /** A place name standing alone: 河南省, 昆明市, 某县. */
 const PLACE_NAME = /^[\u4e00-\u9fa5]{1,8}(?:省|市|县|区|自治区|自治州)$/;
