@@ -248,6 +248,8 @@ describe("every development document", () => {
         "guangan-air-quality-2024",
         "laizhou-air-quality-2025",
         "etuoke-air-quality-2024",
+        "liyang-air-pollution-2025",
+        "zhangshu-air-quality-2025",
       ].sort(),
     );
   });
@@ -2188,6 +2190,20 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(roles(planOf("laizhou-air-quality-2025"), "3.3.1")).toMatchObject({
       市交通运输局: "lead",
       烟台港莱州港区: "support",
+    });
+  });
+
+  it("reads leads written bold (**X**, 加粗标注的为牵头单位) in a labelled bracket, the others supporting", () => {
+    const liyang = planOf("liyang-air-pollution-2025");
+    expect(rolePairs(liyang, "2.2.4")).toEqual([
+      ["市工信局", "lead"],
+      ["常州市溧阳生态环境局", "support"],
+      ["市发改委", "support"],
+    ]);
+    // 个别任务所列责任单位均未加粗的，由所列单位按职责分工共同负责.
+    expect(roles(liyang, "2.2.3")).toMatchObject({
+      常州市溧阳生态环境局: "responsible",
+      市市场监管局: "responsible",
     });
   });
 

@@ -105,8 +105,15 @@ describe("figures in questions", () => {
     // An English number word before a unit is its figure; one before no unit is none.
     expect(findAmounts("only one acre").map((a) => [Math.round(a.value), a.unit])).toEqual([[4047, "m2"]]);
     expect(findAmounts("which one leads")).toEqual([]);
+    // A tens word and a unit joined (twenty-eight) are one number, with no scale after them.
+    expect(findAmounts("rated at twenty-eight megawatts").map((a) => [a.value, a.unit])).toEqual([
+      [28000, "kW"],
+    ]);
     const f = facts("我们21兆瓦的燃煤锅炉，算35蒸吨以下的吗");
     expect(f.amounts.map((a) => [a.value, a.unit])).toEqual([[30, "t/h"]]);
+    // A line the figure draws is quoted too.
+    const line = facts("a 28 MW coal-fired boiler: is it under the 35 t/h line?");
+    expect(line.amounts.map((a) => [a.value, a.unit])).toEqual([[40, "t/h"]]);
   });
 
   it("reads 十几, 二十多 and 20多万 as the middle of the span they say, with the unit after them", () => {
@@ -138,6 +145,9 @@ describe("figures in questions", () => {
     ["Stage II loader", "stage", 2],
     ["国二挖掘机", "national", 2],
     ["没有排放标准的老叉车", "stage", 0],
+    ["National Four diesel trucks", "national", 4],
+    ["an excavator of National Stage Two", "stage", 2],
+    ["a tier three loader", "stage", 3],
   ])("standard %s", (text, scheme, level) => {
     expect(findStandard(text)).toMatchObject({ scheme, level });
   });

@@ -229,11 +229,28 @@ describe("a Query", () => {
     expect(heating.factsText).toContain("燃煤锅炉");
   });
 
+  it("reads National Four as an emission standard, not a name of the national plan", () => {
+    expect(
+      engine.understand("Our fleet still runs National Four diesel trucks, must we retire them?").docs,
+    ).toEqual([]);
+    expect(engine.understand("And what does the national one say?").docs).toEqual(["state-council-2023-24"]);
+  });
+
   it("keeps a check's case when the same boiler is said to serve central heating, and reads another one as its own case", async () => {
     const first = await engine.answer("国家计划里，县城建成区还能新建一台40蒸吨/小时的燃煤锅炉吗？");
     const serving = await engine.answer("要是这台锅炉是给全县城集中供暖用的呢？", { context: first.context });
     expect(serving.context?.factsText).toContain("40蒸吨");
     expect(serving.check?.outcome).toBe("does_not_apply");
+    // A place the heating serves (城区) is not where the boiler moves; "这是一台…" points back too.
+    const plant = await engine.answer("我们园区想新建一台燃煤锅炉给企业供蒸汽，商丘还允许吗？");
+    const town = await engine.answer("要是这台锅炉专门用于城区集中供暖呢？", { context: plant.context });
+    expect(town.context?.factsText).toContain("燃煤锅炉");
+    expect(town.check?.outcome).toBe("does_not_apply");
+    const standing = await engine.answer(
+      "厂里现有一台40蒸吨的燃煤锅炉，达标排放，50公里内没有热电厂，要淘汰吗？",
+    );
+    const planned = await engine.answer("要是这是一台准备新建的锅炉呢？", { context: standing.context });
+    expect(planned.context?.factsText).toContain("40蒸吨");
     const small = await engine.answer("我们饲料厂有台14兆瓦的燃煤锅炉，要被淘汰吗？");
     const another = await engine.answer("另外还有一台29兆瓦的燃煤锅炉，离热电厂70公里，这台呢？", {
       context: small.context,

@@ -324,7 +324,7 @@ export function expandShortForms(
 const FIRST_LEADS =
   /(?:排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前)的?(?:单位)?(?:为|是)牵头(?:单位|部门)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
 const UNMARKED =
-  /(?:未(?:标注|注明|标明|标记)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
+  /(?:未(?:标注|注明|标明|标记|加粗)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
 /** 改由××牵头的，…总牵头单位转为参与单位 */
 const OVERRIDDEN_LEAD_SUPPORTS =
   /改由[^。]{0,30}?牵头[^。]{0,40}?牵头(?:单位|部门)(?:转为|改为|作为|为)(?:参与|配合|协办)(?:单位|部门)/;
@@ -503,6 +503,8 @@ const PARTING =
 /** 带★的为牵头单位，其余为配合单位 / 标注“☆”的单位为牵头单位 */
 const LEAD_MARK =
   /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)(?:[,，；;]\s*(?:其余|其他|未标注的?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|协办|责任)(?:单位|部门)?)?/;
+/** 加粗标注的为牵头单位 */
+const BOLD_LEADS = /加粗(?:标注|标示|显示|字体)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
 /** 标注“*”的为配合单位，未标注“*”的为牵头单位 */
 const SUPPORT_MARK =
   /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)(?:单位|部门)[,，；;]\s*未(?:带|标有|标注|标|加|注)[“"「]?[★☆※▲△＊*◆●■]?[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
@@ -595,6 +597,8 @@ export function readPlanConventions(
   // 标注“*”的为配合单位，未标注“*”的为牵头单位 marks the supports: its second half names no marked lead.
   const supportMark = stated(SUPPORT_MARK)?.[1] ?? null;
   const marked = supportMark ? null : stated(LEAD_MARK);
+  // 加粗标注的为牵头单位: a page or a .docx kept as text writes bold as **…**.
+  const bold = supportMark || marked ? null : stated(BOLD_LEADS);
   const unmarkedBesideLead = unmarked
     ? (ROLE_WORDS[unmarked[1] as string] ?? null)
     : marked?.[2]
@@ -633,7 +637,7 @@ export function readPlanConventions(
     standingNote,
     shortForms: readShortForms(`${notice}\n${preamble}\n${closing}`),
     bracketKinds: readBracketKinds(`${notice}\n${preamble}`),
-    leadMark: marked ? (marked[1] as string) : null,
+    leadMark: marked ? (marked[1] as string) : bold ? "**" : null,
     supportMark,
     leadTag: stated(LEAD_TAG)?.[1] ?? null,
     soleResponsibleLeads: stated(SOLE_LEADS) !== null,
@@ -680,14 +684,17 @@ export function bracketClause(inner: string, c: PlanConventions): string {
  * name carries the mark.
  */
 export function markedLeads(inner: string, mark: string, others: Role | null): string | null {
-  const names = splitTopLevel(inner, /[、，,]/)
+  // （责任单位：甲★、乙；完成时限：…）: the label opens the names, the time limit follows them.
+  const [list = "", ...times] = splitTopLevel(inner, /[；;]/);
+  const names = splitTopLevel(list.replace(NEUTRAL_LABEL, ""), /[、，,]/)
     .map((n) => n.trim())
     .filter(Boolean);
   const leads = names.filter((n) => n.includes(mark)).map((n) => n.split(mark).join("").trim());
   if (leads.length === 0) return null;
   const rest = names.filter((n) => !n.includes(mark));
   const lead = `${leads.join("、")}牵头`;
-  return rest.length > 0 ? `${lead}，${rest.join("、")}${BARE_VERB[others ?? "support"]}` : lead;
+  const clause = rest.length > 0 ? `${lead}，${rest.join("、")}${BARE_VERB[others ?? "support"]}` : lead;
+  return [clause, ...times].join("；");
 }
 
 /**

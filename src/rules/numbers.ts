@@ -159,7 +159,10 @@ function spelledValue(phrase: string): number | null {
     .toLowerCase()
     .split(/[\s-]+/)
     .filter((w) => w !== "and");
-  if (words.length < 2 || !words.some((w) => w in SCALES)) return null;
+  // twenty-eight: a tens word and a unit, no scale.
+  const [tens = 0, unit = 0] = words.map((w) => SPELLED_UNITS[w] ?? 0);
+  const compound = words.length === 2 && tens >= 20 && tens % 10 === 0 && unit >= 1 && unit <= 9;
+  if (words.length < 2 || !(compound || words.some((w) => w in SCALES))) return null;
   let total = 0;
   let current = 0;
   for (const w of words) {
@@ -281,15 +284,21 @@ function level(token: string): number | null {
   const t = token.toUpperCase();
   if (/^\d$/.test(t)) return Number(t);
   if (t in ROMAN) return ROMAN[t] as number;
+  if (t.toLowerCase() in SPELLED_UNITS) return SPELLED_UNITS[t.toLowerCase()] as number;
   const i = CN_LEVEL.indexOf(token);
   return i >= 0 ? i : null;
 }
 
 const STANDARDS: ReadonlyArray<readonly [RegExp, Standard["scheme"]]> = [
   [/国\s*([零一二三四五六]|[0-6]|VI|IV|V|I{1,3})(?![0-9])/i, "national"],
-  [/China\s*([0-6]|VI|IV|V|I{1,3})\b|\bEuro\s*([0-6]|VI|IV|V|I{1,3})\b/i, "national"],
+  // "National Stage Two" of machinery is a stage, not a vehicle's China II.
+  [/\bnational\s+stage\s*([1-4]|IV|I{1,3}|one|two|three|four)\b/i, "stage"],
+  [
+    /(?:China|\bGuo)\s*-?\s*([0-6]|VI|IV|V|I{1,3}|one|two|three|four|five|six)\b|\bNational\s+([0-6]|VI|IV|V|I{1,3}|two|three|four|five|six)\b|\bEuro\s*([0-6]|VI|IV|V|I{1,3})\b/i,
+    "national",
+  ],
   [/第\s*([一二三四]|[1-4])\s*阶段/, "stage"],
-  [/\b(?:stage|tier)\s*([1-4]|IV|I{1,3})\b/i, "stage"],
+  [/\b(?:stage|tier)\s*([1-4]|IV|I{1,3}|one|two|three|four)\b/i, "stage"],
 ];
 
 /** 国四 / 国Ⅳ (NFKC: 国IV) / 国4 / China IV / 第一阶段 / Stage II; below stage one → level 0. */
@@ -297,7 +306,7 @@ export function findStandard(text: string, v: Vocabulary = vocabulary()): Standa
   if (v.preStageOne.test(text)) return { scheme: "stage", level: 0, text: "第一阶段以前" };
   for (const [pattern, scheme] of STANDARDS) {
     const m = pattern.exec(text);
-    const l = m ? level((m[1] ?? m[2]) as string) : null;
+    const l = m ? level((m[1] ?? m[2] ?? m[3]) as string) : null;
     if (m && l !== null) return { scheme, level: l, text: m[0] };
   }
   return null;

@@ -69,7 +69,10 @@ const ASKS_RULES =
   /(?:怎么|咋)(?:要求|规定|说)|有(?:什么|啥)(?:要求|规定)|要求(?:是)?(?:什么|啥)|定(?:的|了)?(?:是)?多少|\bwhat does it (?:say|require)|\b(?:and )?(?:under|in) the\b/i;
 /** Pointing back at the one thing the previous check was about (这台, that machine). */
 const THAT_THING =
-  /这台|那台|这辆|那辆|这批|这些车|这家|这座|这个厂|这种|那种|该(?:台|辆|企业|厂|项目)|\b(?:this|that|the same) (?:one|machine|boiler|truck|vehicle|farm|site|plant|project)\b/i;
+  /这台|那台|这辆|那辆|这批|这是一台|这是一辆|它是一台|这些车|这家|这座|这个厂|这种|那种|该(?:台|辆|企业|厂|项目)|\b(?:this|that|the same) (?:one|machine|boiler|truck|vehicle|farm|site|plant|project)\b/i;
+
+/** What a thing serves, a place's name in it (用于城区集中供暖): not where the thing stands. */
+const SERVED = /(?:专门)?(?:用于|专供|供|给|为)[\u4e00-\u9fa5]{0,6}?(?:集中供暖|集中供热|供暖|供热|取暖)/g;
 
 /** Saying where the case is (就在某市下面, 位于某县境内, "it's in that county"). */
 const LOCATED =
@@ -605,7 +608,7 @@ export function readFollowUp(
     context.factsText !== null &&
     THAT_THING.test(text) &&
     !ownFigure &&
-    whereIds(own.places).length === 0 &&
+    whereIds(extractFacts(text.replace(SERVED, ""), query.lang).places).length === 0 &&
     own.entities.length > 0 &&
     sameThings(own, previous, query.lang)
   )

@@ -117,10 +117,12 @@ function titleWords(
   named: ReturnType<typeof namedDocuments>,
   plans: readonly Plan[],
 ): string[] {
-  const lower = text.toLowerCase();
+  if (named.length === 0) return [];
+  // Words the question says as words: 大气污染 of a title is not said in 大气污染源排放清单.
+  const said = new Set(segmenter().cut(text.toLowerCase(), false));
   const titles = named.map((n) => plans.find((p) => p.doc === n.doc)?.meta.planTitle ?? "");
   return [...new Set(titles.flatMap((t) => segmenter().cut(t.toLowerCase(), false)))].filter(
-    (word) => [...word].length >= 2 && /[\u4e00-\u9fff]/.test(word) && lower.includes(word),
+    (word) => [...word].length >= 2 && /[\u4e00-\u9fff]/.test(word) && said.has(word),
   );
 }
 
@@ -264,9 +266,15 @@ export function ownCase(q: Query, w: AskingWords = askingWords()): boolean {
   return givesFigure(q) || w.ownCase.test(q.factsText);
 }
 
+/** An emission standard named in English by the word national (National Four, national stage II). */
+// ("the national one" is the national plan.)
+const NATIONAL_STANDARD =
+  /\bnational\s+(?:(?:stage\s+)?(?:[0-6]|vi|iv|v|i{1,3}|two|three|four|five|six)|stage\s+one)\b/gi;
+
 /** The levels a question names with a word of its own (国家 → national; 国家机关 is another word). */
 function levelsNamed(text: string, deps: UnderstandDeps): Array<{ level: Level; word: string }> {
-  const lower = text.toLowerCase();
+  // "National Four" trucks, "National Stage Two" machinery: an emission standard, no national document.
+  const lower = text.toLowerCase().replace(NATIONAL_STANDARD, " ");
   // Segmenting is the costly part: only when a level word stands in the text at all.
   if (!deps.levelWords.some(([word]) => lower.includes(word))) return [];
   const tokens = new Set(segmenter().cut(lower, false));
