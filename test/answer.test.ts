@@ -959,6 +959,11 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(above.status).toBe("not_covered");
   });
 
+  it("does not answer of a year the named plan never writes with what it says of its own", async () => {
+    expect((await many.answer("邳州方案里2027年的优良天数比率定了多少")).status).toBe("not_covered");
+    expect((await many.answer("邳州方案里2025年优良天数比率目标是多少")).status).toBe("answered");
+  });
+
   it("takes a place beside a title other plans share as naming the place's plan (湖北 + …工作要点)", async () => {
     const r = await many.answer("湖北2025年大气污染防治工作要点第5项是什么");
     expect(r.citations[0]).toMatchObject({ doc: "hubei-air-workplan-2025", id: "2.5" });

@@ -31,7 +31,7 @@ export const topic: Handler = (query, deps) => {
   // "这几条里哪条讲散煤" when none of them does: the sections they stand in (what was shown was a part).
   if (previous && !covers(deps.index, query, hits))
     hits = retrieve(deps.index, query, 5, sectionsOf(previous, deps.plans));
-  const covered = covers(deps.index, query, hits);
+  const covered = covers(deps.index, query, hits) && !asksAnotherYear(query, deps.plans);
   // 国家层面呢？ after a city's item: the national items the previous ones implement come first, and
   // answer even when the national plan words the topic otherwise (优良天数 of a city's targets).
   const counterparts = counterpartsOf(query, deps, hits[0]?.score ?? 1);
@@ -70,6 +70,24 @@ export const topic: Handler = (query, deps) => {
   const related = deps.index.related(top.item, 3).map((i) => itemLink(i, c));
   return resolved(query, "answered", { kind: "item", focus: focusOf(query), related }, citations);
 };
+
+/**
+ * A question about a year the documents it names never write (宣化2026年的PM2.5目标 of a plan for 2025):
+ * what they say of their own years is no answer to it.
+ */
+function asksAnotherYear(query: Query, plans: readonly Plan[]): boolean {
+  // Asked when a task is due, a year said is the asker's guess or a season's span, not what is asked of.
+  if (query.docs.length === 0 || query.followUp || query.intents.includes("when")) return false;
+  // 2024—2025年秋冬季: the season's first year.
+  const years = [
+    ...query.text.matchAll(/(?<!\d\s*[—–\-~至到]\s*)(20\d\d)(?:\s*[—–\-~至到]\s*20\d\d)?\s*年/g),
+  ].map((m) => m[1] as string);
+  const named = plans.filter((p) => query.docs.includes(p.doc));
+  // 2025—2026年秋冬季, 2025年10月至2026年3月: a season reaching into the next year, no year of its own.
+  const writes = (p: Plan, y: string) =>
+    new RegExp(`(?<!(?:\\d{4}|月|日)\\s*[—–\\-~至到]\\s*)${y}`).test(p.source);
+  return years.length > 0 && years.some((y) => !named.some((p) => writes(p, y)));
+}
 
 /** The hits with the best previous item among the first few moved to the front. */
 function previousFirst(hits: SearchHit[], items: ReadonlyArray<{ doc: string; id: string }>): SearchHit[] {
