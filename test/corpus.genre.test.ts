@@ -250,6 +250,8 @@ describe("every development document", () => {
         "etuoke-air-quality-2024",
         "liyang-air-pollution-2025",
         "zhangshu-air-quality-2025",
+        "qianjiang-air-quality-2025",
+        "linzhou-air-pollution-2025",
       ].sort(),
     );
   });
@@ -2205,6 +2207,16 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
       常州市溧阳生态环境局: "responsible",
       市市场监管局: "responsible",
     });
+  });
+
+  it("reads a tag after each name (甲〔牵〕、乙〔责〕、丙〔配〕) by the notice's tags, and 按职责分别负责 and a sole unit of 一家", () => {
+    const linzhou = planOf("linzhou-air-pollution-2025");
+    expect(rolePairs(linzhou, "2.3")[0]).toEqual(["市发改委", "lead"]);
+    expect(roles(linzhou, "2.5")).toMatchObject({ 市工业和信息化局: "responsible", 市自然资源局: "support" });
+    const qianjiang = planOf("qianjiang-air-quality-2025");
+    expect(roles(qianjiang, "8.3")).toEqual({ 市气象局: "responsible", 市生态环境局: "responsible" });
+    // 括号内只列一家单位并标注“负责”的，该单位为牵头单位.
+    expect(rolePairs(qianjiang, "4.5")).toEqual([["市城管执法委", "lead"]]);
   });
 
   it("dates a section's tasks and their points by number from its 时限要求 line, which leaves the last task's text", () => {

@@ -106,6 +106,7 @@ describe("figures in questions", () => {
     expect(findAmounts("only one acre").map((a) => [Math.round(a.value), a.unit])).toEqual([[4047, "m2"]]);
     expect(findAmounts("which one leads")).toEqual([]);
     // A tens word and a unit joined (twenty-eight) are one number, with no scale after them.
+    expect(findAmounts("年出栏1万2千头").map((a) => [a.value, a.unit])).toEqual([[12000, "animal"]]);
     expect(findAmounts("rated at twenty-eight megawatts").map((a) => [a.value, a.unit])).toEqual([
       [28000, "kW"],
     ]);

@@ -76,6 +76,9 @@ describe("item references", () => {
     expect(path("3.1.2")).toBe("3.1.2");
     expect(path("三(一)2.(3)")).toBe("3.1.2.3");
     expect(path("第二部分讲了什么")).toBe("2");
+    // A point said after its item: 的第2点, 第N条第2点.
+    expect(path("七（三）的第2点讲啥")).toBe("7.3.2");
+    expect(path("第十八条第3点")).toBe("18.3");
   });
   it("reads English sections, parts, items and points", () => {
     expect(path("section 6 item 5")).toBe("6.5");
@@ -227,6 +230,13 @@ describe("a Query", () => {
     const heating = engine.understand("如果是专门给城区集中供暖用的呢？", { context: boiler.context });
     expect(heating.followUp?.kind).toBe("facts");
     expect(heating.factsText).toContain("燃煤锅炉");
+  });
+
+  it("never mends a numeral as a typo (年出栏两万头 is no 年出栏量), and 要是C级呢 says the case's grade", async () => {
+    expect(engine.understand("养猪的，设计年出栏两万头。").factsText).toContain("两万头");
+    const a = await engine.answer("我们厂环保绩效是A级，秋冬季要不要季节性生产调控？");
+    const c = await engine.answer("要是C级呢？", { context: a.context });
+    expect(c.check?.outcome).toBe("applies");
   });
 
   it("reads National Four as an emission standard, not a name of the national plan", () => {

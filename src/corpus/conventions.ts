@@ -65,6 +65,11 @@ export interface PlanConventions {
    * （牵头） mark. Null when the plan writes none.
    */
   leadTag: string | null;
+  /**
+   * "标注〔牵〕的为牵头单位；标注〔责〕的为按职责分工负责的单位；标注〔配〕的为配合单位": a bracketed tag after
+   * each name in a list, with the role each tag says (two tags or more; one alone is {@link leadTag}).
+   */
+  nameTags: ReadonlyMap<string, Role>;
   /** "负责单位只有一个的，该单位即为牵头单位": a task's only responsible unit leads it. */
   soleResponsibleLeads: boolean;
   /** "分号前的单位为牵头单位，分号后的单位为配合单位": a bracket's names before ； lead, those after support. */
@@ -511,9 +516,23 @@ const SUPPORT_MARK =
 /** 标注“〔召集〕”的单位为牵头单位 */
 const LEAD_TAG =
   /标(?:注|明|有)[“"「]?([〔［【(（][\p{Script=Han}]{1,4}[〕］】)）])[”"」]?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/u;
+/** 标注〔牵〕的为牵头单位；标注〔配〕的为配合单位: each tag and what its units are said to be. */
+const NAME_TAG =
+  /标(?:注|明|有)[“"「]?([〔［【(（][\p{Script=Han}]{1,4}[〕］】)）])[”"」]?的?(?:单位|部门)?(?:为|是)([^，,。；;]{1,16}?)(?:单位|部门)/gu;
+
+/** The tags a notice defines after names, each with the role it says; empty unless two or more. */
+function readNameTags(text: string): Map<string, Role> {
+  const tags = new Map<string, Role>();
+  for (const m of text.matchAll(NAME_TAG)) {
+    const role = roleSaid(m[2] as string);
+    if (role && !tags.has(m[1] as string)) tags.set(m[1] as string, role);
+  }
+  return tags.size >= 2 ? tags : new Map();
+}
+
 /** 负责单位只有一个的，该单位即为牵头单位; 括号内仅列一个单位的，该单位即为牵头单位 */
 const SOLE_LEADS =
-  /(?:(?:负责|责任)(?:单位|部门)|括号(?:内|中|里)?)(?:只有|仅有|仅列|只列)(?:一个|1个)(?:单位|部门)?的[，,]?(?:该单位|该部门)?(?:即)?(?:为|是)牵头(?:单位|部门)|(?:只|仅)列(?:一个|1个)(?:责任|负责)?(?:单位|部门)[^。；;]{0,16}的[，,]?(?:由)?(?:该单位|该部门)(?:即)?(?:为|是)?牵头/;
+  /(?:(?:负责|责任)(?:单位|部门)|括号(?:内|中|里)?)(?:只有|仅有|仅列|只列)(?:一个|1个)(?:单位|部门)?的[，,]?(?:该单位|该部门)?(?:即)?(?:为|是)牵头(?:单位|部门)|(?:只|仅)列(?:一个|1个|一家|1家)(?:责任|负责)?(?:单位|部门)[^。；;]{0,16}的[，,]?(?:由)?(?:该单位|该部门)(?:即)?(?:为|是)?牵头/;
 const BRACKET_ROLE =
   /(?:括号|[“"「]?[（(［[〔【〖][\s\u3000]*[）)］\]〕】〗][”"」]?)(?:内|中|里)(?:所列|列出|列明|标注)?(?:的?(?:单位|部门))?(?:均)?(?:为|是)(?:该(?:条|项)(?:措施|任务)的)?(牵头|责任|配合)(?:单位|部门)/;
 const ROLE_WORDS: Readonly<Record<string, Role>> = {
@@ -597,6 +616,7 @@ export function readPlanConventions(
   // 标注“*”的为配合单位，未标注“*”的为牵头单位 marks the supports: its second half names no marked lead.
   const supportMark = stated(SUPPORT_MARK)?.[1] ?? null;
   const marked = supportMark ? null : stated(LEAD_MARK);
+  const nameTags = readNameTags(`${notice}\n${preamble}`);
   // 加粗标注的为牵头单位: a page or a .docx kept as text writes bold as **…**.
   const bold = supportMark || marked ? null : stated(BOLD_LEADS);
   const unmarkedBesideLead = unmarked
@@ -639,7 +659,8 @@ export function readPlanConventions(
     bracketKinds: readBracketKinds(`${notice}\n${preamble}`),
     leadMark: marked ? (marked[1] as string) : bold ? "**" : null,
     supportMark,
-    leadTag: stated(LEAD_TAG)?.[1] ?? null,
+    leadTag: nameTags.size > 0 ? null : (stated(LEAD_TAG)?.[1] ?? null),
+    nameTags,
     soleResponsibleLeads: stated(SOLE_LEADS) !== null,
     semicolonSplitsRoles: stated(SEMICOLON_ROLES) !== null,
     parting: parting(stated(PARTING), stated(UNPARTED)),
@@ -666,6 +687,7 @@ export function readPlanConventions(
  */
 export function bracketClause(inner: string, c: PlanConventions): string {
   return (
+    (c.nameTags.size > 0 && taggedRoles(inner, c.nameTags)) ||
     (c.leadMark && markedLeads(inner, c.leadMark, c.unmarkedBesideLead)) ||
     (c.supportMark && markedSupports(inner, c.supportMark)) ||
     (c.semicolonSplitsRoles && semicolonRoles(inner)) ||
@@ -831,4 +853,29 @@ export function numberBracketClause(text: string, marks: { open: string; close: 
   const supports =
     first !== "" && !isTimeLimit(first) && !hasRoleVerb(first) && splitNames(first) ? first : null;
   return supports ? `${leads}牵头，${supports}配合` : `${leads}牵头`;
+}
+
+/**
+ * A list whose names each carry the plan's tag of a role (责任单位：甲〔牵〕、乙〔责〕、丙〔配〕；时限：…) written
+ * as a clause: 甲牵头，乙负责，丙配合；时限：…. Null when no name carries a tag.
+ */
+export function taggedRoles(inner: string, tags: ReadonlyMap<string, Role>): string | null {
+  const [list = "", ...times] = splitTopLevel(inner, /[；;]/);
+  const names = splitTopLevel(list.replace(NEUTRAL_LABEL, ""), /[、，,]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const byRole = new Map<Role, string[]>();
+  for (const name of names) {
+    const tag = [...tags.keys()].find((t) => name.endsWith(t));
+    if (!tag) return null;
+    const role = tags.get(tag) as Role;
+    byRole.set(role, [...(byRole.get(role) ?? []), name.slice(0, -tag.length).trim()]);
+  }
+  if (byRole.size === 0) return null;
+  const order: Role[] = ["lead", "responsible", "support"];
+  const clause = order
+    .filter((r) => byRole.has(r))
+    .map((r) => `${(byRole.get(r) as string[]).join("、")}${BARE_VERB[r]}`)
+    .join("，");
+  return [clause, ...times].join("；");
 }

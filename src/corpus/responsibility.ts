@@ -23,6 +23,8 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["按职责分工落实", "responsible"],
   ["按职责分工配合", "support"],
   ["按职责负责", "responsible"],
+  ["按职责分别负责", "responsible"],
+  ["分别负责", "responsible"],
   ["按职责落实", "responsible"],
   ["配合落实", "support"],
   ["配合实施", "support"],

@@ -237,10 +237,16 @@ export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[
       continue;
     }
     let { value, end } = n;
-    // 1万2, 3千5: a digit right after 万 or 千 is the next place down, as people say it (12000, 3500).
+    // 1万2, 3千5: a digit right after 万 or 千 is the next place down, as people say it (12000, 3500);
+    // 1万2千 says that place (12000).
     const spoken = /^([1-9一二两三四五六七八九])(?![\d.点十百千万亿])/.exec(work.slice(end));
     const place = work[end - 1] === "万" ? 1000 : work[end - 1] === "千" ? 100 : 0;
-    if (spoken && place > 0) {
+    const thousands = work[end - 1] === "万" ? /^([1-9一二两三四五六七八九])千/.exec(work.slice(end)) : null;
+    if (thousands) {
+      const d = thousands[1] as string;
+      value += (/\d/.test(d) ? Number(d) : chineseValue(d)) * 1000;
+      end += 2;
+    } else if (spoken && place > 0) {
       const d = spoken[1] as string;
       value += (/\d/.test(d) ? Number(d) : chineseValue(d)) * place;
       end += 1;

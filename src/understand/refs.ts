@@ -37,7 +37,7 @@ const FORMS: readonly RegExp[] = [
   ),
   // 三(一)1. / 三(一)第1条 / 三、（二）、1 / 三（三）point 4 / 3.(1) 6) — three levels
   new RegExp(
-    `(?:第)?(${NUM})(?:、|部分|[.．])?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*(?:第|之|(?:point|item|no\\.?)\\s*)?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
+    `(?:第)?(${NUM})(?:、|部分|[.．])?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*(?:的\\s*第|第|之|(?:point|item|no\\.?)\\s*)?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
   ),
   // 四(二)(2) — a third level in brackets under (二)
   new RegExp(
@@ -132,9 +132,9 @@ const ACROSS = new RegExp(
   "i",
 );
 
-/** 第九条（二）, 任务12的第（3）点: an item numbered across the document, then a point under it. */
+/** 第九条（二）, 任务12的第（3）点, 第二十二条第2点: an item numbered across the document, then a point under it. */
 const ACROSS_POINT = new RegExp(
-  `(?<![一二三四五六七八九十\\d、])(?:第(${NUM})[条项]|任务\\s*(\\d{1,3}))\\s*(?:的|里的|下的|中的)?\\s*(?:第)?[(（](${NUM})[)）](?:[条项点])?`,
+  `(?<![一二三四五六七八九十\\d、])(?:第(${NUM})[条项]|任务\\s*(\\d{1,3}))\\s*(?:的|里的|下的|中的)?\\s*(?:第)?(?:[(（](${NUM})[)）](?:[条项点])?|(?<=第\\s*)(\\d{1,2})[点项小](?!\\d))`,
 );
 
 /** 第二部分 / 二、工作目标 / section 2 alone: the section's own entry. */
@@ -206,7 +206,7 @@ export function findRefs(text: string): ItemRef[] {
   const point = ACROSS_POINT.exec(text) ?? ITEM_POINT.exec(text);
   if (point) {
     const n = parseSmallNumeral((point[1] ?? point[2]) as string);
-    const m = parseSmallNumeral(point[3] as string);
+    const m = parseSmallNumeral((point[3] ?? point[4]) as string);
     if (n && m) return [ref(point[0], [n, m], { across: true })];
   }
   const across = ACROSS.exec(text) ?? ITEM_NUMBER.exec(text);

@@ -62,6 +62,9 @@ function confidenceOf(length: number, changes: number): number {
 }
 
 /** Repairs homophone typos against the corpus (built once per corpus). */
+/** A character that writes a number: a figure, never a typo for a word. */
+const NUMERAL = /[零〇一二两三四五六七八九十百千万亿几半]/;
+
 export class TypoRepairer {
   /**
    * `sounds`: the corpus texts (item texts, department names and aliases, lexicon words) by sound.
@@ -107,10 +110,17 @@ export class TypoRepairer {
     out = out.replace(HAN_RUN, (run) => {
       if (run.length < 2 || this.has(run)) return run;
       const settled = this.namedAt(run);
-      // A repair may reach over a name (某市海官 → 某市海关) but never change it.
-      const spans = this.spansOf(run).filter(
-        (s) => ![...s.target].some((c, k) => settled[s.start + k] && run[s.start + k] !== c),
-      );
+      // A repair may reach over a name (某市海官 → 某市海关) but never change it; nor does it change a
+      // numeral (年出拦两万头 → 年出栏两万头, not 年出栏量).
+      const spans = this.spansOf(run)
+        .filter((s) => ![...s.target].some((c, k) => settled[s.start + k] && run[s.start + k] !== c))
+        .map((s) => ({
+          ...s,
+          target: [...s.target]
+            .map((c, k) => (NUMERAL.test(run[s.start + k] as string) ? (run[s.start + k] as string) : c))
+            .join(""),
+        }))
+        .filter((s) => s.target !== run.slice(s.start, s.end));
       if (spans.length === 0) return run;
       let fixed = "";
       let at = 0;
