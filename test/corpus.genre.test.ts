@@ -252,6 +252,8 @@ describe("every development document", () => {
         "zhangshu-air-quality-2025",
         "qianjiang-air-quality-2025",
         "linzhou-air-pollution-2025",
+        "zhucheng-air-quality-2025",
+        "hechuan-air-pollution-2025",
       ].sort(),
     );
   });
@@ -2217,6 +2219,16 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(roles(qianjiang, "8.3")).toEqual({ 市气象局: "responsible", 市生态环境局: "responsible" });
     // 括号内只列一家单位并标注“负责”的，该单位为牵头单位.
     expect(rolePairs(qianjiang, "4.5")).toEqual([["市城管执法委", "lead"]]);
+  });
+
+  it("reads fields parted by slashes (牵头：甲／参与：乙／时段：…), a span of months as done by its last month's end and 全年 as the year's end", () => {
+    const zhucheng = planOf("zhucheng-air-quality-2025");
+    expect(rolePairs(zhucheng, "3.1.1")[0]).toEqual(["市发展改革局", "lead"]);
+    expect(roles(zhucheng, "3.1.1")).toMatchObject({ 市行政审批服务局: "support" });
+    expect(isoDates(zhucheng, "3.1.1")).toEqual(["2025-12-31"]);
+    expect(isoDates(zhucheng, "3.2.6")).toEqual(["2026-03-31"]);
+    // 【我要打印】 ends the page's body.
+    expect(planOf("hechuan-air-pollution-2025").items.some((i) => i.text.includes("我要打印"))).toBe(false);
   });
 
   it("dates a section's tasks and their points by number from its 时限要求 line, which leaves the last task's text", () => {

@@ -78,7 +78,7 @@ function tenDays(year: number, month: number, part: string): number {
 }
 
 /** A deadline's label and its colon (完成时限：, 期限：): a date after it is the deadline itself. */
-const AFTER_DEADLINE_LABEL = String.raw`(?:完成时间|完成时限|完成期限|完成节点|办结时限|办结时间|时间节点|截止时间|时限|期限|时间)[:：]\s*`;
+const AFTER_DEADLINE_LABEL = String.raw`(?:完成时间|完成时限|完成期限|完成节点|办结时限|办结时间|时间节点|截止时间|推进时段|时段|时限|期限|时间)[:：]\s*`;
 
 // Longest forms first: an earlier pattern's match wins where two overlap (到2025年年底 over 到2025年,
 // 2025年8月底前 over 2025年). Year-less forms may not follow a digit or 年 (that is a dated form) nor
@@ -145,6 +145,23 @@ const PATTERNS: readonly DeadlinePattern[] = [
     ),
     year: written,
     date: (m) => ({ month: Number(m[2]), day: Number(m[3]) }),
+    approximate: false,
+  },
+  {
+    // 时段：2025年3月—9月, 2025年11月—2026年3月 — a span of months under the label: done by the end of its last.
+    pattern: new RegExp(
+      `(?<=${AFTER_DEADLINE_LABEL})(\\d{4})年(\\d{1,2})月\\s*[—–\\-~～至到]\\s*(?:(\\d{4})年)?(\\d{1,2})月(?![\\d底末份中上下])`,
+      "g",
+    ),
+    year: (m) => Number(m[3] ?? m[1]),
+    date: (m, y) => ({ month: Number(m[4]), day: lastDayOfMonth(y, Number(m[4])) }),
+    approximate: false,
+  },
+  {
+    // 时段：全年 — a task that runs the whole year is done by its end.
+    pattern: new RegExp(`(?<=${AFTER_DEADLINE_LABEL})全年(?=[）)；;，,。]|$)`, "g"),
+    year: none,
+    date: yearEnd,
     approximate: false,
   },
   {

@@ -684,10 +684,13 @@ function soleLeads(departments: DepartmentRef[]): void {
 
 /** 甲、乙｜11月底前 → 甲、乙；11月底前: a time limit after the last bar of a bracket. */
 function timeAfterBar(inner: string): string {
-  return inner.replace(/[｜|]\s*([^｜|]*)$/, (whole, time: string) =>
-    isTimeLimit(time) ? `；${time}` : whole,
-  );
+  return inner
+    .replace(/[｜|]\s*([^｜|]*)$/, (whole, time: string) => (isTimeLimit(time) ? `；${time}` : whole))
+    .replace(SLASHED_FIELD, "；");
 }
+
+/** （牵头：甲／参与：乙／时段：…）: a slash before a field's label parts the fields as a semicolon does. */
+const SLASHED_FIELD = /\s*[／/]\s*(?=[\u4e00-\u9fa5]{2,4}\s*[：:])/g;
 
 /** An entry opening with a department and a colon before its duty (县发改局：负责…). */
 const DEPARTMENT_COLON =
