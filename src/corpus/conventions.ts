@@ -706,11 +706,7 @@ export function bracketClause(inner: string, c: PlanConventions): string {
  * name carries the mark.
  */
 export function markedLeads(inner: string, mark: string, others: Role | null): string | null {
-  // （责任单位：甲★、乙；完成时限：…）: the label opens the names, the time limit follows them.
-  const [list = "", ...times] = splitTopLevel(inner, /[；;]/);
-  const names = splitTopLevel(list.replace(NEUTRAL_LABEL, ""), /[、，,]/)
-    .map((n) => n.trim())
-    .filter(Boolean);
+  const { names, times } = listedNames(inner);
   const leads = names.filter((n) => n.includes(mark)).map((n) => n.split(mark).join("").trim());
   if (leads.length === 0) return null;
   const rest = names.filter((n) => !n.includes(mark));
@@ -773,6 +769,18 @@ const WIDTHS: Readonly<Record<string, RegExp>> = {
 
 /** A label naming the units of a task without saying which leads (责任单位：). */
 const NEUTRAL_LABEL = /^\s*(?:责任单位|责任部门|负责单位|负责部门|责任主体)\s*[:：]\s*/;
+
+/**
+ * A bracket's list of names, each as written with its marks, and the parts after its first semicolon (the
+ * time limit): （责任单位：甲★、乙；完成时限：…） → 甲★, 乙 and 完成时限：….
+ */
+function listedNames(inner: string): { names: string[]; times: string[] } {
+  const [list = "", ...times] = splitTopLevel(inner, /[；;]/);
+  const names = splitTopLevel(list.replace(NEUTRAL_LABEL, ""), /[、，,]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return { names, times };
+}
 
 /** A verb closing the names after the parting word (甲协助乙落实): it says no role of its own. */
 const CLOSING_VERB = /(?:负责)?(?:落实|实施|推进|办理)$|负责$/;
@@ -860,10 +868,7 @@ export function numberBracketClause(text: string, marks: { open: string; close: 
  * as a clause: 甲牵头，乙负责，丙配合；时限：…. Null when no name carries a tag.
  */
 export function taggedRoles(inner: string, tags: ReadonlyMap<string, Role>): string | null {
-  const [list = "", ...times] = splitTopLevel(inner, /[；;]/);
-  const names = splitTopLevel(list.replace(NEUTRAL_LABEL, ""), /[、，,]/)
-    .map((n) => n.trim())
-    .filter(Boolean);
+  const { names, times } = listedNames(inner);
   const byRole = new Map<Role, string[]>();
   for (const name of names) {
     const tag = [...tags.keys()].find((t) => name.endsWith(t));

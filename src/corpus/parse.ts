@@ -443,7 +443,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       /(?:\(?\d+\)|[\u2460-\u2473])$/.test(item.label) &&
       isLastPoint(d, entries[n + 1]);
     const lastLine = trimmed(d.lines.at(-1) as Line);
-    // A labelled list read as the whole item's (its bracket closing the points) is not the point's own.
+    // A bracket read above — as the item's own or as the whole item's, closing its points — is not read
+    // again as a labelled list.
     const own = labelled(read.reduceRight((t, b) => t.slice(0, b.start) + t.slice(b.end), item.text));
     const sentence = own.length > 0 ? [] : closingSentence(item.text, canonical, conventions.roleWords);
     const owedToItem =
