@@ -552,13 +552,13 @@ function localPlaceNamed(text: string, plans: readonly Plan[]): DocumentMention[
   }
   // A town said without the suffix its plan writes (某某井 for 某某井镇): the words of the question at its
   // tokens' bounds, a town of one local plan.
+  const tagged = segmenter().tag(text, false);
   const towns = townsOf(plans);
   if (towns.size > 0) {
-    const tokens = segmenter().cut(text, false);
     let at = 0;
     const bounds = new Set([0]);
-    for (const t of tokens) {
-      at += t.length;
+    for (const t of tagged) {
+      at += t.word.length;
       bounds.add(at);
     }
     for (const [core, doc] of towns) {
@@ -568,7 +568,7 @@ function localPlaceNamed(text: string, plans: readonly Plan[]): DocumentMention[
   }
   // A place said without its suffix (夹江的瓷砖厂, 赤水河边上): a place name the dictionary knows, no city
   // of the list, that one local plan names.
-  for (const t of segmenter().tag(text, false)) {
+  for (const t of tagged) {
     if (t.tag !== "ns" || t.word.length < 2 || /[省市]$/.test(t.word) || cityNames().has(t.word)) continue;
     const naming = plans.filter((p) => p.source.includes(t.word));
     const plan = naming[0];
@@ -592,19 +592,22 @@ function townsOf(plans: readonly Plan[]): Map<string, string> {
     if (plan.profile.level === "national") continue;
     for (const m of plan.source.matchAll(TOWN)) {
       const core = m[1] as string;
-      if (AREA_KIND.test(core) || NO_TOWN.test(core)) continue;
-      // 对某某镇, 落实乡镇: a clause's verb or preposition before the place, not a part of its name.
-      if (
-        segmenter()
-          .tag(core, false)
-          .some((t) => NOT_IN_NAME.test(t.tag))
-      )
-        continue;
-      docs.set(core, (docs.get(core) ?? new Set()).add(plan.doc));
+      if (!AREA_KIND.test(core) && !NO_TOWN.test(core))
+        docs.set(core, (docs.get(core) ?? new Set()).add(plan.doc));
     }
   }
   const towns = new Map<string, string>();
-  for (const [core, named] of docs) if (named.size === 1) towns.set(core, [...named][0] as string);
+  for (const [core, named] of docs) {
+    if (named.size !== 1) continue;
+    // 对某某镇, 落实乡镇: a clause's verb or preposition before the place, not a part of its name.
+    if (
+      segmenter()
+        .tag(core, false)
+        .some((t) => NOT_IN_NAME.test(t.tag))
+    )
+      continue;
+    towns.set(core, [...named][0] as string);
+  }
   townsByPlans.set(plans, towns);
   return towns;
 }
