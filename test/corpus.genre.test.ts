@@ -254,6 +254,8 @@ describe("every development document", () => {
         "linzhou-air-pollution-2025",
         "zhucheng-air-quality-2025",
         "hechuan-air-pollution-2025",
+        "hancheng-air-pollution-2025",
+        "shuangyashan-air-quality-2025",
       ].sort(),
     );
   });
@@ -2219,6 +2221,36 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(roles(qianjiang, "8.3")).toEqual({ 市气象局: "responsible", 市生态环境局: "responsible" });
     // 括号内只列一家单位并标注“负责”的，该单位为牵头单位.
     expect(rolePairs(qianjiang, "4.5")).toEqual([["市城管执法委", "lead"]]);
+  });
+
+  it("reads the unit a bracket marks 汇总 as the lead of those 按职责负责 when the notice says so, the others supporting", () => {
+    const hancheng = planOf("hancheng-air-pollution-2025");
+    // （市工信局、市发改委、市生态环境局按职责负责，市工信局汇总；2025年10月底前）
+    expect(rolePairs(hancheng, "3.1.2")).toEqual([
+      ["市工信局", "lead"],
+      ["市发改委", "support"],
+      ["市生态环境局", "support"],
+    ]);
+    // （市发改委负责；2025年12月底前）: one unit alone carries it.
+    expect(rolePairs(hancheng, "3.2.4")).toEqual([["市发改委", "responsible"]]);
+  });
+
+  it("reads (X于<date>完成，Y配合) with the units before the time leading, and dates the words the notice defines", () => {
+    const shuangyashan = planOf("shuangyashan-air-quality-2025");
+    // （市应急局、市自然资源局于2025年8月底前完成，市生态环境局配合）: two before the time lead together.
+    expect(rolePairs(shuangyashan, "2.4")).toEqual([
+      ["市应急局", "lead"],
+      ["市自然资源局", "lead"],
+      ["市生态环境局", "support"],
+    ]);
+    expect(isoDates(shuangyashan, "2.4")).toEqual(["2025-08-31"]);
+    // （市商务局持续推进，…配合）: a standing task, undated.
+    expect(roles(shuangyashan, "4.18")).toMatchObject({ 市商务局: "lead", 市应急局: "support" });
+    expect(isoDates(shuangyashan, "4.18")).toEqual([]);
+    // “采暖期前”是指2025年10月15日前, “春播前”是指2025年4月30日前 — said in the notice, meant in every task.
+    expect(isoDates(shuangyashan, "3.7")).toEqual(["2025-10-15"]);
+    expect(isoDates(shuangyashan, "6.28")).toContain("2025-04-30");
+    expect(roles(shuangyashan, "3.7")).toMatchObject({ 市住建局: "lead" });
   });
 
   it("reads fields parted by slashes (牵头：甲／参与：乙／时段：…), a span of months as done by its last month's end and 全年 as the year's end", () => {

@@ -124,6 +124,11 @@ export interface PlanConventions {
    * leads, the names in the bracket closing the task then supporting. Null when the plan writes none.
    */
   numberBracket: { open: string; close: string } | null;
+  /**
+   * "位于完成时间（或“持续推进”）之前的单位为牵头单位": in (X于<date>完成，Y配合) the names before the time
+   * lead; otherwise they are responsible for it.
+   */
+  timedLeads: boolean;
 }
 
 /** A mark or word parting a bracket's names into two roles (甲＋乙、丙; 甲、乙协助丙落实). */
@@ -328,8 +333,12 @@ export function expandShortForms(
 
 const FIRST_LEADS =
   /(?:排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前)的?(?:单位)?(?:为|是)牵头(?:单位|部门)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
+/**
+ * 未标注的为配合单位 / 标注“牵头”的…，其余为配合单位 / 标注“汇总”的单位为该项任务的牵头单位，负责…；括号内其余单位为
+ * 配合单位: the role of the names beside a marked lead.
+ */
 const UNMARKED =
-  /(?:未(?:标注|注明|标明|标记|加粗)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/;
+  /(?:未(?:标注|注明|标明|标记|加粗)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*(?:括号内)?其余(?:所列)?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「][\p{Script=Han}]{1,4}[”"」]的?(?:单位|部门)(?:为|是)(?:该项任务的|本项任务的)?牵头(?:单位|部门)(?:[，,][^。；;]{0,60}){0,3}[，,；;]\s*(?:括号内)?其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/u;
 /** 改由××牵头的，…总牵头单位转为参与单位 */
 const OVERRIDDEN_LEAD_SUPPORTS =
   /改由[^。]{0,30}?牵头[^。]{0,40}?牵头(?:单位|部门)(?:转为|改为|作为|为)(?:参与|配合|协办)(?:单位|部门)/;
@@ -545,6 +554,12 @@ const ROLE_WORDS: Readonly<Record<string, Role>> = {
 /** 任务序号后「」内所列单位为牵头单位 */
 const NUMBER_BRACKET =
   /序号后(?:的)?[“"]?([「『〖【〔［])\s*([」』〗】〕］])[”"]?(?:内|中|里)(?:所列|列出|标注)?的?(?:单位|部门)?(?:均)?(?:为|是)牵头(?:单位|部门)/;
+/** 位于完成时间（或“持续推进”）之前的单位为牵头单位 */
+const TIMED_LEADS =
+  /(?:位于|列于|写在)?完成(?:时间|时限)[^。；;]{0,16}?之?前(?:所列)?的?(?:单位|部门)(?:为|是)牵头(?:单位|部门)/;
+/** 市工信局于2025年9月底前完成 / 市发改委持续推进: names, then when they get it done. */
+const TIMED_PART = /^(.+?)(?:于(.{2,20}?)完成|(持续推进|常态化推进|长期坚持))$/;
+
 /** 圆括号“（）”内所列为牵头单位 / 方括号内所列单位为配合单位: a kind of bracket and the role of its names. */
 const BRACKET_KIND =
   /(圆|方|尖|六角|方头)括号\s*(?:[“"「]([（(［[〔【〈])\s*[）)］\]〕】〉]?[”"」])?\s*(?:内|中|里)(?:所列|列出|列明|标注)?(?:的)?(?:单位|部门)?(?:均)?(?:为|是)(牵头|责任|配合|参与|协办)(?:单位|部门)/g;
@@ -674,6 +689,7 @@ export function readPlanConventions(
     teams: readTeams(`${preamble}\n${closing}`),
     codes: /编号/.test(`${notice}\n${preamble}`) ? readCodes(closing) : new Map(),
     chainRoles: readChainRoles(`${notice}\n${preamble}`),
+    timedLeads: stated(TIMED_LEADS) !== null,
     numberBracket: ((m) => (m ? { open: m[1] as string, close: m[2] as string } : null))(
       stated(NUMBER_BRACKET),
     ),
@@ -688,6 +704,7 @@ export function readPlanConventions(
 export function bracketClause(inner: string, c: PlanConventions): string {
   return (
     (c.nameTags.size > 0 && taggedRoles(inner, c.nameTags)) ||
+    timedClause(inner, c.timedLeads ? "lead" : "responsible") ||
     (c.leadMark && markedLeads(inner, c.leadMark, c.unmarkedBesideLead)) ||
     (c.supportMark && markedSupports(inner, c.supportMark)) ||
     (c.semicolonSplitsRoles && semicolonRoles(inner)) ||
@@ -698,6 +715,29 @@ export function bracketClause(inner: string, c: PlanConventions): string {
     (c.othersAfterLead && firstLeads(inner, c.othersAfterLead)) ||
     inner
   );
+}
+
+/**
+ * A bracket that says when its names get the task done (市工信局于2025年9月底前完成，市发改委、市生态环境局配合;
+ * 市商务局持续推进，…) written as a clause: 市工信局牵头，…配合；2025年9月底前 — the names before the time take
+ * `role`. Null when no part of it is names said to finish by a time.
+ */
+export function timedClause(inner: string, role: Role): string | null {
+  const clauses: string[] = [];
+  const times: string[] = [];
+  let timed = false;
+  for (const part of splitTopLevel(inner, /[，,；;]/)) {
+    const m = TIMED_PART.exec(part.trim());
+    if (!m || !splitNames(m[1] as string)) {
+      (isTimeLimit(part) ? times : clauses).push(part);
+      continue;
+    }
+    timed = true;
+    clauses.push(`${m[1]}${BARE_VERB[role]}`);
+    // A time the notice names (采暖期前) is no time limit the clause reads: the plan's dates give it.
+    if (m[2] && isTimeLimit(m[2])) times.push(m[2]);
+  }
+  return timed ? [clauses.join("，"), ...times].join("；") : null;
 }
 
 /**

@@ -33,7 +33,7 @@ import { reflowLayoutTable } from "./layout-table.js";
 import { type Line, splitInlinePoints, splitLines, trimmed } from "./lines.js";
 import { readMeta, type Signature } from "./meta.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, signatureLine } from "./page.js";
-import { applyPhases, readPhases } from "./phases.js";
+import { applyNamedTimes, applyPhases, readNamedTimes, readPhases } from "./phases.js";
 import { applyDepartmentLists, applyPointingSections } from "./pointers.js";
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
@@ -550,6 +550,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   dateTasksByNumber(items, numberedAssignments, deadlineOptions);
   // Time limits given as phases a later section defines (推进时段：集中攻坚阶段).
   applyPhases(items, readPhases(source));
+  // Words the notice defines as dates (“采暖期前”是指2025年10月15日前).
+  applyNamedTimes(items, readNamedTimes(source));
   // An action whose departments stand in an entry of their own ((二)责任单位 beside (一)工作内容 and
   // (三)时间安排): they carry out every task of the action that names none of its own.
   for (const assigner of items.filter((i) => i.level === 2 && ASSIGNING_ENTRY.test(i.title))) {

@@ -2,6 +2,7 @@
  * Names a plan gives its time limits by, defined once elsewhere: phases (推进时段：集中攻坚阶段, as a later
  * section defines them: （二）集中攻坚阶段（2024年10月21日—2025年1月31日）) and classes the notice
  * defines (Ⅲ类为2025年10月15日前完成; a task's bracket ends in ；Ⅲ类）). A task given one is due when it ends.
+ * And words a notice defines as dates (“采暖期前”是指2025年10月15日前): a task that writes one is due then.
  */
 import { isoDate, lastDayOfMonth } from "./deadlines.js";
 import type { Deadline, Item } from "./schema.js";
@@ -13,6 +14,44 @@ const PHASE =
 /** Ⅲ类为2025年10月15日前完成 / A类：2024年12月底前 — a class of time limit, its date in full. */
 const CLASS =
   /(?<![\p{Script=Han}A-Za-z])([ⅠⅡⅢⅣⅤⅥⅦⅧ]|[A-F]|[一二三四五六])类(?:任务)?(?:为|是|指|即)?[:：]?\s*(\d{4})年(\d{1,2})月(?:(\d{1,2})日|(底|末))前/gu;
+
+/** “春播前”是指2025年4月30日前 / “年底前”指2025年12月底前 */
+const NAMED_TIME =
+  /[“"「]([\p{Script=Han}]{2,10}?)[”"」](?:是指|系指|指|即)\s*(\d{4})年(\d{1,2})月(?:(\d{1,2})日|(底|末))(?:之?前)?/gu;
+
+/** The words a text defines as dates (“采暖期前”是指2025年10月15日前): word → the date it means. */
+export function readNamedTimes(text: string): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const m of text.matchAll(NAMED_TIME)) {
+    const [year, month] = [Number(m[2]), Number(m[3])];
+    const word = m[1] as string;
+    if (!named.has(word))
+      named.set(word, isoDate(year, month, m[4] ? Number(m[4]) : lastDayOfMonth(year, month)));
+  }
+  return named;
+}
+
+/**
+ * Gives each task that writes a word the notice defines as a date (采暖期前完成) that date, in place of
+ * what the word would mean elsewhere.
+ */
+export function applyNamedTimes(items: readonly Item[], named: ReadonlyMap<string, string>): void {
+  for (const [word, date] of named)
+    for (const item of items) {
+      const at = item.text.indexOf(word);
+      if (at < 0) continue;
+      item.deadlines = item.deadlines.filter((d) => !d.text.includes(word) || d.date === date);
+      if (item.deadlines.some((d) => d.date === date)) continue;
+      item.deadlines.push({
+        text: word,
+        date,
+        approximate: false,
+        yearFromContext: false,
+        recurring: false,
+        sentence: word,
+      });
+    }
+}
 
 /** The phases and classes a text defines: name → the date it ends. */
 export function readPhases(text: string): Map<string, string> {

@@ -380,9 +380,14 @@ export function parseResponsibility(
     if (waiting.length > 0) return null; // names that nothing is said of: not a clause
   }
   if (departments.length === 0 && !standingNote) return null;
-  // A、B、C按职责分工负责，其中A牵头: the others take the role the plan gives names beside a lead.
-  const among = besideLead !== null && /(?:^|[，,；;])\s*其中/.test(inner);
+  // A、B、C按职责分工负责，其中A牵头 (or A、B、C按职责负责，A汇总 — a lead named again among them): the
+  // others take the role the plan gives names beside a lead.
   const leads = new Set(departments.filter((d) => d.role === "lead").map((d) => d.name));
+  const responsible = new Set(departments.filter((d) => d.role === "responsible").map((d) => d.name));
+  const among =
+    besideLead !== null &&
+    (/(?:^|[，,；;])\s*其中/.test(inner) ||
+      (leads.size > 0 && [...leads].every((name) => responsible.has(name))));
   const named = among
     ? departments.map((d) =>
         d.role === "responsible" && !leads.has(d.name) ? { ...d, role: besideLead } : d,
