@@ -185,6 +185,25 @@ describe("responsibility clauses of the genre", () => {
     expect(roles("县环境监测站负责")).toEqual([["县环境监测站", "responsible"]]);
   });
 
+  it("reads a bureau's own sections (大气生态环境科) as units named without a level, and branches by their county", () => {
+    const roles = (t: string) => parseResponsibility(t)?.departments.map((d) => [d.name, d.role]);
+    // A section keeps no level from the unit before it: it is the bureau's, not the city's.
+    expect(roles("市生态环境综合执法支队牵头，大气生态环境科、法规与标准科配合")).toEqual([
+      ["市生态环境综合执法支队", "lead"],
+      ["大气生态环境科", "support"],
+      ["法规与标准科", "support"],
+    ]);
+    const e = (n: string) => englishDepartment(n);
+    expect(e("大气生态环境科")).toBe("Air and Ecological Environment Section");
+    expect(e("市大气生态环境科")).toBeUndefined();
+    expect(e("某某分局")).toBe(`${placeInPinyin("某某")} Sub-bureau`);
+    // A form of a department at some level is no place's branch (公安分局 is not of a place called 公安).
+    expect(e("公安某某分局")).toBe(`${placeInPinyin("某某")} Public Security Sub-bureau`);
+    expect(e("市公安局交警支队")).toBe("Municipal Public Security Bureau Traffic Police Detachment");
+    // 内科, 学科: words ending in 科 that are no unit.
+    expect(roles("内科配合")).toBeUndefined();
+  });
+
   it("reads the role words other plans use: 主责/主导/牵总/领衔 lead, 协作/参加/配合落实 help", () => {
     const read = (clause: string) =>
       parseResponsibility(clause)?.departments.map((d) => [d.name, d.role]) ?? null;

@@ -256,6 +256,10 @@ describe("every development document", () => {
         "hechuan-air-pollution-2025",
         "hancheng-air-pollution-2025",
         "shuangyashan-air-quality-2025",
+        "jingdezhen-air-quality-2025",
+        "jiangyan-air-pollution-2025",
+        "hejin-air-pollution-2025",
+        "daqing-air-quality-2024",
       ].sort(),
     );
   });
@@ -2251,6 +2255,18 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     expect(isoDates(shuangyashan, "3.7")).toEqual(["2025-10-15"]);
     expect(isoDates(shuangyashan, "6.28")).toContain("2025-04-30");
     expect(roles(shuangyashan, "3.7")).toMatchObject({ 市住建局: "lead" });
+  });
+
+  it("reads a bureau's work points assigning its own sections (主责科室：X；协同科室：Y) and (X为主，Y参与) brackets", () => {
+    const jingdezhen = planOf("jingdezhen-air-quality-2025");
+    expect(rolePairs(jingdezhen, "2.2")).toEqual([
+      ["生态环境监测科", "lead"],
+      ["大气生态环境科", "support"],
+    ]);
+    expect(roles(planOf("daqing-air-quality-2024"), "5.17.2")).toMatchObject({
+      市生态环境局: "lead",
+      市农业农村局: "support",
+    });
   });
 
   it("reads fields parted by slashes (牵头：甲／参与：乙／时段：…), a span of months as done by its last month's end and 全年 as the year's end", () => {

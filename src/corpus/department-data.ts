@@ -41,6 +41,8 @@ export const DepartmentData = z
     departments: z.array(GenreDepartment),
     /** Organisations named after a place: forms with {place} / {Place}. */
     named: z.array(GenreDepartment).default([]),
+    /** A bureau's own sections and units (大气生态环境科): named without a level, never given one. */
+    sections: z.array(GenreDepartment).default([]),
     governments: z
       .object({
         aliases: z.array(z.string().min(1)).default([]),

@@ -124,7 +124,7 @@ type KeyTarget = { group: string; level: string | null } | { name: string };
  */
 export class DepartmentDirectory {
   private readonly levels: ReadonlyArray<readonly [string, LevelWords]>;
-  private readonly formIndex = new Map<string, { group: string; en: string }>();
+  private readonly formIndex = new Map<string, { group: string; en: string; levelless?: boolean }>();
   /** A department's Chinese aliases (城管局) → the English of its first form, for names written short. */
   private readonly aliasEnglish = new Map<string, string>();
   private readonly named: Array<{ group: string; forms: NamedForm[] }> = [];
@@ -135,9 +135,10 @@ export class DepartmentDirectory {
 
   constructor(private readonly data: DepartmentData) {
     this.levels = Object.entries(data.levels).sort((a, b) => b[0].length - a[0].length);
-    for (const d of data.departments) {
+    for (const d of [...data.departments, ...data.sections]) {
       const group = firstForm(d);
-      for (const [form, en] of Object.entries(d.forms)) this.formIndex.set(form, { group, en });
+      const levelless = data.sections.includes(d);
+      for (const [form, en] of Object.entries(d.forms)) this.formIndex.set(form, { group, en, levelless });
       const [firstEn] = Object.values(d.forms);
       if (firstEn)
         for (const alias of d.aliases)
@@ -346,7 +347,9 @@ export class DepartmentDirectory {
   }
 
   private describePlain(name: string): DepartmentInfo {
-    for (const { group, forms } of this.named) {
+    // 公安分局 is a form of a department at some level, not a sub-bureau of a place called 公安.
+    const asForm = this.splitLevel(name).some(([, rest]) => this.formIndex.has(rest));
+    for (const { group, forms } of asForm ? [] : this.named) {
       for (const { pattern, en } of forms) {
         const m = pattern.exec(name);
         // 区各街道办事处 is every sub-district's office, not one of a place called 区各; 有关乡镇 those concerned.
@@ -360,7 +363,8 @@ export class DepartmentDirectory {
     if (committee) return committee;
     for (const [level, rest] of this.splitLevel(name)) {
       const form = this.formIndex.get(rest);
-      if (form)
+      // 市大气生态环境科 is no section of a city: a section is named without a level.
+      if (form && !(form.levelless && level !== null))
         return { name, group: form.group, level, en: tidy(form.en.replace("{level}", this.levelEn(level))) };
     }
     // A name written with an alias (县城管局): its English only; what it is stays as the document says.
@@ -369,8 +373,10 @@ export class DepartmentDirectory {
       if (en) return { name, group: null, level: null, en: tidy(en.replace("{level}", this.levelEn(level))) };
     }
     // 各级财政部门, 各市州生态环境部门: that department at every level (or of every city named).
-    const every = /^各(?:级|[省市州县区旗]{1,3})(.+)$/.exec(name);
-    const en = every ? this.aliasEnglish.get(every[1] as string) : undefined;
+    // 各县(市、区)分局: the levels may be written as one with its others in brackets.
+    const every = /^各(?:级|[省市州县区旗]{1,3}(?:\([市县区旗、]+\))?)(.+)$/.exec(name);
+    const rest = every?.[1] as string;
+    const en = every ? (this.aliasEnglish.get(rest) ?? this.formIndex.get(rest)?.en) : undefined;
     if (en)
       return { name, group: null, level: null, en: `${tidy(en.replace("{level}", ""))}s at every level` };
     return { name, group: null, level: null };
