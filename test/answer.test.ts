@@ -1154,3 +1154,32 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(later.citations.map((c) => c.id)).toContain("8.25");
   });
 });
+
+describe("questions as people type them", () => {
+  it("refuses a prefecture-level city no loaded plan is about, though the national plan lists it", async () => {
+    // The national plan names 周口 among the key regions' cities; a question about that city's own
+    // targets is not about the loaded plans.
+    expect((await engine.answer("周口市的优良天数比率目标定的多少")).status).toBe("not_covered");
+    expect((await engine.answer("商丘市的优良天数比率目标定的多少")).status).toBe("answered");
+  });
+
+  it("refuses the number plates of a driving restriction, which the plans do not give", async () => {
+    expect((await engine.answer("商丘货车限行限哪几个尾号")).status).toBe("not_covered");
+    expect((await engine.answer("商丘的货车通行路线怎么划的")).status).toBe("answered");
+  });
+
+  it("answers a company car asked whether it must be new-energy: only official cars of Party and government bodies", async () => {
+    const r = await engine.answer("我们公司新买的轿车必须是新能源吗");
+    expect(r).toMatchObject({ status: "answered", kind: "check" });
+    expect(r.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("takes a count given after a check that lacked it (数了一下大概…个) as the case's own", async () => {
+    const first = await engine.answer("我们是化工厂，管线密封点还没数，要做LDAR不");
+    expect(first).toMatchObject({ kind: "check" });
+    expect(first.check?.outcome).toBe("need_more_info");
+    const second = await engine.answer("数了一下有1500个", { context: first.context });
+    expect(second).toMatchObject({ kind: "check" });
+    expect(second.check?.outcome).toBe("applies");
+  });
+});

@@ -205,10 +205,17 @@ const everywhere = (re: RegExp) => new RegExp(re.source, re.flags.includes("g") 
  * fuel word of `next`; with none, the new fuel is added. Words the fuels mask out (掺烧煤炭) stay.
  */
 export function withFuel(previous: string, next: string, v: Vocabulary = vocabulary()): string {
-  const fresh = v.fuels.list.map((f) => f.re.exec(next)).find((m) => m !== null);
+  const maskIn = (text: string) => {
+    const masked = v.fuels.mask ? [...text.matchAll(everywhere(v.fuels.mask))] : [];
+    return (at: number) => masked.some((m) => at >= m.index && at < m.index + m[0].length);
+  };
+  // 不掺煤了，只烧生物质颗粒: what is no longer mixed in is no new fuel.
+  const inNextMask = maskIn(next);
+  const fresh = v.fuels.list
+    .map((f) => [...next.matchAll(everywhere(f.re))].find((m) => !inNextMask(m.index)) ?? null)
+    .find((m) => m !== null);
   if (!fresh) return previous;
-  const masked = v.fuels.mask ? [...previous.matchAll(everywhere(v.fuels.mask))] : [];
-  const inMask = (at: number) => masked.some((m) => at >= m.index && at < m.index + m[0].length);
+  const inMask = maskIn(previous);
   // Every fuel word of the previous text, read before any is replaced; an earlier fuel of the list
   // keeps a stretch two could claim.
   const words: RegExpExecArray[] = [];

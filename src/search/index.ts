@@ -17,6 +17,7 @@ import {
   type Plan,
 } from "../corpus/index.js";
 import { CACHE_FORMAT, type CachedIndex, CacheRejected, readIndexCache, writeIndexCache } from "./cache.js";
+import { cityNames } from "./cities.js";
 import { HashedNgramEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
 import { generalCounts, lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
@@ -31,6 +32,7 @@ import {
   type VocabularyData,
 } from "./vocabulary/index.js";
 
+export { cityNames, loadCityNames } from "./cities.js";
 export { lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
 export {
   type Expansion,
@@ -489,7 +491,9 @@ export class SearchIndex {
           !this.places.has(w) &&
           // Any city, county or province the dictionary knows (郑州市) says where, as a loaded one does;
           // regions named as such (a key region of the national plan) are a plan's topic.
-          !(tag === "ns" && /[市县区省州旗]$/.test(w))
+          !(tag === "ns" && /[市县区省州旗]$/.test(w)) &&
+          // …and so does a prefecture-level city it tags otherwise (周口市 as a noun).
+          !(w.endsWith("市") && cityNames().has(w.slice(0, -1)))
         );
       });
     const rareIdf = this.lexical.idfOf(1);

@@ -75,15 +75,24 @@ function isNoise(token: string): boolean {
   return token.length >= 8 && switches.length >= 3;
 }
 
+/** A token said five times or more, or one character typed over and over (啊啊啊啊啊啊): padding. */
+function withoutPadding(tokens: readonly string[]): string[] {
+  const times = new Map<string, number>();
+  for (const t of tokens) times.set(t, (times.get(t) ?? 0) + 1);
+  const padding = (t: string) => (times.get(t) ?? 0) >= 5 || /^(.)\1{5,}$/u.test(t);
+  const kept = tokens.filter((t) => !padding(t));
+  return kept.some((t) => !isEmptyText(t)) ? kept : [...tokens];
+}
+
 /**
  * The text without random strings pasted around a question (keyboard noise, hashes, tokens of
  * symbols): what is left is read. A text of nothing else is returned whole, for what reads it to
  * find no question in it.
  */
 export function withoutNoise(text: string, known: (word: string) => boolean = () => false): string {
-  const tokens = text.split(" ");
+  const tokens = withoutPadding(text.split(" "));
   const noisy = tokens.filter(isNoise).length;
-  if (noisy === 0) return text;
+  if (noisy === 0) return tokens.join(" ");
   // A Chinese question in a flood of it (three random strings or more): its Chinese is the question,
   // with the latin words the documents use (LDAR, PM2.5) and figures with their units.
   if (noisy >= 3 && tokens.some(han)) {

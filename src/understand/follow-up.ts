@@ -36,7 +36,7 @@ const WITHIN =
   /这几条|这些条|这几项|这些项|上面|以上|其中|这里面|这些里|among (?:these|them|those)|which of (?:these|them|those)/i;
 /** Words that change the facts of the previous question. */
 const CHANGE =
-  /^还有|^另外还有|^另有|(?:^|[，,。.\s]|不好意思|抱歉|对不起)(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+  /^还有|^(?:现在|后来|以后)?不再?[\u4e00-\u9fa5]{1,4}了(?=[，,。])|^另外还有|^另有|(?:^|[，,。.\s]|不好意思|抱歉|对不起)(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
 /** Asking whether the previous obligation still holds of the changed case (还在淘汰范围里吗, "is it still covered?"). */
 const STILL =
   /还(?:在|算|属于)[^，。？?]{0,10}(?:范围|之列|名单|里)|还(?:要|得|需要)(?:淘汰|关停|退出|改造)吗|\bstill (?:in|covered|included|on the list|subject to|affected)\b/i;
@@ -532,6 +532,8 @@ export function readFollowUp(
     (own.places.size > 0 ||
       withUnit(text).length > 0 ||
       counts(previous, text) ||
+      // 数了，大概两千个 after a check that asked how many: the count it lacked.
+      (text.length <= 20 && findAmounts(text).some((a) => COUNTS.has(a.unit ?? "") && a.value > 1)) ||
       statesFacts(text, query.lang));
   const adds = (context.kind === "check" && ADDS.test(text.trim()) && !/[?？吗]/.test(text)) || statement;
   // Things the case did not have and that are no thing of their own (集中供暖用的, a CHP plant 50 km

@@ -12,7 +12,7 @@ import {
 } from "../corpus/index.js";
 import { describesEntity, extractFacts, type QuestionFacts } from "../rules/index.js";
 import type { Coverage, Expansion } from "../search/index.js";
-import { IDF_UNIT, STOPWORDS, segmenter } from "../search/index.js";
+import { cityNames, IDF_UNIT, STOPWORDS, segmenter } from "../search/index.js";
 import {
   type AskingWords,
   askedRole,
@@ -22,7 +22,6 @@ import {
   quotedPhrase,
   readDeadlineAsk,
 } from "./asking.js";
-import { cityNames } from "./cities.js";
 import { cleanText, isEmptyText, textWithout, withoutInstructions, withoutNoise } from "./clean.js";
 import { type DocumentMention, namedDocuments, placesOfSubdivisions } from "./documents.js";
 import { readFollowUp } from "./follow-up.js";
