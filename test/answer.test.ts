@@ -923,6 +923,14 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   });
 
+  it("asked when a paper a task writes is issued (错峰生产方案), answers the task, not the plan's own issue", async () => {
+    const paper = await many.answer("韩城的错峰生产方案要在什么时候印发");
+    expect(paper.kind).toBe("item");
+    expect(paper.citations[0]).toMatchObject({ doc: "hancheng-air-pollution-2025", id: "3.6.2" });
+    // The plan itself, asked by its own kind of name, is still the document.
+    expect((await many.answer("韩城的攻坚行动方案什么时候印发")).kind).toBe("document");
+  });
+
   it("lists a department's tasks asked by the role words its plan defines (主攻, 助攻, 认领)", async () => {
     const both = await many.answer("福清的方案里市市场监管局主攻、助攻哪些任务？");
     expect(both.kind).toBe("department_listing");

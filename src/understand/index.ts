@@ -500,6 +500,33 @@ function asksAboutUncoveredPlace(
     );
 }
 
+/** A paper a task has written (秋冬季错峰生产方案, 年度目标任务书): a name ending in a kind of document. */
+const PAPER = /[\u4e00-\u9fa5]{2,12}?(?:方案|计划|任务书|清单|办法|预案|细则)/g;
+/** What names no paper of its own: the kinds of plan every document is (年度实施方案, 攻坚行动方案). */
+const GENERIC_PAPER =
+  /^(?:\d{4}年)?(?:年度|实施|工作|行动|攻坚|专项|三年|总体|全市|全县|全区|大气|污染|防治)*(?:方案|计划|任务书|清单|办法|预案|细则)$/;
+
+/**
+ * Whether a question asking when something is issued (印发) names a paper a task of the named plan
+ * writes (2025年11月15日前印发实施秋冬季错峰生产方案): it asks about that task, not about the plan's own issue.
+ */
+function namesItsOwnPaper(text: string, plans: readonly Plan[]): boolean {
+  const titles = plans.map((p) => [p.meta.title, p.meta.planTitle, p.profile.name.zh].join("\n"));
+  for (const m of text.matchAll(PAPER)) {
+    const name = m[0];
+    // The name as asked, then shorter from its start (景德镇年度大气目标任务书 → …目标任务书), down to five characters.
+    for (let start = 0; name.length - start >= 5; start++) {
+      const tail = name.slice(start);
+      if (GENERIC_PAPER.test(tail)) break;
+      if (
+        plans.some((p, i) => !titles[i]?.includes(tail) && p.items.some((item) => item.text.includes(tail)))
+      )
+        return true;
+    }
+  }
+  return false;
+}
+
 /**
  * A prefecture-level city of `data/cities.yaml` written with 市 (周口市) that no loaded plan is about —
  * whatever the word dictionary tags it. A plan listing it among its key regions is no plan of its own;
@@ -740,7 +767,14 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const limit = unbounded ? UNBOUNDED_LISTING_RESIDUE : LISTING_RESIDUE;
   if (deadline?.listing && residue + english < limit) intents.push("deadline_listing");
   // Asking about a document it names is about the document even with more words around it.
-  if (aboutWords.length > 0 && (listing || (named.length > 0 && residue < LISTING_RESIDUE * 2)))
+  if (
+    aboutWords.length > 0 &&
+    (listing || (named.length > 0 && residue < LISTING_RESIDUE * 2)) &&
+    !namesItsOwnPaper(
+      cut,
+      named.length > 0 ? deps.plans.filter((p) => named.some((n) => n.doc === p.doc)) : [],
+    )
+  )
     intents.push("document");
   if (w.whoAsk.test(cut)) intents.push("who");
   if (w.whenAsk.test(cut)) intents.push("when");
