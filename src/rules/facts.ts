@@ -6,7 +6,7 @@
  */
 import { findEntities, fuelsIn, measureOf } from "./entities.js";
 import { findAmounts, findStandard } from "./numbers.js";
-import type { QuestionFacts } from "./question.js";
+import type { Entity, QuestionFacts } from "./question.js";
 import { type Vocabulary, vocabulary, type Word } from "./vocabulary.js";
 
 export { findAmounts, findStandard } from "./numbers.js";
@@ -116,6 +116,22 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Words after a thing that make it the name of a rule (燃煤锅炉淘汰的规定, "the coal-fired boiler phase-out"). */
+const RULE_AFTER =
+  /^\s*(?:的)?(?:淘汰|关停|整治|改造|规定|要求|政策|条款|那条|phase[- ]?outs?\b|bans?\b|rules?\b|requirements?\b|regulations?\b)/i;
+
+/**
+ * Without a thing named only as a rule's subject (我们有台10蒸吨的天然气锅炉，燃煤锅炉淘汰的规定管我们吗):
+ * beside another of its kind the question describes, it is the rule asked about, not a second case.
+ */
+function withoutRuleNames(text: string, entities: readonly Entity[]): Entity[] {
+  return entities.filter((e) => {
+    const at = text.indexOf(e.mention);
+    const namesRule = e.figures.length === 0 && at >= 0 && RULE_AFTER.test(text.slice(at + e.mention.length));
+    return !(namesRule && entities.some((o) => o !== e && o.kind === e.kind && o.figures.length > 0));
+  });
+}
+
 function readFacts(question: string, lang: "zh" | "en", v: Vocabulary): QuestionFacts {
   const text = question.normalize("NFKC");
   const cues = new Set([...v.cues].filter(([, re]) => re.test(text)).map(([name]) => name));
@@ -149,6 +165,7 @@ function readFacts(question: string, lang: "zh" | "en", v: Vocabulary): Question
   // Converted, a figure may share its unit with a quoted threshold (29MW beside "35蒸吨以下的那类").
   const inOwnUnits = withoutQuotedThresholds(text, converted);
   if (inOwnUnits.length < converted.length) entities = findEntities(text, inOwnUnits, v);
+  entities = withoutRuleNames(text, entities);
   const standard = findStandard(text, v);
   const year = /(20\d{2})\s*年/.exec(text) ?? /\bin (20\d{2})\b|\b(20\d{2})\b/.exec(text);
   return {
