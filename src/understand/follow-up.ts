@@ -489,7 +489,10 @@ export function readFollowUp(
       withUnit(text).length === 0 &&
       sameThings(extractFacts(text, query.lang), context.factsText, query.lang)
     )
-      return withFacts(`${context.factsText}，${text}`, [...context.expansions, ...query.expansions]);
+      return withFacts(placedWhereItWas(`${context.factsText}，${text}`, context, query, deps), [
+        ...context.expansions,
+        ...query.expansions,
+      ]);
     if (!onlyScope) return null;
     // After a check, the same case is asked of the other document's rules.
     // A figure of the case given again (国家计划对那台15吨的呢) takes the place of the one it had.
