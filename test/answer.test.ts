@@ -1171,6 +1171,11 @@ describe("questions as people type them", () => {
     expect((await engine.answer("商丘市的优良天数比率目标定的多少")).status).toBe("answered");
   });
 
+  it("refuses another city's own plan (某市自己的行动计划), and answers the loaded city's asked so", async () => {
+    expect((await engine.answer("开封市自己的行动计划对工地扬尘怎么要求")).status).toBe("not_covered");
+    expect((await engine.answer("商丘市自己的行动计划对工地扬尘怎么要求")).status).toBe("answered");
+  });
+
   it("refuses the number plates of a driving restriction, which the plans do not give", async () => {
     expect((await engine.answer("商丘货车限行限哪几个尾号")).status).toBe("not_covered");
     expect((await engine.answer("商丘的货车通行路线怎么划的")).status).toBe("answered");

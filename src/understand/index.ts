@@ -418,7 +418,7 @@ function mentioned(title: string, plans: readonly Plan[]): boolean {
  * place in a sentence (在, 对 …) end the title: 郑州市在国家计划里 names the national plan.
  */
 const PLACE_TITLE =
-  /(?:(?<![\p{Script=Han}])|(?<=请问|关于|查一下|问一下|看看|想知道))((?:[\p{Script=Han}]{2,4}?(?:自治区|省|市|县|区)|\p{Script=Han}县)(?![域级场城内外直属委长]))((?:[\d—\-–~至年]|[\p{Script=Han}]){0,30}?)(?:方案|计划|要点|任务清单|工作任务|重点任务)/gu;
+  /(?:(?<![\p{Script=Han}])|(?<=请问|关于|查一下|问一下|看看|想知道))((?:[\p{Script=Han}]{2,4}?(?:自治区|省|市|县|区)|\p{Script=Han}县)(?![域级场城内外直属委长]))((?:[\d—\-–~至年]|[\p{Script=Han}]){0,30}?)(?:方案|计划|要点|任务清单|工作任务|重点任务|办法|细则)/gu;
 /** A capitalised name owning a plan or a target: "Luoyang's own air quality plan", "Hubei's PM2.5 target". */
 const EN_PLACE_TITLE =
   /\b([A-Z][a-z]+)(?:'s|’s)\s+(?:own\s+)?(?:[A-Za-z0-9.-]+\s+){0,4}?(?:plan|programme|program|rules|policy|regulations|targets?|goals?)\b/g;
@@ -439,8 +439,8 @@ function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean
   }
   for (const m of text.matchAll(PLACE_TITLE)) {
     const place = m[1] as string;
-    // 某市的空气质量行动计划: a 的 right after the place is the title's own.
-    const title = (m[2] as string).replace(/^的/, "");
+    // 某市的空气质量行动计划, 某市自己的…计划: a 的 right after the place (or its 自己) is the title's own.
+    const title = (m[2] as string).replace(/^(?:自己|自家|本地|当地)?的/, "");
     const core = place.replace(/(?:自治区|省|市|县|区)$/, "");
     if (
       /^[全本我该各这那每外省市县区不]/.test(place) ||
