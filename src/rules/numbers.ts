@@ -192,6 +192,10 @@ const PLACE: Readonly<Record<string, number>> = {
  * 二十万千瓦 is 200000 kW and not 201000; 千瓦/千米/千克 are read as units, never as digits; a year
  * (2024年) is not a figure; 百分之八十 is 80 %.
  */
+/** Two lengths that make an area: 40 m by 60 m, 80米×70米, 长80米、宽70米. */
+const BY_DIMENSIONS =
+  /(\d+(?:\.\d+)?)\s*(?:m|米|metres?|meters?)\s*(?:by|x|×|\*|乘以?)\s*(\d+(?:\.\d+)?)\s*(?:m|米|metres?|meters?)(?![a-z²2])|长\s*(\d+(?:\.\d+)?)\s*米\s*[、，,]?\s*宽\s*(\d+(?:\.\d+)?)\s*米/gi;
+
 export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[] {
   const work = text
     .replace(/千瓦/g, "kW")
@@ -200,6 +204,10 @@ export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[
       /[万亿]/.test(n) ? m : `${n}km`,
     )
     .replace(/千克/g, "kg")
+    // A site 40 m by 60 m, 长80米、宽70米: its area (the offsets kept).
+    .replace(BY_DIMENSIONS, (m: string, a: string, b: string, c?: string, d?: string) =>
+      `${Number(a ?? c) * Number(b ?? d)}m2`.padEnd(m.length),
+    )
     // half a hectare: 0.5, the offsets kept.
     .replace(/\bhalf an?\s/gi, (m) => "0.5".padEnd(m.length))
     // two hundred thousand hens: a number spelled out in several words, as its digits (the offsets kept).
