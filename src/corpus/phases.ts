@@ -38,8 +38,7 @@ export function readNamedTimes(text: string): Map<string, string> {
 export function applyNamedTimes(items: readonly Item[], named: ReadonlyMap<string, string>): void {
   for (const [word, date] of named)
     for (const item of items) {
-      const at = item.text.indexOf(word);
-      if (at < 0) continue;
+      if (!item.text.includes(word)) continue;
       item.deadlines = item.deadlines.filter((d) => !d.text.includes(word) || d.date === date);
       if (item.deadlines.some((d) => d.date === date)) continue;
       item.deadlines.push({

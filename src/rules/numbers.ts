@@ -187,15 +187,15 @@ const PLACE: Readonly<Record<string, number>> = {
   萬: 1e4,
 };
 
+/** Two lengths that make an area: 40 m by 60 m, 80米×70米, 长80米、宽70米. */
+const BY_DIMENSIONS =
+  /(\d+(?:\.\d+)?)\s*(?:m|米|metres?|meters?)\s*(?:by|x|×|\*|乘以?)\s*(\d+(?:\.\d+)?)\s*(?:m|米|metres?|meters?)(?![a-z²2])|长\s*(\d+(?:\.\d+)?)\s*米\s*[、，,]?\s*宽\s*(\d+(?:\.\d+)?)\s*米/gi;
+
 /**
  * Every figure in a text with its unit. The numeral span is cut out before it is read, so
  * 二十万千瓦 is 200000 kW and not 201000; 千瓦/千米/千克 are read as units, never as digits; a year
  * (2024年) is not a figure; 百分之八十 is 80 %.
  */
-/** Two lengths that make an area: 40 m by 60 m, 80米×70米, 长80米、宽70米. */
-const BY_DIMENSIONS =
-  /(\d+(?:\.\d+)?)\s*(?:m|米|metres?|meters?)\s*(?:by|x|×|\*|乘以?)\s*(\d+(?:\.\d+)?)\s*(?:m|米|metres?|meters?)(?![a-z²2])|长\s*(\d+(?:\.\d+)?)\s*米\s*[、，,]?\s*宽\s*(\d+(?:\.\d+)?)\s*米/gi;
-
 export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[] {
   const work = text
     .replace(/千瓦/g, "kW")

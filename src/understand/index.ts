@@ -730,11 +730,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     ),
   ];
   const deadline = readDeadlineAsk(cut, w);
+  const namedPlans = deps.plans.filter((p) => named.some((n) => n.doc === p.doc));
   // The role words the plans asked about define (主攻, 助攻, 认领): asking by them is asking by role.
-  const planRoles = planRoleWords(
-    cut,
-    named.length > 0 ? deps.plans.filter((p) => named.some((n) => n.doc === p.doc)) : deps.plans,
-  );
+  const planRoles = planRoleWords(cut, named.length > 0 ? namedPlans : deps.plans);
   const aboutWords = documentWords(cut, w);
   const source = asksForSource(cut, w);
   const phrase = source ? quotedPhrase(cut, w) : null;
@@ -770,10 +768,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   if (
     aboutWords.length > 0 &&
     (listing || (named.length > 0 && residue < LISTING_RESIDUE * 2)) &&
-    !namesItsOwnPaper(
-      cut,
-      named.length > 0 ? deps.plans.filter((p) => named.some((n) => n.doc === p.doc)) : [],
-    )
+    !namesItsOwnPaper(cut, namedPlans)
   )
     intents.push("document");
   if (w.whoAsk.test(cut)) intents.push("who");
