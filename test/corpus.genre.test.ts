@@ -260,6 +260,14 @@ describe("every development document", () => {
         "jiangyan-air-pollution-2025",
         "hejin-air-pollution-2025",
         "daqing-air-quality-2024",
+        "ruzhou-air-pollution-2025",
+        "yidu-air-quality-2025",
+        "zhuanghe-air-quality-2025",
+        "dazu-air-pollution-2025",
+        "jieshou-air-quality-2025",
+        "qingzhen-air-pollution-2025",
+        "jiangyin-air-pollution-2025",
+        "pengzhou-air-quality-2024",
       ].sort(),
     );
   });
@@ -2300,5 +2308,71 @@ describe("a bracket of bare names closing an item, read by the role the issuing 
     // Towns carry it out where they are; 各镇（街道） too.
     expect(rolePairs(shunde, "3.1")).toContainEqual(["乐从镇", "responsible"]);
     expect(rolePairs(shunde, "6.2")[0]).toEqual(["区城市管理和综合执法局", "lead"]);
+  });
+});
+
+describe("roles the notice gives by order and by kind of unit, and lines closing tasks 1. 2. 3.", () => {
+  it("gives a 牵头：X　协同：Y line after an item's tasks 1. 2. to the item, none of whose tasks had its own", () => {
+    const yidu = planOf("yidu-air-quality-2025");
+    expect(roles(yidu, "2.4")).toEqual({
+      市经信局: "lead",
+      市发改局: "support",
+      宜昌市生态环境局宜都分局: "support",
+      市应急管理局: "support",
+    });
+    expect(entry(yidu, "2.4.2").departments).toEqual([]);
+    expect(isoDates(yidu, "2.4.2")).toEqual(["2026-06-30"]);
+    // A page field in square brackets ([ 标　　题 ] …) is the page's, not the title's.
+    expect(yidu.meta.issuer).toBe("宜都市人民政府办公室");
+  });
+
+  it("reads a label the notice defines (“专责”后所列单位为该项任务的牵头单位), two of them leading jointly", () => {
+    expect(roles(planOf("jiangyin-air-pollution-2025"), "2.5")).toEqual({
+      市工信局: "lead",
+      无锡市江阴生态环境局: "lead",
+      市发改委: "support",
+      市财政局: "support",
+    });
+  });
+
+  it("lets the first of several leads lead and the others share, as the notice says in its words", () => {
+    // 排序在前的为牵头单位，排序在后的共同承担主体责任; 相关责任单位按照职责分工配合落实.
+    expect(roles(planOf("pengzhou-air-quality-2024"), "2.6")).toMatchObject({
+      成都市彭州生态环境局: "lead",
+      市经济科技和信息化局: "responsible",
+      市市场监督管理局: "support",
+    });
+    // “负责”前列有两个及以上单位的，排在首位的单位为牵头单位，其余单位为共同责任单位.
+    expect(roles(planOf("ruzhou-air-pollution-2025"), "3.1.3")).toMatchObject({
+      市工业和信息化局: "lead",
+      市生态环境局: "responsible",
+      市自然资源局: "support",
+    });
+    // “具体负责”栏…其中排列第一位的单位为牵头单位…其余单位按职责分工负责；“协同配合”栏所列单位为配合单位.
+    expect(roles(planOf("jieshou-air-quality-2025"), "2.2.2")).toEqual({
+      市经信局: "lead",
+      市自然资源和规划局: "responsible",
+      市生态环境分局: "support",
+      市财政局: "support",
+    });
+    const read = (opening: string) => readPlanConventions(opening).othersAfterLead;
+    expect(read("主体责任单位有两个的，排序在前的为牵头单位，排序在后的共同承担主体责任。")).toBe(
+      "responsible",
+    );
+    expect(read("排在首位的单位为牵头单位，其余单位为共同责任单位。")).toBe("responsible");
+  });
+
+  it("reads 责任单位：A、B、C，其中A为牵头单位 with the others supporting, as 括号内所列其他单位配合 says", () => {
+    const zhuanghe = planOf("zhuanghe-air-quality-2025");
+    expect(roles(zhuanghe, "3.1.4")).toEqual({
+      大连市生态环境局庄河分局: "lead",
+      市工业和信息化局: "support",
+      市市场监督管理局: "support",
+    });
+    // 未注明牵头单位的，所列单位按照各自职责分工共同负责.
+    expect(roles(zhuanghe, "3.4.2")).toEqual({
+      大连市生态环境局庄河分局: "responsible",
+      市工业和信息化局: "responsible",
+    });
   });
 });

@@ -163,16 +163,19 @@ const SHORT_FORM =
  * “归口”所列单位为牵头单位 / “A角”所列单位为牵头单位 / 括号内“1”所列单位为牵头单位，“N”所列单位为协同单位
  */
 const DEFINED_ROLE =
-  /[“"「]([\p{Script=Han}A-Z0-9]{1,6})[”"」](?:所列)?的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
+  /[“"「]([\p{Script=Han}A-Z0-9]{1,6})[”"」](?:栏)?(?:所列)?的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
 /** 认领单位即该项任务的牵头单位 (a unit's kind, unquoted, said to be one the genre knows). */
 const UNIT_DEFINED =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})单位(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)/gu;
+/** 相关责任单位按照职责分工配合落实: a kind of unit, unquoted, said to work with the lead. */
+const UNIT_SUPPORTS =
+  /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})单位(?:按照?|依照|根据)?(?:各自)?职责(?:分工)?(?:积极|主动)?(?:配合|协助|协同|参与)/gu;
 /**
  * “负责”前所列单位为牵头单位, “支持”前所列单位为配合单位, 列于“承担”之前的单位为牵头单位, “牵”后所列为牵头单位: the names
  * before (or after) a word take the role it is said to mark — even a verb of the genre given another role than its own.
  */
 const DEFINED_BY_POSITION =
-  /[“"「]([\p{Script=Han}]{1,6})[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
+  /[“"「]([\p{Script=Han}]{1,6})[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务|该项工作|本项工作)?的?(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
 
 /** “配责”二字前所列单位为配责单位，按照各自职责积极配合…: a word marking a unit of a kind then said what it does. */
 const DEFINED_BY_POSITION_SAID =
@@ -190,9 +193,11 @@ const NAMED_KIND = /[“"「]([\p{Script=Han}]{2,4})单位[”"」]/gu;
 
 /** The role a definition's words say: who leads, who helps, who carries the task out. */
 function roleSaid(says: string): Role | null {
-  if (/牵头|主办|统筹/.test(says)) return "lead";
-  if (/配合|参与|协助|协同|协办|支持/.test(says)) return "support";
-  if (/负责|落实|责任|承担|实施/.test(says)) return "responsible";
+  // What its first clause says (为配合单位，根据牵头单位安排… is a support's).
+  const first = says.split(/[，,]/)[0] ?? "";
+  if (/牵头|主办|统筹/.test(first)) return "lead";
+  if (/配合|参与|协助|协同|协办|支持/.test(first)) return "support";
+  if (/负责|落实|责任|承担|实施/.test(first)) return "responsible";
   return null;
 }
 
@@ -228,6 +233,13 @@ function readRoleWords(text: string): Map<string, Role> {
     const word = m[1] as string;
     const role = roleSaid(m[2] as string);
     if (role && !words.has(word) && !isRoleVerb(word)) words.set(word, role);
+  }
+  for (const m of text.matchAll(UNIT_SUPPORTS)) {
+    const word = m[1] as string;
+    // 各责任单位按职责配合 speaks of every unit; 责任单位 is the genre's own label.
+    if (/^[各有其]/.test(word) || words.has(word) || isRoleVerb(word) || startsWithLabel(`${word}单位：`))
+      continue;
+    words.set(word, "support");
   }
   // 认领单位即该项任务的牵头单位: a kind of unit the genre has no label for, defined without quotes.
   for (const m of text.matchAll(UNIT_DEFINED)) {
@@ -331,14 +343,18 @@ export function expandShortForms(
   return { text, shortOf };
 }
 
+/**
+ * 排在首位的为牵头单位，其余为配合单位 / 排在首位的单位为牵头单位，其余单位为共同责任单位 / 排列第一位的单位为牵头单位，…，其余
+ * 单位按职责分工负责 / 排序在前的为牵头单位，排序在后的共同承担主体责任: the first name leads, the others take the role said.
+ */
 const FIRST_LEADS =
-  /(?:排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前)的?(?:单位)?(?:为|是)牵头(?:单位|部门)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|责任|协办)(?:单位|部门)/;
+  /(?:排列|排序|排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前|在?前)的?(?:单位)?(?:为|是)牵头(?:单位|部门)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?|(?:排序|排列|排)在后)(?:的)?(?:单位|部门)?(?:(?:为|是)(?:共同)?(配合|参与|责任|协办)(?:单位|部门)|按职责(?:分工)?(负责|配合)|共同承担(主体责任))/;
 /**
  * 未标注的为配合单位 / 标注“牵头”的…，其余为配合单位 / 标注“汇总”的单位为该项任务的牵头单位，负责…；括号内其余单位为
  * 配合单位: the role of the names beside a marked lead.
  */
 const UNMARKED =
-  /(?:未(?:标注|注明|标明|标记|加粗)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*(?:括号内)?其余(?:所列)?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「][\p{Script=Han}]{1,4}[”"」]的?(?:单位|部门)(?:为|是)(?:该项任务的|本项任务的)?牵头(?:单位|部门)(?:[，,][^。；;]{0,60}){0,3}[，,；;]\s*(?:括号内)?其余(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/u;
+  /(?:未(?:标注|注明|标明|标记|加粗)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「][\p{Script=Han}]{1,4}[”"」]的?(?:单位|部门)(?:为|是)(?:该项任务的|本项任务的)?牵头(?:单位|部门)(?:[，,][^。；;]{0,60}){0,3}[，,；;]\s*(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/u;
 /** 改由××牵头的，…总牵头单位转为参与单位 */
 const OVERRIDDEN_LEAD_SUPPORTS =
   /改由[^。]{0,30}?牵头[^。]{0,40}?牵头(?:单位|部门)(?:转为|改为|作为|为)(?:参与|配合|协办)(?:单位|部门)/;
@@ -624,7 +640,11 @@ export function readPlanConventions(
   const stated = (re: RegExp) => re.exec(preamble) ?? re.exec(notice) ?? re.exec(closing);
   const lead = stated(FIRST_LEADS);
   const othersAfterLead =
-    lead === null ? null : lead[1] === "责任" ? "responsible" : ("support" satisfies Role);
+    lead === null
+      ? null
+      : lead[1] === "责任" || lead[2] === "负责" || lead[3] !== undefined
+        ? "responsible"
+        : ("support" satisfies Role);
   const unmarked = stated(UNMARKED);
   const bracket = stated(BRACKET_ROLE);
   const bracketRole = bracket ? (ROLE_WORDS[bracket[1] as string] ?? null) : null;

@@ -226,11 +226,11 @@ export class DepartmentDirectory {
       }
     }
     found.sort((a, b) => a.start - b.start);
-    // 公安交管大队: a generic word right before a unit whose every name holds it is part of that unit's
-    // name, not a department of its own.
+    // 公安交管大队: a generic word right before a unit whose names hold it is part of that unit's name,
+    // not a department of its own (also when a plan calls one of them by a short name without it, 市交管大队).
     return found.filter((m, i) => {
       const next = found[i + 1];
-      return !(next && next.start === m.end && next.names.every((n) => n.includes(m.alias)));
+      return !(next && next.start === m.end && next.names.some((n) => n.includes(m.alias)));
     });
   }
 

@@ -437,11 +437,14 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     }
     // A 责任分工：… line of its own, or a ——X牵头，Y配合 sentence, after the last point (① or （1）) when
     // no point before it had its own: the whole item's.
+    // So does a labelled line of its own (牵头：X　协同：Y) after the last of tasks 1. 2. 3. none of which
+    // had its own.
     const closesItem =
       item.parent !== null &&
       !pointsWithClause.has(item.parent) &&
-      /(?:\(?\d+\)|[\u2460-\u2473])$/.test(item.label) &&
+      /(?:\(?\d+\)|[\u2460-\u2473]|\d+[.．、])$/.test(item.label) &&
       isLastPoint(d, entries[n + 1]);
+    const pointLike = /(?:\(?\d+\)|[\u2460-\u2473])$/.test(item.label);
     const lastLine = trimmed(d.lines.at(-1) as Line);
     // A bracket read above — as the item's own or as the whole item's, closing its points — is not read
     // again as a labelled list.
@@ -450,7 +453,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const owedToItem =
       closesItem &&
       ((own.length > 0 && d.lines.length > 1 && startsWithLabel(lastLine)) ||
-        (sentence.length > 0 && /——[^—]+$/.test(item.text)));
+        (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text)));
     if (owedToItem && item.parent)
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
     else {
@@ -500,6 +503,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       item.departments = item.departments.map((x) =>
         x.role === "responsible" ? { ...x, role: "support" } : x,
       );
+    // The plan's rule that the first of several names in the lead's place leads (排在首位的为牵头单位，其余
+    // 为共同责任单位): the others take the role it gives them.
+    if (conventions.othersAfterLead)
+      item.departments = firstOfSeveral(item.departments, conventions.othersAfterLead);
     if (conventions.severalLeadsShare && item.departments.filter((x) => x.role === "lead").length > 1)
       item.departments = item.departments.map((x) => (x.role === "lead" ? { ...x, role: "responsible" } : x));
     item.deadlines = [
@@ -862,4 +869,18 @@ function toItem(doc: string, d: Draft, source: string, sections: readonly Sectio
 function numbered(items: readonly Item[], n: number): Item | undefined {
   const found = items.filter((i) => i.number === n && /\d+\.$/.test(i.label));
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * Departments with the first of several leads (or, with no lead, of several responsible) leading and
+ * the others taking `others`: the plan's rule for a place that names more than one.
+ */
+function firstOfSeveral(departments: DepartmentRef[], others: Role): DepartmentRef[] {
+  const leads = departments.filter((d) => d.role === "lead");
+  const slot =
+    leads.length > 1 ? leads : leads.length === 0 ? departments.filter((d) => d.role === "responsible") : [];
+  if (slot.length < 2) return departments;
+  return departments.map((d) =>
+    d === slot[0] ? { ...d, role: "lead" } : slot.includes(d) ? { ...d, role: others } : d,
+  );
 }

@@ -285,7 +285,7 @@ export interface Responsibility {
  * 2025年9月底前完成专项检查.
  */
 const TIME_LIMIT =
-  /^(?:(?:完成)?时限[:：]\s*)?(?:每年|每季度|每月)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成|办结|销号)?[、，,至到—\-～~]?)+$|^(?:\d{4}年)?(?:第)?[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?$|^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)(?:完成|办结|建成|实现)[\u4e00-\u9fa5]{1,10}$|^(?:全年|长期|持续|常态化?)(?:持续)?(?:推进|坚持|开展|办理)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$/;
+  /^(?:(?:完成)?时限[:：]\s*)?(?:每年|每季度|每月)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成|办结|销号)?[、，,至到—\-～~]?)+$|^(?:\d{4}年)?(?:(?:第)?[一二三四1-4]季度|[上下]半年)(?:末|底)?(?:前|以前|之前)?$|^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)(?:完成|办结|建成|实现)[\u4e00-\u9fa5]{1,10}$|^(?:全年|长期|持续|常态化?)(?:持续)?(?:推进|坚持|开展|办理)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$/;
 /** A time limit standing alone, or one counted from the document's issue (方案印发后2个月内). */
 const isTimeClause = (clause: string) => TIME_LIMIT.test(clause) || countedFromIssue(clause);
 
@@ -566,7 +566,11 @@ export function parseLabelledResponsibility(
       });
     }
   }
-  return strongestRoles(shareLevel(departments, canonical));
+  const read = strongestRoles(shareLevel(departments, canonical));
+  // 责任单位：甲、乙、丙，其中甲为牵头单位: the others take the role the plan gives names beside a lead.
+  if (unmarkedBesideLead !== null && /[，,]\s*其中/.test(joined) && read.some((d) => d.role === "lead"))
+    return read.map((d) => (d.role === "responsible" ? { ...d, role: unmarkedBesideLead } : d));
+  return read;
 }
 
 /**
