@@ -1195,4 +1195,39 @@ describe("questions as people type them", () => {
     expect(second).toMatchObject({ kind: "check" });
     expect(second.check?.outcome).toBe("applies");
   });
+
+  it("reads another grade, a place said alone and a year of the same subsidy as changes of the same case", async () => {
+    const b = await engine.answer("我们企业环保绩效是B级，秋冬季要搞季节性生产调控吗？");
+    const c = await engine.answer("要是评成C级呢？", { context: b.context });
+    expect(c).toMatchObject({ kind: "check" });
+    expect(c.check?.outcome).toBe("applies");
+    const taxi = await engine.answer("我在市区开一辆烧油的巡游出租车，2025年底前必须换成新能源吗？");
+    const county = await engine.answer("我们在县城", { context: taxi.context });
+    expect(county).toMatchObject({ kind: "check" });
+    expect(county.check?.outcome).toBe("applies");
+    const bricks = await engine.answer("烧结砖瓦企业关停退出，政府给不给奖补？");
+    const later = await engine.answer("要是拖到2026年才关停，还能拿到奖补吗？", { context: bricks.context });
+    expect(later.citations[0]?.id).toBe("2.2");
+    expect(later.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("asks the national plan of the previous topic in English, 'target' being no topic of its own", async () => {
+    const first = await engine.answer("到2025年非化石能源消费比重要达到多少？");
+    const next = await engine.answer("and what target does the national plan set?", {
+      context: first.context,
+    });
+    expect(next.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "3.9" });
+  });
+
+  it("refuses a split by county, a cost share, a firm's founding and a department's loan procedure", async () => {
+    for (const q of [
+      "清洁取暖改造那些户数，分到民权县是多少户？",
+      "扬尘防治费用占工程总造价的比例是多少",
+      "那家钢铁公司是哪年成立的",
+      "How do I apply for a loan at the People's Bank of China branch?",
+      "工业用水的水价是多少",
+    ])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+    expect((await engine.answer("人民银行负责什么")).kind).toBe("department_listing");
+  });
 });

@@ -110,6 +110,10 @@ function inOwnUnit<A extends Amount>(kind: string, a: A, v: Vocabulary): A {
   return to ? { ...a, value: a.value * to.factor, unit: to.unit } : a;
 }
 
+/** The part of the sentence a position is in. */
+const partAround = (starts: readonly number[], at: number, text: string) =>
+  text.slice(partOf(starts, at), starts.find((s) => s > at) ?? text.length);
+
 /** The group whose mention is nearest the figure: same part before, same part after, before, after. */
 function owner(
   a: Amount,
@@ -126,9 +130,9 @@ function owner(
     for (const m of g.mentions) {
       const same = partOf(starts, m.start) === part;
       // A figure in another unit is the thing's only in its own part (a boiler's 4.2 MW, not the
-      // power plant's 60万千瓦 in the next clause) — or anywhere, when nothing else in the question
-      // is rated so (燃煤锅炉，1兆瓦).
-      const apart = !same && POWER_RATED.test(text);
+      // power plant's 60万千瓦 in the next clause) — or in a part of its own, when neither that part
+      // nor the words between rate anything else so (燃煤锅炉，额定功率28MW，离热电厂很远).
+      const apart = !same && POWER_RATED.test(partAround(starts, a.index, text) + between(text, a, m));
       if (converted(kind, a, v) && (apart || OTHER_OWNER.test(between(text, a, m)))) continue;
       const before = m.start <= a.index;
       const distance = Math.abs(m.start - a.index);

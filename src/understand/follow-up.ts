@@ -590,6 +590,17 @@ export function readFollowUp(
     previousFacts.standard !== null
   )
     factsText = replaceStandard(previous, text, query.lang);
+  // Another performance grade for the same case (要是评成C级呢): the new grade first, where the case's own is read.
+  else if (
+    context.kind === "check" &&
+    own.grade !== null &&
+    previousFacts.grade !== null &&
+    own.grade !== previousFacts.grade &&
+    own.entities.length === 0 &&
+    !ownFigure &&
+    [...own.things].every((t) => previousThings.has(t))
+  )
+    factsText = `${text}，${previous}`;
   // The same thing pointed back at with another fuel (这台锅炉改烧天然气呢, "what if that boiler burned
   // gas?"): the case as it was, burning it — its size kept. A thing of another kind (那台茶水炉) is a case of its own.
   else if (
@@ -656,6 +667,12 @@ export function readFollowUp(
     factsText = `${previous}，${text}`;
   else if (
     ownThing &&
+    // A thing the case already had, with no figure of its own (奖补 again, with a later year), is no new case.
+    !(
+      findAmounts(text).length === 0 &&
+      own.entities.length === 0 &&
+      [...own.things].every((t) => previousThings.has(t))
+    ) &&
     (CHANGE.test(text) || (context.kind === "check" && bareThing(text))) &&
     (context.kind === "check" ||
       context.factsText !== null ||

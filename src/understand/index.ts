@@ -85,7 +85,9 @@ function residueOf(
   const english = (rest.match(/[a-z][a-z'-]{3,}/gi) ?? []).filter(
     (word) => !STOPWORDS.has(word) && !w.englishNeutral.test(word),
   );
-  rest = [rest.replace(/[a-z][a-z'-]*/gi, " "), ...evidence(deps.expand(rest))].join(" ");
+  // What English words mean in the plans' terms is filler there too (target → 目标).
+  const carried = evidence(deps.expand(rest)).map((e) => e.replace(w.listingFiller, " "));
+  rest = [rest.replace(/[a-z][a-z'-]*/gi, " "), ...carried].join(" ");
   const c = deps.coverage(rest, { minWordLength: 2 }); // a stray 各 or 的 is not a topic
   return { residue: c.matchedIdf + c.unmatchedWeight, english: (english.length * IDF_UNIT) / 2 };
 }
@@ -757,7 +759,13 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   if (refs.length > 0) intents.push("cite");
   if (source && phrase) intents.push("source");
   const listing = residue < LISTING_RESIDUE;
-  if (departments.length > 0 && w.departmentAsk.test(cut) && listing) intents.push("department_listing");
+  const asksFor = Object.entries(w.answerTypes)
+    .filter(([, t]) => t.ask.test(cut))
+    .map(([name]) => name);
+  // Asking a department for a kind of answer a plan rarely gives (how to apply, a phone number) is no
+  // question of what it is tasked with.
+  if (departments.length > 0 && w.departmentAsk.test(cut) && listing && asksFor.length === 0)
+    intents.push("department_listing");
   // Deadlines asked with no date, year or state (X的截止时间是？) list them only when little else is
   // asked: with a topic beside, it is that topic's deadline.
   const a = deadline?.ask;
@@ -814,9 +822,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       asksOffTopic(cut, found, deps, w) ||
       namesForeignDocument(cut, named.length > 0, deps, w) ||
       asksAboutUncoveredPlace(cut, named.length > 0, facts, deps),
-    asksFor: Object.entries(w.answerTypes)
-      .filter(([, t]) => t.ask.test(cut))
-      .map(([name]) => name),
+    asksFor,
     translations,
     searchText,
     followUp: null,
