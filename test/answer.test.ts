@@ -1110,6 +1110,15 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   });
 
+  it("covers a word whose plan wording the named plan writes inside a longer word (火电 → 燃煤发电 of 燃煤发电机组)", async () => {
+    const r = await many.answer("清镇火电厂超低排放是怎么规定的");
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]).toMatchObject({ doc: "qingzhen-air-pollution-2025", id: "2.1" });
+    // A character the segmenter glued to 个 (建个) weighs no more than the character alone.
+    const site = await many.answer("彭州经开区要不要建个溶剂回收的地方");
+    expect(site.citations[0]).toMatchObject({ doc: "pengzhou-air-quality-2024", id: "2.5.1" });
+  });
+
   it("covers a term asked of a document that says it in its own words (喷漆 of a plan that says 喷涂)", async () => {
     const r = await many.answer("湖北2025要点对汽修厂喷漆有啥规定");
     expect(r.status).toBe("answered");

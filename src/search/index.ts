@@ -524,7 +524,7 @@ export class SearchIndex {
       // of a plan that says 喷涂 is covered).
       else if (
         this.vocabulary.isKnownTerm(w) &&
-        (!(mask && this.lexical.documentFrequency(w) > 0) || this.bridgedInto(w, present))
+        (!(mask && this.lexical.documentFrequency(w) > 0) || this.bridgedInto(w, present, options.docs))
       )
         matchedIdf += rareIdf;
       // A word inside a longer one of the named documents (养殖场 in 畜禽养殖场): they speak of it.
@@ -546,8 +546,11 @@ export class SearchIndex {
         }
         // A lone character (换, 太) or a number says too little to count against the question, and so
         // do pronouns, numerals, adverbs and the like (那些, 几个, 老是) and everyday fillers (俺们, 上头).
+        // So does one character the segmenter glued to a 要 or 个 after it (厂要, 建个) that the plans never
+        // write (要关 before one is a verb that says what is asked).
         const framing =
           /^(?:r|m|q|d|c|u|p|y|e|o|f)/.test(tag) ||
+          /^[\u4e00-\u9fff][要个]$/.test(w) ||
           this.vocabulary.isFiller(w) ||
           this.vocabulary.isBridged(w);
         if (w.length > 1 && !/^[\d.]+$/.test(w) && !framing && (own === undefined || own.includes(w))) {
@@ -601,14 +604,18 @@ export class SearchIndex {
    * Whether a lexicon term's Chinese plan wording (喷漆 → 涂装 喷涂) is found where `present` looks. A
    * class name it also maps to (VOCs) is in nearly every plan and says nothing of this one.
    */
-  private bridgedInto(word: string, present: (w: string) => boolean): boolean {
+  private bridgedInto(word: string, present: (w: string) => boolean, docs?: ReadonlySet<string>): boolean {
+    // A wording of three or more characters inside a longer word of the named documents counts too
+    // (燃煤发电 in 燃煤发电机组).
+    const found = (t: string) =>
+      present(t) || (docs !== undefined && t.length >= 3 && this.writtenIn(t, docs));
     return this.vocabulary
       .expand(word)
       .some(
         (e) =>
           e.source === "lexicon" &&
           e.phrase === word &&
-          e.terms.some((t) => t !== word && /^[\u4e00-\u9fff]{2,}$/.test(t) && present(t)),
+          e.terms.some((t) => t !== word && /^[\u4e00-\u9fff]{2,}$/.test(t) && found(t)),
       );
   }
 
