@@ -1230,6 +1230,9 @@ describe("questions as people type them", () => {
 
   it("refuses a split by county, a cost share, a firm's founding and a department's loan procedure", async () => {
     for (const q of [
+      "重污染天气红色预警要PM2.5达到多少才启动",
+      "Does the plan cover indoor air pollution at home?",
+      "农村改厕怎么安排的",
       "清洁取暖改造那些户数，分到民权县是多少户？",
       "扬尘防治费用占工程总造价的比例是多少",
       "那家钢铁公司是哪年成立的",

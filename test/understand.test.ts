@@ -114,6 +114,9 @@ describe("item references", () => {
     expect(path("第四部分1.讲什么")).toBe("4.1");
     expect(path("三、（二）、1")).toBe("3.2.1");
     expect(path("第十二项")).toBe("12");
+    // A work-points document numbers its points across sections: "point 26" is the 26th.
+    expect(path("what does point 26 of the work points say")).toBe("26");
+    expect(findRefs(cleanText("what does point 26 of the work points say"))[0]?.across).toBe(true);
   });
   it("reads a point in brackets under an item, a section's nth item, and a table row's 序号 or task number", () => {
     expect(path("四（三）（1）讲的啥")).toBe("4.3.1");

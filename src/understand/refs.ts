@@ -116,9 +116,9 @@ const ITEM_IN_SECTION = new RegExp(
 const ITEM_POINT =
   /\b(?:item|task|measure)\s*[(（]?\s*(\d{1,2})\s*[)）]?\s*[,;]?\s*(?:point|sub-?item)\s*()(\d{1,2})\b/i;
 
-/** "item (30)", "item 30", "task no. 24", "measure 10": a printed item number in English. */
+/** "item (30)", "item 30", "point 26", "task no. 24", "measure 10": a printed item number in English. */
 const ITEM_NUMBER =
-  /\b(?:item|task|measure)\s*(?:no\.?\s*|number\s*|#\s*)?[(（]?\s*(\d{1,2})\s*[)）]?(?![.\d])/i;
+  /\b(?:item|task|measure|point)\s*(?:no\.?\s*|number\s*|#\s*)?[(（]?\s*(\d{1,2})\s*[)）]?(?![.\d])/i;
 
 /** 二、工作目标 anywhere: a section named with the start of its title. */
 const SECTION_TITLED = new RegExp(`(?:^|[^一二三四五六七八九十])(${CN})、\\s*(\\p{Script=Han}{2,4})`, "u");
