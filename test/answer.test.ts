@@ -1233,6 +1233,9 @@ describe("questions as people type them", () => {
       "重污染天气红色预警要PM2.5达到多少才启动",
       "Does the plan cover indoor air pollution at home?",
       "农村改厕怎么安排的",
+      // Figures the plan asks for without giving: tonnes to cut, an ozone concentration.
+      "挥发性有机物总量要减排多少吨",
+      "臭氧浓度要控制在多少微克",
       "清洁取暖改造那些户数，分到民权县是多少户？",
       "扬尘防治费用占工程总造价的比例是多少",
       "那家钢铁公司是哪年成立的",
@@ -1241,5 +1244,8 @@ describe("questions as people type them", () => {
     ])
       expect((await engine.answer(q)).status, q).toBe("not_covered");
     expect((await engine.answer("人民银行负责什么")).kind).toBe("department_listing");
+    // …and answered where an item found gives the figure (39 微克, 74.5%).
+    expect((await engine.answer("PM2.5浓度要降到多少")).citations[0]?.id).toBe("1.2");
+    expect((await engine.answer("优良天数比率要达到多少")).citations[0]?.id).toBe("1.2");
   });
 });
