@@ -1110,6 +1110,12 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   });
 
+  it("counts a city or province named beside the plan's own place (和长沙、株洲, 四川那边) neither for nor against it", async () => {
+    const r = await many.answer("湘潭和长沙、株洲怎么联合防治大气污染");
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]?.doc).toBe("xiangtan-air-quality-2024");
+  });
+
   it("covers a word whose plan wording the named plan writes inside a longer word (火电 → 燃煤发电 of 燃煤发电机组)", async () => {
     const r = await many.answer("清镇火电厂超低排放是怎么规定的");
     expect(r.status).toBe("answered");

@@ -18,6 +18,17 @@ export function loadCityNames(file = join(projectPaths().data, "cities.yaml")): 
   return new Set(Object.values(parsed.data).flat());
 }
 
+let provinces: ReadonlySet<string> | null = null;
+
+/** The provinces `data/cities.yaml` lists its cities under (河北, 四川), without 省, read once. */
+export function provinceNames(file = join(projectPaths().data, "cities.yaml")): ReadonlySet<string> {
+  if (provinces) return provinces;
+  const parsed = CitiesFile.safeParse(readYamlFile(file));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+  provinces = new Set(Object.keys(parsed.data));
+  return provinces;
+}
+
 /** The prefecture-level cities of `data/cities.yaml`, read once. */
 export function cityNames(): ReadonlySet<string> {
   cached ??= loadCityNames();

@@ -17,7 +17,7 @@ import {
   type Plan,
 } from "../corpus/index.js";
 import { CACHE_FORMAT, type CachedIndex, CacheRejected, readIndexCache, writeIndexCache } from "./cache.js";
-import { cityNames } from "./cities.js";
+import { cityNames, provinceNames } from "./cities.js";
 import { HashedNgramEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
 import { generalCounts, lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
@@ -492,8 +492,11 @@ export class SearchIndex {
           // Any city, county or province the dictionary knows (郑州市) says where, as a loaded one does;
           // regions named as such (a key region of the national plan) are a plan's topic.
           !(tag === "ns" && /[市县区省州旗]$/.test(w)) &&
-          // …and so does a prefecture-level city it tags otherwise (周口市 as a noun).
-          !(w.endsWith("市") && cityNames().has(w.slice(0, -1)))
+          // …and so does a prefecture-level city it tags otherwise (周口市 as a noun), or names bare (跟长沙、
+          // 株洲一起), and a province (四川那边).
+          !(w.endsWith("市") && cityNames().has(w.slice(0, -1))) &&
+          !cityNames().has(w) &&
+          !provinceNames().has(w.replace(/省$/, ""))
         );
       });
     const rareIdf = this.lexical.idfOf(1);
