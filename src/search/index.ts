@@ -549,11 +549,11 @@ export class SearchIndex {
         }
         // A lone character (换, 太) or a number says too little to count against the question, and so
         // do pronouns, numerals, adverbs and the like (那些, 几个, 老是) and everyday fillers (俺们, 上头).
-        // So does one character the segmenter glued to a 要 or 个 after it (厂要, 建个) that the plans never
-        // write (要关 before one is a verb that says what is asked).
+        // So does one character the segmenter glued to a 要, 个 or 用 after it (厂要, 建个, 厂用) that the
+        // plans never write (要关 before one is a verb that says what is asked).
         const framing =
           /^(?:r|m|q|d|c|u|p|y|e|o|f)/.test(tag) ||
-          /^[\u4e00-\u9fff][要个]$/.test(w) ||
+          /^[\u4e00-\u9fff][要个用]$/.test(w) ||
           this.vocabulary.isFiller(w) ||
           this.vocabulary.isBridged(w);
         if (w.length > 1 && !/^[\d.]+$/.test(w) && !framing && (own === undefined || own.includes(w))) {
