@@ -544,6 +544,8 @@ export function readFollowUp(
   // The previous case's facts, read once for the branches below.
   const previousFacts = extractFacts(previous, query.lang);
   const previousThings = previousFacts.things;
+  // Nothing named but things the case already had (奖补 again; 绩效 with another grade).
+  const onlyItsThings = own.entities.length === 0 && [...own.things].every((t) => previousThings.has(t));
   const addsThings =
     own.entities.length === 0 && own.things.size > 0 && [...own.things].every((t) => !previousThings.has(t));
   // A complete question of its own — a thing, its figure and what it asks, with no word leaning on
@@ -596,9 +598,8 @@ export function readFollowUp(
     own.grade !== null &&
     previousFacts.grade !== null &&
     own.grade !== previousFacts.grade &&
-    own.entities.length === 0 &&
     !ownFigure &&
-    [...own.things].every((t) => previousThings.has(t))
+    onlyItsThings
   )
     factsText = `${text}，${previous}`;
   // The same thing pointed back at with another fuel (这台锅炉改烧天然气呢, "what if that boiler burned
@@ -668,11 +669,7 @@ export function readFollowUp(
   else if (
     ownThing &&
     // A thing the case already had, with no figure of its own (奖补 again, with a later year), is no new case.
-    !(
-      findAmounts(text).length === 0 &&
-      own.entities.length === 0 &&
-      [...own.things].every((t) => previousThings.has(t))
-    ) &&
+    !(onlyItsThings && findAmounts(text).length === 0) &&
     (CHANGE.test(text) || (context.kind === "check" && bareThing(text))) &&
     (context.kind === "check" ||
       context.factsText !== null ||
