@@ -38,6 +38,11 @@ export interface PlanConventions {
    */
   othersAfterLead: Role | null;
   /**
+   * "未列“统筹”单位的，由“承办”前列第一位的单位牵头": the rule speaks of a place with no lead marked, so
+   * the first name there leads even when it stands alone.
+   */
+  firstLeadsAlone: boolean;
+  /**
    * "标注（牵头）的为牵头单位，未标注的为配合单位": in a list marking its lead, the unmarked names take
    * this role. Null when the plan says nothing of the kind.
    */
@@ -60,6 +65,11 @@ export interface PlanConventions {
   leadMark: string | null;
   /** The mark a notice gives supporting units, the unmarked ones leading (标注“*”的为配合单位，未标注的为牵头单位). */
   supportMark: string | null;
+  /**
+   * "标注“■”的为牵头单位，标注“□”的为配合单位，“△”后为完成时限": marks written before each name of a line
+   * under a task, each with its role; the time mark under "time". Empty unless a lead mark is among them.
+   */
+  lineMarks: ReadonlyMap<string, Role | "time">;
   /**
    * "标注“〔召集〕”的单位为牵头单位": a bracketed word written after a lead's name in a list, read as its
    * （牵头） mark. Null when the plan writes none.
@@ -348,7 +358,9 @@ export function expandShortForms(
  * 单位按职责分工负责 / 排序在前的为牵头单位，排序在后的共同承担主体责任: the first name leads, the others take the role said.
  */
 const FIRST_LEADS =
-  /(?:排列|排序|排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前|在?前)的?(?:单位)?(?:为|是)牵头(?:单位|部门)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?|(?:排序|排列|排)在后)(?:的)?(?:单位|部门)?(?:(?:为|是)(?:共同)?(配合|参与|责任|协办)(?:单位|部门)|按职责(?:分工)?(负责|配合)|共同承担(主体责任))/;
+  /(?:排列|排序|排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前|在?前)的?(?:单位)?(?:(?:为|是)牵头(?:单位|部门)|牵头)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?|(?:排序|排列|排)在后)(?:的)?(?:[\u4e00-\u9fa5]{2}(?=单位|部门))?(?:单位|部门)?(?:(?:为|是)(?:共同)?(配合|参与|责任|协办)(?:单位|部门)|按职责(?:分工)?(?:共同)?(负责|配合)|共同承担(主体责任))/;
+/** 未列“统筹”单位的，由 — the first-leads rule that follows is for places where no lead is marked. */
+const NO_LEAD_MARKED = /未(?:列|标注|注明|标明|列明)[^。；;，,]{0,10}?的[，,]\s*(?:由|以)?[^。；;，,]{0,8}$/;
 /**
  * 未标注的为配合单位 / 标注“牵头”的…，其余为配合单位 / 标注“汇总”的单位为该项任务的牵头单位，负责…；括号内其余单位为
  * 配合单位: the role of the names beside a marked lead.
@@ -545,6 +557,51 @@ const LEAD_TAG =
 const NAME_TAG =
   /标(?:注|明|有)[“"「]?([〔［【(（][\p{Script=Han}]{1,4}[〕］】)）])[”"」]?的?(?:单位|部门)?(?:为|是)([^，,。；;]{1,16}?)(?:单位|部门)/gu;
 
+/** 标注“■”的为牵头单位 / 标注“□”的为配合单位: a mark and the role of the names it marks. */
+const MARK_ROLE =
+  /标(?:注|有|明)?[“"「]?([■□△▲●○★☆◆◇※])[”"」]?(?:号|标记|符号)?的(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任)(?:单位|部门)/g;
+/** “△”后为完成时限 */
+const TIME_MARK =
+  /[“"「]([■□△▲●○★☆◆◇※])[”"」](?:号|标记|符号)?(?:之)?后(?:的|所列)?(?:为|是)(?:完成)?(?:时限|时间)/;
+
+/** The marks a notice defines for the names of a line under each task; empty unless one marks leads. */
+function readLineMarks(text: string): Map<string, Role | "time"> {
+  const marks = new Map<string, Role | "time">();
+  for (const m of text.matchAll(MARK_ROLE)) {
+    const role = ROLE_WORDS[m[2] as string];
+    if (role && !marks.has(m[1] as string)) marks.set(m[1] as string, role);
+  }
+  const time = TIME_MARK.exec(text)?.[1];
+  if (time && !marks.has(time)) marks.set(time, "time");
+  return [...marks.values()].includes("lead") && marks.size > 1 ? marks : new Map();
+}
+
+/**
+ * A line of names each after the plan's mark (■区发改局　□区工信局　△2025年9月底前) written as a clause:
+ * 区发改局牵头，区工信局配合；2025年9月底前. Null unless every piece of the line starts with a defined mark
+ * and one marks a lead.
+ */
+export function markedLine(line: string, marks: ReadonlyMap<string, Role | "time">): string | null {
+  if (marks.size === 0) return null;
+  const written = line.trim();
+  if (!marks.has(written[0] as string)) return null;
+  const byRole: Record<Role, string[]> = { lead: [], responsible: [], support: [] };
+  const times: string[] = [];
+  for (const piece of written.split(new RegExp(`(?=[${escapeRegExp([...marks.keys()].join(""))}])`))) {
+    const role = marks.get(piece[0] as string);
+    const name = piece.slice(1).trim();
+    if (!role || name === "") return null;
+    if (role === "time") times.push(name);
+    else byRole[role].push(...name.split(/[\s　、，,]+/).filter(Boolean));
+  }
+  if (byRole.lead.length === 0) return null;
+  const clause = (["lead", "responsible", "support"] as const)
+    .filter((role) => byRole[role].length > 0)
+    .map((role) => `${byRole[role].join("、")}${BARE_VERB[role]}`)
+    .join("，");
+  return [clause, ...times].join("；");
+}
+
 /** The tags a notice defines after names, each with the role it says; empty unless two or more. */
 function readNameTags(text: string): Map<string, Role> {
   const tags = new Map<string, Role>();
@@ -639,6 +696,7 @@ export function readPlanConventions(
   // The opening, then the notice, then the rest of the body.
   const stated = (re: RegExp) => re.exec(preamble) ?? re.exec(notice) ?? re.exec(closing);
   const lead = stated(FIRST_LEADS);
+  const firstLeadsAlone = lead !== null && NO_LEAD_MARKED.test(lead.input.slice(0, lead.index).slice(-30));
   const othersAfterLead =
     lead === null
       ? null
@@ -687,12 +745,14 @@ export function readPlanConventions(
         .sort((a, b) => b[0].length - a[0].length),
     ),
     othersAfterLead,
+    firstLeadsAlone,
     unmarkedBesideLead,
     bracketRole,
     standingNote,
     shortForms: readShortForms(`${notice}\n${preamble}\n${closing}`),
     bracketKinds: readBracketKinds(`${notice}\n${preamble}`),
     leadMark: marked ? (marked[1] as string) : bold ? "**" : null,
+    lineMarks: readLineMarks(`${notice}\n${preamble}`),
     supportMark,
     leadTag: nameTags.size > 0 ? null : (stated(LEAD_TAG)?.[1] ?? null),
     nameTags,

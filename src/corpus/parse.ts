@@ -22,7 +22,9 @@ import {
   expandCodes,
   expandShortForms,
   expandTeams,
+  markedLine,
   numberBracketClause,
+  type PlanConventions,
   readPlanConventions,
   withRoleWords,
 } from "./conventions.js";
@@ -449,7 +451,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     // A bracket read above — as the item's own or as the whole item's, closing its points — is not read
     // again as a labelled list.
     const own = labelled(read.reduceRight((t, b) => t.slice(0, b.start) + t.slice(b.end), item.text));
-    const sentence = own.length > 0 ? [] : closingSentence(item.text, canonical, conventions.roleWords);
+    const sentence = own.length > 0 ? [] : closingSentence(item.text, canonical, conventions);
     const owedToItem =
       closesItem &&
       ((own.length > 0 && d.lines.length > 1 && startsWithLabel(lastLine)) ||
@@ -506,7 +508,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     // The plan's rule that the first of several names in the lead's place leads (排在首位的为牵头单位，其余
     // 为共同责任单位): the others take the role it gives them.
     if (conventions.othersAfterLead)
-      item.departments = firstOfSeveral(item.departments, conventions.othersAfterLead);
+      item.departments = firstOfSeveral(
+        item.departments,
+        conventions.othersAfterLead,
+        conventions.firstLeadsAlone,
+      );
     if (conventions.severalLeadsShare && item.departments.filter((x) => x.role === "lead").length > 1)
       item.departments = item.departments.map((x) => (x.role === "lead" ? { ...x, role: "responsible" } : x));
     item.deadlines = [
@@ -790,7 +796,7 @@ function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null
 function closingSentence(
   text: string,
   canonical: (written: string) => string,
-  roleWords: ReadonlyMap<string, Role>,
+  { roleWords, lineMarks }: PlanConventions,
 ): DepartmentRef[] {
   // Outside bracketed clauses: those have been read already (or belong to the item above); a name's
   // own bracket (各县（市、区）人民政府) stays.
@@ -800,6 +806,10 @@ function closingSentence(
     .map((x) => x.trim())
     .filter((x) => x !== "");
   for (const written of sentences.slice(-2).reverse()) {
+    // ■区发改局　□区工信局　△2025年9月底前: names after the marks the notice defines.
+    const marked = markedLine(written, lineMarks);
+    const read = marked ? parseResponsibility(marked, canonical) : null;
+    if (read && read.departments.length > 0) return read.departments;
     // ——市生态环境局牵头，市工信局配合 / ——市能源局: a dash sets the departments off; one named with no
     // verb carries the task out.
     const dashed = /^[—–]+/.test(written);
@@ -875,11 +885,12 @@ function numbered(items: readonly Item[], n: number): Item | undefined {
  * Departments with the first of several leads (or, with no lead, of several responsible) leading and
  * the others taking `others`: the plan's rule for a place that names more than one.
  */
-function firstOfSeveral(departments: DepartmentRef[], others: Role): DepartmentRef[] {
+function firstOfSeveral(departments: DepartmentRef[], others: Role, alone: boolean): DepartmentRef[] {
   const leads = departments.filter((d) => d.role === "lead");
   const slot =
     leads.length > 1 ? leads : leads.length === 0 ? departments.filter((d) => d.role === "responsible") : [];
-  if (slot.length < 2) return departments;
+  // A rule for places with no lead marked (未列牵头单位的，由第一位牵头) takes a name standing alone too.
+  if (slot.length < (alone && leads.length === 0 ? 1 : 2)) return departments;
   return departments.map((d) =>
     d === slot[0] ? { ...d, role: "lead" } : slot.includes(d) ? { ...d, role: others } : d,
   );

@@ -298,6 +298,9 @@ export function isTimeLimit(text: string): boolean {
 /** 节点：夏季禁烧2025年6月底前，… / 完成时限：… — a labelled time limit, whatever it says, names no one. */
 const TIME_LABELLED = /^(?:时间节点|节点|完成时限|时限|完成时间|办结时限|时间要求)\s*[:：]/;
 
+/** （X牵头，Y配合；2025年6月底前；3分）: the points a task weighs in the plan's assessment name no one. */
+const SCORE = /^(?:(?:考核)?分值\s*[:：]?\s*)?\d+(?:\.\d+)?\s*分$/;
+
 const STANDING_NOTE = /^以下(?:各项)?(?:任务|工作)?均(?:需|由)(.+?)(?:[,，]不再(?:一一)?列出)?$/;
 
 /** A department named twice keeps its strongest role (lead > responsible > support) and first place. */
@@ -326,7 +329,7 @@ export function parseResponsibility(
   let standingNote: Responsibility["standingNote"] = null;
   for (const sentence of splitTopLevel(inner, /[。；;]/)) {
     // (X牵头，Y配合；2024年10月底前): the time limit beside the names is no name.
-    if (isTimeLimit(sentence) || TIME_LABELLED.test(sentence.trim())) continue;
+    if (isTimeLimit(sentence) || TIME_LABELLED.test(sentence.trim()) || SCORE.test(sentence.trim())) continue;
     const note = STANDING_NOTE.exec(sentence);
     if (note) {
       const clause = splitVerb(note[1] as string);
