@@ -13,6 +13,7 @@ import {
   type Item,
   loadCorpus,
   loadGenreData,
+  markedLine,
   type Plan,
   parseDeadlines,
   parsePlan,
@@ -268,6 +269,14 @@ describe("every development document", () => {
         "qingzhen-air-pollution-2025",
         "jiangyin-air-pollution-2025",
         "pengzhou-air-quality-2024",
+        "qitaihe-air-pollution-2025",
+        "qingtongxia-air-quality-2025",
+        "qianxi-air-quality-2025",
+        "tongliang-air-quality-2024",
+        "dingzhou-air-pollution-2025",
+        "hanchuan-air-quality-2025",
+        "yaozhou-air-pollution-2025",
+        "kaiyuan-air-quality-2024",
       ].sort(),
     );
   });
@@ -2374,5 +2383,72 @@ describe("roles the notice gives by order and by kind of unit, and lines closing
       大连市生态环境局庄河分局: "responsible",
       市工业和信息化局: "responsible",
     });
+  });
+});
+
+describe("the twentieth round's conventions", () => {
+  it("reads a bracket with an assessment score: （X牵头，Y配合；date；3分）", () => {
+    const qingtongxia = planOf("qingtongxia-air-quality-2025");
+    expect(roles(qingtongxia, "3.2")).toEqual({
+      市工信局: "lead",
+      市发改局: "support",
+      吴忠市生态环境局青铜峡分局: "support",
+    });
+    expect(isoDates(qingtongxia, "3.2")).toContain("2025-10-31");
+    // （市发改局负责；持续推进；3分）: a sole 负责 with a standing time and a score.
+    expect(roles(qingtongxia, "4.5")).toEqual({ 市发改局: "responsible" });
+  });
+
+  it("lets the first of several 主推 lead and the others share (其余单位按职责共同负责)", () => {
+    expect(roles(planOf("qianxi-air-quality-2025"), "3.2.3")).toEqual({
+      县市场监督管理局: "lead",
+      县公安局: "responsible",
+      县交通运输局: "support",
+      县商务局: "support",
+    });
+  });
+
+  it("lets the first 承办 lead where no 统筹 is named, also when it stands alone", () => {
+    const kaiyuan = planOf("kaiyuan-air-quality-2024");
+    // 未列“统筹”单位的，由“承办”前列第一位的单位牵头，其余承办单位为责任单位.
+    expect(roles(kaiyuan, "2.3")).toEqual({
+      开远工业园区管委会: "lead",
+      市工业商务和信息化局: "responsible",
+      州生态环境局开远分局: "support",
+    });
+    expect(roles(kaiyuan, "5.4")).toEqual({
+      市公安局: "lead",
+      市应急管理局: "support",
+      市市场监督管理局: "support",
+    });
+    // A 统筹 named: it leads, the 承办 are responsible.
+    expect(roles(kaiyuan, "2.1")).toMatchObject({
+      市发展和改革局: "lead",
+      市工业商务和信息化局: "responsible",
+    });
+  });
+
+  it("reads a line of names after the notice's marks: ■ leads, □ supports, △ the deadline", () => {
+    const yaozhou = planOf("yaozhou-air-pollution-2025");
+    expect(roles(yaozhou, "3.1.2")).toEqual({
+      区工信局: "lead",
+      区发改局: "support",
+      区生态环境分局: "support",
+    });
+    // Two ■ lead jointly.
+    expect(roles(yaozhou, "3.1.3")).toMatchObject({
+      区生态环境分局: "lead",
+      区工信局: "lead",
+      区发改局: "support",
+    });
+    expect(isoDates(yaozhou, "3.1.2")).toEqual(["2025-09-30"]);
+    const marks = readPlanConventions(
+      "标注“■”的为牵头单位，标注“□”的为配合单位，“△”后为完成时限。",
+    ).lineMarks;
+    expect(markedLine("■区发改局　□区工信局　△2025年9月底前", marks)).toBe(
+      "区发改局牵头，区工信局配合；2025年9月底前",
+    );
+    // A line of names with no mark the notice defines is no such line.
+    expect(markedLine("区发改局　区工信局", marks)).toBeNull();
   });
 });

@@ -182,6 +182,6 @@ export function implementersIn(plans: readonly Plan[]): ReadonlyMap<Plan, readon
   implementersCache.set(plans, result);
   return result;
 }
-export { type PlanConventions, readPlanConventions } from "./conventions.js";
+export { markedLine, type PlanConventions, readPlanConventions } from "./conventions.js";
 export { LEADING_COMPARATORS, parseQuantities, TRAILING_COMPARATORS } from "./quantities.js";
 export { type Bracket, findBrackets, parseResponsibility } from "./responsibility.js";
