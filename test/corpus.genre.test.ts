@@ -2451,4 +2451,32 @@ describe("the twentieth round's conventions", () => {
     // A line of names with no mark the notice defines is no such line.
     expect(markedLine("区发改局　区工信局", marks)).toBeNull();
   });
+
+  it("reads a 责任清单 of 任务N：牵头单位为…；配合单位为… lines and a 时限清单 grouping tasks under dates", () => {
+    const hanchuan = planOf("hanchuan-air-quality-2025");
+    // 任务12：牵头单位为A、B；配合单位为…: two leading jointly.
+    expect(roles(hanchuan, "3.3.12")).toMatchObject({ 孝感市生态环境局汉川分局: "lead", 市公安局: "lead" });
+    // 任务15至任务20：…配合单位均为市经济和信息化局，其中任务19增加市市场监督管理局为配合单位.
+    expect(roles(hanchuan, "3.4.19")).toEqual({
+      孝感市生态环境局汉川分局: "lead",
+      市经济和信息化局: "support",
+      市市场监督管理局: "support",
+    });
+    expect(roles(hanchuan, "3.4.17")).toEqual({
+      孝感市生态环境局汉川分局: "lead",
+      市经济和信息化局: "support",
+    });
+    // 任务28至任务30：牵头单位均为X；任务29配合单位为…
+    expect(roles(hanchuan, "3.6.29")).toEqual({
+      孝感市生态环境局汉川分局: "lead",
+      市住房和城乡建设局: "support",
+      市交通运输局: "support",
+      市商务局: "support",
+    });
+    expect(isoDates(hanchuan, "3.2.7")).toEqual(["2025-06-30"]);
+    // 分阶段完成：任务18于2025年5月31日前完成排查建档，2025年9月30日前完成分类整治.
+    expect(isoDates(hanchuan, "3.4.18")).toEqual(["2025-05-31", "2025-09-30"]);
+    // 常态化任务 have no date.
+    expect(isoDates(hanchuan, "3.3.12")).toEqual([]);
+  });
 });

@@ -10,9 +10,57 @@ import { type Canonicalise, isDepartmentName, strongestRoles } from "./responsib
 import type { Item, Role, Section } from "./schema.js";
 
 /** A section that assigns tasks to departments by pointing to them. */
-const ASSIGNING_SECTION = /^(?:部门)?(?:职责|任务|责任|部门)分工$|^分工安排$/;
+const ASSIGNING_SECTION = /^(?:部门)?(?:职责|任务|责任|部门)分工$|^分工安排$|^(?:责任|分工)清单$/;
 /** A section that dates tasks by pointing to them. */
-const DATING_SECTION = /^(?:进度安排|时间安排|进度要求|时间进度|推进步骤|进度计划)$/;
+const DATING_SECTION = /^(?:进度安排|时间安排|进度要求|时间进度|推进步骤|进度计划|时限清单|进度清单)$/;
+
+/** 任务12 / 任务15至任务20 — the head of a 责任清单 line: the tasks it speaks of, by their printed numbers. */
+const TASKS_HEAD = /^任务\s*(\d{1,3})(?:\s*(?:至|到|[-—～~])\s*(?:任务)?\s*(\d{1,3}))?$/;
+/**
+ * 牵头单位为X / 配合单位均为Y、Z / 任务28配合单位为A / 其中任务19增加B为配合单位 — a part of such a line:
+ * the names, their role, and the one task it is for when it names one.
+ */
+const LISTED_ROLE =
+  /^(?:其中)?(?:任务\s*(\d{1,3})\s*)?(?:(牵头|配合|责任|协办|参与)(?:单位|部门)(?:均)?为(.+)|增加(.+?)为(牵头|配合|责任|协办|参与)(?:单位|部门))$/;
+const LISTED_ROLES: Readonly<Record<string, Role>> = {
+  牵头: "lead",
+  配合: "support",
+  协办: "support",
+  参与: "support",
+  责任: "responsible",
+};
+
+/**
+ * 任务15至任务20：牵头单位均为X；配合单位均为Y，其中任务19增加Z为配合单位 — the departments a 责任清单
+ * line gives each task it names, by number; empty when it is no such line.
+ */
+export function listedTaskRoles(
+  head: string,
+  rest: string,
+): Map<number, Array<{ written: string; role: Role }>> {
+  const out = new Map<number, Array<{ written: string; role: Role }>>();
+  const m = TASKS_HEAD.exec(head.trim());
+  if (!m) return out;
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
+  if (to < from || to - from > 50) return out;
+  for (const part of rest.split(/[；;，,。]/)) {
+    const said = LISTED_ROLE.exec(part.trim());
+    if (!said) continue;
+    const role = LISTED_ROLES[(said[2] ?? said[5]) as string] as Role;
+    const names = ((said[3] ?? said[4]) as string)
+      .split("、")
+      .map((n) => n.trim())
+      .filter(isDepartmentName);
+    const tasks = said[1] ? [Number(said[1])] : Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    for (const n of tasks)
+      out.set(n, [...(out.get(n) ?? []), ...names.map((written) => ({ written, role }))]);
+  }
+  return out;
+}
+
+/** 任务18于2025年5月31日前完成排查建档，2025年9月30日前完成分类整治 — a task dated in stages in a 时限清单. */
+const STAGED_TASK = /任务\s*(\d{1,3})\s*于([^；;。]+)/g;
 
 /** 第二部分, 第（一）（四）项, 第1点 — a part, the items of the part, the points of an item. */
 const POINTER =
@@ -79,13 +127,17 @@ function titledTasks(clause: string, tasks: readonly Item[]): Item[] {
 /** 第1、5、10项 → the tasks printed 1. 5. 10. (each once in the plan); none when a number is not. */
 function numberedTasks(text: string, items: readonly Item[]): Item[] {
   const m = /第\s*(\d{1,3}(?:\s*[、，,和及]\s*\d{1,3})*)\s*项/.exec(text);
-  if (!m) return [];
-  const found: Item[] = [];
-  for (const n of (m[1] as string).split(/[、，,和及]/).map((x) => Number(x.trim()))) {
-    const printed = items.filter((i) => i.number === n && /\d+[.．]$/.test(i.label));
-    if (printed.length === 1) found.push(printed[0] as Item);
-  }
-  return found;
+  // 任务7（…）、任务17（…）: tasks named by number one by one.
+  const numbers = m
+    ? (m[1] as string).split(/[、，,和及]/).map((x) => Number(x.trim()))
+    : [...text.matchAll(/任务\s*(\d{1,3})(?!\s*于)/g)].map((t) => Number(t[1]));
+  return numbers.map((n) => byPrintedNumber(n, items)).filter((t): t is Item => t !== undefined);
+}
+
+/** The one task printed with the number (12.) in the plan; none when no task is, or several are. */
+function byPrintedNumber(n: number, items: readonly Item[]): Item | undefined {
+  const printed = items.filter((i) => i.number === n && /\d+[.．]$/.test(i.label));
+  return printed.length === 1 ? printed[0] : undefined;
 }
 
 const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Role]> = [
@@ -121,7 +173,19 @@ export function applyPointingSections(
       const m = /^([^：:]{2,30})[：:]\s*(.+)$/.exec(line);
       if (!m) continue;
       const [head, rest] = [m[1] as string, m[2] as string];
-      if (assigning && isDepartmentName(head)) {
+      const listed: ReturnType<typeof listedTaskRoles> = assigning ? listedTaskRoles(head, rest) : new Map();
+      if (listed.size > 0) {
+        // 任务N：牵头单位为…；配合单位为…: the tasks printed N. through the plan.
+        for (const [n, named] of listed) {
+          const task = byPrintedNumber(n, others);
+          if (!task) continue;
+          task.departments = strongestRoles([
+            ...task.departments,
+            ...named.map(({ written, role }) => ({ name: canonical(written), role, written })),
+          ]);
+          applied++;
+        }
+      } else if (assigning && isDepartmentName(head)) {
         for (const clause of rest.split(/[；;。]/)) {
           const role = ROLE_WORDS.find(([re]) => re.test(clause.trim()))?.[1];
           if (!role) continue;
@@ -139,6 +203,14 @@ export function applyPointingSections(
         }
       } else if (dating) {
         const due = parseDeadlines(head, deadlineOptions);
+        // 分阶段完成：任务18于…前完成排查，…前完成整治: each task so named takes the dates of its stages.
+        for (const staged of due.length === 0 ? rest.matchAll(STAGED_TASK) : []) {
+          const task = byPrintedNumber(Number(staged[1]), others);
+          const dates = parseDeadlines(staged[2] as string, deadlineOptions);
+          if (!task || dates.length === 0) continue;
+          task.deadlines = [...task.deadlines, ...dates];
+          applied++;
+        }
         if (due.length !== 1) continue;
         const pointed = pointedIds(rest).map((id) => byId.get(id));
         // 完成第1、5、10项任务: tasks numbered through the plan, by their printed numbers.
