@@ -277,6 +277,10 @@ describe("every development document", () => {
         "hanchuan-air-quality-2025",
         "yaozhou-air-pollution-2025",
         "kaiyuan-air-quality-2024",
+        "danyang-air-pollution-2025",
+        "kuerle-air-quality-2025",
+        "pingluo-air-pollution-2025",
+        "wafangdian-air-quality-2025",
       ].sort(),
     );
   });
@@ -2478,5 +2482,29 @@ describe("the twentieth round's conventions", () => {
     expect(isoDates(hanchuan, "3.4.18")).toEqual(["2025-05-31", "2025-09-30"]);
     // 常态化任务 have no date.
     expect(isoDates(hanchuan, "3.3.12")).toEqual([]);
+  });
+
+  it("reads a start month beside the deadline (3月启动，11月底前完成) and year-less months in Chinese numerals", () => {
+    expect(roles(planOf("danyang-air-pollution-2025"), "3.2")).toMatchObject({ 市工信局: "lead" });
+    expect(isoDates(planOf("danyang-air-pollution-2025"), "3.2")).toEqual(["2025-11-30"]);
+    const pingluo = planOf("pingluo-air-pollution-2025");
+    expect(roles(pingluo, "2.2")).toMatchObject({
+      县工业和信息化局: "lead",
+      平罗工业园区管委会: "responsible",
+    });
+    expect(isoDates(pingluo, "2.2")).toEqual(["2025-10-31"]);
+  });
+
+  it("names a place by its English name where that is not its pinyin, and answers to the pinyin too", () => {
+    const korla = planOf("kuerle-air-quality-2025").profile;
+    expect(korla.place?.en).toBe("Korla");
+    expect(korla.placeAliases).toEqual(expect.arrayContaining(["Korla", "Kuerle"]));
+  });
+
+  it("parts subjects joined by 和 (各镇人民政府、街道办事处和市直有关部门要…)", () => {
+    expect(roles(planOf("wafangdian-air-quality-2025"), "8.1")).toMatchObject({
+      街道办事处: "responsible",
+      市直有关部门: "responsible",
+    });
   });
 });

@@ -183,6 +183,17 @@ describe("deadlines and quantities", () => {
     expect(dates("2024年内容更新，每月底前报送")).toEqual([]);
   });
 
+  it("reads months and days written in Chinese numerals, and quotes them as written", () => {
+    const read = (t: string) => parseDeadlines(t, { year: 2025 }).map((d) => [d.text, d.date]);
+    expect(read("（县工信局牵头，县发改局协助；十月底前）")).toEqual([["十月底前", "2025-10-31"]]);
+    expect(read("十一月一日前完成，2025年6月底前验收")).toEqual([
+      ["十一月一日前", "2025-11-01"],
+      ["2025年6月底前", "2025-06-30"],
+    ]);
+    // A numeral inside a word (统一月度调度) is no month.
+    expect(read("统一月度调度")).toEqual([]);
+  });
+
   it("reads thresholds with their comparators", () => {
     const q = (id: string) => item(id).quantities.map((x) => [x.value, x.unit, x.comparator, x.word]);
     expect(q("6.5").slice(0, 3)).toEqual([

@@ -301,8 +301,41 @@ function passageYears(text: string): Array<{ at: number; year: number }> {
   return years;
 }
 
+/**
+ * 十月底前 / 十一月一日前: a month (after a word's end: 年, 于, punctuation) or a day written in Chinese numerals.
+ */
+const CHINESE_DATE_PART =
+  /(?<=^|[^\u4e00-\u9fa5]|[年于至到在前和及、])[一二三四五六七八九十]{1,3}(?=月)|(?<=月)[一二三四五六七八九十]{1,3}(?=日)/g;
+
+/**
+ * A text with the months and days of its dates written in Chinese numerals (十月底前, 十一月一日前) in Arabic
+ * ones, as the deadline forms read them, and where each of its characters stands in the text as written.
+ */
+export function withArabicDates(written: string): { text: string; origin: number[] } {
+  let text = "";
+  const origin: number[] = [];
+  let from = 0;
+  for (const m of written.matchAll(CHINESE_DATE_PART)) {
+    const n = parseSmallNumeral(m[0]);
+    if (n === null || n < 1 || n > 31) continue;
+    for (let i = from; i < m.index; i++) origin.push(i);
+    text += written.slice(from, m.index);
+    for (const c of String(n)) {
+      text += c;
+      origin.push(m.index);
+    }
+    from = m.index + m[0].length;
+  }
+  for (let i = from; i <= written.length; i++) origin.push(i);
+  text += written.slice(from);
+  return { text, origin };
+}
+
 /** Every deadline phrase in a text, in order of appearance, once per phrase and date. */
-export function parseDeadlines(text: string, options: DeadlineOptions): Deadline[] {
+export function parseDeadlines(written: string, options: DeadlineOptions): Deadline[] {
+  // Read with Arabic numerals; a phrase is quoted as written.
+  const { text, origin } = withArabicDates(written);
+  const quoted = (at: number, end: number) => written.slice(origin[at], origin[end]);
   const years = passageYears(text);
   const hits: Array<{ at: number; end: number; deadline: Deadline }> = [];
   for (const { pattern, year, date, approximate, recurring = false } of PATTERNS) {
@@ -328,12 +361,12 @@ export function parseDeadlines(text: string, options: DeadlineOptions): Deadline
         at,
         end,
         deadline: {
-          text: m[0],
+          text: quoted(at, end),
           date: isoDate(resolved, d.month, d.day),
           approximate,
           yearFromContext: own === null,
           recurring,
-          sentence: sentenceAround(text, at),
+          sentence: sentenceAround(written, origin[at] as number),
         },
       });
     }
@@ -349,12 +382,12 @@ export function parseDeadlines(text: string, options: DeadlineOptions): Deadline
       at: m.index,
       end: m.index + m[0].length,
       deadline: {
-        text: m[0],
+        text: quoted(m.index, m.index + m[0].length),
         date: isoDate(year, month, Math.min(d, lastDayOfMonth(year, month))),
         approximate: false,
         yearFromContext: false,
         recurring: false,
-        sentence: sentenceAround(text, m.index),
+        sentence: sentenceAround(written, origin[m.index] as number),
       },
     });
   }

@@ -45,6 +45,7 @@ const GenreFile = z.object({
   issuersEn: z.record(z.string(), z.array(z.string().min(1))).default({}),
   areaKinds: z.record(z.string(), z.string()).default({}),
   autonomousPeoples: z.array(z.string().min(1)).default([]),
+  englishPlaceNames: z.record(z.string(), z.string()).default({}),
 });
 
 /** The genre-wide data a profile is completed from, and the departments' data. */
@@ -67,6 +68,8 @@ export interface GenreData {
   areaKinds: ReadonlyArray<readonly [string, string]>;
   /** The peoples an autonomous prefecture or county is named for (某某回族自治州 → 某某), longest first. */
   autonomousPeoples: readonly string[];
+  /** Places whose English is not their pinyin, by the name without its suffix (乌鲁木齐 → Urumqi). */
+  englishPlaceNames: ReadonlyMap<string, string>;
 }
 
 const byLength = <T>(record: Record<string, T>) =>
@@ -88,6 +91,7 @@ export function loadGenreData(dataDir: string): GenreData {
     abbreviations: byLength(genre.data.abbreviations),
     areaKinds: byLength(genre.data.areaKinds),
     autonomousPeoples: [...genre.data.autonomousPeoples].sort((a, b) => b.length - a.length),
+    englishPlaceNames: new Map(Object.entries(genre.data.englishPlaceNames)),
     issuersEn: new Map(Object.entries(genre.data.issuersEn)),
     levelWords: Object.entries(genre.data.levelWords).flatMap(([level, words]) =>
       (words ?? []).map((word) => [word.toLowerCase(), level as Level] as const),
@@ -255,7 +259,10 @@ export function buildProfile(
   const core = placeZh ? placeCoreOf(placeZh, genre.autonomousPeoples) : null;
   const ownProvince = placeZh ? genre.provinces.find((p) => p.zh === placeZh) : undefined;
   const area = placeZh ? genre.areaKinds.find(([zh]) => placeZh.endsWith(zh))?.[1] : undefined;
-  const placeEn = core ? [placeInPinyin(core), area].filter(Boolean).join(" ") : null;
+  // 乌鲁木齐 → Urumqi: the name English uses, where it is not the pinyin (which the place still answers to).
+  const placeEnglish = core ? genre.englishPlaceNames.get(core) : undefined;
+  const placeEn = core ? [placeEnglish ?? placeInPinyin(core), area].filter(Boolean).join(" ") : null;
+  const pinyinToo = placeEnglish && core ? placeInPinyin(core) : null;
   const place = file?.place ?? (placeZh && placeEn ? { zh: placeZh, en: ownProvince?.en ?? placeEn } : null);
   const issuerLevel = meta.issuer
     ? genre.levels.find(([suffix]) => (meta.issuer as string).endsWith(suffix))?.[1]
@@ -289,7 +296,17 @@ export function buildProfile(
   // An autonomous prefecture goes by its core and 州 (某某回族自治州 → 某某州).
   const prefecture = placeZh?.endsWith("自治州") && core ? `${core}州` : null;
   const placeAliases = [
-    ...new Set([placeZh, core, prefecture, place?.en, unmarked, banner, ...(file?.placeAliases ?? [])]),
+    ...new Set([
+      placeZh,
+      core,
+      prefecture,
+      place?.en,
+      unmarked,
+      pinyinToo,
+      pinyinToo?.replace(/'/g, ""),
+      banner,
+      ...(file?.placeAliases ?? []),
+    ]),
   ].filter((a): a is string => typeof a === "string" && a.length >= 2);
   const shortKind = /方案$/.test(plain) ? "方案" : /计划$/.test(plain) ? "计划" : null;
   const generated =

@@ -6,7 +6,7 @@
  * (市、区), (含渣土运输车、…) are left alone wherever they stand.
  */
 
-import { countedFromIssue } from "./deadlines.js";
+import { countedFromIssue, withArabicDates } from "./deadlines.js";
 import { canonicalDepartment, sharedDepartments } from "./departments.js";
 import type { DepartmentRef, Role } from "./schema.js";
 
@@ -287,11 +287,15 @@ export interface Responsibility {
 const TIME_LIMIT =
   /^(?:(?:完成)?时限[:：]\s*)?(?:每年|每季度|每月)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成|办结|销号)?[、，,至到—\-～~]?)+$|^(?:\d{4}年)?(?:(?:第)?[一二三四1-4]季度|[上下]半年)(?:末|底)?(?:前|以前|之前)?$|^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)(?:完成|办结|建成|实现)[\u4e00-\u9fa5]{1,10}$|^(?:全年|长期|持续|常态化?)(?:持续)?(?:推进|坚持|开展|办理)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$/;
 /** A time limit standing alone, or one counted from the document's issue (方案印发后2个月内). */
-const isTimeClause = (clause: string) => TIME_LIMIT.test(clause) || countedFromIssue(clause);
+/** 3月启动 / 2025年4月开始: when a task starts, beside when it must be done (3月启动，9月底前完成). */
+const START_TIME = /^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?(?:启动|开始|起)$/;
+const isTimeClause = (clause: string) =>
+  TIME_LIMIT.test(clause) || START_TIME.test(clause) || countedFromIssue(clause);
 
 /** A time limit, or stages each with its own (2025年6月底前完成排查，2025年10月底前完成整治). */
 export function isTimeLimit(text: string): boolean {
-  const t = text.trim();
+  // 十月底前: months and days in Chinese numerals read as in Arabic ones.
+  const t = withArabicDates(text.trim()).text;
   return isTimeClause(t) || (/[，,]/.test(t) && t.split(/[，,]/).every((p) => isTimeClause(p.trim())));
 }
 
@@ -619,7 +623,10 @@ export function parseSubjectDepartments(
     // After a comma, only a department told what to do (…，市商务局要配合) opens a clause of its own.
     if (inner && (!TOLD.test(m[2] as string) || /^[均由并和及分在对从将把为向经]/.test(opening))) continue;
     // 、 inside a name's bracket (各县（市、区）人民政府) parts no names; 物料堆场由X负责 names X.
-    const names = splitTopLevel((m[1] as string).replace(/^.*由/, ""), /、/).map((n) => n.trim());
+    // 各镇人民政府、街道办事处和市直有关部门: 和 parts two names as it does in a clause.
+    const listed = splitNames((m[1] as string).replace(/^.*由/, ""));
+    if (!listed) continue;
+    const names = listed.map((n) => n.full.trim());
     if (!names.every(isDepartmentName)) continue;
     // 要 says how: 要牵头 leads, 要积极配合 / 要派员配合 / 要给予指导 support.
     const verb = m[2] === "要" ? (TOLD_TO.exec(opening.slice(m[0].length))?.[1] ?? "要") : (m[2] as string);
