@@ -291,6 +291,19 @@ describe("a Query", () => {
     expect(grown.check?.outcome).toBe("applies");
   });
 
+  it("counts a figure said to come on top of the case's (又多了300个) onto it, and one taken off from it", async () => {
+    const ldar = await engine.answer("我们厂密封点一共800个，要开展LDAR吗？");
+    expect(ldar.check?.outcome).toBe("does_not_apply");
+    const more = await engine.answer("今年新上一套装置，又多了300个密封点呢？", { context: ldar.context });
+    expect(more.context?.factsText).toContain("1100个");
+    expect(more.check?.outcome).toBe("applies");
+    const fewer = await engine.answer("拆了200个呢？", { context: more.context });
+    expect(fewer.check?.outcome).toBe("does_not_apply");
+    const en = await engine.answer("Our plant has 700 sealing points. Do we need LDAR?");
+    const added = await engine.answer("We're adding another 400 with the new unit.", { context: en.context });
+    expect(added.check?.outcome).toBe("applies");
+  });
+
   it("keeps what a follow-up says beside its new figure, and reads another one of no kind as the same kind", async () => {
     const birds = await engine.answer("我家养鸡30万只，纳入氨排放控制试点吗？");
     expect(birds.check?.outcome).toBe("need_more_info");

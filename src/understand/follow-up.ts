@@ -61,6 +61,11 @@ const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
   [/三倍|triple/i, 3],
   [/十倍|ten times/i, 10],
 ];
+/** A figure said to come on top of the case's (又多了300个, 再加2台, another 5,000): it adds, not replaces. */
+const ADDS_ON_TOP =
+  /又(?:多|增加|新增|添|加|上)了?|再(?:加上?|多|增加|新增|添)|(?:新)?增加了|多出了?|\b(?:another|an extra|an additional)\s+[\d,.]+|\b[\d,.]+\s*(?:k\s*)?more\b/i;
+/** A figure said to come off the case's (又少了200个, 拆了2台, 5,000 fewer): it subtracts. */
+const SUBTRACTS = /(?:又)?(?:少了|减少了|减了|拆了|去掉了?)|\b[\d,.]+\s*(?:k\s*)?fewer\b/i;
 /** Words that point back to the previous topic. */
 const ANAPHORA =
   /这个|这方面|这块|这一块|这件事|这项|这条|该项|此项|这事|那个|那方面|同样|也有|这台|那台|这辆|那辆|这些车|这批|这座|这家|这样|那样|这种情况|那还|还算|还拦|\b(?:that|this|it|the same)\b/i;
@@ -155,6 +160,9 @@ function scaleFigures(text: string, factor: number): string {
 
 /** Counts that stand for one another in a follow-up: 只有800个呢 after 密封点1200个. */
 const COUNTS = new Set(["piece", "point", "unit"]);
+/** Two units that measure the same: the same unit, or counts (800个 and 300个密封点). */
+const sameCount = (a: string | null, b: string | null) =>
+  a !== null && b !== null && (a === b || (COUNTS.has(a) && COUNTS.has(b)));
 
 /** The numeral a figure's text opens with (150k, 1.2 million, 二十万): what is left names its unit. */
 const NUMERAL =
@@ -196,6 +204,8 @@ function replaceFigures(previous: string, next: string): string {
     const differ = (x: string | null | undefined, y: string | null | undefined) => !!x && !!y && x !== y;
     return !differ(a?.period, b?.period) && !differ(a?.basis, b?.basis);
   };
+  // 又多了300个 after 800个: the new figure is a difference, counted onto the old one of its unit.
+  const sign = ADDS_ON_TOP.test(next) ? 1 : SUBTRACTS.test(next) ? -1 : 0;
   for (const o of [...old].reverse()) {
     const same =
       fresh.filter(sameMeasureAs(o)).find((f) => f.unit === o.unit) ??
@@ -216,8 +226,11 @@ function replaceFigures(previous: string, next: string): string {
     const sameAnimals =
       same.unit === "animal" && namesAnimals(unitWords) && !namesAnimals(same.text.replace(NUMERAL, ""));
     const number = same.unit === null ? same.text : (NUMERAL.exec(same.text)?.[0] ?? same.text).trim();
-    const text =
-      same.unit === null || sameAnimals
+    const difference =
+      sign !== 0 && (same.unit === null || sameCount(o.unit, same.unit)) && o.value + sign * same.value >= 0;
+    const text = difference
+      ? `${figure(o.value + sign * same.value)}${/^[A-Za-z]/.test(unitWords) ? " " : ""}${unitWords}`
+      : same.unit === null || sameAnimals
         ? `${number} ${unitWords}`.replace(/(\d) (?=[^ -~])/, "$1")
         : same.text;
     out = `${out.slice(0, o.index)}${text}${out.slice(o.index + o.text.length)}`;
@@ -561,6 +574,13 @@ export function readFollowUp(
     !THOSE.test(text) &&
     !ADDS.test(text.trim());
   if (complete) factsText = null;
+  // 又多了300个 / 拆了2台 after a check with a figure of that unit: the case's figure changed by it.
+  else if (
+    context.kind === "check" &&
+    (ADDS_ON_TOP.test(text) || SUBTRACTS.test(text)) &&
+    findAmounts(text).some((a) => findAmounts(previous).some((p) => sameCount(p.unit, a.unit)))
+  )
+    factsText = replaceFigures(previous, text);
   // Another one, with its own thing and figure (还有一台29兆瓦的燃煤锅炉…这台呢): its own case, asked what the
   // previous one asked.
   // (Another one of no kind of its own, 那另一台28兆瓦的呢, is one more of the previous kind: a changed figure.)
