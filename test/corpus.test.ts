@@ -184,7 +184,8 @@ describe("deadlines and quantities", () => {
   });
 
   it("reads months and days written in Chinese numerals, and quotes them as written", () => {
-    const read = (t: string) => parseDeadlines(t, { year: 2025 }).map((d) => [d.text, d.date]);
+    const read = (t: string) =>
+      parseDeadlines(t, { year: 2025, heatingSeason: { month: 11, day: 15 } }).map((d) => [d.text, d.date]);
     expect(read("（县工信局牵头，县发改局协助；十月底前）")).toEqual([["十月底前", "2025-10-31"]]);
     expect(read("十一月一日前完成，2025年6月底前验收")).toEqual([
       ["十一月一日前", "2025-11-01"],
