@@ -281,6 +281,10 @@ describe("every development document", () => {
         "kuerle-air-quality-2025",
         "pingluo-air-pollution-2025",
         "wafangdian-air-quality-2025",
+        "yuzhou-air-pollution-2025",
+        "dangtu-air-quality-2024",
+        "wuwei-air-pollution-2025",
+        "youxian-air-quality-2024",
       ].sort(),
     );
   });
@@ -2505,6 +2509,23 @@ describe("the twentieth round's conventions", () => {
     expect(roles(planOf("wafangdian-air-quality-2025"), "8.1")).toMatchObject({
       街道办事处: "responsible",
       市直有关部门: "responsible",
+    });
+  });
+
+  it("reads 〔X牵头，Y配合｜date〕 before a task's title, 共同主抓, and 【分工】 lines with their 【对标】 no item", () => {
+    const wuwei = planOf("wuwei-air-pollution-2025");
+    expect(roles(wuwei, "3.2")).toMatchObject({ 市工信局: "lead", 市发展改革委: "support" });
+    expect(isoDates(wuwei, "3.2")).toEqual(["2025-09-30"]);
+    expect(entry(wuwei, "3.2").title).toBe("加快淘汰落后低效产能");
+    const youxian = planOf("youxian-air-quality-2024");
+    expect(roles(youxian, "2.4")).toMatchObject({ 县工信局: "lead", 县发改局: "support" });
+    // 【对标】市方案第（三）条 names the city plan's clause: no entry of its own.
+    expect(youxian.items.some((i) => i.title === "对标")).toBe(false);
+    // （县生态环境分局、县交通运输局共同主抓，县住建局、县水务局配合；…）
+    expect(roles(planOf("dangtu-air-quality-2024"), "4.17")).toMatchObject({
+      县生态环境分局: "lead",
+      县交通运输局: "lead",
+      县住建局: "support",
     });
   });
 });

@@ -31,6 +31,8 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["协助配合", "support"],
   ["牵头负责", "lead"],
   ["共同牵头", "lead"],
+  ["共同主抓", "lead"],
+  ["共同负责", "responsible"],
   ["牵头督导", "lead"],
   ["牵头组织", "lead"],
   ["负责落实", "responsible"],
@@ -331,7 +333,7 @@ export function parseResponsibility(
 ): Responsibility | null {
   const departments: DepartmentRef[] = [];
   let standingNote: Responsibility["standingNote"] = null;
-  for (const sentence of splitTopLevel(inner, /[。；;]/)) {
+  for (const sentence of splitTopLevel(inner, /[。；;｜]/)) {
     // (X牵头，Y配合；2024年10月底前): the time limit beside the names is no name.
     if (isTimeLimit(sentence) || TIME_LABELLED.test(sentence.trim()) || SCORE.test(sentence.trim())) continue;
     const note = STANDING_NOTE.exec(sentence);

@@ -72,10 +72,11 @@ const STYLES = [
     label: (n: number, section = 0) => `${section}.${n}`,
   },
   // 【严把项目准入关】 — an unnumbered item headed by its title in lenticular brackets, counted in order
-  // within its section (a label such as 【责任单位】 is no title).
+  // within its section (a label such as 【责任单位】 or 【对标】 is no title).
   {
     style: "titled",
-    pattern: /^【(?![^】]*(?:单位|部门|时限|时间|分工|责任|牵头|配合|目标任务|工作措施))[^】]{2,30}】\s*/,
+    pattern:
+      /^【(?![^】]*(?:单位|部门|时限|时间|分工|责任|牵头|配合|目标任务|工作措施|对标|对应|依据|出处|备注|说明|来源|承接))[^】]{2,30}】\s*/,
     label: (n: number) => `【${n}】`,
   },
   // 任务1　严控高耗能项目准入 — task cards numbered through the plan, their fields on lines below.
