@@ -77,7 +77,16 @@ describe("cleaning", () => {
 describe("item references", () => {
   const path = (q: string) => findRefs(cleanText(q))[0]?.path.join(".") ?? null;
   it("reads 六(五), 六（五）, 六、(五), 第六部分第五条, 6.5 and item 6.5 alike", () => {
-    for (const q of ["六(五)", "六（五）", "六、(五)", "第六部分第五条", "6.5", "item 6.5", "六(五)讲了什么"])
+    for (const q of [
+      "六(五)",
+      "六（五）",
+      "六、(五)",
+      "第六部分第五条",
+      "6.5",
+      "item 6.5",
+      "六(五)讲了什么",
+      "六.5 讲的是啥",
+    ])
       expect(path(q), q).toBe("6.5");
   });
   it("reads a third and fourth level, and a section alone", () => {
@@ -289,6 +298,23 @@ describe("a Query", () => {
     const ldar = await engine.answer("化工厂密封点800个，要开展泄漏检测与修复吗？");
     const grown = await engine.answer("扩建一条线后密封点共1200个了呢？", { context: ldar.context });
     expect(grown.check?.outcome).toBe("applies");
+  });
+
+  it("reads a bare figure with its unit after a check (45t/h) as the case's new size, and a narrower animal as its kind", async () => {
+    const boiler = await engine.answer(
+      "我们厂在乡下，方圆50公里内没有热电厂，有台燃煤锅炉30蒸吨/小时，排放一直稳定达标，要淘汰吗？",
+    );
+    expect(boiler.check?.outcome).toBe("applies");
+    const bigger = await engine.answer("45t/h", { context: boiler.context });
+    expect(bigger.status).toBe("answered");
+    expect(bigger.check?.outcome).toBe("does_not_apply");
+    // Keyboard noise with a share in it is still no question.
+    expect((await engine.answer("asdkjh qwe ;;; 1234 %%%% #### zzz")).status).toBe("invalid_input");
+    const birds = await engine.answer("我养鸡，规模20万羽，要纳入氨排放控制试点吗？");
+    expect(birds.check?.outcome).toBe("need_more_info");
+    const layers = await engine.answer("蛋鸡，存栏的", { context: birds.context });
+    expect(layers.context?.factsText).toContain("20万羽");
+    expect(layers.check?.outcome).toBe("applies");
   });
 
   it("counts a figure said to come on top of the case's (又多了300个) onto it, and one taken off from it", async () => {

@@ -166,3 +166,8 @@ export function vocabulary(): Vocabulary {
   shared ??= loadVocabulary(join(projectPaths().data, "facts.yaml"));
   return shared;
 }
+
+/** Whether one animal is a kind of another (蛋鸡 of 鸡): the narrower word for the same case. */
+export function isKindOf(narrow: string, broad: string): boolean {
+  return vocabulary().animals.some((a) => a.id === narrow && a.kindOf === broad);
+}

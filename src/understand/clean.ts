@@ -130,10 +130,10 @@ export function textWithout(text: string, words: readonly string[]): string {
 
 /**
  * Splits a text into sentences: after 。！？；!?; after a full stop before a space (not the point of
- * 2.5), before ### and before a 问题：/Question: marker that introduces the real question.
+ * 2.5), after a closing code fence (```), before ### and before a 问题：/Question: marker that introduces the real question.
  */
 const SENTENCE_BREAK =
-  /(?<=[。！？!?；;])|(?<=\.)(?=\s)|(?=#{2,})|(?=(?:问题|问|question|q)\s*[:：])|(?<=(?:回答|answer(?: this| the question| my question)?)\s*[:：])/i;
+  /(?<=[。！？!?；;])|(?<=\.)(?=\s)|(?=#{2,})|(?<=```)(?=\s)|(?=(?:问题|问|question|q)\s*[:：])|(?<=(?:回答|answer(?: this| the question| my question)?)\s*[:：])/i;
 
 /**
  * The text without its sentences addressed to the assistant ("ignore previous instructions", "SYSTEM:

@@ -8,6 +8,7 @@
 import {
   extractFacts,
   findAmounts,
+  isKindOf,
   POWER_PLANT,
   type QuestionFacts,
   quotesThreshold,
@@ -683,6 +684,19 @@ export function readFollowUp(
   // The same thing with another size, and maybe a new fact about it (50 t/h, CHP 60 km away).
   else if (context.factsText !== null && sameThings(own, previous, query.lang) && sharesUnit(previous, text))
     factsText = replaceFigures(previous, text);
+  // 蛋鸡，存栏的 after 我养鸡，20万羽: the case's animal named more narrowly — the same case, told its kind.
+  else if (
+    context.kind === "check" &&
+    own.entities.length > 0 &&
+    own.entities.every(
+      (e) =>
+        e.figures.length === 0 &&
+        previousFacts.entities.some(
+          (p) => e.thing !== null && p.thing !== null && isKindOf(e.thing, p.thing),
+        ),
+    )
+  )
+    factsText = `${previous}，${text}`;
   // …or said of the same case (离热电厂32公里，这样还要关吗).
   else if (addsThings && (CHANGE.test(text) || ANAPHORA.test(text)) && context.factsText !== null)
     factsText = `${previous}，${text}`;

@@ -10,7 +10,7 @@ import {
   parseSmallNumeral,
   type Role,
 } from "../corpus/index.js";
-import { describesEntity, extractFacts, type QuestionFacts } from "../rules/index.js";
+import { describesEntity, extractFacts, findAmounts, type QuestionFacts } from "../rules/index.js";
 import type { Coverage, Expansion } from "../search/index.js";
 import { cityNames, IDF_UNIT, STOPWORDS, segmenter } from "../search/index.js";
 import {
@@ -716,7 +716,11 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     const titled = sectionsByTitle(cut, namedDocuments(cut, deps.plans), deps.plans);
     if (refs.length === 0 || titled[0]?.path.length === 2) refs.splice(0, refs.length, ...titled);
   }
-  if (refs.length === 0 && isGibberish(cut, w, known)) return invalidQuery(input, text, "not_a_question");
+  // A figure with its unit (45t/h, 20万羽) says a fact, however few its letters: no gibberish (a share,
+  // 1234 %%%%, may be keyboard noise).
+  const measured = findAmounts(cut).some((a) => a.unit !== null && a.unit !== "%");
+  if (refs.length === 0 && !measured && isGibberish(cut, w, known))
+    return invalidQuery(input, text, "not_a_question");
 
   const found = deps.expand(cut);
   const byName = namedDocuments(cut, deps.plans, levelsNamed(cut, deps));

@@ -61,9 +61,9 @@ const FORMS: readonly RegExp[] = [
     `(?:^|[^一二三四五六七八九十\\d])(${CN})、[“"「]?\\p{Script=Han}{2,16}[”"」]?\\s*(?:下面|下边|下|中|里面|里)?的?第(${NUM})(?:条|项|点)`,
     "u",
   ),
-  // 四、1. / 第四部分1. / 三、4 — an item numbered 1. directly under its section
+  // 四、1. / 第四部分1. / 三、4 / 六.5 — an item numbered 1. directly under its section
   new RegExp(
-    `(?:^|[^一二三四五六七八九十\\d])(?:第)?(${CN})(?:、|部分)\\s*(\\d{1,2})(?:\\s*[.．、](?!\\d)|(?![\\d.%万亿千百米吨个倍元年月日]))`,
+    `(?:^|[^一二三四五六七八九十\\d])(?:第)?(${CN})(?:、|部分|[.．])\\s*(\\d{1,2})(?:\\s*[.．、](?!\\d)|(?![\\d.%万亿千百米吨个倍元年月日]))`,
   ),
   // 六2是什么 — the same, run together, only where what follows asks about it
   new RegExp(
