@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDeadlines } from "../src/corpus/deadlines.js";
 import { englishDepartment, findDepartmentMentions } from "../src/corpus/departments.js";
@@ -262,5 +264,38 @@ describe("a generic parser", () => {
 
   it("rejects a text that is not a plan", () => {
     expect(() => parsePlan("x", "今天天气很好。\n没有章节。", { genre })).toThrow(/no/);
+  });
+});
+
+describe("parsed plans kept between runs", () => {
+  it("reads a plan back from the cache as parsed, and parses again when its text changes", () => {
+    const docs = mkdtempSync(join(tmpdir(), "plans-docs-"));
+    const cache = mkdtempSync(join(tmpdir(), "plans-cache-"));
+    cpSync("corpus/shangqiu-air-quality-2024.txt", join(docs, "shangqiu-air-quality-2024.txt"));
+    const first = loadCorpus(docs, { cacheDir: cache });
+    const files = readdirSync(join(cache, "plans"));
+    expect(files).toHaveLength(1);
+    const again = loadCorpus(docs, { cacheDir: cache });
+    expect(again.plans).toEqual(first.plans);
+    expect(again.hash).toBe(first.hash);
+    // A changed text is parsed afresh; the old text's plan is removed.
+    const text = readFileSync(join(docs, "shangqiu-air-quality-2024.txt"), "utf8");
+    writeFileSync(
+      join(docs, "shangqiu-air-quality-2024.txt"),
+      text.replace("禁止掺烧煤炭", "禁止掺烧煤炭和秸秆"),
+    );
+    const changed = loadCorpus(docs, { cacheDir: cache });
+    expect(changed.plans[0]?.items.some((i) => i.text.includes("禁止掺烧煤炭和秸秆"))).toBe(true);
+    const now = readdirSync(join(cache, "plans"));
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(files[0]);
+  });
+
+  it("parses as usual when the cache cannot be written", () => {
+    const blocked = join(mkdtempSync(join(tmpdir(), "plans-blocked-")), "file");
+    writeFileSync(blocked, "not a folder");
+    const c = loadCorpus("corpus", { cacheDir: blocked });
+    expect(c.plans.map((p) => p.doc)).toEqual(["shangqiu-air-quality-2024", "state-council-2023-24"]);
+    expect(c.warnings).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import type { ProfileDepartment } from "./department-data.js";
 import { DepartmentDirectory } from "./departments.js";
 import { parsePlan } from "./parse.js";
 import { projectPaths } from "./paths.js";
+import { planCacheFile, readCachedPlan, writeCachedPlan } from "./plan-cache.js";
 import { type GenreData, loadGenreData, readProfileFile } from "./profile.js";
 import type { Plan } from "./schema.js";
 
@@ -33,6 +34,7 @@ export {
   isDepartmentWord,
   sharedDepartments,
 } from "./departments.js";
+export { sourceFingerprint } from "./fingerprint.js";
 export { markersOf } from "./footnotes.js";
 export { docNumberKey } from "./meta.js";
 export { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
@@ -69,6 +71,8 @@ export interface LoadOptions {
   dataDir?: string;
   /** Already loaded genre data (tests and benchmarks load it once). */
   genre?: GenreData;
+  /** A folder to keep parsed plans in between runs (the engine's cache); none by default. */
+  cacheDir?: string;
 }
 
 /** Why something failed, in one line. */
@@ -86,12 +90,14 @@ export function loadCorpus(dir: string | readonly string[], options: LoadOptions
   const genre = options.genre ?? loadGenreData(options.dataDir ?? projectPaths().data);
   const hash = createHash("sha256");
   // The genre's data shapes the plans (profiles) and what search knows (department words): part of the key.
-  hash.update(JSON.stringify(genre)).update("\0");
+  const genreText = JSON.stringify(genre);
+  hash.update(genreText).update("\0");
+  const genreKey = options.cacheDir ? createHash("sha256").update(genreText).digest("hex") : "";
   const plans: Plan[] = [];
   const profiles: Array<ProfileDepartment[]> = [];
   const warnings: CorpusWarning[] = [];
   for (const d of typeof dir === "string" ? [dir] : dir)
-    readFolder(d, genre, hash, plans, profiles, warnings);
+    readFolder(d, { genre, genreKey, cacheDir: options.cacheDir }, hash, plans, profiles, warnings);
   const departments = new DepartmentDirectory(genre.departments);
   for (const [i, plan] of plans.entries())
     departments.addDocument(profiles[i] ?? [], [
@@ -103,7 +109,7 @@ export function loadCorpus(dir: string | readonly string[], options: LoadOptions
 
 function readFolder(
   dir: string,
-  genre: GenreData,
+  { genre, genreKey, cacheDir }: { genre: GenreData; genreKey: string; cacheDir: string | undefined },
   hash: ReturnType<typeof createHash>,
   plans: Plan[],
   profiles: Array<ProfileDepartment[]>,
@@ -123,8 +129,16 @@ function readFolder(
     try {
       const source = readFileSync(join(dir, file), "utf8");
       const profile = readProfileFile(dir, doc);
-      hash.update(file).update("\0").update(source).update("\0").update(JSON.stringify(profile)).update("\0");
-      plans.push(parsePlan(doc, source, { genre, profile }));
+      const profileText = JSON.stringify(profile);
+      hash.update(file).update("\0").update(source).update("\0").update(profileText).update("\0");
+      // A plan parsed by an earlier run from the same text, profile, genre data and code is read back.
+      const cached = cacheDir ? planCacheFile(cacheDir, doc, [source, profileText, genreKey]) : null;
+      let plan = cached ? readCachedPlan(cached) : null;
+      if (!plan) {
+        plan = parsePlan(doc, source, { genre, profile });
+        if (cached) writeCachedPlan(cached, plan);
+      }
+      plans.push(plan);
       profiles.push(profile?.departments ?? []);
     } catch (error) {
       warnings.push({ file, reason: reasonOf(error) });

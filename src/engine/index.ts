@@ -145,9 +145,8 @@ export async function createEngine(
   const dirs = [options.corpusDir ?? paths.corpus, ...(options.extraCorpusDirs ?? [])].map((d) =>
     resolvePath(d),
   );
-  const corpus = loadCorpus(dirs, {
-    dataDir: resolvePath(options.dataDir ?? paths.data),
-  });
+  const cacheDir = resolvePath(options.cacheDir ?? paths.cache);
+  const corpus = loadCorpus(dirs, { dataDir: resolvePath(options.dataDir ?? paths.data), cacheDir });
   const warn =
     options.onWarning ?? ((w) => process.stderr.write(`warning: ${w.file} not loaded: ${w.reason}\n`));
   // Each folder's rules files bind to the documents of that folder; one that does not bind is skipped.
@@ -159,7 +158,7 @@ export async function createEngine(
     warnings.push(...loaded.warnings);
   }
   for (const w of warnings) warn(w);
-  const index = await SearchIndex.open(corpus, { cacheDir: resolvePath(options.cacheDir ?? paths.cache) });
+  const index = await SearchIndex.open(corpus, { cacheDir });
   const home = (options.home ?? []).filter((doc) => corpus.plans.some((p) => p.doc === doc));
   for (const doc of options.home ?? [])
     if (!home.includes(doc)) warn({ file: doc, reason: "a default document that is not loaded" });

@@ -4,9 +4,7 @@
  * cached on disk under a key of the corpus hash and the code's own hash, so a stale cache is never read.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { Document } from "@langchain/core/documents";
 import {
   type Corpus,
@@ -15,6 +13,7 @@ import {
   implementersIn,
   implementsPlan,
   type Plan,
+  sourceFingerprint,
 } from "../corpus/index.js";
 import { CACHE_FORMAT, type CachedIndex, CacheRejected, readIndexCache, writeIndexCache } from "./cache.js";
 import { cityNames, provinceNames } from "./cities.js";
@@ -198,21 +197,7 @@ function indexText(plan: Plan, item: Item): string {
  * search sources (with their subfolders). Changing the tokeniser or embeddings therefore invalidates old caches.
  */
 export function codeFingerprint(): string {
-  const self = fileURLToPath(import.meta.url);
-  const hash = createHash("sha256");
-  if (self.endsWith(".js")) return hash.update(readFileSync(self)).digest("hex").slice(0, 16);
-  const src = dirname(dirname(self));
-  const walk = (dir: string) => {
-    for (const f of readdirSync(join(src, dir), { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    )) {
-      if (f.isDirectory()) walk(join(dir, f.name));
-      else if (f.name.endsWith(".ts"))
-        hash.update(join(dir, f.name)).update(readFileSync(join(src, dir, f.name)));
-    }
-  };
-  for (const dir of ["corpus", "search"]) walk(dir);
-  return hash.digest("hex").slice(0, 16);
+  return sourceFingerprint(["corpus", "search"]);
 }
 
 /** Options for {@link SearchIndex.open}. */
