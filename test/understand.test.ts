@@ -317,6 +317,25 @@ describe("a Query", () => {
     expect(layers.check?.outcome).toBe("applies");
   });
 
+  it("keeps a sized case's size when only its fuel changes (换成烧天然气的锅炉呢), and reads the round's new words", async () => {
+    const coal = await engine.answer("我厂里有台烧煤的锅炉，十几吨的，要淘汰不？");
+    expect(coal.check?.outcome).toBe("applies");
+    const gas = await engine.answer("要是换成烧天然气的锅炉呢，还要淘汰不？", { context: coal.context });
+    expect(gas.context?.factsText).toContain("十几吨");
+    expect(gas.context?.factsText).toContain("天然气");
+    expect(gas.context?.factsText).not.toContain("烧煤");
+    // 轻卡 is a truck; 应急抢险用的车 an emergency vehicle; "buy … must it" asks an obligation.
+    const light = await engine.answer("我在城市建成区跑物流，开的是烧油的轻卡，2025年底前必须换新能源吗？");
+    expect(light.check?.outcome).toBe("applies");
+    const muck = await engine.answer("我在市区开渣土车，烧柴油的，2025年底前要换新能源吗？");
+    const rescue = await engine.answer("那要是应急抢险用的车呢？", { context: muck.context });
+    expect(rescue.check?.outcome).toBe("does_not_apply");
+    const car = await engine.answer(
+      "A government department buy a new official car for normal office use - must it be new-energy?",
+    );
+    expect(car.check?.outcome).toBe("applies");
+  });
+
   it("counts a figure said to come on top of the case's (又多了300个) onto it, and one taken off from it", async () => {
     const ldar = await engine.answer("我们厂密封点一共800个，要开展LDAR吗？");
     expect(ldar.check?.outcome).toBe("does_not_apply");

@@ -697,6 +697,20 @@ export function readFollowUp(
     )
   )
     factsText = `${previous}，${text}`;
+  // 换成烧天然气的锅炉呢 after a coal boiler of 十几吨: the same kind of thing, sized before and not now,
+  // burning another fuel — the case with its fuel changed, its size and the rest kept. (A kind of thing
+  // with a rule of its own, 稀薄燃烧的燃气货车 after 国四柴油货车, is a new case: it was never sized.)
+  else if (
+    context.kind === "check" &&
+    CHANGE.test(text) &&
+    own.fuels.length > 0 &&
+    own.entities.length > 0 &&
+    own.entities.every((e) =>
+      previousFacts.entities.some((b) => b.kind === e.kind && b.animal === e.animal && b.figures.length > 0),
+    ) &&
+    findAmounts(text).length === 0
+  )
+    factsText = withFuel(previous, text);
   // …or said of the same case (离热电厂32公里，这样还要关吗).
   else if (addsThings && (CHANGE.test(text) || ANAPHORA.test(text)) && context.factsText !== null)
     factsText = `${previous}，${text}`;
