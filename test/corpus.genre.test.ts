@@ -285,6 +285,10 @@ describe("every development document", () => {
         "dangtu-air-quality-2024",
         "wuwei-air-pollution-2025",
         "youxian-air-quality-2024",
+        "xiangyuan-air-pollution-2025",
+        "yixing-air-quality-2024",
+        "zunhua-air-pollution-2025",
+        "kelamayi-air-quality-2024",
       ].sort(),
     );
   });
