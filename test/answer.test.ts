@@ -953,6 +953,13 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(many.understand("赤水河边的酒厂锅炉怎么管").docs).toEqual(["renhuai-air-quality-2025"]);
   });
 
+  it("finds item 24(3) of a plan numbered across sections, and 第24项下面的（2）", async () => {
+    const english = await many.answer("In the Yixing air quality plan, what is item 24(3)?");
+    expect(english.citations[0]).toMatchObject({ doc: "yixing-air-quality-2024", id: "6.24.3" });
+    const chinese = await many.answer("宜兴方案第24项下面的（2）说的是啥");
+    expect(chinese.citations[0]).toMatchObject({ doc: "yixing-air-quality-2024", id: "6.24.2" });
+  });
+
   it("names a document by its number, not mending it as a typo of another word", async () => {
     const u = many.understand("邢政办〔2024〕3号 六、2. 写了啥");
     expect(u.docs).toEqual(["xingtai-2023"]);

@@ -97,6 +97,7 @@ describe("item references", () => {
     // A point said after its item: 的第2点, 第N条第2点.
     expect(path("七（三）的第2点讲啥")).toBe("7.3.2");
     expect(path("第十八条第3点")).toBe("18.3");
+    expect(path("第24项下面的（2）说的是啥")).toBe("24.2");
   });
   it("reads English sections, parts, items and points", () => {
     expect(path("section 6 item 5")).toBe("6.5");

@@ -82,7 +82,11 @@ function lookUp(ref: ItemRef, plan: Plan, lenient: boolean, text: string): Item[
   if (ref.path.length === 2 && numberedAcross(plan)) {
     const inSection = plan.items.filter((i) => i.level === 2 && i.section === ref.path[0]);
     const nth = inSection[(ref.path[1] as number) - 1];
-    return nth ? [nth] : [];
+    if (nth) return [nth];
+    // item 24(3) of a plan numbered across, which has no section 24: the point of item (24).
+    if (!plan.sections.some((s) => s.number === ref.path[0]))
+      return lookUp({ ...ref, across: true }, plan, lenient, text);
+    return [];
   }
   if (ref.path.length === 1) {
     const items = plan.items.filter((i) => i.section === ref.path[0] && i.level === 2);
