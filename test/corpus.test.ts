@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDeadlines } from "../src/corpus/deadlines.js";
-import { englishDepartment, findDepartmentMentions } from "../src/corpus/departments.js";
+import { englishDepartment, findDepartmentMentions, isDepartmentWord } from "../src/corpus/departments.js";
 import { loadCorpus, loadGenreData, parsePlan, readProfileFile } from "../src/corpus/index.js";
 
 const genre = loadGenreData("data");
@@ -289,6 +289,23 @@ describe("parsed plans kept between runs", () => {
     const now = readdirSync(join(cache, "plans"));
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(files[0]);
+  });
+
+  it("makes a cached plan's departments known to the questions, as a parsed one's are", () => {
+    const docs = mkdtempSync(join(tmpdir(), "plans-docs-"));
+    const cache = mkdtempSync(join(tmpdir(), "plans-cache-"));
+    cpSync("corpus/shangqiu-air-quality-2024.txt", join(docs, "shangqiu-air-quality-2024.txt"));
+    loadCorpus(docs, { cacheDir: cache });
+    // What another process wrote: the same plan, one of its departments named as no parse here names it.
+    const [file] = readdirSync(join(cache, "plans"));
+    const path = join(cache, "plans", file as string);
+    writeFileSync(path, readFileSync(path, "utf8").replaceAll("市城市管理局", "市城市管理和综合执法测试局"));
+    expect(isDepartmentWord("市城市管理和综合执法测试局")).toBe(false);
+    const read = loadCorpus(docs, { cacheDir: cache });
+    expect(
+      read.plans[0]?.items.some((i) => i.departments.some((d) => d.name === "市城市管理和综合执法测试局")),
+    ).toBe(true);
+    expect(isDepartmentWord("市城市管理和综合执法测试局")).toBe(true);
   });
 
   it("parses as usual when the cache cannot be written", () => {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { ProfileDepartment } from "./department-data.js";
 import { DepartmentDirectory } from "./departments.js";
-import { parsePlan } from "./parse.js";
+import { parsePlan, registerDepartments } from "./parse.js";
 import { projectPaths } from "./paths.js";
 import { planCacheFile, readCachedPlan, writeCachedPlan } from "./plan-cache.js";
 import { type GenreData, loadGenreData, readProfileFile } from "./profile.js";
@@ -134,7 +134,8 @@ function readFolder(
       // A plan parsed by an earlier run from the same text, profile, genre data and code is read back.
       const cached = cacheDir ? planCacheFile(cacheDir, doc, [source, profileText, genreKey]) : null;
       let plan = cached ? readCachedPlan(cached) : null;
-      if (!plan) {
+      if (plan) registerDepartments(plan, profile?.departments ?? []);
+      else {
         plan = parsePlan(doc, source, { genre, profile });
         if (cached) writeCachedPlan(cached, plan);
       }

@@ -29,6 +29,7 @@ import {
   withRoleWords,
 } from "./conventions.js";
 import { parseDeadlines } from "./deadlines.js";
+import type { ProfileDepartment } from "./department-data.js";
 import { canonicalDepartment, departmentFolds, escapeRegExp, sharedDepartments } from "./departments.js";
 import { notesOf, readFootnotes } from "./footnotes.js";
 import { reflowLayoutTable } from "./layout-table.js";
@@ -682,13 +683,21 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     standingNotes,
     roleWords,
   });
+  registerDepartments(plan, options.profile?.departments ?? []);
+  return plan;
+}
+
+/**
+ * Makes a plan's departments (and its profile's aliases) known to the shared directory questions are
+ * read with; a plan read back from the cache, not parsed, must be registered too.
+ */
+export function registerDepartments(plan: Plan, profileDepartments: readonly ProfileDepartment[]): void {
   sharedDepartments().addDocument(
-    options.profile?.departments ?? [],
+    profileDepartments,
     [...plan.items.flatMap((i) => i.departments), ...plan.standingNotes.flatMap((n) => n.departments)].map(
       (d) => d.name,
     ),
   );
-  return plan;
 }
 
 /** A bracket's only responsible unit, beside no lead, leads (the plan says so): changed in place. */
