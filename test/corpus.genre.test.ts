@@ -20,6 +20,8 @@ import {
   readDivisionTable,
   readPlanConventions,
 } from "../src/corpus/index.js";
+import { splitLines } from "../src/corpus/lines.js";
+import { pipeTableRows } from "../src/corpus/pipe-table.js";
 
 const DEV = "eval/genre/dev/docs";
 const corpus = loadCorpus(DEV);
@@ -289,6 +291,10 @@ describe("every development document", () => {
         "yixing-air-quality-2024",
         "zunhua-air-pollution-2025",
         "kelamayi-air-quality-2024",
+        "laibin-air-quality-2025",
+        "xiantao-air-quality-2025",
+        "wugong-air-quality-2025",
+        "deyang-air-quality-2025",
       ].sort(),
     );
   });
@@ -338,7 +344,11 @@ describe("every development document", () => {
       const end = body
         .trimEnd()
         .replace(/\n[\s　]*(?:责任分工[:：])?(?:以上)?第\s*\d+[^\n]*项[^\n]*由[^\n]*$/, "");
-      expect(end.trimEnd().endsWith(p.items.at(-1)?.text ?? "?"), p.doc).toBe(true);
+      // The last entry's span in the source (a table row rebuilt from its cells quotes its cells).
+      const last = p.items.at(-1);
+      expect(end.trimEnd().endsWith(last ? p.source.slice(last.span.start, last.span.end) : "?"), p.doc).toBe(
+        true,
+      );
     }
   });
 
@@ -2531,5 +2541,32 @@ describe("the twentieth round's conventions", () => {
       县交通运输局: "lead",
       县住建局: "support",
     });
+  });
+
+  it("reads a Markdown pipe table as a task table, and leaves pipes that make no table alone", () => {
+    const deyang = planOf("deyang-air-quality-2025");
+    expect(roles(deyang, "1.2")).toMatchObject({ 市经济和信息化局: "lead", 市发展改革委: "support" });
+    expect(isoDates(deyang, "1.2")).toEqual(["2025-10-31"]);
+    const rows = pipeTableRows(splitLines("| a | b |\n| --- | --- |\n| 1 | 甲 |\n首页 | 机构概况 | 新闻"));
+    expect(rows.map((l) => l.text)).toEqual(["a\tb", "", "1\t甲", "首页 | 机构概况 | 新闻"]);
+    expect(pipeTableRows(splitLines("| a | b |\n| c | d |")).map((l) => l.text)).toEqual([
+      "| a | b |",
+      "| c | d |",
+    ]);
+  });
+
+  it("dates a heading's points by the time limit after its title, and reads 承接单位/协作单位 with a notice's year", () => {
+    const wugong = planOf("wugong-air-quality-2025");
+    expect(isoDates(wugong, "3.2.1")).toEqual(["2025-09-30"]);
+    const xiantao = planOf("xiantao-air-quality-2025");
+    // 列有两个及以上承接单位的，排在第一位的为牵头单位…其余承接单位按职责分工负责；“协作单位”配合.
+    expect(roles(xiantao, "2.3")).toEqual({
+      市发改委: "lead",
+      市行政审批局: "responsible",
+      市经信局: "support",
+      市生态环境局: "support",
+    });
+    // 完成期限未标注年份的，均指2025年 — the title gives two years.
+    expect(isoDates(xiantao, "2.4")).toContain("2025-12-31");
   });
 });

@@ -37,6 +37,7 @@ import { type Line, splitInlinePoints, splitLines, trimmed } from "./lines.js";
 import { readMeta, type Signature } from "./meta.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, signatureLine } from "./page.js";
 import { applyNamedTimes, applyPhases, readNamedTimes, readPhases } from "./phases.js";
+import { pipeTableRows } from "./pipe-table.js";
 import { applyDepartmentLists, applyPointingSections } from "./pointers.js";
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
@@ -92,6 +93,9 @@ const STANDING_TIME = /[；;，,（(](?:长期坚持|(?:全年|常态化)?持续
 /** Angle brackets holding labelled lists (〈领衔：X｜协同：Y｜时限：…〉), not a name's own 〈市、区〉. */
 const ANGLED_LABELS = /〈([^〈〉\n]*?[:：][^〈〉\n]*)〉/g;
 
+/** 未注明年份的，均为2025年 / 时限未标明年份的指2025年: the year a notice gives dates written without one. */
+const UNDATED_YEAR =
+  /未(?:注明|标明|写明|明确|标注)年份的[^。；;月]{0,16}?(?:均|一律)?(?:为|指|是|按)(20\d\d)年/;
 const TIME_BRACKETS = /^(?:[(（][^（）()]*(?:\d{4}年|\d{1,2}月|年底|长期|持续|常态化)[^（）()]*[)）])+$/;
 
 /** 上述第2—3项： opening a bracket: it speaks for those tasks of the level. */
@@ -216,7 +220,8 @@ function headSentence(firstLine: string): string {
  */
 export function parsePlan(doc: string, source: string, options: ParseOptions): Plan {
   // Points that run on in one paragraph ((1)…；(2)…) are entries as on lines of their own.
-  const sourceLines = splitInlinePoints(splitLines(source));
+  // A Markdown pipe table's rows are read as a pasted table's tab-parted rows.
+  const sourceLines = splitInlinePoints(pipeTableRows(splitLines(source)));
   const { index: firstSection, contents, noticePoints } = findFirstSection(sourceLines);
   // A contents list before the body is no structure: its headings are read as blank lines.
   const lines = sourceLines.map((l, i) => (i >= contents[0] && i < contents[1] ? { ...l, text: "" } : l));
@@ -318,9 +323,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     season && Number(season[2]) === Number(season[1]) + 1 && signedYear === Number(season[1])
       ? meta.signed
       : null;
+  // 完成期限未注明年份的，均为2025年: the notice's year for year-less dates, where the title gives none.
+  const statedYear = UNDATED_YEAR.exec(`${notice}\n${opening}`)?.[1];
   const deadlineOptions = {
     heatingSeason: profile.heatingSeason,
-    year: planYear,
+    year: planYear ?? (statedYear ? Number(statedYear) : null),
     since: signedYear,
     seasonFrom,
     issued: meta.signed,
@@ -647,6 +654,17 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     for (const item of items)
       if (item.section === section.number && item.deadlines.length === 0 && item.path.length > 1)
         item.deadlines.push({ ...due, sentence: section.title });
+  }
+  // A heading that ends in its time limit (（一）淘汰落后低效产能（2025年9月底前）) dates its points that name
+  // none of their own: the limit is the task's, its points are how it is done.
+  for (const heading of items) {
+    const line = heading.text.split("\n")[0]?.trim() ?? "";
+    const bracket = /[（(][^（）()]*[)）]$/.exec(line)?.[0];
+    if (!bracket || !TIME_BRACKETS.test(bracket) || heading.deadlines.length === 0) continue;
+    if (line.length - bracket.length > 40) continue; // a sentence ending in a date, not a heading
+    for (const point of items)
+      if (point.parent === heading.id && point.deadlines.length === 0)
+        point.deadlines.push(...heading.deadlines.map((d) => ({ ...d })));
   }
   // A date the plan gives every task that names none (未注明完成时限的任务，完成时限均为…), or every
   // such task it marks (标注“*”的任务…).
