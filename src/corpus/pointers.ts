@@ -6,7 +6,7 @@
  */
 import { type DeadlineOptions, parseDeadlines } from "./deadlines.js";
 import { parseSmallNumeral } from "./numerals.js";
-import { type Canonicalise, isDepartmentName, strongestRoles } from "./responsibility.js";
+import { type Canonicalise, isDepartmentName, roleOfVerb, strongestRoles } from "./responsibility.js";
 import type { Item, Role, Section } from "./schema.js";
 
 /** A section that assigns tasks to departments by pointing to them. */
@@ -22,22 +22,12 @@ const TASKS_HEAD = /^任务\s*(\d{1,3})(?:\s*(?:至|到|[-—～~])\s*(?:任务)
  */
 const LISTED_ROLE =
   /^(?:其中)?(?:任务\s*(\d{1,3})\s*)?(?:(牵头|配合|责任|协办|参与)(?:单位|部门)(?:均)?为(.+)|增加(.+?)为(牵头|配合|责任|协办|参与)(?:单位|部门))$/;
-const LISTED_ROLES: Readonly<Record<string, Role>> = {
-  牵头: "lead",
-  配合: "support",
-  协办: "support",
-  参与: "support",
-  责任: "responsible",
-};
 
 /**
  * 任务15至任务20：牵头单位均为X；配合单位均为Y，其中任务19增加Z为配合单位 — the departments a 责任清单
  * line gives each task it names, by number; empty when it is no such line.
  */
-export function listedTaskRoles(
-  head: string,
-  rest: string,
-): Map<number, Array<{ written: string; role: Role }>> {
+function listedTaskRoles(head: string, rest: string): Map<number, Array<{ written: string; role: Role }>> {
   const out = new Map<number, Array<{ written: string; role: Role }>>();
   const m = TASKS_HEAD.exec(head.trim());
   if (!m) return out;
@@ -47,7 +37,8 @@ export function listedTaskRoles(
   for (const part of rest.split(/[；;，,。]/)) {
     const said = LISTED_ROLE.exec(part.trim());
     if (!said) continue;
-    const role = LISTED_ROLES[(said[2] ?? said[5]) as string] as Role;
+    // 牵头 leads, 配合/协办/参与 support; 责任 (no role verb) is responsible.
+    const role = roleOfVerb((said[2] ?? said[5]) as string) ?? "responsible";
     const names = ((said[3] ?? said[4]) as string)
       .split("、")
       .map((n) => n.trim())

@@ -574,12 +574,14 @@ export function readFollowUp(
     !ANAPHORA.test(text) &&
     !THOSE.test(text) &&
     !ADDS.test(text.trim());
+  // The previous case's figures, read once for the branch below.
+  const previousAmounts = findAmounts(previous);
   if (complete) factsText = null;
   // 又多了300个 / 拆了2台 after a check with a figure of that unit: the case's figure changed by it.
   else if (
     context.kind === "check" &&
     (ADDS_ON_TOP.test(text) || SUBTRACTS.test(text)) &&
-    findAmounts(text).some((a) => findAmounts(previous).some((p) => sameCount(p.unit, a.unit)))
+    findAmounts(text).some((a) => previousAmounts.some((p) => sameCount(p.unit, a.unit)))
   )
     factsText = replaceFigures(previous, text);
   // Another one, with its own thing and figure (还有一台29兆瓦的燃煤锅炉…这台呢): its own case, asked what the
