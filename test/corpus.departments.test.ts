@@ -134,6 +134,9 @@ describe("the shared directory, from the documents loaded", () => {
     // Units concerned, not a town called 有关乡.
     expect(englishDepartment("有关乡镇")).toBe("The Townships concerned");
     expect(englishDepartment("各有关镇街")).toBe("The Towns and Sub-districts concerned");
+    // Governments of the places concerned, not of a place called 有关.
+    expect(englishDepartment("有关镇人民政府")).toBe("The Town Governments concerned");
+    expect(englishDepartment("有关乡(镇)人民政府")).toBe("The Township and Town Governments concerned");
     expect(departmentWords()).toContain("国网濮阳供电公司");
   });
 

@@ -295,6 +295,10 @@ describe("every development document", () => {
         "xiantao-air-quality-2025",
         "wugong-air-quality-2025",
         "deyang-air-quality-2025",
+        "luanzhou-air-pollution-2025",
+        "gaoping-air-quality-2025",
+        "liuyang-air-quality-2025",
+        "huolinguole-air-quality-2025",
       ].sort(),
     );
   });
@@ -2568,5 +2572,37 @@ describe("the twentieth round's conventions", () => {
     });
     // 完成期限未标注年份的，均指2025年 — the title gives two years.
     expect(isoDates(xiantao, "2.4")).toContain("2025-12-31");
+  });
+
+  it("reads a kind of unit by its words, dotted dates, a 分工： line of clauses and a default date for a marked time", () => {
+    // （项目长单位：…；成员单位：…；交账时间：…） — labels the genre had no word for, read by their words.
+    const luanzhou = planOf("luanzhou-air-pollution-2025");
+    expect(roles(luanzhou, "3.1")).toEqual({
+      唐山市生态环境局滦州市分局: "lead",
+      市工业和信息化局: "support",
+      市发展和改革局: "support",
+    });
+    // 交账时间：分期交账：2025年4月、2025年8月 — each month under the label by its end.
+    expect(isoDates(luanzhou, "3.5")).toEqual(["2025-04-30", "2025-08-31"]);
+    // 标注“常态推进”的，须常态化开展工作，于2025年12月20日前进行年度交账.
+    expect(isoDates(luanzhou, "6.1")).toEqual(["2025-12-20"]);
+    // 主责任单位 leads, 协同责任单位 support, 属地责任单位 carry it out locally.
+    expect(roles(planOf("gaoping-air-quality-2025"), "2.5.1")).toEqual({
+      市能源局: "lead",
+      晋城市生态环境局高平分局: "support",
+      市自然资源局: "support",
+      "有关乡(镇)人民政府": "responsible",
+    });
+    // （X牵头，Y参与；9.30前） — 时限以“月.日前”形式标注.
+    const liuyang = planOf("liuyang-air-quality-2025");
+    expect(roles(liuyang, "3.1.2")).toMatchObject({ 市工业和信息化局: "lead", 市自然资源局: "support" });
+    expect(isoDates(liuyang, "3.1.2")).toEqual(["2025-09-30"]);
+    expect(isoDates(liuyang, "3.2.3")).toEqual(["2025-06-30", "2025-10-31"]);
+    // 分工：X牵头；Y负责；Z配合。时限：…
+    expect(roles(planOf("huolinguole-air-quality-2025"), "2.4")).toEqual({
+      市生态环境分局: "lead",
+      工业园区管委会: "responsible",
+      市工业和信息化局: "support",
+    });
   });
 });

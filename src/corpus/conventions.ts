@@ -14,6 +14,7 @@ import {
   findBrackets,
   hasRoleVerb,
   isDepartmentName,
+  isKnownUnitLabel,
   isRoleVerb,
   isTimeLimit,
   type NamePiece,
@@ -21,7 +22,6 @@ import {
   roleOfVerb,
   splitNames,
   splitTopLevel,
-  startsWithLabel,
 } from "./responsibility.js";
 import type { DepartmentRef, Role } from "./schema.js";
 
@@ -104,7 +104,8 @@ export interface PlanConventions {
   slashParts: { allLead: boolean } | null;
   /**
    * "未注明完成时限的任务，完成时限均为2025年12月31日": the date of every task that gives none — or of
-   * those marked so (标注“*”的任务…), when the rule names a mark.
+   * those marked so (标注“*”的任务…), when the rule names a mark — or whose time limit is the word it quotes
+   * (标注“常态推进”的…于2025年12月20日前进行年度交账).
    */
   defaultDeadline: { date: string; mark: string | null } | null;
   /**
@@ -234,7 +235,7 @@ function readRoleWords(text: string): Map<string, Role> {
   // a kind of unit named in quotes, then said what it does: its brackets write the word alone (X首办).
   for (const m of text.matchAll(NAMED_KIND)) {
     const word = m[1] as string;
-    if (words.has(word) || isRoleVerb(word) || startsWithLabel(`${word}单位：`)) continue;
+    if (words.has(word) || isRoleVerb(word) || isKnownUnitLabel(word)) continue;
     const said = new RegExp(`${word}单位(?![”"」])([^；;。“"「]{0,24})`).exec(text);
     const role = said ? roleSaid(said[1] as string) : null;
     if (role) words.set(word, role);
@@ -247,8 +248,7 @@ function readRoleWords(text: string): Map<string, Role> {
   for (const m of text.matchAll(UNIT_SUPPORTS)) {
     const word = m[1] as string;
     // 各责任单位按职责配合 speaks of every unit; 责任单位 is the genre's own label.
-    if (/^[各有其]/.test(word) || words.has(word) || isRoleVerb(word) || startsWithLabel(`${word}单位：`))
-      continue;
+    if (/^[各有其]/.test(word) || words.has(word) || isRoleVerb(word) || isKnownUnitLabel(word)) continue;
     words.set(word, "support");
   }
   // 认领单位即该项任务的牵头单位: a kind of unit the genre has no label for, defined without quotes.
@@ -257,8 +257,7 @@ function readRoleWords(text: string): Map<string, Role> {
     const role = roleSaid(m[2] as string);
     // 逗号前的单位为牵头单位 says where names stand, not a kind of unit.
     if (/的$|[前后]$/.test(word)) continue;
-    if (role && !words.has(word) && !isRoleVerb(word) && !startsWithLabel(`${word}单位：`))
-      words.set(word, role);
+    if (role && !words.has(word) && !isRoleVerb(word) && !isKnownUnitLabel(word)) words.set(word, role);
   }
   return words;
 }
@@ -377,6 +376,12 @@ const SEVERAL_LEADS_SHARE =
 /** 未注明完成时限的任务，完成时限均为2025年12月31日 */
 const DEFAULT_DEADLINE =
   /(?:标注[“"「]?([*＊★※▲])[”"」]?的(?:任务|工作)[^。]{0,20}?)?(?:(?:完成标志|任务|工作)?中?未(?:注明|标明|列明|明确|标注|写明)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?|除(?:各项)?(?:任务|工作)?中?已?(?:注明|标明|列明|明确|标注|写明)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?以?外[，,]?\s*其(?:余|他)(?:各项)?(?:任务|工作|措施)?)[，,]?\s*(?:完成时限|完成时间)?(?:均|一律)?(?:须|应|要)?(?:为|是|于)?\s*((?:20\d\d)年\d{1,2}月(?:\d{1,2}日|底))(?:前)?/;
+/**
+ * 标注“常态推进”的，须常态化开展工作，于2025年12月20日前进行年度交账: the date a plan gives every task whose time
+ * limit is the word it quotes.
+ */
+const TAGGED_DEFAULT_DEADLINE =
+  /标注[“"「]([\p{Script=Han}]{2,6})[”"」]的(?:任务|工作)?[，,]?[^。；;]{0,24}?于\s*((?:20\d\d)年\d{1,2}月(?:\d{1,2}日|底))前/u;
 /** 第三部分至第七部分未标明责任单位的措施，由X牵头 / 任务后未标注责任单位的，由X牵头 */
 const DEFAULT_LEAD =
   /(?:第([一二三四五六七八九十]{1,2})部分至第([一二三四五六七八九十]{1,2})部分)?未(?:标明|注明|列明|明确|标注)(?:责任单位|责任部门|牵头单位)的(?:措施|任务|工作)?[，,]?\s*(?:均|一律)?由(.{2,30}?)牵头/;
@@ -764,7 +769,7 @@ export function readPlanConventions(
     innerBracketSupports: stated(INNER_SUPPORTS) !== null,
     overriddenLeadSupports: stated(OVERRIDDEN_LEAD_SUPPORTS) !== null,
     slashParts: stated(SLASH_PARTS) ? { allLead: stated(SLASHLESS_LEAD) !== null } : null,
-    defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE)),
+    defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE) ?? stated(TAGGED_DEFAULT_DEADLINE)),
     defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),
     teams: readTeams(`${preamble}\n${closing}`),
     codes: /编号/.test(`${notice}\n${preamble}`) ? readCodes(closing) : new Map(),

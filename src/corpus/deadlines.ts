@@ -168,7 +168,7 @@ const PATTERNS: readonly DeadlinePattern[] = [
     // 完成时间：2024年9月 — a month under a deadline label means by its end; so does each month of a
     // label's stages (完成节点：排查2025年5月，整治2025年10月).
     pattern: new RegExp(
-      `(?<=${AFTER_DEADLINE_LABEL}(?:\\p{Script=Han}{1,6}\\d{4}年\\d{1,2}月[，,、；;])*\\p{Script=Han}{0,6})(\\d{4})年(\\d{1,2})月(?![\\d底末份中上下])`,
+      `(?<=${AFTER_DEADLINE_LABEL}(?:\\p{Script=Han}{1,6}[:：]\\s*)?(?:\\p{Script=Han}{0,6}\\d{4}年\\d{1,2}月[，,、；;])*\\p{Script=Han}{0,6})(\\d{4})年(\\d{1,2})月(?![\\d底末份中上下])`,
       "gu",
     ),
     year: written,
@@ -308,19 +308,36 @@ const CHINESE_DATE_PART =
   /(?<=^|[^\u4e00-\u9fa5]|[年于至到在前和及、])[一二三四五六七八九十]{1,3}(?=月)|(?<=月)[一二三四五六七八九十]{1,3}(?=日)/g;
 
 /**
- * A text with the months and days of its dates written in Chinese numerals (十月底前, 十一月一日前) in Arabic
- * ones, as the deadline forms read them, and where each of its characters stands in the text as written.
+ * 9.30前 / 10.31日前: a month and day parted by a dot with no year, as a plan's brackets write them (its notice
+ * says 时限以“月.日前”形式标注). Not after a digit, letter or dot (PM2.5, 2025.6 are no such dates); month 1–12, day 1–31.
+ */
+const DOTTED_DATE = /(?<![\dA-Za-z.．])(1[0-2]|0?[1-9])[.．](3[01]|[12]\d|0?[1-9])(?=日?(?:之前|以前|前))/g;
+
+/**
+ * A text with the months and days of its dates written in Chinese numerals (十月底前, 十一月一日前) or
+ * parted by a dot (9.30前) in the form the deadline patterns read (10月底前, 9月30日前), and where each of
+ * its characters stands in the text as written.
  */
 export function withArabicDates(written: string): { text: string; origin: number[] } {
   let text = "";
   const origin: number[] = [];
   let from = 0;
-  for (const m of written.matchAll(CHINESE_DATE_PART)) {
-    const n = parseSmallNumeral(m[0]);
-    if (n === null || n < 1 || n > 31) continue;
+  const parts = [...written.matchAll(CHINESE_DATE_PART), ...written.matchAll(DOTTED_DATE)].sort(
+    (a, b) => a.index - b.index,
+  );
+  for (const m of parts) {
+    if (m.index < from) continue;
+    let arabic: string;
+    if (m[1] !== undefined) {
+      arabic = `${Number(m[1])}月${Number(m[2])}${written[m.index + m[0].length] === "日" ? "" : "日"}`;
+    } else {
+      const n = parseSmallNumeral(m[0]);
+      if (n === null || n < 1 || n > 31) continue;
+      arabic = String(n);
+    }
     for (let i = from; i < m.index; i++) origin.push(i);
     text += written.slice(from, m.index);
-    for (const c of String(n)) {
+    for (const c of arabic) {
       text += c;
       origin.push(m.index);
     }

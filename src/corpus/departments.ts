@@ -402,9 +402,11 @@ export class DepartmentDirectory {
 
   /** 各县(市、区)政府 → County, City and District Governments; 长沙县政府 → Changsha County Government. */
   private describeGovernment(name: string): DepartmentInfo | null {
-    const m = /^(各)?(.+?)(?:人民)?政府(\(.+\))?$/.exec(name);
+    // 有关乡(镇)人民政府, 相关县区政府: those concerned, not a place called 有关.
+    const m = /^(各有关|各相关|各|有关|相关)?(.+?)(?:人民)?政府(\(.+\))?$/.exec(name);
     if (!m) return null;
     const [, each, where = ""] = m;
+    const concerned = each !== undefined && each !== "各";
     const levelChars = where.replace(/[()、]/g, "");
     const words = this.data.levels;
     if (each || [...levelChars].every((c) => c in words)) {
@@ -412,7 +414,8 @@ export class DepartmentDirectory {
         (n): n is string => typeof n === "string",
       );
       if (nouns.length === 0) return null;
-      return { name, group: GOVERNMENTS, level: null, en: `${englishList(nouns)} Governments` };
+      const en = `${englishList(nouns)} Governments`;
+      return { name, group: GOVERNMENTS, level: null, en: concerned ? `The ${en} concerned` : en };
     }
     const [level, place] = this.splitPlace(where);
     if (!level || !place || !cjk(place)) return null;

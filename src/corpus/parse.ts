@@ -45,6 +45,7 @@ import {
   findBrackets,
   hasRoleVerb,
   headedDepartments,
+  isDivisionLine,
   isTimeLimit,
   outsideBrackets,
   parseBareNames,
@@ -676,8 +677,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         item.deadlines.length === 0 &&
         item.departments.length > 0 &&
         item.level >= 2 &&
-        // A task said to go on (长期坚持, 持续推进) has no date to default.
-        !STANDING_TIME.test(item.text) &&
+        // A task said to go on (长期坚持, 持续推进) has no date to default — unless the word is the mark
+        // the date is given for (标注“常态推进”的，于…前进行年度交账).
+        (!STANDING_TIME.test(item.text) || (byDefault.mark?.length ?? 0) > 1) &&
         (byDefault.mark === null || item.text.includes(byDefault.mark))
       )
         item.deadlines.push({ ...fallback, sentence: byDefault.date });
@@ -828,6 +830,13 @@ function closingSentence(
   // Outside bracketed clauses: those have been read already (or belong to the item above); a name's
   // own bracket (各县（市、区）人民政府) stays.
   const outside = outsideBrackets(text, (b) => parseResponsibility(b.inner) !== null);
+  // 分工：X牵头；Y负责；Z配合。时限：… — a line whose clauses, parted by semicolons, are read together.
+  const division = [...outside.split("\n")].reverse().find(isDivisionLine);
+  if (division) {
+    const clause = withRoleWords(division.trim().split("。")[0] as string, roleWords);
+    const read = parseResponsibility(clause, canonical);
+    if (read && read.departments.length > 0) return read.departments;
+  }
   const sentences = outside
     .split(/[。；;]|(?=——)/)
     .map((x) => x.trim())

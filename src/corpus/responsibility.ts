@@ -307,6 +307,14 @@ const TIME_LABELLED = /^(?:时间节点|节点|完成时限|时限|完成时间|
 /** （X牵头，Y配合；2025年6月底前；3分）: the points a task weighs in the plan's assessment name no one. */
 const SCORE = /^(?:(?:考核)?分值\s*[:：]?\s*)?\d+(?:\.\d+)?\s*分$/;
 
+/** 分工： / 职责分工： at the head of a line of clauses: a label that says no role itself. */
+const DIVISION_HEAD = /^\s*(?:分工|职责分工|工作分工)\s*[:：]\s*/;
+
+/** Whether a line is a task's division of labour in clauses (分工：X牵头；Y负责；Z配合。时限：…). */
+export function isDivisionLine(line: string): boolean {
+  return DIVISION_HEAD.test(line);
+}
+
 const STANDING_NOTE = /^以下(?:各项)?(?:任务|工作)?均(?:需|由)(.+?)(?:[,，]不再(?:一一)?列出)?$/;
 
 /** A department named twice keeps its strongest role (lead > responsible > support) and first place. */
@@ -333,7 +341,9 @@ export function parseResponsibility(
 ): Responsibility | null {
   const departments: DepartmentRef[] = [];
   let standingNote: Responsibility["standingNote"] = null;
-  for (const sentence of splitTopLevel(inner, /[。；;｜]/)) {
+  for (const written of splitTopLevel(inner, /[。；;｜]/)) {
+    // 分工：X牵头；Y负责；Z配合 — a label that says no role heads clauses that each say their own.
+    const sentence = written.replace(DIVISION_HEAD, "");
     // (X牵头，Y配合；2024年10月底前): the time limit beside the names is no name.
     if (isTimeLimit(sentence) || TIME_LABELLED.test(sentence.trim()) || SCORE.test(sentence.trim())) continue;
     const note = STANDING_NOTE.exec(sentence);
@@ -432,17 +442,25 @@ const VERB_LABEL = ROLE_VERBS.map(([verb]) => verb)
   .filter((verb) => verb.length === 2)
   .map((verb) => `${verb}(?=\\s*[:：])`)
   .join("|");
-const LABEL = new RegExp(
-  String.raw`【?(主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|协助单位|协助部门|成员单位|责任单位|责任部门|负责单位|负责部门|承接单位|承接部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|协助|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|分工(?=\s*】)|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：])|${VERB_LABEL})\s*(?:[:：]|】)`,
-  "g",
-);
 /**
- * The role of a label none of the above names (县直指导部门, 协作单位): by its role word — who leads (牵头,
- * 承办, 指导, 督导) or who helps (协作, 协同, 协助, 配合, 参加, 参与, 会办).
+ * A kind of unit none of the above names, standing as a label where a list begins (（项目长单位：…；成员单位：…）,
+ * 主责任单位：, 协同责任单位：): its role is read from its words ({@link roleByWord}).
+ */
+const ANY_UNIT_LABEL = String.raw`(?<=^|[（(〔【［\[；;，,。\s])[\u4e00-\u9fa5]{1,4}(?:单位|部门)(?=\s*[:：])`;
+/** The labels the genre is known to use, without a kind of unit read by its words alone. */
+const KNOWN_LABELS = String.raw`主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|协助单位|协助部门|成员单位|责任单位|责任部门|负责单位|负责部门|承接单位|承接部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|协助|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|分工(?=\s*】)|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：])|${VERB_LABEL}`;
+const labelPattern = (alternatives: string) => String.raw`【?(${alternatives})\s*(?:[:：]|】)`;
+const KNOWN_LABEL = new RegExp(`^${labelPattern(KNOWN_LABELS)}`);
+const LABEL = new RegExp(labelPattern(`${KNOWN_LABELS}|${ANY_UNIT_LABEL}`), "g");
+/**
+ * The role of a label none of the above names (县直指导部门, 协作单位, 项目长单位): by its role word — who
+ * leads (牵头, 承办, 指导, 主, 长 …) or who helps (协作, 协同, 配合, 成员 …); else one responsible (属地责任单位).
  */
 function roleByWord(label: string): Role {
-  if (/牵头|承办|指导|督导/.test(label)) return "lead";
-  if (/协作|协同|协助|配合|参加|参与|会办/.test(label)) return "support";
+  // 主责任单位, 项目长单位, 首办单位, 领办单位, 总牵头单位, 召集单位: the one who heads the task.
+  if (/牵头|承办|指导|督导|统筹|召集|主(?!体)|长|首|领|总/.test(label)) return "lead";
+  // 协同责任单位, 成员单位, 辅助单位, 联办单位, 支持部门: those who help.
+  if (/协|配合|参加|参与|会办|成员|辅|助|支持|联/.test(label)) return "support";
   return "responsible";
 }
 /** A deadline's label that may follow a labelled list on its line. */
@@ -452,6 +470,11 @@ const DEADLINE_LABEL =
 const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与|主)[)）]$/;
 
 const LABEL_AT_START = new RegExp(`^${LABEL.source}`);
+
+/** Whether `${word}单位` is a label the genre is known to use (牵头单位, 成员单位), not just any kind of unit. */
+export function isKnownUnitLabel(word: string): boolean {
+  return KNOWN_LABEL.test(`${word}单位：`);
+}
 
 /** Whether a line opens with a responsibility label (责任单位：, 责任分工：, 牵头单位：). */
 export function startsWithLabel(line: string): boolean {
