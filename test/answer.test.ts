@@ -1189,6 +1189,25 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(later.kind).toBe("deadline_listing");
     expect(later.citations.map((c) => c.id)).toContain("8.25");
   });
+
+  it("reads 第二条呢 after an item as the item numbered so beside it, and 二3（2） as a point", async () => {
+    const first = await many.answer("黄骅方案第七部分第1条讲什么");
+    expect(first.citations[0]).toMatchObject({ doc: "huanghua-air-pollution-2024", id: "7.1" });
+    const next = await many.answer("第二条呢", { context: first.context });
+    expect(next.citations[0]).toMatchObject({ doc: "huanghua-air-pollution-2024", id: "7.2" });
+    const point = await many.answer("黄骅方案二3（2）说了什么");
+    expect(point.citations[0]).toMatchObject({ doc: "huanghua-air-pollution-2024", id: "2.3.2" });
+  });
+
+  it("refuses a plan of its place for a year the plan held is not, and knows 都匀 as Duyun", async () => {
+    // The 2024 plan is held; another plan's title words in the question do not make it that plan's.
+    expect((await many.answer("黄骅市2025年大气污染综合治理工作方案有哪些新任务")).status).toBe(
+      "not_covered",
+    );
+    expect((await many.answer("黄骅市2024年大气污染综合治理工作方案有哪些任务")).status).toBe("answered");
+    const english = await many.answer("Duyun 2025 air pollution plan, item 4.3");
+    expect(english.citations[0]).toMatchObject({ doc: "duyun-air-pollution-2025", id: "4.3" });
+  });
 });
 
 describe("questions as people type them", () => {

@@ -299,6 +299,12 @@ describe("every development document", () => {
         "gaoping-air-quality-2025",
         "liuyang-air-quality-2025",
         "huolinguole-air-quality-2025",
+        "yuxi-air-quality-2025",
+        "duyun-air-pollution-2025",
+        "zhaodong-air-quality-2025",
+        "huanghua-air-pollution-2024",
+        "linhai-air-quality-2025",
+        "xinhui-air-pollution-2025",
       ].sort(),
     );
   });
@@ -2604,5 +2610,43 @@ describe("the twentieth round's conventions", () => {
       工业园区管委会: "responsible",
       市工业和信息化局: "support",
     });
+  });
+
+  it("reads groups closed by their role, a dash parting lead and supports, words a notice marks, and named times", () => {
+    // 责任分工：A、B（牵头负责）；C、D（参与配合）；E（具体实施）: each group's mark is the whole group's.
+    expect(roles(planOf("yuxi-air-quality-2025"), "2.1")).toEqual({
+      市发展改革委: "lead",
+      市工业和信息化局: "lead",
+      市生态环境局: "support",
+      市自然资源规划局: "support",
+    });
+    // 破折号“——”前为牵头单位，破折号后为配合单位; 请径向X（以下简称区生态环境分局）is X.
+    const xinhui = planOf("xinhui-air-pollution-2025");
+    expect(roles(xinhui, "2.1")).toEqual({
+      区生态环境分局: "lead",
+      区发展改革局: "support",
+      新会供电局: "support",
+    });
+    expect(xinhui.items.flatMap((i) => i.departments).some((d) => d.name.startsWith("请"))).toBe(false);
+    // 标注“负责”的单位为牵头单位 … 标注“落实”的单位为属地落实单位; 各镇、街道 is 各镇 and 各街道.
+    expect(roles(planOf("duyun-air-pollution-2025"), "2.2")).toEqual({
+      市工业和信息化局: "lead",
+      州生态环境局都匀分局: "support",
+      市发展和改革局: "support",
+      都匀经济开发区管委会: "responsible",
+      各镇: "responsible",
+      各街道: "responsible",
+    });
+    // “下半年”“年内”均指2025年12月31日前, with （A主办，B协助；年内）.
+    const zhaodong = planOf("zhaodong-air-quality-2025");
+    expect(roles(zhaodong, "3.1.2")).toMatchObject({ 市工信局: "lead", 市发改局: "support" });
+    expect(isoDates(zhaodong, "3.1.2")).toEqual(["2025-12-31"]);
+    // 责任落实：X牵头，Y协同，Z落实。销号时限：… after an item's last point is the item's.
+    const huanghua = planOf("huanghua-air-pollution-2024");
+    expect(roles(huanghua, "2.3")).toMatchObject({
+      黄骅经济开发区管委会: "lead",
+      市工业和信息化局: "support",
+    });
+    expect(isoDates(huanghua, "2.3")).toContain("2024-09-30");
   });
 });

@@ -88,6 +88,8 @@ describe("item references", () => {
       "六.5 讲的是啥",
     ])
       expect(path(q), q).toBe("6.5");
+    // A point under item 3. of section 二, the section's numeral run together with the item's.
+    for (const q of ["二3（2）说了什么", "二.3（2）讲什么", "二、3（2）"]) expect(path(q), q).toBe("2.3.2");
   });
   it("reads a third and fourth level, and a section alone", () => {
     expect(path("三(一)1.")).toBe("3.1.1");

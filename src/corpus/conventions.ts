@@ -188,6 +188,10 @@ const UNIT_SUPPORTS =
 const DEFINED_BY_POSITION =
   /[“"「]([\p{Script=Han}]{1,6})[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务|该项工作|本项工作)?的?(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
 
+/** 标注“负责”的单位为牵头单位 / 标注“落实”的单位为属地落实单位: the units a word marks are of the kind said. */
+const DEFINED_BY_MARKING =
+  /标(?:注|明|有)[“"「]([\p{Script=Han}]{1,6})[”"」](?:字样)?的(?:单位|部门)(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
+
 /** “配责”二字前所列单位为配责单位，按照各自职责积极配合…: a word marking a unit of a kind then said what it does. */
 const DEFINED_BY_POSITION_SAID =
   /[“"「]([\p{Script=Han}]{1,6})[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)[\p{Script=Han}]{2,4}(?:单位|部门)[，,]([^。；;]{0,40})/gu;
@@ -224,6 +228,11 @@ function readRoleWords(text: string): Map<string, Role> {
     // A word said of the names on both its sides (“会同”前…牵头，“会同”后…配合) parts a bracket: no role word.
     if (role && !saidOfBothSides(m[1] as string, text) && !words.has(m[1] as string))
       words.set(m[1] as string, role);
+  }
+  // 标注“负责”的单位为牵头单位: as plain as a position — a verb of the genre may be given another role.
+  for (const m of text.matchAll(DEFINED_BY_MARKING)) {
+    const role = roleSaid(m[2] as string);
+    if (role && !words.has(m[1] as string)) words.set(m[1] as string, role);
   }
   for (const m of text.matchAll(DEFINED_BY_POSITION_SAID)) {
     const word = m[1] as string;
@@ -291,6 +300,9 @@ const CALLED =
 /** 甲〈以下简称乙〉, 甲（以下简称“乙”） */
 const HENCEFORTH = /([\p{Script=Han}]{4,30}?)[〈（(]以下简称[“"「]?([\p{Script=Han}]{2,12})[”"」]?[〉）)]/gu;
 
+/** Words that send something to a unit named after them (请径向, 报, 由): not part of its name. */
+const SENT_TO = /^(?:请|径|直接|及时|向|报送|报|送|交由|由|经|抄送)+/;
+
 /**
  * The short names a plan says its brackets use (以简称表述，如“生态环境”指省生态环境厅，…其余依此类推; 本方案所称
  * X，指Y).
@@ -301,8 +313,11 @@ function readShortForms(text: string): ShortForms | null {
   let prefix: string | null = null;
   for (const m of text.matchAll(CALLED)) named.set(m[1] as string, m[2] as string);
   // 某市生态环境局某县分局〈以下简称县生态环境分局〉: the short name the rest of the plan writes.
-  for (const m of text.matchAll(HENCEFORTH))
-    if (isDepartmentName(m[1] as string)) named.set(m[2] as string, m[1] as string);
+  for (const m of text.matchAll(HENCEFORTH)) {
+    // 请径向某市生态环境局某区分局（以下简称区生态环境分局）反映: the name after the words that send to it.
+    const full = (m[1] as string).replace(SENT_TO, "");
+    if (isDepartmentName(full)) named.set(m[2] as string, full);
+  }
   for (const m of text.matchAll(SHORT_FORM)) {
     const [short, full] = [m[1] as string, m[2] as string];
     named.set(short, full);
@@ -542,10 +557,10 @@ const SEMICOLON_ROLES =
   /分号前(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,12}分号后(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)/;
 /**
  * 冒号前为牵头单位，冒号后为配合单位 / “＋”号前的单位为牵头单位，负责…；“＋”号后的单位为配合单位 / “协助”之前所列单位为
- * 配合单位，“协助”之后所列单位为牵头单位
+ * 配合单位，“协助”之后所列单位为牵头单位 / 破折号“——”前为牵头单位，破折号后为配合单位
  */
 const PARTING =
-  /(冒号|逗号|[“"「][^”"」\s]{1,2}[”"」]号?)(?:之)?前(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)(?:单位|部门)[^。]{0,40}?\1(?:之)?后(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)/;
+  /(冒号|逗号|破折号|[“"「][^”"」\s]{1,2}[”"」]号?)(?:[“"「][^”"」\s]{1,2}[”"」])?(?:之)?前(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)(?:单位|部门)[^。]{0,40}?(?:\1|破折号)(?:[“"「][^”"」\s]{1,2}[”"」])?(?:之)?后(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)/;
 
 /** 带★的为牵头单位，其余为配合单位 / 标注“☆”的单位为牵头单位 */
 const LEAD_MARK =
@@ -869,15 +884,25 @@ export function semicolonRoles(inner: string): string | null {
   return `${parts[0]}牵头，${parts[1]}配合`;
 }
 
-/** 未用逗号分隔的，括号内所列单位均为牵头单位: the names of a bracket without the parting mark. */
+/**
+ * 未用逗号分隔的，括号内所列单位均为牵头单位 / 未使用破折号、仅以顿号并列的，为共同责任单位: the names of a
+ * bracket without the parting mark.
+ */
 const UNPARTED =
-  /未(?:用|以|设|加|使用)(?:逗号|冒号|[“"「][^”"」\s]{1,2}[”"」]号?)(?:分隔|隔开)?的?[^。；;]{0,16}?(?:均)?(?:为|是)(牵头|配合|责任)(?:单位|部门)/;
+  /未(?:用|以|设|加|使用)(?:逗号|冒号|破折号|[“"「][^”"」\s]{1,2}[”"」]号?)(?:分隔|隔开)?的?[^。；;]{0,16}?(?:均)?(?:为|是)(?:共同)?(牵头|配合|责任)(?:单位|部门)/;
 
 /** The rule a stated parting names: 冒号 → ：, “＋”号 → ＋, “协助” → 协助, with the role of each side. */
 function parting(stated: RegExpExecArray | null, unparted: RegExpExecArray | null): Parting | null {
   if (!stated) return null;
   const word = stated[1] as string;
-  const mark = word === "冒号" ? "：" : word === "逗号" ? "，" : word.replace(/[“"「”"」]|号$/g, "");
+  const mark =
+    word === "冒号"
+      ? "："
+      : word === "逗号"
+        ? "，"
+        : word === "破折号"
+          ? "——"
+          : word.replace(/[“"「”"」]|号$/g, "");
   const role = (said: string): Role => (said === "牵头" ? "lead" : "support");
   const [before, after] = [role(stated[2] as string), role(stated[3] as string)];
   const whole = unparted ? (ROLE_WORDS[unparted[1] as string] ?? null) : null;

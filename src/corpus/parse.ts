@@ -343,6 +343,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const numberedAssignments = takeNumberedAssignments(entries);
   // Departments of a clause closing an item's points, owed to the item itself: parent id → refs.
   const owed = new Map<string, DepartmentRef[]>();
+  // The time limit of a division line after an item's last point (…落实。销号时限：2024年9月30日。): the item's too.
+  const owedTimes = new Map<string, string>();
   // Items one of whose points has a clause of its own: their last point's clause is its own too.
   const pointsWithClause = new Set<string>();
   // Table rows: their cells say their departments, never a sentence's subject.
@@ -464,10 +466,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const owedToItem =
       closesItem &&
       ((own.length > 0 && d.lines.length > 1 && startsWithLabel(lastLine)) ||
+        // 责任落实：X牵头，Y协同，Z落实。— a division line of its own after the last point.
+        (own.length + sentence.length > 0 && d.lines.length > 1 && isDivisionLine(lastLine)) ||
         (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text)));
-    if (owedToItem && item.parent)
+    if (owedToItem && item.parent) {
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
-    else {
+      if (isDivisionLine(lastLine)) owedTimes.set(item.parent, lastLine);
+    } else {
       departments.push(...own);
       // (X) after the title and a closing …Y配合，date: the sentence adds the supports.
       if (departments.length === 0 || sentence.every((x) => x.role === "support"))
@@ -545,6 +550,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   for (const [parent, refs] of owed) {
     const item = items.find((i) => i.id === parent);
     if (item) item.departments = strongestRoles([...item.departments, ...refs]);
+    for (const d of item ? parseDeadlines(owedTimes.get(parent) ?? "", deadlineOptions) : [])
+      if (!item?.deadlines.some((x) => x.date === d.date)) item?.deadlines.push(d);
   }
   // Tasks listed under a heading that names their department (三、部门任务分工 → （二）区发展和改革局 → 1．…).
   for (const heading of items.filter((i) => i.level === 2 && i.departments.length === 0)) {

@@ -15,18 +15,20 @@ const PHASE =
 const CLASS =
   /(?<![\p{Script=Han}A-Za-z])([ⅠⅡⅢⅣⅤⅥⅦⅧ]|[A-F]|[一二三四五六])类(?:任务)?(?:为|是|指|即)?[:：]?\s*(\d{4})年(\d{1,2})月(?:(\d{1,2})日|(底|末))前/gu;
 
-/** “春播前”是指2025年4月30日前 / “年底前”指2025年12月底前 */
+/** “春播前”是指2025年4月30日前 / “年底前”指2025年12月底前 / “下半年”“年内”均指2025年12月31日前 */
 const NAMED_TIME =
-  /[“"「]([\p{Script=Han}]{2,10}?)[”"」](?:是指|系指|指|即)\s*(\d{4})年(\d{1,2})月(?:(\d{1,2})日|(底|末))(?:之?前)?/gu;
+  /((?:[“"「][\p{Script=Han}]{2,10}?[”"」][、和及]?)+)(?:均|都)?(?:是指|系指|指|即)\s*(\d{4})年(\d{1,2})月(?:(\d{1,2})日|(底|末))(?:之?前)?/gu;
 
 /** The words a text defines as dates (“采暖期前”是指2025年10月15日前): word → the date it means. */
 export function readNamedTimes(text: string): Map<string, string> {
   const named = new Map<string, string>();
   for (const m of text.matchAll(NAMED_TIME)) {
     const [year, month] = [Number(m[2]), Number(m[3])];
-    const word = m[1] as string;
-    if (!named.has(word))
-      named.set(word, isoDate(year, month, m[4] ? Number(m[4]) : lastDayOfMonth(year, month)));
+    for (const quoted of (m[1] as string).matchAll(/[“"「]([\p{Script=Han}]{2,10}?)[”"」]/gu)) {
+      const word = quoted[1] as string;
+      if (!named.has(word))
+        named.set(word, isoDate(year, month, m[4] ? Number(m[4]) : lastDayOfMonth(year, month)));
+    }
   }
   return named;
 }

@@ -17,9 +17,13 @@ export function placeCore(zh: string): string {
 /**
  * 长沙 → Changsha: the Hanyu Pinyin of a place name, run together and capitalised; a syllable after
  * the first that opens with a, o or e takes an apostrophe, as the orthography writes it (西安 → Xi'an).
+ * `readings`: characters with the reading place names give them (the genre's `placeReadings`).
  */
-export function placeInPinyin(zh: string): string {
-  const syllables = pinyin(zh, { toneType: "none", type: "array" }).map((s) => s.replace(/[^a-z]/gi, ""));
+export function placeInPinyin(zh: string, readings: ReadonlyMap<string, string> = new Map()): string {
+  // A character read otherwise in place names (成都 Chengdu, where 都 alone is dou) takes that reading.
+  const syllables = pinyin(zh, { toneType: "none", type: "array" }).map(
+    (s, i) => readings.get(zh[i] as string) ?? s.replace(/[^a-z]/gi, ""),
+  );
   const word = syllables.map((s, i) => (i > 0 && /^[aoe]/i.test(s) ? `'${s}` : s)).join("");
   return word.charAt(0).toUpperCase() + word.slice(1);
 }

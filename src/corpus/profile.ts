@@ -46,6 +46,7 @@ const GenreFile = z.object({
   areaKinds: z.record(z.string(), z.string()).default({}),
   autonomousPeoples: z.array(z.string().min(1)).default([]),
   englishPlaceNames: z.record(z.string(), z.string()).default({}),
+  placeReadings: z.record(z.string().length(1), z.string().regex(/^[a-z]+$/)).default({}),
 });
 
 /** The genre-wide data a profile is completed from, and the departments' data. */
@@ -70,6 +71,8 @@ export interface GenreData {
   autonomousPeoples: readonly string[];
   /** Places whose English is not their pinyin, by the name without its suffix (乌鲁木齐 → Urumqi). */
   englishPlaceNames: ReadonlyMap<string, string>;
+  /** Characters place names read otherwise than everyday words do (都 → du, as in 成都). */
+  placeReadings: ReadonlyMap<string, string>;
 }
 
 const byLength = <T>(record: Record<string, T>) =>
@@ -92,6 +95,7 @@ export function loadGenreData(dataDir: string): GenreData {
     areaKinds: byLength(genre.data.areaKinds),
     autonomousPeoples: [...genre.data.autonomousPeoples].sort((a, b) => b.length - a.length),
     englishPlaceNames: new Map(Object.entries(genre.data.englishPlaceNames)),
+    placeReadings: new Map(Object.entries(genre.data.placeReadings)),
     issuersEn: new Map(Object.entries(genre.data.issuersEn)),
     levelWords: Object.entries(genre.data.levelWords).flatMap(([level, words]) =>
       (words ?? []).map((word) => [word.toLowerCase(), level as Level] as const),
@@ -261,8 +265,10 @@ export function buildProfile(
   const area = placeZh ? genre.areaKinds.find(([zh]) => placeZh.endsWith(zh))?.[1] : undefined;
   // 乌鲁木齐 → Urumqi: the name English uses, where it is not the pinyin (which the place still answers to).
   const placeEnglish = core ? genre.englishPlaceNames.get(core) : undefined;
-  const placeEn = core ? [placeEnglish ?? placeInPinyin(core), area].filter(Boolean).join(" ") : null;
-  const pinyinToo = placeEnglish && core ? placeInPinyin(core) : null;
+  const placeEn = core
+    ? [placeEnglish ?? placeInPinyin(core, genre.placeReadings), area].filter(Boolean).join(" ")
+    : null;
+  const pinyinToo = placeEnglish && core ? placeInPinyin(core, genre.placeReadings) : null;
   const place = file?.place ?? (placeZh && placeEn ? { zh: placeZh, en: ownProvince?.en ?? placeEn } : null);
   const issuerLevel = meta.issuer
     ? genre.levels.find(([suffix]) => (meta.issuer as string).endsWith(suffix))?.[1]

@@ -27,6 +27,7 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["分别负责", "responsible"],
   ["按职责落实", "responsible"],
   ["配合落实", "support"],
+  ["参与配合", "support"],
   ["配合实施", "support"],
   ["协助配合", "support"],
   ["牵头负责", "lead"],
@@ -40,6 +41,7 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["抓落实", "responsible"],
   ["具体落实", "responsible"],
   ["组织实施", "responsible"],
+  ["具体实施", "responsible"],
   ["牵头", "lead"],
   ["负责", "responsible"],
   ["落实", "responsible"],
@@ -181,6 +183,9 @@ export function splitNames(list: string): NamePiece[] | null {
       else names.push({ written: piece, full: piece });
     } else if (body && piece !== last && BARE_PLACE.test(piece)) {
       names.push({ written: piece, full: `${piece}${body}` });
+    } else if (names.at(-1)?.full.startsWith("各") && isDepartmentName(`各${piece}`)) {
+      // 各镇、街道: the 各 before the first unit is the next one's too.
+      names.push({ written: piece, full: `各${piece}` });
     } else return null;
   }
   return names.length > 0 ? names : null;
@@ -287,7 +292,7 @@ export interface Responsibility {
  * 2025年9月底前完成专项检查.
  */
 const TIME_LIMIT =
-  /^(?:(?:完成)?时限[:：]\s*)?(?:每年|每季度|每月)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成|办结|销号)?[、，,至到—\-～~]?)+$|^(?:\d{4}年)?(?:(?:第)?[一二三四1-4]季度|[上下]半年)(?:末|底)?(?:前|以前|之前)?$|^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)(?:完成|办结|建成|实现)[\u4e00-\u9fa5]{1,10}$|^(?:全年|长期|持续|常态化?)(?:持续)?(?:推进|坚持|开展|办理)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$/;
+  /^(?:(?:完成)?时限[:：]\s*)?(?:每年|每季度|每月)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成|办结|销号)?[、，,至到—\-～~]?)+$|^(?:\d{4}年)?(?:(?:第)?[一二三四1-4]季度|[上下]半年)(?:末|底)?(?:前|以前|之前)?$|^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)(?:完成|办结|建成|实现)[\u4e00-\u9fa5]{1,10}$|^(?:全年|长期|持续|常态化?)(?:持续)?(?:推进|坚持|开展|办理)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$|^(?:年内|年中|年底|[上下]半年|(?:第)?[一二三四]季度(?:末|底)?|采暖[期季]|供暖[期季])(?:前|以前|之前)?(?:完成[\u4e00-\u9fa5]{0,10})?$/;
 /** A time limit standing alone, or one counted from the document's issue (方案印发后2个月内). */
 /** 3月启动 / 2025年4月开始: when a task starts, beside when it must be done (3月启动，9月底前完成). */
 const START_TIME = /^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?(?:启动|开始|起)$/;
@@ -307,8 +312,8 @@ const TIME_LABELLED = /^(?:时间节点|节点|完成时限|时限|完成时间|
 /** （X牵头，Y配合；2025年6月底前；3分）: the points a task weighs in the plan's assessment name no one. */
 const SCORE = /^(?:(?:考核)?分值\s*[:：]?\s*)?\d+(?:\.\d+)?\s*分$/;
 
-/** 分工： / 职责分工： at the head of a line of clauses: a label that says no role itself. */
-const DIVISION_HEAD = /^\s*(?:分工|职责分工|工作分工)\s*[:：]\s*/;
+/** 分工： / 职责分工： / 责任落实： at the head of a line of clauses: a label that says no role itself. */
+const DIVISION_HEAD = /^\s*(?:分工|职责分工|工作分工|责任落实|落实分工)\s*[:：]\s*/;
 
 /** Whether a line is a task's division of labour in clauses (分工：X牵头；Y负责；Z配合。时限：…). */
 export function isDivisionLine(line: string): boolean {
@@ -467,7 +472,11 @@ function roleByWord(label: string): Role {
 const DEADLINE_LABEL =
   /(?:完成时限|完成时间|完成期限|完成节点|截止时间|时间要求|时限要求|时限|期限|时间节点)\s*[:：]/;
 /** A role written after a name in a labelled list: 县工信局（牵头）, 县农业农村局（主）. */
-const ROLE_MARK = /[(（](牵头|牵头负责|负责|配合|参与|主)[)）]$/;
+const ROLE_MARK = new RegExp(
+  `[(（](${ROLE_VERBS.map(([verb]) => verb)
+    .filter((verb) => !verb.startsWith("为"))
+    .join("|")}|主)[)）]$`,
+);
 
 const LABEL_AT_START = new RegExp(`^${LABEL.source}`);
 
@@ -479,6 +488,12 @@ export function isKnownUnitLabel(word: string): boolean {
 /** Whether a line opens with a responsibility label (责任单位：, 责任分工：, 牵头单位：). */
 export function startsWithLabel(line: string): boolean {
   return LABEL_AT_START.test(line);
+}
+
+/** Whether the text from `at` up to its next semicolon or full stop is names closed by a role mark (C、D（参与配合）). */
+function markedGroupFollows(text: string, at: number): boolean {
+  const group = /^[^；;。\n]*/.exec(text.slice(at))?.[0].trim() ?? "";
+  return ROLE_MARK.test(group) && !startsWithLabel(group);
 }
 
 /** The list after a label: up to the end of its sentence or line, or the bracket it stands in. */
@@ -496,6 +511,8 @@ function labelledList(text: string, from: number): string {
     else if (")）〕]".includes(c)) {
       if (depth === 0) break;
       depth--;
+    } else if (depth === 0 && "；;".includes(c) && markedGroupFollows(text, i + 1)) {
+      // 责任分工：A、B（牵头负责）；C（参与配合）: groups each closed by their role run on.
     } else if (depth === 0 && "；;。\n".includes(c)) break;
   }
   return text.slice(from, i).trim();
@@ -566,19 +583,24 @@ export function parseLabelledResponsibility(
       unmarkedBesideLead !== null && role === "responsible" && /[(（](?:牵头|主)[)）]/.test(list);
     let placed = 0;
     const inOrder = (): Role => (placed++ === 0 ? "lead" : (othersAfterLead as Role));
-    for (const clause of splitTopLevel(list.replace(ETC, ""), /[,，]/)) {
+    // 责任分工：A、B（牵头负责）；C（参与配合）: groups parted by semicolons, each closed by its role.
+    const grouped = /[；;]/.test(list);
+    for (const clause of splitTopLevel(list.replace(ETC, ""), grouped ? /[,，；;]/ : /[,，]/)) {
       const verb = splitVerb(clause);
       // A role may be marked on any piece (市生态环境局（牵头）、市发展改革委); on the last piece of a list
-      // sharing one body (甲镇、乙乡人民政府（牵头）) it is the whole list's.
+      // sharing one body (甲镇、乙乡人民政府（牵头）) it is the whole list's, and so it is of a group.
       const pieces = splitTopLevel((verb ? verb.names : clause).replace(ETC, ""), /[、]/);
-      const marks = pieces.map((p) => ROLE_MARK.exec(p));
+      const own = pieces.map((p) => ROLE_MARK.exec(p));
+      const closing = own.at(-1) ?? null;
+      const groupMark = grouped && closing && own.slice(0, -1).every((m) => m === null) ? closing : null;
+      const marks = own.map((m) => m ?? groupMark);
       const roleOf = (mark: RegExpExecArray | null): Role =>
         mark
           ? mark[1] === "主"
             ? "lead"
-            : (ROLE_VERBS.find(([v]) => v === mark[1]) as readonly [string, Role])[1]
+            : (roleOfVerb(mark[1] as string) as Role)
           : (verb?.role ?? (byPlace ? inOrder() : besideLead ? (unmarkedBesideLead as Role) : role));
-      const stripped = pieces.map((p, i) => (marks[i] ? p.slice(0, marks[i]?.index) : p));
+      const stripped = pieces.map((p, i) => (own[i] ? p.slice(0, own[i]?.index) : p));
       const whole = splitNames(stripped.join("、"));
       const sharedBody = whole?.some((n) => n.full !== n.written) ?? false;
       if (whole && whole.length === pieces.length && !sharedBody) {

@@ -232,9 +232,12 @@ function shortenedTitles(
       .replace(/的$/, "");
     if (core.length < 4) continue;
     // 宜春这个蓝天保卫战计划: a place named in the run says whose plan the shortened title is.
-    const within = new Set(
-      found.filter((m) => m.start >= start && m.end <= start + phrase.length).map((m) => m.doc),
+    const inside = found.filter((m) => m.start >= start && m.end <= start + phrase.length);
+    // …of them, those named by their place (某市2025年…方案: that city's, though another plan's title is there too).
+    const byPlace = inside.filter((m) =>
+      plans.some((p) => p.doc === m.doc && p.profile.placeAliases.some((a) => a.toLowerCase() === m.name)),
     );
+    const within = new Set((byPlace.length > 0 ? byPlace : inside).map((m) => m.doc));
     // The run may start with words of the question (这个机制在柴油货车方案): the longest tail that
     // shortens a title is the name.
     let docs: Plan[] = [];

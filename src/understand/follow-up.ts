@@ -22,7 +22,7 @@ import {
 import { textWithout } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import type { UnderstandDeps } from "./index.js";
-import type { Context, FollowUp, Query } from "./schema.js";
+import type { Context, FollowUp, ItemRef, Query } from "./schema.js";
 
 /** Below this much topic of its own (about one rare word) a question leans on the previous answer. */
 const OWN_TOPIC = 2.5;
@@ -419,13 +419,43 @@ function placedWhereItWas(factsText: string, context: Context, query: Query, dep
  * The follow-up reading of a question against the previous turn, or null when the question stands
  * on its own. The returned query carries the previous documents, items or changed facts.
  */
+/**
+ * 第二条呢 / 那第三条呢 after an answer about an item: the item numbered so beside the previous one — in its
+ * document, under the same parent (3.3.1.1 → 3.3.1.2) — when there is one; a bare number asked with a
+ * topic of its own, or with no such item beside, is read as it stands.
+ */
+function numberedBeside(
+  query: Query,
+  context: Context,
+  deps: UnderstandDeps,
+): { ref: ItemRef; doc: string } | null {
+  const [ref, ...more] = query.refs;
+  if (!ref?.across || ref.path.length !== 1 || more.length > 0 || query.docs.length > 0) return null;
+  // Little besides the number (呢, 讲什么, 是啥): a topic of its own is asked where it is.
+  const rest = query.text.replace(ref.written, "").replace(/[\s\p{P}]/gu, "");
+  if (rest.length > 5) return null;
+  const previous = context.items[0];
+  const plan = deps.plans.find((p) => p.doc === previous?.doc);
+  const item = plan?.items.find((i) => i.id === previous?.id);
+  if (!plan || !item || item.level < 2) return null;
+  const next = plan.items.find(
+    (i) =>
+      i.level === item.level &&
+      i.parent === item.parent &&
+      i.section === item.section &&
+      i.number === ref.path[0],
+  );
+  return next ? { ref: { ...ref, path: next.path, across: false }, doc: plan.doc } : null;
+}
+
 export function readFollowUp(
   query: Query,
   context: Context,
   deps: UnderstandDeps,
 ): { query: Query; followUp: FollowUp } | null {
   const text = query.text;
-  if (query.refs.length > 0) return null;
+  const beside = numberedBeside(query, context, deps);
+  if (query.refs.length > 0 && !beside) return null;
   let again = false;
   const follow = (kind: FollowUp["kind"], changes: Partial<Query>) => {
     const followUp: FollowUp = {
@@ -439,6 +469,8 @@ export function readFollowUp(
     const named = query.named || ((kind === "scope" || kind === "aspect") && docs.length > 0);
     return { query: { ...query, docs, named, ...changes, followUp }, followUp };
   };
+  // 第二条呢 after an item: the item of that number beside it.
+  if (beside) return follow("scope", { refs: [beside.ref], docs: [beside.doc], named: true });
   // The case as changed: its facts, and what to look for (with what these words mean).
   const withFacts = (factsText: string, expansions: readonly string[] = query.expansions) =>
     follow("facts", {

@@ -402,6 +402,33 @@ function namesForeignDocument(
   return titles.some((t) => !ours.some((o) => o.includes(t) || t.includes(o)) && !mentioned(t, deps.plans));
 }
 
+/** 2025年…工作方案 / 2024年度…计划: a plan named by its year. */
+const PLAN_OF_YEAR = /(20\d\d)年度?[^，。；？?,;!！]{0,16}?(?:方案|计划|要点)/g;
+
+/** The years a plan's title gives (2024年…方案 → 2024; （2025—2026年） → 2025, 2026); empty when it gives none. */
+function titleYears(plan: Plan): number[] {
+  const title = plan.meta.planTitle;
+  const range = /(20\d\d)\s*[—–\-－~～至到]\s*(20\d\d)年/.exec(title);
+  if (range) {
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    return Array.from({ length: Math.max(0, to - from) + 1 }, (_, i) => from + i);
+  }
+  return [...title.matchAll(/(20\d\d)年/g)].map((m) => Number(m[1]));
+}
+
+/**
+ * 某市2025年大气污染综合治理工作方案 when the plan of that place held is the 2024 one: a plan of a year none
+ * of the named documents is — a document this deployment does not hold. Only where every named plan's
+ * title gives its years.
+ */
+function namesAnotherYearsPlan(text: string, named: readonly Plan[]): boolean {
+  if (named.length === 0) return false;
+  const held = named.map(titleYears);
+  if (held.some((years) => years.length === 0)) return false;
+  const asked = [...text.matchAll(PLAN_OF_YEAR)].map((m) => Number(m[1]));
+  return asked.length > 0 && asked.every((year) => !held.some((years) => years.includes(year)));
+}
+
 /** A title shorter than this is looked for whole; a longer one by its last this many characters. */
 const TITLE_TAIL = 7;
 /**
@@ -825,6 +852,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       otherPlaces ||
       asksOffTopic(cut, found, deps, w) ||
       namesForeignDocument(cut, named.length > 0, deps, w) ||
+      namesAnotherYearsPlan(cut, namedPlans) ||
       asksAboutUncoveredPlace(cut, named.length > 0, facts, deps),
     asksFor,
     translations,
