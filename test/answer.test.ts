@@ -1211,6 +1211,22 @@ describe("with the genre's development documents loaded beside corpus/", () => {
 });
 
 describe("questions as people type them", () => {
+  it("reads the national plan named by its title and 国务院, though the city's title has the same words", async () => {
+    const r = await engine.answer(
+      "国务院的空气质量持续改善行动计划里，县城建成区还能新建30蒸吨/小时的燃煤锅炉吗？",
+    );
+    expect(r.kind).toBe("check");
+    expect(r.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "3.11" });
+    const goal = await engine.answer("国家那个空气质量持续改善行动计划，到2025年全国PM2.5要降多少？");
+    expect(goal.citations[0]?.doc).toBe("state-council-2023-24");
+  });
+
+  it("finds a question among a sentence pasted over and over, and asks a check in dialect (中不中)", async () => {
+    const padded = `${"今天天气不错，我们先聊聊别的。".repeat(20)}问题：施工工地扬尘防治要落实哪个要求？`;
+    expect((await engine.answer(padded)).citations[0]?.id).toBe("5.1");
+    expect((await engine.answer("俺这生物质锅炉掺点煤烧中不中？")).kind).toBe("check");
+  });
+
   it("refuses a prefecture-level city no loaded plan is about, though the national plan lists it", async () => {
     // The national plan names 周口 among the key regions' cities; a question about that city's own
     // targets is not about the loaded plans.

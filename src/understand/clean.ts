@@ -85,12 +85,26 @@ function withoutPadding(tokens: readonly string[]): string[] {
 }
 
 /**
+ * A sentence said five times or more (今天天气不错，我们先聊聊别的。 pasted over and over, lorem ipsum) is
+ * padding around the question, however long: every copy goes, unless nothing else is left.
+ */
+function withoutRepeatedSentences(text: string): string {
+  const sentences = text.split(/(?<=[。！？!?；;]|\.\s)/);
+  const times = new Map<string, number>();
+  for (const s of sentences) times.set(s.trim(), (times.get(s.trim()) ?? 0) + 1);
+  const kept = sentences.filter((s) => s.trim() === "" || (times.get(s.trim()) ?? 0) < 5);
+  const rest = kept.join("");
+  return kept.length === sentences.length || isEmptyText(rest) ? text : rest;
+}
+
+/**
  * The text without random strings pasted around a question (keyboard noise, hashes, tokens of
  * symbols): what is left is read. A text of nothing else is returned whole, for what reads it to
  * find no question in it.
  */
 export function withoutNoise(text: string, known: (word: string) => boolean = () => false): string {
-  const tokens = withoutPadding(text.split(" "));
+  // Tokens said over and over go first; then sentences pasted over and over (with no spaces to part them).
+  const tokens = withoutRepeatedSentences(withoutPadding(text.split(" ")).join(" ")).split(" ");
   const noisy = tokens.filter(isNoise).length;
   if (noisy === 0) return tokens.join(" ");
   // A Chinese question in a flood of it (three random strings or more): its Chinese is the question,

@@ -124,7 +124,7 @@ export function namedDocuments(
     for (const doc of index.byName.get(m[0]) ?? [])
       matches.push({ doc, name: m[0], start: m.index, end: m.index + m[0].length });
   }
-  matches.push(...shortenedTitles(lower, plans, [...matches]));
+  matches.push(...shortenedTitles(lower, plans, [...matches], levels));
   const kept = matches.filter(
     (m) =>
       !matches.some(
@@ -216,6 +216,8 @@ function shortenedTitles(
   plans: readonly Plan[],
   /** Names already found (an issuer, a place): not part of the title a run shortens. */
   found: ReadonlyArray<{ doc: string; name: string; start: number; end: number }>,
+  /** The level words the question says (国务院 → national). */
+  levels: ReadonlyArray<{ level: string; word: string }> = [],
 ): Array<{ doc: string; name: string; start: number; end: number }> {
   const out: Array<{ doc: string; name: string; start: number; end: number }> = [];
   for (const run of lower.matchAll(/[\p{Script=Han}a-z0-9.]+/gu)) {
@@ -253,6 +255,11 @@ function shortenedTitles(
       p.profile.placeAliases.some((a) => a.length >= 2 && phrase.includes(a)),
     );
     if (placed.length > 0) docs = placed;
+    // 国务院的空气质量持续改善行动计划 shortens a city's title too: the one of the level the run names.
+    const levelled = docs.filter((p) =>
+      levels.some((l) => l.level === p.profile.level && phrase.includes(l.word.toLowerCase())),
+    );
+    if (levelled.length > 0) docs = levelled;
     if (docs.length === 0 || docs.length > 2) continue;
     for (const p of docs) out.push({ doc: p.doc, name: phrase, start, end: start + phrase.length });
   }
