@@ -1199,6 +1199,20 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(point.citations[0]).toMatchObject({ doc: "huanghua-air-pollution-2024", id: "2.3.2" });
   });
 
+  it("names a plan by its place before a title (years between) or before its kind (绥化的大气方案), Shouxian in full", async () => {
+    const ranged = await many.answer("玉田县2025—2026年攻坚方案二(三)2是什么要求？");
+    expect(ranged.citations[0]).toMatchObject({ doc: "yutian-air-quality-2025", id: "2.3.2" });
+    // A county with a plan of its own, asked about under the city's plan named as a plan.
+    const city = many.understand("我是肇东搞养猪的，存栏十几万头，绥化的大气方案对我们养殖场有啥要求");
+    expect(city.docs).toEqual(["suihua-air-pollution-2025"]);
+    expect(many.understand("How will Shouxian shift bulk freight to the Huai River waterway?").docs).toEqual([
+      "shouxian-air-pollution-2025",
+    ]);
+    const point = await many.answer("西宁市空气质量工作方案三.3第1点");
+    expect(point.citations[0]).toMatchObject({ doc: "xining-air-quality-2025", id: "3.3.1" });
+    expect((await many.answer("郴州这个空气质量实施方案是哪天发的")).kind).toBe("document");
+  });
+
   it("refuses a plan of its place for a year the plan held is not, and knows 都匀 as Duyun", async () => {
     // The 2024 plan is held; another plan's title words in the question do not make it that plan's.
     expect((await many.answer("黄骅市2025年大气污染综合治理工作方案有哪些新任务")).status).toBe(
@@ -1219,6 +1233,15 @@ describe("questions as people type them", () => {
     expect(r.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "3.11" });
     const goal = await engine.answer("国家那个空气质量持续改善行动计划，到2025年全国PM2.5要降多少？");
     expect(goal.citations[0]?.doc).toBe("state-council-2023-24");
+  });
+
+  it("reads a question after greetings and chatter, whatever words for the weather they hold", async () => {
+    const r = await engine.answer(
+      "你好呀～今天天气不错，我刚喝完一碗胡辣汤。想问下商丘那个空气质量行动计划里，机关单位以后买公车是不是都得买新能源的？",
+    );
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]?.id).toBe("4.2");
+    expect((await engine.answer("建筑垃圾乱倒的罚款标准是什么？")).status).toBe("not_covered");
   });
 
   it("finds a question among a sentence pasted over and over, and asks a check in dialect (中不中)", async () => {

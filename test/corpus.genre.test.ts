@@ -305,6 +305,12 @@ describe("every development document", () => {
         "huanghua-air-pollution-2024",
         "linhai-air-quality-2025",
         "xinhui-air-pollution-2025",
+        "xining-air-quality-2025",
+        "yizhou-air-pollution-2024",
+        "chenzhou-air-quality-2025",
+        "shouxian-air-pollution-2025",
+        "yutian-air-quality-2025",
+        "wuqing-air-pollution-2024",
       ].sort(),
     );
   });
@@ -2648,5 +2654,30 @@ describe("the twentieth round's conventions", () => {
       市工业和信息化局: "support",
     });
     expect(isoDates(huanghua, "2.3")).toContain("2024-09-30");
+  });
+
+  it("reads 〔label〕 lines with names parted by full-width spaces, the first department of the plan's level leading, and points each with their part of one bracket", () => {
+    // 〔责任单位〕区工业和信息化局　区生态环境局　区市场监管局　王庆坨镇　崔黄口镇 / 〔完成时限〕2024年10月, after the
+    // item's last point: the item's; 列于首位的区级部门为牵头单位 … 各镇街、各园区为属地责任单位.
+    const wuqing = planOf("wuqing-air-pollution-2024");
+    expect(roles(wuqing, "2.3")).toMatchObject({
+      区工业和信息化局: "lead",
+      区生态环境局: "support",
+      王庆坨镇: "responsible",
+    });
+    expect(isoDates(wuqing, "2.3")).toEqual(["2024-10-31"]);
+    // 〔完成时限〕2024年: 仅标注年份的，应于该年度12月31日前完成.
+    expect(isoDates(wuqing, "2.2")).toEqual(["2024-12-31"]);
+    // （第1点：X牵头，Y配合，date；第2点：…；第3点：A、B，date）: each point its own part.
+    const yutian = planOf("yutian-air-quality-2025");
+    expect(roles(yutian, "2.3.1")).toMatchObject({ 县工信局: "lead", 县生态环境分局: "support" });
+    expect(isoDates(yutian, "2.3.1")).toEqual(["2025-06-30"]);
+    expect(roles(yutian, "2.3.3")).toMatchObject({ 县生态环境分局: "lead", 县发改局: "support" });
+    expect(roles(yutian, "2.1.3")).toEqual({ 县行政审批局: "responsible", 县生态环境分局: "responsible" });
+    // 〔责任分工〕X主责，Y协责，Z属地落实。
+    expect(roles(planOf("xining-air-quality-2025"), "2.2")).toMatchObject({
+      市工业和信息化局: "lead",
+      市发展改革委: "support",
+    });
   });
 });

@@ -43,6 +43,11 @@ export interface PlanConventions {
    */
   firstLeadsAlone: boolean;
   /**
+   * "列于首位的区级部门为牵头单位…各镇街、各园区为属地责任单位": the first department of the plan's level leads,
+   * and the towns, streets and parks among the names keep their own part wherever they stand.
+   */
+  firstOfLevel: boolean;
+  /**
    * "标注（牵头）的为牵头单位，未标注的为配合单位": in a list marking its lead, the unmarked names take
    * this role. Null when the plan says nothing of the kind.
    */
@@ -372,7 +377,7 @@ export function expandShortForms(
  * 单位按职责分工负责 / 排序在前的为牵头单位，排序在后的共同承担主体责任: the first name leads, the others take the role said.
  */
 const FIRST_LEADS =
-  /(?:排列|排序|排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前|在?前)的?(?:单位)?(?:(?:为|是)牵头(?:单位|部门)|牵头)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?|(?:排序|排列|排)在后)(?:的)?(?:[\u4e00-\u9fa5]{2}(?=单位|部门))?(?:单位|部门)?(?:(?:为|是)(?:共同)?(配合|参与|责任|协办)(?:单位|部门)|按职责(?:分工)?(?:共同)?(负责|配合)|共同承担(主体责任))/;
+  /(?:排列|排序|排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前|在?前)的?(?:单位|(?:[\u4e00-\u9fa5]{1,2}级|[市县区]直)(?:单位|部门))?(?:(?:为|是)牵头(?:单位|部门)|牵头)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?|(?:排序|排列|排)在后)(?:的)?(?:[\u4e00-\u9fa5]{2}(?=单位|部门))?(?:单位|部门)?(?:(?:为|是)(?:共同)?(配合|参与|责任|协办)(?:单位|部门)|按职责(?:分工)?(?:共同)?(负责|配合)|共同承担(主体责任))/;
 /** 未列“统筹”单位的，由 — the first-leads rule that follows is for places where no lead is marked. */
 const NO_LEAD_MARKED = /未(?:列|标注|注明|标明|列明)[^。；;，,]{0,10}?的[，,]\s*(?:由|以)?[^。；;，,]{0,8}$/;
 /**
@@ -717,6 +722,9 @@ export function readPlanConventions(
   const stated = (re: RegExp) => re.exec(preamble) ?? re.exec(notice) ?? re.exec(closing);
   const lead = stated(FIRST_LEADS);
   const firstLeadsAlone = lead !== null && NO_LEAD_MARKED.test(lead.input.slice(0, lead.index).slice(-30));
+  // 列于首位的区级部门为牵头单位: the first department of the plan's own level — towns and parks listed before it
+  // are where the task is carried out, not who leads it.
+  const firstOfLevel = lead !== null && /(?:级|直)(?:单位|部门)(?:为|是)?牵头/.test(lead[0]);
   const othersAfterLead =
     lead === null
       ? null
@@ -766,6 +774,7 @@ export function readPlanConventions(
     ),
     othersAfterLead,
     firstLeadsAlone,
+    firstOfLevel,
     unmarkedBesideLead,
     bracketRole,
     standingNote,

@@ -78,7 +78,7 @@ function tenDays(year: number, month: number, part: string): number {
 }
 
 /** A deadline's label and its colon (完成时限：, 期限：): a date after it is the deadline itself. */
-const AFTER_DEADLINE_LABEL = String.raw`(?:完成时间|完成时限|完成期限|完成节点|办结时限|办结时间|时间节点|截止时间|推进时段|时段|时限|期限|时间)[:：]\s*`;
+const AFTER_DEADLINE_LABEL = String.raw`(?:完成时间|完成时限|完成期限|完成节点|办结时限|办结时间|时间节点|截止时间|推进时段|时段|时限|期限|时间)(?:[:：]|(?<=[〔【][\u4e00-\u9fa5]{2,4})[〕】])\s*`;
 
 // Longest forms first: an earlier pattern's match wins where two overlap (到2025年年底 over 到2025年,
 // 2025年8月底前 over 2025年). Year-less forms may not follow a digit or 年 (that is a dated form) nor
@@ -155,6 +155,16 @@ const PATTERNS: readonly DeadlinePattern[] = [
     ),
     year: (m) => Number(m[3] ?? m[1]),
     date: (m, y) => ({ month: Number(m[4]), day: lastDayOfMonth(y, Number(m[4])) }),
+    approximate: false,
+  },
+  {
+    // 〔完成时限〕2024年 — a year alone under a deadline label: by its end (仅标注年份的，应于该年度12月31日前完成).
+    pattern: new RegExp(
+      `(?<=${AFTER_DEADLINE_LABEL})(\\d{4})年(?:底|末)?(?:前|以前|之前)?(?=\\s*(?:$|[）)；;。，,\\n]))`,
+      "g",
+    ),
+    year: written,
+    date: yearEnd,
     approximate: false,
   },
   {

@@ -46,6 +46,7 @@ import {
   hasRoleVerb,
   headedDepartments,
   isDivisionLine,
+  isTimeLabelLine,
   isTimeLimit,
   outsideBrackets,
   parseBareNames,
@@ -101,6 +102,23 @@ const TIME_BRACKETS = /^(?:[(（][^（）()]*(?:\d{4}年|\d{1,2}月|年底|长�
 
 /** 上述第2—3项： opening a bracket: it speaks for those tasks of the level. */
 const COVERS = /^\s*(?:上述|以上)?第(\d{1,2})(?:\s*[—–\-~至到、]\s*(\d{1,2}))?项\s*[:：]\s*/;
+/** 第1点、第2点：… — the points of the task a part of its closing bracket is for (括号内“第×点”指…第×个要点). */
+const FOR_POINTS = /(?:^|[；;])\s*((?:第\d{1,2}点\s*[、，,和及]?\s*)+)[:：]/g;
+
+/**
+ * （第1点、第2点：X牵头，Y配合，date；第3点：A、B，date）: the parts of a bracket closing a task's points,
+ * each with the numbers of the points it is for. Empty for any other bracket.
+ */
+function partsForPoints(inner: string): Array<{ points: number[]; clause: string }> {
+  const heads = [...inner.matchAll(FOR_POINTS)];
+  if (heads.length === 0 || (heads[0]?.index ?? 0) > 0) return [];
+  return heads.map((m, i) => {
+    const from = (m.index ?? 0) + m[0].length;
+    const to = heads[i + 1]?.index ?? inner.length;
+    const points = [...(m[1] as string).matchAll(/第(\d{1,2})点/g)].map((p) => Number(p[1]));
+    return { points, clause: inner.slice(from, to).trim() };
+  });
+}
 
 /** …；下同 closing a bracket: it holds for the tasks after it too. */
 const SAME_BELOW = /\s*[；;，,]\s*下同\s*$/;
@@ -356,6 +374,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const covered: Array<{ item: Item; from: number; to: number }> = [];
   // Items whose bracket says 下同.
   const sameBelow = new Set<string>();
+  // The parts of a bracket closing a task's points that name the points they are for, by the task's id.
+  const forPoints = new Map<string, { text: string; parts: Array<{ points: number[]; clause: string }> }>();
   for (const [n, d] of entries.entries()) {
     const item = toItem(doc, d, source, sections);
     const departments: DepartmentRef[] = [];
@@ -381,6 +401,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         : { text: parted, shortOf: new Map<string, string>() };
       // 另由X配合 adds to the section's departments (read with them); it names no department 另由X.
       if (/^另(?:由|请)/.test(bracket.inner.trim())) continue;
+      // （第1点、第2点：…；第3点：…） closing the points: each part is the points' own (read after them all).
+      const parts = closing && item.parent ? partsForPoints(expanded.text) : [];
+      if (parts.length > 0 && item.parent) {
+        forPoints.set(item.parent, { text: item.text.slice(bracket.start, bracket.end), parts });
+        read.push(bracket);
+        continue;
+      }
       // （上述第2—3项：X牵头，Y配合；…）: a bracket after several tasks speaks for each of them.
       const covers = COVERS.exec(expanded.text);
       if (covers) {
@@ -459,19 +486,26 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       isLastPoint(d, entries[n + 1]);
     const pointLike = /(?:\(?\d+\)|[\u2460-\u2473])$/.test(item.label);
     const lastLine = trimmed(d.lines.at(-1) as Line);
+    // The lines closing the entry that are labelled lists or time limits (〔责任单位〕… / 〔完成时限〕…).
+    const closingLines: string[] = [];
+    for (const line of d.lines.slice(1).map(trimmed).reverse()) {
+      if (line === "" && closingLines.length === 0) continue;
+      if (!startsWithLabel(line) && !isTimeLabelLine(line) && !isDivisionLine(line)) break;
+      closingLines.unshift(line);
+    }
     // A bracket read above — as the item's own or as the whole item's, closing its points — is not read
     // again as a labelled list.
     const own = labelled(read.reduceRight((t, b) => t.slice(0, b.start) + t.slice(b.end), item.text));
     const sentence = own.length > 0 ? [] : closingSentence(item.text, canonical, conventions);
     const owedToItem =
       closesItem &&
-      ((own.length > 0 && d.lines.length > 1 && startsWithLabel(lastLine)) ||
+      ((own.length > 0 && closingLines.some(startsWithLabel)) ||
         // 责任落实：X牵头，Y协同，Z落实。— a division line of its own after the last point.
         (own.length + sentence.length > 0 && d.lines.length > 1 && isDivisionLine(lastLine)) ||
         (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text)));
     if (owedToItem && item.parent) {
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
-      if (isDivisionLine(lastLine)) owedTimes.set(item.parent, lastLine);
+      if (closingLines.length > 0) owedTimes.set(item.parent, closingLines.join("\n"));
     } else {
       departments.push(...own);
       // (X) after the title and a closing …Y配合，date: the sentence adds the supports.
@@ -527,6 +561,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         conventions.othersAfterLead,
         conventions.firstLeadsAlone,
       );
+    if (conventions.firstOfLevel) item.departments = leadOfLevel(item.departments);
     if (conventions.severalLeadsShare && item.departments.filter((x) => x.role === "lead").length > 1)
       item.departments = item.departments.map((x) => (x.role === "lead" ? { ...x, role: "responsible" } : x));
     item.deadlines = [
@@ -547,9 +582,33 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       if (task !== item && task.number >= from && task.number <= to && to - from < 10)
         task.departments = strongestRoles([...task.departments, ...item.departments.map((d) => ({ ...d }))]);
   }
+  for (const [parent, { text, parts }] of forPoints) {
+    // Each point takes what the parts naming it say — not what the bracket's words read as a sentence
+    // gave the point that holds it.
+    const own = new Map<Item, { departments: DepartmentRef[]; clauses: string[] }>();
+    for (const { points, clause } of parts)
+      for (const point of items.filter((i) => i.parent === parent && points.includes(i.number))) {
+        // Names with no role word (第3点：A、B，date) carry the task out together.
+        const read =
+          parseResponsibility(withRoleWords(clause, conventions.roleWords), canonical) ??
+          parseBareNames(clause.split(/[，,；;]/)[0] ?? "", "responsible", canonical);
+        const got = own.get(point) ?? { departments: [], clauses: [] };
+        got.departments.push(...(read?.departments ?? []));
+        got.clauses.push(clause);
+        own.set(point, got);
+      }
+    for (const [point, { departments, clauses }] of own) {
+      point.departments = strongestRoles(departments);
+      point.deadlines = [
+        ...parseDeadlines(withoutBox(point.text.replace(text, "")), deadlineOptions),
+        ...clauses.flatMap((clause) => parseDeadlines(clause, deadlineOptions)),
+      ];
+    }
+  }
   for (const [parent, refs] of owed) {
     const item = items.find((i) => i.id === parent);
     if (item) item.departments = strongestRoles([...item.departments, ...refs]);
+    if (item && conventions.firstOfLevel) item.departments = leadOfLevel(item.departments);
     for (const d of item ? parseDeadlines(owedTimes.get(parent) ?? "", deadlineOptions) : [])
       if (!item?.deadlines.some((x) => x.date === d.date)) item?.deadlines.push(d);
   }
@@ -803,6 +862,22 @@ function isLastPoint(d: Draft, next: Draft | undefined): boolean {
   if (path.length < 3) return false;
   const nextPath = next?.path ?? [];
   return !(nextPath.length === path.length && path.slice(0, -1).every((n, i) => nextPath[i] === n));
+}
+
+/** A unit below the plan's level, named for a place: a town, a street, a park or zone, a village. */
+const LOCAL_UNIT = /(?:镇|乡|街道|街|办事处|镇街|园区|园|管委会|开发区|社区|村)(?:人民政府|政府)?$|^各/;
+
+/**
+ * By the rule that the first department of the plan's level leads (列于首位的区级部门为牵头单位): towns, streets
+ * and parks carry the task out where they are, wherever they stand in the list, and the first department
+ * leads.
+ */
+function leadOfLevel(departments: DepartmentRef[]): DepartmentRef[] {
+  const local = (d: DepartmentRef) => LOCAL_UNIT.test(d.name);
+  const placed = departments.map((d) => (local(d) ? { ...d, role: "responsible" as Role } : d));
+  if (placed.some((d) => d.role === "lead")) return placed;
+  const first = placed.find((d) => !local(d));
+  return placed.map((d) => (d === first ? { ...d, role: "lead" as Role } : d));
 }
 
 /**

@@ -265,10 +265,17 @@ export function buildProfile(
   const area = placeZh ? genre.areaKinds.find(([zh]) => placeZh.endsWith(zh))?.[1] : undefined;
   // 乌鲁木齐 → Urumqi: the name English uses, where it is not the pinyin (which the place still answers to).
   const placeEnglish = core ? genre.englishPlaceNames.get(core) : undefined;
-  const placeEn = core
-    ? [placeEnglish ?? placeInPinyin(core, genre.placeReadings), area].filter(Boolean).join(" ")
+  // A one-character name keeps its suffix in pinyin (a county X县 is Xxian, not X), as English writes it.
+  const spoken = core && core.length < 2 && placeZh ? placeZh : core;
+  const placeEn = spoken
+    ? [placeEnglish ?? placeInPinyin(spoken, genre.placeReadings), area].filter(Boolean).join(" ")
     : null;
   const pinyinToo = placeEnglish && core ? placeInPinyin(core, genre.placeReadings) : null;
+  // …and answers to its one syllable with the kind of place (X County) too.
+  const syllableKind =
+    spoken !== core && core && placeZh?.endsWith("县")
+      ? `${placeInPinyin(core, genre.placeReadings)} County`
+      : null;
   const place = file?.place ?? (placeZh && placeEn ? { zh: placeZh, en: ownProvince?.en ?? placeEn } : null);
   const issuerLevel = meta.issuer
     ? genre.levels.find(([suffix]) => (meta.issuer as string).endsWith(suffix))?.[1]
@@ -310,6 +317,7 @@ export function buildProfile(
       unmarked,
       pinyinToo,
       pinyinToo?.replace(/'/g, ""),
+      syllableKind,
       banner,
       ...(file?.placeAliases ?? []),
     ]),

@@ -312,6 +312,13 @@ const TIME_LABELLED = /^(?:时间节点|节点|完成时限|时限|完成时间|
 /** （X牵头，Y配合；2025年6月底前；3分）: the points a task weighs in the plan's assessment name no one. */
 const SCORE = /^(?:(?:考核)?分值\s*[:：]?\s*)?\d+(?:\.\d+)?\s*分$/;
 
+/** A line giving a time limit under its label (完成时限：…, 〔完成时限〕…, 销号时限：…). */
+export function isTimeLabelLine(line: string): boolean {
+  return /^[〔【]?(?:时间节点|节点|完成时限|时限|完成时间|完成期限|期限|办结时限|时间要求|销号时限)\s*(?:[:：]|[〕】])/.test(
+    line.trim(),
+  );
+}
+
 /** 分工： / 职责分工： / 责任落实： at the head of a line of clauses: a label that says no role itself. */
 const DIVISION_HEAD = /^\s*(?:分工|职责分工|工作分工|责任落实|落实分工)\s*[:：]\s*/;
 
@@ -454,7 +461,7 @@ const VERB_LABEL = ROLE_VERBS.map(([verb]) => verb)
 const ANY_UNIT_LABEL = String.raw`(?<=^|[（(〔【［\[；;，,。\s])[\u4e00-\u9fa5]{1,4}(?:单位|部门)(?=\s*[:：])`;
 /** The labels the genre is known to use, without a kind of unit read by its words alone. */
 const KNOWN_LABELS = String.raw`主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|协助单位|协助部门|成员单位|责任单位|责任部门|负责单位|负责部门|承接单位|承接部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|协助|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|分工(?=\s*】)|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：])|${VERB_LABEL}`;
-const labelPattern = (alternatives: string) => String.raw`【?(${alternatives})\s*(?:[:：]|】)`;
+const labelPattern = (alternatives: string) => String.raw`[【〔]?(${alternatives})\s*(?:[:：]|[】〕])`;
 const KNOWN_LABEL = new RegExp(`^${labelPattern(KNOWN_LABELS)}`);
 const LABEL = new RegExp(labelPattern(`${KNOWN_LABELS}|${ANY_UNIT_LABEL}`), "g");
 /**
@@ -540,7 +547,7 @@ function joinBrokenLists(text: string): string {
     if (inList && previous !== undefined && t !== "" && !startsWithLabel(t)) {
       const last =
         previous
-          .split(/[、，,：:]/)
+          .split(/[、，,：:\u3000]/)
           .at(-1)
           ?.trim() ?? "";
       if (/[、，,]$/.test(previous) || (last !== "" && !isDepartmentName(last))) {
@@ -585,7 +592,9 @@ export function parseLabelledResponsibility(
     const inOrder = (): Role => (placed++ === 0 ? "lead" : (othersAfterLead as Role));
     // 责任分工：A、B（牵头负责）；C（参与配合）: groups parted by semicolons, each closed by its role.
     const grouped = /[；;]/.test(list);
-    for (const clause of splitTopLevel(list.replace(ETC, ""), grouped ? /[,，；;]/ : /[,，]/)) {
+    // 〔责任单位〕甲　乙　丙: names parted by full-width spaces, as by commas.
+    const parts = splitTopLevel(list.replace(ETC, "").trim(), grouped ? /[,，；;\u3000]/ : /[,，\u3000]/);
+    for (const clause of parts.filter((p) => p.trim() !== "")) {
       const verb = splitVerb(clause);
       // A role may be marked on any piece (市生态环境局（牵头）、市发展改革委); on the last piece of a list
       // sharing one body (甲镇、乙乡人民政府（牵头）) it is the whole list's, and so it is of a group.

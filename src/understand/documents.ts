@@ -156,11 +156,37 @@ export function namedDocuments(
   // "Is <a city> in the key regions of the national plan?": a document named as a document (plan,
   // 方案, 文件) is the one asked; another named only by its place is what the question is about.
   const levelWords = new Set(levels.map((l) => l.word));
+  // 绥化的大气方案: a place followed by a plan's kind names that place's document as a document.
+  const placeThenKind = (f: DocumentMention) =>
+    kept.some(
+      (m) =>
+        m.doc === f.doc &&
+        placesOf(m.doc).includes(m.name) &&
+        /^的?[\u4e00-\u9fa5]{0,6}?(?:方案|计划|文件|要点)/.test(lower.slice(m.end)),
+    );
   const asDocument = (f: DocumentMention) =>
+    placeThenKind(f) ||
     f.words.some((w) => DOCUMENT_WORD.test(w) || (levelWords.has(w) && namesLevelDocument(lower, w)));
   const placeOnly = (f: DocumentMention) => f.words.every((w) => placesOf(f.doc).includes(w));
-  if (found.some(asDocument) && found.some(placeOnly)) {
-    const documents = found.filter((f) => !placeOnly(f));
+  // 玉田县2025—2026年攻坚方案: a place right before a title its own plan's title also shortens (years between)
+  // says whose document it is.
+  const titleOf = (doc: string) => plans.find((p) => p.doc === doc)?.meta.planTitle.toLowerCase() ?? "";
+  const titledByPlace = (f: DocumentMention) =>
+    placeOnly(f) &&
+    kept.some(
+      (p) =>
+        p.doc === f.doc &&
+        kept.some(
+          (t) =>
+            t.doc !== f.doc &&
+            DOCUMENT_WORD.test(t.name) &&
+            t.start >= p.end &&
+            /^[\d\s年度—–\-~～至到的]*$/.test(lower.slice(p.end, t.start)) &&
+            leavesOut(t.name.replace(/[\d年度—–\-~～至到]/g, ""), titleOf(f.doc)),
+        ),
+    );
+  if (found.some(asDocument) && found.some(placeOnly) && !found.some(titledByPlace)) {
+    const documents = found.filter((f) => !placeOnly(f) || placeThenKind(f));
     if (documents.length > 0 && documents.length < found.length) return documents;
   }
   // A title several plans share (大气污染防治攻坚行动方案) beside a place that names one of them: that one.

@@ -333,7 +333,7 @@ function asksOffTopic(
   w: AskingWords,
 ): boolean {
   const lower = text.toLowerCase();
-  const cues = lower.match(new RegExp(w.offTopicAsk.source, "gi")) ?? [];
+  const cues = askingSentences(lower).match(new RegExp(w.offTopicAsk.source, "gi")) ?? [];
   if (cues.length === 0) return false;
   const words = segmenter().cut(lower, false);
   const bridged = new Set(found.flatMap((e) => e.phrase.toLowerCase().split(/[\s-]+/)));
@@ -346,6 +346,16 @@ function asksOffTopic(
     if (inBridged || usedAsInPlans(c, lower, deps.plans)) return false;
     return !words.some((word) => word.length > c.length && word.includes(c) && known(word));
   });
+}
+
+/**
+ * The text from its first sentence that asks (ends in a question mark): 你好呀，今天天气不错。想问下…？ asks
+ * nothing about the weather. A text with no question mark is all asking.
+ */
+function askingSentences(text: string): string {
+  const sentences = text.split(/(?<=[。！？!?；;\n])/);
+  const first = sentences.findIndex((s) => /[?？]\s*$/.test(s));
+  return first > 0 ? sentences.slice(first).join("") : text;
 }
 
 /**
@@ -790,8 +800,10 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   if (refs.length > 0) intents.push("cite");
   if (source && phrase) intents.push("source");
   const listing = residue < LISTING_RESIDUE;
+  // What kind of answer it wants is said where it asks (not in 今天天气不错 said before the question).
+  const asked = askingSentences(cut);
   const asksFor = Object.entries(w.answerTypes)
-    .filter(([, t]) => t.ask.test(cut))
+    .filter(([, t]) => t.ask.test(asked))
     .map(([name]) => name);
   // Asking a department for a kind of answer a plan rarely gives (how to apply, a phone number) is no
   // question of what it is tasked with.
