@@ -588,10 +588,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const own = new Map<Item, { departments: DepartmentRef[]; clauses: string[] }>();
     for (const { points, clause } of parts)
       for (const point of items.filter((i) => i.parent === parent && points.includes(i.number))) {
-        // Names with no role word (第3点：A、B，date) carry the task out together.
+        // Who, without the time limits after them (…配合，每年6月底前、每年11月底前); names with no role word
+        // (第3点：A、B，date) carry the task out together.
+        const who = clause
+          .split(/[，,]/)
+          .filter((piece) => !isTimeLimit(piece) && parseDeadlines(piece, deadlineOptions).length === 0)
+          .join("，");
         const read =
-          parseResponsibility(withRoleWords(clause, conventions.roleWords), canonical) ??
-          parseBareNames(clause.split(/[，,；;]/)[0] ?? "", "responsible", canonical);
+          parseResponsibility(withRoleWords(who, conventions.roleWords), canonical) ??
+          parseBareNames(who, "responsible", canonical);
         const got = own.get(point) ?? { departments: [], clauses: [] };
         got.departments.push(...(read?.departments ?? []));
         got.clauses.push(clause);

@@ -25,6 +25,18 @@ import { placeholders } from "./template.js";
 import { resolveThreshold, type Scale, type Threshold } from "./threshold.js";
 import { type Vocabulary, vocabulary } from "./vocabulary.js";
 
+/**
+ * A list of words (北京|天津|Anyang|Xi'an) with each Latin name on word edges: Nanyang holds no Anyang.
+ * A pattern with groups is kept as written.
+ */
+function onWordEdges(pattern: string): string {
+  if (/[()]/.test(pattern)) return pattern;
+  return pattern
+    .split("|")
+    .map((word) => (/^[A-Za-z][A-Za-z' .-]*[A-Za-z]$/.test(word) ? `\\b${word}\\b` : word))
+    .join("|");
+}
+
 /** A fact with its getter. */
 export interface BoundFact {
   spec: FactSpec;
@@ -292,7 +304,9 @@ export function loadRuleBooks(
       warnings.push({ file, reason: `no document «${doc}» in the corpus` });
       continue;
     }
-    const words = new Map(Object.entries(parsed.words).map(([k, p]) => [k, new RegExp(p, "i")] as const));
+    const words = new Map(
+      Object.entries(parsed.words).map(([k, p]) => [k, new RegExp(onWordEdges(p), "i")] as const),
+    );
     const ids = { ...base.ids, cues: new Set([...base.ids.cues, ...words.keys()]) };
     const rules: BoundRule[] = [];
     for (const [order, spec] of parsed.rules.entries()) {
