@@ -1195,6 +1195,10 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(first.citations[0]).toMatchObject({ doc: "huanghua-air-pollution-2024", id: "7.1" });
     const next = await many.answer("第二条呢", { context: first.context });
     expect(next.citations[0]).toMatchObject({ doc: "huanghua-air-pollution-2024", id: "7.2" });
+    // 第二点呢 after a point: the point beside it.
+    const onPoint = await many.answer("宣威扬尘管控里施工扬尘那一点说了什么");
+    const secondPoint = await many.answer("第二点呢", { context: onPoint.context });
+    expect(secondPoint.citations[0]).toMatchObject({ doc: "xuanwei-air-pollution-2025", id: "5.1.2" });
     const point = await many.answer("黄骅方案二3（2）说了什么");
     expect(point.citations[0]).toMatchObject({ doc: "huanghua-air-pollution-2024", id: "2.3.2" });
   });

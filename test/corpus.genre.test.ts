@@ -311,6 +311,12 @@ describe("every development document", () => {
         "shouxian-air-pollution-2025",
         "yutian-air-quality-2025",
         "wuqing-air-pollution-2024",
+        "maoming-air-quality-2024",
+        "xuanwei-air-pollution-2025",
+        "ningguo-air-quality-2025",
+        "yongan-air-pollution-2025",
+        "jinzhou-air-quality-2025",
+        "yuanping-air-pollution-2025",
       ].sort(),
     );
   });
@@ -2678,6 +2684,27 @@ describe("the twentieth round's conventions", () => {
     expect(roles(planOf("xining-air-quality-2025"), "2.2")).toMatchObject({
       市工业和信息化局: "lead",
       市发展改革委: "support",
+    });
+  });
+
+  it("reads a list running on over semicolons with each unit's own time limit, and 按职责分工负责 beside a lead by the notice's rule", () => {
+    // 责任单位及时限：市工业和信息化局（牵头）：2025年12月底前；市发展改革局（配合）：2024年12月底前；市生态环境局（配合）…
+    const maoming = planOf("maoming-air-quality-2024");
+    expect(roles(maoming, "2.2")).toMatchObject({
+      市工业和信息化局: "lead",
+      市发展改革局: "support",
+      市市场监管局: "support",
+    });
+    // …市发展改革局（牵头）；市工业和信息化局；市生态环境局；市自然资源局（配合）: 未加注明的为…责任单位.
+    expect(roles(maoming, "2.1")).toMatchObject({
+      市发展改革局: "lead",
+      市工业和信息化局: "responsible",
+      市自然资源局: "support",
+    });
+    // 注明“牵头”的为牵头单位，其余单位为配合单位: （X牵头，Y、Z等按职责分工负责）.
+    expect(roles(planOf("jinzhou-air-quality-2025"), "2.5")).toMatchObject({
+      市发展改革委: "lead",
+      市工业和信息化局: "support",
     });
   });
 });

@@ -415,10 +415,13 @@ export function parseResponsibility(
   // others take the role the plan gives names beside a lead.
   const leads = new Set(departments.filter((d) => d.role === "lead").map((d) => d.name));
   const responsible = new Set(departments.filter((d) => d.role === "responsible").map((d) => d.name));
+  // (X牵头，Y等按职责分工负责) where the notice says the others beside a lead support (注明“牵头”的为牵头单位，
+  // 其余单位为配合单位): Y supports.
   const among =
     besideLead !== null &&
     (/(?:^|[，,；;])\s*其中/.test(inner) ||
-      (leads.size > 0 && [...leads].every((name) => responsible.has(name))));
+      (leads.size > 0 && [...leads].every((name) => responsible.has(name))) ||
+      (leads.size > 0 && /按职责(?:分工)?负责/.test(inner)));
   const named = among
     ? departments.map((d) =>
         d.role === "responsible" && !leads.has(d.name) ? { ...d, role: besideLead } : d,
@@ -458,7 +461,7 @@ const VERB_LABEL = ROLE_VERBS.map(([verb]) => verb)
  * A kind of unit none of the above names, standing as a label where a list begins (（项目长单位：…；成员单位：…）,
  * 主责任单位：, 协同责任单位：): its role is read from its words ({@link roleByWord}).
  */
-const ANY_UNIT_LABEL = String.raw`(?<=^|[（(〔【［\[；;，,。\s])[\u4e00-\u9fa5]{1,4}(?:单位|部门)(?=\s*[:：])`;
+const ANY_UNIT_LABEL = String.raw`(?<=^|[（(〔【［\[；;，,。\s])[\u4e00-\u9fa5]{1,4}(?:单位|部门)(?:及(?:完成)?(?:时限|时间|期限))?(?=\s*[:：])`;
 /** The labels the genre is known to use, without a kind of unit read by its words alone. */
 const KNOWN_LABELS = String.raw`主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|协助单位|协助部门|成员单位|责任单位|责任部门|负责单位|负责部门|承接单位|承接部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|协助|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|分工(?=\s*】)|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：])|${VERB_LABEL}`;
 const labelPattern = (alternatives: string) => String.raw`[【〔]?(${alternatives})\s*(?:[:：]|[】〕])`;
@@ -497,10 +500,24 @@ export function startsWithLabel(line: string): boolean {
   return LABEL_AT_START.test(line);
 }
 
-/** Whether the text from `at` up to its next semicolon or full stop is names closed by a role mark (C、D（参与配合）). */
+/**
+ * Whether the text from `at` up to its next semicolon or full stop goes on the list: names closed by a
+ * role mark (C、D（参与配合）), or a unit with its own time limit or none (市生态环境局（配合）：2024年12月底前；市自然资源局).
+ */
 function markedGroupFollows(text: string, at: number): boolean {
   const group = /^[^；;。\n]*/.exec(text.slice(at))?.[0].trim() ?? "";
-  return ROLE_MARK.test(group) && !startsWithLabel(group);
+  if (group === "" || startsWithLabel(group)) return false;
+  if (ROLE_MARK.test(group)) return true;
+  const unit = withoutOwnTime(group).replace(ROLE_MARK, "");
+  // 时段：全年 / 推进时段：… is a time's label, no unit.
+  if (/[:：]/.test(unit) || /时段|时限|时间|期限|节点/.test(unit)) return false;
+  return splitNames(unit) !== null && !hasRoleVerb(unit);
+}
+
+/** A unit's own time limit after a colon (市工业和信息化局（牵头）：2025年12月底前) taken off. */
+function withoutOwnTime(piece: string): string {
+  const colon = piece.search(/[:：]/);
+  return colon > 0 && isTimeLimit(piece.slice(colon + 1)) ? piece.slice(0, colon).trim() : piece;
 }
 
 /** The list after a label: up to the end of its sentence or line, or the bracket it stands in. */
@@ -594,7 +611,7 @@ export function parseLabelledResponsibility(
     const grouped = /[；;]/.test(list);
     // 〔责任单位〕甲　乙　丙: names parted by full-width spaces, as by commas.
     const parts = splitTopLevel(list.replace(ETC, "").trim(), grouped ? /[,，；;\u3000]/ : /[,，\u3000]/);
-    for (const clause of parts.filter((p) => p.trim() !== "")) {
+    for (const clause of parts.filter((p) => p.trim() !== "").map(withoutOwnTime)) {
       const verb = splitVerb(clause);
       // A role may be marked on any piece (市生态环境局（牵头）、市发展改革委); on the last piece of a list
       // sharing one body (甲镇、乙乡人民政府（牵头）) it is the whole list's, and so it is of a group.

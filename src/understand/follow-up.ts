@@ -5,6 +5,7 @@
  * elliptical "燃煤锅炉呢？" keeps the previous documents; "国家层面的要求呢？" asks the previous topic of
  * another document. A complete new question starts afresh.
  */
+import { parseSmallNumeral } from "../corpus/index.js";
 import {
   extractFacts,
   findAmounts,
@@ -429,7 +430,13 @@ function numberedBeside(
   context: Context,
   deps: UnderstandDeps,
 ): { ref: ItemRef; doc: string } | null {
-  const [ref, ...more] = query.refs;
+  // 第二点呢 names no item anywhere (点 is no item's word): a point beside the previous one.
+  const point = query.refs.length === 0 ? /第\s*([一二三四五六七八九十\d]{1,3})\s*点/.exec(query.text) : null;
+  const n = point ? parseSmallNumeral(point[1] as string) : null;
+  const [ref, ...more] =
+    point && n
+      ? [{ written: point[0], path: [n], across: true, partial: false, hint: null, footnote: false }]
+      : query.refs;
   if (!ref?.across || ref.path.length !== 1 || more.length > 0 || query.docs.length > 0) return null;
   // Little besides the number (呢, 讲什么, 是啥): a topic of its own is asked where it is.
   const rest = query.text.replace(ref.written, "").replace(/[\s\p{P}]/gu, "");
@@ -470,7 +477,10 @@ export function readFollowUp(
     return { query: { ...query, docs, named, ...changes, followUp }, followUp };
   };
   // 第二条呢 after an item: the item of that number beside it.
-  if (beside) return follow("scope", { refs: [beside.ref], docs: [beside.doc], named: true });
+  if (beside) {
+    const intents = [...new Set(["cite" as const, ...query.intents.filter((i) => i !== "topic")])];
+    return follow("scope", { refs: [beside.ref], docs: [beside.doc], named: true, intents });
+  }
   // The case as changed: its facts, and what to look for (with what these words mean).
   const withFacts = (factsText: string, expansions: readonly string[] = query.expansions) =>
     follow("facts", {
