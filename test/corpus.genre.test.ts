@@ -317,6 +317,12 @@ describe("every development document", () => {
         "yongan-air-pollution-2025",
         "jinzhou-air-quality-2025",
         "yuanping-air-pollution-2025",
+        "ezhou-air-pollution-2025",
+        "beiliu-air-quality-2024",
+        "yibin-air-quality-2025",
+        "shenmu-air-pollution-2024",
+        "juxian-air-pollution-2025",
+        "tonglu-air-quality-2024",
       ].sort(),
     );
   });
@@ -2705,6 +2711,21 @@ describe("the twentieth round's conventions", () => {
     expect(roles(planOf("jinzhou-air-quality-2025"), "2.5")).toMatchObject({
       市发展改革委: "lead",
       市工业和信息化局: "support",
+    });
+  });
+
+  it("reads 负主体责任/负配合责任/负属地责任 sentences, and 共同负责实施 as no one leading by the notice's rule", () => {
+    // 县工业和信息化局负主体责任，县发展和改革局、市生态环境局莒县分局负配合责任，各乡镇（街道）…负属地责任。
+    expect(roles(planOf("juxian-air-pollution-2025"), "2.2.1")).toMatchObject({
+      县工业和信息化局: "lead",
+      县发展和改革局: "support",
+      "各乡镇(街道)": "responsible",
+    });
+    // 由A、B共同负责实施，C协助实施 — “共同负责实施”的，各单位…分别…负责，不分主次.
+    expect(roles(planOf("beiliu-air-quality-2024"), "2.2.1")).toEqual({
+      市工业和信息化局: "responsible",
+      玉林市北流生态环境局: "responsible",
+      北流日用陶瓷产业园管委会: "support",
     });
   });
 });

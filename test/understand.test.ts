@@ -92,6 +92,7 @@ describe("item references", () => {
     for (const q of ["二3（2）说了什么", "二.3（2）讲什么", "二、3（2）"]) expect(path(q), q).toBe("2.3.2");
     expect(path("方案二.4.5写的是啥")).toBe("2.4.5");
     expect(path("第六部分第一条第二点")).toBe("6.1.2");
+    expect(path("第五部分第四条第1点第（2）项讲的啥")).toBe("5.4.1.2");
   });
   it("reads a third and fourth level, and a section alone", () => {
     expect(path("三(一)1.")).toBe("3.1.1");

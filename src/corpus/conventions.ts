@@ -193,6 +193,9 @@ const UNIT_SUPPORTS =
 const DEFINED_BY_POSITION =
   /[“"「]([\p{Script=Han}]{1,6})[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务|该项工作|本项工作)?的?(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
 
+/** “共同负责实施”的，各单位…分别…负责，不分主次: a word for several units that none of them leads. */
+const JOINTLY = /[“"「](共同[\p{Script=Han}]{2,6})[”"」]的?[^。；;]{0,60}?(?:不分主次|分别)/gu;
+
 /** 标注“负责”的单位为牵头单位 / 标注“落实”的单位为属地落实单位: the units a word marks are of the kind said. */
 const DEFINED_BY_MARKING =
   /标(?:注|明|有)[“"「]([\p{Script=Han}]{1,6})[”"」](?:字样)?的(?:单位|部门)(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
@@ -234,6 +237,9 @@ function readRoleWords(text: string): Map<string, Role> {
     if (role && !saidOfBothSides(m[1] as string, text) && !words.has(m[1] as string))
       words.set(m[1] as string, role);
   }
+  // 两个以上单位“共同负责实施”的，…分别…负责，不分主次: jointly, no one leading — before the word it holds.
+  for (const m of text.matchAll(JOINTLY))
+    if (!words.has(m[1] as string) && !m[0].includes("牵头")) words.set(m[1] as string, "responsible");
   // 标注“负责”的单位为牵头单位: as plain as a position — a verb of the genre may be given another role.
   for (const m of text.matchAll(DEFINED_BY_MARKING)) {
     const role = roleSaid(m[2] as string);

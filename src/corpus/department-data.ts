@@ -49,6 +49,8 @@ export const DepartmentData = z
         aliasesEn: z.array(z.string().min(1)).default([]),
         /** The units below a county a plan names all of (各乡镇(街道)): each word → its English plural. */
         units: z.record(z.string().min(1), z.string().min(1)).default({}),
+        /** Where the units named together are (沿江各乡镇: the townships along the river). */
+        along: z.record(z.string().min(1), z.string().min(1)).default({}),
       })
       .strict(),
     committees: z

@@ -385,7 +385,11 @@ export class DepartmentDirectory {
   /** 各乡镇(街道) → All Townships and Sub-districts: the units below a county, named together. */
   private describeUnits(name: string): DepartmentInfo | null {
     // 各镇街 (all of them) or 相关镇街, 有关乡镇 (those concerned).
-    const m = /^(各有关|各相关|各|相关|有关)(.+?)(?:\((.+)\))?$/.exec(name);
+    // 沿江各乡镇(街道): the units along the river, named together.
+    const place = Object.keys(this.data.governments.along).find((w) => name.startsWith(`${w}各`));
+    const m = /^(各有关|各相关|各|相关|有关)(.+?)(?:\((.+)\))?$/.exec(
+      place ? name.slice(place.length) : name,
+    );
     if (!m) return null;
     const units = this.data.governments.units;
     const words = [m[2], ...(m[3]?.split("、") ?? [])].map((w) => units[w as string]);
@@ -396,7 +400,7 @@ export class DepartmentDirectory {
       name,
       group: GOVERNMENTS,
       level: null,
-      en: `${which} ${englishList(words as string[])}${concerned}`,
+      en: `${which} ${englishList(words as string[])}${concerned}${place ? ` ${this.data.governments.along[place]}` : ""}`,
     };
   }
 

@@ -950,7 +950,7 @@ function closingSentence(
       "",
     );
     for (const clause of new Set([sentence, untimed])) {
-      if (clause.length > 160 || !/(?:牵头|负责|配合|参与|落实|协同|协助|协办)$/.test(clause)) continue;
+      if (clause.length > 160 || !/(?:牵头|负责|配合|参与|落实|协同|协助|协办|责任)$/.test(clause)) continue;
       const read = parseResponsibility(clause, canonical);
       if (read && read.departments.length > 0) return read.departments;
     }

@@ -34,6 +34,11 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["共同牵头", "lead"],
   ["共同主抓", "lead"],
   ["共同负责", "responsible"],
+  // 负主体责任 / 负配合责任 / 负属地责任: the part of the responsibility each carries.
+  ["负主体责任", "lead"],
+  ["负主要责任", "lead"],
+  ["负配合责任", "support"],
+  ["负属地责任", "responsible"],
   ["牵头督导", "lead"],
   ["牵头组织", "lead"],
   ["负责落实", "responsible"],
