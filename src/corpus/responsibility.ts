@@ -311,17 +311,16 @@ export function isTimeLimit(text: string): boolean {
   return isTimeClause(t) || (/[，,]/.test(t) && t.split(/[，,]/).every((p) => isTimeClause(p.trim())));
 }
 
-/** 节点：夏季禁烧2025年6月底前，… / 完成时限：… — a labelled time limit, whatever it says, names no one. */
-const TIME_LABELLED = /^(?:时间节点|节点|完成时限|时限|完成时间|完成期限|期限|办结时限|时间要求)\s*[:：]/;
+/** 节点：夏季禁烧2025年6月底前，… / 完成时限：… / 〔完成时限〕… — a labelled time limit, whatever it says, names no one. */
+const TIME_LABELLED =
+  /^[〔【]?(?:时间节点|节点|完成时限|时限|完成时间|完成期限|期限|办结时限|时间要求|销号时限)\s*(?:[:：]|[〕】])/;
 
 /** （X牵头，Y配合；2025年6月底前；3分）: the points a task weighs in the plan's assessment name no one. */
 const SCORE = /^(?:(?:考核)?分值\s*[:：]?\s*)?\d+(?:\.\d+)?\s*分$/;
 
 /** A line giving a time limit under its label (完成时限：…, 〔完成时限〕…, 销号时限：…). */
 export function isTimeLabelLine(line: string): boolean {
-  return /^[〔【]?(?:时间节点|节点|完成时限|时限|完成时间|完成期限|期限|办结时限|时间要求|销号时限)\s*(?:[:：]|[〕】])/.test(
-    line.trim(),
-  );
+  return TIME_LABELLED.test(line.trim());
 }
 
 /** 分工： / 职责分工： / 责任落实： at the head of a line of clauses: a label that says no role itself. */
