@@ -23,6 +23,7 @@ import {
 import { textWithout } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import type { UnderstandDeps } from "./index.js";
+import { ref as itemRef } from "./refs.js";
 import type { Context, FollowUp, ItemRef, Query } from "./schema.js";
 
 /** Below this much topic of its own (about one rare word) a question leans on the previous answer. */
@@ -433,10 +434,7 @@ function numberedBeside(
   // 第二点呢 names no item anywhere (点 is no item's word): a point beside the previous one.
   const point = query.refs.length === 0 ? /第\s*([一二三四五六七八九十\d]{1,3})\s*点/.exec(query.text) : null;
   const n = point ? parseSmallNumeral(point[1] as string) : null;
-  const [ref, ...more] =
-    point && n
-      ? [{ written: point[0], path: [n], across: true, partial: false, hint: null, footnote: false }]
-      : query.refs;
+  const [ref, ...more] = point && n ? [itemRef(point[0], [n], { across: true })] : query.refs;
   if (!ref?.across || ref.path.length !== 1 || more.length > 0 || query.docs.length > 0) return null;
   // Little besides the number (呢, 讲什么, 是啥): a topic of its own is asked where it is.
   const rest = query.text.replace(ref.written, "").replace(/[\s\p{P}]/gu, "");

@@ -328,12 +328,14 @@ function unbridgedWords(
  */
 function asksOffTopic(
   text: string,
+  asked: string,
   found: readonly Expansion[],
   deps: UnderstandDeps,
   w: AskingWords,
 ): boolean {
   const lower = text.toLowerCase();
-  const cues = askingSentences(lower).match(new RegExp(w.offTopicAsk.source, "gi")) ?? [];
+  // Cues count where the question asks (see askingSentences).
+  const cues = asked.toLowerCase().match(new RegExp(w.offTopicAsk.source, "gi")) ?? [];
   if (cues.length === 0) return false;
   const words = segmenter().cut(lower, false);
   const bridged = new Set(found.flatMap((e) => e.phrase.toLowerCase().split(/[\s-]+/)));
@@ -862,7 +864,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     unbridged,
     offTopicCue:
       otherPlaces ||
-      asksOffTopic(cut, found, deps, w) ||
+      asksOffTopic(cut, asked, found, deps, w) ||
       namesForeignDocument(cut, named.length > 0, deps, w) ||
       namesAnotherYearsPlan(cut, namedPlans) ||
       asksAboutUncoveredPlace(cut, named.length > 0, facts, deps),

@@ -162,7 +162,7 @@ function pointNumber(sign: string): number | null {
 }
 
 /** A reference with the usual defaults. */
-function ref(written: string, path: number[], more: Partial<ItemRef> = {}): ItemRef {
+export function ref(written: string, path: number[], more: Partial<ItemRef> = {}): ItemRef {
   return { written, path, across: false, partial: false, hint: null, footnote: false, ...more };
 }
 
