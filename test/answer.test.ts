@@ -717,6 +717,21 @@ describe("conversations", () => {
     expect(newer.check?.outcome).toBe("does_not_apply");
   });
 
+  it("a place said after a check moves the case there, also a city that has a plan of its own", async () => {
+    const project = await engine.answer("国家计划里，我在河南新上一个用煤项目，要搞煤炭减量替代吗？");
+    expect(project.check?.outcome).toBe("need_more_info");
+    // The place the check asked for, said as a statement.
+    const placed = await engine.answer("项目在周口。", { context: project.context });
+    expect(placed.payload).toMatchObject({ kind: "check", outcome: "applies" });
+    const moved = await engine.answer("换成信阳呢？", { context: placed.context });
+    expect(moved.payload).toMatchObject({ kind: "check", outcome: "does_not_apply" });
+    // A city with a plan of its own named alone after a case that stood in a city: the case moves there,
+    // judged by the same document — not that city's plan.
+    const local = await engine.answer("商丘呢？", { context: moved.context });
+    expect(local.payload).toMatchObject({ kind: "check", outcome: "applies" });
+    expect(local.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "3.10" });
+  });
+
   it("a follow-up may correct the count (实际是…), and one machine of another standard is no figure", async () => {
     const ldar = await engine.answer("我们厂的密封点有900个，要开展泄漏检测与修复吗？");
     expect(ldar.check?.outcome).toBe("does_not_apply");

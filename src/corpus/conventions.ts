@@ -196,9 +196,12 @@ const DEFINED_BY_POSITION =
 /** “共同负责实施”的，各单位…分别…负责，不分主次: a word for several units that none of them leads. */
 const JOINTLY = /[“"「](共同[\p{Script=Han}]{2,6})[”"」]的?[^。；;]{0,60}?(?:不分主次|分别)/gu;
 
-/** 标注“负责”的单位为牵头单位 / 标注“落实”的单位为属地落实单位: the units a word marks are of the kind said. */
+/**
+ * 标注“负责”的单位为牵头单位 / 标注“落实”的单位为属地落实单位 / “负责”所列单位为该项任务的牵头单位: the units a word
+ * marks (or a field lists) are of the kind said.
+ */
 const DEFINED_BY_MARKING =
-  /标(?:注|明|有)[“"「]([\p{Script=Han}]{1,6})[”"」](?:字样)?的(?:单位|部门)(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
+  /(?:标(?:注|明|有)[“"「]([\p{Script=Han}]{1,6})[”"」](?:字样)?的|[“"「]([\p{Script=Han}]{1,6})[”"」](?:栏)?所列的?)(?:单位|部门)(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
 
 /** “配责”二字前所列单位为配责单位，按照各自职责积极配合…: a word marking a unit of a kind then said what it does. */
 const DEFINED_BY_POSITION_SAID =
@@ -242,8 +245,9 @@ function readRoleWords(text: string): Map<string, Role> {
     if (!words.has(m[1] as string) && !m[0].includes("牵头")) words.set(m[1] as string, "responsible");
   // 标注“负责”的单位为牵头单位: as plain as a position — a verb of the genre may be given another role.
   for (const m of text.matchAll(DEFINED_BY_MARKING)) {
-    const role = roleSaid(m[2] as string);
-    if (role && !words.has(m[1] as string)) words.set(m[1] as string, role);
+    const word = (m[1] ?? m[2]) as string;
+    const role = roleSaid(m[3] as string);
+    if (role && !words.has(word)) words.set(word, role);
   }
   for (const m of text.matchAll(DEFINED_BY_POSITION_SAID)) {
     const word = m[1] as string;

@@ -322,6 +322,16 @@ function namesPlace(text: string, deps: UnderstandDeps): boolean {
   return (deps.places?.(text) ?? []).length > 0;
 }
 
+/** Whether a text says nothing but a place the rule books know (某市呢？, 换成某市的话, "and Heze?"). */
+function onlyAPlace(text: string, deps: UnderstandDeps): boolean {
+  const spans = deps.places?.(text) ?? [];
+  if (spans.length === 0) return false;
+  const rest = withoutSpans(text, spans)
+    .replace(/换成|改成|放到|放在|如果|要是|的话|那么?|呢|在|市|\b(?:and|what about|how about|in)\b/gi, "")
+    .replace(/[\s\p{P}]/gu, "");
+  return rest.length === 0;
+}
+
 /** A text with the given spans taken out. */
 function withoutSpans(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
   let out = text;
@@ -489,14 +499,18 @@ export function readFollowUp(
     });
 
   // Where the case is (厂子就在某市下面呢？ after a check): a fact of the case, not the document of that place.
+  // So is a place alone (某市呢？) after a check whose case stood in a place: the case moves there.
+  const movesCase =
+    context.factsText !== null && onlyAPlace(text, deps) && namesPlace(context.factsText, deps);
   if (
     query.docs.length > 0 &&
     context.kind === "check" &&
     context.factsText !== null &&
-    LOCATED.test(text) &&
-    !ABOUT_A_DOCUMENT.test(text)
+    ((LOCATED.test(text) && !ABOUT_A_DOCUMENT.test(text)) || movesCase)
   ) {
-    const factsText = `${context.factsText}，${text}`;
+    const factsText = movesCase
+      ? `${withoutSpans(context.factsText, deps.places?.(context.factsText) ?? [])}，${text}`
+      : `${context.factsText}，${text}`;
     return follow("facts", {
       docs: context.docs,
       factsText,
@@ -587,6 +601,7 @@ export function readFollowUp(
     !/[?？吗呢么吧]/.test(text) &&
     own.entities.length === 0 &&
     (own.places.size > 0 ||
+      namesPlace(text, deps) ||
       withUnit(text).length > 0 ||
       counts(previous, text) ||
       // 数了，大概两千个 after a check that asked how many: the count it lacked.
@@ -715,6 +730,9 @@ export function readFollowUp(
   // A place said of the case (其实厂子在规划区里面) takes the place of where it stood before.
   else if (adds && !ownThing && !ownFigure && own.places.size > 0)
     factsText = replacePlaces(previous, text, query.lang);
+  // …and so does a named one (在某市。 after a check that asked where).
+  else if (adds && !ownThing && !ownFigure && namesPlace(text, deps))
+    factsText = `${withoutSpans(previous, deps.places?.(previous) ?? [])}，${text}`;
   else if (
     adds &&
     (ownThing || ownFigure || own.places.size > 0 || own.standard !== null || statesFacts(text, query.lang))
