@@ -323,6 +323,18 @@ describe("every development document", () => {
         "shenmu-air-pollution-2024",
         "juxian-air-pollution-2025",
         "tonglu-air-quality-2024",
+        "jixi-air-quality-2025",
+        "gejiu-air-pollution-2024",
+        "jixi-air-quality-2024",
+        "yongchun-air-pollution-2025",
+        "golmud-air-quality-2025",
+        "duilongdeqing-air-pollution-2025",
+        "yanji-air-quality-2025",
+        "baicheng-air-pollution-2025",
+        "nankang-air-quality-2025",
+        "xinluo-air-pollution-2025",
+        "pingqiao-air-quality-2024",
+        "pingqiao-air-quality-2025",
       ].sort(),
     );
   });
@@ -2727,5 +2739,46 @@ describe("the twentieth round's conventions", () => {
       玉林市北流生态环境局: "responsible",
       北流日用陶瓷产业园管委会: "support",
     });
+  });
+
+  it("reads brackets the notice shows by their marks, a lead picked by a note line, and 由甲联合乙实施", () => {
+    // 任务内容之前〔 〕内为牵头单位…；任务内容之后（ ）内为配合单位: also after the task's title sentence.
+    expect(roles(planOf("duilongdeqing-air-pollution-2025"), "2.1")).toEqual({
+      区发展和改革委员会: "lead",
+      区经济和信息化局: "support",
+      市生态环境局堆龙德庆分局: "support",
+    });
+    // 责任单位：… / 备注：市住房和城乡建设局牵头 — “备注”中注明“牵头”的单位为牵头单位，该任务其他责任单位为配合单位.
+    const baicheng = planOf("baicheng-air-pollution-2025");
+    expect(roles(baicheng, "2.1.1")).toMatchObject({ 市住房和城乡建设局: "lead", 市生态环境局: "support" });
+    // 分点未另列责任单位…的，执行该任务所列分工: the points' departments stay their task's.
+    expect(entry(baicheng, "5.1.1").departments.every((d) => d.from === "5.1")).toBe(true);
+    const yanji = planOf("yanji-air-quality-2025");
+    expect(roles(yanji, "3.1.1")).toEqual({ 市交通运输局: "lead", 市公安局: "support", 市商务局: "support" });
+    // 2.65蒸吨/小时及以上… after point 1.: point 2, opening with a figure, not a decimal.
+    expect(entry(yanji, "2.2.2").title.startsWith("65蒸吨")).toBe(true);
+    expect(roles(yanji, "2.2.2")).toEqual({ 州生态环境局延吉市分局: "responsible" });
+    // …联合…实施，2025年6月下旬前完成编码登记，路检抽测全年持续开展: the times after the assigning clause.
+    expect(roles(yanji, "3.2")).toMatchObject({ 州生态环境局延吉市分局: "lead", 市公安局: "support" });
+    // “负责”所列单位为该项任务的牵头单位: a verb of the genre given another role by the notice.
+    expect(roles(planOf("yongchun-air-pollution-2025"), "2.1")).toMatchObject({ 县发展和改革局: "lead" });
+  });
+
+  it("reads 牵头落实/协同落实 lines with staged dates, 本条 lines after points, and a point dividing its item", () => {
+    const pingqiao = planOf("pingqiao-air-quality-2024");
+    expect(roles(pingqiao, "2.1")).toMatchObject({ 区发展和改革委员会: "lead", 区工业和信息化局: "support" });
+    // 办结时限：2024年6月30日（排查建档）、2024年11月30日（整治提升）.
+    expect(isoDates(pingqiao, "2.3")).toEqual(["2024-06-30", "2024-11-30"]);
+    // 本点落实责任 under each point, 本条落实责任 after the last: the item's, not its last point's.
+    const nankang = planOf("nankang-air-quality-2025");
+    expect(roles(nankang, "3.1")).toMatchObject({ 赣州市南康生态环境局: "lead", 区市场监管局: "support" });
+    expect(roles(nankang, "3.1.2")).toMatchObject({ 区工信局: "lead", 区市场监管局: "responsible" });
+    expect(roles(nankang, "3.1.3")).toEqual({});
+    // 4. 责任分工。第1点由X牵头，Y协同…；本项各点由…；其中第3点另由Z负责….
+    const xinluo = planOf("xinluo-air-pollution-2025");
+    expect(roles(xinluo, "3.1.1")).toEqual({ 区工信局: "lead", 龙岩市新罗生态环境局: "support" });
+    expect(roles(xinluo, "3.3")).toMatchObject({ 区交通运输局: "lead" });
+    expect(roles(xinluo, "3.3.3")).toMatchObject({ 区交通运输局: "lead", 区住建局: "responsible" });
+    expect(roles(xinluo, "3.3.4")).toEqual({});
   });
 });

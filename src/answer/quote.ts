@@ -31,6 +31,12 @@ function split(text: string, start: number, end: number, marks: RegExp): Piece[]
   return pieces;
 }
 
+/** A bracket of labelled fields (主承办：X；协承办：Y；销号时限：…): who and when, no substance. */
+function ofFields(inner: string): boolean {
+  const fields = inner.split(/[；;]/).filter((f) => f.trim() !== "");
+  return fields.length >= 2 && fields.every((f) => /^\s*[\u4e00-\u9fa5]{1,6}\s*[:：]/.test(f));
+}
+
 /** Each item's {@link substanceEnd}, once: an item's text does not change while it is loaded. */
 const substanceEnds = new WeakMap<Item, number>();
 
@@ -38,7 +44,7 @@ const substanceEnds = new WeakMap<Item, number>();
 export function substanceEnd(item: Item): number {
   const known = substanceEnds.get(item);
   if (known !== undefined) return known;
-  const own = findBrackets(item.text).filter((b) => parseResponsibility(b.inner));
+  const own = findBrackets(item.text).filter((b) => parseResponsibility(b.inner) || ofFields(b.inner));
   const end = own.length > 0 ? (own[0] as { start: number }).start : item.text.length;
   substanceEnds.set(item, end);
   return end;

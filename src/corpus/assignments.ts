@@ -123,6 +123,7 @@ export function inheritGroupDepartments(
   items: readonly Item[],
   owed: ReadonlySet<string>,
   overriddenLeadSupports = false,
+  pointsFollowTask = false,
 ): void {
   // Departments a clause closing the group's points gave it are the group's alone (its points are
   // the parts of one task).
@@ -130,9 +131,13 @@ export function inheritGroupDepartments(
     // Named in a bracket of the group's own ((X牵头，Y参与) on its title line), the departments stay the
     // group's: its tasks take them from it, and a listing shows the group. Labelled lines under a group
     // heading (牵头单位：X) are its tasks' own.
-    const bracketed = findBrackets(group.text).some((b) =>
-      group.departments.some((d) => b.inner.includes(d.written)),
-    );
+    // So are those of a group that is a task itself, its sentences under the title, when they name
+    // them in a sentence or in lines under that task (…。由X负责实施。 / 责任单位：X) — or of any group
+    // where the notice says points without their own follow their task: its points are its parts.
+    const bracketed =
+      findBrackets(group.text).some((b) => group.departments.some((d) => b.inner.includes(d.written))) ||
+      ((pointsFollowTask || isTaskItself(group)) &&
+        group.departments.some((d) => group.text.includes(d.written)));
     // Tasks 1. 2. under a group heading; points （1）（2） are parts of the group's one task.
     for (const task of items.filter((i) => i.parent === group.id && /\d+[.．]$/.test(i.label))) {
       const own = task.departments;
@@ -152,6 +157,16 @@ export function inheritGroupDepartments(
       task.departments = strongestRoles([...own, ...inherited]);
     }
   }
+}
+
+/** Whether a group item says a task of its own beside its title (（三）扩大清洁取暖。城区新增…). */
+function isTaskItself(group: Item): boolean {
+  const first = (group.text.split("\n")[0] ?? "").replace(
+    /^[\s\u3000]*[(（][一二三四五六七八九十]+[)）]/,
+    "",
+  );
+  const title = first.indexOf(group.title);
+  return title >= 0 && first.slice(title + group.title.length).replace(/^[。.；;\s]+/, "").length >= 20;
 }
 
 /**
@@ -374,4 +389,69 @@ export function dutyLineDepartments(
     units++;
   }
   return units >= 2 ? strongestRoles(refs) : [];
+}
+
+/** A point that is its item's division of labour (4. 责任分工。第1点由…；第2点由…). */
+const DIVISION_POINT = /^(?:责任分工|职责分工|任务分工|分工安排|分工)$/;
+/** 第1点由… / 第2、3点由… / 本项各点由… / 其中第3点另由…: a clause of such a point and whom it covers. */
+const POINT_ASSIGNMENT =
+  /^(?:其中)?(?:第\s*([\d、，,和及至到\-—～~\s]+?)\s*点|本项各点|本条各点|各点)(?:工作|任务)?(?:均)?(另)?由(.+)$/;
+
+/**
+ * An item whose last point assigns its other points by number (4. 责任分工。第1点由X牵头，Y协同，2025年10月
+ * 底前完成；第3点由Z负责…): each point takes its clause's departments and dates, a clause for every
+ * point (本项各点由…) is the item's own (its points take it from the item), and 其中第3点另由W负责 adds W
+ * to that point. The assigning point names no one of its own. `read` parses a clause (X牵头，Y协同)
+ * without its times. Run after the points have taken their groups' departments; returns the assigning
+ * points (no sentence of theirs names a department of their own).
+ */
+export function applyDivisionPoints(
+  items: readonly Item[],
+  read: (clause: string) => DepartmentRef[] | null,
+  options: DeadlineOptions,
+): Set<Item> {
+  const divisions = new Set<Item>();
+  for (const division of items.filter((i) => i.parent !== null && DIVISION_POINT.test(i.title))) {
+    const parent = items.find((i) => i.id === division.parent);
+    const points = items.filter((i) => i.parent === division.parent && i !== division);
+    if (!parent || points.length === 0) continue;
+    const body = division.text.slice(division.text.indexOf(division.title) + division.title.length);
+    let assigned = false;
+    for (const clause of body.split(/[；;。]/)) {
+      const m = POINT_ASSIGNMENT.exec(clause.trim());
+      if (!m) continue;
+      const said = m[3] as string;
+      const who = said
+        .split(/[，,]/)
+        .filter(
+          (piece) =>
+            parseDeadlines(piece, options).length === 0 && !/^(?:持续推进|长期坚持|常态化?推进)$/.test(piece),
+        )
+        .join("，");
+      const departments = read(who);
+      if (!departments) continue;
+      const dates = parseDeadlines(said, options);
+      const targets = m[1]
+        ? taskNumbers(m[1]).flatMap((n) => points.filter((p) => p.number === n))
+        : [parent];
+      for (const target of targets) {
+        // 另由 adds a unit; else the clause is the point's (or the item's) division.
+        target.departments = strongestRoles(m[2] ? [...target.departments, ...departments] : departments);
+        const known = new Set(target.deadlines.map((d) => d.date));
+        target.deadlines = [...target.deadlines, ...dates.filter((d) => !known.has(d.date))];
+      }
+      // The item's division is its points', shown as the item's.
+      if (!m[1])
+        for (const point of points)
+          if (point.departments.every((d) => d.from === parent.id))
+            point.departments = departments.map((d) => ({ ...d, from: parent.id }));
+      assigned = true;
+    }
+    if (assigned) {
+      division.departments = [];
+      division.deadlines = [];
+      divisions.add(division);
+    }
+  }
+  return divisions;
 }

@@ -118,6 +118,11 @@ export interface PlanConventions {
    * keeps its section's or area's lead as a supporting unit.
    */
   overriddenLeadSupports: boolean;
+  /**
+   * "任务下设分点且分点未另列责任单位和完成时限的，执行该任务所列分工和时限": points are parts of their task,
+   * and the departments they take from it stay the task's (a listing shows the task).
+   */
+  pointsFollowTask: boolean;
   /** "第三部分至第七部分未标明责任单位的措施，由X牵头": who leads the tasks of those sections naming none. */
   defaultLead: { departments: DepartmentRef[]; sections: [number, number] | null } | null;
   /**
@@ -392,13 +397,16 @@ const FIRST_LEADS =
 const NO_LEAD_MARKED = /未(?:列|标注|注明|标明|列明)[^。；;，,]{0,10}?的[，,]\s*(?:由|以)?[^。；;，,]{0,8}$/;
 /**
  * 未标注的为配合单位 / 标注“牵头”的…，其余为配合单位 / 标注“汇总”的单位为该项任务的牵头单位，负责…；括号内其余单位为
- * 配合单位: the role of the names beside a marked lead.
+ * 配合单位 / “备注”中注明“牵头”的单位为牵头单位，该任务其他责任单位为配合单位: the role of the names beside a marked lead.
  */
 const UNMARKED =
-  /(?:未(?:标注|注明|标明|标记|加粗)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「][\p{Script=Han}]{1,4}[”"」]的?(?:单位|部门)(?:为|是)(?:该项任务的|本项任务的)?牵头(?:单位|部门)(?:[，,][^。；;]{0,60}){0,3}[，,；;]\s*(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/u;
+  /(?:未(?:标注|注明|标明|标记|加粗)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*(?:该项?任务|本项?任务)?的?(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:责任)?(?:单位|部门)?|(?:标注|注明|标明)[“"「][\p{Script=Han}]{1,4}[”"」]的?(?:单位|部门)(?:为|是)(?:该项任务的|本项任务的)?牵头(?:单位|部门)(?:[，,][^。；;]{0,60}){0,3}[，,；;]\s*(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/u;
 /** 改由××牵头的，…总牵头单位转为参与单位 */
 const OVERRIDDEN_LEAD_SUPPORTS =
   /改由[^。]{0,30}?牵头[^。]{0,40}?牵头(?:单位|部门)(?:转为|改为|作为|为)(?:参与|配合|协办)(?:单位|部门)/;
+/** 任务下设分点且分点未另列责任单位…的，执行该任务所列分工 / 分点未单独明确分工和时限的，执行该项任务的分工 */
+const POINTS_FOLLOW_TASK =
+  /分点(?:未|没有)(?:单独|另)?(?:明确|列明?|标注|注明)[^。；;]{0,16}?的?[，,]\s*(?:执行|按照?|适用)(?:该项?|所属|其)?任务/;
 /** “责任单位”配合牵头单位抓好落实 */
 const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|协同)[“"「]?牵头单位/;
 const SEVERAL_LEADS_SHARE =
@@ -680,6 +688,12 @@ const BRACKET_MARKS: Readonly<Record<string, string>> = {
   方头: "【",
 };
 
+/** 任务内容之前〔 〕内为牵头单位 / （ ）内为配合单位: a bracket shown by its marks, and the role of its names. */
+const BRACKET_SHOWN =
+  /([（(［[〔【〈])\s*[）)］\]〕】〉]\s*(?:内|中|里)(?:所列|列出|列明|标注)?(?:的)?(?:单位|部门)?(?:均)?(?:为|是)(牵头|责任|配合|参与|协办)(?:单位|部门)/g;
+/** The other width of a bracket's opening mark (（ and (, ［ and [). */
+const OTHER_WIDTH: Readonly<Record<string, string>> = { "（": "(", "(": "（", "［": "[", "[": "［" };
+
 /** The role a notice gives the names in each kind of bracket (圆括号…为牵头单位；方括号…为配合单位). */
 function readBracketKinds(text: string): Map<string, Role> {
   const kinds = new Map<string, Role>();
@@ -688,6 +702,13 @@ function readBracketKinds(text: string): Map<string, Role> {
     const marks = BRACKET_MARKS[m[1] as string] ?? "";
     if (!role) continue;
     for (const mark of m[2] ? `${m[2]}${marks}` : marks) kinds.set(mark, role);
+  }
+  for (const m of text.matchAll(BRACKET_SHOWN)) {
+    const role = ROLE_WORDS[m[2] as string];
+    const mark = m[1] as string;
+    if (!role || kinds.has(mark)) continue;
+    kinds.set(mark, role);
+    if (OTHER_WIDTH[mark]) kinds.set(OTHER_WIDTH[mark] as string, role);
   }
   // One kind alone says nothing beside the others: a plan defines them to tell them apart.
   return new Set(kinds.values()).size >= 2 ? kinds : new Map();
@@ -802,6 +823,7 @@ export function readPlanConventions(
     severalLeadsShare: stated(SEVERAL_LEADS_SHARE) !== null,
     innerBracketSupports: stated(INNER_SUPPORTS) !== null,
     overriddenLeadSupports: stated(OVERRIDDEN_LEAD_SUPPORTS) !== null,
+    pointsFollowTask: stated(POINTS_FOLLOW_TASK) !== null,
     slashParts: stated(SLASH_PARTS) ? { allLead: stated(SLASHLESS_LEAD) !== null } : null,
     defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE) ?? stated(TAGGED_DEFAULT_DEADLINE)),
     defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),

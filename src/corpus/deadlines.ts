@@ -138,10 +138,11 @@ const PATTERNS: readonly DeadlinePattern[] = [
   },
   {
     // 办结时限：2025年10月15日 — a day under a deadline label is the deadline, with no 前 after it (not
-    // when it starts a period: 时限：2024年11月15日至2025年3月15日).
+    // when it starts a period: 时限：2024年11月15日至2025年3月15日); so is each day of a label's stages
+    // (办结时限：2024年6月30日（排查建档）、2024年11月30日（整治提升）).
     pattern: new RegExp(
-      `(?<=${AFTER_DEADLINE_LABEL})(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?!\\d|\\s*[至到—\\-～~])`,
-      "g",
+      `(?<=${AFTER_DEADLINE_LABEL}(?:\\p{Script=Han}{0,6}\\d{4}年\\d{1,2}月\\d{1,2}日(?:[（(][^（）()]{1,10}[）)])?[，,、；;]\\s*)*\\p{Script=Han}{0,6})(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?!\\d|\\s*[至到—\\-～~])`,
+      "gu",
     ),
     year: written,
     date: (m) => ({ month: Number(m[2]), day: Number(m[3]) }),
@@ -285,15 +286,51 @@ export function dueDate(d: Pick<Deadline, "date" | "recurring">, today: IsoDate)
   return on(year) >= today ? on(year) : on(year + 1);
 }
 
-/** The sentence (up to 。；; or the text's ends) around a position, verbatim. */
+/**
+ * The sentence (up to 。；; or the text's ends) around a position, verbatim. Inside a bracket of fields
+ * (（主承办：X；协承办：Y；销号时限：2025年10月31日）) the semicolons part fields, not sentences: the bracket
+ * is the sentence, with the words before it when no stop parts them.
+ */
 function sentenceAround(text: string, at: number): string {
   const stops = /[。；;]/;
-  let start = at;
+  const bracket = enclosingBracket(text, at);
+  let start = bracket ? bracket.open : at;
   while (start > 0 && !stops.test(text[start - 1] as string)) start--;
-  let end = at;
+  let end = bracket ? bracket.close : at;
   while (end < text.length && !stops.test(text[end] as string)) end++;
   if (end < text.length) end++;
   return text.slice(start, end).trim();
+}
+
+const OPENING = "（(〔【［[";
+const CLOSING = "）)〕】］]";
+
+/** The bracket a position stands in (its opening and closing marks' places), if any. */
+function enclosingBracket(text: string, at: number): { open: number; close: number } | null {
+  let depth = 0;
+  let open = -1;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i] as string;
+    if (CLOSING.includes(c)) depth++;
+    else if (OPENING.includes(c)) {
+      if (depth === 0) {
+        open = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (open < 0) return null;
+  depth = 0;
+  for (let i = at; i < text.length; i++) {
+    const c = text[i] as string;
+    if (OPENING.includes(c)) depth++;
+    else if (CLOSING.includes(c)) {
+      if (depth === 0) return { open, close: i + 1 };
+      depth--;
+    }
+  }
+  return null;
 }
 
 /**

@@ -6,6 +6,7 @@
  * and the signature below — which is never part of an entry.
  */
 import {
+  applyDivisionPoints,
   applyNumberedAssignments,
   applySameBelow,
   applySectionDefaults,
@@ -362,7 +363,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // Departments of a clause closing an item's points, owed to the item itself: parent id → refs.
   const owed = new Map<string, DepartmentRef[]>();
   // The time limit of a division line after an item's last point (…落实。销号时限：2024年9月30日。): the item's too.
-  const owedTimes = new Map<string, string>();
+  const owedTimes = new Map<string, string[]>();
+  // A last point's text without the lines it closes that say they are its item's (本条落实责任：…).
+  const pointsOwnText = new Map<Item, string>();
   // Items one of whose points has a clause of its own: their last point's clause is its own too.
   const pointsWithClause = new Set<string>();
   // Table rows: their cells say their departments, never a sentence's subject.
@@ -443,10 +446,16 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const listed = startsWithLabel(inner.trim()) || ofFields ? labelled(inner) : [];
       // A kind of bracket the notice gives a role (圆括号…为牵头单位，方括号…为配合单位), among those closing
       // the task: its names take that role.
+      // So do those opening the task, at its start or after its title (〔X〕严格…（Y）【date】).
       const kind = conventions.bracketKinds.get(item.text[bracket.start] as string);
       const inClosingRun = outsideBrackets(item.text.slice(bracket.end)).replace(/[。；;\s]/g, "") === "";
+      const before = outsideBrackets(item.text.slice(0, bracket.start))
+        .replace(/。+/g, "。")
+        .replace(/^[。\s]+/, "")
+        .trim();
+      const opensTask = before.length <= 40 && /^[^。；;！!]*[。.]?$/.test(before);
       const r =
-        (kind && inClosingRun ? parseBareNames(inner, kind, canonical) : null) ??
+        (kind && (inClosingRun || opensTask) ? parseBareNames(inner, kind, canonical) : null) ??
         (listed.length > 0 ? { departments: listed, standingNote: null } : null) ??
         parseResponsibility(inner, canonical, conventions.unmarkedBesideLead) ??
         (closesTask ? parseBareNames(inner, bareRole, canonical) : null) ??
@@ -493,10 +502,30 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       if (!startsWithLabel(line) && !isTimeLabelLine(line) && !isDivisionLine(line)) break;
       closingLines.unshift(line);
     }
+    // 本条落实责任：… / 本条落实时限：… after the last point, its points having lines of their own (本点…):
+    // lines that say they are the item's.
+    const itemsLines: string[] = [];
+    if (item.parent !== null && isLastPoint(d, entries[n + 1]))
+      for (const line of d.lines.slice(1).map(trimmed).reverse()) {
+        if (line === "") continue;
+        if (!SAID_OF_ITEM.test(line)) break;
+        itemsLines.unshift(line);
+      }
+    if (itemsLines.length > 0 && item.parent) {
+      owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...labelled(itemsLines.join("\n"))]);
+      owedTimes.set(item.parent, itemsLines);
+    }
     // A bracket read above — as the item's own or as the whole item's, closing its points — is not read
     // again as a labelled list.
-    const own = labelled(read.reduceRight((t, b) => t.slice(0, b.start) + t.slice(b.end), item.text));
-    const sentence = own.length > 0 ? [] : closingSentence(item.text, canonical, conventions);
+    const pointsText = itemsLines.reduce((t, line) => t.replace(line, ""), item.text);
+    if (itemsLines.length > 0) pointsOwnText.set(item, pointsText);
+    const own = labelled(
+      itemsLines.reduce(
+        (t, line) => t.replace(line, ""),
+        read.reduceRight((t, b) => t.slice(0, b.start) + t.slice(b.end), item.text),
+      ),
+    );
+    const sentence = own.length > 0 ? [] : closingSentence(pointsText, canonical, conventions);
     const owedToItem =
       closesItem &&
       ((own.length > 0 && closingLines.some(startsWithLabel)) ||
@@ -505,7 +534,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text)));
     if (owedToItem && item.parent) {
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
-      if (closingLines.length > 0) owedTimes.set(item.parent, closingLines.join("\n"));
+      if (closingLines.length > 0) owedTimes.set(item.parent, closingLines);
     } else {
       departments.push(...own);
       // (X) after the title and a closing …Y配合，date: the sentence adds the supports.
@@ -614,8 +643,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const item = items.find((i) => i.id === parent);
     if (item) item.departments = strongestRoles([...item.departments, ...refs]);
     if (item && conventions.firstOfLevel) item.departments = leadOfLevel(item.departments);
-    for (const d of item ? parseDeadlines(owedTimes.get(parent) ?? "", deadlineOptions) : [])
-      if (!item?.deadlines.some((x) => x.date === d.date)) item?.deadlines.push(d);
+    // Each line on its own: a deadline quotes its line as the document writes it.
+    const times = item
+      ? (owedTimes.get(parent) ?? []).flatMap((line) => parseDeadlines(line, deadlineOptions))
+      : [];
+    for (const d of times) if (!item?.deadlines.some((x) => x.date === d.date)) item?.deadlines.push(d);
   }
   // Tasks listed under a heading that names their department (三、部门任务分工 → （二）区发展和改革局 → 1．…).
   for (const heading of items.filter((i) => i.level === 2 && i.departments.length === 0)) {
@@ -635,7 +667,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       lines.slice(end).map((l) => l.text),
       canonical,
     );
-  inheritGroupDepartments(items, new Set(owed.keys()), conventions.overriddenLeadSupports);
+  inheritGroupDepartments(
+    items,
+    new Set(owed.keys()),
+    conventions.overriddenLeadSupports,
+    conventions.pointsFollowTask,
+  );
+  const divisions = applyDivisionPoints(items, readClause, deadlineOptions);
   applySameBelow(items, sameBelow);
   applySectionDefaults(items, sections, readClause, conventions.overriddenLeadSupports);
   followReferences(items, readClause);
@@ -658,14 +696,16 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // none (a ministries' notice: 生态环境部要…) is not read so.
   if (items.some((i) => i.departments.length > 0)) {
     for (const item of items)
-      if (item.departments.length === 0 && !rows.has(item) && !pointing.has(item))
-        item.departments = parseSubjectDepartments(item.text, canonical);
+      if (item.departments.length === 0 && !rows.has(item) && !pointing.has(item) && !divisions.has(item))
+        item.departments = parseSubjectDepartments(pointsOwnText.get(item) ?? item.text, canonical);
   } else {
     // A plan whose every measure opens with who does it (县生态环境局会同县工信局，…) assigns by its
     // sentences — or one section of it does (四、职责分工: 县发改局：负责…); one where only a few do is a
     // notice that names no assignments.
     const read = items.map((item) =>
-      rows.has(item) || pointing.has(item) ? [] : parseSubjectDepartments(item.text, canonical),
+      rows.has(item) || pointing.has(item) || divisions.has(item)
+        ? []
+        : parseSubjectDepartments(pointsOwnText.get(item) ?? item.text, canonical),
     );
     const all = items.map((_, i) => i);
     const assigns = (group: readonly number[], read: (i: number) => boolean) =>
@@ -904,6 +944,32 @@ function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null
     : null;
 }
 
+/** A line saying it is the item's, not its last point's (本条落实责任：…, 本项完成时限：…). */
+const SAID_OF_ITEM = /^(?:本条|本项|该项|本任务|该任务)[\u4e00-\u9fa5]{0,6}[:：]/;
+
+/** A clause ending in a role verb (由甲负责实施 and 由甲联合乙实施, as notices define them, end in 实施). */
+const ENDS_IN_ROLE = /(?:牵头|负责|配合|参与|落实|协同|协助|协办|责任|实施)$/;
+
+/**
+ * A sentence without the clauses after its last role verb when they say when (…联合乙实施，2025年6月下旬前完成
+ * 登记，路检全年持续开展): the clause that assigns, before them.
+ */
+function beforeTimes(sentence: string): string {
+  const pieces = sentence.split(/[，,]/);
+  for (let k = pieces.length - 1; k >= 1; k--) {
+    const head = pieces.slice(0, k).join("，");
+    if (!ENDS_IN_ROLE.test(head)) continue;
+    // Every clause after it says when (a clause of what to do is the task's, and its sentence no clause).
+    const timed = pieces
+      .slice(k)
+      .every((piece) =>
+        /\d{1,2}月(?:上旬|中旬|下旬|底|末|\d{1,2}日|前)|年底|年内|持续|常态|长期|全年/.test(piece),
+      );
+    return timed ? head : sentence;
+  }
+  return sentence;
+}
+
 /**
  * The departments of an item that ends in a sentence of its own naming them, outside any bracket:
  * 由市城市管理局牵头，市交通运输局、市生态环境局配合。 (a last sentence such as 长期坚持 may follow, or a
@@ -949,8 +1015,9 @@ function closingSentence(
       /(?:[，,](?:\d{4}年|\d{1,2}月)[^，,]*)*[，,](?:长期坚持|(?:全年|常态化)?持续推进|长期|持续|[^，,]*(?:\d{4}年|年底|月底)[^，,]*)$/,
       "",
     );
-    for (const clause of new Set([sentence, untimed])) {
-      if (clause.length > 160 || !/(?:牵头|负责|配合|参与|落实|协同|协助|协办|责任)$/.test(clause)) continue;
+    for (const clause of new Set([sentence, untimed, beforeTimes(sentence)])) {
+      // (由甲负责实施 / 由甲联合乙实施, as the notice defines them, end in 实施.)
+      if (clause.length > 160 || !ENDS_IN_ROLE.test(clause)) continue;
       const read = parseResponsibility(clause, canonical);
       if (read && read.departments.length > 0) return read.departments;
     }

@@ -31,6 +31,8 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["配合实施", "support"],
   ["协助配合", "support"],
   ["牵头负责", "lead"],
+  ["牵头落实", "lead"],
+  ["协同落实", "support"],
   ["共同牵头", "lead"],
   ["共同主抓", "lead"],
   ["共同负责", "responsible"],
@@ -204,12 +206,18 @@ function splitVerb(clause: string): { names: string; role: Role } | null {
   const bare = clause.replace(/^其中/, "").replace(/^(?:(?:此项|该项|本项|这项)(?:工作|任务)?)?改?由/, "");
   for (const [verb, role] of ROLE_VERBS)
     if (bare.endsWith(verb)) return { names: bare.slice(0, -verb.length), role };
+  // 由甲联合乙、丙实施: names acting together carry it out (the one before 联合 leads: see parseResponsibility).
+  const joint = JOINTLY_CARRIED.exec(bare);
+  if (joint) return { names: joint[1] as string, role: "responsible" };
   // X牵头并负责项目审批，Y负责节能审查: the verb and then the unit's own part of the task.
   const duty = VERB_THEN_DUTY.exec(bare);
   if (duty && splitNames(duty[1] as string))
     return { names: duty[1] as string, role: dutyRole(duty[2] as string) };
   return null;
 }
+
+/** 甲联合乙、丙实施: a department acting with others, and 实施 (no role word alone) after them. */
+const JOINTLY_CARRIED = /^(.+?联合(?!会).+?)(?:共同)?实施$/;
 
 /** Names, a role verb, then what the unit does (牵头并负责…, 负责…, 配合…). */
 const VERB_THEN_DUTY = /^(.+?)(牵头并负责|牵头负责|牵头|负责|配合|参与|协助)(?=[\u4e00-\u9fa5]{2,})/;
@@ -383,8 +391,9 @@ export function parseResponsibility(
       // 〔X牵头，Y配合，2025年9月底前〕: a time limit after a comma is no name either.
       if (isTimeClause(clause.trim())) continue;
       const verb = splitVerb(clause);
-      // (甲会同乙、丙负责): the department before 会同 leads, those it acts with support.
-      const together = verb && verb.role !== "support" ? /^(.+?)会同(.+)$/.exec(verb.names) : null;
+      // (甲会同乙、丙负责, 由甲联合乙、丙实施): the department before 会同 leads, those it acts with support.
+      const together =
+        verb && verb.role !== "support" ? /^(.+?)(?:会同|联合(?!会))(.+)$/.exec(verb.names) : null;
       if (together) {
         const leads = splitNames(together[1] as string);
         const partners = splitNames(together[2] as string);
@@ -454,11 +463,12 @@ const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
   ],
 ];
 /**
- * A role verb of the genre standing as a label (〈领衔：X｜协同：Y〉, 主导：X): the verb says the role. Longer
- * verbs first, so 牵头负责： is not read as 负责：.
+ * A role verb of the genre standing as a label (〈领衔：X｜协同：Y〉, 主导：X, 牵头落实：X): the verb says the
+ * role. Longer verbs first, so 牵头负责： is not read as 负责：.
  */
 const VERB_LABEL = ROLE_VERBS.map(([verb]) => verb)
-  .filter((verb) => verb.length === 2)
+  .filter((verb) => verb.length <= 4 && !/^为/.test(verb))
+  .sort((a, b) => b.length - a.length)
   .map((verb) => `${verb}(?=\\s*[:：])`)
   .join("|");
 /**
@@ -654,7 +664,36 @@ export function parseLabelledResponsibility(
   // 责任单位：甲、乙、丙，其中甲为牵头单位: the others take the role the plan gives names beside a lead.
   if (unmarkedBesideLead !== null && /[，,]\s*其中/.test(joined) && read.some((d) => d.role === "lead"))
     return read.map((d) => (d.role === "responsible" ? { ...d, role: unmarkedBesideLead } : d));
+  // A note line under the list (备注：乙牵头) picks its lead; the others take the role the plan gives
+  // names beside a lead, else stay as listed.
+  const noted = read.length > 0 ? notedLeads(joined, canonical) : [];
+  if (noted.length > 0) {
+    const leads = new Set(noted.map((d) => d.name));
+    return [
+      ...read.map((d) =>
+        leads.has(d.name)
+          ? { ...d, role: "lead" as const }
+          : d.role === "responsible" && unmarkedBesideLead !== null
+            ? { ...d, role: unmarkedBesideLead }
+            : d,
+      ),
+      ...noted.filter((d) => !read.some((r) => r.name === d.name)),
+    ];
+  }
   return read;
+}
+
+/** 备注：市住房和城乡建设局牵头 — a note line under a task's lists. */
+const NOTE_LINE = /(?:^|\n)[\s\u3000]*(?:备注|说明)\s*[:：]\s*([^\n]+)/g;
+
+/** The leads a note line under a task's lists names (备注：乙牵头). */
+function notedLeads(text: string, canonical: Canonicalise): DepartmentRef[] {
+  return [...text.matchAll(NOTE_LINE)].flatMap(
+    (m) =>
+      parseResponsibility((m[1] as string).replace(/[。；;]$/, ""), canonical)?.departments.filter(
+        (d) => d.role === "lead",
+      ) ?? [],
+  );
 }
 
 /**

@@ -243,6 +243,12 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
       open(line, marker);
       continue;
     }
+    // 2.65蒸吨/小时及以上… after point 1.: the point the numbering expects, its text opening with a figure.
+    const expected = section > 0 ? nextPointOpeningWithFigure(t) : null;
+    if (expected && accept(expected)) {
+      open(line, expected);
+      continue;
+    }
     const current = drafts.at(-1);
     if (section === 0 || !current) {
       drafts.push({ kind: "preamble", ref: String(preambleCount++), start: line.start, lines: [line] });
@@ -254,6 +260,14 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
     }
   }
   return { sections, drafts };
+
+  /** The next point 1. 2. … of the open level when a line opens with its number and then a figure (2.65…). */
+  function nextPointOpeningWithFigure(text: string): Marker | null {
+    const open = stack.find((s) => s.style === "num");
+    if (!open) return null;
+    const m = new RegExp(`^${open.number + 1}\\s*[.．](?=\\d)`).exec(text);
+    return m ? { style: "num", number: open.number + 1, length: m[0].length } : null;
+  }
 
   /** Whether a marker continues the numbering where it stands; if so, the levels are updated. */
   function accept(found: Marker): boolean {
