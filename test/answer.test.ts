@@ -324,6 +324,18 @@ describe("document", () => {
   it("does not answer for a document it does not hold, named by its title; 本行动计划 is the one it holds", async () => {
     const foreign = await engine.answer("黑龙江省2025年大气污染防治工作方案是哪天印发的");
     expect(foreign.status).toBe("not_covered");
+    // Another city's own plan, said with the year and the verb that issued it.
+    expect((await engine.answer("洛阳市自己2024年出台的空气质量行动计划对扬尘怎么要求")).status).toBe(
+      "not_covered",
+    );
+    // A title in title marks that no loaded document has or cites, beside a loaded document's place.
+    expect((await engine.answer("《商丘市扬尘污染防治管理办法》里对工地有什么要求")).status).toBe(
+      "not_covered",
+    );
+    // …and one a loaded document is: answered.
+    expect((await engine.answer("《商丘市空气质量持续改善行动计划》里燃煤锅炉怎么规定")).status).toBe(
+      "answered",
+    );
     expect((await engine.answer("本行动计划是哪天印发的")).kind).toBe("document");
   });
 });
@@ -715,6 +727,19 @@ describe("conversations", () => {
     expect(when.kind).toBe("item");
     const newer = await engine.answer("那第三阶段的呢？", { context: when.context });
     expect(newer.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("answers a follow-up asking the previous check's figure from its item", async () => {
+    const airport = await engine.answer("国家计划里机场岸电桥电使用率对年吞吐量600万人次的机场有要求吗");
+    expect(airport.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "4.16" });
+    const figure = await engine.answer("那要求是多少？", { context: airport.context });
+    expect(figure.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "4.16" });
+  });
+
+  it("reads a time after a deadline (2025年底后) as the asker's, not as words to look for", async () => {
+    const r = await engine.answer("我在城里开网约车，车烧汽油，2025年底后还能接着跑吗");
+    expect(r.payload).toMatchObject({ kind: "check", outcome: "applies" });
+    expect(r.citations[0]?.id).toBe("4.2");
   });
 
   it("a place said after a check moves the case there, also a city that has a plan of its own", async () => {

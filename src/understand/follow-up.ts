@@ -33,7 +33,7 @@ const NO_TOPIC = 1;
 
 /** Words that ask about the previous items rather than a new topic. */
 const ABOUT_ITEMS =
-  /原文|全文|具体|详细|详情|说了什么|讲了什么|怎么说|哪些部门|责任部门|部门|more detail|full text|details?|what does it say/i;
+  /原文|全文|具体|详细|详情|说了什么|讲了什么|怎么说|哪些部门|责任部门|部门|(?:要求|标准|目标|指标)?(?:是|要)?达到(?:多少|多高|几)|(?:要求|标准|目标|指标)(?:是|为)?(?:多少|多高|几)|more detail|full text|details?|what does it say|what(?:'s| is) the (?:target|requirement|required (?:rate|share|level))/i;
 /** Words that narrow the previous items. */
 const WITHIN =
   /这几条|这些条|这几项|这些项|上面|以上|其中|这里面|这些里|among (?:these|them|those)|which of (?:these|them|those)/i;

@@ -375,6 +375,21 @@ function usedAsInPlans(cue: string, text: string, plans: readonly Plan[]): boole
   return windows.some((w) => plans.some((p) => p.items.some((i) => i.text.includes(w))));
 }
 
+/**
+ * 《某市空气质量日考核办法》: a title set off as one that no loaded document has and none cites — named
+ * beside a loaded document's place or not, it is another document.
+ */
+function namesForeignQuotedTitle(text: string, plans: readonly Plan[]): boolean {
+  const ours = loadedTitles(plans);
+  const cited = (t: string) => plans.some((p) => p.items.some((i) => i.text.includes(t)));
+  return [...text.matchAll(QUOTED_TITLE)].some((m) => {
+    const t = m[1] as string;
+    // (A loaded title inside it is that document's wrapper: 《…关于印发〈…行动计划〉的通知》; a short name
+    // such as the place is no title.)
+    return !ours.some((o) => o.includes(t) || (o.length >= 8 && t.includes(o))) && !cited(t);
+  });
+}
+
 /** Whether the question names a document title that none of the loaded documents has. */
 function namesForeignDocument(
   text: string,
@@ -382,6 +397,8 @@ function namesForeignDocument(
   deps: UnderstandDeps,
   w: AskingWords,
 ): boolean {
+  if (namesForeignQuotedTitle(text, deps.plans)) return true;
+  const ours = loadedTitles(deps.plans);
   // 各县区自己的实施方案: a plan the document asks for, not another one.
   // 这个行动计划, 该方案: the document already spoken of, no title.
   const titles = text
@@ -396,7 +413,6 @@ function namesForeignDocument(
   if (!titles || titles.length === 0) return false;
   // Another place's plan of the same title (a province's 空气质量持续改善行动计划 beside the national
   // one): the title the question gives, with a place before it that is none of the plan's own.
-  const ours = loadedTitles(deps.plans);
   const otherPlace = titles.some(
     (t) =>
       !ours.some((o) => o.includes(t)) &&
@@ -413,6 +429,15 @@ function namesForeignDocument(
   if (namesLoaded) return false;
   return titles.some((t) => !ours.some((o) => o.includes(t) || t.includes(o)) && !mentioned(t, deps.plans));
 }
+
+/** A text for use inside a regular expression, its special characters escaped. */
+function escapeForRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A document's title in title marks, of a kind of document (《…考核办法》, 《…条例》). */
+const QUOTED_TITLE =
+  /《([^《》]{2,40}(?:办法|条例|规定|细则|方案|计划|意见|规划|通知|决定|要点|标准|法))(?:[（(][^（）()]{1,10}[）)])?》/gu;
 
 /** 2025年…工作方案 / 2024年度…计划: a plan named by its year. */
 const PLAN_OF_YEAR = /(20\d\d)年度?[^，。；？?,;!！]{0,16}?(?:方案|计划|要点)/g;
@@ -480,8 +505,12 @@ function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean
   }
   for (const m of text.matchAll(PLACE_TITLE)) {
     const place = m[1] as string;
-    // 某市的空气质量行动计划, 某市自己的…计划: a 的 right after the place (or its 自己) is the title's own.
-    const title = (m[2] as string).replace(/^(?:自己|自家|本地|当地)?的/, "");
+    // 某市的空气质量行动计划, 某市自己的…计划, 某市自己2024年出台的…计划: a 的 right after the place (or its
+    // 自己, the year and the verb that issued it) is the title's own.
+    const title = (m[2] as string).replace(
+      /^(?:自己|自家|本地|当地)?(?:20\d\d年度?)?(?:出台|印发|制定|发布|下发|颁布)?的/,
+      "",
+    );
     const core = place.replace(/(?:自治区|省|市|县|区)$/, "");
     if (
       /^[全本我该各这那每外省市县区不]/.test(place) ||
@@ -783,6 +812,12 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const phrase = source ? quotedPhrase(cut, w) : null;
   // Asking who or when is not a topic either.
   const asking = [w.whoAsk, w.whenAsk].flatMap((re) => cut.match(new RegExp(re.source, "gi")) ?? []);
+  // A time after a deadline (2025年底后还能跑吗) is the asker's, in words plans never write: no topic, and
+  // not looked for. (A deadline itself, 到2025年, is the plans' own words.)
+  const later = (deadline?.ask.matched ?? []).flatMap((m) => {
+    const after = new RegExp(`${escapeForRegExp(m)}(?:以后|之后|后)`).exec(cut);
+    return after ? [after[0]] : [];
+  });
   const naming = [...docNames, ...titleWords(cut, named, deps.plans)];
   const { residue, english } = residueOf(
     cut,
@@ -834,8 +869,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   // topic of the genre, they are no evidence the question is about the plans (every English word
   // translates to something), so they stay out of `expansions`.
   const translations = topical.filter((e) => !e.topic).map((e) => e.terms.join(" "));
-  const searchText = [textWithout(cut, docNames), ...expansions, ...translations].join(" ");
-  const otherPlaces = namesOtherPlacesDocument(cut, deps.plans);
+  const searchText = [textWithout(cut, [...docNames, ...later]), ...expansions, ...translations].join(" ");
+  // 《某市…考核办法》 or 某县…工作要点: another document than those loaded, though it shares their words.
+  const otherPlaces = namesOtherPlacesDocument(cut, deps.plans) || namesForeignQuotedTitle(cut, deps.plans);
   // A county of a loaded plan's city (某县) puts the case in that city for every document's rules.
   const within = placesOfSubdivisions(cut, deps.plans);
   const placed = within.length > 0 ? `${cut}（${within.join("、")}）` : cut;
@@ -849,7 +885,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     // 某县…工作要点 shares a loaded title's words, but names another place's document.
     docs: otherPlaces ? [] : named.map((n) => n.doc),
     named: named.length > 0,
-    framing: [...naming, ...asking],
+    framing: [...naming, ...asking, ...later],
     refs,
     phrase,
     departments,
