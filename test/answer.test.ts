@@ -977,6 +977,11 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect((await many.answer("韩城的攻坚行动方案什么时候印发")).kind).toBe("document");
   });
 
+  it("cites first the point a question finds clearly before its siblings, not the item they share", async () => {
+    const r = await many.answer("个旧城市建成区内每小时10蒸吨以下燃煤锅炉怎么处理");
+    expect(r.citations[0]).toMatchObject({ doc: "gejiu-air-pollution-2024", id: "4.2.2" });
+  });
+
   it("lists a department's tasks asked by the role words its plan defines (主攻, 助攻, 认领)", async () => {
     const both = await many.answer("福清的方案里市市场监管局主攻、助攻哪些任务？");
     expect(both.kind).toBe("department_listing");

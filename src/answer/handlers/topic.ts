@@ -14,6 +14,8 @@ import { notCovered } from "./not-covered.js";
 
 /** Further citations are kept while they score at least this share of the first. */
 export const RELATED_SHARE = 0.7;
+/** A point scoring above this share of the first keeps the item they share first (see topic). */
+const POINT_LEADS = 0.9;
 /** At most this many items are cited for one topic. */
 const MAX_ITEMS = 3;
 
@@ -54,7 +56,11 @@ export const topic: Handler = (query, deps) => {
     // Points that each name their own departments are tasks of their own, not parts of the item's one
     // task: the one the question found first stays first.
     const tasks = siblings.every((h) => h.item.departments.length > 0);
-    if (siblings.length >= 2 && !tasks) kept.unshift(...kept.splice(kept.indexOf(head), 1));
+    // A point the question finds clearly before its siblings (秸秆禁烧期是哪几段时间 → the point that
+    // gives them) is what it asks, not the item they share.
+    const [first, second] = siblings;
+    const leads = first !== undefined && second !== undefined && second.score < first.score * POINT_LEADS;
+    if (siblings.length >= 2 && !tasks && !leads) kept.unshift(...kept.splice(kept.indexOf(head), 1));
   }
   // Asked when, a heading without a date of its own (4.3) gives way to its own part that has one (4.3.1).
   if (query.intents.includes("when") && top.item.deadlines.length === 0) {
