@@ -500,15 +500,14 @@ export function readFollowUp(
 
   // Where the case is (厂子就在某市下面呢？ after a check): a fact of the case, not the document of that place.
   // So is a place alone (某市呢？) after a check whose case stood in a place: the case moves there.
-  const movesCase =
-    context.factsText !== null && onlyAPlace(text, deps) && namesPlace(context.factsText, deps);
+  const movesCase = (facts: string) => onlyAPlace(text, deps) && namesPlace(facts, deps);
   if (
     query.docs.length > 0 &&
     context.kind === "check" &&
     context.factsText !== null &&
-    ((LOCATED.test(text) && !ABOUT_A_DOCUMENT.test(text)) || movesCase)
+    ((LOCATED.test(text) && !ABOUT_A_DOCUMENT.test(text)) || movesCase(context.factsText))
   ) {
-    const factsText = movesCase
+    const factsText = movesCase(context.factsText)
       ? `${withoutSpans(context.factsText, deps.places?.(context.factsText) ?? [])}，${text}`
       : `${context.factsText}，${text}`;
     return follow("facts", {

@@ -397,7 +397,6 @@ function namesForeignDocument(
   deps: UnderstandDeps,
   w: AskingWords,
 ): boolean {
-  if (namesForeignQuotedTitle(text, deps.plans)) return true;
   const ours = loadedTitles(deps.plans);
   // 各县区自己的实施方案: a plan the document asks for, not another one.
   // 这个行动计划, 该方案: the document already spoken of, no title.
