@@ -30,6 +30,7 @@ export {
   type DepartmentMention,
   departmentWords,
   englishDepartment,
+  escapeRegExp,
   findDepartmentMentions,
   isDepartmentWord,
   sharedDepartments,

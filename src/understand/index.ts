@@ -4,6 +4,7 @@
  * intents, and how a follow-up relates to the previous turn are all read here, and only here.
  */
 import {
+  escapeRegExp,
   findDepartmentMentions,
   type Level,
   type Plan,
@@ -429,11 +430,6 @@ function namesForeignDocument(
   return titles.some((t) => !ours.some((o) => o.includes(t) || t.includes(o)) && !mentioned(t, deps.plans));
 }
 
-/** A text for use inside a regular expression, its special characters escaped. */
-function escapeForRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** A document's title in title marks, of a kind of document (《…考核办法》, 《…条例》). */
 const QUOTED_TITLE =
   /《([^《》]{2,40}(?:办法|条例|规定|细则|方案|计划|意见|规划|通知|决定|要点|标准|法))(?:[（(][^（）()]{1,10}[）)])?》/gu;
@@ -814,7 +810,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   // A time after a deadline (2025年底后还能跑吗) is the asker's, in words plans never write: no topic, and
   // not looked for. (A deadline itself, 到2025年, is the plans' own words.)
   const later = (deadline?.ask.matched ?? []).flatMap((m) => {
-    const after = new RegExp(`${escapeForRegExp(m)}(?:以后|之后|后)`).exec(cut);
+    const after = new RegExp(`${escapeRegExp(m)}(?:以后|之后|后)`).exec(cut);
     return after ? [after[0]] : [];
   });
   const naming = [...docNames, ...titleWords(cut, named, deps.plans)];
