@@ -335,6 +335,14 @@ describe("every development document", () => {
         "xinluo-air-pollution-2025",
         "pingqiao-air-quality-2024",
         "pingqiao-air-quality-2025",
+        "zunyi-huichuan-air-quality-2025",
+        "bijie-air-pollution-2025",
+        "hami-air-quality-2025",
+        "wuzhong-air-pollution-2025",
+        "fengfeng-air-quality-2025",
+        "weinan-air-pollution-2025",
+        "dongying-air-quality-2025",
+        "luzhou-air-pollution-2025",
       ].sort(),
     );
   });
@@ -2780,5 +2788,61 @@ describe("the twentieth round's conventions", () => {
     expect(roles(xinluo, "3.3")).toMatchObject({ 区交通运输局: "lead" });
     expect(roles(xinluo, "3.3.3")).toMatchObject({ 区交通运输局: "lead", 区住建局: "responsible" });
     expect(roles(xinluo, "3.3.4")).toEqual({});
+  });
+
+  it("reads units before their role (X：牵头；Y：落实), 责成 and 请 sentences, 本条任务 after points, marks before or after names, and 在X统筹下", () => {
+    // （区发展和改革局：牵头；…、区工业和信息化局：落实；…：协助；2025年12月底前）
+    expect(roles(planOf("zunyi-huichuan-air-quality-2025"), "2.1")).toEqual({
+      区发展和改革局: "lead",
+      遵义市生态环境局汇川分局: "responsible",
+      区工业和信息化局: "responsible",
+      遵义市自然资源局汇川分局: "support",
+    });
+    // 责成X牵头，Y协同 inside a point; a 责成 paragraph after the points is the item's.
+    const bijie = planOf("bijie-air-pollution-2025");
+    expect(roles(bijie, "2.1.1")).toEqual({ 市能源局: "lead", 市生态环境局: "support" });
+    expect(roles(bijie, "2.2")).toMatchObject({ 市工业和信息化局: "lead", 市生态环境局: "support" });
+    expect(roles(bijie, "2.2.2")).toEqual({});
+    // （X为主，Y为辅，请Z支持，W具体落实；办理时限：…）
+    expect(roles(planOf("hami-air-quality-2025"), "3.3")).toEqual({
+      市发展改革委: "lead",
+      市自然资源局: "support",
+      市生态环境局: "support",
+      国网哈密供电公司: "support",
+    });
+    // 本条任务，责成… after a point's own points (（十）→ 2. → （2）): the 条's.
+    const wuzhong = planOf("wuzhong-air-pollution-2025");
+    expect(roles(wuzhong, "5.10")).toMatchObject({ 市农业农村局: "lead", 市生态环境局: "support" });
+    expect(roles(wuzhong, "5.10.2")).toEqual({});
+    expect(roles(wuzhong, "2.2")).toMatchObject({ 市生态环境局: "lead", 市市场监督管理局: "support" });
+    // 落实单位：区工信局①，彭城镇②，…③ with 完成节点：… lines; after （1）（2） they are point 3's.
+    const fengfeng = planOf("fengfeng-air-quality-2025");
+    expect(roles(fengfeng, "2.2.1")).toEqual({
+      区工信局: "lead",
+      彭城镇: "responsible",
+      临水镇: "responsible",
+      生态环境峰峰分局: "support",
+    });
+    expect(roles(fengfeng, "2.2.3")).toEqual({
+      生态环境峰峰分局: "lead",
+      区工信局: "responsible",
+      区市场监管局: "support",
+    });
+    expect(isoDates(fengfeng, "2.2.3")).toEqual(["2025-06-30"]);
+    // 峰峰矿区 is Fengfeng: 矿区 is a suffix.
+    expect(fengfeng.profile.place?.en).toBe("Fengfeng");
+    // （◆X、○Y、◇Z；date）
+    expect(roles(planOf("dongying-air-quality-2025"), "2.2.1")).toEqual({
+      市工业和信息化局: "lead",
+      东营港经济开发区管委会: "responsible",
+      市发展改革委: "support",
+      市生态环境局: "support",
+    });
+    // （在X统筹下，Y、W负责，Z协助；date）
+    expect(roles(planOf("luzhou-air-pollution-2025"), "2.2.1")).toMatchObject({
+      市生态环境局: "lead",
+      纳溪区人民政府: "responsible",
+      市经济和信息化局: "support",
+    });
   });
 });

@@ -602,7 +602,7 @@ const NAME_TAG =
 
 /** 标注“■”的为牵头单位 / 标注“□”的为配合单位: a mark and the role of the names it marks. */
 const MARK_ROLE =
-  /标(?:注|有|明)?[“"「]?([■□△▲●○★☆◆◇※])[”"」]?(?:号|标记|符号)?的(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任)(?:单位|部门)/g;
+  /标(?:注|有|明)?[“"「]?([■□△▲●○★☆◆◇※\u2460-\u2469])[”"」]?(?:号|标记|符号)?的(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任|负责)(?:单位|部门)/g;
 /** “△”后为完成时限 */
 const TIME_MARK =
   /[“"「]([■□△▲●○★☆◆◇※])[”"」](?:号|标记|符号)?(?:之)?后(?:的|所列)?(?:为|是)(?:完成)?(?:时限|时间)/;
@@ -666,6 +666,7 @@ const ROLE_WORDS: Readonly<Record<string, Role>> = {
   参与: "support",
   协办: "support",
   责任: "responsible",
+  负责: "responsible",
 };
 /** 任务序号后「」内所列单位为牵头单位 */
 const NUMBER_BRACKET =
@@ -844,6 +845,8 @@ export function readPlanConventions(
  */
 export function bracketClause(inner: string, c: PlanConventions): string {
   return (
+    unitsBeforeRoles(inner) ||
+    (c.lineMarks.size > 0 && markedNames(inner, c.lineMarks)) ||
     (c.nameTags.size > 0 && taggedRoles(inner, c.nameTags)) ||
     timedClause(inner, c.timedLeads ? "lead" : "responsible") ||
     (c.leadMark && markedLeads(inner, c.leadMark, c.unmarkedBesideLead)) ||
@@ -856,6 +859,83 @@ export function bracketClause(inner: string, c: PlanConventions): string {
     (c.othersAfterLead && firstLeads(inner, c.othersAfterLead)) ||
     inner
   );
+}
+
+/** A role word written after its units and a colon (区发展和改革局：牵头): the genre's verbs of a role. */
+const ROLE_AFTER_COLON = /^(.+?)\s*[:：]\s*(牵头(?:负责)?|负责|落实|具体落实|协助|配合|参与|协同|协办)$/;
+
+/**
+ * （区发展和改革局：牵头；区工信局、区市场监管局：落实；区财政局：协助；2025年10月底前）: each part names its units
+ * before a colon and their role after it — written as the clause 甲牵头；乙、丙落实；丁协助；date. Null unless a
+ * part is so written and every other part is a time limit. 在X统筹下，Y负责 reads as X牵头，Y负责.
+ */
+export function unitsBeforeRoles(inner: string): string | null {
+  const overseen = /^\s*在(.{2,40}?)(?:的)?统筹下\s*[，,]?/.exec(inner);
+  if (overseen && splitNames(overseen[1] as string))
+    return `${overseen[1]}牵头，${inner.slice(overseen[0].length)}`;
+  const parts = splitTopLevel(inner, /[；;]/).map((p) => p.trim());
+  let said = false;
+  const clauses = parts.map((part) => {
+    const m = ROLE_AFTER_COLON.exec(part);
+    if (!m || !splitNames(m[1] as string)) return part;
+    said = true;
+    return `${m[1]}${m[2]}`;
+  });
+  return said && clauses.every((c, i) => c !== parts[i] || isTimeLimit(c)) ? clauses.join("；") : null;
+}
+
+/**
+ * A list of names each carrying a mark the notice defines, before or after it (◆市工信局、◇市发改委；date /
+ * 区发改局①，区行政审批局②，生态环境分局③), written as a clause: 市工信局牵头，市发改委配合；date. Null unless every
+ * name of the list carries one mark and one of them marks a lead.
+ */
+export function markedNames(inner: string, marks: ReadonlyMap<string, Role | "time">): string | null {
+  const [list = "", ...rest] = splitTopLevel(inner, /[；;]/);
+  const byRole = namesByMark(list, marks);
+  if (!byRole) return null;
+  const clause = (["lead", "responsible", "support"] as const)
+    .filter((role) => byRole[role].length > 0)
+    .map((role) => `${byRole[role].join("、")}${BARE_VERB[role]}`)
+    .join("，");
+  return [clause, ...rest].join("；");
+}
+
+/** The label the genre gives the units of each role, for a marked list written as labelled lists. */
+const ROLE_LABEL: Readonly<Record<Role, string>> = {
+  lead: "牵头单位",
+  responsible: "责任单位",
+  support: "配合单位",
+};
+
+/**
+ * A labelled line of marked names (落实单位：区发改局①，区行政审批局②) written as the genre's labelled lists:
+ * 牵头单位：区发改局；责任单位：区行政审批局. Null unless the list after the label is one {@link markedNames} reads.
+ */
+export function markedLabels(line: string, marks: ReadonlyMap<string, Role | "time">): string | null {
+  const m = /^(\s*)[\p{Script=Han}]{2,8}\s*[:：]\s*(.+?)\s*$/u.exec(line);
+  const byRole = m ? namesByMark(m[2] as string, marks) : null;
+  if (!m || !byRole) return null;
+  const lists = (["lead", "responsible", "support"] as const)
+    .filter((role) => byRole[role].length > 0)
+    .map((role) => `${ROLE_LABEL[role]}：${byRole[role].join("、")}`);
+  return `${m[1]}${lists.join("；")}`;
+}
+
+/** The names of a list by the role of their marks; null unless every name carries one and one leads. */
+function namesByMark(list: string, marks: ReadonlyMap<string, Role | "time">): Record<Role, string[]> | null {
+  const names = splitTopLevel(list, /[、，,\s\u3000]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const byRole: Record<Role, string[]> = { lead: [], responsible: [], support: [] };
+  for (const written of names) {
+    const [mark, name] = marks.has(written[0] as string)
+      ? [written[0] as string, written.slice(1)]
+      : [written.at(-1) as string, written.slice(0, -1)];
+    const role = marks.get(mark);
+    if (!role || role === "time" || name.trim() === "") return null;
+    byRole[role].push(name.trim());
+  }
+  return byRole.lead.length > 0 ? byRole : null;
 }
 
 /**

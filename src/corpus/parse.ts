@@ -23,6 +23,7 @@ import {
   expandCodes,
   expandShortForms,
   expandTeams,
+  markedLabels,
   markedLine,
   numberBracketClause,
   type PlanConventions,
@@ -325,10 +326,21 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     conventions.leadTag ? text.split(conventions.leadTag).join("（牵头）") : text;
   // 〖分工〗 is a label as 【分工】 is; 〈领衔：X｜协同：Y〉 a bracket of labels as （领衔：X；协同：Y） is;
   // the words the notice defines read as their roles.
+  // 落实单位：区发改局①，区行政审批局② — names the notice's marks give their roles, as labelled lists.
+  const withMarkedLists = (text: string) =>
+    conventions.lineMarks.size === 0
+      ? text
+      : text
+          .split("\n")
+          .map((line) => markedLabels(line, conventions.lineMarks) ?? line)
+          .join("\n");
+  const opensWithLabel = (line: string) =>
+    startsWithLabel(line) ||
+    (conventions.lineMarks.size > 0 && markedLabels(line, conventions.lineMarks) !== null);
   const labelled = (text: string) =>
     parseLabelledResponsibility(
       withRoleWords(
-        withLeadTag(text)
+        withMarkedLists(withLeadTag(text))
           .replace(/〖([^〖〗\n]{1,6})〗/g, "【$1】")
           .replace(ANGLED_LABELS, (_, inner: string) => `（${inner.replace(/[｜|]/g, "；")}）`),
         conventions.roleWords,
@@ -499,7 +511,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const closingLines: string[] = [];
     for (const line of d.lines.slice(1).map(trimmed).reverse()) {
       if (line === "" && closingLines.length === 0) continue;
-      if (!startsWithLabel(line) && !isTimeLabelLine(line) && !isDivisionLine(line)) break;
+      if (!opensWithLabel(line) && !isTimeLabelLine(line) && !isDivisionLine(line)) break;
       closingLines.unshift(line);
     }
     // 本条落实责任：… / 本条落实时限：… after the last point, its points having lines of their own (本点…):
@@ -512,8 +524,16 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         itemsLines.unshift(line);
       }
     if (itemsLines.length > 0 && item.parent) {
-      owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...labelled(itemsLines.join("\n"))]);
-      owedTimes.set(item.parent, itemsLines);
+      // 本条落实责任：X牵头 is a labelled list; 本条任务，责成X牵头，Y协助 a sentence.
+      const lists = labelled(itemsLines.join("\n"));
+      const sentences = itemsLines.join("。").replace(/(^|。)(?:本条|本项)(?:工作|任务)[，,]\s*/g, "$1");
+      const said = lists.length > 0 ? lists : closingSentence(sentences, canonical, conventions);
+      // 本条… after a point's own points (（十）→ 2. → （2）) speaks for the 条, the numbered item.
+      const path = d.path ?? [];
+      const owner =
+        /^本条/.test(itemsLines[0] as string) && path.length > 3 ? path.slice(0, 2).join(".") : item.parent;
+      owed.set(owner, [...(owed.get(owner) ?? []), ...said]);
+      owedTimes.set(owner, itemsLines);
     }
     // A bracket read above — as the item's own or as the whole item's, closing its points — is not read
     // again as a labelled list.
@@ -528,7 +548,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const sentence = own.length > 0 ? [] : closingSentence(pointsText, canonical, conventions);
     const owedToItem =
       closesItem &&
-      ((own.length > 0 && closingLines.some(startsWithLabel)) ||
+      ((own.length > 0 && closingLines.some(opensWithLabel)) ||
         // 责任落实：X牵头，Y协同，Z落实。— a division line of its own after the last point.
         (own.length + sentence.length > 0 && d.lines.length > 1 && isDivisionLine(lastLine)) ||
         (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text)));
@@ -945,7 +965,8 @@ function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null
 }
 
 /** A line saying it is the item's, not its last point's (本条落实责任：…, 本项完成时限：…). */
-const SAID_OF_ITEM = /^(?:本条|本项|该项|本任务|该任务)[\u4e00-\u9fa5]{0,6}[:：]/;
+const SAID_OF_ITEM =
+  /^(?:(?:本条|本项|该项|本任务|该任务)[\u4e00-\u9fa5]{0,6}[:：]|(?:本条|本项)(?:工作|任务)[，,]|责成)/;
 
 /** A clause ending in a role verb (由甲负责实施 and 由甲联合乙实施, as notices define them, end in 实施). */
 const ENDS_IN_ROLE = /(?:牵头|负责|配合|参与|落实|协同|协助|协办|责任|实施)$/;

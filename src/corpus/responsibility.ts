@@ -203,7 +203,11 @@ function splitVerb(clause: string): { names: string; role: Role } | null {
   // 由市生态环境局牵头 / 此项工作由县发展和改革局负责 / 改由X牵头 (a task's own lead in place of its
   // section's): 由 introduces the names.
   // …按职责分工负责，其中X牵头: 其中 picks the lead out of the names before it.
-  const bare = clause.replace(/^其中/, "").replace(/^(?:(?:此项|该项|本项|这项)(?:工作|任务)?)?改?由/, "");
+  // 责成X牵头，Y协同 / 请X支持: 责成 (charges) and 请 (asks) introduce the names as 由 does.
+  const bare = clause
+    .replace(/^其中/, "")
+    .replace(/^(?:(?:此项|该项|本项|这项)(?:工作|任务)?)?改?由/, "")
+    .replace(/^(?:责成|请)/, "");
   for (const [verb, role] of ROLE_VERBS)
     if (bare.endsWith(verb)) return { names: bare.slice(0, -verb.length), role };
   // 由甲联合乙、丙实施: names acting together carry it out (the one before 联合 leads: see parseResponsibility).
@@ -320,8 +324,7 @@ export function isTimeLimit(text: string): boolean {
 }
 
 /** 节点：夏季禁烧2025年6月底前，… / 完成时限：… / 〔完成时限〕… — a labelled time limit, whatever it says, names no one. */
-const TIME_LABELLED =
-  /^[〔【]?(?:时间节点|节点|完成时限|时限|完成时间|完成期限|期限|办结时限|时间要求|销号时限)\s*(?:[:：]|[〕】])/;
+const TIME_LABELLED = /^[〔【]?(?:\p{Script=Han}{0,4}(?:节点|时限|时间|期限)|时间要求)\s*(?:[:：]|[〕】])/u;
 
 /** （X牵头，Y配合；2025年6月底前；3分）: the points a task weighs in the plan's assessment name no one. */
 const SCORE = /^(?:(?:考核)?分值\s*[:：]?\s*)?\d+(?:\.\d+)?\s*分$/;
