@@ -1030,6 +1030,15 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect((await many.answer("邳州方案里2025年优良天数比率目标是多少")).status).toBe("answered");
   });
 
+  it("does not answer of a place's plan of a year none of its loaded plans is of", async () => {
+    // The Weinan plan loaded is of 2025; its 2024 plan is another document, not its counties' plans.
+    expect((await many.answer("渭南市2024年大气污染治理专项行动方案定的PM2.5目标是多少")).status).toBe(
+      "not_covered",
+    );
+    const named = await many.answer("渭南市2025年大气污染防治攻坚方案定的PM2.5目标是多少");
+    expect(named.citations[0]?.doc).toBe("weinan-air-pollution-2025");
+  });
+
   it("takes a place beside a title other plans share as naming the place's plan (湖北 + …工作要点)", async () => {
     const r = await many.answer("湖北2025年大气污染防治工作要点第5项是什么");
     expect(r.citations[0]).toMatchObject({ doc: "hubei-air-workplan-2025", id: "2.5" });

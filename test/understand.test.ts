@@ -273,6 +273,17 @@ describe("a Query", () => {
     expect(engine.understand("And what does the national one say?").docs).toEqual(["state-council-2023-24"]);
   });
 
+  it("reads the country named in English (China's, the country's) as naming the national plan", () => {
+    expect(
+      engine.understand("What share of China's steel output should come from electric furnaces?").docs,
+    ).toEqual(["state-council-2023-24"]);
+    expect(
+      engine.understand("What share of the country's steel capacity is ultra-low emission?").docs,
+    ).toEqual(["state-council-2023-24"]);
+    // An emission standard (China V) names no document.
+    expect(engine.understand("I drive a China V diesel truck, is it to be phased out?").docs).toEqual([]);
+  });
+
   it("keeps a check's case when the same boiler is said to serve central heating, and reads another one as its own case", async () => {
     const first = await engine.answer("国家计划里，县城建成区还能新建一台40蒸吨/小时的燃煤锅炉吗？");
     const serving = await engine.answer("要是这台锅炉是给全县城集中供暖用的呢？", { context: first.context });

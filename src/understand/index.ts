@@ -516,10 +516,29 @@ function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean
       continue;
     // Words before the place run into it (列出沛县…计划): a loaded place at its end is that place.
     const loaded = (a: string) => a === place || a === core || (a.length >= 2 && place.endsWith(a));
-    if (plans.some((p) => p.profile.placeAliases.some(loaded))) continue;
+    const placesPlans = plans.filter((p) => p.profile.placeAliases.some(loaded));
+    // 某市2024年…方案 where the place's loaded plans are all of other years: another of its documents.
+    const year = /(20\d\d)\s*年/.exec(title)?.[1];
+    const ofOtherYears = (p: Plan) => {
+      const years = planYears(p);
+      return years.length > 0 && !years.includes(year as string);
+    };
+    if (placesPlans.length > 0 && !(year && placesPlans.every(ofOtherYears))) continue;
     return true;
   }
   return false;
+}
+
+/** The years a plan is of: those its title names (2024—2025年 names both), else the year it was signed. */
+function planYears(p: Plan): string[] {
+  const span = /(20\d\d)\s*[—–\-~至到]\s*(20\d\d)/.exec(p.meta.planTitle);
+  if (span) {
+    const [from, to] = [Number(span[1]), Number(span[2])];
+    return Array.from({ length: Math.max(0, to - from) + 1 }, (_, i) => String(from + i));
+  }
+  const named = [...p.meta.planTitle.matchAll(/(20\d\d)\s*年/g)].map((m) => m[1] as string);
+  if (named.length > 0) return named;
+  return p.meta.signed ? [p.meta.signed.slice(0, 4)] : [];
 }
 
 /**
