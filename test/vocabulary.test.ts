@@ -14,6 +14,7 @@ import {
   keyFactor,
   keynessOf,
   lemmas,
+  lexiconMatches,
   loadLexicon,
   oneLetterApart,
   readCedict,
@@ -52,6 +53,13 @@ describe("the domain lexicon (data/lexicon.yaml)", () => {
     expect(lexicon.englishTerms.get("ultra-low emission")).toBe("超低排放");
     expect(lexicon.topics.has("straw")).toBe(true);
     expect(lexicon.asking.has("handle")).toBe(true);
+  });
+
+  it("matches an English phrase written with a hyphen or in British spelling", () => {
+    const lexicon = loadLexicon();
+    const terms = (text: string) => lexiconMatches(text, lexicon).matches.map((m) => m.terms);
+    expect(terms("the minimum clean-transport share")).toContain("清洁运输");
+    expect(terms("the straw comprehensive utilisation rate")).toContain("综合利用");
   });
 
   it("names the file and the entry when it is malformed", () => {

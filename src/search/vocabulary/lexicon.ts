@@ -132,7 +132,11 @@ export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): D
   );
   const english = [...englishTerms]
     .sort(longestFirst)
-    .map(([k, v]) => [new RegExp(`(?<![a-z0-9])${plural(escapeRegExp(k))}(?![a-z0-9])`, "g"), v] as const);
+    // A space in a phrase also matches a hyphen: "clean-transport share" says "clean transport".
+    .map(([k, v]) => {
+      const phrase = plural(escapeRegExp(k)).replace(/ /g, "[\\s-]+");
+      return [new RegExp(`(?<![a-z0-9])${phrase}(?![a-z0-9])`, "g"), v] as const;
+    });
   const words = [...new Set([...groups.flatMap((g) => g.words), ...plain.map(([k]) => k)])];
   const asking = new Set(parsed.data.asking);
   const topics = new Set(groups.flatMap((g) => g.topics.map((t) => contentWords(t).join(" "))));
@@ -156,6 +160,15 @@ export function activeLexicon(): DomainLexicon {
   return active;
 }
 
+/** Stems whose British -ise/-isation the lexicon writes -ize/-ization (utilise, organised, prioritising). */
+const BRITISH_IZE =
+  /\b(util|organ|priorit|modern|standard|optim|minim|maxim|neutral|stabil|central|digital|industrial|electr|real|recogn|author|categor|summar|emphas|special|subsid|penal)is(e|es|ed|ing|ation|ations)\b/g;
+
+/** A text with British spellings the lexicon writes otherwise (utilisation → utilization). */
+function americanSpelling(text: string): string {
+  return text.replace(BRITISH_IZE, "$1iz$2");
+}
+
 /** One phrase the lexicon recognised and the plan terms it stands for. */
 export interface LexiconMatch {
   phrase: string;
@@ -172,7 +185,7 @@ export function lexiconMatches(
   lexicon: DomainLexicon,
 ): { matches: LexiconMatch[]; rest: string } {
   const matches: LexiconMatch[] = [];
-  let rest = text.toLowerCase();
+  let rest = americanSpelling(text.toLowerCase());
   // A text with no latin letter has no English phrase to look for.
   const english = /[a-z]/.test(rest) ? lexicon.english : [];
   for (const [pattern, terms] of english) {
