@@ -523,6 +523,14 @@ describe("conversations", () => {
     const goals = await engine.answer("国家层面怎么说？", { context: targets.context });
     expect(goals.status).toBe("answered");
     expect(goals.citations[0]).toMatchObject({ doc: SC, id: "1.3" });
+    // And back: the city's item that implements the national one, though the question says only 市里.
+    const local = await engine.answer("市里的呢？谁负责？", { context: goals.context });
+    expect(local.citations[0]).toMatchObject({ doc: SQ, id: "1.2" });
+    // …also where the city's item words its task otherwise (大气氨污染防控 → the ammonia pilot on farms).
+    const ammonia = await engine.answer("国家计划对强化大气氨污染防控是怎么要求的");
+    expect(ammonia.citations[0]).toMatchObject({ doc: SC, id: "6.24" });
+    const city = await engine.answer("市里的呢？", { context: ammonia.context });
+    expect(city.citations[0]).toMatchObject({ doc: SQ, id: "6.5" });
   });
 
   it("a statement after a check that says where or how far adds to its case, in 里 or acres too", async () => {

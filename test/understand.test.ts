@@ -284,6 +284,17 @@ describe("a Query", () => {
     expect(engine.understand("I drive a China V diesel truck, is it to be phased out?").docs).toEqual([]);
   });
 
+  it("reads a part of the previous item said alone (升级改造呢？) as about that item, asked as before", async () => {
+    const first = await engine.answer("商丘低效失效治理设施排查要在哪天前做完？");
+    expect(first.citations[0]?.id).toBe("6.4");
+    const part = await engine.answer("升级改造呢？", { context: first.context });
+    expect(part.citations[0]?.id).toBe("6.4");
+    expect(part.citations[0]?.deadlines.map((d) => d.date)).toContain("2024-10-31");
+    // Words the item does not hold are a topic of their own.
+    const other = await engine.answer("秸秆呢？", { context: first.context });
+    expect(other.citations[0]?.id).not.toBe("6.4");
+  });
+
   it("keeps a check's case when the same boiler is said to serve central heating, and reads another one as its own case", async () => {
     const first = await engine.answer("国家计划里，县城建成区还能新建一台40蒸吨/小时的燃煤锅炉吗？");
     const serving = await engine.answer("要是这台锅炉是给全县城集中供暖用的呢？", { context: first.context });

@@ -133,6 +133,24 @@ const ASPECT = /[\p{Script=Han}]{2,}(?:那|这)(?:一)?(?:块|方面|部分|环�
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
 
+/** What an elliptical question wraps its words in: 那…的截止时间呢？ */
+const ELLIPSIS_FRAME =
+  /^(?:那么?|还有)|(?:的)?(?:(?:截止|完成|办结)?(?:时间|时限|期限|日期)|什么时候|啥时候|几时|谁(?:来)?(?:负责|牵头|管))?(?:呢)?\s*[?？。]?$/g;
+
+/**
+ * Whether a short elliptical question's own words stand verbatim in the previous answer's first item
+ * (整改 in an item on 排查 and 整改; a year in an item with a target for each year).
+ */
+function namesPartOfPrevious(text: string, context: Context, deps: UnderstandDeps): boolean {
+  const words = text.replace(ELLIPSIS_FRAME, "").trim();
+  if (!/^[\p{Script=Han}\d]{2,8}$/u.test(words) || /^\d+$/.test(words)) return false;
+  const first = context.items[0];
+  const item = first
+    ? deps.plans.find((p) => p.doc === first.doc)?.items.find((i) => i.id === first.id)
+    : undefined;
+  return item?.text.includes(words) ?? false;
+}
+
 /** Tonnes beside tonnes an hour (40吨的呢 after 20吨/小时): a boiler's size said both ways. */
 const tonnes = (a: string | null, b: string | null) =>
   a !== null && b !== null && [a, b].every((u) => u === "t" || u === "t/h");
@@ -897,6 +915,11 @@ export function readFollowUp(
 
   // Narrowing the previous items: 这几条里哪条说秸秆？
   if (WITHIN.test(text)) return follow("within", {});
+
+  // A part of the previous first item said alone (整改呢？ / 整改的完成时限呢 after an item that
+  // sets one date for 排查 and another for 整改): that item, asked as the previous question asked.
+  if (ELLIPTICAL.test(text) && namesPartOfPrevious(text, context, deps))
+    return follow("items", { topic: context.question });
 
   // About the previous items: 谁牵头？ 几时到期？ 原文呢？
   const asksAboutItems =

@@ -115,8 +115,15 @@ function counterpartsOf(query: Query, deps: ResolveDeps, score: number): SearchH
   const items = (followUp?.context.items ?? [])
     .slice(0, 1)
     .map((k) => deps.plans.find((p) => p.doc === k.doc)?.items.find((i) => i.id === k.id))
-    .map((i) => (i ? deps.index.implementedItem(i) : null))
-    .filter((i): i is Item => i !== null && asked.has(i.doc));
+    .flatMap((previous) => {
+      if (!previous) return [];
+      const implemented = deps.index.implementedItem(previous);
+      if (implemented && asked.has(implemented.doc)) return [implemented];
+      // 市里的呢 after a national item: the asked plan's items that implement it.
+      return deps.plans
+        .filter((p) => asked.has(p.doc) && p.doc !== previous.doc)
+        .flatMap((p) => p.items.filter((i) => deps.index.implementedItem(i) === previous));
+    });
   return [...new Set(items)].map((item) => ({
     item,
     score,
