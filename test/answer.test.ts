@@ -1038,6 +1038,17 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect((await many.answer("邳州方案里2025年优良天数比率目标是多少")).status).toBe("answered");
   });
 
+  it("reads 第二条呢 / 第二点呢 after an item shown with its points as its point, not the item after it", async () => {
+    const first = await many.answer("个旧燃煤小锅炉淘汰有哪些要求？");
+    expect(first.citations[0]).toMatchObject({ doc: "gejiu-air-pollution-2024", id: "4.2" });
+    const next = await many.answer("第二条呢", { context: first.context });
+    expect(next.citations[0]).toMatchObject({ doc: "gejiu-air-pollution-2024", id: "4.2.2" });
+    const item = await many.answer("吴忠方案第（八）条讲的啥");
+    expect(item.citations[0]).toMatchObject({ doc: "wuzhong-air-pollution-2025", id: "4.8" });
+    const point = await many.answer("第二点呢？", { context: item.context });
+    expect(point.citations[0]).toMatchObject({ doc: "wuzhong-air-pollution-2025", id: "4.8.2" });
+  });
+
   it("does not answer of a place's plan of a year none of its loaded plans is of", async () => {
     // The Weinan plan loaded is of 2025; its 2024 plan is another document, not its counties' plans.
     expect((await many.answer("渭南市2024年大气污染治理专项行动方案定的PM2.5目标是多少")).status).toBe(

@@ -94,6 +94,13 @@ describe("item references", () => {
     expect(path("第六部分第一条第二点")).toBe("6.1.2");
     expect(path("第五部分第四条第1点第（2）项讲的啥")).toBe("5.4.1.2");
   });
+  it("reads a point under an item numbered across the document: （三）2（1）, item (11) 3, item (八) point 2", () => {
+    const ref = (q: string) => findRefs(cleanText(q))[0];
+    expect(ref("方案（三）2（1）是什么要求")).toMatchObject({ path: [3, 2, 1], partial: true });
+    expect(ref("What does item (11) 3 say?")).toMatchObject({ path: [11, 3], across: true });
+    expect(ref("what is item (八) point 2?")).toMatchObject({ path: [8, 2], across: true });
+  });
+
   it("reads a third and fourth level, and a section alone", () => {
     expect(path("三(一)1.")).toBe("3.1.1");
     expect(path("3.1.2")).toBe("3.1.2");

@@ -450,8 +450,8 @@ function placedWhereItWas(factsText: string, context: Context, query: Query, dep
  * on its own. The returned query carries the previous documents, items or changed facts.
  */
 /**
- * 第二条呢 / 那第三条呢 after an answer about an item: the item numbered so beside the previous one — in its
- * document, under the same parent (3.3.1.1 → 3.3.1.2) — when there is one; a bare number asked with a
+ * 第二条呢 / 那第三条呢 after an answer about an item: its point so numbered when it has points, else the item
+ * numbered so beside it — in its document, under the same parent (3.3.1.1 → 3.3.1.2) — when there is one; a bare number asked with a
  * topic of its own, or with no such item beside, is read as it stands.
  */
 function numberedBeside(
@@ -471,13 +471,17 @@ function numberedBeside(
   const plan = deps.plans.find((p) => p.doc === previous?.doc);
   const item = plan?.items.find((i) => i.id === previous?.id);
   if (!plan || !item || item.level < 2) return null;
-  const next = plan.items.find(
-    (i) =>
-      i.level === item.level &&
-      i.parent === item.parent &&
-      i.section === item.section &&
-      i.number === ref.path[0],
-  );
+  // An item shown with its points (1. 2. 3.): 第二点 / 第二条 is its point, not the item after it.
+  const itsPoint = plan.items.find((i) => i.parent === item.id && i.number === ref.path[0]);
+  const next =
+    itsPoint ??
+    plan.items.find(
+      (i) =>
+        i.level === item.level &&
+        i.parent === item.parent &&
+        i.section === item.section &&
+        i.number === ref.path[0],
+    );
   return next ? { ref: { ...ref, path: next.path, across: false }, doc: plan.doc } : null;
 }
 

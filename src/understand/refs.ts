@@ -33,7 +33,7 @@ const FORMS: readonly RegExp[] = [
   ),
   // 三(一)1.(2) / 三、(一)1、(2) / 二（一）4里面第（2）点 — four levels
   new RegExp(
-    `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*(\\d{1,2})\\s*[.．、]?\\s*(?:(?:里面|里边|里|中|下面|下边|下|的)\\s*)*(?:第\\s*)?[(（]\\s*(\\d{1,2})\\s*[)）]`,
+    `(?<![)）]\\s*)(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*(\\d{1,2})\\s*[.．、]?\\s*(?:(?:里面|里边|里|中|下面|下边|下|的)\\s*)*(?:第\\s*)?[(（]\\s*(\\d{1,2})\\s*[)）]`,
   ),
   // 五之3（3） / 五之3 — item 3. of section 五 said with 之, and a point under it
   new RegExp(
@@ -41,11 +41,11 @@ const FORMS: readonly RegExp[] = [
   ),
   // 三(一)1. / 三(一)第1条 / 三、（二）、1 / 三（三）point 4 / 3.(1) 6) — three levels
   new RegExp(
-    `(?:第)?(${NUM})(?:、|部分|[.．])?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*(?:的\\s*第|第|之|(?:point|item|no\\.?)\\s*)?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
+    `(?<![)）]\\s*)(?:第)?(${NUM})(?:、|部分|[.．])?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*(?:的\\s*第|第|之|(?:point|item|no\\.?)\\s*)?(\\d{1,2})(?:\\s*[.．、]|条|项|点|(?![\\d.%万亿千百米吨个倍元年月日]))`,
   ),
   // 四(二)(2) — a third level in brackets under (二)
   new RegExp(
-    `(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
+    `(?<![)）]\\s*)(?:第)?(${NUM})(?:、|部分)?\\s*[(（]\\s*(${NUM})\\s*[)）]\\s*[、,，]?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
   ),
   // 三、3.(2) / 三、3（2） / 三、里面第3项的（2） / 二3（2） / 二.3（1） / 三.3第1点 — a point (2) under item 3.
   // of a section numbered 1. directly
@@ -55,7 +55,7 @@ const FORMS: readonly RegExp[] = [
   // 二.4.5 / 二、4.5 — a point 5. under item 4 of section 二, the section in its numeral
   new RegExp(`(?:^|[^一二三四五六七八九十\\d])(${CN})[.．、]\\s*(\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   // 六(五), 六、(五), 六（五）, 第六部分(五)
-  new RegExp(`(?:第)?(${NUM})(?:、|部分|章|节)?\\s*[(（]\\s*(${NUM})\\s*[)）]`),
+  new RegExp(`(?<![)）]\\s*)(?:第)?(${NUM})(?:、|部分|章|节)?\\s*[(（]\\s*(${NUM})\\s*[)）]`),
   // 四、2的a） / 七、5下面的c） / 三、第3项里面的⑵ — a point lettered or numbered in one character under
   // item 2. of a section numbered 1. directly
   new RegExp(
@@ -121,7 +121,13 @@ const ITEM_IN_SECTION = new RegExp(
  * group keeps the point third, as in ACROSS_POINT).
  */
 const ITEM_POINT =
-  /\b(?:item|task|measure)\s*[(（]?\s*(\d{1,2})\s*[)）]?\s*[,;]?\s*(?:point|sub-?item)\s*()(\d{1,2})\b/i;
+  /\b(?:item|task|measure)\s*[(（]?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]?\s*[,;]?\s*(?:point|sub-?item)\s*()(\d{1,2})\b/i;
+
+/** "item (11) 3", "item (八) 2": a point under an item in brackets numbered across the document, in English. */
+const ITEM_BRACKET_POINT = new RegExp(
+  `\\b(?:item|task|measure)\\s*[(（]\\s*(\\d{1,2}|${CN})\\s*[)）]\\s*[,;]?\\s*()(\\d{1,2})(?![\\d.%])`,
+  "i",
+);
 
 /** "item (30)", "item 30", "point 26", "task no. 24", "measure 10": a printed item number in English. */
 const ITEM_NUMBER =
@@ -210,7 +216,7 @@ export function findRefs(text: string): ItemRef[] {
   }
   // 第九条（二）, 第14条(2), 第三条第（二）项, item (26) point 2: a point under an item numbered across
   // the document.
-  const point = ACROSS_POINT.exec(text) ?? ITEM_POINT.exec(text);
+  const point = ACROSS_POINT.exec(text) ?? ITEM_POINT.exec(text) ?? ITEM_BRACKET_POINT.exec(text);
   if (point) {
     const n = parseSmallNumeral((point[1] ?? point[2]) as string);
     const m = parseSmallNumeral((point[3] ?? point[4]) as string);
