@@ -1049,6 +1049,14 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(point.citations[0]).toMatchObject({ doc: "wuzhong-air-pollution-2025", id: "4.8.2" });
   });
 
+  it("cites first the point that gives the figure asked, before its item that gives none", async () => {
+    const figure = await many.answer("哈密风电光伏今年要新增多少装机？");
+    expect(figure.citations[0]).toMatchObject({ doc: "hami-air-quality-2025", id: "3.3.1" });
+    // Asked of the item itself, the item stays first.
+    const item = await many.answer("吴忠持续压减燃煤锅炉这条讲什么");
+    expect(item.citations[0]).toMatchObject({ doc: "wuzhong-air-pollution-2025", id: "3.4" });
+  });
+
   it("does not answer of a place's plan of a year none of its loaded plans is of", async () => {
     // The Weinan plan loaded is of 2025; its 2024 plan is another document, not its counties' plans.
     expect((await many.answer("渭南市2024年大气污染治理专项行动方案定的PM2.5目标是多少")).status).toBe(

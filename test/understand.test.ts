@@ -97,6 +97,8 @@ describe("item references", () => {
   it("reads a point under an item numbered across the document: （三）2（1）, item (11) 3, item (八) point 2", () => {
     const ref = (q: string) => findRefs(cleanText(q))[0];
     expect(ref("方案（三）2（1）是什么要求")).toMatchObject({ path: [3, 2, 1], partial: true });
+    // A bracket before a section's numeral is no item's: （2025年）三（二） is 三（二）.
+    expect(ref("行动方案（2025年）三（二）讲的是什么")).toMatchObject({ path: [3, 2], partial: false });
     expect(ref("What does item (11) 3 say?")).toMatchObject({ path: [11, 3], across: true });
     expect(ref("what is item (八) point 2?")).toMatchObject({ path: [8, 2], across: true });
   });

@@ -62,6 +62,23 @@ export const topic: Handler = (query, deps) => {
     const leads = first !== undefined && second !== undefined && second.score < first.score * POINT_LEADS;
     if (siblings.length >= 2 && !tasks && !leads) kept.unshift(...kept.splice(kept.indexOf(head), 1));
   }
+  // A heading that says no more than its title (（三）持续压减燃煤锅炉。(X牵头…)) — or one without a figure when
+  // the question asks how many — found first beside its point the question finds clearly before the other
+  // points: the point says what is asked.
+  const [lead, ...rest] = kept;
+  const points = rest.filter((h) => h.item.parent === lead?.item.id && h.item.doc === lead?.item.doc);
+  const [point, other] = points;
+  if (
+    lead &&
+    point &&
+    (headingOnly(lead.item) ||
+      (ASKS_FIGURE.test(query.text) &&
+        lead.item.quantities.length === 0 &&
+        point.item.quantities.length > 0)) &&
+    point.score >= lead.score * POINT_LEADS &&
+    (!other || other.score < point.score * POINT_LEADS)
+  )
+    kept.unshift(...kept.splice(kept.indexOf(point), 1));
   // Asked when, a heading without a date of its own (4.3) gives way to its own part that has one (4.3.1).
   if (query.intents.includes("when") && top.item.deadlines.length === 0) {
     const dated = kept.findIndex(
@@ -131,6 +148,18 @@ function counterpartsOf(query: Query, deps: ResolveDeps, score: number): SearchH
     vectorRank: null,
     lexicalRank: null,
   }));
+}
+
+/** A question asking a figure: 多少, 几台, how many, what share. */
+const ASKS_FIGURE =
+  /多少|几[个台家辆户项座条万千百]|how (?:many|much)|what (?:share|percentage|proportion|rate)/i;
+
+/** Longest text (without its brackets) of an item that is only its heading. */
+const HEADING_ONLY = 40;
+
+/** Whether an item says no more than its title: its text, brackets of departments and dates aside, is short. */
+function headingOnly(item: Item): boolean {
+  return item.text.replace(/[（(〔【［][^）)〕】］]*[）)〕】］]/g, "").length <= HEADING_ONLY;
 }
 
 /** Every item of the sections the given items stand in. */
