@@ -304,6 +304,16 @@ describe("a Query", () => {
     expect(other.citations[0]?.id).not.toBe("6.4");
   });
 
+  it("does not read the words of a rule the asker names (那条新建及迁建…的要求) as facts of the asker's case", async () => {
+    const r = await engine.answer(
+      "我们物流园区已经运营多年，年运大宗货物180万吨，国家计划那条新建及迁建物流园区接入铁路专用线的要求对我们适用吗",
+    );
+    expect(r.check?.outcome).toBe("does_not_apply");
+    // Said of the case itself, 新建 still counts.
+    const built = await engine.answer("我们新建一个物流园区，年运大宗货物180万吨，要接入铁路专用线吗");
+    expect(built.check?.outcome).toBe("applies");
+  });
+
   it("keeps a check's case when the same boiler is said to serve central heating, and reads another one as its own case", async () => {
     const first = await engine.answer("国家计划里，县城建成区还能新建一台40蒸吨/小时的燃煤锅炉吗？");
     const serving = await engine.answer("要是这台锅炉是给全县城集中供暖用的呢？", { context: first.context });

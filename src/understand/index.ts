@@ -490,6 +490,9 @@ const NOT_AN_EN_PLACE =
 const NOT_A_PLACE = /要求|方案|计划|实施|行动|文件|政策|工作|规定|[级的年月日]|^全/;
 const TITLE_BREAK = /[在对里中的是算要有按给和与及跟把被从向为]/;
 
+/** A rule the asker names by its words: 那条…的要求, 这项…的规定. */
+const NAMED_RULE = /(?:那|这)(?:条|项)(?![线])[^，。；;？?]{4,40}?的?(?:要求|规定|条款)/g;
+
 /** Whether the question names, by {@link PLACE_TITLE}, a document of a place no loaded document has. */
 function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean {
   // "Luoyang's own air quality plan": a place's plan in English, the place none of the loaded ones.
@@ -890,7 +893,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const within = placesOfSubdivisions(cut, deps.plans);
   const placed = within.length > 0 ? `${cut}（${within.join("、")}）` : cut;
   const unbridged = unbridgedWords(cut, found, docNames, deps, w);
-  const facts = extractFacts(placed, lang);
+  // The rule the asker names (国家计划那条新建及迁建须接入铁路专用线的要求管我们吗) is not the case: its words
+  // (新建, 迁建, its threshold) say nothing of the asker's site.
+  const facts = extractFacts(placed.replace(NAMED_RULE, "这条要求"), lang);
   const query: Query = {
     raw: input,
     text,
