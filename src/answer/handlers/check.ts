@@ -42,7 +42,7 @@ export const check: Handler = (query, deps) => {
     );
   const verdicts: Array<Verdict & { item: Item; relevance: number }> = judge(scoped ?? deps.plans);
   // The documents the question names, and those they implement: a city's plan named by its place has no
-  // rule on whether the city is in the national key regions, and the national plan it implements has.
+  // rule on whether the city is in the national key regions; the national plan it implements has one.
   // Only when the named documents do not cover the question: a city plan's own clause on a topic
   // outranks a national rule about it.
   const asked = new Set(query.docs);
