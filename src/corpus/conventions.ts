@@ -638,11 +638,15 @@ export function markedLine(line: string, marks: ReadonlyMap<string, Role | "time
     else byRole[role].push(...name.split(/[\s　、，,]+/).filter(Boolean));
   }
   if (byRole.lead.length === 0) return null;
-  const clause = (["lead", "responsible", "support"] as const)
+  return [roleClause(byRole), ...times].join("；");
+}
+
+/** Names grouped by role written as the genre's clause: 甲牵头，乙负责，丙配合 (empty roles left out). */
+function roleClause(byRole: Readonly<Record<Role, readonly string[]>>): string {
+  return (["lead", "responsible", "support"] as const)
     .filter((role) => byRole[role].length > 0)
     .map((role) => `${byRole[role].join("、")}${BARE_VERB[role]}`)
     .join("，");
-  return [clause, ...times].join("；");
 }
 
 /** The tags a notice defines after names, each with the role it says; empty unless two or more. */
@@ -892,12 +896,7 @@ export function unitsBeforeRoles(inner: string): string | null {
 export function markedNames(inner: string, marks: ReadonlyMap<string, Role | "time">): string | null {
   const [list = "", ...rest] = splitTopLevel(inner, /[；;]/);
   const byRole = namesByMark(list, marks);
-  if (!byRole) return null;
-  const clause = (["lead", "responsible", "support"] as const)
-    .filter((role) => byRole[role].length > 0)
-    .map((role) => `${byRole[role].join("、")}${BARE_VERB[role]}`)
-    .join("，");
-  return [clause, ...rest].join("；");
+  return byRole ? [roleClause(byRole), ...rest].join("；") : null;
 }
 
 /** The label the genre gives the units of each role, for a marked list written as labelled lists. */
