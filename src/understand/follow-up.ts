@@ -5,7 +5,7 @@
  * elliptical "燃煤锅炉呢？" keeps the previous documents; "国家层面的要求呢？" asks the previous topic of
  * another document. A complete new question starts afresh.
  */
-import { parseSmallNumeral } from "../corpus/index.js";
+import { type Item, type Plan, parseSmallNumeral } from "../corpus/index.js";
 import {
   extractFacts,
   findAmounts,
@@ -144,11 +144,15 @@ const ELLIPSIS_FRAME =
 function namesPartOfPrevious(text: string, context: Context, deps: UnderstandDeps): boolean {
   const words = text.replace(ELLIPSIS_FRAME, "").trim();
   if (!/^[\p{Script=Han}\d]{2,8}$/u.test(words) || /^\d+$/.test(words)) return false;
+  return previousItem(context, deps)?.item.text.includes(words) ?? false;
+}
+
+/** The previous answer's first item and its plan, when the plan is loaded. */
+function previousItem(context: Context, deps: UnderstandDeps): { plan: Plan; item: Item } | null {
   const first = context.items[0];
-  const item = first
-    ? deps.plans.find((p) => p.doc === first.doc)?.items.find((i) => i.id === first.id)
-    : undefined;
-  return item?.text.includes(words) ?? false;
+  const plan = deps.plans.find((p) => p.doc === first?.doc);
+  const item = plan?.items.find((i) => i.id === first?.id);
+  return plan && item ? { plan, item } : null;
 }
 
 /** Tonnes beside tonnes an hour (40吨的呢 after 20吨/小时): a boiler's size said both ways. */
@@ -467,10 +471,9 @@ function numberedBeside(
   // Little besides the number (呢, 讲什么, 是啥): a topic of its own is asked where it is.
   const rest = query.text.replace(ref.written, "").replace(/[\s\p{P}]/gu, "");
   if (rest.length > 5) return null;
-  const previous = context.items[0];
-  const plan = deps.plans.find((p) => p.doc === previous?.doc);
-  const item = plan?.items.find((i) => i.id === previous?.id);
-  if (!plan || !item || item.level < 2) return null;
+  const previous = previousItem(context, deps);
+  if (!previous || previous.item.level < 2) return null;
+  const { plan, item } = previous;
   // An item shown with its points (1. 2. 3.): 第二点 / 第二条 is its point, not the item after it.
   const itsPoint = plan.items.find((i) => i.parent === item.id && i.number === ref.path[0]);
   const next =

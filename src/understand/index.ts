@@ -523,25 +523,15 @@ function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean
     // 某市2024年…方案 where the place's loaded plans are all of other years: another of its documents.
     const year = /(20\d\d)\s*年/.exec(title)?.[1];
     const ofOtherYears = (p: Plan) => {
-      const years = planYears(p);
-      return years.length > 0 && !years.includes(year as string);
+      // A title without a year: the plan is of the year it was signed.
+      const years = titleYears(p);
+      const of = years.length > 0 ? years : p.meta.signed ? [Number(p.meta.signed.slice(0, 4))] : [];
+      return of.length > 0 && !of.includes(Number(year));
     };
     if (placesPlans.length > 0 && !(year && placesPlans.every(ofOtherYears))) continue;
     return true;
   }
   return false;
-}
-
-/** The years a plan is of: those its title names (2024—2025年 names both), else the year it was signed. */
-function planYears(p: Plan): string[] {
-  const span = /(20\d\d)\s*[—–\-~至到]\s*(20\d\d)/.exec(p.meta.planTitle);
-  if (span) {
-    const [from, to] = [Number(span[1]), Number(span[2])];
-    return Array.from({ length: Math.max(0, to - from) + 1 }, (_, i) => String(from + i));
-  }
-  const named = [...p.meta.planTitle.matchAll(/(20\d\d)\s*年/g)].map((m) => m[1] as string);
-  if (named.length > 0) return named;
-  return p.meta.signed ? [p.meta.signed.slice(0, 4)] : [];
 }
 
 /**
