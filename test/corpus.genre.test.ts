@@ -343,6 +343,14 @@ describe("every development document", () => {
         "weinan-air-pollution-2025",
         "dongying-air-quality-2025",
         "luzhou-air-pollution-2025",
+        "zhangye-air-quality-2025",
+        "ganzhou-air-pollution-2025",
+        "panjin-air-quality-2025",
+        "anshun-air-pollution-2025",
+        "huaihua-air-quality-2025",
+        "haidong-air-pollution-2025",
+        "mudanjiang-air-quality-2025",
+        "baise-air-pollution-2025",
       ].sort(),
     );
   });
@@ -2844,5 +2852,60 @@ describe("the twentieth round's conventions", () => {
       纳溪区人民政府: "responsible",
       市经济和信息化局: "support",
     });
+  });
+
+  it("reads the first of several responsible units leading (a sole one too), 限…前完成, a task's opening units leading, labels over clauses (交办意见：, 作战分工：) and roles joined to names (牵头—X, 主·X)", () => {
+    // （X、Y负责，Z参与；date）: 责任单位有两个及以上的，排在首位的为牵头单位 — one alone is the first.
+    const zhangye = planOf("zhangye-air-quality-2025");
+    expect(roles(zhangye, "3.2.1")).toEqual({
+      市工业和信息化局: "lead",
+      市生态环境局: "responsible",
+      市发展改革委: "support",
+    });
+    expect(roles(zhangye, "3.3.1")).toMatchObject({ 市住房和城乡建设局: "lead", 市生态环境局: "support" });
+    // 交办意见：X、Y主办，Z配合，…办结 — the first 主办 leads, the others share its duty.
+    const ganzhou = planOf("ganzhou-air-pollution-2025");
+    expect(roles(ganzhou, "2.1")).toEqual({
+      市生态环境局: "lead",
+      市工业和信息化局: "responsible",
+      市发展改革委: "support",
+      市交通运输局: "support",
+    });
+    expect(roles(ganzhou, "4.8")).toEqual({ 市城市管理局: "lead" });
+    // （X主持，Y承担，Z参加；限2025年10月31日前完成）
+    const panjin = planOf("panjin-air-quality-2025");
+    expect(roles(panjin, "2.2.2")).toMatchObject({
+      市生态环境局: "lead",
+      各县区人民政府: "responsible",
+      市市场监督管理局: "support",
+    });
+    expect(isoDates(panjin, "2.2.2")).toEqual(["2025-11-30"]);
+    // 每项任务以单位名称开头，开头的单位为牵头单位.
+    const anshun = planOf("anshun-air-pollution-2025");
+    expect(roles(anshun, "2.1.1")).toEqual({
+      市工业和信息化局: "lead",
+      市生态环境局: "support",
+      相关县人民政府: "responsible",
+    });
+    expect(roles(anshun, "2.2")).toMatchObject({ 市生态环境局: "lead", 市工业和信息化局: "support" });
+    // 作战分工：X挂帅，Y主战，Z参战；…前攻克
+    expect(roles(planOf("haidong-air-pollution-2025"), "2.1.1")).toEqual({
+      市生态环境局: "lead",
+      海东工业园区管委会: "responsible",
+      市工业和信息化局: "support",
+    });
+    // 主·X　协·Y、Z　属·W　限·date on a line of its own
+    const mudanjiang = planOf("mudanjiang-air-quality-2025");
+    expect(roles(mudanjiang, "2.1.1")).toMatchObject({
+      市住房和城乡建设局: "lead",
+      市生态环境局: "support",
+      市市场监督管理局: "support",
+    });
+    expect(isoDates(mudanjiang, "2.1.2")).toEqual(["2025-10-15"]);
+    // 责任：牵头—X；参与—Y；落实—Z after the points is the item's, a point's own （本点责任：…） its own.
+    const baise = planOf("baise-air-pollution-2025");
+    expect(roles(baise, "2.1")).toMatchObject({ 市工业和信息化局: "lead", 市生态环境局: "support" });
+    expect(roles(baise, "2.1.3")).toMatchObject({ 市生态环境局: "lead", 市应急管理局: "support" });
+    expect(roles(baise, "2.1.3")).not.toHaveProperty("市工业和信息化局");
   });
 });

@@ -119,6 +119,11 @@ export interface PlanConventions {
    */
   overriddenLeadSupports: boolean;
   /**
+   * "每项任务以单位名称开头，开头的单位为牵头单位": the departments a task (or each of its points) opens with
+   * lead it, as its sentence's subject.
+   */
+  openingUnitsLead: boolean;
+  /**
    * "任务下设分点且分点未另列责任单位和完成时限的，执行该任务所列分工和时限": points are parts of their task,
    * and the departments they take from it stay the task's (a listing shows the task).
    */
@@ -206,7 +211,7 @@ const JOINTLY = /[“"「](共同[\p{Script=Han}]{2,6})[”"」]的?[^。；;]{0
  * marks (or a field lists) are of the kind said.
  */
 const DEFINED_BY_MARKING =
-  /(?:标(?:注|明|有)[“"「]([\p{Script=Han}]{1,6})[”"」](?:字样)?的|[“"「]([\p{Script=Han}]{1,6})[”"」](?:栏)?所列的?)(?:单位|部门)(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
+  /(?:标(?:注|明|有)?[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:字样)?的|[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:栏)?所列的?)(?:单位|部门)(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
 
 /** “配责”二字前所列单位为配责单位，按照各自职责积极配合…: a word marking a unit of a kind then said what it does. */
 const DEFINED_BY_POSITION_SAID =
@@ -293,7 +298,22 @@ function readRoleWords(text: string): Map<string, Role> {
 
 /** A clause with the words the notice defines written as their roles' usual verbs (X领办 → X牵头). */
 export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): string {
-  let out = text;
+  // 牵头—X；参与—Y / 主·X　协·Y　限·2025年9月30日前: a role's word joined to its names by a dash or a dot is
+  // its label (牵头：X；参与：Y); 限 so joined is the time limit's. A head over such labels (责任：牵头—X,
+  // 本点责任：…) says nothing of its own.
+  const joined = [...ROLE_VERBS_JOINED, ...[...words.keys()].map(escapeRegExp)].join("|");
+  let out = text
+    .replace(
+      new RegExp(
+        `(^|[（(［\\[〔；;，,。\\s：:])(${joined}|限)\\s*[—–·・•]\\s*(?=[\\p{Script=Han}\\d])`,
+        "gu",
+      ),
+      (_, before: string, word: string) => `${before}${word === "限" ? "时限" : word}：`,
+    )
+    .replace(
+      /(^|[（(［[〔]|\n)\s*(?:本[项条点])?[\p{Script=Han}]{0,4}责任\s*[:：]\s*(?=[\p{Script=Han}]{1,4}\s*[:：])/gu,
+      "$1",
+    );
   // The map holds the longest words first (负责统筹 before 统筹): see readPlanConventions.
   for (const [word, role] of words)
     out = isLabelOnly(word)
@@ -304,6 +324,9 @@ export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): s
       : out.split(word).join(BARE_VERB[role]);
   return out;
 }
+
+/** The genre's role words that a plan may join to their names by a dash (牵头—X；参与—Y). */
+const ROLE_VERBS_JOINED = ["牵头", "参与", "落实", "配合", "负责", "协同", "协办", "主办", "协助", "配办"];
 
 /**
  * A word too short or too plain to stand for a role anywhere (牵, 配, “1”, “N”, A角): only as the label
@@ -392,7 +415,9 @@ export function expandShortForms(
  * 单位按职责分工负责 / 排序在前的为牵头单位，排序在后的共同承担主体责任: the first name leads, the others take the role said.
  */
 const FIRST_LEADS =
-  /(?:排列|排序|排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前|在?前)的?(?:单位|(?:[\u4e00-\u9fa5]{1,2}级|[市县区]直)(?:单位|部门))?(?:(?:为|是)牵头(?:单位|部门)|牵头)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?|(?:排序|排列|排)在后)(?:的)?(?:[\u4e00-\u9fa5]{2}(?=单位|部门))?(?:单位|部门)?(?:(?:为|是)(?:共同)?(配合|参与|责任|协办)(?:单位|部门)|按职责(?:分工)?(?:共同)?(负责|配合)|共同承担(主体责任))/;
+  /(?:排列|排序|排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前|在?前)的?(?:单位|(?:[\u4e00-\u9fa5]{1,2}级|[市县区]直)(?:单位|部门))?(?:(?:为|是)牵头(?:单位|部门)|牵头)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?|(?:排序|排列|排)在后)(?:的)?(?:[\u4e00-\u9fa5]{2}(?=单位|部门))?(?:单位|部门)?(?:(?:为|是)(?:共同)?(配合|参与|责任|协办)(?:单位|部门)|按职责(?:分工)?(?:共同)?(负责|配合)|共同承担(主体责任)|(?:为|是)(共同)[\u4e00-\u9fa5]{2,3}(?:单位|部门))/;
+/** 责任单位有两个及以上的， / 列有多个主办单位的， — the first-leads rule that follows is for several names. */
+const SEVERAL_NAMED = /(?:两个|二个|2个|多个)(?:及|或)?(?:以上)?[\u4e00-\u9fa5]{0,6}的[，,]?\s*(?:由|以)?$/;
 /** 未列“统筹”单位的，由 — the first-leads rule that follows is for places where no lead is marked. */
 const NO_LEAD_MARKED = /未(?:列|标注|注明|标明|列明)[^。；;，,]{0,10}?的[，,]\s*(?:由|以)?[^。；;，,]{0,8}$/;
 /**
@@ -401,6 +426,9 @@ const NO_LEAD_MARKED = /未(?:列|标注|注明|标明|列明)[^。；;，,]{0,1
  */
 const UNMARKED =
   /(?:未(?:标注|注明|标明|标记|加粗)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*(?:该项?任务|本项?任务)?的?(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:责任)?(?:单位|部门)?|(?:标注|注明|标明)[“"「][\p{Script=Han}]{1,4}[”"」]的?(?:单位|部门)(?:为|是)(?:该项任务的|本项任务的)?牵头(?:单位|部门)(?:[，,][^。；;]{0,60}){0,3}[，,；;]\s*(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/u;
+/** 开头的单位为牵头单位 / 句首所列单位为牵头单位: a task's opening names lead it. */
+const OPENING_LEADS =
+  /(?:开头|句首|打头)(?:的|所列的?)(?:单位|部门)(?:名称)?(?:即)?(?:为|是)牵头(?:单位|部门)/;
 /** 改由××牵头的，…总牵头单位转为参与单位 */
 const OVERRIDDEN_LEAD_SUPPORTS =
   /改由[^。]{0,30}?牵头[^。]{0,40}?牵头(?:单位|部门)(?:转为|改为|作为|为)(?:参与|配合|协办)(?:单位|部门)/;
@@ -757,14 +785,18 @@ export function readPlanConventions(
   // The opening, then the notice, then the rest of the body.
   const stated = (re: RegExp) => re.exec(preamble) ?? re.exec(notice) ?? re.exec(closing);
   const lead = stated(FIRST_LEADS);
-  const firstLeadsAlone = lead !== null && NO_LEAD_MARKED.test(lead.input.slice(0, lead.index).slice(-30));
+  // A rule for places with no lead marked (未列牵头单位的，由第一位牵头), or for several names (有两个及以上的，
+  // 排在首位的为牵头单位), takes a name standing alone too: it is the first, and nothing shares its place.
+  const beforeLead = lead?.input.slice(0, lead.index).slice(-30) ?? "";
+  const firstLeadsAlone =
+    lead !== null && (NO_LEAD_MARKED.test(beforeLead) || SEVERAL_NAMED.test(beforeLead));
   // 列于首位的区级部门为牵头单位: the first department of the plan's own level — towns and parks listed before it
   // are where the task is carried out, not who leads it.
   const firstOfLevel = lead !== null && /(?:级|直)(?:单位|部门)(?:为|是)?牵头/.test(lead[0]);
   const othersAfterLead =
     lead === null
       ? null
-      : lead[1] === "责任" || lead[2] === "负责" || lead[3] !== undefined
+      : lead[1] === "责任" || lead[2] === "负责" || lead[3] !== undefined || lead[4] !== undefined
         ? "responsible"
         : ("support" satisfies Role);
   const unmarked = stated(UNMARKED);
@@ -828,6 +860,7 @@ export function readPlanConventions(
     severalLeadsShare: stated(SEVERAL_LEADS_SHARE) !== null,
     innerBracketSupports: stated(INNER_SUPPORTS) !== null,
     overriddenLeadSupports: stated(OVERRIDDEN_LEAD_SUPPORTS) !== null,
+    openingUnitsLead: stated(OPENING_LEADS) !== null,
     pointsFollowTask: stated(POINTS_FOLLOW_TASK) !== null,
     slashParts: stated(SLASH_PARTS) ? { allLead: stated(SLASHLESS_LEAD) !== null } : null,
     defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE) ?? stated(TAGGED_DEFAULT_DEADLINE)),

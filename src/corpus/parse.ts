@@ -50,6 +50,7 @@ import {
   isDivisionLine,
   isTimeLabelLine,
   isTimeLimit,
+  openingDepartments,
   outsideBrackets,
   parseBareNames,
   parseLabelledResponsibility,
@@ -335,7 +336,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
           .map((line) => markedLabels(line, conventions.lineMarks) ?? line)
           .join("\n");
   const opensWithLabel = (line: string) =>
-    startsWithLabel(line) ||
+    startsWithLabel(withRoleWords(line, conventions.roleWords)) ||
     (conventions.lineMarks.size > 0 && markedLabels(line, conventions.lineMarks) !== null);
   const labelled = (text: string) =>
     parseLabelledResponsibility(
@@ -380,6 +381,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const pointsOwnText = new Map<Item, string>();
   // Items one of whose points has a clause of its own: their last point's clause is its own too.
   const pointsWithClause = new Set<string>();
+  // The items whose points closed with a bracket of their own at a line's end, or on a line of its own.
+  const inlineClauses = new Set<string>();
+  const ownLineClauses = new Set<string>();
   // Table rows: their cells say their departments, never a sentence's subject.
   const rows = new Set<Item>();
   // The cells of the table row before, for a row whose cells merge with it.
@@ -401,6 +405,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const end = item.text.replace(/[。；;\s]+$/, "").length;
     // Brackets already read by the plan's rules: their labelled lists are not read again as they stand.
     const read: Array<{ start: number; end: number }> = [];
+    // Whether a point before this one had its own clause (this point's own bracket is no earlier point's).
+    const earlierPointsOwn = item.parent !== null && pointsWithClause.has(item.parent);
+    let inlineClauseRead = false;
     for (const bracket of findBrackets(item.text)) {
       // A bracket of bare names closing the item (（自治区发展改革委、自治区工业和信息化厅）): the role the
       // plan gives such brackets, else they carry the task out.
@@ -483,26 +490,46 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // The clause closing the last point, when no point before it had one of its own, speaks for the
       // whole item: （1）…（2）…（3）…。（省工业和信息化厅牵头，…配合）; after points that each had theirs,
       // it is the last point's own.
+      // So does one on a line of its own after the last point (…。\n（X牵头，Y配合）) when the points before
+      // closed on their own lines' ends: the change of layout says it closes them all.
+      const startsLine = /\n\s*$/.test(item.text.slice(0, bracket.start));
+      const ownLine =
+        item.parent !== null &&
+        startsLine &&
+        bracket.end >= end &&
+        isLastPoint(d, entries[n + 1]) &&
+        (inlineClauses.has(item.parent) || inlineClauseRead) &&
+        !ownLineClauses.has(item.parent);
       const closesPoints =
         item.parent !== null &&
-        !pointsWithClause.has(item.parent) &&
-        ((closing !== null && bracket.start >= item.text.length - closing.length) ||
-          (lastPoint && bracket.end >= end));
+        ((!pointsWithClause.has(item.parent) &&
+          ((closing !== null && bracket.start >= item.text.length - closing.length) ||
+            (lastPoint && bracket.end >= end))) ||
+          ownLine);
       if (closesPoints && item.parent) {
         owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...r.departments]);
+        // Its time limit too: the points' own lines stand above it.
+        if (ownLine)
+          owedTimes.set(item.parent, [
+            ...(owedTimes.get(item.parent) ?? []),
+            item.text.slice(bracket.start, bracket.end),
+          ]);
       } else {
+        if (item.parent !== null && startsLine) ownLineClauses.add(item.parent);
+        else if (item.parent !== null) inlineClauseRead = true;
         departments.push(...r.departments);
         if (item.parent && (d.path?.length ?? 0) >= 3) pointsWithClause.add(item.parent);
       }
       if (r.standingNote) standingNotes.push({ ...r.standingNote, from: item.id });
     }
+    if (inlineClauseRead && item.parent !== null) inlineClauses.add(item.parent);
     // A 责任分工：… line of its own, or a ——X牵头，Y配合 sentence, after the last point (① or （1）) when
     // no point before it had its own: the whole item's.
     // So does a labelled line of its own (牵头：X　协同：Y) after the last of tasks 1. 2. 3. none of which
     // had its own.
     const closesItem =
       item.parent !== null &&
-      !pointsWithClause.has(item.parent) &&
+      !earlierPointsOwn &&
       /(?:\(?\d+\)|[\u2460-\u2473]|\d+[.．、])$/.test(item.label) &&
       isLastPoint(d, entries[n + 1]);
     const pointLike = /(?:\(?\d+\)|[\u2460-\u2473])$/.test(item.label);
@@ -546,12 +573,20 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       ),
     );
     const sentence = own.length > 0 ? [] : closingSentence(pointsText, canonical, conventions);
+    // Points that closed with brackets at their lines' ends leave a labelled line after the last one the
+    // item's: the change of layout says so, as for a bracket on a line of its own.
+    const layoutChanged =
+      item.parent !== null &&
+      inlineClauses.has(item.parent) &&
+      !ownLineClauses.has(item.parent) &&
+      isLastPoint(d, entries[n + 1]);
     const owedToItem =
-      closesItem &&
-      ((own.length > 0 && closingLines.some(opensWithLabel)) ||
-        // 责任落实：X牵头，Y协同，Z落实。— a division line of its own after the last point.
-        (own.length + sentence.length > 0 && d.lines.length > 1 && isDivisionLine(lastLine)) ||
-        (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text)));
+      (layoutChanged && own.length > 0 && closingLines.some(opensWithLabel)) ||
+      (closesItem &&
+        ((own.length > 0 && closingLines.some(opensWithLabel)) ||
+          // 责任落实：X牵头，Y协同，Z落实。— a division line of its own after the last point.
+          (own.length + sentence.length > 0 && d.lines.length > 1 && isDivisionLine(lastLine)) ||
+          (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text))));
     if (owedToItem && item.parent) {
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
       if (closingLines.length > 0) owedTimes.set(item.parent, closingLines);
@@ -597,6 +632,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         "",
       );
     }
+    // The plan's rule that a task's opening names lead it (开头的单位为牵头单位): its sentence's subject.
+    if (conventions.openingUnitsLead)
+      item.departments = strongestRoles([...openingDepartments(item.text, canonical), ...item.departments]);
     // The plan's rule that its 责任单位 support a lead named beside them.
     if (conventions.responsibleSupportsLead && item.departments.some((x) => x.role === "lead"))
       item.departments = item.departments.map((x) =>

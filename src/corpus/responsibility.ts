@@ -313,8 +313,11 @@ const TIME_LIMIT =
 /** A time limit standing alone, or one counted from the document's issue (方案印发后2个月内). */
 /** 3月启动 / 2025年4月开始: when a task starts, beside when it must be done (3月启动，9月底前完成). */
 const START_TIME = /^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?(?:启动|开始|起)$/;
-const isTimeClause = (clause: string) =>
-  TIME_LIMIT.test(clause) || START_TIME.test(clause) || countedFromIssue(clause);
+const isTimeClause = (written: string) => {
+  // 限2025年10月31日前完成: 限 ("by") before the date adds nothing to it.
+  const clause = written.replace(/^限(?=\d{4}年|\d{1,2}月)/, "");
+  return TIME_LIMIT.test(clause) || START_TIME.test(clause) || countedFromIssue(clause);
+};
 
 /** A time limit, or stages each with its own (2025年6月底前完成排查，2025年10月底前完成整治). */
 export function isTimeLimit(text: string): boolean {
@@ -334,8 +337,12 @@ export function isTimeLabelLine(line: string): boolean {
   return TIME_LABELLED.test(line.trim());
 }
 
-/** 分工： / 职责分工： / 责任落实： at the head of a line of clauses: a label that says no role itself. */
-const DIVISION_HEAD = /^\s*(?:分工|职责分工|工作分工|责任落实|落实分工)\s*[:：]\s*/;
+/**
+ * 分工： / 职责分工： / 作战分工： / 责任落实： / 交办意见： at the head of a line of clauses: a label that says no
+ * role itself.
+ */
+const DIVISION_HEAD =
+  /^\s*(?:本[项条点])?(?:[\u4e00-\u9fa5]{0,4}分工|责任落实|(?:交办|办理|分工|落实)意见)\s*[:：]\s*/;
 
 /** Whether a line is a task's division of labour in clauses (分工：X牵头；Y负责；Z配合。时限：…). */
 export function isDivisionLine(line: string): boolean {
@@ -780,6 +787,31 @@ export function headedDepartments(
     { name: canonical(name), role: "lead" as Role, written: name },
     ...partners.map((written) => ({ name: canonical(written), role: "support" as Role, written })),
   ]);
+}
+
+/**
+ * The departments a task opens with, as leads (市工业和信息化局组织…; 市发展改革委、市能源局组织实施…), after
+ * its title when it has one ((二)开展涉气产业集群整治。市生态环境局对…). Empty when it opens with none.
+ */
+export function openingDepartments(
+  text: string,
+  canonical: Canonicalise = (w) => canonicalDepartment(w),
+): DepartmentRef[] {
+  const body = text.trim().replace(/^(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*/, "");
+  const names = leadingNames(body);
+  if (names.length > 0) return leads(names, canonical);
+  // After a title, only names told to act (市生态环境局对…开展): 市林业局协同 is a support's own sentence.
+  const afterTitle = body.replace(/^[^。；;]{2,40}[。；;]\s*/, "");
+  const opening = afterTitle === body ? [] : leadingNames(afterTitle);
+  const rest = afterTitle.slice(opening.join("、").length);
+  return ROLE_SENTENCE.test(rest) ? [] : leads(opening, canonical);
+}
+
+/** What a sentence of roles says after its names: 协同, 具体实施, 配合, 负责. */
+const ROLE_SENTENCE = /^(?:具体|共同|积极)?(?:实施|落实|协同|配合|参与|协助|负责|牵头)/;
+
+function leads(names: readonly string[], canonical: Canonicalise): DepartmentRef[] {
+  return names.map((written) => ({ name: canonical(written), role: "lead" as Role, written }));
 }
 
 /** The department names a text opens with, joined by 、 (区公安分局、区市场监督管理局开展…). */
