@@ -1298,6 +1298,21 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect((await many.answer("郴州这个空气质量实施方案是哪天发的")).kind).toBe("document");
   });
 
+  it("shows a point without a clause of its own with its item's departments and deadline, saying whose they are", async () => {
+    // 1. 2. 3. then （市生态环境局主持，…；限2025年10月31日前完成） on a line of its own: the item's, for every point.
+    const r = await many.answer("盘锦攻坚方案二（一）2是什么");
+    const first = r.citations[0];
+    expect(first).toMatchObject({ doc: "panjin-air-quality-2025", id: "2.1.2", covering: { id: "2.1" } });
+    expect(first?.deadlines.map((d) => d.date)).toEqual(["2025-10-31"]);
+    expect(first?.departments).toContainEqual(
+      expect.objectContaining({ name: "市生态环境局", role: "lead" }),
+    );
+    expect(r.answer).toContain("适用于其各点");
+    // A point with a clause of its own shows its own.
+    const own = (await many.answer("盘锦攻坚方案二（一）1是什么")).citations[0];
+    expect(own).toMatchObject({ id: "2.1.1", covering: null });
+  });
+
   it("refuses a plan of its place for a year the plan held is not, and knows 都匀 as Duyun", async () => {
     // The 2024 plan is held; another plan's title words in the question do not make it that plan's.
     expect((await many.answer("黄骅市2025年大气污染综合治理工作方案有哪些新任务")).status).toBe(

@@ -64,6 +64,8 @@ export function citeItem(item: Item, quote: string, score: number, c: CitationCo
   if (at < 0) throw new Error(`quote is not verbatim in ${item.doc} ${item.id}`);
   const note = item.standingNote;
   const implemented = c.implementedBy?.(item) ?? null;
+  const covering = coveringItem(item, plan);
+  const assigned = covering ?? item;
   return {
     doc: item.doc,
     docName: documentName(plan, c.lang),
@@ -74,8 +76,8 @@ export function citeItem(item: Item, quote: string, score: number, c: CitationCo
     quoteStart: at,
     text: item.text,
     score,
-    departments: departmentRoles(item.departments),
-    deadlines: item.deadlines.map((d) => deadlineView(d, c.today)),
+    departments: departmentRoles(assigned.departments),
+    deadlines: assigned.deadlines.map((d) => deadlineView(d, c.today)),
     standingNote: note
       ? {
           text: note.text,
@@ -86,5 +88,21 @@ export function citeItem(item: Item, quote: string, score: number, c: CitationCo
         }
       : null,
     implements: implemented ? itemLink(implemented, c) : null,
+    covering: covering ? itemLink(covering, c) : null,
   };
+}
+
+/**
+ * The item above a point whose clause covers it: the nearest one naming departments or a deadline,
+ * when the point names neither. Null for an item with a clause of its own.
+ */
+function coveringItem(item: Item, plan: Plan): Item | null {
+  if (item.departments.length > 0 || item.deadlines.length > 0) return null;
+  for (let id = item.parent; id !== null; ) {
+    const above = plan.items.find((i) => i.id === id);
+    if (!above) return null;
+    if (above.departments.length > 0 || above.deadlines.length > 0) return above;
+    id = above.parent;
+  }
+  return null;
 }

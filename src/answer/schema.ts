@@ -80,6 +80,11 @@ export const Citation = z.object({
     .nullable(),
   /** The item of the higher-level plan this one implements (a local plan's item → the national item). */
   implements: ItemLink.nullable(),
+  /**
+   * The item whose clause covers this point, which names neither departments nor a deadline of its own
+   * (1. … 2. … then （X牵头，Y配合；date） for them all): `departments` and `deadlines` are that item's.
+   */
+  covering: ItemLink.nullable().default(null),
 });
 export type Citation = z.infer<typeof Citation>;
 

@@ -271,7 +271,9 @@ function chips(c: Citation, s: Strings, lang: Lang): CardChip[] {
     roleLabel: s.roles[d.role],
     noteFrom,
   });
-  const byRole = ROLES.flatMap((r) => c.departments.filter((d) => d.role === r).map((d) => own(d, null)));
+  // A point covered by its item's clause shows the item's departments, marked as the item's.
+  const from = c.covering?.label ?? null;
+  const byRole = ROLES.flatMap((r) => c.departments.filter((d) => d.role === r).map((d) => own(d, from)));
   const note = c.standingNote;
   return note ? [...byRole, ...note.departments.map((d) => own(d, note.from))] : byRole;
 }

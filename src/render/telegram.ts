@@ -24,7 +24,7 @@ import type { Outcome } from "../rules/index.js";
 import type { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
 import { escapeHtml as esc, truncate } from "./telegram-html.js";
-import { deadlineText, departmentName, invalidInputText } from "./text.js";
+import { coveringLine, deadlineText, departmentName, invalidInputText } from "./text.js";
 import { focusBlocks, OUTCOME_ZH, ROLE_WORDS } from "./words.js";
 
 /** What a button under a reply does: show an item in full, its related items, or its departments. */
@@ -209,6 +209,8 @@ function detailBlocks(c: Citation, lang: Lang): string[] {
   if (depts) blocks.push(`<b>${esc(w.departments)}</b>\n${depts}`);
   if (c.deadlines.length > 0)
     blocks.push(`<b>${esc(w.deadlines)}</b>\n${c.deadlines.map((d) => deadlineLine(d, lang)).join("\n")}`);
+  const covered = coveringLine(c, lang);
+  if (covered) blocks.push(`<i>${esc(covered)}</i>`);
   return blocks;
 }
 

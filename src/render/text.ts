@@ -59,6 +59,14 @@ function standingNoteLine(c: Citation, lang: Lang): string | null {
     : `Also carried out by: ${names.join(", ")} (standing note in ${note.from})`;
 }
 
+/** Where a point's departments and deadlines come from when its item's clause covers it. */
+export function coveringLine(c: Citation, lang: Lang): string | null {
+  if (!c.covering || (c.departments.length === 0 && c.deadlines.length === 0)) return null;
+  return lang === "zh"
+    ? `（本点未单列分工和期限，以上为${c.covering.label}的，适用于其各点）`
+    : `(This point names no departments or deadline of its own: those above are ${c.covering.label}'s, for all its points.)`;
+}
+
 /**
  * The block for one cited item: label, title, quote, departments, deadlines, source and the item it
  * implements. `details: false` leaves out departments and deadlines (a check's lead has said them).
@@ -73,6 +81,8 @@ export function itemBlock(c: Citation, lang: Lang, details = true): string {
     const dl = c.deadlines.map((d) => deadlineText(d, lang));
     lines.push(lang === "zh" ? `期限：${dl.join("；")}` : `Deadlines: ${dl.join("; ")}`);
   }
+  const covered = details ? coveringLine(c, lang) : null;
+  if (covered) lines.push(covered);
   lines.push(
     lang === "zh" ? `出处：《${c.docName}》${c.label}` : `Source: ${c.docName}, item ${c.label} (${c.id})`,
   );
@@ -107,6 +117,7 @@ function focusLine(c: Citation, focus: "departments" | "deadlines" | null, lang:
     return [
       lang === "zh" ? `${c.label}的责任部门：${line || "—"}` : `Departments for ${c.label}: ${line || "—"}`,
       note,
+      coveringLine(c, lang),
     ]
       .filter(Boolean)
       .join("\n");
@@ -115,7 +126,10 @@ function focusLine(c: Citation, focus: "departments" | "deadlines" | null, lang:
     if (c.deadlines.length === 0)
       return lang === "zh" ? `${c.label}没有写明期限。` : `${c.label} sets no deadline.`;
     const dl = c.deadlines.map((d) => deadlineText(d, lang)).join(lang === "zh" ? "；" : "; ");
-    return lang === "zh" ? `${c.label}的期限：${dl}` : `Deadlines of ${c.label}: ${dl}`;
+    const covered = coveringLine(c, lang);
+    return [lang === "zh" ? `${c.label}的期限：${dl}` : `Deadlines of ${c.label}: ${dl}`, covered]
+      .filter(Boolean)
+      .join("\n");
   }
   return null;
 }
@@ -321,7 +335,12 @@ export function renderText(r: Resolved): string {
     case "item": {
       if (!first) return "";
       const focus = focusBlocks(r.citations, p.focus, (c) => focusLine(c, p.focus, lang));
-      const parts = [focus, itemBlock(first, lang), seeAlso(r.citations, lang)];
+      // The focus has said where a covered point's departments and deadlines come from.
+      const parts = [
+        focus,
+        itemBlock({ ...first, covering: p.focus ? null : first.covering }, lang),
+        seeAlso(r.citations, lang),
+      ];
       return parts.filter((x): x is string => !!x).join("\n\n");
     }
   }
