@@ -351,6 +351,10 @@ describe("every development document", () => {
         "haidong-air-pollution-2025",
         "mudanjiang-air-quality-2025",
         "baise-air-pollution-2025",
+        "lishui-air-quality-2025",
+        "rizhao-air-pollution-2025",
+        "guangyuan-air-quality-2025",
+        "baoshan-air-pollution-2025",
       ].sort(),
     );
   });
@@ -2907,5 +2911,30 @@ describe("the twentieth round's conventions", () => {
     expect(roles(baise, "2.1")).toMatchObject({ 市工业和信息化局: "lead", 市生态环境局: "support" });
     expect(roles(baise, "2.1.3")).toMatchObject({ 市生态环境局: "lead", 市应急管理局: "support" });
     expect(roles(baise, "2.1.3")).not.toHaveProperty("市工业和信息化局");
+  });
+
+  it("reads names each with its role in a bracket (X（主责）、Y（协同）、Z（属地）) and dispatch lines after a section's tasks (派单N　（二）2　承办：…)", () => {
+    // 分工：X（主责）、Y（协同）、Z（属地）；期限：… under each task; a point's own (1. → （1）（2） → 分工：…) is its own.
+    const baoshan = planOf("baoshan-air-pollution-2025");
+    expect(roles(baoshan, "2.1")).toEqual({
+      市发展和改革委员会: "lead",
+      市工业和信息化局: "support",
+      市生态环境局: "support",
+    });
+    expect(roles(baoshan, "5.8.1")).toMatchObject({ 市住房和城乡建设局: "lead", 市交通运输局: "support" });
+    expect(roles(baoshan, "5.8.2")).toEqual({ 市住房和城乡建设局: "lead", 隆阳区人民政府: "responsible" });
+    expect(roles(baoshan, "5.8")).toEqual({});
+    // 本部分派单 then 派单1　（一）　承办：…　协办：…　回单时限：… — the lines are no part of the last task.
+    const rizhao = planOf("rizhao-air-pollution-2025");
+    expect(roles(rizhao, "2.1")).toEqual({
+      市工业和信息化局: "lead",
+      市发展改革委: "support",
+      市生态环境局: "support",
+    });
+    expect(roles(rizhao, "2.2.2")).toMatchObject({ 市发展改革委: "lead", 市住房城乡建设局: "support" });
+    expect(isoDates(rizhao, "2.2.2")).toEqual(["2025-10-31"]);
+    expect(entry(rizhao, "2.3").text).not.toContain("派单");
+    // A dispatch to an item covers its points, as the item's.
+    expect(entry(rizhao, "2.2.1").departments.every((d) => d.from === "2.2")).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
  * Departments and dates a plan gives its tasks apart from the tasks themselves: a section's closing
  * paragraph that assigns them by number (责任分工：第1项由X牵头，Y配合；第2、3项由Z负责), a group heading
  * whose 牵头单位/配合单位 cover every task under it, and a deadline line that dates a task's points by
- * number (时间节点：第⑴项…；第⑵项…).
+ * number (时间节点：第⑴项…；第⑵项…), and dispatch lines after a section's tasks (派单1　（二）　承办：…).
  */
 import { type DeadlineOptions, parseDeadlines } from "./deadlines.js";
 import { type Line, trimmed } from "./lines.js";
@@ -33,11 +33,57 @@ export function takeNumberedAssignments(entries: readonly Draft[]): NumberedAssi
   const found: NumberedAssignment[] = [];
   for (const d of entries) {
     const taken: NumberedAssignment[] = [];
-    while (d.lines.length > 1 && assignsByNumber(trimmed(d.lines.at(-1) as Line)))
+    const takes = (line: string) => assignsByNumber(line) || DISPATCH.test(line);
+    while (d.lines.length > 1 && takes(trimmed(d.lines.at(-1) as Line)))
       taken.unshift({ section: d.path?.[0] ?? 0, text: trimmed(d.lines.pop() as Line) });
+    // 本部分派单 over dispatch lines: their heading, no part of the task either.
+    while (d.lines.length > 1 && trimmed(d.lines.at(-1) as Line) === "") d.lines.pop();
+    if (
+      taken.some((t) => DISPATCH.test(t.text)) &&
+      d.lines.length > 1 &&
+      LIST_HEADING.test(trimmed(d.lines.at(-1) as Line))
+    )
+      d.lines.pop();
     found.push(...taken);
   }
   return found;
+}
+
+/**
+ * 派单3　（二）2　承办：X　分办：Y　协办：Z　回单时限：… — a line after a section's tasks that gives one of them, by
+ * its number (and its point's), its units in labelled fields and its time limit.
+ */
+const DISPATCH =
+  /^[^\s（(：:。，]{0,8}[\s\u3000]*[（(]([一二三四五六七八九十]{1,3})[）)]\s*(?:(\d{1,2})[.．]?)?[\s\u3000]+(?=\p{Script=Han}{2,6}\s*[:：])/u;
+/** 本部分派单 / 派单清单 / 任务分工表: a short heading over such lines. */
+const LIST_HEADING = /^[\p{Script=Han}]{2,10}$/u;
+
+/**
+ * Gives each task a dispatch line points to (（二） in its section, or （二）2, its point) the units the line's
+ * fields name (`read`) and the line's time limit. Returns the items dispatched as a whole: their points
+ * are their parts.
+ */
+export function applyDispatchLines(
+  items: readonly Item[],
+  assignments: readonly NumberedAssignment[],
+  read: (fields: string) => DepartmentRef[],
+  options: DeadlineOptions,
+): Set<string> {
+  const whole = new Set<string>();
+  for (const { section, text } of assignments) {
+    const m = DISPATCH.exec(text);
+    if (!m) continue;
+    const n = parseSmallNumeral(m[1] as string);
+    const item = items.find((i) => i.section === section && i.level === 2 && i.number === n);
+    const target = m[2] ? items.find((i) => i.parent === item?.id && i.number === Number(m[2])) : item;
+    if (!target) continue;
+    const fields = text.slice(m[0].length);
+    target.departments = strongestRoles([...target.departments, ...read(fields)]);
+    const known = new Set(target.deadlines.map((d) => d.date));
+    target.deadlines.push(...parseDeadlines(fields, options).filter((d) => !known.has(d.date)));
+    if (target === item) whole.add(item.id);
+  }
+  return whole;
 }
 
 /** A paragraph giving tasks their departments (第1项由…) or their dates (时限要求：第1项…) by number. */
@@ -124,6 +170,8 @@ export function inheritGroupDepartments(
   owed: ReadonlySet<string>,
   overriddenLeadSupports = false,
   pointsFollowTask = false,
+  /** Groups given their departments as a whole from outside their text (a dispatch line for （二）). */
+  wholeGroups: ReadonlySet<string> = new Set(),
 ): void {
   // Departments a clause closing the group's points gave it are the group's alone (its points are
   // the parts of one task).
@@ -135,6 +183,7 @@ export function inheritGroupDepartments(
     // them in a sentence or in lines under that task (…。由X负责实施。 / 责任单位：X) — or of any group
     // where the notice says points without their own follow their task: its points are its parts.
     const bracketed =
+      wholeGroups.has(group.id) ||
       findBrackets(group.text).some((b) => group.departments.some((d) => b.inner.includes(d.written))) ||
       ((pointsFollowTask || isTaskItself(group)) &&
         group.departments.some((d) => group.text.includes(d.written)));

@@ -6,6 +6,7 @@
  * and the signature below — which is never part of an entry.
  */
 import {
+  applyDispatchLines,
   applyDivisionPoints,
   applyNumberedAssignments,
   applySameBelow,
@@ -590,6 +591,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     if (owedToItem && item.parent) {
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
       if (closingLines.length > 0) owedTimes.set(item.parent, closingLines);
+      // A point given its clause by the line closing its own points (1. →（1）（2）→ 分工：…) is a point
+      // with a clause of its own among its item's points.
+      const above = item.parent.split(".");
+      if (above.length >= 3) pointsWithClause.add(above.slice(0, -1).join("."));
     } else {
       departments.push(...own);
       // (X) after the title and a closing …Y配合，date: the sentence adds the supports.
@@ -716,6 +721,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const readClause = (clause: string) =>
     parseResponsibility(clause, canonical, conventions.unmarkedBesideLead)?.departments ?? null;
   applyNumberedAssignments(items, numberedAssignments, readClause);
+  // 派单3　（二）2　承办：X　协办：Y　回单时限：… lines after a section's tasks.
+  const dispatched = applyDispatchLines(items, numberedAssignments, labelled, deadlineOptions);
   // Sections listing departments and dates by pointing to tasks (六、职责分工 / 七、进度安排).
   const pointing = applyPointingSections(items, sections, canonical, deadlineOptions);
   // A list by department after the body (附件：责任清单 — 县发改委 / 牵头任务：二（一）1 …).
@@ -730,6 +737,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     new Set(owed.keys()),
     conventions.overriddenLeadSupports,
     conventions.pointsFollowTask,
+    dispatched,
   );
   const divisions = applyDivisionPoints(items, readClause, deadlineOptions);
   applySameBelow(items, sameBelow);

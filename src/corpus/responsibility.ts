@@ -351,6 +351,21 @@ export function isDivisionLine(line: string): boolean {
 
 const STANDING_NOTE = /^以下(?:各项)?(?:任务|工作)?均(?:需|由)(.+?)(?:[,，]不再(?:一一)?列出)?$/;
 
+/**
+ * 市发展和改革委员会（主责）、市生态环境局（协同）、隆阳区人民政府（属地）: every name with its role in a bracket after
+ * it, written as the clause 甲主责，乙协同，丙属地. Null unless every name is so marked with a role's word.
+ */
+function rolesAfterNames(sentence: string): string | null {
+  const pieces = splitTopLevel(sentence.trim(), /[、，,]/).map((p) => p.trim());
+  const clauses: string[] = [];
+  for (const piece of pieces) {
+    const m = /^(.+?)\s*[（(]([\p{Script=Han}]{1,6})[）)]$/u.exec(piece);
+    if (!m || roleOfVerb(m[2] as string) === null) return null;
+    clauses.push(`${m[1]}${m[2]}`);
+  }
+  return clauses.length > 0 ? clauses.join("，") : null;
+}
+
 /** A department named twice keeps its strongest role (lead > responsible > support) and first place. */
 export function strongestRoles(departments: readonly DepartmentRef[]): DepartmentRef[] {
   const rank: Record<Role, number> = { lead: 0, responsible: 1, support: 2 };
@@ -377,7 +392,8 @@ export function parseResponsibility(
   let standingNote: Responsibility["standingNote"] = null;
   for (const written of splitTopLevel(inner, /[。；;｜]/)) {
     // 分工：X牵头；Y负责；Z配合 — a label that says no role heads clauses that each say their own.
-    const sentence = written.replace(DIVISION_HEAD, "");
+    const unlabelled = written.replace(DIVISION_HEAD, "");
+    const sentence = rolesAfterNames(unlabelled) ?? unlabelled;
     // (X牵头，Y配合；2024年10月底前): the time limit beside the names is no name.
     if (isTimeLimit(sentence) || TIME_LABELLED.test(sentence.trim()) || SCORE.test(sentence.trim())) continue;
     const note = STANDING_NOTE.exec(sentence);
@@ -487,7 +503,7 @@ const VERB_LABEL = ROLE_VERBS.map(([verb]) => verb)
  */
 const ANY_UNIT_LABEL = String.raw`(?<=^|[（(〔【［\[；;，,。\s])[\u4e00-\u9fa5]{1,4}(?:单位|部门)(?:及(?:完成)?(?:时限|时间|期限))?(?=\s*[:：])`;
 /** The labels the genre is known to use, without a kind of unit read by its words alone. */
-const KNOWN_LABELS = String.raw`主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|协助单位|协助部门|成员单位|责任单位|责任部门|负责单位|负责部门|承接单位|承接部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|协助|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|分工(?=\s*】)|会办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：])|${VERB_LABEL}`;
+const KNOWN_LABELS = String.raw`主要责任单位|其他责任单位|次要责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|承办单位|承办部门|督导单位|指导部门|指导单位|实施主体|责任分工|任务分工|配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|会办单位|会办部门|协同单位|协同部门|协助单位|协助部门|成员单位|责任单位|责任部门|负责单位|负责部门|承接单位|承接部门|实施单位|落实单位|责任主体|[\u4e00-\u9fa5]{0,2}(?:牵头|承办|指导|督导|协作|协同|协助|配合|参加|参与|会办)(?:单位|部门)|牵头|配合|参与|分工(?=\s*】)|会办(?=\s*[:：])|承办(?=\s*[:：])|责任(?=\s*[:：])|监管(?=\s*[:：])|属地(?=\s*[:：])|${VERB_LABEL}`;
 const labelPattern = (alternatives: string) => String.raw`[【〔]?(${alternatives})\s*(?:[:：]|[】〕])`;
 const KNOWN_LABEL = new RegExp(`^${labelPattern(KNOWN_LABELS)}`);
 const LABEL = new RegExp(labelPattern(`${KNOWN_LABELS}|${ANY_UNIT_LABEL}`), "g");
