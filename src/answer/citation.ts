@@ -94,10 +94,12 @@ export function citeItem(item: Item, quote: string, score: number, c: CitationCo
 
 /**
  * The item above a point whose clause covers it: the nearest one naming departments or a deadline,
- * when the point names neither. Null for an item with a clause of its own.
+ * when the point names neither of its own (departments it took from the item above are the item's).
+ * Null for an item with a clause of its own.
  */
 function coveringItem(item: Item, plan: Plan): Item | null {
-  if (item.departments.length > 0 || item.deadlines.length > 0) return null;
+  const own = item.departments.filter((d) => d.from === undefined || d.from === item.id);
+  if (own.length > 0 || item.deadlines.length > 0) return null;
   for (let id = item.parent; id !== null; ) {
     const above = plan.items.find((i) => i.id === id);
     if (!above) return null;
