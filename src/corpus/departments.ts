@@ -56,6 +56,8 @@ export interface DepartmentMention {
 /** Group ids of the two kinds of bodies that are not departments of a level. */
 const GOVERNMENTS = "governments";
 const COMMITTEES = "committees";
+/** A character before a level suffix that says which of them, not a place's name (各县, 全县, 本县). */
+const EVERY = /^[各全本该每两多诸邻外郊市省区乡镇村]$/;
 
 /**
  * A written name in its canonical spelling: brackets 〈〉（） as (), no spaces, and the folds a
@@ -433,10 +435,11 @@ export class DepartmentDirectory {
 
   /**
    * 市城乡一体化示范区管委会 → Urban-Rural Integration Demonstration Zone Administrative Committee (管理委员会
-   * in full, too).
+   * in full, and 管委, too).
    */
   private describeCommittee(name: string): DepartmentInfo | null {
-    const m = /^(.+)(?:管委会|管理委员会)$/.exec(name);
+    // 管委 alone is how some plans shorten it (功能区管委).
+    const m = /^(.+)(?:管委会|管理委员会|管委)$/.exec(name);
     if (!m?.[1]) return null;
     // 市城乡一体化示范区: the level prefix says whose zone it is, not what it is called.
     const prefix = this.levels.find(([p]) => m[1]?.startsWith(p))?.[0];
@@ -462,10 +465,11 @@ export class DepartmentDirectory {
   /** 长沙县 → [县, 长沙]: a proper place name and its level suffix, or [null, null]. */
   private splitPlace(text: string): [string | null, string | null] {
     for (const [suffix] of this.levels) {
-      // A town may have a one-character name (侯镇); a county or city has two at least.
-      const shortest = suffix === "镇" || suffix === "乡" ? 1 : 2;
-      if (text.endsWith(suffix) && text.length - suffix.length >= shortest)
-        return [suffix, text.slice(0, -suffix.length)];
+      // A town may have a one-character name, and so may a county — but 各县 or 全县 names no place.
+      const shortest = suffix === "镇" || suffix === "乡" || suffix === "县" ? 1 : 2;
+      const place = text.slice(0, -suffix.length);
+      if (text.endsWith(suffix) && place.length >= shortest && !(place.length === 1 && EVERY.test(place)))
+        return [suffix, place];
     }
     return [null, null];
   }
