@@ -512,6 +512,27 @@ describe("conversations", () => {
     expect(fresh.kind).toBe("department_listing");
   });
 
+  it("reads 'who checks that?' as a who-question and 那个比例 as pointing back at the previous item", async () => {
+    const check = await engine.answer("My Shangqiu noodle shop makes cooking fumes, do I need a purifier?");
+    expect(check.citations[0]).toMatchObject({ doc: SQ, id: "6.6" });
+    const who = await engine.answer("who inspects that?", { context: check.context });
+    expect(who.citations[0]).toMatchObject({ doc: SQ, id: "6.6" });
+    expect(who.payload).toMatchObject({ kind: "item", focus: "departments" });
+    const airport = await engine.answer("国家计划对机场桥电有什么要求？");
+    expect(airport.citations[0]).toMatchObject({ doc: SC, id: "4.16" });
+    const when = await engine.answer("这个比例哪年要达到？", { context: airport.context });
+    expect(when.citations[0]).toMatchObject({ doc: SC, id: "4.16" });
+    expect(when.payload).toMatchObject({ kind: "item", focus: "deadlines" });
+  });
+
+  it("names the national plan by the key regions it sets targets for", async () => {
+    const r = await engine.answer("汾渭平原的煤炭消费要降多少？");
+    expect(r.citations[0]?.doc).toBe(SC);
+    expect(engine.understand("What does the Yangtze River Delta have to cut in coal use?").docs).toEqual([
+      SC,
+    ]);
+  });
+
   it("asking what another level requires keeps the topic and moves to that level's document", async () => {
     const first = await engine.answer("秸秆禁烧是怎么规定的");
     const national = await engine.answer("国家层面怎么要求的？", { context: first.context });
@@ -1296,6 +1317,16 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     const point = await many.answer("西宁市空气质量工作方案三.3第1点");
     expect(point.citations[0]).toMatchObject({ doc: "xining-air-quality-2025", id: "3.3.1" });
     expect((await many.answer("郴州这个空气质量实施方案是哪天发的")).kind).toBe("document");
+  });
+
+  it("reads 第二点呢 after a point shown with its own （1）（2） as the point beside it, and 那几条 as no count of the plan's items", async () => {
+    const point = await many.answer("保山大气方案五（八）1讲的什么");
+    expect(point.citations[0]).toMatchObject({ doc: "baoshan-air-pollution-2025", id: "5.8.1" });
+    const beside = await many.answer("第二点呢", { context: point.context });
+    expect(beside.citations[0]).toMatchObject({ doc: "baoshan-air-pollution-2025", id: "5.8.2" });
+    const those = await many.answer("保山施工扬尘管控的那几条什么时候要做完");
+    expect(those.kind).toBe("item");
+    expect(those.citations[0]?.id).toBe("5.8.1");
   });
 
   it("shows a point without a clause of its own with its item's departments and deadline, saying whose they are", async () => {

@@ -41,6 +41,7 @@ const GenreFile = z.object({
   kinds: z.record(z.string(), z.string()),
   levels: z.record(z.string(), Level),
   levelWords: z.partialRecord(Level, z.array(z.string().min(1))).default({}),
+  levelRegions: z.partialRecord(Level, z.array(z.string().min(1))).default({}),
   abbreviations: z.record(z.string(), z.string()).default({}),
   issuersEn: z.record(z.string(), z.array(z.string().min(1))).default({}),
   areaKinds: z.record(z.string(), z.string()).default({}),
@@ -63,8 +64,10 @@ export interface GenreData {
   issuersEn: ReadonlyMap<string, readonly string[]>;
   /** Title words and how people abbreviate them (挥发性有机物 → VOCs). */
   abbreviations: ReadonlyArray<readonly [string, string]>;
-  /** Words that name the documents of a level (国家 → national), lower-cased. */
+  /** Words that name the documents of a level (国家 → national; 京津冀 too), lower-cased. */
   levelWords: ReadonlyArray<readonly [string, Level]>;
+  /** Those of them that are also a question's topic (the key regions the national plan names), lower-cased. */
+  topicalLevelWords: ReadonlySet<string>;
   /** How the name of an area a 管委会 governs ends (新区), and its English (New Area); longest first. */
   areaKinds: ReadonlyArray<readonly [string, string]>;
   /** The peoples an autonomous prefecture or county is named for (某某回族自治州 → 某某), longest first. */
@@ -97,8 +100,13 @@ export function loadGenreData(dataDir: string): GenreData {
     englishPlaceNames: new Map(Object.entries(genre.data.englishPlaceNames)),
     placeReadings: new Map(Object.entries(genre.data.placeReadings)),
     issuersEn: new Map(Object.entries(genre.data.issuersEn)),
-    levelWords: Object.entries(genre.data.levelWords).flatMap(([level, words]) =>
-      (words ?? []).map((word) => [word.toLowerCase(), level as Level] as const),
+    levelWords: [genre.data.levelWords, genre.data.levelRegions].flatMap((byLevel) =>
+      Object.entries(byLevel).flatMap(([level, words]) =>
+        (words ?? []).map((word) => [word.toLowerCase(), level as Level] as const),
+      ),
+    ),
+    topicalLevelWords: new Set(
+      Object.values(genre.data.levelRegions).flatMap((words) => (words ?? []).map((w) => w.toLowerCase())),
     ),
   };
 }

@@ -167,7 +167,7 @@ export async function createEngine(
       (p) => home.includes(p.doc) || corpus.plans.some((l) => home.includes(l.doc) && implementsPlan(l, p)),
     )
     .map((p) => p.doc);
-  return new PolicyEngine(corpus.plans, warnings, index, now, corpus.genre.levelWords, books, homeScope);
+  return new PolicyEngine(corpus.plans, warnings, index, now, corpus.genre, books, homeScope);
 }
 
 let shared: Promise<Engine> | undefined;
@@ -186,7 +186,7 @@ class PolicyEngine implements Engine {
     readonly warnings: readonly CorpusWarning[],
     readonly index: SearchIndex,
     private readonly now: () => Date,
-    levelWords: UnderstandDeps["levelWords"],
+    { levelWords, topicalLevelWords }: Pick<UnderstandDeps, "levelWords" | "topicalLevelWords">,
     private readonly books: ReadonlyMap<string, RuleBook>,
     /** The default documents and the plans they implement; empty when every document is equal. */
     private readonly home: readonly string[],
@@ -194,6 +194,7 @@ class PolicyEngine implements Engine {
     this.understandDeps = {
       plans,
       levelWords,
+      topicalLevelWords,
       coverage: (text, o) => index.coverage(text, o),
       expand: (text) => index.vocabulary.expand(text),
       repairTypos: (text) => index.vocabulary.repairTypos(text),

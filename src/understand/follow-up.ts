@@ -72,6 +72,9 @@ const SUBTRACTS = /(?:又)?(?:少了|减少了|减了|拆了|去掉了?)|\b[\d,.
 /** Words that point back to the previous topic. */
 const ANAPHORA =
   /这个|这方面|这块|这一块|这件事|这项|这条|该项|此项|这事|那个|那方面|同样|也有|这台|那台|这辆|那辆|这些车|这批|这座|这家|这样|那样|这种情况|那还|还算|还拦|\b(?:that|this|it|the same)\b/i;
+/** A measure of the previous topic pointed back at (那个比例, 这个目标, that target): no topic of its own. */
+const THAT_MEASURE =
+  /(?:那个|这个|这一|那一|该)(?:比例|比率|目标|指标|要求|任务|标准|数字|限值|措施)|\b(?:that|this|the same) (?:ratio|rate|share|target|figure|requirement|rule|task|measure)\b/i;
 /** Asking what a document requires, with no topic of its own (省里对这个怎么规定): the previous topic. */
 const ASKS_RULES =
   /(?:怎么|咋)(?:要求|规定|说)|有(?:什么|啥)(?:要求|规定)|要求(?:是)?(?:什么|啥)|定(?:的|了)?(?:是)?多少|\bwhat does it (?:say|require)|\b(?:and )?(?:under|in) the\b/i;
@@ -474,25 +477,33 @@ function numberedBeside(
   const previous = previousItem(context, deps);
   if (!previous || previous.item.level < 2) return null;
   const { plan, item } = previous;
-  // An item shown with its points (1. 2. 3.): 第二点 / 第二条 is its point, not the item after it.
+  // An item shown with its points (1. 2. 3.): 第二点 / 第二条 is its point, not the item after it. A point
+  // shown with its own （1）（2）: 第二点 is the point beside it, as its item counts them.
   const itsPoint = plan.items.find((i) => i.parent === item.id && i.number === ref.path[0]);
-  const next =
-    itsPoint ??
-    plan.items.find(
-      (i) =>
-        i.level === item.level &&
-        i.parent === item.parent &&
-        i.section === item.section &&
-        i.number === ref.path[0],
-    );
+  const sibling = plan.items.find(
+    (i) =>
+      i.level === item.level &&
+      i.parent === item.parent &&
+      i.section === item.section &&
+      i.number === ref.path[0],
+  );
+  const next = item.level >= 3 && point ? (sibling ?? itsPoint) : (itsPoint ?? sibling);
   return next ? { ref: { ...ref, path: next.path, across: false }, doc: plan.doc } : null;
 }
 
 export function readFollowUp(
-  query: Query,
+  asked: Query,
   context: Context,
   deps: UnderstandDeps,
 ): { query: Query; followUp: FollowUp } | null {
+  // The previous check's own documents named again beside the case (项目在重点区域（a key region the national
+  // plan names）): where the case is, not another document to ask. Naming one of several narrows the check.
+  const sameDocument =
+    context.kind === "check" &&
+    asked.docs.length > 0 &&
+    asked.docs.length === context.docs.length &&
+    asked.docs.every((d) => context.docs.includes(d));
+  const query = sameDocument ? { ...asked, docs: [] } : asked;
   const text = query.text;
   const beside = numberedBeside(query, context, deps);
   if (query.refs.length > 0 && !beside) return null;
@@ -937,7 +948,12 @@ export function readFollowUp(
   // 具体能补多少钱: an amount (a kind of answer only some items give) is looked for, not assumed there.
   const asksAmount =
     query.asksFor.length > 0 && !query.intents.includes("who") && !query.intents.includes("when");
-  if (asksAboutItems && !asksAmount && query.residue < OWN_TOPIC && query.departments.length === 0) {
+  if (
+    asksAboutItems &&
+    !asksAmount &&
+    (query.residue < OWN_TOPIC || THAT_MEASURE.test(text)) &&
+    query.departments.length === 0
+  ) {
     return follow("items", { topic: context.question });
   }
 

@@ -46,6 +46,8 @@ export interface UnderstandDeps {
   plans: readonly Plan[];
   /** Words that name the documents of a level (国家 → national), from the genre's data. */
   levelWords: ReadonlyArray<readonly [string, Level]>;
+  /** Those of them that are also the question's topic (a key region the national plan names): kept in the words looked for. */
+  topicalLevelWords?: ReadonlySet<string>;
   /** What a text shares with the corpus vocabulary (the search index's coverage). */
   coverage(text: string, options?: { minWordLength?: number; generalWords?: "discount" | "count" }): Coverage;
   /** What a text says in other words, as the plans say it (the index's vocabulary). */
@@ -801,7 +803,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const byName = namedDocuments(cut, deps.plans, levelsNamed(cut, deps));
   const byPlace = byName.length > 0 ? byName : localPlaceNamed(cut, deps.plans);
   const named = lang !== "en" ? byPlace : englishNamed(cut, byPlace, found, deps.plans);
-  const docNames = named.flatMap((n) => n.words);
+  const docNames = named.flatMap((n) => n.words).filter((word) => !deps.topicalLevelWords?.has(word));
   // A department the asker sets aside (县公安局（不是交警大队）, 除了发改委) is not asked about.
   const departments = [
     ...new Set(
