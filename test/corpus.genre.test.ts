@@ -355,6 +355,10 @@ describe("every development document", () => {
         "rizhao-air-pollution-2025",
         "guangyuan-air-quality-2025",
         "baoshan-air-pollution-2025",
+        "xuancheng-air-quality-2025",
+        "chengde-air-pollution-2025",
+        "hanzhong-air-quality-2025",
+        "yongzhou-air-pollution-2025",
       ].sort(),
     );
   });
@@ -2936,5 +2940,51 @@ describe("the twentieth round's conventions", () => {
     expect(entry(rizhao, "2.3").text).not.toContain("派单");
     // A dispatch to an item covers its points, as the item's.
     expect(entry(rizhao, "2.2.1").departments.every((d) => d.from === "2.2")).toBe(true);
+  });
+
+  it("reads （A、B、C，以A为主；date） and three brackets in a row whose places the notice gives the roles of", () => {
+    // 以A为主: A leads, the others help; without it the units share the task.
+    const hanzhong = planOf("hanzhong-air-quality-2025");
+    expect(roles(hanzhong, "2.2.1")).toEqual({
+      市工业和信息化局: "lead",
+      市生态环境局: "support",
+      各县区人民政府: "support",
+    });
+    expect(roles(hanzhong, "2.2.2")).toEqual({
+      市生态环境局: "responsible",
+      市市场监督管理局: "responsible",
+      各县区人民政府: "responsible",
+    });
+    // （lead）（responsible）（support）, （—） for none; the time limit in the text (限…前完成).
+    const yongzhou = planOf("yongzhou-air-pollution-2025");
+    expect(roles(yongzhou, "2.2.2")).toEqual({
+      市工业和信息化局: "lead",
+      各县市区人民政府: "responsible",
+      市生态环境局: "support",
+      市发展和改革委员会: "support",
+    });
+    expect(roles(yongzhou, "2.2.3")).toMatchObject({
+      市生态环境局: "responsible",
+      市工业和信息化局: "support",
+    });
+    expect(isoDates(yongzhou, "2.2.2")).toEqual(["2025-12-31"]);
+  });
+
+  it("reads 本条… paragraphs dividing an item among its points (分别由A、B、C牵头, 分别于…, 第1点另由…)", () => {
+    const chengde = planOf("chengde-air-pollution-2025");
+    // 本条第1、2、3点分别由A、B、C牵头，D、E配合，F负责落实；…: each point its lead, the rest the item's.
+    expect(roles(chengde, "4.9.1")).toMatchObject({ 市住房城乡建设局: "lead" });
+    expect(roles(chengde, "4.9.2")).toMatchObject({ 市城市管理综合行政执法局: "lead" });
+    expect(roles(chengde, "4.9")).toMatchObject({ 市交通运输局: "support", 市水务局: "support" });
+    expect(entry(chengde, "4.9.1").departments.find((d) => d.name === "市交通运输局")?.from).toBe("4.9");
+    // 分别于2025年6月底前、9月底前、12月底前完成; 第1点另由X、Y配合.
+    expect(isoDates(chengde, "2.1.2")).toEqual(["2025-09-30"]);
+    expect(roles(chengde, "3.7.1")).toMatchObject({
+      市生态环境局: "lead",
+      市商务局: "support",
+      市财政局: "support",
+    });
+    // 本条由X牵头… closing an item without points: X, not 本条由X.
+    expect(roles(chengde, "2.2")).toMatchObject({ 市生态环境局: "lead", 市自然资源和规划局: "support" });
   });
 });

@@ -202,7 +202,9 @@ export function inheritGroupDepartments(
       const inherited = group.departments
         .filter((d) => !own.some((o) => o.name === d.name))
         .map((d) => (own.length > 0 && d.role === "lead" ? { ...d, role: "support" as const } : d))
-        .map((d) => (own.length === 0 && bracketed ? { ...d, from: group.id } : d));
+        .map((d) =>
+          (own.length === 0 || wholeGroups.has(group.id)) && bracketed ? { ...d, from: group.id } : d,
+        );
       task.departments = strongestRoles([...own, ...inherited]);
     }
   }
@@ -504,3 +506,70 @@ export function applyDivisionPoints(
   }
   return divisions;
 }
+
+/**
+ * A paragraph closing an item that divides it among its points: 本条第1、2、3点分别由A、B、C牵头，D配合，E负责落实
+ * (each point its own lead, the rest the item's); 分别于d1、d2、d3完成 (each point its date); 第1点另由F配合
+ * (added to that point); 第2点于…完成 / 第1点长期坚持; 本条由X牵头… and 本条各点均由X牵头… (the item's, its points
+ * taking them from it).
+ */
+export function applyItemParagraphs(
+  item: Item,
+  items: readonly Item[],
+  paragraphs: readonly string[],
+  read: (clause: string) => DepartmentRef[] | null,
+  options: DeadlineOptions,
+): void {
+  const points = items.filter((i) => i.parent === item.id);
+  const point = (n: number) => points.find((p) => p.number === n);
+  const addTo = (target: Item | undefined, departments: readonly DepartmentRef[]) => {
+    if (target) target.departments = strongestRoles([...target.departments, ...departments]);
+  };
+  const dateTo = (target: Item | undefined, text: string) => {
+    if (!target) return;
+    const known = new Set(target.deadlines.map((d) => d.date));
+    target.deadlines.push(...parseDeadlines(text, options).filter((d) => !known.has(d.date)));
+  };
+  let numbers: number[] = [];
+  for (const part of paragraphs.flatMap((p) => p.split(/[；;。]/)).map((p) => p.trim())) {
+    const each = /^(?:本条|本项)第\s*([\d、，,和及至到\-—～~\s]+?)\s*点分别由(.+)$/.exec(part);
+    const whole = /^(?:本条|本项)(?:各点)?均?由(.+)$/.exec(part);
+    const added = /^第\s*(\d{1,2})\s*点另由(.+)$/.exec(part);
+    const dated = /^分别于(.+?)(?:完成|办结)?$/.exec(part);
+    if (each) {
+      numbers = taskNumbers(each[1] as string);
+      const [first = "", ...rest] = splitClauses(each[2] as string);
+      // A、B、C牵头: the names in order, one to each point.
+      for (const [k, d] of (read(first) ?? []).entries()) addTo(point(numbers[k] ?? -1), [d]);
+      addTo(item, read(rest.join("，")) ?? []);
+    } else if (whole) {
+      const clauses = splitClauses(whole[1] as string);
+      addTo(item, read(clauses.filter((c) => parseDeadlines(c, options).length === 0).join("，")) ?? []);
+      dateTo(item, whole[1] as string);
+    } else if (added) {
+      addTo(point(Number(added[1])), read(added[2] as string) ?? []);
+    } else if (dated) {
+      for (const [k, d] of (dated[1] as string).split(/[、，,]/).entries())
+        dateTo(point(numbers[k] ?? -1), d);
+    } else {
+      // 第1点长期坚持，第2点于2025年10月31日前完成
+      for (const said of part.split(/[，,]/))
+        for (const m of said.matchAll(/第\s*(\d{1,2})\s*点(.+)/g))
+          dateTo(point(Number(m[1])), m[2] as string);
+    }
+  }
+  // The item's own units are its points' too, as the item's.
+  for (const p of points)
+    if (p.departments.every((d) => d.from === item.id))
+      p.departments = [
+        ...p.departments.filter((d) => d.from !== item.id),
+        ...item.departments.map((d) => ({ ...d, from: item.id })),
+      ];
+}
+
+/** X牵头，Y配合，Z负责落实 → its clauses, a bracket's commas kept. */
+const splitClauses = (text: string) =>
+  text
+    .split(/[，,](?![^（(]*[）)])/)
+    .map((c) => c.trim())
+    .filter(Boolean);

@@ -124,6 +124,11 @@ export interface PlanConventions {
    */
   openingUnitsLead: boolean;
   /**
+   * "依次列出三组括号：第一组括号内为牵头单位，第二组括号内为责任单位，第三组括号内为配合单位": the role of each
+   * bracket of a run after a task, by its place in the run (（—） when it has none); null unless stated.
+   */
+  bracketOrder: Role[] | null;
+  /**
    * "任务下设分点且分点未另列责任单位和完成时限的，执行该任务所列分工和时限": points are parts of their task,
    * and the departments they take from it stay the task's (a listing shows the task).
    */
@@ -426,6 +431,12 @@ const NO_LEAD_MARKED = /未(?:列|标注|注明|标明|列明)[^。；;，,]{0,1
  */
 const UNMARKED =
   /(?:未(?:标注|注明|标明|标记|加粗)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*(?:该项?任务|本项?任务)?的?(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:责任)?(?:单位|部门)?|(?:标注|注明|标明)[“"「][\p{Script=Han}]{1,4}[”"」]的?(?:单位|部门)(?:为|是)(?:该项任务的|本项任务的)?牵头(?:单位|部门)(?:[，,][^。；;]{0,60}){0,3}[，,；;]\s*(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/u;
+/** 第一组括号内为牵头单位，第二组括号内为责任单位，第三组括号内为配合单位 */
+const BRACKET_ORDER = ((place: (n: string) => string) =>
+  new RegExp(`${place("一")}[，,；;]\\s*${place("二")}(?:[，,；;]\\s*${place("三")})?`))(
+  (n) =>
+    `第${n}(?:组|个)括号(?:内|中)?(?:所列)?(?:的)?(?:单位)?(?:为|是)(牵头|责任|配合|协办|参与)(?:单位|部门)`,
+);
 /** 开头的单位为牵头单位 / 句首所列单位为牵头单位: a task's opening names lead it. */
 const OPENING_LEADS =
   /(?:开头|句首|打头)(?:的|所列的?)(?:单位|部门)(?:名称)?(?:即)?(?:为|是)牵头(?:单位|部门)/;
@@ -801,7 +812,8 @@ export function readPlanConventions(
         : ("support" satisfies Role);
   const unmarked = stated(UNMARKED);
   const bracket = stated(BRACKET_ROLE);
-  const bracketRole = bracket ? (ROLE_WORDS[bracket[1] as string] ?? null) : null;
+  // 第一组括号内为牵头单位，第二组…: the role by a bracket's place in its run, not one for every bracket.
+  const bracketRole = bracket && !stated(BRACKET_ORDER) ? (ROLE_WORDS[bracket[1] as string] ?? null) : null;
   // 标注“*”的为配合单位，未标注“*”的为牵头单位 marks the supports: its second half names no marked lead.
   const supportMark = stated(SUPPORT_MARK)?.[1] ?? null;
   const marked = supportMark ? null : stated(LEAD_MARK);
@@ -861,6 +873,10 @@ export function readPlanConventions(
     innerBracketSupports: stated(INNER_SUPPORTS) !== null,
     overriddenLeadSupports: stated(OVERRIDDEN_LEAD_SUPPORTS) !== null,
     openingUnitsLead: stated(OPENING_LEADS) !== null,
+    bracketOrder: ((m) =>
+      m ? m.slice(1).flatMap((word) => (word ? [ROLE_WORDS[word] as Role] : [])) : null)(
+      stated(BRACKET_ORDER),
+    ),
     pointsFollowTask: stated(POINTS_FOLLOW_TASK) !== null,
     slashParts: stated(SLASH_PARTS) ? { allLead: stated(SLASHLESS_LEAD) !== null } : null,
     defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE) ?? stated(TAGGED_DEFAULT_DEADLINE)),
@@ -883,6 +899,7 @@ export function readPlanConventions(
 export function bracketClause(inner: string, c: PlanConventions): string {
   return (
     unitsBeforeRoles(inner) ||
+    mainOfList(inner) ||
     (c.lineMarks.size > 0 && markedNames(inner, c.lineMarks)) ||
     (c.nameTags.size > 0 && taggedRoles(inner, c.nameTags)) ||
     timedClause(inner, c.timedLeads ? "lead" : "responsible") ||
@@ -896,6 +913,20 @@ export function bracketClause(inner: string, c: PlanConventions): string {
     (c.othersAfterLead && firstLeads(inner, c.othersAfterLead)) ||
     inner
   );
+}
+
+/**
+ * （A、B、C，以A为主；date）: the units, then the one the task is mainly on — it leads, the others help —
+ * written as the clause A牵头，B、C配合；date. Null unless so written.
+ */
+function mainOfList(inner: string): string | null {
+  const m = /^([^，,；;。]+?)[，,]\s*以(.{2,40}?)为主\s*(?=[；;。]|$)/.exec(inner.trim());
+  const names = m ? splitNames(m[1] as string) : null;
+  if (!m || !names) return null;
+  const main = (m[2] as string).trim();
+  const others = names.map((n) => n.written.trim()).filter((n) => n !== main);
+  const rest = inner.trim().slice(m[0].length);
+  return `${main}牵头${others.length > 0 ? `，${others.join("、")}配合` : ""}${rest}`;
 }
 
 /** A role word written after its units and a colon (区发展和改革局：牵头): the genre's verbs of a role. */

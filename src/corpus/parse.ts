@@ -8,6 +8,7 @@
 import {
   applyDispatchLines,
   applyDivisionPoints,
+  applyItemParagraphs,
   applyNumberedAssignments,
   applySameBelow,
   applySectionDefaults,
@@ -45,6 +46,7 @@ import { applyDepartmentLists, applyPointingSections } from "./pointers.js";
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
 import {
+  type Bracket,
   findBrackets,
   hasRoleVerb,
   headedDepartments,
@@ -382,6 +384,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const pointsOwnText = new Map<Item, string>();
   // Items one of whose points has a clause of its own: their last point's clause is its own too.
   const pointsWithClause = new Set<string>();
+  // 本条… paragraphs after an item's last point, by the item's id.
+  const itemParagraphs = new Map<string, string[]>();
   // The items whose points closed with a bracket of their own at a line's end, or on a line of its own.
   const inlineClauses = new Set<string>();
   const ownLineClauses = new Set<string>();
@@ -409,7 +413,20 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     // Whether a point before this one had its own clause (this point's own bracket is no earlier point's).
     const earlierPointsOwn = item.parent !== null && pointsWithClause.has(item.parent);
     let inlineClauseRead = false;
-    for (const bracket of findBrackets(item.text)) {
+    const brackets = findBrackets(item.text);
+    // （X）（Y）（Z） after the task, each bracket's names in the role of its place (（—） for none).
+    const ordered = conventions.bracketOrder
+      ? orderedRun(item.text, brackets, conventions.bracketOrder.length)
+      : [];
+    ordered.forEach((b, place) => {
+      const role = conventions.bracketOrder?.[place];
+      const r = role && !/^[—–\-－\s]*$/.test(b.inner) ? parseBareNames(b.inner, role, canonical) : null;
+      if (r) departments.push(...r.departments);
+      read.push(b);
+    });
+    if (ordered.length > 0 && item.parent && (d.path?.length ?? 0) >= 3) pointsWithClause.add(item.parent);
+    for (const bracket of brackets) {
+      if (ordered.includes(bracket)) continue;
       // A bracket of bare names closing the item (（自治区发展改革委、自治区工业和信息化厅）): the role the
       // plan gives such brackets, else they carry the task out.
       // It stands after a sentence, not after a name it explains (办公室（设在市生态环境局）).
@@ -548,20 +565,25 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     if (item.parent !== null && isLastPoint(d, entries[n + 1]))
       for (const line of d.lines.slice(1).map(trimmed).reverse()) {
         if (line === "") continue;
-        if (!SAID_OF_ITEM.test(line)) break;
+        if (!SAID_OF_ITEM.test(line) && !ITEM_PARAGRAPH.test(line)) break;
         itemsLines.unshift(line);
       }
-    if (itemsLines.length > 0 && item.parent) {
+    // 本条第1、2点分别由A、B牵头… / 本条由X牵头…: read after every entry, point by point (see applyItemParagraphs).
+    const paragraphs = itemsLines.filter((line) => ITEM_PARAGRAPH.test(line));
+    if (paragraphs.length > 0 && item.parent)
+      itemParagraphs.set(item.parent, [...(itemParagraphs.get(item.parent) ?? []), ...paragraphs]);
+    const saidLines = itemsLines.filter((line) => !ITEM_PARAGRAPH.test(line));
+    if (saidLines.length > 0 && item.parent) {
       // 本条落实责任：X牵头 is a labelled list; 本条任务，责成X牵头，Y协助 a sentence.
-      const lists = labelled(itemsLines.join("\n"));
-      const sentences = itemsLines.join("。").replace(/(^|。)(?:本条|本项)(?:工作|任务)[，,]\s*/g, "$1");
+      const lists = labelled(saidLines.join("\n"));
+      const sentences = saidLines.join("。").replace(/(^|。)(?:本条|本项)(?:工作|任务)[，,]\s*/g, "$1");
       const said = lists.length > 0 ? lists : closingSentence(sentences, canonical, conventions);
       // 本条… after a point's own points (（十）→ 2. → （2）) speaks for the 条, the numbered item.
       const path = d.path ?? [];
       const owner =
-        /^本条/.test(itemsLines[0] as string) && path.length > 3 ? path.slice(0, 2).join(".") : item.parent;
+        /^本条/.test(saidLines[0] as string) && path.length > 3 ? path.slice(0, 2).join(".") : item.parent;
       owed.set(owner, [...(owed.get(owner) ?? []), ...said]);
-      owedTimes.set(owner, itemsLines);
+      owedTimes.set(owner, saidLines);
     }
     // A bracket read above — as the item's own or as the whole item's, closing its points — is not read
     // again as a labelled list.
@@ -702,6 +724,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       ];
     }
   }
+  const readParagraphClause = (clause: string) =>
+    parseResponsibility(withRoleWords(clause, conventions.roleWords), canonical)?.departments ?? null;
   for (const [parent, refs] of owed) {
     const item = items.find((i) => i.id === parent);
     if (item) item.departments = strongestRoles([...item.departments, ...refs]);
@@ -711,6 +735,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       ? (owedTimes.get(parent) ?? []).flatMap((line) => parseDeadlines(line, deadlineOptions))
       : [];
     for (const d of times) if (!item?.deadlines.some((x) => x.date === d.date)) item?.deadlines.push(d);
+  }
+  for (const [id, lines] of itemParagraphs) {
+    const item = items.find((i) => i.id === id);
+    if (item) applyItemParagraphs(item, items, lines, readParagraphClause, deadlineOptions);
   }
   // Tasks listed under a heading that names their department (三、部门任务分工 → （二）区发展和改革局 → 1．…).
   for (const heading of items.filter((i) => i.level === 2 && i.departments.length === 0)) {
@@ -737,7 +765,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     new Set(owed.keys()),
     conventions.overriddenLeadSupports,
     conventions.pointsFollowTask,
-    dispatched,
+    new Set([...dispatched, ...itemParagraphs.keys()]),
   );
   const divisions = applyDivisionPoints(items, readClause, deadlineOptions);
   applySameBelow(items, sameBelow);
@@ -904,6 +932,18 @@ function soleLeads(departments: DepartmentRef[]): void {
     (responsible[0] as DepartmentRef).role = "lead";
 }
 
+/** The last run of `size` brackets standing side by side (only spaces between) in a task's text, or none. */
+function orderedRun(text: string, brackets: readonly Bracket[], size: number): Bracket[] {
+  for (let i = brackets.length - size; i >= 0; i--) {
+    const run = brackets.slice(i, i + size);
+    const together = run.every(
+      (b, k) => k === 0 || /^\s*$/.test(text.slice((run[k - 1] as Bracket).end, b.start)),
+    );
+    if (together) return run;
+  }
+  return [];
+}
+
 /** 甲、乙｜11月底前 → 甲、乙；11月底前: a time limit after the last bar of a bracket. */
 function timeAfterBar(inner: string): string {
   return inner
@@ -1013,6 +1053,8 @@ function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null
 /** A line saying it is the item's, not its last point's (本条落实责任：…, 本项完成时限：…). */
 const SAID_OF_ITEM =
   /^(?:(?:本条|本项|该项|本任务|该任务)[\u4e00-\u9fa5]{0,6}[:：]|(?:本条|本项)(?:工作|任务)[，,]|责成)/;
+/** 本条由X牵头… / 本条各点均由X牵头… / 本条第1、2点分别由A、B牵头…: a paragraph dividing an item among its points. */
+const ITEM_PARAGRAPH = /^(?:本条|本项)(?:各点均?由|由|第\s*[\d、，,和及至到\-—～~\s]+点分别由)/;
 
 /** A clause ending in a role verb (由甲负责实施 and 由甲联合乙实施, as notices define them, end in 实施). */
 const ENDS_IN_ROLE = /(?:牵头|负责|配合|参与|落实|协同|协助|协办|责任|实施)$/;

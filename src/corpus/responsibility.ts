@@ -206,7 +206,7 @@ function splitVerb(clause: string): { names: string; role: Role } | null {
   // 责成X牵头，Y协同 / 请X支持: 责成 (charges) and 请 (asks) introduce the names as 由 does.
   const bare = clause
     .replace(/^其中/, "")
-    .replace(/^(?:(?:此项|该项|本项|这项)(?:工作|任务)?)?改?由/, "")
+    .replace(/^(?:(?:此项|该项|本项|这项|本条)(?:工作|任务)?(?:各点)?均?)?改?由/, "")
     .replace(/^(?:责成|请)/, "");
   for (const [verb, role] of ROLE_VERBS)
     if (bare.endsWith(verb)) return { names: bare.slice(0, -verb.length), role };
