@@ -531,6 +531,11 @@ describe("conversations", () => {
     expect(engine.understand("What does the Yangtze River Delta have to cut in coal use?").docs).toEqual([
       SC,
     ]);
+    // Another region asked after one: the same document, the regions' item.
+    const cities = await engine.answer("国家计划的京津冀及周边地区包括河北哪些城市");
+    expect(cities.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
+    const other = await engine.answer("汾渭平原呢？", { context: cities.context });
+    expect(other.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
   });
 
   it("asking what another level requires keeps the topic and moves to that level's document", async () => {

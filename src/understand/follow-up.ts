@@ -496,10 +496,10 @@ export function readFollowUp(
   context: Context,
   deps: UnderstandDeps,
 ): { query: Query; followUp: FollowUp } | null {
-  // The previous check's own documents named again beside the case (项目在重点区域（a key region the national
-  // plan names）): where the case is, not another document to ask. Naming one of several narrows the check.
+  // The previous answer's own documents named again (项目在重点区域（a key region the national plan names）,
+  // 长三角呢 after the national plan's regions): not another document to ask — where a check's case is, or
+  // the topic itself. Naming one of several narrows the question.
   const sameDocument =
-    context.kind === "check" &&
     asked.docs.length > 0 &&
     asked.docs.length === context.docs.length &&
     asked.docs.every((d) => context.docs.includes(d));
