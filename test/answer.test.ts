@@ -341,6 +341,21 @@ describe("document", () => {
 });
 
 describe("not_covered and invalid_input", () => {
+  it("refuses what lies beside the plans' topics: the carbon market, accidents, a firm's finances, fees, exact places", async () => {
+    for (const q of [
+      "商丘的水泥厂要不要进碳市场交易？",
+      "How does the carbon emissions trading market work for steel mills?",
+      "去年商丘化工企业出过几起安全生产事故？",
+      "商丘那家焦化公司去年的营业收入有多少？",
+      "What are the fees for a truck's annual emissions test in Shangqiu?",
+      "夏邑县的空气监测站具体在哪个位置？",
+      "商丘新能源公交车的购置补贴标准",
+    ]) {
+      const r = await engine.answer(q);
+      expect(r.status, q).toBe("not_covered");
+    }
+  });
+
   it("does not answer what the documents do not cover", async () => {
     for (const q of [
       "明天天气怎么样",

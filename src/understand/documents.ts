@@ -108,7 +108,8 @@ function nameIndex(plans: readonly Plan[]): NameIndex {
 export function namedDocuments(
   text: string,
   plans: readonly Plan[],
-  levels: ReadonlyArray<{ level: string; word: string }> = [],
+  /** The level words the question says; `topical` ones (a key region) name their level beside a place too. */
+  levels: ReadonlyArray<{ level: string; word: string; topical?: boolean }> = [],
 ): DocumentMention[] {
   const lower = text.toLowerCase();
   const index = nameIndex(plans);
@@ -141,9 +142,10 @@ export function namedDocuments(
   };
   // A level word (国家) names every document of that level, unless the question names documents by
   // name — or names them only by place and asks of a document (a city in the national plan's regions?).
+  // A key region beside a place (is this city one of the region's?) asks of the plan that names the region.
   const levelsCount =
     kept.length === 0 ||
-    (levels.some((l) => namesLevelDocument(lower, l.word)) &&
+    ((levels.some((l) => namesLevelDocument(lower, l.word)) || levels.some((l) => l.topical)) &&
       kept.every((m) => placesOf(m.doc).includes(m.name)));
   const found: DocumentMention[] = [];
   for (const plan of plans) {

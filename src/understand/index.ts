@@ -276,7 +276,10 @@ const NATIONAL_STANDARD =
   /\bnational\s+(?:(?:stage\s+)?(?:[0-6]|vi|iv|v|i{1,3}|two|three|four|five|six)|stage\s+one)\b/gi;
 
 /** The levels a question names with a word of its own (国家 → national; 国家机关 is another word). */
-function levelsNamed(text: string, deps: UnderstandDeps): Array<{ level: Level; word: string }> {
+function levelsNamed(
+  text: string,
+  deps: UnderstandDeps,
+): Array<{ level: Level; word: string; topical: boolean }> {
   // "National Four" trucks, "National Stage Two" machinery: an emission standard, no national document.
   const lower = text.toLowerCase().replace(NATIONAL_STANDARD, " ");
   // Segmenting is the costly part: only when a level word stands in the text at all.
@@ -286,7 +289,7 @@ function levelsNamed(text: string, deps: UnderstandDeps): Array<{ level: Level; 
     .filter(([word]) =>
       /^[\x20-\x7e]+$/.test(word) ? new RegExp(`\\b${word}\\b`).test(lower) : tokens.has(word),
     )
-    .map(([word, level]) => ({ word, level }));
+    .map(([word, level]) => ({ word, level, topical: deps.topicalLevelWords?.has(word) ?? false }));
 }
 
 /** The terms of expansions that are evidence of the plans' topics (see {@link Expansion.topic}). */
@@ -800,10 +803,18 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     return invalidQuery(input, text, "not_a_question");
 
   const found = deps.expand(cut);
-  const byName = namedDocuments(cut, deps.plans, levelsNamed(cut, deps));
+  const levels = levelsNamed(cut, deps);
+  const byName = namedDocuments(cut, deps.plans, levels);
   const byPlace = byName.length > 0 ? byName : localPlaceNamed(cut, deps.plans);
   const named = lang !== "en" ? byPlace : englishNamed(cut, byPlace, found, deps.plans);
-  const docNames = named.flatMap((n) => n.words).filter((word) => !deps.topicalLevelWords?.has(word));
+  // Beside a key region the national plan names, a place is what is asked about (is the city in it?): its
+  // name is looked for too.
+  const regionNamed = levels.some((l) => l.topical);
+  const isPlace = (word: string) =>
+    deps.plans.some((p) => p.profile.place !== null && p.profile.place.zh.startsWith(word));
+  const docNames = named
+    .flatMap((n) => n.words)
+    .filter((word) => !deps.topicalLevelWords?.has(word) && !(regionNamed && isPlace(word)));
   // A department the asker sets aside (县公安局（不是交警大队）, 除了发改委) is not asked about.
   const departments = [
     ...new Set(
