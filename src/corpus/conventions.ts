@@ -17,6 +17,7 @@ import {
   isKnownUnitLabel,
   isRoleVerb,
   isTimeLimit,
+  LABEL_VERBS,
   type NamePiece,
   refs,
   roleOfVerb,
@@ -306,7 +307,7 @@ export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): s
   // 牵头—X；参与—Y / 主·X　协·Y　限·2025年9月30日前: a role's word joined to its names by a dash or a dot is
   // its label (牵头：X；参与：Y); 限 so joined is the time limit's. A head over such labels (责任：牵头—X,
   // 本点责任：…) says nothing of its own.
-  const joined = [...ROLE_VERBS_JOINED, ...[...words.keys()].map(escapeRegExp)].join("|");
+  const joined = [...LABEL_VERBS, ...[...words.keys()].map(escapeRegExp)].join("|");
   let out = text
     .replace(
       new RegExp(
@@ -329,9 +330,6 @@ export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): s
       : out.split(word).join(BARE_VERB[role]);
   return out;
 }
-
-/** The genre's role words that a plan may join to their names by a dash (牵头—X；参与—Y). */
-const ROLE_VERBS_JOINED = ["牵头", "参与", "落实", "配合", "负责", "协同", "协办", "主办", "协助", "配办"];
 
 /**
  * A word too short or too plain to stand for a role anywhere (牵, 配, “1”, “N”, A角): only as the label

@@ -489,14 +489,13 @@ const LABELS: ReadonlyArray<readonly [RegExp, Role]> = [
   ],
 ];
 /**
- * A role verb of the genre standing as a label (〈领衔：X｜协同：Y〉, 主导：X, 牵头落实：X): the verb says the
- * role. Longer verbs first, so 牵头负责： is not read as 负责：.
+ * The role verbs of the genre that may stand as a label (〈领衔：X｜协同：Y〉, 主导：X, 牵头落实：X), or be joined to
+ * their names by a dash (牵头—X): the verb says the role. Longer verbs first, so 牵头负责： is not read as 负责：.
  */
-const VERB_LABEL = ROLE_VERBS.map(([verb]) => verb)
+export const LABEL_VERBS: readonly string[] = ROLE_VERBS.map(([verb]) => verb)
   .filter((verb) => verb.length <= 4 && !/^为/.test(verb))
-  .sort((a, b) => b.length - a.length)
-  .map((verb) => `${verb}(?=\\s*[:：])`)
-  .join("|");
+  .sort((a, b) => b.length - a.length);
+const VERB_LABEL = LABEL_VERBS.map((verb) => `${verb}(?=\\s*[:：])`).join("|");
 /**
  * A kind of unit none of the above names, standing as a label where a list begins (（项目长单位：…；成员单位：…）,
  * 主责任单位：, 协同责任单位：): its role is read from its words ({@link roleByWord}).
