@@ -558,13 +558,7 @@ export function applyItemParagraphs(
           dateTo(point(Number(m[1])), m[2] as string);
     }
   }
-  // The item's own units are its points' too, as the item's.
-  for (const p of points)
-    if (p.departments.every((d) => d.from === item.id))
-      p.departments = [
-        ...p.departments.filter((d) => d.from !== item.id),
-        ...item.departments.map((d) => ({ ...d, from: item.id })),
-      ];
+  // (The item's own units reach its points, as the item's, through inheritGroupDepartments.)
 }
 
 /** X牵头，Y配合，Z负责落实 → its clauses, a bracket's commas kept. */
