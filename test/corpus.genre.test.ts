@@ -359,6 +359,14 @@ describe("every development document", () => {
         "chengde-air-pollution-2025",
         "hanzhong-air-quality-2025",
         "yongzhou-air-pollution-2025",
+        "shangrao-air-quality-2025",
+        "hengshui-air-pollution-2025",
+        "luliang-air-quality-2025",
+        "ankang-air-pollution-2025",
+        "heze-air-quality-2025",
+        "tongren-air-pollution-2025",
+        "luan-air-quality-2025",
+        "shiyan-air-pollution-2025",
       ].sort(),
     );
   });
@@ -2986,5 +2994,88 @@ describe("the twentieth round's conventions", () => {
     });
     // 本条由X牵头… closing an item without points: X, not 本条由X.
     expect(roles(chengde, "2.2")).toMatchObject({ 市生态环境局: "lead", 市自然资源和规划局: "support" });
+  });
+
+  it("reads labels the notice defines in brackets (“【统筹】”后所列为牵头单位) on the line under a task, not as titled items", () => {
+    const shangrao = planOf("shangrao-air-quality-2025");
+    // 【统筹】X　【执行】Y　【支撑】Z　【时间】date under each task: fields of the task, no entry of their own.
+    expect(shangrao.items.some((i) => i.id === "2.1.1")).toBe(false);
+    expect(roles(shangrao, "2.1")).toEqual({
+      市发展改革委: "lead",
+      "各县(市、区)人民政府": "responsible",
+      市工业和信息化局: "support",
+      市生态环境局: "support",
+    });
+    expect(roles(shangrao, "2.2.1")).toMatchObject({ 市工业和信息化局: "lead", 市生态环境局: "support" });
+    expect(isoDates(shangrao, "2.2.2")).toEqual(["2025-10-31"]);
+  });
+
+  it("reads 任务书：总责单位为X；执行单位为Y；协助单位为Z — kinds of unit the notice defines, written with 为", () => {
+    const ankang = planOf("ankang-air-pollution-2025");
+    expect(roles(ankang, "2.2.1")).toEqual({
+      市生态环境局: "lead",
+      汉滨区人民政府: "responsible",
+      旬阳市人民政府: "responsible",
+      白河县人民政府: "responsible",
+      市工信局: "support",
+    });
+    // A line naming no 执行单位: the others still read.
+    expect(roles(ankang, "3.5.2")).toEqual({
+      市发展改革委: "lead",
+      市自然资源局: "support",
+      市林业局: "support",
+    });
+  });
+
+  it("reads a word parting leads from supports by the notice's rule (“及”字前…牵头, “商”字之前…牵头), and names alone", () => {
+    const heze = planOf("heze-air-quality-2025");
+    expect(roles(heze, "3.1.2")).toEqual({
+      市工业和信息化局: "lead",
+      市发展改革委: "support",
+      市生态环境局: "support",
+      市自然资源和规划局: "support",
+    });
+    // 括号内没有“及”字的，所列单位均为责任单位.
+    expect(roles(heze, "3.1.3")).toEqual({ 市生态环境局: "responsible", 市工业和信息化局: "responsible" });
+    const luan = planOf("luan-air-quality-2025");
+    // （X商Y办理；date办结）; 市商务局 holds 商 inside its name; 分阶段办结 is a time limit.
+    expect(roles(luan, "4.2.1")).toEqual({
+      市生态环境局: "lead",
+      市公安局: "support",
+      市交通运输局: "support",
+      市商务局: "support",
+    });
+    expect(roles(luan, "6.1.2")).toEqual({
+      市商务局: "responsible",
+      市生态环境局: "responsible",
+      市市场监管局: "responsible",
+    });
+    expect(roles(luan, "2.3")).toMatchObject({ 市经济和信息化局: "lead", 市市场监管局: "support" });
+    // A point （2） closing with its own bracket under a task that named its units at its title: the point's own.
+    expect(roles(luan, "5.1.3")).toEqual({ 市自然资源和规划局: "lead", 市生态环境局: "support" });
+    expect(roles(luan, "5.1.3.2")).toEqual({ 市城市管理局: "responsible", 市住房城乡建设局: "responsible" });
+  });
+
+  it("reads 本点由X主办… sentences, and (lead，date) brackets with a 协同单位 line naming points by number", () => {
+    const shiyan = planOf("shiyan-air-pollution-2025");
+    expect(roles(shiyan, "2.2.1")).toEqual({ 市经信局: "lead", 市生态环境局: "support" });
+    const tongren = planOf("tongren-air-pollution-2025");
+    // （市能源局，2025年9月底前）: the notice's leads, the date beside them; 协同单位：甲（1、3、4）、乙.
+    expect(roles(tongren, "2.1.3")).toEqual({
+      市能源局: "lead",
+      市工业和信息化局: "support",
+      市发展改革委: "support",
+      市市场监管局: "support",
+    });
+    expect(roles(tongren, "2.1.2")).toEqual({ 市生态环境局: "lead", 市工业和信息化局: "lead" });
+    expect(roles(tongren, "2.2")).toEqual({ 市生态环境局: "support" });
+    // An item without points: its bracket and its 协同单位 line together.
+    expect(roles(tongren, "2.4")).toEqual({
+      市农业农村局: "lead",
+      市公安局: "lead",
+      市综合行政执法局: "support",
+      市生态环境局: "support",
+      市林业局: "support",
+    });
   });
 });

@@ -567,3 +567,30 @@ const splitClauses = (text: string) =>
     .split(/[，,](?![^（(]*[）)])/)
     .map((c) => c.trim())
     .filter(Boolean);
+
+/** 甲（1、3）: a name with the numbers of the points it is for. */
+const NAME_FOR_POINTS = /([^\s、，,；;：:（）()]{2,30}?)[（(]((?:\d{1,2}\s*[、，,]\s*)*\d{1,2})[)）]/gu;
+
+/**
+ * 协同单位：甲（1、3、4）、乙 on a line closing an item's points: a name with numbers is the numbered points'
+ * alone, in the role its list gives it; a name without stays the whole item's.
+ */
+export function applyNamesForPoints(items: readonly Item[]): void {
+  for (const item of items) {
+    const points = items.filter((i) => i.parent === item.id);
+    const last = points.at(-1);
+    if (!last || item.departments.length === 0) continue;
+    const closing = last.text.split("\n").slice(1).join("\n");
+    for (const m of closing.matchAll(NAME_FOR_POINTS)) {
+      const written = m[1] as string;
+      const ref = item.departments.find((d) => d.written.startsWith(written) || d.name === written);
+      if (!ref) continue;
+      const numbers = (m[2] as string).split(/\s*[、，,]\s*/).map(Number);
+      const targets = points.filter((p) => numbers.includes(p.number));
+      if (targets.length !== numbers.length) continue;
+      item.departments = item.departments.filter((d) => d !== ref);
+      const own: DepartmentRef = { name: ref.name, role: ref.role, written };
+      for (const point of targets) point.departments = strongestRoles([...point.departments, own]);
+    }
+  }
+}

@@ -33,6 +33,8 @@ export interface PlanConventions {
    * with the role it says, read as that role's usual verb in the plan's clauses; longest first.
    */
   roleWords: ReadonlyMap<string, Role>;
+  /** Every word the notice defines as a role, a verb of the genre too (“【统筹】”后所列为牵头单位 → 统筹). */
+  definedWords: ReadonlySet<string>;
   /**
    * "排在第一位的为牵头单位，其余为配合单位": in an unmarked 【责任单位】 list the first name leads and the
    * others take this role. Null when the plan says nothing of the kind.
@@ -205,9 +207,10 @@ const UNIT_SUPPORTS =
 /**
  * “负责”前所列单位为牵头单位, “支持”前所列单位为配合单位, 列于“承担”之前的单位为牵头单位, “牵”后所列为牵头单位: the names
  * before (or after) a word take the role it is said to mark — even a verb of the genre given another role than its own.
+ * The word may stand in the brackets its lines write it in (“【统筹】”后所列为牵头单位).
  */
 const DEFINED_BY_POSITION =
-  /[“"「]([\p{Script=Han}]{1,6})[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务|该项工作|本项工作)?的?(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
+  /[“"「][【〔［]?([\p{Script=Han}]{1,6})[】〕］]?[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务|该项工作|本项工作)?的?(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
 
 /** “共同负责实施”的，各单位…分别…负责，不分主次: a word for several units that none of them leads. */
 const JOINTLY = /[“"「](共同[\p{Script=Han}]{2,6})[”"」]的?[^。；;]{0,60}?(?:不分主次|分别)/gu;
@@ -316,10 +319,25 @@ export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): s
       ),
       (_, before: string, word: string) => `${before}${word === "限" ? "时限" : word}：`,
     )
+    // 【统筹】X　【执行】Y: a role's word in lenticular brackets before its names is their label too.
+    .replace(new RegExp(`【\\s*(${joined})\\s*】\\s*`, "gu"), "$1：")
     .replace(
       /(^|[（(［[〔]|\n)\s*(?:本[项条点])?[\p{Script=Han}]{0,4}责任\s*[:：]\s*(?=[\p{Script=Han}]{1,4}\s*[:：])/gu,
       "$1",
     );
+  // 任务书：总责单位为X；执行单位为Y；协助单位为Z — where the notice defines kinds of units (总责单位即牵头单位),
+  // a kind written with 为 for its colon is a label, the genre's own kinds beside it too; the head over such
+  // labels says nothing of its own.
+  const defined = [...words.keys()].filter((word) => /^\p{Script=Han}{2,4}$/u.test(word));
+  if (defined.length > 0) {
+    const kinds = `(?:${[...defined, ...LABEL_VERBS].map(escapeRegExp).join("|")})(?:单位|部门)`;
+    out = out
+      .replace(new RegExp(`(^|[（(［\\[〔；;，,\\s：:])(${kinds})为(?=\\p{Script=Han})`, "gu"), "$1$2：")
+      .replace(
+        new RegExp(`(^|[（(［\\[〔]|\\n)\\s*[\\p{Script=Han}]{1,5}\\s*[:：]\\s*(?=${kinds}\\s*[:：])`, "gu"),
+        "$1",
+      );
+  }
   // The map holds the longest words first (负责统筹 before 统筹): see readPlanConventions.
   for (const [word, role] of words)
     out = isLabelOnly(word)
@@ -617,10 +635,11 @@ const SEMICOLON_ROLES =
   /分号前(?:的|所列)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)[^。]{0,12}分号后(?:的|所列)?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)/;
 /**
  * 冒号前为牵头单位，冒号后为配合单位 / “＋”号前的单位为牵头单位，负责…；“＋”号后的单位为配合单位 / “协助”之前所列单位为
- * 配合单位，“协助”之后所列单位为牵头单位 / 破折号“——”前为牵头单位，破折号后为配合单位
+ * 配合单位，“协助”之后所列单位为牵头单位 / 破折号“——”前为牵头单位，破折号后为配合单位 / “及”字前的单位为牵头单位…
+ * “及”字后的单位为配合单位 (a word written between the lists: X及Y, X商Y办理)
  */
 const PARTING =
-  /(冒号|逗号|破折号|[“"「][^”"」\s]{1,2}[”"」]号?)(?:[“"「][^”"」\s]{1,2}[”"」])?(?:之)?前(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)(?:单位|部门)[^。]{0,40}?(?:\1|破折号)(?:[“"「][^”"」\s]{1,2}[”"」])?(?:之)?后(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)/;
+  /(冒号|逗号|破折号|[“"「][^”"」\s]{1,2}[”"」])[号字]?(?:[“"「][^”"」\s]{1,2}[”"」])?(?:之)?前(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)(?:单位|部门)[^。]{0,40}?(?:\1|破折号)[号字]?(?:[“"「][^”"」\s]{1,2}[”"」])?(?:之)?后(?:的|所列|列出)?的?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办)/;
 
 /** 带★的为牵头单位，其余为配合单位 / 标注“☆”的单位为牵头单位 */
 const LEAD_MARK =
@@ -793,6 +812,7 @@ export function readPlanConventions(
 ): PlanConventions {
   // The opening, then the notice, then the rest of the body.
   const stated = (re: RegExp) => re.exec(preamble) ?? re.exec(notice) ?? re.exec(closing);
+  const defined = readRoleWords(`${notice}\n${preamble}\n${closing}`);
   const lead = stated(FIRST_LEADS);
   // A rule for places with no lead marked (未列牵头单位的，由第一位牵头), or for several names (有两个及以上的，
   // 排在首位的为牵头单位), takes a name standing alone too: it is the first, and nothing shares its place.
@@ -846,10 +866,11 @@ export function readPlanConventions(
   return {
     // A role verb itself is no new word; the longest words first, sorted once for every clause.
     roleWords: new Map(
-      [...readRoleWords(`${notice}\n${preamble}\n${closing}`)]
+      [...defined]
         .filter(([word, role]) => roleOfVerb(word) !== role)
         .sort((a, b) => b[0].length - a[0].length),
     ),
+    definedWords: new Set(defined.keys()),
     othersAfterLead,
     firstLeadsAlone,
     firstOfLevel,
@@ -1067,11 +1088,11 @@ export function semicolonRoles(inner: string): string | null {
 }
 
 /**
- * 未用逗号分隔的，括号内所列单位均为牵头单位 / 未使用破折号、仅以顿号并列的，为共同责任单位: the names of a
- * bracket without the parting mark.
+ * 未用逗号分隔的，括号内所列单位均为牵头单位 / 未使用破折号、仅以顿号并列的，为共同责任单位 / 括号内没有“及”字的，
+ * 所列单位均为责任单位: the names of a bracket without the parting mark.
  */
 const UNPARTED =
-  /未(?:用|以|设|加|使用)(?:逗号|冒号|破折号|[“"「][^”"」\s]{1,2}[”"」]号?)(?:分隔|隔开)?的?[^。；;]{0,16}?(?:均)?(?:为|是)(?:共同)?(牵头|配合|责任)(?:单位|部门)/;
+  /(?:未|没有|不含)(?:用|以|设|加|使用)?(?:逗号|冒号|破折号|[“"「][^”"」\s]{1,2}[”"」][号字]?)(?:分隔|隔开)?的?[^。；;]{0,16}?(?:均)?(?:为|是)(?:共同)?(牵头|配合|责任)(?:单位|部门)/;
 
 /** The rule a stated parting names: 冒号 → ：, “＋”号 → ＋, “协助” → 协助, with the role of each side. */
 function parting(stated: RegExpExecArray | null, unparted: RegExpExecArray | null): Parting | null {
@@ -1114,6 +1135,18 @@ function listedNames(inner: string): { names: string[]; times: string[] } {
   return { names, times };
 }
 
+/**
+ * A list parted by a word (甲及乙、丙, 甲商乙办理): at the first place where names stand on both sides — the
+ * word may be part of a name (市商务局商市公安局办理). The whole list when there is none.
+ */
+function splitAtWord(list: string, word: string): string[] {
+  for (let at = list.indexOf(word); at > 0; at = list.indexOf(word, at + 1)) {
+    const [before, after] = [list.slice(0, at).trim(), list.slice(at + word.length).trim()];
+    if (splitNames(before) && splitNames(after.replace(CLOSING_VERB, ""))) return [before, after];
+  }
+  return [list];
+}
+
 /** A verb closing the names after the parting word (甲协助乙落实): it says no role of its own. */
 const CLOSING_VERB = /(?:负责)?(?:落实|实施|推进|办理)$|负责$/;
 
@@ -1128,10 +1161,11 @@ export function partedRoles(inner: string, rule: Parting): string | null {
   const first = rule.mark === "：" ? whole : whole.replace(NEUTRAL_LABEL, "");
   // A mark of one character splits outside inner brackets; a word (协助) splits where it stands.
   const parts =
-    rule.mark.length === 1
+    rule.mark.length === 1 && !/\p{Script=Han}/u.test(rule.mark)
       ? splitTopLevel(first, WIDTHS[rule.mark] ?? new RegExp(`[${rule.mark}]`))
-      : first.split(rule.mark);
-  const sides = parts.map((p, i) => (i === 1 ? p.trim().replace(CLOSING_VERB, "") : p.trim()));
+      : splitAtWord(first, rule.mark);
+  // The verb closing the last list (甲商乙办理, 甲、乙办理) says no role of its own.
+  const sides = parts.map((p, i) => (i === parts.length - 1 ? p.trim().replace(CLOSING_VERB, "") : p.trim()));
   const lone = sides[0] ?? "";
   if (sides.length === 1 && rule.whole && !hasRoleVerb(lone) && splitNames(lone))
     return [`${lone}${BARE_VERB[rule.whole]}`, ...rest].join("；");

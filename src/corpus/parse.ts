@@ -9,6 +9,7 @@ import {
   applyDispatchLines,
   applyDivisionPoints,
   applyItemParagraphs,
+  applyNamesForPoints,
   applyNumberedAssignments,
   applySameBelow,
   applySectionDefaults,
@@ -280,8 +281,30 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     reflowLayoutTable(lines.slice(first, last + 1), isTableHeader),
     readTableColumns(lines.slice(0, last + 1)),
   );
+  const folds = departmentFolds(options.profile?.departments ?? []);
+  const canonical = (written: string) => canonicalDepartment(written, folds);
+  // What the opening says once for every task: the order of a 责任单位 list, who carries out all.
+  const opening = lines
+    .slice(block.bodyFirst, firstSection)
+    .map((l) => l.text)
+    .join("\n");
+  // The notice that issues the plan may state how its brackets read (括号内所列单位为牵头单位).
+  const notice = lines
+    .slice(0, block.bodyFirst)
+    .map((l) => l.text)
+    .join("\n");
+  // …and the rest of the document: some state their rules at the end (注：…, 明确部门分工).
+  const rest = lines
+    .slice(firstSection)
+    .map((l) => l.text)
+    .join("\n");
+  const conventions = readPlanConventions(opening, canonical, notice, rest);
   const columns = table.columns;
-  const { sections, drafts } = readStructure(table.lines, { rows: columns !== null });
+  // 【统筹】 opening a line is a field when the notice makes it a label, no titled item.
+  const { sections, drafts } = readStructure(table.lines, {
+    rows: columns !== null,
+    isLabel: (word) => conventions.definedWords.has(word),
+  });
   if (sections.length === 0) throw new Error(`${doc}: no sections (一、…) found`);
 
   const parts: Part[] = drafts.map((d, i) => ({
@@ -307,24 +330,6 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const planYear =
     titleYears.length === 1 && !/\d{4}\s*[—–\-~至到]\s*\d{4}/.test(meta.planTitle) ? titleYears[0] : null;
   const signedYear = meta.signed ? Number(meta.signed.slice(0, 4)) : null;
-  const folds = departmentFolds(options.profile?.departments ?? []);
-  const canonical = (written: string) => canonicalDepartment(written, folds);
-  // What the opening says once for every task: the order of a 责任单位 list, who carries out all.
-  const opening = lines
-    .slice(block.bodyFirst, firstSection)
-    .map((l) => l.text)
-    .join("\n");
-  // The notice that issues the plan may state how its brackets read (括号内所列单位为牵头单位).
-  const notice = lines
-    .slice(0, block.bodyFirst)
-    .map((l) => l.text)
-    .join("\n");
-  // …and the rest of the document: some state their rules at the end (注：…, 明确部门分工).
-  const rest = lines
-    .slice(firstSection)
-    .map((l) => l.text)
-    .join("\n");
-  const conventions = readPlanConventions(opening, canonical, notice, rest);
   // 县发展和改革局〔召集〕: the plan's tag of a lead, read as （牵头）.
   const withLeadTag = (text: string) =>
     conventions.leadTag ? text.split(conventions.leadTag).join("（牵头）") : text;
@@ -470,7 +475,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const bareRole = conventions.bracketRole === "lead" ? "lead" : "responsible";
       // …（甲、乙）（2025年12月底前）: a bracket of the time limit after it still leaves it closing the task.
       const rest = item.text.slice(bracket.end).replace(/[。；;\s]/g, "");
-      const closesTask = (bracket.end >= end || TIME_BRACKETS.test(rest)) && afterSentence;
+      // …（甲，date）\n协同单位：乙 — labelled lines after it still leave it closing the task.
+      const [sameLine = "", ...linesAfter] = item.text.slice(bracket.end).split("\n");
+      const labelsAfter =
+        linesAfter.length > 0 &&
+        sameLine.replace(/[。；;\s]/g, "") === "" &&
+        linesAfter.every((l) => l.trim() === "" || opensWithLabel(l.trim()));
+      const closesTask = (bracket.end >= end || TIME_BRACKETS.test(rest) || labelsAfter) && afterSentence;
       // Beside a title, only full names count (not 管委会, 场所 explaining a word of the title).
       const titled = !closesTask && afterTitle ? parseBareNames(inner, bareRole, canonical) : null;
       // A bracket of labelled lists (〔责任：甲（主）、乙〕, (责任单位：…；完成时限：…)) is read as such, by the
@@ -518,9 +529,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         isLastPoint(d, entries[n + 1]) &&
         (inlineClauses.has(item.parent) || inlineClauseRead) &&
         !ownLineClauses.has(item.parent);
+      // A point under a task naming its own units at its title (3. 加强扬尘治理。（X商Y办理）→ （1）（2）…（Z办理）)
+      // closes only itself: the task's units are already said.
+      const parentNames = items.find((i) => i.id === item.parent)?.departments.length ?? 0;
       const closesPoints =
         item.parent !== null &&
         ((!pointsWithClause.has(item.parent) &&
+          (parentNames === 0 || !/\(?\d+\)$/.test(item.label)) &&
           ((closing !== null && bracket.start >= item.text.length - closing.length) ||
             (lastPoint && bracket.end >= end))) ||
           ownLine);
@@ -736,6 +751,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       : [];
     for (const d of times) if (!item?.deadlines.some((x) => x.date === d.date)) item?.deadlines.push(d);
   }
+  // 协同单位：甲（1、3）、乙 after the last point: 甲 is points 1 and 3's.
+  applyNamesForPoints(items);
   for (const [id, lines] of itemParagraphs) {
     const item = items.find((i) => i.id === id);
     if (item) applyItemParagraphs(item, items, lines, readParagraphClause, deadlineOptions);

@@ -206,7 +206,7 @@ function splitVerb(clause: string): { names: string; role: Role } | null {
   // 责成X牵头，Y协同 / 请X支持: 责成 (charges) and 请 (asks) introduce the names as 由 does.
   const bare = clause
     .replace(/^其中/, "")
-    .replace(/^(?:(?:此项|该项|本项|这项|本条)(?:工作|任务)?(?:各点)?均?)?改?由/, "")
+    .replace(/^(?:(?:此项|该项|本项|这项|本条|本点|该点)(?:工作|任务)?(?:各点)?均?)?改?由/, "")
     .replace(/^(?:责成|请)/, "");
   for (const [verb, role] of ROLE_VERBS)
     if (bare.endsWith(verb)) return { names: bare.slice(0, -verb.length), role };
@@ -259,8 +259,11 @@ export function parseBareNames(
   role: Role,
   canonical: Canonicalise = (w) => canonicalDepartment(w),
 ): Responsibility | null {
-  // （市农业农村局；2025年12月底前）: the time limit beside the names is none of them.
-  const names = splitTopLevel(text, /[；;]/)
+  // （市农业农村局；2025年12月底前）, （市能源局，2025年9月底前）: the time limit beside the names is none of them.
+  const names = splitTopLevel(
+    text.replace(/[，,]\s*([^，,；;]+)$/, (all, last: string) => (isTimeLimit(last) ? "" : all)),
+    /[；;]/,
+  )
     .filter((part) => !isTimeLimit(part) && !TIME_LABELLED.test(part.trim()))
     .join("；");
   if (names.trim() === "") return null;
@@ -309,7 +312,7 @@ export interface Responsibility {
  * 2025年9月底前完成专项检查.
  */
 const TIME_LIMIT =
-  /^(?:(?:完成)?时限[:：]\s*)?(?:每年|每季度|每月)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:完成|办结|销号)?[、，,至到—\-～~]?)+$|^(?:\d{4}年)?(?:(?:第)?[一二三四1-4]季度|[上下]半年)(?:末|底)?(?:前|以前|之前)?$|^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)(?:完成|办结|建成|实现)[\u4e00-\u9fa5]{1,10}$|^(?:全年|长期|持续|常态化?)(?:持续)?(?:推进|坚持|开展|办理)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$|^(?:年内|年中|年底|[上下]半年|(?:第)?[一二三四]季度(?:末|底)?|采暖[期季]|供暖[期季])(?:前|以前|之前)?(?:完成[\u4e00-\u9fa5]{0,10})?$/;
+  /^(?:(?:完成)?时限[:：]\s*)?(?:每年|每季度|每月)?(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末|年底|年末)?(?:前|以前|之前)?(?:分阶段|分批|分步)?(?:完成|办结|销号)?[、，,至到—\-～~]?)+$|^(?:\d{4}年)?(?:(?:第)?[一二三四1-4]季度|[上下]半年)(?:末|底)?(?:前|以前|之前)?$|^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)(?:完成|办结|建成|实现)[\u4e00-\u9fa5]{1,10}$|^(?:全年|长期|持续|常态化?)(?:持续)?(?:推进|坚持|开展|办理)?$|^(?:完成时限[:：]\s*)?20\d\d[.．]\d{1,2}$|^(?:年内|年中|年底|[上下]半年|(?:第)?[一二三四]季度(?:末|底)?|采暖[期季]|供暖[期季])(?:前|以前|之前)?(?:完成[\u4e00-\u9fa5]{0,10})?$/;
 /** A time limit standing alone, or one counted from the document's issue (方案印发后2个月内). */
 /** 3月启动 / 2025年4月开始: when a task starts, beside when it must be done (3月启动，9月底前完成). */
 const START_TIME = /^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?(?:启动|开始|起)$/;

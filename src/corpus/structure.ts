@@ -113,7 +113,13 @@ interface Marker {
   length: number;
 }
 
-function readMarker(line: string, rows: boolean, section: number, chapters = false): Marker | null {
+function readMarker(
+  line: string,
+  rows: boolean,
+  section: number,
+  chapters = false,
+  isLabel: (word: string) => boolean = () => false,
+): Marker | null {
   // １．（１） — full-width digits, as pages typed in a word processor have them, number as 1. (1).
   const text = line.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   for (const { style, pattern } of STYLES) {
@@ -123,7 +129,10 @@ function readMarker(line: string, rows: boolean, section: number, chapters = fal
     if (!m) continue;
     if (style === "decimal" && Number.parseInt(m[0], 10) !== section) continue;
     // Titled items carry no number: accept() counts them.
-    if (style === "titled") return { style, number: 0, length: 0 };
+    if (style === "titled") {
+      if (isLabel((/^【([^】]+)】/.exec(text)?.[1] ?? "").trim())) continue;
+      return { style, number: 0, length: 0 };
+    }
     const number =
       style === "letter" ? (m[1] as string).charCodeAt(0) - 96 : parseSmallNumeral(m[1] as string);
     if (number !== null && number > 0) return { style, number, length: m[0].length };
@@ -165,6 +174,11 @@ export interface Structure {
 export interface StructureOptions {
   /** The document has a task table: a line holding only a number (its 序号 cell) opens a row. */
   rows?: boolean;
+  /**
+   * Words the plan's notice makes labels (“【统筹】”后所列为牵头单位): 【统筹】 opening a line is a field of the
+   * task above, no title of an unnumbered item.
+   */
+  isLabel?: (word: string) => boolean;
 }
 
 /** Reads the sections and numbered entries of a body, given as its lines. */
@@ -238,7 +252,8 @@ export function readStructure(bodyLines: readonly Line[], options: StructureOpti
       if (ownText) openOwnEntry(line);
       continue;
     }
-    const marker = section > 0 ? readMarker(t, options.rows ?? false, section, chapters) : null;
+    const marker =
+      section > 0 ? readMarker(t, options.rows ?? false, section, chapters, options.isLabel) : null;
     if (marker && accept(marker)) {
       open(line, marker);
       continue;
