@@ -1008,6 +1008,20 @@ describe("the engine for the channels", () => {
   });
 });
 
+describe("a rule named in the asker's words", () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await createEngine({ cacheDir, now: () => new Date("2026-11-28T09:00:00") });
+  });
+
+  it("says nothing of where the case is: 受国家计划里…京津冀及周边…的限制吗 is judged by the city named", async () => {
+    const ask = (city: string) =>
+      engine.answer(`${city}打算新建露天矿山，受国家计划里京津冀及周边地区不再新建露天矿山的限制吗`);
+    expect((await ask("晋城")).check?.outcome).toBe("does_not_apply");
+    expect((await ask("邯郸")).check?.outcome).toBe("applies");
+  });
+});
+
 describe("with the genre's development documents loaded beside corpus/", () => {
   let many: Engine;
   beforeAll(async () => {
@@ -1072,6 +1086,26 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     // A city a county's plan names (the one above it) is another place, whose own plan is not here.
     const above = await many.answer("泉州市的空气方案PM2.5目标定了多少");
     expect(above.status).toBe("not_covered");
+  });
+
+  it("names a place whose pinyin holds ü as English writes it: Lüliang, Luliang, Lvliang", async () => {
+    for (const name of ["Lüliang", "Luliang", "Lvliang"])
+      expect(many.understand(`item 2.3 of the ${name} plan`).docs, name).toEqual([
+        "luliang-air-quality-2025",
+      ]);
+    const plan = many.plans.find((p) => p.doc === "luliang-air-quality-2025");
+    expect(plan?.profile.name.en).toMatch(/^Lüliang /);
+  });
+
+  it("cites the point asked by its number beside its item's topic (…的第（1）点), then the point beside it", async () => {
+    const first = await many.answer("衡水那个严防散煤复烧，第（1）点讲啥");
+    expect(first.citations[0]).toMatchObject({ doc: "hengshui-air-pollution-2025", id: "3.1.2.1" });
+    const next = await many.answer("第（2）点呢", { context: first.context });
+    expect(next.citations[0]).toMatchObject({ doc: "hengshui-air-pollution-2025", id: "3.1.2.2" });
+  });
+
+  it("keeps 到 as typed: 通到 is no typo of 通道", () => {
+    expect(many.understand("天然气能不能通到我们镇").text).toContain("通到");
   });
 
   it("does not answer of a year the named plan never writes with what it says of its own", async () => {

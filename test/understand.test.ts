@@ -18,6 +18,8 @@ describe("cleaning", () => {
   it("strips markup, entities, control and invisible characters, and normalises width", () => {
     expect(cleanText("<b>燃煤锅炉</b>\u0000\u0007 🔥")).toBe("燃煤锅炉");
     expect(cleanText("<p>六(五)&nbsp;是什么&lt;?&gt;</p>")).toBe("六(五) 是什么<?>");
+    // 巿 drawn for 市: the city it means.
+    expect(cleanText("汾渭平原有哪些城巿")).toBe("汾渭平原有哪些城市");
     expect(cleanText("蛋鸡2\u200b0万\u200d羽\u202e")).toBe("蛋鸡20万羽");
     expect(cleanText("ＰＭ２．５　目标")).toBe("PM2.5 目标");
     expect(cleanText("<script>alert(1)</script>烟花")).toBe("烟花");

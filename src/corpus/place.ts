@@ -22,7 +22,8 @@ export function placeCore(zh: string): string {
 export function placeInPinyin(zh: string, readings: ReadonlyMap<string, string> = new Map()): string {
   // A character read otherwise in place names (成都 Chengdu, where 都 alone is dou) takes that reading.
   const syllables = pinyin(zh, { toneType: "none", type: "array" }).map(
-    (s, i) => readings.get(zh[i] as string) ?? s.replace(/[^a-z]/gi, ""),
+    // ü stays, as the orthography writes it (吕 → Lü; the profile lets Lu and Lv name the place too).
+    (s, i) => readings.get(zh[i] as string) ?? s.replace(/v/g, "ü").replace(/[^a-zü]/gi, ""),
   );
   const word = syllables.map((s, i) => (i > 0 && /^[aoe]/i.test(s) ? `'${s}` : s)).join("");
   return word.charAt(0).toUpperCase() + word.slice(1);

@@ -311,8 +311,10 @@ export function buildProfile(
   const builtEn = [owner, year, topic, kind].filter(Boolean).join(" ");
   const name = { zh: file?.name?.zh ?? title, en: file?.name?.en ?? (topic || owner ? builtEn : `${doc}`) };
 
-  // People type Xi'an as Xian too; a banner goes by its first character (某某克旗 → 某旗).
+  // People type Xi'an as Xian too, and ü as u or v (Lü → Lu, Lv); a banner goes by its first character
+  // (某某克旗 → 某旗).
   const unmarked = place?.en.replace(/'/g, "");
+  const typedU = unmarked?.includes("ü") ? [unmarked.replace(/ü/g, "u"), unmarked.replace(/ü/g, "v")] : [];
   const banner = placeZh?.endsWith("旗") && core && core.length >= 2 ? `${core.charAt(0)}旗` : null;
   // An autonomous prefecture goes by its core and 州 (某某回族自治州 → 某某州).
   const prefecture = placeZh?.endsWith("自治州") && core ? `${core}州` : null;
@@ -323,6 +325,7 @@ export function buildProfile(
       prefecture,
       place?.en,
       unmarked,
+      ...typedU,
       pinyinToo,
       pinyinToo?.replace(/'/g, ""),
       syllableKind,

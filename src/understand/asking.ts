@@ -302,8 +302,8 @@ export function documentWords(text: string, w: AskingWords = askingWords()): str
 }
 
 /**
- * A paper a plan orders drawn up, just before 发布/印发 (错时生产清单啥时候发布, 施工指引什么时候印发):
- * the question asks that task's date, not about the document itself.
+ * A paper a plan orders drawn up, just before 发布/印发 (错时生产清单啥时候发布, 施工指引什么时候印发), or a
+ * warning it issues (预警提前多久发布): the question asks that task, not about the document itself.
  */
 const ORDERED_PAPER =
-  /(?:清单|名单|指引|指南|目录|细则|通告|公告|报告|台账|预案|手册)(?:要|需|应)?(?:在)?(?:什么时候|啥时候|何时|几时|哪天|几月)?(?:之?前)?(?:要|需要|必须)?$/;
+  /(?:清单|名单|指引|指南|目录|细则|通告|公告|报告|台账|预案|手册|预警|预报|警报)(?:要|需|应)?(?:在)?(?:什么时候|啥时候|何时|几时|哪天|几月|提前(?:多久|多长时间|几天|几个?小时)?)?(?:之?前)?(?:要|需要|必须)?$/;

@@ -47,6 +47,8 @@ export function cleanText(raw: string): string {
       // ①②③ are points of an item as plans number them; NFKC would make them bare digits.
       .replace(/[\u2460-\u2473]/g, (c) => `(${(c.codePointAt(0) as number) - 0x2460 + 1})`)
       .normalize("NFKC")
+      // 巿 (fú, an apron) is 市 drawn one stroke apart: no plan of the genre means it, input methods give it.
+      .replace(/巿/g, "市")
       // Format characters (zero-width spaces and joiners, bidi controls, soft hyphens, BOM) vanish.
       .replace(/\p{Cf}/gu, "")
       .replace(/[\p{Cc}\p{Co}\p{Cs}]/gu, " ")

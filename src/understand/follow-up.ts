@@ -466,8 +466,11 @@ function numberedBeside(
   context: Context,
   deps: UnderstandDeps,
 ): { ref: ItemRef; doc: string } | null {
-  // 第二点呢 names no item anywhere (点 is no item's word): a point beside the previous one.
-  const point = query.refs.length === 0 ? /第\s*([一二三四五六七八九十\d]{1,3})\s*点/.exec(query.text) : null;
+  // 第二点呢 / 第（2）点呢 names no item anywhere (点 is no item's word): a point beside the previous one.
+  const point =
+    query.refs.length === 0
+      ? /第\s*[(（]?\s*([一二三四五六七八九十\d]{1,3})\s*[)）]?\s*点/.exec(query.text)
+      : null;
   const n = point ? parseSmallNumeral(point[1] as string) : null;
   const [ref, ...more] = point && n ? [itemRef(point[0], [n], { across: true })] : query.refs;
   if (!ref?.across || ref.path.length !== 1 || more.length > 0 || query.docs.length > 0) return null;
@@ -482,6 +485,7 @@ function numberedBeside(
   const itsPoint = plan.items.find((i) => i.parent === item.id && i.number === ref.path[0]);
   const sibling = plan.items.find(
     (i) =>
+      i !== item &&
       i.level === item.level &&
       i.parent === item.parent &&
       i.section === item.section &&

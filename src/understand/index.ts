@@ -495,8 +495,9 @@ const NOT_AN_EN_PLACE =
 const NOT_A_PLACE = /要求|方案|计划|实施|行动|文件|政策|工作|规定|[级的年月日]|^全/;
 const TITLE_BREAK = /[在对里中的是算要有按给和与及跟把被从向为]/;
 
-/** A rule the asker names by its words: 那条…的要求, 这项…的规定. */
-const NAMED_RULE = /(?:那|这)(?:条|项)(?![线])[^，。；;？?]{4,40}?的?(?:要求|规定|条款)/g;
+/** A rule the asker names by its words: 那条…的要求, 这项…的规定, 受计划里…的限制. */
+const NAMED_RULE =
+  /(?:那|这)(?:条|项)(?![线])[^，。；;？?]{4,40}?的?(?:要求|规定|条款)|受(?:到)?(?:国家|省|市|县)?(?:的)?(?:计划|方案)(?:里|中|上)的?[^，。；;？?]{4,40}?的(?:限制|约束|要求|规定)/g;
 
 /** Whether the question names, by {@link PLACE_TITLE}, a document of a place no loaded document has. */
 function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean {

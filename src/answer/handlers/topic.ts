@@ -3,7 +3,7 @@
  * share enough of its words. A who- or when-question about a topic puts the departments or the
  * deadlines of the items first.
  */
-import type { Item, Plan } from "../../corpus/index.js";
+import { type Item, type Plan, parseSmallNumeral } from "../../corpus/index.js";
 import type { SearchHit } from "../../search/index.js";
 import type { Query } from "../../understand/index.js";
 import { citeItem, itemLink } from "../citation.js";
@@ -79,6 +79,24 @@ export const topic: Handler = (query, deps) => {
     (!other || other.score < point.score * POINT_LEADS)
   )
     kept.unshift(...kept.splice(kept.indexOf(point), 1));
+  // 严防散煤复烧的第（1）点: a point asked by its number with its item's topic — the item found first, or the
+  // item of the point found first, has it.
+  const asked = query.refs.length === 0 ? POINT_ASKED.exec(query.text) : null;
+  const number = asked ? parseSmallNumeral(asked[1] as string) : null;
+  const found = kept[0]?.item;
+  if (number && found) {
+    const pointOf = (parent: Item) =>
+      deps.plans
+        .find((p) => p.doc === parent.doc)
+        ?.items.find((i) => i.parent === parent.id && i.number === number);
+    const parent = deps.plans.find((p) => p.doc === found.doc)?.items.find((i) => i.id === found.parent);
+    const point = pointOf(found) ?? (parent ? pointOf(parent) : undefined);
+    if (point && point !== found) {
+      const at = kept.findIndex((h) => h.item === point);
+      const hit = at >= 0 ? (kept.splice(at, 1)[0] as SearchHit) : { ...(kept[0] as SearchHit), item: point };
+      kept.unshift(hit);
+    }
+  }
   // Asked when, a heading without a date of its own (4.3) gives way to its own part that has one (4.3.1).
   if (query.intents.includes("when") && top.item.deadlines.length === 0) {
     const dated = kept.findIndex(
@@ -149,6 +167,9 @@ function counterpartsOf(query: Query, deps: ResolveDeps, score: number): SearchH
     lexicalRank: null,
   }));
 }
+
+/** 第（1）点, 第二点, 第2小点: a point asked by its number. */
+const POINT_ASKED = /第\s*[(（]?\s*([一二三四五六七八九十\d]{1,2})\s*[)）]?\s*(?:小)?点/;
 
 /** A question asking a figure: 多少, 几台, how many, what share. */
 const ASKS_FIGURE =
