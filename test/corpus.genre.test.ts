@@ -367,6 +367,10 @@ describe("every development document", () => {
         "tongren-air-pollution-2025",
         "luan-air-quality-2025",
         "shiyan-air-pollution-2025",
+        "yichang-air-quality-2025",
+        "fuxin-air-pollution-2025",
+        "nanping-air-quality-2025",
+        "wuzhishan-air-pollution-2025",
       ].sort(),
     );
   });
@@ -3077,5 +3081,40 @@ describe("the twentieth round's conventions", () => {
       市生态环境局: "support",
       市林业局: "support",
     });
+  });
+
+  it("starts the plan after a notice's own points when its title follows them unsigned, and reads a field's name over a sentence", () => {
+    const nanping = planOf("nanping-air-quality-2025");
+    // 一、二、三、 of the notice, then the plan's title as the notice's title names it: 一、工作目标 is section 1.
+    expect(nanping.sections[0]?.title).toBe("工作目标");
+    // 【责任与时限】X总协调，Y、Z承办，W协助 — the notice's words; a line after the item's first paragraph covers its
+    // points, and so does its date (the notice's default is for lines naming none).
+    expect(roles(nanping, "2.1")).toEqual({
+      市发展和改革委员会: "lead",
+      市工业和信息化局: "responsible",
+      市生态环境局: "responsible",
+      市自然资源局: "support",
+    });
+    expect(isoDates(nanping, "2.3.2")).toEqual(["2025-11-30"]);
+    // 推进机制：X总牵头，Y抓推进，Z作保障，date见成效 — after the last point with none before it, the item's.
+    const fuxin = planOf("fuxin-air-pollution-2025");
+    expect(roles(fuxin, "2.1.1")).toEqual({ 市生态环境局: "lead", 有关县区人民政府: "responsible" });
+    expect(roles(fuxin, "5.10")).toMatchObject({ 市农业农村局: "lead", 市气象局: "support" });
+    expect(roles(fuxin, "5.10.2")).toEqual({});
+  });
+
+  it("reads （date｜主力：甲、乙｜助力：丙） by the notice's rules: a kind of unit said to carry the task out, the first leading", () => {
+    const wuzhishan = planOf("wuzhishan-air-pollution-2025");
+    expect(roles(wuzhishan, "2.1.2")).toEqual({
+      市住房和城乡建设局: "lead",
+      市生态环境局: "responsible",
+      市大数据服务中心: "support",
+    });
+    expect(roles(wuzhishan, "2.2")).toEqual({
+      市综合行政执法局: "lead",
+      市交通运输局: "responsible",
+      市公安局交通警察大队: "support",
+    });
+    expect(isoDates(wuzhishan, "2.2")).toEqual(["2025-08-31"]);
   });
 });

@@ -201,6 +201,9 @@ const DEFINED_ROLE =
 /** 认领单位即该项任务的牵头单位 (a unit's kind, unquoted, said to be one the genre knows). */
 const UNIT_DEFINED =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})单位(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)/gu;
+/** 主力单位负责任务落实: a kind of unit, unquoted, said to carry the task out. */
+const UNIT_CARRIES =
+  /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})单位(?:负责|承担)(?:任务|具体|本项任务)?的?(?:落实|实施)/gu;
 /** 相关责任单位按照职责分工配合落实: a kind of unit, unquoted, said to work with the lead. */
 const UNIT_SUPPORTS =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})单位(?:按照?|依照|根据)?(?:各自)?职责(?:分工)?(?:积极|主动)?(?:配合|协助|协同|参与)/gu;
@@ -287,6 +290,11 @@ function readRoleWords(text: string): Map<string, Role> {
     const word = m[1] as string;
     const role = roleSaid(m[2] as string);
     if (role && !words.has(word) && !isRoleVerb(word)) words.set(word, role);
+  }
+  for (const m of text.matchAll(UNIT_CARRIES)) {
+    const word = m[1] as string;
+    if (/^[各有其]/.test(word) || words.has(word) || isRoleVerb(word) || isKnownUnitLabel(word)) continue;
+    words.set(word, "responsible");
   }
   for (const m of text.matchAll(UNIT_SUPPORTS)) {
     const word = m[1] as string;

@@ -51,6 +51,7 @@ import {
   findBrackets,
   hasRoleVerb,
   headedDepartments,
+  isDepartmentName,
   isDivisionLine,
   isTimeLabelLine,
   isTimeLimit,
@@ -146,14 +147,22 @@ function findFirstSection(lines: readonly Line[]): {
   let first = lines.findIndex((l) => FIRST_SECTION.test(trimmed(l)));
   let noticePoints = false;
   // A notice numbering its own points (一、《方案》各项任务后括号内…) before its signature and the plan's
-  // title: the plan's sections start at the 一、 after that title.
+  // title (or before the title its own title names): the plan's sections start at the 一、 after that title.
   for (;;) {
     const next = lines.findIndex((l, i) => i > first && FIRST_SECTION.test(trimmed(l)));
     if (first < 0 || next < 0) break;
     const between = lines.slice(first + 1, next);
     const signed = between.some((l) => isChineseDateLine(l.text));
     const titled = between.some((l) => isPlanTitle(l.text) && !FIRST_SECTION.test(trimmed(l)));
-    if (!(signed && titled)) break;
+    // …or, unsigned there, the plan's own title on a line of its own, as the notice's title names it.
+    const noticeTitle = lines
+      .slice(0, first)
+      .map((l) => l.text)
+      .join("");
+    const named = between.some(
+      (l) => isPlanTitle(l.text) && trimmed(l).length >= 8 && noticeTitle.includes(trimmed(l)),
+    );
+    if (!((signed && titled) || named)) break;
     first = next;
     noticePoints = true;
   }
@@ -903,8 +912,17 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         // the date is given for (标注“常态推进”的，于…前进行年度交账).
         (!STANDING_TIME.test(item.text) || (byDefault.mark?.length ?? 0) > 1) &&
         (byDefault.mark === null || item.text.includes(byDefault.mark))
-      )
-        item.deadlines.push({ ...fallback, sentence: byDefault.date });
+      ) {
+        // A point whose units are its item's (the item's line covers its points) is due when the item is.
+        const parent = items.find((i) => i.id === item.parent);
+        const covered =
+          parent && parent.deadlines.length > 0 && item.departments.every((d) => d.from === parent.id);
+        item.deadlines.push(
+          ...(covered
+            ? parent.deadlines.map((d) => ({ ...d }))
+            : [{ ...fallback, sentence: byDefault.date }]),
+        );
+      }
   // A standing note covers every entry after the one that states it.
   for (const note of standingNotes) {
     const from = items.findIndex((i) => i.id === note.from);
@@ -968,8 +986,11 @@ function timeAfterBar(inner: string): string {
     .replace(SLASHED_FIELD, "；");
 }
 
-/** （牵头：甲／参与：乙／时段：…）: a slash before a field's label parts the fields as a semicolon does. */
-const SLASHED_FIELD = /\s*[／/]\s*(?=[\u4e00-\u9fa5]{2,4}\s*[：:])/g;
+/**
+ * （牵头：甲／参与：乙／时段：…）, （date｜主力：甲｜助力：乙）: a slash or bar before a field's label parts the fields as
+ * a semicolon does.
+ */
+const SLASHED_FIELD = /\s*[／/｜|]\s*(?=[\u4e00-\u9fa5]{2,4}\s*[：:])/g;
 
 /** An entry opening with a department and a colon before its duty (县发改局：负责…). */
 const DEPARTMENT_COLON =
@@ -1130,7 +1151,11 @@ function closingSentence(
     const dashed = /^[—–]+/.test(written);
     // ▲X牵头负责，Y配合 — a mark opening the line sets it off as the task's division of labour; the
     // role words the notice defines (本项由X负首责，Y协同) read as their roles.
-    const sentence = withRoleWords(written.replace(/^[—–]+|^[▲△►▶◆◇■□●○]\s*/, ""), roleWords);
+    // 【责任与时限】X总协调，Y承办 / 推进机制：X总牵头，Y抓推进 — a field's name over the sentence says no one.
+    const head = SENTENCE_HEAD.exec(written);
+    const headless =
+      head && !isDepartmentName((head[1] ?? head[2]) as string) ? written.slice(head[0].length) : written;
+    const sentence = withRoleWords(headless.replace(/^[—–]+|^[▲△►▶◆◇■□●○]\s*/, ""), roleWords);
     if (dashed && !hasRoleVerb(sentence)) {
       const read = parseBareNames(sentence, "responsible", canonical);
       if (read && read.departments.length > 0) return read.departments;
@@ -1150,6 +1175,9 @@ function closingSentence(
   }
   return [];
 }
+
+/** A field's name opening a sentence of roles: 【责任与时限】, 推进机制：. */
+const SENTENCE_HEAD = /^(?:[【〔［[]([^】〕］\]]{1,8})[】〕］\]]|([\u4e00-\u9fa5]{2,6})[:：])\s*/;
 
 /** An entry draft as an item (departments and deadlines are filled in by the caller). */
 function toItem(doc: string, d: Draft, source: string, sections: readonly Section[]): Item {

@@ -341,11 +341,11 @@ export function isTimeLabelLine(line: string): boolean {
 }
 
 /**
- * 分工： / 职责分工： / 作战分工： / 责任落实： / 交办意见： at the head of a line of clauses: a label that says no
- * role itself.
+ * 分工： / 职责分工： / 作战分工： / 责任落实： / 交办意见： / 推进机制： at the head of a line of clauses: a label that
+ * says no role itself.
  */
 const DIVISION_HEAD =
-  /^\s*(?:本[项条点])?(?:[\u4e00-\u9fa5]{0,4}分工|责任落实|(?:交办|办理|分工|落实)意见)\s*[:：]\s*/;
+  /^\s*(?:本[项条点])?(?:[\u4e00-\u9fa5]{0,4}分工|[\u4e00-\u9fa5]{2}机制|责任落实|(?:交办|办理|分工|落实)意见)\s*[:：]\s*/;
 
 /** Whether a line is a task's division of labour in clauses (分工：X牵头；Y负责；Z配合。时限：…). */
 export function isDivisionLine(line: string): boolean {
