@@ -371,6 +371,9 @@ describe("not_covered and invalid_input", () => {
       "空气红色预警那几天孩子学校停课吗",
       "在商丘买房能不能落户",
       "想给单位装台锅炉，去哪里申请",
+      // A day's air quality: a forecast or a reading, which no plan gives.
+      "这周末商丘的空气怎么样，会不会有雾霾",
+      "What is the AQI in Shangqiu today?",
     ]) {
       const r = await engine.answer(q);
       expect(r, q).toMatchObject({ status: "not_covered", kind: "not_covered", citations: [] });
@@ -515,6 +518,13 @@ describe("a document named as a document, and a place as what is asked about", (
 });
 
 describe("conversations", () => {
+  it("judges a case placed in 这些地方 the previous question asked about, not that question's 哪些", async () => {
+    const first = await engine.answer("高排放非道路移动机械禁用区现在包括哪些场所");
+    const r = await engine.answer("国一的装载机能开进这些地方吗", { context: first.context });
+    expect(r.kind).toBe("check");
+    expect(r.check?.outcome).toBe("applies");
+  });
+
   it("a follow-up asks about the previous items; a new question starts afresh", async () => {
     const first = await engine.answer("秸秆禁烧是怎么规定的");
     expect(first.citations[0]?.id).toBe("5.3");
@@ -1008,6 +1018,18 @@ describe("the engine for the channels", () => {
   });
 });
 
+describe("with the city's plan as the default document", () => {
+  it("answers in English from the national plan a topic only it treats (airports' bridge power)", async () => {
+    const home = await createEngine({ cacheDir, home: ["shangqiu-air-quality-2024"] });
+    const r = await home.answer("What bridge power usage rate is required for big airports?");
+    expect(r.citations[0]?.doc).toBe("state-council-2023-24");
+    // A topic both treat stays the city's.
+    expect((await home.answer("When must small coal-fired boilers be phased out?")).citations[0]?.doc).toBe(
+      "shangqiu-air-quality-2024",
+    );
+  });
+});
+
 describe("a rule named in the asker's words", () => {
   let engine: Engine;
   beforeAll(async () => {
@@ -1102,6 +1124,20 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(first.citations[0]).toMatchObject({ doc: "hengshui-air-pollution-2025", id: "3.1.2.1" });
     const next = await many.answer("第（2）点呢", { context: first.context });
     expect(next.citations[0]).toMatchObject({ doc: "hengshui-air-pollution-2025", id: "3.1.2.2" });
+  });
+
+  it("reads the words of a plan's English name between its place and 'plan' as naming it, no topic", async () => {
+    const r = await many.answer("What does the Yichang air quality plan say about shore power?");
+    expect(r.citations[0]).toMatchObject({ doc: "yichang-air-quality-2025", id: "4.4" });
+    // With the word "plan" only: "work" of the Hainan work plan stays in "fireworks".
+    const fireworks = await many.answer("What does the Hainan work plan say about fireworks?");
+    expect(fireworks.citations[0]).toMatchObject({ doc: "hainan-air-work-points-2025", id: "5.25" });
+  });
+
+  it("lists a department's tasks asked with the plan's role words and 哪些事", async () => {
+    const r = await many.answer("五指山市综合行政执法局主力、助力了哪些事？");
+    expect(r.kind).toBe("department_listing");
+    expect(r.citations[0]?.doc).toBe("wuzhishan-air-pollution-2025");
   });
 
   it("keeps 到 as typed: 通到 is no typo of 通道", () => {
@@ -1427,6 +1463,11 @@ describe("questions as people type them", () => {
     expect(r.status).toBe("answered");
     expect(r.citations[0]?.id).toBe("4.2");
     expect((await engine.answer("建筑垃圾乱倒的罚款标准是什么？")).status).toBe("not_covered");
+    // In English: greetings are no topic, and a hyphenated word of a phrase the lexicon knows is bridged.
+    const english = await engine.answer(
+      "Hey, hope the week treats you well! Quick question: in Shangqiu's plan, which coal-fired boilers get phased out?",
+    );
+    expect(english.citations[0]?.id).toBe("3.2");
   });
 
   it("finds a question among a sentence pasted over and over, and asks a check in dialect (中不中)", async () => {

@@ -647,12 +647,15 @@ export class SearchIndex {
         const theirs = Math.max(...implementers.map((l) => bestLexical.get(l) ?? 0));
         const ours = bestLexical.get(g) ?? 0;
         if (ours < GENERAL_PLAN_OUTWEIGHS * theirs) return true;
-        // The asker's own words, not the expansions added for search (target → 目标, 指标); a question
-        // with no Chinese of its own has only the expansions, which must then outweigh twice as far.
+        // The asker's own words, not the expansions added for search (target → 目标, 指标); a question in
+        // English has the lexicon's terms for its words (airports → 机场) as its own; with no words of its
+        // own, the expansions alone must outweigh twice as far.
         const own = query.text ?? query.searchText;
         if (/[\u4e00-\u9fff]/.test(own)) return !this.namesOwnTerm(own, g, implementers);
+        const factor = /[a-z]/i.test(own) ? 1 : 2;
         return (
-          ours < 2 * GENERAL_PLAN_OUTWEIGHS * theirs || !this.namesOwnTerm(query.searchText, g, implementers)
+          ours < factor * GENERAL_PLAN_OUTWEIGHS * theirs ||
+          !this.namesOwnTerm(query.searchText, g, implementers)
         );
       }),
     );

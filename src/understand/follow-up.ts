@@ -20,6 +20,7 @@ import {
   withoutIndustries,
   withoutPlaces,
 } from "../rules/index.js";
+import { askingWords } from "./asking.js";
 import { textWithout } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import type { UnderstandDeps } from "./index.js";
@@ -910,7 +911,11 @@ export function readFollowUp(
   else if (context.factsText === null && own.asks && ownThing && THOSE.test(text)) {
     // Its things are the question's own (the previous one spoke of boilers in general).
     const things = extractFacts(context.question, query.lang).entities.map((e) => e.mention);
-    const where = textWithout(context.question, things);
+    // …and what it asked (扩大到哪些地方) is no part of where the case is: this question asks of it.
+    const where = textWithout(context.question, things).replace(
+      new RegExp(askingWords().contentAsk.source, "gi"),
+      "",
+    );
     factsText = `${where}，${text}`;
   }
   // A new fuel said beside the change (那45蒸吨烧天然气的呢, 熔化炉已经改烧天然气了, 烧天然气的茶水炉呢): the

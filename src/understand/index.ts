@@ -130,6 +130,32 @@ function titleWords(
   );
 }
 
+/**
+ * The words of a named document's English name the question repeats between its place and "plan" ("the
+ * Yichang air quality plan"): they name the document again, they are no topic ("air quality" → 空气质量).
+ */
+function englishTitleWords(
+  text: string,
+  named: ReturnType<typeof namedDocuments>,
+  plans: readonly Plan[],
+): string[] {
+  const lower = text.toLowerCase();
+  return named.flatMap((n) => {
+    const plan = plans.find((p) => p.doc === n.doc);
+    const place = plan?.profile.place?.en.toLowerCase();
+    if (!plan || !place) return [];
+    const name = new Set(plan.profile.name.en.toLowerCase().split(/[\s–-]+/));
+    const m = new RegExp(
+      `\\b${escapeRegExp(place)}(?:'s)?\\s+(?:\\d{4}\\s+)?((?:[a-z]+\\s+){1,5}?)(?:plan|programme|program|scheme)\\b`,
+    ).exec(lower);
+    const words = m?.[1]?.trim().split(/\s+/) ?? [];
+    // With the word "plan": "work" alone would be taken out of "fireworks" too.
+    return m && words.length > 0 && words.every((w) => name.has(w))
+      ? [m[0].slice(m[0].indexOf(m[1] as string))]
+      : [];
+  });
+}
+
 /** An English question names a plan by what it is about: "the diesel truck action plan". */
 const ENGLISH_PLAN = /\b(?:plan|notice|programme|program|scheme|campaign)\b/i;
 
@@ -312,9 +338,14 @@ function unbridgedWords(
   const lower = text.toLowerCase();
   const named = [...docNames, ...findDepartmentMentions(lower).map((m) => m.alias)].join(" ");
   const bridged = new Set(found.flatMap((e) => e.phrase.toLowerCase().split(/[\s-]+/)));
-  const stemOf = (x: string) => x.replace(/(?:ies|es|s|ed|ing)$/, "");
-  const isBridged = (word: string) =>
+  // phased → phas, phase → phas: a verb's forms are one word.
+  const stemOf = (x: string) => x.replace(/(?:ies|es|s|ed|ing)$/, "").replace(/e$/, "");
+  const oneBridged = (word: string) =>
     bridged.has(word) || [...bridged].some((b) => b.length >= 4 && stemOf(word) === stemOf(b));
+  // A hyphenated word is bridged as a whole, or when each of its parts is (coal-fired of "coal-fired boilers").
+  const isBridged = (word: string) =>
+    oneBridged(word) ||
+    (word.includes("-") && word.split("-").every((part) => part.length < 3 || oneBridged(part)));
   // A place's possessive (the city's, Henan's): the possessive is the name's.
   const words = (lower.match(/[a-z][a-z'-]{2,}/g) ?? []).map((x) => x.replace(/['’]s$/, ""));
   return [...new Set(words)].filter(
@@ -813,9 +844,12 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const regionNamed = levels.some((l) => l.topical);
   const isPlace = (word: string) =>
     deps.plans.some((p) => p.profile.place !== null && p.profile.place.zh.startsWith(word));
-  const docNames = named
-    .flatMap((n) => n.words)
-    .filter((word) => !deps.topicalLevelWords?.has(word) && !(regionNamed && isPlace(word)));
+  const docNames = [
+    ...named
+      .flatMap((n) => n.words)
+      .filter((word) => !deps.topicalLevelWords?.has(word) && !(regionNamed && isPlace(word))),
+    ...englishTitleWords(cut, named, deps.plans),
+  ];
   // A department the asker sets aside (县公安局（不是交警大队）, 除了发改委) is not asked about.
   const departments = [
     ...new Set(
