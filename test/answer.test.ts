@@ -518,6 +518,13 @@ describe("a document named as a document, and a place as what is asked about", (
 });
 
 describe("conversations", () => {
+  it("asks who after a check in the verb of the work (谁来监管, 谁去检查)", async () => {
+    const first = await engine.answer("我们化工厂密封点1200个，要开展泄漏检测与修复吗");
+    const who = await engine.answer("那谁来监管？", { context: first.context });
+    expect(who.citations[0]?.id).toBe("6.2");
+    expect(who.answer).toContain("市生态环境局");
+  });
+
   it("judges a case placed in 这些地方 the previous question asked about, not that question's 哪些", async () => {
     const first = await engine.answer("高排放非道路移动机械禁用区现在包括哪些场所");
     const r = await engine.answer("国一的装载机能开进这些地方吗", { context: first.context });
