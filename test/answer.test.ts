@@ -1475,6 +1475,10 @@ describe("questions as people type them", () => {
       "Hey, hope the week treats you well! Quick question: in Shangqiu's plan, which coal-fired boilers get phased out?",
     );
     expect(english.citations[0]?.id).toBe("3.2");
+    // A hyphenated word of words that say nothing of the topic (air-pollution) counts against nothing.
+    expect(
+      engine.understand("What does Shangqiu's plan say about air-pollution warnings?").unbridged,
+    ).not.toContain("air-pollution");
   });
 
   it("finds a question among a sentence pasted over and over, and asks a check in dialect (中不中)", async () => {

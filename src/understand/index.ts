@@ -340,22 +340,21 @@ function unbridgedWords(
   const bridged = new Set(found.flatMap((e) => e.phrase.toLowerCase().split(/[\s-]+/)));
   // phased → phas, phase → phas: a verb's forms are one word.
   const stemOf = (x: string) => x.replace(/(?:ies|es|s|ed|ing)$/, "").replace(/e$/, "");
-  const oneBridged = (word: string) =>
-    bridged.has(word) || [...bridged].some((b) => b.length >= 4 && stemOf(word) === stemOf(b));
-  // A hyphenated word is bridged as a whole, or when each of its parts is (coal-fired of "coal-fired boilers").
   const isBridged = (word: string) =>
-    oneBridged(word) ||
-    (word.includes("-") && word.split("-").every((part) => part.length < 3 || oneBridged(part)));
+    bridged.has(word) || [...bridged].some((b) => b.length >= 4 && stemOf(word) === stemOf(b));
+  const unbridged = (word: string): boolean =>
+    // A hyphenated word is carried as a whole, or when each of its parts is (coal-fired of "coal-fired
+    // boilers", air-pollution of two neutral words).
+    word.includes("-") && !isBridged(word)
+      ? word.split("-").some((part) => part.length >= 3 && unbridged(part))
+      : !STOPWORDS.has(word) &&
+        !w.englishNeutral.test(word) &&
+        !named.includes(word) &&
+        !isBridged(word) &&
+        deps.coverage(word).matchedWords.length === 0;
   // A place's possessive (the city's, Henan's): the possessive is the name's.
   const words = (lower.match(/[a-z][a-z'-]{2,}/g) ?? []).map((x) => x.replace(/['’]s$/, ""));
-  return [...new Set(words)].filter(
-    (word) =>
-      !STOPWORDS.has(word) &&
-      !w.englishNeutral.test(word) &&
-      !named.includes(word) &&
-      !isBridged(word) &&
-      deps.coverage(word).matchedWords.length === 0,
-  );
+  return [...new Set(words)].filter(unbridged);
 }
 
 /**
