@@ -1030,10 +1030,14 @@ describe("with the city's plan as the default document", () => {
     const home = await createEngine({ cacheDir, home: ["shangqiu-air-quality-2024"] });
     const r = await home.answer("What bridge power usage rate is required for big airports?");
     expect(r.citations[0]?.doc).toBe("state-council-2023-24");
-    // A topic both treat stays the city's.
+    // A topic both treat stays the city's, even where a synonym of the asker's word is the national plan's
+    // alone (target → 目标 and 指标).
     expect((await home.answer("When must small coal-fired boilers be phased out?")).citations[0]?.doc).toBe(
       "shangqiu-air-quality-2024",
     );
+    expect(
+      (await home.answer("What is the city's PM2.5 concentration goal for 2025?")).citations[0]?.doc,
+    ).toBe("shangqiu-air-quality-2024");
   });
 });
 

@@ -621,7 +621,13 @@ export class SearchIndex {
    * items of a plan that another plan in the scope implements are scaled by {@link GENERAL_PLAN_FACTOR}.
    */
   search(
-    query: { searchText: string; text?: string },
+    query: {
+      searchText: string;
+      text?: string;
+      /** The plan terms each of an English question's concepts carries to (lexicon, then dictionary). */
+      expansions?: readonly string[];
+      translations?: readonly string[];
+    },
     options: { limit?: number; plans?: readonly Plan[]; fusion?: Fusion; exhaustive?: boolean } = {},
   ): SearchHit[] {
     const limit = options.limit ?? 10;
@@ -652,11 +658,17 @@ export class SearchIndex {
         // own, the expansions alone must outweigh twice as far.
         const own = query.text ?? query.searchText;
         if (/[\u4e00-\u9fff]/.test(own)) return !this.namesOwnTerm(own, g, implementers);
-        const factor = /[a-z]/i.test(own) ? 1 : 2;
-        return (
-          ours < factor * GENERAL_PLAN_OUTWEIGHS * theirs ||
-          !this.namesOwnTerm(query.searchText, g, implementers)
+        if (!/[a-z]/i.test(own) || !query.expansions)
+          return (
+            ours < 2 * GENERAL_PLAN_OUTWEIGHS * theirs ||
+            !this.namesOwnTerm(query.searchText, g, implementers)
+          );
+        // An asker's concept whose other terms the city's plan uses (target → 目标 指标) is no term of the general
+        // plan's own.
+        const ownConcept = [...query.expansions, ...(query.translations ?? [])].some(
+          (e) => this.namesOwnTerm(e, g, implementers) && !this.usesAny(e, implementers),
         );
+        return ours < GENERAL_PLAN_OUTWEIGHS * theirs || !ownConcept;
       }),
     );
     const hits = new Map<Item, SearchHit>();
@@ -703,6 +715,14 @@ export class SearchIndex {
       .map((h) => (weighDown.has(this.plan(h.item)) ? { ...h, score: h.score * GENERAL_PLAN_FACTOR } : h))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
+  }
+
+  /** Whether any Chinese word of the text is used by one of `plans`. */
+  private usesAny(text: string, plans: readonly Plan[]): boolean {
+    const mask = this.maskOf(new Set(plans.map((p) => p.doc)));
+    return lexicalTerms(text).some(
+      (w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w) && this.lexical.documentFrequencyIn(w, mask) > 0,
+    );
   }
 
   /** Whether the text has a Chinese word `plan` uses and none of `others` does (京津冀, 火炬). */
