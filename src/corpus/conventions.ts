@@ -291,17 +291,18 @@ function readRoleWords(text: string): Map<string, Role> {
     const role = roleSaid(m[2] as string);
     if (role && !words.has(word) && !isRoleVerb(word)) words.set(word, role);
   }
-  for (const m of text.matchAll(UNIT_CARRIES)) {
-    const word = m[1] as string;
-    if (/^[各有其]/.test(word) || words.has(word) || isRoleVerb(word) || isKnownUnitLabel(word)) continue;
-    words.set(word, "responsible");
-  }
-  for (const m of text.matchAll(UNIT_SUPPORTS)) {
-    const word = m[1] as string;
-    // 各责任单位按职责配合 speaks of every unit; 责任单位 is the genre's own label.
-    if (/^[各有其]/.test(word) || words.has(word) || isRoleVerb(word) || isKnownUnitLabel(word)) continue;
-    words.set(word, "support");
-  }
+  // 主力单位负责任务落实 / 相关单位按职责配合: a kind of unit, unquoted, said to carry the task out or to help.
+  const unquoted: Array<[RegExp, Role]> = [
+    [UNIT_CARRIES, "responsible"],
+    [UNIT_SUPPORTS, "support"],
+  ];
+  for (const [pattern, role] of unquoted)
+    for (const m of text.matchAll(pattern)) {
+      const word = m[1] as string;
+      // 各责任单位按职责配合 speaks of every unit; 责任单位 is the genre's own label.
+      if (/^[各有其]/.test(word) || words.has(word) || isRoleVerb(word) || isKnownUnitLabel(word)) continue;
+      words.set(word, role);
+    }
   // 认领单位即该项任务的牵头单位: a kind of unit the genre has no label for, defined without quotes.
   for (const m of text.matchAll(UNIT_DEFINED)) {
     const word = m[1] as string;
