@@ -371,6 +371,14 @@ describe("every development document", () => {
         "fuxin-air-pollution-2025",
         "nanping-air-quality-2025",
         "wuzhishan-air-pollution-2025",
+        "xinyang-air-quality-2025",
+        "mianyang-air-pollution-2025",
+        "yancheng-air-quality-2025",
+        "dali-air-pollution-2025",
+        "changde-air-quality-2025",
+        "wuzhou-air-pollution-2025",
+        "zhuzhou-air-quality-2025",
+        "quzhou-air-pollution-2025",
       ].sort(),
     );
   });
@@ -3117,4 +3125,5 @@ describe("the twentieth round's conventions", () => {
     });
     expect(isoDates(wuzhishan, "2.2")).toEqual(["2025-08-31"]);
   });
+
 });
