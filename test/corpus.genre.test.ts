@@ -3126,4 +3126,68 @@ describe("the twentieth round's conventions", () => {
     expect(isoDates(wuzhishan, "2.2")).toEqual(["2025-08-31"]);
   });
 
+  it("reads （A、B、C，前N位牵头；date） brackets, 在X配合下，由Y牵头，Z负责落实 sentences, and a line of roles after the last point as the item's", () => {
+    // The first N names lead, the others support; a stage of the task with its date names no one.
+    const yancheng = planOf("yancheng-air-quality-2025");
+    expect(roles(yancheng, "2.1")).toEqual({
+      市发展改革委: "lead",
+      市工业和信息化局: "lead",
+      市生态环境局: "support",
+      "各县(市、区)人民政府": "support",
+    });
+    expect(roles(yancheng, "2.3")).toMatchObject({ 市生态环境局: "lead", 市市场监管局: "support" });
+    expect(roles(yancheng, "2.2.3")).toEqual({ 市生态环境局: "responsible", 市市场监管局: "responsible" });
+    // 在…配合下: the units helping support (no 在 glued to the first); the enterprises concerned carry it out.
+    const dali = planOf("dali-air-pollution-2025");
+    expect(roles(dali, "2.1.1")).toEqual({
+      市工业商务和信息化局: "support",
+      凤仪镇人民政府: "support",
+      州生态环境局大理分局: "lead",
+      相关企业: "responsible",
+    });
+    // The sentence standing alone after points 1. and 2. is the item's, not its last point's.
+    expect(roles(dali, "4.8")).toMatchObject({ 市农业农村局: "lead", 市林业和草原局: "support" });
+    expect(roles(dali, "4.8.2")).toEqual({});
+    const gejiu = planOf("gejiu-air-pollution-2024");
+    expect(roles(gejiu, "3.1")).toMatchObject({ 红河州生态环境局个旧分局: "lead" });
+    expect(roles(gejiu, "3.1.3")).toEqual({});
+  });
+
+  it("reads roles a notice defines unquoted (总负责的单位为牵头单位) opening a task, and a point's own bracket under a titled item", () => {
+    // 由X总负责，Y具体承办，Z协助办理。 before the task's words; a point's own sentence is its own.
+    const changde = planOf("changde-air-quality-2025");
+    expect(roles(changde, "2.1")).toEqual({
+      市发展和改革委员会: "lead",
+      市工业和信息化局: "responsible",
+      市生态环境局: "responsible",
+      市自然资源和规划局: "support",
+    });
+    expect(roles(changde, "2.2.1")).toEqual({
+      市市场监督管理局: "lead",
+      "各区县(市)人民政府": "responsible",
+    });
+    // 鼎城区、澧县、桃源县人民政府: a county of one character before 县 is a place too.
+    expect(roles(changde, "3.3")).toMatchObject({ 澧县人民政府: "responsible" });
+    // 5.（一）（bracket）→ 1. title → （1）（2）…（bracket）: the bracket closing （2）'s line is （2）'s own.
+    const wuzhou = planOf("wuzhou-air-pollution-2025");
+    expect(roles(wuzhou, "5.1.1.2")).toEqual({ 市城市管理监督局: "lead", 市公安局: "support" });
+  });
+
+  it("reads 本项分解：X统筹本项；Y负责第1点 lines after the points, and a part's closing 协同配合 paragraph pointing into it", () => {
+    const zhuzhou = planOf("zhuzhou-air-quality-2025");
+    expect(roles(zhuzhou, "2.1")).toEqual({ 市发展和改革委员会: "lead", 市生态环境局: "support" });
+    expect(roles(zhuzhou, "2.1.1")).toMatchObject({ 市工业和信息化局: "responsible" });
+    expect(isoDates(zhuzhou, "2.1.1")).toEqual(["2025-05-31"]);
+    expect(isoDates(zhuzhou, "2.1.2")).toEqual(["2025-10-31"]);
+    expect(roles(zhuzhou, "2.2")).toEqual({
+      市工业和信息化局: "lead",
+      市生态环境局: "responsible",
+      市市场监督管理局: "support",
+    });
+    // 〔牵头：X；实施：Y〕 (“实施”后所列为该项责任单位); 市发改委配合第（一）项第1点和第（三）项.
+    const quzhou = planOf("quzhou-air-pollution-2025");
+    expect(roles(quzhou, "2.1")).toEqual({ 市经信局: "lead", 市生态环境局: "responsible" });
+    expect(roles(quzhou, "2.1.1")).toMatchObject({ 市发改委: "support", 市自然资源和规划局: "support" });
+    expect(roles(quzhou, "2.3")).toMatchObject({ 市发改委: "support", 市电力公司: "support" });
+  });
 });

@@ -33,7 +33,7 @@ export function takeNumberedAssignments(entries: readonly Draft[]): NumberedAssi
   const found: NumberedAssignment[] = [];
   for (const d of entries) {
     const taken: NumberedAssignment[] = [];
-    const takes = (line: string) => assignsByNumber(line) || DISPATCH.test(line);
+    const takes = (line: string) => assignsByNumber(line) || DISPATCH.test(line) || POINTS_IN_PART.test(line);
     while (d.lines.length > 1 && takes(trimmed(d.lines.at(-1) as Line)))
       taken.unshift({ section: d.path?.[0] ?? 0, text: trimmed(d.lines.pop() as Line) });
     // 本部分派单 over dispatch lines: their heading, no part of the task either.
@@ -129,6 +129,55 @@ export function applyNumberedAssignments(
       }
     }
   }
+}
+
+/** 协同配合：本部分任务中，X配合第（一）项第1点和第（三）项；… — a paragraph closing a part that points into it. */
+const POINTS_IN_PART = /^[\p{Script=Han}]{2,6}\s*[:：]\s*本部分(?:任务|各项任务)?中?\s*[，,]/u;
+/** One unit's clause of such a paragraph: the names and their verb, then the tasks they are for. */
+const POINTING_CLAUSE =
+  /^(.+?)((?:牵头|负责|配合|参与|协同|协助|实施|落实)(?:负责|落实|实施)?)\s*((?:第\s*[(（][一二三四五六七八九十]{1,3}[)）]\s*项|第\s*\d{1,2}\s*点|[和及、，,\s])+)$/;
+
+/**
+ * Gives the tasks of a part what its closing paragraph says of them by number (市发改委配合第（一）项第1点和第
+ * （三）项): a point named is its own, an item named the whole item's. `read` parses the names and their verb.
+ */
+export function applyPartPointers(
+  items: readonly Item[],
+  assignments: readonly NumberedAssignment[],
+  read: (clause: string) => DepartmentRef[] | null,
+): void {
+  for (const { section, text } of assignments) {
+    if (!POINTS_IN_PART.test(text)) continue;
+    for (const clause of text.replace(POINTS_IN_PART, "").split(/[；;。]/)) {
+      const m = POINTING_CLAUSE.exec(clause.trim());
+      const departments = m ? read(`${m[1]}${m[2]}`) : null;
+      if (!m || !departments) continue;
+      for (const id of partPointers(section, m[3] as string)) {
+        const task = items.find((i) => i.id === id);
+        if (task)
+          task.departments = strongestRoles([...task.departments, ...departments.map((d) => ({ ...d }))]);
+      }
+    }
+  }
+}
+
+/** 第（一）项第1点和第（三）项 in part 2 → 2.1.1, 2.3: an item, or its point when one follows it. */
+function partPointers(section: number, text: string): string[] {
+  const out: string[] = [];
+  let item: string | null = null;
+  let pointed = false;
+  for (const m of text.matchAll(/第\s*[(（]([一二三四五六七八九十]{1,3})[)）]\s*项|第\s*(\d{1,2})\s*点/g)) {
+    if (m[1]) {
+      if (item && !pointed) out.push(item);
+      item = `${section}.${parseSmallNumeral(m[1])}`;
+      pointed = false;
+    } else if (item) {
+      out.push(`${item}.${m[2]}`);
+      pointed = true;
+    }
+  }
+  if (item && !pointed) out.push(item);
+  return out;
 }
 
 /** A task naming only units that support (参与：X、Y): someone it does not name leads it. */
@@ -531,12 +580,22 @@ export function applyItemParagraphs(
     target.deadlines.push(...parseDeadlines(text, options).filter((d) => !known.has(d.date)));
   };
   let numbers: number[] = [];
-  for (const part of paragraphs.flatMap((p) => p.split(/[；;。]/)).map((p) => p.trim())) {
+  for (const written of paragraphs.flatMap((p) => p.split(/[；;。]/)).map((p) => p.trim())) {
+    // 本项分解：X统筹本项 — the label over the clauses says no one.
+    const part = written.replace(/^(?:本条|本项)[\u4e00-\u9fa5]{0,4}[:：]\s*/, "");
+    // X负责第1点 / Y配合第1、2点 / Z统筹本项: a unit's role for the points named, or for the whole item.
+    const forPoints = /^(.+?)第\s*([\d、，,和及\s]+?)\s*点$/.exec(part);
+    const forItem = /^(.+?)(?:本项|本条)$/.exec(part);
     const each = /^(?:本条|本项)第\s*([\d、，,和及至到\-—～~\s]+?)\s*点分别由(.+)$/.exec(part);
     const whole = /^(?:本条|本项)(?:各点)?均?由(.+)$/.exec(part);
     const added = /^第\s*(\d{1,2})\s*点另由(.+)$/.exec(part);
     const dated = /^分别于(.+?)(?:完成|办结)?$/.exec(part);
-    if (each) {
+    if (forPoints && read(forPoints[1] as string)) {
+      for (const n of taskNumbers(forPoints[2] as string))
+        addTo(point(n), read(forPoints[1] as string) ?? []);
+    } else if (forItem && read(forItem[1] as string)) {
+      addTo(item, read(forItem[1] as string) ?? []);
+    } else if (each) {
       numbers = taskNumbers(each[1] as string);
       const [first = "", ...rest] = splitClauses(each[2] as string);
       // A、B、C牵头: the names in order, one to each point.

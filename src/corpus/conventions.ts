@@ -201,6 +201,9 @@ const DEFINED_ROLE =
 /** 认领单位即该项任务的牵头单位 (a unit's kind, unquoted, said to be one the genre knows). */
 const UNIT_DEFINED =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})单位(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)/gu;
+/** 总负责的单位为牵头单位；具体承办的单位为责任单位: a word, unquoted, whose units are said to be of a kind. */
+const WORD_DEFINED =
+  /(?<=^|[：:。；;，,\n])\s*([\p{Script=Han}]{2,4})的(?:单位|部门)(?:即|即为|为|是)((?:牵头|责任|配合|协同|参与|协办)(?:单位|部门))/gu;
 /** 主力单位负责任务落实: a kind of unit, unquoted, said to carry the task out. */
 const UNIT_CARRIES =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})单位(?:负责|承担)(?:任务|具体|本项任务)?的?(?:落实|实施)/gu;
@@ -213,7 +216,7 @@ const UNIT_SUPPORTS =
  * The word may stand in the brackets its lines write it in (“【统筹】”后所列为牵头单位).
  */
 const DEFINED_BY_POSITION =
-  /[“"「][【〔［]?([\p{Script=Han}]{1,6})[】〕］]?[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务|该项工作|本项工作)?的?(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
+  /[“"「][【〔［]?([\p{Script=Han}]{1,6})[】〕］]?[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务|该项工作|本项工作|该项|本项)?的?(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
 
 /** “共同负责实施”的，各单位…分别…负责，不分主次: a word for several units that none of them leads. */
 const JOINTLY = /[“"「](共同[\p{Script=Han}]{2,6})[”"」]的?[^。；;]{0,60}?(?:不分主次|分别)/gu;
@@ -303,6 +306,12 @@ function readRoleWords(text: string): Map<string, Role> {
       if (/^[各有其]/.test(word) || words.has(word) || isRoleVerb(word) || isKnownUnitLabel(word)) continue;
       words.set(word, role);
     }
+  // 总负责的单位为牵头单位: a word of the notice's clauses (由X总负责，Y具体承办), defined without quotes.
+  for (const m of text.matchAll(WORD_DEFINED)) {
+    const word = m[1] as string;
+    const role = roleSaid(m[2] as string);
+    if (role && !words.has(word) && roleOfVerb(word) !== role) words.set(word, role);
+  }
   // 认领单位即该项任务的牵头单位: a kind of unit the genre has no label for, defined without quotes.
   for (const m of text.matchAll(UNIT_DEFINED)) {
     const word = m[1] as string;

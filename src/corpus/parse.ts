@@ -11,6 +11,7 @@ import {
   applyItemParagraphs,
   applyNamesForPoints,
   applyNumberedAssignments,
+  applyPartPointers,
   applySameBelow,
   applySectionDefaults,
   datePointsByNumber,
@@ -53,6 +54,7 @@ import {
   headedDepartments,
   isDepartmentName,
   isDivisionLine,
+  isRoleSentence,
   isTimeLabelLine,
   isTimeLimit,
   openingDepartments,
@@ -540,7 +542,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         !ownLineClauses.has(item.parent);
       // A point under a task naming its own units at its title (3. 加强扬尘治理。（X商Y办理）→ （1）（2）…（Z办理）)
       // closes only itself: the task's units are already said.
-      const parentNames = items.find((i) => i.id === item.parent)?.departments.length ?? 0;
+      // (So does one closing the last point's line under a point whose own item named them: 5.（一）（X）→
+      // 1. title → （1）（2）…（Y）; on a line of its own after the points, it is still the task's.)
+      const parentNames = startsLine
+        ? (items.find((i) => i.id === item.parent)?.departments.length ?? 0)
+        : namedAbove(items, item.parent);
       const closesPoints =
         item.parent !== null &&
         ((!pointsWithClause.has(item.parent) &&
@@ -631,11 +637,17 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       (layoutChanged && own.length > 0 && closingLines.some(opensWithLabel)) ||
       (closesItem &&
         ((own.length > 0 && closingLines.some(opensWithLabel)) ||
-          // 责任落实：X牵头，Y协同，Z落实。— a division line of its own after the last point.
-          (own.length + sentence.length > 0 && d.lines.length > 1 && isDivisionLine(lastLine)) ||
+          // 责任落实：X牵头，Y协同，Z落实。— a division line of its own after the last point; so is a line of
+          // nothing but roles and a time (在X配合下，由Y牵头，长期坚持。).
+          (own.length + sentence.length > 0 &&
+            d.lines.length > 1 &&
+            (isDivisionLine(lastLine) || isRoleSentence(lastLine))) ||
           (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text))));
     if (owedToItem && item.parent) {
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
+      // The line given to the item names no subject of the point's own sentences.
+      if (d.lines.length > 1 && (isDivisionLine(lastLine) || isRoleSentence(lastLine)))
+        pointsOwnText.set(item, (pointsOwnText.get(item) ?? item.text).replace(lastLine, ""));
       if (closingLines.length > 0) owedTimes.set(item.parent, closingLines);
       // A point given its clause by the line closing its own points (1. →（1）（2）→ 分工：…) is a point
       // with a clause of its own among its item's points.
@@ -646,6 +658,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // (X) after the title and a closing …Y配合，date: the sentence adds the supports.
       if (departments.length === 0 || sentence.every((x) => x.role === "support"))
         departments.push(...sentence);
+      // 由X总负责，Y具体承办，Z协助办理。 opening the task, before what it is to do: a sentence of nothing but roles.
+      if (departments.every((x) => x.role === "support"))
+        departments.push(...openingRoles(item.text, canonical, conventions.roleWords));
       // 责任链：A→B、C→D — a chain line read by the rings the notice defines.
       const chain = departments.length === 0 ? chainClause(item.text, conventions.chainRoles) : null;
       if (chain) departments.push(...(parseResponsibility(chain, canonical)?.departments ?? []));
@@ -703,7 +718,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     if (conventions.severalLeadsShare && item.departments.filter((x) => x.role === "lead").length > 1)
       item.departments = item.departments.map((x) => (x.role === "lead" ? { ...x, role: "responsible" } : x));
     item.deadlines = [
-      ...parseDeadlines(withoutBox(item.text), deadlineOptions),
+      ...parseDeadlines(withoutBox(withoutPointDates(item.text, paragraphs)), deadlineOptions),
       ...parseDeadlines(mergedDeadline.get(item) ?? "", deadlineOptions),
     ];
     // A note's time limit repeats, as often as not, the date its task states.
@@ -775,6 +790,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const readClause = (clause: string) =>
     parseResponsibility(clause, canonical, conventions.unmarkedBesideLead)?.departments ?? null;
   applyNumberedAssignments(items, numberedAssignments, readClause);
+  applyPartPointers(items, numberedAssignments, readClause);
   // 派单3　（二）2　承办：X　协办：Y　回单时限：… lines after a section's tasks.
   const dispatched = applyDispatchLines(items, numberedAssignments, labelled, deadlineOptions);
   // Sections listing departments and dates by pointing to tasks (六、职责分工 / 七、进度安排).
@@ -1088,11 +1104,37 @@ function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null
     : null;
 }
 
+/**
+ * A text without the dates that paragraphs after its points give points by number (本项分解：…限期：第1点2025年5月底前；
+ * 第2点…): those are the points' own (see applyItemParagraphs), not the last point's, under whose text they stand.
+ */
+function withoutPointDates(text: string, paragraphs: readonly string[]): string {
+  return paragraphs.reduce(
+    (t, line) => t.replace(line, line.replace(/第\s*\d{1,2}\s*点[^；;。，,]*/g, "")),
+    text,
+  );
+}
+
+/** How many units the nearest entry above a point that names any names (0 when none does). */
+function namedAbove(items: readonly Item[], parent: string | null): number {
+  for (let id = parent; id !== null; ) {
+    const above = items.find((i) => i.id === id);
+    if (!above) return 0;
+    if (above.departments.length > 0) return above.departments.length;
+    id = above.parent;
+  }
+  return 0;
+}
+
 /** A line saying it is the item's, not its last point's (本条落实责任：…, 本项完成时限：…). */
 const SAID_OF_ITEM =
   /^(?:(?:本条|本项|该项|本任务|该任务)[\u4e00-\u9fa5]{0,6}[:：]|(?:本条|本项)(?:工作|任务)[，,]|责成)/;
-/** 本条由X牵头… / 本条各点均由X牵头… / 本条第1、2点分别由A、B牵头…: a paragraph dividing an item among its points. */
-const ITEM_PARAGRAPH = /^(?:本条|本项)(?:各点均?由|由|第\s*[\d、，,和及至到\-—～~\s]+点分别由)/;
+/**
+ * 本条由X牵头… / 本条各点均由X牵头… / 本条第1、2点分别由A、B牵头… / 本项分解：X统筹本项；Y负责第1点: a paragraph
+ * dividing an item among its points.
+ */
+const ITEM_PARAGRAPH =
+  /^(?:本条|本项)(?:各点均?由|由|第\s*[\d、，,和及至到\-—～~\s]+点分别由|[\u4e00-\u9fa5]{0,4}[:：][^。]*?(?:第\s*[\d、，,和及]+\s*点|本项|本条)(?:[；;。]|$))/;
 
 /** A clause ending in a role verb (由甲负责实施 and 由甲联合乙实施, as notices define them, end in 实施). */
 const ENDS_IN_ROLE = /(?:牵头|负责|配合|参与|落实|协同|协助|协办|责任|实施)$/;
@@ -1172,6 +1214,26 @@ function closingSentence(
       const read = parseResponsibility(clause, canonical);
       if (read && read.departments.length > 0) return read.departments;
     }
+  }
+  return [];
+}
+
+/**
+ * The roles a task's opening sentence says when it says nothing else (（一）严格项目准入。由X总负责，Y具体承办。坚决…):
+ * one of its first two sentences, on its first line, outside brackets. Empty when neither is such a sentence.
+ */
+function openingRoles(
+  text: string,
+  canonical: (written: string) => string,
+  roleWords: ReadonlyMap<string, Role>,
+): DepartmentRef[] {
+  const firstLine = outsideBrackets(text.split("\n")[0] ?? "", (b) => parseResponsibility(b.inner) !== null);
+  for (const written of firstLine.split("。").slice(0, 2)) {
+    const sentence = withRoleWords(
+      written.replace(/^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])?\s*/, ""),
+      roleWords,
+    );
+    if (isRoleSentence(sentence)) return parseResponsibility(sentence, canonical)?.departments ?? [];
   }
   return [];
 }

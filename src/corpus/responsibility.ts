@@ -8,6 +8,7 @@
 
 import { countedFromIssue, withArabicDates } from "./deadlines.js";
 import { canonicalDepartment, sharedDepartments } from "./departments.js";
+import { parseSmallNumeral } from "./numerals.js";
 import type { DepartmentRef, Role } from "./schema.js";
 
 /** Role verbs, longest first so 牵头负责 is read before 牵头 or 负责, and 负责落实 before 落实. */
@@ -77,14 +78,15 @@ const ROLE_VERBS: ReadonlyArray<readonly [string, Role]> = [
   ["参加", "support"],
 ];
 
-// A department-like name: an organ of government or a company, not a vehicle or a pollutant. A
-// note in brackets may follow (各县、区人民政府(管委会)).
+// A department-like name: an organ of government or a company (or the enterprises a task concerns,
+// 相关企业), not a vehicle or a pollutant. A note in brackets may follow (各县、区人民政府(管委会)).
 const DEPARTMENT_NAME =
-  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:(?<![布格大结开全变出当])局|委|委员会|办|办公室|中心|公司|分公司|集团|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|室|站|处|(?<=[\u4e00-\u9fa5]{2})(?<![学专内外本])科|(?<=[\u4e00-\u9fa5]{2})机场|(?<=[\u4e00-\u9fa5]{2}港[\u4e00-\u9fa5]{0,4})港区|有关单位|有关部门|(?<![各级相关有的头门合同作任管])部门|成员单位|(?<=^各.{0,3}|[\u4e00-\u9fa5]{2})(?:镇|街道|镇街)|(?<=^各)(?:区|县|县区|区县))(?:[(（〔〈][^()（）〔〕〈〉]{1,12}[)）〕〉])?$/;
+  /^(?:[市省县区各]|中国|人民银行|国家|国网|示范区)?.{0,24}?(?:(?<![布格大结开全变出当])局|委|委员会|办|办公室|中心|公司|分公司|集团|分行|支行|海关|社|政府|管委会|部|厅|院|所|队|段|台|室|站|处|(?<=[\u4e00-\u9fa5]{2})(?<![学专内外本])科|(?<=[\u4e00-\u9fa5]{2})机场|(?<=[\u4e00-\u9fa5]{2}港[\u4e00-\u9fa5]{0,4})港区|有关单位|有关部门|(?<=^各?(?:相关|有关))企业|(?<![各级相关有的头门合同作任管])部门|成员单位|(?<=^各.{0,3}|[\u4e00-\u9fa5]{2})(?:镇|街道|镇街)|(?<=^各)(?:区|县|县区|区县))(?:[(（〔〈][^()（）〔〕〈〉]{1,12}[)）〕〉])?$/;
 
 // A place or zone named alone in a list whose last member carries the body: 甲县、乙县政府 means
 // 甲县政府 and 乙县政府.
-const BARE_PLACE = /^(?:市)?[\u4e00-\u9fa5]{2,16}?(?:县|区|市|镇|乡|街道|示范区|开发区|园区|新区|经开区)$/;
+const BARE_PLACE =
+  /^(?:市)?(?:[\u4e00-\u9fa5]{2,16}?(?:县|区|市|镇|乡|街道|示范区|开发区|园区|新区|经开区)|[\u4e00-\u9fa5]县)$/;
 // The level words of a collective (各县、区人民政府): not places, but parts of one name.
 const LEVEL_WORDS = /^各?[省市县区]{1,3}$/;
 /** The body a list's last member ends in, shared by the bare places before it. */
@@ -207,7 +209,12 @@ function splitVerb(clause: string): { names: string; role: Role } | null {
   const bare = clause
     .replace(/^其中/, "")
     .replace(/^(?:(?:此项|该项|本项|这项|本条|本点|该点)(?:工作|任务)?(?:各点)?均?)?改?由/, "")
-    .replace(/^(?:责成|请)/, "");
+    .replace(/^(?:责成|请)/, "")
+    // X统筹本项 / Y负责本条: the task the clause stands under is the one it speaks of.
+    .replace(/(?<=\p{Script=Han}{2})(?:本项|本条|该项)$/u, "")
+    // 在X、Y配合下，由Z牵头: the units whose help the task has (配合下, 协助下, 支持下) support it (a notice
+    // defining 配合下 as a role word leaves 在X配合).
+    .replace(/^在(.+?)(?:的)?(配合|协助|支持|协同)下?$/, "$1$2");
   for (const [verb, role] of ROLE_VERBS)
     if (bare.endsWith(verb)) return { names: bare.slice(0, -verb.length), role };
   // 由甲联合乙、丙实施: names acting together carry it out (the one before 联合 leads: see parseResponsibility).
@@ -219,6 +226,10 @@ function splitVerb(clause: string): { names: string; role: Role } | null {
     return { names: duty[1] as string, role: dutyRole(duty[2] as string) };
   return null;
 }
+
+/** 前2位牵头 / 前两位单位牵头 / 首位牵头: after a list of names, how many of its first lead. */
+const FIRST_N_LEAD =
+  /^(?:前\s*([\d一二两三四五六七八九十]+)\s*(?:位|个|家)(?:单位)?|首位|第一位|排名?第一的?)(?:单位)?(?:为)?牵头(?:单位)?$/;
 
 /** 甲联合乙、丙实施: a department acting with others, and 实施 (no role word alone) after them. */
 const JOINTLY_CARRIED = /^(.+?联合(?!会).+?)(?:共同)?实施$/;
@@ -292,8 +303,8 @@ function shareLevel(departments: readonly DepartmentRef[], canonical: Canonicali
       level = info.level;
       return d;
     }
-    // 各镇（街道）, 供电部门, 街道办事处: every one of them, or a side of no level, with no level to share.
-    if (level === null || /^各|部门$|^街道/.test(d.name)) return d;
+    // 各镇（街道）, 供电部门, 街道办事处, 相关企业: every one of them, or a side of no level, with no level to share.
+    if (level === null || /^各|部门$|^街道|企业$/.test(d.name)) return d;
     const prefixed = directory.describe(`${level}${d.name}`);
     const same = info.group !== null && prefixed.group === info.group && prefixed.level === level;
     return same ? { ...d, name: canonical(`${level}${d.name}`) } : d;
@@ -319,8 +330,16 @@ const START_TIME = /^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|�
 const isTimeClause = (written: string) => {
   // 限2025年10月31日前完成: 限 ("by") before the date adds nothing to it.
   const clause = written.replace(/^限(?=\d{4}年|\d{1,2}月)/, "");
-  return TIME_LIMIT.test(clause) || START_TIME.test(clause) || countedFromIssue(clause);
+  return (
+    TIME_LIMIT.test(clause) ||
+    START_TIME.test(clause) ||
+    countedFromIssue(clause) ||
+    (STAGE_TIME.test(clause) && !hasRoleVerb(clause))
+  );
 };
+/** 整治提升方案2025年8月底前制定 / 整治验收2025年12月底前完成: a stage of the task and when it is due. */
+const STAGE_TIME =
+  /^[\u4e00-\u9fa5]{0,10}(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)[\u4e00-\u9fa5]{0,8}$/;
 
 /** A time limit, or stages each with its own (2025年6月底前完成排查，2025年10月底前完成整治). */
 export function isTimeLimit(text: string): boolean {
@@ -341,11 +360,28 @@ export function isTimeLabelLine(line: string): boolean {
 }
 
 /**
- * 分工： / 职责分工： / 作战分工： / 责任落实： / 交办意见： / 推进机制： at the head of a line of clauses: a label that
+ * 分工： / 职责分工： / 作战分工： / 本项分解： / 责任落实： / 交办意见： / 推进机制： at the head of a line of clauses: a label that
  * says no role itself.
  */
 const DIVISION_HEAD =
-  /^\s*(?:本[项条点])?(?:[\u4e00-\u9fa5]{0,4}分工|[\u4e00-\u9fa5]{2}机制|责任落实|(?:交办|办理|分工|落实)意见)\s*[:：]\s*/;
+  /^\s*(?:本[项条点])?(?:[\u4e00-\u9fa5]{0,4}(?:分工|分解)|[\u4e00-\u9fa5]{2}机制|责任落实|(?:交办|办理|分工|落实)意见)\s*[:：]\s*/;
+
+/**
+ * Whether a line is nothing but roles and a time (在X配合下，由Y牵头，Z负责落实，长期坚持。): no task in it. A point's
+ * own line (本点由…) is the point's.
+ */
+export function isRoleSentence(line: string): boolean {
+  const sentence = line.trim().replace(/[。.]$/, "");
+  if (/^(?:本点|该点)/.test(sentence) || !hasRoleVerb(sentence)) return false;
+  // Every clause ends in its role (not 由X负责解释: a duty after the verb is a task's words) or says when.
+  const bare = (clause: string) =>
+    isTimeClause(clause) ||
+    ROLE_VERBS.some(([verb]) => clause.endsWith(verb)) ||
+    JOINTLY_CARRIED.test(clause) ||
+    /(?:配合|协助|支持|协同)下$/.test(clause);
+  if (!splitTopLevel(sentence, /[，,；;]/).every(bare)) return false;
+  return (parseResponsibility(sentence)?.departments.length ?? 0) > 0;
+}
 
 /** Whether a line is a task's division of labour in clauses (分工：X牵头；Y负责；Z配合。时限：…). */
 export function isDivisionLine(line: string): boolean {
@@ -430,6 +466,18 @@ export function parseResponsibility(
         departments.push(
           ...refs([...waiting, ...leads], "lead", canonical),
           ...refs(partners, "support", canonical),
+        );
+        led = true;
+        waiting = [];
+        continue;
+      }
+      // (A、B、C，前2位牵头；date): the first names written lead, the others support.
+      const first = FIRST_N_LEAD.exec(clause.trim());
+      if (first && waiting.length > 0) {
+        const n = first[1] ? (parseSmallNumeral(first[1]) ?? 1) : 1;
+        departments.push(
+          ...refs(waiting.slice(0, n), "lead", canonical),
+          ...refs(waiting.slice(n), "support", canonical),
         );
         led = true;
         waiting = [];
