@@ -5,7 +5,7 @@ import { Document } from "@langchain/core/documents";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../src/corpus/index.js";
 import { HashedNgramEmbeddings } from "../src/search/embeddings.js";
-import { expandTerms, SearchIndex, unglued } from "../src/search/index.js";
+import { expandTerms, lexicalTerms, SearchIndex, unglued } from "../src/search/index.js";
 import { HnswVectorStore } from "../src/search/vector-store.js";
 
 const corpus = loadCorpus("corpus");
@@ -17,6 +17,14 @@ const tempDir = () => {
 };
 afterAll(() => {
   for (const d of temp) rmSync(d, { recursive: true, force: true });
+});
+
+describe("lexical terms", () => {
+  it("reads a full name the genre abbreviates as its abbreviation (挥发性有机物 → VOCs), so either form finds the other", () => {
+    expect(lexicalTerms("挥发性有机物储罐")).toContain("vocs");
+    expect(lexicalTerms("细颗粒物浓度")).toContain("pm2.5");
+    expect(lexicalTerms("挥发性有机物储罐")).not.toContain("~有机");
+  });
 });
 
 describe("local embeddings and the hnswlib vector store", () => {

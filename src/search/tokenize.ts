@@ -85,11 +85,24 @@ export function words(text: string): string[] {
 }
 
 /** Terms for the lexical index: words, plus CJK bigrams marked so they never equal a word. */
-export function lexicalTerms(text: string): string[] {
+export function lexicalTerms(written: string): string[] {
+  // (The vector ranker reads the text as written: the abbreviation is the lexical index's reading.)
+  const text = abbreviated(written);
   // Bigrams skip function words (关于, 没有 …) so "有没有关于臭氧" does not match every 关于印发.
   const content = segmenter()
     .cut(text.toLowerCase(), true)
     .map((w) => (STOPWORDS.has(w) ? " " : w))
     .join("");
   return [...words(text), ...cjkNgrams(content, 2).map((b) => `~${b}`)];
+}
+
+/**
+ * A text with the genre's full names written as the abbreviations plans use for them (挥发性有机物 →
+ * VOCs, data/lexicon.yaml): a plan defines the abbreviation once (挥发性有机物（VOCs）) and writes it
+ * after, so a question in either form finds every item that says either.
+ */
+function abbreviated(text: string): string {
+  let out = text;
+  for (const [full, short] of activeLexicon().abbreviations) out = out.replaceAll(full, short);
+  return out;
 }

@@ -62,6 +62,8 @@ export const LexiconFile = z
     fillers: List(/\s+/)
       .pipe(z.array(z.string().regex(/^[\u3400-\u9fff]+$/)))
       .default([]),
+    /** The genre's full names and the abbreviations plans write for them (挥发性有机物: VOCs). */
+    abbreviations: TermLines,
     groups: z.array(LexiconGroup),
   })
   .superRefine((file, ctx) => {
@@ -98,6 +100,8 @@ export interface DomainLexicon {
   fillers: ReadonlySet<string>;
   /** The genre's English topic words (content words, singular, space-separated). */
   topics: ReadonlySet<string>;
+  /** Full name → the abbreviation plans write for it (挥发性有机物 → VOCs), longest first: one term either way. */
+  abbreviations: ReadonlyArray<readonly [string, string]>;
   /** A hash of the file's content (the index cache key includes it). */
   hash: string;
 }
@@ -111,6 +115,7 @@ export const EMPTY_LEXICON: DomainLexicon = {
   asking: new Set(),
   fillers: new Set(),
   topics: new Set(),
+  abbreviations: [],
   hash: "none",
 };
 
@@ -148,6 +153,7 @@ export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): D
     asking,
     fillers: new Set(parsed.data.fillers),
     topics,
+    abbreviations: [...parsed.data.abbreviations].sort(longestFirst),
     hash: createHash("sha256").update(text).digest("hex").slice(0, 16),
   };
 }
