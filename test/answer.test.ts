@@ -532,6 +532,22 @@ describe("conversations", () => {
     expect(r.check?.outcome).toBe("applies");
   });
 
+  it("adds a statement naming the case's own thing again (离热电厂60公里，锅炉运行正常) to the case", async () => {
+    const first = await engine.answer("我厂里有台40蒸吨的燃煤锅炉，要关停吗");
+    expect(first.check?.outcome).toBe("need_more_info");
+    const where = await engine.answer("厂子离热电联产电厂60公里，锅炉运行正常。", { context: first.context });
+    expect(where.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("reads 多大比例 as asking the clause, and 'X也一样吗' after it as the previous items asked of X", async () => {
+    const share = await engine.answer("国家计划里钢铁行业超低排放改造要做到多大比例");
+    expect(share.kind).toBe("item");
+    expect(share.citations[0]).toMatchObject({ doc: SC, id: "6.22" });
+    const same = await engine.answer("重点区域也一样吗？", { context: share.context });
+    expect(same.kind).toBe("item");
+    expect(same.citations[0]).toMatchObject({ doc: SC, id: "6.22" });
+  });
+
   it("a follow-up asks about the previous items; a new question starts afresh", async () => {
     const first = await engine.answer("秸秆禁烧是怎么规定的");
     expect(first.citations[0]?.id).toBe("5.3");
@@ -1071,6 +1087,14 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(paper.citations[0]).toMatchObject({ doc: "hancheng-air-pollution-2025", id: "3.6.2" });
     // The plan itself, asked by its own kind of name, is still the document.
     expect((await many.answer("韩城的攻坚行动方案什么时候印发")).kind).toBe("document");
+  });
+
+  it("keeps a short question on the item just answered when that is its best match in the conversation's plan", async () => {
+    const first = await many.answer("仙游县方案里推广新能源车有什么要求");
+    expect(first.citations[0]).toMatchObject({ doc: "xianyou-air-quality-2024", id: "5.18" });
+    // Other plans answer it as well as this one does; the conversation is about this one's item.
+    const when = await many.answer("充电桩得什么时候前建完？", { context: first.context });
+    expect(when.citations[0]).toMatchObject({ doc: "xianyou-air-quality-2024", id: "5.18" });
   });
 
   it("cites first the point a question finds clearly before its siblings, not the item they share", async () => {

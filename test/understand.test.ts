@@ -95,6 +95,9 @@ describe("item references", () => {
     expect(path("方案二.4.5写的是啥")).toBe("2.4.5");
     expect(path("第六部分第一条第二点")).toBe("6.1.2");
     expect(path("第五部分第四条第1点第（2）项讲的啥")).toBe("5.4.1.2");
+    // The part's title quoted after its number: the number still says which part.
+    expect(path("第三部分“推进能源结构调整”，第二条说什么")).toBe("3.2");
+    expect(path("第三部分《推进能源结构调整》的第二条")).toBe("3.2");
   });
   it("reads a point under an item numbered across the document: （三）2（1）, item (11) 3, item (八) point 2", () => {
     const ref = (q: string) => findRefs(cleanText(q))[0];

@@ -248,9 +248,20 @@ class PolicyEngine implements Engine {
     // A question naming no document is first asked of the conversation's documents (when must the
     // old trucks go, after a question about one county's plan), else of the default ones.
     const scope = query.docs.length === 0 ? (conversationScope(query, options.context) ?? this.home) : [];
-    let resolved = resolve(scope.length > 0 ? { ...query, docs: [...scope] } : query, deps);
-    // The conversation's or the default documents do not cover it: every document is asked.
-    if (scope.length > 0 && resolved.kind === "not_covered") resolved = resolve(query, deps);
+    const scoped = scope.length > 0 ? { ...query, docs: [...scope] } : query;
+    let resolved = resolve(scoped, deps);
+    // The conversation's or the default documents do not cover it: every document is asked — unless it is
+    // a short question whose best match there is the item just answered (充电桩要什么时候建完, after that
+    // county's item on new-energy vehicles): it asks about that item, however many other plans could answer.
+    if (scope.length > 0 && resolved.kind === "not_covered") {
+      const leaning = leanOnPrevious(query, options.context ?? null);
+      const top = leaning ? retrieve(this.index, scoped, 1)[0] : undefined;
+      const previous = options.context?.items ?? [];
+      resolved =
+        leaning && top && previous.some((i) => i.doc === top.item.doc && i.id === top.item.id)
+          ? resolve(leaning, deps)
+          : resolve(query, deps);
+    }
     // Read as a follow-up on another document's topic it finds nothing: it may stand on its own.
     if (resolved.kind === "not_covered" && query.followUp?.kind === "topic") {
       const alone = resolve(understand(question, this.understandDeps, null), deps);

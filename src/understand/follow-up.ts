@@ -134,6 +134,9 @@ function bareFigure(text: string): boolean {
 
 /** An aspect of what was asked before (那一块, 这方面, 那部分), named with a topic of its own. */
 const ASPECT = /[\p{Script=Han}]{2,}(?:那|这)(?:一)?(?:块|方面|部分|环节)(?:呢|的呢)?\s*[?？]?$/u;
+/** Whether what was said holds the same for something else: X要求一样吗, X也是这样吗, X也适用吗. */
+const SAME_AS_BEFORE =
+  /^[\p{Script=Han}A-Za-z0-9.]{2,12}?(?:的)?(?:要求|规定|标准|目标)?(?:也|还)?(?:是)?(?:一样|相同|同样|这样|一致|适用)(?:的)?(?:吗|么|嘛|不|没)?\s*[?？]?$/u;
 /** An elliptical question: short, ending in 呢 or opening with 那/and. */
 const ELLIPTICAL = /^(?:那|那么|还有|and\b|what about|how about)|呢\s*[?？]?$/i;
 
@@ -635,11 +638,16 @@ export function readFollowUp(
   const relative = RELATIVE.find(([re]) => re.test(text));
   let factsText: string | null = null;
   // A statement right after a check that gives where or how much, and names no thing of its own to
-  // judge (离30万千瓦的热电厂五十里地, 厂子在乡下): it adds to the case, as 补充一下 does.
+  // judge (离30万千瓦的热电厂五十里地, 厂子在乡下): it adds to the case, as 补充一下 does. The case's own thing said
+  // again, no figure of its own beside it (离热电厂50公里，锅炉一直达标), is no other thing.
   const statement =
     context.kind === "check" &&
     !/[?？吗呢么吧]/.test(text) &&
-    own.entities.length === 0 &&
+    (own.entities.length === 0 ||
+      (own.entities.every(
+        (e) => e.fuel === null && e.standard === null && e.figures.every((f) => f.unit === "km"),
+      ) &&
+        sameThings(own, previous, query.lang))) &&
     (own.places.size > 0 ||
       namesPlace(text, deps) ||
       withUnit(text).length > 0 ||
@@ -968,6 +976,14 @@ export function readFollowUp(
 
   // One aspect of the previous topic (监测那一块呢, 执法这方面呢) — or a new topic said so (烧烤那块呢).
   if (context.docs.length > 0 && ASPECT.test(text) && text.length <= 24) return follow("aspect", {});
+  // The previous answer asked again of a part of it (县城要求一样吗？, 秋冬季也是这样吗): the items that speak of
+  // that part, the previous ones first — a question about the clause, no verdict on a case.
+  if (context.docs.length > 0 && SAME_AS_BEFORE.test(text) && text.length <= 20 && context.kind !== "check")
+    return follow("aspect", {
+      intents: ["topic"],
+      searchText: [context.question, ...context.expansions, query.searchText].join(" "),
+      expansions: [...new Set([...context.expansions, ...query.expansions])],
+    });
   // An elliptical new topic keeps the previous documents.
   if (context.docs.length > 0 && ELLIPTICAL.test(text) && text.length <= 24) return follow("scope", {});
   return null;

@@ -971,7 +971,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const recheck =
     followUp?.followUp.kind === "facts" &&
     (context?.kind === "check" || (context?.factsText ?? null) !== null);
-  if (!source && (recheck || asksCheck(merged, w))) merged.intents.push("check");
+  // (An aspect of the previous answer asks what the clause says of it: no case to judge.)
+  const aspect = followUp?.followUp.kind === "aspect";
+  if (!source && (recheck || (!aspect && asksCheck(merged, w)))) merged.intents.push("check");
   if (merged.intents.length === 0 || !merged.intents.some((i) => i !== "who" && i !== "when"))
     merged.intents.push("topic");
   return merged;

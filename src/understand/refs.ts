@@ -96,6 +96,12 @@ const FORMS: readonly RegExp[] = [
   ),
 ];
 
+/** A part's number, then its title in quotes (and a comma or 的): the title is left out when reading the reference. */
+const QUOTED_PART_TITLE = new RegExp(
+  `(第(?:${CN}|\\d{1,2})(?:部分|章|节)|${CN}、)\\s*[“"「《][^”"」》]{2,30}[”"」》]\\s*[，,]?\\s*(?:(?:里|中|下)?的)?\\s*`,
+  "g",
+);
+
 /**
  * (六)3: an item under (六) in whichever section has it (documents with a third level); also
  * (五)能源结构那部分的第28条, the heading's words between, and a point （1） under it.
@@ -173,7 +179,9 @@ export function ref(written: string, path: number[], more: Partial<ItemRef> = {}
 }
 
 /** The item references in a (cleaned, simplified) question, the first one found per form family. */
-export function findRefs(text: string): ItemRef[] {
+export function findRefs(written: string): ItemRef[] {
+  // 第六部分“强化多污染物减排”，第一条: the part's title quoted after its number says which part, as the number does.
+  const text = written.replace(QUOTED_PART_TITLE, "$1");
   const note = FOOTNOTE.exec(text);
   if (note) return [ref(note[0], [Number(note[1])], { footnote: true })];
   for (const form of FORMS) {
