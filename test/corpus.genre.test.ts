@@ -379,6 +379,10 @@ describe("every development document", () => {
         "wuzhou-air-pollution-2025",
         "zhuzhou-air-quality-2025",
         "quzhou-air-pollution-2025",
+        "nanchong-air-quality-2025",
+        "loudi-air-pollution-2025",
+        "jiujiang-air-quality-2025",
+        "zhaoqing-air-pollution-2025",
       ].sort(),
     );
   });
