@@ -3194,4 +3194,27 @@ describe("the twentieth round's conventions", () => {
     expect(roles(quzhou, "2.1.1")).toMatchObject({ 市发改委: "support", 市自然资源和规划局: "support" });
     expect(roles(quzhou, "2.3")).toMatchObject({ 市发改委: "support", 市电力公司: "support" });
   });
+
+  it("reads one-character marks after names (X领，Y协，W办), 【落实】 fields the notice names beside 【本点落实】, and 责任线 chains ordered 牵头—责任—配合", () => {
+    const nanchong = planOf("nanchong-air-quality-2025");
+    expect(roles(nanchong, "2.2.1")).toMatchObject({
+      市经济和信息化局: "lead",
+      市自然资源和规划局: "support",
+      "各县(市、区)人民政府": "responsible",
+    });
+    // 【落实】 after the last point's 【本点落实】 is the item's; neither is a titled entry.
+    const loudi = planOf("loudi-air-pollution-2025");
+    expect(loudi.items.some((i) => i.id === "2.2.2.1")).toBe(false);
+    expect(roles(loudi, "2.2")).toEqual({
+      市生态环境局: "lead",
+      市工业和信息化局: "support",
+      娄星区人民政府: "responsible",
+    });
+    expect(roles(loudi, "2.2.3")).toMatchObject({ 市交通运输局: "lead", 市发展和改革委员会: "support" });
+    expect(isoDates(loudi, "2.2.3")).toEqual(["2025-12-31"]);
+    // 责任线：A—/—C: the rings in the notice's order, / for none.
+    const jiujiang = planOf("jiujiang-air-quality-2025");
+    expect(roles(jiujiang, "4.1")).toEqual({ 市交通运输局: "lead", 市发展改革委: "support" });
+    expect(roles(jiujiang, "2.2.1")).toMatchObject({ 市生态环境局: "lead", 湖口县人民政府: "responsible" });
+  });
 });

@@ -35,6 +35,8 @@ export interface PlanConventions {
   roleWords: ReadonlyMap<string, Role>;
   /** Every word the notice defines as a role, a verb of the genre too (“【统筹】”后所列为牵头单位 → 统筹). */
   definedWords: ReadonlySet<string>;
+  /** Fields the notice names in lenticular brackets (每项任务后附【落实】段 → 落实): lines of a task, no titles. */
+  fieldNames: ReadonlySet<string>;
   /**
    * "排在第一位的为牵头单位，其余为配合单位": in an unmarked 【责任单位】 list the first name leads and the
    * others take this role. Null when the plan says nothing of the kind.
@@ -153,6 +155,8 @@ export interface PlanConventions {
    * ring of a chain line (责任链：A→B、C→D), in order. Null when the plan writes no chains.
    */
   chainRoles: Role[] | null;
+  /** What parts a chain's rings (→, or — where the notice orders its units 牵头单位—责任单位—配合单位). */
+  chainMark: string;
   /**
    * "任务序号后「」内所列单位为牵头单位": the marks of a bracket right after a task's number naming its
    * leads, the names in the bracket closing the task then supporting. Null when the plan writes none.
@@ -222,11 +226,11 @@ const DEFINED_BY_POSITION =
 const JOINTLY = /[“"「](共同[\p{Script=Han}]{2,6})[”"」]的?[^。；;]{0,60}?(?:不分主次|分别)/gu;
 
 /**
- * 标注“负责”的单位为牵头单位 / 标注“落实”的单位为属地落实单位 / “负责”所列单位为该项任务的牵头单位: the units a word
- * marks (or a field lists) are of the kind said.
+ * 标注“负责”的单位为牵头单位 / 标注“落实”的单位为属地落实单位 / “负责”所列单位为该项任务的牵头单位 / 标“领”的为牵头单位 /
+ * 写明“负责统筹调度”的单位为牵头单位: the units a word marks (or a field lists) are of the kind said.
  */
 const DEFINED_BY_MARKING =
-  /(?:标(?:注|明|有)?[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:字样)?的|[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:栏)?所列的?)(?:单位|部门)(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
+  /(?:(?:标(?:注|明|有)?|写明|注明|写有)[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:字样)?的(?=(?:单位|部门)?(?:为|是|即))|[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:栏)?所列的?(?=单位|部门))(?:单位|部门)?(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
 
 /** “配责”二字前所列单位为配责单位，按照各自职责积极配合…: a word marking a unit of a kind then said what it does. */
 const DEFINED_BY_POSITION_SAID =
@@ -359,13 +363,23 @@ export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): s
   // The map holds the longest words first (负责统筹 before 统筹): see readPlanConventions.
   for (const [word, role] of words)
     out = isLabelOnly(word)
-      ? out.replace(
-          new RegExp(`(^|[（(［\\[〔；;，,\\s])${escapeRegExp(word)}(?=\\s*[：:])`, "g"),
-          `$1${BARE_VERB[role]}`,
-        )
+      ? out
+          .replace(
+            new RegExp(`(^|[（(［\\[〔；;，,\\s])${escapeRegExp(word)}(?=\\s*[：:])`, "g"),
+            `$1${BARE_VERB[role]}`,
+          )
+          // (市生态环境局领，市发改委协，各县人民政府办；date): one character marking the names before it, where a
+          // clause ends.
+          .replace(
+            new RegExp(`(?<=${UNIT_END}[)）]?)${escapeRegExp(word)}(?=\\s*(?:[，,；;。）)]|$))`, "gu"),
+            BARE_VERB[role],
+          )
       : out.split(word).join(BARE_VERB[role]);
   return out;
 }
+
+/** How a unit's name ends (局, 委员会, 人民政府, 公司 …): a mark right after it is the unit's. */
+const UNIT_END = "(?:局|委|委员会|办公室|政府|公司|中心|院|所|队|站|部|厅|管委会|集团|分局)";
 
 /**
  * A word too short or too plain to stand for a role anywhere (牵, 配, “1”, “N”, A角): only as the label
@@ -526,8 +540,23 @@ export function expandTeams(inner: string, teams: ReadonlyMap<string, Team>): st
 /** 第一环所列单位为牵头单位 */
 const RING = /第([一二三四五])环(?:所列|列出)?的?(?:单位|部门)?(?:为|是)([^；;。，,]{0,10})/g;
 
+/** 按“牵头单位—责任单位—配合单位”的顺序: the kinds of unit a line lists in order, and the mark between them. */
+const ORDERED_KINDS =
+  /[“"「]((?:[\p{Script=Han}]{2,6}(?:单位|部门))(?:\s*[—→－]\s*[\p{Script=Han}]{2,6}(?:单位|部门)){1,3})[”"」]的?顺序/u;
+
+/** The order of the kinds of unit a notice says its chain lines follow (牵头单位—责任单位—配合单位), and their mark. */
+function readOrderedKinds(text: string): { roles: Role[]; mark: string } | null {
+  const m = ORDERED_KINDS.exec(text);
+  if (!m) return null;
+  const mark = /→/.test(m[1] as string) ? "→" : "—";
+  const roles = (m[1] as string).split(/\s*[—→－]\s*/).map((kind) => roleSaid(kind));
+  return roles.every((r): r is Role => r !== null) ? { roles, mark } : null;
+}
+
 /** The roles of a chain's rings, first to last, as the notice defines them; null when it defines none. */
 function readChainRoles(text: string): Role[] | null {
+  const ordered = readOrderedKinds(text);
+  if (ordered) return ordered.roles;
   if (!/→/.test(text)) return null;
   const roles: Role[] = [];
   for (const m of text.matchAll(RING)) {
@@ -542,14 +571,17 @@ function readChainRoles(text: string): Role[] | null {
  * A chain line under a task (责任链：A→B、C→D, — for an empty ring) written as a clause of roles by the
  * plan's rings: A牵头，B、C配合，D负责. Null when the text has no such line.
  */
-export function chainClause(text: string, roles: readonly Role[] | null): string | null {
+export function chainClause(text: string, roles: readonly Role[] | null, mark = "→"): string | null {
   if (!roles) return null;
-  const line = /^[\s　]*[\p{Script=Han}]{2,6}[:：]\s*([^\n]*→[^\n]*)$/mu.exec(text);
+  const line = new RegExp(`^[\\s　]*[\\p{Script=Han}]{2,6}[:：]\\s*([^\\n]*${mark}[^\\n]*)$`, "mu").exec(
+    text,
+  );
   if (!line) return null;
-  const rings = (line[1] as string).split("→").map((r) => r.trim().replace(/[。；;]$/, ""));
+  const rings = (line[1] as string).split(mark).map((r) => r.trim().replace(/[。；;]$/, ""));
+  // (An empty ring is written —, or / where — parts the rings.)
   const parts = rings.flatMap((ring, i) => {
     const role = roles[i];
-    return role && ring !== "" && !/^[—\-－]+$/.test(ring) ? [`${ring}${BARE_VERB[role]}`] : [];
+    return role && ring !== "" && !/^(?:[—\-－]+|[/／]+)$/.test(ring) ? [`${ring}${BARE_VERB[role]}`] : [];
   });
   return parts.length > 0 ? parts.join("，") : null;
 }
@@ -889,6 +921,9 @@ export function readPlanConventions(
         .sort((a, b) => b[0].length - a[0].length),
     ),
     definedWords: new Set(defined.keys()),
+    fieldNames: new Set(
+      [...`${notice}\n${preamble}`.matchAll(/【([\p{Script=Han}]{1,8})】/gu)].map((m) => m[1] as string),
+    ),
     othersAfterLead,
     firstLeadsAlone,
     firstOfLevel,
@@ -921,6 +956,7 @@ export function readPlanConventions(
     teams: readTeams(`${preamble}\n${closing}`),
     codes: /编号/.test(`${notice}\n${preamble}`) ? readCodes(closing) : new Map(),
     chainRoles: readChainRoles(`${notice}\n${preamble}`),
+    chainMark: readOrderedKinds(`${notice}\n${preamble}`)?.mark ?? "→",
     timedLeads: stated(TIMED_LEADS) !== null,
     numberBracket: ((m) => (m ? { open: m[1] as string, close: m[2] as string } : null))(
       stated(NUMBER_BRACKET),

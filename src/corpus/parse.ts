@@ -314,7 +314,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // 【统筹】 opening a line is a field when the notice makes it a label, no titled item.
   const { sections, drafts } = readStructure(table.lines, {
     rows: columns !== null,
-    isLabel: (word) => conventions.definedWords.has(word),
+    isLabel: (word) => conventions.definedWords.has(word) || conventions.fieldNames.has(word),
   });
   if (sections.length === 0) throw new Error(`${doc}: no sections (一、…) found`);
 
@@ -595,7 +595,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     if (item.parent !== null && isLastPoint(d, entries[n + 1]))
       for (const line of d.lines.slice(1).map(trimmed).reverse()) {
         if (line === "") continue;
-        if (!SAID_OF_ITEM.test(line) && !ITEM_PARAGRAPH.test(line)) break;
+        if (!SAID_OF_ITEM.test(line) && !ITEM_PARAGRAPH.test(line) && !itemsField(line, conventions)) break;
         itemsLines.unshift(line);
       }
     // 本条第1、2点分别由A、B牵头… / 本条由X牵头…: read after every entry, point by point (see applyItemParagraphs).
@@ -662,7 +662,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       if (departments.every((x) => x.role === "support"))
         departments.push(...openingRoles(item.text, canonical, conventions.roleWords));
       // 责任链：A→B、C→D — a chain line read by the rings the notice defines.
-      const chain = departments.length === 0 ? chainClause(item.text, conventions.chainRoles) : null;
+      const chain =
+        departments.length === 0
+          ? chainClause(item.text, conventions.chainRoles, conventions.chainMark)
+          : null;
       if (chain) departments.push(...(parseResponsibility(chain, canonical)?.departments ?? []));
       // Units on lines of their own under the task, each with its duty (区经济促进局：推动…).
       if (departments.length === 0)
@@ -718,7 +721,16 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     if (conventions.severalLeadsShare && item.departments.filter((x) => x.role === "lead").length > 1)
       item.departments = item.departments.map((x) => (x.role === "lead" ? { ...x, role: "responsible" } : x));
     item.deadlines = [
-      ...parseDeadlines(withoutBox(withoutPointDates(item.text, paragraphs)), deadlineOptions),
+      ...parseDeadlines(
+        withoutBox(
+          // (A field line the notice gives the item — 【落实】 after 【本点落实】 — dates the item, not this point.)
+          withoutPointDates(item.text, paragraphs).replace(
+            itemsLines.filter((line) => itemsField(line, conventions)).join("\n"),
+            "",
+          ),
+        ),
+        deadlineOptions,
+      ),
       ...parseDeadlines(mergedDeadline.get(item) ?? "", deadlineOptions),
     ];
     // A note's time limit repeats, as often as not, the date its task states.
@@ -1113,6 +1125,15 @@ function withoutPointDates(text: string, paragraphs: readonly string[]): string 
     (t, line) => t.replace(line, line.replace(/第\s*\d{1,2}\s*点[^；;。，,]*/g, "")),
     text,
   );
+}
+
+/**
+ * A field line the notice gives an item as well as each point (【落实】 beside 【本点落实】): without 本点, after
+ * the last point, it is the item's.
+ */
+function itemsField(line: string, { fieldNames }: PlanConventions): boolean {
+  const field = /^【([^】]+)】/.exec(line)?.[1];
+  return field !== undefined && fieldNames.has(field) && fieldNames.has(`本点${field}`);
 }
 
 /** How many units the nearest entry above a point that names any names (0 when none does). */
