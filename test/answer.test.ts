@@ -548,6 +548,17 @@ describe("conversations", () => {
     expect(same.citations[0]).toMatchObject({ doc: SC, id: "6.22" });
   });
 
+  it("keeps a short turn leaning on the answer before it on that answer's first item (路上冒黑烟的车咋管, after a truck check)", async () => {
+    const truck = await engine.answer("我有台国四柴油货车，要淘汰吗");
+    expect(truck.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
+    const smoke = await engine.answer("路上冒黑烟的车咋管", { context: truck.context });
+    expect(smoke.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
+    const cement = await engine.answer("商丘的水泥厂超低排放哪年完成");
+    expect(cement.citations[0]).toMatchObject({ doc: SQ, id: "6.3" });
+    const transport = await engine.answer("清洁运输那块呢", { context: cement.context });
+    expect(transport.citations[0]).toMatchObject({ doc: SQ, id: "6.3" });
+  });
+
   it("a follow-up asks about the previous items; a new question starts afresh", async () => {
     const first = await engine.answer("秸秆禁烧是怎么规定的");
     expect(first.citations[0]?.id).toBe("5.3");
@@ -1095,6 +1106,11 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     // Other plans answer it as well as this one does; the conversation is about this one's item.
     const when = await many.answer("充电桩得什么时候前建完？", { context: first.context });
     expect(when.citations[0]).toMatchObject({ doc: "xianyou-air-quality-2024", id: "5.18" });
+  });
+
+  it("reads a city's name and one of its districts' right after it (肇庆高要) as naming the district's plan", async () => {
+    expect(many.understand("肇庆高要的方案二（一）说了啥").docs).toEqual(["gaoyao-air-quality-2025"]);
+    expect(many.understand("肇庆的方案二（一）说了啥").docs).toEqual(["zhaoqing-air-pollution-2025"]);
   });
 
   it("cites first the point a question finds clearly before its siblings, not the item they share", async () => {

@@ -98,6 +98,7 @@ describe("item references", () => {
     // The part's title quoted after its number: the number still says which part.
     expect(path("第三部分“推进能源结构调整”，第二条说什么")).toBe("3.2");
     expect(path("第三部分《推进能源结构调整》的第二条")).toBe("3.2");
+    expect(path("what does item 4.2 point 3 require")).toBe("4.2.3");
   });
   it("reads a point under an item numbered across the document: （三）2（1）, item (11) 3, item (八) point 2", () => {
     const ref = (q: string) => findRefs(cleanText(q))[0];

@@ -253,17 +253,16 @@ class PolicyEngine implements Engine {
     // The conversation's or the default documents do not cover it: every document is asked — unless it is
     // a short question whose best match there is the item just answered (充电桩要什么时候建完, after that
     // county's item on new-energy vehicles): it asks about that item, however many other plans could answer.
-    if (scope.length > 0 && resolved.kind === "not_covered") {
-      const leaning = leanOnPrevious(query, options.context ?? null);
-      const top = leaning ? retrieve(this.index, scoped, 1)[0] : undefined;
-      const previous = options.context?.items ?? [];
-      resolved =
-        leaning && top && previous.some((i) => i.doc === top.item.doc && i.id === top.item.id)
-          ? resolve(leaning, deps)
-          : resolve(query, deps);
-    }
+    if (scope.length > 0 && resolved.kind === "not_covered")
+      resolved = this.onPreviousItem(scoped, query, options.context) ?? resolve(query, deps);
+    // So is a short question read as leaning on the conversation that its documents do not cover.
+    if (resolved.kind === "not_covered" && query.followUp?.kind === "aspect")
+      resolved = this.onPreviousItem(query, query, options.context) ?? resolved;
     // Read as a follow-up on another document's topic it finds nothing: it may stand on its own.
-    if (resolved.kind === "not_covered" && query.followUp?.kind === "topic") {
+    if (
+      resolved.kind === "not_covered" &&
+      (query.followUp?.kind === "topic" || query.followUp?.kind === "aspect")
+    ) {
       const alone = resolve(understand(question, this.understandDeps, null), deps);
       if (alone.kind !== "not_covered") resolved = alone;
     }
@@ -276,6 +275,23 @@ class PolicyEngine implements Engine {
       resolved = { ...resolved, context: options.context };
     // The types guarantee the shape; the tests parse every Response against the schema.
     return { ...resolved, answer: renderText(resolved) };
+  }
+
+  /**
+   * The previous answer's items asked again, when a short question whose best match in `scoped`'s documents is
+   * one of them leans on the conversation; null when it does not.
+   */
+  private onPreviousItem(
+    scoped: Query,
+    query: Query,
+    context: Context | null | undefined,
+  ): ReturnType<typeof resolve> | null {
+    const leaning = leanOnPrevious(query, context ?? null);
+    const top = leaning ? retrieve(this.index, scoped, 1)[0] : undefined;
+    const previous = context?.items ?? [];
+    return leaning && top && previous.some((i) => i.doc === top.item.doc && i.id === top.item.id)
+      ? resolve(leaning, this.deps())
+      : null;
   }
 
   documents(lang: Lang = "zh"): DocumentInfo[] {

@@ -191,6 +191,26 @@ export function namedDocuments(
     const documents = found.filter((f) => !placeOnly(f) || placeThenKind(f));
     if (documents.length > 0 && documents.length < found.length) return documents;
   }
+  // 肇庆高要那个方案: a city's name and right after it one of its districts' — the district's plan is asked.
+  const rank: Record<string, number> = { national: 4, provincial: 3, city: 2, county: 1 };
+  const levelOf = (doc: string) => rank[plans.find((p) => p.doc === doc)?.profile.level ?? ""] ?? 0;
+  const outer = new Set(
+    kept
+      .filter(
+        (m) =>
+          placesOf(m.doc).includes(m.name) &&
+          kept.some(
+            (o) =>
+              o.doc !== m.doc &&
+              o.start === m.end &&
+              placesOf(o.doc).includes(o.name) &&
+              levelOf(o.doc) > 0 &&
+              levelOf(o.doc) < levelOf(m.doc),
+          ),
+      )
+      .map((m) => m.doc),
+  );
+  if (outer.size > 0 && outer.size < found.length) return found.filter((f) => !outer.has(f.doc));
   // A title several plans share (大气污染防治攻坚行动方案) beside a place that names one of them: that one.
   const placed = found.filter((f) => f.words.some((w) => placesOf(f.doc).includes(w)));
   if (placed.length > 0 && placed.length < found.length) {

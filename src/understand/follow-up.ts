@@ -986,7 +986,26 @@ export function readFollowUp(
     });
   // An elliptical new topic keeps the previous documents.
   if (context.docs.length > 0 && ELLIPTICAL.test(text) && text.length <= 24) return follow("scope", {});
+  // A short question naming no document, item or department right after an answer (改好的户还让烧煤不,
+  // 路边冒烟的车谁查): asked of the conversation's documents, the previous answer's item first when it is
+  // among the best found — the conversation is still about it (not found there, it is asked alone).
+  if (
+    text.length <= SHORT_TURN &&
+    query.docs.length === 0 &&
+    query.refs.length === 0 &&
+    query.departments.length === 0 &&
+    !query.named
+  )
+    return follow("aspect", { named: false });
   return null;
+}
+
+/** Longest question (characters) read as leaning on the previous answer when it says nothing of where it is. */
+const SHORT_TURN = 12;
+
+/** Whether a question asks if what was said holds the same for something else (县城也一样吗). */
+export function asksSameAsBefore(text: string): boolean {
+  return SAME_AS_BEFORE.test(text);
 }
 
 /** Longest question (characters) that may lean on the previous answer when it is not covered alone. */

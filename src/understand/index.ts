@@ -25,7 +25,7 @@ import {
 } from "./asking.js";
 import { cleanText, isEmptyText, textWithout, withoutInstructions, withoutNoise } from "./clean.js";
 import { type DocumentMention, namedDocuments, placesOfSubdivisions } from "./documents.js";
-import { readFollowUp } from "./follow-up.js";
+import { asksSameAsBefore, readFollowUp } from "./follow-up.js";
 import { isGibberish } from "./gibberish.js";
 import { detectLang } from "./lang.js";
 import { findRefs } from "./refs.js";
@@ -972,7 +972,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     followUp?.followUp.kind === "facts" &&
     (context?.kind === "check" || (context?.factsText ?? null) !== null);
   // (An aspect of the previous answer asks what the clause says of it: no case to judge.)
-  const aspect = followUp?.followUp.kind === "aspect";
+  const aspect = followUp?.followUp.kind === "aspect" && asksSameAsBefore(merged.text);
   if (!source && (recheck || (!aspect && asksCheck(merged, w)))) merged.intents.push("check");
   if (merged.intents.length === 0 || !merged.intents.some((i) => i !== "who" && i !== "when"))
     merged.intents.push("topic");

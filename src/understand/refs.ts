@@ -76,6 +76,8 @@ const FORMS: readonly RegExp[] = [
   new RegExp(
     `(?:^|[^一二三四五六七八九十\\d第])(${CN})(\\d{1,2})(?=\\s*(?:是什么|是啥|讲|说|写|条|项|的内容|$|[?？,，。]))`,
   ),
+  // item 5.1 point 2 — an item numbered with its section, then a point under it, in English
+  /\b(?:item|section|part)\s*(\d{1,2})[.．](\d{1,2})\s*[,;]?\s*(?:point|sub-?item|paragraph)\s*[(（]?\s*(\d{1,2})\b/i,
   // 3.1.2.1 / 3.1.2 / 6.5 / 6-5 / "item" 6.5 — not PM2.5, 74.5%, 1.2万, 0.3米
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
   new RegExp(`(?<![\\w.])(\\d{1,2})[.．](\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),

@@ -130,10 +130,15 @@ function asksAnotherYear(query: Query, plans: readonly Plan[]): boolean {
   return years.length > 0 && years.some((y) => !named.some((p) => writes(p, y)));
 }
 
-/** The hits with the best previous item among the first few moved to the front. */
+/** The hits with the previous answer's foremost item found among the first few moved to the front. */
 function previousFirst(hits: SearchHit[], items: ReadonlyArray<{ doc: string; id: string }>): SearchHit[] {
-  const at = hits.slice(0, 5).findIndex((h) => items.some((k) => k.doc === h.item.doc && k.id === h.item.id));
-  return at > 0 ? [hits[at] as SearchHit, ...hits.slice(0, at), ...hits.slice(at + 1)] : hits;
+  // The previous answer's items in its order: its first item is what it was about.
+  const top = hits.slice(0, 5);
+  for (const k of items) {
+    const at = top.findIndex((h) => k.doc === h.item.doc && k.id === h.item.id);
+    if (at >= 0) return at > 0 ? [hits[at] as SearchHit, ...hits.slice(0, at), ...hits.slice(at + 1)] : hits;
+  }
+  return hits;
 }
 
 /**
