@@ -6,7 +6,8 @@
  */
 import { type DeadlineOptions, parseDeadlines } from "./deadlines.js";
 import { type Line, trimmed } from "./lines.js";
-import { parseSmallNumeral } from "./numerals.js";
+import { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
+import { pointedIds } from "./pointers.js";
 import { findBrackets, isDepartmentName, strongestRoles } from "./responsibility.js";
 import type { DepartmentRef, Item } from "./schema.js";
 import type { Draft } from "./structure.js";
@@ -152,32 +153,14 @@ export function applyPartPointers(
       const m = POINTING_CLAUSE.exec(clause.trim());
       const departments = m ? read(`${m[1]}${m[2]}`) : null;
       if (!m || !departments) continue;
-      for (const id of partPointers(section, m[3] as string)) {
+      // 第（一）项第1点和第（三）项 in this part → its item 1's point 1 and its item 3.
+      for (const id of pointedIds(`第${formatSmallNumeral(section)}部分${m[3]}`)) {
         const task = items.find((i) => i.id === id);
         if (task)
           task.departments = strongestRoles([...task.departments, ...departments.map((d) => ({ ...d }))]);
       }
     }
   }
-}
-
-/** 第（一）项第1点和第（三）项 in part 2 → 2.1.1, 2.3: an item, or its point when one follows it. */
-function partPointers(section: number, text: string): string[] {
-  const out: string[] = [];
-  let item: string | null = null;
-  let pointed = false;
-  for (const m of text.matchAll(/第\s*[(（]([一二三四五六七八九十]{1,3})[)）]\s*项|第\s*(\d{1,2})\s*点/g)) {
-    if (m[1]) {
-      if (item && !pointed) out.push(item);
-      item = `${section}.${parseSmallNumeral(m[1])}`;
-      pointed = false;
-    } else if (item) {
-      out.push(`${item}.${m[2]}`);
-      pointed = true;
-    }
-  }
-  if (item && !pointed) out.push(item);
-  return out;
 }
 
 /** A task naming only units that support (参与：X、Y): someone it does not name leads it. */
@@ -590,11 +573,12 @@ export function applyItemParagraphs(
     const whole = /^(?:本条|本项)(?:各点)?均?由(.+)$/.exec(part);
     const added = /^第\s*(\d{1,2})\s*点另由(.+)$/.exec(part);
     const dated = /^分别于(.+?)(?:完成|办结)?$/.exec(part);
-    if (forPoints && read(forPoints[1] as string)) {
-      for (const n of taskNumbers(forPoints[2] as string))
-        addTo(point(n), read(forPoints[1] as string) ?? []);
-    } else if (forItem && read(forItem[1] as string)) {
-      addTo(item, read(forItem[1] as string) ?? []);
+    const pointsRead = forPoints ? read(forPoints[1] as string) : null;
+    const itemRead = forItem ? read(forItem[1] as string) : null;
+    if (forPoints && pointsRead) {
+      for (const n of taskNumbers(forPoints[2] as string)) addTo(point(n), pointsRead);
+    } else if (itemRead) {
+      addTo(item, itemRead);
     } else if (each) {
       numbers = taskNumbers(each[1] as string);
       const [first = "", ...rest] = splitClauses(each[2] as string);
