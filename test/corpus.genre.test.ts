@@ -383,6 +383,14 @@ describe("every development document", () => {
         "loudi-air-pollution-2025",
         "jiujiang-air-quality-2025",
         "zhaoqing-air-pollution-2025",
+        "longyan-air-quality-2025",
+        "neijiang-air-pollution-2025",
+        "yiyang-air-quality-2025",
+        "pingxiang-air-pollution-2025",
+        "weifang-air-quality-2025",
+        "handan-air-pollution-2025",
+        "wuhu-air-quality-2025",
+        "huzhou-air-pollution-2025",
       ].sort(),
     );
   });
