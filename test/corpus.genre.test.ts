@@ -3225,4 +3225,44 @@ describe("the twentieth round's conventions", () => {
     expect(roles(jiujiang, "4.1")).toEqual({ 市交通运输局: "lead", 市发展改革委: "support" });
     expect(roles(jiujiang, "2.2.1")).toMatchObject({ 市生态环境局: "lead", 湖口县人民政府: "responsible" });
   });
+
+  it("reads a frame the notice defines around names (“以……为主体”的单位为牵头单位), 今年 dates, holidays and 项目化安排 lines", () => {
+    // 本项以X为主体，Y共同参与，Z抓好落实，今年11月底前完成 after the points: the item's; 本点以… a point's own.
+    const pingxiang = planOf("pingxiang-air-pollution-2025");
+    expect(roles(pingxiang, "2.2")).toEqual({
+      市工业和信息化局: "lead",
+      市生态环境局: "support",
+      湘东区人民政府: "responsible",
+      安源区人民政府: "responsible",
+    });
+    expect(isoDates(pingxiang, "2.2")).toEqual(["2025-11-30"]);
+    expect(entry(pingxiang, "2.2.2").departments.every((d) => d.from === "2.2")).toBe(true);
+    expect(roles(pingxiang, "2.2.1")).toMatchObject({ 市生态环境局: "lead", 市交通运输局: "support" });
+    expect(isoDates(pingxiang, "2.2.1")).toEqual(["2025-09-30"]);
+    // 2025年国庆节前 is the day before the holiday; 2025年“五一”前 the day before May Day.
+    const neijiang = planOf("neijiang-air-pollution-2025");
+    expect(isoDates(neijiang, "2.2")).toEqual(["2025-09-30"]);
+    expect(isoDates(neijiang, "2.3.1")).toEqual(["2025-04-30"]);
+    // 项目化安排 after a point's own （1）（2）（3）: the point's; after the last of points whose item has its own: that
+    // point's.
+    const longyan = planOf("longyan-air-quality-2025");
+    expect(roles(longyan, "5.2.2")).toEqual({
+      市生态环境局: "lead",
+      市住建局: "responsible",
+      市城市管理局: "responsible",
+      市交通运输局: "support",
+    });
+    expect(entry(longyan, "5.2.2.3").departments).toEqual([]);
+    expect(roles(longyan, "4.4.3")).toEqual({
+      市商务局: "lead",
+      "各县(市、区)人民政府": "responsible",
+      市生态环境局: "support",
+      市市场监管局: "support",
+    });
+    // 标题下方所列分工和时限适用于各点: a field line under a heading is the item's; its points take it from it.
+    const handan = planOf("handan-air-pollution-2025");
+    expect(roles(handan, "2.2")).toMatchObject({ 市生态环境局: "lead", 武安市人民政府: "responsible" });
+    expect(entry(handan, "2.2.1").departments.every((d) => d.from === "2.2")).toBe(true);
+    expect(entry(handan, "2.1.2").departments.some((d) => d.from === undefined)).toBe(true);
+  });
 });

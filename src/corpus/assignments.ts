@@ -543,7 +543,8 @@ export function applyDivisionPoints(
  * A paragraph closing an item that divides it among its points: 本条第1、2、3点分别由A、B、C牵头，D配合，E负责落实
  * (each point its own lead, the rest the item's); 分别于d1、d2、d3完成 (each point its date); 第1点另由F配合
  * (added to that point); 第2点于…完成 / 第1点长期坚持; 本条由X牵头… and 本条各点均由X牵头… (the item's, its points
- * taking them from it).
+ * taking them from it). `rewrite` gives a clause with the words its notice defines (本项以X为主体 → 本项由X牵头) to
+ * match; its dates are read as written.
  */
 export function applyItemParagraphs(
   item: Item,
@@ -551,6 +552,7 @@ export function applyItemParagraphs(
   paragraphs: readonly string[],
   read: (clause: string) => DepartmentRef[] | null,
   options: DeadlineOptions,
+  rewrite: (clause: string) => string = (clause) => clause,
 ): void {
   const points = items.filter((i) => i.parent === item.id);
   const point = (n: number) => points.find((p) => p.number === n);
@@ -565,7 +567,7 @@ export function applyItemParagraphs(
   let numbers: number[] = [];
   for (const written of paragraphs.flatMap((p) => p.split(/[；;。]/)).map((p) => p.trim())) {
     // 本项分解：X统筹本项 — the label over the clauses says no one.
-    const part = written.replace(/^(?:本条|本项)[\u4e00-\u9fa5]{0,4}[:：]\s*/, "");
+    const part = rewrite(written).replace(/^(?:本条|本项)[\u4e00-\u9fa5]{0,4}[:：]\s*/, "");
     // X负责第1点 / Y配合第1、2点 / Z统筹本项: a unit's role for the points named, or for the whole item.
     const forPoints = /^(.+?)第\s*([\d、，,和及\s]+?)\s*点$/.exec(part);
     const forItem = /^(.+?)(?:本项|本条)$/.exec(part);
@@ -588,7 +590,7 @@ export function applyItemParagraphs(
     } else if (whole) {
       const clauses = splitClauses(whole[1] as string);
       addTo(item, read(clauses.filter((c) => parseDeadlines(c, options).length === 0).join("，")) ?? []);
-      dateTo(item, whole[1] as string);
+      dateTo(item, written);
     } else if (added) {
       addTo(point(Number(added[1])), read(added[2] as string) ?? []);
     } else if (dated) {

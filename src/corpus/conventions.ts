@@ -202,6 +202,9 @@ const SHORT_FORM =
  */
 const DEFINED_ROLE =
   /[“"「]([\p{Script=Han}A-Z0-9]{1,6})[”"」](?:栏)?(?:所列)?的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
+/** “以……为主体”的单位为牵头单位: words before and after the names, an ellipsis standing for them. */
+const FRAME_DEFINED =
+  /[“"「]([\p{Script=Han}]{1,2})(?:…{1,2}|\.{3,6}|—{1,2}|××|某某)([\p{Script=Han}]{1,4})[”"」]的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务)?的?([^；;。“"「]{0,16})/gu;
 /** 认领单位即该项任务的牵头单位 (a unit's kind, unquoted, said to be one the genre knows). */
 const UNIT_DEFINED =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})单位(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)/gu;
@@ -316,6 +319,12 @@ function readRoleWords(text: string): Map<string, Role> {
     const role = roleSaid(m[2] as string);
     if (role && !words.has(word) && roleOfVerb(word) !== role) words.set(word, role);
   }
+  // 句中“以……为主体”的单位为牵头单位: a frame around the names (以X为主体), kept as 以…为主体.
+  for (const m of text.matchAll(FRAME_DEFINED)) {
+    const word = `${m[1]}…${m[2]}`;
+    const role = roleSaid(m[3] as string);
+    if (role && !words.has(word)) words.set(word, role);
+  }
   // 认领单位即该项任务的牵头单位: a kind of unit the genre has no label for, defined without quotes.
   for (const m of text.matchAll(UNIT_DEFINED)) {
     const word = m[1] as string;
@@ -362,20 +371,34 @@ export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): s
   }
   // The map holds the longest words first (负责统筹 before 统筹): see readPlanConventions.
   for (const [word, role] of words)
-    out = isLabelOnly(word)
-      ? out
-          .replace(
-            new RegExp(`(^|[（(［\\[〔；;，,\\s])${escapeRegExp(word)}(?=\\s*[：:])`, "g"),
-            `$1${BARE_VERB[role]}`,
-          )
-          // (市生态环境局领，市发改委协，各县人民政府办；date): one character marking the names before it, where a
-          // clause ends.
-          .replace(
-            new RegExp(`(?<=${UNIT_END}[)）]?)${escapeRegExp(word)}(?=\\s*(?:[，,；;。）)]|$))`, "gu"),
-            BARE_VERB[role],
-          )
-      : out.split(word).join(BARE_VERB[role]);
+    out = word.includes("…")
+      ? framed(out, word, role)
+      : isLabelOnly(word)
+        ? out
+            .replace(
+              new RegExp(`(^|[（(［\\[〔；;，,\\s])${escapeRegExp(word)}(?=\\s*[：:])`, "g"),
+              `$1${BARE_VERB[role]}`,
+            )
+            // (市生态环境局领，市发改委协，各县人民政府办；date): one character marking the names before it, where a
+            // clause ends.
+            .replace(
+              new RegExp(`(?<=${UNIT_END}[)）]?)${escapeRegExp(word)}(?=\\s*(?:[，,；;。）)]|$))`, "gu"),
+              BARE_VERB[role],
+            )
+        : out.split(word).join(BARE_VERB[role]);
   return out;
+}
+
+/**
+ * 以X、Y为主体 written as the clause 由X、Y牵头 — a frame word (以…为主体) around names; the 由 keeps 本项以X…
+ * the clause of its task (本项由X牵头).
+ */
+function framed(text: string, word: string, role: Role): string {
+  const [before, after] = word.split("…") as [string, string];
+  return text.replace(
+    new RegExp(`${escapeRegExp(before)}([^，,；;。（）()]{2,80}?)${escapeRegExp(after)}`, "gu"),
+    (whole, names: string) => (splitNames(names) ? `由${names}${BARE_VERB[role]}` : whole),
+  );
 }
 
 /** How a unit's name ends (局, 委员会, 人民政府, 公司 …): a mark right after it is the unit's. */
@@ -494,6 +517,12 @@ const OVERRIDDEN_LEAD_SUPPORTS =
 /** 任务下设分点且分点未另列责任单位…的，执行该任务所列分工 / 分点未单独明确分工和时限的，执行该项任务的分工 */
 const POINTS_FOLLOW_TASK =
   /分点(?:未|没有)(?:单独|另)?(?:明确|列明?|标注|注明)[^。；;]{0,16}?的?[，,]\s*(?:执行|按照?|适用)(?:该项?|所属|其)?任务/;
+/**
+ * 标题下方所列分工和时限适用于各点 / 适用于该条目下各点 / 适用于该项所列各点: what an item names covers its points —
+ * they are parts of its task, not tasks of their own.
+ */
+const POINTS_COVERED =
+  /适用于(?:该|本|所在)?(?:项任务|条目|项工作|项|条)?(?:及其?)?(?:下|所属|所列)?的?(?:全部|所有)?(?:各个?)?(?:分点|要点|点)/;
 /** “责任单位”配合牵头单位抓好落实 */
 const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|协同)[“"「]?牵头单位/;
 const SEVERAL_LEADS_SHARE =
@@ -949,7 +978,7 @@ export function readPlanConventions(
       m ? m.slice(1).flatMap((word) => (word ? [ROLE_WORDS[word] as Role] : [])) : null)(
       stated(BRACKET_ORDER),
     ),
-    pointsFollowTask: stated(POINTS_FOLLOW_TASK) !== null,
+    pointsFollowTask: stated(POINTS_FOLLOW_TASK) !== null || stated(POINTS_COVERED) !== null,
     slashParts: stated(SLASH_PARTS) ? { allLead: stated(SLASHLESS_LEAD) !== null } : null,
     defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE) ?? stated(TAGGED_DEFAULT_DEADLINE)),
     defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),

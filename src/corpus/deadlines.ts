@@ -49,8 +49,11 @@ export const countedFromIssue = (clause: string): boolean => AFTER_ISSUE_ALONE.t
 /** One rule for a deadline phrase: its pattern and how to turn a match (and a year) into a date. */
 interface DeadlinePattern {
   pattern: RegExp;
-  /** The year written in the match, or null for a form that takes it from the passage. */
-  year: (m: RegExpExecArray) => number | null;
+  /**
+   * The year written in the match (or meant by it: 今年 is the plan's year), or null for a form that takes it
+   * from the passage.
+   */
+  year: (m: RegExpExecArray, o: DeadlineOptions) => number | null;
   date: (m: RegExpExecArray, year: number, o: DeadlineOptions) => MonthDay;
   approximate: boolean;
   /** True for a yearly form (每年…): the match names no year and recurs every year. */
@@ -62,6 +65,26 @@ export const lastDayOfMonth = (year: number, month: number): number =>
   new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 const yearEnd = (): MonthDay => ({ month: 12, day: 31 });
+/** 今年 / 本年: the year of a plan about one year, else the year it was signed. */
+const thisYear = (_m: RegExpExecArray, o: DeadlineOptions) => o.year ?? o.since ?? null;
+/** 今年9月底前, 本年度10月31日前, 今年年底前: a date in the plan's own year, said so. */
+const THIS_YEAR = "(?:今年|本年度?)";
+
+/**
+ * Public holidays on fixed dates, and the day before each that "before the holiday" means: 国庆节前 → 9月30日,
+ * “五一”前 → 4月30日. Lunar holidays (春节, 端午) move with the year and are not read.
+ */
+const HOLIDAYS: Readonly<Record<string, MonthDay>> = {
+  国庆: { month: 9, day: 30 },
+  国庆节: { month: 9, day: 30 },
+  五一: { month: 4, day: 30 },
+  劳动节: { month: 4, day: 30 },
+  五一劳动节: { month: 4, day: 30 },
+};
+const HOLIDAY = `[“"「]?(${Object.keys(HOLIDAYS)
+  .sort((a, b) => b.length - a.length)
+  .join("|")})[”"」]?(?:假期|长假|节日)?(?:之前|以前|前)`;
+const holiday = (m: RegExpExecArray, at: number): MonthDay => HOLIDAYS[m[at] as string] as MonthDay;
 const written = (m: RegExpExecArray) => Number(m[1]);
 const none = () => null;
 
@@ -196,6 +219,43 @@ const PATTERNS: readonly DeadlinePattern[] = [
     pattern: /(\d{4})年(?:下半年|年内|内(?![容部外]))/g,
     year: written,
     date: yearEnd,
+    approximate: false,
+  },
+  {
+    pattern: new RegExp(`${THIS_YEAR}(\\d{1,2})月(\\d{1,2})日(?:之前|以前|前)`, "g"),
+    year: thisYear,
+    date: (m) => ({ month: Number(m[1]), day: Number(m[2]) }),
+    approximate: false,
+  },
+  {
+    pattern: new RegExp(`${THIS_YEAR}(\\d{1,2})月底(?:之前|以前|前)?`, "g"),
+    year: thisYear,
+    date: (m, y) => ({ month: Number(m[1]), day: lastDayOfMonth(y, Number(m[1])) }),
+    approximate: false,
+  },
+  {
+    pattern: new RegExp(`${THIS_YEAR}(?:年底|底)(?:之前|以前|前)?`, "g"),
+    year: thisYear,
+    date: yearEnd,
+    approximate: false,
+  },
+  {
+    pattern: new RegExp(`${THIS_YEAR}(?:上半年|年中)(?:之前|以前|前)?`, "g"),
+    year: thisYear,
+    date: () => ({ month: 6, day: 30 }),
+    approximate: false,
+  },
+  {
+    // 2025年国庆节前, 2025年“五一”前: the day before a fixed public holiday.
+    pattern: new RegExp(`(\\d{4})年${HOLIDAY}`, "g"),
+    year: written,
+    date: (m) => holiday(m, 2),
+    approximate: false,
+  },
+  {
+    pattern: new RegExp(`(?<![\\d年])${HOLIDAY}`, "g"),
+    year: none,
+    date: (m) => holiday(m, 1),
     approximate: false,
   },
   {
@@ -407,7 +467,7 @@ export function parseDeadlines(written: string, options: DeadlineOptions): Deadl
       const at = m.index;
       const end = at + m[0].length;
       if (hits.some((h) => at < h.end && end > h.at)) continue;
-      const own = year(m as RegExpExecArray);
+      const own = year(m as RegExpExecArray, options);
       let resolved =
         own ??
         years.filter((y) => y.at < at).at(-1)?.year ??

@@ -439,8 +439,9 @@ export class DepartmentDirectory {
    */
   private describeCommittee(name: string): DepartmentInfo | null {
     // 管委 alone is how some plans shorten it (功能区管委).
-    const m = /^(.+)(?:管委会|管理委员会|管委)$/.exec(name);
+    const m = /^(.+?)(?:[(（][^()（）]+[)）])?(?:管委会|管理委员会|管委)$/.exec(name);
     if (!m?.[1]) return null;
+    // (某经开区(高新区)管委会: the zone's second name in brackets says no more of what it is.)
     // 市城乡一体化示范区: the level prefix says whose zone it is, not what it is called.
     const prefix = this.levels.find(([p]) => m[1]?.startsWith(p))?.[0];
     const unprefixed = prefix ? m[1].slice(prefix.length) : null;

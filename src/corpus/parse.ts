@@ -592,17 +592,19 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     // 本条落实责任：… / 本条落实时限：… after the last point, its points having lines of their own (本点…):
     // lines that say they are the item's.
     const itemsLines: string[] = [];
+    // 本项以X为主体，… read as 本项由X牵头，… where the notice defines the frame (see withRoleWords).
+    const isItemParagraph = (line: string) => ITEM_PARAGRAPH.test(withRoleWords(line, conventions.roleWords));
     if (item.parent !== null && isLastPoint(d, entries[n + 1]))
       for (const line of d.lines.slice(1).map(trimmed).reverse()) {
         if (line === "") continue;
-        if (!SAID_OF_ITEM.test(line) && !ITEM_PARAGRAPH.test(line) && !itemsField(line, conventions)) break;
+        if (!SAID_OF_ITEM.test(line) && !isItemParagraph(line) && !itemsField(line, conventions)) break;
         itemsLines.unshift(line);
       }
     // 本条第1、2点分别由A、B牵头… / 本条由X牵头…: read after every entry, point by point (see applyItemParagraphs).
-    const paragraphs = itemsLines.filter((line) => ITEM_PARAGRAPH.test(line));
+    const paragraphs = itemsLines.filter(isItemParagraph);
     if (paragraphs.length > 0 && item.parent)
       itemParagraphs.set(item.parent, [...(itemParagraphs.get(item.parent) ?? []), ...paragraphs]);
-    const saidLines = itemsLines.filter((line) => !ITEM_PARAGRAPH.test(line));
+    const saidLines = itemsLines.filter((line) => !isItemParagraph(line));
     if (saidLines.length > 0 && item.parent) {
       // 本条落实责任：X牵头 is a labelled list; 本条任务，责成X牵头，Y协助 a sentence.
       const lists = labelled(saidLines.join("\n"));
@@ -638,10 +640,12 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       (closesItem &&
         ((own.length > 0 && closingLines.some(opensWithLabel)) ||
           // 责任落实：X牵头，Y协同，Z落实。— a division line of its own after the last point; so is a line of
-          // nothing but roles and a time (在X配合下，由Y牵头，长期坚持。).
+          // nothing but roles and a time (在X配合下，由Y牵头，长期坚持。) — unless the item named its own units
+          // above its points: then the last point's own line is the point's, as each point before it may have.
           (own.length + sentence.length > 0 &&
             d.lines.length > 1 &&
-            (isDivisionLine(lastLine) || isRoleSentence(lastLine))) ||
+            (isDivisionLine(lastLine) || isRoleSentence(lastLine)) &&
+            !items.some((i) => i.id === item.parent && i.departments.some((x) => x.from === undefined))) ||
           (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text))));
     if (owedToItem && item.parent) {
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
@@ -791,7 +795,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   applyNamesForPoints(items);
   for (const [id, lines] of itemParagraphs) {
     const item = items.find((i) => i.id === id);
-    if (item) applyItemParagraphs(item, items, lines, readParagraphClause, deadlineOptions);
+    if (item)
+      applyItemParagraphs(item, items, lines, readParagraphClause, deadlineOptions, (clause) =>
+        withRoleWords(clause, conventions.roleWords),
+      );
   }
   // Tasks listed under a heading that names their department (三、部门任务分工 → （二）区发展和改革局 → 1．…).
   for (const heading of items.filter((i) => i.level === 2 && i.departments.length === 0)) {
