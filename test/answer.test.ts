@@ -1111,6 +1111,27 @@ describe("with the genre's development documents loaded beside corpus/", () => {
   it("reads a city's name and one of its districts' right after it (肇庆高要) as naming the district's plan", async () => {
     expect(many.understand("肇庆高要的方案二（一）说了啥").docs).toEqual(["gaoyao-air-quality-2025"]);
     expect(many.understand("肇庆的方案二（一）说了啥").docs).toEqual(["zhaoqing-air-pollution-2025"]);
+    // A district named as a place in its city (那边的企业), not as a plan: the city's plan.
+    expect(many.understand("邯郸永年那边做铸件的厂子多，市里打算咋管").docs).toEqual([
+      "handan-air-pollution-2025",
+    ]);
+  });
+
+  it("reads the places after “with” as the plan's partners, and their pinyin as the plans write them", async () => {
+    const english = many.understand(
+      "How does Neijiang plan to cooperate with Zigong and Yibin on air quality?",
+    );
+    expect(english.docs).toEqual(["neijiang-air-pollution-2025"]);
+    expect(english.translations).toEqual(expect.arrayContaining(["自贡", "宜宾"]));
+    expect(many.understand("内江与自贡、宜宾怎样开展区域联防联控").docs).toEqual([
+      "neijiang-air-pollution-2025",
+    ]);
+    // Compared, both are asked.
+    expect(many.understand("Compare Neijiang with Zigong on coal boilers").docs).toHaveLength(2);
+    const partners = await many.answer(
+      "How will Pingxiang coordinate with Zhuzhou and Changsha against air pollution?",
+    );
+    expect(partners.citations[0]).toMatchObject({ doc: "pingxiang-air-pollution-2025", id: "6.2" });
   });
 
   it("cites first the point a question finds clearly before its siblings, not the item they share", async () => {

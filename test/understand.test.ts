@@ -127,6 +127,8 @@ describe("item references", () => {
     expect(path("section 4 point 2")).toBe("4.2");
     expect(path("section 四 item 1")).toBe("4.1");
     expect(path("plan, section 三（三）point 4")).toBe("3.3.4");
+    // A point (2) under a dotted point.
+    expect(path("what does item 4.3.1(2) ask")).toBe("4.3.1.2");
   });
   it("reads a point lettered a） or written ⑵ under an item numbered 1. in its section", () => {
     expect(path("某方案五、3的b）讲什么")).toBe("5.3.2");
@@ -229,6 +231,9 @@ describe("a Query", () => {
     expect(t.intents).toContain("deadline_listing");
     const both = engine.understand("我厂的燃煤锅炉要淘汰吗，找哪个部门");
     expect(both.intents).toEqual(expect.arrayContaining(["check", "who"]));
+    // 谁 with a role's word of the genre (抓总, 主抓) asks who, as 谁牵头 does.
+    expect(engine.understand("那这件事谁抓总？").intents).toContain("who");
+    expect(engine.understand("谁家的锅炉要改造").intents).not.toContain("who");
     const source = engine.understand("六个百分之百出自哪条");
     expect(source).toMatchObject({ phrase: "六个百分之百" });
     expect(source.intents).toContain("source");

@@ -200,4 +200,4 @@ export function implementersIn(plans: readonly Plan[]): ReadonlyMap<Plan, readon
 }
 export { markedLine, type PlanConventions, readPlanConventions } from "./conventions.js";
 export { LEADING_COMPARATORS, parseQuantities, TRAILING_COMPARATORS } from "./quantities.js";
-export { type Bracket, findBrackets, parseResponsibility } from "./responsibility.js";
+export { type Bracket, findBrackets, hasRoleVerb, parseResponsibility } from "./responsibility.js";

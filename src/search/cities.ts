@@ -4,6 +4,7 @@
  * dictionary tags the name as a place.
  */
 import { join } from "node:path";
+import { pinyin } from "pinyin-pro";
 import { z } from "zod";
 import { projectPaths, readYamlFile } from "../corpus/index.js";
 
@@ -43,4 +44,23 @@ export function cityNames(): ReadonlySet<string> {
 /** The provinces `data/cities.yaml` lists its cities under (河北, 四川), without 省. */
 export function provinceNames(): ReadonlySet<string> {
   return regions().provinces;
+}
+
+let byPinyin: ReadonlyMap<string, string> | null = null;
+
+/**
+ * The cities and provinces by their toneless pinyin run together (xiangtan → 湘潭, hunan → 湖南), read once: how
+ * an English question writes a place its plans name in Chinese (与湘潭市、岳阳市联防联控 for "with Xiangtan and
+ * Yueyang"). A spelling two places share names neither.
+ */
+export function placesByPinyin(): ReadonlyMap<string, string> {
+  if (!byPinyin) {
+    const places = new Map<string, string | null>();
+    for (const name of [...cityNames(), ...provinceNames()]) {
+      const key = pinyin(name, { toneType: "none", separator: "" }).toLowerCase();
+      places.set(key, places.has(key) && places.get(key) !== name ? null : name);
+    }
+    byPinyin = new Map([...places].filter((e): e is [string, string] => e[1] !== null));
+  }
+  return byPinyin;
 }

@@ -191,26 +191,39 @@ export function namedDocuments(
     const documents = found.filter((f) => !placeOnly(f) || placeThenKind(f));
     if (documents.length > 0 && documents.length < found.length) return documents;
   }
-  // 肇庆高要那个方案: a city's name and right after it one of its districts' — the district's plan is asked.
+  // "How will A work with B and C", A与B、C联防联控: places named after "with" are the plan's partners, not
+  // the plans asked, when a plan is named before them.
+  // (Compare A with B asks both.)
+  const partnerStart = /compar|differ|versus|\bvs\b|比较|对比|相比|区别|不同/.test(lower)
+    ? null
+    : PARTNER.exec(lower);
+  if (partnerStart) {
+    const at = partnerStart.index;
+    const partners = new Set(
+      kept.filter((m) => m.start >= at && placesOf(m.doc).includes(m.name)).map((m) => m.doc),
+    );
+    const before = new Set(kept.filter((m) => m.end <= at).map((m) => m.doc));
+    const asked = found.filter((f) => !partners.has(f.doc) || before.has(f.doc));
+    if (before.size > 0 && asked.length > 0 && asked.length < found.length) return asked;
+  }
+  // 肇庆高要那个方案: a city's name and right after it one of its districts' then a plan's kind — the district's
+  // plan is asked. X市Y区那边的企业: the district is a place in the city, and the city's plan is asked.
   const rank: Record<string, number> = { national: 4, provincial: 3, city: 2, county: 1 };
   const levelOf = (doc: string) => rank[plans.find((p) => p.doc === doc)?.profile.level ?? ""] ?? 0;
-  const outer = new Set(
-    kept
-      .filter(
-        (m) =>
-          placesOf(m.doc).includes(m.name) &&
-          kept.some(
-            (o) =>
-              o.doc !== m.doc &&
-              o.start === m.end &&
-              placesOf(o.doc).includes(o.name) &&
-              levelOf(o.doc) > 0 &&
-              levelOf(o.doc) < levelOf(m.doc),
-          ),
-      )
-      .map((m) => m.doc),
-  );
+  const outer = new Set<string>();
+  const inner = new Set<string>();
+  for (const m of kept) {
+    if (!placesOf(m.doc).includes(m.name)) continue;
+    for (const o of kept) {
+      if (o.doc === m.doc || o.start !== m.end || !placesOf(o.doc).includes(o.name)) continue;
+      if (levelOf(o.doc) === 0 || levelOf(o.doc) >= levelOf(m.doc)) continue;
+      if (/^(?:的|那个|这个|那份|这份)?[\u4e00-\u9fa5]{0,6}?(?:方案|计划|文件|要点)/.test(lower.slice(o.end)))
+        outer.add(m.doc);
+      else inner.add(o.doc);
+    }
+  }
   if (outer.size > 0 && outer.size < found.length) return found.filter((f) => !outer.has(f.doc));
+  if (inner.size > 0 && inner.size < found.length) return found.filter((f) => !inner.has(f.doc));
   // A title several plans share (大气污染防治攻坚行动方案) beside a place that names one of them: that one.
   const placed = found.filter((f) => f.words.some((w) => placesOf(f.doc).includes(w)));
   if (placed.length > 0 && placed.length < found.length) {
@@ -242,6 +255,10 @@ export function namedDocuments(
   const fitting = found.filter((_, i) => scores[i] === best);
   return best > 0 && fitting.length < found.length ? fitting : found;
 }
+
+/** Where the names of a plan's partners begin: "with", "together with", 与/同/跟/和…联防联控. */
+const PARTNER =
+  /\b(?:together with|jointly with|with|alongside)\s+(?=[a-z])|(?<=[\u4e00-\u9fa5])(?:与|同|跟|联合)(?=[^，,。？?]{2,24}?(?:联防联控|协作|合作|联动|协同|共同))/;
 
 /** Is `short` what is left of `long` with some words taken out (its characters in order)? */
 function leavesOut(short: string, long: string): boolean {

@@ -6,6 +6,7 @@
 import {
   escapeRegExp,
   findDepartmentMentions,
+  hasRoleVerb,
   type Level,
   type Plan,
   parseSmallNumeral,
@@ -13,7 +14,7 @@ import {
 } from "../corpus/index.js";
 import { describesEntity, extractFacts, findAmounts, type QuestionFacts } from "../rules/index.js";
 import type { Coverage, Expansion } from "../search/index.js";
-import { cityNames, IDF_UNIT, STOPWORDS, segmenter } from "../search/index.js";
+import { cityNames, IDF_UNIT, placesByPinyin, STOPWORDS, segmenter } from "../search/index.js";
 import {
   type AskingWords,
   askedRole,
@@ -913,7 +914,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     !namesItsOwnPaper(cut, namedPlans)
   )
     intents.push("document");
-  if (w.whoAsk.test(cut)) intents.push("who");
+  // 谁抓总？ 谁主抓？: 谁 with a role's word of the genre or of a plan asks who, as 谁牵头 does.
+  if (w.whoAsk.test(cut) || (/谁/.test(cut) && (planRoles.length > 0 || hasRoleVerb(cut))))
+    intents.push("who");
   if (w.whenAsk.test(cut)) intents.push("when");
 
   // What the words naming a document mean (蓝天 of a 蓝天保卫战 plan → 优良天数) is no topic of the question.
@@ -922,7 +925,22 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   // Dictionary translations of English words help ranking; unless the lexicon vouches the word is a
   // topic of the genre, they are no evidence the question is about the plans (every English word
   // translates to something), so they stay out of `expansions`.
-  const translations = topical.filter((e) => !e.topic).map((e) => e.terms.join(" "));
+  // Places written in pinyin (with Zhuzhou and Changsha) help ranking as their Chinese names do; like other
+  // translations they are no evidence of a topic.
+  const places = placesByPinyin();
+  const placeNames = [
+    ...new Set(
+      textWithout(cut, docNames)
+        .toLowerCase()
+        .match(/[a-z]{4,}/g) ?? [],
+    ),
+  ]
+    .map((word) => places.get(word))
+    .filter((name): name is string => name !== undefined);
+  const translations = [
+    ...topical.filter((e) => !e.topic).map((e) => e.terms.join(" ")),
+    ...(lang === "en" ? placeNames : []),
+  ];
   const searchText = [textWithout(cut, [...docNames, ...later]), ...expansions, ...translations].join(" ");
   // 《某市…考核办法》 or 某县…工作要点: another document than those loaded, though it shares their words.
   const otherPlaces = namesOtherPlacesDocument(cut, deps.plans) || namesForeignQuotedTitle(cut, deps.plans);

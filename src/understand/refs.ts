@@ -16,6 +16,8 @@ const NOT_A_FIGURE =
 
 /** Reference forms, most specific first; each yields the path numbers in order. */
 const FORMS: readonly RegExp[] = [
+  // 4.3.1(2) — a point (2) under a dotted point
+  /(?<![\w.])(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})\s*[(（](\d{1,2})[)）]/,
   // 5.2(3) / 5.2 ③ — a point under a dotted item
   /(?<![\w.])(\d{1,2})[.．](\d{1,2})\s*[(（](\d{1,2})[)）]/,
   // 第五部分第四条第1点第（2）项 — four levels in words
