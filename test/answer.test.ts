@@ -1569,6 +1569,16 @@ describe("questions as people type them", () => {
     expect((await engine.answer("商丘的货车通行路线怎么划的")).status).toBe("answered");
   });
 
+  it("refuses who won a contract and the days one by one, which the plans do not give", async () => {
+    expect((await engine.answer("商丘道路扬尘在线监测系统是哪家公司中标的")).status).toBe("not_covered");
+    expect((await engine.answer("Who won the contract for Shangqiu's dust monitoring system?")).status).toBe(
+      "not_covered",
+    );
+    expect((await engine.answer("商丘过年放鞭炮具体允许哪几天")).status).toBe("not_covered");
+    // The rule itself is the plans'.
+    expect((await engine.answer("商丘对燃放烟花爆竹有什么规定")).status).toBe("answered");
+  });
+
   it("answers a company car asked whether it must be new-energy: only official cars of Party and government bodies", async () => {
     const r = await engine.answer("我们公司新买的轿车必须是新能源吗");
     expect(r).toMatchObject({ status: "answered", kind: "check" });

@@ -111,6 +111,22 @@ describe("hybrid retrieval", () => {
     ).toBe("shangqiu-air-quality-2024");
     expect(first("燃煤锅炉淘汰")).toBe("shangqiu-air-quality-2024#3.2");
   });
+
+  it("weighs the lexical ranking by the question's language: an English question's plan terms count more", async () => {
+    const index = await SearchIndex.open(corpus, { cacheDir: tempDir() });
+    const plans = corpus.plans.filter((p) => p.doc === "state-council-2023-24");
+    const text = "goal for rail freight volume growth in the plan by 2025";
+    const query = { searchText: `${text} 货物运输 目标 指标 铁路`, text };
+    // Lexical evidence only for English: the vector ranking decides a Chinese question alone, the lexical one
+    // (which finds the freight item first) an English one.
+    const fusion = { k: 5, vectorWeight: 1, lexicalWeight: 0, englishLexicalWeight: 10 };
+    const zh = index.search({ ...query, lang: "zh" }, { limit: 3, plans, fusion });
+    const en = index.search({ ...query, lang: "en" }, { limit: 3, plans, fusion });
+    expect(zh[0]?.vectorRank).toBe(1);
+    expect(en[0]?.lexicalRank).toBe(1);
+    expect(en[0]?.item.id).toBe("4.14");
+    expect(zh[0]?.item.id).not.toBe("4.14");
+  });
 });
 
 describe("coverage counts against a question only the asker's own words", () => {
