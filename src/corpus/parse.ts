@@ -592,19 +592,20 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     // 本条落实责任：… / 本条落实时限：… after the last point, its points having lines of their own (本点…):
     // lines that say they are the item's.
     const itemsLines: string[] = [];
-    // 本项以X为主体，… read as 本项由X牵头，… where the notice defines the frame (see withRoleWords).
-    const isItemParagraph = (line: string) => ITEM_PARAGRAPH.test(withRoleWords(line, conventions.roleWords));
+    // 本条第1、2点分别由A、B牵头… / 本条由X牵头…: read after every entry, point by point (see applyItemParagraphs);
+    // 本项以X为主体，… is read as 本项由X牵头，… where the notice defines the frame (see withRoleWords).
+    const paragraphs: string[] = [];
     if (item.parent !== null && isLastPoint(d, entries[n + 1]))
       for (const line of d.lines.slice(1).map(trimmed).reverse()) {
         if (line === "") continue;
-        if (!SAID_OF_ITEM.test(line) && !isItemParagraph(line) && !itemsField(line, conventions)) break;
+        const paragraph = ITEM_PARAGRAPH.test(withRoleWords(line, conventions.roleWords));
+        if (!SAID_OF_ITEM.test(line) && !paragraph && !itemsField(line, conventions)) break;
         itemsLines.unshift(line);
+        if (paragraph) paragraphs.unshift(line);
       }
-    // 本条第1、2点分别由A、B牵头… / 本条由X牵头…: read after every entry, point by point (see applyItemParagraphs).
-    const paragraphs = itemsLines.filter(isItemParagraph);
     if (paragraphs.length > 0 && item.parent)
       itemParagraphs.set(item.parent, [...(itemParagraphs.get(item.parent) ?? []), ...paragraphs]);
-    const saidLines = itemsLines.filter((line) => !isItemParagraph(line));
+    const saidLines = itemsLines.filter((line) => !paragraphs.includes(line));
     if (saidLines.length > 0 && item.parent) {
       // 本条落实责任：X牵头 is a labelled list; 本条任务，责成X牵头，Y协助 a sentence.
       const lists = labelled(saidLines.join("\n"));
