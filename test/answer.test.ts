@@ -1111,6 +1111,10 @@ describe("with the genre's development documents loaded beside corpus/", () => {
   it("reads a city's name and one of its districts' right after it (肇庆高要) as naming the district's plan", async () => {
     expect(many.understand("肇庆高要的方案二（一）说了啥").docs).toEqual(["gaoyao-air-quality-2025"]);
     expect(many.understand("肇庆的方案二（一）说了啥").docs).toEqual(["zhaoqing-air-pollution-2025"]);
+    // A city, then one of its districts whose plan is loaded, then the plan's title: that plan, no other place's.
+    expect(many.understand("石嘴山大武口区的攻坚方案第（三）项讲的啥").docs).toEqual([
+      "dawukou-air-pollution-2025",
+    ]);
     // A district named as a place in its city (那边的企业), not as a plan: the city's plan.
     expect(many.understand("邯郸永年那边做铸件的厂子多，市里打算咋管").docs).toEqual([
       "handan-air-pollution-2025",
@@ -1562,6 +1566,11 @@ describe("questions as people type them", () => {
   it("refuses another city's own plan (某市自己的行动计划), and answers the loaded city's asked so", async () => {
     expect((await engine.answer("开封市自己的行动计划对工地扬尘怎么要求")).status).toBe("not_covered");
     expect((await engine.answer("商丘市自己的行动计划对工地扬尘怎么要求")).status).toBe("answered");
+    // A prefecture-level city named bare before a plan (某市方案, without 市) is as much a place; a department's tasks
+    // in it are no listing of the loaded plans' tasks.
+    expect((await engine.answer("九江方案里对工地扬尘怎么要求")).status).toBe("not_covered");
+    expect((await engine.answer("九江的方案里市公安局负责哪些任务")).status).toBe("not_covered");
+    expect((await engine.answer("商丘方案里市公安局负责哪些任务")).kind).toBe("department_listing");
   });
 
   it("refuses the number plates of a driving restriction, which the plans do not give", async () => {

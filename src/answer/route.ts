@@ -52,8 +52,9 @@ export function route(query: Query): Handler[] {
   // 某县…工作要点第5项 names another place's document: its item 5 is not one of ours.
   if (has("cite") && !(query.offTopicCue && query.docs.length === 0)) candidates.push(citedItem);
   if (has("source")) candidates.push(source);
-  if (has("department_listing")) candidates.push(departments);
-  if (has("deadline_listing")) candidates.push(deadlines);
+  // 某市方案里X局有哪些任务 when no loaded plan is that city's: the loaded plans' tasks are not that plan's.
+  if (has("department_listing") && !query.otherDocument) candidates.push(departments);
+  if (has("deadline_listing") && !query.otherDocument) candidates.push(deadlines);
   // 某省…工作方案的文号 when no loaded document is that one: it asks of a document we do not hold.
   if (has("document") && !(query.offTopicCue && query.docs.length === 0)) candidates.push(documents);
   candidates.push(topic);

@@ -530,6 +530,26 @@ const TITLE_BREAK = /[在对里中的是算要有按给和与及跟把被从向�
 const NAMED_RULE =
   /(?:那|这)(?:条|项)(?![线])[^，。；;？?]{4,40}?的?(?:要求|规定|条款)|受(?:到)?(?:国家|省|市|县)?(?:的)?(?:计划|方案)(?:里|中|上)的?[^，。；;？?]{4,40}?的(?:限制|约束|要求|规定)/g;
 
+let placeTitle: RegExp | null = null;
+
+/**
+ * {@link PLACE_TITLE} with the prefecture-level cities of `data/cities.yaml` named bare too (某市方案, 某市的计划
+ * without 市): a city's name needs no suffix to be a place.
+ */
+function placeTitlePattern(): RegExp {
+  if (!placeTitle) {
+    const cities = [...cityNames()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    const source = PLACE_TITLE.source.replace(
+      "|\\p{Script=Han}县)",
+      `|\\p{Script=Han}县|${cities.join("|")})`,
+    );
+    if (source === PLACE_TITLE.source)
+      throw new Error("PLACE_TITLE no longer has the place group cities join");
+    placeTitle = new RegExp(source, "gu");
+  }
+  return placeTitle;
+}
+
 /** Whether the question names, by {@link PLACE_TITLE}, a document of a place no loaded document has. */
 function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean {
   // "Luoyang's own air quality plan": a place's plan in English, the place none of the loaded ones.
@@ -538,7 +558,7 @@ function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean
     if (NOT_AN_EN_PLACE.test(place)) continue;
     if (!plans.some((p) => p.profile.placeAliases.some((a) => a.toLowerCase() === place))) return true;
   }
-  for (const m of text.matchAll(PLACE_TITLE)) {
+  for (const m of text.matchAll(placeTitlePattern())) {
     const place = m[1] as string;
     // 某市的空气质量行动计划, 某市自己的…计划, 某市自己2024年出台的…计划: a 的 right after the place (or its
     // 自己, the year and the verb that issued it) is the title's own.
@@ -554,6 +574,8 @@ function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean
       TITLE_BREAK.test(title)
     )
       continue;
+    // 某市某区2025年…方案: a loaded place named in the title after the city is the plan asked.
+    if (plans.some((p) => p.profile.placeAliases.some((a) => a.length >= 2 && title.startsWith(a)))) continue;
     // Words before the place run into it (列出沛县…计划): a loaded place at its end is that place.
     const loaded = (a: string) => a === place || a === core || (a.length >= 2 && place.endsWith(a));
     const placesPlans = plans.filter((p) => p.profile.placeAliases.some(loaded));
@@ -799,6 +821,7 @@ function invalidQuery(raw: string, text: string, reason: Query["invalid"] & stri
     expansions: [],
     unbridged: [],
     offTopicCue: false,
+    otherDocument: false,
     asksFor: [],
     translations: [],
     searchText: "",
@@ -972,6 +995,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     residue,
     expansions,
     unbridged,
+    otherDocument: otherPlaces,
     offTopicCue:
       otherPlaces ||
       asksOffTopic(cut, asked, found, deps, w) ||

@@ -173,6 +173,11 @@ export const Query = z.object({
    */
   offTopicCue: z.boolean(),
   /**
+   * Among those cues, it names a document of a place or a year no loaded document is (某市方案, 某县…工作要点,
+   * Luoyang's own plan): what it asks of that document no loaded one answers, whatever their items say.
+   */
+  otherDocument: z.boolean().default(false),
+  /**
    * The kinds of answer it asks for that only some items give (money, clock, today — the answer
    * types of data/asking.yaml); none when it asks for the content of a clause.
    */
