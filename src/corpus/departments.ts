@@ -134,6 +134,7 @@ export class DepartmentDirectory {
   private readonly declared = new Map<string, ProfileDepartment>();
   private table: ReadonlyArray<readonly [string, readonly string[]]> | null = null;
   private wordSet: Set<string> | null = null;
+  private starts: { table: object; rows: ReadonlyMap<string, readonly number[]> } | null = null;
 
   constructor(private readonly data: DepartmentData) {
     this.levels = Object.entries(data.levels).sort((a, b) => b[0].length - a[0].length);
@@ -212,20 +213,24 @@ export class DepartmentDirectory {
     const folded = fold(text);
     const taken = new Array<boolean>(folded.length).fill(false);
     const found: DepartmentMention[] = [];
-    for (const [alias, names] of this.mentionTable()) {
-      const latin = isLatin(alias);
-      let from = 0;
-      for (;;) {
-        const at = folded.indexOf(alias, from);
-        if (at < 0) break;
-        from = at + 1;
-        const end = at + alias.length;
-        if (latin && (/[a-z0-9]/.test(folded[at - 1] ?? "") || /[a-z0-9]/.test(folded[end] ?? ""))) continue;
-        if (cjk(folded[at - 1] ?? "") && this.endsPlaceName(alias)) continue;
-        if (taken.slice(at, end).some(Boolean)) continue;
-        taken.fill(true, at, end);
-        found.push({ start: at, end, alias, names });
-      }
+    const table = this.mentionTable();
+    // Every place a key occurs, found through the keys' first two characters; then taken in the
+    // table's order (longest key first, each key left to right), as a scan key by key would.
+    const hits: Array<readonly [number, number]> = [];
+    const byStart = this.mentionStarts();
+    for (let at = 0; at + 1 < folded.length; at++)
+      for (const k of byStart.get(folded.slice(at, at + 2)) ?? [])
+        if (folded.startsWith((table[k] as (typeof table)[number])[0], at)) hits.push([k, at]);
+    hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [k, at] of hits) {
+      const [alias, names] = table[k] as (typeof table)[number];
+      const end = at + alias.length;
+      if (isLatin(alias) && (/[a-z0-9]/.test(folded[at - 1] ?? "") || /[a-z0-9]/.test(folded[end] ?? "")))
+        continue;
+      if (cjk(folded[at - 1] ?? "") && this.endsPlaceName(alias)) continue;
+      if (taken.slice(at, end).some(Boolean)) continue;
+      taken.fill(true, at, end);
+      found.push({ start: at, end, alias, names });
     }
     found.sort((a, b) => a.start - b.start);
     // 公安交管大队: a generic word right before a unit whose names hold it is part of that unit's name,
@@ -473,6 +478,21 @@ export class DepartmentDirectory {
         return [suffix, place];
     }
     return [null, null];
+  }
+
+  /** The {@link mentionTable}'s rows by their key's first two characters (every key has two or more). */
+  private mentionStarts(): ReadonlyMap<string, readonly number[]> {
+    const table = this.mentionTable();
+    if (this.starts?.table === table) return this.starts.rows;
+    const rows = new Map<string, number[]>();
+    table.forEach(([key], k) => {
+      const start = key.slice(0, 2);
+      const list = rows.get(start);
+      if (list) list.push(k);
+      else rows.set(start, [k]);
+    });
+    this.starts = { table, rows };
+    return rows;
   }
 
   /** Every key (folded) with the known names it means, longest key first; rebuilt when names change. */

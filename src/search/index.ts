@@ -604,7 +604,7 @@ export class SearchIndex {
     const found = (t: string) =>
       present(t) || (docs !== undefined && t.length >= 3 && this.writtenIn(t, docs));
     return this.vocabulary
-      .expand(word)
+      .expandWord(word)
       .some(
         (e) =>
           e.source === "lexicon" &&

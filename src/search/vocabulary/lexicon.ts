@@ -93,7 +93,7 @@ export interface DomainLexicon {
   /** English phrase (lower case) → the plans' wording. */
   englishTerms: ReadonlyMap<string, string>;
   /** English phrase (as a pattern: word boundaries, optional plural, -y → -ies) → the plans' wording, longest first. */
-  english: ReadonlyArray<readonly [RegExp, string]>;
+  english: ReadonlyArray<readonly [RegExp, string, string]>;
   /** English asking words (base forms): the dictionary does not bridge them alone. */
   asking: ReadonlySet<string>;
   /** Everyday Chinese words that carry no topic: not counted for or against a question. */
@@ -125,6 +125,12 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const longestFirst = (a: readonly [string, string], b: readonly [string, string]) =>
   b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1);
 
+/**
+ * What every match of an English key's pattern contains as written: its first word, less a final y
+ * that a plural changes (county → counties), and never past a hyphen (a space may be one).
+ */
+const literalStart = (key: string) => (key.split(/[\s-]/)[0] ?? key).replace(/y$/, "");
+
 /** Reads and compiles a lexicon file; throws naming the file and what is wrong. */
 export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): DomainLexicon {
   const text = readFileSync(file, "utf8");
@@ -140,7 +146,7 @@ export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): D
     // A space in a phrase also matches a hyphen: "clean-transport share" says "clean transport".
     .map(([k, v]) => {
       const phrase = plural(escapeRegExp(k)).replace(/ /g, "[\\s-]+");
-      return [new RegExp(`(?<![a-z0-9])${phrase}(?![a-z0-9])`, "g"), v] as const;
+      return [new RegExp(`(?<![a-z0-9])${phrase}(?![a-z0-9])`, "g"), v, literalStart(k)] as const;
     });
   const words = [...new Set([...groups.flatMap((g) => g.words), ...plain.map(([k]) => k)])];
   const asking = new Set(parsed.data.asking);
@@ -194,7 +200,9 @@ export function lexiconMatches(
   let rest = americanSpelling(text.toLowerCase());
   // A text with no latin letter has no English phrase to look for.
   const english = /[a-z]/.test(rest) ? lexicon.english : [];
-  for (const [pattern, terms] of english) {
+  for (const [pattern, terms, literal] of english) {
+    // Most keys' first letters are not in a short question: a substring test spares their pattern.
+    if (!rest.includes(literal)) continue;
     pattern.lastIndex = 0;
     const found = rest.match(pattern);
     if (found) {

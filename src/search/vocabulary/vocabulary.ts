@@ -134,10 +134,15 @@ export function buildVocabularyData(
 }
 
 /** The vocabulary of one corpus: expansions, known terms and typo repair. */
+/** How many words' expansions a vocabulary keeps before it starts afresh. */
+const EXPANSIONS_KEPT = 20_000;
+
 export class Vocabulary {
   private readonly sources: ReadonlySet<VocabularySource>;
   private readonly lexiconWords: ReadonlySet<string>;
   private repairer: TypoRepairer | undefined;
+  /** {@link expandWord}'s answers by word. */
+  private readonly expansions = new Map<string, readonly Expansion[]>();
 
   constructor(
     private readonly data: VocabularyData,
@@ -154,6 +159,25 @@ export class Vocabulary {
    * through their near-synonyms.
    */
   expand(text: string): Expansion[] {
+    return this.expandAnew(text);
+  }
+
+  /**
+   * {@link expand} of one word, kept: a search asks it of each word of a question that the plans may
+   * write otherwise, and the words recur from question to question.
+   */
+  expandWord(word: string): readonly Expansion[] {
+    let found = this.expansions.get(word);
+    if (found === undefined) {
+      // Bounded: a long-running bot sees endless words.
+      if (this.expansions.size >= EXPANSIONS_KEPT) this.expansions.clear();
+      found = this.expandAnew(word);
+      this.expansions.set(word, found);
+    }
+    return found;
+  }
+
+  private expandAnew(text: string): Expansion[] {
     const { matches, rest } = lexiconMatches(text, this.lexicon);
     const out: Expansion[] = matches.map((m) => ({
       phrase: m.phrase,
