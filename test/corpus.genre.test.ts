@@ -391,6 +391,14 @@ describe("every development document", () => {
         "handan-air-pollution-2025",
         "wuhu-air-quality-2025",
         "huzhou-air-pollution-2025",
+        "linyi-air-quality-2025",
+        "nanyang-air-pollution-2025",
+        "guilin-air-quality-2025",
+        "xianyang-air-pollution-2025",
+        "anyang-air-quality-2025",
+        "changzhi-air-pollution-2025",
+        "baoding-air-quality-2025",
+        "zibo-air-pollution-2025",
       ].sort(),
     );
   });
