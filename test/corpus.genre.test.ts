@@ -3273,4 +3273,54 @@ describe("the twentieth round's conventions", () => {
     expect(entry(handan, "2.2.1").departments.every((d) => d.from === "2.2")).toBe(true);
     expect(entry(handan, "2.1.2").departments.some((d) => d.from === undefined)).toBe(true);
   });
+
+  it("reads defined words standing before names clause after clause (主责在X，落实在Y), fields parted by bars (主送：X｜报结：date), a point's own line after its item's, and a point's bracket leaving its item's other roles", () => {
+    // 主责在X，落实在Y，协同在Z，完成于…: each defined word before its names is their label.
+    const anyang = planOf("anyang-air-quality-2025");
+    expect(roles(anyang, "3.1")).toEqual({
+      市发展改革委: "lead",
+      "各县(市、区)人民政府": "responsible",
+      市工业和信息化局: "support",
+      市生态环境局: "support",
+    });
+    // 甲区、乙区人民政府和丙管委会: the bare places take the government's body, not the last name's.
+    expect(Object.keys(roles(anyang, "6.1.2"))).toContain("文峰区人民政府");
+    // 〔组织不力问X；落实不力问Y；配合不力问Z〕 reads the same way.
+    expect(roles(planOf("nanyang-air-pollution-2025"), "2.1")).toMatchObject({ 市发展改革委: "lead" });
+    // 主送：X｜分送：Y｜抄送：Z｜报结：2025年9月30日 — 报结 is the time limit the notice defines.
+    const baoding = planOf("baoding-air-quality-2025");
+    expect(roles(baoding, "2.2.1")).toMatchObject({ 市生态环境局: "lead", 市工业和信息化局: "support" });
+    expect(isoDates(baoding, "2.2.1")).toEqual(["2025-09-30"]);
+    // A labelled line after the last point, the item having its own above its points: the point's.
+    const changzhi = planOf("changzhi-air-pollution-2025");
+    expect(roles(changzhi, "5.1.2")).toEqual({ 市交通运输局: "lead", 市商务局: "support" });
+    expect(entry(changzhi, "5.1.1").departments.every((d) => d.from === "5.1")).toBe(true);
+    // 1．5000平方米… and 1．5月至9月… open points; 括号未列的内容仍按条目括号执行 keeps the item's supports.
+    const zibo = planOf("zibo-air-pollution-2025");
+    expect(isoDates(zibo, "6.1.2")).toEqual(["2025-05-31"]);
+    expect(roles(zibo, "5.1.2")).toEqual({
+      市城市管理局: "lead",
+      各区县政府: "responsible",
+      市生态环境局: "support",
+    });
+    expect(isoDates(planOf("guilin-air-quality-2025"), "6.2.2")).toEqual(["2025-05-31"]);
+    // 问责节点：立秋前 — a solar term as a deadline, in the plan's year.
+    expect(isoDates(planOf("nanyang-air-pollution-2025"), "2.2.1")).toEqual(["2025-08-07"]);
+  });
+
+  it("reads shares of a task (责任权重：X50%，Y40%，Z10%) by the notice's rule: the highest leads, 20% and more is responsible", () => {
+    const linyi = planOf("linyi-air-quality-2025");
+    expect(roles(linyi, "2.1.1")).toEqual({
+      市生态环境局: "lead",
+      临港经济开发区管委会: "responsible",
+      市工业和信息化局: "support",
+    });
+    expect(roles(linyi, "2.3")).toEqual({
+      市生态环境局: "lead",
+      市商务局: "responsible",
+      市市场监管局: "support",
+      市应急管理局: "support",
+    });
+    expect(isoDates(linyi, "2.1.1")).toEqual(["2025-06-30"]);
+  });
 });

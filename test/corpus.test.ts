@@ -174,6 +174,21 @@ describe("deadlines and quantities", () => {
     for (const i of plan.items) for (const d of i.deadlines) expect(i.text).toContain(d.sentence);
   });
 
+  it("reads a solar term as its day in the year (立冬前, 2026年“雨水”前), not one written as 前后", () => {
+    const dates = (t: string, year?: number) =>
+      parseDeadlines(t, { heatingSeason: { month: 11, day: 15 }, year }).map((d) => d.date);
+    // Days as the almanac gives them, the formula's corrected years among them (2021 冬至, 2026 雨水).
+    expect(dates("2024年立春前、2024年清明前、2024年立冬前")).toEqual([
+      "2024-02-04",
+      "2024-04-04",
+      "2024-11-07",
+    ]);
+    expect(dates("立秋前完成，芒种前验收", 2025)).toEqual(["2025-08-07", "2025-06-05"]);
+    expect(dates("2021年冬至前")).toEqual(["2021-12-21"]);
+    expect(dates("2026年“雨水”前")).toEqual(["2026-02-18"]);
+    expect(dates("冬至前后加强巡查", 2025)).toEqual([]);
+  });
+
   it("reads the genre's other deadline forms: halves, quarters, 年内, 月底 without 前", () => {
     const dates = (t: string) =>
       parseDeadlines(t, { heatingSeason: { month: 11, day: 15 } }).map((d) => d.date);

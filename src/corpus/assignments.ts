@@ -204,6 +204,8 @@ export function inheritGroupDepartments(
   pointsFollowTask = false,
   /** Groups given their departments as a whole from outside their text (a dispatch line for （二）). */
   wholeGroups: ReadonlySet<string> = new Set(),
+  /** A task naming some roles keeps the group's units for the others (the notice says so). */
+  unlistedRolesFollow = false,
 ): void {
   // Departments a clause closing the group's points gave it are the group's alone (its points are
   // the parts of one task).
@@ -228,6 +230,14 @@ export function inheritGroupDepartments(
       }
       if (overriddenLeadSupports && own.some((d) => d.role === "lead")) {
         task.departments = withOverriddenLead(own, group.departments);
+        continue;
+      }
+      if (unlistedRolesFollow && own.length > 0) {
+        const named = new Set(own.map((d) => d.role));
+        const kept = group.departments
+          .filter((d) => !named.has(d.role) && !own.some((o) => o.name === d.name))
+          .map((d) => ({ ...d, from: group.id }));
+        task.departments = strongestRoles([...own, ...kept]);
         continue;
       }
       if (own.length > 0 && !own.every((d) => d.role === "lead")) continue;

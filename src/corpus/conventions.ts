@@ -35,6 +35,11 @@ export interface PlanConventions {
   roleWords: ReadonlyMap<string, Role>;
   /** Every word the notice defines as a role, a verb of the genre too (“【统筹】”后所列为牵头单位 → 统筹). */
   definedWords: ReadonlySet<string>;
+  /**
+   * Words the notice defines as a task's time limit (“报结”为该项任务的办结时限, “控期”为完成时限): a date
+   * after one and its colon is the deadline, as after 完成时限：.
+   */
+  timeWords: readonly string[];
   /** Fields the notice names in lenticular brackets (每项任务后附【落实】段 → 落实): lines of a task, no titles. */
   fieldNames: ReadonlySet<string>;
   /**
@@ -138,6 +143,17 @@ export interface PlanConventions {
    * and the departments they take from it stay the task's (a listing shows the task).
    */
   pointsFollowTask: boolean;
+  /**
+   * "某一点另有括号的…括号未列的内容仍按条目括号执行": a point naming some roles of its own keeps its item's
+   * units for the roles it leaves out.
+   */
+  unlistedRolesFollowTask: boolean;
+  /**
+   * "权重最高的单位为牵头单位…权重在20%及以上的为责任单位…低于20%的为配合单位": names written with a
+   * share of the task (市生态环境局50%) take their role from it; `responsibleFrom` is the share from
+   * which a name is responsible (0: every name beside the lead).
+   */
+  weights: { responsibleFrom: number } | null;
   /** "第三部分至第七部分未标明责任单位的措施，由X牵头": who leads the tasks of those sections naming none. */
   defaultLead: { departments: DepartmentRef[]; sections: [number, number] | null } | null;
   /**
@@ -369,6 +385,13 @@ export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): s
         "$1",
       );
   }
+  // 主责在X，落实在Y，协同在Z，完成于…: defined words standing right before names, clause after clause,
+  // are their labels (主责在：X), as a colon would make them. One alone before names whose sentence goes on
+  // (会同X、Y，开展…) is a verb of that sentence.
+  const before = [...words.keys()].filter(
+    (word) => !word.includes("…") && !isLabelOnly(word) && !isRoleVerb(word),
+  );
+  if (before.length > 0) out = labelsBeforeNames(out, before);
   // The map holds the longest words first (负责统筹 before 统筹): see readPlanConventions.
   for (const [word, role] of words)
     out = word.includes("…")
@@ -387,6 +410,48 @@ export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): s
             )
         : out.split(word).join(BARE_VERB[role]);
   return out;
+}
+
+/** {@link withRoleWords}' labels of defined words written right before their names (see there). */
+function labelsBeforeNames(text: string, before: readonly string[]): string {
+  const pattern = new RegExp(
+    `(^|[（(［\\[〔；;，,。\\s])(${before.map(escapeRegExp).join("|")})(?=\\p{Script=Han})`,
+    "gu",
+  );
+  // Each word before names: where the word starts, where its names start and end.
+  const found: Array<{ word: number; at: number; end: number }> = [];
+  for (const m of text.matchAll(pattern)) {
+    const word = (m.index ?? 0) + (m[1] as string).length;
+    const at = word + (m[2] as string).length;
+    const names = clauseAt(text, at);
+    if (!/^(?:单位|部门)|[：:]/.test(names) && splitNames(names))
+      found.push({ word, at, end: at + names.length });
+  }
+  const joined = (a: { end: number } | undefined, b: { word: number } | undefined) =>
+    a !== undefined && b !== undefined && /^\s*[，,；;]\s*$/.test(text.slice(a.end, b.word));
+  let out = text;
+  for (let k = found.length - 1; k >= 0; k--) {
+    const here = found[k] as { word: number; at: number; end: number };
+    const closes =
+      /^(?:[。）)]|$)/.test(text.slice(here.end, here.end + 1)) || isTimeLimit(clauseAt(text, here.end + 1));
+    if (joined(here, found[k + 1]) || joined(found[k - 1], here) || closes)
+      out = `${out.slice(0, here.at)}：${out.slice(here.at)}`;
+  }
+  return out;
+}
+
+/** The text from `from` to the end of its clause: the first ，；。 or closing bracket outside brackets. */
+function clauseAt(text: string, from: number): string {
+  let depth = 0;
+  for (let k = from; k < text.length; k++) {
+    const c = text[k] as string;
+    if (c === "（" || c === "(") depth++;
+    else if (c === "）" || c === ")") {
+      if (depth === 0) return text.slice(from, k);
+      depth--;
+    } else if (depth === 0 && "，,；;。\n".includes(c)) return text.slice(from, k);
+  }
+  return text.slice(from);
 }
 
 /**
@@ -508,6 +573,10 @@ const BRACKET_ORDER = ((place: (n: string) => string) =>
   (n) =>
     `第${n}(?:组|个)括号(?:内|中)?(?:所列)?(?:的)?(?:单位)?(?:为|是)(牵头|责任|配合|协办|参与)(?:单位|部门)`,
 );
+/** “报结”为该项任务的办结时限 / “控期”为完成时限 / “回复”后为完成时限: a word the notice makes the time limit's label. */
+const TIME_WORD =
+  /[“"「]([\p{Script=Han}]{2,4})[”"」](?:栏|项)?(?:之?后(?:所列|所写)?(?:的)?)?(?:即|为|是|指)(?:该项任务的|各项任务的|任务的|该任务的)?(?:办结|完成|截止)?(?:时限|时间|期限|日期)/gu;
+
 /** 开头的单位为牵头单位 / 句首所列单位为牵头单位: a task's opening names lead it. */
 const OPENING_LEADS =
   /(?:开头|句首|打头)(?:的|所列的?)(?:单位|部门)(?:名称)?(?:即)?(?:为|是)牵头(?:单位|部门)/;
@@ -523,6 +592,38 @@ const POINTS_FOLLOW_TASK =
  */
 const POINTS_COVERED =
   /适用于(?:该|本|所在)?(?:项任务|条目|项工作|项|条)?(?:及其?)?(?:下|所属|所列)?的?(?:全部|所有)?(?:各个?)?(?:分点|要点|点)/;
+/** 权重最高的单位为牵头单位 */
+const HIGHEST_WEIGHT_LEADS = /权重最(?:高|大)的(?:单位|部门)?(?:为|是)牵头/;
+/** 权重在20%及以上的为责任单位 */
+const RESPONSIBLE_FROM_WEIGHT =
+  /权重(?:在|达到?)?(\d{1,2})\s*[%％](?:及|或)以上的?(?:单位|部门)?(?:为|是)责任/;
+
+/**
+ * 责任权重：X50%，Y40%，Z10% read by the notice's rule as 责任单位：X（牵头）、Y（负责）、Z（配合）: the highest
+ * share leads (the first of equal ones), a share from `responsibleFrom` up is responsible, a smaller one
+ * supports. A list whose every name has no share is left as it is.
+ */
+export function withWeightRoles(text: string, weights: { responsibleFrom: number }): string {
+  return text.replace(/(?:责任)?权重\s*[:：]\s*([^。\n]+)/g, (whole, list: string) => {
+    const pieces = list
+      .split(/[，,、；;]/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const shares = pieces.map((p) => /^(.+?)\s*[(（]?\s*(\d{1,3}(?:\.\d+)?)\s*[%％]\s*[)）]?$/.exec(p));
+    if (shares.some((m) => m === null)) return whole;
+    const values = shares.map((m) => Number((m as RegExpExecArray)[2]));
+    const lead = values.indexOf(Math.max(...values));
+    const named = shares.map((m, i) => {
+      const role = i === lead ? "牵头" : (values[i] as number) >= weights.responsibleFrom ? "负责" : "配合";
+      return `${(m as RegExpExecArray)[1]}（${role}）`;
+    });
+    return `责任单位：${named.join("、")}`;
+  });
+}
+
+/** 括号未列的内容仍按条目括号执行 / 未列明的栏目仍适用所属条目的分工 */
+const UNLISTED_FOLLOW_TASK =
+  /(?:未列|未标注|未写明|未载明|没有列明|未列明)的?(?:内容|栏目?|单位|事项|部分|角色)?[，,]?(?:仍|继续|均)(?:按|适用|执行|以)(?:所属|其所属)?(?:条目|该条目|本条|该条|条|任务|该项)/;
 /** “责任单位”配合牵头单位抓好落实 */
 const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|协同)[“"「]?牵头单位/;
 const SEVERAL_LEADS_SHARE =
@@ -950,6 +1051,7 @@ export function readPlanConventions(
         .sort((a, b) => b[0].length - a[0].length),
     ),
     definedWords: new Set(defined.keys()),
+    timeWords: [...new Set([...`${notice}\n${preamble}`.matchAll(TIME_WORD)].map((m) => m[1] as string))],
     fieldNames: new Set(
       [...`${notice}\n${preamble}`.matchAll(/【([\p{Script=Han}]{1,8})】/gu)].map((m) => m[1] as string),
     ),
@@ -979,6 +1081,10 @@ export function readPlanConventions(
       stated(BRACKET_ORDER),
     ),
     pointsFollowTask: stated(POINTS_FOLLOW_TASK) !== null || stated(POINTS_COVERED) !== null,
+    unlistedRolesFollowTask: stated(UNLISTED_FOLLOW_TASK) !== null,
+    weights: stated(HIGHEST_WEIGHT_LEADS)
+      ? { responsibleFrom: Number(stated(RESPONSIBLE_FROM_WEIGHT)?.[1] ?? 0) }
+      : null,
     slashParts: stated(SLASH_PARTS) ? { allLead: stated(SLASHLESS_LEAD) !== null } : null,
     defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE) ?? stated(TAGGED_DEFAULT_DEADLINE)),
     defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),

@@ -10,6 +10,7 @@
  */
 import { parseSmallNumeral } from "./numerals.js";
 import type { Deadline, IsoDate } from "./schema.js";
+import { solarTermDay, solarTermNames } from "./solar-terms.js";
 
 /** A month and day, such as the start of a heating season. */
 export interface MonthDay {
@@ -36,6 +37,8 @@ export interface DeadlineOptions {
   seasonFrom?: IsoDate | null;
   /** The signing date: a deadline counted from issue (方案印发后2个月内) falls that long after it. */
   issued?: IsoDate | null;
+  /** Han words the document defines as the time limit's label (报结：2025年9月30日): read as 时限：. */
+  timeLabels?: readonly string[];
 }
 
 /** 方案印发后2个月内, 本通知印发之日起3个月内: a time counted from the document's issue. */
@@ -85,6 +88,10 @@ const HOLIDAY = `[“"「]?(${Object.keys(HOLIDAYS)
   .sort((a, b) => b.length - a.length)
   .join("|")})[”"」]?(?:假期|长假|节日)?(?:之前|以前|前)`;
 const holiday = (m: RegExpExecArray, at: number): MonthDay => HOLIDAYS[m[at] as string] as MonthDay;
+/** 立冬前, “芒种”前: a solar term's day (see solar-terms.ts); not 冬至前后, around it. */
+const SOLAR_TERM = `[“"「]?(${solarTermNames().join("|")})[”"」]?(?:节气)?(?:之前|以前|前)(?!后)`;
+const solarTerm = (m: RegExpExecArray, at: number, year: number): MonthDay =>
+  solarTermDay(m[at] as string, year) as MonthDay;
 const written = (m: RegExpExecArray) => Number(m[1]);
 const none = () => null;
 
@@ -256,6 +263,19 @@ const PATTERNS: readonly DeadlinePattern[] = [
     pattern: new RegExp(`(?<![\\d年])${HOLIDAY}`, "g"),
     year: none,
     date: (m) => holiday(m, 1),
+    approximate: false,
+  },
+  {
+    // 2025年立冬前, 立冬前 in a 2025 plan: the term's day that year.
+    pattern: new RegExp(`(\\d{4})年${SOLAR_TERM}`, "g"),
+    year: written,
+    date: (m, y) => solarTerm(m, 2, y),
+    approximate: false,
+  },
+  {
+    pattern: new RegExp(`(?<![\\d年])${SOLAR_TERM}`, "g"),
+    year: none,
+    date: (m, y) => solarTerm(m, 1, y),
     approximate: false,
   },
   {
@@ -458,7 +478,12 @@ export function withArabicDates(written: string): { text: string; origin: number
 /** Every deadline phrase in a text, in order of appearance, once per phrase and date. */
 export function parseDeadlines(written: string, options: DeadlineOptions): Deadline[] {
   // Read with Arabic numerals; a phrase is quoted as written.
-  const { text, origin } = withArabicDates(written);
+  const arabic = withArabicDates(written);
+  const { origin } = arabic;
+  // A defined label becomes 时限 in place, padded to its length, so that positions stay the written ones.
+  let text = arabic.text;
+  for (const word of options.timeLabels ?? [])
+    text = text.replace(new RegExp(`${word}(?=\\s*[:：])`, "g"), `${" ".repeat(word.length - 2)}时限`);
   const quoted = (at: number, end: number) => written.slice(origin[at], origin[end]);
   const years = passageYears(text);
   const hits: Array<{ at: number; end: number; deadline: Deadline }> = [];

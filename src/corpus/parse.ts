@@ -33,6 +33,7 @@ import {
   type PlanConventions,
   readPlanConventions,
   withRoleWords,
+  withWeightRoles,
 } from "./conventions.js";
 import { parseDeadlines } from "./deadlines.js";
 import type { ProfileDepartment } from "./department-data.js";
@@ -354,13 +355,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
           .split("\n")
           .map((line) => markedLabels(line, conventions.lineMarks) ?? line)
           .join("\n");
+  const weighted = (text: string) =>
+    conventions.weights ? withWeightRoles(text, conventions.weights) : text;
   const opensWithLabel = (line: string) =>
-    startsWithLabel(withRoleWords(line, conventions.roleWords)) ||
+    startsWithLabel(withRoleWords(weighted(line), conventions.roleWords)) ||
     (conventions.lineMarks.size > 0 && markedLabels(line, conventions.lineMarks) !== null);
   const labelled = (text: string) =>
     parseLabelledResponsibility(
       withRoleWords(
-        withMarkedLists(withLeadTag(text))
+        withMarkedLists(withLeadTag(weighted(text)))
           .replace(/〖([^〖〗\n]{1,6})〗/g, "【$1】")
           .replace(ANGLED_LABELS, (_, inner: string) => `（${inner.replace(/[｜|]/g, "；")}）`),
         conventions.roleWords,
@@ -383,6 +386,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     since: signedYear,
     seasonFrom,
     issued: meta.signed,
+    timeLabels: conventions.timeWords,
   };
   const items: Item[] = [];
   // A note of the opening covers every entry ("" is before the first).
@@ -636,17 +640,21 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       inlineClauses.has(item.parent) &&
       !ownLineClauses.has(item.parent) &&
       isLastPoint(d, entries[n + 1]);
+    // An item that named its own units above its points: the last point's own line is the point's, as each
+    // point before it may have.
+    const itemNamedOwn = items.some(
+      (i) => i.id === item.parent && i.departments.some((x) => x.from === undefined),
+    );
     const owedToItem =
       (layoutChanged && own.length > 0 && closingLines.some(opensWithLabel)) ||
       (closesItem &&
-        ((own.length > 0 && closingLines.some(opensWithLabel)) ||
+        ((own.length > 0 && closingLines.some(opensWithLabel) && !itemNamedOwn) ||
           // 责任落实：X牵头，Y协同，Z落实。— a division line of its own after the last point; so is a line of
-          // nothing but roles and a time (在X配合下，由Y牵头，长期坚持。) — unless the item named its own units
-          // above its points: then the last point's own line is the point's, as each point before it may have.
+          // nothing but roles and a time (在X配合下，由Y牵头，长期坚持。).
           (own.length + sentence.length > 0 &&
             d.lines.length > 1 &&
             (isDivisionLine(lastLine) || isRoleSentence(lastLine)) &&
-            !items.some((i) => i.id === item.parent && i.departments.some((x) => x.from === undefined))) ||
+            !itemNamedOwn) ||
           (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text))));
     if (owedToItem && item.parent) {
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
@@ -828,6 +836,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     conventions.overriddenLeadSupports,
     conventions.pointsFollowTask,
     new Set([...dispatched, ...itemParagraphs.keys()]),
+    conventions.unlistedRolesFollowTask,
   );
   const divisions = applyDivisionPoints(items, readClause, deadlineOptions);
   applySameBelow(items, sameBelow);

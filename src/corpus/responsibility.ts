@@ -169,7 +169,8 @@ export function splitNames(list: string): NamePiece[] | null {
   const pieces = splitTopLevel(list.replace(ETC, ""), /[、]/);
   const last = pieces.at(-1);
   if (!last) return null;
-  const body = BODY_SUFFIX.exec(last)?.[0];
+  // 甲区、乙区人民政府和丙管委会: the bare places take the body of the name right after them.
+  const body = BODY_SUFFIX.exec(joinedPair(last)?.[0] ?? last)?.[0];
   if (body && pieces.length > 1 && pieces.slice(0, -1).every((p) => LEVEL_WORDS.test(p))) {
     const whole = list.replace(ETC, "").trim();
     return isDepartmentName(last) ? [{ written: whole, full: whole }] : null;
@@ -182,13 +183,8 @@ export function splitNames(list: string): NamePiece[] | null {
       continue;
     }
     if (isDepartmentName(piece)) {
-      // 和 or 及 joins two names only where both halves are names (市工业和信息化局 stays one).
-      const at =
-        [piece.indexOf("和"), piece.indexOf("及")].filter((i) => i > 0).sort((a, b) => a - b)[0] ?? -1;
-      const left = piece.slice(0, at);
-      const right = piece.slice(at + 1);
-      if (at > 0 && isDepartmentName(left) && isDepartmentName(right))
-        names.push({ written: left, full: left }, { written: right, full: right });
+      const pair = joinedPair(piece);
+      if (pair) names.push(...pair.map((name) => ({ written: name, full: name })));
       else names.push({ written: piece, full: piece });
     } else if (body && piece !== last && BARE_PLACE.test(piece)) {
       names.push({ written: piece, full: `${piece}${body}` });
@@ -198,6 +194,14 @@ export function splitNames(list: string): NamePiece[] | null {
     } else return null;
   }
   return names.length > 0 ? names : null;
+}
+
+/** Two names a 和 or 及 joins, where both halves are names (市工业和信息化局 stays one); null otherwise. */
+function joinedPair(piece: string): [string, string] | null {
+  const at = [piece.indexOf("和"), piece.indexOf("及")].filter((i) => i > 0).sort((a, b) => a - b)[0] ?? -1;
+  const left = piece.slice(0, at);
+  const right = piece.slice(at + 1);
+  return at > 0 && isDepartmentName(left) && isDepartmentName(right) ? [left, right] : null;
 }
 
 /** The role verb a clause ends in and the names before it; null when it ends in none. */
@@ -627,7 +631,7 @@ function labelledList(text: string, from: number): string {
       depth--;
     } else if (depth === 0 && "；;".includes(c) && markedGroupFollows(text, i + 1)) {
       // 责任分工：A、B（牵头负责）；C（参与配合）: groups each closed by their role run on.
-    } else if (depth === 0 && "；;。\n".includes(c)) break;
+    } else if (depth === 0 && "；;。\n｜|".includes(c)) break; // 主送：X｜分送：Y: a bar parts fields
   }
   return text.slice(from, i).trim();
 }

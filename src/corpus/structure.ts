@@ -55,11 +55,12 @@ const STYLES = [
     pattern: /^第\s*([一二三四五六七八九十]{1,3})\s*[，,、：:]\s*/,
     label: (n: number) => `、第${formatSmallNumeral(n)}`,
   },
-  // 1．2025年10月底前，… or 1.2025/2026年榨季… — a task may open with its year (or a season's two years); a
-  // number after the point is otherwise a decimal.
+  // 1．2025年10月底前，… or 1.2025/2026年榨季… — a task may open with its year (or a season's two years), a
+  // month (1．4月至10月…) or a whole number of three digits or more (1．5000平方米…); a number after the
+  // point is otherwise a decimal.
   {
     style: "num",
-    pattern: /^(\d{1,2})\s*[.．、](?!(?!\d{4}(?:年|[/／]\d{4}年))\d)\s*/,
+    pattern: /^(\d{1,2})\s*[.．、](?!(?!\d{4}(?:年|[/／]\d{4}年)|\d{1,2}月|[1-9]\d{2,}(?![.．\d]))\d)\s*/,
     label: (n: number) => `${n}.`,
   },
   // ⒈⒉⒊ — the same in one character each.
