@@ -3323,4 +3323,15 @@ describe("the twentieth round's conventions", () => {
     });
     expect(isoDates(linyi, "2.1.1")).toEqual(["2025-06-30"]);
   });
+
+  it("reads a labelled line of groups each closed by a verb the notice defines (本条分包：X总包；Y、Z分包；W协作)", () => {
+    expect(roles(planOf("xianyang-air-pollution-2025"), "2.1")).toEqual({
+      市工信局: "lead",
+      市发改委: "responsible",
+      礼泉县政府: "responsible",
+      乾县政府: "responsible",
+      市生态环境局: "support",
+      国网咸阳供电公司: "support",
+    });
+  });
 });

@@ -149,6 +149,10 @@ describe("figures in questions", () => {
     ["National Four diesel trucks", "national", 4],
     ["an excavator of National Stage Two", "stage", 2],
     ["a tier three loader", "stage", 3],
+    // The rule quoted with its bound, then the asker's own: the own one.
+    ["要淘汰国四及以下的货车，我的是国五货车", "national", 5],
+    ["trucks of China IV and below are phased out; mine is China V", "national", 5],
+    ["国四及以下的货车要淘汰吗", "national", 4],
   ])("standard %s", (text, scheme, level) => {
     expect(findStandard(text)).toMatchObject({ scheme, level });
   });
@@ -184,6 +188,13 @@ describe("entities: each thing the question describes, with its own facts", () =
     ];
     expect(of("蛋鸡设计存栏12万羽，另外生猪设计年出栏2万头")).toEqual(expected);
     expect(of("设计存栏12万羽的蛋鸡和设计年出栏2万头的生猪")).toEqual(expected);
+  });
+
+  it("reads 一批肉鸡 as the animals named, not a batch's size (每批 is)", () => {
+    expect(of("蛋鸡存栏19万羽，另外还有一批肉鸡年出栏60万羽")[1]?.figures).toEqual([
+      [600000, null, "annual"],
+    ]);
+    expect(of("肉鸡每批存栏5万羽")[0]?.figures).toEqual([[50000, null, "stock"]]);
   });
 
   it("reads English farms: an egg farm keeps laying hens, a count belongs to its animal", () => {

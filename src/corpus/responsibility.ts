@@ -602,6 +602,9 @@ function markedGroupFollows(text: string, at: number): boolean {
   const group = /^[^；;。\n]*/.exec(text.slice(at))?.[0].trim() ?? "";
   if (group === "" || startsWithLabel(group)) return false;
   if (ROLE_MARK.test(group)) return true;
+  // 本条分包：X总包；Y、Z分包；W协作 — groups each closed by their role's verb.
+  const verb = splitVerb(withoutOwnTime(group).replace(/[。]$/, ""));
+  if (verb && splitNames(verb.names) !== null) return true;
   const unit = withoutOwnTime(group).replace(ROLE_MARK, "");
   // 时段：全年 / 推进时段：… is a time's label, no unit.
   if (/[:：]/.test(unit) || /时段|时限|时间|期限|节点/.test(unit)) return false;

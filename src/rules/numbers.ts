@@ -315,13 +315,23 @@ const STANDARDS: ReadonlyArray<readonly [RegExp, Standard["scheme"]]> = [
   [/\b(?:stage|tier)\s*([1-4]|IV|I{1,3}|one|two|three|four)\b/i, "stage"],
 ];
 
-/** 国四 / 国Ⅳ (NFKC: 国IV) / 国4 / China IV / 第一阶段 / Stage II; below stage one → level 0. */
+/** 国四及以下, "China IV and below": a standard said as a rule's bound, not as what someone has. */
+const BOUND_AFTER =
+  /^\s*(?:及|和|或)?\s*(?:以下|以上|以前|以后|之前|之后)|^\s*(?:and|or)\s+(?:below|above|lower|higher|older|earlier|under)\b/i;
+
+/**
+ * 国四 / 国Ⅳ (NFKC: 国IV) / 国4 / China IV / 第一阶段 / Stage II; below stage one → level 0. A question
+ * that quotes the rule (淘汰国四及以下柴油货车，我的国五…) has its own standard where no bound follows.
+ */
 export function findStandard(text: string, v: Vocabulary = vocabulary()): Standard | null {
   if (v.preStageOne.test(text)) return { scheme: "stage", level: 0, text: "第一阶段以前" };
   for (const [pattern, scheme] of STANDARDS) {
-    const m = pattern.exec(text);
-    const l = m ? level((m[1] ?? m[2] ?? m[3]) as string) : null;
-    if (m && l !== null) return { scheme, level: l, text: m[0] };
+    const found = [...text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))]
+      .map((m) => ({ m, l: level((m[1] ?? m[2] ?? m[3]) as string) }))
+      .filter((x) => x.l !== null);
+    const own =
+      found.find(({ m }) => !BOUND_AFTER.test(text.slice((m.index ?? 0) + m[0].length))) ?? found[0];
+    if (own) return { scheme, level: own.l as number, text: own.m[0] };
   }
   return null;
 }

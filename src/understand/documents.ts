@@ -258,7 +258,7 @@ export function namedDocuments(
 
 /** Where the names of a plan's partners begin: "with", "together with", 与/同/跟/和…联防联控. */
 const PARTNER =
-  /\b(?:together with|jointly with|with|alongside)\s+(?=[a-z])|(?<=[\u4e00-\u9fa5])(?:与|同|跟|联合)(?=[^，,。？?]{2,24}?(?:联防联控|协作|合作|联动|协同|共同))/;
+  /\b(?:together with|jointly with|with|alongside)\s+(?=[a-z])|(?<=[\u4e00-\u9fa5])(?:与|同|跟|联合)(?=[^，,。？?]{2,24}?(?:联防联控|协作|合作|联动|协同|共同|联手|携手|一起|一道))/;
 
 /** Is `short` what is left of `long` with some words taken out (its characters in order)? */
 function leavesOut(short: string, long: string): boolean {
