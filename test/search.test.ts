@@ -153,6 +153,13 @@ describe("a function character the segmenter glued to a word", () => {
     expect(unglued("跟长沙", present)).toBeNull();
     expect(unglued("和安", present)).toBeNull();
   });
+
+  it("takes off the kind a list names once after its members (公交车 of 公交、出租车辆)", () => {
+    const present = (w: string) => ["公交", "出租"].includes(w);
+    expect(unglued("公交车", present)).toBe("公交");
+    expect(unglued("出租车", present)).toBe("出租");
+    expect(unglued("环卫车", present)).toBeNull();
+  });
 });
 
 describe("coverage on one scale, whatever the corpus size", () => {

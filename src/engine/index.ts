@@ -385,7 +385,7 @@ const SCOPE_DOCUMENTS = 2;
 
 /**
  * The documents a question naming none is first asked of: those of the previous answer, when it
- * came from one document (or a local plan and the national one beside it) and the question is no
+ * came from one document (or a local plan with the national plan beside it) and the question is no
  * follow-up already resolved against it. Null otherwise.
  */
 function conversationScope(query: Query, context: Context | null | undefined): readonly string[] | null {

@@ -798,6 +798,8 @@ export { DEFAULT_HNSW, type HnswParams, HnswVectorStore } from "./vector-store.j
 /** Characters the segmenter may glue to the word before or after them (跟雄安, 岸电全). */
 const GLUED_BEFORE = new Set([..."跟和与同在把被给对向从就也都还又"]);
 const GLUED_AFTER = new Set([..."全些的了着过里"]);
+/** Kinds of thing a list writes once after its members (公交、出租车辆; 砖瓦、石灰窑): 车 of 公交车. */
+const SHARED_HEAD = new Set([..."车船窑炉"]);
 
 /**
  * The word of at least two characters inside a segmented word of three or more once a glued
@@ -809,6 +811,8 @@ export function unglued(word: string, present: (w: string) => boolean): string |
   const candidates = [
     GLUED_BEFORE.has(chars[0] as string) ? chars.slice(1).join("") : null,
     GLUED_AFTER.has(chars.at(-1) as string) ? chars.slice(0, -1).join("") : null,
+    // 公交车 of a plan listing 公交、出租、环卫车辆: the kind of thing said once for the list.
+    SHARED_HEAD.has(chars.at(-1) as string) ? chars.slice(0, -1).join("") : null,
   ];
   return candidates.find((c): c is string => c !== null && present(c)) ?? null;
 }

@@ -244,7 +244,7 @@ function sectionsByTitle(
         if (wholePart || item) found.push({ doc: plan.doc, section: section.number, run: core, item });
       }
     }
-  // A city's plan and the national one both have 能源结构: the local one is asked (as in retrieval).
+  // Both a city's plan and the State Council's have 能源结构: the local one is asked (as in retrieval).
   const local = found.filter((f) => plans.find((p) => p.doc === f.doc)?.profile.level !== "national");
   const kept = local.length > 0 ? local : found;
   const docs = new Set(kept.map((f) => f.doc));
