@@ -601,7 +601,7 @@ const RESPONSIBLE_FROM_WEIGHT =
 /**
  * 责任权重：X50%，Y40%，Z10% read by the notice's rule as 责任单位：X（牵头）、Y（负责）、Z（配合）: the highest
  * share leads (the first of equal ones), a share from `responsibleFrom` up is responsible, a smaller one
- * supports. A list whose every name has no share is left as it is.
+ * supports. A list with a name written without its share is left as it is.
  */
 export function withWeightRoles(text: string, weights: { responsibleFrom: number }): string {
   return text.replace(/(?:责任)?权重\s*[:：]\s*([^。\n]+)/g, (whole, list: string) => {
