@@ -304,15 +304,15 @@ function level(token: string): number | null {
 }
 
 const STANDARDS: ReadonlyArray<readonly [RegExp, Standard["scheme"]]> = [
-  [/国\s*([零一二三四五六]|[0-6]|VI|IV|V|I{1,3})(?![0-9])/i, "national"],
+  [/国\s*([零一二三四五六]|[0-6]|VI|IV|V|I{1,3})(?![0-9])/gi, "national"],
   // "National Stage Two" of machinery is a stage, not a vehicle's China II.
-  [/\bnational\s+stage\s*([1-4]|IV|I{1,3}|one|two|three|four)\b/i, "stage"],
+  [/\bnational\s+stage\s*([1-4]|IV|I{1,3}|one|two|three|four)\b/gi, "stage"],
   [
-    /(?:China|\bGuo)\s*-?\s*([0-6]|VI|IV|V|I{1,3}|one|two|three|four|five|six)\b|\bNational\s+([0-6]|VI|IV|V|I{1,3}|two|three|four|five|six)\b|\bEuro\s*([0-6]|VI|IV|V|I{1,3})\b/i,
+    /(?:China|\bGuo)\s*-?\s*([0-6]|VI|IV|V|I{1,3}|one|two|three|four|five|six)\b|\bNational\s+([0-6]|VI|IV|V|I{1,3}|two|three|four|five|six)\b|\bEuro\s*([0-6]|VI|IV|V|I{1,3})\b/gi,
     "national",
   ],
-  [/第\s*([一二三四]|[1-4])\s*阶段/, "stage"],
-  [/\b(?:stage|tier)\s*([1-4]|IV|I{1,3}|one|two|three|four)\b/i, "stage"],
+  [/第\s*([一二三四]|[1-4])\s*阶段/g, "stage"],
+  [/\b(?:stage|tier)\s*([1-4]|IV|I{1,3}|one|two|three|four)\b/gi, "stage"],
 ];
 
 /** 国四及以下, "China IV and below": a standard said as a rule's bound, not as what someone has. */
@@ -326,7 +326,8 @@ const BOUND_AFTER =
 export function findStandard(text: string, v: Vocabulary = vocabulary()): Standard | null {
   if (v.preStageOne.test(text)) return { scheme: "stage", level: 0, text: "第一阶段以前" };
   for (const [pattern, scheme] of STANDARDS) {
-    const found = [...text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))]
+    // (Global patterns, read only through matchAll, which leaves their lastIndex alone.)
+    const found = [...text.matchAll(pattern)]
       .map((m) => ({ m, l: level((m[1] ?? m[2] ?? m[3]) as string) }))
       .filter((x) => x.l !== null);
     const own =
