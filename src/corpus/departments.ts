@@ -134,7 +134,7 @@ export class DepartmentDirectory {
   private readonly declared = new Map<string, ProfileDepartment>();
   private table: ReadonlyArray<readonly [string, readonly string[]]> | null = null;
   private wordSet: Set<string> | null = null;
-  private starts: { table: object; rows: ReadonlyMap<string, readonly number[]> } | null = null;
+  private starts: ReadonlyMap<string, readonly number[]> | null = null;
 
   constructor(private readonly data: DepartmentData) {
     this.levels = Object.entries(data.levels).sort((a, b) => b[0].length - a[0].length);
@@ -179,6 +179,7 @@ export class DepartmentDirectory {
     }
     if (changed) {
       this.table = null;
+      this.starts = null;
       this.wordSet = null;
     }
   }
@@ -480,18 +481,17 @@ export class DepartmentDirectory {
     return [null, null];
   }
 
-  /** The {@link mentionTable}'s rows by their key's first two characters (every key has two or more). */
+  /** The {@link mentionTable}'s rows by their key's first two characters (every key has two or more); rebuilt with it. */
   private mentionStarts(): ReadonlyMap<string, readonly number[]> {
-    const table = this.mentionTable();
-    if (this.starts?.table === table) return this.starts.rows;
+    if (this.starts) return this.starts;
     const rows = new Map<string, number[]>();
-    table.forEach(([key], k) => {
+    this.mentionTable().forEach(([key], k) => {
       const start = key.slice(0, 2);
       const list = rows.get(start);
       if (list) list.push(k);
       else rows.set(start, [k]);
     });
-    this.starts = { table, rows };
+    this.starts = rows;
     return rows;
   }
 

@@ -133,10 +133,10 @@ export function buildVocabularyData(
   return { sources: [...sources], english, synonyms, glossed, soundAlikes };
 }
 
-/** The vocabulary of one corpus: expansions, known terms and typo repair. */
 /** How many words' expansions a vocabulary keeps before it starts afresh. */
 const EXPANSIONS_KEPT = 20_000;
 
+/** The vocabulary of one corpus: expansions, known terms and typo repair. */
 export class Vocabulary {
   private readonly sources: ReadonlySet<VocabularySource>;
   private readonly lexiconWords: ReadonlySet<string>;
@@ -154,15 +154,6 @@ export class Vocabulary {
   }
 
   /**
-   * What a text says in other words, as the plans say it: lexicon phrases first (longest first, each
-   * used once), then English words through the dictionary, then Chinese words the corpus lacks
-   * through their near-synonyms.
-   */
-  expand(text: string): Expansion[] {
-    return this.expandAnew(text);
-  }
-
-  /**
    * {@link expand} of one word, kept: a search asks it of each word of a question that the plans may
    * write otherwise, and the words recur from question to question.
    */
@@ -171,13 +162,18 @@ export class Vocabulary {
     if (found === undefined) {
       // Bounded: a long-running bot sees endless words.
       if (this.expansions.size >= EXPANSIONS_KEPT) this.expansions.clear();
-      found = this.expandAnew(word);
+      found = this.expand(word);
       this.expansions.set(word, found);
     }
     return found;
   }
 
-  private expandAnew(text: string): Expansion[] {
+  /**
+   * What a text says in other words, as the plans say it: lexicon phrases first (longest first, each
+   * used once), then English words through the dictionary, then Chinese words the corpus lacks
+   * through their near-synonyms.
+   */
+  expand(text: string): Expansion[] {
     const { matches, rest } = lexiconMatches(text, this.lexicon);
     const out: Expansion[] = matches.map((m) => ({
       phrase: m.phrase,
