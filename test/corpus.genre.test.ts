@@ -399,6 +399,14 @@ describe("every development document", () => {
         "changzhi-air-pollution-2025",
         "baoding-air-quality-2025",
         "zibo-air-pollution-2025",
+        "nantong-air-quality-2025",
+        "shaoxing-air-pollution-2025",
+        "yanan-air-quality-2025",
+        "guigang-air-pollution-2025",
+        "panzhihua-air-quality-2025",
+        "zhangjiakou-air-pollution-2025",
+        "jiamusi-air-pollution-2025",
+        "xinxiang-air-quality-2025",
       ].sort(),
     );
   });
