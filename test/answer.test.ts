@@ -571,6 +571,22 @@ describe("conversations", () => {
     expect(fresh.kind).toBe("department_listing");
   });
 
+  it("reads 下一条呢 / 上上条 / 'the previous one?' as a step from the previous item, across sections", async () => {
+    const first = await engine.answer("国家计划（二十四）讲什么");
+    expect(first.citations[0]).toMatchObject({ doc: SC, id: "6.24" });
+    const next = await engine.answer("下一条呢", { context: first.context });
+    expect(next.citations[0]).toMatchObject({ doc: SC, id: "7.25" });
+    const again = await engine.answer("再下一条", { context: next.context });
+    expect(again.citations[0]).toMatchObject({ doc: SC, id: "7.26" });
+    const back = await engine.answer("上上条", { context: again.context });
+    expect(back.citations[0]).toMatchObject({ doc: SC, id: "6.24" });
+    const english = await engine.answer("the previous one?", { context: back.context });
+    expect(english.citations[0]).toMatchObject({ doc: SC, id: "6.23" });
+    // 最后一条 is no step; with no previous item a step has nothing to step from.
+    expect(engine.understand("最后一条是什么", { context: first.context }).refs).toEqual([]);
+    expect(engine.understand("下一条呢").followUp).toBeNull();
+  });
+
   it("reads 'who checks that?' as a who-question and 那个比例 as pointing back at the previous item", async () => {
     const check = await engine.answer("My Shangqiu noodle shop makes cooking fumes, do I need a purifier?");
     expect(check.citations[0]).toMatchObject({ doc: SQ, id: "6.6" });
@@ -1474,6 +1490,17 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(secondPoint.citations[0]).toMatchObject({ doc: "xuanwei-air-pollution-2025", id: "5.1.2" });
     const point = await many.answer("黄骅方案二3（2）说了什么");
     expect(point.citations[0]).toMatchObject({ doc: "huanghua-air-pollution-2024", id: "2.3.2" });
+  });
+
+  it("steps among a point's siblings (下一点呢, 上一条) and past the last to the item after", async () => {
+    const point = await many.answer("宣威扬尘管控里施工扬尘那一点说了什么");
+    expect(point.citations[0]).toMatchObject({ doc: "xuanwei-air-pollution-2025", id: "5.1.1" });
+    const next = await many.answer("下一点呢", { context: point.context });
+    expect(next.citations[0]).toMatchObject({ doc: "xuanwei-air-pollution-2025", id: "5.1.2" });
+    const last = await many.answer("下一条", { context: next.context });
+    expect(last.citations[0]).toMatchObject({ doc: "xuanwei-air-pollution-2025", id: "5.1.3" });
+    const past = await many.answer("下一条呢", { context: last.context });
+    expect(past.citations[0]).toMatchObject({ doc: "xuanwei-air-pollution-2025", id: "5.2" });
   });
 
   it("names a plan by its place before a title (years between) or before its kind (绥化的大气方案), Shouxian in full", async () => {

@@ -499,6 +499,68 @@ function numberedBeside(
   return next ? { ref: { ...ref, path: next.path, across: false }, doc: plan.doc } : null;
 }
 
+/** A step from the previous item: 下一条呢, 上一项, 再下一条, 下下条, 后一点, 下一个呢; next item?, the one before. */
+const STEP_ZH = /(?<![最以之然])(再)?(下下|上上|[下上前后])\s*(?:一|1)?\s*(?:条|项|款|点|个(?=\s*(?:呢|是|讲|说|[?？。]|$)))/u;
+const STEP_EN =
+  /\b(?:(next|following)|(previous|preceding|prior|last))\s+(?:one|item|point|clause|measure|task|entry)\b|\bthe\s+(?:one|item|clause)\s+(after|before)\s+(?:that|it|this)\b/i;
+/** What a step question wraps around its step: 呢, 讲的什么, 是谁牵头, what does it say. */
+const STEP_FRAME =
+  /^(?:那|那么|还有|and|so|ok|okay|what about|how about|what's|what is|show me|then)\b|呢|讲(?:的)?(?:是)?(?:什么|啥)|说(?:的)?(?:是)?(?:什么|啥)|(?:是)?(?:什么|啥)(?:内容)?|内容|the|about|what|does|it|say|says/giu;
+
+function stepOf(text: string): { by: number; written: string } | null {
+  const zh = STEP_ZH.exec(text);
+  if (zh) {
+    const where = zh[2] as string;
+    const back = where.startsWith("上") || where === "前";
+    return { by: (back ? -1 : 1) * where.length, written: zh[0] };
+  }
+  const en = STEP_EN.exec(text);
+  if (!en) return null;
+  const back = Boolean(en[2]) || en[3]?.toLowerCase() === "before";
+  return { by: back ? -1 : 1, written: en[0] };
+}
+
+/**
+ * 下一条呢 / 上一项 / next item? after an answer about an item: the item that many places on (下下条: two) at its own
+ * level, in the order the plan prints them — across sections, as a reader turns the page (六(二十四) → 七(二十五)).
+ * A point steps among its item's points and past the last one to the item after. A question with a topic
+ * of its own besides the step is read as it stands.
+ */
+function steppedBeside(
+  query: Query,
+  context: Context,
+  deps: UnderstandDeps,
+): { ref: ItemRef; doc: string } | null {
+  if (query.refs.length > 0 || query.docs.length > 0) return null;
+  const step = stepOf(query.text);
+  if (!step) return null;
+  const rest = query.text
+    .replace(step.written, "")
+    .replace(STEP_FRAME, "")
+    .replace(/[\s\p{P}]/gu, "");
+  if (rest.length > 6) return null;
+  const previous = previousItem(context, deps);
+  if (!previous) return null;
+  const { plan, item } = previous;
+  const among = (level: number, parent: string | null) =>
+    plan.items.filter((i) => i.level === level && (level < 3 || i.parent === parent));
+  let from = item;
+  let row = among(from.level, from.parent);
+  let at = row.indexOf(from) + step.by;
+  // Past a point's last (or before its first) sibling: the item beside its parent.
+  if ((at < 0 || at >= row.length) && from.level >= 3) {
+    const parent = plan.items.find((i) => i.id === from.parent);
+    if (parent) {
+      from = parent;
+      row = among(from.level, from.parent);
+      at = row.indexOf(from) + Math.sign(step.by);
+    }
+  }
+  const next = row[at];
+  if (!next) return null;
+  return { ref: { written: step.written, path: next.path, across: false, partial: false, hint: null, footnote: false }, doc: plan.doc };
+}
+
 export function readFollowUp(
   asked: Query,
   context: Context,
@@ -513,7 +575,7 @@ export function readFollowUp(
     asked.docs.every((d) => context.docs.includes(d));
   const query = sameDocument ? { ...asked, docs: [] } : asked;
   const text = query.text;
-  const beside = numberedBeside(query, context, deps);
+  const beside = numberedBeside(query, context, deps) ?? steppedBeside(query, context, deps);
   if (query.refs.length > 0 && !beside) return null;
   let again = false;
   const follow = (kind: FollowUp["kind"], changes: Partial<Query>) => {
@@ -528,7 +590,7 @@ export function readFollowUp(
     const named = query.named || ((kind === "scope" || kind === "aspect") && docs.length > 0);
     return { query: { ...query, docs, named, ...changes, followUp }, followUp };
   };
-  // 第二条呢 after an item: the item of that number beside it.
+  // 第二条呢 / 下一条呢 after an item: the item of that number, or that many places on, beside it.
   if (beside) {
     const intents = [...new Set(["cite" as const, ...query.intents.filter((i) => i !== "topic")])];
     return follow("scope", { refs: [beside.ref], docs: [beside.doc], named: true, intents });
