@@ -3316,6 +3316,86 @@ describe("the twentieth round's conventions", () => {
     expect(isoDates(planOf("nanyang-air-pollution-2025"), "2.2.1")).toEqual(["2025-08-07"]);
   });
 
+  it("reads kinds the notice names unquoted (第一考核对象为X), a time word defined so (考核节点为…最后期限), and points covered by their item's lines, dated with it", () => {
+    const jiamusi = planOf("jiamusi-air-pollution-2025");
+    expect(roles(jiamusi, "2.1")).toEqual({
+      市发展和改革委员会: "lead",
+      市工业和信息化局: "responsible",
+      市生态环境局: "responsible",
+      市自然资源局: "support",
+    });
+    expect(isoDates(jiamusi, "2.1")).toEqual(["2025-12-31"]);
+    // 适用于该项任务的全部内容: a point with no lines of its own is its item's.
+    expect(entry(jiamusi, "2.2.1").departments.every((d) => d.from === "2.2")).toBe(true);
+    // （本点考核对象：…；考核节点：2025年10月15日。） replaces the item's lines for its point.
+    expect(roles(jiamusi, "2.2.2")).toEqual({
+      市发展和改革委员会: "lead",
+      市生态环境局: "responsible",
+      国网佳木斯供电公司: "support",
+    });
+    expect(isoDates(jiamusi, "2.2.2")).toEqual(["2025-10-15"]);
+  });
+
+  it("reads 此项工作，X是牵头部门… paragraphs (写明“是牵头部门”的单位，负责统筹…), an item's paragraph after a point's own, and the other points keeping it", () => {
+    const zhangjiakou = planOf("zhangjiakou-air-pollution-2025");
+    expect(roles(zhangjiakou, "2.1")).toEqual({
+      市发展改革委: "lead",
+      各县区政府: "responsible",
+      市住房城乡建设局: "support",
+      市农业农村局: "support",
+      市财政局: "support",
+    });
+    // 三（一）: point 2 has its own 此点工作; the item's 此项工作 after point 3 is the item's (with its date), and
+    // points 1 and 3 name nothing of their own: an answer shows them the item's.
+    expect(roles(zhangjiakou, "3.1.2")).toMatchObject({
+      市工业和信息化局: "lead",
+      涿鹿县政府: "responsible",
+    });
+    expect(roles(zhangjiakou, "3.1")).toMatchObject({
+      市生态环境局: "lead",
+      市工业和信息化局: "responsible",
+    });
+    expect(isoDates(zhangjiakou, "3.1")).toEqual(["2025-09-30"]);
+    for (const id of ["3.1.1", "3.1.3"]) {
+      expect(roles(zhangjiakou, id)).toEqual({});
+      expect(isoDates(zhangjiakou, id)).toEqual([]);
+    }
+  });
+
+  it("reads ※X挑头；Y落地；Z助推 lines (列为“挑头”的单位为牵头单位), 以上各点由X牵引… after the points, and codes a later section defines (组合乙：X牵头，…)", () => {
+    const yanan = planOf("yanan-air-quality-2025");
+    expect(roles(yanan, "2.1.1")).toEqual({
+      市工业和信息化局: "lead",
+      "各县(市、区)人民政府": "responsible",
+      市生态环境局: "support",
+    });
+    // A ※ line under the item's text, before its points, covers them.
+    expect(entry(yanan, "2.3.1").departments.every((d) => d.from === "2.3")).toBe(true);
+    const shaoxing = planOf("shaoxing-air-pollution-2025");
+    expect(roles(shaoxing, "2.1")).toMatchObject({
+      市生态环境局: "lead",
+      柯桥区人民政府: "responsible",
+      市经信局: "support",
+    });
+    // The points name nothing of their own: an answer shows them the item's.
+    expect(roles(shaoxing, "2.1.2")).toEqual({});
+    const guigang = planOf("guigang-air-pollution-2025");
+    expect(roles(guigang, "3.3")).toEqual({
+      市发展和改革委员会: "lead",
+      桂平市人民政府: "responsible",
+      平南县人民政府: "responsible",
+      市自然资源局: "support",
+      广西电网公司贵港供电局: "support",
+    });
+    expect(isoDates(guigang, "3.3")).toEqual(["2025-12-31"]);
+    // 未另行括注的，按所属任务的括注执行: a point with no bracket is its item's.
+    expect(entry(guigang, "2.1.2").departments.every((d) => d.from === "2.1")).toBe(true);
+    // The section defining the codes gives no task to anyone.
+    expect(entry(guigang, "7").departments).toEqual([]);
+    // 交办意见：… on every task's line is a label, no code (赣州).
+    expect(roles(planOf("ganzhou-air-pollution-2025"), "2.1")).toMatchObject({ 市生态环境局: "lead" });
+  });
+
   it("reads shares of a task (责任权重：X50%，Y40%，Z10%) by the notice's rule: the highest leads, 20% and more is responsible", () => {
     const linyi = planOf("linyi-air-quality-2025");
     expect(roles(linyi, "2.1.1")).toEqual({

@@ -219,8 +219,8 @@ export function inheritGroupDepartments(
     const bracketed =
       wholeGroups.has(group.id) ||
       findBrackets(group.text).some((b) => group.departments.some((d) => b.inner.includes(d.written))) ||
-      ((pointsFollowTask || isTaskItself(group)) &&
-        group.departments.some((d) => group.text.includes(d.written)));
+      pointsFollowTask ||
+      (isTaskItself(group) && group.departments.some((d) => group.text.includes(d.written)));
     // Tasks 1. 2. under a group heading; points （1）（2） are parts of the group's one task.
     for (const task of items.filter((i) => i.parent === group.id && /\d+[.．]$/.test(i.label))) {
       const own = task.departments;

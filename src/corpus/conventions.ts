@@ -15,6 +15,7 @@ import {
   hasRoleVerb,
   isDepartmentName,
   isKnownUnitLabel,
+  isRoleSentence,
   isRoleVerb,
   isTimeLimit,
   LABEL_VERBS,
@@ -23,6 +24,7 @@ import {
   roleOfVerb,
   splitNames,
   splitTopLevel,
+  startsWithLabel,
 } from "./responsibility.js";
 import type { DepartmentRef, Role } from "./schema.js";
 
@@ -167,6 +169,11 @@ export interface PlanConventions {
    */
   codes: Map<string, string>;
   /**
+   * Codes its brackets name instead of departments (（组合乙｜2025年9月底前）), each defined once on a line of
+   * its own by a sentence of roles (组合乙：X牵头，Y负责，Z配合。): code → that sentence.
+   */
+  roleSets: Map<string, string>;
+  /**
    * "责任链按“→”分为三环，第一环所列单位为牵头单位；第二环…配合单位；第三环…落实单位": the role of each
    * ring of a chain line (责任链：A→B、C→D), in order. Null when the plan writes no chains.
    */
@@ -224,6 +231,14 @@ const FRAME_DEFINED =
 /** 认领单位即该项任务的牵头单位 (a unit's kind, unquoted, said to be one the genre knows). */
 const UNIT_DEFINED =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})单位(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)/gu;
+/**
+ * 第一考核对象为牵头单位，…；共同考核对象为责任单位: a kind the notice names, unquoted and not itself a unit, said to
+ * be one of the genre's kinds of unit; its tasks write it with 为 before the names (第一考核对象为X).
+ */
+const KIND_DEFINED =
+  /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,6}(?:对象|主体|角色|岗位|梯队|方阵|序列))(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)/gu;
+/** A kind {@link KIND_DEFINED} reads: a word of the notice's own, not a unit. */
+const KIND_WORD = /^[\p{Script=Han}]{2,6}(?:对象|主体|角色|岗位|梯队|方阵|序列)$/u;
 /** 总负责的单位为牵头单位；具体承办的单位为责任单位: a word, unquoted, whose units are said to be of a kind. */
 const WORD_DEFINED =
   /(?<=^|[：:。；;，,\n])\s*([\p{Script=Han}]{2,4})的(?:单位|部门)(?:即|即为|为|是)((?:牵头|责任|配合|协同|参与|协办)(?:单位|部门))/gu;
@@ -246,11 +261,17 @@ const JOINTLY = /[“"「](共同[\p{Script=Han}]{2,6})[”"」]的?[^。；;]{0
 
 /**
  * 标注“负责”的单位为牵头单位 / 标注“落实”的单位为属地落实单位 / “负责”所列单位为该项任务的牵头单位 / 标“领”的为牵头单位 /
- * 写明“负责统筹调度”的单位为牵头单位: the units a word marks (or a field lists) are of the kind said.
+ * 写明“负责统筹调度”的单位为牵头单位 / 列为“挑头”的单位为牵头单位: the units a word marks (or a field lists) are of the kind said.
  */
 const DEFINED_BY_MARKING =
-  /(?:(?:标(?:注|明|有)?|写明|注明|写有)[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:字样)?的(?=(?:单位|部门)?(?:为|是|即))|[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:栏)?所列的?(?=单位|部门))(?:单位|部门)?(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
+  /(?:(?:标(?:注|明|有)?|写明|注明|写有|列为|列作|记为)[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:字样)?的(?=(?:单位|部门)?(?:为|是|即))|[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:栏)?所列的?(?=单位|部门))(?:单位|部门)?(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
 
+/**
+ * 写明“是牵头部门”的单位，负责统筹推进…；写明“是支持部门”的单位，积极配合…: the words a unit is written with, and
+ * then what such a unit does — the role its words say, else the role of what it does.
+ */
+const MARKED_THEN_SAID =
+  /(?:标(?:注|明|有)?|写明|注明|写有)[“"「]([\p{Script=Han}]{1,6})[”"」](?:字样)?的(?:单位|部门)[，,]([^。；;]{0,40})/gu;
 /** “配责”二字前所列单位为配责单位，按照各自职责积极配合…: a word marking a unit of a kind then said what it does. */
 const DEFINED_BY_POSITION_SAID =
   /[“"「]([\p{Script=Han}]{1,6})[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)[\p{Script=Han}]{2,4}(?:单位|部门)[，,]([^。；;]{0,40})/gu;
@@ -297,6 +318,11 @@ function readRoleWords(text: string): Map<string, Role> {
     const role = roleSaid(m[3] as string);
     if (role && !words.has(word)) words.set(word, role);
   }
+  for (const m of text.matchAll(MARKED_THEN_SAID)) {
+    const word = m[1] as string;
+    const role = roleSaid(word) ?? roleSaid(m[2] as string);
+    if (role && !words.has(word) && roleOfVerb(word) === null) words.set(word, role);
+  }
   for (const m of text.matchAll(DEFINED_BY_POSITION_SAID)) {
     const word = m[1] as string;
     const role = roleSaid(m[2] as string);
@@ -341,6 +367,12 @@ function readRoleWords(text: string): Map<string, Role> {
     const role = roleSaid(m[3] as string);
     if (role && !words.has(word)) words.set(word, role);
   }
+  // 第一考核对象为牵头单位: a kind of its own, said to be a kind of unit.
+  for (const m of text.matchAll(KIND_DEFINED)) {
+    const word = m[1] as string;
+    const role = roleSaid(m[2] as string);
+    if (role && !words.has(word)) words.set(word, role);
+  }
   // 认领单位即该项任务的牵头单位: a kind of unit the genre has no label for, defined without quotes.
   for (const m of text.matchAll(UNIT_DEFINED)) {
     const word = m[1] as string;
@@ -376,12 +408,17 @@ export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): s
   // a kind written with 为 for its colon is a label, the genre's own kinds beside it too; the head over such
   // labels says nothing of its own.
   const defined = [...words.keys()].filter((word) => /^\p{Script=Han}{2,4}$/u.test(word));
-  if (defined.length > 0) {
-    const kinds = `(?:${[...defined, ...LABEL_VERBS].map(escapeRegExp).join("|")})(?:单位|部门)`;
+  // 第一考核对象为X: a kind the notice named with no 单位 of its own is written so too.
+  const ownKinds = [...words.keys()].filter((word) => KIND_WORD.test(word));
+  if (defined.length > 0 || ownKinds.length > 0) {
+    const kinds = `(?:(?:${[...defined, ...LABEL_VERBS].map(escapeRegExp).join("|")})(?:单位|部门)${ownKinds.map((w) => `|${escapeRegExp(w)}`).join("")})`;
     out = out
       .replace(new RegExp(`(^|[（(［\\[〔；;，,\\s：:])(${kinds})为(?=\\p{Script=Han})`, "gu"), "$1$2：")
       .replace(
-        new RegExp(`(^|[（(［\\[〔]|\\n)\\s*[\\p{Script=Han}]{1,5}\\s*[:：]\\s*(?=${kinds}\\s*[:：])`, "gu"),
+        new RegExp(
+          `(^|[（(［\\[〔]|\\n)\\s*(?:本[项条点])?[\\p{Script=Han}]{1,5}\\s*[:：]\\s*(?=${kinds}\\s*[:：])`,
+          "gu",
+        ),
         "$1",
       );
   }
@@ -576,6 +613,9 @@ const BRACKET_ORDER = ((place: (n: string) => string) =>
 /** “报结”为该项任务的办结时限 / “控期”为完成时限 / “回复”后为完成时限: a word the notice makes the time limit's label. */
 const TIME_WORD =
   /[“"「]([\p{Script=Han}]{2,4})[”"」](?:栏|项)?(?:之?后(?:所列|所写)?(?:的)?)?(?:即|为|是|指)(?:该项任务的|各项任务的|任务的|该任务的)?(?:办结|完成|截止)?(?:时限|时间|期限|日期)/gu;
+/** 考核节点为任务完成的最后期限: the same, the word unquoted where a sentence starts. */
+const TIME_WORD_UNQUOTED =
+  /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})(?:即|为|是|指)(?:该项任务|各项任务|该任务)?(?:任务)?(?:办结|完成|截止)的?(?:最后|最终)?(?:时限|期限|日期)/gu;
 
 /** 开头的单位为牵头单位 / 句首所列单位为牵头单位: a task's opening names lead it. */
 const OPENING_LEADS =
@@ -583,15 +623,15 @@ const OPENING_LEADS =
 /** 改由××牵头的，…总牵头单位转为参与单位 */
 const OVERRIDDEN_LEAD_SUPPORTS =
   /改由[^。]{0,30}?牵头[^。]{0,40}?牵头(?:单位|部门)(?:转为|改为|作为|为)(?:参与|配合|协办)(?:单位|部门)/;
-/** 任务下设分点且分点未另列责任单位…的，执行该任务所列分工 / 分点未单独明确分工和时限的，执行该项任务的分工 */
+/** 任务下设分点且分点未另列责任单位…的，执行该任务所列分工 / 分点未单独明确分工和时限的，执行该项任务的分工 / 未另行括注的，按所属任务的括注执行 */
 const POINTS_FOLLOW_TASK =
-  /分点(?:未|没有)(?:单独|另)?(?:明确|列明?|标注|注明)[^。；;]{0,16}?的?[，,]\s*(?:执行|按照?|适用)(?:该项?|所属|其)?任务/;
+  /分点(?:未|没有)(?:单独|另)?(?:明确|列明?|标注|注明)[^。；;]{0,16}?的?[，,]\s*(?:执行|按照?|适用)(?:该项?|所属|其)?任务|(?:未|没有)另行?(?:括注|标注|注明|列明)的?[，,]\s*(?:执行|按照?|适用)(?:该项?|所属|其)任务/;
 /**
- * 标题下方所列分工和时限适用于各点 / 适用于该条目下各点 / 适用于该项所列各点: what an item names covers its points —
+ * 标题下方所列分工和时限适用于各点 / 适用于该条目下各点 / 适用于该项所列各点 / 适用于该项任务的全部内容: what an item names covers its points —
  * they are parts of its task, not tasks of their own.
  */
 const POINTS_COVERED =
-  /适用于(?:该|本|所在)?(?:项任务|条目|项工作|项|条)?(?:及其?)?(?:下|所属|所列)?的?(?:全部|所有)?(?:各个?)?(?:分点|要点|点)/;
+  /适用于(?:该|本|所在)?(?:项任务|条目|项工作|项|条)?(?:及其?)?(?:下|所属|所列)?的?(?:全部|所有)?(?:各个?)?(?:分点|要点|点)|适用于(?:该|本)(?:项任务|项工作|项|条)的?(?:全部|所有)内容|(?:其余|其他)各?点仍(?:适用|执行)/;
 /** 权重最高的单位为牵头单位 */
 const HIGHEST_WEIGHT_LEADS = /权重最(?:高|大)的(?:单位|部门)?(?:为|是)牵头/;
 /** 权重在20%及以上的为责任单位 */
@@ -665,6 +705,47 @@ export function expandTeams(inner: string, teams: ReadonlyMap<string, Team>): st
   for (const [name, team] of teams)
     if (text.includes(name)) text = text.split(name).join(`${team.lead}牵头，${team.members}配合`);
   return text;
+}
+
+/** 组合乙：市工业和信息化局牵头，市生态环境局负责，市发展和改革委员会配合。 — a code and the sentence it stands for. */
+const ROLE_SET_LINE = /^[\s\u3000]*([\p{Script=Han}A-Za-z0-9]{2,6})\s*[：:]\s*([^：:]+?)[。.]?\s*$/u;
+
+/**
+ * The codes a plan defines by sentences of roles, one a line (its 责任组合对照 section): two or more, each
+ * defined once, named in a bracket elsewhere, and no label of the genre's own (牵头单位：, 交办意见： on every
+ * task's line) nor a unit's name.
+ */
+function readRoleSets(text: string): Map<string, string> {
+  const sets = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const line of text.split("\n")) {
+    const m = ROLE_SET_LINE.exec(line);
+    const code = m?.[1] as string;
+    if (!m || startsWithLabel(line.trim()) || isDepartmentName(code) || hasRoleVerb(code)) continue;
+    if (seen.has(code)) sets.delete(code);
+    else if (isRoleSentence(m[2] as string)) sets.set(code, (m[2] as string).trim());
+    seen.add(code);
+  }
+  for (const code of sets.keys())
+    if (!new RegExp(`[（(〔][^（）()〔〕\n]{0,20}${escapeRegExp(code)}`).test(text)) sets.delete(code);
+  return sets.size >= 2 ? sets : new Map();
+}
+
+/** A bracket naming a code of {@link readRoleSets} written as the sentence it stands for. */
+export function expandRoleSets(inner: string, sets: ReadonlyMap<string, string>): string {
+  let text = inner;
+  for (const [code, sentence] of sets) if (text.includes(code)) text = text.split(code).join(sentence);
+  return text;
+}
+
+/** Whether a text's lines after its first are nothing but the definitions of {@link readRoleSets}. */
+export function definesRoleSets(text: string, sets: ReadonlyMap<string, string>): boolean {
+  const lines = text
+    .split("\n")
+    .slice(1)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return sets.size > 0 && lines.length > 0 && lines.every((l) => sets.has(ROLE_SET_LINE.exec(l)?.[1] ?? ""));
 }
 
 /** 第一环所列单位为牵头单位 */
@@ -1051,7 +1132,13 @@ export function readPlanConventions(
         .sort((a, b) => b[0].length - a[0].length),
     ),
     definedWords: new Set(defined.keys()),
-    timeWords: [...new Set([...`${notice}\n${preamble}`.matchAll(TIME_WORD)].map((m) => m[1] as string))],
+    timeWords: [
+      ...new Set(
+        [TIME_WORD, TIME_WORD_UNQUOTED].flatMap((re) =>
+          [...`${notice}\n${preamble}`.matchAll(re)].map((m) => m[1] as string),
+        ),
+      ),
+    ],
     fieldNames: new Set(
       [...`${notice}\n${preamble}`.matchAll(/【([\p{Script=Han}]{1,8})】/gu)].map((m) => m[1] as string),
     ),
@@ -1089,6 +1176,7 @@ export function readPlanConventions(
     defaultDeadline: readDefaultDeadline(stated(DEFAULT_DEADLINE) ?? stated(TAGGED_DEFAULT_DEADLINE)),
     defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),
     teams: readTeams(`${preamble}\n${closing}`),
+    roleSets: readRoleSets(`${preamble}\n${closing}`),
     codes: /编号/.test(`${notice}\n${preamble}`) ? readCodes(closing) : new Map(),
     chainRoles: readChainRoles(`${notice}\n${preamble}`),
     chainMark: readOrderedKinds(`${notice}\n${preamble}`)?.mark ?? "→",

@@ -30,6 +30,8 @@ export const LevelWords = z
     place: z.string().min(1),
     /** The level's word also ends places of other levels (杭州 is a city): after a place it is no level. */
     endsPlaceNames: z.boolean().optional(),
+    /** Places of this level whose name is one character (东区, 郊区), though most have two or more. */
+    oneCharacterNames: z.string().optional(),
   })
   .strict();
 export type LevelWords = z.infer<typeof LevelWords>;

@@ -471,12 +471,16 @@ export class DepartmentDirectory {
 
   /** 长沙县 → [县, 长沙]: a proper place name and its level suffix, or [null, null]. */
   private splitPlace(text: string): [string | null, string | null] {
-    for (const [suffix] of this.levels) {
-      // A town may have a one-character name, and so may a county — but 各县 or 全县 names no place.
-      const shortest = suffix === "镇" || suffix === "乡" || suffix === "县" ? 1 : 2;
+    for (const [suffix, words] of this.levels) {
+      // A town may have a one-character name, and so may a county — but 各县 or 全县 names no place; a
+      // district only when the data says its one character names one (东区, 郊区).
       const place = text.slice(0, -suffix.length);
-      if (text.endsWith(suffix) && place.length >= shortest && !(place.length === 1 && EVERY.test(place)))
-        return [suffix, place];
+      const shortest =
+        suffix === "镇" || suffix === "乡" || suffix === "县" || words.oneCharacterNames?.includes(place)
+          ? 1
+          : 2;
+      const every = place.length === 1 && EVERY.test(place) && !words.oneCharacterNames?.includes(place);
+      if (text.endsWith(suffix) && place.length >= shortest && !every) return [suffix, place];
     }
     return [null, null];
   }

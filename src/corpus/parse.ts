@@ -24,7 +24,9 @@ import {
 import {
   bracketClause,
   chainClause,
+  definesRoleSets,
   expandCodes,
+  expandRoleSets,
   expandShortForms,
   expandTeams,
   markedLabels,
@@ -476,7 +478,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       }
       // …；第5项：X牵头 — a part naming its own task: its names still read as names.
       expanded.text = expanded.text.replace(/(^|[；;])\s*第\d{1,2}项\s*[:：]\s*/g, "$1");
-      expanded.text = expandCodes(expandTeams(expanded.text, conventions.teams), conventions.codes);
+      expanded.text = expandRoleSets(
+        expandCodes(expandTeams(expanded.text, conventions.teams), conventions.codes),
+        conventions.roleSets,
+      );
       // （X牵头，Y参与；下同）: the later tasks of the section that name none take it too.
       if (SAME_BELOW.test(expanded.text)) {
         expanded.text = expanded.text.replace(SAME_BELOW, "");
@@ -613,7 +618,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     if (saidLines.length > 0 && item.parent) {
       // 本条落实责任：X牵头 is a labelled list; 本条任务，责成X牵头，Y协助 a sentence.
       const lists = labelled(saidLines.join("\n"));
-      const sentences = saidLines.join("。").replace(/(^|。)(?:本条|本项)(?:工作|任务)[，,]\s*/g, "$1");
+      const sentences = saidLines
+        .join("。")
+        .replace(/(^|。)(?:(?:本条|本项|此项|此条|该项)(?:工作|任务)[，,]|以上各点均?(?=由))\s*/g, "$1");
       const said = lists.length > 0 ? lists : closingSentence(sentences, canonical, conventions);
       // 本条… after a point's own points (（十）→ 2. → （2）) speaks for the 条, the numbered item.
       const path = d.path ?? [];
@@ -736,9 +743,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     item.deadlines = [
       ...parseDeadlines(
         withoutBox(
-          // (A field line the notice gives the item — 【落实】 after 【本点落实】 — dates the item, not this point.)
+          // (A field line the notice gives the item — 【落实】 after 【本点落实】 — dates the item, not this point; so
+          // does a line that says it is the item's — 此项工作，…须在…前完成.)
           withoutPointDates(item.text, paragraphs).replace(
-            itemsLines.filter((line) => itemsField(line, conventions)).join("\n"),
+            itemsLines.filter((line) => itemsField(line, conventions) || saidLines.includes(line)).join("\n"),
             "",
           ),
         ),
@@ -968,6 +976,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
             : [{ ...fallback, sentence: byDefault.date }]),
         );
       }
+  // A section of codes and what they stand for (七、责任组合对照 — 组合甲：X牵头，…) gives no task to anyone.
+  for (const item of items) if (definesRoleSets(item.text, conventions.roleSets)) item.departments = [];
   // A standing note covers every entry after the one that states it.
   for (const note of standingNotes) {
     const from = items.findIndex((i) => i.id === note.from);
@@ -1164,9 +1174,9 @@ function namedAbove(items: readonly Item[], parent: string | null): number {
   return 0;
 }
 
-/** A line saying it is the item's, not its last point's (本条落实责任：…, 本项完成时限：…). */
+/** A line saying it is the item's, not its last point's (本条落实责任：…, 本项完成时限：…, 此项工作，…, 以上各点由…). */
 const SAID_OF_ITEM =
-  /^(?:(?:本条|本项|该项|本任务|该任务)[\u4e00-\u9fa5]{0,6}[:：]|(?:本条|本项)(?:工作|任务)[，,]|责成)/;
+  /^(?:(?:本条|本项|该项|本任务|该任务)[\u4e00-\u9fa5]{0,6}[:：]|(?:本条|本项|此项|此条|该项)(?:工作|任务)[，,]|责成|以上各点均?(?=由))/;
 /**
  * 本条由X牵头… / 本条各点均由X牵头… / 本条第1、2点分别由A、B牵头… / 本项分解：X统筹本项；Y负责第1点: a paragraph
  * dividing an item among its points.
@@ -1229,13 +1239,13 @@ function closingSentence(
     // ——市生态环境局牵头，市工信局配合 / ——市能源局: a dash sets the departments off; one named with no
     // verb carries the task out.
     const dashed = /^[—–]+/.test(written);
-    // ▲X牵头负责，Y配合 — a mark opening the line sets it off as the task's division of labour; the
+    // ▲X牵头负责，Y配合 / ※X挑头；Y落地 — a mark opening the line sets it off as the task's division of labour; the
     // role words the notice defines (本项由X负首责，Y协同) read as their roles.
     // 【责任与时限】X总协调，Y承办 / 推进机制：X总牵头，Y抓推进 — a field's name over the sentence says no one.
     const head = SENTENCE_HEAD.exec(written);
     const headless =
       head && !isDepartmentName((head[1] ?? head[2]) as string) ? written.slice(head[0].length) : written;
-    const sentence = withRoleWords(headless.replace(/^[—–]+|^[▲△►▶◆◇■□●○]\s*/, ""), roleWords);
+    const sentence = withRoleWords(headless.replace(/^[—–]+|^[▲△►▶◆◇■□●○※]\s*/, ""), roleWords);
     if (dashed && !hasRoleVerb(sentence)) {
       const read = parseBareNames(sentence, "responsible", canonical);
       if (read && read.departments.length > 0) return read.departments;

@@ -365,10 +365,10 @@ export function isTimeLabelLine(line: string): boolean {
 
 /**
  * 分工： / 职责分工： / 作战分工： / 本项分解： / 责任落实： / 交办意见： / 推进机制： / 项目化安排： at the head of a line of
- * clauses: a label that says no role itself.
+ * clauses, or 此项工作，/ 此点工作，opening a paragraph of them: a label that says no role itself.
  */
 const DIVISION_HEAD =
-  /^\s*(?:本[项条点])?(?:[\u4e00-\u9fa5]{0,4}(?:分工|分解|安排)|[\u4e00-\u9fa5]{2}机制|责任落实|(?:交办|办理|分工|落实)意见)\s*[:：]\s*/;
+  /^\s*(?:(?:本[项条点])?(?:[\u4e00-\u9fa5]{0,4}(?:分工|分解|安排)|[\u4e00-\u9fa5]{2}机制|责任落实|(?:交办|办理|分工|落实)意见)\s*[:：]|此[项条点](?:工作|任务)\s*[，,:：]|※)\s*/;
 
 /**
  * Whether a line is nothing but roles and a time (在X配合下，由Y牵头，Z负责落实，长期坚持。): no task in it. A point's
