@@ -587,6 +587,20 @@ describe("conversations", () => {
     expect(engine.understand("下一条呢").followUp).toBeNull();
   });
 
+  it("reads 这种车 asked of another plan as the previous topic, and 要降多少 after a check as asking the plan's figure", async () => {
+    const trucks = await engine.answer("商丘城市物流配送车哪年要全换成新能源的");
+    expect(trucks.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
+    const national = await engine.answer("国家计划对这种车定了比例没有", { context: trucks.context });
+    expect(national.citations[0]).toMatchObject({ doc: SC, id: "4.15" });
+    const back = await engine.answer("那商丘这边谁来管", { context: national.context });
+    expect(back.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
+    const region = await engine.answer("按国家计划，商丘算不算重点区域？");
+    expect(region.kind).toBe("check");
+    const target = await engine.answer("那这个区域PM2.5要降多少？", { context: region.context });
+    expect(target.kind).toBe("item");
+    expect(target.citations[0]).toMatchObject({ doc: SC, id: "1.3" });
+  });
+
   it("reads 'who checks that?' as a who-question and 那个比例 as pointing back at the previous item", async () => {
     const check = await engine.answer("My Shangqiu noodle shop makes cooking fumes, do I need a purifier?");
     expect(check.citations[0]).toMatchObject({ doc: SQ, id: "6.6" });
@@ -1490,6 +1504,20 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(secondPoint.citations[0]).toMatchObject({ doc: "xuanwei-air-pollution-2025", id: "5.1.2" });
     const point = await many.answer("黄骅方案二3（2）说了什么");
     expect(point.citations[0]).toMatchObject({ doc: "huanghua-air-pollution-2024", id: "2.3.2" });
+  });
+
+  it("reads 第二点什么时候完成 as the point beside, 几条铁路专用线 as no count of the plan's items, and dates a point by its item", async () => {
+    const item = await many.answer("张家口方案二（二）讲什么");
+    const second = await many.answer("第二点什么时候完成？", { context: item.context });
+    expect(second.citations[0]).toMatchObject({ doc: "zhangjiakou-air-pollution-2025", id: "2.2.2" });
+    const lines = await many.answer("新乡要新建几条铁路专用线");
+    expect(lines.kind).toBe("item");
+    expect(lines.citations[0]).toMatchObject({ doc: "xinxiang-air-quality-2025", id: "4.1.1" });
+    expect((await many.answer("新乡方案一共有几条")).kind).toBe("document");
+    // 本点分包 for the point, 本条期限 after it for the item: the point is due when its item is.
+    const point = (await many.answer("咸阳方案三（五）2是什么")).citations[0];
+    expect(point).toMatchObject({ doc: "xianyang-air-pollution-2025", id: "3.5.2", covering: null });
+    expect(point?.deadlines.map((d) => d.date)).toEqual(["2025-12-31"]);
   });
 
   it("steps among a point's siblings (下一点呢, 上一条) and past the last to the item after", async () => {

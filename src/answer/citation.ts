@@ -66,6 +66,8 @@ export function citeItem(item: Item, quote: string, score: number, c: CitationCo
   const implemented = c.implementedBy?.(item) ?? null;
   const covering = coveringItem(item, plan);
   const assigned = covering ?? item;
+  // A point naming its own units but no time is due when the item it is part of is (本条期限 after its points).
+  const dated = assigned.deadlines.length > 0 ? assigned : (datedAbove(assigned, plan) ?? assigned);
   return {
     doc: item.doc,
     docName: documentName(plan, c.lang),
@@ -77,7 +79,7 @@ export function citeItem(item: Item, quote: string, score: number, c: CitationCo
     text: item.text,
     score,
     departments: departmentRoles(assigned.departments),
-    deadlines: assigned.deadlines.map((d) => deadlineView(d, c.today)),
+    deadlines: dated.deadlines.map((d) => deadlineView(d, c.today)),
     standingNote: note
       ? {
           text: note.text,
@@ -90,6 +92,17 @@ export function citeItem(item: Item, quote: string, score: number, c: CitationCo
     implements: implemented ? itemLink(implemented, c) : null,
     covering: covering ? itemLink(covering, c) : null,
   };
+}
+
+/** The nearest item above a point that names a deadline, or null. */
+function datedAbove(item: Item, plan: Plan): Item | null {
+  for (let id = item.parent; id !== null; ) {
+    const above = plan.items.find((i) => i.id === id);
+    if (!above) return null;
+    if (above.deadlines.length > 0) return above;
+    id = above.parent;
+  }
+  return null;
 }
 
 /**

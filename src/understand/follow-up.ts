@@ -92,6 +92,12 @@ const LOCATED =
 /** Asking about a document rather than saying where the case is. */
 const ABOUT_A_DOCUMENT = /方案|计划|文件|规定|要求|政策|\bplan\b|\bpolicy\b/i;
 
+/** Pointing back at a kind of thing the previous question named (这类车, 那种锅炉, these vehicles). */
+const KIND_POINTED_BACK =
+  /(?:这|那|该)(?:类|种|些)[\p{Script=Han}]|\b(?:these|those|such) (?:vehicles|trucks|cars|boilers|plants|farms|sites|projects)\b/iu;
+/** Asking how much a plan sets (PM2.5要降多少, 要达到几成): a question of the plan's figure, no fact of a case. */
+const ASKS_AMOUNT =
+  /(?:降|减|下降|削减|降低|提高|提升|达到|控制在?)(?:到|低)?(?:多少|几)|\bby how much\b|\bhow much (?:lower|less|higher|reduction)\b/i;
 /** Pointing back at places or kinds the previous question named. */
 const THOSE =
   /这些|那些|这类|那类|\b(?:those|these|such) (?:cities|places|areas|regions|plants|farms|companies|sites)\b/i;
@@ -460,6 +466,9 @@ function placedWhereItWas(factsText: string, context: Context, query: Query, dep
  * The follow-up reading of a question against the previous turn, or null when the question stands
  * on its own. The returned query carries the previous documents, items or changed facts.
  */
+/** What is asked of an item named by its place (第三点几时到期, 下一条谁牵头): no topic of its own. */
+const ASKED_OF_ITEM =
+  /(?:什么时候|啥时候|几时|何时)(?:要|得|需要)?(?:完成|到期|截止|办结|做完|干完)?|(?:是)?谁(?:来)?(?:负责|牵头|管|落实)|(?:的)?(?:截止|完成|办结)?(?:时间|时限|期限)/gu;
 /**
  * 第二条呢 / 那第三条呢 after an answer about an item: its point so numbered when it has points, else the item
  * numbered so beside it — in its document, under the same parent (3.3.1.1 → 3.3.1.2) — when there is one; a bare number asked with a
@@ -478,8 +487,11 @@ function numberedBeside(
   const n = point ? parseSmallNumeral(point[1] as string) : null;
   const [ref, ...more] = point && n ? [itemRef(point[0], [n], { across: true })] : query.refs;
   if (!ref?.across || ref.path.length !== 1 || more.length > 0 || query.docs.length > 0) return null;
-  // Little besides the number (呢, 讲什么, 是啥): a topic of its own is asked where it is.
-  const rest = query.text.replace(ref.written, "").replace(/[\s\p{P}]/gu, "");
+  // Little besides the number (呢, 讲什么, 是啥, 什么时候完成): a topic of its own is asked where it is.
+  const rest = query.text
+    .replace(ref.written, "")
+    .replace(ASKED_OF_ITEM, "")
+    .replace(/[\s\p{P}]/gu, "");
   if (rest.length > 5) return null;
   const previous = previousItem(context, deps);
   if (!previous || previous.item.level < 2) return null;
@@ -499,8 +511,9 @@ function numberedBeside(
   return next ? { ref: { ...ref, path: next.path, across: false }, doc: plan.doc } : null;
 }
 
-/** A step from the previous item: 下一条呢, 上一项, 再下一条, 下下条, 后一点, 下一个呢; next item?, the one before. */
-const STEP_ZH = /(?<![最以之然])(再)?(下下|上上|[下上前后])\s*(?:一|1)?\s*(?:条|项|款|点|个(?=\s*(?:呢|是|讲|说|[?？。]|$)))/u;
+/** A step from the previous item: 下一条呢, 上一项, 再下一条, 下下条, 后一点, 下一个呢; "the following clause", "the one before". */
+const STEP_ZH =
+  /(?<![最以之然])(再)?(下下|上上|[下上前后])\s*(?:一|1)?\s*(?:条|项|款|点|个(?=\s*(?:呢|是|讲|说|[?？。]|$)))/u;
 const STEP_EN =
   /\b(?:(next|following)|(previous|preceding|prior|last))\s+(?:one|item|point|clause|measure|task|entry)\b|\bthe\s+(?:one|item|clause)\s+(after|before)\s+(?:that|it|this)\b/i;
 /** What a step question wraps around its step: 呢, 讲的什么, 是谁牵头, what does it say. */
@@ -521,7 +534,7 @@ function stepOf(text: string): { by: number; written: string } | null {
 }
 
 /**
- * 下一条呢 / 上一项 / next item? after an answer about an item: the item that many places on (下下条: two) at its own
+ * 下一条呢 / 上一项 / "the following one" after an answer about an item: the item that many places on (下下条: two) at its own
  * level, in the order the plan prints them — across sections, as a reader turns the page (六(二十四) → 七(二十五)).
  * A point steps among its item's points and past the last one to the item after. A question with a topic
  * of its own besides the step is read as it stands.
@@ -536,6 +549,7 @@ function steppedBeside(
   if (!step) return null;
   const rest = query.text
     .replace(step.written, "")
+    .replace(ASKED_OF_ITEM, "")
     .replace(STEP_FRAME, "")
     .replace(/[\s\p{P}]/gu, "");
   if (rest.length > 6) return null;
@@ -558,7 +572,17 @@ function steppedBeside(
   }
   const next = row[at];
   if (!next) return null;
-  return { ref: { written: step.written, path: next.path, across: false, partial: false, hint: null, footnote: false }, doc: plan.doc };
+  return {
+    ref: {
+      written: step.written,
+      path: next.path,
+      across: false,
+      partial: false,
+      hint: null,
+      footnote: false,
+    },
+    doc: plan.doc,
+  };
 }
 
 export function readFollowUp(
@@ -631,7 +655,10 @@ export function readFollowUp(
     const onlyScope =
       (query.residue < NO_TOPIC &&
         query.intents.every((i) => i === "topic" || i === "who" || i === "when")) ||
-      (query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text)));
+      (query.residue < OWN_TOPIC &&
+        (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text))) ||
+      // 省里对这类锅炉怎么定的: the kind pointed back at is the previous topic, asked with a little of its own.
+      (query.residue < 2 * OWN_TOPIC && KIND_POINTED_BACK.test(text));
     // The thing of the previous check asked of another document (国家计划里，这台国二的要淘汰吗): the
     // same case, and what this question asks of it.
     // So is the previous case's figure given again with no thing of its own (国家计划对那台50蒸吨的怎么算).
@@ -941,6 +968,7 @@ export function readFollowUp(
     context.kind === "check" &&
     context.factsText !== null &&
     (CHANGE.test(text) || ANAPHORA.test(text)) &&
+    !ASKS_AMOUNT.test(text) &&
     (!ownThing ||
       (own.grade === null &&
         own.standard === null &&
