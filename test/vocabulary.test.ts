@@ -62,6 +62,34 @@ describe("the domain lexicon (data/lexicon.yaml)", () => {
     expect(terms("the straw comprehensive utilisation rate")).toContain("综合利用");
   });
 
+  it("finds everyday words through their first character as a key-by-key scan would, longest first, each once", () => {
+    const lexicon = loadLexicon();
+    // The scan the first-character index stands in for: every key in the lexicon's order.
+    const scanned = (text: string) => {
+      let rest = text.toLowerCase();
+      const found: string[] = [];
+      for (const [word, terms] of lexicon.plain)
+        if (rest.includes(word)) {
+          found.push(terms);
+          rest = rest.split(word).join(" ");
+        }
+      return found;
+    };
+    const gold = readFileSync(join(import.meta.dirname, "..", "eval", "gold.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { q: string }).q)
+      .filter((q) => !/[a-z]/i.test(q));
+    const texts = [...gold, "拉土的车半夜去加油，煤炉子烧煤取暖", "养鸡场的臭味冲鼻子"];
+    let matched = 0;
+    for (const text of texts) {
+      const terms = lexiconMatches(text, lexicon).matches.map((m) => m.terms);
+      expect(terms, text).toEqual(scanned(text));
+      matched += terms.length;
+    }
+    expect(matched).toBeGreaterThan(20);
+  });
+
   it("names the file and the entry when it is malformed", () => {
     const dir = tempDir();
     const file = join(dir, "lexicon.yaml");

@@ -211,13 +211,36 @@ export function lexiconMatches(
     }
     pattern.lastIndex = 0;
   }
-  for (const [word, terms] of lexicon.plain) {
+  // Only the keys whose first character the text has can match (taking a match out leaves a space, which
+  // joins nothing new): found through that character, then tried in the lexicon's order, longest first.
+  const byFirst = plainByFirst(lexicon);
+  const candidates = new Set<number>();
+  for (const c of new Set(rest)) for (const k of byFirst.get(c) ?? []) candidates.add(k);
+  for (const k of [...candidates].sort((a, b) => a - b)) {
+    const [word, terms] = lexicon.plain[k] as readonly [string, string];
     if (rest.includes(word)) {
       matches.push({ phrase: word, terms });
       rest = rest.split(word).join(" ");
     }
   }
   return { matches, rest };
+}
+
+/** Each lexicon's plain keys by their first character: positions in `plain`, ascending. */
+const plainStarts = new WeakMap<DomainLexicon, Map<string, number[]>>();
+function plainByFirst(lexicon: DomainLexicon): Map<string, number[]> {
+  let starts = plainStarts.get(lexicon);
+  if (!starts) {
+    starts = new Map();
+    lexicon.plain.forEach(([word], k) => {
+      const first = [...word][0] as string;
+      const list = starts?.get(first);
+      if (list) list.push(k);
+      else starts?.set(first, [k]);
+    });
+    plainStarts.set(lexicon, starts);
+  }
+  return starts;
 }
 
 /**
