@@ -72,7 +72,8 @@ function numberForms(docNumber: string | null): string[] {
 /** All documents' names, indexed for a scan of the question: Chinese names by length, latin names in one pattern. */
 interface NameIndex {
   byName: Map<string, string[]>;
-  lengths: number[];
+  /** The Chinese names by their first character, longest first. */
+  byFirst: Map<string, string[]>;
   latin: RegExp | null;
 }
 const indexes = new WeakMap<readonly Plan[], NameIndex>();
@@ -90,9 +91,15 @@ function nameIndex(plans: readonly Plan[]): NameIndex {
   }
   const names = [...byName.keys()];
   const latin = names.filter(isLatin).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  // Each start's names, longest first (as a scan by length from the longest would find them).
+  const byFirst = new Map<string, string[]>();
+  for (const name of names.filter((n) => !isLatin(n)).sort((a, b) => b.length - a.length)) {
+    const first = name[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), name]);
+  }
   index = {
     byName,
-    lengths: [...new Set(names.filter((n) => !isLatin(n)).map((n) => n.length))].sort((a, b) => b - a),
+    byFirst,
     latin: latin.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${latin.join("|")})(?![a-z0-9])`, "g") : null,
   };
   indexes.set(plans, index);
@@ -114,11 +121,12 @@ export function namedDocuments(
   const lower = text.toLowerCase();
   const index = nameIndex(plans);
   const matches: Array<{ doc: string; name: string; start: number; end: number }> = [];
+  // At each start, the names that begin with its character, longest first.
   for (let start = 0; start < lower.length; start++) {
-    for (const length of index.lengths) {
-      const name = lower.slice(start, start + length);
-      if (name.length < length) continue;
-      for (const doc of index.byName.get(name) ?? []) matches.push({ doc, name, start, end: start + length });
+    for (const name of index.byFirst.get(lower[start] as string) ?? []) {
+      if (!lower.startsWith(name, start)) continue;
+      for (const doc of index.byName.get(name) ?? [])
+        matches.push({ doc, name, start, end: start + name.length });
     }
   }
   for (const m of index.latin ? lower.matchAll(index.latin) : []) {
