@@ -462,10 +462,6 @@ function placedWhereItWas(factsText: string, context: Context, query: Query, dep
   return query.lang === "en" ? `${factsText} (in ${place.en})` : `${factsText}，在${place.zh}`;
 }
 
-/**
- * The follow-up reading of a question against the previous turn, or null when the question stands
- * on its own. The returned query carries the previous documents, items or changed facts.
- */
 /** What is asked of an item named by its place (第三点几时到期, 下一条谁牵头): no topic of its own. */
 const ASKED_OF_ITEM =
   /(?:什么时候|啥时候|几时|何时)(?:要|得|需要)?(?:完成|到期|截止|办结|做完|干完)?|(?:是)?谁(?:来)?(?:负责|牵头|管|落实)|(?:的)?(?:截止|完成|办结)?(?:时间|时限|期限)/gu;
@@ -513,17 +509,18 @@ function numberedBeside(
 
 /** A step from the previous item: 下一条呢, 上一项, 再下一条, 下下条, 后一点, 下一个呢; "the following clause", "the one before". */
 const STEP_ZH =
-  /(?<![最以之然])(再)?(下下|上上|[下上前后])\s*(?:一|1)?\s*(?:条|项|款|点|个(?=\s*(?:呢|是|讲|说|[?？。]|$)))/u;
+  /(?<![最以之然])(?:再)?(下下|上上|[下上前后])\s*(?:一|1)?\s*(?:条|项|款|点|个(?=\s*(?:呢|是|讲|说|[?？。]|$)))/u;
+// ("the last item" is the plan's final one, no step.)
 const STEP_EN =
-  /\b(?:(next|following)|(previous|preceding|prior|last))\s+(?:one|item|point|clause|measure|task|entry)\b|\bthe\s+(?:one|item|clause)\s+(after|before)\s+(?:that|it|this)\b/i;
+  /\b(?:(next|following)|(previous|preceding|prior))\s+(?:one|item|point|clause|measure|task|entry)\b|\bthe\s+(?:one|item|clause)\s+(after|before)\s+(?:that|it|this)\b/i;
 /** What a step question wraps around its step: 呢, 讲的什么, 是谁牵头, what does it say. */
 const STEP_FRAME =
-  /^(?:那|那么|还有|and|so|ok|okay|what about|how about|what's|what is|show me|then)\b|呢|讲(?:的)?(?:是)?(?:什么|啥)|说(?:的)?(?:是)?(?:什么|啥)|(?:是)?(?:什么|啥)(?:内容)?|内容|the|about|what|does|it|say|says/giu;
+  /^(?:那|那么|还有|and|so|ok|okay|what about|how about|what's|what is|show me|then)\b|呢|讲(?:的)?(?:是)?(?:什么|啥)|说(?:的)?(?:是)?(?:什么|啥)|(?:是)?(?:什么|啥)(?:内容)?|内容|\b(?:the|about|what|does|it|say|says)\b/giu;
 
 function stepOf(text: string): { by: number; written: string } | null {
   const zh = STEP_ZH.exec(text);
   if (zh) {
-    const where = zh[2] as string;
+    const where = zh[1] as string;
     const back = where.startsWith("上") || where === "前";
     return { by: (back ? -1 : 1) * where.length, written: zh[0] };
   }
@@ -585,6 +582,10 @@ function steppedBeside(
   };
 }
 
+/**
+ * The follow-up reading of a question against the previous turn, or null when the question stands
+ * on its own. The returned query carries the previous documents, items or changed facts.
+ */
 export function readFollowUp(
   asked: Query,
   context: Context,
