@@ -94,14 +94,19 @@ export function citeItem(item: Item, quote: string, score: number, c: CitationCo
   };
 }
 
-/** The nearest item above a point that names a deadline, or null. */
-function datedAbove(item: Item, plan: Plan): Item | null {
+/** The items above a point, nearest first. */
+function* itemsAbove(item: Item, plan: Plan): Generator<Item> {
   for (let id = item.parent; id !== null; ) {
     const above = plan.items.find((i) => i.id === id);
-    if (!above) return null;
-    if (above.deadlines.length > 0) return above;
+    if (!above) return;
+    yield above;
     id = above.parent;
   }
+}
+
+/** The nearest item above a point that names a deadline, or null. */
+function datedAbove(item: Item, plan: Plan): Item | null {
+  for (const above of itemsAbove(item, plan)) if (above.deadlines.length > 0) return above;
   return null;
 }
 
@@ -113,11 +118,7 @@ function datedAbove(item: Item, plan: Plan): Item | null {
 function coveringItem(item: Item, plan: Plan): Item | null {
   const own = item.departments.filter((d) => d.from === undefined || d.from === item.id);
   if (own.length > 0 || item.deadlines.length > 0) return null;
-  for (let id = item.parent; id !== null; ) {
-    const above = plan.items.find((i) => i.id === id);
-    if (!above) return null;
+  for (const above of itemsAbove(item, plan))
     if (above.departments.length > 0 || above.deadlines.length > 0) return above;
-    id = above.parent;
-  }
   return null;
 }

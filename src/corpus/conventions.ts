@@ -235,10 +235,13 @@ const UNIT_DEFINED =
  * 第一考核对象为牵头单位，…；共同考核对象为责任单位: a kind the notice names, unquoted and not itself a unit, said to
  * be one of the genre's kinds of unit; its tasks write it with 为 before the names (第一考核对象为X).
  */
-const KIND_DEFINED =
-  /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,6}(?:对象|主体|角色|岗位|梯队|方阵|序列))(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)/gu;
+const KIND = String.raw`[\p{Script=Han}]{2,6}(?:对象|主体|角色|岗位|梯队|方阵|序列)`;
+const KIND_DEFINED = new RegExp(
+  String.raw`(?<=^|[。；;，,\n])\s*(${KIND})(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)`,
+  "gu",
+);
 /** A kind {@link KIND_DEFINED} reads: a word of the notice's own, not a unit. */
-const KIND_WORD = /^[\p{Script=Han}]{2,6}(?:对象|主体|角色|岗位|梯队|方阵|序列)$/u;
+const KIND_WORD = new RegExp(`^${KIND}$`, "u");
 /** 总负责的单位为牵头单位；具体承办的单位为责任单位: a word, unquoted, whose units are said to be of a kind. */
 const WORD_DEFINED =
   /(?<=^|[：:。；;，,\n])\s*([\p{Script=Han}]{2,4})的(?:单位|部门)(?:即|即为|为|是)((?:牵头|责任|配合|协同|参与|协办)(?:单位|部门))/gu;

@@ -475,11 +475,9 @@ export class DepartmentDirectory {
       // A town may have a one-character name, and so may a county — but 各县 or 全县 names no place; a
       // district only when the data says its one character names one (东区, 郊区).
       const place = text.slice(0, -suffix.length);
-      const shortest =
-        suffix === "镇" || suffix === "乡" || suffix === "县" || words.oneCharacterNames?.includes(place)
-          ? 1
-          : 2;
-      const every = place.length === 1 && EVERY.test(place) && !words.oneCharacterNames?.includes(place);
+      const named = place.length === 1 && (words.oneCharacterNames?.includes(place) ?? false);
+      const shortest = suffix === "镇" || suffix === "乡" || suffix === "县" || named ? 1 : 2;
+      const every = place.length === 1 && EVERY.test(place) && !named;
       if (text.endsWith(suffix) && place.length >= shortest && !every) return [suffix, place];
     }
     return [null, null];

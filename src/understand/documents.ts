@@ -95,7 +95,9 @@ function nameIndex(plans: readonly Plan[]): NameIndex {
   const byFirst = new Map<string, string[]>();
   for (const name of names.filter((n) => !isLatin(n)).sort((a, b) => b.length - a.length)) {
     const first = name[0] as string;
-    byFirst.set(first, [...(byFirst.get(first) ?? []), name]);
+    const list = byFirst.get(first);
+    if (list) list.push(name);
+    else byFirst.set(first, [name]);
   }
   index = {
     byName,
