@@ -407,6 +407,10 @@ describe("every development document", () => {
         "zhangjiakou-air-pollution-2025",
         "jiamusi-air-pollution-2025",
         "xinxiang-air-quality-2025",
+        "tongliao-air-quality-2025",
+        "xianning-air-pollution-2025",
+        "shuozhou-air-pollution-2025",
+        "putian-air-quality-2025",
       ].sort(),
     );
   });
@@ -3420,6 +3424,61 @@ describe("the twentieth round's conventions", () => {
       乾县政府: "responsible",
       市生态环境局: "support",
       国网咸阳供电公司: "support",
+    });
+  });
+});
+
+describe("the thirtieth round's conventions", () => {
+  it("gives the item a line of nothing but roles after its last point (X抓统筹，Y抓落地，年内见效), the point keeping its own sentence above it", () => {
+    const tongliao = planOf("tongliao-air-quality-2025");
+    // 3. …市住房和城乡建设局抓统筹，市农牧局、各旗县市区人民政府抓落地，市财政局抓保障，2025年10月15日前见效。\n 市生态环境局抓统筹，…
+    expect(roles(tongliao, "3.2.3")).toEqual({
+      市住房和城乡建设局: "lead",
+      市农牧局: "responsible",
+      各旗县市区人民政府: "responsible",
+      市财政局: "support",
+    });
+    expect(isoDates(tongliao, "3.2.3")).toEqual(["2025-10-15"]);
+    expect(roles(tongliao, "3.2")).toMatchObject({ 市生态环境局: "lead", 市市场监督管理局: "support" });
+    expect(isoDates(tongliao, "3.2")).toEqual(["2025-09-30"]);
+    // No point of 四(一) has its own: the line is the item's, dated 年内 (the time clause 年内见效).
+    expect(roles(tongliao, "4.1")).toMatchObject({ 市交通运输局: "lead", 市自然资源局: "support" });
+    expect(isoDates(tongliao, "4.1")).toEqual(["2025-12-31"]);
+    expect(isoDates(tongliao, "4.1.2")).toEqual([]);
+  });
+
+  it("reads units a task numbers on a line of their own (责任单位：①A　②B) by number in its points' brackets (①牵头，③④负责，②配合)", () => {
+    const xianning = planOf("xianning-air-pollution-2025");
+    expect(roles(xianning, "2.1.1")).toEqual({
+      市生态环境局: "lead",
+      赤壁市人民政府: "responsible",
+      嘉鱼县人民政府: "responsible",
+      市经济和信息化局: "support",
+    });
+    expect(isoDates(xianning, "2.1.1")).toEqual(["2025-09-30"]);
+    // The key line names units; it gives the item above the points no role.
+    expect(roles(xianning, "2.1")).toEqual({});
+  });
+
+  it("reads tiers parted by the mark the notice names (责任排序：X＞Y＞Z), with its roles for fewer tiers, and 扛牵头之责 sentences", () => {
+    const shuozhou = planOf("shuozhou-air-pollution-2025");
+    expect(roles(shuozhou, "2.2.2")).toEqual({
+      市生态环境局: "lead",
+      市能源局: "responsible",
+      市住房和城乡建设局: "support",
+    });
+    // 只分两档的，第二档为配合单位; 只有一档的，该档单位均为牵头单位.
+    expect(roles(shuozhou, "2.2.1")).toEqual({
+      市住房和城乡建设局: "lead",
+      市市场监督管理局: "support",
+      市生态环境局: "support",
+    });
+    expect(roles(shuozhou, "2.2.3")).toEqual({ 市工业和信息化局: "lead", 市发展和改革委员会: "lead" });
+    // 扛牵头之责的单位为牵头单位: a word of six characters, unquoted, defined as a kind of unit.
+    expect(roles(planOf("putian-air-quality-2025"), "2.1.2")).toEqual({
+      市工业和信息化局: "lead",
+      仙游县人民政府: "responsible",
+      市生态环境局: "support",
     });
   });
 });

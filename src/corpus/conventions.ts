@@ -181,6 +181,13 @@ export interface PlanConventions {
   /** What parts a chain's rings (→, or — where the notice orders its units 牵头单位—责任单位—配合单位). */
   chainMark: string;
   /**
+   * "责任排序用“＞”分档…只分两档的，第二档为配合单位；只有一档的，该档单位均为牵头单位": the roles of a chain of so
+   * many rings where the notice says them apart from its usual order, by the number of rings.
+   */
+  chainRolesByCount: Map<number, Role[]>;
+  /** The field a chain stands in (〔责任排序：A＞B；截止：…〕), when the notice names it: then one ring needs no mark. */
+  chainLabel: string | null;
+  /**
    * "任务序号后「」内所列单位为牵头单位": the marks of a bracket right after a task's number naming its
    * leads, the names in the bracket closing the task then supporting. Null when the plan writes none.
    */
@@ -242,9 +249,12 @@ const KIND_DEFINED = new RegExp(
 );
 /** A kind {@link KIND_DEFINED} reads: a word of the notice's own, not a unit. */
 const KIND_WORD = new RegExp(`^${KIND}$`, "u");
-/** 总负责的单位为牵头单位；具体承办的单位为责任单位: a word, unquoted, whose units are said to be of a kind. */
+/**
+ * 总负责的单位为牵头单位；具体承办的单位为责任单位 / 扛牵头之责的单位为牵头单位: a word, unquoted, whose units are said
+ * to be of a kind.
+ */
 const WORD_DEFINED =
-  /(?<=^|[：:。；;，,\n])\s*([\p{Script=Han}]{2,4})的(?:单位|部门)(?:即|即为|为|是)((?:牵头|责任|配合|协同|参与|协办)(?:单位|部门))/gu;
+  /(?<=^|[：:。；;，,\n])\s*([\p{Script=Han}]{2,6})的(?:单位|部门)(?:即|即为|为|是)((?:牵头|责任|配合|协同|参与|协办)(?:单位|部门))/gu;
 /** 主力单位负责任务落实: a kind of unit, unquoted, said to carry the task out. */
 const UNIT_CARRIES =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})单位(?:负责|承担)(?:任务|具体|本项任务)?的?(?:落实|实施)/gu;
@@ -752,7 +762,15 @@ export function definesRoleSets(text: string, sets: ReadonlyMap<string, string>)
 }
 
 /** 第一环所列单位为牵头单位 */
-const RING = /第([一二三四五])环(?:所列|列出)?的?(?:单位|部门)?(?:为|是)([^；;。，,]{0,10})/g;
+const RING =
+  /第([一二三四五])(?:环|档|层|梯队|顺位)(?:所列|列出)?的?(?:单位|部门)?(?:为|是)([^；;。，,]{0,10})/g;
+
+/** 责任排序用“＞”分档: the field a chain stands in and the mark parting its rings, in quotes. */
+const CHAIN_MARK =
+  /([\p{Script=Han}]{2,6})(?:用|以|按)[“"「]([＞>→—－＜<|｜/／])[”"」](?:分档|分环|分层|分级|分隔|区分)/u;
+
+/** 只分两档的，第二档为配合单位 / 只有一档的，该档单位均为牵头单位: roles for a chain of so many rings. */
+const RINGS_COUNTED = /只(?:分|有|设)([一二两三四])(?:环|档|层)的?[，,]([^；;。]+)/g;
 
 /** 按“牵头单位—责任单位—配合单位”的顺序: the kinds of unit a line lists in order, and the mark between them. */
 const ORDERED_KINDS =
@@ -771,9 +789,10 @@ function readOrderedKinds(text: string): { roles: Role[]; mark: string } | null 
 function readChainRoles(text: string): Role[] | null {
   const ordered = readOrderedKinds(text);
   if (ordered) return ordered.roles;
-  if (!/→/.test(text)) return null;
+  if (!/→/.test(text) && !CHAIN_MARK.test(text)) return null;
   const roles: Role[] = [];
-  for (const m of text.matchAll(RING)) {
+  // (只分两档的，第二档为配合单位 says a shorter chain's rings: read apart.)
+  for (const m of text.replace(RINGS_COUNTED, "").matchAll(RING)) {
     const at = (parseSmallNumeral(m[1] as string) ?? 0) - 1;
     const role = roleSaid(m[2] as string);
     if (at >= 0 && role) roles[at] = role;
@@ -781,17 +800,52 @@ function readChainRoles(text: string): Role[] | null {
   return roles.length >= 2 && roles.every(Boolean) ? roles : null;
 }
 
+/** The roles of a chain of `count` rings the notice says apart from its usual order (only two rings: …). */
+function readChainRolesByCount(text: string, usual: readonly Role[] | null): Map<number, Role[]> {
+  const byCount = new Map<number, Role[]>();
+  if (!usual) return byCount;
+  for (const m of text.matchAll(RINGS_COUNTED)) {
+    const count = parseSmallNumeral((m[1] as string).replace("两", "二")) ?? 0;
+    const said = m[2] as string;
+    // 该档单位均为牵头单位: every ring's units.
+    const all = /(?:均|都|一律)(?:为|是)/.test(said)
+      ? roleSaid(said.replace(/^.*?(?:均|都|一律)(?:为|是)/, ""))
+      : null;
+    // (Rings it does not say keep the usual order's roles.)
+    const roles: Role[] = usual.slice(0, count);
+    if (all) roles.splice(0, count, ...Array.from({ length: count }, () => all));
+    else
+      for (const ring of said.matchAll(RING)) {
+        const at = (parseSmallNumeral(ring[1] as string) ?? 0) - 1;
+        const role = roleSaid(ring[2] as string);
+        if (at >= 0 && role) roles[at] = role;
+      }
+    if (count > 0 && roles.length > 0) byCount.set(count, roles);
+  }
+  return byCount;
+}
+
 /**
- * A chain line under a task (责任链：A→B、C→D, — for an empty ring) written as a clause of roles by the
- * plan's rings: A牵头，B、C配合，D负责. Null when the text has no such line.
+ * A chain line under a task (责任链：A→B、C→D, — for an empty ring), or a chain in the field the notice names
+ * (〔责任排序：A＞B、C；截止：…〕), written as a clause of roles by the plan's rings: A牵头，B、C配合，D负责. The roles of a
+ * chain of fewer rings are the notice's for that many where it says them (只分两档的，第二档为配合单位), else its
+ * first rings'. Null when the text has no such line.
  */
-export function chainClause(text: string, roles: readonly Role[] | null, mark = "→"): string | null {
+export function chainClause(
+  text: string,
+  roles: readonly Role[] | null,
+  mark = "→",
+  byCount: ReadonlyMap<number, readonly Role[]> = new Map(),
+  label: string | null = null,
+): string | null {
   if (!roles) return null;
-  const line = new RegExp(`^[\\s　]*[\\p{Script=Han}]{2,6}[:：]\\s*([^\\n]*${mark}[^\\n]*)$`, "mu").exec(
-    text,
-  );
+  const m = escapeRegExp(mark);
+  const line =
+    new RegExp(`^[\\s　]*[\\p{Script=Han}]{2,6}[:：]\\s*([^\\n]*${m}[^\\n]*)$`, "mu").exec(text) ??
+    (label ? new RegExp(`${escapeRegExp(label)}\\s*[:：]\\s*([^；;〕）)】\\]\\n]+)`, "u").exec(text) : null);
   if (!line) return null;
   const rings = (line[1] as string).split(mark).map((r) => r.trim().replace(/[。；;]$/, ""));
+  roles = byCount.get(rings.length) ?? roles;
   // (An empty ring is written —, or / where — parts the rings.)
   const parts = rings.flatMap((ring, i) => {
     const role = roles[i];
@@ -1182,7 +1236,15 @@ export function readPlanConventions(
     roleSets: readRoleSets(`${preamble}\n${closing}`),
     codes: /编号/.test(`${notice}\n${preamble}`) ? readCodes(closing) : new Map(),
     chainRoles: readChainRoles(`${notice}\n${preamble}`),
-    chainMark: readOrderedKinds(`${notice}\n${preamble}`)?.mark ?? "→",
+    chainMark:
+      readOrderedKinds(`${notice}\n${preamble}`)?.mark ??
+      CHAIN_MARK.exec(`${notice}\n${preamble}`)?.[2] ??
+      "→",
+    chainRolesByCount: readChainRolesByCount(
+      `${notice}\n${preamble}`,
+      readChainRoles(`${notice}\n${preamble}`),
+    ),
+    chainLabel: CHAIN_MARK.exec(`${notice}\n${preamble}`)?.[1] ?? null,
     timedLeads: stated(TIMED_LEADS) !== null,
     numberBracket: ((m) => (m ? { open: m[1] as string, close: m[2] as string } : null))(
       stated(NUMBER_BRACKET),

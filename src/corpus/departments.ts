@@ -445,13 +445,19 @@ export class DepartmentDirectory {
    */
   private describeCommittee(name: string): DepartmentInfo | null {
     // 管委 alone is how some plans shorten it (功能区管委).
-    const m = /^(.+?)(?:[(（][^()（）]+[)）])?(?:管委会|管理委员会|管委)$/.exec(name);
-    if (!m?.[1]) return null;
+    const m = /^(.*?)(?:[(（][^()（）]+[)）])?(?:管委会|管理委员会|管委)$/.exec(name);
+    if (!m) return null;
+    // 管委会 alone (各县（区）人民政府、管委会): the zones' committees, by the genre's English name for them.
+    const named = m[1] ?? "";
+    if (named === "") {
+      const en = this.data.committees.aliasesEn[0]?.replace(/\b\w/g, (c) => c.toUpperCase());
+      return { name, group: COMMITTEES, level: null, ...(en ? { en } : {}) };
+    }
     // (某经开区(高新区)管委会: the zone's second name in brackets says no more of what it is.)
     // 市城乡一体化示范区: the level prefix says whose zone it is, not what it is called.
-    const prefix = this.levels.find(([p]) => m[1]?.startsWith(p))?.[0];
-    const unprefixed = prefix ? m[1].slice(prefix.length) : null;
-    const zone = unprefixed && this.zoneEnglish(unprefixed) ? unprefixed : m[1];
+    const prefix = this.levels.find(([p]) => named.startsWith(p))?.[0];
+    const unprefixed = prefix ? named.slice(prefix.length) : null;
+    const zone = unprefixed && this.zoneEnglish(unprefixed) ? unprefixed : named;
     const en = this.zoneEnglish(zone);
     return { name, group: COMMITTEES, level: null, ...(en ? { en: `${en} Administrative Committee` } : {}) };
   }

@@ -44,6 +44,7 @@ import { notesOf, readFootnotes } from "./footnotes.js";
 import { reflowLayoutTable } from "./layout-table.js";
 import { type Line, splitInlinePoints, splitLines, trimmed } from "./lines.js";
 import { readMeta, type Signature } from "./meta.js";
+import { readUnitKey, withoutUnitKey, withUnitNames } from "./numbered-units.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, signatureLine } from "./page.js";
 import { applyNamedTimes, applyPhases, readNamedTimes, readPhases } from "./phases.js";
 import { pipeTableRows } from "./pipe-table.js";
@@ -404,6 +405,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const owedTimes = new Map<string, string[]>();
   // A last point's text without the lines it closes that say they are its item's (本条落实责任：…).
   const pointsOwnText = new Map<Item, string>();
+  // A point's text without the line of roles and time closing its item: what dates the point.
+  const datedText = new Map<Item, string>();
   // Items one of whose points has a clause of its own: their last point's clause is its own too.
   const pointsWithClause = new Set<string>();
   // 本条… paragraphs after an item's last point, by the item's id.
@@ -411,6 +414,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // The items whose points closed with a bracket of their own at a line's end, or on a line of its own.
   const inlineClauses = new Set<string>();
   const ownLineClauses = new Set<string>();
+  // The items whose points closed with a sentence of roles on their own first line (…，X抓统筹，Y抓落地。),
+  // or on a line of its own.
+  const inlineSentences = new Set<string>();
+  const ownLineSentences = new Set<string>();
   // Table rows: their cells say their departments, never a sentence's subject.
   const rows = new Set<Item>();
   // The cells of the table row before, for a row whose cells merge with it.
@@ -435,7 +442,14 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     // Whether a point before this one had its own clause (this point's own bracket is no earlier point's).
     const earlierPointsOwn = item.parent !== null && pointsWithClause.has(item.parent);
     let inlineClauseRead = false;
-    const brackets = findBrackets(item.text);
+    // Units a task numbers on a line of its own (责任单位：①A　②B), named by number in its brackets (①牵头，②配合)
+    // and in its points'.
+    const unitKey =
+      readUnitKey(item.text) ??
+      (item.parent ? readUnitKey(items.find((i) => i.id === item.parent)?.text ?? "") : null);
+    const brackets = findBrackets(item.text).map((b) =>
+      unitKey ? { ...b, inner: withUnitNames(b.inner, unitKey) } : b,
+    );
     // （X）（Y）（Z） after the task, each bracket's names in the role of its place (（—） for none).
     const ordered = conventions.bracketOrder
       ? orderedRun(item.text, brackets, conventions.bracketOrder.length)
@@ -615,6 +629,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     if (paragraphs.length > 0 && item.parent)
       itemParagraphs.set(item.parent, [...(itemParagraphs.get(item.parent) ?? []), ...paragraphs]);
     const saidLines = itemsLines.filter((line) => !paragraphs.includes(line));
+    // A line of nothing but roles (in the words the notice defines) and a time — not one read above as said of the
+    // item (本项由X牵头…).
+    const lastLineRolesOnly =
+      !itemsLines.includes(lastLine) &&
+      (isDivisionLine(lastLine) || isRoleSentence(withRoleWords(lastLine, conventions.roleWords)));
     if (saidLines.length > 0 && item.parent) {
       // 本条落实责任：X牵头 is a labelled list; 本条任务，责成X牵头，Y协助 a sentence.
       const lists = labelled(saidLines.join("\n"));
@@ -634,12 +653,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const pointsText = itemsLines.reduce((t, line) => t.replace(line, ""), item.text);
     if (itemsLines.length > 0) pointsOwnText.set(item, pointsText);
     const own = labelled(
-      itemsLines.reduce(
-        (t, line) => t.replace(line, ""),
-        read.reduceRight((t, b) => t.slice(0, b.start) + t.slice(b.end), item.text),
+      withoutUnitKey(
+        itemsLines.reduce(
+          (t, line) => t.replace(line, ""),
+          read.reduceRight((t, b) => t.slice(0, b.start) + t.slice(b.end), item.text),
+        ),
       ),
     );
-    const sentence = own.length > 0 ? [] : closingSentence(pointsText, canonical, conventions);
+    const sentence =
+      own.length > 0 ? [] : closingSentence(withoutUnitKey(pointsText), canonical, conventions);
     // Points that closed with brackets at their lines' ends leave a labelled line after the last one the
     // item's: the change of layout says so, as for a bracket on a line of its own.
     const layoutChanged =
@@ -652,23 +674,50 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const itemNamedOwn = items.some(
       (i) => i.id === item.parent && i.departments.some((x) => x.from === undefined),
     );
+    // A last point that closed its own paragraph with its roles (…Y抓落地，date见效。), or whose points before it
+    // closed theirs on their first lines, then a line of nothing but roles and a time: the line closes the item
+    // (任务末尾的分工表述适用于该任务各点), as each point's own sentence stands in its paragraph.
+    const beforeLastLine = d.lines.length > 1 ? item.text.slice(0, item.text.lastIndexOf(lastLine)) : "";
+    const pointOwnSentence =
+      beforeLastLine === "" ? [] : closingSentence(beforeLastLine, canonical, conventions);
+    const lineClosesItem =
+      item.parent !== null &&
+      (d.path?.length ?? 0) >= 3 &&
+      own.length === 0 &&
+      itemsLines.length === 0 &&
+      sentence.length > 0 &&
+      d.lines.length > 1 &&
+      isLastPoint(d, entries[n + 1]) &&
+      lastLineRolesOnly &&
+      (pointOwnSentence.length > 0 ||
+        (inlineSentences.has(item.parent) && !ownLineSentences.has(item.parent)));
     const owedToItem =
-      (layoutChanged && own.length > 0 && closingLines.some(opensWithLabel)) ||
-      (closesItem &&
-        ((own.length > 0 && closingLines.some(opensWithLabel) && !itemNamedOwn) ||
-          // 责任落实：X牵头，Y协同，Z落实。— a division line of its own after the last point; so is a line of
-          // nothing but roles and a time (在X配合下，由Y牵头，长期坚持。).
-          (own.length + sentence.length > 0 &&
-            d.lines.length > 1 &&
-            (isDivisionLine(lastLine) || isRoleSentence(lastLine)) &&
-            !itemNamedOwn) ||
-          (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text))));
-    if (owedToItem && item.parent) {
+      !lineClosesItem &&
+      ((layoutChanged && own.length > 0 && closingLines.some(opensWithLabel)) ||
+        (closesItem &&
+          ((own.length > 0 && closingLines.some(opensWithLabel) && !itemNamedOwn) ||
+            // 责任落实：X牵头，Y协同，Z落实。— a division line of its own after the last point; so is a line of
+            // nothing but roles and a time (在X配合下，由Y牵头，长期坚持。).
+            (own.length + sentence.length > 0 && d.lines.length > 1 && lastLineRolesOnly && !itemNamedOwn) ||
+            (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text)))));
+    if (lineClosesItem && item.parent) {
+      owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...sentence]);
+      owedTimes.set(item.parent, [lastLine]);
+      datedText.set(item, item.text.replace(lastLine, ""));
+      pointsOwnText.set(item, (pointsOwnText.get(item) ?? item.text).replace(lastLine, ""));
+      departments.push(...pointOwnSentence);
+      if (pointOwnSentence.length > 0) pointsWithClause.add(item.parent);
+    } else if (owedToItem && item.parent) {
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
       // The line given to the item names no subject of the point's own sentences.
-      if (d.lines.length > 1 && (isDivisionLine(lastLine) || isRoleSentence(lastLine)))
+      if (d.lines.length > 1 && lastLineRolesOnly)
         pointsOwnText.set(item, (pointsOwnText.get(item) ?? item.text).replace(lastLine, ""));
       if (closingLines.length > 0) owedTimes.set(item.parent, closingLines);
+      // A line of nothing but roles and a time (X抓统筹，Y抓落地，年内见效。) dates the item, not the point.
+      else if (d.lines.length > 1 && lastLineRolesOnly) {
+        owedTimes.set(item.parent, [lastLine]);
+        datedText.set(item, item.text.replace(lastLine, ""));
+      }
       // A point given its clause by the line closing its own points (1. →（1）（2）→ 分工：…) is a point
       // with a clause of its own among its item's points.
       const above = item.parent.split(".");
@@ -684,7 +733,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // 责任链：A→B、C→D — a chain line read by the rings the notice defines.
       const chain =
         departments.length === 0
-          ? chainClause(item.text, conventions.chainRoles, conventions.chainMark)
+          ? chainClause(
+              item.text,
+              conventions.chainRoles,
+              conventions.chainMark,
+              conventions.chainRolesByCount,
+              conventions.chainLabel,
+            )
           : null;
       if (chain) departments.push(...(parseResponsibility(chain, canonical)?.departments ?? []));
       // Units on lines of their own under the task, each with its duty (区经济促进局：推动…).
@@ -692,8 +747,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         departments.push(
           ...dutyLineDepartments(item.text.split("\n").slice(1), canonical, conventions.othersAfterLead),
         );
-      if (item.parent && (own.length > 0 || sentence.length > 0) && (d.path?.length ?? 0) >= 3)
+      if (item.parent && (own.length > 0 || sentence.length > 0) && (d.path?.length ?? 0) >= 3) {
         pointsWithClause.add(item.parent);
+        (d.lines.length > 1 && lastLineRolesOnly ? ownLineSentences : inlineSentences).add(item.parent);
+      }
     }
     if (d.row && columns) {
       rows.add(item);
@@ -745,7 +802,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         withoutBox(
           // (A field line the notice gives the item — 【落实】 after 【本点落实】 — dates the item, not this point; so
           // does a line that says it is the item's — 此项工作，…须在…前完成.)
-          withoutPointDates(item.text, paragraphs).replace(
+          // So does the line closing the item after this point's own sentence of roles.
+          withoutPointDates(datedText.get(item) ?? item.text, paragraphs).replace(
             itemsLines.filter((line) => itemsField(line, conventions) || saidLines.includes(line)).join("\n"),
             "",
           ),
@@ -855,7 +913,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // Time limits given as phases a later section defines (推进时段：集中攻坚阶段).
   applyPhases(items, readPhases(source));
   // Words the notice defines as dates (“采暖期前”是指2025年10月15日前).
-  applyNamedTimes(items, readNamedTimes(source));
+  // (A point's line of roles and time given to its item dates the item, not the point.)
+  applyNamedTimes(items, readNamedTimes(source), (item) =>
+    [datedText.get(item) ?? item.text, ...(owedTimes.get(item.id) ?? [])].join("\n"),
+  );
   // An action whose departments stand in an entry of their own ((二)责任单位 beside (一)工作内容 and
   // (三)时间安排): they carry out every task of the action that names none of its own.
   for (const assigner of items.filter((i) => i.level === 2 && ASSIGNING_ENTRY.test(i.title))) {

@@ -37,10 +37,14 @@ export function readNamedTimes(text: string): Map<string, string> {
  * Gives each task that writes a word the notice defines as a date (采暖期前完成) that date, in place of
  * what the word would mean elsewhere.
  */
-export function applyNamedTimes(items: readonly Item[], named: ReadonlyMap<string, string>): void {
+export function applyNamedTimes(
+  items: readonly Item[],
+  named: ReadonlyMap<string, string>,
+  datedText: (item: Item) => string = (item) => item.text,
+): void {
   for (const [word, date] of named)
     for (const item of items) {
-      if (!item.text.includes(word)) continue;
+      if (!datedText(item).includes(word)) continue;
       item.deadlines = item.deadlines.filter((d) => !d.text.includes(word) || d.date === date);
       if (item.deadlines.some((d) => d.date === date)) continue;
       item.deadlines.push({
