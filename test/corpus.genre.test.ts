@@ -411,6 +411,10 @@ describe("every development document", () => {
         "xianning-air-pollution-2025",
         "shuozhou-air-pollution-2025",
         "putian-air-quality-2025",
+        "huludao-air-quality-2025",
+        "botou-air-pollution-2025",
+        "yangjiang-air-quality-2025",
+        "xingyi-air-pollution-2025",
       ].sort(),
     );
   });
