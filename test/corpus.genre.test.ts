@@ -461,9 +461,14 @@ describe("every development document", () => {
       expect(p.source.slice(sections, p.body.end), p.doc).not.toMatch(FOOTER);
       for (const i of p.items) expect(i.text, `${p.doc} ${i.id}`).not.toMatch(FOOTER);
       // A closing paragraph that assigns the section's tasks by number (责任分工：第39项由…) may follow it.
+      // So may lists giving each unit its tasks by number (分工标注 — 市财政局：（二）◎ — 完成时限：（一）…).
       const end = body
         .trimEnd()
-        .replace(/\n[\s　]*(?:责任分工[:：])?(?:以上)?第\s*\d+[^\n]*项[^\n]*由[^\n]*$/, "");
+        .replace(/\n[\s　]*(?:责任分工[:：])?(?:以上)?第\s*\d+[^\n]*项[^\n]*由[^\n]*$/, "")
+        .replace(
+          /(?:\n[\s　]*(?:分工标注|[^\n：:]{2,30}[：:][\s　]*[（(][一二三四五六七八九十]{1,3}[）)][^\n]*))+$/u,
+          "",
+        );
       // The last entry's span in the source (a table row rebuilt from its cells quotes its cells).
       const last = p.items.at(-1);
       expect(end.trimEnd().endsWith(last ? p.source.slice(last.span.start, last.span.end) : "?"), p.doc).toBe(
@@ -3478,11 +3483,58 @@ describe("the thirtieth round's conventions", () => {
       市生态环境局: "support",
     });
     expect(roles(shuozhou, "2.2.3")).toEqual({ 市工业和信息化局: "lead", 市发展和改革委员会: "lead" });
-    // 扛牵头之责的单位为牵头单位: a word of six characters, unquoted, defined as a kind of unit.
+    // 扛牵头之责的单位为牵头单位: a word of up to six characters, unquoted, defined as a kind of unit.
     expect(roles(planOf("putian-air-quality-2025"), "2.1.2")).toEqual({
       市工业和信息化局: "lead",
       仙游县人民政府: "responsible",
       市生态环境局: "support",
     });
+  });
+
+  it("reads lists after a part's tasks giving each unit its tasks by number with a mark (市生态环境局：（一）●　（二）3◎) and a line dating them (完成时限：（二）…，其中（二）2为采暖季前)", () => {
+    const huludao = planOf("huludao-air-quality-2025");
+    // 分工标注 after 二: （二）◎ for 市工业和信息化局, （二）3 marked on its own.
+    expect(roles(huludao, "2.2")).toEqual({
+      市工业和信息化局: "lead",
+      市生态环境局: "responsible",
+      "各县(市、区)政府": "responsible",
+    });
+    expect(entry(huludao, "2.2.1").departments.map((d) => d.from)).toEqual(["2.2", "2.2", "2.2"]);
+    expect(roles(huludao, "2.2.3")).toEqual({
+      市生态环境局: "lead",
+      市自然资源局: "responsible",
+      "各县(市、区)政府": "responsible",
+    });
+    // 方案中所称“采暖季前”，指2025年10月25日前: a named time with a comma before 指.
+    expect(isoDates(huludao, "2.2")).toEqual(["2025-10-31"]);
+    expect(isoDates(huludao, "2.2.2")).toEqual(["2025-10-25"]);
+    // The lists are no part of the last task's text, and give it no units of their own.
+    expect(entry(huludao, "2.5").text).not.toContain("分工标注");
+  });
+
+  it("gives the item the line closing its points when the points' own lines say they are the point's (本点冲刺分工：…)", () => {
+    const botou = planOf("botou-air-pollution-2025");
+    expect(roles(botou, "2.1")).toMatchObject({ 市工信局: "lead", 市发改局: "support" });
+    expect(roles(botou, "2.1.2")).toMatchObject({ 市生态环境分局: "lead", 市工信局: "support" });
+    // (The point the line closes is covered by its item: it names no units of its own.)
+    expect(entry(botou, "2.1.3").departments).toEqual([]);
+    // 本点撞线：2025年6月30日前 stays the point's; the item's line dates the item.
+    expect(isoDates(botou, "2.2.2")).toEqual(["2025-06-30"]);
+    expect(isoDates(botou, "2.2")).toEqual(["2025-09-30"]);
+  });
+
+  it("keeps the item's roles a point's own sentence leaves out (该句未提及的仍按所在任务执行) and dates by the notice's named times (写作“年内”的，指…)", () => {
+    const xingyi = planOf("xingyi-air-pollution-2025");
+    // 本点由市交通运输局承榜，上半年交榜。 — its responsible unit and date; the lead and supports stay the item's.
+    expect(roles(xingyi, "2.4.1")).toEqual({
+      州生态环境局兴义分局: "lead",
+      市交通运输局: "responsible",
+      市工业和信息化局: "support",
+      市市场监管局: "support",
+    });
+    expect(isoDates(xingyi, "2.4.1")).toEqual(["2025-06-30"]);
+    // 本项由…，年内交榜。 after the points dates the item, not its last point.
+    expect(isoDates(xingyi, "2.4")).toEqual(["2025-12-31"]);
+    expect(isoDates(xingyi, "2.4.3")).toEqual([]);
   });
 });

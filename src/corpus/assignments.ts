@@ -30,17 +30,21 @@ const CLAUSE = /^(?:以上)?第\s*([\d、，,和及至到\-—～~\s]+?)\s*项(?
  * Takes the assigning paragraphs off the end of the entries they were read into (they are no part of
  * the last task's text) and returns them with their sections.
  */
-export function takeNumberedAssignments(entries: readonly Draft[]): NumberedAssignment[] {
+export function takeNumberedAssignments(
+  entries: readonly Draft[],
+  alsoTakes: (line: string) => boolean = () => false,
+): NumberedAssignment[] {
   const found: NumberedAssignment[] = [];
   for (const d of entries) {
     const taken: NumberedAssignment[] = [];
-    const takes = (line: string) => assignsByNumber(line) || DISPATCH.test(line) || POINTS_IN_PART.test(line);
+    const takes = (line: string) =>
+      assignsByNumber(line) || DISPATCH.test(line) || POINTS_IN_PART.test(line) || alsoTakes(line);
     while (d.lines.length > 1 && takes(trimmed(d.lines.at(-1) as Line)))
       taken.unshift({ section: d.path?.[0] ?? 0, text: trimmed(d.lines.pop() as Line) });
-    // 本部分派单 over dispatch lines: their heading, no part of the task either.
+    // 本部分派单 over dispatch lines (分工标注 over marked lists): their heading, no part of the task either.
     while (d.lines.length > 1 && trimmed(d.lines.at(-1) as Line) === "") d.lines.pop();
     if (
-      taken.some((t) => DISPATCH.test(t.text)) &&
+      taken.some((t) => DISPATCH.test(t.text) || alsoTakes(t.text)) &&
       d.lines.length > 1 &&
       LIST_HEADING.test(trimmed(d.lines.at(-1) as Line))
     )

@@ -7,6 +7,7 @@
  */
 import { canonicalDepartment, englishDepartment, escapeRegExp } from "./departments.js";
 import { parseSmallNumeral } from "./numerals.js";
+import { readNamedTimes } from "./phases.js";
 import {
   BARE_VERB,
   BODY_SUFFIX,
@@ -30,6 +31,8 @@ import type { DepartmentRef, Role } from "./schema.js";
 
 /** What a plan's opening says of all its lists and tasks, once for the whole document. */
 export interface PlanConventions {
+  /** Times the notice names (“入冬前”指2025年11月14日前): word → the date it means. */
+  namedTimes: ReadonlyMap<string, string>;
   /**
    * Words the notice defines as roles (标注“领办”的单位为牵头单位, 表述为“按职能落实”的单位为责任单位): each
    * with the role it says, read as that role's usual verb in the plan's clauses; longest first.
@@ -397,6 +400,19 @@ function readRoleWords(text: string): Map<string, Role> {
   return words;
 }
 
+/**
+ * A clause with the times the notice names written as the dates they mean (入冬前撞线 → 2025年11月14日前撞线), so a
+ * clause of roles that closes with one reads as closing with a time.
+ */
+export function withNamedDates(text: string, named: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [word, date] of named) {
+    const [year, month, day] = date.split("-").map(Number);
+    out = out.replaceAll(word, `${year}年${month}月${day}日前`);
+  }
+  return out;
+}
+
 /** A clause with the words the notice defines written as their roles' usual verbs (X领办 → X牵头). */
 export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): string {
   // 牵头—X；参与—Y / 主·X　协·Y　限·2025年9月30日前: a role's word joined to its names by a dash or a dot is
@@ -676,7 +692,7 @@ export function withWeightRoles(text: string, weights: { responsibleFrom: number
 
 /** 括号未列的内容仍按条目括号执行 / 未列明的栏目仍适用所属条目的分工 */
 const UNLISTED_FOLLOW_TASK =
-  /(?:未列|未标注|未写明|未载明|没有列明|未列明)的?(?:内容|栏目?|单位|事项|部分|角色)?[，,]?(?:仍|继续|均)(?:按|适用|执行|以)(?:所属|其所属)?(?:条目|该条目|本条|该条|条|任务|该项)/;
+  /(?:未列|未标注|未写明|未载明|没有列明|未列明|未提及|未涉及|未提到)的?(?:内容|栏目?|单位|事项|部分|角色)?[，,]?(?:仍|继续|均)(?:按|适用|执行|以)(?:所属|其所属|所在)?(?:条目|该条目|本条|该条|条|任务|该项)/;
 /** “责任单位”配合牵头单位抓好落实 */
 const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|协同)[“"「]?牵头单位/;
 const SEVERAL_LEADS_SHARE =
@@ -974,9 +990,12 @@ const LEAD_TAG =
 const NAME_TAG =
   /标(?:注|明|有)[“"「]?([〔［【(（][\p{Script=Han}]{1,4}[〕］】)）])[”"」]?的?(?:单位|部门)?(?:为|是)([^，,。；;]{1,16}?)(?:单位|部门)/gu;
 
-/** 标注“■”的为牵头单位 / 标注“□”的为配合单位: a mark and the role of the names it marks. */
+/**
+ * 标注“■”的为牵头单位 / 标注“□”的为配合单位 / 条目序号后标“◎”的，该单位为牵头单位: a mark and the role of the names it
+ * marks.
+ */
 const MARK_ROLE =
-  /标(?:注|有|明)?[“"「]?([■□△▲●○★☆◆◇※\u2460-\u2469])[”"」]?(?:号|标记|符号)?的(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任|负责)(?:单位|部门)/g;
+  /标(?:注|有|明)?[“"「]?([■□△▲●○◎★☆◆◇※\u2460-\u2469])[”"」]?(?:号|标记|符号)?的[，,]?(?:该|其)?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任|负责)(?:单位|部门)/g;
 /** “△”后为完成时限 */
 const TIME_MARK =
   /[“"「]([■□△▲●○★☆◆◇※])[”"」](?:号|标记|符号)?(?:之)?后(?:的|所列)?(?:为|是)(?:完成)?(?:时限|时间)/;
@@ -1182,6 +1201,7 @@ export function readPlanConventions(
     if (standingNote) break;
   }
   return {
+    namedTimes: readNamedTimes(`${notice}\n${preamble}`),
     // A role verb itself is no new word; the longest words first, sorted once for every clause.
     roleWords: new Map(
       [...defined]

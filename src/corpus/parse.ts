@@ -34,6 +34,7 @@ import {
   numberBracketClause,
   type PlanConventions,
   readPlanConventions,
+  withNamedDates,
   withRoleWords,
   withWeightRoles,
 } from "./conventions.js";
@@ -43,6 +44,7 @@ import { canonicalDepartment, departmentFolds, escapeRegExp, sharedDepartments }
 import { notesOf, readFootnotes } from "./footnotes.js";
 import { reflowLayoutTable } from "./layout-table.js";
 import { type Line, splitInlinePoints, splitLines, trimmed } from "./lines.js";
+import { applyMarkLists, isMarkListLine } from "./mark-lists.js";
 import { readMeta, type Signature } from "./meta.js";
 import { readUnitKey, withoutUnitKey, withUnitNames } from "./numbered-units.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, signatureLine } from "./page.js";
@@ -398,7 +400,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     : [];
   const entries = drafts.filter((d) => d.kind === "item");
   // A section's closing paragraph that assigns its tasks by number is no part of its last task.
-  const numberedAssignments = takeNumberedAssignments(entries);
+  // (Lists of units marking their tasks by number, 分工标注, are taken with them.)
+  const numberedAssignments = takeNumberedAssignments(entries, (line) =>
+    isMarkListLine(line, conventions.lineMarks),
+  );
   // Departments of a clause closing an item's points, owed to the item itself: parent id → refs.
   const owed = new Map<string, DepartmentRef[]>();
   // The time limit of a division line after an item's last point (…落实。销号时限：2024年9月30日。): the item's too.
@@ -418,6 +423,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // or on a line of its own.
   const inlineSentences = new Set<string>();
   const ownLineSentences = new Set<string>();
+  // The items whose points closed with lines saying they are the point's (本点冲刺分工：…).
+  const pointsSayOwn = new Set<string>();
   // Table rows: their cells say their departments, never a sentence's subject.
   const rows = new Set<Item>();
   // The cells of the table row before, for a row whose cells merge with it.
@@ -633,7 +640,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     // item (本项由X牵头…).
     const lastLineRolesOnly =
       !itemsLines.includes(lastLine) &&
-      (isDivisionLine(lastLine) || isRoleSentence(withRoleWords(lastLine, conventions.roleWords)));
+      (isDivisionLine(lastLine) ||
+        isRoleSentence(
+          withRoleWords(withNamedDates(lastLine, conventions.namedTimes), conventions.roleWords),
+        ));
     if (saidLines.length > 0 && item.parent) {
       // 本条落实责任：X牵头 is a labelled list; 本条任务，责成X牵头，Y协助 a sentence.
       const lists = labelled(saidLines.join("\n"));
@@ -675,21 +685,37 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       (i) => i.id === item.parent && i.departments.some((x) => x.from === undefined),
     );
     // A last point that closed its own paragraph with its roles (…Y抓落地，date见效。), or whose points before it
-    // closed theirs on their first lines, then a line of nothing but roles and a time: the line closes the item
-    // (任务末尾的分工表述适用于该任务各点), as each point's own sentence stands in its paragraph.
+    // closed theirs on their first lines or on lines saying they are the point's (本点冲刺分工：…), then a line of
+    // nothing but roles and a time not so said: the line closes the item (任务末尾的分工表述适用于该任务各点), as each
+    // point's own sentence stands in its paragraph.
     const beforeLastLine = d.lines.length > 1 ? item.text.slice(0, item.text.lastIndexOf(lastLine)) : "";
-    const pointOwnSentence =
-      beforeLastLine === "" ? [] : closingSentence(beforeLastLine, canonical, conventions);
+    const readOwn = (text: string) => {
+      const labels = labelled(withoutUnitKey(text));
+      return labels.length > 0 ? labels : closingSentence(text, canonical, conventions);
+    };
+    // (A point whose own are labelled fields — 责任单位：… — is complemented by a line after them: 备注：X牵头.)
+    // (本点冲刺分工：… says it is the point's own: the line after it is no complement to it.)
+    const beforeLines = beforeLastLine
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const pointOwnFields =
+      beforeLastLine === "" || POINT_SAYS_OWN.test(beforeLines.at(-1) ?? "")
+        ? []
+        : labelled(withoutUnitKey(beforeLastLine));
+    const pointOwnSentence = beforeLastLine === "" ? [] : readOwn(beforeLastLine);
+    const lastLineOwn = lastLineRolesOnly ? readOwn(lastLine) : [];
     const lineClosesItem =
       item.parent !== null &&
       (d.path?.length ?? 0) >= 3 &&
-      own.length === 0 &&
       itemsLines.length === 0 &&
-      sentence.length > 0 &&
+      lastLineOwn.length > 0 &&
       d.lines.length > 1 &&
       isLastPoint(d, entries[n + 1]) &&
-      lastLineRolesOnly &&
+      !POINT_SAYS_OWN.test(lastLine) &&
+      pointOwnFields.length === 0 &&
       (pointOwnSentence.length > 0 ||
+        pointsSayOwn.has(item.parent) ||
         (inlineSentences.has(item.parent) && !ownLineSentences.has(item.parent)));
     const owedToItem =
       !lineClosesItem &&
@@ -701,7 +727,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
             (own.length + sentence.length > 0 && d.lines.length > 1 && lastLineRolesOnly && !itemNamedOwn) ||
             (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text)))));
     if (lineClosesItem && item.parent) {
-      owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...sentence]);
+      owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...lastLineOwn]);
       owedTimes.set(item.parent, [lastLine]);
       datedText.set(item, item.text.replace(lastLine, ""));
       pointsOwnText.set(item, (pointsOwnText.get(item) ?? item.text).replace(lastLine, ""));
@@ -712,7 +738,23 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // The line given to the item names no subject of the point's own sentences.
       if (d.lines.length > 1 && lastLineRolesOnly)
         pointsOwnText.set(item, (pointsOwnText.get(item) ?? item.text).replace(lastLine, ""));
-      if (closingLines.length > 0) owedTimes.set(item.parent, closingLines);
+      // (本点撞线：… among them stays the point's: the others date the item, not the point.)
+      const pointsOwnLines = closingLines.filter((line) => POINT_SAYS_OWN.test(line));
+      if (pointsOwnLines.length > 0 && pointsOwnLines.length < closingLines.length) {
+        const itemsLinesClosing = closingLines.filter((line) => !pointsOwnLines.includes(line));
+        owedTimes.set(item.parent, itemsLinesClosing);
+        datedText.set(
+          item,
+          itemsLinesClosing.reduce((t, line) => t.replace(line, ""), item.text),
+        );
+      } else if (closingLines.length > 0) {
+        owedTimes.set(item.parent, closingLines);
+        // (The lines are the item's: they date it, not the point above them.)
+        datedText.set(
+          item,
+          closingLines.reduce((t, line) => t.replace(line, ""), item.text),
+        );
+      }
       // A line of nothing but roles and a time (X抓统筹，Y抓落地，年内见效。) dates the item, not the point.
       else if (d.lines.length > 1 && lastLineRolesOnly) {
         owedTimes.set(item.parent, [lastLine]);
@@ -749,7 +791,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         );
       if (item.parent && (own.length > 0 || sentence.length > 0) && (d.path?.length ?? 0) >= 3) {
         pointsWithClause.add(item.parent);
-        (d.lines.length > 1 && lastLineRolesOnly ? ownLineSentences : inlineSentences).add(item.parent);
+        (d.lines.length > 1 && readOwn(lastLine).length > 0 ? ownLineSentences : inlineSentences).add(
+          item.parent,
+        );
+        if (d.lines.length > 1 && lastLineRolesOnly && POINT_SAYS_OWN.test(lastLine))
+          pointsSayOwn.add(item.parent);
       }
     }
     if (d.row && columns) {
@@ -887,6 +933,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   applyPartPointers(items, numberedAssignments, readClause);
   // 派单3　（二）2　承办：X　协办：Y　回单时限：… lines after a section's tasks.
   const dispatched = applyDispatchLines(items, numberedAssignments, labelled, deadlineOptions);
+  // 分工标注 — 市生态环境局：（一）●　（二）3◎ and 完成时限：（二）…，其中（二）2为… after a section's tasks.
+  const marked = applyMarkLists(
+    items,
+    numberedAssignments.filter((a) => isMarkListLine(a.text, conventions.lineMarks)),
+    conventions.lineMarks,
+    canonical,
+    deadlineOptions,
+    readNamedTimes(source),
+  );
   // Sections listing departments and dates by pointing to tasks (六、职责分工 / 七、进度安排).
   const pointing = applyPointingSections(items, sections, canonical, deadlineOptions);
   // A list by department after the body (附件：责任清单 — 县发改委 / 牵头任务：二（一）1 …).
@@ -901,7 +956,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     new Set(owed.keys()),
     conventions.overriddenLeadSupports,
     conventions.pointsFollowTask,
-    new Set([...dispatched, ...itemParagraphs.keys()]),
+    new Set([...dispatched, ...marked, ...itemParagraphs.keys()]),
     conventions.unlistedRolesFollowTask,
   );
   const divisions = applyDivisionPoints(items, readClause, deadlineOptions);
@@ -913,10 +968,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // Time limits given as phases a later section defines (推进时段：集中攻坚阶段).
   applyPhases(items, readPhases(source));
   // Words the notice defines as dates (“采暖期前”是指2025年10月15日前).
-  // (A point's line of roles and time given to its item dates the item, not the point.)
-  applyNamedTimes(items, readNamedTimes(source), (item) =>
-    [datedText.get(item) ?? item.text, ...(owedTimes.get(item.id) ?? [])].join("\n"),
-  );
+  // (A point's line of roles and time given to its item, or its item's paragraph after it — 本项由X揭榜…，年内交榜 —
+  // dates the item, not the point.)
+  applyNamedTimes(items, readNamedTimes(source), (item) => {
+    const itemsOwn = item.parent ? (itemParagraphs.get(item.parent) ?? []) : [];
+    const text = itemsOwn.reduce((t, line) => t.replace(line, ""), datedText.get(item) ?? item.text);
+    return [text, ...(owedTimes.get(item.id) ?? []), ...(itemParagraphs.get(item.id) ?? [])].join("\n");
+  });
   // An action whose departments stand in an entry of their own ((二)责任单位 beside (一)工作内容 and
   // (三)时间安排): they carry out every task of the action that names none of its own.
   for (const assigner of items.filter((i) => i.level === 2 && ASSIGNING_ENTRY.test(i.title))) {
@@ -1235,6 +1293,9 @@ function namedAbove(items: readonly Item[], parent: string | null): number {
   return 0;
 }
 
+/** A line saying it is the point's own (本点冲刺分工：…, 该点…). */
+const POINT_SAYS_OWN = /^(?:本点|该点|此点)/;
+
 /** A line saying it is the item's, not its last point's (本条落实责任：…, 本项完成时限：…, 此项工作，…, 以上各点由…). */
 const SAID_OF_ITEM =
   /^(?:(?:本条|本项|该项|本任务|该任务)[\u4e00-\u9fa5]{0,6}[:：]|(?:本条|本项|此项|此条|该项)(?:工作|任务)[，,]|责成|以上各点均?(?=由))/;
@@ -1260,8 +1321,10 @@ function beforeTimes(sentence: string): string {
     // Every clause after it says when (a clause of what to do is the task's, and its sentence no clause).
     const timed = pieces
       .slice(k)
-      .every((piece) =>
-        /\d{1,2}月(?:上旬|中旬|下旬|底|末|\d{1,2}日|前)|年底|年内|持续|常态|长期|全年/.test(piece),
+      .every(
+        (piece) =>
+          isTimeLimit(piece) ||
+          /\d{1,2}月(?:上旬|中旬|下旬|底|末|\d{1,2}日|前)|年底|年内|持续|常态|长期|全年/.test(piece),
       );
     return timed ? head : sentence;
   }
@@ -1274,10 +1337,12 @@ function beforeTimes(sentence: string): string {
  * time close the sentence).
  */
 function closingSentence(
-  text: string,
+  written: string,
   canonical: (written: string) => string,
-  { roleWords, lineMarks }: PlanConventions,
+  { roleWords, lineMarks, namedTimes }: PlanConventions,
 ): DepartmentRef[] {
+  // (…助跑，入冬前撞线: a time the notice names closes the clause as a date does.)
+  const text = withNamedDates(written, namedTimes);
   // Outside bracketed clauses: those have been read already (or belong to the item above); a name's
   // own bracket (各县（市、区）人民政府) stays.
   const outside = outsideBrackets(text, (b) => parseResponsibility(b.inner) !== null);

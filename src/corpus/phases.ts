@@ -17,7 +17,7 @@ const CLASS =
 
 /** “春播前”是指2025年4月30日前 / “年底前”指2025年12月底前 / “下半年”“年内”均指2025年12月31日前 */
 const NAMED_TIME =
-  /((?:[“"「][\p{Script=Han}]{2,10}?[”"」][、和及]?)+)(?:均|都)?(?:是指|系指|指|即)\s*(\d{4})年(\d{1,2})月(?:(\d{1,2})日|(底|末))(?:之?前)?/gu;
+  /((?:[“"「][\p{Script=Han}]{2,10}?[”"」][、和及]?)+)的?[，,]?\s*(?:均|都)?(?:是指|系指|指|即)\s*(\d{4})年(\d{1,2})月(?:(\d{1,2})日|(底|末))(?:之?前)?/gu;
 
 /** The words a text defines as dates (“采暖期前”是指2025年10月15日前): word → the date it means. */
 export function readNamedTimes(text: string): Map<string, string> {
