@@ -1579,6 +1579,15 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     const english = await many.answer("Duyun 2025 air pollution plan, item 4.3");
     expect(english.citations[0]).toMatchObject({ doc: "duyun-air-pollution-2025", id: "4.3" });
   });
+  it("refuses another city's figures asked of a city's plan, and lists a unit's tasks the plan marks by number after each part", async () => {
+    // The city's plan names 江门 only as a neighbour: 江门's own target is not in it.
+    expect((await many.answer("阳江方案中江门市的PM2.5年均浓度目标定了多少")).status).toBe("not_covered");
+    expect((await many.answer("阳江方案中PM2.5年均浓度目标定了多少")).status).toBe("answered");
+    // 分工标注 — 市财政局：（二）◎ after 八、: its task there, as the lead.
+    const listing = await many.answer("葫芦岛方案里市税务局有哪些任务");
+    expect(listing.kind).toBe("department_listing");
+    expect(listing.citations.map((c) => c.id)).toContain("8.2");
+  });
 });
 
 describe("questions as people type them", () => {

@@ -485,6 +485,28 @@ function titleYears(plan: Plan): number[] {
 }
 
 /**
+ * Whether a question naming a loaded plan asks of another city in it (某市的方案里邻市的PM2.5目标): a
+ * prefecture-level city, written with 市, that none of the named plans is about or holds among its places — nor
+ * mentions, for a province's or the country's plan, whose tasks fall to its cities — that city's own figures,
+ * which the plan does not give. (A city's plan names its neighbours only as neighbours.)
+ */
+function asksOtherCityInNamedPlan(text: string, named: readonly Plan[], facts: QuestionFacts): boolean {
+  if (named.length === 0 || facts.self) return false;
+  for (const city of cityNames()) {
+    if (!text.includes(`${city}市`)) continue;
+    const ofPlan = named.some(
+      (p) =>
+        ((p.profile.level === "provincial" || p.profile.level === "national") && p.source.includes(city)) ||
+        [p.profile.place?.zh, ...p.profile.placeAliases, ...p.profile.subdivisions].some(
+          (a) => a !== undefined && (a.startsWith(city) || city.startsWith(a)),
+        ),
+    );
+    if (!ofPlan) return true;
+  }
+  return false;
+}
+
+/**
  * 某市2025年大气污染综合治理工作方案 when the plan of that place held is the 2024 one: a plan of a year none
  * of the named documents is — a document this deployment does not hold. Only where every named plan's
  * title gives its years.
@@ -1001,6 +1023,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       asksOffTopic(cut, asked, found, deps, w) ||
       namesForeignDocument(cut, named.length > 0, deps, w) ||
       namesAnotherYearsPlan(cut, namedPlans) ||
+      asksOtherCityInNamedPlan(cut, namedPlans, facts) ||
       asksAboutUncoveredPlace(cut, named.length > 0, facts, deps),
     asksFor,
     translations,
