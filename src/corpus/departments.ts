@@ -545,14 +545,28 @@ export class DepartmentDirectory {
       for (const other of this.otherSpellings(name)) add(other, { name });
     }
 
+    // A document's name written with an alias (市发改局) is of the alias's department at its level: the full
+    // form asked (市发展和改革局) means it too.
+    const aliasGroups = new Map<string, string>();
+    for (const d of this.data.departments) for (const a of d.aliases) aliasGroups.set(a, firstForm(d));
+    const written: Array<{ name: string; group: string; level: string }> = [];
+    for (const [name, info] of this.known)
+      if (info.group === null)
+        for (const [level, rest] of this.splitLevel(name)) {
+          const group = aliasGroups.get(rest);
+          if (group && level !== null) written.push({ name, group, level });
+        }
     const table: Array<readonly [string, readonly string[]]> = [];
     for (const [key, list] of targets) {
       const names = new Set<string>();
       for (const t of list) {
         if ("name" in t) names.add(t.name);
-        else
+        else {
           for (const [name, info] of this.known)
             if (info.group === t.group && (t.level === null || info.level === t.level)) names.add(name);
+          for (const w of written)
+            if (w.group === t.group && (t.level === null || w.level === t.level)) names.add(w.name);
+        }
       }
       if (names.size > 0) table.push([key, [...names]]);
     }
