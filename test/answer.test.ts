@@ -111,6 +111,16 @@ describe("check: an obligation judged by a rule", () => {
     expect(r.citations[0]?.id).toBe("5.3");
     expect(r.answer.split("\n")[0]).toContain("责任部门");
   });
+
+  it("judges the obligation the question names by name, not another rule of the same case", async () => {
+    // A new steel plant near a border: the consultation asked about, not the ban on new steel capacity.
+    const r = await engine.answer("按国家计划，在邻省交界处新上炼钢厂，两省要不要开展环评一致性会商");
+    expect(r).toMatchObject({
+      kind: "check",
+      check: { rule: "border-eia-consultation", outcome: "need_more_info" },
+    });
+    expect((await engine.answer("按国家计划还能新建炼钢厂吗")).check?.rule).toBe("steel-capacity-national");
+  });
 });
 
 describe("check follow-ups", () => {
@@ -238,6 +248,12 @@ describe("check follow-ups", () => {
     expect(r.kind).toBe("check");
     expect(r.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "7.26" });
     expect(r.check?.outcome).toBe("applies");
+  });
+
+  it("asks the other document from what size its rule for the same kind starts (从多大面积起)", async () => {
+    const first = await engine.answer("商丘有个6000平米的工地，视频监控得装吗");
+    const national = await engine.answer("国家计划从多大面积起", { context: first.context });
+    expect(national.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "5.18" });
   });
 });
 

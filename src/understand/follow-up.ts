@@ -98,6 +98,12 @@ const KIND_POINTED_BACK =
 /** Asking how much a plan sets (PM2.5要降多少, 要达到几成): a question of the plan's figure, no fact of a case. */
 const ASKS_AMOUNT =
   /(?:降|减|下降|削减|降低|提高|提升|达到|控制在?)(?:到|低)?(?:多少|几)|\bby how much\b|\bhow much (?:lower|less|higher|reduction)\b/i;
+/**
+ * Asking from what size a rule starts (国家计划从多大面积起算, 多少蒸吨以上才算, "from what size"): after a check, the
+ * threshold of the previous case's kind, asked of the document named — no topic of its own.
+ */
+const ASKS_THRESHOLD =
+  /(?:多大|多少|几)[\p{Script=Han}]{0,4}?(?:起|以上|开始|才算|才要|才需要|算数)|门槛|\bfrom what (?:size|area|capacity)\b|\bwhat (?:size|threshold)\b/iu;
 /** Pointing back at places or kinds the previous question named. */
 const THOSE =
   /这些|那些|这类|那类|\b(?:those|these|such) (?:cities|places|areas|regions|plants|farms|companies|sites)\b/i;
@@ -659,7 +665,9 @@ export function readFollowUp(
       (query.residue < OWN_TOPIC &&
         (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text))) ||
       // 省里对这类锅炉怎么定的: the kind pointed back at is the previous topic, asked with a little of its own.
-      (query.residue < 2 * OWN_TOPIC && KIND_POINTED_BACK.test(text));
+      (query.residue < 2 * OWN_TOPIC && KIND_POINTED_BACK.test(text)) ||
+      // 从多大面积起 asked of another plan after a check: where its rule for the same kind starts.
+      (query.residue < 2 * OWN_TOPIC && context.kind === "check" && ASKS_THRESHOLD.test(text));
     // The thing of the previous check asked of another document (国家计划里，这台国二的要淘汰吗): the
     // same case, and what this question asks of it.
     // So is the previous case's figure given again with no thing of its own (国家计划对那台50蒸吨的怎么算).
