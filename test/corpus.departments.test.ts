@@ -147,6 +147,12 @@ describe("the shared directory, from the documents loaded", () => {
     expect(findDepartmentMentions("公安局和交管大队").map((m) => m.alias)).toHaveLength(2);
   });
 
+  it("finds a plan's name written with an alias (市发改局) when the full form is asked (市发展和改革局)", () => {
+    const [mention] = findDepartmentMentions("市发展和改革局牵头哪些任务");
+    expect(mention?.names).toContain("市发改局");
+    expect(mention?.names).toContain("市发展和改革委员会");
+  });
+
   it("has an English name for every department the development documents name", () => {
     const named = new Set(dev.plans.flatMap((p) => p.items.flatMap((i) => i.departments.map((d) => d.name))));
     for (const name of named) expect(englishDepartment(name), name).toBeDefined();
