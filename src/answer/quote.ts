@@ -14,12 +14,12 @@ interface Piece {
   end: number;
 }
 
-/** Splits [start, end) of `text` after each of the given marks, trimming spaces; offsets stay in `text`. */
-function split(text: string, start: number, end: number, marks: RegExp): Piece[] {
+/** Splits [start, end) of `text` after each of the given mark characters, trimming spaces; offsets stay in `text`. */
+function split(text: string, start: number, end: number, marks: string): Piece[] {
   const pieces: Piece[] = [];
   let from = start;
   for (let i = start; i < end; i++) {
-    if (marks.test(text[i] as string) || i === end - 1) {
+    if (marks.includes(text[i] as string) || i === end - 1) {
       let s = from;
       let e = i + 1;
       while (s < e && /\s/.test(text[s] as string)) s++;
@@ -50,16 +50,23 @@ export function substanceEnd(item: Item): number {
   return end;
 }
 
+/** Each item's {@link sentences}, once (quotes are chosen on every answer). */
+const itemSentences = new WeakMap<Item, readonly Piece[]>();
+
 /** The item's sentences, from after its number (五) to before its responsibility parenthesis. */
-function sentences(item: Item): Piece[] {
+function sentences(item: Item): readonly Piece[] {
+  const known = itemSentences.get(item);
+  if (known) return known;
   const start = /^[(（][一二三四五六七八九十]+[)）]/.exec(item.text)?.[0].length ?? 0;
-  return split(item.text, start, substanceEnd(item), /[。；;]/);
+  const pieces = split(item.text, start, substanceEnd(item), "。；;");
+  itemSentences.set(item, pieces);
+  return pieces;
 }
 
 /** Narrows a long sentence to the best-scoring window of whole clauses that fits {@link MAX_QUOTE}. */
 function narrow(text: string, sentence: Piece, scoreOf: (p: Piece) => number): Piece {
   if (sentence.end - sentence.start <= MAX_QUOTE) return sentence;
-  const clauses = split(text, sentence.start, sentence.end, /[,，、:：]/);
+  const clauses = split(text, sentence.start, sentence.end, ",，、:：");
   let best: Piece = clauses[0] as Piece;
   let bestScore = -1;
   for (let i = 0; i < clauses.length; i++) {
@@ -90,7 +97,7 @@ export function headQuote(item: Item): string {
 
 /**
  * The sentence (or, for a long one, the run of clauses) that carries most query weight, where
- * `weight(term)` scores a term and `terms(text)` lists a passage's terms. Falls back to {@link headQuote}.
+ * `weight(term)` scores a term and `terms(text)` lists a passage's distinct terms. Falls back to {@link headQuote}.
  */
 export function bestQuote(
   item: Item,
@@ -101,7 +108,7 @@ export function bestQuote(
   const text = item.text;
   const scoreOf = (p: Piece) => {
     let s = 0;
-    for (const t of new Set(terms(text.slice(p.start, p.end)))) if (queryTerms.has(t)) s += weight(t);
+    for (const t of terms(text.slice(p.start, p.end))) if (queryTerms.has(t)) s += weight(t);
     return s;
   };
   let best: Piece | undefined;

@@ -169,7 +169,7 @@ export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): bool
   });
 }
 
-/** The terms of each passage of an item, computed once per passage (quotes are chosen on every answer). */
+/** The distinct terms of each passage of an item, computed once per passage (quotes are chosen on every answer). */
 const passageTerms = new WeakMap<Item, Map<string, string[]>>();
 
 function termsIn(item: Item): (text: string) => string[] {
@@ -182,7 +182,7 @@ function termsIn(item: Item): (text: string) => string[] {
   return (text) => {
     let terms = cache.get(text);
     if (!terms) {
-      terms = lexicalTerms(text);
+      terms = [...new Set(lexicalTerms(text))];
       cache.set(text, terms);
     }
     return terms;
