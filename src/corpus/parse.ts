@@ -699,21 +699,23 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       .split("\n")
       .map((line) => line.trim())
       .filter(Boolean);
-    const pointOwnFields =
-      beforeLastLine === "" || POINT_SAYS_OWN.test(beforeLines.at(-1) ?? "")
-        ? []
-        : labelled(withoutUnitKey(beforeLastLine));
-    const pointOwnSentence = beforeLastLine === "" ? [] : readOwn(beforeLastLine);
-    const lastLineOwn = lastLineRolesOnly ? readOwn(lastLine) : [];
-    const lineClosesItem =
+    const complemented = () =>
+      !POINT_SAYS_OWN.test(beforeLines.at(-1) ?? "") && labelled(withoutUnitKey(beforeLastLine)).length > 0;
+    // (Read only for a last point closed by such a line: parsing reads every entry.)
+    const candidate =
       item.parent !== null &&
       (d.path?.length ?? 0) >= 3 &&
       itemsLines.length === 0 &&
-      lastLineOwn.length > 0 &&
+      lastLineRolesOnly &&
       d.lines.length > 1 &&
       isLastPoint(d, entries[n + 1]) &&
-      !POINT_SAYS_OWN.test(lastLine) &&
-      pointOwnFields.length === 0 &&
+      !POINT_SAYS_OWN.test(lastLine);
+    const lastLineOwn = candidate ? readOwn(lastLine) : [];
+    const pointOwnSentence = lastLineOwn.length > 0 ? readOwn(beforeLastLine) : [];
+    const lineClosesItem =
+      item.parent !== null &&
+      lastLineOwn.length > 0 &&
+      !complemented() &&
       (pointOwnSentence.length > 0 ||
         pointsSayOwn.has(item.parent) ||
         (inlineSentences.has(item.parent) && !ownLineSentences.has(item.parent)));
