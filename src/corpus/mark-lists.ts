@@ -19,8 +19,21 @@ const TIMES_LINE = new RegExp(
   "u",
 );
 
+/** A reference, then what it is dated (（二）2为采暖季前). */
+const DATED_REF = new RegExp(`^\\s*${REF}\\s*(?:为|是)?\\s*(.+)$`, "u");
+
+/** Each notice's {@link unitLine}, built once: parsing asks it of every line closing an entry. */
+const unitLines = new WeakMap<ReadonlyMap<string, Role | "time">, RegExp | null>();
+
 /** The pattern of a unit's line for the marks a notice defines: 单位：（一）◎　（四）●. */
 function unitLine(marks: ReadonlyMap<string, Role | "time">): RegExp | null {
+  if (unitLines.has(marks)) return unitLines.get(marks) ?? null;
+  const pattern = buildUnitLine(marks);
+  unitLines.set(marks, pattern);
+  return pattern;
+}
+
+function buildUnitLine(marks: ReadonlyMap<string, Role | "time">): RegExp | null {
   const roleMarks = [...marks].filter(([, r]) => r !== "time").map(([m]) => m);
   if (roleMarks.length === 0) return null;
   const mark = `[${escapeRegExp(roleMarks.join(""))}]`;
@@ -79,7 +92,7 @@ export function applyMarkLists(
     // （二）2025年10月底前，其中（二）2为采暖季前: the task's date, and its point's own.
     for (const part of line.replace(TIMES_LINE, "").split(/[；;]/)) {
       for (const clause of part.split(/[，,]\s*其中/)) {
-        const m = new RegExp(`^\\s*${REF}\\s*(?:为|是)?\\s*(.+)$`, "u").exec(clause);
+        const m = DATED_REF.exec(clause);
         if (!m) continue;
         const target = referred(items, section, m[1] as string, m[2]);
         if (!target) continue;

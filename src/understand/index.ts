@@ -491,9 +491,9 @@ function titleYears(plan: Plan): number[] {
  * which the plan does not give. (A city's plan names its neighbours only as neighbours.)
  */
 function asksOtherCityInNamedPlan(text: string, named: readonly Plan[], facts: QuestionFacts): boolean {
-  if (named.length === 0 || facts.self) return false;
+  if (named.length === 0 || facts.self || !text.includes("市")) return false;
   for (const city of cityNames()) {
-    if (!text.includes(`${city}市`)) continue;
+    if (!text.includes(city) || !text.includes(`${city}市`)) continue;
     const ofPlan = named.some(
       (p) =>
         ((p.profile.level === "provincial" || p.profile.level === "national") && p.source.includes(city)) ||
