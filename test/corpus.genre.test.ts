@@ -415,6 +415,10 @@ describe("every development document", () => {
         "botou-air-pollution-2025",
         "yangjiang-air-quality-2025",
         "xingyi-air-pollution-2025",
+        "chuzhou-air-quality-2025",
+        "feicheng-air-pollution-2025",
+        "pingliang-air-quality-2025",
+        "linying-air-pollution-2025",
       ].sort(),
     );
   });
