@@ -419,6 +419,10 @@ describe("every development document", () => {
         "feicheng-air-pollution-2025",
         "pingliang-air-quality-2025",
         "linying-air-pollution-2025",
+        "xinzhou-air-quality-2025",
+        "dunhua-air-pollution-2025",
+        "yaan-air-quality-2025",
+        "hepu-air-pollution-2025",
       ].sort(),
     );
   });
