@@ -3546,3 +3546,107 @@ describe("the thirtieth round's conventions", () => {
     expect(isoDates(xingyi, "2.4.3")).toEqual([]);
   });
 });
+
+describe("the thirty-first round's conventions", () => {
+  it("reads roles after a dash on the task's heading (——X领跑，Y并跑) as the task's, and a bare 冲线：… after its points as its date where points write 本点冲线", () => {
+    const chuzhou = planOf("chuzhou-air-quality-2025");
+    // A task with no points: the names after the dash, not its title.
+    expect(roles(chuzhou, "2.1")).toEqual({
+      市发展改革委: "lead",
+      市经济和信息化局: "responsible",
+      市生态环境局: "responsible",
+      "各县(市、区)人民政府": "support",
+    });
+    expect(roles(chuzhou, "2.2")).toMatchObject({ 市经济和信息化局: "lead" });
+    // Its points take them from it; 冲线：2025年12月底前 after the last point dates the task, not that point.
+    expect(entry(chuzhou, "3.2.1").departments.every((d) => d.from === "3.2")).toBe(true);
+    expect(isoDates(chuzhou, "3.2")).toEqual(["2025-12-31"]);
+    expect(isoDates(chuzhou, "3.2.3")).toEqual([]);
+    // （本点分工：…；本点冲线：…） — a point's own labelled time beside its own roles.
+    expect(roles(chuzhou, "6.3.2")).toEqual({
+      市生态环境局: "lead",
+      "各县(市、区)人民政府": "responsible",
+      市气象局: "support",
+    });
+    expect(isoDates(chuzhou, "6.3.2")).toEqual(["2025-11-15"]);
+  });
+
+  it("gives the task a labelled line after its points (【航标】领航：…, 【签办】主签：…) where points write 本点领航 / 本点签办, keeping what a point leaves out", () => {
+    const feicheng = planOf("feicheng-air-pollution-2025");
+    expect(roles(feicheng, "2.3")).toEqual({
+      市工业和信息化局: "lead",
+      石横镇人民政府: "responsible",
+      泰安市生态环境局肥城分局: "support",
+      市发展和改革局: "support",
+    });
+    expect(isoDates(feicheng, "2.3")).toEqual(["2025-09-30"]);
+    // （本点领航：X；本点护航：Y）: the point's lead and supports, the task's 划桨 kept (未标注的事项仍按所在任务执行).
+    expect(roles(feicheng, "2.3.3")).toEqual({
+      泰安市生态环境局肥城分局: "lead",
+      市工业和信息化局: "support",
+      石横镇人民政府: "responsible",
+    });
+    expect(roles(feicheng, "2.4.2")).toMatchObject({
+      汶阳镇人民政府: "responsible",
+      市工业和信息化局: "lead",
+    });
+    const pingliang = planOf("pingliang-air-quality-2025");
+    expect(roles(pingliang, "2.3")).toEqual({
+      市生态环境局: "lead",
+      "各县(市、区)人民政府": "responsible",
+      市工业和信息化局: "support",
+      市发展改革委: "support",
+    });
+    // 限办：6月 — 限办只写到月份的，指2025年该月最后一日前; 限办 itself is no unit.
+    expect(isoDates(pingliang, "2.2.1")).toEqual(["2025-06-30"]);
+    expect(isoDates(pingliang, "2.2")).toEqual(["2025-10-31"]);
+    expect(pingliang.items.flatMap((i) => i.departments.map((d) => d.name))).not.toContain("限办");
+  });
+
+  it("reads a time word written after the time (10月冲线, “冲线”前为完成时限) and year-less named times (写“上半年”的，指6月30日前)", () => {
+    const linying = planOf("linying-air-pollution-2025");
+    expect(roles(linying, "2.4")).toEqual({ 市生态环境局临颍分局: "lead", 县工信局: "support" });
+    expect(isoDates(linying, "2.4")).toEqual(["2025-10-31"]);
+    expect(isoDates(linying, "2.2.1")).toEqual(["2025-06-30"]);
+    expect(isoDates(linying, "7.1")).toEqual(["2025-10-15"]);
+    expect(isoDates(linying, "8.2")).toEqual(["2025-06-30"]);
+  });
+
+  it("reads one-character field words the notice defines (条/块/援, “效”后为完成时限), a point keeping the fields it leaves out", () => {
+    const xinzhou = planOf("xinzhou-air-quality-2025");
+    expect(roles(xinzhou, "2.2")).toEqual({
+      市工信局: "lead",
+      "各县(市、区)人民政府": "responsible",
+      市发展改革委: "support",
+      市生态环境局: "support",
+    });
+    // （援：…） alone: the task's 条 and 块 stay.
+    expect(roles(xinzhou, "2.2.3")).toEqual({
+      市市场监管局: "support",
+      市应急局: "support",
+      市工信局: "lead",
+      "各县(市、区)人民政府": "responsible",
+    });
+    expect(isoDates(xinzhou, "2.2.2")).toEqual(["2025-06-30"]);
+  });
+
+  it("reads kinds of task the notice tags (【属地类】), days counted back from a named time (供热前15日) and a monthly series of meetings (第N次调度报结)", () => {
+    const dunhua = planOf("dunhua-air-pollution-2025");
+    // 属地类: the townships and sub-districts carry it out, every other unit listed leads.
+    expect(roles(dunhua, "2.1")).toEqual({
+      市农业农村局: "lead",
+      州生态环境局敦化市分局: "lead",
+      各乡镇人民政府: "responsible",
+      各街道办事处: "responsible",
+    });
+    expect(roles(dunhua, "2.2")).toMatchObject({ 市农业农村局: "lead", 市财政局: "support" });
+    // “供热前N日”，指自2025年10月1日往前推算N日: 供热前30日 is 2025-09-01, 供热前15日 2025-09-16; 供热前 is 9月30日.
+    expect(isoDates(dunhua, "2.1")).toEqual(["2025-09-01"]);
+    expect(isoDates(dunhua, "3.1.2")).toEqual(["2025-09-16"]);
+    expect(isoDates(dunhua, "3.2")).toEqual(["2025-09-30"]);
+    // 3月28日为第1次调度，4月28日为第2次调度，依次类推: 第4次调度报结 is 2025-06-28.
+    const hepu = planOf("hepu-air-pollution-2025");
+    expect(isoDates(hepu, "2.5")).toEqual(["2025-06-28"]);
+    expect(isoDates(hepu, "1.1")).toEqual(["2025-12-28"]);
+  });
+});

@@ -213,7 +213,10 @@ export function inheritGroupDepartments(
 ): void {
   // Departments a clause closing the group's points gave it are the group's alone (its points are
   // the parts of one task).
-  for (const group of items.filter((i) => i.level === 2 && i.departments.length > 0 && !owed.has(i.id))) {
+  for (const group of items.filter((i) => i.level === 2 && i.departments.length > 0)) {
+    // (…but where the notice says a point's unlisted roles stay its task's, a point naming some keeps the rest.)
+    const closedByClause = owed.has(group.id);
+    if (closedByClause && !unlistedRolesFollow) continue;
     // Named in a bracket of the group's own ((X牵头，Y参与) on its title line), the departments stay the
     // group's: its tasks take them from it, and a listing shows the group. Labelled lines under a group
     // heading (牵头单位：X) are its tasks' own.
@@ -223,25 +226,28 @@ export function inheritGroupDepartments(
     const bracketed =
       wholeGroups.has(group.id) ||
       findBrackets(group.text).some((b) => group.departments.some((d) => b.inner.includes(d.written))) ||
+      // …or after a dash on its heading line (（三）开展产业集群升级改造——X领跑，Y并跑).
+      group.departments.some((d) => headingDashClause(group).includes(d.written)) ||
       pointsFollowTask ||
       (isTaskItself(group) && group.departments.some((d) => group.text.includes(d.written)));
     // Tasks 1. 2. under a group heading; points （1）（2） are parts of the group's one task.
     for (const task of items.filter((i) => i.parent === group.id && /\d+[.．]$/.test(i.label))) {
       const own = task.departments;
+      if (closedByClause) {
+        if (own.length > 0) task.departments = withUnlistedRoles(own, group);
+        continue;
+      }
+      // (The notice's word that a point's unlisted roles stay its task's comes first.)
+      if (unlistedRolesFollow && own.length > 0) {
+        task.departments = withUnlistedRoles(own, group);
+        continue;
+      }
       if (onlySupport(own)) {
         task.departments = withGroupLead(own, group.departments);
         continue;
       }
       if (overriddenLeadSupports && own.some((d) => d.role === "lead")) {
         task.departments = withOverriddenLead(own, group.departments);
-        continue;
-      }
-      if (unlistedRolesFollow && own.length > 0) {
-        const named = new Set(own.map((d) => d.role));
-        const kept = group.departments
-          .filter((d) => !named.has(d.role) && !own.some((o) => o.name === d.name))
-          .map((d) => ({ ...d, from: group.id }));
-        task.departments = strongestRoles([...own, ...kept]);
         continue;
       }
       if (own.length > 0 && !own.every((d) => d.role === "lead")) continue;
@@ -254,6 +260,22 @@ export function inheritGroupDepartments(
       task.departments = strongestRoles([...own, ...inherited]);
     }
   }
+}
+
+/** A task's own units with its group's for the roles it does not name (the notice says they stay the group's). */
+function withUnlistedRoles(own: readonly DepartmentRef[], group: Item): DepartmentRef[] {
+  const named = new Set(own.map((d) => d.role));
+  const kept = group.departments
+    .filter((d) => !named.has(d.role) && !own.some((o) => o.name === d.name))
+    .map((d) => ({ ...d, from: group.id }));
+  return strongestRoles([...own, ...kept]);
+}
+
+/** What follows a dash on a group's heading line (——X领跑，Y并跑): empty when it has none. */
+function headingDashClause(group: Item): string {
+  const line = group.text.split("\n")[0] ?? "";
+  const dash = line.indexOf("——");
+  return dash >= 0 ? line.slice(dash) : "";
 }
 
 /** Whether a group item says a task of its own beside its title (（三）扩大清洁取暖。城区新增…). */

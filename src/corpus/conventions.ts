@@ -7,7 +7,7 @@
  */
 import { canonicalDepartment, englishDepartment, escapeRegExp } from "./departments.js";
 import { parseSmallNumeral } from "./numerals.js";
-import { readNamedTimes } from "./phases.js";
+import { readCountedTimes, readNamedTimes } from "./phases.js";
 import {
   BARE_VERB,
   BODY_SUFFIX,
@@ -33,6 +33,13 @@ import type { DepartmentRef, Role } from "./schema.js";
 export interface PlanConventions {
   /** Times the notice names (“入冬前”指2025年11月14日前): word → the date it means. */
   namedTimes: ReadonlyMap<string, string>;
+  /** Words the notice counts days back from (“供热前N日”指自2025年10月1日往前推算N日): word → the date counted from. */
+  countedTimes: ReadonlyMap<string, string>;
+  /**
+   * Kinds of task the notice tags (【属地类】), each with how its brackets' units take their roles: the first leads
+   * and the others support, or the local governments carry it out and the other units lead.
+   */
+  taskKinds: ReadonlyMap<string, TaskKindRule>;
   /**
    * Words the notice defines as roles (标注“领办”的单位为牵头单位, 表述为“按职能落实”的单位为责任单位): each
    * with the role it says, read as that role's usual verb in the plan's clauses; longest first.
@@ -288,9 +295,12 @@ const DEFINED_BY_MARKING =
  */
 const MARKED_THEN_SAID =
   /(?:标(?:注|明|有)?|写明|注明|写有)[“"「]([\p{Script=Han}]{1,6})[”"」](?:字样)?的(?:单位|部门)[，,]([^。；;]{0,40})/gu;
-/** “配责”二字前所列单位为配责单位，按照各自职责积极配合…: a word marking a unit of a kind then said what it does. */
+/**
+ * “配责”二字前所列单位为配责单位，按照各自职责积极配合… / “块”后所列为属地责任主体，承担组织实施责任: a word marking a
+ * unit of a kind then said what it does.
+ */
 const DEFINED_BY_POSITION_SAID =
-  /[“"「]([\p{Script=Han}]{1,6})[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)[\p{Script=Han}]{2,4}(?:单位|部门)[，,]([^。；;]{0,40})/gu;
+  /[“"「]([\p{Script=Han}]{1,6})[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)[\p{Script=Han}]{2,4}(?:单位|部门|主体)[，,]([^。；;]{0,40})/gu;
 
 /** A word said of the names on both its sides (“会同”前…牵头，“会同”后…配合): it parts a bracket, it is no role word. */
 function saidOfBothSides(word: string, text: string): boolean {
@@ -408,9 +418,52 @@ export function withNamedDates(text: string, named: ReadonlyMap<string, string>)
   let out = text;
   for (const [word, date] of named) {
     const [year, month, day] = date.split("-").map(Number);
-    out = out.replaceAll(word, `${year}年${month}月${day}日前`);
+    // (供热前15日 counts from the word: see withCountedDates.)
+    out = out.replace(
+      new RegExp(`${escapeRegExp(word)}(?!\\d{1,3}[日天])`, "g"),
+      `${year}年${month}月${day}日前`,
+    );
   }
   return out;
+}
+
+/** A text with the days a notice counts back from a word written as dates (供热前15日 → 2025年9月16日前). */
+export function withCountedDates(text: string, counted: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [word, base] of counted)
+    out = out.replace(new RegExp(`${escapeRegExp(word)}前(\\d{1,3})[日天]`, "g"), (_, n: string) => {
+      const day = new Date(`${base}T00:00:00Z`);
+      day.setUTCDate(day.getUTCDate() - Number(n));
+      return `${day.getUTCFullYear()}年${day.getUTCMonth() + 1}月${day.getUTCDate()}日前`;
+    });
+  return out;
+}
+
+/** How a kind of task's bracket gives its units their roles (see {@link PlanConventions.taskKinds}). */
+export interface TaskKindRule {
+  /** first: the first unit leads, the others support; local: the local governments are responsible, the others lead. */
+  rule: "first" | "local";
+  /** The local governments the rule names (各乡镇人民政府、各街道办事处、…管委会). */
+  locals: readonly string[];
+}
+
+/** 标注【属地类】的任务，括号内所列各乡镇人民政府…为责任单位…；…其余部门和单位…均为牵头单位 */
+const TASK_KIND = /标注?【([\p{Script=Han}]{1,6})】的任务[，,]([^。]{6,200})。/gu;
+const KIND_FIRST_LEADS =
+  /(?:排在|列在|居)?(?:首位|第一位|最前)的?单位为牵头单位[，,；;]\s*其余(?:单位)?(?:均|都)?为配合单位/;
+const KIND_LOCAL = /所列(.{2,60}?)为责任单位[^。]*?其余[^。]{0,30}?(?:均|都)?为牵头单位/u;
+
+/** The kinds of task a notice tags and their rules ({@link PlanConventions.taskKinds}). */
+function readTaskKinds(text: string): Map<string, TaskKindRule> {
+  const kinds = new Map<string, TaskKindRule>();
+  for (const m of text.matchAll(TASK_KIND)) {
+    const says = m[2] as string;
+    const local = KIND_LOCAL.exec(says);
+    if (local)
+      kinds.set(m[1] as string, { rule: "local", locals: (local[1] as string).split(/[、，,和及]/) });
+    else if (KIND_FIRST_LEADS.test(says)) kinds.set(m[1] as string, { rule: "first", locals: [] });
+  }
+  return kinds;
 }
 
 /** A clause with the words the notice defines written as their roles' usual verbs (X领办 → X牵头). */
@@ -475,7 +528,8 @@ export function withRoleWords(text: string, words: ReadonlyMap<string, Role>): s
               BARE_VERB[role],
             )
         : out.split(word).join(BARE_VERB[role]);
-  return out;
+  // （本点划桨：X） → （负责：X）: a point's own label is the label.
+  return out.replace(/(^|[（(［[〔；;，,\s])(?:本点|该点|此点)(?=(?:牵头|负责|配合)\s*[:：])/g, "$1");
 }
 
 /** {@link withRoleWords}' labels of defined words written right before their names (see there). */
@@ -640,8 +694,9 @@ const BRACKET_ORDER = ((place: (n: string) => string) =>
     `第${n}(?:组|个)括号(?:内|中)?(?:所列)?(?:的)?(?:单位)?(?:为|是)(牵头|责任|配合|协办|参与)(?:单位|部门)`,
 );
 /** “报结”为该项任务的办结时限 / “控期”为完成时限 / “回复”后为完成时限: a word the notice makes the time limit's label. */
+// (“冲线”前为完成时限: what stands before the word is the time limit.)
 const TIME_WORD =
-  /[“"「]([\p{Script=Han}]{2,4})[”"」](?:栏|项)?(?:之?后(?:所列|所写)?(?:的)?)?(?:即|为|是|指)(?:该项任务的|各项任务的|任务的|该任务的)?(?:办结|完成|截止)?(?:时限|时间|期限|日期)/gu;
+  /[“"「]([\p{Script=Han}]{1,4})[”"」](?:栏|项)?(?:之?[前后](?:所列|所写)?(?:的)?)?(?:即|为|是|指)(?:该项任务的|各项任务的|任务的|该任务的)?(?:办结|完成|截止)?(?:时限|时间|期限|日期)/gu;
 /** 考核节点为任务完成的最后期限: the same, the word unquoted where a sentence starts. */
 const TIME_WORD_UNQUOTED =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})(?:即|为|是|指)(?:该项任务|各项任务|该任务)?(?:任务)?(?:办结|完成|截止)的?(?:最后|最终)?(?:时限|期限|日期)/gu;
@@ -1202,6 +1257,8 @@ export function readPlanConventions(
   }
   return {
     namedTimes: readNamedTimes(`${notice}\n${preamble}`),
+    countedTimes: readCountedTimes(`${notice}\n${preamble}`),
+    taskKinds: readTaskKinds(`${notice}\n${preamble}`),
     // A role verb itself is no new word; the longest words first, sorted once for every clause.
     roleWords: new Map(
       [...defined]

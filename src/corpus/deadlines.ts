@@ -108,7 +108,7 @@ function tenDays(year: number, month: number, part: string): number {
 }
 
 /** A deadline's label and its colon (完成时限：, 期限：): a date after it is the deadline itself. */
-const AFTER_DEADLINE_LABEL = String.raw`(?:完成时间|完成时限|完成期限|完成节点|办结时限|办结时间|时间节点|截止时间|推进时段|时段|时限|期限|时间)(?:[:：]|(?<=[〔【][\u4e00-\u9fa5]{2,4})[〕】])\s*`;
+const AFTER_DEADLINE_LABEL = String.raw`(?:完成时间|完成时限|完成期限|完成节点|办结时限|办结时间|时间节点|截止时间|推进时段|时段|时限|期限|时间|(?<![\u4e00-\u9fa5])限)(?:[:：]|(?<=[〔【][\u4e00-\u9fa5]{2,4})[〕】])\s*`;
 
 // Longest forms first: an earlier pattern's match wins where two overlap (到2025年年底 over 到2025年,
 // 2025年8月底前 over 2025年). Year-less forms may not follow a digit or 年 (that is a dated form) nor
@@ -203,6 +203,16 @@ const PATTERNS: readonly DeadlinePattern[] = [
     pattern: new RegExp(`(?<=${AFTER_DEADLINE_LABEL})全年(?=[）)；;，,。]|$)`, "g"),
     year: none,
     date: yearEnd,
+    approximate: false,
+  },
+  {
+    // 限办：6月 — a month alone under a deadline label: by its end, in the year the plan's dates fall in.
+    pattern: new RegExp(
+      `(?<=${AFTER_DEADLINE_LABEL})(?<![\\d年])(\\d{1,2})月(?![\\d底末份中上下日])(?=\\s*(?:$|[）)；;。，,\\n\\s\u3000]))`,
+      "g",
+    ),
+    year: none,
+    date: (m, y) => ({ month: Number(m[1]), day: lastDayOfMonth(y, Number(m[1])) }),
     approximate: false,
   },
   {
@@ -482,8 +492,24 @@ export function parseDeadlines(written: string, options: DeadlineOptions): Deadl
   const { origin } = arabic;
   // A defined label becomes 时限 in place, padded to its length, so that positions stay the written ones.
   let text = arabic.text;
-  for (const word of options.timeLabels ?? [])
-    text = text.replace(new RegExp(`${word}(?=\\s*[:：])`, "g"), `${" ".repeat(word.length - 2)}时限`);
+  for (const word of options.timeLabels ?? []) {
+    const pad = (n: number) => " ".repeat(Math.max(0, n));
+    // (效：2025年10月底前 — a word of one character is a label only, and stays one character wide.)
+    if (word.length < 2) {
+      text = text.replace(new RegExp(`(?<=[（(；;，,\\s])${word}(?=\\s*[:：])`, "g"), "限");
+      continue;
+    }
+    text = text
+      .replace(new RegExp(`${word}(?=\\s*[:：])`, "g"), `${pad(word.length - 2)}时限`)
+      // （…；6月冲线） / 10月15日冲线 / 年底冲线 — the word right after a time says it is the time limit ("冲线"前为
+      // 完成时限): a month alone is by its end.
+      .replace(
+        new RegExp(`(?<![\\d年])(\\d{1,2})月${word}`, "g"),
+        (_, month: string) => `${month}月底前${pad(word.length - 2)}`,
+      )
+      .replace(new RegExp(`(?<=\\d日|底|年内)${word}`, "g"), `前${pad(word.length - 1)}`)
+      .replace(new RegExp(`(?<=前)${word}`, "g"), pad(word.length));
+  }
   const quoted = (at: number, end: number) => written.slice(origin[at], origin[end]);
   const years = passageYears(text);
   const hits: Array<{ at: number; end: number; deadline: Deadline }> = [];

@@ -34,6 +34,8 @@ import {
   numberBracketClause,
   type PlanConventions,
   readPlanConventions,
+  type TaskKindRule,
+  withCountedDates,
   withNamedDates,
   withRoleWords,
   withWeightRoles,
@@ -48,7 +50,14 @@ import { applyMarkLists, isMarkListLine } from "./mark-lists.js";
 import { readMeta, type Signature } from "./meta.js";
 import { readUnitKey, withoutUnitKey, withUnitNames } from "./numbered-units.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, signatureLine } from "./page.js";
-import { applyNamedTimes, applyPhases, readNamedTimes, readPhases } from "./phases.js";
+import {
+  applyCountedTimes,
+  applyNamedTimes,
+  applyPhases,
+  readCountedTimes,
+  readNamedTimes,
+  readPhases,
+} from "./phases.js";
 import { pipeTableRows } from "./pipe-table.js";
 import { applyDepartmentLists, applyPointingSections } from "./pointers.js";
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
@@ -365,10 +374,30 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const opensWithLabel = (line: string) =>
     startsWithLabel(withRoleWords(weighted(line), conventions.roleWords)) ||
     (conventions.lineMarks.size > 0 && markedLabels(line, conventions.lineMarks) !== null);
+  // 限办：6月 — the words the notice defines as the time limit's label are its label (时限：).
+  const timeLabel =
+    conventions.timeWords.length > 0
+      ? new RegExp(
+          `(?<=^|[（(［\\[〔【】；;，,。\\s])(?:本点|该点|此点)?(?:${conventions.timeWords.map(escapeRegExp).join("|")})(?=\\s*[:：])`,
+          "g",
+        )
+      : null;
+  const withTimeLabel = (text: string) => (timeLabel ? text.replace(timeLabel, "时限") : text);
+  // （X领跑，Y陪跑；10月冲线） — the word after a time that says it is the time limit ("冲线"前为完成时限) reads as 前.
+  // (A word of one character — “效”后为完成时限 — is a label only: 见实效 is no time.)
+  const suffixWords = conventions.timeWords.filter((word) => word.length >= 2);
+  const timeSuffix =
+    suffixWords.length > 0
+      ? new RegExp(
+          `(前)?(?<=[\\p{Script=Han}\\d])(?:${suffixWords.map(escapeRegExp).join("|")})(?=\\s*(?:[）)；;，,。]|$))`,
+          "gu",
+        )
+      : null;
+  const withTimeSuffix = (text: string) => (timeSuffix ? text.replace(timeSuffix, "前") : text);
   const labelled = (text: string) =>
     parseLabelledResponsibility(
       withRoleWords(
-        withMarkedLists(withLeadTag(weighted(text)))
+        withMarkedLists(withLeadTag(weighted(withTimeLabel(text))))
           .replace(/〖([^〖〗\n]{1,6})〗/g, "【$1】")
           .replace(ANGLED_LABELS, (_, inner: string) => `（${inner.replace(/[｜|]/g, "；")}）`),
         conventions.roleWords,
@@ -425,6 +454,16 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const ownLineSentences = new Set<string>();
   // The items whose points closed with lines saying they are the point's (本点冲刺分工：…).
   const pointsSayOwn = new Set<string>();
+  // Labels a point writes as its own (本点领航：…, 本点冲线：…): a line under the bare label (【航标】领航：…；靠岸：…,
+  // 冲线：…) after the last point is then its task's (任务末行“冲线”为完成时限).
+  const pointOwnLabels = new Set([...source.matchAll(POINT_OWN_LABEL)].map((m) => m[1] as string));
+  const underTasksLabel = (line: string) => {
+    // (【签办】主签：… where points write 本点签办：…)
+    const head = /^【([^】\n]{1,6})】/.exec(line);
+    if (head && pointOwnLabels.has(head[1] as string)) return true;
+    const m = LABELLED_LINE.exec(line.replace(/^【[^】\n]{1,6}】\s*/, ""));
+    return m !== null && pointOwnLabels.has(m[1] as string);
+  };
   // Table rows: their cells say their departments, never a sentence's subject.
   const rows = new Set<Item>();
   // The cells of the table row before, for a row whose cells merge with it.
@@ -477,7 +516,12 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // A plan that writes its departments by short names (生态环境牵头) says which ones they are.
       // 〔经信、生态环境｜11月底前〕: a bar before the time limit parts it as a semicolon does (unless the
       // plan's bars part lead, support and time limit).
-      const barred = conventions.slashParts ? bracket.inner : timeAfterBar(bracket.inner);
+      // (Times the notice names or counts — 供热前, 供热前15日 — read as the dates they are.)
+      const dated = withNamedDates(
+        withCountedDates(bracket.inner, conventions.countedTimes),
+        conventions.namedTimes,
+      );
+      const barred = conventions.slashParts ? bracket.inner : timeAfterBar(dated);
       const parted = withLeadTag(barred);
       const expanded = conventions.shortForms
         ? expandShortForms(parted, conventions.shortForms, source)
@@ -509,7 +553,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         sameBelow.add(item.id);
       }
       // A plan's rules rewrite a bracket of names into a clause (带★的为牵头单位, the semicolon rule, …).
-      const inner = withRoleWords(bracketClause(expanded.text, conventions), conventions.roleWords);
+      const inner = withRoleWords(
+        withTimeSuffix(withTimeLabel(bracketClause(expanded.text, conventions))),
+        conventions.roleWords,
+      );
       // A bracket right after the task's title (（一）严格项目准入（甲、乙）。…) names who does it, as one
       // closing the task does.
       const afterTitle = bracket.start <= 40 && !/[。；;！!]/.test(item.text.slice(0, bracket.start));
@@ -629,7 +676,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       for (const line of d.lines.slice(1).map(trimmed).reverse()) {
         if (line === "") continue;
         const paragraph = ITEM_PARAGRAPH.test(withRoleWords(line, conventions.roleWords));
-        if (!SAID_OF_ITEM.test(line) && !paragraph && !itemsField(line, conventions)) break;
+        if (
+          !SAID_OF_ITEM.test(line) &&
+          !paragraph &&
+          !itemsField(line, conventions) &&
+          !underTasksLabel(line)
+        )
+          break;
         itemsLines.unshift(line);
         if (paragraph) paragraphs.unshift(line);
       }
@@ -655,7 +708,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const path = d.path ?? [];
       const owner =
         /^本条/.test(saidLines[0] as string) && path.length > 3 ? path.slice(0, 2).join(".") : item.parent;
-      owed.set(owner, [...(owed.get(owner) ?? []), ...said]);
+      // (A time alone under the task's label dates the task; its points still take its units.)
+      if (said.length > 0 || !saidLines.every(underTasksLabel))
+        owed.set(owner, [...(owed.get(owner) ?? []), ...said]);
       owedTimes.set(owner, saidLines);
     }
     // A bracket read above — as the item's own or as the whole item's, closing its points — is not read
@@ -904,10 +959,12 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   }
   const readParagraphClause = (clause: string) =>
     parseResponsibility(withRoleWords(clause, conventions.roleWords), canonical)?.departments ?? null;
-  for (const [parent, refs] of owed) {
+  for (const parent of new Set([...owed.keys(), ...owedTimes.keys()])) {
     const item = items.find((i) => i.id === parent);
-    if (item) item.departments = strongestRoles([...item.departments, ...refs]);
-    if (item && conventions.firstOfLevel) item.departments = leadOfLevel(item.departments);
+    if (item && owed.has(parent))
+      item.departments = strongestRoles([...item.departments, ...(owed.get(parent) ?? [])]);
+    if (item && owed.has(parent) && conventions.firstOfLevel)
+      item.departments = leadOfLevel(item.departments);
     // Each line on its own: a deadline quotes its line as the document writes it.
     const times = item
       ? (owedTimes.get(parent) ?? []).flatMap((line) => parseDeadlines(line, deadlineOptions))
@@ -972,11 +1029,16 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // Words the notice defines as dates (“采暖期前”是指2025年10月15日前).
   // (A point's line of roles and time given to its item, or its item's paragraph after it — 本项由X揭榜…，年内交榜 —
   // dates the item, not the point.)
-  applyNamedTimes(items, readNamedTimes(source), (item) => {
+  const timedText = (item: Item) => {
     const itemsOwn = item.parent ? (itemParagraphs.get(item.parent) ?? []) : [];
     const text = itemsOwn.reduce((t, line) => t.replace(line, ""), datedText.get(item) ?? item.text);
     return [text, ...(owedTimes.get(item.id) ?? []), ...(itemParagraphs.get(item.id) ?? [])].join("\n");
-  });
+  };
+  applyNamedTimes(items, readNamedTimes(source), timedText);
+  // Days counted back from a word the notice dates (“供热前N日”指自2025年10月1日往前推算N日).
+  applyCountedTimes(items, readCountedTimes(source), timedText);
+  // Tasks tagged with a kind the notice defines (【属地类】): their units, and their points', take the kind's roles.
+  applyTaskKinds(items, conventions.taskKinds);
   // An action whose departments stand in an entry of their own ((二)责任单位 beside (一)工作内容 and
   // (三)时间安排): they carry out every task of the action that names none of its own.
   for (const assigner of items.filter((i) => i.level === 2 && ASSIGNING_ENTRY.test(i.title))) {
@@ -1297,6 +1359,10 @@ function namedAbove(items: readonly Item[], parent: string | null): number {
 
 /** A line saying it is the point's own (本点冲刺分工：…, 该点…). */
 const POINT_SAYS_OWN = /^(?:本点|该点|此点)/;
+/** 本点冲线： — a label a point writes as its own (global). */
+const POINT_OWN_LABEL = /(?:本点|该点|此点)([\u4e00-\u9fa5]{2,4})\s*[:：]/g;
+/** 冲线：2025年10月底前。 / 领航：X；… — a label and what it says, on a line of its own. */
+const LABELLED_LINE = /^([\u4e00-\u9fa5]{2,4})\s*[:：]\s*(.+)$/;
 
 /** A line saying it is the item's, not its last point's (本条落实责任：…, 本项完成时限：…, 此项工作，…, 以上各点由…). */
 const SAID_OF_ITEM =
@@ -1405,13 +1471,42 @@ function openingRoles(
 ): DepartmentRef[] {
   const firstLine = outsideBrackets(text.split("\n")[0] ?? "", (b) => parseResponsibility(b.inner) !== null);
   for (const written of firstLine.split("。").slice(0, 2)) {
+    // （二）加快退出落后产能——X领跑，Y并跑: the dash sets the roles off from the task's title.
+    const dash = written.lastIndexOf("——");
     const sentence = withRoleWords(
-      written.replace(/^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])?\s*/, ""),
+      (dash >= 0 ? written.slice(dash + 2) : written).replace(
+        /^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])?\s*/,
+        "",
+      ),
       roleWords,
     );
     if (isRoleSentence(sentence)) return parseResponsibility(sentence, canonical)?.departments ?? [];
   }
   return [];
+}
+
+/**
+ * A task whose heading carries a kind the notice defines (（一）【属地类】压实…): its bracket's units take their roles
+ * by the kind's rule, and so do its points' own (按所在任务的类别确定责任分工).
+ */
+function applyTaskKinds(items: readonly Item[], kinds: ReadonlyMap<string, TaskKindRule>): void {
+  if (kinds.size === 0) return;
+  const kindOf = (item: Item | undefined): TaskKindRule | null => {
+    for (let at = item; at; at = items.find((i) => i.id === at?.parent)) {
+      const tag = /【([^】\n]{1,6})】/.exec(at.text.split("\n")[0] ?? "")?.[1];
+      if (tag && kinds.has(tag)) return kinds.get(tag) ?? null;
+    }
+    return null;
+  };
+  for (const item of items) {
+    const kind = kindOf(item);
+    if (kind?.rule !== "local") continue;
+    const local = (name: string) =>
+      kind.locals.includes(name) || /乡镇|街道|(?:镇|乡)人民政府|办事处/.test(name);
+    item.departments = item.departments.map((d) =>
+      d.from === undefined ? { ...d, role: local(d.name) || local(d.written) ? "responsible" : "lead" } : d,
+    );
+  }
 }
 
 /** A field's name opening a sentence of roles: 【责任与时限】, 推进机制：. */

@@ -15,15 +15,96 @@ const PHASE =
 const CLASS =
   /(?<![\p{Script=Han}A-Za-z])([ⅠⅡⅢⅣⅤⅥⅦⅧ]|[A-F]|[一二三四五六])类(?:任务)?(?:为|是|指|即)?[:：]?\s*(\d{4})年(\d{1,2})月(?:(\d{1,2})日|(底|末))前/gu;
 
-/** “春播前”是指2025年4月30日前 / “年底前”指2025年12月底前 / “下半年”“年内”均指2025年12月31日前 */
+/** “春播前”是指2025年4月30日前 / “年底前”指2025年12月底前 / “下半年”“年内”均指2025年12月31日前 / 写“上半年”的，指6月30日前 */
 const NAMED_TIME =
-  /((?:[“"「][\p{Script=Han}]{2,10}?[”"」][、和及]?)+)的?[，,]?\s*(?:均|都)?(?:是指|系指|指|即)\s*(\d{4})年(\d{1,2})月(?:(\d{1,2})日|(底|末))(?:之?前)?/gu;
+  /((?:[“"「][\p{Script=Han}]{2,10}?[”"」][、和及]?)+)的?[，,]?\s*(?:均|都)?(?:是指|系指|指|即)\s*(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|(底|末))(?:之?前)?/gu;
+
+/**
+ * 3月28日为第1次调度，4月28日为第2次调度，依次类推，12月28日为第10次调度 — the members of a series of meetings, one a
+ * month on the same day; each task's 第N次调度报结 is due on its meeting's day.
+ */
+const SERIES_MEMBER =
+  /(\d{1,2})月(\d{1,2})日(?:为|是)第(\d{1,2})次([\p{Script=Han}]{1,4}?)(?=[，,。；;、]|$)/gu;
+
+/** The series of numbered meetings a text defines ({@link SERIES_MEMBER}): 第N次调度 → its date. */
+function readSeries(text: string): Map<string, string> {
+  const members = new Map<string, Array<{ n: number; month: number; day: number; year: number }>>();
+  for (const m of text.matchAll(SERIES_MEMBER)) {
+    const year = Number([...text.slice(0, m.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1] ?? 0);
+    if (!year) continue;
+    const name = m[4] as string;
+    members.set(name, [
+      ...(members.get(name) ?? []),
+      { n: Number(m[3]), month: Number(m[1]), day: Number(m[2]), year },
+    ]);
+  }
+  const series = new Map<string, string>();
+  for (const [name, said] of members) {
+    const [first, ...rest] = [...said].sort((a, b) => a.n - b.n);
+    // One a month on one day: every member said agrees (a second one needed to tell the step).
+    if (!first || rest.length === 0) continue;
+    const monthOf = (n: number) => first.month + (n - first.n);
+    if (!rest.every((r) => r.day === first.day && monthOf(r.n) === r.month + (r.year - first.year) * 12))
+      continue;
+    const last = rest.at(-1)?.n ?? first.n;
+    for (let n = first.n; n <= last; n++) {
+      const months = monthOf(n) - 1;
+      const year = first.year + Math.floor(months / 12);
+      const month = (months % 12) + 1;
+      series.set(`第${n}次${name}`, isoDate(year, month, Math.min(first.day, lastDayOfMonth(year, month))));
+    }
+  }
+  return series;
+}
+
+/**
+ * “供热前N日”，指自2025年10月1日往前推算N日的当日前 — a word a text counts days back from: 供热前15日 is that date less 15
+ * days. Word → the date counted from.
+ */
+const COUNTED_BACK =
+  /[“"「]([\p{Script=Han}]{1,6})前N[日天][”"」][，,]?\s*(?:是指|系指|指|即)\s*(?:自|从|由)?(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?(?:往|向)?前(?:推算|倒推|推)/gu;
+
+/** The words a text counts days back from ({@link COUNTED_BACK}). */
+export function readCountedTimes(text: string): Map<string, string> {
+  const counted = new Map<string, string>();
+  for (const m of text.matchAll(COUNTED_BACK))
+    counted.set(m[1] as string, isoDate(Number(m[2]), Number(m[3]), Number(m[4])));
+  return counted;
+}
+
+/** Gives each task writing 供热前15日 the date it counts to (see {@link readCountedTimes}). */
+export function applyCountedTimes(
+  items: readonly Item[],
+  counted: ReadonlyMap<string, string>,
+  datedText: (item: Item) => string = (item) => item.text,
+): void {
+  for (const [word, base] of counted)
+    for (const item of items)
+      for (const m of datedText(item).matchAll(new RegExp(`${word}前(\\d{1,3})[日天]`, "g"))) {
+        const day = new Date(`${base}T00:00:00Z`);
+        day.setUTCDate(day.getUTCDate() - Number(m[1]));
+        const date = day.toISOString().slice(0, 10);
+        if (item.deadlines.some((d) => d.date === date)) continue;
+        item.deadlines.push({
+          text: m[0],
+          date,
+          approximate: false,
+          yearFromContext: false,
+          recurring: false,
+          sentence: m[0],
+        });
+      }
+}
 
 /** The words a text defines as dates (“采暖期前”是指2025年10月15日前): word → the date it means. */
 export function readNamedTimes(text: string): Map<string, string> {
-  const named = new Map<string, string>();
+  const named = readSeries(text);
   for (const m of text.matchAll(NAMED_TIME)) {
-    const [year, month] = [Number(m[2]), Number(m[3])];
+    // (写“上半年”的，指6月30日前 — a year-less date is in the year the text last named: 指2025年该月底前.)
+    const before = [...text.slice(0, m.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1];
+    const year = Number(m[2] ?? before ?? 0);
+    const month = Number(m[3]);
+    if (!year) continue;
     for (const quoted of (m[1] as string).matchAll(/[“"「]([\p{Script=Han}]{2,10}?)[”"」]/gu)) {
       const word = quoted[1] as string;
       if (!named.has(word))
@@ -44,7 +125,13 @@ export function applyNamedTimes(
 ): void {
   for (const [word, date] of named)
     for (const item of items) {
-      if (!datedText(item).includes(word)) continue;
+      // (供热前15日 counts days back from the word: it is no use of the word's own date.)
+      if (
+        !datedText(item)
+          .replace(new RegExp(`${word}\\d{1,3}[日天]`, "g"), "")
+          .includes(word)
+      )
+        continue;
       item.deadlines = item.deadlines.filter((d) => !d.text.includes(word) || d.date === date);
       if (item.deadlines.some((d) => d.date === date)) continue;
       item.deadlines.push({
