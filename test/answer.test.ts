@@ -427,6 +427,40 @@ describe("not_covered and invalid_input", () => {
     expect((await engine.answer("企业篡改在线监测数据逃避监管，商丘会怎么处理")).status).toBe("answered");
   });
 
+  it("refuses a stop's days, a standard stage no plan reaches, a limit in g/L, a reward's amount and an approval procedure no item gives", async () => {
+    for (const q of [
+      "商丘砖瓦窑错峰生产一年停几天",
+      "国七排放标准什么时候在商丘实施",
+      "What is the VOC content limit in g/L for solvent-based inks in Shangqiu?",
+      "How much of a reward do I get for reporting a smoking chimney in Shangqiu?",
+      "商丘企业申请绿色信贷要走哪些审批流程",
+    ]) {
+      const r = await engine.answer(q);
+      expect(r.status, q).toBe("not_covered");
+    }
+    // The topic alone is answered: the clause on staggered production.
+    expect((await engine.answer("商丘水泥行业错峰生产是怎么要求的")).status).toBe("answered");
+  });
+
+  it("judges English cases named as the plans' things are (wastewater with VOCs, a VOC tank, a plant's premises) and a figure changed with no unit", async () => {
+    const ditches = await engine.answer(
+      "Our factory discharges wastewater with VOCs through open ditches. Must we change that?",
+    );
+    expect(ditches.check?.outcome).toBe("applies");
+    const tank = await engine.answer("Do we have to replace the breathing valve on our VOC storage tank?");
+    expect(tank.check?.outcome).toBe("applies");
+    // (The ban on China II machines in the zone, which takes in industrial enterprises, applies.)
+    const loader = await engine.answer("Can a China II loader work on our plant premises?");
+    expect(loader.check?.outcome).toBe("applies");
+    // "And if the 2020 figure had been 45?": the case's one figure replaced, the year no figure of its own.
+    const city = await engine.answer(
+      "State Council plan: our city has not met the PM2.5 standard, and its 2020 level was 36 µg/m³. Must it attain the standard during the 14th Five-Year Plan?",
+    );
+    expect(city.check?.outcome).toBe("applies");
+    const higher = await engine.answer("And if the 2020 figure had been 45?", { context: city.context });
+    expect(higher.check?.outcome).toBe("does_not_apply");
+  });
+
   it("refuses another city's own rules and a list of streets no item names, and still judges a case there", async () => {
     // 三门峡市: a city the national plan lists among its key regions has no plan of its own here.
     for (const q of [

@@ -137,6 +137,11 @@ const AROUND_FIGURE =
   /\b(?:exactly|just|only|about|around|roughly|precisely|what about|how about|and|if it(?:'s| is| were)|at)\b|正好|刚好|恰好|刚刚|整|左右|大约|大概|如果是|要是|那|呢|吗|的|[?？.!！。,，\s]/gi;
 
 /** A text that is a figure and nothing more ("only two million?", 正好七千万块的呢). */
+/** A text without the years it names (2020年, "the 2020 level"): they date a figure, they are none. */
+function withoutYears(text: string): string {
+  return text.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?/g, "");
+}
+
 function bareFigure(text: string): boolean {
   const amounts = findAmounts(text);
   if (amounts.length !== 1) return false;
@@ -858,6 +863,17 @@ export function readFollowUp(
   // A figure alone after a check ("exactly two million?", 正好5000的？): the same case at that figure.
   else if (context.kind === "check" && !ownThing && bareFigure(text))
     factsText = replaceFigures(previous, text);
+  // The same measure at another figure, named but with no unit ("and if the 2020 figure had been 45?", 要是2020年浓度是
+  // 42呢): the case's one figure replaced — its year is no figure.
+  else if (
+    context.kind === "check" &&
+    !ownThing &&
+    !ownFigure &&
+    CHANGE.test(text) &&
+    findAmounts(withoutYears(text)).length === 1 &&
+    withUnit(previous).length === 1
+  )
+    factsText = replaceFigures(previous, withoutYears(text));
   // Another thing of the same kind said in place of the first (说错了，是肉鸡，年出栏30万只): the case
   // is the new one, asked what the previous one asked — not both side by side.
   else if (
