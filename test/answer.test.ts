@@ -461,6 +461,29 @@ describe("not_covered and invalid_input", () => {
     expect(higher.check?.outcome).toBe("does_not_apply");
   });
 
+  it("answers prison for a deed where the item sends crimes to the judicial organs, drops a post's hashtags, and refuses an English question about a year the plan never writes", async () => {
+    const cheat = await engine.answer("篡改在线监测数据的企业会不会坐牢？");
+    expect(cheat.status).toBe("answered");
+    expect(cheat.citations[0]?.id).toBe("8.2");
+    expect((await engine.answer("在商丘放烟花会不会坐牢")).status).toBe("not_covered");
+    const bus = await engine.answer("公交车什么时候全部换成新能源？ #蓝天 #环保#");
+    expect(bus.citations[0]?.id).toBe("4.2");
+    expect((await engine.answer("What PM2.5 target does the Shangqiu plan set for 2027?")).status).toBe(
+      "not_covered",
+    );
+  });
+
+  it("judges a third party's plan to build (an investor wants to build…) and a purchase asked against a rule", async () => {
+    const smelter = await engine.answer(
+      "An investor plans to open a new electrolytic aluminium smelter in Shangqiu. Can new capacity be added?",
+    );
+    expect(smelter.check?.outcome).toBe("applies");
+    const pickup = await engine.answer(
+      "Our township wants to buy a diesel pickup as an official car. Does the new-energy rule for official cars cover us?",
+    );
+    expect(pickup.kind).toBe("check");
+  });
+
   it("refuses another city's own rules and a list of streets no item names, and still judges a case there", async () => {
     // 三门峡市: a city the national plan lists among its key regions has no plan of its own here.
     for (const q of [

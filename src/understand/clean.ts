@@ -53,6 +53,8 @@ export function cleanText(raw: string): string {
       .replace(/\p{Cf}/gu, "")
       .replace(/[\p{Cc}\p{Co}\p{Cs}]/gu, " ")
       .replace(/\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u20E3|\uFE0F/gu, " ")
+      // Social-media tags after the question (…？ #蓝天 #环保#): labels of a post, not what it asks.
+      .replace(/(?<=[?？!！。])(?:\s*#[\p{Script=Han}A-Za-z][^\s#?？]{0,19}#?)+\s*$/u, "")
       .replace(/\s+/g, " ")
       .trim()
   );

@@ -120,9 +120,12 @@ function asksAnotherYear(query: Query, plans: readonly Plan[]): boolean {
   // Asked when a task is due, a year said is the asker's guess or a season's span, not what is asked of.
   if (query.docs.length === 0 || query.followUp || query.intents.includes("when")) return false;
   // 2024—2025年秋冬季: the season's first year.
-  const years = [
-    ...query.text.matchAll(/(?<!\d\s*[—–\-~至到]\s*)(20\d\d)(?:\s*[—–\-~至到]\s*20\d\d)?\s*年/g),
-  ].map((m) => m[1] as string);
+  // (An English question writes its year bare: "the target for 2026".)
+  const year =
+    query.lang === "en"
+      ? /(?<![\d.\-–—]\s*)\b(20\d\d)\b(?!\s*[—–\-~]\s*20\d\d)/g
+      : /(?<!\d\s*[—–\-~至到]\s*)(20\d\d)(?:\s*[—–\-~至到]\s*20\d\d)?\s*年/g;
+  const years = [...query.text.matchAll(year)].map((m) => m[1] as string);
   const named = plans.filter((p) => query.docs.includes(p.doc));
   // 2025—2026年秋冬季, 2025年10月至2026年3月: a season reaching into the next year, no year of its own.
   const writes = (p: Plan, y: string) =>
