@@ -423,6 +423,8 @@ describe("every development document", () => {
         "dunhua-air-pollution-2025",
         "yaan-air-quality-2025",
         "hepu-air-pollution-2025",
+        "shangluo-air-quality-2025",
+        "longxi-air-pollution-2025",
       ].sort(),
     );
   });
