@@ -3651,4 +3651,31 @@ describe("the thirty-first round's conventions", () => {
     expect(isoDates(hepu, "2.5")).toEqual(["2025-06-28"]);
     expect(isoDates(hepu, "1.1")).toEqual(["2025-12-28"]);
   });
+
+  it("reads tags the notice defines in lenticular brackets (【首问】所列单位为牵头单位), month-day codes (【收口】0930) and days counted back from a base date (倒排92天)", () => {
+    const shangluo = planOf("shangluo-air-quality-2025");
+    expect(roles(shangluo, "2.1")).toEqual({
+      市发改委: "lead",
+      市工信局: "support",
+      市生态环境局: "support",
+      市自然资源局: "support",
+      "各县(区)人民政府": "responsible",
+    });
+    // 【收口】后的四位数字为完成时间的月、日，年份均为2025年.
+    expect(isoDates(shangluo, "2.2")).toEqual(["2025-11-30"]);
+    expect(isoDates(shangluo, "2.2.2")).toEqual(["2025-07-31"]);
+    const longxi = planOf("longxi-air-pollution-2025");
+    // “倒排N天”…以2025年12月31日为基准日向前倒排N天: 倒排245天 is 2025-04-30.
+    expect(isoDates(longxi, "2.2.1")).toEqual(["2025-04-30"]);
+    // A last point with its own tags on its line, then a line of tags: that line is the item's (a point has one).
+    expect(roles(shangluo, "3.4.3")).toEqual({ 市市场监管局: "lead", 市商务局: "support" });
+    expect(isoDates(shangluo, "3.4.3")).toEqual(["2026-03-15"]);
+    expect(roles(shangluo, "3.4")).toMatchObject({ 市发改委: "lead", "各县(区)人民政府": "responsible" });
+    expect(isoDates(shangluo, "3.4")).toEqual(["2025-10-31"]);
+    // 各乡镇 before a 管委会 is every township, not a township's 管委会.
+    expect(roles(longxi, "2.1")).toMatchObject({
+      各乡镇: "responsible",
+      陇西经济开发区管委会: "responsible",
+    });
+  });
 });

@@ -33,6 +33,8 @@ import type { DepartmentRef, Role } from "./schema.js";
 export interface PlanConventions {
   /** Times the notice names (“入冬前”指2025年11月14日前): word → the date it means. */
   namedTimes: ReadonlyMap<string, string>;
+  /** The year of month-day codes the notice defines (【收口】后的四位数字为完成时间的月、日，年份均为2025年): 0930 → 2025-09-30. */
+  monthDayYear: number | null;
   /** Words the notice counts days back from (“供热前N日”指自2025年10月1日往前推算N日): word → the date counted from. */
   countedTimes: ReadonlyMap<string, string>;
   /**
@@ -284,10 +286,11 @@ const JOINTLY = /[“"「](共同[\p{Script=Han}]{2,6})[”"」]的?[^。；;]{0
 
 /**
  * 标注“负责”的单位为牵头单位 / 标注“落实”的单位为属地落实单位 / “负责”所列单位为该项任务的牵头单位 / 标“领”的为牵头单位 /
- * 写明“负责统筹调度”的单位为牵头单位 / 列为“挑头”的单位为牵头单位: the units a word marks (or a field lists) are of the kind said.
+ * 写明“负责统筹调度”的单位为牵头单位 / 列为“挑头”的单位为牵头单位 / 【首问】所列单位为牵头单位: the units a word marks (or a field
+ * lists) are of the kind said.
  */
 const DEFINED_BY_MARKING =
-  /(?:(?:标(?:注|明|有)?|写明|注明|写有|列为|列作|记为)[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:字样)?的(?=(?:单位|部门)?(?:为|是|即))|[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:栏)?所列的?(?=单位|部门))(?:单位|部门)?(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
+  /(?:(?:标(?:注|明|有)?|写明|注明|写有|列为|列作|记为)[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:字样)?的(?=(?:单位|部门)?(?:为|是|即))|[“"「【]([\p{Script=Han}]{1,6})[·・•—–]?[”"」】](?:栏)?所列的?(?=单位|部门))(?:单位|部门)?(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
 
 /**
  * 写明“是牵头部门”的单位，负责统筹推进…；写明“是支持部门”的单位，积极配合…: the words a unit is written with, and
@@ -431,13 +434,16 @@ export function withNamedDates(text: string, named: ReadonlyMap<string, string>)
 export function withCountedDates(text: string, counted: ReadonlyMap<string, string>): string {
   let out = text;
   for (const [word, base] of counted)
-    out = out.replace(new RegExp(`${escapeRegExp(word)}前(\\d{1,3})[日天]`, "g"), (_, n: string) => {
+    out = out.replace(new RegExp(`${escapeRegExp(word)}(\\d{1,3})[日天]`, "g"), (_, n: string) => {
       const day = new Date(`${base}T00:00:00Z`);
       day.setUTCDate(day.getUTCDate() - Number(n));
       return `${day.getUTCFullYear()}年${day.getUTCMonth() + 1}月${day.getUTCDate()}日前`;
     });
   return out;
 }
+
+/** 后的四位数字为完成时间的月、日，年份均为2025年 — four digits for a month and a day, in the year said. */
+const MONTH_DAY_CODES = /四位数字[^。]{0,16}?月[、和及]?日[^。]{0,30}?(20\d\d)\s*年/u;
 
 /** How a kind of task's bracket gives its units their roles (see {@link PlanConventions.taskKinds}). */
 export interface TaskKindRule {
@@ -694,9 +700,9 @@ const BRACKET_ORDER = ((place: (n: string) => string) =>
     `第${n}(?:组|个)括号(?:内|中)?(?:所列)?(?:的)?(?:单位)?(?:为|是)(牵头|责任|配合|协办|参与)(?:单位|部门)`,
 );
 /** “报结”为该项任务的办结时限 / “控期”为完成时限 / “回复”后为完成时限: a word the notice makes the time limit's label. */
-// (“冲线”前为完成时限: what stands before the word is the time limit.)
+// (“冲线”前为完成时限: what stands before the word is the time limit; 【收口】后的四位数字为完成时间: a tag's.)
 const TIME_WORD =
-  /[“"「]([\p{Script=Han}]{1,4})[”"」](?:栏|项)?(?:之?[前后](?:所列|所写)?(?:的)?)?(?:即|为|是|指)(?:该项任务的|各项任务的|任务的|该任务的)?(?:办结|完成|截止)?(?:时限|时间|期限|日期)/gu;
+  /[“"「【]([\p{Script=Han}]{1,4})[”"」】](?:栏|项)?(?:之?[前后](?:所列|所写)?(?:的)?(?:四位数字|数字|日期)?)?(?:即|为|是|指)(?:该项任务的|各项任务的|任务的|该任务的)?(?:办结|完成|截止)?(?:时限|时间|期限|日期)/gu;
 /** 考核节点为任务完成的最后期限: the same, the word unquoted where a sentence starts. */
 const TIME_WORD_UNQUOTED =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})(?:即|为|是|指)(?:该项任务|各项任务|该任务)?(?:任务)?(?:办结|完成|截止)的?(?:最后|最终)?(?:时限|期限|日期)/gu;
@@ -1258,6 +1264,7 @@ export function readPlanConventions(
   return {
     namedTimes: readNamedTimes(`${notice}\n${preamble}`),
     countedTimes: readCountedTimes(`${notice}\n${preamble}`),
+    monthDayYear: Number(MONTH_DAY_CODES.exec(`${notice}\n${preamble}`)?.[1] ?? 0) || null,
     taskKinds: readTaskKinds(`${notice}\n${preamble}`),
     // A role verb itself is no new word; the longest words first, sorted once for every clause.
     roleWords: new Map(

@@ -39,7 +39,12 @@ export interface DeadlineOptions {
   issued?: IsoDate | null;
   /** Han words the document defines as the time limit's label (报结：2025年9月30日): read as 时限：. */
   timeLabels?: readonly string[];
+  /** The year of four-digit month-day codes after a field's tag the document defines (【收口】0930). */
+  monthDayYear?: number | null;
 }
+
+/** 【收口】0930 / 时限：1130 — a month-day code after a tag or a label (only where the notice defines them). */
+const MONTH_DAY_CODE = /(?<=(?:【[^】\n]{1,6}】|[:：])\s*)(0[1-9]|1[0-2])([0-2]\d|3[01])(?![\d年月日.．])/g;
 
 /** 方案印发后2个月内, 本通知印发之日起3个月内: a time counted from the document's issue. */
 const AFTER_ISSUE =
@@ -500,7 +505,7 @@ export function parseDeadlines(written: string, options: DeadlineOptions): Deadl
       continue;
     }
     text = text
-      .replace(new RegExp(`${word}(?=\\s*[:：])`, "g"), `${pad(word.length - 2)}时限`)
+      .replace(new RegExp(`${word}(?=\\s*[:：]|[】〕])`, "g"), `${pad(word.length - 2)}时限`)
       // （…；6月冲线） / 10月15日冲线 / 年底冲线 — the word right after a time says it is the time limit ("冲线"前为
       // 完成时限): a month alone is by its end.
       .replace(
@@ -545,6 +550,25 @@ export function parseDeadlines(written: string, options: DeadlineOptions): Deadl
         },
       });
     }
+  }
+  // 【收口】0930: the notice's month-day code, in the year it says.
+  const codeYear = options.monthDayYear;
+  for (const m of codeYear ? text.matchAll(MONTH_DAY_CODE) : []) {
+    const at = m.index;
+    const end = at + m[0].length;
+    if (hits.some((h) => at < h.end && end > h.at)) continue;
+    hits.push({
+      at,
+      end,
+      deadline: {
+        text: quoted(at, end),
+        date: isoDate(codeYear as number, Number(m[1]), Number(m[2])),
+        approximate: false,
+        yearFromContext: true,
+        recurring: false,
+        sentence: sentenceAround(written, origin[at] as number),
+      },
+    });
   }
   for (const m of options.issued ? text.matchAll(AFTER_ISSUE) : []) {
     const [y, mo, d] = (options.issued as string).split("-").map(Number) as [number, number, number];

@@ -421,6 +421,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     seasonFrom,
     issued: meta.signed,
     timeLabels: conventions.timeWords,
+    monthDayYear: conventions.monthDayYear,
   };
   const items: Item[] = [];
   // A note of the opening covers every entry ("" is before the first).
@@ -783,7 +784,28 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
             // nothing but roles and a time (在X配合下，由Y牵头，长期坚持。).
             (own.length + sentence.length > 0 && d.lines.length > 1 && lastLineRolesOnly && !itemNamedOwn) ||
             (pointLike && sentence.length > 0 && /——[^—]+$/.test(item.text)))));
-    if (lineClosesItem && item.parent) {
+    // A last point that gave its own labelled roles on its own line (…。【首问】X　【协同】Y), then a line of labelled
+    // roles of its own: a point has one division, so the line is its item's.
+    const firstLine = trimmed(d.lines[0] as Line);
+    const secondDivision =
+      item.parent !== null &&
+      (d.path?.length ?? 0) >= 3 &&
+      d.lines.length > 1 &&
+      itemsLines.length === 0 &&
+      isLastPoint(d, entries[n + 1]) &&
+      lastLine !== firstLine &&
+      opensWithLabel(lastLine) &&
+      labelled(withoutUnitKey(lastLine)).length > 0 &&
+      labelled(withoutUnitKey(firstLine)).length > 0;
+    if (secondDivision && item.parent) {
+      owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...labelled(withoutUnitKey(lastLine))]);
+      owedTimes.set(item.parent, [...(owedTimes.get(item.parent) ?? []), lastLine]);
+      const pointsOwn = item.text.replace(lastLine, "");
+      datedText.set(item, pointsOwn);
+      pointsOwnText.set(item, (pointsOwnText.get(item) ?? item.text).replace(lastLine, ""));
+      departments.push(...labelled(withoutUnitKey(pointsOwn)));
+      pointsWithClause.add(item.parent);
+    } else if (lineClosesItem && item.parent) {
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...lastLineOwn]);
       owedTimes.set(item.parent, [lastLine]);
       datedText.set(item, item.text.replace(lastLine, ""));

@@ -58,11 +58,11 @@ function readSeries(text: string): Map<string, string> {
 }
 
 /**
- * “供热前N日”，指自2025年10月1日往前推算N日的当日前 — a word a text counts days back from: 供热前15日 is that date less 15
- * days. Word → the date counted from.
+ * “供热前N日”，指自2025年10月1日往前推算N日的当日前 / “倒排N天”为完成时限，以2025年12月31日为基准日向前倒排N天 — words a
+ * text counts days back from a date with: 供热前15日 is that date less 15 days. The words before N → the date counted from.
  */
 const COUNTED_BACK =
-  /[“"「]([\p{Script=Han}]{1,6})前N[日天][”"」][，,]?\s*(?:是指|系指|指|即)\s*(?:自|从|由)?(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?(?:往|向)?前(?:推算|倒推|推)/gu;
+  /[“"「]([\p{Script=Han}]{1,6}?)N[日天][”"」][^。“”]{0,30}?(\d{4})年(\d{1,2})月(\d{1,2})日[^。“”]{0,12}?(?:往|向)前(?:推算|倒推|倒排|推)/gu;
 
 /** The words a text counts days back from ({@link COUNTED_BACK}). */
 export function readCountedTimes(text: string): Map<string, string> {
@@ -80,7 +80,7 @@ export function applyCountedTimes(
 ): void {
   for (const [word, base] of counted)
     for (const item of items)
-      for (const m of datedText(item).matchAll(new RegExp(`${word}前(\\d{1,3})[日天]`, "g"))) {
+      for (const m of datedText(item).matchAll(new RegExp(`${word}(\\d{1,3})[日天]`, "g"))) {
         const day = new Date(`${base}T00:00:00Z`);
         day.setUTCDate(day.getUTCDate() - Number(m[1]));
         const date = day.toISOString().slice(0, 10);

@@ -85,8 +85,9 @@ const DEPARTMENT_NAME =
 
 // A place or zone named alone in a list whose last member carries the body: 甲县、乙县政府 means
 // 甲县政府 and 乙县政府.
+// (各乡镇 is every township, a unit of its own: not one place waiting for the body after it.)
 const BARE_PLACE =
-  /^(?:市)?(?:[\u4e00-\u9fa5]{2,16}?(?:县|区|市|镇|乡|街道|示范区|开发区|园区|新区|经开区)|[\u4e00-\u9fa5]县)$/;
+  /^(?!各|有关|相关)(?:市)?(?:[\u4e00-\u9fa5]{2,16}?(?:县|区|市|镇|乡|街道|示范区|开发区|园区|新区|经开区)|[\u4e00-\u9fa5]县)$/;
 // The level words of a collective (各县、区人民政府): not places, but parts of one name.
 const LEVEL_WORDS = /^各?[省市县区]{1,3}$/;
 /** The body a list's last member ends in, shared by the bare places before it. */
