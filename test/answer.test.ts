@@ -484,6 +484,53 @@ describe("not_covered and invalid_input", () => {
     expect(pickup.kind).toBe("check");
   });
 
+  it("follows a conversation's changed facts: a bare figure stated, a fact turned round, a place outside the built-up area, and the rule the new question is squarely about", async () => {
+    const ldar = await engine.answer(
+      "Our coating plant has 900 sealing points on VOC equipment. Do we need LDAR?",
+    );
+    expect(ldar.check?.outcome).toBe("does_not_apply");
+    const grown = await engine.answer("Once we expand there will be 1,200.", { context: ldar.context });
+    expect(grown.check?.outcome).toBe("applies");
+    const outside = await engine.answer(
+      "国务院计划里，一个不在重点区域的PM2.5未达标城市，有台20蒸吨/小时的燃煤锅炉，不在供热管网覆盖范围内，2025年前要淘汰吗？",
+    );
+    expect(outside.check?.outcome).toBe("does_not_apply");
+    const inside = await engine.answer("要是这个城市在重点区域呢？", { context: outside.context });
+    expect(inside.check?.outcome).toBe("applies");
+    const trucks = await engine.answer(
+      "Our 国四 diesel tippers only run between villages, never in the city built-up area. Are they being phased out?",
+    );
+    expect(trucks.check?.outcome).toBe("applies");
+    const newer = await engine.answer("And if they were 国六?", { context: trucks.context });
+    expect(newer.check?.outcome).toBe("does_not_apply");
+    // Asked of the exit subsidy after the brick line's exit: the subsidy rule decides, the exit is shown beside it.
+    const line = await engine.answer("村里砖厂一条生产线年产5000万标砖，要退出吗？");
+    expect(line.check?.outcome).toBe("applies");
+    const late = await engine.answer("如果2027年才关停，还有奖补吗？", { context: line.context });
+    expect(late.check?.outcome).toBe("does_not_apply");
+    const heated = await engine.answer("我们村已经全部完成煤改电了，冬天还能烧散煤吗？");
+    expect(heated.check?.outcome).toBe("applies");
+    const uncovered = await engine.answer("那清洁取暖还没覆盖的村子呢？", { context: heated.context });
+    expect(uncovered.check?.outcome).toBe("does_not_apply");
+    expect((await engine.answer("过年能在乡政府门口放鞭炮吗？")).check?.outcome).toBe("applies");
+  });
+
+  it("refuses drivers' hours, a part's replacement interval and a content limit in grams per litre, and answers cheaper electricity for buses", async () => {
+    for (const q of [
+      "How many working hours a day may our lorry drivers do in Shangqiu?",
+      "活性炭吸附装置里的活性炭多久换一次？",
+      "What is the VOC limit in grams per litre for solvent-borne floor paint?",
+      "商丘2023年实际优良天数比例是多少？",
+    ]) {
+      const r = await engine.answer(q);
+      expect(r.status, q).toBe("not_covered");
+    }
+    const buses = await engine.answer(
+      "Will electric buses in Shangqiu get cheaper electricity when charging?",
+    );
+    expect(buses.citations[0]?.id).toBe("9.1");
+  });
+
   it("refuses another city's own rules and a list of streets no item names, and still judges a case there", async () => {
     // 三门峡市: a city the national plan lists among its key regions has no plan of its own here.
     for (const q of [

@@ -211,7 +211,7 @@ export function evaluateQuestion(
       if (
         askedAgain &&
         rule.itemId === leadingItem &&
-        (!led || relevanceOf(rule, scope) > relevanceOf(rule, led.scope))
+        (!led || relevanceOf(rule, scope) > relevanceOf(led.rule, led.scope))
       )
         led = { rule, scope, score, key };
     }

@@ -136,12 +136,12 @@ function counts(previous: string, text: string): boolean {
 const AROUND_FIGURE =
   /\b(?:exactly|just|only|about|around|roughly|precisely|what about|how about|and|if it(?:'s| is| were)|at)\b|正好|刚好|恰好|刚刚|整|左右|大约|大概|如果是|要是|那|呢|吗|的|[?？.!！。,，\s]/gi;
 
-/** A text that is a figure and nothing more ("only two million?", 正好七千万块的呢). */
 /** A text without the years it names (2020年, "the 2020 level"): they date a figure, they are none. */
 function withoutYears(text: string): string {
   return text.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?/g, "");
 }
 
+/** A text that is a figure and nothing more ("only two million?", 正好七千万块的呢). */
 function bareFigure(text: string): boolean {
   const amounts = findAmounts(text);
   if (amounts.length !== 1) return false;
@@ -398,6 +398,31 @@ function replacePlaces(previous: string, next: string, lang: Query["lang"]): str
     })
     .filter((clause) => /[\p{Script=Han}a-z0-9]/iu.test(clause));
   return [...kept, next].join("，");
+}
+
+/** The cues of a text and their opposites (key-region ↔ not-key-region). */
+function opposedCues(text: string, lang: Query["lang"]): Set<string> {
+  return new Set(
+    [...extractFacts(text, lang).cues].map((c) => (c.startsWith("not-") ? c.slice(4) : `not-${c}`)),
+  );
+}
+
+/** Whether the previous text states a fact the new one turns round (不在重点区域 → 在重点区域). */
+function opposes(previous: string, next: string, lang: Query["lang"]): boolean {
+  const opposite = opposedCues(next, lang);
+  return [...extractFacts(previous, lang).cues].some((c) => opposite.has(c));
+}
+
+/** The previous text without its clauses stating what the new one turns round (a clause with a figure stays). */
+function withoutOpposed(previous: string, next: string, lang: Query["lang"]): string {
+  const opposite = opposedCues(next, lang);
+  return previous
+    .split(/(?<=[，,、;；])/)
+    .filter(
+      (clause) =>
+        withUnit(clause).length > 0 || ![...extractFacts(clause, lang).cues].some((c) => opposite.has(c)),
+    )
+    .join("");
 }
 
 /** The previous text with its emission standard replaced by the new one (那国三的呢 after 国四). */
@@ -755,6 +780,10 @@ export function readFollowUp(
       namesPlace(text, deps) ||
       withUnit(text).length > 0 ||
       counts(previous, text) ||
+      // "Once we expand there will be 1,200." — one bare figure for the case's one figure.
+      (own.entities.length === 0 &&
+        findAmounts(withoutYears(text)).length === 1 &&
+        withUnit(previous).length === 1) ||
       // 数了，大概两千个 after a check that asked how many: the count it lacked.
       (text.length <= 20 && findAmounts(text).some((a) => COUNTS.has(a.unit ?? "") && a.value > 1)) ||
       statesFacts(text, query.lang));
@@ -889,9 +918,30 @@ export function readFollowUp(
   // or one more fact.
   else if (adds && (ownFigure ? sharesUnit(previous, text) : !ownThing && findAmounts(text).length > 0))
     factsText = replaceFigures(previous, text);
-  // A place said of the case (其实厂子在规划区里面) takes the place of where it stood before.
-  else if (adds && !ownThing && !ownFigure && own.places.size > 0)
+  // A place said of the case (其实厂子在规划区里面) takes the place of where it stood before — so does one asked
+  // of it (要是这个城市在重点区域呢, after a case outside them).
+  // (Asked so, it names nothing else: no industry, no figure — 另一条年产7000万的呢？也在规划区外 is another line.)
+  else if (
+    (adds ||
+      (context.kind === "check" &&
+        CHANGE.test(text) &&
+        own.industries.length === 0 &&
+        findAmounts(text).length === 0 &&
+        !namesPlace(text, deps))) &&
+    !ownThing &&
+    !ownFigure &&
+    own.places.size > 0
+  )
     factsText = replacePlaces(previous, text, query.lang);
+  // …and a fact asked the other way round (在重点区域呢 after 不在重点区域): the old clause goes.
+  else if (
+    context.kind === "check" &&
+    CHANGE.test(text) &&
+    !ownThing &&
+    !ownFigure &&
+    opposes(previous, text, query.lang)
+  )
+    factsText = `${withoutOpposed(previous, text, query.lang)}，${text}`;
   // …and so does a named one (在某市。 after a check that asked where).
   else if (adds && !ownThing && !ownFigure && namesPlace(text, deps))
     factsText = `${withoutSpans(previous, deps.places?.(previous) ?? [])}，${text}`;

@@ -381,7 +381,11 @@ function asksOffTopic(
   return cues.some((cue) => {
     const c = cue.trim();
     // An English cue bridged in another form (price in "electricity prices") is the plans' word too.
-    const inBridged = bridged.has(c) || (/^[a-z]/.test(c) && [...bridged].some((b) => b.startsWith(c)));
+    // (So is one the lexicon carries whole: "cheaper electricity" → 电价支持.)
+    const inBridged =
+      bridged.has(c) ||
+      (/^[a-z]/.test(c) && [...bridged].some((b) => b.startsWith(c))) ||
+      found.some((e) => e.phrase.toLowerCase() === c);
     if (inBridged || usedAsInPlans(c, lower, deps.plans)) return false;
     return !words.some((word) => word.length > c.length && word.includes(c) && known(word));
   });

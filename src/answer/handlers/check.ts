@@ -16,6 +16,8 @@ import type { Citation, Verdict } from "../schema.js";
 const TOP_AGREEMENT = 3;
 /** A rule's relevance from which, asked of its own document, a question is about it (the books' 9–10). */
 const SQUARELY_RELEVANT = 9;
+/** Below this relevance a verdict only touches the question (the books give 8–10 to what a question is about). */
+const WEIGHTY = 8;
 
 /** Resolves an obligation check. */
 export const check: Handler = (query, deps) => {
@@ -86,7 +88,11 @@ export const check: Handler = (query, deps) => {
   // Asked again of the same thing (这台锅炉烧天然气呢, 还在淘汰范围里吗), the previous check's own verdict leads
   // and answers; the rules the change brings in follow it.
   const askedAgain = (v: (typeof verdicts)[number]) => (query.followUp?.again ?? false) && again(v);
-  const overall = verdicts.find(askedAgain)?.check.outcome ?? overallOutcome(verdicts);
+  // A verdict the question is squarely about decides over one it touches only weakly (asked of a brick line's
+  // exit subsidy, the line's exit itself): the weak one is shown, not counted.
+  const weighty = verdicts.filter((v) => v.relevance >= WEIGHTY);
+  const overall =
+    verdicts.find(askedAgain)?.check.outcome ?? overallOutcome(weighty.length > 0 ? weighty : verdicts);
   const previousDoc = verdicts.find(again)?.doc;
   const rank = (v: (typeof verdicts)[number]) =>
     (askedAgain(v) ? 4 : 0) + (v.check.outcome === overall ? 2 : 0) + (v.doc === previousDoc ? 1 : 0);
