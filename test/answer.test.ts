@@ -515,7 +515,7 @@ describe("not_covered and invalid_input", () => {
     expect((await engine.answer("过年能在乡政府门口放鞭炮吗？")).check?.outcome).toBe("applies");
   });
 
-  it("refuses drivers' hours, a part's replacement interval and a content limit in grams per litre, and answers cheaper electricity for buses", async () => {
+  it("refuses drivers' hours, a part's replacement interval, a content limit in grams per litre, lists the plan does not spell out and a ranking's result, and answers cheaper electricity for buses", async () => {
     for (const q of [
       "How many working hours a day may our lorry drivers do in Shangqiu?",
       "活性炭吸附装置里的活性炭多久换一次？",
@@ -525,6 +525,16 @@ describe("not_covered and invalid_input", () => {
       const r = await engine.answer(q);
       expect(r.status, q).toBe("not_covered");
     }
+    // A list the plan names but does not spell out (its firms, a slogan's parts), and a ranking's result.
+    for (const q of [
+      "商丘要关停的那几条烧结砖生产线分别是哪几家企业？",
+      "工地的“六个百分之百”分别是什么？",
+      "本月哪个区县空气质量排名倒数第一？",
+    ]) {
+      const r = await engine.answer(q);
+      expect(r.status, q).toBe("not_covered");
+    }
+    expect((await engine.answer("商丘对施工工地扬尘有什么要求")).status).toBe("answered");
     const buses = await engine.answer(
       "Will electric buses in Shangqiu get cheaper electricity when charging?",
     );
