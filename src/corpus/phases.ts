@@ -2,7 +2,8 @@
  * Names a plan gives its time limits by, defined once elsewhere: phases (推进时段：集中攻坚阶段, as a later
  * section defines them: （二）集中攻坚阶段（2024年10月21日—2025年1月31日）) and classes the notice
  * defines (Ⅲ类为2025年10月15日前完成; a task's bracket ends in ；Ⅲ类）). A task given one is due when it ends.
- * And words a notice defines as dates (“采暖期前”是指2025年10月15日前): a task that writes one is due then.
+ * And words a notice defines as dates (“采暖期前”是指2025年10月15日前): a task that writes one is due then; days it
+ * counts back from a date (“供热前N日”, “倒排N天”) and a monthly series of meetings it numbers (第N次调度).
  */
 import { isoDate, lastDayOfMonth } from "./deadlines.js";
 import type { Deadline, Item } from "./schema.js";
