@@ -7,7 +7,7 @@
  */
 import { canonicalDepartment, englishDepartment, escapeRegExp } from "./departments.js";
 import { parseSmallNumeral } from "./numerals.js";
-import { readCountedTimes, readNamedTimes } from "./phases.js";
+import { daysBefore, readCountedTimes, readNamedTimes } from "./phases.js";
 import {
   BARE_VERB,
   BODY_SUFFIX,
@@ -435,9 +435,8 @@ export function withCountedDates(text: string, counted: ReadonlyMap<string, stri
   let out = text;
   for (const [word, base] of counted)
     out = out.replace(new RegExp(`${escapeRegExp(word)}(\\d{1,3})[日天]`, "g"), (_, n: string) => {
-      const day = new Date(`${base}T00:00:00Z`);
-      day.setUTCDate(day.getUTCDate() - Number(n));
-      return `${day.getUTCFullYear()}年${day.getUTCMonth() + 1}月${day.getUTCDate()}日前`;
+      const [year, month, day] = daysBefore(base, Number(n)).split("-").map(Number);
+      return `${year}年${month}月${day}日前`;
     });
   return out;
 }

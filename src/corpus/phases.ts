@@ -73,6 +73,25 @@ export function readCountedTimes(text: string): Map<string, string> {
   return counted;
 }
 
+/** The ISO date `days` days before `base` (2025-10-01 less 15 → 2025-09-16). */
+export function daysBefore(base: string, days: number): string {
+  const day = new Date(`${base}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - days);
+  return day.toISOString().slice(0, 10);
+}
+
+/** A deadline a notice's own word gives, quoted as the word (or the words counting from it) is written. */
+function definedDeadline(written: string, date: string): Deadline {
+  return {
+    text: written,
+    date,
+    approximate: false,
+    yearFromContext: false,
+    recurring: false,
+    sentence: written,
+  };
+}
+
 /** Gives each task writing 供热前15日 the date it counts to (see {@link readCountedTimes}). */
 export function applyCountedTimes(
   items: readonly Item[],
@@ -82,18 +101,8 @@ export function applyCountedTimes(
   for (const [word, base] of counted)
     for (const item of items)
       for (const m of datedText(item).matchAll(new RegExp(`${word}(\\d{1,3})[日天]`, "g"))) {
-        const day = new Date(`${base}T00:00:00Z`);
-        day.setUTCDate(day.getUTCDate() - Number(m[1]));
-        const date = day.toISOString().slice(0, 10);
-        if (item.deadlines.some((d) => d.date === date)) continue;
-        item.deadlines.push({
-          text: m[0],
-          date,
-          approximate: false,
-          yearFromContext: false,
-          recurring: false,
-          sentence: m[0],
-        });
+        const date = daysBefore(base, Number(m[1]));
+        if (!item.deadlines.some((d) => d.date === date)) item.deadlines.push(definedDeadline(m[0], date));
       }
 }
 
@@ -134,15 +143,7 @@ export function applyNamedTimes(
       )
         continue;
       item.deadlines = item.deadlines.filter((d) => !d.text.includes(word) || d.date === date);
-      if (item.deadlines.some((d) => d.date === date)) continue;
-      item.deadlines.push({
-        text: word,
-        date,
-        approximate: false,
-        yearFromContext: false,
-        recurring: false,
-        sentence: word,
-      });
+      if (!item.deadlines.some((d) => d.date === date)) item.deadlines.push(definedDeadline(word, date));
     }
 }
 
