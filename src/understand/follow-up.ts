@@ -407,10 +407,10 @@ function opposedCues(text: string, lang: Query["lang"]): Set<string> {
   );
 }
 
-/** Whether the previous text states a fact the new one turns round (不在重点区域 → 在重点区域). */
-function opposes(previous: string, next: string, lang: Query["lang"]): boolean {
+/** Whether the previous case's cues state a fact the new text turns round (不在重点区域 → 在重点区域). */
+function opposes(previousCues: Iterable<string>, next: string, lang: Query["lang"]): boolean {
   const opposite = opposedCues(next, lang);
-  return [...extractFacts(previous, lang).cues].some((c) => opposite.has(c));
+  return [...previousCues].some((c) => opposite.has(c));
 }
 
 /** The previous text without its clauses stating what the new one turns round (a clause with a figure stays). */
@@ -768,6 +768,8 @@ export function readFollowUp(
   // A statement right after a check that gives where or how much, and names no thing of its own to
   // judge (离30万千瓦的热电厂五十里地, 厂子在乡下): it adds to the case, as 补充一下 does. The case's own thing said
   // again, no figure of its own beside it (离热电厂50公里，锅炉一直达标), is no other thing.
+  // One figure given for the case's one figure, its year aside ("once we expand there will be 1,200").
+  const soleFigure = findAmounts(withoutYears(text)).length === 1 && withUnit(previous).length === 1;
   const statement =
     context.kind === "check" &&
     !/[?？吗呢么吧]/.test(text) &&
@@ -781,9 +783,7 @@ export function readFollowUp(
       withUnit(text).length > 0 ||
       counts(previous, text) ||
       // "Once we expand there will be 1,200." — one bare figure for the case's one figure.
-      (own.entities.length === 0 &&
-        findAmounts(withoutYears(text)).length === 1 &&
-        withUnit(previous).length === 1) ||
+      (own.entities.length === 0 && soleFigure) ||
       // 数了，大概两千个 after a check that asked how many: the count it lacked.
       (text.length <= 20 && findAmounts(text).some((a) => COUNTS.has(a.unit ?? "") && a.value > 1)) ||
       statesFacts(text, query.lang));
@@ -894,14 +894,7 @@ export function readFollowUp(
     factsText = replaceFigures(previous, text);
   // The same measure at another figure, named but with no unit ("and if the 2020 figure had been 45?", 要是2020年浓度是
   // 42呢): the case's one figure replaced — its year is no figure.
-  else if (
-    context.kind === "check" &&
-    !ownThing &&
-    !ownFigure &&
-    CHANGE.test(text) &&
-    findAmounts(withoutYears(text)).length === 1 &&
-    withUnit(previous).length === 1
-  )
+  else if (context.kind === "check" && !ownThing && !ownFigure && CHANGE.test(text) && soleFigure)
     factsText = replaceFigures(previous, withoutYears(text));
   // Another thing of the same kind said in place of the first (说错了，是肉鸡，年出栏30万只): the case
   // is the new one, asked what the previous one asked — not both side by side.
@@ -939,7 +932,7 @@ export function readFollowUp(
     CHANGE.test(text) &&
     !ownThing &&
     !ownFigure &&
-    opposes(previous, text, query.lang)
+    opposes(previousFacts.cues, text, query.lang)
   )
     factsText = `${withoutOpposed(previous, text, query.lang)}，${text}`;
   // …and so does a named one (在某市。 after a check that asked where).
