@@ -425,6 +425,10 @@ describe("every development document", () => {
         "hepu-air-pollution-2025",
         "shangluo-air-quality-2025",
         "longxi-air-pollution-2025",
+        "luohe-air-pollution-2025",
+        "xiangyin-air-pollution-2025",
+        "tongchuan-air-pollution-2025",
+        "guanyun-air-quality-2025",
       ].sort(),
     );
   });
