@@ -131,6 +131,11 @@ describe("the shared directory, from the documents loaded", () => {
     );
     expect(banks.every((b) => /^(?:中国)?(?:人民银行|人行)/.test(b))).toBe(true);
     expect(englishDepartment("中国铁路太原局集团有限公司")).toBe("China Railway Taiyuan Group Co., Ltd.");
+    // A unit of the genre written after its place's name: that place's unit at the level written.
+    expect(englishDepartment("铜川市融媒体中心")).toBe("Tongchuan Municipal Media Convergence Center");
+    expect(englishDepartment("湘阴县公路建设养护中心")).toBe(
+      "Xiangyin County Highway Construction and Maintenance Centre",
+    );
     // Units concerned, not a town called 有关乡.
     expect(englishDepartment("有关乡镇")).toBe("The Townships concerned");
     expect(englishDepartment("各有关镇街")).toBe("The Towns and Sub-districts concerned");

@@ -3682,4 +3682,42 @@ describe("the thirty-first round's conventions", () => {
       陇西经济开发区管委会: "responsible",
     });
   });
+
+  it("reads week numbers by the calendar the notice defines (第1周为…至…, due on the day of the week it names), capital letters after units it defines as roles (Q为牵头单位) and a field whose units answer for the task (【挂牌】栏所列单位…负责)", () => {
+    // 第1周为1月1日（星期三）至1月5日（星期日）…“第N周”即须在该周星期日前完成: 第48周 is Sunday 2025-11-30.
+    const xiangyin = planOf("xiangyin-air-pollution-2025");
+    expect(isoDates(xiangyin, "2.1")).toEqual(["2025-11-30"]);
+    expect(isoDates(xiangyin, "2.1.1")).toEqual(["2025-08-31"]);
+    expect(roles(xiangyin, "2.1")).toMatchObject({
+      县生态环境分局: "lead",
+      县工业和信息化局: "responsible",
+      县发展和改革局: "support",
+    });
+    // 第1周为2024年12月30日至2025年1月5日…须于该周星期五前完成: 第48周 is Friday 2025-11-28.
+    const tongchuan = planOf("tongchuan-air-pollution-2025");
+    expect(isoDates(tongchuan, "2.2")).toEqual(["2025-11-28"]);
+    // 责任单位名称后所附字母表示其职责…Q为牵头单位…Z为责任单位…P为配合单位.
+    expect(roles(tongchuan, "2.1")).toEqual({
+      市发展改革委: "lead",
+      市工业和信息化局: "responsible",
+      市生态环境局: "responsible",
+      市自然资源局: "support",
+      各区县政府: "responsible",
+      新区管委会: "responsible",
+    });
+    // 【挂牌】栏所列单位对该项任务挂牌负责，…排在第一位的为牵头单位，其余为责任单位；【跟办】栏所列单位为配合单位.
+    const luohe = planOf("luohe-air-pollution-2025");
+    expect(roles(luohe, "3.1")).toEqual({
+      市发展改革委: "lead",
+      市工业和信息化局: "responsible",
+      市生态环境局: "support",
+      市自然资源和规划局: "support",
+    });
+    expect(roles(luohe, "3.2.2")).toEqual({
+      市生态环境局: "lead",
+      郾城区人民政府: "responsible",
+      召陵区人民政府: "responsible",
+      市市场监管局: "support",
+    });
+  });
 });

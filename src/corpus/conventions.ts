@@ -244,6 +244,14 @@ const SHORT_FORM =
  */
 const DEFINED_ROLE =
   /[“"「]([\p{Script=Han}A-Z0-9]{1,6})[”"」](?:栏)?(?:所列)?的?(?:(?:单位|部门)(?:为|是|即)?|(?:为|是|即))([^；;。“"「]{0,16})/gu;
+/**
+ * 责任单位名称后所附字母表示其职责…：Q为牵头单位…；Z为责任单位…；P为配合单位 — capital letters written after the names,
+ * unquoted, each said to be a kind of unit (read only where the notice speaks of letters).
+ */
+const LETTER_DEFINED = /(?<=^|[：:；;，,。、\s])([A-Z])(?:为|是|即|表示)([^；;。“"「]{0,16})/gu;
+/** 【挂牌】栏所列单位对该项任务挂牌负责 — a field whose units are said to answer for the task: responsible units. */
+const FIELD_ANSWERS =
+  /【([\p{Script=Han}]{1,6})】(?:栏)?所列(?:的)?(?:单位|部门)[^。；;，,]{0,12}?负责(?=[，,；;。]|$)/gu;
 /** “以……为主体”的单位为牵头单位: words before and after the names, an ellipsis standing for them. */
 const FRAME_DEFINED =
   /[“"「]([\p{Script=Han}]{1,2})(?:…{1,2}|\.{3,6}|—{1,2}|××|某某)([\p{Script=Han}]{1,4})[”"」]的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务)?的?([^；;。“"「]{0,16})/gu;
@@ -372,6 +380,13 @@ function readRoleWords(text: string): Map<string, Role> {
     const role = roleSaid(m[2] as string);
     if (role && !words.has(word) && !isRoleVerb(word)) words.set(word, role);
   }
+  for (const m of text.matchAll(FIELD_ANSWERS))
+    if (!words.has(m[1] as string) && !isRoleVerb(m[1] as string)) words.set(m[1] as string, "responsible");
+  if (/字母/.test(text))
+    for (const m of text.matchAll(LETTER_DEFINED)) {
+      const role = roleSaid(m[2] as string);
+      if (role && !words.has(m[1] as string)) words.set(m[1] as string, role);
+    }
   // 主力单位负责任务落实 / 相关单位按职责配合: a kind of unit, unquoted, said to carry the task out or to help.
   const unquoted: Array<[RegExp, Role]> = [
     [UNIT_CARRIES, "responsible"],

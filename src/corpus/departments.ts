@@ -387,6 +387,13 @@ export class DepartmentDirectory {
     const en = every ? (this.aliasEnglish.get(rest) ?? this.formIndex.get(rest)?.en) : undefined;
     if (en)
       return { name, group: null, level: null, en: `${tidy(en.replace("{level}", ""))}s at every level` };
+    // 〇〇市融媒体中心: a unit of the genre written after its place's name — that place's unit at that level.
+    for (let at = 2; at <= 4; at++) {
+      if (!/^[市县区州旗]/.test(name.slice(at)) || !/^\p{Script=Han}+$/u.test(name.slice(0, at))) continue;
+      const unit = this.describePlain(name.slice(at));
+      if (unit.en && unit.group !== null)
+        return { name, group: null, level: null, en: `${placeInPinyin(name.slice(0, at))} ${unit.en}` };
+    }
     return { name, group: null, level: null };
   }
 

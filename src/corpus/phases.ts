@@ -3,7 +3,7 @@
  * section defines them: （二）集中攻坚阶段（2024年10月21日—2025年1月31日）) and classes the notice
  * defines (Ⅲ类为2025年10月15日前完成; a task's bracket ends in ；Ⅲ类）). A task given one is due when it ends.
  * And words a notice defines as dates (“采暖期前”是指2025年10月15日前): a task that writes one is due then; days it
- * counts back from a date (“供热前N日”, “倒排N天”) and a monthly series of meetings it numbers (第N次调度).
+ * counts back from a date (“供热前N日”, “倒排N天”), a monthly series of meetings it numbers (第N次调度) and the weeks of a calendar it counts (第N周).
  */
 import { isoDate, lastDayOfMonth } from "./deadlines.js";
 import type { Deadline, Item } from "./schema.js";
@@ -106,9 +106,45 @@ export function applyCountedTimes(
       }
 }
 
+/**
+ * 第1周为1月1日（星期三）至1月5日（星期日），此后每周自星期一起至星期日止 / 第1周为2024年12月30日至2025年1月5日，此后每7日为一周 —
+ * the first week of a calendar a notice counts its time limits in (第N周); each later week ends seven days after the one
+ * before.
+ */
+const FIRST_WEEK =
+  /第[1一]周(?:为|是|指|即|自)\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[（(][^）)\n]{0,6}[）)])?\s*(?:起)?\s*[至到—–~-]+\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/u;
+/** “第N周”即须在该周星期日前完成 / 须于该周星期五前完成 — the day of its week a week's tasks are due. */
+const WEEK_DUE_DAY = /该周(?:的)?(?:星期|周)([一二三四五六日天])(?:之)?前/u;
+const WEEKDAYS = "日一二三四五六";
+
+/**
+ * The weeks of the calendar a text defines ({@link FIRST_WEEK}): 第N周 → the day it is due, the day of the week the
+ * text names (星期五前) or else the week's last day.
+ */
+function readWeeks(text: string): Map<string, string> {
+  const weeks = new Map<string, string>();
+  const first = FIRST_WEEK.exec(text);
+  if (!first) return weeks;
+  const named = Number([...text.slice(0, first.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1] ?? 0);
+  const startYear = Number(first[1] ?? 0) || named;
+  if (!startYear) return weeks;
+  // 2024年12月30日至2025年1月5日: the end's own year, else the start's (the next one when the month comes round).
+  const endYear = Number(first[4] ?? 0) || (Number(first[5]) < Number(first[2]) ? startYear + 1 : startYear);
+  const firstEnd = new Date(`${isoDate(endYear, Number(first[5]), Number(first[6]))}T00:00:00Z`);
+  const dueDay = WEEK_DUE_DAY.exec(text)?.[1]?.replace("天", "日");
+  // Days from a week's last day back to the day its tasks are due.
+  const back = dueDay ? (firstEnd.getUTCDay() - WEEKDAYS.indexOf(dueDay) + 7) % 7 : 0;
+  for (let n = 1; n <= 53; n++) {
+    const due = new Date(firstEnd);
+    due.setUTCDate(due.getUTCDate() + 7 * (n - 1) - back);
+    weeks.set(`第${n}周`, due.toISOString().slice(0, 10));
+  }
+  return weeks;
+}
+
 /** The words a text defines as dates (“采暖期前”是指2025年10月15日前): word → the date it means. */
 export function readNamedTimes(text: string): Map<string, string> {
-  const named = readSeries(text);
+  const named = new Map([...readSeries(text), ...readWeeks(text)]);
   for (const m of text.matchAll(NAMED_TIME)) {
     // (写“上半年”的，指6月30日前 — a year-less date is in the year the text last named: 指2025年该月底前.)
     const before = [...text.slice(0, m.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1];
