@@ -429,6 +429,8 @@ describe("every development document", () => {
         "xiangyin-air-pollution-2025",
         "tongchuan-air-pollution-2025",
         "guanyun-air-quality-2025",
+        "xiaogan-air-quality-2025",
+        "guangde-air-pollution-2025",
       ].sort(),
     );
   });
