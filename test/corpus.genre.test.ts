@@ -3722,4 +3722,31 @@ describe("the thirty-first round's conventions", () => {
       市市场监管局: "support",
     });
   });
+
+  it("reads a word after a month the notice defines as its end (“X月收官”指2025年X月底前完成), a time limit given as another task's (与本方案三（二）同步完成) and a last point's own date beside its item's closing sentence", () => {
+    const xiaogan = planOf("xiaogan-air-quality-2025");
+    expect(isoDates(xiaogan, "2.2.3")).toEqual(["2025-08-31"]);
+    expect(isoDates(xiaogan, "2.4.2")).toEqual(["2026-06-30"]);
+    expect(roles(xiaogan, "2.2.3")).toEqual({
+      市生态环境局: "lead",
+      市市场监管局: "support",
+      孝南区人民政府: "responsible",
+      云梦县人民政府: "responsible",
+    });
+    const guangde = planOf("guangde-air-pollution-2025");
+    // 本项由市经信局打头阵，市生态环境分局作后盾，与本方案三（二）同步完成: 3.2's date, and the sentence's roles.
+    expect(isoDates(guangde, "3.3")).toEqual(isoDates(guangde, "3.2"));
+    expect(isoDates(guangde, "3.3")).toEqual(["2025-10-31"]);
+    expect(roles(guangde, "3.3")).toEqual({ 市经信局: "lead", 市生态环境分局: "support" });
+    // 3.…（2025年9月底前） then 本项由…于2025年10月底前完成: the point keeps its own date, the item takes the sentence's.
+    expect(isoDates(guangde, "6.2.3")).toEqual(["2025-09-30"]);
+    expect(isoDates(guangde, "6.2")).toEqual(["2025-10-31"]);
+    // （与本方案六（二）3同步完成）: a point's time limit given as another point's.
+    expect(isoDates(guangde, "6.6.3")).toEqual(["2025-09-30"]);
+    // 县级：昌吉市、阜康市、呼图壁县人民政府 — each place's government, never a unit named 委.
+    expect(roles(planOf("changji-air-quality-2024"), "3.2.1")).toMatchObject({
+      昌吉市人民政府: "responsible",
+      阜康市人民政府: "responsible",
+    });
+  });
 });

@@ -717,6 +717,9 @@ const BRACKET_ORDER = ((place: (n: string) => string) =>
 // (“冲线”前为完成时限: what stands before the word is the time limit; 【收口】后的四位数字为完成时间: a tag's.)
 const TIME_WORD =
   /[“"「【]([\p{Script=Han}]{1,4})[”"」】](?:栏|项)?(?:之?[前后](?:所列|所写)?(?:的)?(?:四位数字|数字|日期)?)?(?:即|为|是|指)(?:该项任务的|各项任务的|任务的|该任务的)?(?:办结|完成|截止)?(?:时限|时间|期限|日期)/gu;
+/** “X月收官”指2025年X月底前完成: a word written after a month, said to mean that month's end — the time limit's. */
+const TIME_WORD_AFTER_MONTH =
+  /[“"「](?:X|N|×|Ｘ|Ｎ|某)月([\p{Script=Han}]{1,4})[”"」](?:是|即)?指(?:\d{4}\s*年)?(?:X|N|×|Ｘ|Ｎ|该|某)月(?:底|末)?(?:之)?前/gu;
 /** 考核节点为任务完成的最后期限: the same, the word unquoted where a sentence starts. */
 const TIME_WORD_UNQUOTED =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})(?:即|为|是|指)(?:该项任务|各项任务|该任务)?(?:任务)?(?:办结|完成|截止)的?(?:最后|最终)?(?:时限|期限|日期)/gu;
@@ -1289,7 +1292,7 @@ export function readPlanConventions(
     definedWords: new Set(defined.keys()),
     timeWords: [
       ...new Set(
-        [TIME_WORD, TIME_WORD_UNQUOTED].flatMap((re) =>
+        [TIME_WORD, TIME_WORD_UNQUOTED, TIME_WORD_AFTER_MONTH].flatMap((re) =>
           [...`${notice}\n${preamble}`.matchAll(re)].map((m) => m[1] as string),
         ),
       ),

@@ -51,6 +51,16 @@ const AFTER_ISSUE =
   /(?:本?方案|本?通知|本?文件)?(?:印发|发布|下发)(?:之日起|后)\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月内/g;
 const AFTER_ISSUE_ALONE = new RegExp(`^${AFTER_ISSUE.source}(?:完成)?$`);
 
+/**
+ * 与本方案三（二）同步完成 / 与本方案六（二）3同步完成 — a time limit given as another task's (or point's): the part, the
+ * item and the point it names.
+ */
+export const SAME_TIME_AS =
+  /与(?:本方案|本实施方案|本计划)?(?:第)?([一二三四五六七八九十]{1,3})(?:部分)?(?:第)?[（(]([一二三四五六七八九十]{1,3})[)）](?:项)?(?:第)?(\d{1,2})?(?:点)?(?:同步|同时)完成/u;
+/** Whether a clause is nothing but a time limit given as another task's ({@link SAME_TIME_AS}). */
+export const sameTimeAs = (clause: string): boolean =>
+  new RegExp(`^${SAME_TIME_AS.source}$`, "u").test(clause.trim());
+
 /** Whether a clause is nothing but a time counted from issue (方案印发后2个月内): a time limit, no name. */
 export const countedFromIssue = (clause: string): boolean => AFTER_ISSUE_ALONE.test(clause);
 

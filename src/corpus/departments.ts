@@ -388,11 +388,19 @@ export class DepartmentDirectory {
     if (en)
       return { name, group: null, level: null, en: `${tidy(en.replace("{level}", ""))}s at every level` };
     // 〇〇市融媒体中心: a unit of the genre written after its place's name — that place's unit at that level.
+    // (A department's form of three characters or more: 〇〇市委 or 〇〇县人民政府 is no unit of a level but that place's own.)
     for (let at = 2; at <= 4; at++) {
       if (!/^[市县区州旗]/.test(name.slice(at)) || !/^\p{Script=Han}+$/u.test(name.slice(0, at))) continue;
-      const unit = this.describePlain(name.slice(at));
-      if (unit.en && unit.group !== null)
-        return { name, group: null, level: null, en: `${placeInPinyin(name.slice(0, at))} ${unit.en}` };
+      for (const [level, rest] of this.splitLevel(name.slice(at))) {
+        const form = this.formIndex.get(rest);
+        if (form && level !== null && !form.levelless && rest.length >= 3)
+          return {
+            name,
+            group: null,
+            level: null,
+            en: `${placeInPinyin(name.slice(0, at))} ${tidy(form.en.replace("{level}", this.levelEn(level)))}`,
+          };
+      }
     }
     return { name, group: null, level: null };
   }

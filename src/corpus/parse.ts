@@ -40,7 +40,7 @@ import {
   withRoleWords,
   withWeightRoles,
 } from "./conventions.js";
-import { parseDeadlines } from "./deadlines.js";
+import { parseDeadlines, SAME_TIME_AS } from "./deadlines.js";
 import type { ProfileDepartment } from "./department-data.js";
 import { canonicalDepartment, departmentFolds, escapeRegExp, sharedDepartments } from "./departments.js";
 import { notesOf, readFootnotes } from "./footnotes.js";
@@ -59,7 +59,7 @@ import {
   readPhases,
 } from "./phases.js";
 import { pipeTableRows } from "./pipe-table.js";
-import { applyDepartmentLists, applyPointingSections } from "./pointers.js";
+import { applyDepartmentLists, applyPointingSections, applySameTimes } from "./pointers.js";
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
 import {
@@ -928,7 +928,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
           // (A field line the notice gives the item — 【落实】 after 【本点落实】 — dates the item, not this point; so
           // does a line that says it is the item's — 此项工作，…须在…前完成.)
           // So does the line closing the item after this point's own sentence of roles.
-          withoutPointDates(datedText.get(item) ?? item.text, paragraphs).replace(
+          withoutPointDates(datedText.get(item) ?? item.text, paragraphs, deadlineOptions).replace(
             itemsLines.filter((line) => itemsField(line, conventions) || saidLines.includes(line)).join("\n"),
             "",
           ),
@@ -1059,6 +1059,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   applyNamedTimes(items, readNamedTimes(source), timedText);
   // Days counted back from a word the notice dates (“供热前N日”指自2025年10月1日往前推算N日).
   applyCountedTimes(items, readCountedTimes(source), timedText);
+  // A time limit given as another task's (与本方案三（二）同步完成): that task's, once every task is dated.
+  applySameTimes(items, timedText);
   // Tasks tagged with a kind the notice defines (【属地类】): their units, and their points', take the kind's roles.
   applyTaskKinds(items, conventions.taskKinds);
   // An action whose departments stand in an entry of their own ((二)责任单位 beside (一)工作内容 and
@@ -1352,7 +1354,14 @@ function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null
  * A text without the dates that paragraphs after its points give points by number (本项分解：…限期：第1点2025年5月底前；
  * 第2点…): those are the points' own (see applyItemParagraphs), not the last point's, under whose text they stand.
  */
-function withoutPointDates(text: string, paragraphs: readonly string[]): string {
+function withoutPointDates(
+  text: string,
+  paragraphs: readonly string[],
+  options: Parameters<typeof parseDeadlines>[1],
+): string {
+  // A point dated in its own words (…达到要求。（2025年9月底前）) keeps its date: the paragraph's is its item's.
+  const own = paragraphs.reduce((t, line) => t.replace(line, ""), text);
+  if (paragraphs.length > 0 && parseDeadlines(own, options).length > 0) return own;
   return paragraphs.reduce(
     (t, line) => t.replace(line, line.replace(/第\s*\d{1,2}\s*点[^；;。，,]*/g, "")),
     text,
@@ -1469,7 +1478,10 @@ function closingSentence(
     // A time may close the sentence (…配合，长期坚持 / …负责，2020年底前完成), or times of stages
     // (…配合，2025年5月底前完成排查，9月底前完成治理): the clause before them.
     const untimed = sentence.replace(
-      /(?:[，,](?:\d{4}年|\d{1,2}月)[^，,]*)*[，,](?:长期坚持|(?:全年|常态化)?持续推进|长期|持续|[^，,]*(?:\d{4}年|年底|月底)[^，,]*)$/,
+      new RegExp(
+        `(?:[，,](?:\\d{4}年|\\d{1,2}月)[^，,]*)*[，,](?:长期坚持|(?:全年|常态化)?持续推进|长期|持续|${SAME_TIME_AS.source}|[^，,]*(?:\\d{4}年|年底|月底)[^，,]*)$`,
+        "u",
+      ),
       "",
     );
     for (const clause of new Set([sentence, untimed, beforeTimes(sentence)])) {

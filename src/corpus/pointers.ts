@@ -4,7 +4,7 @@
  * 进度安排 section of lines 2025年6月底前完成：第二部分第（二）项第1点、第（五）项第1点. Each line gives
  * the tasks it points to a department with its role, or a deadline.
  */
-import { type DeadlineOptions, parseDeadlines } from "./deadlines.js";
+import { type DeadlineOptions, parseDeadlines, SAME_TIME_AS } from "./deadlines.js";
 import { parseSmallNumeral } from "./numerals.js";
 import { type Canonicalise, isDepartmentName, roleOfVerb, strongestRoles } from "./responsibility.js";
 import type { Item, Role, Section } from "./schema.js";
@@ -271,4 +271,34 @@ export function applyDepartmentLists(
   const rank: Record<Role, number> = { lead: 0, responsible: 1, support: 2 };
   for (const task of touched) task.departments.sort((a, b) => rank[a.role] - rank[b.role]);
   return touched.size;
+}
+
+/**
+ * Gives each task whose time limit is another's (与本方案三（二）同步完成, 与本方案六（二）3同步完成) that task's deadlines,
+ * in place of any its own text seemed to give; a pointer to a task that itself points is followed.
+ */
+export function applySameTimes(items: readonly Item[], text: (item: Item) => string = (i) => i.text): void {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const pointing = items.flatMap((item) => {
+    const m = SAME_TIME_AS.exec(text(item));
+    if (!m) return [];
+    const ids = [
+      parseSmallNumeral(m[1] as string),
+      parseSmallNumeral(m[2] as string),
+      m[3] ? Number(m[3]) : null,
+    ];
+    const target = byId.get(ids.filter((n) => n !== null).join("."));
+    return target && target !== item ? [{ item, target }] : [];
+  });
+  // A pointer to a pointer: as many rounds as there are pointers, at most.
+  for (let round = 0; round < pointing.length; round++) {
+    let changed = false;
+    for (const { item, target } of pointing) {
+      const dates = target.deadlines.map((d) => d.date).join();
+      if (target.deadlines.length === 0 || item.deadlines.map((d) => d.date).join() === dates) continue;
+      item.deadlines = target.deadlines.map((d) => ({ ...d }));
+      changed = true;
+    }
+    if (!changed) break;
+  }
 }

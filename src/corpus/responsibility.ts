@@ -6,7 +6,7 @@
  * (市、区), (含渣土运输车、…) are left alone wherever they stand.
  */
 
-import { countedFromIssue, withArabicDates } from "./deadlines.js";
+import { countedFromIssue, sameTimeAs, withArabicDates } from "./deadlines.js";
 import { canonicalDepartment, sharedDepartments } from "./departments.js";
 import { parseSmallNumeral } from "./numerals.js";
 import type { DepartmentRef, Role } from "./schema.js";
@@ -339,6 +339,7 @@ const isTimeClause = (written: string) => {
     TIME_LIMIT.test(clause) ||
     START_TIME.test(clause) ||
     countedFromIssue(clause) ||
+    sameTimeAs(clause) ||
     (STAGE_TIME.test(clause) && !hasRoleVerb(clause))
   );
 };
