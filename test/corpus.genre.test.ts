@@ -431,6 +431,8 @@ describe("every development document", () => {
         "guanyun-air-quality-2025",
         "xiaogan-air-quality-2025",
         "guangde-air-pollution-2025",
+        "xiqing-air-quality-2025",
+        "lishu-air-quality-2025",
       ].sort(),
     );
   });
