@@ -3751,4 +3751,27 @@ describe("the thirty-first round's conventions", () => {
       阜康市人民政府: "responsible",
     });
   });
+
+  it("reads marks before names with the unmarked given a role (☆ leads, ○ supports, 未加标注的为责任单位), days counted from a day a letter names (D-45, D+60), a verb of the genre the notice makes another kind of unit (“主办”为责任单位) and a defined time in another year (2026年春播前)", () => {
+    const xiqing = planOf("xiqing-air-quality-2025");
+    // （区生态环境局、☆各镇街、○区工业和信息化局、○区市场监管局、○规划资源西青分局；D-45）, D = 2025-08-31.
+    expect(roles(xiqing, "2.3")).toEqual({
+      各镇街: "lead",
+      区生态环境局: "responsible",
+      区工业和信息化局: "support",
+      区市场监管局: "support",
+      规划资源西青分局: "support",
+    });
+    expect(isoDates(xiqing, "2.3")).toEqual(["2025-07-17"]);
+    expect(isoDates(xiqing, "3.3.2")).toEqual(["2025-10-30"]);
+    const lishu = planOf("lishu-air-quality-2025");
+    // （首席：县商务局；主办：县生态环境分局；协作：县市场监督管理局；…）
+    expect(roles(lishu, "3.4.2")).toEqual({
+      县商务局: "lead",
+      县生态环境分局: "responsible",
+      县市场监督管理局: "support",
+    });
+    // “春播前”指2025年4月30日前…注明“2026年”的，指2026年的同一节点.
+    expect(isoDates(lishu, "2.3")).toEqual(["2026-04-30"]);
+  });
 });

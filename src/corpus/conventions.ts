@@ -7,7 +7,14 @@
  */
 import { canonicalDepartment, englishDepartment, escapeRegExp } from "./departments.js";
 import { parseSmallNumeral } from "./numerals.js";
-import { daysBefore, readCountedTimes, readNamedTimes } from "./phases.js";
+import {
+  type CountedTime,
+  countedDate,
+  inYear,
+  namedTimeUse,
+  readCountedTimes,
+  readNamedTimes,
+} from "./phases.js";
 import {
   BARE_VERB,
   BODY_SUFFIX,
@@ -35,8 +42,8 @@ export interface PlanConventions {
   namedTimes: ReadonlyMap<string, string>;
   /** The year of month-day codes the notice defines (【收口】后的四位数字为完成时间的月、日，年份均为2025年): 0930 → 2025-09-30. */
   monthDayYear: number | null;
-  /** Words the notice counts days back from (“供热前N日”指自2025年10月1日往前推算N日): word → the date counted from. */
-  countedTimes: ReadonlyMap<string, string>;
+  /** Times the notice counts in days from a date (“供热前N日”指自2025年10月1日往前推算N日, “D-N”): see readCountedTimes. */
+  countedTimes: readonly CountedTime[];
   /**
    * Kinds of task the notice tags (【属地类】), each with how its brackets' units take their roles: the first leads
    * and the others support, or the local governments carry it out and the other units lead.
@@ -378,7 +385,12 @@ function readRoleWords(text: string): Map<string, Role> {
   for (const m of text.matchAll(DEFINED_ROLE)) {
     const word = m[1] as string;
     const role = roleSaid(m[2] as string);
-    if (role && !words.has(word) && !isRoleVerb(word)) words.set(word, role);
+    // (“主办”为责任单位: a verb of the genre the notice says is another kind of unit than its own is defined too —
+    // said so in as many words, not by what its units do: “牵头”的单位负责组织推进 keeps 牵头 leading.)
+    const otherKind =
+      /^(?:为|是|即)?(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)/.test(m[2] as string) &&
+      roleOfVerb(word) !== role;
+    if (role && !words.has(word) && (!isRoleVerb(word) || otherKind)) words.set(word, role);
   }
   for (const m of text.matchAll(FIELD_ANSWERS))
     if (!words.has(m[1] as string) && !isRoleVerb(m[1] as string)) words.set(m[1] as string, "responsible");
@@ -434,23 +446,23 @@ function readRoleWords(text: string): Map<string, Role> {
  */
 export function withNamedDates(text: string, named: ReadonlyMap<string, string>): string {
   let out = text;
-  for (const [word, date] of named) {
-    const [year, month, day] = date.split("-").map(Number);
-    // (供热前15日 counts from the word: see withCountedDates.)
-    out = out.replace(
-      new RegExp(`${escapeRegExp(word)}(?!\\d{1,3}[日天])`, "g"),
-      `${year}年${month}月${day}日前`,
-    );
-  }
+  // (供热前15日 counts from the word: see withCountedDates; 2026年春播前 is that time of 2026.)
+  for (const [word, date] of named)
+    out = out.replace(namedTimeUse(word), (_, year: string | undefined) => {
+      const [y, month, day] = inYear(date, year).split("-").map(Number);
+      return `${y}年${month}月${day}日前`;
+    });
   return out;
 }
 
-/** A text with the days a notice counts back from a word written as dates (供热前15日 → 2025年9月16日前). */
-export function withCountedDates(text: string, counted: ReadonlyMap<string, string>): string {
+/** A text with the days a notice counts from a date written as dates (供热前15日 → 2025年9月16日前, D-30 → 2025年8月1日前). */
+export function withCountedDates(text: string, counted: readonly CountedTime[]): string {
   let out = text;
-  for (const [word, base] of counted)
-    out = out.replace(new RegExp(`${escapeRegExp(word)}(\\d{1,3})[日天]`, "g"), (_, n: string) => {
-      const [year, month, day] = daysBefore(base, Number(n)).split("-").map(Number);
+  for (const time of counted)
+    out = out.replace(time.find, (...match) => {
+      const [year, month, day] = countedDate(time, match as unknown as RegExpMatchArray)
+        .split("-")
+        .map(Number);
       return `${year}年${month}月${day}日前`;
     });
   return out;
@@ -706,7 +718,7 @@ const NO_LEAD_MARKED = /未(?:列|标注|注明|标明|列明)[^。；;，,]{0,1
  * 配合单位 / “备注”中注明“牵头”的单位为牵头单位，该任务其他责任单位为配合单位: the role of the names beside a marked lead.
  */
 const UNMARKED =
-  /(?:未(?:标注|注明|标明|标记|加粗)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*(?:该项?任务|本项?任务)?的?(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:责任)?(?:单位|部门)?|(?:标注|注明|标明)[“"「][\p{Script=Han}]{1,4}[”"」]的?(?:单位|部门)(?:为|是)(?:该项任务的|本项任务的)?牵头(?:单位|部门)(?:[，,][^。；;]{0,60}){0,3}[，,；;]\s*(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/u;
+  /(?:未加?(?:标注|注明|标明|标记|加粗)[^。；;，,]{0,8}?(?:的)?(?:单位|部门)?|(?:标注|注明|标明)[“"「]?(?:牵头|[（(](?:主|牵头)[）)]|其中[^”"」]{1,6}牵头)[”"」]?的?(?:单位|部门)?[^。；;，,]{0,12}(?:[，,][^。；;，,]{0,24}){0,2}[，,；;]\s*(?:该项?任务|本项?任务)?的?(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:责任)?(?:单位|部门)?|(?:标注|注明|标明)[“"「][\p{Script=Han}]{1,4}[”"」]的?(?:单位|部门)(?:为|是)(?:该项任务的|本项任务的)?牵头(?:单位|部门)(?:[，,][^。；;]{0,60}){0,3}[，,；;]\s*(?:括号内)?(?:所列)?(?:其余|其他)(?:所列)?(?:的)?(?:单位|部门)?)(?:为|是)?(?:按职责(?:分工)?)?(配合|参与|责任|协办)(?:单位|部门)?/u;
 /** 第一组括号内为牵头单位，第二组括号内为责任单位，第三组括号内为配合单位 */
 const BRACKET_ORDER = ((place: (n: string) => string) =>
   new RegExp(`${place("一")}[，,；;]\\s*${place("二")}(?:[，,；;]\\s*${place("三")})?`))(
@@ -1362,7 +1374,7 @@ export function bracketClause(inner: string, c: PlanConventions): string {
   return (
     unitsBeforeRoles(inner) ||
     mainOfList(inner) ||
-    (c.lineMarks.size > 0 && markedNames(inner, c.lineMarks)) ||
+    (c.lineMarks.size > 0 && markedNames(inner, c.lineMarks, c.unmarkedBesideLead)) ||
     (c.nameTags.size > 0 && taggedRoles(inner, c.nameTags)) ||
     timedClause(inner, c.timedLeads ? "lead" : "responsible") ||
     (c.leadMark && markedLeads(inner, c.leadMark, c.unmarkedBesideLead)) ||
@@ -1419,9 +1431,13 @@ export function unitsBeforeRoles(inner: string): string | null {
  * 区发改局①，区行政审批局②，生态环境分局③), written as a clause: 市工信局牵头，市发改委配合；date. Null unless every
  * name of the list carries one mark and one of them marks a lead.
  */
-export function markedNames(inner: string, marks: ReadonlyMap<string, Role | "time">): string | null {
+export function markedNames(
+  inner: string,
+  marks: ReadonlyMap<string, Role | "time">,
+  unmarked: Role | null = null,
+): string | null {
   const [list = "", ...rest] = splitTopLevel(inner, /[；;]/);
-  const byRole = namesByMark(list, marks);
+  const byRole = namesByMark(list, marks, unmarked);
   return byRole ? [roleClause(byRole), ...rest].join("；") : null;
 }
 
@@ -1446,8 +1462,15 @@ export function markedLabels(line: string, marks: ReadonlyMap<string, Role | "ti
   return `${m[1]}${lists.join("；")}`;
 }
 
-/** The names of a list by the role of their marks; null unless every name carries one and one leads. */
-function namesByMark(list: string, marks: ReadonlyMap<string, Role | "time">): Record<Role, string[]> | null {
+/**
+ * The names of a list by the role of their marks; null unless every name carries one (or the notice gives the
+ * unmarked a role: 未加标注的为责任单位) and one leads.
+ */
+function namesByMark(
+  list: string,
+  marks: ReadonlyMap<string, Role | "time">,
+  unmarked: Role | null = null,
+): Record<Role, string[]> | null {
   const names = splitTopLevel(list, /[、，,\s\u3000]/)
     .map((n) => n.trim())
     .filter(Boolean);
@@ -1457,6 +1480,10 @@ function namesByMark(list: string, marks: ReadonlyMap<string, Role | "time">): R
       ? [written[0] as string, written.slice(1)]
       : [written.at(-1) as string, written.slice(0, -1)];
     const role = marks.get(mark);
+    if (!role && unmarked && isDepartmentName(written)) {
+      byRole[unmarked].push(written);
+      continue;
+    }
     if (!role || role === "time" || name.trim() === "") return null;
     byRole[role].push(name.trim());
   }

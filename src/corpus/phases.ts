@@ -6,6 +6,7 @@
  * counts back from a date (“供热前N日”, “倒排N天”), a monthly series of meetings it numbers (第N次调度) and the weeks of a calendar it counts (第N周).
  */
 import { isoDate, lastDayOfMonth } from "./deadlines.js";
+import { escapeRegExp } from "./departments.js";
 import type { Deadline, Item } from "./schema.js";
 
 /** 集中攻坚阶段（2024年10月21日—2025年1月31日） / 动员部署阶段（2024年10月1日—10月20日） */
@@ -65,18 +66,48 @@ function readSeries(text: string): Map<string, string> {
 const COUNTED_BACK =
   /[“"「]([\p{Script=Han}]{1,6}?)N[日天][”"」][^。“”]{0,30}?(\d{4})年(\d{1,2})月(\d{1,2})日[^。“”]{0,12}?(?:往|向)前(?:推算|倒推|倒排|推)/gu;
 
-/** The words a text counts days back from ({@link COUNTED_BACK}). */
-export function readCountedTimes(text: string): Map<string, string> {
-  const counted = new Map<string, string>();
+/**
+ * “D”指上海合作组织峰会开幕日（按2025年8月31日计），“D-N”表示须于D日前第N日之前完成 — a capital letter a text makes a day,
+ * counting days before (D-30) and after (D+60) it.
+ */
+const DAY_LETTER =
+  /[“"「]([A-Z])(?:日)?[”"」](?:是)?(?:指|即|为)[^。“”]{0,30}?(\d{4})年(\d{1,2})月(\d{1,2})日/gu;
+
+/**
+ * A time a text counts in days from a date it names: where it is written (its first group the sign, - or +, empty
+ * for days back; its second the number of days) and the date it counts from.
+ */
+export interface CountedTime {
+  find: RegExp;
+  base: string;
+}
+
+/** The times a text counts in days from a date ({@link COUNTED_BACK}, {@link DAY_LETTER}). */
+export function readCountedTimes(text: string): CountedTime[] {
+  const counted: CountedTime[] = [];
   for (const m of text.matchAll(COUNTED_BACK))
-    counted.set(m[1] as string, isoDate(Number(m[2]), Number(m[3]), Number(m[4])));
+    counted.push({
+      find: new RegExp(`${m[1]}()(\\d{1,3})[日天]`, "gu"),
+      base: isoDate(Number(m[2]), Number(m[3]), Number(m[4])),
+    });
+  for (const m of text.matchAll(DAY_LETTER))
+    counted.push({
+      find: new RegExp(`(?<![A-Za-z])${m[1]}\\s*([-+－＋])\\s*(\\d{1,3})(?![\\d日天])`, "gu"),
+      base: isoDate(Number(m[2]), Number(m[3]), Number(m[4])),
+    });
   return counted;
 }
 
-/** The ISO date `days` days before `base` (2025-10-01 less 15 → 2025-09-16). */
-export function daysBefore(base: string, days: number): string {
+/** The date a counted time's match stands for: its base, less (or, after +, plus) its days. */
+export function countedDate(time: CountedTime, match: RegExpMatchArray): string {
+  const forward = /[+＋]/.test(match[1] ?? "");
+  return daysAfter(time.base, (forward ? 1 : -1) * Number(match[2]));
+}
+
+/** The ISO date `days` days after `base` (before it when negative: 2025-10-01 and -15 → 2025-09-16). */
+function daysAfter(base: string, days: number): string {
   const day = new Date(`${base}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - days);
+  day.setUTCDate(day.getUTCDate() + days);
   return day.toISOString().slice(0, 10);
 }
 
@@ -92,16 +123,16 @@ function definedDeadline(written: string, date: string): Deadline {
   };
 }
 
-/** Gives each task writing 供热前15日 the date it counts to (see {@link readCountedTimes}). */
+/** Gives each task writing 供热前15日 (or D-30) the date it counts to (see {@link readCountedTimes}). */
 export function applyCountedTimes(
   items: readonly Item[],
-  counted: ReadonlyMap<string, string>,
+  counted: readonly CountedTime[],
   datedText: (item: Item) => string = (item) => item.text,
 ): void {
-  for (const [word, base] of counted)
+  for (const time of counted)
     for (const item of items)
-      for (const m of datedText(item).matchAll(new RegExp(`${word}(\\d{1,3})[日天]`, "g"))) {
-        const date = daysBefore(base, Number(m[1]));
+      for (const m of datedText(item).matchAll(time.find)) {
+        const date = countedDate(time, m);
         if (!item.deadlines.some((d) => d.date === date)) item.deadlines.push(definedDeadline(m[0], date));
       }
 }
@@ -172,15 +203,32 @@ export function applyNamedTimes(
   for (const [word, date] of named)
     for (const item of items) {
       // (供热前15日 counts days back from the word: it is no use of the word's own date.)
-      if (
-        !datedText(item)
-          .replace(new RegExp(`${word}\\d{1,3}[日天]`, "g"), "")
-          .includes(word)
-      )
-        continue;
-      item.deadlines = item.deadlines.filter((d) => !d.text.includes(word) || d.date === date);
-      if (!item.deadlines.some((d) => d.date === date)) item.deadlines.push(definedDeadline(word, date));
+      const uses = [...datedText(item).matchAll(namedTimeUse(word))];
+      if (uses.length === 0) continue;
+      const dates = new Set(uses.map((m) => inYear(date, m[1])));
+      item.deadlines = item.deadlines.filter((d) => !d.text.includes(word) || dates.has(d.date ?? ""));
+      for (const at of dates)
+        if (!item.deadlines.some((d) => d.date === at)) item.deadlines.push(definedDeadline(word, at));
     }
+}
+
+/**
+ * Where a text uses a word it defines as a date, with the year written before it (2026年春播前: the same time of
+ * 2026) as its first group — not where days are counted from it (供热前15日).
+ */
+export function namedTimeUse(word: string): RegExp {
+  return new RegExp(`(?:(20\\d\\d)\\s*年)?${escapeRegExp(word)}(?!\\d{1,3}[日天])`, "g");
+}
+
+/** A defined date moved to the year written before its word (2025-04-30 in 2026 → 2026-04-30); as it is without one. */
+export function inYear(date: string, year: string | undefined): string {
+  if (!year) return date;
+  const [, month, day] = date.split("-").map(Number);
+  return isoDate(
+    Number(year),
+    month as number,
+    Math.min(day as number, lastDayOfMonth(Number(year), month as number)),
+  );
 }
 
 /** The phases and classes a text defines: name → the date it ends. */
