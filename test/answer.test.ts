@@ -497,6 +497,15 @@ describe("not_covered and invalid_input", () => {
     expect(outside.check?.outcome).toBe("does_not_apply");
     const inside = await engine.answer("要是这个城市在重点区域呢？", { context: outside.context });
     expect(inside.check?.outcome).toBe("applies");
+    // A place changed (its built-up area) with the fact turned round: the old clause goes with its place.
+    const county = await engine.answer(
+      "National plan: we are in a county town's built-up area outside the key regions and want a new 40 t/h coal boiler for process steam. Allowed?",
+    );
+    expect(county.check?.outcome).toBe("does_not_apply");
+    const keyRegion = await engine.answer("And if the works were in a key region?", {
+      context: county.context,
+    });
+    expect(keyRegion.check?.outcome).toBe("applies");
     const trucks = await engine.answer(
       "Our 国四 diesel tippers only run between villages, never in the city built-up area. Are they being phased out?",
     );
@@ -1055,6 +1064,10 @@ describe("conversations", () => {
     const gas = engine.understand("那这台锅炉要是改烧天然气呢？", { context: boiler.context });
     expect(gas.factsText).toContain("15蒸吨");
     expect(gas.factsText).not.toContain("燃煤");
+    // The case's boiler changed into one burning another fuel (要是改成天然气锅炉呢) is the same case too.
+    const changed = await engine.answer("要是改成天然气锅炉呢？", { context: boiler.context });
+    expect(changed.citations[0]?.id).toBe("3.2");
+    expect(changed.payload).toMatchObject({ kind: "check", outcome: "does_not_apply" });
   });
 
   it("an obligation to buy and a price the plans set are no off-topic cues; a shopping question is", async () => {

@@ -3773,5 +3773,9 @@ describe("the thirty-first round's conventions", () => {
     });
     // “春播前”指2025年4月30日前…注明“2026年”的，指2026年的同一节点.
     expect(isoDates(lishu, "2.3")).toEqual(["2026-04-30"]);
+    // 分项末尾有单独括注的，该分项按其括注执行: a point's bracket naming only a lead is all it has.
+    expect(roles(xiqing, "4.2.2")).toEqual({ 区生态环境局: "lead" });
+    // 分点另有括注的，以分点括注为准 (临颍): the same.
+    expect(roles(planOf("linying-air-pollution-2025"), "6.3.2")).toEqual({ 县交通运输局: "lead" });
   });
 });

@@ -210,6 +210,8 @@ export function inheritGroupDepartments(
   wholeGroups: ReadonlySet<string> = new Set(),
   /** A task naming some roles keeps the group's units for the others (the notice says so). */
   unlistedRolesFollow = false,
+  /** A task's own bracket is all it has, as the notice says (该分项按其括注执行): no lead alone takes more. */
+  ownBracketOnly = false,
 ): void {
   // Departments a clause closing the group's points gave it are the group's alone (its points are
   // the parts of one task).
@@ -250,7 +252,7 @@ export function inheritGroupDepartments(
         task.departments = withOverriddenLead(own, group.departments);
         continue;
       }
-      if (own.length > 0 && !own.every((d) => d.role === "lead")) continue;
+      if (own.length > 0 && (ownBracketOnly || !own.every((d) => d.role === "lead"))) continue;
       const inherited = group.departments
         .filter((d) => !own.some((o) => o.name === d.name))
         .map((d) => (own.length > 0 && d.role === "lead" ? { ...d, role: "support" as const } : d))

@@ -170,6 +170,11 @@ export interface PlanConventions {
    */
   unlistedRolesFollowTask: boolean;
   /**
+   * "分项末尾有单独括注的，该分项按其括注执行" / "某点另有括号的，以该点括号为准": a point's own bracket is all it has —
+   * one naming only a lead takes no other unit from its task.
+   */
+  pointBracketRules: boolean;
+  /**
    * "权重最高的单位为牵头单位…权重在20%及以上的为责任单位…低于20%的为配合单位": names written with a
    * share of the task (市生态环境局50%) take their role from it; `responsibleFrom` is the share from
    * which a name is responsible (0: every name beside the lead).
@@ -783,6 +788,9 @@ export function withWeightRoles(text: string, weights: { responsibleFrom: number
 /** 括号未列的内容仍按条目括号执行 / 未列明的栏目仍适用所属条目的分工 */
 const UNLISTED_FOLLOW_TASK =
   /(?:未列|未标注|未写明|未载明|没有列明|未列明|未提及|未涉及|未提到)的?(?:内容|栏目?|单位|事项|部分|角色)?[，,]?(?:仍|继续|均)(?:按|适用|执行|以)(?:所属|其所属|所在)?(?:条目|该条目|本条|该条|条|任务|该项)/;
+/** 分项末尾有单独括注的，该分项按其括注执行 / 某一点另有括号的，以该点括号为准 */
+const POINT_BRACKET_RULES =
+  /(?:分项|要点|小点|分点|小项|各点|该点|某点|某一点|子项)[^。；;]{0,16}(?:括注|括号)[^。；;]{0,4}[，,]\s*(?:该(?:分项|要点|小点|分点|小项|点)|各点)?(?:按其(?:自身)?(?:括注|括号)执行|以(?:该点|各点|分项|要点|小点|分点|小项|其自身|点末)?(?:括注|括号)为准)/;
 /** “责任单位”配合牵头单位抓好落实 */
 const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|协同)[“"「]?牵头单位/;
 const SEVERAL_LEADS_SHARE =
@@ -1339,6 +1347,7 @@ export function readPlanConventions(
     ),
     pointsFollowTask: stated(POINTS_FOLLOW_TASK) !== null || stated(POINTS_COVERED) !== null,
     unlistedRolesFollowTask: stated(UNLISTED_FOLLOW_TASK) !== null,
+    pointBracketRules: stated(POINT_BRACKET_RULES) !== null,
     weights: stated(HIGHEST_WEIGHT_LEADS)
       ? { responsibleFrom: Number(stated(RESPONSIBLE_FROM_WEIGHT)?.[1] ?? 0) }
       : null,

@@ -1039,6 +1039,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     conventions.pointsFollowTask,
     new Set([...dispatched, ...marked, ...itemParagraphs.keys()]),
     conventions.unlistedRolesFollowTask,
+    conventions.pointBracketRules,
   );
   const divisions = applyDivisionPoints(items, readClause, deadlineOptions);
   applySameBelow(items, sameBelow);

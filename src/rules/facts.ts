@@ -202,6 +202,15 @@ export function withoutCancelledPlaces(text: string, places: ReadonlySet<string>
   return gone.reduce((t, w) => t.replace(everywhere(w.re), ""), text);
 }
 
+/** The text without the words of these cues (outside the key regions, when the case is moved into one). */
+export function withoutCues(text: string, ids: ReadonlySet<string>): string {
+  const { cues } = vocabulary();
+  return [...ids].reduce((t, id) => {
+    const re = cues.get(id);
+    return re ? t.replace(everywhere(re), "") : t;
+  }, text);
+}
+
 /** The places among these that say where a thing stands (not what it serves, as 集中供暖 does). */
 export function whereIds(places: ReadonlySet<string>, v: Vocabulary = vocabulary()): string[] {
   const serving = new Set(v.places.filter((w) => w.serves).map((w) => w.id));

@@ -24,6 +24,7 @@ export {
   whereIds,
   withFuel,
   withoutCancelledPlaces,
+  withoutCues,
   withoutIndustries,
   withoutPlaces,
 } from "./facts.js";

@@ -17,6 +17,7 @@ import {
   whereIds,
   withFuel,
   withoutCancelledPlaces,
+  withoutCues,
   withoutIndustries,
   withoutPlaces,
 } from "../rules/index.js";
@@ -47,9 +48,12 @@ const STILL =
 /** Asking what holds now, whatever the rule ("any obligation then?", 有啥讲究): the rules the change brings in answer. */
 const ANY_RULE =
   /\bany (?:obligations?|requirements?|rules?|restrictions?)\b|\b(?:do|need) anything\b|\bwhat (?:rules|requirements|obligations)\b|有(?:啥|什么)(?:讲究|要求|规定)|没(?:什么|啥)要求|什么要求/i;
-/** The very one the previous check was about (这台锅炉, "that boiler"), not a kind of it (那种). */
+/**
+ * The very one the previous check was about (这台锅炉, "that boiler"), not a kind of it (那种) — or it changed into
+ * another (如果改成燃气锅炉呢: the case's boiler, burning gas).
+ */
 const SAME_ONE =
-  /这台|那台|这辆|那辆|该(?:台|辆)|\b(?:this|that|the same) (?:one|boiler|truck|vehicle|machine|kiln|stove)\b|\bif it(?:'s| is| were| was| ran| runs| burned| burns)\b/i;
+  /这台|那台|这辆|那辆|该(?:台|辆)|^(?:那|那么)?(?:如果|要是|若是?|假如)?(?:改成|改为|改用|改烧)|\b(?:this|that|the same) (?:one|boiler|truck|vehicle|machine|kiln|stove)\b|\bif it(?:'s| is| were| was| ran| runs| burned| burns)\b/i;
 /** Another one of the kind the previous check was about (还有一台…, "a second boiler"): a case of its own. */
 const ANOTHER =
   /还有一(?:台|辆|家|座|条|个|处)|另(?:外)?(?:有)?一(?:台|辆|家|座|条|个|处)|\b(?:another|a second|the other) (?:one|[a-z-]+)\b/i;
@@ -413,15 +417,19 @@ function opposes(previousCues: Iterable<string>, next: string, lang: Query["lang
   return [...previousCues].some((c) => opposite.has(c));
 }
 
-/** The previous text without its clauses stating what the new one turns round (a clause with a figure stays). */
+/**
+ * The previous text without its clauses stating what the new one turns round; a clause with a figure stays,
+ * without the words that stated it (…outside the key regions and want a new 40 t/h boiler).
+ */
 function withoutOpposed(previous: string, next: string, lang: Query["lang"]): string {
   const opposite = opposedCues(next, lang);
   return previous
     .split(/(?<=[，,、;；])/)
-    .filter(
-      (clause) =>
-        withUnit(clause).length > 0 || ![...extractFacts(clause, lang).cues].some((c) => opposite.has(c)),
-    )
+    .flatMap((clause) => {
+      const turned = new Set([...extractFacts(clause, lang).cues].filter((c) => opposite.has(c)));
+      if (turned.size === 0) return [clause];
+      return withUnit(clause).length > 0 ? [withoutCues(clause, turned)] : [];
+    })
     .join("");
 }
 
@@ -925,7 +933,12 @@ export function readFollowUp(
     !ownFigure &&
     own.places.size > 0
   )
-    factsText = replacePlaces(previous, text, query.lang);
+    // (Its clauses stating what the new place turns round go too: outside the key regions → in a key region.)
+    factsText = replacePlaces(
+      opposes(previousFacts.cues, text, query.lang) ? withoutOpposed(previous, text, query.lang) : previous,
+      text,
+      query.lang,
+    );
   // …and a fact asked the other way round (在重点区域呢 after 不在重点区域): the old clause goes.
   else if (
     context.kind === "check" &&
