@@ -433,6 +433,10 @@ describe("every development document", () => {
         "guangde-air-pollution-2025",
         "xiqing-air-quality-2025",
         "lishu-air-quality-2025",
+        "jingzhou-air-quality-2025",
+        "wanzhou-air-pollution-2025",
+        "jinzhong-air-quality-2025",
+        "changshu-air-quality-2025",
       ].sort(),
     );
   });
