@@ -3782,4 +3782,40 @@ describe("the thirty-first round's conventions", () => {
     // 分点另有括注的，以分点括注为准 (临颍): the same.
     expect(roles(planOf("linying-air-pollution-2025"), "6.3.2")).toEqual({ 县交通运输局: "lead" });
   });
+
+  it("reads named times dated in one list (“端午前”“国庆前”…分别指…), days counted back from any of them (“××前N日”), marks a notice numbers Ⅰ/Ⅱ/Ⅲ each covering the units after it across semicolons, and halves of a month (12月下半月)", () => {
+    const wanzhou = planOf("wanzhou-air-pollution-2025");
+    // （区生态环境局挂图作战；…跟进服务｜国庆前10日）: 2025-09-30 less ten days.
+    expect(isoDates(wanzhou, "2.3")).toEqual(["2025-09-20"]);
+    expect(roles(wanzhou, "2.3")).toEqual({
+      区生态环境局: "lead",
+      各镇乡街道: "responsible",
+      区市场监管局: "support",
+      区发展改革委: "support",
+    });
+    // A bracket on a line of its own after the points, in the notice's words and with its bar, is the task's.
+    expect(roles(wanzhou, "2.2")).toMatchObject({ 区生态环境局: "lead", 区市场监管局: "support" });
+    expect(isoDates(wanzhou, "2.2")).toEqual(["2025-12-31"]);
+    // “春季攻势”“夏季攻势”“冬季攻势”的，分别指在2025年5月31日前、9月30日前、12月31日前完成.
+    expect(isoDates(planOf("jingzhou-air-quality-2025"), "5.4")).toEqual(["2025-09-30"]);
+    const jinzhong = planOf("jinzhong-air-quality-2025");
+    // （Ⅰ市农业农村局；Ⅱ各县（区、市）人民政府；Ⅲ市生态环境局、市应急局）
+    expect(roles(jinzhong, "5.4")).toEqual({
+      市农业农村局: "lead",
+      "各县(区、市)人民政府": "responsible",
+      市生态环境局: "support",
+      市应急局: "support",
+    });
+    // “第四次全会前”…分别指2025年4月15日前、7月10日前、10月15日前、12月25日前.
+    expect(isoDates(jinzhong, "2.2")).toEqual(["2025-12-25"]);
+    expect(roles(jinzhong, "2.2")).toMatchObject({
+      市工信局: "lead",
+      介休市人民政府: "responsible",
+      市应急局: "support",
+    });
+    // 收割：9月上半月 / 收割：12月下半月 — the 15th, or the month's end.
+    const changshu = planOf("changshu-air-quality-2025");
+    expect(isoDates(changshu, "2.2")).toEqual(["2025-09-15"]);
+    expect(isoDates(changshu, "2.1")).toEqual(["2025-12-31"]);
+  });
 });

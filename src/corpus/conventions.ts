@@ -787,10 +787,10 @@ export function withWeightRoles(text: string, weights: { responsibleFrom: number
 
 /** 括号未列的内容仍按条目括号执行 / 未列明的栏目仍适用所属条目的分工 */
 const UNLISTED_FOLLOW_TASK =
-  /(?:未列|未标注|未写明|未载明|没有列明|未列明|未提及|未涉及|未提到)的?(?:内容|栏目?|单位|事项|部分|角色)?[，,]?(?:仍|继续|均)(?:按|适用|执行|以)(?:所属|其所属|所在)?(?:条目|该条目|本条|该条|条|任务|该项)/;
+  /(?:未列|未标注|未写明|未载明|没有列明|未列明|未提及|未涉及|未提到)的?(?:内容|栏目?|单位|事项|部分|角色)?(?:[或和及](?:完成)?时限)?[，,]?(?:仍|继续|均)(?:按|适用|执行|以)(?:所属|其所属|所在)?(?:条目|该条目|本条|该条|条|任务|该项)/;
 /** 分项末尾有单独括注的，该分项按其括注执行 / 某一点另有括号的，以该点括号为准 */
 const POINT_BRACKET_RULES =
-  /(?:分项|要点|小点|分点|小项|各点|该点|某点|某一点|子项)[^。；;]{0,16}(?:括注|括号)[^。；;]{0,4}[，,]\s*(?:该(?:分项|要点|小点|分点|小项|点)|各点)?(?:按其(?:自身)?(?:括注|括号)执行|以(?:该点|各点|分项|要点|小点|分点|小项|其自身|点末)?(?:括注|括号)为准)/;
+  /(?:分项|要点|小点|分点|小项|各点|该点|某点|某一点|子项)[^。；;]{0,16}(?:括注|括号)[^。；;]{0,4}[，,]\s*(?:该(?:分项|要点|小点|分点|小项|点)|各点)?(?:按其(?:自身)?(?:括注|括号)执行|以(?:该点|各点|分项|要点|小点|分点|小项|其自身|其|点末)?(?:括注|括号)为准)/;
 /** “责任单位”配合牵头单位抓好落实 */
 const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|协同)[“"「]?牵头单位/;
 const SEVERAL_LEADS_SHARE =
@@ -1093,7 +1093,7 @@ const NAME_TAG =
  * marks.
  */
 const MARK_ROLE =
-  /标(?:注|有|明)?[“"「]?([■□△▲●○◎★☆◆◇※\u2460-\u2469])[”"」]?(?:号|标记|符号)?的[，,]?(?:该|其)?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任|负责)(?:单位|部门)/g;
+  /标(?:注|有|明)?[“"「]?([■□△▲●○◎★☆◆◇※\u2460-\u2469\u2160-\u216B])[”"」]?(?:号|标记|符号)?的[，,]?(?:该|其)?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任|负责)(?:单位|部门)/g;
 /** “△”后为完成时限 */
 const TIME_MARK =
   /[“"「]([■□△▲●○★☆◆◇※])[”"」](?:号|标记|符号)?(?:之)?后(?:的|所列)?(?:为|是)(?:完成)?(?:时限|时间)/;
@@ -1445,9 +1445,13 @@ export function markedNames(
   marks: ReadonlyMap<string, Role | "time">,
   unmarked: Role | null = null,
 ): string | null {
-  const [list = "", ...rest] = splitTopLevel(inner, /[；;]/);
-  const byRole = namesByMark(list, marks, unmarked);
-  return byRole ? [roleClause(byRole), ...rest].join("；") : null;
+  // （Ⅰ甲；Ⅱ乙、丙；Ⅲ丁；date）: the parts opening with a mark are one list, whatever parts them.
+  const parts = splitTopLevel(inner, /[；;]/);
+  const unmarkedAt = parts.findIndex((p) => !marks.has(p.trim()[0] as string));
+  const end = unmarkedAt === -1 ? parts.length : unmarkedAt;
+  const marked = end > 1 ? parts.slice(0, end) : parts.slice(0, 1);
+  const byRole = namesByMark(marked.join("、"), marks, unmarked);
+  return byRole ? [roleClause(byRole), ...parts.slice(marked.length)].join("；") : null;
 }
 
 /** The label the genre gives the units of each role, for a marked list written as labelled lists. */
@@ -1484,7 +1488,13 @@ function namesByMark(
     .map((n) => n.trim())
     .filter(Boolean);
   const byRole: Record<Role, string[]> = { lead: [], responsible: [], support: [] };
+  // 一个编码后以顿号并列的多个单位，均承担该编码对应的职责: an unmarked name after a marked one shares its mark.
+  let current: Role | null = null;
   for (const written of names) {
+    if (!marks.has(written[0] as string) && !marks.has(written.at(-1) as string) && current && !unmarked) {
+      byRole[current].push(written);
+      continue;
+    }
     const [mark, name] = marks.has(written[0] as string)
       ? [written[0] as string, written.slice(1)]
       : [written.at(-1) as string, written.slice(0, -1)];
@@ -1495,6 +1505,7 @@ function namesByMark(
     }
     if (!role || role === "time" || name.trim() === "") return null;
     byRole[role].push(name.trim());
+    current = role;
   }
   return byRole.lead.length > 0 ? byRole : null;
 }

@@ -117,8 +117,12 @@ function quarterEnd(year: number, q: string): MonthDay {
   return { month, day: lastDayOfMonth(year, month) };
 }
 
-/** The last day of a month's first, middle or last ten days (上旬 → 10, 中旬 → 20, 下旬 → its end). */
-function tenDays(year: number, month: number, part: string): number {
+/**
+ * The last day of a month's first, middle or last ten days (上旬 → 10, 中旬 → 20, 下旬 → its end), or of its
+ * half (上半月 → 15, 下半月 → its end) when `half` is the part.
+ */
+function tenDays(year: number, month: number, part: string | undefined, half?: string): number {
+  if (half) return half === "上" ? 15 : lastDayOfMonth(year, month);
   return part === "上" ? 10 : part === "中" ? 20 : lastDayOfMonth(year, month);
 }
 
@@ -164,9 +168,9 @@ const PATTERNS: readonly DeadlinePattern[] = [
   },
   {
     // 2025年10月中旬前: the 10th, 20th or the month's last day for 上旬, 中旬, 下旬.
-    pattern: /(\d{4})年(\d{1,2})月(上|中|下)旬(?:之前|以前|前)?/g,
+    pattern: /(\d{4})年(\d{1,2})月(?:(上|中|下)旬|(上|下)半月)(?:之前|以前|前)?/g,
     year: written,
-    date: (m, y) => ({ month: Number(m[2]), day: tenDays(y, Number(m[2]), m[3] as string) }),
+    date: (m, y) => ({ month: Number(m[2]), day: tenDays(y, Number(m[2]), m[3], m[4]) }),
     approximate: false,
   },
   {
@@ -322,9 +326,19 @@ const PATTERNS: readonly DeadlinePattern[] = [
     approximate: false,
   },
   {
-    pattern: /(?<![\d年每])(\d{1,2})月(上|中|下)旬(?:之前|以前|前)/g,
+    pattern: /(?<![\d年每])(\d{1,2})月(?:(上|中|下)旬|(上|下)半月)(?:之前|以前|前)/g,
     year: none,
-    date: (m, y) => ({ month: Number(m[1]), day: tenDays(y, Number(m[1]), m[2] as string) }),
+    date: (m, y) => ({ month: Number(m[1]), day: tenDays(y, Number(m[1]), m[2], m[3]) }),
+    approximate: false,
+  },
+  {
+    // 收割：12月下半月 — a part of a month under a deadline label, with no 前 after it.
+    pattern: new RegExp(
+      `(?<=${AFTER_DEADLINE_LABEL})(\\d{1,2})月(?:(上|中|下)旬|(上|下)半月)(?!之前|以前|前)`,
+      "g",
+    ),
+    year: none,
+    date: (m, y) => ({ month: Number(m[1]), day: tenDays(y, Number(m[1]), m[2], m[3]) }),
     approximate: false,
   },
   {

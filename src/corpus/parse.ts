@@ -1445,7 +1445,11 @@ function closingSentence(
   const text = withNamedDates(written, namedTimes);
   // Outside bracketed clauses: those have been read already (or belong to the item above); a name's
   // own bracket (各县（市、区）人民政府) stays.
-  const outside = outsideBrackets(text, (b) => parseResponsibility(b.inner) !== null);
+  // (A bracket in the notice's own words — X挂图作战；Y对表推进｜元旦前 — is a clause as much as any.)
+  const outside = outsideBrackets(
+    text,
+    (b) => parseResponsibility(withRoleWords(timeAfterBar(b.inner), roleWords)) !== null,
+  );
   // 分工：X牵头；Y负责；Z配合。时限：… — a line whose clauses, parted by semicolons, are read together.
   const division = [...outside.split("\n")].reverse().find(isDivisionLine);
   if (division) {

@@ -73,6 +73,10 @@ const COUNTED_BACK =
 const DAY_LETTER =
   /[“"「]([A-Z])(?:日)?[”"」](?:是)?(?:指|即|为)[^。“”]{0,30}?(\d{4})年(\d{1,2})月(\d{1,2})日/gu;
 
+/** “××前N日”的，从该节点日期起往前倒数N日: any time the text names, counted back from. */
+const NODE_COUNTED_BACK =
+  /[“"「](?:××|XX|某某|某|X|×)前N[日天][”"」][^。]{0,30}?(?:往|向)前(?:倒数|推算|倒推|推)/u;
+
 /**
  * A time a text counts in days from a date it names: where it is written (its first group the sign, - or +, empty
  * for days back; its second the number of days) and the date it counts from.
@@ -90,6 +94,10 @@ export function readCountedTimes(text: string): CountedTime[] {
       find: new RegExp(`${m[1]}()(\\d{1,3})[日天]`, "gu"),
       base: isoDate(Number(m[2]), Number(m[3]), Number(m[4])),
     });
+  // 写作“××前N日”的，从该节点日期起往前倒数N日: days back from each time the text names (国庆前10日).
+  if (NODE_COUNTED_BACK.test(text))
+    for (const [word, base] of readNamedTimes(text))
+      if (word.endsWith("前")) counted.push({ find: new RegExp(`${word}()(\\d{1,3})[日天]`, "gu"), base });
   for (const m of text.matchAll(DAY_LETTER))
     counted.push({
       find: new RegExp(`(?<![A-Za-z])${m[1]}\\s*([-+－＋])\\s*(\\d{1,3})(?![\\d日天])`, "gu"),
@@ -133,6 +141,8 @@ export function applyCountedTimes(
     for (const item of items)
       for (const m of datedText(item).matchAll(time.find)) {
         const date = countedDate(time, m);
+        // (国庆前10日 is no 国庆前: a date read from the word alone goes.)
+        item.deadlines = item.deadlines.filter((d) => d.date === date || !m[0].startsWith(d.text));
         if (!item.deadlines.some((d) => d.date === date)) item.deadlines.push(definedDeadline(m[0], date));
       }
 }
@@ -173,9 +183,35 @@ function readWeeks(text: string): Map<string, string> {
   return weeks;
 }
 
+/**
+ * “端午前”“国庆前”“元旦前”“春节前”分别指2025年5月30日前、2025年9月30日前、2025年12月31日前、2026年2月13日前 — words
+ * and their dates in the same order.
+ */
+const NAMED_LIST =
+  /((?:[“"「][\p{Script=Han}]{2,10}?[”"」][、和及，,]?\s*){2,})(?:的)?[，,]?\s*(?:依次|分别)(?:是指|指|为|是|对应)(?:在)?\s*((?:(?:\d{4}\s*年)?\d{1,2}月\d{1,2}日(?:之?前)?[、，,和及]?\s*){2,})/gu;
+
+/** The words a text dates in one list ({@link NAMED_LIST}), paired in order; none where the counts differ. */
+function readNamedList(text: string): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const m of text.matchAll(NAMED_LIST)) {
+    const words = [...(m[1] as string).matchAll(/[“"「]([\p{Script=Han}]{2,10}?)[”"」]/gu)].map(
+      (w) => w[1] as string,
+    );
+    let year = Number([...text.slice(0, m.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1] ?? 0);
+    const dates: string[] = [];
+    for (const d of (m[2] as string).matchAll(/(?:(\d{4})\s*年)?(\d{1,2})月(\d{1,2})日/g)) {
+      year = Number(d[1] ?? year);
+      if (year) dates.push(isoDate(year, Number(d[2]), Number(d[3])));
+    }
+    if (dates.length !== words.length) continue;
+    for (const [i, word] of words.entries()) named.set(word, dates[i] as string);
+  }
+  return named;
+}
+
 /** The words a text defines as dates (“采暖期前”是指2025年10月15日前): word → the date it means. */
 export function readNamedTimes(text: string): Map<string, string> {
-  const named = new Map([...readSeries(text), ...readWeeks(text)]);
+  const named = new Map([...readSeries(text), ...readWeeks(text), ...readNamedList(text)]);
   for (const m of text.matchAll(NAMED_TIME)) {
     // (写“上半年”的，指6月30日前 — a year-less date is in the year the text last named: 指2025年该月底前.)
     const before = [...text.slice(0, m.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1];
