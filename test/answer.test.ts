@@ -1273,6 +1273,10 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(paper.citations[0]).toMatchObject({ doc: "hancheng-air-pollution-2025", id: "3.6.2" });
     // The plan itself, asked by its own kind of name, is still the document.
     expect((await many.answer("韩城的攻坚行动方案什么时候印发")).kind).toBe("document");
+    // A paper of another year the plan says to draw up (2025—2026年度…管控方案) is its task, no other year's plan.
+    const season = await many.answer("晋中要完善的2025—2026年度烟花爆竹禁限放管控方案，时限是哪天？");
+    expect(season.status).toBe("answered");
+    expect(season.citations[0]).toMatchObject({ doc: "jinzhong-air-quality-2025", id: "5.5" });
   });
 
   it("keeps a short question on the item just answered when that is its best match in the conversation's plan", async () => {

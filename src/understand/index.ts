@@ -519,7 +519,10 @@ function namesAnotherYearsPlan(text: string, named: readonly Plan[]): boolean {
   if (named.length === 0) return false;
   const held = named.map(titleYears);
   if (held.some((years) => years.length === 0)) return false;
-  const asked = [...text.matchAll(PLAN_OF_YEAR)].map((m) => Number(m[1]));
+  // (2025—2026年度烟花爆竹禁限放管控方案: a plan the named one says to draw up is one of its tasks, no other.)
+  const asked = [...text.matchAll(PLAN_OF_YEAR)]
+    .filter((m) => !mentioned(m[0], named))
+    .map((m) => Number(m[1]));
   return asked.length > 0 && asked.every((year) => !held.some((years) => years.includes(year)));
 }
 
