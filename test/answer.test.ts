@@ -1274,6 +1274,9 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     // The plan itself, asked by its own kind of name, is still the document.
     expect((await many.answer("韩城的攻坚行动方案什么时候印发")).kind).toBe("document");
     // A paper of another year the plan says to draw up (2025—2026年度…管控方案) is its task, no other year's plan.
+    // A county-level place the named plan never writes, its own figure asked: not covered; the plan's own place is.
+    expect((await many.answer("广德方案里宁国市的优良天数比率目标定的多少")).status).toBe("not_covered");
+    expect((await many.answer("敦化方案里敦化市的PM2.5目标是多少")).status).toBe("answered");
     const season = await many.answer("晋中要完善的2025—2026年度烟花爆竹禁限放管控方案，时限是哪天？");
     expect(season.status).toBe("answered");
     expect(season.citations[0]).toMatchObject({ doc: "jinzhong-air-quality-2025", id: "5.5" });

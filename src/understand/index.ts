@@ -495,7 +495,22 @@ function titleYears(plan: Plan): number[] {
  * which the plan does not give. (A city's plan names its neighbours only as neighbours.)
  */
 function asksOtherCityInNamedPlan(text: string, named: readonly Plan[], facts: QuestionFacts): boolean {
-  if (named.length === 0 || facts.self || !text.includes("市")) return false;
+  if (named.length === 0 || facts.self) return false;
+  // 〇〇方案里某县级市的目标: a county-level place the named plan never writes, its own target asked.
+  if (TARGET_ASKED.test(text))
+    for (const m of text.matchAll(COUNTY_PLACE)) {
+      const place = m[0];
+      const ofPlan = named.some(
+        (p) =>
+          p.source.includes(place) ||
+          [p.profile.place?.zh, ...p.profile.placeAliases, ...p.profile.subdivisions].some(
+            (a) =>
+              a !== undefined && a.length >= 2 && (a.startsWith(place.slice(0, 2)) || place.startsWith(a)),
+          ),
+      );
+      if (!ofPlan) return true;
+    }
+  if (!text.includes("市")) return false;
   for (const city of cityNames()) {
     if (!text.includes(city) || !text.includes(`${city}市`)) continue;
     const ofPlan = named.some(
@@ -509,6 +524,15 @@ function asksOtherCityInNamedPlan(text: string, named: readonly Plan[], facts: Q
   }
   return false;
 }
+
+/** A place's own figure asked for (…的浓度目标, 优良天数比率是多少). */
+const TARGET_ASKED = /(?:目标|浓度|比率|比例|天数)[^，。？?]{0,8}(?:是多少|多少|是什么|定的)/u;
+/**
+ * 宁国市, 北辰区, 延吉市: a place of two or three characters and its level, standing on its own (after 里/的/在 or
+ * the question's start) — not a kind of area (城区, 建成区, 开发区) or every one of a level (各县).
+ */
+const COUNTY_PLACE =
+  /(?<=^|[里中的在和与、，,]|方案|计划)(?![里中的在和与各全本该城市县区新老重建开高园经工商])[\p{Script=Han}]{2,3}(?:市|区|县|旗)(?![委政府局域级内外里])/gu;
 
 /**
  * 某市2025年大气污染综合治理工作方案 when the plan of that place held is the 2024 one: a plan of a year none
