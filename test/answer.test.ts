@@ -530,6 +530,10 @@ describe("not_covered and invalid_input", () => {
       "活性炭吸附装置里的活性炭多久换一次？",
       "What is the VOC limit in grams per litre for solvent-borne floor paint?",
       "商丘2023年实际优良天数比例是多少？",
+      // Other fields' rules and figures beside the plan's words: axle loads, insulation, licences, carbon quotas.
+      "进商丘城区的货车轴载限值是多少？",
+      "老旧小区改造，外墙保温层厚度怎么规定？",
+      "Which carbon allowances does a coking plant receive under the plan?",
     ]) {
       const r = await engine.answer(q);
       expect(r.status, q).toBe("not_covered");
