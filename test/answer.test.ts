@@ -648,6 +648,12 @@ describe("a document named as a document, and a place as what is asked about", (
   it("an item whose whole title the question repeats comes first, though its body is a list of names", async () => {
     const r = await engine.answer("国家计划的重点区域都有哪些城市");
     expect(r.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
+    // In English, asked what the term takes in, the title as the question's words are read (key regions → 重点区域).
+    const en = await engine.answer("Which cities are treated as key regions by the State Council plan?");
+    expect(en.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
+    // Named in passing, the term does not bring the title first.
+    const straw = await engine.answer("What does the national plan say about burning straw in key regions?");
+    expect(straw.citations[0]?.id).not.toBe("1.2");
   });
 
   it("asks the national plan whether a city is in its key regions", async () => {

@@ -83,6 +83,9 @@ const MASKS_KEPT = 64;
 export const GENERAL_PLAN_OUTWEIGHS = 1.5;
 /** Shortest item title whose verbatim presence in a question ranks its item first. */
 const TITLE_MATCH = 4;
+/** "Which areas count as key regions?", "What places does it treat as…?": a question asking what a term takes in. */
+const ASKS_MEMBERS =
+  /\b(?:which|what)\b[^?]{0,60}?\b(?:counts? as|counted as|treats? as|treated as|considered|belongs? to|included in|make up|fall under)\b/i;
 /** Below this cosine similarity an item of the implemented plan is not linked as the one implemented. */
 export const IMPLEMENTS_SIMILARITY = 0.35;
 
@@ -716,10 +719,19 @@ export class SearchIndex {
     // An item whose whole title the question repeats (重点区域包括哪些城市 → 一(二) 重点区域) counts as
     // both rankers' first within its plan: a title names what the item is about, however little of
     // its body the question shares (a list of cities).
+    // An English question asking what a title's term takes in (which areas count as key regions → 重点区域) names it
+    // through the plans' words it is read as — a whole term of those.
     const asked = (query.text ?? "").replace(/\s+/g, "");
-    if (/[\u4e00-\u9fff]{4}/.test(asked))
+    const termsRead: string[] =
+      !/[\u4e00-\u9fff]/.test(query.text ?? "") && ASKS_MEMBERS.test(query.text ?? "")
+        ? (query.searchText.match(/[\u4e00-\u9fff]{4,}/g) ?? [])
+        : [];
+    if (/[\u4e00-\u9fff]{4}/.test(asked) || termsRead.length > 0)
       for (const h of hits.values())
-        if (h.item.title.length >= TITLE_MATCH && asked.includes(h.item.title))
+        if (
+          h.item.title.length >= TITLE_MATCH &&
+          (asked.includes(h.item.title) || termsRead.includes(h.item.title))
+        )
           h.score = Math.max(h.score, (vectorWeight + lexicalWeight) / (k + 1));
     return [...hits.values()]
       .map((h) => (weighDown.has(this.plan(h.item)) ? { ...h, score: h.score * GENERAL_PLAN_FACTOR } : h))

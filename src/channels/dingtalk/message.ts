@@ -20,7 +20,7 @@ export const RobotMessage = z
     senderNick: z.string().optional(),
     /** In a group: whether the robot is among the @-mentioned. */
     isInAtList: z.boolean().optional(),
-    /** Where replies to this message go, and until when (epoch ms). */
+    /** Where replies to this message go, and how long that address holds (its expiry, epoch ms). */
     sessionWebhook: z.url(),
     sessionWebhookExpiredTime: z.number(),
     robotCode: z.string().optional(),
