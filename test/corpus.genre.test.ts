@@ -437,6 +437,10 @@ describe("every development document", () => {
         "wanzhou-air-pollution-2025",
         "jinzhong-air-quality-2025",
         "changshu-air-quality-2025",
+        "jinchang-air-quality-2025",
+        "fugu-air-pollution-2025",
+        "shanwei-air-quality-2025",
+        "xiapu-air-quality-2025",
       ].sort(),
     );
   });
