@@ -3822,4 +3822,22 @@ describe("the thirty-first round's conventions", () => {
     expect(isoDates(changshu, "2.2")).toEqual(["2025-09-15"]);
     expect(isoDates(changshu, "2.1")).toEqual(["2025-12-31"]);
   });
+
+  it("reads one-character role words the notice marks by position (“定”字前的单位为牵头单位), numbered rounds of a year as their last days (第二轮验收), a bracket on a line of its own after the points dating the task, and a month's end under a label (终场：9月底)", () => {
+    const fugu = planOf("fugu-air-pollution-2025");
+    // （县工信局定，各有关镇人民政府、府谷高新区管委会干，市生态环境局府谷分局、县能源局帮；第三轮验收）, on its own line.
+    expect(roles(fugu, "2.1")).toEqual({
+      县工信局: "lead",
+      各有关镇人民政府: "responsible",
+      府谷高新区管委会: "responsible",
+      市生态环境局府谷分局: "support",
+      县能源局: "support",
+    });
+    expect(isoDates(fugu, "2.1")).toEqual(["2025-09-20"]);
+    // A point's own （第一轮验收）: 第一轮4月1日至4月20日.
+    expect(isoDates(fugu, "2.1.1")).toEqual(["2025-04-20"]);
+    expect(isoDates(fugu, "2.1.4")).toEqual([]);
+    const jinchang = planOf("jinchang-air-quality-2025");
+    expect(isoDates(jinchang, "2.2.1")).toEqual(["2025-09-30"]);
+  });
 });

@@ -299,7 +299,7 @@ const UNIT_SUPPORTS =
  * The word may stand in the brackets its lines write it in (“【统筹】”后所列为牵头单位).
  */
 const DEFINED_BY_POSITION =
-  /[“"「][【〔［]?([\p{Script=Han}]{1,6})[】〕］]?[”"」](?:二字|两字|字样)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务|该项工作|本项工作|该项|本项)?的?(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
+  /[“"「][【〔［]?([\p{Script=Han}]{1,6})[】〕］]?[”"」](?:二字|两字|三字|字样|字)?(?:之)?[前后](?:所列|列出)?的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务|该项工作|本项工作|该项|本项)?的?(牵头|配合|参与|协办|责任|具体实施|实施|落实)(?:单位|部门)/gu;
 
 /** “共同负责实施”的，各单位…分别…负责，不分主次: a word for several units that none of them leads. */
 const JOINTLY = /[“"「](共同[\p{Script=Han}]{2,6})[”"」]的?[^。；;]{0,60}?(?:不分主次|分别)/gu;
@@ -438,8 +438,8 @@ function readRoleWords(text: string): Map<string, Role> {
   for (const m of text.matchAll(UNIT_DEFINED)) {
     const word = m[1] as string;
     const role = roleSaid(m[2] as string);
-    // 逗号前的单位为牵头单位 says where names stand, not a kind of unit.
-    if (/的$|[前后]$/.test(word)) continue;
+    // 逗号前的单位为牵头单位 says where names stand, not a kind of unit; 其余单位 are the rest of a list.
+    if (/的$|[前后]$|^(?:其余|其他|其它|剩余)$/.test(word)) continue;
     if (role && !words.has(word) && !isRoleVerb(word) && !isKnownUnitLabel(word)) words.set(word, role);
   }
   return words;

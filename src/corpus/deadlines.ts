@@ -332,6 +332,13 @@ const PATTERNS: readonly DeadlinePattern[] = [
     approximate: false,
   },
   {
+    // 终场：9月底 — a month's end under a deadline label, with no 前 after it.
+    pattern: new RegExp(`(?<=${AFTER_DEADLINE_LABEL})(\\d{1,2})月(?:底|末)(?!之前|以前|前)`, "g"),
+    year: none,
+    date: (m, y) => ({ month: Number(m[1]), day: lastDayOfMonth(y, Number(m[1])) }),
+    approximate: false,
+  },
+  {
     // 收割：12月下半月 — a part of a month under a deadline label, with no 前 after it.
     pattern: new RegExp(
       `(?<=${AFTER_DEADLINE_LABEL})(\\d{1,2})月(?:(上|中|下)旬|(上|下)半月)(?!之前|以前|前)`,

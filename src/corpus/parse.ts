@@ -634,12 +634,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
           ownLine);
       if (closesPoints && item.parent) {
         owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...r.departments]);
-        // Its time limit too: the points' own lines stand above it.
-        if (ownLine)
-          owedTimes.set(item.parent, [
-            ...(owedTimes.get(item.parent) ?? []),
-            item.text.slice(bracket.start, bracket.end),
-          ]);
+        // Its time limit too: the points' own lines stand above it (and a bracket on a line of its own dates the
+        // task, not the last point above it).
+        if (ownLine || startsLine) {
+          const written = item.text.slice(bracket.start, bracket.end);
+          owedTimes.set(item.parent, [...(owedTimes.get(item.parent) ?? []), written]);
+          if (startsLine) datedText.set(item, (datedText.get(item) ?? item.text).replace(written, ""));
+        }
       } else {
         if (item.parent !== null && startsLine) ownLineClauses.add(item.parent);
         else if (item.parent !== null) inlineClauseRead = true;

@@ -209,9 +209,34 @@ function readNamedList(text: string): Map<string, string> {
   return named;
 }
 
+/**
+ * 开展四轮交叉检查：第一轮4月1日至4月20日，第二轮6月9日至6月30日… — numbered rounds of a year, each with its span: a task
+ * due at one (第二轮验收) is due on its last day.
+ */
+const ROUND =
+  /(第[一二三四五六七八九十\d]{1,3}(?:轮|批|次|阶段))[：:]?\s*(?:(\d{4})\s*年)?\d{1,2}月\d{1,2}日\s*(?:至|到|—|－|-|~)\s*(?:(\d{4})\s*年)?(\d{1,2})月(\d{1,2})日/gu;
+
+/** The rounds a text dates ({@link ROUND}): 第二轮 → the day it ends. */
+function readRounds(text: string): Map<string, string> {
+  const rounds = new Map<string, string>();
+  for (const m of text.matchAll(ROUND)) {
+    const year = Number(
+      m[3] ?? m[2] ?? [...text.slice(0, m.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1] ?? 0,
+    );
+    if (year && !rounds.has(m[1] as string))
+      rounds.set(m[1] as string, isoDate(year, Number(m[4]), Number(m[5])));
+  }
+  return rounds;
+}
+
 /** The words a text defines as dates (“采暖期前”是指2025年10月15日前): word → the date it means. */
 export function readNamedTimes(text: string): Map<string, string> {
-  const named = new Map([...readSeries(text), ...readWeeks(text), ...readNamedList(text)]);
+  const named = new Map([
+    ...readSeries(text),
+    ...readWeeks(text),
+    ...readNamedList(text),
+    ...readRounds(text),
+  ]);
   for (const m of text.matchAll(NAMED_TIME)) {
     // (写“上半年”的，指6月30日前 — a year-less date is in the year the text last named: 指2025年该月底前.)
     const before = [...text.slice(0, m.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1];
