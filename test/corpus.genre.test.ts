@@ -3839,5 +3839,11 @@ describe("the thirty-first round's conventions", () => {
     expect(isoDates(fugu, "2.1.4")).toEqual([]);
     const jinchang = planOf("jinchang-air-quality-2025");
     expect(isoDates(jinchang, "2.2.1")).toEqual(["2025-09-30"]);
+    // 写在"资金保障""要素保障"…等注明支持事项的词语之前的单位，均为配合单位 (汕尾).
+    expect(roles(planOf("shanwei-air-quality-2025"), "2.1")).toMatchObject({
+      市发展改革局: "lead",
+      市工业和信息化局: "responsible",
+      市自然资源局: "support",
+    });
   });
 });

@@ -264,6 +264,12 @@ const LETTER_DEFINED = /(?<=^|[：:；;，,。、\s])([A-Z])(?:为|是|即|表�
 /** 【挂牌】栏所列单位对该项任务挂牌负责 — a field whose units are said to answer for the task: responsible units. */
 const FIELD_ANSWERS =
   /【([\p{Script=Han}]{1,6})】(?:栏)?所列(?:的)?(?:单位|部门)[^。；;，,]{0,12}?负责(?=[，,；;。]|$)/gu;
+/**
+ * 写在"资金保障""要素保障""技术支撑"等注明支持事项的词语之前的单位，均为配合单位: several quoted words, each marking
+ * the names before it with the one role said.
+ */
+const LISTED_BEFORE =
+  /((?:[“"「][\p{Script=Han}]{2,6}[”"」][、，,]?\s*){2,})等[^。；;]{0,24}?(?:之)?[前后]的?(?:单位|部门)[，,]?\s*(?:均|都)?(?:为|是)([^；;。“"「]{0,16})/gu;
 /** “以……为主体”的单位为牵头单位: words before and after the names, an ellipsis standing for them. */
 const FRAME_DEFINED =
   /[“"「]([\p{Script=Han}]{1,2})(?:…{1,2}|\.{3,6}|—{1,2}|××|某某)([\p{Script=Han}]{1,4})[”"」]的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务)?的?([^；;。“"「]{0,16})/gu;
@@ -396,6 +402,12 @@ function readRoleWords(text: string): Map<string, Role> {
       /^(?:为|是|即)?(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)/.test(m[2] as string) &&
       roleOfVerb(word) !== role;
     if (role && !words.has(word) && (!isRoleVerb(word) || otherKind)) words.set(word, role);
+  }
+  for (const m of text.matchAll(LISTED_BEFORE)) {
+    const role = roleSaid(m[2] as string);
+    if (!role) continue;
+    for (const q of (m[1] as string).matchAll(/[“"「]([\p{Script=Han}]{2,6})[”"」]/gu))
+      if (!words.has(q[1] as string) && !isRoleVerb(q[1] as string)) words.set(q[1] as string, role);
   }
   for (const m of text.matchAll(FIELD_ANSWERS))
     if (!words.has(m[1] as string) && !isRoleVerb(m[1] as string)) words.set(m[1] as string, "responsible");
