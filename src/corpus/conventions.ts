@@ -476,10 +476,8 @@ export function withNamedDates(text: string, named: ReadonlyMap<string, string>)
 export function withCountedDates(text: string, counted: readonly CountedTime[]): string {
   let out = text;
   for (const time of counted)
-    out = out.replace(time.find, (...match) => {
-      const [year, month, day] = countedDate(time, match as unknown as RegExpMatchArray)
-        .split("-")
-        .map(Number);
+    out = out.replace(time.find, (_, sign: string | undefined, days: string) => {
+      const [year, month, day] = countedDate(time, sign, days).split("-").map(Number);
       return `${year}年${month}月${day}日前`;
     });
   return out;
@@ -1310,9 +1308,10 @@ export function readPlanConventions(
     }
     if (standingNote) break;
   }
+  const namedTimes = readNamedTimes(`${notice}\n${preamble}`);
   return {
-    namedTimes: readNamedTimes(`${notice}\n${preamble}`),
-    countedTimes: readCountedTimes(`${notice}\n${preamble}`),
+    namedTimes,
+    countedTimes: readCountedTimes(`${notice}\n${preamble}`, namedTimes),
     monthDayYear: Number(MONTH_DAY_CODES.exec(`${notice}\n${preamble}`)?.[1] ?? 0) || null,
     taskKinds: readTaskKinds(`${notice}\n${preamble}`),
     // A role verb itself is no new word; the longest words first, sorted once for every clause.

@@ -57,9 +57,9 @@ const AFTER_ISSUE_ALONE = new RegExp(`^${AFTER_ISSUE.source}(?:完成)?$`);
  */
 export const SAME_TIME_AS =
   /与(?:本方案|本实施方案|本计划)?(?:第)?([一二三四五六七八九十]{1,3})(?:部分)?(?:第)?[（(]([一二三四五六七八九十]{1,3})[)）](?:项)?(?:第)?(\d{1,2})?(?:点)?(?:同步|同时)完成/u;
+const SAME_TIME_ALONE = new RegExp(`^${SAME_TIME_AS.source}$`, "u");
 /** Whether a clause is nothing but a time limit given as another task's ({@link SAME_TIME_AS}). */
-export const sameTimeAs = (clause: string): boolean =>
-  new RegExp(`^${SAME_TIME_AS.source}$`, "u").test(clause.trim());
+export const sameTimeAs = (clause: string): boolean => SAME_TIME_ALONE.test(clause.trim());
 
 /** Whether a clause is nothing but a time counted from issue (方案印发后2个月内): a time limit, no name. */
 export const countedFromIssue = (clause: string): boolean => AFTER_ISSUE_ALONE.test(clause);

@@ -1015,6 +1015,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   applyPartPointers(items, numberedAssignments, readClause);
   // 派单3　（二）2　承办：X　协办：Y　回单时限：… lines after a section's tasks.
   const dispatched = applyDispatchLines(items, numberedAssignments, labelled, deadlineOptions);
+  // Words the whole document defines as dates (“采暖期前”是指…, 第N周, 第N轮), read once for every use below.
+  const namedTimes = readNamedTimes(source);
   // 分工标注 — 市生态环境局：（一）●　（二）3◎ and 完成时限：（二）…，其中（二）2为… after a section's tasks.
   const marked = applyMarkLists(
     items,
@@ -1022,7 +1024,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     conventions.lineMarks,
     canonical,
     deadlineOptions,
-    readNamedTimes(source),
+    namedTimes,
   );
   // Sections listing departments and dates by pointing to tasks (六、职责分工 / 七、进度安排).
   const pointing = applyPointingSections(items, sections, canonical, deadlineOptions);
@@ -1058,9 +1060,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const text = itemsOwn.reduce((t, line) => t.replace(line, ""), datedText.get(item) ?? item.text);
     return [text, ...(owedTimes.get(item.id) ?? []), ...(itemParagraphs.get(item.id) ?? [])].join("\n");
   };
-  applyNamedTimes(items, readNamedTimes(source), timedText);
+  applyNamedTimes(items, namedTimes, timedText);
   // Days counted back from a word the notice dates (“供热前N日”指自2025年10月1日往前推算N日).
-  applyCountedTimes(items, readCountedTimes(source), timedText);
+  applyCountedTimes(items, readCountedTimes(source, namedTimes), timedText);
   // A time limit given as another task's (与本方案三（二）同步完成): that task's, once every task is dated.
   applySameTimes(items, timedText);
   // Tasks tagged with a kind the notice defines (【属地类】): their units, and their points', take the kind's roles.
@@ -1353,6 +1355,15 @@ function closingClauseOfPoints(d: Draft, next: Draft | undefined): string | null
 }
 
 /**
+ * The times closing a sentence of roles (…配合，长期坚持 / …负责，2020年底前完成 / …，与本方案三（二）同步完成), with
+ * earlier stages' times before them (…配合，2025年5月底前完成排查，9月底前完成治理).
+ */
+const CLOSING_TIMES = new RegExp(
+  `(?:[，,](?:\\d{4}年|\\d{1,2}月)[^，,]*)*[，,](?:长期坚持|(?:全年|常态化)?持续推进|长期|持续|${SAME_TIME_AS.source}|[^，,]*(?:\\d{4}年|年底|月底)[^，,]*)$`,
+  "u",
+);
+
+/**
  * A text without the dates that paragraphs after its points give points by number (本项分解：…限期：第1点2025年5月底前；
  * 第2点…): those are the points' own (see applyItemParagraphs), not the last point's, under whose text they stand.
  */
@@ -1483,13 +1494,7 @@ function closingSentence(
     }
     // A time may close the sentence (…配合，长期坚持 / …负责，2020年底前完成), or times of stages
     // (…配合，2025年5月底前完成排查，9月底前完成治理): the clause before them.
-    const untimed = sentence.replace(
-      new RegExp(
-        `(?:[，,](?:\\d{4}年|\\d{1,2}月)[^，,]*)*[，,](?:长期坚持|(?:全年|常态化)?持续推进|长期|持续|${SAME_TIME_AS.source}|[^，,]*(?:\\d{4}年|年底|月底)[^，,]*)$`,
-        "u",
-      ),
-      "",
-    );
+    const untimed = sentence.replace(CLOSING_TIMES, "");
     for (const clause of new Set([sentence, untimed, beforeTimes(sentence)])) {
       // (由甲负责实施 / 由甲联合乙实施, as the notice defines them, end in 实施.)
       if (clause.length > 160 || !ENDS_IN_ROLE.test(clause)) continue;

@@ -9,6 +9,11 @@ import { isoDate, lastDayOfMonth } from "./deadlines.js";
 import { escapeRegExp } from "./departments.js";
 import type { Deadline, Item } from "./schema.js";
 
+/** The year a text last names before `at` (…2025年…，第1周为1月1日 → 2025); 0 where it names none. */
+function yearBefore(text: string, at: number | undefined): number {
+  return Number([...text.slice(0, at).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1] ?? 0);
+}
+
 /** 集中攻坚阶段（2024年10月21日—2025年1月31日） / 动员部署阶段（2024年10月1日—10月20日） */
 const PHASE =
   /([\p{Script=Han}]{2,8}阶段)[（(]\s*(?:(\d{4})年)?\d{1,2}月\d{1,2}日\s*[—–\-~至到]+\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日\s*[)）]/gu;
@@ -32,7 +37,7 @@ const SERIES_MEMBER =
 function readSeries(text: string): Map<string, string> {
   const members = new Map<string, Array<{ n: number; month: number; day: number; year: number }>>();
   for (const m of text.matchAll(SERIES_MEMBER)) {
-    const year = Number([...text.slice(0, m.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1] ?? 0);
+    const year = yearBefore(text, m.index);
     if (!year) continue;
     const name = m[4] as string;
     members.set(name, [
@@ -86,8 +91,11 @@ export interface CountedTime {
   base: string;
 }
 
-/** The times a text counts in days from a date ({@link COUNTED_BACK}, {@link DAY_LETTER}). */
-export function readCountedTimes(text: string): CountedTime[] {
+/**
+ * The times a text counts in days from a date ({@link COUNTED_BACK}, {@link DAY_LETTER}, {@link NODE_COUNTED_BACK});
+ * `named` is the text's named times where the caller has read them already.
+ */
+export function readCountedTimes(text: string, named?: ReadonlyMap<string, string>): CountedTime[] {
   const counted: CountedTime[] = [];
   for (const m of text.matchAll(COUNTED_BACK))
     counted.push({
@@ -96,7 +104,7 @@ export function readCountedTimes(text: string): CountedTime[] {
     });
   // 写作“××前N日”的，从该节点日期起往前倒数N日: days back from each time the text names (国庆前10日).
   if (NODE_COUNTED_BACK.test(text))
-    for (const [word, base] of readNamedTimes(text))
+    for (const [word, base] of named ?? readNamedTimes(text))
       if (word.endsWith("前")) counted.push({ find: new RegExp(`${word}()(\\d{1,3})[日天]`, "gu"), base });
   for (const m of text.matchAll(DAY_LETTER))
     counted.push({
@@ -106,10 +114,9 @@ export function readCountedTimes(text: string): CountedTime[] {
   return counted;
 }
 
-/** The date a counted time's match stands for: its base, less (or, after +, plus) its days. */
-export function countedDate(time: CountedTime, match: RegExpMatchArray): string {
-  const forward = /[+＋]/.test(match[1] ?? "");
-  return daysAfter(time.base, (forward ? 1 : -1) * Number(match[2]));
+/** The date a counted time stands for, given its sign and days as found: its base, less (or, after +, plus) the days. */
+export function countedDate(time: CountedTime, sign: string | undefined, days: string | undefined): string {
+  return daysAfter(time.base, (/[+＋]/.test(sign ?? "") ? 1 : -1) * Number(days));
 }
 
 /** The ISO date `days` days after `base` (before it when negative: 2025-10-01 and -15 → 2025-09-16). */
@@ -140,7 +147,7 @@ export function applyCountedTimes(
   for (const time of counted)
     for (const item of items)
       for (const m of datedText(item).matchAll(time.find)) {
-        const date = countedDate(time, m);
+        const date = countedDate(time, m[1], m[2]);
         // (国庆前10日 is no 国庆前: a date read from the word alone goes.)
         item.deadlines = item.deadlines.filter((d) => d.date === date || !m[0].startsWith(d.text));
         if (!item.deadlines.some((d) => d.date === date)) item.deadlines.push(definedDeadline(m[0], date));
@@ -166,20 +173,16 @@ function readWeeks(text: string): Map<string, string> {
   const weeks = new Map<string, string>();
   const first = FIRST_WEEK.exec(text);
   if (!first) return weeks;
-  const named = Number([...text.slice(0, first.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1] ?? 0);
-  const startYear = Number(first[1] ?? 0) || named;
+  const startYear = Number(first[1] ?? 0) || yearBefore(text, first.index);
   if (!startYear) return weeks;
   // 2024年12月30日至2025年1月5日: the end's own year, else the start's (the next one when the month comes round).
   const endYear = Number(first[4] ?? 0) || (Number(first[5]) < Number(first[2]) ? startYear + 1 : startYear);
-  const firstEnd = new Date(`${isoDate(endYear, Number(first[5]), Number(first[6]))}T00:00:00Z`);
+  const firstEnd = isoDate(endYear, Number(first[5]), Number(first[6]));
   const dueDay = WEEK_DUE_DAY.exec(text)?.[1]?.replace("天", "日");
   // Days from a week's last day back to the day its tasks are due.
-  const back = dueDay ? (firstEnd.getUTCDay() - WEEKDAYS.indexOf(dueDay) + 7) % 7 : 0;
-  for (let n = 1; n <= 53; n++) {
-    const due = new Date(firstEnd);
-    due.setUTCDate(due.getUTCDate() + 7 * (n - 1) - back);
-    weeks.set(`第${n}周`, due.toISOString().slice(0, 10));
-  }
+  const endsOn = new Date(`${firstEnd}T00:00:00Z`).getUTCDay();
+  const back = dueDay ? (endsOn - WEEKDAYS.indexOf(dueDay) + 7) % 7 : 0;
+  for (let n = 1; n <= 53; n++) weeks.set(`第${n}周`, daysAfter(firstEnd, 7 * (n - 1) - back));
   return weeks;
 }
 
@@ -197,7 +200,7 @@ function readNamedList(text: string): Map<string, string> {
     const words = [...(m[1] as string).matchAll(/[“"「]([\p{Script=Han}]{2,10}?)[”"」]/gu)].map(
       (w) => w[1] as string,
     );
-    let year = Number([...text.slice(0, m.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1] ?? 0);
+    let year = yearBefore(text, m.index);
     const dates: string[] = [];
     for (const d of (m[2] as string).matchAll(/(?:(\d{4})\s*年)?(\d{1,2})月(\d{1,2})日/g)) {
       year = Number(d[1] ?? year);
@@ -220,9 +223,7 @@ const ROUND =
 function readRounds(text: string): Map<string, string> {
   const rounds = new Map<string, string>();
   for (const m of text.matchAll(ROUND)) {
-    const year = Number(
-      m[3] ?? m[2] ?? [...text.slice(0, m.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1] ?? 0,
-    );
+    const year = Number(m[3] ?? m[2] ?? 0) || yearBefore(text, m.index);
     if (year && !rounds.has(m[1] as string))
       rounds.set(m[1] as string, isoDate(year, Number(m[4]), Number(m[5])));
   }
@@ -239,8 +240,7 @@ export function readNamedTimes(text: string): Map<string, string> {
   ]);
   for (const m of text.matchAll(NAMED_TIME)) {
     // (写“上半年”的，指6月30日前 — a year-less date is in the year the text last named: 指2025年该月底前.)
-    const before = [...text.slice(0, m.index).matchAll(/(20\d\d)\s*年/g)].at(-1)?.[1];
-    const year = Number(m[2] ?? before ?? 0);
+    const year = Number(m[2] ?? 0) || yearBefore(text, m.index);
     const month = Number(m[3]);
     if (!year) continue;
     for (const quoted of (m[1] as string).matchAll(/[“"「]([\p{Script=Han}]{2,10}?)[”"」]/gu)) {

@@ -503,9 +503,8 @@ function asksOtherCityInNamedPlan(text: string, named: readonly Plan[], facts: Q
       const ofPlan = named.some(
         (p) =>
           p.source.includes(place) ||
-          [p.profile.place?.zh, ...p.profile.placeAliases, ...p.profile.subdivisions].some(
-            (a) =>
-              a !== undefined && a.length >= 2 && (a.startsWith(place.slice(0, 2)) || place.startsWith(a)),
+          ownPlaceWords(p).some(
+            (a) => a.length >= 2 && (a.startsWith(place.slice(0, 2)) || place.startsWith(a)),
           ),
       );
       if (!ofPlan) return true;
@@ -516,13 +515,17 @@ function asksOtherCityInNamedPlan(text: string, named: readonly Plan[], facts: Q
     const ofPlan = named.some(
       (p) =>
         ((p.profile.level === "provincial" || p.profile.level === "national") && p.source.includes(city)) ||
-        [p.profile.place?.zh, ...p.profile.placeAliases, ...p.profile.subdivisions].some(
-          (a) => a !== undefined && (a.startsWith(city) || city.startsWith(a)),
-        ),
+        ownPlaceWords(p).some((a) => a.startsWith(city) || city.startsWith(a)),
     );
     if (!ofPlan) return true;
   }
   return false;
+}
+
+/** The words a plan's own place goes by: its name, its aliases and its subdivisions'. */
+function ownPlaceWords(plan: Plan): string[] {
+  const { place, placeAliases, subdivisions } = plan.profile;
+  return [...(place ? [place.zh] : []), ...placeAliases, ...subdivisions];
 }
 
 /** A place's own figure asked for (…的浓度目标, 优良天数比率是多少). */
