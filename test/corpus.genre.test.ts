@@ -441,6 +441,18 @@ describe("every development document", () => {
         "fugu-air-pollution-2025",
         "shanwei-air-quality-2025",
         "xiapu-air-quality-2025",
+        "meizhou-air-pollution-2025",
+        "anyue-air-quality-2025",
+        "sanmenxia-air-quality-2025",
+        "zhongning-air-pollution-2025",
+        "benxi-air-quality-2025",
+        "yushu-air-pollution-2025",
+        "zhumadian-air-quality-2025",
+        "zaoyang-air-pollution-2025",
+        "ziyang-air-quality-2025",
+        "kaili-air-pollution-2025",
+        "taian-air-quality-2025",
+        "baoying-air-quality-2025",
       ].sort(),
     );
   });
