@@ -124,6 +124,39 @@ describe("check: an obligation judged by a rule", () => {
 });
 
 describe("check follow-ups", () => {
+  it("judges a case put in another city by the national plan's rule, asked afresh or as a change of place", async () => {
+    const afresh = await engine.answer("驻马店的村子里，秋收后能在地里烧秸秆吗？");
+    expect(afresh.kind).toBe("check");
+    expect(afresh.citations[0]).toMatchObject({ doc: SC, id: "5.20" });
+    expect(afresh.check?.outcome).toBe("does_not_apply");
+    const home = await engine.answer("我们在睢县农村，收完玉米能在地里烧秸秆吗");
+    expect(home.citations[0]).toMatchObject({ doc: SQ, id: "5.3" });
+    const moved = await engine.answer("换到南阳的村子呢", { context: home.context });
+    expect(moved.kind).toBe("check");
+    expect(moved.citations[0]).toMatchObject({ doc: SC, id: "5.20" });
+    expect(moved.check?.outcome).toBe("does_not_apply");
+    const keyRegion = await engine.answer("换到邢台的村子呢", { context: home.context });
+    expect(keyRegion.citations[0]).toMatchObject({ doc: SC, id: "5.20" });
+    expect(keyRegion.check?.outcome).toBe("applies");
+  });
+
+  it("drops the process a follow-up names another in place of (光氧化 → 改用RTO)", async () => {
+    const first = await engine.answer("车间有机废气只用光氧化处理，要整治吗");
+    expect(first.citations[0]).toMatchObject({ doc: SQ, id: "6.4" });
+    expect(first.check?.outcome).toBe("applies");
+    const next = await engine.answer("如果改用蓄热式焚烧RTO呢", { context: first.context });
+    expect(next.citations[0]).toMatchObject({ doc: SQ, id: "6.4" });
+    expect(next.check?.outcome).toBe("does_not_apply");
+    const insoluble = await engine.answer(
+      "Our VOC exhaust is non-water-soluble and we treat it with a single water spray. Is that an inefficient process we must fix?",
+    );
+    expect(insoluble.check?.outcome).toBe("applies");
+    const soluble = await engine.answer(
+      "Our VOC exhaust is water-soluble and we treat it with a single water spray. Is that an inefficient process we must fix?",
+    );
+    expect(soluble.check?.outcome).toBe("does_not_apply");
+  });
+
   it("reads where the case is (这个县就在商丘境内呢) as a fact of the case, not as naming the city's plan", async () => {
     const first = await engine.answer("按国家计划，县城里还能新上一台25蒸吨的燃煤锅炉吗？");
     expect(first.citations[0]?.doc).toBe("state-council-2023-24");

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../src/engine/index.js";
 import { documentWords } from "../src/understand/asking.js";
 import { withoutNoise } from "../src/understand/clean.js";
-import { cleanText, detectLang, findRefs, simplify } from "../src/understand/index.js";
+import { cleanText, detectLang, findRefs, placesNamed, simplify } from "../src/understand/index.js";
 
 let engine: Engine;
 const cacheDir = mkdtempSync(join(tmpdir(), "policy-bot-understand-"));
@@ -73,6 +73,17 @@ describe("cleaning", () => {
     expect(detectLang("What is the Public Security Bureau responsible for?")).toBe("en");
     expect(detectLang("What does 六(五) say?")).toBe("en");
     expect(detectLang("PM2.5目标")).toBe("zh");
+  });
+});
+
+describe("places a question names", () => {
+  it("finds cities and provinces as words of their own, in Chinese and in pinyin, not inside other words", () => {
+    expect(placesNamed("要是厂子搬到湖南呢")).toEqual(["湖南"]);
+    expect(placesNamed("驻马店市的村子里能烧秸秆吗")).toEqual(["驻马店"]);
+    expect(placesNamed("What if the farm were in Xinyang?")).toEqual(["信阳"]);
+    expect(placesNamed("三明治店的油烟大同小异")).toEqual([]);
+    expect(placesNamed("中山路上的饭店")).toEqual([]);
+    expect(placesNamed("a Sichuan restaurant with a wok")).toEqual([]);
   });
 });
 

@@ -211,6 +211,11 @@ export function withoutCues(text: string, ids: ReadonlySet<string>): string {
   }, text);
 }
 
+/** The cues said in place of these (催化燃烧 for 水喷淋): a follow-up naming one drops the case's others. */
+export function rivalCues(ids: Iterable<string>, v: Vocabulary = vocabulary()): Set<string> {
+  return new Set([...ids].flatMap((id) => [...(v.rivals.get(id) ?? [])]));
+}
+
 /** The places among these that say where a thing stands (not what it serves, as 集中供暖 does). */
 export function whereIds(places: ReadonlySet<string>, v: Vocabulary = vocabulary()): string[] {
   const serving = new Set(v.places.filter((w) => w.serves).map((w) => w.id));

@@ -20,6 +20,7 @@ export {
   findAmounts,
   findStandard,
   quotesThreshold,
+  rivalCues,
   sameMeasure,
   whereIds,
   withFuel,

@@ -71,6 +71,8 @@ export const VocabularyFile = z.object({
   grades: z.object({ letter: Pattern, lead: Pattern, none: Pattern, below: Pattern, asked: Pattern }),
   preStageOne: Pattern,
   cues: z.record(Id, Pattern),
+  /** Cues said in place of one another (水喷淋 → 改用催化燃烧): naming one in a follow-up drops the others. */
+  rivals: z.array(z.array(Id).min(2)).default([]),
 });
 export type VocabularyFile = z.infer<typeof VocabularyFile>;
 
@@ -99,6 +101,8 @@ export interface Vocabulary {
   grades: { letter: RegExp; lead: RegExp; none: RegExp; below: RegExp; asked: RegExp };
   preStageOne: RegExp;
   cues: Map<string, RegExp>;
+  /** Each cue with rivals → the cues said in its place. */
+  rivals: Map<string, ReadonlySet<string>>;
   /** Labels of every id that has one (things, animals, industries, fuels, places, measures). */
   labels: Map<string, Bi>;
 }
@@ -114,6 +118,7 @@ function compileWord(e: z.infer<typeof Entry>): Word {
 /** Compiles a validated vocabulary file; throws naming the pattern that does not compile. */
 export function compileVocabulary(file: VocabularyFile): Vocabulary {
   const words = (list: z.infer<typeof Entry>[]) => list.map(compileWord);
+  for (const id of file.rivals.flat()) if (!(id in file.cues)) throw new Error(`rivals: unknown cue «${id}»`);
   const v: Vocabulary = {
     units: file.units.map((u) => ({ unit: u.unit, factor: u.factor, re: re(`^(?:${u.pattern})`) })),
     planUnits: file.planUnits,
@@ -144,6 +149,11 @@ export function compileVocabulary(file: VocabularyFile): Vocabulary {
     },
     preStageOne: re(file.preStageOne),
     cues: new Map(Object.entries(file.cues).map(([k, p]) => [k, re(p)])),
+    rivals: new Map(
+      file.rivals.flatMap((group) =>
+        group.map((id) => [id, new Set(group.filter((o) => o !== id))] as const),
+      ),
+    ),
     labels: new Map(),
   };
   for (const w of [...v.things, ...v.animals, ...v.industries.list, ...v.fuels.list, ...v.places])

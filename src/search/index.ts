@@ -31,7 +31,7 @@ import {
   type VocabularyData,
 } from "./vocabulary/index.js";
 
-export { cityNames, loadCityNames, placesByPinyin } from "./cities.js";
+export { cityNames, loadCityNames, placesByPinyin, provinceNames } from "./cities.js";
 export { lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
 export {
   type Expansion,

@@ -13,6 +13,7 @@ import {
   POWER_PLANT,
   type QuestionFacts,
   quotesThreshold,
+  rivalCues,
   sameMeasure,
   whereIds,
   withFuel,
@@ -406,9 +407,8 @@ function replacePlaces(previous: string, next: string, lang: Query["lang"]): str
 
 /** The cues of a text and their opposites (key-region ↔ not-key-region). */
 function opposedCues(text: string, lang: Query["lang"]): Set<string> {
-  return new Set(
-    [...extractFacts(text, lang).cues].map((c) => (c.startsWith("not-") ? c.slice(4) : `not-${c}`)),
-  );
+  const cues = [...extractFacts(text, lang).cues];
+  return new Set([...cues.map((c) => (c.startsWith("not-") ? c.slice(4) : `not-${c}`)), ...rivalCues(cues)]);
 }
 
 /** Whether the previous case's cues state a fact the new text turns round (不在重点区域 → 在重点区域). */
@@ -423,12 +423,16 @@ function opposes(previousCues: Iterable<string>, next: string, lang: Query["lang
  */
 function withoutOpposed(previous: string, next: string, lang: Query["lang"]): string {
   const opposite = opposedCues(next, lang);
+  const rivals = rivalCues(extractFacts(next, lang).cues);
   return previous
     .split(/(?<=[，,、;；])/)
     .flatMap((clause) => {
-      const turned = new Set([...extractFacts(clause, lang).cues].filter((c) => opposite.has(c)));
+      const cues = [...extractFacts(clause, lang).cues];
+      const turned = new Set(cues.filter((c) => opposite.has(c)));
       if (turned.size === 0) return [clause];
-      return withUnit(clause).length > 0 ? [withoutCues(clause, turned)] : [];
+      // A rival said in its place (改用催化燃烧 for 水喷淋) takes only its words: the rest of the clause is the case.
+      const rivalled = [...turned].every((c) => rivals.has(c));
+      return rivalled || withUnit(clause).length > 0 ? [withoutCues(clause, turned)] : [];
     })
     .join("");
 }
@@ -767,8 +771,15 @@ export function readFollowUp(
   }
 
   // A changed fact of the previous question: a relative size, a new figure, or a new thing.
-  const previous = context.factsText ?? context.question;
   const own = extractFacts(text, query.lang);
+  // A rival said in place of what the case had (要是改用催化燃烧呢, after 水喷淋): the case without it.
+  const previousAsked = context.factsText ?? context.question;
+  const rivalled = rivalCues(own.cues);
+  const replaced = [...extractFacts(previousAsked, query.lang).cues].filter((c) => rivalled.has(c));
+  const previous =
+    context.kind === "check" && CHANGE.test(text) && replaced.length > 0
+      ? withoutCues(previousAsked, new Set(replaced))
+      : previousAsked;
   const ownThing = own.entities.length > 0 || own.things.size > 0;
   const ownFigure = withUnit(text).length > 0;
   const relative = RELATIVE.find(([re]) => re.test(text));

@@ -29,6 +29,7 @@ import { type DocumentMention, namedDocuments, placesOfSubdivisions } from "./do
 import { asksSameAsBefore, readFollowUp } from "./follow-up.js";
 import { isGibberish } from "./gibberish.js";
 import { detectLang } from "./lang.js";
+import { ownPlaceWords } from "./places.js";
 import { findRefs } from "./refs.js";
 import type { Context, Intent, ItemRef, Query } from "./schema.js";
 import { simplify } from "./simplify.js";
@@ -38,6 +39,7 @@ export { cleanText, isEmptyText, textWithout } from "./clean.js";
 export { documentNames, namedDocuments } from "./documents.js";
 export { leanOnPrevious } from "./follow-up.js";
 export { detectLang } from "./lang.js";
+export { placedElsewhere, placesNamed } from "./places.js";
 export { findRefs } from "./refs.js";
 export * from "./schema.js";
 export { simplify } from "./simplify.js";
@@ -520,12 +522,6 @@ function asksOtherCityInNamedPlan(text: string, named: readonly Plan[], facts: Q
     if (!ofPlan) return true;
   }
   return false;
-}
-
-/** The words a plan's own place goes by: its name, its aliases and its subdivisions'. */
-function ownPlaceWords(plan: Plan): string[] {
-  const { place, placeAliases, subdivisions } = plan.profile;
-  return [...(place ? [place.zh] : []), ...placeAliases, ...subdivisions];
 }
 
 /** A place's own figure asked for (…的浓度目标, 优良天数比率是多少). */

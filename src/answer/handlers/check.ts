@@ -6,7 +6,7 @@
  */
 import { type Item, implementsPlan, type Plan } from "../../corpus/index.js";
 import { overallOutcome } from "../../rules/index.js";
-import { ownCase } from "../../understand/index.js";
+import { ownCase, placedElsewhere } from "../../understand/index.js";
 import { citeItem, deadlineView } from "../citation.js";
 import { citing, type Handler, resolved } from "../deps.js";
 import { covers, quoteFor, retrieve, scopeOf } from "../retrieval.js";
@@ -22,9 +22,10 @@ const WEIGHTY = 8;
 /** Resolves an obligation check. */
 export const check: Handler = (query, deps) => {
   const scoped = scopeOf(query, deps.plans);
+  // A case put in another city (某市的村子) is no business of a city's plan; the national plan's rules judge it.
   const judge = (plans: readonly Plan[]) =>
     plans.flatMap((plan) =>
-      deps.rules(query, plan).flatMap((r) => {
+      (placedElsewhere(plan, query.text, query.factsText) ? [] : deps.rules(query, plan)).flatMap((r) => {
         const item = plan.items.find((i) => i.id === r.itemId);
         if (!item) return [];
         return [
@@ -48,7 +49,15 @@ export const check: Handler = (query, deps) => {
   // Only when the named documents do not cover the question: a city plan's own clause on a topic
   // outranks a national rule about it.
   const asked = new Set(query.docs);
-  if (scoped && verdicts.length === 0 && !covers(deps.index, query, retrieve(deps.index, query, 3))) {
+  // A case put outside the places of the plans the conversation was in is theirs to pass up too (a village of
+  // another city asked after a city plan's check) — not when the question itself names them (that city's own plan).
+  const elsewhere =
+    !query.named && (scoped?.every((p) => placedElsewhere(p, query.text, query.factsText)) ?? false);
+  if (
+    scoped &&
+    verdicts.length === 0 &&
+    (elsewhere || !covers(deps.index, query, retrieve(deps.index, query, 3)))
+  ) {
     const higher = deps.plans.filter((g) => !scoped.includes(g) && scoped.some((p) => implementsPlan(p, g)));
     verdicts.push(...judge(higher));
     for (const g of higher) asked.add(g.doc);
