@@ -3858,4 +3858,35 @@ describe("the thirty-first round's conventions", () => {
       市自然资源局: "support",
     });
   });
+  it("reads modes that say how a list's units stand (B类：first leads, the rest support), role words defined after a colon or by 负总责, units a point adds to its item's (另由X护攀, 本条践诺增加：X), a task's line after points its points label as their own (包保责任 beside 本点包保), a label's year-less day (收声：11月30日) and a named span's end (秋禁期末)", () => {
+    const benxi = planOf("benxi-air-quality-2025");
+    // 〔B类：市发展改革委、市工业和信息化局、…〕 — B类为领办，所列第一个单位牵头，其余单位配合.
+    expect(roles(benxi, "3.1")).toMatchObject({ 市发展改革委: "lead", 市工业和信息化局: "support" });
+    // 〔D类：市生态环境局、本钢集团有限公司；…〕 — the others carry it out.
+    expect(roles(benxi, "3.2")).toEqual({ 市生态环境局: "lead", 本钢集团有限公司: "responsible" });
+    const taian = planOf("taian-air-quality-2025");
+    // 本项由市工业和信息化局领攀，…，南天门节点登顶。 after the points; （另由市生态环境局护攀） on point 2.
+    expect(roles(taian, "2.2")).toEqual({
+      市工业和信息化局: "lead",
+      "各县(市、区)人民政府": "responsible",
+      市发展改革委: "support",
+      市自然资源和规划局: "support",
+    });
+    expect(isoDates(taian, "2.2")).toEqual(["2025-09-30"]);
+    expect(roles(taian, "2.2.2")).toMatchObject({ 市工业和信息化局: "lead", 市生态环境局: "support" });
+    const baoying = planOf("baoying-air-quality-2025");
+    // （本条践诺增加：县住房和城乡建设局；本条兑现：8月底前）
+    expect(roles(baoying, "2.2.3")).toMatchObject({
+      县工业和信息化局: "lead",
+      县住房和城乡建设局: "responsible",
+    });
+    expect(isoDates(baoying, "2.2.3")).toEqual(["2025-08-31"]);
+    const yushu = planOf("yushu-air-pollution-2025");
+    // 包保责任：市农业农村局包保；…。时限：秋禁期末。 after point 3, which has its own （本点包保：…）.
+    expect(roles(yushu, "3.1")).toMatchObject({ 市农业农村局: "lead", "各乡镇(街道)": "responsible" });
+    expect(isoDates(yushu, "3.1")).toEqual(["2025-11-30"]);
+    expect(roles(yushu, "3.1.3")).toMatchObject({ 市政府督查室: "lead" });
+    const ziyang = planOf("ziyang-air-quality-2025");
+    expect(isoDates(ziyang, "2.2")).toEqual(["2025-11-30"]);
+  });
 });

@@ -198,6 +198,11 @@ export interface PlanConventions {
    */
   roleSets: Map<string, string>;
   /**
+   * Modes its brackets open with (〔B类：甲、乙；date〕), each defined by where a unit stands in the list
+   * (B类为领办，所列第一个单位牵头，其余单位配合): code → the first unit's role and the others'.
+   */
+  unitModes: Map<string, { first: Role; rest: Role }>;
+  /**
    * "责任链按“→”分为三环，第一环所列单位为牵头单位；第二环…配合单位；第三环…落实单位": the role of each
    * ring of a chain line (责任链：A→B、C→D), in order. Null when the plan writes no chains.
    */
@@ -275,7 +280,7 @@ const FRAME_DEFINED =
   /[“"「]([\p{Script=Han}]{1,2})(?:…{1,2}|\.{3,6}|—{1,2}|××|某某)([\p{Script=Han}]{1,4})[”"」]的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务)?的?([^；;。“"「]{0,16})/gu;
 /** 认领单位即该项任务的牵头单位 (a unit's kind, unquoted, said to be one the genre knows). */
 const UNIT_DEFINED =
-  /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})单位(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)/gu;
+  /(?<=^|[。；;，,：:\n])\s*([\p{Script=Han}]{2,4})单位(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)/gu;
 /**
  * 第一考核对象为牵头单位，…；共同考核对象为责任单位: a kind the notice names, unquoted and not itself a unit, said to
  * be one of the genre's kinds of unit; its tasks write it with 为 before the names (第一考核对象为X).
@@ -345,7 +350,7 @@ const NAMED_KIND = /[“"「]([\p{Script=Han}]{2,4})单位[”"」]/gu;
 function roleSaid(says: string): Role | null {
   // What its first clause says (为配合单位，根据牵头单位安排… is a support's).
   const first = says.split(/[，,]/)[0] ?? "";
-  if (/牵头|主办|统筹/.test(first)) return "lead";
+  if (/牵头|主办|统筹|负总责|总负责|抓总/.test(first)) return "lead";
   if (/配合|参与|协助|协同|协办|支持/.test(first)) return "support";
   if (/负责|落实|责任|承担|实施/.test(first)) return "responsible";
   return null;
@@ -740,10 +745,10 @@ const BRACKET_ORDER = ((place: (n: string) => string) =>
   (n) =>
     `第${n}(?:组|个)括号(?:内|中)?(?:所列)?(?:的)?(?:单位)?(?:为|是)(牵头|责任|配合|协办|参与)(?:单位|部门)`,
 );
-/** “报结”为该项任务的办结时限 / “控期”为完成时限 / “回复”后为完成时限: a word the notice makes the time limit's label. */
+/** “报结”为该项任务的办结时限 / “控期”为完成时限 / “回复”后为完成时限 / “兑现”所注时间为完成时限: a word the notice makes the time limit's label. */
 // (“冲线”前为完成时限: what stands before the word is the time limit; 【收口】后的四位数字为完成时间: a tag's.)
 const TIME_WORD =
-  /[“"「【]([\p{Script=Han}]{1,4})[”"」】](?:栏|项)?(?:之?[前后](?:所列|所写)?(?:的)?(?:四位数字|数字|日期)?)?(?:即|为|是|指)(?:该项任务的|各项任务的|任务的|该任务的)?(?:办结|完成|截止)?(?:时限|时间|期限|日期)/gu;
+  /[“"「【]([\p{Script=Han}]{1,4})[”"」】](?:栏|项)?(?:之?[前后](?:所列|所写)?(?:的)?(?:四位数字|数字|日期)?|(?:所注|所列|所写|所标)的?(?:时间|日期))?(?:即|为|是|指)(?:该项任务的|各项任务的|任务的|该任务的)?(?:办结|完成|截止)?(?:时限|时间|期限|日期)/gu;
 /** “X月收官”指2025年X月底前完成: a word written after a month, said to mean that month's end — the time limit's. */
 const TIME_WORD_AFTER_MONTH =
   /[“"「](?:X|N|×|Ｘ|Ｎ|某)月([\p{Script=Han}]{1,4})[”"」](?:是|即)?指(?:\d{4}\s*年)?(?:X|N|×|Ｘ|Ｎ|该|某)月(?:底|末)?(?:之)?前/gu;
@@ -873,6 +878,58 @@ export function expandRoleSets(inner: string, sets: ReadonlyMap<string, string>)
   let text = inner;
   for (const [code, sentence] of sets) if (text.includes(code)) text = text.split(code).join(sentence);
   return text;
+}
+
+/** A mode's code and what it says of the units listed (A类为独办，所列单位独立承担并牵头推进). */
+const UNIT_MODE =
+  /(?<=^|[：:；;。，,\s])([A-Z甲乙丙丁]类)(?:为|是)[\p{Script=Han}]{0,4}[，,]\s*(所列[^；;。]{2,40})/gu;
+const ROLE_VERB: ReadonlyArray<readonly [RegExp, Role]> = [
+  [/^(?:牵头|领办|主办)/, "lead"],
+  [/^(?:具体)?(?:负责|落实|承办|实施)/, "responsible"],
+  [/^(?:配合|协办|协助|参与)/, "support"],
+];
+const verbRole = (text: string): Role | null => ROLE_VERB.find(([re]) => re.test(text))?.[1] ?? null;
+
+/** The modes a notice defines ({@link PlanConventions.unitModes}); empty where it defines none. */
+function readUnitModes(text: string): Map<string, { first: Role; rest: Role }> {
+  const modes = new Map<string, { first: Role; rest: Role }>();
+  for (const m of text.matchAll(UNIT_MODE)) {
+    const said = m[2] as string;
+    const first = /第一(?:个|家|位)?(?:单位|部门)?(?:为|是)?(?:具体)?([\u4e00-\u9fa5]{2})/.exec(said);
+    const rest =
+      /(?:其余|其他|其后)(?:的)?(?:单位|部门)?(?:为|是|均)?(?:负责具体|具体)?([\u4e00-\u9fa5]{2})/.exec(said);
+    if (first && rest) {
+      const [a, b] = [verbRole(first[1] as string), verbRole(rest[1] as string)];
+      if (a && b) modes.set(m[1] as string, { first: a, rest: b });
+    } else if (/共同负责|不分主次|均为责任/.test(said))
+      modes.set(m[1] as string, { first: "responsible", rest: "responsible" });
+    else if (/牵头/.test(said)) modes.set(m[1] as string, { first: "lead", rest: "lead" });
+  }
+  return modes;
+}
+
+const VERB_OF: Record<Role, string> = { lead: "牵头", responsible: "负责", support: "配合" };
+
+/** 〔B类：甲、乙、丙；date〕 → 甲牵头，乙、丙配合；date — by the mode the notice defines for the code. */
+export function expandUnitModes(
+  inner: string,
+  modes: ReadonlyMap<string, { first: Role; rest: Role }>,
+): string {
+  if (modes.size === 0) return inner;
+  return inner.replace(/^\s*([A-Z甲乙丙丁]类)\s*[:：]\s*([^；;]+)/, (all, code: string, names: string) => {
+    const mode = modes.get(code);
+    if (!mode) return all;
+    const [first, ...rest] = names
+      .split(/[、，,]/)
+      .map((n) => n.trim())
+      .filter(Boolean);
+    if (!first) return all;
+    return rest.length === 0
+      ? `${first}${VERB_OF[mode.first]}`
+      : mode.first === mode.rest
+        ? `${[first, ...rest].join("、")}${VERB_OF[mode.first]}`
+        : `${first}${VERB_OF[mode.first]}，${rest.join("、")}${VERB_OF[mode.rest]}`;
+  });
 }
 
 /** Whether a text's lines after its first are nothing but the definitions of {@link readRoleSets}. */
@@ -1367,6 +1424,7 @@ export function readPlanConventions(
     defaultLead: readDefaultLead(stated(DEFAULT_LEAD), canonical),
     teams: readTeams(`${preamble}\n${closing}`),
     roleSets: readRoleSets(`${preamble}\n${closing}`),
+    unitModes: readUnitModes(`${notice}\n${preamble}`),
     codes: /编号/.test(`${notice}\n${preamble}`) ? readCodes(closing) : new Map(),
     chainRoles: readChainRoles(`${notice}\n${preamble}`),
     chainMark:

@@ -198,6 +198,16 @@ const PATTERNS: readonly DeadlinePattern[] = [
     approximate: false,
   },
   {
+    // 收声：11月30日 — the same without a year (where the plan or its notice gives the year of such dates).
+    pattern: new RegExp(
+      `(?<=${AFTER_DEADLINE_LABEL}\\p{Script=Han}{0,6})(?<![\\d年])(\\d{1,2})月(\\d{1,2})日(?!\\d|\\s*[至到—\\-～~]|之?前|以前)`,
+      "gu",
+    ),
+    year: none,
+    date: (m) => ({ month: Number(m[1]), day: Number(m[2]) }),
+    approximate: false,
+  },
+  {
     // 时段：2025年3月—9月, 2025年11月—2026年3月 — a span of months under the label: done by the end of its last.
     pattern: new RegExp(
       `(?<=${AFTER_DEADLINE_LABEL})(\\d{4})年(\\d{1,2})月\\s*[—–\\-~～至到]\\s*(?:(\\d{4})年)?(\\d{1,2})月(?![\\d底末份中上下])`,

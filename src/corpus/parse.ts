@@ -29,6 +29,7 @@ import {
   expandRoleSets,
   expandShortForms,
   expandTeams,
+  expandUnitModes,
   markedLabels,
   markedLine,
   numberBracketClause,
@@ -436,6 +437,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   );
   // Departments of a clause closing an item's points, owed to the item itself: parent id → refs.
   const owed = new Map<string, DepartmentRef[]>();
+  // Units a point's bracket adds to those it has from its item (（另由X护攀）): point → refs.
+  const added = new Map<Item, DepartmentRef[]>();
   // The time limit of a division line after an item's last point (…落实。销号时限：2024年9月30日。): the item's too.
   const owedTimes = new Map<string, string[]>();
   // A last point's text without the lines it closes that say they are its item's (本条落实责任：…).
@@ -463,7 +466,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const head = /^【([^】\n]{1,6})】/.exec(line);
     if (head && pointOwnLabels.has(head[1] as string)) return true;
     const m = LABELLED_LINE.exec(line.replace(/^【[^】\n]{1,6}】\s*/, ""));
-    return m !== null && pointOwnLabels.has(m[1] as string);
+    // (包保责任：… where points write 本点包保：…)
+    return (
+      m !== null && [m[1], m[1]?.replace(/(?:责任|分工)$/, "")].some((l) => pointOwnLabels.has(l as string))
+    );
   };
   // Table rows: their cells say their departments, never a sentence's subject.
   const rows = new Set<Item>();
@@ -527,8 +533,6 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const expanded = conventions.shortForms
         ? expandShortForms(parted, conventions.shortForms, source)
         : { text: parted, shortOf: new Map<string, string>() };
-      // 另由X配合 adds to the section's departments (read with them); it names no department 另由X.
-      if (/^另(?:由|请)/.test(bracket.inner.trim())) continue;
       // （第1点、第2点：…；第3点：…） closing the points: each part is the points' own (read after them all).
       const parts = closing && item.parent ? partsForPoints(expanded.text) : [];
       if (parts.length > 0 && item.parent) {
@@ -544,6 +548,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       }
       // …；第5项：X牵头 — a part naming its own task: its names still read as names.
       expanded.text = expanded.text.replace(/(^|[；;])\s*第\d{1,2}项\s*[:：]\s*/g, "$1");
+      expanded.text = expandUnitModes(expanded.text, conventions.unitModes);
       expanded.text = expandRoleSets(
         expandCodes(expandTeams(expanded.text, conventions.teams), conventions.codes),
         conventions.roleSets,
@@ -554,10 +559,20 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         sameBelow.add(item.id);
       }
       // A plan's rules rewrite a bracket of names into a clause (带★的为牵头单位, the semicolon rule, …).
-      const inner = withRoleWords(
-        withTimeSuffix(withTimeLabel(bracketClause(expanded.text, conventions))),
-        conventions.roleWords,
+      // (本条兑现：8月底前 in a point's own bracket is its 兑现 field.)
+      const fieldsOwn = expanded.text.replace(
+        /(^|[；;])\s*(?:本条|本点|该点|此点)(?=[\u4e00-\u9fa5]{2,4}\s*[:：])/g,
+        "$1",
       );
+      const inner = withAddedUnits(
+        withRoleWords(
+          withTimeSuffix(withTimeLabel(bracketClause(fieldsOwn, conventions))),
+          conventions.roleWords,
+        ),
+      );
+      // 另由X配合 (本条助诺增加：X) adds to the departments the task has from above — its section's (read with them, see
+      // applySectionDefaults) or its item's, which a point's own names complement: it never closes the points.
+      const alsoBracket = /^另(?:由|请)/.test(inner.trim());
       // A bracket right after the task's title (（一）严格项目准入（甲、乙）。…) names who does it, as one
       // closing the task does.
       const afterTitle = bracket.start <= 40 && !/[。；;！!]/.test(item.text.slice(0, bracket.start));
@@ -599,6 +614,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         (titled?.departments.every((d) => d.name.length >= 4) ? titled : null);
       if (!r) continue;
       read.push(bracket);
+      if (alsoBracket) added.set(item, [...(added.get(item) ?? []), ...r.departments]);
       // 负责单位只有一个的，该单位即为牵头单位.
       if (conventions.soleResponsibleLeads) soleLeads(r.departments);
       // The title is the task's words, not who does it.
@@ -627,6 +643,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         : namedAbove(items, item.parent);
       const closesPoints =
         item.parent !== null &&
+        !alsoBracket &&
         ((!pointsWithClause.has(item.parent) &&
           (parentNames === 0 || !/\(?\d+\)$/.test(item.label)) &&
           ((closing !== null && bracket.start >= item.text.length - closing.length) ||
@@ -999,8 +1016,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   for (const [id, lines] of itemParagraphs) {
     const item = items.find((i) => i.id === id);
     if (item)
+      // (本项由X领攀，…，南天门节点登顶 — a time the notice names is a date as any other.)
       applyItemParagraphs(item, items, lines, readParagraphClause, deadlineOptions, (clause) =>
-        withRoleWords(clause, conventions.roleWords),
+        withRoleWords(withNamedDates(clause, conventions.namedTimes), conventions.roleWords),
       );
   }
   // Tasks listed under a heading that names their department (三、部门任务分工 → （二）区发展和改革局 → 1．…).
@@ -1048,6 +1066,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   applySameBelow(items, sameBelow);
   applySectionDefaults(items, sections, readClause, conventions.overriddenLeadSupports);
   followReferences(items, readClause);
+  // A point's 另由X护攀 comes on top of every unit its item has.
+  for (const [point, units] of added) {
+    const above = items.find((i) => i.id === point.parent);
+    if (above && above.level >= 2 && above.departments.length > 0)
+      point.departments = strongestRoles([
+        ...above.departments.map((d) => ({ ...d, from: above.id })),
+        ...units,
+      ]);
+  }
   datePointsByNumber(items, deadlineOptions);
   dateTasksByNumber(items, numberedAssignments, deadlineOptions);
   // Time limits given as phases a later section defines (推进时段：集中攻坚阶段).
@@ -1417,6 +1444,14 @@ const SAID_OF_ITEM =
  */
 const ITEM_PARAGRAPH =
   /^(?:本条|本项)(?:各点均?由|由|第\s*[\d、，,和及至到\-—～~\s]+点分别由|[\u4e00-\u9fa5]{0,4}[:：][^。]*?(?:第\s*[\d、，,和及]+\s*点|本项|本条)(?:[；;。]|$))/;
+
+/** 本条配合增加：X、Y (助诺 read as 配合) — units added to the task's in a role: 另由X、Y配合. */
+function withAddedUnits(text: string): string {
+  return text.replace(
+    /(^|[；;])\s*(?:本条|本项|本点|该点|此点)?(牵头|负责|配合|参与|协同|协助)(?:单位)?增加\s*[:：]\s*([^；;]+)/g,
+    "$1另由$3$2",
+  );
+}
 
 /** A clause ending in a role verb (由甲负责实施 and 由甲联合乙实施, as notices define them, end in 实施). */
 const ENDS_IN_ROLE = /(?:牵头|负责|配合|参与|落实|协同|协助|协办|责任|实施)$/;

@@ -24,7 +24,7 @@ const CLASS =
 
 /** “春播前”是指2025年4月30日前 / “年底前”指2025年12月底前 / “下半年”“年内”均指2025年12月31日前 / 写“上半年”的，指6月30日前 */
 const NAMED_TIME =
-  /((?:[“"「][\p{Script=Han}]{2,10}?[”"」][、和及]?)+)的?[，,]?\s*(?:均|都)?(?:是指|系指|指|即)\s*(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|(底|末))(?:之?前)?/gu;
+  /((?:[“"「][\p{Script=Han}]{2,10}?[”"」][、和及]?)+)的?[，,]?\s*(?:均|都)?(?:是指|系指|指|即)\s*(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|(底|末))(?:之?前)?(?:\s*[至到—\-～~]\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日)?/gu;
 
 /**
  * 3月28日为第1次调度，4月28日为第2次调度，依次类推，12月28日为第10次调度 — the members of a series of meetings, one a
@@ -243,10 +243,15 @@ export function readNamedTimes(text: string): Map<string, string> {
     const year = Number(m[2] ?? 0) || yearBefore(text, m.index);
     const month = Number(m[3]);
     if (!year) continue;
+    // “秋禁期”，指2025年9月25日至11月30日 — a span: done by its last day, as its 末 is (秋禁期末).
+    const endYear = Number(m[6] ?? 0) || year;
+    const date = m[7]
+      ? isoDate(endYear, Number(m[7]), Number(m[8]))
+      : isoDate(year, month, m[4] ? Number(m[4]) : lastDayOfMonth(year, month));
     for (const quoted of (m[1] as string).matchAll(/[“"「]([\p{Script=Han}]{2,10}?)[”"」]/gu)) {
       const word = quoted[1] as string;
-      if (!named.has(word))
-        named.set(word, isoDate(year, month, m[4] ? Number(m[4]) : lastDayOfMonth(year, month)));
+      if (!named.has(word)) named.set(word, date);
+      if (m[7] && !named.has(`${word}末`)) named.set(`${word}末`, date);
     }
   }
   return named;
@@ -261,16 +266,22 @@ export function applyNamedTimes(
   named: ReadonlyMap<string, string>,
   datedText: (item: Item) => string = (item) => item.text,
 ): void {
-  for (const [word, date] of named)
+  for (const [word, date] of named) {
+    // (秋禁期前 is a word of its own beside 秋禁期: a use of the longer is none of the shorter's.)
+    const longer = [...named.keys()].filter((w) => w.length > word.length && w.startsWith(word));
     for (const item of items) {
       // (供热前15日 counts days back from the word: it is no use of the word's own date.)
-      const uses = [...datedText(item).matchAll(namedTimeUse(word))];
+      const text = datedText(item);
+      const uses = [...text.matchAll(namedTimeUse(word))].filter(
+        (m) => !longer.some((w) => text.startsWith(w, m.index + m[0].length - word.length)),
+      );
       if (uses.length === 0) continue;
       const dates = new Set(uses.map((m) => inYear(date, m[1])));
       item.deadlines = item.deadlines.filter((d) => !d.text.includes(word) || dates.has(d.date ?? ""));
       for (const at of dates)
         if (!item.deadlines.some((d) => d.date === at)) item.deadlines.push(definedDeadline(word, at));
     }
+  }
 }
 
 /**

@@ -213,7 +213,10 @@ function splitVerb(clause: string): { names: string; role: Role } | null {
   // 责成X牵头，Y协同 / 请X支持: 责成 (charges) and 请 (asks) introduce the names as 由 does.
   const bare = clause
     .replace(/^其中/, "")
-    .replace(/^(?:(?:此项|该项|本项|这项|本条|本点|该点)(?:工作|任务)?(?:各点)?均?)?改?由/, "")
+    .replace(
+      /^(?:(?:此项|该项|本项|这项|本条|本点|该点)(?:工作|任务)?(?:各点)?均?)?(?:改|另|另行|另外|还)?由/,
+      "",
+    )
     .replace(/^(?:责成|请)/, "")
     // X统筹本项 / Y负责本条: the task the clause stands under is the one it speaks of.
     .replace(/(?<=\p{Script=Han}{2})(?:本项|本条|该项)$/u, "")
