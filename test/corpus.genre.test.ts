@@ -3889,4 +3889,36 @@ describe("the thirty-first round's conventions", () => {
     const ziyang = planOf("ziyang-air-quality-2025");
     expect(isoDates(ziyang, "2.2")).toEqual(["2025-11-30"]);
   });
+  it("reads units grouped by a mark in the notice's order (牵头单位‖责任单位‖配合单位, 只分两组的…后一组为配合单位), a start month and the months of the work (2025年1月起，10个月), bare lines of names after a task by position, a tag over labelled fields, and numbered times unquoted (第二疗程为…)", () => {
+    const sanmenxia = planOf("sanmenxia-air-quality-2025");
+    // （市生态环境局‖市工业和信息化局‖市发展改革委、各县（市、区）政府；2025年1月起，10个月）
+    expect(roles(sanmenxia, "2.2")).toEqual({
+      市生态环境局: "lead",
+      市工业和信息化局: "responsible",
+      市发展改革委: "support",
+      "各县(市、区)政府": "support",
+    });
+    expect(isoDates(sanmenxia, "2.2")).toEqual(["2025-10-31"]);
+    // （市发展改革委‖市生态环境局；常态化） — two groups: lead, then support.
+    expect(roles(sanmenxia, "2.2.3")).toEqual({ 市发展改革委: "lead", 市生态环境局: "support" });
+    const zhongning = planOf("zhongning-air-pollution-2025");
+    // After the points: 市生态环境局中宁分局 / 县工业和信息化局　中宁工业园区管委会　石空镇人民政府 / 2025年10月.
+    expect(roles(zhongning, "2.2")).toEqual({
+      市生态环境局中宁分局: "lead",
+      县工业和信息化局: "support",
+      中宁工业园区管委会: "support",
+      石空镇人民政府: "support",
+    });
+    expect(isoDates(zhongning, "2.2")).toEqual(["2025-10-31"]);
+    const anyue = planOf("anyue-air-quality-2025");
+    // 【诊治分工】主诊：…；会诊：…；协诊：…；疗程：第二疗程
+    expect(roles(anyue, "2.2")).toEqual({
+      资阳市安岳生态环境局: "lead",
+      各镇人民政府: "responsible",
+      县经济和信息化局: "support",
+      县市场监管局: "support",
+      国网安岳县供电公司: "support",
+    });
+    expect(isoDates(anyue, "2.2")).toEqual(["2025-08-31"]);
+  });
 });

@@ -203,6 +203,11 @@ export interface PlanConventions {
    */
   unitModes: Map<string, { first: Role; rest: Role }>;
   /**
+   * The roles of the bare lines of names after each task, by position (紧接任务正文的第一行为牵头单位，第二行为配合单位，
+   * 最后一行为完成时限): null where the notice sets no such lines.
+   */
+  positionalLines: Role[] | null;
+  /**
    * "责任链按“→”分为三环，第一环所列单位为牵头单位；第二环…配合单位；第三环…落实单位": the role of each
    * ring of a chain line (责任链：A→B、C→D), in order. Null when the plan writes no chains.
    */
@@ -280,7 +285,7 @@ const FRAME_DEFINED =
   /[“"「]([\p{Script=Han}]{1,2})(?:…{1,2}|\.{3,6}|—{1,2}|××|某某)([\p{Script=Han}]{1,4})[”"」]的?(?:单位|部门)?(?:为|是|即)(?:该项任务|本项任务|该任务|各项任务)?的?([^；;。“"「]{0,16})/gu;
 /** 认领单位即该项任务的牵头单位 (a unit's kind, unquoted, said to be one the genre knows). */
 const UNIT_DEFINED =
-  /(?<=^|[。；;，,：:\n])\s*([\p{Script=Han}]{2,4})单位(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)/gu;
+  /(?<=^|[。；;，,：:\n])\s*(?!所列|其余|其他)([\p{Script=Han}]{2,4})单位(?:即|即为|为|是)(?:该项任务|本项任务|该任务|各项任务)?的?((?:牵头|责任|配合|协同|参与)单位)/gu;
 /**
  * 第一考核对象为牵头单位，…；共同考核对象为责任单位: a kind the notice names, unquoted and not itself a unit, said to
  * be one of the genre's kinds of unit; its tasks write it with 为 before the names (第一考核对象为X).
@@ -430,7 +435,8 @@ function readRoleWords(text: string): Map<string, Role> {
     for (const m of text.matchAll(pattern)) {
       const word = m[1] as string;
       // 各责任单位按职责配合 speaks of every unit; 责任单位 is the genre's own label.
-      if (/^[各有其]/.test(word) || words.has(word) || isRoleVerb(word) || isKnownUnitLabel(word)) continue;
+      // (仅列“主诊”单位的，由主诊单位负责落实: 由 introduces a unit, it names no kind.)
+      if (/^[各有其由]/.test(word) || words.has(word) || isRoleVerb(word) || isKnownUnitLabel(word)) continue;
       words.set(word, role);
     }
   // 总负责的单位为牵头单位: a word of the notice's clauses (由X总负责，Y具体承办), defined without quotes.
@@ -908,6 +914,21 @@ function readUnitModes(text: string): Map<string, { first: Role; rest: Role }> {
   return modes;
 }
 
+/** 第一行为牵头单位，第二行为配合单位 — lines of names after a task, each a role by its place. */
+const LINE_ROLE = /第([一二三四])行(?:为|是|列)([\p{Script=Han}]{2,4}?(?:单位|部门))/gu;
+
+/** The roles of a task's lines of names by position ({@link PlanConventions.positionalLines}), or null. */
+function readPositionalLines(text: string): Role[] | null {
+  if (!/另起行|逐行|分行/.test(text)) return null;
+  const roles: Role[] = [];
+  for (const m of text.matchAll(LINE_ROLE)) {
+    const at = (parseSmallNumeral(m[1] as string) ?? 0) - 1;
+    const role = roleSaid(m[2] as string);
+    if (at >= 0 && role && roles[at] === undefined) roles[at] = role;
+  }
+  return roles.length > 0 && roles.every(Boolean) ? roles : null;
+}
+
 const VERB_OF: Record<Role, string> = { lead: "牵头", responsible: "负责", support: "配合" };
 
 /** 〔B类：甲、乙、丙；date〕 → 甲牵头，乙、丙配合；date — by the mode the notice defines for the code. */
@@ -951,18 +972,22 @@ const CHAIN_MARK =
   /([\p{Script=Han}]{2,6})(?:用|以|按)[“"「]([＞>→—－＜<|｜/／])[”"」](?:分档|分环|分层|分级|分隔|区分)/u;
 
 /** 只分两档的，第二档为配合单位 / 只有一档的，该档单位均为牵头单位: roles for a chain of so many rings. */
-const RINGS_COUNTED = /只(?:分|有|设)([一二两三四])(?:环|档|层)的?[，,]([^；;。]+)/g;
+const RINGS_COUNTED = /只(?:分|有|设)([一二两三四])(?:环|档|层|组)的?[，,]([^；;。]+)/g;
+/** 前一组为牵头单位，后一组为配合单位: the first and the last ring of a shorter chain. */
+const FRONT_BACK = /([前后])一(?:组|档|环|层)(?:单位)?(?:为|是)([^；;。，,]{0,10})/g;
+/** 不分组的，所列单位为牵头单位: a list without the mark is one ring of this role. */
+const ONE_RING = /不分(?:组|档|环|层)的[，,]?\s*(?:所列)?(?:单位|部门)?(?:均)?(?:为|是)([^；;。，,]{0,10})/;
 
 /** 按“牵头单位—责任单位—配合单位”的顺序: the kinds of unit a line lists in order, and the mark between them. */
 const ORDERED_KINDS =
-  /[“"「]((?:[\p{Script=Han}]{2,6}(?:单位|部门))(?:\s*[—→－]\s*[\p{Script=Han}]{2,6}(?:单位|部门)){1,3})[”"」]的?顺序/u;
+  /[“"「]((?:[\p{Script=Han}]{2,6}(?:单位|部门))(?:\s*[—→－‖]\s*[\p{Script=Han}]{2,6}(?:单位|部门)){1,3})[”"」]的?顺序/u;
 
 /** The order of the kinds of unit a notice says its chain lines follow (牵头单位—责任单位—配合单位), and their mark. */
 function readOrderedKinds(text: string): { roles: Role[]; mark: string } | null {
   const m = ORDERED_KINDS.exec(text);
   if (!m) return null;
-  const mark = /→/.test(m[1] as string) ? "→" : "—";
-  const roles = (m[1] as string).split(/\s*[—→－]\s*/).map((kind) => roleSaid(kind));
+  const mark = /→/.test(m[1] as string) ? "→" : /‖/.test(m[1] as string) ? "‖" : "—";
+  const roles = (m[1] as string).split(/\s*[—→－‖]\s*/).map((kind) => roleSaid(kind));
   return roles.every((r): r is Role => r !== null) ? { roles, mark } : null;
 }
 
@@ -995,15 +1020,50 @@ function readChainRolesByCount(text: string, usual: readonly Role[] | null): Map
     // (Rings it does not say keep the usual order's roles.)
     const roles: Role[] = usual.slice(0, count);
     if (all) roles.splice(0, count, ...Array.from({ length: count }, () => all));
-    else
+    else {
       for (const ring of said.matchAll(RING)) {
         const at = (parseSmallNumeral(ring[1] as string) ?? 0) - 1;
         const role = roleSaid(ring[2] as string);
         if (at >= 0 && role) roles[at] = role;
       }
+      for (const ring of said.matchAll(FRONT_BACK)) {
+        const role = roleSaid(ring[2] as string);
+        if (role) roles[ring[1] === "前" ? 0 : count - 1] = role;
+      }
+    }
     if (count > 0 && roles.length > 0) byCount.set(count, roles);
   }
+  const one = ONE_RING.exec(text);
+  const alone = one ? roleSaid(one[1] as string) : null;
+  if (alone && !byCount.has(1)) byCount.set(1, [alone]);
   return byCount;
+}
+
+/**
+ * A bracket's units written as the notice's chain (（甲‖乙、丙‖丁；date）, 牵头单位‖责任单位‖配合单位), as a clause of
+ * roles: 甲牵头，乙、丙负责，丁配合；date. A list without the mark is one ring where the notice says what one ring is
+ * (不分组的，所列单位为牵头单位). Only for a mark that parts nothing else (‖).
+ */
+export function expandChainBracket(
+  inner: string,
+  roles: readonly Role[] | null,
+  mark: string,
+  byCount: ReadonlyMap<number, readonly Role[]>,
+): string {
+  if (!roles || mark !== "‖") return inner;
+  const [units = "", ...rest] = inner.split(/(?=[；;])/);
+  const rings = units.split(mark).map((r) => r.trim());
+  if (
+    rings.length === 1 &&
+    (!byCount.has(1) || !/^[\p{Script=Han}（）()、]+$/u.test(units) || rest.length === 0)
+  )
+    return inner;
+  const ringRoles = byCount.get(rings.length) ?? roles;
+  const parts = rings.flatMap((ring, i) => {
+    const role = ringRoles[i];
+    return role && ring !== "" ? [`${ring}${BARE_VERB[role]}`] : [];
+  });
+  return parts.length > 0 ? [parts.join("，"), ...rest].join("") : inner;
 }
 
 /**
@@ -1425,6 +1485,7 @@ export function readPlanConventions(
     teams: readTeams(`${preamble}\n${closing}`),
     roleSets: readRoleSets(`${preamble}\n${closing}`),
     unitModes: readUnitModes(`${notice}\n${preamble}`),
+    positionalLines: readPositionalLines(`${notice}\n${preamble}`),
     codes: /编号/.test(`${notice}\n${preamble}`) ? readCodes(closing) : new Map(),
     chainRoles: readChainRoles(`${notice}\n${preamble}`),
     chainMark:

@@ -198,6 +198,16 @@ const PATTERNS: readonly DeadlinePattern[] = [
     approximate: false,
   },
   {
+    // 2025年4月起，6个月 — a start month and the months the work takes, the start counted: done by the last one's end.
+    pattern: /(\d{4})年(\d{1,2})月(?:份)?起[，,]\s*(?:工期)?(\d{1,2})个(?:自然)?月(?=\s*(?:[）)；;。]|$))/g,
+    year: (m) => Number(m[1]) + Math.floor((Number(m[2]) + Number(m[3]) - 2) / 12),
+    date: (m, y) => {
+      const month = ((Number(m[2]) + Number(m[3]) - 2) % 12) + 1;
+      return { month, day: lastDayOfMonth(y, month) };
+    },
+    approximate: false,
+  },
+  {
     // 收声：11月30日 — the same without a year (where the plan or its notice gives the year of such dates).
     pattern: new RegExp(
       `(?<=${AFTER_DEADLINE_LABEL}\\p{Script=Han}{0,6})(?<![\\d年])(\\d{1,2})月(\\d{1,2})日(?!\\d|\\s*[至到—\\-～~]|之?前|以前)`,

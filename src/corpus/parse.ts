@@ -25,6 +25,7 @@ import {
   bracketClause,
   chainClause,
   definesRoleSets,
+  expandChainBracket,
   expandCodes,
   expandRoleSets,
   expandShortForms,
@@ -549,6 +550,12 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // …；第5项：X牵头 — a part naming its own task: its names still read as names.
       expanded.text = expanded.text.replace(/(^|[；;])\s*第\d{1,2}项\s*[:：]\s*/g, "$1");
       expanded.text = expandUnitModes(expanded.text, conventions.unitModes);
+      expanded.text = expandChainBracket(
+        expanded.text,
+        conventions.chainRoles,
+        conventions.chainMark,
+        conventions.chainRolesByCount,
+      );
       expanded.text = expandRoleSets(
         expandCodes(expandTeams(expanded.text, conventions.teams), conventions.codes),
         conventions.roleSets,
@@ -997,6 +1004,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       ];
     }
   }
+  // 紧接任务正文的第一行为牵头单位，第二行为配合单位，最后一行为完成时限: the bare lines closing each task (those
+  // after a task's last point are the task's).
+  if (conventions.positionalLines)
+    applyPositionalLines(items, conventions.positionalLines, canonical, deadlineOptions);
   const readParagraphClause = (clause: string) =>
     parseResponsibility(withRoleWords(clause, conventions.roleWords), canonical)?.departments ?? null;
   for (const parent of new Set([...owed.keys(), ...owedTimes.keys()])) {
@@ -1451,6 +1462,56 @@ function withAddedUnits(text: string): string {
     /(^|[；;])\s*(?:本条|本项|本点|该点|此点)?(牵头|负责|配合|参与|协同|协助)(?:单位)?增加\s*[:：]\s*([^；;]+)/g,
     "$1另由$3$2",
   );
+}
+
+/** A line of bare time (2025年10月, 持续推进) closing a task's lines of names. */
+const BARE_TIME_LINE = /^(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底|末)?(?:之?前)?|持续推进|长期坚持|常态化)$/;
+
+/**
+ * Lines of nothing but names after a task, parted by spaces, each a role by its place, and a last line of its time
+ * (县发展改革局 / 县工业和信息化局　县自然资源局 / 2025年10月): the task's units and deadline — the item's when they
+ * follow its last point. A month alone is by its end.
+ */
+function applyPositionalLines(
+  items: Item[],
+  roles: readonly Role[],
+  canonical: (written: string) => string,
+  options: Parameters<typeof parseDeadlines>[1],
+): void {
+  for (const [at, item] of items.entries()) {
+    const lines = item.text
+      .split("\n")
+      .slice(1)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const block: string[] = [];
+    for (const line of [...lines].reverse()) {
+      const names = line.split(/[\s\u3000]+/);
+      const isTime = block.length === 0 && BARE_TIME_LINE.test(line);
+      if (!isTime && !names.every((n) => isDepartmentName(n))) break;
+      block.unshift(line);
+    }
+    if (block.length === 0) continue;
+    const time = BARE_TIME_LINE.test(block.at(-1) as string) ? (block.pop() as string) : null;
+    const lastPoint = item.parent !== null && items[at + 1]?.parent !== item.parent && item.level >= 3;
+    const target = lastPoint ? items.find((i) => i.id === item.parent) : item;
+    if (!target) continue;
+    const units = block.flatMap((line, k) =>
+      line.split(/[\s\u3000]+/).map((written) => ({
+        name: canonical(written),
+        role: roles[block.length === 1 ? 0 : k] ?? "support",
+        written,
+      })),
+    );
+    if (units.length > 0) target.departments = strongestRoles([...target.departments, ...units]);
+    if (time) {
+      // (Read as 2025年10月底前, quoted as written.)
+      const due = /月$/.test(time) ? `${time}底前` : time;
+      for (const d of parseDeadlines(due, options))
+        if (!target.deadlines.some((x) => x.date === d.date))
+          target.deadlines.push({ ...d, text: time, sentence: time });
+    }
+  }
 }
 
 /** A clause ending in a role verb (由甲负责实施 and 由甲联合乙实施, as notices define them, end in 实施). */

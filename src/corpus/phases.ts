@@ -254,8 +254,20 @@ export function readNamedTimes(text: string): Map<string, string> {
       if (m[7] && !named.has(`${word}末`)) named.set(`${word}末`, date);
     }
   }
+  // 第一疗程为2025年5月31日前，第二疗程为…: numbered times of the notice's own word, unquoted.
+  for (const m of text.matchAll(NUMBERED_TIME)) {
+    const word = m[1] as string;
+    const year = Number(m[2] ?? 0) || yearBefore(text, m.index);
+    if (!year || named.has(word)) continue;
+    const month = Number(m[3]);
+    named.set(word, isoDate(year, month, m[4] ? Number(m[4]) : lastDayOfMonth(year, month)));
+  }
   return named;
 }
+
+/** 第二疗程为2025年8月31日前 — a numbered time of a word the notice uses, said to be a day or a month's end. */
+const NUMBERED_TIME =
+  /(?<=^|[：:；;，,。\s])(第[一二三四五六七八九十]{1,2}[\p{Script=Han}]{1,3}?)(?:为|是|指)\s*(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|底|末)(?:之?前)/gu;
 
 /**
  * Gives each task that writes a word the notice defines as a date (采暖期前完成) that date, in place of

@@ -343,6 +343,8 @@ const isTimeClause = (written: string) => {
     START_TIME.test(clause) ||
     countedFromIssue(clause) ||
     sameTimeAs(clause) ||
+    // (2025年3月起，6个月 — a start and how many months the work takes.)
+    /^(?:工期)?\d{1,2}个(?:自然)?月(?:内)?$/.test(clause) ||
     (STAGE_TIME.test(clause) && !hasRoleVerb(clause))
   );
 };
@@ -696,6 +698,8 @@ export function parseLabelledResponsibility(
     const label = m[1] as string;
     const role = LABELS.find(([re]) => re.test(label))?.[1] ?? roleOfVerb(label) ?? roleByWord(label);
     const list = labelledList(joined, (m.index as number) + m[0].length);
+    // 【诊治分工】牵头：X；… — a tag over labelled fields names no list of its own.
+    if (/[】〕]$/.test(m[0]) && KNOWN_LABEL.test(list.trimStart())) continue;
     // The plan's convention (排在第一位的为牵头单位，其余为配合单位) for a 责任单位 list marking no role.
     // (属地：X镇 — where the task is carried out locally — is no list whose order says roles.)
     const byPlace =
