@@ -3921,4 +3921,30 @@ describe("the thirty-first round's conventions", () => {
     });
     expect(isoDates(anyue, "2.2")).toEqual(["2025-08-31"]);
   });
+  it("reads numbers after names the notice makes roles (系数为1.0的为牵头单位), working days counted from a dated event on the official calendar (推进会后120个工作日), the first word of a sentence giving its bracket's units their role (以“组织”起句的…), and labelled lines after points that wrote theirs inline as the task's", () => {
+    const kaili = planOf("kaili-air-pollution-2025");
+    // （系数：州生态环境局凯里分局1.0，…0.6，…0.2；时限：推进会后120个工作日） — 4月15日's next day counted first, 五一 off.
+    expect(roles(kaili, "2.3")).toMatchObject({
+      州生态环境局凯里分局: "lead",
+      市工业和信息化局: "responsible",
+      市市场监管局: "support",
+    });
+    expect(isoDates(kaili, "2.3")).toEqual(["2025-10-10"]);
+    // （本点时限：交办后20个工作日） — from 4月24日.
+    expect(isoDates(kaili, "2.2.1")).toEqual(["2025-05-26"]);
+    // The item's （系数：…） on its own line after the last point's （本点系数：…）.
+    expect(roles(kaili, "2.2")).toMatchObject({ 州生态环境局凯里分局: "lead", 市应急管理局: "support" });
+    const zaoyang = planOf("zaoyang-air-pollution-2025");
+    // 组织…（市发改局）。配合…（襄阳市生态环境局枣阳分局、市自然资源和规划局）。
+    expect(roles(zaoyang, "2.1")).toEqual({
+      市发改局: "lead",
+      襄阳市生态环境局枣阳分局: "support",
+      市自然资源和规划局: "support",
+    });
+    const zhumadian = planOf("zhumadian-air-quality-2025");
+    // 责任：…牵头…；时序：2025年12月底前。 on lines of their own after points writing …。时序：… inline.
+    expect(roles(zhumadian, "2.2")).toMatchObject({ 市工业和信息化局: "lead", 各县区: "responsible" });
+    expect(isoDates(zhumadian, "2.2")).toEqual(["2025-12-31"]);
+    expect(roles(zhumadian, "3.2.3")).toMatchObject({ 市市场监管局: "lead", 市生态环境局: "support" });
+  });
 });

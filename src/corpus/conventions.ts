@@ -208,6 +208,16 @@ export interface PlanConventions {
    */
   positionalLines: Role[] | null;
   /**
+   * Numbers written after the names of a bracket that the notice makes roles (系数为1.0的为牵头单位…): number → role,
+   * with the label the bracket opens with (系数：).
+   */
+  valueRoles: { label: string; roles: Map<string, Role> } | null;
+  /**
+   * Verbs that open a sentence and give the units in the bracket closing it their role (以“组织”起句的，括号内单位为牵头
+   * 单位): verb → role.
+   */
+  openingVerbs: Map<string, Role>;
+  /**
    * "责任链按“→”分为三环，第一环所列单位为牵头单位；第二环…配合单位；第三环…落实单位": the role of each
    * ring of a chain line (责任链：A→B、C→D), in order. Null when the plan writes no chains.
    */
@@ -754,7 +764,7 @@ const BRACKET_ORDER = ((place: (n: string) => string) =>
 /** “报结”为该项任务的办结时限 / “控期”为完成时限 / “回复”后为完成时限 / “兑现”所注时间为完成时限: a word the notice makes the time limit's label. */
 // (“冲线”前为完成时限: what stands before the word is the time limit; 【收口】后的四位数字为完成时间: a tag's.)
 const TIME_WORD =
-  /[“"「【]([\p{Script=Han}]{1,4})[”"」】](?:栏|项)?(?:之?[前后](?:所列|所写)?(?:的)?(?:四位数字|数字|日期)?|(?:所注|所列|所写|所标)的?(?:时间|日期))?(?:即|为|是|指)(?:该项任务的|各项任务的|任务的|该任务的)?(?:办结|完成|截止)?(?:时限|时间|期限|日期)/gu;
+  /[“"「【]([\p{Script=Han}]{1,4})[”"」】](?:栏|项)?(?:之?[前后](?:所列|所写)?(?:的)?(?:四位数字|数字|日期)?|(?:所注|所列|所写|所标)的?(?:时间|日期))?(?:即|为|是|指|写明|列明|标明|注明)(?:该项任务的|各项任务的|任务的|该任务的)?(?:办结|完成|截止)?(?:时限|时间|期限|日期)/gu;
 /** “X月收官”指2025年X月底前完成: a word written after a month, said to mean that month's end — the time limit's. */
 const TIME_WORD_AFTER_MONTH =
   /[“"「](?:X|N|×|Ｘ|Ｎ|某)月([\p{Script=Han}]{1,4})[”"」](?:是|即)?指(?:\d{4}\s*年)?(?:X|N|×|Ｘ|Ｎ|该|某)月(?:底|末)?(?:之)?前/gu;
@@ -927,6 +937,78 @@ function readPositionalLines(text: string): Role[] | null {
     if (at >= 0 && role && roles[at] === undefined) roles[at] = role;
   }
   return roles.length > 0 && roles.every(Boolean) ? roles : null;
+}
+
+/** 系数为1.0的为牵头单位 — a number after a unit's name said to make it a kind of unit, under the bracket's label. */
+const VALUE_ROLE =
+  /([\p{Script=Han}]{2,4})为(\d+(?:\.\d+)?)的(?:单位)?(?:为|是)([\p{Script=Han}]{2,4}?(?:单位|部门))/gu;
+
+/** The roles the numbers after names stand for ({@link PlanConventions.valueRoles}), or null. */
+function readValueRoles(text: string): { label: string; roles: Map<string, Role> } | null {
+  if (!/(?:名称|单位)后(?:的|所附|所标)?(?:的)?数字/.test(text)) return null;
+  const roles = new Map<string, Role>();
+  let label = "";
+  for (const m of text.matchAll(VALUE_ROLE)) {
+    const role = roleSaid(m[3] as string);
+    if (!role) continue;
+    roles.set(m[2] as string, role);
+    label = m[1] as string;
+  }
+  return roles.size >= 2 ? { label, roles } : null;
+}
+
+/** 甲、乙；2025年5月底前 closing a sentence opened by 组织 → 甲、乙牵头；2025年5月底前. */
+export function withSentenceRole(inner: string, role: Role | null): string {
+  if (!role) return inner;
+  const [units = "", ...rest] = inner.split(/(?=[；;])/);
+  return [`${units.trim()}${VERB_OF[role]}`, ...rest].join("");
+}
+
+/** （系数：甲1.0，乙0.6，丙0.2；时限：…） → 甲牵头，乙负责，丙配合；时限：… — by the notice's numbers. */
+export function expandValueRoles(
+  inner: string,
+  value: { label: string; roles: ReadonlyMap<string, Role> } | null,
+): string {
+  if (!value) return inner;
+  const label = new RegExp(`^\\s*(?:本点)?${escapeRegExp(value.label)}\\s*[:：]\\s*`);
+  if (!label.test(inner)) return inner;
+  return inner
+    .replace(label, "")
+    .replace(
+      /([\p{Script=Han}）)]+?)\s*(\d+(?:\.\d+)?)(?=\s*(?:[，,、；;]|$))/gu,
+      (all, name: string, n: string) => {
+        const role = value.roles.get(n) ?? value.roles.get(String(Number(n)));
+        return role ? `${name}${VERB_OF[role]}` : all;
+      },
+    );
+}
+
+/** 以“组织”起句的，括号内单位为牵头单位 — a sentence's first word giving the role of its closing bracket's units. */
+const OPENING_VERB =
+  /以[“"「]([\p{Script=Han}]{1,4})[”"」](?:起句|开头|打头|起首)的[，,]?\s*(?:句末)?括号(?:内|中|里)?(?:所列)?的?(?:单位|部门)(?:为|是)([\p{Script=Han}]{2,4}?(?:单位|部门))/gu;
+
+function readOpeningVerbs(text: string): Map<string, Role> {
+  const verbs = new Map<string, Role>();
+  for (const m of text.matchAll(OPENING_VERB)) {
+    const role = roleSaid(m[2] as string);
+    if (role) verbs.set(m[1] as string, role);
+  }
+  return verbs;
+}
+
+/**
+ * The role the sentence a bracket closes gives its units by its first word ({@link PlanConventions.openingVerbs}):
+ * the sentence runs from the last full stop or line before `at`, its number (1. or （一）) aside.
+ */
+export function openingVerbRole(text: string, at: number, verbs: ReadonlyMap<string, Role>): Role | null {
+  if (verbs.size === 0) return null;
+  const before = text.slice(0, at);
+  const start = Math.max(before.lastIndexOf("。"), before.lastIndexOf("\n")) + 1;
+  const sentence = before
+    .slice(start)
+    .replace(/^\s*(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])?\s*/, "");
+  for (const [verb, role] of verbs) if (sentence.startsWith(verb)) return role;
+  return null;
 }
 
 const VERB_OF: Record<Role, string> = { lead: "牵头", responsible: "负责", support: "配合" };
@@ -1486,6 +1568,8 @@ export function readPlanConventions(
     roleSets: readRoleSets(`${preamble}\n${closing}`),
     unitModes: readUnitModes(`${notice}\n${preamble}`),
     positionalLines: readPositionalLines(`${notice}\n${preamble}`),
+    valueRoles: readValueRoles(`${notice}\n${preamble}`),
+    openingVerbs: readOpeningVerbs(`${notice}\n${preamble}`),
     codes: /编号/.test(`${notice}\n${preamble}`) ? readCodes(closing) : new Map(),
     chainRoles: readChainRoles(`${notice}\n${preamble}`),
     chainMark:

@@ -31,15 +31,18 @@ import {
   expandShortForms,
   expandTeams,
   expandUnitModes,
+  expandValueRoles,
   markedLabels,
   markedLine,
   numberBracketClause,
+  openingVerbRole,
   type PlanConventions,
   readPlanConventions,
   type TaskKindRule,
   withCountedDates,
   withNamedDates,
   withRoleWords,
+  withSentenceRole,
   withWeightRoles,
 } from "./conventions.js";
 import { parseDeadlines, SAME_TIME_AS } from "./deadlines.js";
@@ -456,6 +459,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // The items whose points closed with a sentence of roles on their own first line (…，X抓统筹，Y抓落地。),
   // or on a line of its own.
   const inlineSentences = new Set<string>();
+  // The items whose points wrote their own labelled fields at the ends of their first lines (…取缔。时序：…): lines
+  // of such fields after the last point are then the item's.
+  const inlineLabelled = new Set<string>();
   const ownLineSentences = new Set<string>();
   // The items whose points closed with lines saying they are the point's (本点冲刺分工：…).
   const pointsSayOwn = new Set<string>();
@@ -549,7 +555,15 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       }
       // …；第5项：X牵头 — a part naming its own task: its names still read as names.
       expanded.text = expanded.text.replace(/(^|[；;])\s*第\d{1,2}项\s*[:：]\s*/g, "$1");
-      expanded.text = expandUnitModes(expanded.text, conventions.unitModes);
+      expanded.text = expandValueRoles(
+        expandUnitModes(expanded.text, conventions.unitModes),
+        conventions.valueRoles,
+      );
+      // 组织…（市经信局；2025年5月底前）。实施…（各镇） — the sentence's first word gives its bracket's units their role.
+      expanded.text = withSentenceRole(
+        expanded.text,
+        openingVerbRole(item.text, bracket.start, conventions.openingVerbs),
+      );
       expanded.text = expandChainBracket(
         expanded.text,
         conventions.chainRoles,
@@ -634,13 +648,14 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // So does one on a line of its own after the last point (…。\n（X牵头，Y配合）) when the points before
       // closed on their own lines' ends: the change of layout says it closes them all.
       const startsLine = /\n\s*$/.test(item.text.slice(0, bracket.start));
+      // (…or where points write their own brackets as 本点’s — （本点系数：…） — one that does not say so.)
       const ownLine =
         item.parent !== null &&
         startsLine &&
         bracket.end >= end &&
         isLastPoint(d, entries[n + 1]) &&
-        (inlineClauses.has(item.parent) || inlineClauseRead) &&
-        !ownLineClauses.has(item.parent);
+        (((inlineClauses.has(item.parent) || inlineClauseRead) && !ownLineClauses.has(item.parent)) ||
+          (pointOwnLabels.size > 0 && !/^(?:本点|该点|此点)/.test(bracket.inner.trim())));
       // A point under a task naming its own units at its title (3. 加强扬尘治理。（X商Y办理）→ （1）（2）…（Z办理）)
       // closes only itself: the task's units are already said.
       // (So does one closing the last point's line under a point whose own item named them: 5.（一）（X）→
@@ -689,7 +704,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const closingLines: string[] = [];
     for (const line of d.lines.slice(1).map(trimmed).reverse()) {
       if (line === "" && closingLines.length === 0) continue;
-      if (!opensWithLabel(line) && !isTimeLabelLine(line) && !isDivisionLine(line)) break;
+      if (!opensWithLabel(line) && !isTimeLabelLine(withTimeLabel(line)) && !isDivisionLine(line)) break;
       closingLines.unshift(line);
     }
     // 本条落实责任：… / 本条落实时限：… after the last point, its points having lines of their own (本点…):
@@ -800,9 +815,24 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       (pointOwnSentence.length > 0 ||
         pointsSayOwn.has(item.parent) ||
         (inlineSentences.has(item.parent) && !ownLineSentences.has(item.parent)));
+    // (…this point's own line too.)
+    const inlineField = /[。；]\s*([\u4e00-\u9fa5]{2,4}\s*[:：].*)$/.exec(trimmed(d.lines[0] as Line))?.[1];
+    if (
+      item.parent !== null &&
+      inlineField &&
+      (opensWithLabel(inlineField) || isTimeLabelLine(withTimeLabel(inlineField)))
+    )
+      inlineLabelled.add(item.parent);
+    const labelledLayoutChanged =
+      item.parent !== null &&
+      inlineLabelled.has(item.parent) &&
+      isLastPoint(d, entries[n + 1]) &&
+      closingLines.length > 0 &&
+      closingLines.some((line) => opensWithLabel(line) || isTimeLabelLine(withTimeLabel(line)));
     const owedToItem =
       !lineClosesItem &&
-      ((layoutChanged && own.length > 0 && closingLines.some(opensWithLabel)) ||
+      (labelledLayoutChanged ||
+        (layoutChanged && own.length > 0 && closingLines.some(opensWithLabel)) ||
         (closesItem &&
           ((own.length > 0 && closingLines.some(opensWithLabel) && !itemNamedOwn) ||
             // 责任落实：X牵头，Y协同，Z落实。— a division line of its own after the last point; so is a line of
@@ -822,7 +852,16 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       opensWithLabel(lastLine) &&
       labelled(withoutUnitKey(lastLine)).length > 0 &&
       labelled(withoutUnitKey(firstLine)).length > 0;
-    if (secondDivision && item.parent) {
+    if (labelledLayoutChanged && item.parent) {
+      // The labelled lines under the last point are the item's; the point keeps the fields of its own line.
+      const itemsOwn = labelled(closingLines.join("\n"));
+      if (itemsOwn.length > 0) owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...itemsOwn]);
+      owedTimes.set(item.parent, closingLines);
+      const pointsOwn = closingLines.reduce((t, line) => t.replace(line, ""), item.text);
+      datedText.set(item, pointsOwn);
+      pointsOwnText.set(item, pointsOwn);
+      departments.push(...labelled(withoutUnitKey(pointsOwn)));
+    } else if (secondDivision && item.parent) {
       owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...labelled(withoutUnitKey(lastLine))]);
       owedTimes.set(item.parent, [...(owedTimes.get(item.parent) ?? []), lastLine]);
       const pointsOwn = item.text.replace(lastLine, "");

@@ -5,9 +5,11 @@
  * And words a notice defines as dates (“采暖期前”是指2025年10月15日前): a task that writes one is due then; days it
  * counts back from a date (“供热前N日”, “倒排N天”), a monthly series of meetings it numbers (第N次调度) and the weeks of a calendar it counts (第N周).
  */
+
 import { isoDate, lastDayOfMonth } from "./deadlines.js";
 import { escapeRegExp } from "./departments.js";
 import type { Deadline, Item } from "./schema.js";
+import { workdaysAfter } from "./workdays.js";
 
 /** The year a text last names before `at` (…2025年…，第1周为1月1日 → 2025); 0 where it names none. */
 function yearBefore(text: string, at: number | undefined): number {
@@ -89,7 +91,16 @@ const NODE_COUNTED_BACK =
 export interface CountedTime {
   find: RegExp;
   base: string;
+  /** Counted in working days from the day after the base (推进会后30个工作日), not in calendar days. */
+  workdays?: boolean;
 }
+
+/**
+ * “推进会后N个工作日”指自2025年4月15日…之日的次日起算，第N个工作日内完成 — working days counted from a dated event,
+ * the words before the count as the tasks write them.
+ */
+const WORKDAYS_COUNTED =
+  /[“"「]([\p{Script=Han}]{1,8}?后)N个工作日[”"」](?:是|即)?指(?:自|从)?\s*(\d{4})年(\d{1,2})月(\d{1,2})日/gu;
 
 /**
  * The times a text counts in days from a date ({@link COUNTED_BACK}, {@link DAY_LETTER}, {@link NODE_COUNTED_BACK});
@@ -106,6 +117,12 @@ export function readCountedTimes(text: string, named?: ReadonlyMap<string, strin
   if (NODE_COUNTED_BACK.test(text))
     for (const [word, base] of named ?? readNamedTimes(text))
       if (word.endsWith("前")) counted.push({ find: new RegExp(`${word}()(\\d{1,3})[日天]`, "gu"), base });
+  for (const m of text.matchAll(WORKDAYS_COUNTED))
+    counted.push({
+      find: new RegExp(`${escapeRegExp(m[1] as string)}()(\\d{1,3})个工作日`, "gu"),
+      base: isoDate(Number(m[2]), Number(m[3]), Number(m[4])),
+      workdays: true,
+    });
   for (const m of text.matchAll(DAY_LETTER))
     counted.push({
       find: new RegExp(`(?<![A-Za-z])${m[1]}\\s*([-+－＋])\\s*(\\d{1,3})(?![\\d日天])`, "gu"),
@@ -116,6 +133,7 @@ export function readCountedTimes(text: string, named?: ReadonlyMap<string, strin
 
 /** The date a counted time stands for, given its sign and days as found: its base, less (or, after +, plus) the days. */
 export function countedDate(time: CountedTime, sign: string | undefined, days: string | undefined): string {
+  if (time.workdays) return workdaysAfter(time.base, Number(days));
   return daysAfter(time.base, (/[+＋]/.test(sign ?? "") ? 1 : -1) * Number(days));
 }
 
