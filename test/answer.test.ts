@@ -1310,6 +1310,13 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   }, 240_000);
 
+  it("reads a plan's own word for its time limit (兑现) in a follow-up as asking when, not as a new topic", async () => {
+    const first = await many.answer("宝应的方案里靠港船舶用岸电是怎么要求的");
+    expect(first.citations[0]).toMatchObject({ doc: "baoying-air-quality-2025", id: "4.4.2" });
+    const next = await many.answer("这一条谁领诺？啥时候兑现？", { context: first.context });
+    expect(next.citations[0]).toMatchObject({ doc: "baoying-air-quality-2025", id: "4.4.2" });
+  });
+
   it("asked when a paper a task writes is issued (错峰生产方案), answers the task, not the plan's own issue", async () => {
     const paper = await many.answer("韩城的错峰生产方案要在什么时候印发");
     expect(paper.kind).toBe("item");

@@ -3947,4 +3947,22 @@ describe("the thirty-first round's conventions", () => {
     expect(isoDates(zhumadian, "2.2")).toEqual(["2025-12-31"]);
     expect(roles(zhumadian, "3.2.3")).toMatchObject({ 市市场监管局: "lead", 市生态环境局: "support" });
   });
+  it("reads a point numbered before a quantity of 万 (1.30万千瓦及以上…) as a point, a point's own bracket as all it has where the notice says 以其标注为准, a task's heading line its points follow (适用于该任务各要点), and keeps a plan's time-label words", () => {
+    const taian = planOf("taian-air-quality-2025");
+    expect(taian.items.filter((i) => i.parent === "3.2").map((i) => i.id)).toEqual([
+      "3.2.1",
+      "3.2.2",
+      "3.2.3",
+    ]);
+    const benxi = planOf("benxi-air-quality-2025");
+    // 〔A类：市生态环境局；本供暖期结束前〕 under a 〔B类：市住房城乡建设局、…〕 task.
+    expect(roles(benxi, "4.3.3")).toEqual({ 市生态环境局: "lead" });
+    expect(isoDates(benxi, "4.3.3")).toEqual(["2026-03-31"]);
+    const meizhou = planOf("meizhou-air-pollution-2025");
+    // 哨令：… at the task's start; its points take the units from the task, not as their own.
+    expect(meizhou.items.find((i) => i.id === "3.2.1")?.departments.every((d) => d.from === "3.2")).toBe(
+      true,
+    );
+    expect(planOf("baoying-air-quality-2025").timeWords).toContain("兑现");
+  });
 });

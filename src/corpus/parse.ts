@@ -1045,8 +1045,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   }
   // 紧接任务正文的第一行为牵头单位，第二行为配合单位，最后一行为完成时限: the bare lines closing each task (those
   // after a task's last point are the task's).
-  if (conventions.positionalLines)
-    applyPositionalLines(items, conventions.positionalLines, canonical, deadlineOptions);
+  // (Its points take them from the task, as from a bracket of the task's own.)
+  const positioned = conventions.positionalLines
+    ? applyPositionalLines(items, conventions.positionalLines, canonical, deadlineOptions)
+    : new Set<string>();
   const readParagraphClause = (clause: string) =>
     parseResponsibility(withRoleWords(clause, conventions.roleWords), canonical)?.departments ?? null;
   for (const parent of new Set([...owed.keys(), ...owedTimes.keys()])) {
@@ -1108,7 +1110,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     new Set(owed.keys()),
     conventions.overriddenLeadSupports,
     conventions.pointsFollowTask,
-    new Set([...dispatched, ...marked, ...itemParagraphs.keys()]),
+    new Set([...dispatched, ...marked, ...itemParagraphs.keys(), ...positioned]),
     conventions.unlistedRolesFollowTask,
     conventions.pointBracketRules,
   );
@@ -1285,6 +1287,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     items,
     standingNotes,
     roleWords,
+    timeWords: conventions.timeWords.filter((word) => word.length >= 2),
   });
   registerDepartments(plan, options.profile?.departments ?? []);
   return plan;
@@ -1516,7 +1519,8 @@ function applyPositionalLines(
   roles: readonly Role[],
   canonical: (written: string) => string,
   options: Parameters<typeof parseDeadlines>[1],
-): void {
+): Set<string> {
+  const given = new Set<string>();
   for (const [at, item] of items.entries()) {
     const lines = item.text
       .split("\n")
@@ -1543,6 +1547,7 @@ function applyPositionalLines(
       })),
     );
     if (units.length > 0) target.departments = strongestRoles([...target.departments, ...units]);
+    given.add(target.id);
     if (time) {
       // (Read as 2025年10月底前, quoted as written.)
       const due = /月$/.test(time) ? `${time}底前` : time;
@@ -1551,6 +1556,7 @@ function applyPositionalLines(
           target.deadlines.push({ ...d, text: time, sentence: time });
     }
   }
+  return given;
 }
 
 /** A clause ending in a role verb (由甲负责实施 and 由甲联合乙实施, as notices define them, end in 实施). */

@@ -244,5 +244,7 @@ export const Plan = z.object({
   standingNotes: z.array(StandingNote),
   /** Words the plan's notice defines for roles (主攻 → lead, 助攻 → support): a question may use them too. */
   roleWords: z.record(z.string(), Role).default({}),
+  /** Words the plan's notice makes its time limit's label (兑现, 收声, 冲线): a question asking when may use them. */
+  timeWords: z.array(z.string()).default([]),
 });
 export type Plan = z.infer<typeof Plan>;

@@ -56,11 +56,12 @@ const STYLES = [
     label: (n: number) => `、第${formatSmallNumeral(n)}`,
   },
   // 1．2025年10月底前，… or 1.2025/2026年榨季… — a task may open with its year (or a season's two years), a
-  // month (1．4月至10月…) or a whole number of three digits or more (1．5000平方米…); a number after the
-  // point is otherwise a decimal.
+  // month (1．4月至10月…), a whole number of three digits or more (1．5000平方米…) or a number of 万 or of 蒸吨
+  // (1.30万千瓦及以上…, 1.35蒸吨/小时…); a number after the point is otherwise a decimal.
   {
     style: "num",
-    pattern: /^(\d{1,2})\s*[.．、](?!(?!\d{4}(?:年|[/／]\d{4}年)|\d{1,2}月|[1-9]\d{2,}(?![.．\d]))\d)\s*/,
+    pattern:
+      /^(\d{1,2})\s*[.．、](?!(?!\d{4}(?:年|[/／]\d{4}年)|\d{1,2}月|[1-9]\d{2,}(?![.．\d])|[1-9]\d{0,2}(?:万|蒸吨))\d)\s*/,
     label: (n: number) => `${n}.`,
   },
   // ⒈⒉⒊ — the same in one character each.

@@ -106,6 +106,11 @@ function planRoleWords(text: string, plans: readonly Plan[]): Array<[string, Rol
   return [...words].sort((a, b) => b[0].length - a[0].length);
 }
 
+/** The words the plans make their time limits' labels (兑现, 收声) that a question says: asking by them is asking when. */
+function planTimeWords(text: string, plans: readonly Plan[]): string[] {
+  return [...new Set(plans.flatMap((plan) => plan.timeWords.filter((word) => text.includes(word))))];
+}
+
 /** The one role the words say, or null when they say none or several (主攻和助攻). */
 function soleRole(words: ReadonlyArray<[string, Role]>): Role | null {
   const roles = new Set(words.map(([, role]) => role));
@@ -958,6 +963,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       ...(aboutWords.length > 0 ? (cut.match(w.documentFraming) ?? []) : []),
       ...asking,
       ...planRoles.map(([word]) => word),
+      ...planTimeWords(cut, named.length > 0 ? namedPlans : deps.plans),
     ],
     deps,
     w,
