@@ -243,6 +243,14 @@ describe("entities: each thing the question describes, with its own facts", () =
     ]);
   });
 
+  it("a standard with the thing's fuel between them is still the thing's (国一排放标准的柴油挖掘机)", () => {
+    const q = facts("施工工地想用一台国一排放标准的柴油挖掘机");
+    expect(q.entities.map((e) => [e.kind, e.standard?.level ?? null])).toEqual([
+      ["construction-site", null],
+      ["nonroad", 1],
+    ]);
+  });
+
   it("a counted thing with only a standard is another of the kind named before (还有一台国三的)", () => {
     const zh = facts("我们有一台国四挖掘机，还有一台国二的，能进工地吗");
     const machines = zh.entities.filter((e) => e.kind === "nonroad");

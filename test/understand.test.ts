@@ -76,6 +76,14 @@ describe("cleaning", () => {
   });
 });
 
+describe("English words of no topic", () => {
+  it("leaves a who-question's comparisons and possessives out of what it leaves unexplained (sites like ours)", () => {
+    const q = engine.understand("Who supervises dust control at construction sites like ours?");
+    expect(q.unbridged).not.toContain("like");
+    expect(q.unbridged).not.toContain("ours");
+  });
+});
+
 describe("places a question names", () => {
   it("finds cities and provinces as words of their own, in Chinese and in pinyin, not inside other words", () => {
     expect(placesNamed("要是厂子搬到湖南呢")).toEqual(["湖南"]);

@@ -310,8 +310,13 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
     const start = bounds[i] ?? 0;
     const gap =
       ownStandard && next && at >= 0 ? text.slice(start + at + ownStandard.text.length, firstAt(next)) : null;
-    // 国二的挖掘机, 国二排放的挖掘机, 国三标准的装载机: nothing but the standard's own words between.
-    if (ownStandard && gap !== null && (gap.length <= 2 || /^(?:排放)?(?:标准)?(?:的)?\s*$/.test(gap))) {
+    // 国二的挖掘机, 国二排放的挖掘机, 国三标准的装载机: nothing but the standard's own words between — and the
+    // thing's fuel (国一排放标准的柴油挖掘机).
+    if (
+      ownStandard &&
+      gap !== null &&
+      (gap.length <= 2 || /^(?:排放)?(?:标准)?(?:的)?\s*(?:柴油|汽油|燃油|燃气|天然气)?\s*$/.test(gap))
+    ) {
       carried = ownStandard;
       ownStandard = null;
     }
