@@ -251,6 +251,17 @@ describe("entities: each thing the question describes, with its own facts", () =
     ]);
   });
 
+  it("a thing said to be absent is none of the case's, and a ceramic tile kiln no brick works", () => {
+    expect(facts("窑直接烧天然气，压根没有煤气发生炉").things).not.toContain("gas-producer");
+    expect(facts("窑用煤气发生炉供气").things).toContain("gas-producer");
+    expect(facts("我们瓷砖窑烧天然气").things).not.toContain("brick-line");
+    expect(facts("我们砖窑年产5000万标砖").things).toContain("brick-line");
+    // "don't expand, only keep running the old line": an existing case, not a new build.
+    expect(
+      facts("We plan to expand. And if we don't expand at all, only keep running the old line?").newBuild,
+    ).toBe(false);
+  });
+
   it("a counted thing with only a standard is another of the kind named before (还有一台国三的)", () => {
     const zh = facts("我们有一台国四挖掘机，还有一台国二的，能进工地吗");
     const machines = zh.entities.filter((e) => e.kind === "nonroad");
