@@ -453,6 +453,10 @@ describe("every development document", () => {
         "kaili-air-pollution-2025",
         "taian-air-quality-2025",
         "baoying-air-quality-2025",
+        "qingyang-air-quality-2025",
+        "pingyao-air-pollution-2025",
+        "heyuan-air-quality-2025",
+        "xinyu-air-pollution-2025",
       ].sort(),
     );
   });
