@@ -390,6 +390,14 @@ describe("document", () => {
 });
 
 describe("not_covered and invalid_input", () => {
+  it("refuses a request for a hotline the plans do not print, and answers how reporting is encouraged", async () => {
+    expect((await engine.answer("举报企业夜间偷排该打哪个电话")).status).toBe("not_covered");
+    expect(
+      (await engine.answer("What hotline number do I call to report smoke from a factory?")).status,
+    ).toBe("not_covered");
+    expect((await engine.answer("商丘怎么鼓励群众举报环境违法")).citations[0]?.id).toBe("10.3");
+  });
+
   it("refuses what lies beside the plans' topics: the carbon market, accidents, a firm's finances, fees, exact places", async () => {
     for (const q of [
       "商丘的水泥厂要不要进碳市场交易？",

@@ -3969,4 +3969,20 @@ describe("the thirty-first round's conventions", () => {
     );
     expect(planOf("baoying-air-quality-2025").timeWords).toContain("兑现");
   });
+  it("reads role words after 此项/本点 (此项X总盯，Y专盯), a time word before the time (盯至9月底), numbered rounds dated 自…至… (第三轮巡查), and a task's tag line after points that write 本点【…】 as their own", () => {
+    const pingyao = planOf("pingyao-air-pollution-2025");
+    expect(roles(pingyao, "2.2")).toEqual({
+      市生态环境局平遥分局: "lead",
+      县工信局: "responsible",
+      洪善镇人民政府: "support",
+      宁固镇人民政府: "support",
+    });
+    expect(isoDates(pingyao, "2.2")).toEqual(["2025-09-30"]);
+    // …协盯，长盯。 — ongoing: no time limit.
+    expect(roles(pingyao, "2.1")).toMatchObject({ 县发改局: "lead", 县行政审批局: "responsible" });
+    const qingyang = planOf("qingyang-air-quality-2025");
+    // 【督战】市工信局　【攻坚】…　【收口】第三轮巡查, after point 3; point 2 writes 本点【攻坚】….
+    expect(roles(qingyang, "3.2")).toMatchObject({ 市工信局: "lead", "各县(区)人民政府": "responsible" });
+    expect(isoDates(qingyang, "3.2")).toEqual(["2025-09-15"]);
+  });
 });

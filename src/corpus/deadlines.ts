@@ -557,6 +557,11 @@ export function parseDeadlines(written: string, options: DeadlineOptions): Deadl
     }
     text = text
       .replace(new RegExp(`${word}(?=\\s*[:：]|[】〕])`, "g"), `${pad(word.length - 2)}时限`)
+      // 盯至9月底 — the word before a time, as a label is (“盯至”后所写时间为完成时限).
+      .replace(
+        new RegExp(`(?<![\\p{Script=Han}])${word}(?=\\s*(?:\\d{1,4}[年月]|年底|年内))`, "gu"),
+        `${pad(word.length - 2)}限：`,
+      )
       // （…；6月冲线） / 10月15日冲线 / 年底冲线 — the word right after a time says it is the time limit ("冲线"前为
       // 完成时限): a month alone is by its end.
       .replace(

@@ -467,7 +467,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const pointsSayOwn = new Set<string>();
   // Labels a point writes as its own (本点领航：…, 本点冲线：…): a line under the bare label (【航标】领航：…；靠岸：…,
   // 冲线：…) after the last point is then its task's (任务末行“冲线”为完成时限).
-  const pointOwnLabels = new Set([...source.matchAll(POINT_OWN_LABEL)].map((m) => m[1] as string));
+  const pointOwnLabels = new Set([...source.matchAll(POINT_OWN_LABEL)].map((m) => (m[1] ?? m[2]) as string));
   const underTasksLabel = (line: string) => {
     // (【签办】主签：… where points write 本点签办：…)
     const head = /^【([^】\n]{1,6})】/.exec(line);
@@ -1483,8 +1483,8 @@ function namedAbove(items: readonly Item[], parent: string | null): number {
 
 /** A line saying it is the point's own (本点冲刺分工：…, 该点…). */
 const POINT_SAYS_OWN = /^(?:本点|该点|此点)/;
-/** 本点冲线： — a label a point writes as its own (global). */
-const POINT_OWN_LABEL = /(?:本点|该点|此点)([\u4e00-\u9fa5]{2,4})\s*[:：]/g;
+/** 本点冲线： / 本点【攻坚】 — a label a point writes as its own (global). */
+const POINT_OWN_LABEL = /(?:本点|该点|此点)(?:【([\u4e00-\u9fa5]{2,4})】|([\u4e00-\u9fa5]{2,4})\s*[:：])/g;
 /** 冲线：2025年10月底前。 / 领航：X；… — a label and what it says, on a line of its own. */
 const LABELLED_LINE = /^([\u4e00-\u9fa5]{2,4})\s*[:：]\s*(.+)$/;
 

@@ -235,7 +235,7 @@ function readNamedList(text: string): Map<string, string> {
  * due at one (第二轮验收) is due on its last day.
  */
 const ROUND =
-  /(第[一二三四五六七八九十\d]{1,3}(?:轮|批|次|阶段))[：:]?\s*(?:(\d{4})\s*年)?\d{1,2}月\d{1,2}日\s*(?:至|到|—|－|-|~)\s*(?:(\d{4})\s*年)?(\d{1,2})月(\d{1,2})日/gu;
+  /(第[一二三四五六七八九十\d]{1,3}(?:轮|批|次|阶段))[：:]?\s*(?:自|从|为)?\s*(?:(\d{4})\s*年)?\d{1,2}月\d{1,2}日\s*(?:至|到|—|－|-|~)\s*(?:(\d{4})\s*年)?(\d{1,2})月(\d{1,2})日/gu;
 
 /** The rounds a text dates ({@link ROUND}): 第二轮 → the day it ends. */
 function readRounds(text: string): Map<string, string> {

@@ -218,6 +218,8 @@ function splitVerb(clause: string): { names: string; role: Role } | null {
       "",
     )
     .replace(/^(?:责成|请)/, "")
+    // 此项X总盯，… / 本点Y专盯 — the task or point the clause stands under, said before the names.
+    .replace(/^(?:此项|该项|本项|这项|本条|本点|该点|此点)(?:工作|任务)?[，,]?\s*(?=[\u4e00-\u9fa5])/, "")
     // X统筹本项 / Y负责本条: the task the clause stands under is the one it speaks of.
     .replace(/(?<=\p{Script=Han}{2})(?:本项|本条|该项)$/u, "")
     // 在X、Y配合下，由Z牵头: the units whose help the task has (配合下, 协助下, 支持下) support it (a notice
@@ -343,6 +345,8 @@ const isTimeClause = (written: string) => {
     START_TIME.test(clause) ||
     countedFromIssue(clause) ||
     sameTimeAs(clause) ||
+    // (长盯, 长期 — a clause of two characters saying the work goes on: no time limit.)
+    /^长[\u4e00-\u9fa5]$/.test(clause) ||
     // (2025年3月起，6个月 — a start and how many months the work takes.)
     /^(?:工期)?\d{1,2}个(?:自然)?月(?:内)?$/.test(clause) ||
     (STAGE_TIME.test(clause) && !hasRoleVerb(clause))
