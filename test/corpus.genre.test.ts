@@ -3984,5 +3984,10 @@ describe("the thirty-first round's conventions", () => {
     // 【督战】市工信局　【攻坚】…　【收口】第三轮巡查, after point 3; point 2 writes 本点【攻坚】….
     expect(roles(qingyang, "3.2")).toMatchObject({ 市工信局: "lead", "各县(区)人民政府": "responsible" });
     expect(isoDates(qingyang, "3.2")).toEqual(["2025-09-15"]);
+    // 本点【督战】市气象局… then 【督战】市生态环境局… under the last point: the first line is the point's, the second the item's.
+    expect(roles(qingyang, "8.1.2")).toMatchObject({ 市气象局: "lead", 市生态环境局: "responsible" });
+    expect(roles(qingyang, "8.1")).toMatchObject({ 市生态环境局: "lead", 市气象局: "support" });
+    // 此项X总盯，Y协盯，盯至7月底。 — a verb carried on to a time closes the sentence of roles.
+    expect(roles(pingyao, "6.3")).toEqual({ 市生态环境局平遥分局: "lead", 县财政局: "support" });
   });
 });

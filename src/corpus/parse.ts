@@ -877,7 +877,19 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       departments.push(...pointOwnSentence);
       if (pointOwnSentence.length > 0) pointsWithClause.add(item.parent);
     } else if (owedToItem && item.parent) {
-      owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...own, ...sentence]);
+      // (本点【督战】… among the lines is the point's own; the others are the item's.)
+      // (Under a point's own points — （1）（2） — 本点 is that point: all the lines are above this entry.)
+      const pointsLines =
+        (d.path?.length ?? 0) === 3 ? closingLines.filter((line) => POINT_SAYS_OWN.test(line)) : [];
+      const itemsOwn =
+        pointsLines.length > 0 && pointsLines.length < closingLines.length
+          ? labelled(withoutUnitKey(closingLines.filter((line) => !pointsLines.includes(line)).join("\n")))
+          : own;
+      if (itemsOwn !== own)
+        departments.push(
+          ...labelled(withoutUnitKey(pointsLines.map((l) => l.replace(POINT_SAYS_OWN, "")).join("\n"))),
+        );
+      owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...itemsOwn, ...sentence]);
       // The line given to the item names no subject of the point's own sentences.
       if (d.lines.length > 1 && lastLineRolesOnly)
         pointsOwnText.set(item, (pointsOwnText.get(item) ?? item.text).replace(lastLine, ""));

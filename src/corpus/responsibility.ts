@@ -345,6 +345,8 @@ const isTimeClause = (written: string) => {
     START_TIME.test(clause) ||
     countedFromIssue(clause) ||
     sameTimeAs(clause) ||
+    // (盯至7月底, 持续至年底 — a verb carried on to a time: that time.)
+    /^[\u4e00-\u9fa5]{1,3}至(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末)?|年底|年末)(?:前)?$/.test(clause) ||
     // (长盯, 长期 — a clause of two characters saying the work goes on: no time limit.)
     /^长[\u4e00-\u9fa5]$/.test(clause) ||
     // (2025年3月起，6个月 — a start and how many months the work takes.)
