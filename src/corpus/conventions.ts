@@ -899,12 +899,6 @@ export function expandRoleSets(inner: string, sets: ReadonlyMap<string, string>)
 /** A mode's code and what it says of the units listed (A类为独办，所列单位独立承担并牵头推进). */
 const UNIT_MODE =
   /(?<=^|[：:；;。，,\s])([A-Z甲乙丙丁]类)(?:为|是)[\p{Script=Han}]{0,4}[，,]\s*(所列[^；;。]{2,40})/gu;
-const ROLE_VERB: ReadonlyArray<readonly [RegExp, Role]> = [
-  [/^(?:牵头|领办|主办)/, "lead"],
-  [/^(?:具体)?(?:负责|落实|承办|实施)/, "responsible"],
-  [/^(?:配合|协办|协助|参与)/, "support"],
-];
-const verbRole = (text: string): Role | null => ROLE_VERB.find(([re]) => re.test(text))?.[1] ?? null;
 
 /** The modes a notice defines ({@link PlanConventions.unitModes}); empty where it defines none. */
 function readUnitModes(text: string): Map<string, { first: Role; rest: Role }> {
@@ -915,7 +909,7 @@ function readUnitModes(text: string): Map<string, { first: Role; rest: Role }> {
     const rest =
       /(?:其余|其他|其后)(?:的)?(?:单位|部门)?(?:为|是|均)?(?:负责具体|具体)?([\u4e00-\u9fa5]{2})/.exec(said);
     if (first && rest) {
-      const [a, b] = [verbRole(first[1] as string), verbRole(rest[1] as string)];
+      const [a, b] = [roleSaid(first[1] as string), roleSaid(rest[1] as string)];
       if (a && b) modes.set(m[1] as string, { first: a, rest: b });
     } else if (/共同负责|不分主次|均为责任/.test(said))
       modes.set(m[1] as string, { first: "responsible", rest: "responsible" });
@@ -961,7 +955,7 @@ function readValueRoles(text: string): { label: string; roles: Map<string, Role>
 export function withSentenceRole(inner: string, role: Role | null): string {
   if (!role) return inner;
   const [units = "", ...rest] = inner.split(/(?=[；;])/);
-  return [`${units.trim()}${VERB_OF[role]}`, ...rest].join("");
+  return [`${units.trim()}${BARE_VERB[role]}`, ...rest].join("");
 }
 
 /** （系数：甲1.0，乙0.6，丙0.2；时限：…） → 甲牵头，乙负责，丙配合；时限：… — by the notice's numbers. */
@@ -978,7 +972,7 @@ export function expandValueRoles(
       /([\p{Script=Han}）)]+?)\s*(\d+(?:\.\d+)?)(?=\s*(?:[，,、；;]|$))/gu,
       (all, name: string, n: string) => {
         const role = value.roles.get(n) ?? value.roles.get(String(Number(n)));
-        return role ? `${name}${VERB_OF[role]}` : all;
+        return role ? `${name}${BARE_VERB[role]}` : all;
       },
     );
 }
@@ -1011,8 +1005,6 @@ export function openingVerbRole(text: string, at: number, verbs: ReadonlyMap<str
   return null;
 }
 
-const VERB_OF: Record<Role, string> = { lead: "牵头", responsible: "负责", support: "配合" };
-
 /** 〔B类：甲、乙、丙；date〕 → 甲牵头，乙、丙配合；date — by the mode the notice defines for the code. */
 export function expandUnitModes(
   inner: string,
@@ -1028,10 +1020,10 @@ export function expandUnitModes(
       .filter(Boolean);
     if (!first) return all;
     return rest.length === 0
-      ? `${first}${VERB_OF[mode.first]}`
+      ? `${first}${BARE_VERB[mode.first]}`
       : mode.first === mode.rest
-        ? `${[first, ...rest].join("、")}${VERB_OF[mode.first]}`
-        : `${first}${VERB_OF[mode.first]}，${rest.join("、")}${VERB_OF[mode.rest]}`;
+        ? `${[first, ...rest].join("、")}${BARE_VERB[mode.first]}`
+        : `${first}${BARE_VERB[mode.first]}，${rest.join("、")}${BARE_VERB[mode.rest]}`;
   });
 }
 

@@ -12,6 +12,9 @@ export function ownPlaceWords(plan: Plan): string[] {
   return [...(place ? [place.zh] : []), ...placeAliases, ...subdivisions];
 }
 
+/** Every city's and province's name, for a first look before segmenting (built once). */
+let anyName: RegExp | undefined;
+
 /** What follows a city's name when it names a street or a park (中山路, 人民公园), not the city. */
 const NOT_THE_PLACE = /^(?:路|街|大街|大道|公园|广场|大厦|饭店|酒店)/;
 
@@ -22,6 +25,9 @@ const NOT_THE_PLACE = /^(?:路|街|大街|大道|公园|广场|大厦|饭店|酒
 export function placesNamed(text: string): string[] {
   const cities = cityNames();
   const provinces = provinceNames();
+  // Segmenting costs more than looking: only a text holding a name, or a capitalised word, is cut.
+  anyName ??= new RegExp([...cities, ...provinces].sort((a, b) => b.length - a.length).join("|"));
+  if (!anyName.test(text) && !/\b[A-Z][a-z]/.test(text)) return [];
   const tokens = segmenter().cut(text, false);
   const named: string[] = [];
   tokens.forEach((token, i) => {
