@@ -407,8 +407,9 @@ function replacePlaces(previous: string, next: string, lang: Query["lang"]): str
 
 /** The cues of a text and their opposites (key-region ↔ not-key-region). */
 function opposedCues(text: string, lang: Query["lang"]): Set<string> {
-  const cues = [...extractFacts(text, lang).cues];
-  return new Set([...cues.map((c) => (c.startsWith("not-") ? c.slice(4) : `not-${c}`)), ...rivalCues(cues)]);
+  return new Set(
+    [...extractFacts(text, lang).cues].map((c) => (c.startsWith("not-") ? c.slice(4) : `not-${c}`)),
+  );
 }
 
 /** Whether the previous case's cues state a fact the new text turns round (不在重点区域 → 在重点区域). */
@@ -423,16 +424,12 @@ function opposes(previousCues: Iterable<string>, next: string, lang: Query["lang
  */
 function withoutOpposed(previous: string, next: string, lang: Query["lang"]): string {
   const opposite = opposedCues(next, lang);
-  const rivals = rivalCues(extractFacts(next, lang).cues);
   return previous
     .split(/(?<=[，,、;；])/)
     .flatMap((clause) => {
-      const cues = [...extractFacts(clause, lang).cues];
-      const turned = new Set(cues.filter((c) => opposite.has(c)));
+      const turned = new Set([...extractFacts(clause, lang).cues].filter((c) => opposite.has(c)));
       if (turned.size === 0) return [clause];
-      // A rival said in its place (改用催化燃烧 for 水喷淋) takes only its words: the rest of the clause is the case.
-      const rivalled = [...turned].every((c) => rivals.has(c));
-      return rivalled || withUnit(clause).length > 0 ? [withoutCues(clause, turned)] : [];
+      return withUnit(clause).length > 0 ? [withoutCues(clause, turned)] : [];
     })
     .join("");
 }
