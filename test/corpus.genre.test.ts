@@ -3,8 +3,8 @@
  * eval/genre/dev/docs (whole plans as published, page chrome included) and the openings of real
  * pages in test/fixtures/corpus (cut off mid-sentence).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -22,6 +22,7 @@ import {
 } from "../src/corpus/index.js";
 import { splitLines } from "../src/corpus/lines.js";
 import { pipeTableRows } from "../src/corpus/pipe-table.js";
+import { tempDir } from "./temp-dir.js";
 
 const DEV = "eval/genre/dev/docs";
 const corpus = loadCorpus(DEV);
@@ -1031,7 +1032,7 @@ describe("openings of real pages, cut mid-sentence", () => {
 
 describe("a corrupt, binary or empty file next to good ones", () => {
   it("is skipped with a warning naming it; the others load", () => {
-    const dir = mkdtempSync(join(tmpdir(), "corpus-"));
+    const dir = tempDir("corpus");
     writeFileSync(join(dir, "a-good.txt"), readFileSync(join(DEV, "xuchang-air-quality-2024.txt")));
     writeFileSync(
       join(dir, "b-binary.txt"),

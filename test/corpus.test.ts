@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDeadlines } from "../src/corpus/deadlines.js";
 import { englishDepartment, findDepartmentMentions, isDepartmentWord } from "../src/corpus/departments.js";
 import { loadCorpus, loadGenreData, parsePlan, readProfileFile } from "../src/corpus/index.js";
+import { tempDir } from "./temp-dir.js";
 
 const genre = loadGenreData("data");
 
@@ -284,8 +284,8 @@ describe("a generic parser", () => {
 
 describe("parsed plans kept between runs", () => {
   it("reads a plan back from the cache as parsed, and parses again when its text changes", () => {
-    const docs = mkdtempSync(join(tmpdir(), "plans-docs-"));
-    const cache = mkdtempSync(join(tmpdir(), "plans-cache-"));
+    const docs = tempDir("plans-docs");
+    const cache = tempDir("plans-cache");
     cpSync("corpus/shangqiu-air-quality-2024.txt", join(docs, "shangqiu-air-quality-2024.txt"));
     const first = loadCorpus(docs, { cacheDir: cache });
     const files = readdirSync(join(cache, "plans"));
@@ -307,8 +307,8 @@ describe("parsed plans kept between runs", () => {
   });
 
   it("makes a cached plan's departments known to the questions, as a parsed one's are", () => {
-    const docs = mkdtempSync(join(tmpdir(), "plans-docs-"));
-    const cache = mkdtempSync(join(tmpdir(), "plans-cache-"));
+    const docs = tempDir("plans-docs");
+    const cache = tempDir("plans-cache");
     cpSync("corpus/shangqiu-air-quality-2024.txt", join(docs, "shangqiu-air-quality-2024.txt"));
     loadCorpus(docs, { cacheDir: cache });
     // What another process wrote: the same plan, one of its departments named as no parse here names it.
@@ -324,7 +324,7 @@ describe("parsed plans kept between runs", () => {
   });
 
   it("parses as usual when the cache cannot be written", () => {
-    const blocked = join(mkdtempSync(join(tmpdir(), "plans-blocked-")), "file");
+    const blocked = join(tempDir("plans-blocked"), "file");
     writeFileSync(blocked, "not a folder");
     const c = loadCorpus("corpus", { cacheDir: blocked });
     expect(c.plans.map((p) => p.doc)).toEqual(["shangqiu-air-quality-2024", "state-council-2023-24"]);

@@ -1,5 +1,6 @@
 // The HTTP app through Hono's app.request(): the JSON API, its OpenAPI document, keys, limits, the
 // page's files and the mount point — no socket.
+
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,6 +13,7 @@ import {
 import { MemoryStore } from "../src/channels/state/index.js";
 import type { Engine } from "../src/engine/index.js";
 import { MemoryLog, testEngine } from "./http-fixtures.js";
+import { tempDir } from "./temp-dir.js";
 
 const SQ = "shangqiu-air-quality-2024";
 const KEY = "k-0123456789abcdef";
@@ -354,7 +356,7 @@ describe("/openapi.json", () => {
 
 describe("the page's files and the mount point", () => {
   it("serves the built page with a CSP, an ETag (304 when unchanged) and gzip", async () => {
-    const dir = await import("node:fs/promises").then((fs) => fs.mkdtemp("/tmp/pb-web-"));
+    const dir = tempDir("pb-web");
     const { writeFileSync } = await import("node:fs");
     writeFileSync(`${dir}/index.html`, `<!doctype html><title>t</title>${"<p>x</p>".repeat(100)}`);
     writeFileSync(`${dir}/app.js`, "console.log(1)");

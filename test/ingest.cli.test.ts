@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IngestOutcome } from "../src/ingest/index.js";
+import { tempDir } from "./temp-dir.js";
 
 beforeAll(() => {
   const build = spawnSync(process.execPath, ["scripts/build.mjs"], { encoding: "utf8" });
@@ -12,11 +12,11 @@ beforeAll(() => {
 
 const ingest = (args: string[]) =>
   spawnSync(process.execPath, ["dist/ingest.js", ...args], { encoding: "utf8", timeout: 60_000 });
-const tempDir = () => mkdtempSync(join(tmpdir(), "ingest-cli-"));
+const tempCliDir = () => tempDir("ingest-cli");
 
 describe("npm run ingest (node dist/ingest.js)", () => {
   it("writes the corpus file and prints the report", () => {
-    const out = tempDir();
+    const out = tempCliDir();
     const r = ingest(["test/fixtures/ingest/shangqiu-2024-gbk.html", "--out", out, "--slug", "shangqiu-gbk"]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("Title:     商丘市人民政府关于印发商丘市空气质量持续改善行动计划的通知");
@@ -29,7 +29,7 @@ describe("npm run ingest (node dist/ingest.js)", () => {
   });
 
   it("--json --dry-run prints the outcome as JSON (zod schema) and writes nothing", () => {
-    const out = tempDir();
+    const out = tempCliDir();
     const r = ingest(["test/fixtures/ingest/xuchang-2024.docx", "--out", out, "--dry-run", "--json"]);
     expect(r.status, r.stderr).toBe(0);
     const outcome = IngestOutcome.parse(JSON.parse(r.stdout));
@@ -42,7 +42,7 @@ describe("npm run ingest (node dist/ingest.js)", () => {
   });
 
   it("refuses to overwrite without --force (exit 1, one line on stderr)", () => {
-    const out = tempDir();
+    const out = tempCliDir();
     writeFileSync(join(out, "xuchang-2024.txt"), "mine\n");
     const r = ingest(["test/fixtures/ingest/xuchang-2024.html", "--out", out]);
     expect(r.status).toBe(1);
@@ -52,7 +52,7 @@ describe("npm run ingest (node dist/ingest.js)", () => {
   });
 
   it("refuses a scanned PDF with exit 1 and one clear line, no stack trace", () => {
-    const out = tempDir();
+    const out = tempCliDir();
     const r = ingest(["test/fixtures/ingest/scanned.pdf", "--out", out]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
@@ -64,7 +64,7 @@ describe("npm run ingest (node dist/ingest.js)", () => {
   });
 
   it("exits 2 for a document that is not a plan, and 1 for a missing file or a bad slug", () => {
-    const dir = tempDir();
+    const dir = tempCliDir();
     writeFileSync(join(dir, "memo.txt"), "会议纪要\n今天开会。\n");
     const notPlan = ingest([join(dir, "memo.txt"), "--out", dir]);
     expect(notPlan.status).toBe(2);

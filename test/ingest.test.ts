@@ -1,5 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadGenreData, parsePlan } from "../src/corpus/index.js";
@@ -11,11 +10,12 @@ import {
   IngestOutcome,
   ingestFile,
 } from "../src/ingest/index.js";
+import { tempDir } from "./temp-dir.js";
 
 const genre = loadGenreData("data");
 const FIXTURES = "test/fixtures/ingest";
 const fixture = (name: string) => join(FIXTURES, name);
-const tempDir = () => mkdtempSync(join(tmpdir(), "ingest-test-"));
+const tempIngestDir = () => tempDir("ingest-test");
 
 /** The lines of a document as published, from its first line to the line before the page's own chrome. */
 function documentLines(file: string, first: string, endBefore: string): string[] {
@@ -165,7 +165,7 @@ describe("Word .docx numbered through heading styles, or with its numbering lost
   });
 
   it("says the numbers are lost when paragraphs point to a list the file does not define (exit 2)", async () => {
-    const out = tempDir();
+    const out = tempIngestDir();
     const outcome = await ingestFile(fixture("lost-numbering.docx"), { outDir: out, genre });
     expect(outcome.status).toBe("not-a-plan");
     expect(exitCodeOf(outcome)).toBe(2);
@@ -208,7 +208,7 @@ describe("text PDF", () => {
   });
 
   it("refuses a scanned PDF (images, no text layer) with exit 1 and says why", async () => {
-    const out = tempDir();
+    const out = tempIngestDir();
     const outcome = await ingestFile(fixture("scanned.pdf"), { outDir: out, genre });
     expect(outcome.status).toBe("unreadable");
     expect(exitCodeOf(outcome)).toBe(1);
@@ -220,7 +220,7 @@ describe("text PDF", () => {
 describe("the report", () => {
   it("counts sections, entries, departments with their roles and items, and deadlines", async () => {
     const outcome = IngestOutcome.parse(
-      await ingestFile(fixture("xuchang-2024.docx"), { outDir: tempDir(), dryRun: true, genre }),
+      await ingestFile(fixture("xuchang-2024.docx"), { outDir: tempIngestDir(), dryRun: true, genre }),
     );
     if (outcome.status !== "ok") throw new Error(outcome.status);
     const report = outcome.report;
@@ -264,7 +264,7 @@ describe("the report", () => {
 
   it("ends the last item before the page's footer (nothing to warn about)", async () => {
     const outcome = await ingestFile(fixture("xuchang-2024.html"), {
-      outDir: tempDir(),
+      outDir: tempIngestDir(),
       dryRun: true,
       genre,
     });
@@ -280,7 +280,7 @@ describe("the report", () => {
   });
 
   it("warns that a national plan names no departments, and that the corpus already has a document", async () => {
-    const out = tempDir();
+    const out = tempIngestDir();
     copyFileSync(SHANGQIU_SOURCE, join(out, "shangqiu-air-quality-2024.txt"));
     const outcome = await ingestFile(fixture("shangqiu-2024-gbk.html"), { outDir: out, dryRun: true, genre });
     if (outcome.status !== "ok") throw new Error(outcome.status);
@@ -288,7 +288,7 @@ describe("the report", () => {
       "shangqiu-air-quality-2024",
     );
     const national = await ingestFile("corpus/state-council-2023-24.txt", {
-      outDir: tempDir(),
+      outDir: tempIngestDir(),
       dryRun: true,
       genre,
     });
@@ -300,14 +300,14 @@ describe("the report", () => {
 
 describe("writing to the corpus", () => {
   it("--dry-run writes nothing", async () => {
-    const out = tempDir();
+    const out = tempIngestDir();
     const outcome = await ingestFile(fixture("xuchang-2024.html"), { outDir: out, dryRun: true, genre });
     expect(outcome.status).toBe("ok");
     expect(readdirSync(out)).toEqual([]);
   });
 
   it("writes <slug>.txt, refuses to overwrite it without --force, and replaces it with --force", async () => {
-    const out = tempDir();
+    const out = tempIngestDir();
     const first = await ingestFile(fixture("xuchang-2024.docx"), { outDir: out, genre });
     expect(first.status).toBe("ok");
     const file = join(out, "xuchang-2024.txt");
@@ -325,7 +325,7 @@ describe("writing to the corpus", () => {
   });
 
   it("takes --slug, and the written file loads back as the same plan", async () => {
-    const out = tempDir();
+    const out = tempIngestDir();
     const outcome = await ingestFile(fixture("shangqiu-2024.pdf"), {
       outDir: out,
       slug: "shangqiu-pdf",
@@ -337,7 +337,7 @@ describe("writing to the corpus", () => {
   });
 
   it("writes nothing and exits 2 for a text that is not a plan, saying why", async () => {
-    const dir = tempDir();
+    const dir = tempIngestDir();
     const notice = join(dir, "notice.txt");
     writeFileSync(notice, "关于开展2024年世界环境日宣传活动的通知\n各单位：\n请于6月5日前报送活动方案。\n");
     const outcome = await ingestFile(notice, { outDir: dir, genre });
@@ -349,7 +349,7 @@ describe("writing to the corpus", () => {
   });
 
   it("reports a missing file as unreadable", async () => {
-    const outcome = await ingestFile(join(tempDir(), "nope.pdf"), { genre });
+    const outcome = await ingestFile(join(tempIngestDir(), "nope.pdf"), { genre });
     expect(outcome).toMatchObject({ status: "unreadable" });
     if (outcome.status === "unreadable") expect(outcome.message).toMatch(/no such file/);
   });

@@ -4,8 +4,8 @@
  * dialogs; speed. What each rule decides is tested beside it, in the rules file
  * (test/rules.book.test.ts runs those cases).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../src/corpus/index.js";
@@ -27,6 +27,7 @@ import {
 import { render } from "../src/rules/template.js";
 import { resolveThreshold } from "../src/rules/threshold.js";
 import { vocabulary } from "../src/rules/vocabulary.js";
+import { tempDir } from "./temp-dir.js";
 
 const DOC = "shangqiu-air-quality-2024";
 const RULES_FILE = `${DOC}.rules.yaml`;
@@ -398,7 +399,7 @@ describe("loading rules files", () => {
   const original = readFileSync(join("corpus", RULES_FILE), "utf8");
   /** Loads `text` as the plan's rules file from a folder of its own. */
   function load(text: string, file = RULES_FILE, ps: readonly Plan[] = plans) {
-    const dir = mkdtempSync(join(tmpdir(), "rules-"));
+    const dir = tempDir("rules");
     writeFileSync(join(dir, file), text);
     return loadRuleBooks(dir, ps);
   }
