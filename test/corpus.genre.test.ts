@@ -458,6 +458,8 @@ describe("every development document", () => {
         "pingyao-air-pollution-2025",
         "heyuan-air-quality-2025",
         "xinyu-air-pollution-2025",
+        "datong-air-quality-2025",
+        "guyuan-air-quality-2025",
       ].sort(),
     );
   });
