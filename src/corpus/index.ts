@@ -43,6 +43,7 @@ export { parsePlan } from "./parse.js";
 export { projectPaths, projectRoot } from "./paths.js";
 export { placeInPinyin } from "./place.js";
 export { buildProfile, type GenreData, loadGenreData, ProfileFile, readProfileFile } from "./profile.js";
+export { cityNames, loadCityNames, provinceNames } from "./regions.js";
 export * from "./schema.js";
 export { type DivisionRow, readDivisionTable } from "./table.js";
 export { readYamlFile } from "./yaml.js";

@@ -4,6 +4,7 @@
  * performance grade and a year. The words come from data/facts.yaml; reading numerals and tying
  * figures to their things is code (./numbers.ts, ./entities.ts). Pure and deterministic.
  */
+import { cityNames } from "../corpus/index.js";
 import { findEntities, fuelsIn, measureOf } from "./entities.js";
 import { findAmounts, findStandard } from "./numbers.js";
 import type { Entity, QuestionFacts } from "./question.js";
@@ -132,10 +133,29 @@ function withoutRuleNames(text: string, entities: readonly Entity[]): Entity[] {
   });
 }
 
+let cityPattern: RegExp | null = null;
+
+/**
+ * The text with every prefecture-level city's name blanked, each character a space so offsets stay: the
+ * things, animals, industries and fuels a question names are never read inside a place's name (a 马 or a 鸡
+ * in a city's name is no animal).
+ */
+function withoutCityNames(text: string): string {
+  cityPattern ??= new RegExp(
+    [...cityNames()]
+      .sort((a, b) => b.length - a.length)
+      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("|"),
+    "g",
+  );
+  return text.replace(cityPattern, (m) => " ".repeat(m.length));
+}
+
 function readFacts(question: string, lang: "zh" | "en", v: Vocabulary): QuestionFacts {
   const text = question.normalize("NFKC");
   const cues = new Set([...v.cues].filter(([, re]) => re.test(text)).map(([name]) => name));
-  const industryText = v.industries.mask ? text.replace(v.industries.mask, " ") : text;
+  const objects = withoutCityNames(text);
+  const industryText = v.industries.mask ? objects.replace(v.industries.mask, " ") : objects;
   const whole = measureOf(text, v);
   // 一条线, 一台, 一家: one of a thing names it, it measures nothing (not a count of 1 sealing point).
   const counted = findAmounts(text, v).filter(
@@ -155,7 +175,7 @@ function readFacts(question: string, lang: "zh" | "en", v: Vocabulary): Question
       period: m.period ?? (alone ? whole.period : null),
     };
   });
-  let entities = findEntities(text, amounts, v);
+  let entities = findEntities(objects, amounts, v);
   // A figure an entity counts in another unit (a boiler's MW as t/h) is that figure for every rule.
   const owned = new Map(entities.flatMap((e) => e.figures).map((f) => [f.index, f]));
   const converted = amounts.map((a) => {
@@ -164,16 +184,16 @@ function readFacts(question: string, lang: "zh" | "en", v: Vocabulary): Question
   });
   // Converted, a figure may share its unit with a quoted threshold (29MW beside "35蒸吨以下的那类").
   const inOwnUnits = withoutQuotedThresholds(text, converted);
-  if (inOwnUnits.length < converted.length) entities = findEntities(text, inOwnUnits, v);
+  if (inOwnUnits.length < converted.length) entities = findEntities(objects, inOwnUnits, v);
   entities = withoutRuleNames(text, entities);
   const standard = findStandard(text, v);
   const year = /(20\d{2})\s*年/.exec(text) ?? /\bin (20\d{2})\b|\b(20\d{2})\b/.exec(text);
   return {
     text,
     lang,
-    things: new Set(found(v.things, text)),
+    things: new Set(found(v.things, objects)),
     industries: found(v.industries.list, industryText, text),
-    fuels: fuelsIn(text, v),
+    fuels: fuelsIn(objects, v),
     places: new Set(found(v.places, text)),
     cues,
     amounts: inOwnUnits,

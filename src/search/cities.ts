@@ -1,50 +1,10 @@
 /**
- * China's prefecture-level cities (`data/cities.yaml`), by province: a question naming one that no loaded
- * document belongs to asks about a place this deployment does not cover, whether or not the word
- * dictionary tags the name as a place.
+ * The prefecture-level cities and provinces of `data/cities.yaml` (read by ../corpus/regions.ts) as an English
+ * question spells them: a question naming one that no loaded document belongs to asks about a place this
+ * deployment does not cover.
  */
-import { join } from "node:path";
 import { pinyin } from "pinyin-pro";
-import { z } from "zod";
-import { projectPaths, readYamlFile } from "../corpus/index.js";
-
-const CitiesFile = z.record(z.string().min(1), z.array(z.string().min(2)));
-
-/** The city names (without 市) and the provinces they are listed under (without 省). */
-interface Regions {
-  cities: ReadonlySet<string>;
-  provinces: ReadonlySet<string>;
-}
-
-let cached: Regions | null = null;
-
-/** Reads a cities file; throws naming the file when it is malformed. */
-function loadRegions(file: string): Regions {
-  const parsed = CitiesFile.safeParse(readYamlFile(file));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
-  return { cities: new Set(Object.values(parsed.data).flat()), provinces: new Set(Object.keys(parsed.data)) };
-}
-
-/** Reads the city names (without 市) from a cities file; throws naming the file when it is malformed. */
-export function loadCityNames(file = join(projectPaths().data, "cities.yaml")): ReadonlySet<string> {
-  return loadRegions(file).cities;
-}
-
-/** `data/cities.yaml`, read once. */
-function regions(): Regions {
-  cached ??= loadRegions(join(projectPaths().data, "cities.yaml"));
-  return cached;
-}
-
-/** The prefecture-level cities of `data/cities.yaml`, read once. */
-export function cityNames(): ReadonlySet<string> {
-  return regions().cities;
-}
-
-/** The provinces `data/cities.yaml` lists its cities under (河北, 四川), without 省. */
-export function provinceNames(): ReadonlySet<string> {
-  return regions().provinces;
-}
+import { cityNames, provinceNames } from "../corpus/index.js";
 
 let byPinyin: ReadonlyMap<string, string> | null = null;
 

@@ -8,15 +8,16 @@ import { join } from "node:path";
 import { Document } from "@langchain/core/documents";
 import {
   type Corpus,
+  cityNames,
   departmentWords,
   type Item,
   implementersIn,
   implementsPlan,
   type Plan,
+  provinceNames,
   sourceFingerprint,
 } from "../corpus/index.js";
 import { CACHE_FORMAT, type CachedIndex, CacheRejected, readIndexCache, writeIndexCache } from "./cache.js";
-import { cityNames, provinceNames } from "./cities.js";
 import { HashedNgramEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
 import { generalCounts, lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
@@ -31,7 +32,8 @@ import {
   type VocabularyData,
 } from "./vocabulary/index.js";
 
-export { cityNames, loadCityNames, placesByPinyin, provinceNames } from "./cities.js";
+export { cityNames, loadCityNames, provinceNames } from "../corpus/index.js";
+export { placesByPinyin } from "./cities.js";
 export { lexicalTerms, STOPWORDS, segmenter } from "./tokenize.js";
 export {
   type Expansion,
