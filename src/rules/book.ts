@@ -18,7 +18,7 @@ export type Scalar = z.infer<typeof Scalar>;
 /**
  * A condition: every key must hold. Keys are `all` / `any` (lists of conditions), `not` (a
  * condition), `things` / `places` / `industries` / `fuels` / `cues` / `units` (any of these ids in
- * the question), or the name of a fact or comparison with a value, a list of values, or `{not: …}`.
+ * the question; `"*"` for things, places, industries or fuels: any at all), or the name of a fact or comparison with a value, a list of values, or `{not: …}`.
  */
 export type Condition = { [key: string]: unknown };
 export const Condition: z.ZodType<Condition> = z.record(z.string(), z.unknown());

@@ -55,6 +55,23 @@ function listHas(s: Scope, key: ListKey, id: string): boolean {
   }
 }
 
+/** The id standing for any id of a list of things, places, industries or fuels. */
+const ANY_ID = "*";
+
+/** Whether the question names anything at all of one of its lists. */
+function anyOf(s: Scope, key: Exclude<ListKey, "cues" | "units">): boolean {
+  switch (key) {
+    case "things":
+      return s.q.things.size > 0;
+    case "places":
+      return s.q.places.size > 0;
+    case "industries":
+      return s.q.industries.length > 0;
+    case "fuels":
+      return s.q.fuels.length > 0;
+  }
+}
+
 /** Compiles a condition; throws naming the place (`where`) and the unknown name. */
 export function compileCondition(c: Condition, names: Names, where: string): Pred {
   const parts: Pred[] = Object.entries(c).map(([key, spec]): Pred => {
@@ -70,6 +87,11 @@ export function compileCondition(c: Condition, names: Names, where: string): Pre
     }
     if ((LIST_KEYS as readonly string[]).includes(key)) {
       const list = key as ListKey;
+      // "*": the question names something of that list, whatever it is (a plant's own obligation asked).
+      if (spec === ANY_ID) {
+        if (list === "cues" || list === "units") throw new Error(`${where}: ${list} takes ids, not "*"`);
+        return (s) => anyOf(s, list);
+      }
       const ids = Array.isArray(spec) ? spec : [spec];
       for (const id of ids)
         if (typeof id !== "string" || !names.ids[list].has(id))
