@@ -123,6 +123,16 @@ describe("check: an obligation judged by a rule", () => {
   });
 });
 
+describe("a place said of a case is a fact of its obligation", () => {
+  it("cites the vehicles' obligation, not the key-region list, when a key-region city's vans are asked about", async () => {
+    const r = await engine.answer(
+      "Our public-sector delivery vans run in Zhengzhou, inside the key regions. Under the national plan, must the new ones be new-energy vehicles?",
+    );
+    expect(r.kind).toBe("check");
+    expect(r.citations[0]).toMatchObject({ doc: SC, id: "4.15" });
+  });
+});
+
 describe("check follow-ups", () => {
   it("judges a case put in another city by the national plan's rule, asked afresh or as a change of place", async () => {
     const afresh = await engine.answer("驻马店的村子里，秋收后能在地里烧秸秆吗？");
@@ -138,6 +148,25 @@ describe("check follow-ups", () => {
     const keyRegion = await engine.answer("换到邢台的村子呢", { context: home.context });
     expect(keyRegion.citations[0]).toMatchObject({ doc: SC, id: "5.20" });
     expect(keyRegion.check?.outcome).toBe("applies");
+  });
+
+  it("moves a region question to a city whose name holds an animal's (驻马店 is no horse)", async () => {
+    const first = await engine.answer("按国务院的计划，周口算重点区域吗");
+    expect(first.check?.outcome).toBe("applies");
+    const moved = await engine.answer("那换成驻马店呢", { context: first.context });
+    expect(moved.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
+    expect(moved.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("reads a grade a plant is moved to in English as its new grade", async () => {
+    const first = await engine.answer(
+      "Our coking plant in Shangqiu has a C environmental performance grade. Will it have to cut output in the heating season?",
+    );
+    expect(first.citations[0]).toMatchObject({ doc: SQ, id: "7.4" });
+    expect(first.check?.outcome).toBe("applies");
+    const next = await engine.answer("And if it gets upgraded to A?", { context: first.context });
+    expect(next.citations[0]).toMatchObject({ doc: SQ, id: "7.4" });
+    expect(next.check?.outcome).toBe("does_not_apply");
   });
 
   it("drops the process a follow-up names another in place of (光氧化 → 改用RTO)", async () => {
