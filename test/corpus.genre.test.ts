@@ -460,6 +460,14 @@ describe("every development document", () => {
         "xinyu-air-pollution-2025",
         "datong-air-quality-2025",
         "guyuan-air-quality-2025",
+        "yingkou-air-quality-2025",
+        "huadian-autumn-winter-2025",
+        "maanshan-air-quality-2025",
+        "deqing-air-quality-2025",
+        "bazhong-air-quality-2025",
+        "rongchang-air-pollution-2025",
+        "shizuishan-air-quality-2025",
+        "fengxiang-air-pollution-2025",
       ].sort(),
     );
   });
