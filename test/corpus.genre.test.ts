@@ -4001,4 +4001,39 @@ describe("the thirty-first round's conventions", () => {
     // 此项X总盯，Y协盯，盯至7月底。 — a verb carried on to a time closes the sentence of roles.
     expect(roles(pingyao, "6.3")).toEqual({ 市生态环境局平遥分局: "lead", 县财政局: "support" });
   });
+  it("parts a bracket's names by its time (以完成时限为界), gives names written in full and by short name their roles (以全称列出的为牵头单位), reads a point's field words written before their names (〔本点编组：车头X〕), and gives a 本项… bracket line after the points to the task", () => {
+    const deqing = planOf("deqing-air-quality-2025");
+    // 〔县经信局　2025年9月30日前　市生态环境局德清分局、洛舍镇、钟管镇、新市镇〕
+    expect(roles(deqing, "2.1.2")).toEqual({
+      县经信局: "lead",
+      市生态环境局德清分局: "support",
+      洛舍镇: "responsible",
+      钟管镇: "responsible",
+      新市镇: "responsible",
+    });
+    expect(isoDates(deqing, "2.1.2")).toEqual(["2025-09-30"]);
+    const maanshan = planOf("maanshan-air-quality-2025");
+    // （市经济和信息化局、发改、市场监管；6月底前）
+    expect(roles(maanshan, "2.2.1")).toEqual({
+      市经济和信息化局: "lead",
+      市发展改革委: "support",
+      市市场监管局: "support",
+    });
+    // …含山县；10月底前 — a county named bare is its government, carrying the task out.
+    expect(roles(maanshan, "2.2.2")).toMatchObject({ 含山县人民政府: "responsible" });
+    const fengxiang = planOf("fengxiang-air-pollution-2025");
+    // 〔本点编组：车头区工信局；车厢柳林镇人民政府；路轨区市场监管局、区财政局；到站二站〕
+    expect(roles(fengxiang, "1.3.2")).toEqual({
+      区工信局: "lead",
+      柳林镇人民政府: "responsible",
+      区市场监管局: "support",
+      区财政局: "support",
+    });
+    expect(isoDates(fengxiang, "1.3.2")).toEqual(["2025-06-30"]);
+    const huadian = planOf("huadian-autumn-winter-2025");
+    // 本项战位〔市农业农村局、市生态环境分局督战；…守土；…支援；封冻前攻克〕 after point 3.
+    expect(roles(huadian, "2.1")).toMatchObject({ 市农业农村局: "lead", 市林业局: "support" });
+    expect(isoDates(huadian, "2.1")).toEqual(["2025-11-30"]);
+    expect(roles(huadian, "2.1.3")).not.toHaveProperty("市农业农村局");
+  });
 });

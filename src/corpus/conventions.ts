@@ -241,6 +241,24 @@ export interface PlanConventions {
    * lead; otherwise they are responsible for it.
    */
   timedLeads: boolean;
+  /**
+   * "以括号中的完成时限为界：时限之前列出的单位为牵头单位…；时限之后列出的县级部门为配合单位，时限之后列出的乡镇（街道）…
+   * 为属地落实单位": in 〔甲　date　乙、丙镇〕 the names before the time take `before`, those after it `after`, the towns,
+   * streets and zones after it `local`. Null when the plan does not part its brackets by the time.
+   */
+  timeDivides: TimeDivides | null;
+  /**
+   * "以全称列出的为牵头单位…以简称列出的为配合单位，不论其排列先后": a name's role by how it is written; counties, districts
+   * and zones carry the task out where they are. Null when the plan does not say.
+   */
+  formRoles: { full: Role; short: Role } | null;
+}
+
+/** The roles of a bracket's names before and after its time limit (see {@link PlanConventions.timeDivides}). */
+export interface TimeDivides {
+  before: Role;
+  after: Role;
+  local: Role | null;
 }
 
 /** A mark or word parting a bracket's names into two roles (甲＋乙、丙; 甲、乙协助丙落实). */
@@ -818,7 +836,7 @@ export function withWeightRoles(text: string, weights: { responsibleFrom: number
 
 /** 括号未列的内容仍按条目括号执行 / 未列明的栏目仍适用所属条目的分工 */
 const UNLISTED_FOLLOW_TASK =
-  /(?:未列|未标注|未写明|未载明|没有列明|未列明|未提及|未涉及|未提到)的?(?:内容|栏目?|单位|事项|部分|角色)?(?:[或和及](?:完成)?时限)?[，,]?(?:仍|继续|均)(?:按|适用|执行|以)(?:所属|其所属|所在)?(?:条目|该条目|本条|该条|条|任务|该项)/;
+  /(?:未列|未标注|未写明|未载明|没有列明|未列明|未提及|未涉及|未提到)的?(?:内容|栏目?|单位|事项|部分|角色|[^，,。；;]{2,20}?)?(?:[或和及](?:完成)?时限)?[，,]?(?:仍|继续|均)(?:按|适用|执行|以|与)(?:所属|其所属|所在)?(?:条目|该条目|本条|该条|条|任务|该项)/;
 /** 分项末尾有单独括注的，该分项按其括注执行 / 某一点另有括号的，以该点括号为准 */
 const POINT_BRACKET_RULES =
   /(?:分项|要点|小点|分点|小项|各点|该点|某点|某一点|子项)[^。；;]{0,16}(?:括注|括号)[^。；;]{0,4}[，,]\s*(?:该(?:分项|要点|小点|分点|小项|点)|各点)?(?:按其(?:自身)?(?:括注|括号)执行|以(?:该点|各点|分项|要点|小点|分点|小项|其自身|其|点末)?(?:括注|括号|标注)为准)/;
@@ -1368,6 +1386,144 @@ const ROLE_WORDS: Readonly<Record<string, Role>> = {
 const NUMBER_BRACKET =
   /序号后(?:的)?[“"]?([「『〖【〔［])\s*([」』〗】〕］])[”"]?(?:内|中|里)(?:所列|列出|标注)?的?(?:单位|部门)?(?:均)?(?:为|是)牵头(?:单位|部门)/;
 /** 位于完成时间（或“持续推进”）之前的单位为牵头单位 */
+/** 时限之前列出的单位为牵头单位: the role of the names a bracket lists before its time. */
+const BEFORE_TIME =
+  /时限之?前(?:列出|所列|列明|写明)?的(?:单位|部门)?(?:为|是)([\p{Script=Han}]{2,8}?(?:单位|部门))/u;
+/** 时限之后列出的县级部门（单位）为配合单位 / …的乡镇（街道）…为属地落实单位: the roles of the names after it. */
+const AFTER_TIME =
+  /时限之?后(?:列出|所列|列明|写明)?的([^。；;]{0,40}?)(?:为|是)([\p{Script=Han}]{2,8}?(?:单位|部门))/gu;
+
+/** How a notice parts its brackets' names by their time limit; null when it does not. */
+function readTimeDivides(text: string): TimeDivides | null {
+  const before = BEFORE_TIME.exec(text);
+  const beforeRole = before ? roleSaid(before[1] as string) : null;
+  if (!beforeRole) return null;
+  let after: Role | null = null;
+  let local: Role | null = null;
+  for (const m of text.matchAll(AFTER_TIME)) {
+    const role = roleSaid(m[2] as string);
+    if (!role) continue;
+    if (/乡镇|街道|镇|属地/.test(`${m[1]}${m[2]}`)) local ??= role;
+    else after ??= role;
+  }
+  return after ? { before: beforeRole, after, local } : null;
+}
+
+/** 以全称列出的为牵头单位…以简称列出的为配合单位: roles by the form a name is written in. */
+const FORM_ROLES =
+  /以全称(?:列出|列明|标注|写明)?的(?:单位|部门)?(?:为|是)([\p{Script=Han}]{2,8}?(?:单位|部门))[^。]*?以简称(?:列出|列明|标注|写明)?的(?:单位|部门)?(?:为|是)([\p{Script=Han}]{2,8}?(?:单位|部门))/u;
+
+/** The roles a notice gives names written in full and by their short names; null when it gives none. */
+function readFormRoles(text: string): { full: Role; short: Role } | null {
+  const m = FORM_ROLES.exec(text);
+  const full = m ? roleSaid(m[1] as string) : null;
+  const short = m ? roleSaid(m[2] as string) : null;
+  return full && short ? { full, short } : null;
+}
+
+/** A unit below the plan's level named for its place (a county, a district, a town, a zone, 各县区). */
+const PLACE_UNIT =
+  /(?:县|区|旗|镇|乡|街道|街|办事处|镇街|园区|管委会|开发区|社区|村)(?:人民政府|政府)?$|^各|[（(]街道[)）]$/;
+
+/**
+ * A point's own bracket that writes the notice's field words straight before their names (〔本点编组：车头区工信局；
+ * 到站二站〕) with a colon after each (车头：区工信局；到站：二站), and without the bracket's own label before them, as the
+ * task's line writes them. The bracket as it stands when no part opens with such a word.
+ */
+export function withFieldColons(inner: string, words: readonly string[]): string {
+  if (words.length === 0) return inner;
+  const word = words
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
+  // (牵头单位：… is a field of its own, 第一考核对象为X a sentence: neither takes a colon.)
+  const opens = new RegExp(
+    `(^|[；;｜|])\\s*(${word})(?=[\\p{Script=Han}])(?![为是即])(?![\\p{Script=Han}]{0,4}[:：])`,
+    "gu",
+  );
+  if (!opens.test(inner.replace(/^[\p{Script=Han}]{2,6}[:：]\s*/u, ""))) return inner;
+  return inner
+    .replace(/^[\p{Script=Han}]{2,6}[:：]\s*(?=.)/u, (label) => {
+      const rest = inner.slice(label.length);
+      return new RegExp(`^(?:${word})`, "u").test(rest) ? "" : label;
+    })
+    .replace(opens, "$1$2：");
+}
+
+/** A county, district or zone by its bare name (含山县, 雨山区, 某某经济技术开发区). */
+const BARE_COUNTY = /^[\p{Script=Han}]{1,10}(?:县|区)$/u;
+
+/** Names with their roles written as a clause: 甲、乙牵头，丙负责，丁配合 (in the order lead, responsible, support). */
+function rolesClause(named: ReadonlyArray<{ name: string; role: Role }>): string {
+  return (["lead", "responsible", "support"] as const)
+    .flatMap((role) => {
+      const names = named.filter((n) => n.role === role).map((n) => n.name);
+      return names.length > 0 ? [`${names.join("、")}${BARE_VERB[role]}`] : [];
+    })
+    .join("，");
+}
+
+/**
+ * 〔甲、乙　2025年9月30日前　丙、丁镇〕 by the notice's rule that the time parts the roles, as a clause: 甲、乙牵头，丁镇负责，丙配合；
+ * 2025年9月30日前. Null unless the bracket holds a time with names around it (a bracket of a date alone keeps its task's).
+ */
+export function timeDividedClause(
+  inner: string,
+  rule: TimeDivides,
+  timeWords: readonly string[],
+): string | null {
+  const parts = inner
+    .trim()
+    .split(/[\s\u3000，,；;]+/)
+    .filter(Boolean);
+  const isTime = (p: string) => isTimeLimit(p) || timeWords.includes(p) || /^(?:常态|长期|持续)/.test(p);
+  const at = parts.findIndex(isTime);
+  if (at < 0 || parts.length === 1) return null;
+  const read = (list: readonly string[]) => (list.length > 0 ? splitNames(list.join("、")) : []);
+  const before = read(parts.slice(0, at));
+  const after = read(parts.slice(at + 1));
+  if (!before || !after) return null;
+  const named = [
+    ...before.map((n) => ({ name: n.written.trim(), role: rule.before })),
+    ...after.map((n) => {
+      const name = n.written.trim();
+      return { name, role: rule.local && PLACE_UNIT.test(name) ? rule.local : rule.after };
+    }),
+  ];
+  return `${rolesClause(named)}；${parts[at]}`;
+}
+
+/**
+ * （市经济和信息化局、发改、含山县；6月底前） by the notice's rule of written forms, once its short names are written out:
+ * the names written in full take `full`, those written short `short`, and counties, districts and zones carry the task
+ * out (负责) — 市经济和信息化局牵头，含山县负责，市发展改革委配合；6月底前. The bracket as it stands when it lists no names.
+ */
+export function rolesByForm(
+  inner: string,
+  shortOf: ReadonlyMap<string, string>,
+  roles: { full: Role; short: Role },
+): string {
+  const [units = "", ...rest] = splitTopLevel(inner, /[；;]/);
+  // A county or district named bare (含山县) is its government, as the notice's rule for places says.
+  const pieces = units
+    .trim()
+    .split("、")
+    .map((p) =>
+      isDepartmentName(p) || !BARE_COUNTY.test(p)
+        ? p
+        : `${p}${/(?:新区|开发区|园区)$/.test(p) ? "管委会" : "人民政府"}`,
+    );
+  const names = splitNames(pieces.join("、"));
+  if (!names || names.length === 0) return inner;
+  const named = names.map((n) => {
+    const name = n.written.trim();
+    const role: Role = PLACE_UNIT.test(name) ? "responsible" : shortOf.has(name) ? roles.short : roles.full;
+    return { name, role };
+  });
+  return [rolesClause(named), ...rest].join("；");
+}
+
 const TIMED_LEADS =
   /(?:位于|列于|写在)?完成(?:时间|时限)[^。；;]{0,16}?之?前(?:所列)?的?(?:单位|部门)(?:为|是)牵头(?:单位|部门)/;
 /** 市工信局于2025年9月底前完成 / 市发改委持续推进: names, then when they get it done. */
@@ -1574,6 +1730,8 @@ export function readPlanConventions(
     ),
     chainLabel: CHAIN_MARK.exec(`${notice}\n${preamble}`)?.[1] ?? null,
     timedLeads: stated(TIMED_LEADS) !== null,
+    timeDivides: readTimeDivides(`${notice}\n${preamble}`),
+    formRoles: readFormRoles(`${notice}\n${preamble}`),
     numberBracket: ((m) => (m ? { open: m[1] as string, close: m[2] as string } : null))(
       stated(NUMBER_BRACKET),
     ),
@@ -1591,6 +1749,7 @@ export function bracketClause(inner: string, c: PlanConventions): string {
     mainOfList(inner) ||
     (c.lineMarks.size > 0 && markedNames(inner, c.lineMarks, c.unmarkedBesideLead)) ||
     (c.nameTags.size > 0 && taggedRoles(inner, c.nameTags)) ||
+    (c.timeDivides && timeDividedClause(inner, c.timeDivides, c.timeWords)) ||
     timedClause(inner, c.timedLeads ? "lead" : "responsible") ||
     (c.leadMark && markedLeads(inner, c.leadMark, c.unmarkedBesideLead)) ||
     (c.supportMark && markedSupports(inner, c.supportMark)) ||

@@ -38,8 +38,10 @@ import {
   openingVerbRole,
   type PlanConventions,
   readPlanConventions,
+  rolesByForm,
   type TaskKindRule,
   withCountedDates,
+  withFieldColons,
   withNamedDates,
   withRoleWords,
   withSentenceRole,
@@ -540,6 +542,8 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const expanded = conventions.shortForms
         ? expandShortForms(parted, conventions.shortForms, source)
         : { text: parted, shortOf: new Map<string, string>() };
+      if (conventions.formRoles && conventions.shortForms)
+        expanded.text = rolesByForm(expanded.text, expanded.shortOf, conventions.formRoles);
       // （第1点、第2点：…；第3点：…） closing the points: each part is the points' own (read after them all).
       const parts = closing && item.parent ? partsForPoints(expanded.text) : [];
       if (parts.length > 0 && item.parent) {
@@ -581,9 +585,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       }
       // A plan's rules rewrite a bracket of names into a clause (带★的为牵头单位, the semicolon rule, …).
       // (本条兑现：8月底前 in a point's own bracket is its 兑现 field.)
-      const fieldsOwn = expanded.text.replace(
-        /(^|[；;])\s*(?:本条|本点|该点|此点)(?=[\u4e00-\u9fa5]{2,4}\s*[:：])/g,
-        "$1",
+      const fieldsOwn = withFieldColons(
+        expanded.text.replace(/(^|[；;])\s*(?:本条|本点|该点|此点)(?=[\u4e00-\u9fa5]{2,4}\s*[:：])/g, "$1"),
+        [...conventions.definedWords, ...conventions.timeWords],
       );
       const inner = withAddedUnits(
         withRoleWords(
@@ -648,6 +652,14 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // So does one on a line of its own after the last point (…。\n（X牵头，Y配合）) when the points before
       // closed on their own lines' ends: the change of layout says it closes them all.
       const startsLine = /\n\s*$/.test(item.text.slice(0, bracket.start));
+      // 本项战位〔…〕 on the line after the last point: the task's, as the line says, whatever the points wrote.
+      const saidOfItem =
+        item.parent !== null &&
+        bracket.end >= end &&
+        isLastPoint(d, entries[n + 1]) &&
+        ITEM_BRACKET_LABEL.test(
+          item.text.slice(item.text.lastIndexOf("\n", bracket.start) + 1, bracket.start),
+        );
       // (…or where points write their own brackets as 本点’s — （本点系数：…） — one that does not say so.)
       const ownLine =
         item.parent !== null &&
@@ -670,15 +682,17 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
           (parentNames === 0 || !/\(?\d+\)$/.test(item.label)) &&
           ((closing !== null && bracket.start >= item.text.length - closing.length) ||
             (lastPoint && bracket.end >= end))) ||
-          ownLine);
+          ownLine ||
+          saidOfItem);
       if (closesPoints && item.parent) {
         owed.set(item.parent, [...(owed.get(item.parent) ?? []), ...r.departments]);
         // Its time limit too: the points' own lines stand above it (and a bracket on a line of its own dates the
         // task, not the last point above it).
-        if (ownLine || startsLine) {
+        if (ownLine || startsLine || saidOfItem) {
           const written = item.text.slice(bracket.start, bracket.end);
           owedTimes.set(item.parent, [...(owedTimes.get(item.parent) ?? []), written]);
-          if (startsLine) datedText.set(item, (datedText.get(item) ?? item.text).replace(written, ""));
+          if (startsLine || saidOfItem)
+            datedText.set(item, (datedText.get(item) ?? item.text).replace(written, ""));
         }
       } else {
         if (item.parent !== null && startsLine) ownLineClauses.add(item.parent);
@@ -1499,6 +1513,9 @@ const POINT_SAYS_OWN = /^(?:本点|该点|此点)/;
 const POINT_OWN_LABEL = /(?:本点|该点|此点)(?:【([\u4e00-\u9fa5]{2,4})】|([\u4e00-\u9fa5]{2,4})\s*[:：])/g;
 /** 冲线：2025年10月底前。 / 领航：X；… — a label and what it says, on a line of its own. */
 const LABELLED_LINE = /^([\u4e00-\u9fa5]{2,4})\s*[:：]\s*(.+)$/;
+
+/** The words before a bracket on a line of its own that say it is the task's (本项战位〔…〕, 本条分工【…】). */
+const ITEM_BRACKET_LABEL = /^\s*(?:本条|本项|该项|本任务|该任务)[\u4e00-\u9fa5]{0,6}\s*$/;
 
 /** A line saying it is the item's, not its last point's (本条落实责任：…, 本项完成时限：…, 此项工作，…, 以上各点由…). */
 const SAID_OF_ITEM =
