@@ -1347,6 +1347,32 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   }, 240_000);
 
+  it("reads a place written with an apostrophe, or inside a longer city's name, as that city alone", async () => {
+    // Ma'anshan is no pinyin 'anshan' typed beside Chinese, nor 马鞍山市 the city of 鞍山.
+    const en = await many.answer(
+      "In Ma'anshan's 2025 plan, which tasks does the city's transport bureau (市交通运输局) lead?",
+    );
+    expect(en.citations[0]?.doc).toBe("maanshan-air-quality-2025");
+    const zh = await many.answer("马鞍山市2025年空气质量方案对钢铁企业有什么要求？");
+    expect(zh.status).toBe("answered");
+    expect(zh.citations[0]?.doc).toBe("maanshan-air-quality-2025");
+  });
+
+  it("reads a paper a place's plan has written, titled as another city's plan, as that place's", async () => {
+    // 德清's plan writes 制定…夏季臭氧污染防控攻坚方案; 南安's plan is titled …臭氧污染防控攻坚方案.
+    const r = await many.answer("德清县2025年夏季臭氧污染防控攻坚方案由哪个部门制定？");
+    expect(r.citations[0]?.doc).toBe("deqing-air-quality-2025");
+  });
+
+  it("reads painting jobs as work, not employment, and British spelling of the coal's sulphur", async () => {
+    const jobs = await many.answer("What does the Deqing plan tell road marking jobs in summer to avoid?");
+    expect(jobs.status).toBe("answered");
+    expect(jobs.citations[0]?.doc).toBe("deqing-air-quality-2025");
+    const coal = await many.answer("What sulphur content may household coal sold in Huadian have?");
+    expect(coal.status).toBe("answered");
+    expect(coal.citations[0]).toMatchObject({ doc: "huadian-autumn-winter-2025", id: "3.4" });
+  });
+
   it("reads a plan's own word for its time limit (兑现) in a follow-up as asking when, not as a new topic", async () => {
     const first = await many.answer("宝应的方案里靠港船舶用岸电是怎么要求的");
     expect(first.citations[0]).toMatchObject({ doc: "baoying-air-quality-2025", id: "4.4.2" });
@@ -1828,6 +1854,23 @@ describe("with the genre's development documents loaded beside corpus/", () => {
 });
 
 describe("questions as people type them", () => {
+  it("reads a question about Hong Kong or Macau alone as asking their own rules, not a loaded plan's", async () => {
+    for (const q of ["澳门的机动车尾气排放有什么要求", "台湾对燃煤锅炉有什么淘汰要求"])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+    // Beside a loaded plan's city, a Hong Kong investor's case is that plan's.
+    const home = await engine.answer("我们是香港投资的企业，在商丘想新建一台10蒸吨的燃煤锅炉，可以吗");
+    expect(home.kind).toBe("check");
+    expect(home.citations[0]?.doc).toBe("shangqiu-air-quality-2024");
+  });
+
+  it("reads fares, tolls and purchase subsidies as prices no plan gives", async () => {
+    for (const q of [
+      "How much will a bus ticket fare cost in Shangqiu once buses are electric?",
+      "Do new-energy trucks pay lower highway tolls in Henan?",
+    ])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+  });
+
   it("reads the national plan named by its title and 国务院, though the city's title has the same words", async () => {
     const r = await engine.answer(
       "国务院的空气质量持续改善行动计划里，县城建成区还能新建30蒸吨/小时的燃煤锅炉吗？",

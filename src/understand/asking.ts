@@ -33,6 +33,7 @@ const AskingFile = z.object({
   codeLike: z.string(),
   questionWord: z.string(),
   offTopicAsk: z.string(),
+  otherJurisdictions: z.string(),
   instruction: z.string(),
   documentTitle: z.string(),
   subordinatePlan: z.string(),
@@ -78,6 +79,8 @@ export interface AskingWords {
   questionWord: RegExp;
   /** Asking for what no policy document gives (a recommendation, a price, the weather). */
   offTopicAsk: RegExp;
+  /** Places no mainland plan governs (香港, 澳门, 台湾): asked of alone, their own rules are asked. */
+  otherJurisdictions: RegExp;
   /** A sentence addressed to the assistant rather than asking (ignore previous instructions, SYSTEM:). */
   instruction: RegExp;
   /** A document's title as a question names it (…行动计划, …条例). */
@@ -135,6 +138,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     codeLike: re("codeLike", d.codeLike, "gi"),
     questionWord: re("questionWord", d.questionWord),
     offTopicAsk: re("offTopicAsk", d.offTopicAsk),
+    otherJurisdictions: re("otherJurisdictions", d.otherJurisdictions),
     instruction: re("instruction", d.instruction),
     documentTitle: re("documentTitle", d.documentTitle, "giu"),
     subordinatePlan: re("subordinatePlan", d.subordinatePlan, "u"),

@@ -102,7 +102,10 @@ function nameIndex(plans: readonly Plan[]): NameIndex {
   index = {
     byName,
     byFirst,
-    latin: latin.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${latin.join("|")})(?![a-z0-9])`, "g") : null,
+    latin:
+      latin.length > 0
+        ? new RegExp(`(?<![a-z0-9'’])(?:${latin.join("|")})(?![a-z0-9]|['’][a-z]{2})`, "g")
+        : null,
   };
   indexes.set(plans, index);
   return index;
@@ -197,6 +200,25 @@ export function namedDocuments(
             leavesOut(t.name.replace(/[\d年度—–\-~～至到]/g, ""), titleOf(f.doc)),
         ),
     );
+  // 德清2025年夏季臭氧污染防控攻坚方案 where another city's plan has that title: the place before it (years between)
+  // says it is that place's paper — one its own plan speaks of (制定…方案) — not the other city's plan.
+  const titleOfOtherPlace = (f: DocumentMention) =>
+    !placeOnly(f) &&
+    kept.some((t) => t.doc === f.doc) &&
+    kept
+      .filter((t) => t.doc === f.doc)
+      .every((t) =>
+        kept.some(
+          (p) =>
+            p.doc !== f.doc &&
+            placesOf(p.doc).includes(p.name) &&
+            (plans.find((x) => x.doc === p.doc)?.source.includes(t.name) ?? false) &&
+            p.end <= t.start &&
+            /^[\d\s年度—–\-~～至到的]*[\p{Script=Han}]{0,4}$/u.test(lower.slice(p.end, t.start)),
+        ),
+      );
+  if (found.some(titleOfOtherPlace) && !found.every(titleOfOtherPlace))
+    return found.filter((f) => !titleOfOtherPlace(f));
   if (found.some(asDocument) && found.some(placeOnly) && !found.some(titledByPlace)) {
     const documents = found.filter((f) => !placeOnly(f) || placeThenKind(f));
     if (documents.length > 0 && documents.length < found.length) return documents;

@@ -519,6 +519,9 @@ function asksOtherCityInNamedPlan(text: string, named: readonly Plan[], facts: Q
   if (!text.includes("市")) return false;
   for (const city of cityNames()) {
     if (!text.includes(city) || !text.includes(`${city}市`)) continue;
+    // (鞍山 inside 马鞍山市 is no city of its own.)
+    const longer = [...cityNames()].filter((c) => c !== city && c.includes(city));
+    if (!longer.reduce((t, c) => t.replaceAll(c, " "), text).includes(`${city}市`)) continue;
     const ofPlan = named.some(
       (p) =>
         ((p.profile.level === "provincial" || p.profile.level === "national") && p.source.includes(city)) ||
@@ -691,6 +694,16 @@ function asksAboutUncoveredPlace(
         // city it names may be the one above it (某市's plan is not its county's).
         !(word.endsWith("县") && deps.plans.some((p) => p.source.includes(word))),
     );
+}
+
+/**
+ * Whether a question asks of a place no mainland plan governs (香港, 澳门, 台湾) and of none of the loaded plans'
+ * places: its own rules are asked (澳门餐厅排烟有什么规定), which no loaded document gives. A Hong Kong investor's plant
+ * in a loaded plan's city is that plan's case.
+ */
+function asksOfOtherJurisdiction(text: string, deps: UnderstandDeps, w: AskingWords): boolean {
+  if (!w.otherJurisdictions.test(text)) return false;
+  return !deps.plans.some((p) => ownPlaceWords(p).some((place) => place.length >= 2 && text.includes(place)));
 }
 
 /** A paper a task has written (秋冬季错峰生产方案, 年度目标任务书): a name ending in a kind of document. */
@@ -1060,7 +1073,8 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       namesForeignDocument(cut, named.length > 0, deps, w) ||
       namesAnotherYearsPlan(cut, namedPlans) ||
       asksOtherCityInNamedPlan(cut, namedPlans, facts) ||
-      asksAboutUncoveredPlace(cut, named.length > 0, facts, deps),
+      asksAboutUncoveredPlace(cut, named.length > 0, facts, deps) ||
+      asksOfOtherJurisdiction(cut, deps, w),
     asksFor,
     translations,
     searchText,
