@@ -24,9 +24,10 @@ import { serializeVocabulary, type VocabularyData, VocabularyFile } from "./voca
 /**
  * Version of the directory layout and manifest. Part of the cache key, so a version change never
  * reads an old directory; checked in the manifest as well. 1 was the unverified layout with a
- * `complete` marker; 3 adds `vocabulary.json`.
+ * `complete` marker; 3 adds `vocabulary.json`; 4 derives its sound-alike words against every text typos are
+ * repaired against.
  */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** The files of a cache directory; the manifest is written last. */
 export const CACHE_FILES = {

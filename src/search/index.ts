@@ -366,7 +366,14 @@ export class SearchIndex {
         generality: Object.fromEntries(Object.entries(general.counts).filter(([w]) => cut.has(w))),
         vocabulary: buildVocabularyData(
           new Set(counts.keys()),
-          [...vocabularyTexts(corpus.plans), ...departmentNames()],
+          // The texts and names typos are repaired against (see the Vocabulary below): a dictionary word sounding
+          // like one of them (全线 beside a place word's 全县) is a word of its own, never repaired. (Not the lexicon's
+          // words: the asker's 杆子 for its 秆子 is the repair they are there for.)
+          [
+            ...vocabularyTexts(corpus.plans),
+            ...departmentNames(),
+            ...[...placeWords(corpus)].filter((n) => /[\u4e00-\u9fff]/.test(n)),
+          ],
           activeSources(),
           { keyness: keynessOf(counts, general), lexicon: activeLexicon() },
         ),
