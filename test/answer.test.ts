@@ -1863,6 +1863,21 @@ describe("questions as people type them", () => {
     expect(home.citations[0]?.doc).toBe("shangqiu-air-quality-2024");
   });
 
+  it("keeps a dictionary word that sounds like a place's word (全线, not 全县) and checks a long road works' sections", async () => {
+    const r = await engine.answer("新修的市政道路有8公里长，可以全线同时开挖吗？");
+    expect(r.kind).toBe("check");
+    expect(r.citations[0]).toMatchObject({ doc: "shangqiu-air-quality-2024", id: "5.1" });
+  });
+
+  it("reads a dessert shop as a restaurant and 能批不 after a county's name as asking whether", async () => {
+    const shop = await engine.answer("商丘开了家甜品店，不炒菜没有油烟，用装油烟净化装置吗");
+    expect(shop.kind).toBe("check");
+    expect(shop.check?.outcome).toBe("does_not_apply");
+    const kiln = await engine.answer("打算在柘城上一条烧结砖生产线，能批不");
+    expect(kiln.kind).toBe("check");
+    expect(kiln.citations[0]?.doc).toBe("shangqiu-air-quality-2024");
+  });
+
   it("reads fares, tolls and purchase subsidies as prices no plan gives", async () => {
     for (const q of [
       "How much will a bus ticket fare cost in Shangqiu once buses are electric?",
