@@ -1863,6 +1863,19 @@ describe("questions as people type them", () => {
     expect(home.citations[0]?.doc).toBe("shangqiu-air-quality-2024");
   });
 
+  it("reads a minimum already met as asking nothing more, and a bare figure after a check as the changed fact", async () => {
+    const met = await engine.answer("喷漆房集气罩离开口最远的地方风速有0.4米/秒，还得整改吗");
+    expect(met.citations[0]).toMatchObject({ doc: "shangqiu-air-quality-2024", id: "6.2" });
+    expect(met.check?.outcome).toBe("does_not_apply");
+    const low = await engine.answer("0.22呢", { context: met.context });
+    expect(low.kind).toBe("check");
+    expect(low.check?.outcome).toBe("applies");
+    // 80%这个要求 names the rule: no share of the case, which the rule still asks of a new project.
+    const quoted = await engine.answer("我们新上一个项目，清洁运输80%这个要求管不管我们");
+    expect(quoted.citations[0]).toMatchObject({ doc: "shangqiu-air-quality-2024", id: "2.1" });
+    expect(quoted.check?.outcome).toBe("applies");
+  });
+
   it("keeps a dictionary word that sounds like a place's word (全线, not 全县) and checks a long road works' sections", async () => {
     const r = await engine.answer("新修的市政道路有8公里长，可以全线同时开挖吗？");
     expect(r.kind).toBe("check");

@@ -75,11 +75,18 @@ function withoutQuotedThresholds<A extends { unit: string | null; text: string; 
   text: string,
   all: readonly A[],
 ): A[] {
-  const quoted = (a: A) => quotesThreshold(text.slice(a.index + a.text.length));
+  const after = (a: A) => text.slice(a.index + a.text.length);
+  const quoted = (a: A) => quotesThreshold(after(a));
   return all.filter(
-    (a) => !(quoted(a) && a.unit !== null && all.some((b) => b !== a && b.unit === a.unit && !quoted(b))),
+    (a) =>
+      !NAMES_RULE.test(after(a)) &&
+      !(quoted(a) && a.unit !== null && all.some((b) => b !== a && b.unit === a.unit && !quoted(b))),
   );
 }
+
+/** Words after a figure that make it the name of a rule (80%那个要求, the 80% requirement): no figure of the case. */
+const NAMES_RULE =
+  /^\s*(?:的)?(?:那个|这个|那条|这条|那项|这项)(?:要求|规定|标准)|^\s*(?:requirement|rule)\b/i;
 
 /**
  * The facts of one question. `question` should be NFKC-normalised and, where Chinese, simplified

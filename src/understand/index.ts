@@ -924,7 +924,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   // A figure with its unit (45t/h, 20万羽) says a fact, however few its letters: no gibberish (a share,
   // 1234 %%%%, may be keyboard noise).
   const measured = findAmounts(cut).some((a) => a.unit !== null && a.unit !== "%");
-  if (refs.length === 0 && !measured && isGibberish(cut, w, known))
+  // …nor does a bare figure said after an answer (0.28呢): a fact of the case before it, changed.
+  const figureAfter = context !== null && findAmounts(cut).length > 0;
+  if (refs.length === 0 && !measured && !figureAfter && isGibberish(cut, w, known))
     return invalidQuery(input, text, "not_a_question");
 
   const found = deps.expand(cut);
