@@ -169,6 +169,23 @@ describe("check follow-ups", () => {
     expect(next.check?.outcome).toBe("does_not_apply");
   });
 
+  it("answers who of a check asked as which city departments, and a longer follow-up pointing back at the case's things", async () => {
+    const boiler = await engine.answer(
+      "Our Shangqiu plant runs a 20 t/h coal-fired boiler. Must it be retired?",
+    );
+    const who = await engine.answer("Which municipal departments are in charge of this?", {
+      context: boiler.context,
+    });
+    expect(who.status).toBe("answered");
+    expect(who.citations[0]).toMatchObject({ doc: SQ, id: "3.2" });
+    const trucks = await engine.answer("We run 国三 diesel trucks in Shangqiu. Are they to be phased out?");
+    const how = await engine.answer("How will the authorities push the older ones out of service?", {
+      context: trucks.context,
+    });
+    expect(how.status).toBe("answered");
+    expect(how.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
+  });
+
   it("drops the process a follow-up names another in place of (光氧化 → 改用RTO)", async () => {
     const first = await engine.answer("车间有机废气只用光氧化处理，要整治吗");
     expect(first.citations[0]).toMatchObject({ doc: SQ, id: "6.4" });

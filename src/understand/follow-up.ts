@@ -1187,6 +1187,10 @@ export function asksSameAsBefore(text: string): boolean {
   return SAME_AS_BEFORE.test(text);
 }
 
+/** Words pointing back at what the previous question spoke of (the older ones, those trucks, 这几台, 那些车). */
+const POINTS_BACK =
+  /\b(?:the (?:older|newer|old|new|other|remaining|bigger|smaller) ones|(?:those|these|them|they)\b)|这几|那几|这些|那些|它们/i;
+
 /** Longest question (characters) that may lean on the previous answer when it is not covered alone. */
 const LEANING: Record<Query["lang"], number> = { zh: 20, en: 40 };
 
@@ -1206,7 +1210,9 @@ export function leanOnPrevious(query: Query, context: Context | null): Query | n
   // Asking for a kind of answer no item found gives (罚多少, 打几折, 要带哪些材料): the previous items do not
   // give it either, or the question would have found them.
   if (query.asksFor.length > 0) return null;
-  if (query.text.length > LEANING[query.lang]) return null;
+  // (One pointing back at what was asked — the older ones, 那几辆 — may say more and still lean on it.)
+  const pointsBack = POINTS_BACK.test(query.text);
+  if (query.text.length > LEANING[query.lang] * (pointsBack ? 2 : 1)) return null;
   const followUp: FollowUp = { kind: "items", context, again: false };
   // The conversation's topic stays what it was, for the turns after this one.
   const expansions = [...new Set([...context.expansions, ...query.expansions])];
