@@ -468,6 +468,14 @@ describe("every development document", () => {
         "rongchang-air-pollution-2025",
         "shizuishan-air-quality-2025",
         "fengxiang-air-pollution-2025",
+        "langfang-air-quality-2025",
+        "zezhou-air-pollution-2025",
+        "zhangzhou-air-quality-2025",
+        "ruian-air-pollution-2025",
+        "suizhou-air-quality-2025",
+        "panzhou-air-pollution-2025",
+        "jining-air-quality-2025",
+        "sihong-air-pollution-2025",
       ].sort(),
     );
   });
