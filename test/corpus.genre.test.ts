@@ -4044,4 +4044,14 @@ describe("the thirty-first round's conventions", () => {
     expect(isoDates(huadian, "2.1")).toEqual(["2025-11-30"]);
     expect(roles(huadian, "2.1.3")).not.toHaveProperty("市农业农村局");
   });
+  it("reads a block of numbered field lines under a part's heading (本部分分工：（一）经办：X　协理：Y　结项：…) as the part's tasks' assignments, not tasks, and a point's 〔本点　经办：…〕 as its own", () => {
+    const langfang = planOf("langfang-air-quality-2025");
+    // The tasks are the part's （一）（二）… after the block, titled as the text titles them.
+    expect(langfang.items.find((i) => i.id === "2.1")?.title).toBe("严格建设项目环境准入");
+    expect(roles(langfang, "2.1")).toMatchObject({ 市发展改革委: "lead", 市生态环境局: "support" });
+    expect(roles(langfang, "2.2")).toMatchObject({ 市工业和信息化局: "lead", 市发展改革委: "support" });
+    expect(isoDates(langfang, "2.2")).toEqual(["2025-09-30"]);
+    // 〔本点　经办：市市场监管局〕 — only the lead named; the rest stays its task's.
+    expect(roles(langfang, "3.1.3")).toMatchObject({ 市市场监管局: "lead", 市发展改革委: "support" });
+  });
 });

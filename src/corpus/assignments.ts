@@ -56,10 +56,11 @@ export function takeNumberedAssignments(
 
 /**
  * 派单3　（二）2　承办：X　分办：Y　协办：Z　回单时限：… — a line after a section's tasks that gives one of them, by
- * its number (and its point's), its units in labelled fields and its time limit.
+ * its number (and its point's), its units in labelled fields and its time limit; or one of a block under the section's
+ * heading that does so before them (本部分分工 over （一）经办：X　协理：Y　结项：…).
  */
 const DISPATCH =
-  /^[^\s（(：:。，]{0,8}[\s\u3000]*[（(]([一二三四五六七八九十]{1,3})[）)]\s*(?:(\d{1,2})[.．]?)?[\s\u3000]+(?=\p{Script=Han}{2,6}\s*[:：])/u;
+  /^(?:[^\s（(：:。，]{0,8}[\s\u3000]*[（(]([一二三四五六七八九十]{1,3})[）)]\s*(?:(\d{1,2})[.．]?)?[\s\u3000]+|[（(]([一二三四五六七八九十]{1,3})[）)](?=\p{Script=Han}{2,4}\s*[:：][^。；;\s\u3000]+[\s\u3000]+\p{Script=Han}{2,4}\s*[:：][^。]*$))(?=\p{Script=Han}{2,6}\s*[:：])/u;
 /** 本部分派单 / 派单清单 / 任务分工表: a short heading over such lines. */
 const LIST_HEADING = /^[\p{Script=Han}]{2,10}$/u;
 
@@ -78,7 +79,7 @@ export function applyDispatchLines(
   for (const { section, text } of assignments) {
     const m = DISPATCH.exec(text);
     if (!m) continue;
-    const n = parseSmallNumeral(m[1] as string);
+    const n = parseSmallNumeral((m[1] ?? m[3]) as string);
     const item = items.find((i) => i.section === section && i.level === 2 && i.number === n);
     const target = m[2] ? items.find((i) => i.parent === item?.id && i.number === Number(m[2])) : item;
     if (!target) continue;
