@@ -4054,4 +4054,15 @@ describe("the thirty-first round's conventions", () => {
     // 〔本点　经办：市市场监管局〕 — only the lead named; the rest stays its task's.
     expect(roles(langfang, "3.1.3")).toMatchObject({ 市市场监管局: "lead", 市发展改革委: "support" });
   });
+  it("reads the number of marks after a name as its role where the notice counts them (标“★★★”的为牵头单位)", () => {
+    const zezhou = planOf("zezhou-air-pollution-2025");
+    // （县工信局★★★，各乡镇★★，县发改局★，市生态环境局泽州分局★｜2025年9月底前）
+    expect(roles(zezhou, "2.2")).toEqual({
+      县工信局: "lead",
+      各乡镇: "responsible",
+      县发改局: "support",
+      市生态环境局泽州分局: "support",
+    });
+    expect(isoDates(zezhou, "2.2")).toEqual(["2025-09-30"]);
+  });
 });

@@ -1312,7 +1312,7 @@ const NAME_TAG =
  * marks.
  */
 const MARK_ROLE =
-  /标(?:注|有|明)?[“"「]?([■□△▲●○◎★☆◆◇※\u2460-\u2469\u2160-\u216B])[”"」]?(?:号|标记|符号)?的[，,]?(?:该|其)?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任|负责)(?:单位|部门)/g;
+  /标(?:注|有|明)?[“"「]?([■□△▲●○◎★☆◆◇※]{1,3}|[\u2460-\u2469\u2160-\u216B])[”"」]?(?:号|标记|符号)?的[，,]?(?:该|其)?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任|负责)(?:单位|部门)/g;
 /** “△”后为完成时限 */
 const TIME_MARK =
   /[“"「]([■□△▲●○★☆◆◇※])[”"」](?:号|标记|符号)?(?:之)?后(?:的|所列)?(?:为|是)(?:完成)?(?:时限|时间)/;
@@ -1327,6 +1327,27 @@ function readLineMarks(text: string): Map<string, Role | "time"> {
   const time = TIME_MARK.exec(text)?.[1];
   if (time && !marks.has(time)) marks.set(time, "time");
   return [...marks.values()].includes("lead") && marks.size > 1 ? marks : new Map();
+}
+
+/**
+ * （县工信局★★★，各乡镇★★，县发改局★｜2025年9月底前） by the notice's rule that the number of marks after a name gives
+ * its role (标“★★★”的为牵头单位…), written as a clause: 县工信局牵头，各乡镇负责，县发改局配合；2025年9月底前. Null unless
+ * the plan counts one mark so and every name of the bracket's first part carries a count it defines.
+ */
+export function countedMarks(inner: string, marks: ReadonlyMap<string, Role | "time">): string | null {
+  const counted = [...marks].filter(([k, r]) => r !== "time" && /^(.)\1*$/u.test(k));
+  const chars = new Set(counted.map(([k]) => k[0]));
+  if (counted.length < 2 || chars.size !== 1 || !counted.some(([k]) => k.length > 1)) return null;
+  const mark = escapeRegExp([...chars][0] as string);
+  const [units = "", ...rest] = splitTopLevel(inner, /[；;｜|]/);
+  const named: Array<{ name: string; role: Role }> = [];
+  for (const piece of units.split(/[，,、]/).map((p) => p.trim())) {
+    const m = new RegExp(`^(.+?)\\s*(${mark}+)$`, "u").exec(piece);
+    const role = m ? marks.get(m[2] as string) : undefined;
+    if (!m || !role || role === "time") return null;
+    named.push({ name: (m[1] as string).trim(), role });
+  }
+  return named.length > 0 ? [rolesClause(named), ...rest].join("；") : null;
 }
 
 /**
@@ -1747,7 +1768,8 @@ export function bracketClause(inner: string, c: PlanConventions): string {
   return (
     unitsBeforeRoles(inner) ||
     mainOfList(inner) ||
-    (c.lineMarks.size > 0 && markedNames(inner, c.lineMarks, c.unmarkedBesideLead)) ||
+    (c.lineMarks.size > 0 &&
+      (countedMarks(inner, c.lineMarks) || markedNames(inner, c.lineMarks, c.unmarkedBesideLead))) ||
     (c.nameTags.size > 0 && taggedRoles(inner, c.nameTags)) ||
     (c.timeDivides && timeDividedClause(inner, c.timeDivides, c.timeWords)) ||
     timedClause(inner, c.timedLeads ? "lead" : "responsible") ||
