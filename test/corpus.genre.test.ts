@@ -4065,4 +4065,14 @@ describe("the thirty-first round's conventions", () => {
     });
     expect(isoDates(zezhou, "2.2")).toEqual(["2025-09-30"]);
   });
+  it("reads the notice's first-name rule with a bracket after its kind of unit (其他市直部门（单位）为配合单位) and the places it makes 属地责任单位", () => {
+    const suizhou = planOf("suizhou-air-quality-2025");
+    expect(roles(suizhou, "2.2")).toEqual({
+      市生态环境局: "lead",
+      市经信局: "support",
+      市发改委: "support",
+      "各县(市、区)人民政府": "responsible",
+      随州高新区管委会: "responsible",
+    });
+  });
 });

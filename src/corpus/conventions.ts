@@ -247,6 +247,8 @@ export interface PlanConventions {
    * streets and zones after it `local`. Null when the plan does not part its brackets by the time.
    */
   timeDivides: TimeDivides | null;
+  /** "各县（市、区）人民政府…为属地责任单位": the role of the places among a list whose first name leads. */
+  localRole: Role | null;
   /**
    * "以全称列出的为牵头单位…以简称列出的为配合单位，不论其排列先后": a name's role by how it is written; counties, districts
    * and zones carry the task out where they are. Null when the plan does not say.
@@ -762,7 +764,7 @@ export function expandShortForms(
  * 单位按职责分工负责 / 排序在前的为牵头单位，排序在后的共同承担主体责任: the first name leads, the others take the role said.
  */
 const FIRST_LEADS =
-  /(?:排列|排序|排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前|在?前)的?(?:单位|(?:[\u4e00-\u9fa5]{1,2}级|[市县区]直)(?:单位|部门))?(?:(?:为|是)牵头(?:单位|部门)|牵头)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?|(?:排序|排列|排)在后)(?:的)?(?:[\u4e00-\u9fa5]{2}(?=单位|部门))?(?:单位|部门)?(?:(?:为|是)(?:共同)?(配合|参与|责任|协办)(?:单位|部门)|按职责(?:分工)?(?:共同)?(负责|配合)|共同承担(主体责任)|(?:为|是)(共同)[\u4e00-\u9fa5]{2,3}(?:单位|部门))/;
+  /(?:排列|排序|排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前|在?前)的?(?:单位|(?:[\u4e00-\u9fa5]{1,2}级|[市县区]直)(?:单位|部门))?(?:(?:为|是)牵头(?:单位|部门)|牵头)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?|(?:排序|排列|排)在后)(?:的)?(?:[\u4e00-\u9fa5]{2}(?=单位|部门))?(?:单位|部门)?(?:[（(][\u4e00-\u9fa5]{1,4}[）)])?(?:(?:为|是)(?:共同)?(配合|参与|责任|协办)(?:单位|部门)|按职责(?:分工)?(?:共同)?(负责|配合)|共同承担(主体责任)|(?:为|是)(共同)[\u4e00-\u9fa5]{2,3}(?:单位|部门))/;
 /** 责任单位有两个及以上的， / 列有多个主办单位的， — the first-leads rule that follows is for several names. */
 const SEVERAL_NAMED = /(?:两个|二个|2个|多个)(?:及|或)?(?:以上)?[\u4e00-\u9fa5]{0,6}的[，,]?\s*(?:由|以)?$/;
 /** 未列“统筹”单位的，由 — the first-leads rule that follows is for places where no lead is marked. */
@@ -1752,6 +1754,7 @@ export function readPlanConventions(
     chainLabel: CHAIN_MARK.exec(`${notice}\n${preamble}`)?.[1] ?? null,
     timedLeads: stated(TIMED_LEADS) !== null,
     timeDivides: readTimeDivides(`${notice}\n${preamble}`),
+    localRole: ((m) => (m ? roleSaid(m[1] as string) : null))(LOCAL_ROLE.exec(`${notice}\n${preamble}`)),
     formRoles: readFormRoles(`${notice}\n${preamble}`),
     numberBracket: ((m) => (m ? { open: m[1] as string, close: m[2] as string } : null))(
       stated(NUMBER_BRACKET),
@@ -1780,7 +1783,7 @@ export function bracketClause(inner: string, c: PlanConventions): string {
     (c.innerBracketSupports && innerSupports(inner)) ||
     (c.slashParts && slashRoles(inner, c.slashParts.allLead)) ||
     overallLead(inner) ||
-    (c.othersAfterLead && firstLeads(inner, c.othersAfterLead)) ||
+    (c.othersAfterLead && firstLeads(inner, c.othersAfterLead, c.localRole)) ||
     inner
   );
 }
@@ -2075,7 +2078,7 @@ function readDefaultDeadline(m: RegExpExecArray | null): PlanConventions["defaul
  * 单位): 甲、乙、丙 → 甲牵头，乙、丙配合; one name alone carries the task out. Null when it is no list of
  * names or says roles of its own.
  */
-export function firstLeads(inner: string, others: Role): string | null {
+export function firstLeads(inner: string, others: Role, local: Role | null = null): string | null {
   // 甲、乙；11月底前: the time limit after the names stays as it is.
   const [head = "", ...times] = splitTopLevel(inner, /[；;]/);
   if (hasRoleVerb(head) || !times.every((t) => isTimeLimit(t))) return null;
@@ -2083,8 +2086,16 @@ export function firstLeads(inner: string, others: Role): string | null {
     .map((n) => n.trim())
     .filter(Boolean);
   if (names.length < 2 || !splitNames(names.join("、"))) return null;
-  return [`${names[0]}牵头，${names.slice(1).join("、")}${BARE_VERB[others]}`, ...times].join("；");
+  // (…其他市直部门为配合单位；各县（市、区）人民政府…为属地责任单位: the places after the lead take their own role.)
+  const rest = names
+    .slice(1)
+    .map((name) => ({ name, role: local && PLACE_UNIT.test(name) ? local : others }));
+  return [rolesClause([{ name: names[0] as string, role: "lead" }, ...rest]), ...times].join("；");
 }
+
+/** …各县（市、区）人民政府和…管委会为属地责任单位: the role the notice gives the places among a list's names. */
+const LOCAL_ROLE =
+  /(?:人民政府|管委会|乡镇|街道|镇街)[^。；;]{0,30}?(?:为|是)(属地(?:责任|落实)?(?:单位|主体))/u;
 
 /**
  * A task written with its leads in the plan's bracket after its number (（一）「甲、乙」严把准入关。…（丙、丁；
