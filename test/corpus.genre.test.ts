@@ -4075,4 +4075,15 @@ describe("the thirty-first round's conventions", () => {
       随州高新区管委会: "responsible",
     });
   });
+  it("reads one-character role words the notice defines by position with a description between (“盯”前的单位牵头抓总…，为牵头单位), and a point's bare 本点：… clause", () => {
+    const sihong = planOf("sihong-air-pollution-2025");
+    // ——县发改委盯，县行政审批局、市泗洪生态环境局帮。
+    expect(roles(sihong, "2.1")).toEqual({
+      县发改委: "lead",
+      县行政审批局: "support",
+      市泗洪生态环境局: "support",
+    });
+    // （本点：县住建局盯，县交通运输局帮）
+    expect(roles(sihong, "2.2.3")).toEqual({ 县住建局: "lead", 县交通运输局: "support" });
+  });
 });

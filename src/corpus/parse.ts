@@ -586,10 +586,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // A plan's rules rewrite a bracket of names into a clause (带★的为牵头单位, the semicolon rule, …).
       // (本条兑现：8月底前 in a point's own bracket is its 兑现 field.)
       const fieldsOwn = withFieldColons(
-        expanded.text.replace(
-          /(^|[；;])\s*(?:本条|本点|该点|此点)[\s\u3000]*(?=[\u4e00-\u9fa5]{2,4}\s*[:：])/g,
-          "$1",
-        ),
+        expanded.text
+          .replace(/(^|[；;])\s*(?:本条|本点|该点|此点)[\s\u3000]*(?=[\u4e00-\u9fa5]{2,4}\s*[:：])/g, "$1")
+          // (本点：X盯，Y帮 — the point's own clause after a bare 本点：)
+          .replace(/^\s*(?:本条|本点|该点|此点)\s*[:：]\s*/, ""),
         [...conventions.definedWords, ...conventions.timeWords],
       );
       const inner = withAddedUnits(
