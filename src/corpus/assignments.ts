@@ -10,7 +10,7 @@ import { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
 import { pointedIds } from "./pointers.js";
 import { findBrackets, isDepartmentName, strongestRoles } from "./responsibility.js";
 import type { DepartmentRef, Item } from "./schema.js";
-import type { Draft } from "./structure.js";
+import { ASSIGNMENT_LINE, type Draft } from "./structure.js";
 
 /** A closing paragraph that assigns a section's tasks by their printed numbers. */
 export interface NumberedAssignment {
@@ -38,13 +38,13 @@ export function takeNumberedAssignments(
   for (const d of entries) {
     const taken: NumberedAssignment[] = [];
     const takes = (line: string) =>
-      assignsByNumber(line) || DISPATCH.test(line) || POINTS_IN_PART.test(line) || alsoTakes(line);
+      assignsByNumber(line) || dispatched(line) !== null || POINTS_IN_PART.test(line) || alsoTakes(line);
     while (d.lines.length > 1 && takes(trimmed(d.lines.at(-1) as Line)))
       taken.unshift({ section: d.path?.[0] ?? 0, text: trimmed(d.lines.pop() as Line) });
     // 本部分派单 over dispatch lines (分工标注 over marked lists): their heading, no part of the task either.
     while (d.lines.length > 1 && trimmed(d.lines.at(-1) as Line) === "") d.lines.pop();
     if (
-      taken.some((t) => DISPATCH.test(t.text) || alsoTakes(t.text)) &&
+      taken.some((t) => dispatched(t.text) !== null || alsoTakes(t.text)) &&
       d.lines.length > 1 &&
       LIST_HEADING.test(trimmed(d.lines.at(-1) as Line))
     )
@@ -60,7 +60,13 @@ export function takeNumberedAssignments(
  * heading that does so before them (本部分分工 over （一）经办：X　协理：Y　结项：…).
  */
 const DISPATCH =
-  /^(?:[^\s（(：:。，]{0,8}[\s\u3000]*[（(]([一二三四五六七八九十]{1,3})[）)]\s*(?:(\d{1,2})[.．]?)?[\s\u3000]+|[（(]([一二三四五六七八九十]{1,3})[）)](?=\p{Script=Han}{2,4}\s*[:：][^。；;\s\u3000]+[\s\u3000]+\p{Script=Han}{2,4}\s*[:：][^。]*$))(?=\p{Script=Han}{2,6}\s*[:：])/u;
+  /^[^\s（(：:。，]{0,8}[\s\u3000]*[（(]([一二三四五六七八九十]{1,3})[）)]\s*(?:(\d{1,2})[.．]?)?[\s\u3000]+(?=\p{Script=Han}{2,6}\s*[:：])/u;
+
+/** A dispatch line or a line of a 本部分分工 block ({@link ASSIGNMENT_LINE}): its task's number, its point's, and its fields. */
+function dispatched(text: string): { task: string; point: string | undefined; fields: string } | null {
+  const m = DISPATCH.exec(text) ?? ASSIGNMENT_LINE.exec(text);
+  return m ? { task: m[1] as string, point: m[2], fields: text.slice(m[0].length) } : null;
+}
 /** 本部分派单 / 派单清单 / 任务分工表: a short heading over such lines. */
 const LIST_HEADING = /^[\p{Script=Han}]{2,10}$/u;
 
@@ -77,13 +83,15 @@ export function applyDispatchLines(
 ): Set<string> {
   const whole = new Set<string>();
   for (const { section, text } of assignments) {
-    const m = DISPATCH.exec(text);
-    if (!m) continue;
-    const n = parseSmallNumeral((m[1] ?? m[3]) as string);
+    const line = dispatched(text);
+    if (!line) continue;
+    const n = parseSmallNumeral(line.task);
     const item = items.find((i) => i.section === section && i.level === 2 && i.number === n);
-    const target = m[2] ? items.find((i) => i.parent === item?.id && i.number === Number(m[2])) : item;
+    const target = line.point
+      ? items.find((i) => i.parent === item?.id && i.number === Number(line.point))
+      : item;
     if (!target) continue;
-    const fields = text.slice(m[0].length);
+    const { fields } = line;
     target.departments = strongestRoles([...target.departments, ...read(fields)]);
     const known = new Set(target.deadlines.map((d) => d.date));
     target.deadlines.push(...parseDeadlines(fields, options).filter((d) => !known.has(d.date)));

@@ -187,8 +187,8 @@ export interface StructureOptions {
  * （一）经办：X　协理：Y　结项：… — a line giving a task, by its number, its units and time in fields parted by spaces,
  * with no sentence of its own: one of a block that assigns a section's tasks (本部分分工), no task itself.
  */
-const ASSIGNMENT_LINE =
-  /^[（(][一二三四五六七八九十]{1,3}[）)]\s*\p{Script=Han}{2,4}\s*[:：][^。；;\s\u3000]+[\s\u3000]+\p{Script=Han}{2,4}\s*[:：][^。]*$/u;
+export const ASSIGNMENT_LINE =
+  /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(?=\p{Script=Han}{2,4}\s*[:：][^。；;\s\u3000]+[\s\u3000]+\p{Script=Han}{2,4}\s*[:：][^。]*$)/u;
 
 /** Reads the sections and numbered entries of a body, given as its lines. */
 export function readStructure(bodyLines: readonly Line[], options: StructureOptions = {}): Structure {
