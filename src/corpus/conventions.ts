@@ -1479,12 +1479,9 @@ const BARE_COUNTY = /^[\p{Script=Han}]{1,10}(?:县|区)$/u;
 
 /** Names with their roles written as a clause: 甲、乙牵头，丙负责，丁配合 (in the order lead, responsible, support). */
 function rolesClause(named: ReadonlyArray<{ name: string; role: Role }>): string {
-  return (["lead", "responsible", "support"] as const)
-    .flatMap((role) => {
-      const names = named.filter((n) => n.role === role).map((n) => n.name);
-      return names.length > 0 ? [`${names.join("、")}${BARE_VERB[role]}`] : [];
-    })
-    .join("，");
+  const byRole: Record<Role, string[]> = { lead: [], responsible: [], support: [] };
+  for (const n of named) byRole[n.role].push(n.name);
+  return roleClause(byRole);
 }
 
 /**

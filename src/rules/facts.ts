@@ -4,7 +4,7 @@
  * performance grade and a year. The words come from data/facts.yaml; reading numerals and tying
  * figures to their things is code (./numbers.ts, ./entities.ts). Pure and deterministic.
  */
-import { cityNames } from "../corpus/index.js";
+import { cityNames, escapeRegExp } from "../corpus/index.js";
 import { findEntities, fuelsIn, measureOf } from "./entities.js";
 import { findAmounts, findStandard } from "./numbers.js";
 import type { Entity, QuestionFacts } from "./question.js";
@@ -151,7 +151,7 @@ function withoutCityNames(text: string): string {
   cityPattern ??= new RegExp(
     [...cityNames()]
       .sort((a, b) => b.length - a.length)
-      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .map(escapeRegExp)
       .join("|"),
     "g",
   );
