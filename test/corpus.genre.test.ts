@@ -476,6 +476,8 @@ describe("every development document", () => {
         "panzhou-air-pollution-2025",
         "jining-air-quality-2025",
         "sihong-air-pollution-2025",
+        "pingdingshan-air-pollution-2025",
+        "guangshui-air-pollution-2025",
       ].sort(),
     );
   });
