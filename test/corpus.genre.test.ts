@@ -478,6 +478,12 @@ describe("every development document", () => {
         "sihong-air-pollution-2025",
         "pingdingshan-air-pollution-2025",
         "guangshui-air-pollution-2025",
+        "zhaotong-air-quality-2025",
+        "nanchuan-air-pollution-2025",
+        "dingxi-air-quality-2025",
+        "zhengding-air-pollution-2025",
+        "huanggang-air-quality-2025",
+        "changge-air-pollution-2025",
       ].sort(),
     );
   });
