@@ -4094,4 +4094,66 @@ describe("the thirty-first round's conventions", () => {
     // （本点：县住建局盯，县交通运输局帮）
     expect(roles(sihong, "2.2.3")).toEqual({ 县住建局: "lead", 县交通运输局: "support" });
   });
+  it("reads superscript marks after names (名称右上角标注“¹”的为牵头单位…), a month written alone as the day the notice names, and 各县（市、区） no department's short name", () => {
+    const pingdingshan = planOf("pingdingshan-air-pollution-2025");
+    // 〔责任单位：市工业和信息化局¹、市发展改革委³、市生态环境局³、各县（市、区）人民政府²；时限：9月〕
+    expect(roles(pingdingshan, "2.2")).toEqual({
+      市工业和信息化局: "lead",
+      "各县(市、区)人民政府": "responsible",
+      市发展改革委: "support",
+      市生态环境局: "support",
+    });
+    // “时限”只写月份的，均指2025年该月25日前完成
+    expect(isoDates(pingdingshan, "2.2")).toEqual(["2025-09-25"]);
+    expect(isoDates(pingdingshan, "2.2.2")).toEqual(["2025-08-25"]);
+  });
+  it("reads a lead's mark on the 责任单位 lines of the parts a later note covers (单位名称后带“√”的为牵头单位，各镇、街道为属地责任单位，其余单位为配合单位)", () => {
+    const guangshui = planOf("guangshui-air-pollution-2025");
+    // 责任单位：市城管执法局√、市交通运输局、市公路事业发展中心、各镇、街道
+    expect(roles(guangshui, "6.2")).toEqual({
+      市城管执法局: "lead",
+      各镇: "responsible",
+      各街道: "responsible",
+      市交通运输局: "support",
+      市公路事业发展中心: "support",
+    });
+    // 本点责任单位：市住建局√、市城管执法局
+    expect(roles(guangshui, "6.3.2")).toEqual({ 市住建局: "lead", 市城管执法局: "support" });
+    // Parts 二 to 五 keep their brackets' own words.
+    expect(roles(guangshui, "4.2.2")).toEqual({ 市交通运输局: "lead", 随州市生态环境局广水分局: "support" });
+  });
+});
+
+describe("the thirty-fifth round's conventions", () => {
+  it("reads kinds of department the notice maps to units (部门类别与单位的对应关系为：工业主管部门为区经济信息委，…) and “属地” as the places a task concerns", () => {
+    const nanchuan = planOf("nanchuan-air-pollution-2025");
+    // （工业主管部门负责，生态环境部门协同，南川工业园区管委会落实；年底前）
+    expect(roles(nanchuan, "2.3")).toEqual({
+      区经济信息委: "lead",
+      区生态环境局: "support",
+      南川工业园区管委会: "responsible",
+    });
+    // （工业主管部门负责，发展改革部门、生态环境部门协同，属地落实；年底前）
+    expect(roles(nanchuan, "2.2")).toEqual({
+      区经济信息委: "lead",
+      区发展改革委: "support",
+      区生态环境局: "support",
+      相关乡镇人民政府: "responsible",
+      街道办事处: "responsible",
+    });
+  });
+  it("gives the task a bracketed field line after its points where points write 〔本点布阵〕 / 〔本点克期〕, and reads 次年 dates as the year after the plan's", () => {
+    const zhengding = planOf("zhengding-air-pollution-2025");
+    // 〔布阵〕中军：县生态环境分局；先锋：各乡镇人民政府、正定经济开发区管委会；后援：县工信局、县发展改革局。 after 2.1's points
+    expect(roles(zhengding, "2.1")).toEqual({
+      县生态环境分局: "lead",
+      各乡镇人民政府: "responsible",
+      正定经济开发区管委会: "responsible",
+      县工信局: "support",
+      县发展改革局: "support",
+    });
+    expect(roles(zhengding, "2.1.2")).toEqual({});
+    // 〔克期〕10月底前完成供暖季前排查，次年3月15日前完成全部供暖季执法检查。
+    expect(isoDates(zhengding, "3.2")).toEqual(["2025-10-31", "2026-03-15"]);
+  });
 });

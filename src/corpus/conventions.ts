@@ -42,6 +42,8 @@ export interface PlanConventions {
   namedTimes: ReadonlyMap<string, string>;
   /** The year of month-day codes the notice defines (【收口】后的四位数字为完成时间的月、日，年份均为2025年): 0930 → 2025-09-30. */
   monthDayYear: number | null;
+  /** The day a month written alone means (“时限”只写月份的，均指2025年该月25日前完成 → 25); null: the month's end. */
+  monthAloneDay: number | null;
   /** Times the notice counts in days from a date (“供热前N日”指自2025年10月1日往前推算N日, “D-N”): see readCountedTimes. */
   countedTimes: readonly CountedTime[];
   /**
@@ -288,7 +290,9 @@ export interface ShortForms {
 
 /** “生态环境”指省生态环境厅 */
 const SHORT_FORM =
-  /[“"「]([\p{Script=Han}]{2,12})[”"」](?:指|即|是指|为)([\p{Script=Han}（）()]{3,30}?)(?=[，,；;。、]|$)/gu;
+  /[“"「]([\p{Script=Han}]{2,12})[”"」](?:指|即|是指|为)([\p{Script=Han}（）()]{3,30}?(?:、[\p{Script=Han}]{2,12}?(?:办事处|人民政府|管委会))*)(?=[，,；;。、]|$)/gu;
+/** 任务涉及的 / 所涉及的 before the units a short name stands for: they are the ones concerned (相关). */
+const CONCERNED = /^(?:任务|工作|项目)?所?涉及的?/u;
 
 /**
  * “领办”的单位为牵头单位，… / 表述为“配合”的单位为配合单位 / 标明“负总责”的为牵头部门 / “召集单位”为牵头单位 /
@@ -526,6 +530,9 @@ export function withCountedDates(text: string, counted: readonly CountedTime[]):
 
 /** 后的四位数字为完成时间的月、日，年份均为2025年 — four digits for a month and a day, in the year said. */
 const MONTH_DAY_CODES = /四位数字[^。]{0,16}?月[、和及]?日[^。]{0,30}?(20\d\d)\s*年/u;
+/** “时限”只写月份的，均指2025年该月25日前完成 / 仅写月份的，为当月20日前: the day of the month a month alone means. */
+const MONTH_ALONE_DAY =
+  /(?:只|仅)(?:写|标|注)(?:明)?月份的?[，,]?\s*(?:均|一律|统一)?(?:指|为|是|按)(?:20\d\d\s*年)?(?:该|当|本)月\s*(\d{1,2})\s*日/u;
 
 /** How a kind of task's bracket gives its units their roles (see {@link PlanConventions.taskKinds}). */
 export interface TaskKindRule {
@@ -689,6 +696,13 @@ function isLabelOnly(word: string): boolean {
 const CALLED =
   /所称([\p{Script=Han}]{2,12})[，,]?(?:是)?指([\p{Script=Han}（）()]{3,30}?)(?=[，,；;。、]|$)/gu;
 
+/** 部门类别与单位的对应关系为：…。 — the list of kinds of department and their units. */
+const KINDS_NAMED =
+  /(?:部门|单位)(?:类别|类型)?与(?:责任)?(?:单位|部门)(?:名称)?的?对应关系(?:如下|为|是)?[:：]([^。]+)/gu;
+/** 工业主管部门为区经济信息委 — one kind of department and its unit. */
+const KIND_IS =
+  /([\p{Script=Han}]{2,10}?(?:部门|机构))(?:为|是|即|对应)([\p{Script=Han}（）()]{3,30}?)(?=[，,；;、]|$)/gu;
+
 /** 甲〈以下简称乙〉, 甲（以下简称“乙”） */
 const HENCEFORTH = /([\p{Script=Han}]{4,30}?)[〈（(]以下简称[“"「]?([\p{Script=Han}]{2,12})[”"」]?[〉）)]/gu;
 
@@ -700,10 +714,13 @@ const SENT_TO = /^(?:请|径|直接|及时|向|报送|报|送|交由|由|经|抄
  * X，指Y).
  */
 function readShortForms(text: string): ShortForms | null {
-  if (!/简称|所称/.test(text)) return null;
+  if (!/简称|所称|对应关系/.test(text)) return null;
   const named = new Map<string, string>();
   let prefix: string | null = null;
   for (const m of text.matchAll(CALLED)) named.set(m[1] as string, m[2] as string);
+  // 括号内部门类别与单位的对应关系为：工业主管部门为区经济信息委，…: a kind of department and the unit it names.
+  for (const list of text.matchAll(KINDS_NAMED))
+    for (const m of (list[1] as string).matchAll(KIND_IS)) named.set(m[1] as string, m[2] as string);
   // 某市生态环境局某县分局〈以下简称县生态环境分局〉: the short name the rest of the plan writes.
   for (const m of text.matchAll(HENCEFORTH)) {
     // 请径向某市生态环境局某区分局（以下简称区生态环境分局）反映: the name after the words that send to it.
@@ -711,7 +728,8 @@ function readShortForms(text: string): ShortForms | null {
     if (isDepartmentName(full)) named.set(m[2] as string, full);
   }
   for (const m of text.matchAll(SHORT_FORM)) {
-    const [short, full] = [m[1] as string, m[2] as string];
+    // “属地”指任务涉及的乡镇人民政府、街道办事处: the places a task concerns, named as the genre does.
+    const [short, full] = [m[1] as string, (m[2] as string).replace(CONCERNED, "相关")];
     named.set(short, full);
     const at = full.indexOf(short);
     if (prefix === null && at > 0) prefix = full.slice(0, at);
@@ -743,13 +761,14 @@ export function expandShortForms(
   const full = (piece: string): string => {
     const named = forms.named.get(piece);
     if (named) return named;
-    if (isDepartmentName(piece)) return piece;
+    // 各县（市、区）: one character is a level of a list of places, never a department's short name.
+    if (isDepartmentName(piece) || piece.length < 2) return piece;
     const known = suffixes.map((s) => `${forms.prefix}${piece}${s}`).filter((n) => englishDepartment(n));
     // The form the document writes elsewhere (报送省市场监管局) before the level's usual one.
     return known.find((n) => documentText.includes(n)) ?? known[0] ?? piece;
   };
   const text = inner.replace(
-    /(会同)?([\p{Script=Han}]+?)(?=、|，|,|；|;|｜|会同|牵头|配合|参与|协助|按职责分工负责|负责|等|$)/gu,
+    /(会同)?([\p{Script=Han}]+?)(?=、|，|,|；|;|｜|会同|牵头|配合|参与|协助|协同|落实|按职责分工负责|负责|等|$)/gu,
     (_, together: string | undefined, piece: string) => {
       const name = full(piece);
       if (name !== piece) shortOf.set(name, piece);
@@ -806,7 +825,7 @@ const POINTS_FOLLOW_TASK =
  * they are parts of its task, not tasks of their own.
  */
 const POINTS_COVERED =
-  /适用于(?:该|本|所在)?(?:项任务|任务|条目|项工作|项|条)?(?:及其?)?(?:下|所属|所列)?的?(?:全部|所有)?(?:各个?)?(?:分点|要点|点)|适用于(?:该|本)(?:项任务|项工作|项|条)的?(?:全部|所有)内容|(?:其余|其他)各?点仍(?:适用|执行)/;
+  /适用于(?:该|本|所在)?(?:项任务|任务|条目|项工作|项|条)?(?:及其?)?(?:下|所属|所列)?的?(?:全部|所有)?(?:各个?)?(?:分点|要点|事项|点)|适用于(?:该|本)(?:项任务|项工作|项|条)的?(?:全部|所有)内容|(?:其余|其他)各?点仍(?:适用|执行)/;
 /** 权重最高的单位为牵头单位 */
 const HIGHEST_WEIGHT_LEADS = /权重最(?:高|大)的(?:单位|部门)?(?:为|是)牵头/;
 /** 权重在20%及以上的为责任单位 */
@@ -1296,12 +1315,12 @@ const PARTING =
 
 /** 带★的为牵头单位，其余为配合单位 / 标注“☆”的单位为牵头单位 */
 const LEAD_MARK =
-  /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)(?:[,，；;]\s*(?:其余|其他|未标注的?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|协办|责任)(?:单位|部门)?)?/;
+  /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■√✓✔])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)(?:[,，；;]\s*(?:其余|其他|未标注的?)(?:的)?(?:单位|部门)?(?:为|是)(配合|参与|协办|责任)(?:单位|部门)?)?/;
 /** 加粗标注的为牵头单位 */
 const BOLD_LEADS = /加粗(?:标注|标示|显示|字体)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
 /** 标注“*”的为配合单位，未标注“*”的为牵头单位 */
 const SUPPORT_MARK =
-  /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)(?:单位|部门)[,，；;]\s*未(?:带|标有|标注|标|加|注)[“"「]?[★☆※▲△＊*◆●■]?[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
+  /(?:带|标有|标注|标|加|注有?|后缀)\s*(?:有)?[“"「]?([★☆※▲△＊*◆●■√✓✔])[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)(?:配合|参与|协办)(?:单位|部门)[,，；;]\s*未(?:带|标有|标注|标|加|注)[“"「]?[★☆※▲△＊*◆●■]?[”"」]?\s*(?:号|标记|符号)?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
 /** 标注“〔召集〕”的单位为牵头单位 */
 const LEAD_TAG =
   /标(?:注|明|有)[“"「]?([〔［【(（][\p{Script=Han}]{1,4}[〕］】)）])[”"」]?的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/u;
@@ -1314,7 +1333,7 @@ const NAME_TAG =
  * marks.
  */
 const MARK_ROLE =
-  /标(?:注|有|明)?[“"「]?([■□△▲●○◎★☆◆◇※]{1,3}|[\u2460-\u2469\u2160-\u216B])[”"」]?(?:号|标记|符号)?的[，,]?(?:该|其)?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任|负责)(?:单位|部门)/g;
+  /标(?:注|有|明)?[“"「]?([■□△▲●○◎★☆◆◇※]{1,3}|[\u2460-\u2469\u2160-\u216B¹²³\u2074-\u2079])[”"」]?(?:号|标记|符号)?的[，,]?(?:该|其)?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任|负责)(?:单位|部门)/g;
 /** “△”后为完成时限 */
 const TIME_MARK =
   /[“"「]([■□△▲●○★☆◆◇※])[”"」](?:号|标记|符号)?(?:之)?后(?:的|所列)?(?:为|是)(?:完成)?(?:时限|时间)/;
@@ -1680,6 +1699,7 @@ export function readPlanConventions(
     namedTimes,
     countedTimes: readCountedTimes(`${notice}\n${preamble}`, namedTimes),
     monthDayYear: Number(MONTH_DAY_CODES.exec(`${notice}\n${preamble}`)?.[1] ?? 0) || null,
+    monthAloneDay: Number(MONTH_ALONE_DAY.exec(`${notice}\n${preamble}`)?.[1] ?? 0) || null,
     taskKinds: readTaskKinds(`${notice}\n${preamble}`),
     // A role verb itself is no new word; the longest words first, sorted once for every clause.
     roleWords: new Map(
@@ -1751,7 +1771,7 @@ export function readPlanConventions(
     chainLabel: CHAIN_MARK.exec(`${notice}\n${preamble}`)?.[1] ?? null,
     timedLeads: stated(TIMED_LEADS) !== null,
     timeDivides: readTimeDivides(`${notice}\n${preamble}`),
-    localRole: ((m) => (m ? roleSaid(m[1] as string) : null))(LOCAL_ROLE.exec(`${notice}\n${preamble}`)),
+    localRole: ((m) => (m ? roleSaid(m[1] as string) : null))(stated(LOCAL_ROLE)),
     formRoles: readFormRoles(`${notice}\n${preamble}`),
     numberBracket: ((m) => (m ? { open: m[1] as string, close: m[2] as string } : null))(
       stated(NUMBER_BRACKET),
@@ -1856,6 +1876,32 @@ export function markedLabels(line: string, marks: ReadonlyMap<string, Role | "ti
   const m = /^(\s*)[\p{Script=Han}]{2,8}\s*[:：]\s*(.+?)\s*$/u.exec(line);
   const byRole = m ? namesByMark(m[2] as string, marks) : null;
   if (!m || !byRole) return null;
+  const lists = (["lead", "responsible", "support"] as const)
+    .filter((role) => byRole[role].length > 0)
+    .map((role) => `${ROLE_LABEL[role]}：${byRole[role].join("、")}`);
+  return `${m[1]}${lists.join("；")}`;
+}
+
+/**
+ * A labelled line whose leads carry the plan's mark (责任单位：市住建局√、市城管执法局、各镇、街道 under 单位名称后带“√”的
+ * 为牵头单位，各镇、街道为属地责任单位，其余单位为配合单位) written as the genre's labelled lists: 牵头单位：市住建局；
+ * 责任单位：各镇、街道；配合单位：市城管执法局. Null unless a name of the line carries the mark.
+ */
+export function leadMarkedLabels(
+  line: string,
+  mark: string,
+  others: Role,
+  local: Role | null,
+): string | null {
+  const m = /^(\s*)(?:本点|本条|本项)?[\p{Script=Han}]{2,6}\s*[:：]\s*(.+?)\s*$/u.exec(line);
+  if (!m || !(m[2] as string).includes(mark)) return null;
+  const byRole: Record<Role, string[]> = { lead: [], responsible: [], support: [] };
+  for (const written of splitTopLevel(m[2] as string, /[、，,]/)) {
+    const name = written.split(mark).join("").trim();
+    if (name === "") continue;
+    if (written.includes(mark)) byRole.lead.push(name);
+    else byRole[local && PLACE_UNIT.test(name) ? local : others].push(name);
+  }
   const lists = (["lead", "responsible", "support"] as const)
     .filter((role) => byRole[role].length > 0)
     .map((role) => `${ROLE_LABEL[role]}：${byRole[role].join("、")}`);

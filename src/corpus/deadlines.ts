@@ -41,6 +41,8 @@ export interface DeadlineOptions {
   timeLabels?: readonly string[];
   /** The year of four-digit month-day codes after a field's tag the document defines (【收口】0930). */
   monthDayYear?: number | null;
+  /** “时限”只写月份的，均指该月25日前完成: the day of a month written alone, where the notice names one. */
+  monthAloneDay?: number | null;
 }
 
 /** 【收口】0930 / 时限：1130 — a month-day code after a tag or a label (only where the notice defines them). */
@@ -87,6 +89,11 @@ const yearEnd = (): MonthDay => ({ month: 12, day: 31 });
 const thisYear = (_m: RegExpExecArray, o: DeadlineOptions) => o.year ?? o.since ?? null;
 /** 今年9月底前, 本年度10月31日前, 今年年底前: a date in the plan's own year, said so. */
 const THIS_YEAR = "(?:今年|本年度?)";
+/** 次年 / 明年 / 翌年: the year after the plan's own. */
+const nextYear = (m: RegExpExecArray, o: DeadlineOptions) =>
+  ((y) => (y === null ? null : y + 1))(thisYear(m, o));
+/** 次年3月15日前, 明年1月底前: a date in the year after the plan's, said so (10月至次年3月 is a span, not a deadline). */
+const NEXT_YEAR = "(?<!至)(?:次年|明年|翌年)";
 
 /**
  * Public holidays on fixed dates, and the day before each that "before the holiday" means: 国庆节前 → 9月30日,
@@ -245,13 +252,14 @@ const PATTERNS: readonly DeadlinePattern[] = [
     approximate: false,
   },
   {
-    // 限办：6月 — a month alone under a deadline label: by its end, in the year the plan's dates fall in.
+    // 限办：6月 — a month alone under a deadline label: by its end (or by the day of it the notice names), in the
+    // year the plan's dates fall in.
     pattern: new RegExp(
-      `(?<=${AFTER_DEADLINE_LABEL})(?<![\\d年])(\\d{1,2})月(?![\\d底末份中上下日])(?=\\s*(?:$|[）)；;。，,\\n\\s\u3000]))`,
+      `(?<=${AFTER_DEADLINE_LABEL})(?<![\\d年])(\\d{1,2})月(?![\\d底末份中上下日])(?=\\s*(?:$|[）)〕】］；;。，,\\n\\s\u3000]))`,
       "g",
     ),
     year: none,
-    date: (m, y) => ({ month: Number(m[1]), day: lastDayOfMonth(y, Number(m[1])) }),
+    date: (m, y, o) => ({ month: Number(m[1]), day: o.monthAloneDay ?? lastDayOfMonth(y, Number(m[1])) }),
     approximate: false,
   },
   {
@@ -293,6 +301,18 @@ const PATTERNS: readonly DeadlinePattern[] = [
     pattern: new RegExp(`${THIS_YEAR}(?:年底|底)(?:之前|以前|前)?`, "g"),
     year: thisYear,
     date: yearEnd,
+    approximate: false,
+  },
+  {
+    pattern: new RegExp(`${NEXT_YEAR}(\\d{1,2})月(\\d{1,2})日(?:之前|以前|前)`, "g"),
+    year: nextYear,
+    date: (m) => ({ month: Number(m[1]), day: Number(m[2]) }),
+    approximate: false,
+  },
+  {
+    pattern: new RegExp(`${NEXT_YEAR}(\\d{1,2})月底(?:之前|以前|前)`, "g"),
+    year: nextYear,
+    date: (m, y) => ({ month: Number(m[1]), day: lastDayOfMonth(y, Number(m[1])) }),
     approximate: false,
   },
   {

@@ -32,6 +32,7 @@ import {
   expandTeams,
   expandUnitModes,
   expandValueRoles,
+  leadMarkedLabels,
   markedLabels,
   markedLine,
   numberBracketClause,
@@ -369,12 +370,26 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   // 〖分工〗 is a label as 【分工】 is; 〈领衔：X｜协同：Y〉 a bracket of labels as （领衔：X；协同：Y） is;
   // the words the notice defines read as their roles.
   // 落实单位：区发改局①，区行政审批局② — names the notice's marks give their roles, as labelled lists.
+  // 责任单位：市住建局√、市城管执法局 — a line whose leads carry the plan's mark of a lead, likewise.
+  const { leadMark } = conventions;
   const withMarkedLists = (text: string) =>
-    conventions.lineMarks.size === 0
+    conventions.lineMarks.size === 0 && !leadMark
       ? text
       : text
           .split("\n")
-          .map((line) => markedLabels(line, conventions.lineMarks) ?? line)
+          .map(
+            (line) =>
+              (conventions.lineMarks.size > 0 ? markedLabels(line, conventions.lineMarks) : null) ??
+              (leadMark
+                ? leadMarkedLabels(
+                    line,
+                    leadMark,
+                    conventions.unmarkedBesideLead ?? "support",
+                    conventions.localRole,
+                  )
+                : null) ??
+              line,
+          )
           .join("\n");
   const weighted = (text: string) =>
     conventions.weights ? withWeightRoles(text, conventions.weights) : text;
@@ -429,6 +444,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     issued: meta.signed,
     timeLabels: conventions.timeWords,
     monthDayYear: conventions.monthDayYear,
+    monthAloneDay: conventions.monthAloneDay,
   };
   const items: Item[] = [];
   // A note of the opening covers every entry ("" is before the first).
@@ -469,10 +485,12 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const pointsSayOwn = new Set<string>();
   // Labels a point writes as its own (本点领航：…, 本点冲线：…): a line under the bare label (【航标】领航：…；靠岸：…,
   // 冲线：…) after the last point is then its task's (任务末行“冲线”为完成时限).
-  const pointOwnLabels = new Set([...source.matchAll(POINT_OWN_LABEL)].map((m) => (m[1] ?? m[2]) as string));
+  const pointOwnLabels = new Set(
+    [...source.matchAll(POINT_OWN_LABEL)].map((m) => (m[1] ?? m[2] ?? m[3]) as string),
+  );
   const underTasksLabel = (line: string) => {
-    // (【签办】主签：… where points write 本点签办：…)
-    const head = /^【([^】\n]{1,6})】/.exec(line);
+    // (【签办】主签：… where points write 本点签办：…; 〔克期〕… where points write 〔本点克期〕…)
+    const head = /^[【〔]([^】〕\n]{1,6})[】〕]/.exec(line);
     if (head && pointOwnLabels.has(head[1] as string)) return true;
     const m = LABELLED_LINE.exec(line.replace(/^【[^】\n]{1,6}】\s*/, ""));
     // (包保责任：… where points write 本点包保：…)
@@ -1513,7 +1531,8 @@ function namedAbove(items: readonly Item[], parent: string | null): number {
 /** A line saying it is the point's own (本点冲刺分工：…, 该点…). */
 const POINT_SAYS_OWN = /^(?:本点|该点|此点)/;
 /** 本点冲线： / 本点【攻坚】 — a label a point writes as its own (global). */
-const POINT_OWN_LABEL = /(?:本点|该点|此点)(?:【([\u4e00-\u9fa5]{2,4})】|([\u4e00-\u9fa5]{2,4})\s*[:：])/g;
+const POINT_OWN_LABEL =
+  /(?:本点|该点|此点)(?:【([\u4e00-\u9fa5]{2,4})】|([\u4e00-\u9fa5]{2,4})\s*[:：])|[〔【](?:本点|该点|此点)([\u4e00-\u9fa5]{2,4})[〕】]/g;
 /** 冲线：2025年10月底前。 / 领航：X；… — a label and what it says, on a line of its own. */
 const LABELLED_LINE = /^([\u4e00-\u9fa5]{2,4})\s*[:：]\s*(.+)$/;
 
