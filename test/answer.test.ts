@@ -134,6 +134,16 @@ describe("a place said of a case is a fact of its obligation", () => {
 });
 
 describe("check follow-ups", () => {
+  it("asks of an engine again when a follow-up gives an emission stage after an electric machine", async () => {
+    const first = await engine.answer("工地上那台国二的柴油挖掘机还能进场干活吗");
+    expect(first.check?.outcome).toBe("applies");
+    const electric = await engine.answer("要是换成电动的呢", { context: first.context });
+    expect(electric.citations[0]).toMatchObject({ doc: SQ, id: "4.3" });
+    expect(electric.check?.outcome).toBe("does_not_apply");
+    const staged = await engine.answer("那如果是第一阶段的呢", { context: electric.context });
+    expect(staged.citations[0]).toMatchObject({ doc: SQ, id: "4.3" });
+    expect(staged.check?.outcome).toBe("applies");
+  });
   it("judges a case put in another city by the national plan's rule, asked afresh or as a change of place", async () => {
     const afresh = await engine.answer("驻马店的村子里，秋收后能在地里烧秸秆吗？");
     expect(afresh.kind).toBe("check");

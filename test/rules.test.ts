@@ -364,6 +364,24 @@ describe("several things in one question", () => {
     expect(overallOutcome(v)).toBe("applies");
   });
 
+  it("leaves out what the asker sets aside to ask about the rest (除了…还有…, besides …, we also …)", () => {
+    expect(
+      facts("车队除了巡游出租车，还有三辆电力抢修车，也得换新能源吗").entities.map((e) => e.kind),
+    ).toEqual(["emergency-vehicle"]);
+    expect(
+      facts("Besides our two buses, we also keep an ambulance. Must it go electric?").entities.map(
+        (e) => e.kind,
+      ),
+    ).toEqual(["emergency-vehicle"]);
+  });
+
+  it("reads a fuel said not to be burnt as none of the case's (用电的，不烧煤)", () => {
+    expect(facts("车间那台烘干设备是电加热的，不烧煤，要淘汰吗").entities.map((e) => e.fuel)).toEqual([
+      "electric",
+    ]);
+    expect(facts("The heater doesn't burn coal, it runs on gas").fuels).toEqual(["gas"]);
+  });
+
   it("combines outcomes: applies, else need more information, else does not apply", () => {
     const of = (...o: Verdict["check"]["outcome"][]) =>
       o.map((outcome) => ({ check: { outcome } }) as Verdict);

@@ -28,6 +28,9 @@ function partStarts(text: string, v: Vocabulary): number[] {
   return [...starts].sort((a, b) => a - b);
 }
 
+/** A fuel written straight before a thing's name (电动挖掘机, 国二的柴油的装载机): that thing's. */
+const FUEL_BEFORE_NAME = /(?:柴油|汽油|燃油|燃气|天然气|电动|纯电|燃煤|生物质)的?\s*$/;
+
 /** Words that count one more thing (还有一辆, 另一台, another one). */
 const ANOTHER = /还有|另(?:外|一)|[一两几]\s*[辆台部套座]|\banother\b|\bone more\b/i;
 
@@ -291,20 +294,26 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
   const out: Entity[] = [];
   // A standard written just before the next thing's name is that thing's (工地用着一台国二挖掘机).
   let carried: Standard | null = null;
+  // So is a fuel (工地上那台电动挖掘机): the word before a name says what that thing burns.
+  let carriedFuel: string | null = null;
   for (const [i, g] of all.entries()) {
-    const own = text.slice(bounds[i], bounds[i + 1] ?? text.length);
+    const next = all[i + 1];
+    const ownEnd = bounds[i + 1] ?? text.length;
+    const leading = next ? FUEL_BEFORE_NAME.exec(text.slice(bounds[i] ?? 0, firstAt(next))) : null;
+    const end = leading ? Math.min(ownEnd, firstAt(next as Group) - leading[0].length) : ownEnd;
+    const own = text.slice(bounds[i], end);
     // A fuel said of the thing outside a word that carries one ("our boiler runs on natural gas … the
     // phase-out of coal boilers"): the case's fuel, the fuel-named word a rule's name.
-    const stated = fuelsIn(ownWordsOut.slice(bounds[i], bounds[i + 1] ?? text.length), v)[0] ?? null;
+    const stated = fuelsIn(ownWordsOut.slice(bounds[i], end), v)[0] ?? null;
     const fuelled = g.mentions.find((m) => m.word.fuel);
     const plain = g.mentions.find((m) => !m.word.fuel);
     const first =
       stated && fuelled && plain && fuelled.word.fuel !== stated
         ? plain
         : (fuelled ?? (g.mentions[0] as Mention));
-    const ownFuel = first === plain && stated ? stated : (fuelsIn(own, v)[0] ?? null);
+    const ownFuel = carriedFuel ?? (first === plain && stated ? stated : (fuelsIn(own, v)[0] ?? null));
+    carriedFuel = leading ? (fuelsIn(leading[0], v)[0] ?? null) : null;
     let ownStandard: Standard | null = carried ?? findStandard(own, v);
-    const next = all[i + 1];
     const at = carried || !ownStandard ? -1 : own.lastIndexOf(ownStandard.text);
     carried = null;
     const start = bounds[i] ?? 0;
@@ -315,7 +324,8 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
     if (
       ownStandard &&
       gap !== null &&
-      (gap.length <= 2 || /^(?:排放)?(?:标准)?(?:的)?\s*(?:柴油|汽油|燃油|燃气|天然气)?\s*$/.test(gap))
+      (gap.length <= 2 ||
+        /^(?:排放)?(?:标准)?(?:的)?\s*(?:柴油|汽油|燃油|燃气|天然气|电动|纯电)?的?\s*$/.test(gap))
     ) {
       carried = ownStandard;
       ownStandard = null;

@@ -158,10 +158,22 @@ function withoutCityNames(text: string): string {
   return text.replace(cityPattern, (m) => " ".repeat(m.length));
 }
 
+/**
+ * 除了出租车，还有两辆应急抢修车…吗 / "besides our taxis, we also run two repair vans": what the asker sets aside
+ * to ask about the rest is no thing of the case.
+ */
+const SET_ASIDE =
+  /除了?[^，,。；;？?！!]{1,14}?(?:以外|之外|外)?(?=[，,]?\s*(?:还|也|另外|另有))|\b(?:besides|apart from|aside from|in addition to)\s+[^,.;?!]{1,40}?(?=,\s*(?:we|i|they)\b[^,.;?!]{0,20}\balso\b)/giu;
+
+/** The text with what the asker sets aside blanked, each character a space so offsets stay. */
+function withoutSetAside(text: string): string {
+  return text.replace(SET_ASIDE, (m) => " ".repeat(m.length));
+}
+
 function readFacts(question: string, lang: "zh" | "en", v: Vocabulary): QuestionFacts {
   const text = question.normalize("NFKC");
   const cues = new Set([...v.cues].filter(([, re]) => re.test(text)).map(([name]) => name));
-  const objects = withoutCityNames(text);
+  const objects = withoutSetAside(withoutCityNames(text));
   const industryText = v.industries.mask ? objects.replace(v.industries.mask, " ") : objects;
   const whole = measureOf(text, v);
   // 一条线, 一台, 一家: one of a thing names it, it measures nothing (not a count of 1 sealing point).
@@ -257,6 +269,19 @@ export function withoutIndustries(text: string, v: Vocabulary = vocabulary()): s
 
 /** A pattern that finds every match, not only the first. */
 const everywhere = (re: RegExp) => new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`);
+
+/**
+ * The text with the words of one fuel taken out (those the fuels mask out stay): "what if they are Stage I
+ * machines?" after electric ones asks of machines with an engine, no longer electric.
+ */
+export function withoutFuel(text: string, id: string, v: Vocabulary = vocabulary()): string {
+  const fuel = v.fuels.list.find((f) => f.id === id);
+  if (!fuel) return text;
+  const masked = v.fuels.mask ? [...text.matchAll(everywhere(v.fuels.mask))] : [];
+  return text.replace(everywhere(fuel.re), (m, at: number) =>
+    masked.some((k) => at >= k.index && at < k.index + k[0].length) ? m : "",
+  );
+}
 
 /**
  * The previous text burning another fuel (换成天然气呢 after 燃煤锅炉): its fuel words become the first

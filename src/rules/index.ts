@@ -26,6 +26,7 @@ export {
   withFuel,
   withoutCancelledPlaces,
   withoutCues,
+  withoutFuel,
   withoutIndustries,
   withoutPlaces,
 } from "./facts.js";

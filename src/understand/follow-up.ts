@@ -19,6 +19,7 @@ import {
   withFuel,
   withoutCancelledPlaces,
   withoutCues,
+  withoutFuel,
   withoutIndustries,
   withoutPlaces,
 } from "../rules/index.js";
@@ -447,6 +448,8 @@ function replaceStandard(previous: string, next: string, lang: Query["lang"]): s
     const escaped = old.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     out = out.replace(new RegExp(`${escaped}(?![IVXivx0-9一二三四五六])`, "g"), fresh.text);
   }
+  // An emission stage is an engine's: the case said electric before (电动的) burns a fuel now.
+  if (extractFacts(out, lang).fuels.includes("electric")) out = withoutFuel(out, "electric");
   return out === previous && !extractFacts(previous, lang).standard ? `${previous}，${fresh.text}` : out;
 }
 
