@@ -484,6 +484,10 @@ describe("every development document", () => {
         "zhengding-air-pollution-2025",
         "huanggang-air-quality-2025",
         "changge-air-pollution-2025",
+        "weihai-air-quality-2025",
+        "donggang-air-pollution-2025",
+        "shaoyang-air-quality-2025",
+        "rongjiang-air-quality-2025",
       ].sort(),
     );
   });
