@@ -134,6 +134,14 @@ describe("a place said of a case is a fact of its obligation", () => {
 });
 
 describe("check follow-ups", () => {
+  it("checks a city's membership of the key regions asked 算…不, and another city's as a follow-up", async () => {
+    const first = await engine.answer("国务院那个行动计划里，开封算重点区域不");
+    expect(first.kind).toBe("check");
+    expect(first.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
+    expect(first.check?.outcome).toBe("applies");
+    const other = await engine.answer("那信阳算不算", { context: first.context });
+    expect(other.check?.outcome).toBe("does_not_apply");
+  });
   it("asks of an engine again when a follow-up gives an emission stage after an electric machine", async () => {
     const first = await engine.answer("工地上那台国二的柴油挖掘机还能进场干活吗");
     expect(first.check?.outcome).toBe("applies");

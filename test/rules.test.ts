@@ -375,6 +375,25 @@ describe("several things in one question", () => {
     ).toEqual(["emergency-vehicle"]);
   });
 
+  it("reads a firm named by what it runs (公交公司, a taxi company) as the asker when another thing is asked about", () => {
+    expect(facts("我们公交公司还有三辆国四柴油货车跑配件，得淘汰吗").entities.map((e) => e.kind)).toEqual([
+      "truck",
+    ]);
+    expect(facts("我们公交公司的车明年都要换成新能源吗").entities.map((e) => e.kind)).toEqual(["bus"]);
+    expect(
+      facts("Our taxi company also keeps two diesel forklifts in the depot").entities.map((e) => e.kind),
+    ).toEqual(["nonroad"]);
+  });
+
+  it("reads tankers as cement tankers unless they carry something else, and 'new energy' as no new build", () => {
+    const f = facts(
+      "Our three tankers run on diesel inside the built-up area. Do they have to switch to new energy?",
+    );
+    expect(f.entities.map((e) => e.kind)).toEqual(["cement-mixer"]);
+    expect(f.newBuild).toBe(false);
+    expect(facts("We run two tankers hauling fuel oil to the depot").things.has("cement-mixer")).toBe(false);
+  });
+
   it("reads a fuel said not to be burnt as none of the case's (用电的，不烧煤)", () => {
     expect(facts("车间那台烘干设备是电加热的，不烧煤，要淘汰吗").entities.map((e) => e.fuel)).toEqual([
       "electric",

@@ -82,6 +82,17 @@ describe("English words of no topic", () => {
     expect(q.unbridged).not.toContain("like");
     expect(q.unbridged).not.toContain("ours");
   });
+  it("reads fine dust and fine particles as PM2.5, never as a fine's amount", () => {
+    const q = engine.understand("What is the national target for fine particles in 2025?");
+    expect(q.asksFor).not.toContain("money");
+    expect(q.searchText).toContain("细颗粒物");
+    expect(engine.understand("What is the fine for burning straw?").asksFor).toContain("money");
+  });
+  it("reads 'by train' as rail freight, not as training", () => {
+    expect(engine.understand("Should coal come in by train rather than by road?").searchText).toContain(
+      "公转铁",
+    );
+  });
 });
 
 describe("places a question names", () => {

@@ -31,6 +31,10 @@ function partStarts(text: string, v: Vocabulary): number[] {
 /** A fuel written straight before a thing's name (电动挖掘机, 国二的柴油的装载机): that thing's. */
 const FUEL_BEFORE_NAME = /(?:柴油|汽油|燃油|燃气|天然气|电动|纯电|燃煤|生物质)的?\s*$/;
 
+/** A firm named by what it runs: 公交公司, 出租车集团, "bus company", "taxi operator". */
+const FIRM_AFTER =
+  /^\s*(?:公司|集团|企业|有限公司|compan(?:y|ies)\b|operators?\b|firms?\b|fleet operators?\b)/i;
+
 /** Words that count one more thing (还有一辆, 另一台, another one). */
 const ANOTHER = /还有|另(?:外|一)|[一两几]\s*[辆台部套座]|\banother\b|\bone more\b/i;
 
@@ -251,6 +255,10 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
         )
       ),
   );
+  // 公交公司, "our bus company": a firm named by what it runs is the asker, not a thing asked about — when the
+  // question names another thing (our bus company also runs diesel trucks).
+  const firm = (m: Mention) => FIRM_AFTER.test(text.slice(m.end));
+  if (named.some((m) => !firm(m))) named.splice(0, named.length, ...named.filter((m) => !firm(m)));
   // A fuel inside the thing's own word (coal boilers, 燃煤锅炉) says nothing of its own: "does the rule on
   // small coal boilers apply to it" names the same boiler, not a second one.
   const ownWordsOut = named
