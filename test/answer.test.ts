@@ -134,6 +134,18 @@ describe("a place said of a case is a fact of its obligation", () => {
 });
 
 describe("check follow-ups", () => {
+  it("reads a turn that states a case of its own and asks by when as a check of that case, not of the last items", async () => {
+    const first = await engine.answer(
+      "Our firm runs 国四 diesel trucks in Shangqiu. Are they being pushed out?",
+    );
+    expect(first.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
+    const own = await engine.answer(
+      "Our parcel vans also drive inside the city's built-up area. Do they have to go electric, and by when?",
+      { context: first.context },
+    );
+    expect(own.kind).toBe("check");
+    expect(own.check?.outcome).toBe("applies");
+  });
   it("checks a city's membership of the key regions asked 算…不, and another city's as a follow-up", async () => {
     const first = await engine.answer("国务院那个行动计划里，开封算重点区域不");
     expect(first.kind).toBe("check");

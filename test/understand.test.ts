@@ -88,6 +88,12 @@ describe("English words of no topic", () => {
     expect(q.searchText).toContain("细颗粒物");
     expect(engine.understand("What is the fine for burning straw?").asksFor).toContain("money");
   });
+  it("reads English before a department's name in brackets as its gloss, no topic of its own", () => {
+    const q = engine.understand(
+      "Which tasks involve the municipal urban administration and comprehensive law enforcement bureau (市城市管理局)?",
+    );
+    expect(q.intents).toContain("department_listing");
+  });
   it("reads 'by train' as rail freight, not as training", () => {
     expect(engine.understand("Should coal come in by train rather than by road?").searchText).toContain(
       "公转铁",

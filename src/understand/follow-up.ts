@@ -1147,9 +1147,13 @@ export function readFollowUp(
   // 具体能补多少钱: an amount (a kind of answer only some items give) is looked for, not assumed there.
   const asksAmount =
     query.asksFor.length > 0 && !query.intents.includes("who") && !query.intents.includes("when");
+  // (A turn naming a thing of its own and asking whether a rule takes it is a question of its own, however few
+  // its other words; asking the date as well does not make it one about the last answer's items.)
+  const ownCase = own.asks && own.entities.length > 0 && !POINTS_BACK_TO_THING.test(text);
   if (
     asksAboutItems &&
     !asksAmount &&
+    !ownCase &&
     (query.residue < OWN_TOPIC || THAT_MEASURE.test(text)) &&
     query.departments.length === 0
   ) {
@@ -1181,6 +1185,10 @@ export function readFollowUp(
     return follow("aspect", { named: false });
   return null;
 }
+
+/** A thing pointed back at (那台锅炉, 这几辆车, "that boiler"): the previous case, not one of the question's own. */
+const POINTS_BACK_TO_THING =
+  /[这那][台辆座家个条些几]|\b(?:that|those|this|these|the same)\s+(?:[a-z-]+\s+){0,2}[a-z-]+s?\b/i;
 
 /** Longest question (characters) read as leaning on the previous answer when it says nothing of where it is. */
 const SHORT_TURN = 12;

@@ -946,13 +946,17 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     ...englishTitleWords(cut, named, deps.plans),
   ];
   // A department the asker sets aside (县公安局（不是交警大队）, 除了发改委) is not asked about.
-  const departments = [
-    ...new Set(
-      findDepartmentMentions(cut)
-        .filter((m) => !w.setAside.test(cut.slice(Math.max(0, m.start - 4), m.start)))
-        .flatMap((m) => m.names),
-    ),
-  ];
+  const mentions = findDepartmentMentions(cut).filter(
+    (m) => !w.setAside.test(cut.slice(Math.max(0, m.start - 4), m.start)),
+  );
+  const departments = [...new Set(mentions.flatMap((m) => m.names))];
+  // "the environment bureau (市生态环境局)": the English before a department's name in brackets is its gloss,
+  // no topic of its own.
+  const glosses = mentions.flatMap((m) => {
+    const before = cut.slice(0, m.start);
+    const gloss = /((?:[A-Za-z][A-Za-z'’-]*\s+){1,8})[(（]\s*$/.exec(before);
+    return gloss ? [(gloss[1] as string).trim()] : [];
+  });
   const deadline = readDeadlineAsk(cut, w);
   const namedPlans = deps.plans.filter((p) => named.some((n) => n.doc === p.doc));
   // The role words the plans asked about define (主攻, 助攻, 认领): asking by them is asking by role.
@@ -968,7 +972,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     const after = new RegExp(`${escapeRegExp(m)}(?:以后|之后|后)`).exec(cut);
     return after ? [after[0]] : [];
   });
-  const naming = [...docNames, ...titleWords(cut, named, deps.plans)];
+  const naming = [...docNames, ...titleWords(cut, named, deps.plans), ...glosses];
   const { residue, english } = residueOf(
     cut,
     [
