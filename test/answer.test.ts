@@ -134,6 +134,14 @@ describe("a place said of a case is a fact of its obligation", () => {
 });
 
 describe("check follow-ups", () => {
+  it("takes a new build back when a follow-up says the installation stands already (那如果是现有的呢)", async () => {
+    const first = await engine.answer("我们打算新建一台熔化炉，能不能烧煤");
+    expect(first.citations[0]).toMatchObject({ doc: SQ, id: "3.3" });
+    expect(first.check?.outcome).toBe("applies");
+    const existing = await engine.answer("如果是现有的熔化炉，烧天然气呢", { context: first.context });
+    expect(existing.citations[0]).toMatchObject({ doc: SQ, id: "3.3" });
+    expect(existing.check?.outcome).toBe("does_not_apply");
+  });
   it("reads a turn that states a case of its own and asks by when as a check of that case, not of the last items", async () => {
     const first = await engine.answer(
       "Our firm runs 国四 diesel trucks in Shangqiu. Are they being pushed out?",

@@ -375,6 +375,18 @@ describe("several things in one question", () => {
     ).toEqual(["emergency-vehicle"]);
   });
 
+  it("reads a thing named after a rule's own words (the phase-out of …, the push to retire …) as the rule asked about beside the case described", () => {
+    const f = facts(
+      "Our lime kiln has run on natural gas for years. Would the phase-out of kilns burning coal or heavy oil still hit us?",
+    );
+    expect(f.entities.map((e) => [e.kind, e.fuel])).toEqual([["kiln", "gas"]]);
+    const v = facts(
+      "Our vans are 国六 diesel. Does the push to retire 国四-and-below diesel trucks touch them?",
+    );
+    expect(v.entities).toHaveLength(1);
+    expect(v.entities[0]?.standard).not.toBeNull();
+  });
+
   it("reads a firm named by what it runs (公交公司, a taxi company) as the asker when another thing is asked about", () => {
     expect(facts("我们公交公司还有三辆国四柴油货车跑配件，得淘汰吗").entities.map((e) => e.kind)).toEqual([
       "truck",

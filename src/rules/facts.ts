@@ -128,15 +128,26 @@ function deepFreeze<T>(value: T): T {
 const RULE_AFTER =
   /^\s*(?:的)?(?:淘汰|关停|整治|改造|规定|要求|政策|条款|那条|phase[- ]?outs?\b|bans?\b|rules?\b|requirements?\b|regulations?\b)/i;
 
+/** Words before a thing that make it the subject of a rule ("the phase-out of kilns burning …", "the push to retire …"). */
+const RULE_BEFORE =
+  /(?:\b(?:phase[- ]?outs?|bans?|rules?|requirements?|regulations?|elimination|retirement)\s+(?:of|on|for)|\bto\s+(?:retire|phase\s+out|eliminate|ban))\s+(?:(?:the|all|any)\s+)?(?:\S+\s+){0,3}$/i;
+
 /**
- * Without a thing named only as a rule's subject (我们有台10蒸吨的天然气锅炉，燃煤锅炉淘汰的规定管我们吗):
- * beside another of its kind the question describes, it is the rule asked about, not a second case.
+ * Without a thing named only as a rule's subject (我们有台10蒸吨的天然气锅炉，燃煤锅炉淘汰的规定管我们吗; "our furnace
+ * burns gas: does the phase-out of kilns burning coal apply?"): beside another of its kind the question describes
+ * — or, named after a rule's own words, beside any thing it describes — it is the rule asked about, not a second case.
  */
 function withoutRuleNames(text: string, entities: readonly Entity[]): Entity[] {
+  const described = (o: Entity) => o.figures.length > 0 || o.fuel !== null || o.standard !== null;
   return entities.filter((e) => {
     const at = text.indexOf(e.mention);
-    const namesRule = e.figures.length === 0 && at >= 0 && RULE_AFTER.test(text.slice(at + e.mention.length));
-    return !(namesRule && entities.some((o) => o !== e && o.kind === e.kind && o.figures.length > 0));
+    if (e.figures.length > 0 || at < 0) return true;
+    const after = RULE_AFTER.test(text.slice(at + e.mention.length));
+    const before = RULE_BEFORE.test(text.slice(0, at));
+    return !(
+      (after && entities.some((o) => o !== e && o.kind === e.kind && o.figures.length > 0)) ||
+      (before && entities.some((o) => o !== e && text.indexOf(o.mention) < at && described(o)))
+    );
   });
 }
 
