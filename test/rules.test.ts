@@ -387,6 +387,14 @@ describe("several things in one question", () => {
     expect(v.entities[0]?.standard).not.toBeNull();
   });
 
+  it("places a machine inside the asker's own works, whatever kind of works it is", () => {
+    expect(
+      facts("Two Stage II loaders work inside our cement grinding plant. Still allowed?").places.has(
+        "industrial-site",
+      ),
+    ).toBe(true);
+  });
+
   it("reads a firm named by what it runs (公交公司, a taxi company) as the asker when another thing is asked about", () => {
     expect(facts("我们公交公司还有三辆国四柴油货车跑配件，得淘汰吗").entities.map((e) => e.kind)).toEqual([
       "truck",

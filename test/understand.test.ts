@@ -94,6 +94,13 @@ describe("English words of no topic", () => {
     );
     expect(q.intents).toContain("department_listing");
   });
+  it("reads workplace safety rules and stocking per hectare as what no air plan gives", () => {
+    expect(
+      engine.understand("Which safety regulations cover the ammonia chiller in our dairy?").offTopicCue,
+    ).toBe(true);
+    expect(engine.understand("How many pigs may a farm keep per acre?").offTopicCue).toBe(true);
+    expect(engine.understand("Which rules cover ammonia from our dairy farm?").offTopicCue).toBe(false);
+  });
   it("reads 'by train' as rail freight, not as training", () => {
     expect(engine.understand("Should coal come in by train rather than by road?").searchText).toContain(
       "公转铁",
