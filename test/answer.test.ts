@@ -134,6 +134,18 @@ describe("a place said of a case is a fact of its obligation", () => {
 });
 
 describe("check follow-ups", () => {
+  it("judges a place's membership of the national ammonia pilot region, and moves the case to the city a follow-up names", async () => {
+    const first = await engine.answer("我们养猪场在河南周口，国家计划的氨排放控制试点地区包括我们这儿吗");
+    expect(first.citations[0]).toMatchObject({ doc: SC, id: "6.24" });
+    expect(first.check?.outcome).toBe("applies");
+    const moved = await engine.answer("要是养猪场在信阳呢", { context: first.context });
+    expect(moved.citations[0]).toMatchObject({ doc: SC, id: "6.24" });
+    expect(moved.check?.outcome).toBe("does_not_apply");
+    // A place added to the case with 如果…在X呢 takes the place of the one it had.
+    const ranch = await engine.answer("我们牧场在河南周口，国家计划的氨排放控制试点地区包括我们这儿吗");
+    const added = await engine.answer("如果牧场在信阳呢", { context: ranch.context });
+    expect(added.check?.outcome).toBe("does_not_apply");
+  });
   it("takes a new build back when a follow-up says the installation stands already (那如果是现有的呢)", async () => {
     const first = await engine.answer("我们打算新建一台熔化炉，能不能烧煤");
     expect(first.citations[0]).toMatchObject({ doc: SQ, id: "3.3" });

@@ -1120,6 +1120,11 @@ export function readFollowUp(
     const where = named.map((p) => text.slice(p.start, p.end)).join("、");
     if (!factsText.includes(where))
       factsText = `${withoutSpans(factsText, deps.places?.(factsText) ?? [])}，在${where}`;
+  } else if (factsText !== null && named.length > 0 && context.factsText !== null) {
+    // (如果牧场在某市呢 added to the case: the place it names takes the place of the one the case had.)
+    const before = factsText.slice(0, factsText.length - text.length);
+    const there = deps.places?.(before) ?? [];
+    if (there.length > 0) factsText = `${withoutSpans(before, there)}${text}`;
   }
   // A place of the vocabulary said beside another change (the Stage II one in a logistics park
   // instead): the case stands there, its old place gone.
