@@ -1873,13 +1873,20 @@ const ROLE_LABEL: Readonly<Record<Role, string>> = {
  * 牵头单位：区发改局；责任单位：区行政审批局. Null unless the list after the label is one {@link markedNames} reads.
  */
 export function markedLabels(line: string, marks: ReadonlyMap<string, Role | "time">): string | null {
-  const m = /^(\s*)[\p{Script=Han}]{2,8}\s*[:：]\s*(.+?)\s*$/u.exec(line);
+  const m = LABELLED_NAMES.exec(line);
   const byRole = m ? namesByMark(m[2] as string, marks) : null;
-  if (!m || !byRole) return null;
+  return m && byRole ? labelledLists(m[1] as string, byRole) : null;
+}
+
+/** A line of names under a label (落实单位：…, 本点责任单位：…): its indent and its names. */
+const LABELLED_NAMES = /^(\s*)[\p{Script=Han}]{2,8}\s*[:：]\s*(.+?)\s*$/u;
+
+/** Names by role written as the genre's labelled lists on one line: 牵头单位：甲；责任单位：乙 (empty roles left out). */
+function labelledLists(indent: string, byRole: Readonly<Record<Role, readonly string[]>>): string {
   const lists = (["lead", "responsible", "support"] as const)
     .filter((role) => byRole[role].length > 0)
     .map((role) => `${ROLE_LABEL[role]}：${byRole[role].join("、")}`);
-  return `${m[1]}${lists.join("；")}`;
+  return `${indent}${lists.join("；")}`;
 }
 
 /**
@@ -1893,7 +1900,7 @@ export function leadMarkedLabels(
   others: Role,
   local: Role | null,
 ): string | null {
-  const m = /^(\s*)(?:本点|本条|本项)?[\p{Script=Han}]{2,6}\s*[:：]\s*(.+?)\s*$/u.exec(line);
+  const m = LABELLED_NAMES.exec(line);
   if (!m || !(m[2] as string).includes(mark)) return null;
   const byRole: Record<Role, string[]> = { lead: [], responsible: [], support: [] };
   for (const written of splitTopLevel(m[2] as string, /[、，,]/)) {
@@ -1902,10 +1909,7 @@ export function leadMarkedLabels(
     if (written.includes(mark)) byRole.lead.push(name);
     else byRole[local && PLACE_UNIT.test(name) ? local : others].push(name);
   }
-  const lists = (["lead", "responsible", "support"] as const)
-    .filter((role) => byRole[role].length > 0)
-    .map((role) => `${ROLE_LABEL[role]}：${byRole[role].join("、")}`);
-  return `${m[1]}${lists.join("；")}`;
+  return labelledLists(m[1] as string, byRole);
 }
 
 /**

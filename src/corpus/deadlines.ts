@@ -90,8 +90,10 @@ const thisYear = (_m: RegExpExecArray, o: DeadlineOptions) => o.year ?? o.since 
 /** 今年9月底前, 本年度10月31日前, 今年年底前: a date in the plan's own year, said so. */
 const THIS_YEAR = "(?:今年|本年度?)";
 /** 次年 / 明年 / 翌年: the year after the plan's own. */
-const nextYear = (m: RegExpExecArray, o: DeadlineOptions) =>
-  ((y) => (y === null ? null : y + 1))(thisYear(m, o));
+const nextYear = (m: RegExpExecArray, o: DeadlineOptions) => {
+  const year = thisYear(m, o);
+  return year === null ? null : year + 1;
+};
 /** 次年3月15日前, 明年1月底前: a date in the year after the plan's, said so (10月至次年3月 is a span, not a deadline). */
 const NEXT_YEAR = "(?<!至)(?:次年|明年|翌年)";
 

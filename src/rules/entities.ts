@@ -28,9 +28,6 @@ function partStarts(text: string, v: Vocabulary): number[] {
   return [...starts].sort((a, b) => a - b);
 }
 
-/** A fuel written straight before a thing's name (电动挖掘机, 国二的柴油的装载机): that thing's. */
-const FUEL_BEFORE_NAME = /(?:柴油|汽油|燃油|燃气|天然气|电动|纯电|燃煤|生物质)的?\s*$/;
-
 /** A firm named by what it runs: 公交公司, 出租车集团, "bus company", "taxi operator". */
 const FIRM_AFTER =
   /^\s*(?:公司|集团|企业|有限公司|compan(?:y|ies)\b|operators?\b|firms?\b|fleet operators?\b)/i;
@@ -232,6 +229,21 @@ export function fuelsIn(text: string, v: Vocabulary): string[] {
   return v.fuels.list.filter((f) => f.re.test(t) && !f.unless?.test(text)).map((f) => f.id);
 }
 
+/**
+ * A fuel word of the vocabulary written straight before a thing's name (电动挖掘机, 国二的柴油的装载机): that thing's
+ * fuel, and how many characters before the name it starts; null when the words before the name end in none.
+ */
+function fuelBeforeName(before: string, v: Vocabulary): { fuel: string; length: number } | null {
+  const t = (v.fuels.mask ? before.replace(v.fuels.mask, (m) => " ".repeat(m.length)) : before).replace(
+    /的?\s*$/,
+    "",
+  );
+  for (const f of v.fuels.list)
+    for (const m of t.matchAll(new RegExp(f.re.source, `${f.re.flags.replace("g", "")}g`)))
+      if (m.index + m[0].length === t.length) return { fuel: f.id, length: before.length - m.index };
+  return null;
+}
+
 /** The entities of a question, in the order they are first named. */
 export function findEntities(text: string, amounts: readonly Amount[], v: Vocabulary): Entity[] {
   const starts = partStarts(text, v);
@@ -307,8 +319,8 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
   for (const [i, g] of all.entries()) {
     const next = all[i + 1];
     const ownEnd = bounds[i + 1] ?? text.length;
-    const leading = next ? FUEL_BEFORE_NAME.exec(text.slice(bounds[i] ?? 0, firstAt(next))) : null;
-    const end = leading ? Math.min(ownEnd, firstAt(next as Group) - leading[0].length) : ownEnd;
+    const leading = next ? fuelBeforeName(text.slice(bounds[i] ?? 0, firstAt(next)), v) : null;
+    const end = leading ? Math.min(ownEnd, firstAt(next as Group) - leading.length) : ownEnd;
     const own = text.slice(bounds[i], end);
     // A fuel said of the thing outside a word that carries one ("our boiler runs on natural gas … the
     // phase-out of coal boilers"): the case's fuel, the fuel-named word a rule's name.
@@ -320,7 +332,7 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
         ? plain
         : (fuelled ?? (g.mentions[0] as Mention));
     const ownFuel = carriedFuel ?? (first === plain && stated ? stated : (fuelsIn(own, v)[0] ?? null));
-    carriedFuel = leading ? (fuelsIn(leading[0], v)[0] ?? null) : null;
+    carriedFuel = leading?.fuel ?? null;
     let ownStandard: Standard | null = carried ?? findStandard(own, v);
     const at = carried || !ownStandard ? -1 : own.lastIndexOf(ownStandard.text);
     carried = null;
