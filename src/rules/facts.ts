@@ -288,10 +288,14 @@ const everywhere = (re: RegExp) => new RegExp(re.source, re.flags.includes("g") 
 export function withoutFuel(text: string, id: string, v: Vocabulary = vocabulary()): string {
   const fuel = v.fuels.list.find((f) => f.id === id);
   if (!fuel) return text;
+  const inMask = fuelMaskIn(text, v);
+  return text.replace(everywhere(fuel.re), (m, at: number) => (inMask(at) ? m : ""));
+}
+
+/** Whether a place in `text` falls inside words the fuels mask out (掺烧煤炭, 不烧煤): no fuel of the case. */
+function fuelMaskIn(text: string, v: Vocabulary): (at: number) => boolean {
   const masked = v.fuels.mask ? [...text.matchAll(everywhere(v.fuels.mask))] : [];
-  return text.replace(everywhere(fuel.re), (m, at: number) =>
-    masked.some((k) => at >= k.index && at < k.index + k[0].length) ? m : "",
-  );
+  return (at) => masked.some((m) => at >= m.index && at < m.index + m[0].length);
 }
 
 /**
@@ -299,17 +303,13 @@ export function withoutFuel(text: string, id: string, v: Vocabulary = vocabulary
  * fuel word of `next`; with none, the new fuel is added. Words the fuels mask out (掺烧煤炭) stay.
  */
 export function withFuel(previous: string, next: string, v: Vocabulary = vocabulary()): string {
-  const maskIn = (text: string) => {
-    const masked = v.fuels.mask ? [...text.matchAll(everywhere(v.fuels.mask))] : [];
-    return (at: number) => masked.some((m) => at >= m.index && at < m.index + m[0].length);
-  };
   // 不掺煤了，只烧生物质颗粒: what is no longer mixed in is no new fuel.
-  const inNextMask = maskIn(next);
+  const inNextMask = fuelMaskIn(next, v);
   const fresh = v.fuels.list
     .map((f) => [...next.matchAll(everywhere(f.re))].find((m) => !inNextMask(m.index)) ?? null)
     .find((m) => m !== null);
   if (!fresh) return previous;
-  const inMask = maskIn(previous);
+  const inMask = fuelMaskIn(previous, v);
   // Every fuel word of the previous text, read before any is replaced; an earlier fuel of the list
   // keeps a stretch two could claim.
   const words: RegExpExecArray[] = [];
