@@ -86,6 +86,12 @@ describe("the directory", () => {
     expect(e("市城乡一体化示范区管委会")).toBe(
       "Urban-Rural Integration Demonstration Zone Administrative Committee",
     );
+    // A zone run by an administration (管理局) rather than a committee; departments ending so stay departments.
+    expect(e("长沙国际航天城管理局")).toBe(
+      `${placeInPinyin("长沙")} International Aerospace City Administration`,
+    );
+    expect(e("市市场监督管理局")).toBe("Municipal Market Supervision Administration");
+    expect(e("市城市管理局")).toBe("Municipal Urban Management Bureau");
     expect(e("某某协会")).toBeUndefined();
   });
 

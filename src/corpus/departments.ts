@@ -460,8 +460,14 @@ export class DepartmentDirectory {
    */
   private describeCommittee(name: string): DepartmentInfo | null {
     // 管委 alone is how some plans shorten it (功能区管委).
-    const m = /^(.*?)(?:[(（][^()（）]+[)）])?(?:管委会|管理委员会|管委)$/.exec(name);
+    const m = /^(.*?)(?:[(（][^()（）]+[)）])?(管委会|管理委员会|管委|管理局)$/.exec(name);
     if (!m) return null;
+    // A zone's 管理局 (some zones are run by an administration, not a committee) — only after a zone's
+    // kind: 市场监督管理局 and 城市管理局 end so too and are departments.
+    if (m[2] === "管理局") {
+      const en = this.zoneKindEnglish(m[1] ?? "");
+      return en ? { name, group: COMMITTEES, level: null, en: `${en} Administration` } : null;
+    }
     // 管委会 alone (各县（区）人民政府、管委会): the zones' committees, by the genre's English name for them.
     const named = m[1] ?? "";
     if (named === "") {
@@ -479,14 +485,21 @@ export class DepartmentDirectory {
 
   /** 经济技术开发区 → its English; X经开区 → (X in pinyin) Economic Development Zone; 岳麓区 → Yuelu District. */
   private zoneEnglish(zone: string): string | undefined {
+    const kind = this.zoneKindEnglish(zone);
+    if (kind) return kind;
+    const [level, place] = this.splitPlace(zone);
+    if (level && place) return `${placeInPinyin(place)} ${this.data.levels[level]?.place ?? ""}`;
+    return undefined;
+  }
+
+  /** A zone named by one of the genre's zone kinds (经济技术开发区, X经开区), in English; else undefined. */
+  private zoneKindEnglish(zone: string): string | undefined {
     const zones = Object.entries(this.data.committees.zones).sort((a, b) => b[0].length - a[0].length);
     for (const [kind, en] of zones) {
       if (zone === kind) return en;
       if (zone.endsWith(kind) && zone.length - kind.length >= 2)
         return `${placeInPinyin(zone.slice(0, -kind.length))} ${en}`;
     }
-    const [level, place] = this.splitPlace(zone);
-    if (level && place) return `${placeInPinyin(place)} ${this.data.levels[level]?.place ?? ""}`;
     return undefined;
   }
 
