@@ -488,6 +488,8 @@ describe("every development document", () => {
         "donggang-air-pollution-2025",
         "shaoyang-air-quality-2025",
         "rongjiang-air-quality-2025",
+        "jiangmen-air-quality-2025",
+        "wenchang-air-pollution-2025",
       ].sort(),
     );
   });
