@@ -4163,3 +4163,27 @@ describe("the thirty-fifth round's conventions", () => {
     expect(isoDates(zhengding, "3.2")).toEqual(["2025-10-31", "2026-03-15"]);
   });
 });
+
+describe("the thirty-sixth round's conventions", () => {
+  it("keeps a task's units for the fields a point's own bracket leaves out where the notice says 未注明的…按所在任务…执行, taken from the task", () => {
+    // 〔本点总指挥：市交通运输局〕 under a task whose 测控 are 市发展和改革委员会、市公安局、文昌供电局.
+    const wenchang = planOf("wenchang-air-pollution-2025");
+    const point = wenchang.items.find((i) => i.id === "3.1.1");
+    expect(point?.departments.map((d) => [d.name, d.role, d.from])).toEqual([
+      ["市交通运输局", "lead", undefined],
+      ["市发展和改革委员会", "support", "3.1"],
+      ["市公安局", "support", "3.1"],
+      ["文昌供电局", "support", "3.1"],
+    ]);
+    // （本点狮头：…） where 未注明的栏目仍按所在任务的【醒狮分工】执行: the task's other columns stay.
+    const jiangmen = planOf("jiangmen-air-quality-2025");
+    expect(roles(jiangmen, "7.2.2")).toEqual({
+      市气象局: "lead",
+      "各市(区)人民政府": "responsible",
+      市工业和信息化局: "support",
+    });
+    // 其余未注明事项与所属任务一致 after a point's 分工 that replaces its task's: no more than the point's own.
+    const chuzhou = planOf("chuzhou-air-quality-2025");
+    expect(Object.keys(roles(chuzhou, "2.3.3"))).toEqual(["市生态环境局", "各县(市、区)人民政府"]);
+  });
+});
