@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../src/engine/index.js";
 import { documentWords } from "../src/understand/asking.js";
 import { withoutNoise } from "../src/understand/clean.js";
-import { cleanText, detectLang, findRefs, placesNamed, simplify } from "../src/understand/index.js";
+import {
+  askingWords,
+  cleanText,
+  detectLang,
+  findRefs,
+  fromDialect,
+  placesNamed,
+  simplify,
+} from "../src/understand/index.js";
 
 let engine: Engine;
 const cacheDir = mkdtempSync(join(tmpdir(), "policy-bot-understand-"));
@@ -66,6 +74,20 @@ describe("cleaning", () => {
   it("turns traditional characters into simplified", () => {
     expect(simplify("燃煤鍋爐")).toBe("燃煤锅炉");
     expect(simplify("煙花爆竹怎麼管")).toBe("烟花爆竹怎么管");
+  });
+
+  it("reads Cantonese as it is typed in Mandarin words, and leaves Mandarin that shares some of them alone", async () => {
+    const w = askingWords();
+    expect(fromDialect("佢哋喺工地搞紧嘢，系咪一定要分段施工？", w.dialect)).toBe(
+      "他们在工地正在搞东西，是不是一定要分段施工？",
+    );
+    expect(fromDialect("仲可唔可以开工", w.dialect)).toBe("还可不可以开工");
+    // No character only Cantonese writes: 体系, 本点 and 仲裁 stay.
+    expect(fromDialect("监测体系本点仲裁怎么管", w.dialect)).toBe("监测体系本点仲裁怎么管");
+    // Read so, the asker's case is checked.
+    const r = await engine.answer("我哋嘅工地仲用紧国二嘅挖掘机，可唔可以开工？");
+    expect(r.kind).toBe("check");
+    expect(r.check?.outcome).toBe("applies");
   });
 
   it("has one language detector", () => {

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { z } from "zod";
-import { isoDate, projectPaths, type Role, readYamlFile } from "../corpus/index.js";
+import { escapeRegExp, isoDate, projectPaths, type Role, readYamlFile } from "../corpus/index.js";
 import type { DeadlineAsk } from "./schema.js";
 
 const AskingFile = z.object({
@@ -39,6 +39,7 @@ const AskingFile = z.object({
   subordinatePlan: z.string(),
   englishNeutral: z.string(),
   answerTypes: z.record(z.string(), z.object({ ask: z.string(), evidence: z.string() })).default({}),
+  dialect: z.object({ markers: z.string(), words: z.record(z.string(), z.string()) }).optional(),
 });
 
 /** The compiled question words. */
@@ -95,6 +96,18 @@ export interface AskingWords {
    * documents do not answer the question even when they share its topic.
    */
   answerTypes: Record<string, { ask: RegExp; evidence: RegExp }>;
+  /** Cantonese as it is typed (我哋喺…系咪…), read as Mandarin: see {@link fromDialect}. */
+  dialect: Dialect;
+}
+
+/** A dialect's words in Mandarin, read only in a question that holds one of its own characters. */
+export interface Dialect {
+  /** Characters only the dialect writes (喺, 嘅, 唔): a question with none is Mandarin already. */
+  markers: RegExp;
+  /** Global: every dialect word, longest first. */
+  words: RegExp;
+  /** Each dialect word's Mandarin. */
+  mandarin: ReadonlyMap<string, string>;
 }
 
 /** Reads and compiles a question-words file; throws naming the file and the entry that is wrong. */
@@ -152,7 +165,30 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
         },
       ]),
     ),
+    dialect: compileDialect(d.dialect ?? { markers: "(?!)", words: {} }, re),
   };
+}
+
+function compileDialect(
+  d: { markers: string; words: Record<string, string> },
+  re: (name: string, source: string, flags?: string) => RegExp,
+): Dialect {
+  const words = Object.keys(d.words).sort((a, b) => b.length - a.length);
+  return {
+    markers: re("dialect.markers", d.markers),
+    words: words.length > 0 ? new RegExp(words.map(escapeRegExp).join("|"), "g") : /(?!)/g,
+    mandarin: new Map(Object.entries(d.words)),
+  };
+}
+
+/**
+ * A question typed in Cantonese (佢哋喺厂里烧紧煤，系咪要改…) in Mandarin words (他们在厂里正在烧煤，是不是要改…),
+ * so the question words and the facts of a case read it. Text without the dialect's own characters is
+ * returned as it is: some of its words (系, 点) are Mandarin too.
+ */
+export function fromDialect(text: string, dialect: Dialect): string {
+  if (!dialect.markers.test(text)) return text;
+  return text.replace(dialect.words, (word) => dialect.mandarin.get(word) ?? word);
 }
 
 let cached: AskingWords | undefined;

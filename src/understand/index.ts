@@ -21,6 +21,7 @@ import {
   askingWords,
   asksForSource,
   documentWords,
+  fromDialect,
   quotedPhrase,
   readDeadlineAsk,
 } from "./asking.js";
@@ -34,7 +35,7 @@ import { findRefs } from "./refs.js";
 import type { Context, Intent, ItemRef, Query } from "./schema.js";
 import { simplify } from "./simplify.js";
 
-export { askedRole, askingWords, loadAskingWords, readDeadlineAsk } from "./asking.js";
+export { askedRole, askingWords, fromDialect, loadAskingWords, readDeadlineAsk } from "./asking.js";
 export { cleanText, isEmptyText, textWithout } from "./clean.js";
 export { documentNames, namedDocuments } from "./documents.js";
 export { leanOnPrevious } from "./follow-up.js";
@@ -909,7 +910,10 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const known = (word: string) => deps.coverage(word).matchedWords.length > 0;
   const documentWord = (word: string) => deps.coverage(word).matchedWords.includes(word);
   const text = deps.repairTypos(
-    withoutInstructions(simplify(withoutNoise(cleanText(input), documentWord)), w.instruction),
+    withoutInstructions(
+      fromDialect(simplify(withoutNoise(cleanText(input), documentWord)), w.dialect),
+      w.instruction,
+    ),
   ).text;
   if (isEmptyText(text)) return invalidQuery(input, text, "empty");
   const lang = detectLang(text);
