@@ -434,7 +434,8 @@ export class DepartmentDirectory {
     if (!m) return null;
     const [, each, where = ""] = m;
     const concerned = each !== undefined && each !== "各";
-    const levelChars = where.replace(/[()、]/g, "");
+    // 县级政府: the governments of that level.
+    const levelChars = where.replace(/[()、]/g, "").replace(/(?<=.)级$/, "");
     const words = this.data.levels;
     if (each || [...levelChars].every((c) => c in words)) {
       const nouns = [...new Set([...levelChars].map((c) => words[c]?.place))].filter(
