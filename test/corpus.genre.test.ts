@@ -490,6 +490,10 @@ describe("every development document", () => {
         "rongjiang-air-quality-2025",
         "jiangmen-air-quality-2025",
         "wenchang-air-pollution-2025",
+        "jian-air-quality-2025",
+        "suzhou-yongqiao-air-quality-2025",
+        "fuzhou-jiangxi-air-quality-2025",
+        "huaiyuan-air-quality-2025",
       ].sort(),
     );
   });
