@@ -4190,4 +4190,17 @@ describe("the thirty-sixth round's conventions", () => {
     const chuzhou = planOf("chuzhou-air-quality-2025");
     expect(Object.keys(roles(chuzhou, "2.3.3"))).toEqual(["市生态环境局", "各县(市、区)人民政府"]);
   });
+
+  it("reads a word the notice marks as a time limit after a comma (标注“区定”的，为区政府确定的完成时限) as the bracket's time, not a unit", () => {
+    // （区经信局牵头，区生态环境分局、区自然资源和规划分局、区供电公司配合；市考：2025年9月底）
+    const yongqiao = planOf("suzhou-yongqiao-air-quality-2025");
+    expect(roles(yongqiao, "2.2")).toEqual({
+      区经信局: "lead",
+      区生态环境分局: "support",
+      区自然资源和规划分局: "support",
+      区供电公司: "support",
+    });
+    // （区生态环境分局负责；区定：2025年7月31日）: the unit, without the bracket's opening.
+    expect(roles(yongqiao, "3.2")).toEqual({ 区生态环境分局: "responsible" });
+  });
 });

@@ -807,6 +807,9 @@ const TIME_WORD =
 /** “X月收官”指2025年X月底前完成: a word written after a month, said to mean that month's end — the time limit's. */
 const TIME_WORD_AFTER_MONTH =
   /[“"「](?:X|N|×|Ｘ|Ｎ|某)月([\p{Script=Han}]{1,4})[”"」](?:是|即)?指(?:\d{4}\s*年)?(?:X|N|×|Ｘ|Ｎ|该|某)月(?:底|末)?(?:之)?前/gu;
+/** 标注“区定”的，为区政府确定的完成时限 / 标注“市考”的，为市级考核截止时间: a marked word said, after a comma, to be a time limit of some kind. */
+const TIME_WORD_MARKED =
+  /标(?:注|明|记)(?:为)?[“"「]([\p{Script=Han}]{1,4})[”"」]的[，,]\s*(?:为|是|指|即)[^。；;，,“”]{0,12}?(?:办结|完成|截止|考核)(?:时限|时间|期限|日期)/gu;
 /** 考核节点为任务完成的最后期限: the same, the word unquoted where a sentence starts. */
 const TIME_WORD_UNQUOTED =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})(?:即|为|是|指)(?:该项任务|各项任务|该任务)?(?:任务)?(?:办结|完成|截止)的?(?:最后|最终)?(?:时限|期限|日期)/gu;
@@ -1710,7 +1713,7 @@ export function readPlanConventions(
     definedWords: new Set(defined.keys()),
     timeWords: [
       ...new Set(
-        [TIME_WORD, TIME_WORD_UNQUOTED, TIME_WORD_AFTER_MONTH].flatMap((re) =>
+        [TIME_WORD, TIME_WORD_UNQUOTED, TIME_WORD_AFTER_MONTH, TIME_WORD_MARKED].flatMap((re) =>
           [...`${notice}\n${preamble}`.matchAll(re)].map((m) => m[1] as string),
         ),
       ),
