@@ -4203,4 +4203,24 @@ describe("the thirty-sixth round's conventions", () => {
     // （区生态环境分局负责；区定：2025年7月31日）: the unit, without the bracket's opening.
     expect(roles(yongqiao, "3.2")).toEqual({ 区生态环境分局: "responsible" });
   });
+
+  it("reads circled letters after names the notice defines (标注“Ⓐ”的为牵头单位), a month-day code after its circled letter (Ⓓ0630), and gives a point with no bracket its task's closing one where the notice says so", () => {
+    const fuzhou = planOf("fuzhou-jiangxi-air-quality-2025");
+    // （市生态环境局Ⓐ、市市场监管局Ⓑ、市公安局Ⓒ、市应急管理局；Ⓓ常态）: an unmarked name supports.
+    expect(roles(fuzhou, "2.2.3")).toEqual({
+      市生态环境局: "lead",
+      市市场监管局: "responsible",
+      市公安局: "support",
+      市应急管理局: "support",
+    });
+    // 分点末尾没有括号的，适用所属任务末尾括号的标注: 2.2's bracket, on a line after its points.
+    const point = fuzhou.items.find((i) => i.id === "2.2.2");
+    expect(point?.departments.map((d) => [d.name, d.role, d.from])).toEqual([
+      ["市工业和信息化局", "lead", "2.2"],
+      ["市发展改革委", "responsible", "2.2"],
+      ["市生态环境局", "responsible", "2.2"],
+      ["市市场监管局", "support", "2.2"],
+    ]);
+    expect(isoDates(fuzhou, "2.4")).toEqual(["2025-12-15"]);
+  });
 });

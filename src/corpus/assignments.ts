@@ -221,13 +221,16 @@ export function inheritGroupDepartments(
   unlistedRolesFollow = false,
   /** A task's own bracket is all it has, as the notice says (该分项按其括注执行): no lead alone takes more. */
   ownBracketOnly = false,
+  /** A task with no bracket of its own has its group's closing one (分点末尾没有括号的，适用所属任务末尾括号的标注). */
+  takeClosingBracket = false,
 ): void {
   // Departments a clause closing the group's points gave it are the group's alone (its points are
   // the parts of one task).
   for (const group of items.filter((i) => i.level === 2 && i.departments.length > 0)) {
     // (…but where the notice says a point's unlisted roles stay its task's, a point naming some keeps the rest.)
     const closedByClause = owed.has(group.id);
-    if (closedByClause && !unlistedRolesFollow) continue;
+    // (…or that points without a bracket of their own take their task's closing one: they have it.)
+    if (closedByClause && !unlistedRolesFollow && !takeClosingBracket) continue;
     // Named in a bracket of the group's own ((X牵头，Y参与) on its title line), the departments stay the
     // group's: its tasks take them from it, and a listing shows the group. Labelled lines under a group
     // heading (牵头单位：X) are its tasks' own.
@@ -245,7 +248,9 @@ export function inheritGroupDepartments(
     for (const task of items.filter((i) => i.parent === group.id && /\d+[.．]$/.test(i.label))) {
       const own = task.departments;
       if (closedByClause) {
-        if (own.length > 0) task.departments = withUnlistedRoles(own, group);
+        if (own.length > 0 && unlistedRolesFollow) task.departments = withUnlistedRoles(own, group);
+        else if (own.length === 0 && takeClosingBracket)
+          task.departments = group.departments.map((d) => ({ ...d, from: group.id }));
         continue;
       }
       // (The notice's word that a point's unlisted roles stay its task's comes first.)

@@ -167,6 +167,11 @@ export interface PlanConventions {
    */
   pointsFollowTask: boolean;
   /**
+   * 分点末尾没有括号的，适用所属任务末尾括号的标注: a point with no bracket of its own has its task's closing one
+   * (its units, taken from the task), though that bracket stands after the points.
+   */
+  pointsTakeClosingBracket: boolean;
+  /**
    * "某一点另有括号的…括号未列的内容仍按条目括号执行": a point naming some roles of its own keeps its item's
    * units for the roles it leaves out.
    */
@@ -529,7 +534,7 @@ export function withCountedDates(text: string, counted: readonly CountedTime[]):
 }
 
 /** 后的四位数字为完成时间的月、日，年份均为2025年 — four digits for a month and a day, in the year said. */
-const MONTH_DAY_CODES = /四位数字[^。]{0,16}?月[、和及]?日[^。]{0,30}?(20\d\d)\s*年/u;
+const MONTH_DAY_CODES = /四位数字[^。]{0,24}?月[、和及]?(?:后两位为)?日[^。]{0,30}?(20\d\d)\s*年/u;
 /** “时限”只写月份的，均指2025年该月25日前完成 / 仅写月份的，为当月20日前: the day of the month a month alone means. */
 const MONTH_ALONE_DAY =
   /(?:只|仅)(?:写|标|注)(?:明)?月份的?[，,]?\s*(?:均|一律|统一)?(?:指|为|是|按)(?:20\d\d\s*年)?(?:该|当|本)月\s*(\d{1,2})\s*日/u;
@@ -823,6 +828,9 @@ const OVERRIDDEN_LEAD_SUPPORTS =
 /** 任务下设分点且分点未另列责任单位…的，执行该任务所列分工 / 分点未单独明确分工和时限的，执行该项任务的分工 / 未另行括注的，按所属任务的括注执行 */
 const POINTS_FOLLOW_TASK =
   /分点(?:未|没有)(?:单独|另)?(?:明确|列明?|标注|注明)[^。；;]{0,16}?的?[，,]\s*(?:执行|按照?|适用)(?:该项?|所属|其)?任务|(?:未|没有)另行?(?:括注|标注|注明|列明)的?[，,]\s*(?:执行|按照?|适用)(?:该项?|所属|其)任务/;
+/** 分点末尾没有括号的，适用所属任务末尾括号的标注 */
+const POINTS_TAKE_CLOSING_BRACKET =
+  /分点(?:末尾|后)?(?:没有|未(?:加|列|设|带)?)(?:单独的?|自己的?)?括号的?[，,]\s*(?:适用|执行|按照?)(?:所属|该项?|其)?任务(?:末尾)?(?:的)?括号/;
 /**
  * 标题下方所列分工和时限适用于各点 / 适用于该条目下各点 / 适用于该项所列各点 / 适用于该项任务的全部内容: what an item names covers its points —
  * they are parts of its task, not tasks of their own.
@@ -1336,10 +1344,10 @@ const NAME_TAG =
  * marks.
  */
 const MARK_ROLE =
-  /标(?:注|有|明)?[“"「]?([■□△▲●○◎★☆◆◇※]{1,3}|[\u2460-\u2469\u2160-\u216B¹²³\u2074-\u2079])[”"」]?(?:号|标记|符号)?的[，,]?(?:该|其)?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任|负责)(?:单位|部门)/g;
+  /标(?:注|有|明)?[“"「]?([■□△▲●○◎★☆◆◇※]{1,3}|[\u2460-\u2469\u24B6-\u24E9\u2160-\u216B¹²³\u2074-\u2079])[”"」]?(?:号|标记|符号)?的[，,]?(?:该|其)?(?:单位|部门)?(?:为|是)(牵头|配合|参与|协办|责任|负责)(?:单位|部门)/g;
 /** “△”后为完成时限 */
 const TIME_MARK =
-  /[“"「]([■□△▲●○★☆◆◇※])[”"」](?:号|标记|符号)?(?:之)?后(?:的|所列)?(?:为|是)(?:完成)?(?:时限|时间)/;
+  /[“"「]([■□△▲●○★☆◆◇※\u24B6-\u24E9])[”"」](?:号|标记|符号)?(?:之)?后(?:的|所列)?(?:四位数字|数字|日期)?(?:为|是)(?:该项任务的|各项任务的|任务的)?(?:完成)?(?:时限|时间)/;
 
 /** The marks a notice defines for the names of a line under each task; empty unless one marks leads. */
 function readLineMarks(text: string): Map<string, Role | "time"> {
@@ -1747,6 +1755,7 @@ export function readPlanConventions(
       stated(BRACKET_ORDER),
     ),
     pointsFollowTask: stated(POINTS_FOLLOW_TASK) !== null || stated(POINTS_COVERED) !== null,
+    pointsTakeClosingBracket: stated(POINTS_TAKE_CLOSING_BRACKET) !== null,
     unlistedRolesFollowTask: stated(UNLISTED_FOLLOW_TASK) !== null,
     pointBracketRules: stated(POINT_BRACKET_RULES) !== null,
     weights: stated(HIGHEST_WEIGHT_LEADS)
@@ -1861,7 +1870,11 @@ export function markedNames(
   const end = unmarkedAt === -1 ? parts.length : unmarkedAt;
   const marked = end > 1 ? parts.slice(0, end) : parts.slice(0, 1);
   const byRole = namesByMark(marked.join("、"), marks, unmarked);
-  return byRole ? [roleClause(byRole), ...parts.slice(marked.length)].join("；") : null;
+  // （…；Ⓓ0630） — a part opening with the time mark is the time limit, under the genre's label.
+  const rest = parts
+    .slice(marked.length)
+    .map((p) => (marks.get(p.trim()[0] as string) === "time" ? `完成时限：${p.trim().slice(1)}` : p));
+  return byRole ? [roleClause(byRole), ...rest].join("；") : null;
 }
 
 /** The label the genre gives the units of each role, for a marked list written as labelled lists. */

@@ -45,8 +45,9 @@ export interface DeadlineOptions {
   monthAloneDay?: number | null;
 }
 
-/** 【收口】0930 / 时限：1130 — a month-day code after a tag or a label (only where the notice defines them). */
-const MONTH_DAY_CODE = /(?<=(?:【[^】\n]{1,6}】|[:：])\s*)(0[1-9]|1[0-2])([0-2]\d|3[01])(?![\d年月日.．])/g;
+/** 【收口】0930 / 时限：1130 / Ⓓ0630 — a month-day code after a tag, a label or a circled letter (only where the notice defines them). */
+const MONTH_DAY_CODE =
+  /(?<=(?:【[^】\n]{1,6}】|[:：]|[\u24B6-\u24E9])\s*)(0[1-9]|1[0-2])([0-2]\d|3[01])(?![\d年月日.．])/g;
 
 /** 方案印发后2个月内, 本通知印发之日起3个月内: a time counted from the document's issue. */
 const AFTER_ISSUE =

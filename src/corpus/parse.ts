@@ -1160,6 +1160,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     new Set([...dispatched, ...marked, ...itemParagraphs.keys(), ...positioned]),
     conventions.unlistedRolesFollowTask,
     conventions.pointBracketRules,
+    conventions.pointsTakeClosingBracket,
   );
   const divisions = applyDivisionPoints(items, readClause, deadlineOptions);
   applySameBelow(items, sameBelow);
