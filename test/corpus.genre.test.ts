@@ -494,6 +494,8 @@ describe("every development document", () => {
         "suzhou-yongqiao-air-quality-2025",
         "fuzhou-jiangxi-air-quality-2025",
         "huaiyuan-air-quality-2025",
+        "qiqihaer-air-quality-2025",
+        "huinan-air-quality-2025",
       ].sort(),
     );
   });
