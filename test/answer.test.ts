@@ -123,6 +123,31 @@ describe("check: an obligation judged by a rule", () => {
   });
 });
 
+describe("a clause's own bound is no case of the asker's", () => {
+  it("answers when and who of a class the question bounds as the clause does (以下, 超过), not a verdict on it", async () => {
+    for (const q of [
+      "35蒸吨/小时以下的燃煤锅炉哪年之前要淘汰完，谁负责",
+      "超过6000万标砖的砖厂生产线什么时候退出",
+    ]) {
+      const r = await engine.answer(q);
+      expect(r.kind, q).toBe("item");
+      expect(r.citations[0]?.doc).toBe(SQ);
+    }
+  });
+
+  it("keeps a figure naming the rule asked of (the 35 t/h phase-out) out of the case, across follow-ups", async () => {
+    const first = await engine.answer(
+      "We run a 45 t/h coal-fired boiler in Shangqiu. Is it caught by the 35 t/h phase-out?",
+    );
+    expect(first.payload.kind === "check" && first.payload.verdicts).toHaveLength(1);
+    expect(first.check?.outcome).toBe("need_more_info");
+    const near = await engine.answer("It is 15 km from a 600 MW CHP plant.", { context: first.context });
+    expect(near.check?.outcome).toBe("applies");
+    const small = await engine.answer("what if that plant is only 150 MW?", { context: near.context });
+    expect(small.check?.outcome).toBe("does_not_apply");
+  });
+});
+
 describe("a place said of a case is a fact of its obligation", () => {
   it("cites the vehicles' obligation, not the key-region list, when a key-region city's vans are asked about", async () => {
     const r = await engine.answer(

@@ -7,10 +7,12 @@ import {
   escapeRegExp,
   findDepartmentMentions,
   hasRoleVerb,
+  LEADING_COMPARATORS,
   type Level,
   type Plan,
   parseSmallNumeral,
   type Role,
+  TRAILING_COMPARATORS,
 } from "../corpus/index.js";
 import { describesEntity, extractFacts, findAmounts, type QuestionFacts } from "../rules/index.js";
 import type { Coverage, Expansion } from "../search/index.js";
@@ -269,12 +271,32 @@ const ORDINAL =
 const ITEM_AFTER_TITLE =
   /^[”"」]?(?:那一?部分|部分)?(?:下面|下边|里面|里|中|下)?的?(?:第[(（]?([一二三四五六七八九十]{1,3}|\d{1,2})[)）]?[条项点]|[(（]([一二三四五六七八九十]{1,3})[)）])/;
 
-/** Whether the facts give a figure a rule can compare (a count, a size, a capacity). */
+/** Comparator words before a figure that make it a class's bound (超过35蒸吨的) — not 达到, 至少 (存栏达到20万). */
+const CLASS_LEAD = new RegExp(
+  `(?:${Object.keys(LEADING_COMPARATORS)
+    .filter((w) => w !== "达到" && w !== "至少")
+    .join("|")})$`,
+);
+/** Comparator words after a figure that make it a class's bound (35蒸吨以下的, 30公里以内). */
+const CLASS_TRAIL = new RegExp(`^(?:${Object.keys(TRAILING_COMPARATORS).join("|")})`);
+
+/**
+ * Whether a figure bounds a class, as a clause does (6000万标砖以下的生产线, 超过35蒸吨的锅炉), rather than
+ * measuring the asker's thing: it has a comparator word of the genre beside it.
+ */
+function boundsClass(text: string, f: QuestionFacts["amounts"][number]): boolean {
+  return (
+    CLASS_TRAIL.test(text.slice(f.index + f.text.length)) || CLASS_LEAD.test(text.slice(0, f.index).trimEnd())
+  );
+}
+
+/** Whether the facts give a figure a rule can compare (a count, a size, a capacity) of the asker's case. */
 function givesFigure(q: Query): boolean {
+  const own = (f: QuestionFacts["amounts"][number]) => !boundsClass(q.facts.text, f);
   return (
     // A count of things (剩下那12台, 3家) is no figure a rule compares.
-    q.facts.amounts.some((a) => a.unit !== null && a.unit !== "piece" && a.unit !== "unit") ||
-    q.facts.entities.some((e) => e.figures.length > 0)
+    q.facts.amounts.some((a) => a.unit !== null && a.unit !== "piece" && a.unit !== "unit" && own(a)) ||
+    q.facts.entities.some((e) => e.figures.some(own))
   );
 }
 
@@ -587,9 +609,12 @@ const NOT_AN_EN_PLACE =
 const NOT_A_PLACE = /要求|方案|计划|实施|行动|文件|政策|工作|规定|[级的年月日]|^全/;
 const TITLE_BREAK = /[在对里中的是算要有按给和与及跟把被从向为]/;
 
-/** A rule the asker names by its words: 那条…的要求, 这项…的规定, 受计划里…的限制. */
+/**
+ * A rule the asker names by its words: 那条…的要求, 这项…的规定, 受计划里…的限制, "the 35 t/h phase-out"
+ * (a figure with the rule's own noun after it).
+ */
 const NAMED_RULE =
-  /(?:那|这)(?:条|项)(?![线])[^，。；;？?]{4,40}?的?(?:要求|规定|条款)|受(?:到)?(?:国家|省|市|县)?(?:的)?(?:计划|方案)(?:里|中|上)的?[^，。；;？?]{4,40}?的(?:限制|约束|要求|规定)/g;
+  /(?:那|这)(?:条|项)(?![线])[^，,。；;？?]{4,40}?的?(?:要求|规定|条款)|受(?:到)?(?:国家|省|市|县)?(?:的)?(?:计划|方案)(?:里|中|上)的?[^，,。；;？?]{4,40}?的(?:限制|约束|要求|规定)|\bthe\s+(?:[a-z-]+\s+){0,2}\d[\d,.]*\s*(?:[a-z/%³]+\s+){0,3}(?:phase-?out|rule|requirement|threshold|cut-?off|ban|provision|clause)s?\b/gi;
 
 let placeTitle: RegExp | null = null;
 
@@ -1054,7 +1079,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const unbridged = unbridgedWords(cut, found, docNames, deps, w);
   // The rule the asker names (国家计划那条新建及迁建须接入铁路专用线的要求管我们吗) is not the case: its words
   // (新建, 迁建, its threshold) say nothing of the asker's site.
-  const facts = extractFacts(placed.replace(NAMED_RULE, "这条要求"), lang);
+  // Follow-ups carry the case on (factsText), so the rule's words stay out of it too.
+  const caseText = placed.replace(NAMED_RULE, (m) => (/^the\b/i.test(m) ? "this rule" : "这条要求"));
+  const facts = extractFacts(caseText, lang);
   const query: Query = {
     raw: input,
     text,
@@ -1069,7 +1096,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     departments,
     role: askedRole(cut, w) ?? soleRole(planRoles),
     deadline: deadline?.ask ?? null,
-    factsText: placed,
+    factsText: caseText,
     topic: cut,
     facts,
     intents,
