@@ -511,6 +511,26 @@ describe("document", () => {
 });
 
 describe("not_covered and invalid_input", () => {
+  it("refuses a specification's figure no item gives (碘值, 净化效率), a compensation's standard, a limit in mg and a works' progress, but answers a target's figure and a deadline", async () => {
+    for (const q of [
+      "VOCs治理设施的活性炭碘值一般要多少",
+      "油烟净化设施的净化效率最低要百分之多少",
+      "国四车提前淘汰的赔偿标准是多少",
+      "燃气锅炉的氮氧化物要控制在多少mg以下",
+    ])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+    // How far a named works has got now is no plan's text; by when it must be done is.
+    for (const q of [
+      "那家钢厂的高炉大型化改造进展怎么样",
+      "Has the blast furnace upgrade at that steel mill been finished yet?",
+    ])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+    expect((await engine.answer("高炉改造什么时候要完成")).citations[0]?.id).toBe("2.2");
+    const target = await engine.answer("主城区道路机械化清扫率要求达到多少");
+    expect(target.status).toBe("answered");
+    expect(target.citations[0]).toMatchObject({ doc: SQ, id: "5.1" });
+  });
+
   it("refuses a request for a hotline the plans do not print, and answers how reporting is encouraged", async () => {
     expect((await engine.answer("举报企业夜间偷排该打哪个电话")).status).toBe("not_covered");
     expect(

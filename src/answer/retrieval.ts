@@ -164,7 +164,7 @@ export function covers(index: SearchIndex, query: Query, hits: readonly SearchHi
 export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): boolean {
   const types = askingWords().answerTypes;
   return query.asksFor.every((name) => {
-    const evidence = types[name]?.evidence;
+    const evidence = types[name]?.evidence(query.measure);
     return !evidence || hits.some((h) => evidence.test(h.item.text));
   });
 }

@@ -42,6 +42,21 @@ const AskingFile = z.object({
   dialect: z.object({ markers: z.string(), words: z.record(z.string(), z.string()) }).optional(),
 });
 
+/**
+ * A kind of answer a question may ask for, with the text an item needs to give one. An `ask` with a
+ * group named `measure` reads what is measured (碘值); its `evidence` is then built from that measure's
+ * head, which stands for `{measure}` in the data.
+ */
+export interface AnswerType {
+  ask: RegExp;
+  evidence: (measure: string | null) => RegExp;
+}
+
+/** The head of a measure (活性炭碘值 → 碘值, 去除效率 → 效率): what an item calls it, however it is qualified. */
+export function measureHead(measure: string): string {
+  return measure.slice(-2);
+}
+
 /** The compiled question words. */
 export interface AskingWords {
   departmentAsk: RegExp;
@@ -95,7 +110,7 @@ export interface AskingWords {
    * with the text an item needs to give one: asked for and given by none of the items found, the
    * documents do not answer the question even when they share its topic.
    */
-  answerTypes: Record<string, { ask: RegExp; evidence: RegExp }>;
+  answerTypes: Record<string, AnswerType>;
   /** Cantonese as it is typed (我哋喺…系咪…), read as Mandarin: see {@link fromDialect}. */
   dialect: Dialect;
 }
@@ -157,15 +172,28 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     subordinatePlan: re("subordinatePlan", d.subordinatePlan, "u"),
     englishNeutral: re("englishNeutral", d.englishNeutral),
     answerTypes: Object.fromEntries(
-      Object.entries(d.answerTypes).map(([name, t]) => [
-        name,
-        {
-          ask: re(`answerTypes.${name}.ask`, t.ask),
-          evidence: re(`answerTypes.${name}.evidence`, t.evidence),
-        },
-      ]),
+      Object.entries(d.answerTypes).map(([name, t]) => [name, answerType(name, t, re)]),
     ),
     dialect: compileDialect(d.dialect ?? { markers: "(?!)", words: {} }, re),
+  };
+}
+
+/** An answer type as data → compiled; an evidence with `{measure}` is compiled per question, from the measure's head. */
+function answerType(
+  name: string,
+  t: { ask: string; evidence: string },
+  re: (name: string, source: string, flags?: string) => RegExp,
+): AnswerType {
+  const ask = re(`answerTypes.${name}.ask`, t.ask);
+  if (!t.evidence.includes("{measure}")) {
+    const evidence = re(`answerTypes.${name}.evidence`, t.evidence);
+    return { ask, evidence: () => evidence };
+  }
+  re(`answerTypes.${name}.evidence`, t.evidence.replaceAll("{measure}", "测量"));
+  return {
+    ask,
+    evidence: (measure) =>
+      new RegExp(t.evidence.trim().replaceAll("{measure}", escapeRegExp(measureHead(measure ?? ""))), "i"),
   };
 }
 

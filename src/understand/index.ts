@@ -919,6 +919,7 @@ function invalidQuery(raw: string, text: string, reason: Query["invalid"] & stri
     offTopicCue: false,
     otherDocument: false,
     asksFor: [],
+    measure: null,
     translations: [],
     searchText: "",
     followUp: null,
@@ -1026,6 +1027,10 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const asksFor = Object.entries(w.answerTypes)
     .filter(([, t]) => t.ask.test(asked))
     .map(([name]) => name);
+  const measure =
+    asksFor
+      .map((name) => w.answerTypes[name]?.ask.exec(asked)?.groups?.measure)
+      .find((m) => m !== undefined) ?? null;
   // Asking a department for a kind of answer a plan rarely gives (how to apply, a phone number) is no
   // question of what it is tasked with.
   if (departments.length > 0 && w.departmentAsk.test(cut) && listing && asksFor.length === 0)
@@ -1113,6 +1118,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       asksAboutUncoveredPlace(cut, named.length > 0, facts, deps) ||
       asksOfOtherJurisdiction(cut, deps, w),
     asksFor,
+    measure,
     translations,
     searchText,
     followUp: null,

@@ -182,6 +182,11 @@ export const Query = z.object({
    * types of data/asking.yaml); none when it asks for the content of a clause.
    */
   asksFor: z.array(z.string()).default([]),
+  /**
+   * The measure whose figure it asks (碘值 of 活性炭碘值至少要多少), when an answer type reads one: an item
+   * answers only by giving that measure a figure.
+   */
+  measure: z.string().nullable().default(null),
   /** Plan terms the dictionary gives for the asker's English words (ranking help; weak evidence). */
   translations: z.array(z.string()),
   /** What the indexes see: the text without document names, and the expansions. */
