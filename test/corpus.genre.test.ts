@@ -496,6 +496,8 @@ describe("every development document", () => {
         "huaiyuan-air-quality-2025",
         "qiqihaer-air-quality-2025",
         "huinan-air-quality-2025",
+        "dandong-air-quality-2025",
+        "lvliang-air-quality-2025",
       ].sort(),
     );
   });
