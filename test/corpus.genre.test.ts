@@ -4227,4 +4227,24 @@ describe("the thirty-sixth round's conventions", () => {
     ]);
     expect(isoDates(fuzhou, "2.4")).toEqual(["2025-12-15"]);
   });
+
+  it("gives tasks the units and times of an attachment's blocks headed by their codes (作业面二（二）1　title / 主采：… / 贯通：…), in the words the notice defines", () => {
+    const lvliang = planOf("lvliang-air-quality-2025");
+    expect(roles(lvliang, "2.2.1")).toEqual({
+      市工业和信息化局: "lead",
+      市能源局: "lead",
+      孝义市人民政府: "responsible",
+      交城县人民政府: "responsible",
+      市生态环境局: "support",
+      国网吕梁供电公司: "support",
+      市市场监管局: "support",
+    });
+    expect(isoDates(lvliang, "2.2.1")).toContain("2025-09-30");
+    // 分解表未单列的点执行所在条目的分工: a point with no block of its own has its item's.
+    expect(lvliang.items.find((i) => i.id === "2.2.3")?.departments.every((d) => d.from === "2.2")).toBe(
+      true,
+    );
+    // （五）强化部门协同。: a heading's verb opens no department's name.
+    expect(Object.keys(roles(lvliang, "8.5"))).not.toContain("强化部门");
+  });
 });

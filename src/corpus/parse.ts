@@ -67,7 +67,7 @@ import {
   readPhases,
 } from "./phases.js";
 import { pipeTableRows } from "./pipe-table.js";
-import { applyDepartmentLists, applyPointingSections, applySameTimes } from "./pointers.js";
+import { applyDepartmentLists, applyPointingSections, applySameTimes, applyTaskBlocks } from "./pointers.js";
 import { buildProfile, type GenreData, type ProfileFile } from "./profile.js";
 import { parseQuantities } from "./quantities.js";
 import {
@@ -1152,12 +1152,32 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       lines.slice(end).map((l) => l.text),
       canonical,
     );
+  // 附件：重点任务分解表 — 作业面二（二）1　title, then 主采：X / 贯通：date lines: tasks' units and times by code.
+  const blocked =
+    end < lines.length
+      ? applyTaskBlocks(
+          items,
+          lines.slice(end).map((l) => l.text),
+          labelled,
+          // The time line's value as written (贯通：2025年9月30日前 → its date, quoted from the attachment).
+          (line) =>
+            withTimeLabel(line).startsWith("时限")
+              ? parseDeadlines(line.replace(/^[^：:]{1,6}[：:]\s*/, ""), deadlineOptions)
+              : [],
+        )
+      : new Set<Item>();
   inheritGroupDepartments(
     items,
     new Set(owed.keys()),
     conventions.overriddenLeadSupports,
     conventions.pointsFollowTask,
-    new Set([...dispatched, ...marked, ...itemParagraphs.keys(), ...positioned]),
+    new Set([
+      ...dispatched,
+      ...marked,
+      ...itemParagraphs.keys(),
+      ...positioned,
+      ...[...blocked].map((i) => i.id),
+    ]),
     conventions.unlistedRolesFollowTask,
     conventions.pointBracketRules,
     conventions.pointsTakeClosingBracket,

@@ -7,7 +7,7 @@
 import { type DeadlineOptions, parseDeadlines, SAME_TIME_AS } from "./deadlines.js";
 import { parseSmallNumeral } from "./numerals.js";
 import { type Canonicalise, isDepartmentName, roleOfVerb, strongestRoles } from "./responsibility.js";
-import type { Item, Role, Section } from "./schema.js";
+import type { Deadline, DepartmentRef, Item, Role, Section } from "./schema.js";
 
 /** A section that assigns tasks to departments by pointing to them. */
 const ASSIGNING_SECTION = /^(?:部门)?(?:职责|任务|责任|部门)分工$|^分工安排$|^(?:责任|分工)清单$/;
@@ -301,4 +301,56 @@ export function applySameTimes(items: readonly Item[], text: (item: Item) => str
     }
     if (!changed) break;
   }
+}
+
+/**
+ * 作业面二（二）1　加快淘汰落后焦炉 — the head of a task's block after the body: a short word, the task's code
+ * (section, item and point as the body numbers them), then its title.
+ */
+const BLOCK_HEAD =
+  /^[\p{Script=Han}]{0,4}?([一二三四五六七八九十]{1,3})\s*[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(\d{1,2})?(?:[\s\u3000]+\S.*)?$/u;
+/** 主采：市发展改革委、市生态环境局 — a field line of such a block. */
+const FIELD_LINE = /^[\p{Script=Han}]{1,6}\s*[:：]\s*\S/u;
+
+/**
+ * Blocks after the body that give tasks their units and time by code (附件：重点任务分解表 — 作业面二（二）1　title,
+ * then 主采：X / 掘进：Y / 支护：Z / 贯通：date lines, in the words the notice defines): each block's units
+ * replace its task's, and its dates join the task's. `read` reads a block's field lines as units, `due` a
+ * line's time limit. Returns the tasks so given units.
+ */
+export function applyTaskBlocks(
+  items: readonly Item[],
+  tail: readonly string[],
+  read: (fields: string) => DepartmentRef[],
+  due: (line: string) => Deadline[],
+): Set<Item> {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const blocks: Array<{ task: Item; fields: string[] }> = [];
+  let open: { task: Item; fields: string[] } | null = null;
+  for (const raw of tail) {
+    const line = raw.trim();
+    const head = BLOCK_HEAD.exec(line);
+    if (head && !FIELD_LINE.test(line)) {
+      const id = [parseSmallNumeral(head[1] as string), parseSmallNumeral(head[2] as string), head[3]]
+        .filter((n) => n !== undefined)
+        .join(".");
+      const task = byId.get(id);
+      open = task ? { task, fields: [] } : null;
+      if (open) blocks.push(open);
+    } else if (open && FIELD_LINE.test(line)) open.fields.push(line);
+    else if (line !== "") open = null;
+  }
+  const given = blocks
+    .map(({ task, fields }) => ({ task, units: read(fields.join("\n")), dates: fields.flatMap(due) }))
+    .filter((b) => b.units.length > 0);
+  // A code or two that happen to open lines is no such table: it takes two blocks with units.
+  if (given.length < 2) return new Set();
+  for (const { task, units, dates } of given) {
+    task.departments = units;
+    task.deadlines = [
+      ...task.deadlines,
+      ...dates.filter((d) => !task.deadlines.some((x) => x.date === d.date)),
+    ];
+  }
+  return new Set(given.map((b) => b.task));
 }
