@@ -498,6 +498,8 @@ describe("every development document", () => {
         "huinan-air-quality-2025",
         "dandong-air-quality-2025",
         "lvliang-air-quality-2025",
+        "yingtan-air-quality-2025",
+        "liaoyuan-air-quality-2025",
       ].sort(),
     );
   });
