@@ -4249,4 +4249,23 @@ describe("the thirty-sixth round's conventions", () => {
     // （五）强化部门协同。: a heading's verb opens no department's name.
     expect(Object.keys(roles(lvliang, "8.5"))).not.toContain("强化部门");
   });
+
+  it("reads several leads the notice says lead none (“挑担”列有两个及以上单位的，…不分主次，均不作为牵头单位) as responsible, and gives points with no line of their own the task's closing one where it says 未另行标注的，执行所在任务的…", () => {
+    const yingtan = planOf("yingtan-air-quality-2025");
+    expect(roles(yingtan, "2.1")).toEqual({
+      市发展改革委: "responsible",
+      市工业和信息化局: "responsible",
+      市生态环境局: "responsible",
+      市行政审批局: "support",
+      市自然资源局: "support",
+    });
+    // 2.2.1 has its 【本点担子】; 2.2.2 takes 2.2's 【担子】, the line after the task's last point.
+    expect(roles(yingtan, "2.2.1")).toEqual({ 市生态环境局: "lead", 市工业和信息化局: "support" });
+    const point = yingtan.items.find((i) => i.id === "2.2.2");
+    expect(point?.departments.map((d) => [d.name, d.role, d.from])).toEqual([
+      ["市生态环境局", "lead", "2.2"],
+      ["市工业和信息化局", "support", "2.2"],
+      ["市应急管理局", "support", "2.2"],
+    ]);
+  });
 });
