@@ -135,6 +135,26 @@ describe("a clause's own bound is no case of the asker's", () => {
     }
   });
 
+  it("answers a yes/no question about a class bounded as the clause bounds it (35蒸吨以下的…要淘汰吗) with the clause, and judges the asker's own case", async () => {
+    const bounded = await engine.answer("35蒸吨以下的燃煤锅炉要淘汰吗");
+    expect(bounded.kind).toBe("item");
+    expect(bounded.citations[0]).toMatchObject({ doc: SQ, id: "3.2" });
+    const own = await engine.answer("我厂燃煤锅炉20蒸吨要淘汰吗");
+    expect(own.kind).toBe("check");
+    expect(own.check?.outcome).toBe("applies");
+  });
+
+  it("answers a follow-up asking what the clause itself requires (进了试点以后氨排放得削减多少) with the clause, not another verdict", async () => {
+    const farm = await engine.answer("我们养猪场设计年出栏1.2万头，要进氨排放试点吗");
+    expect(farm.kind).toBe("check");
+    const asked = await engine.answer("进了试点以后氨排放得削减多少", { context: farm.context });
+    expect(asked.kind).toBe("item");
+    expect(asked.citations[0]).toMatchObject({ doc: SQ, id: "6.5" });
+    // A changed fact after it is judged again.
+    const smaller = await engine.answer("要是出栏只有5000头呢", { context: farm.context });
+    expect(smaller.check?.outcome).toBe("does_not_apply");
+  });
+
   it("keeps a figure naming the rule asked of (the 35 t/h phase-out) out of the case, across follow-ups", async () => {
     const first = await engine.answer(
       "We run a 45 t/h coal-fired boiler in Shangqiu. Is it caught by the 35 t/h phase-out?",

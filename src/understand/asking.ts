@@ -29,6 +29,7 @@ const AskingFile = z.object({
   rulesAsk: z.string(),
   intentAsk: z.string(),
   contentAsk: z.string(),
+  clauseAsk: z.string(),
   interjections: z.string(),
   codeLike: z.string(),
   questionWord: z.string(),
@@ -87,6 +88,8 @@ export interface AskingWords {
   intentAsk: RegExp;
   /** A wh-question: how much, which, where, what. */
   contentAsk: RegExp;
+  /** A follow-up asking what the clause itself requires or gives (要降多少, 要干些啥), not a verdict. */
+  clauseAsk: RegExp;
   /** A whole token that is only a sound or a filler (啊, 嗯, haha). */
   interjections: RegExp;
   /** Global: a piece of code or an injection payload (;, --, {{, ${, DROP, NULL). */
@@ -162,6 +165,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     rulesAsk: re("rulesAsk", d.rulesAsk),
     intentAsk: re("intentAsk", d.intentAsk),
     contentAsk: re("contentAsk", d.contentAsk),
+    clauseAsk: re("clauseAsk", d.clauseAsk),
     interjections: re("interjections", d.interjections),
     codeLike: re("codeLike", d.codeLike, "gi"),
     questionWord: re("questionWord", d.questionWord),

@@ -277,6 +277,8 @@ const CLASS_LEAD = new RegExp(
     .filter((w) => w !== "达到" && w !== "至少")
     .join("|")})$`,
 );
+/** A size class after its figure (35蒸吨以下, 20万羽及以上). */
+const SIZE_CLASS = /^(?:及|或)?(?:以下|以上)/;
 /** Comparator words after a figure that make it a class's bound (35蒸吨以下的, 30公里以内). */
 const CLASS_TRAIL = new RegExp(`^(?:${Object.keys(TRAILING_COMPARATORS).join("|")})`);
 
@@ -312,6 +314,10 @@ function asksCheck(q: Query, w: AskingWords): boolean {
   if (w.intentAsk.test(q.text)) return false;
   // 厂址离省界18公里，对这种项目有什么要求: a case with a figure a rule compares is judged too.
   if (ownCase(q, w)) return q.facts.asks || describesEntity(q.facts) || givesFigure(q);
+  // 燃煤锅炉35蒸吨以下的是不是都要淘汰: a class bounded as the clause bounds it, no case of the asker's — the clause answers.
+  // (A requirement asked of a case — 新能源车比例要不低于80%吗 — puts its comparator before the figure.)
+  // (…nor does a distance: 省界15公里内新建项目要会商吗 puts a case there.)
+  if (q.facts.amounts.some((a) => SIZE_CLASS.test(q.facts.text.slice(a.index + a.text.length)))) return false;
   const asksWho = w.whoAsk.test(q.factsText);
   let rest = [w.whoAsk, w.whenAsk].reduce(
     (t, re) => t.replace(new RegExp(`${MODAL}(?:${re.source})`, "gi"), " "),
@@ -320,6 +326,22 @@ function asksCheck(q: Query, w: AskingWords): boolean {
   if (asksWho) rest = rest.replace(w.obligationTopics, " ");
   if (!extractFacts(rest, q.lang).asks && !describesEntity(q.facts)) return false;
   return !(w.rulesAsk.test(q.text) || w.whenAsk.test(q.text) || w.contentAsk.test(rest));
+}
+
+/**
+ * Whether a turn only asks what the clause says (要降多少, 进了试点要干些啥, 有啥好处: data/asking.yaml `clauseAsk`)
+ * and states no fact of its own — no figure with a unit, thing, fuel or standard: after a check it asks of the
+ * clause, not for a verdict.
+ */
+function asksClauseOnly(q: Query, w: AskingWords): boolean {
+  const own = q.facts;
+  const states =
+    own.entities.length > 0 ||
+    own.fuels.length > 0 ||
+    own.standard !== null ||
+    own.amounts.some((a) => a.unit !== null && a.unit !== "year");
+  if (states || /[吗么呢]\s*[?？]?\s*$|\b(?:is|are|do|does|can|must)\b[^?]*\?$/i.test(q.text)) return false;
+  return w.clauseAsk.test(q.text);
 }
 
 /** The asker states a case of their own (我厂…, 开了个饭店…) or a figure a rule can compare. */
@@ -1126,12 +1148,15 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const followUp = context ? readFollowUp(query, context, deps) : null;
   const merged = followUp ? followUp.query : query;
   // Changing a fact of a check (救护车呢, 只有一半呢) asks the same check again.
-  const recheck =
+  // (…unless it only asks what the clause says — 那到时候要降多少, 进了试点要干些啥, 啥时候之前 — stating nothing new.)
+  const onCase =
     followUp?.followUp.kind === "facts" &&
     (context?.kind === "check" || (context?.factsText ?? null) !== null);
+  const clauseOnly = onCase && asksClauseOnly(query, w);
+  const recheck = onCase && !clauseOnly;
   // (An aspect of the previous answer asks what the clause says of it: no case to judge.)
   const aspect = followUp?.followUp.kind === "aspect" && asksSameAsBefore(merged.text);
-  if (!source && (recheck || (!aspect && asksCheck(merged, w)))) merged.intents.push("check");
+  if (!source && !clauseOnly && (recheck || (!aspect && asksCheck(merged, w)))) merged.intents.push("check");
   if (merged.intents.length === 0 || !merged.intents.some((i) => i !== "who" && i !== "when"))
     merged.intents.push("topic");
   return merged;
