@@ -869,6 +869,14 @@ describe("a document named as a document, and a place as what is asked about", (
 });
 
 describe("conversations", () => {
+  it("lists the department a follow-up names after a department's listing (那市公安局呢)", async () => {
+    const first = await engine.answer("市生态环境局有哪些任务");
+    expect(first.kind).toBe("department_listing");
+    const next = await engine.answer("那市公安局呢", { context: first.context });
+    expect(next.kind).toBe("department_listing");
+    expect(JSON.stringify(next.payload)).toContain("市公安局");
+  });
+
   it("asks who after a check in the verb of the work (谁来监管, 谁去检查)", async () => {
     const first = await engine.answer("我们化工厂密封点1200个，要开展泄漏检测与修复吗");
     const who = await engine.answer("那谁来监管？", { context: first.context });

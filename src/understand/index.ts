@@ -1157,6 +1157,14 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   // (An aspect of the previous answer asks what the clause says of it: no case to judge.)
   const aspect = followUp?.followUp.kind === "aspect" && asksSameAsBefore(merged.text);
   if (!source && !clauseOnly && (recheck || (!aspect && asksCheck(merged, w)))) merged.intents.push("check");
+  // 那X局呢 after a department's listing: the same listing of the department it names.
+  if (
+    context?.kind === "department_listing" &&
+    query.departments.length > 0 &&
+    query.residue < LISTING_RESIDUE &&
+    !merged.intents.includes("department_listing")
+  )
+    merged.intents.unshift("department_listing");
   if (merged.intents.length === 0 || !merged.intents.some((i) => i !== "who" && i !== "when"))
     merged.intents.push("topic");
   return merged;
