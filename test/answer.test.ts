@@ -1624,6 +1624,12 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(above.status).toBe("not_covered");
   });
 
+  it("refuses how to get welfare (申请低保) though a plan names 低保户, and answers what that plan gives them", async () => {
+    expect((await many.answer("怎么申请低保")).status).toBe("not_covered");
+    const heating = await many.answer("辉南低保户清洁取暖有什么补助");
+    expect(heating.citations[0]?.doc).toBe("huinan-air-quality-2025");
+  });
+
   it("names a place whose pinyin holds ü as English writes it: Lüliang, Luliang, Lvliang", async () => {
     // (Two plans of the city are loaded; both are named.)
     for (const name of ["Lüliang", "Luliang", "Lvliang"])
