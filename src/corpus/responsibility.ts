@@ -154,14 +154,14 @@ const ETC = /等(?:相关|有关|其他)?(?:部门|单位)?$/;
 
 /** Whether a text is a department-like name (an organ of government or a company) and nothing more. */
 export const isDepartmentName = (name: string) =>
-  DEPARTMENT_NAME.test(name) && !/[,，。；;]|和各/.test(name) && !TASK_VERB.test(name); // 街道和各有关部门 is two, not one
+  DEPARTMENT_NAME.test(name) && !/[,，。；;]|和各/.test(name) && !NOT_A_NAME.test(name); // 街道和各有关部门 is two, not one
 
 /**
  * A heading's verb (强化部门协同, 加强部门联动) opens a task's title, not a name; 对所 / 对其 close a sentence's
  * subject before what it is answerable for (主采单位对所牵头作业面…负总责), not a name; 政府 alone is no one
  * government (各级党委和政府 is one subject).
  */
-const TASK_VERB = /^(?:加强|强化|推进|推动|深化|完善|健全|严格|提升|做好)|对[所其本]$|^政府$/;
+const NOT_A_NAME = /^(?:加强|强化|推进|推动|深化|完善|健全|严格|提升|做好)|对[所其本]$|^政府$/;
 
 /** A name as written and the name it stands for once a shared body is restored (甲县 → 甲县政府). */
 export interface NamePiece {
