@@ -500,6 +500,8 @@ describe("every development document", () => {
         "lvliang-air-quality-2025",
         "yingtan-air-quality-2025",
         "liaoyuan-air-quality-2025",
+        "qinhuangdao-air-quality-2025",
+        "laishan-air-quality-2025",
       ].sort(),
     );
   });
