@@ -960,6 +960,25 @@ describe("conversations", () => {
     expect(target.citations[0]).toMatchObject({ doc: SC, id: "1.3" });
   });
 
+  it("after a check, reads what the rules are or who handles a thing the turn names as asking the clause, not for another verdict", async () => {
+    const seals = await engine.answer("我们化工厂密封点有1200个，要做泄漏检测与修复吗？");
+    expect(seals.kind).toBe("check");
+    const tanks = await engine.answer("储罐那块有什么要求", { context: seals.context });
+    expect(tanks.kind).toBe("item");
+    expect(tanks.citations[0]).toMatchObject({ doc: SQ, id: "6.2" });
+    const farm = await engine.answer("我在商丘养蛋鸡，设计存栏25万羽，要进氨排放试点吗");
+    expect(farm.kind).toBe("check");
+    const who = await engine.answer("这个试点归哪个单位管", { context: farm.context });
+    expect(who.kind).toBe("item");
+    expect(who.citations[0]).toMatchObject({ doc: SQ, id: "6.5" });
+    expect(who.payload).toMatchObject({ kind: "item", focus: "departments" });
+    // Another case put (换成…) or a yes-or-no asked is judged again; a bare 截止日期呢 stays on the case.
+    expect((await engine.answer("换成存栏15万羽的呢", { context: farm.context })).kind).toBe("check");
+    expect((await engine.answer("截止日期呢？", { context: farm.context })).citations[0]).toMatchObject({
+      id: "6.5",
+    });
+  });
+
   it("reads 'who checks that?' as a who-question and 那个比例 as pointing back at the previous item", async () => {
     const check = await engine.answer("My Shangqiu noodle shop makes cooking fumes, do I need a purifier?");
     expect(check.citations[0]).toMatchObject({ doc: SQ, id: "6.6" });

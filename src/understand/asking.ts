@@ -30,6 +30,8 @@ const AskingFile = z.object({
   intentAsk: z.string(),
   contentAsk: z.string(),
   clauseAsk: z.string(),
+  factChange: z.string(),
+  pointingBack: z.string(),
   interjections: z.string(),
   codeLike: z.string(),
   questionWord: z.string(),
@@ -90,6 +92,10 @@ export interface AskingWords {
   contentAsk: RegExp;
   /** A follow-up asking what the clause itself requires or gives (要降多少, 要干些啥), not a verdict. */
   clauseAsk: RegExp;
+  /** A follow-up putting another case (换成…, 要是…, what if …): a new fact to judge, not a question of the clause. */
+  factChange: RegExp;
+  /** Global: words that only point back or fill a short turn (这事, 那些, 弄好): no topic of their own. */
+  pointingBack: RegExp;
   /** A whole token that is only a sound or a filler (啊, 嗯, haha). */
   interjections: RegExp;
   /** Global: a piece of code or an injection payload (;, --, {{, ${, DROP, NULL). */
@@ -166,6 +172,8 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     intentAsk: re("intentAsk", d.intentAsk),
     contentAsk: re("contentAsk", d.contentAsk),
     clauseAsk: re("clauseAsk", d.clauseAsk),
+    factChange: re("factChange", d.factChange),
+    pointingBack: re("pointingBack", d.pointingBack, "g"),
     interjections: re("interjections", d.interjections),
     codeLike: re("codeLike", d.codeLike, "gi"),
     questionWord: re("questionWord", d.questionWord),

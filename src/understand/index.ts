@@ -333,15 +333,40 @@ function asksCheck(q: Query, w: AskingWords): boolean {
  * and states no fact of its own — no figure with a unit, thing, fuel or standard: after a check it asks of the
  * clause, not for a verdict.
  */
-function asksClauseOnly(q: Query, w: AskingWords): boolean {
+function asksClauseOnly(q: Query, w: AskingWords): { named: string } | null {
   const own = q.facts;
-  const states =
-    own.entities.length > 0 ||
-    own.fuels.length > 0 ||
-    own.standard !== null ||
-    own.amounts.some((a) => a.unit !== null && a.unit !== "year");
-  if (states || /[吗么呢]\s*[?？]?\s*$|\b(?:is|are|do|does|can|must)\b[^?]*\?$/i.test(q.text)) return false;
-  return w.clauseAsk.test(q.text);
+  const figure = own.amounts.some((a) => a.unit !== null && a.unit !== "year");
+  if (/[吗么呢]\s*[?？]?\s*$|\b(?:is|are|do|does|can|must)\b[^?]*\?$/i.test(q.text)) return null;
+  // 储罐那块有什么要求, 秸秆这块归哪些部门: what the rules are, who or by when, asked of a thing the turn names,
+  // is asked of the clause — unless the turn puts another case (换成燃气锅炉呢) or a figure of its own.
+  // (A bare 截止日期呢 or 找哪个部门 names nothing: it stays on the case, whose rule finds its clause.)
+  const asks = [w.rulesAsk, w.whoAsk, w.whenAsk].filter((re) => re.test(q.text));
+  // (Nor when it names a document — 国家计划对此有何规定 asks the case of that plan — or a case of its own, 还有台….)
+  if (!figure && asks.length > 0 && !w.factChange.test(q.text) && !q.named && !w.ownCase.test(q.text)) {
+    const named = asks
+      .reduce((t, re) => t.replace(new RegExp(re.source, "gi"), " "), q.text)
+      .replace(w.pointingBack, "");
+    if (/\p{Script=Han}{2}|[a-z]{4}/iu.test(named)) return { named };
+  }
+  const states = figure || own.entities.length > 0 || own.fuels.length > 0 || own.standard !== null;
+  return !states && w.clauseAsk.test(q.text) ? { named: "" } : null;
+}
+
+/**
+ * Whether what a clause-only turn names (试点, 储罐) is in the previous answer's first item: the turn
+ * asks of that clause (这个试点归谁管), not of another topic (秸秆这块归哪些部门, after a boiler check).
+ */
+function namedInPrevious(named: string, context: Context, deps: UnderstandDeps): boolean {
+  const [first] = context.items;
+  const item = first && deps.plans.find((p) => p.doc === first.doc)?.items.find((i) => i.id === first.id);
+  if (!item) return false;
+  const words = named.match(/\p{Script=Han}{2,}/gu) ?? [];
+  return words.length > 0 && words.every((word) => bigrams(word).some((b) => item.text.includes(b)));
+}
+
+/** The two-character pieces of a word (储罐呼吸阀 → 储罐, 罐呼, 呼吸, 吸阀). */
+function bigrams(word: string): string[] {
+  return [...word].slice(1).map((c, i) => `${word[i]}${c}`);
 }
 
 /** The asker states a case of their own (我厂…, 开了个饭店…) or a figure a rule can compare. */
@@ -1152,8 +1177,16 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const onCase =
     followUp?.followUp.kind === "facts" &&
     (context?.kind === "check" || (context?.factsText ?? null) !== null);
-  const clauseOnly = onCase && asksClauseOnly(query, w);
+  const clause = onCase ? asksClauseOnly(query, w) : null;
+  const clauseOnly = clause !== null;
   const recheck = onCase && !clauseOnly;
+  // …of the clause just answered (这个试点归谁管): its items again, the asked part in front.
+  if (clause?.named && context && followUp && namedInPrevious(clause.named, context, deps))
+    return {
+      ...merged,
+      intents: [...merged.intents.filter((i) => i !== "check"), "topic"],
+      followUp: { kind: "items", context, again: false },
+    };
   // (An aspect of the previous answer asks what the clause says of it: no case to judge.)
   const aspect = followUp?.followUp.kind === "aspect" && asksSameAsBefore(merged.text);
   if (!source && !clauseOnly && (recheck || (!aspect && asksCheck(merged, w)))) merged.intents.push("check");
