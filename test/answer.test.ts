@@ -960,6 +960,18 @@ describe("conversations", () => {
     expect(target.citations[0]).toMatchObject({ doc: SC, id: "1.3" });
   });
 
+  it("judges a port case in another city by the national plan's port rules, the follow-up too", async () => {
+    const rail = await engine.answer("我们在天津港要新建一个集装箱作业区，进港铁路要同步规划吗");
+    expect(rail.check).toMatchObject({ rule: "port-rail-national", outcome: "applies" });
+    expect(rail.citations[0]).toMatchObject({ doc: SC, id: "4.14" });
+    const existing = await engine.answer("要是只把现有作业区扩建一下呢", { context: rail.context });
+    expect(existing.check).toMatchObject({ rule: "port-rail-national", outcome: "does_not_apply" });
+    const share = await engine.answer(
+      "Our iron ore terminal is at Qingdao port. Does the 80% clean transport share cover us?",
+    );
+    expect(share.check).toMatchObject({ rule: "port-clean-transport-national", outcome: "does_not_apply" });
+  });
+
   it("after a check, reads what the rules are or who handles a thing the turn names as asking the clause, not for another verdict", async () => {
     const seals = await engine.answer("我们化工厂密封点有1200个，要做泄漏检测与修复吗？");
     expect(seals.kind).toBe("check");
