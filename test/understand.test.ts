@@ -139,6 +139,12 @@ describe("places a question names", () => {
     expect(placesNamed("中山路上的饭店")).toEqual([]);
     expect(placesNamed("a Sichuan restaurant with a wok")).toEqual([]);
   });
+  it("finds the four municipalities and a city named with its port (天津港), but keeps 连云港 whole", () => {
+    expect(placesNamed("我们在天津港有个码头")).toEqual(["天津"]);
+    expect(placesNamed("厂子在重庆")).toEqual(["重庆"]);
+    expect(placesNamed("What if the plant were in Shanghai?")).toEqual(["上海"]);
+    expect(placesNamed("连云港的散货码头")).toEqual(["连云港"]);
+  });
 });
 
 describe("item references", () => {

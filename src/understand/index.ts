@@ -1113,6 +1113,8 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     ...new Set(
       textWithout(cut, docNames)
         .toLowerCase()
+        // Beijing-Tianjin-Hebei names a region, not its cities.
+        .replace(/\b[a-z]+(?:-[a-z]+)+\b/g, " ")
         .match(/[a-z]{4,}/g) ?? [],
     ),
   ]

@@ -31,7 +31,9 @@ export function placesNamed(text: string): string[] {
   const tokens = segmenter().cut(text, false);
   const named: string[] = [];
   tokens.forEach((token, i) => {
-    const name = token.replace(/[市省]$/, "");
+    const bare = token.replace(/[市省]$/, "");
+    // 天津港, 日照港: a port is cut as one word with its city's name (连云港 is a city's own name).
+    const name = cities.has(bare) || provinces.has(bare) ? bare : bare.replace(/港$/, "");
     if (!cities.has(name) && !provinces.has(name)) return;
     if (NOT_THE_PLACE.test(tokens[i + 1] ?? "")) return;
     named.push(name);
