@@ -4270,4 +4270,16 @@ describe("the thirty-sixth round's conventions", () => {
       ["市应急管理局", "support", "2.2"],
     ]);
   });
+
+  it("reads brackets whose last unit leads by the notice's rule (配合单位在前、牵头单位在后；只列一个单位的，由该单位牵头负责)", () => {
+    const qinhuangdao = planOf("qinhuangdao-air-quality-2025");
+    expect(roles(qinhuangdao, "5.5")).toEqual({
+      市公安局: "lead",
+      市应急管理局: "support",
+      市市场监督管理局: "support",
+    });
+    expect(roles(qinhuangdao, "2.2.1")).toEqual({ 市生态环境局: "lead", 市工业和信息化局: "support" });
+    const alone = qinhuangdao.items.find((i) => i.departments.length === 1 && /〔[^、〕；]+；/.test(i.text));
+    expect(alone?.departments[0]?.role).toBe("lead");
+  });
 });

@@ -76,6 +76,12 @@ export interface PlanConventions {
    */
   firstLeadsAlone: boolean;
   /**
+   * "配合单位在前、牵头单位在后…列于最后一位的单位为牵头单位": in a bracket of bare names the last leads and the others
+   * support; `alone` when the notice says a name standing alone leads too (只列一个单位的，由该单位牵头负责).
+   * Null when the plan says nothing of the kind.
+   */
+  lastLeads: { alone: boolean } | null;
+  /**
    * "列于首位的区级部门为牵头单位…各镇街、各园区为属地责任单位": the first department of the plan's level leads,
    * and the towns, streets and parks among the names keep their own part wherever they stand.
    */
@@ -789,6 +795,12 @@ export function expandShortForms(
  */
 const FIRST_LEADS =
   /(?:排列|排序|排|列于?)(?:在|名)?(?:第一(?:位|个|名)?|首位|最前|在?前)的?(?:单位|(?:[\u4e00-\u9fa5]{1,2}级|[市县区]直)(?:单位|部门))?(?:(?:为|是)牵头(?:单位|部门)|牵头)[^。；;]{0,30}?[,，；;]\s*(?:其余|其他|其后(?:所列)?|(?:排序|排列|排)在后)(?:的)?(?:[\u4e00-\u9fa5]{2}(?=单位|部门))?(?:单位|部门)?(?:[（(][\u4e00-\u9fa5]{1,4}[）)])?(?:(?:为|是)(?:共同)?(配合|参与|责任|协办)(?:单位|部门)|按职责(?:分工)?(?:共同)?(负责|配合)|共同承担(主体责任)|(?:为|是)(共同)[\u4e00-\u9fa5]{2,3}(?:单位|部门))/;
+/** 列于最后一位的单位为牵头单位 / 配合单位在前、牵头单位在后: the last name of a list leads, those before it support. */
+const LAST_LEADS =
+  /(?:列于|排在|列在|位于|排于|排列)(?:最后一位|最后|末位|最末|末尾)的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)|配合(?:单位|部门)在前[、，,]\s*牵头(?:单位|部门)在后/;
+/** 只列一个单位的，由该单位牵头负责: under the last-leads rule, a name standing alone leads too. */
+const ONE_NAME_LEADS =
+  /只(?:列|有|写)(?:一个|1个|一家)(?:单位|部门)的?[，,]\s*(?:由)?该(?:单位|部门)(?:牵头|为牵头)/;
 /** 责任单位有两个及以上的， / 列有多个主办单位的， — the first-leads rule that follows is for several names. */
 const SEVERAL_NAMED = /(?:两个|二个|2个|多个)(?:及|或)?(?:以上)?[\u4e00-\u9fa5]{0,6}的[，,]?\s*(?:由|以)?$/;
 /** 未列“统筹”单位的，由 — the first-leads rule that follows is for places where no lead is marked. */
@@ -1732,6 +1744,7 @@ export function readPlanConventions(
     ),
     othersAfterLead,
     firstLeadsAlone,
+    lastLeads: stated(LAST_LEADS) ? { alone: stated(ONE_NAME_LEADS) !== null } : null,
     firstOfLevel,
     unmarkedBesideLead,
     bracketRole,
@@ -1814,6 +1827,7 @@ export function bracketClause(inner: string, c: PlanConventions): string {
     (c.slashParts && slashRoles(inner, c.slashParts.allLead)) ||
     overallLead(inner) ||
     (c.othersAfterLead && firstLeads(inner, c.othersAfterLead, c.localRole)) ||
+    (c.lastLeads && lastLeads(inner, c.lastLeads.alone, c.localRole)) ||
     inner
   );
 }
@@ -2155,6 +2169,27 @@ export function firstLeads(inner: string, others: Role, local: Role | null = nul
     .slice(1)
     .map((name) => ({ name, role: local && PLACE_UNIT.test(name) ? local : others }));
   return [rolesClause([{ name: names[0] as string, role: "lead" }, ...rest]), ...times].join("；");
+}
+
+/**
+ * A bracket of bare names read by the notice's rule that the last leads (配合单位在前、牵头单位在后): 甲、乙、丙；年内 as
+ * 丙牵头，甲、乙配合；年内 — places among the names keep the role the notice gives them. A name standing alone leads
+ * when the notice says so (`alone`). Null when the bracket is no such list.
+ */
+export function lastLeads(inner: string, alone: boolean, local: Role | null = null): string | null {
+  const [head = "", ...times] = splitTopLevel(inner, /[；;]/);
+  if (hasRoleVerb(head) || !times.every((t) => isTimeLimit(t))) return null;
+  const names = splitTopLevel(head, /[、，,]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (names.length < (alone ? 1 : 2) || !splitNames(names.join("、"))) return null;
+  // A name alone is a unit only in the notice's own bracket, with its time limit (not （M站） inside a sentence).
+  if (names.length === 1 && times.length === 0) return null;
+  const lead = names[names.length - 1] as string;
+  const rest = names
+    .slice(0, -1)
+    .map((name) => ({ name, role: local && PLACE_UNIT.test(name) ? local : ("support" satisfies Role) }));
+  return [rolesClause([{ name: lead, role: "lead" }, ...rest]), ...times].join("；");
 }
 
 /** …各县（市、区）人民政府和…管委会为属地责任单位: the role the notice gives the places among a list's names. */
