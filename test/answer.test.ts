@@ -960,6 +960,15 @@ describe("conversations", () => {
     expect(target.citations[0]).toMatchObject({ doc: SC, id: "1.3" });
   });
 
+  it("shows the one item a follow-up points at (这一项谁牵头), and all of them when it points at none", async () => {
+    const trucks = await engine.answer("商丘和国家对柴油货车淘汰有什么要求");
+    expect(trucks.citations.length).toBeGreaterThan(1);
+    const one = await engine.answer("这一项谁牵头", { context: trucks.context });
+    expect(one.citations.map((c) => c.id)).toEqual([trucks.citations[0]?.id]);
+    const all = await engine.answer("谁牵头", { context: trucks.context });
+    expect(all.citations.length).toBe(trucks.citations.length);
+  });
+
   it("judges a port case in another city by the national plan's port rules, the follow-up too", async () => {
     const rail = await engine.answer("我们在天津港要新建一个集装箱作业区，进港铁路要同步规划吗");
     expect(rail.check).toMatchObject({ rule: "port-rail-national", outcome: "applies" });

@@ -31,6 +31,7 @@ const AskingFile = z.object({
   contentAsk: z.string(),
   clauseAsk: z.string(),
   factChange: z.string(),
+  singlePointer: z.string(),
   pointingBack: z.string(),
   interjections: z.string(),
   codeLike: z.string(),
@@ -94,6 +95,8 @@ export interface AskingWords {
   clauseAsk: RegExp;
   /** A follow-up putting another case (换成…, 要是…, what if …): a new fact to judge, not a question of the clause. */
   factChange: RegExp;
+  /** A follow-up pointing at one thing of the previous answer (这一点, that item): that thing alone is meant. */
+  singlePointer: RegExp;
   /** Global: words that only point back or fill a short turn (这事, 那些, 弄好): no topic of their own. */
   pointingBack: RegExp;
   /** A whole token that is only a sound or a filler (啊, 嗯, haha). */
@@ -173,6 +176,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     contentAsk: re("contentAsk", d.contentAsk),
     clauseAsk: re("clauseAsk", d.clauseAsk),
     factChange: re("factChange", d.factChange),
+    singlePointer: re("singlePointer", d.singlePointer),
     pointingBack: re("pointingBack", d.pointingBack, "g"),
     interjections: re("interjections", d.interjections),
     codeLike: re("codeLike", d.codeLike, "gi"),

@@ -3,7 +3,7 @@
  * again, with what was asked about them in front.
  */
 import type { Item } from "../../corpus/index.js";
-import type { Query } from "../../understand/index.js";
+import { askingWords, type Query } from "../../understand/index.js";
 import { citeItem } from "../citation.js";
 import { citing, type Handler, type ResolveDeps, resolved } from "../deps.js";
 import { headQuote } from "../quote.js";
@@ -18,9 +18,12 @@ export const previousItems: Handler = (query, deps) => {
     .filter((i): i is Item => i !== undefined);
   if (items.length === 0) return null;
   const c = citing(query, deps);
-  const citations = whoFirst(inOrderAsked(items, query, deps), query, deps)
-    .slice(0, 3)
-    .map((item) => citeItem(item, headQuote(item), 1, c));
+  const ordered = whoFirst(inOrderAsked(items, query, deps), query, deps);
+  // 那这一点谁牵头: one thing pointed at is shown alone, not with the rest of the previous answer — with the
+  // task above it when that task's departments carry it out.
+  const single = askingWords().singlePointer.test(query.text);
+  const shown = !single ? 3 : ordered[0] === items[0] ? 1 : 2;
+  const citations = ordered.slice(0, shown).map((item) => citeItem(item, headQuote(item), 1, c));
   return resolved(query, "answered", { kind: "item", focus: focusOf(query), related: [] }, citations);
 };
 
