@@ -960,6 +960,17 @@ describe("conversations", () => {
     expect(target.citations[0]).toMatchObject({ doc: SC, id: "1.3" });
   });
 
+  it("reads a class the asker quotes from the plan (the plan says … 国四及以下, (35 and under)) as the rule, not as the asker's case", async () => {
+    const trucks = await engine.answer(
+      "My fleet is 3 diesel trucks, China V (国五). The city plan says it pushes out old diesel trucks 国四及以下 — mine too?",
+    );
+    expect(trucks.check).toMatchObject({ rule: "diesel-truck-phaseout", outcome: "does_not_apply" });
+    const boiler = await engine.answer(
+      "Our Shangqiu plant has a 45 tons per hour coal boiler. Is it caught by the phase-out of small coal boilers (35 and under)?",
+    );
+    expect(boiler.check).toMatchObject({ rule: "coal-boiler", outcome: "does_not_apply" });
+  });
+
   it("shows the one item a follow-up points at (这一项谁牵头), and all of them when it points at none", async () => {
     const trucks = await engine.answer("商丘和国家对柴油货车淘汰有什么要求");
     expect(trucks.citations.length).toBeGreaterThan(1);
