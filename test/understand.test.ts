@@ -314,6 +314,12 @@ describe("a Query", () => {
     // Asking what the plan means to do, from an asker with a case of their own: its content, no verdict.
     expect(engine.understand("我们厂想和别家一起建个喷漆中心，政府支持吗").intents).not.toContain("check");
     expect(engine.understand("我们厂的燃煤锅炉要淘汰吗").intents).toContain("check");
+    // A timetable asked for (有没有时间表, 几月份, which year) asks when; 谁在管 asks who.
+    const timetable = engine.understand("水泥行业超低排放改造有没有时间表");
+    expect(timetable.intents).toContain("when");
+    expect(timetable.intents).not.toContain("check");
+    expect(engine.understand("by which year is the rail share target due?").intents).toContain("when");
+    expect(engine.understand("秸秆禁烧现在是谁在管").intents).toContain("who");
   });
 
   it("marks empty input invalid and reads nothing else", () => {
