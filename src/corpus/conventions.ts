@@ -2152,44 +2152,56 @@ function readDefaultDeadline(m: RegExpExecArray | null): PlanConventions["defaul
 }
 
 /**
+ * A bracket of bare names (甲、乙；11月底前) as its names and the time limits after them, or null when it says roles of
+ * its own or holds no list of names.
+ */
+function bareNames(inner: string): { names: string[]; times: string[] } | null {
+  const [head = "", ...times] = splitTopLevel(inner, /[；;]/);
+  if (hasRoleVerb(head) || !times.every((t) => isTimeLimit(t))) return null;
+  const names = splitTopLevel(head, /[、，,]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return names.length > 0 && splitNames(names.join("、")) ? { names, times } : null;
+}
+
+/**
+ * The clause one name leading and the others taking `others` make (甲牵头，乙、丙配合), the time limits kept after it —
+ * places among the others keep the role the notice gives them (…各县（市、区）人民政府…为属地责任单位).
+ */
+function leadAmong(
+  lead: string,
+  others: readonly string[],
+  role: Role,
+  local: Role | null,
+  times: string[],
+): string {
+  const rest = others.map((name) => ({ name, role: local && PLACE_UNIT.test(name) ? local : role }));
+  return [rolesClause([{ name: lead, role: "lead" }, ...rest]), ...times].join("；");
+}
+
+/**
  * A bracket of bare names read by the plan's rule that the first leads (排在首位的为牵头单位，其余为配合
  * 单位): 甲、乙、丙 → 甲牵头，乙、丙配合; one name alone carries the task out. Null when it is no list of
  * names or says roles of its own.
  */
 export function firstLeads(inner: string, others: Role, local: Role | null = null): string | null {
-  // 甲、乙；11月底前: the time limit after the names stays as it is.
-  const [head = "", ...times] = splitTopLevel(inner, /[；;]/);
-  if (hasRoleVerb(head) || !times.every((t) => isTimeLimit(t))) return null;
-  const names = splitTopLevel(head, /[、，,]/)
-    .map((n) => n.trim())
-    .filter(Boolean);
-  if (names.length < 2 || !splitNames(names.join("、"))) return null;
-  // (…其他市直部门为配合单位；各县（市、区）人民政府…为属地责任单位: the places after the lead take their own role.)
-  const rest = names
-    .slice(1)
-    .map((name) => ({ name, role: local && PLACE_UNIT.test(name) ? local : others }));
-  return [rolesClause([{ name: names[0] as string, role: "lead" }, ...rest]), ...times].join("；");
+  const bare = bareNames(inner);
+  if (!bare || bare.names.length < 2) return null;
+  const [lead, ...rest] = bare.names;
+  return leadAmong(lead as string, rest, others, local, bare.times);
 }
 
 /**
  * A bracket of bare names read by the notice's rule that the last leads (配合单位在前、牵头单位在后): 甲、乙、丙；年内 as
- * 丙牵头，甲、乙配合；年内 — places among the names keep the role the notice gives them. A name standing alone leads
- * when the notice says so (`alone`). Null when the bracket is no such list.
+ * 丙牵头，甲、乙配合；年内. A name standing alone leads when the notice says so (`alone`) — only in the notice's own
+ * bracket, with its time limit (not （M站） inside a sentence). Null when the bracket is no such list.
  */
 export function lastLeads(inner: string, alone: boolean, local: Role | null = null): string | null {
-  const [head = "", ...times] = splitTopLevel(inner, /[；;]/);
-  if (hasRoleVerb(head) || !times.every((t) => isTimeLimit(t))) return null;
-  const names = splitTopLevel(head, /[、，,]/)
-    .map((n) => n.trim())
-    .filter(Boolean);
-  if (names.length < (alone ? 1 : 2) || !splitNames(names.join("、"))) return null;
-  // A name alone is a unit only in the notice's own bracket, with its time limit (not （M站） inside a sentence).
-  if (names.length === 1 && times.length === 0) return null;
-  const lead = names[names.length - 1] as string;
-  const rest = names
-    .slice(0, -1)
-    .map((name) => ({ name, role: local && PLACE_UNIT.test(name) ? local : ("support" satisfies Role) }));
-  return [rolesClause([{ name: lead, role: "lead" }, ...rest]), ...times].join("；");
+  const bare = bareNames(inner);
+  if (!bare || bare.names.length < (alone ? 1 : 2)) return null;
+  if (bare.names.length === 1 && bare.times.length === 0) return null;
+  const lead = bare.names[bare.names.length - 1] as string;
+  return leadAmong(lead, bare.names.slice(0, -1), "support", local, bare.times);
 }
 
 /** …各县（市、区）人民政府和…管委会为属地责任单位: the role the notice gives the places among a list's names. */
