@@ -502,6 +502,10 @@ describe("every development document", () => {
         "liaoyuan-air-quality-2025",
         "qinhuangdao-air-quality-2025",
         "laishan-air-quality-2025",
+        "xiangtan-air-quality-2025",
+        "jinjiang-air-pollution-2025",
+        "hengyang-air-quality-2025",
+        "ningde-air-quality-2025",
       ].sort(),
     );
   });
