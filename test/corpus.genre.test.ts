@@ -4286,4 +4286,24 @@ describe("the thirty-sixth round's conventions", () => {
     const alone = qinhuangdao.items.find((i) => i.departments.length === 1 && /〔[^、〕；]+；/.test(i.text));
     expect(alone?.departments[0]?.role).toBe("lead");
   });
+  it("reads a word the notice marks for units sharing a task (标注“共抓”的各单位…共同负责) and places among supports the notice makes responsible", () => {
+    const hengyang = planOf("hengyang-air-quality-2025");
+    // 〔共抓：X、Y、Z；属地：各县市区；时限：年内〕 — the shared word opening the bracket, and 各县市区 a unit of its own.
+    expect(roles(hengyang, "2.2.3")).toEqual({
+      市工业和信息化局: "responsible",
+      市发展改革委: "responsible",
+      市财政局: "responsible",
+      各县市区: "responsible",
+    });
+    expect(roles(hengyang, "4.2.2")).toMatchObject({ 市公安局交通警察支队: "responsible" });
+    // 各县（市、区）人民政府、…管委会列入配合单位的，负责本辖区具体落实.
+    const ningde = planOf("ningde-air-quality-2025");
+    expect(roles(ningde, "2.4")).toEqual({
+      市生态环境局: "lead",
+      市工信局: "support",
+      蕉城区人民政府: "responsible",
+      东侨经济技术开发区管委会: "responsible",
+    });
+    expect(roles(ningde, "2.3")).toMatchObject({ 市交通运输局: "support", 福安市人民政府: "responsible" });
+  });
 });

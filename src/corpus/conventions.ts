@@ -138,6 +138,11 @@ export interface PlanConventions {
   responsibleSupportsLead: boolean;
   /** "列有两个及以上责任主体的，…共同负责，不分主次": a task with several leads has none; they share it. */
   severalLeadsShare: boolean;
+  /**
+   * "各县（市、区）人民政府…列入配合单位的，负责本辖区具体落实": a county, district or zone among a task's supports carries
+   * the task out where it is (responsible), it does not merely assist.
+   */
+  supportingPlacesCarryOut: boolean;
   /** "括号外为牵头单位，括号内为配合单位": in 甲、乙（丙、丁）甲 and 乙 lead, 丙 and 丁 support. */
   innerBracketSupports: boolean;
   /**
@@ -374,11 +379,11 @@ const DEFINED_BY_MARKING =
   /(?:(?:标(?:注|明|有)?|写明|注明|写有|列为|列作|记为)[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:字样)?的(?=(?:单位|部门)?(?:为|是|即))|[“"「【]([\p{Script=Han}]{1,6})[·・•—–]?[”"」】](?:栏)?所列的?(?=单位|部门))(?:单位|部门)?(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
 
 /**
- * 写明“是牵头部门”的单位，负责统筹推进…；写明“是支持部门”的单位，积极配合…: the words a unit is written with, and
- * then what such a unit does — the role its words say, else the role of what it does.
+ * 写明“是牵头部门”的单位，负责统筹推进…；写明“是支持部门”的单位，积极配合… / 标注“共抓”的各单位按职责分工共同负责: the
+ * words a unit is written with, and then what such a unit does — the role its words say, else the role of what it does.
  */
 const MARKED_THEN_SAID =
-  /(?:标(?:注|明|有)?|写明|注明|写有)[“"「]([\p{Script=Han}]{1,6})[”"」](?:字样)?的(?:单位|部门)[，,]([^。；;]{0,40})/gu;
+  /(?:标(?:注|明|有)?|写明|注明|写有)[“"「]([\p{Script=Han}]{1,6})[”"」](?:字样)?的(?:(?:单位|部门)[，,]|各(?:单位|部门))([^。；;]{0,40})/gu;
 /**
  * “配责”二字前所列单位为配责单位，按照各自职责积极配合… / “块”后所列为属地责任主体，承担组织实施责任: a word marking a
  * unit of a kind then said what it does.
@@ -889,6 +894,9 @@ const RESPONSIBLE_SUPPORTS = /[“"「]?责任单位[”"」]?(?:配合|协助|�
 /** 列有两个及以上牵头单位的，…不分主次 / “挑担”列有两个及以上单位的，…不分主次，均不作为牵头单位 */
 const SEVERAL_LEADS_SHARE =
   /(?:两个|多个|2个)(?:及|或)?以上(?:的)?(?:责任主体|牵头单位|牵头部门|主责单位)[^。；]{0,30}?不分主次|(?:两个|多个|2个)(?:及|或)?以上(?:的)?(?:单位|部门)[^。；]{0,40}?不分主次[^。；]{0,6}?均不(?:作为|为|是)牵头/;
+/** 各县（市、区）人民政府、…管委会列入配合单位的，负责本辖区具体落实 */
+const SUPPORTING_PLACES_CARRY_OUT =
+  /(?:人民政府|政府|管委会|乡镇|街道)[^。；;]{0,40}?列(?:入|为|在|作)(?:配合|协同|协办|参与)单位(?:的|中的|时)[，,]?[^。；;]{0,10}?(?:负责|承担)[^。；;]{0,12}?(?:落实|实施)/;
 /** 未注明完成时限的任务，完成时限均为2025年12月31日 */
 const DEFAULT_DEADLINE =
   /(?:标注[“"「]?([*＊★※▲])[”"」]?的(?:任务|工作)[^。]{0,20}?)?(?:(?:完成标志|任务|工作)?中?未(?:注明|标明|列明|明确|标注|写明)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?|除(?:各项)?(?:任务|工作)?中?已?(?:注明|标明|列明|明确|标注|写明)(?:完成)?(?:时限|时间)的(?:任务|工作|措施)?以?外[，,]?\s*其(?:余|他)(?:各项)?(?:任务|工作|措施)?)[，,]?\s*(?:完成时限|完成时间)?(?:均|一律)?(?:须|应|要)?(?:为|是|于)?\s*((?:20\d\d)年\d{1,2}月(?:\d{1,2}日|底))(?:前)?/;
@@ -1487,6 +1495,14 @@ function readFormRoles(text: string): { full: Role; short: Role } | null {
   return full && short ? { full, short } : null;
 }
 
+/** Supports that are places (counties, districts, zones) made responsible: they carry the task out where they are. */
+export function placesCarryOut<T extends { name: string; role: Role }>(departments: readonly T[]): T[] {
+  // (A county-level city's government, 福安市人民政府, is such a place too: a plan lists its own city's as no support.)
+  const place = (name: string) =>
+    PLACE_UNIT.test(name) || /^\p{Script=Han}{2,4}市(?:人民政府|政府)$/u.test(name);
+  return departments.map((d) => (d.role === "support" && place(d.name) ? { ...d, role: "responsible" } : d));
+}
+
 /** A unit below the plan's level named for its place (a county, a district, a town, a zone, 各县区). */
 const PLACE_UNIT =
   /(?:县|区|旗|镇|乡|街道|街|办事处|镇街|园区|管委会|开发区|社区|村)(?:人民政府|政府)?$|^各|[（(]街道[)）]$/;
@@ -1761,6 +1777,7 @@ export function readPlanConventions(
     parting: parting(stated(PARTING), stated(UNPARTED)),
     responsibleSupportsLead: stated(RESPONSIBLE_SUPPORTS) !== null,
     severalLeadsShare: stated(SEVERAL_LEADS_SHARE) !== null,
+    supportingPlacesCarryOut: stated(SUPPORTING_PLACES_CARRY_OUT) !== null,
     innerBracketSupports: stated(INNER_SUPPORTS) !== null,
     overriddenLeadSupports: stated(OVERRIDDEN_LEAD_SUPPORTS) !== null,
     openingUnitsLead: stated(OPENING_LEADS) !== null,

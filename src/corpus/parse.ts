@@ -38,6 +38,7 @@ import {
   numberBracketClause,
   openingVerbRole,
   type PlanConventions,
+  placesCarryOut,
   readPlanConventions,
   rolesByForm,
   type TaskKindRule,
@@ -1273,6 +1274,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       )
         item.departments = defaultLead.departments.map((d) => ({ ...d }));
   }
+  // (Once every item has its names, wherever they came from: a line closing the points, a heading, a pointer.)
+  if (conventions.supportingPlacesCarryOut)
+    for (const item of items) item.departments = placesCarryOut(item.departments);
   settleDepartmentNames(items);
   // A division-of-labour table after the body (附件：重点任务分工表) gives each item it names its
   // departments and deadlines.
