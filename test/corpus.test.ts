@@ -306,6 +306,20 @@ describe("parsed plans kept between runs", () => {
     expect(now[0]).not.toBe(files[0]);
   });
 
+  it("parses again when the genre data changes, in its maps too (an English place name)", () => {
+    const docs = tempDir("plans-docs");
+    const cache = tempDir("plans-cache");
+    cpSync("corpus/shangqiu-air-quality-2024.txt", join(docs, "shangqiu-air-quality-2024.txt"));
+    const genre = loadGenreData("data");
+    expect(loadCorpus(docs, { cacheDir: cache, genre }).plans[0]?.profile.place?.en).toBe("Shangqiu");
+    const renamed = {
+      ...genre,
+      englishPlaceNames: new Map([...genre.englishPlaceNames, ["商丘", "Shang-ch'iu"]]),
+    };
+    const again = loadCorpus(docs, { cacheDir: cache, genre: renamed });
+    expect(again.plans[0]?.profile.place?.en).toBe("Shang-ch'iu");
+  });
+
   it("makes a cached plan's departments known to the questions, as a parsed one's are", () => {
     const docs = tempDir("plans-docs");
     const cache = tempDir("plans-cache");

@@ -92,7 +92,9 @@ export function loadCorpus(dir: string | readonly string[], options: LoadOptions
   const genre = options.genre ?? loadGenreData(options.dataDir ?? projectPaths().data);
   const hash = createHash("sha256");
   // The genre's data shapes the plans (profiles) and what search knows (department words): part of the key.
-  const genreText = JSON.stringify(genre);
+  // (Its maps and sets written out: JSON.stringify alone writes a Map as {}, and an edit to one — an English
+  // place name — would leave every cached plan in place.)
+  const genreText = JSON.stringify(genre, (_, v) => (v instanceof Map || v instanceof Set ? [...v] : v));
   hash.update(genreText).update("\0");
   const genreKey = options.cacheDir ? createHash("sha256").update(genreText).digest("hex") : "";
   const plans: Plan[] = [];
