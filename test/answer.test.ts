@@ -2050,6 +2050,19 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(listing.kind).toBe("department_listing");
     expect(listing.citations.map((c) => c.id)).toContain("8.2");
   });
+  it("names a city by the English the world uses, reads 第X部分的第Y条 and a notice's signing date, and knows no-burn zones", async () => {
+    // Qiqihar, not the pinyin Qiqiha'er alone (the data's English place names).
+    const qiqihar = await many.answer("Qiqihar plan: what does section 4 item 6 cover?");
+    expect(qiqihar.citations[0]).toMatchObject({ doc: "qiqihaer-air-quality-2025", id: "4.6" });
+    const part = await many.answer("吉安市方案第三部分的第二条讲什么");
+    expect(part.citations[0]).toMatchObject({ doc: "jian-air-quality-2025", id: "3.2" });
+    // 通知 and 日期 frame a question about the document, they are no topic of its own.
+    expect((await many.answer("衡阳这份方案的通知落款日期是哪天？")).kind).toBe("document");
+    const zone = await many.answer(
+      "By when must Hengyang enlarge the no-burn zone for high-polluting fuels?",
+    );
+    expect(zone.citations[0]).toMatchObject({ doc: "hengyang-air-quality-2025", id: "3.4" });
+  });
 });
 
 describe("questions as people type them", () => {

@@ -165,6 +165,7 @@ describe("item references", () => {
     for (const q of ["二3（2）说了什么", "二.3（2）讲什么", "二、3（2）"]) expect(path(q), q).toBe("2.3.2");
     expect(path("方案二.4.5写的是啥")).toBe("2.4.5");
     expect(path("第六部分第一条第二点")).toBe("6.1.2");
+    expect(path("第六部分的第五条说了啥")).toBe("6.5");
     // A point counted in words after a bracketed item: 四（二）第三点.
     expect(path("四（二）第三点讲的什么")).toBe("4.2.3");
     expect(path("第五部分第四条第1点第（2）项讲的啥")).toBe("5.4.1.2");
