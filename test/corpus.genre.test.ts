@@ -4306,4 +4306,12 @@ describe("the thirty-sixth round's conventions", () => {
     });
     expect(roles(ningde, "2.3")).toMatchObject({ 市交通运输局: "support", 福安市人民政府: "responsible" });
   });
+  it("places a city in the province the data lists it under, not one its number's first character abbreviates", () => {
+    // 新乡's numbers start with 新 (新疆's abbreviation); 辽源 is Jilin's, whatever 辽 suggests; 西宁's 宁 is not 宁夏.
+    expect(planOf("xinxiang-air-quality-2025").profile.province?.zh).toBe("河南省");
+    expect(planOf("liaoyuan-air-quality-2025").profile.province?.zh).toBe("吉林省");
+    expect(planOf("xining-air-quality-2025").profile.province?.zh).toBe("青海省");
+    // …and takes its heating season: 辽源's 采暖季前 is Jilin's date.
+    expect(planOf("liaoyuan-air-quality-2025").profile.heatingSeason).toEqual({ month: 10, day: 25 });
+  });
 });

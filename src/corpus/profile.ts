@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { type DepartmentData, loadDepartmentData, ProfileDepartment } from "./department-data.js";
 import { PLACE_SUFFIX, placeInPinyin } from "./place.js";
+import { loadCityProvinces } from "./regions.js";
 import { Level, Names, type PlanMeta, type Profile } from "./schema.js";
 import { readYamlFile } from "./yaml.js";
 
@@ -76,6 +77,8 @@ export interface GenreData {
   englishPlaceNames: ReadonlyMap<string, string>;
   /** Characters place names read otherwise than everyday words do (都 → du, as in 成都). */
   placeReadings: ReadonlyMap<string, string>;
+  /** `data/cities.yaml`: each prefecture-level city (without 市) → its province (without 省). */
+  cityProvinces: ReadonlyMap<string, string>;
 }
 
 const byLength = <T>(record: Record<string, T>) =>
@@ -99,6 +102,7 @@ export function loadGenreData(dataDir: string): GenreData {
     autonomousPeoples: [...genre.data.autonomousPeoples].sort((a, b) => b.length - a.length),
     englishPlaceNames: new Map(Object.entries(genre.data.englishPlaceNames)),
     placeReadings: new Map(Object.entries(genre.data.placeReadings)),
+    cityProvinces: loadCityProvinces(join(dataDir, "cities.yaml")),
     issuersEn: new Map(Object.entries(genre.data.issuersEn)),
     levelWords: [genre.data.levelWords, genre.data.levelRegions].flatMap((byLevel) =>
       Object.entries(byLevel).flatMap(([level, words]) =>
@@ -228,6 +232,11 @@ function provinceOf(
   if (place) {
     const own = genre.provinces.find((p) => p.zh === place);
     if (own) return own;
+    // A prefecture-level city the data lists under its province — before its numbers, whose first character
+    // (the city's own) may be another province's abbreviation.
+    const listed = genre.cityProvinces.get(place.replace(/市$/, ""));
+    const province = listed ? genre.provinces.find((p) => p.zh.startsWith(listed)) : undefined;
+    if (province) return province;
   }
   for (const number of [meta.docNumber, ...meta.implements]) {
     if (!number || number.startsWith("国")) continue;
@@ -235,8 +244,12 @@ function provinceOf(
     if (found) return found;
   }
   // A title may open with the province without its suffix.
+  // Of the provinces its text names, the one it names most (a neighbour it works with is named less), first named on a tie.
+  const mentions = (p: Province) => text.split(p.zh).length - 1;
   const named =
-    genre.provinces.find((p) => text.includes(p.zh)) ??
+    genre.provinces
+      .filter((p) => text.includes(p.zh))
+      .sort((a, b) => mentions(b) - mentions(a) || text.indexOf(a.zh) - text.indexOf(b.zh))[0] ??
     genre.provinces.find((p) => meta.planTitle.startsWith(p.zh.replace(PLACE_SUFFIX, "")));
   if (named) return named;
   for (const m of page.matchAll(/([\u4e00-\u9fa5])(?:ICP备|公网安备)/g)) {

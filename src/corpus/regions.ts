@@ -36,6 +36,17 @@ function regions(): Regions {
   return cached;
 }
 
+/** Each city of a cities file (without 市) with the province it is listed under (without 省); throws when malformed. */
+export function loadCityProvinces(
+  file = join(projectPaths().data, "cities.yaml"),
+): ReadonlyMap<string, string> {
+  const parsed = CitiesFile.safeParse(readYamlFile(file));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+  return new Map(
+    Object.entries(parsed.data).flatMap(([province, cities]) => cities.map((c) => [c, province])),
+  );
+}
+
 /** The prefecture-level cities of `data/cities.yaml`, read once. */
 export function cityNames(): ReadonlySet<string> {
   return regions().cities;
