@@ -2063,6 +2063,14 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     );
     expect(zone.citations[0]).toMatchObject({ doc: "hengyang-air-quality-2025", id: "3.4" });
   });
+  it("reads asking words in their forms (tasks, finished, give) and a deadline's own word as framing, not as topics the plan lacks", async () => {
+    const r = await many.answer(
+      "By when must Hengyang's coal-fired boiler tasks be finished? Give every deadline.",
+    );
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]?.doc).toBe("hengyang-air-quality-2025");
+    expect(r.citations.map((c) => c.id)).toContain("3.2.1");
+  });
 });
 
 describe("questions as people type them", () => {

@@ -166,6 +166,9 @@ describe("item references", () => {
     expect(path("方案二.4.5写的是啥")).toBe("2.4.5");
     expect(path("第六部分第一条第二点")).toBe("6.1.2");
     expect(path("第六部分的第五条说了啥")).toBe("6.5");
+    // A part in Roman numerals, typed or as the one character Ⅳ.
+    expect(path("What is part IV, item (2) about?")).toBe("4.2");
+    expect(path("section Ⅵ item 5")).toBe("6.5");
     // A point counted in words after a bracketed item: 四（二）第三点.
     expect(path("四（二）第三点讲的什么")).toBe("4.2.3");
     expect(path("第五部分第四条第1点第（2）项讲的啥")).toBe("5.4.1.2");

@@ -53,6 +53,18 @@ export interface CoverageFeatures {
   named: number;
 }
 
+/** A plan term that is itself a when- or who-question's word (期限, 时限, 牵头单位). */
+function isAskingTerm(term: string): boolean {
+  const w = askingWords();
+  if (askingTerms?.words !== w)
+    askingTerms = {
+      words: w,
+      whole: [w.whenAsk, w.whoAsk].map((re) => new RegExp(`^(?:${re.source})$`, "iu")),
+    };
+  return askingTerms.whole.some((re) => re.test(term));
+}
+let askingTerms: { words: ReturnType<typeof askingWords>; whole: RegExp[] } | null = null;
+
 /** The features of a question against the best item retrieval found for it. */
 export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHit): CoverageFeatures {
   const docs = query.docs.length > 0 ? new Set(query.docs) : undefined;
@@ -74,12 +86,15 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
     // Asked of documents it names, a word none of whose plan terms they have is carried nowhere (the
     // deployment's default documents are no such evidence: the question did not choose them). One of its
     // terms there is enough (监测 of 监测 空气站).
+    // (A when- or who-word's terms — deadline → 期限 — ask, they are no topic the documents must have.)
     const absent =
       docs && query.named
         ? query.expansions.filter((e) => {
             const terms = e.split(/\s+/).filter(Boolean);
             return (
-              terms.length > 0 && terms.every((t) => index.coverage(t, { docs }).matchedWords.length === 0)
+              terms.length > 0 &&
+              !terms.every(isAskingTerm) &&
+              terms.every((t) => index.coverage(t, { docs }).matchedWords.length === 0)
             );
           }).length
         : 0;

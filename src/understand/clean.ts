@@ -47,6 +47,11 @@ export function cleanText(raw: string): string {
       // ①②③ are points of an item as plans number them; NFKC would make them bare digits.
       .replace(/[\u2460-\u2473]/g, (c) => `(${(c.codePointAt(0) as number) - 0x2460 + 1})`)
       .normalize("NFKC")
+      // Part IV, section iii: a part numbered in Roman numerals (Ⅳ is IV after NFKC) is that part in digits.
+      .replace(/\b(part|section|chapter)\s+([ivx]{1,5})\b/gi, (m, word: string, numeral: string) => {
+        const n = romanNumeral(numeral);
+        return n ? `${word} ${n}` : m;
+      })
       // 巿 (fú, an apron) is 市 drawn one stroke apart: no plan of the genre means it, input methods give it.
       .replace(/巿/g, "市")
       // Format characters (zero-width spaces and joiners, bidi controls, soft hyphens, BOM) vanish.
@@ -58,6 +63,21 @@ export function cleanText(raw: string): string {
       .replace(/\s+/g, " ")
       .trim()
   );
+}
+
+/** I to XX as a number; null for what is no Roman numeral (IIII, VX). */
+function romanNumeral(text: string): number | null {
+  const value: Record<string, number> = { i: 1, v: 5, x: 10 };
+  const letters = text.toLowerCase();
+  let n = 0;
+  for (let k = 0; k < letters.length; k++) {
+    const v = value[letters[k] as string] as number;
+    const next = value[letters[k + 1] as string] ?? 0;
+    n += v < next ? -v : v;
+  }
+  const forms = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+  const written = `${"x".repeat(Math.floor(n / 10))}${forms[n % 10]}`;
+  return n >= 1 && n <= 20 && written === letters ? n : null;
 }
 
 /** Characters that typed text uses rarely, and random strings often (#, @, %, &, *, ~, ^, $). */
