@@ -2175,6 +2175,18 @@ describe("questions as people type them", () => {
     expect((await engine.answer("商丘的货车通行路线怎么划的")).status).toBe("answered");
   });
 
+  it("refuses which brand to buy and a road's speed limit, which the plans do not give", async () => {
+    expect((await engine.answer("Which brands of electric muck trucks can we buy in Shangqiu?")).status).toBe(
+      "not_covered",
+    );
+    expect(
+      (await engine.answer("What's the speed limit for diesel trucks on Shangqiu's bypass?")).status,
+    ).toBe("not_covered");
+    expect((await engine.answer("渣土车在商丘城区限速多少")).status).toBe("not_covered");
+    // The vehicles the plan wants are its own topic.
+    expect((await engine.answer("商丘要推广新能源渣土车吗")).status).toBe("answered");
+  });
+
   it("refuses who won a contract and the days one by one, which the plans do not give", async () => {
     expect((await engine.answer("商丘道路扬尘在线监测系统是哪家公司中标的")).status).toBe("not_covered");
     expect((await engine.answer("Who won the contract for Shangqiu's dust monitoring system?")).status).toBe(
