@@ -20,9 +20,8 @@ let cached: Regions | null = null;
 
 /** Reads a cities file; throws naming the file when it is malformed. */
 function loadRegions(file: string): Regions {
-  const parsed = CitiesFile.safeParse(readYamlFile(file));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
-  return { cities: new Set(Object.values(parsed.data).flat()), provinces: new Set(Object.keys(parsed.data)) };
+  const byCity = loadCityProvinces(file);
+  return { cities: new Set(byCity.keys()), provinces: new Set(byCity.values()) };
 }
 
 /** Reads the city names (without 市) from a cities file; throws naming the file when it is malformed. */
