@@ -155,6 +155,17 @@ describe("a clause's own bound is no case of the asker's", () => {
     expect(smaller.check?.outcome).toBe("does_not_apply");
   });
 
+  it("reads a follow-up's output in batches as the year's output it makes, in place of the case's yearly figure", async () => {
+    const first = await engine.answer("商丘一个肉鸡场设计年出栏150万只，氨排放试点要参加吗");
+    expect(first.check?.outcome).toBe("applies");
+    // 30万 a batch, three batches a year: 90万 a year, under the pilot's 100万.
+    const fewer = await engine.answer("其实是每批30万只，一年出三批", { context: first.context });
+    expect(fewer.check?.outcome).toBe("does_not_apply");
+    expect(fewer.check?.facts).toMatchObject({ count: 900000, period: "annual" });
+    const more = await engine.answer("算错了，每批35万只，一年出3批", { context: fewer.context });
+    expect(more.check?.outcome).toBe("applies");
+  });
+
   it("keeps a figure naming the rule asked of (the 35 t/h phase-out) out of the case, across follow-ups", async () => {
     const first = await engine.answer(
       "We run a 45 t/h coal-fired boiler in Shangqiu. Is it caught by the 35 t/h phase-out?",

@@ -5,7 +5,7 @@
  * Repeated mentions of the same thing are one entity; one thing given two figures of the same
  * measure (two boilers, one of 10 t/h and one of 50) is two.
  */
-import { chineseValue, findStandard, NUMBER_WORDS } from "./numbers.js";
+import { chineseValue, findAmounts, findStandard, NUMBER_WORDS } from "./numbers.js";
 import type { Amount, Basis, Entity, Figure, Period, Standard } from "./question.js";
 import type { Vocabulary, Word } from "./vocabulary.js";
 
@@ -208,6 +208,29 @@ function yearOfBatches(text: string, figures: readonly Figure[], v: Vocabulary):
   const batch = figures.find((f) => f.period === "stock");
   if (!batch || n < 2) return [];
   return [{ ...batch, value: batch.value * n, period: "annual", text: `${batch.text}×${n}` }];
+}
+
+/**
+ * A year's output said in batches with no animal named (每批十万只，一年出六批, said of the case before): the figure
+ * of one batch, how many batches a year, and the words that say so (每批, 一年出五批); null unless the text says both.
+ */
+export function batchesSaid(
+  text: string,
+  v: Vocabulary,
+): { batch: Amount; times: number; words: Array<{ index: number; text: string }> } | null {
+  const per = v.batches.perBatch.exec(text);
+  const m = v.batches.count.exec(text);
+  if (!per || !m) return null;
+  const written = (m[1] ?? m[2] ?? "").toLowerCase();
+  const times = /^\d+$/.test(written) ? Number(written) : (NUMBER_WORDS[written] ?? chineseValue(written));
+  const batch = findAmounts(text).find(
+    (a) => a.unit !== null && a.index >= per.index && (a.index < m.index || a.index >= m.index + m[0].length),
+  );
+  const words = [
+    { index: per.index, text: per[0] },
+    { index: m.index, text: m[0] },
+  ];
+  return batch && times >= 2 ? { batch, times, words } : null;
 }
 
 /** What a text says a figure measures. */

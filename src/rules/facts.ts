@@ -5,7 +5,7 @@
  * figures to their things is code (./numbers.ts, ./entities.ts). Pure and deterministic.
  */
 import { cityNames, escapeRegExp } from "../corpus/index.js";
-import { findEntities, fuelsIn, measureOf } from "./entities.js";
+import { batchesSaid, findEntities, fuelsIn, measureOf } from "./entities.js";
 import { findAmounts, findStandard } from "./numbers.js";
 import type { Entity, QuestionFacts } from "./question.js";
 import { type Vocabulary, vocabulary, type Word } from "./vocabulary.js";
@@ -87,6 +87,11 @@ function withoutQuotedThresholds<A extends { unit: string | null; text: string; 
 /** Words after a figure that make it the name of a rule (80%那个要求, the 80% requirement): no figure of the case. */
 const NAMES_RULE =
   /^\s*(?:的)?(?:那个|这个|那条|这条|那项|这项)(?:要求|规定|标准)|^\s*(?:requirement|rule)\b/i;
+
+/** A year's output said in batches (每批十万只，一年出六批), read with the facts' vocabulary: see {@link batchesSaid}. */
+export function batchesIn(text: string, v: Vocabulary = vocabulary()): ReturnType<typeof batchesSaid> {
+  return batchesSaid(text, v);
+}
 
 /**
  * The facts of one question. `question` should be NFKC-normalised and, where Chinese, simplified

@@ -16,6 +16,7 @@ export {
   type Verdict,
 } from "./evaluate.js";
 export {
+  batchesIn,
   extractFacts,
   findAmounts,
   findStandard,

@@ -7,6 +7,7 @@
  */
 import { type Item, type Plan, parseSmallNumeral } from "../corpus/index.js";
 import {
+  batchesIn,
   extractFacts,
   findAmounts,
   isKindOf,
@@ -228,11 +229,29 @@ const namesAnimals = (words: string) =>
   extractFacts(words, /[\u4e00-\u9fff]/.test(words) ? "zh" : "en").entities.some((e) => e.kind === "animal");
 
 /**
+ * A follow-up's output said in batches (每批十万只，一年出六批) said as the year's figure it makes (年出栏60万只),
+ * so it takes the place of the case's yearly figure rather than being read as one.
+ */
+function yearOfBatches(text: string): string {
+  const batches = batchesIn(text);
+  if (!batches) return text;
+  const { batch, times, words } = batches;
+  const zh = /[\u4e00-\u9fff]/.test(text);
+  const value = batch.value * times;
+  const unitWords = batch.text.replace(NUMERAL, "");
+  const yearly = zh ? `年出栏${figure(value)}${unitWords}` : `${value} ${unitWords.trim()} a year`;
+  return [{ index: batch.index, text: batch.text, by: yearly }, ...words.map((w) => ({ ...w, by: "" }))]
+    .sort((a, b) => b.index - a.index)
+    .reduce((t, w) => `${t.slice(0, w.index)}${w.by}${t.slice(w.index + w.text.length)}`, text);
+}
+
+/**
  * The previous text with its figures of the same units replaced by the new ones (or the new ones
  * added). A count (800个) replaces a count; a bare number ("what if it were 6 million?") replaces
  * the previous figure when there is exactly one, taking its unit.
  */
-function replaceFigures(previous: string, next: string): string {
+function replaceFigures(previous: string, said: string): string {
+  const next = yearOfBatches(said);
   // 另一条, 一台: one of a thing counts it, it measures nothing.
   const amounts = findAmounts(next).filter((a) => !(a.value === 1 && COUNTS.has(a.unit ?? "")));
   const fresh = amounts.filter((a) => a.unit !== null);
