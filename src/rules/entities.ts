@@ -196,6 +196,12 @@ function splitBySignature(g: Group, signature: (a: Amount) => string): Group[] {
   });
 }
 
+/** How many batches a year a match of the vocabulary's batch count says (一年出五批, 4 batches a year). */
+function batchCount(m: RegExpExecArray): number {
+  const written = (m[1] ?? m[2] ?? "").toLowerCase();
+  return /^\d+$/.test(written) ? Number(written) : (NUMBER_WORDS[written] ?? chineseValue(written));
+}
+
 /**
  * A year's output of animals raised in batches (每批25万只，一年出4批 → 100万 a year): the stock of a
  * batch times the batches, when the text gives both and no yearly figure of its own.
@@ -203,8 +209,7 @@ function splitBySignature(g: Group, signature: (a: Amount) => string): Group[] {
 function yearOfBatches(text: string, figures: readonly Figure[], v: Vocabulary): Figure[] {
   const m = v.batches.count.exec(text);
   if (!m || figures.some((f) => f.period === "annual")) return [];
-  const written = (m[1] ?? m[2] ?? "").toLowerCase();
-  const n = /^\d+$/.test(written) ? Number(written) : (NUMBER_WORDS[written] ?? chineseValue(written));
+  const n = batchCount(m);
   const batch = figures.find((f) => f.period === "stock");
   if (!batch || n < 2) return [];
   return [{ ...batch, value: batch.value * n, period: "annual", text: `${batch.text}×${n}` }];
@@ -221,8 +226,7 @@ export function batchesSaid(
   const per = v.batches.perBatch.exec(text);
   const m = v.batches.count.exec(text);
   if (!per || !m) return null;
-  const written = (m[1] ?? m[2] ?? "").toLowerCase();
-  const times = /^\d+$/.test(written) ? Number(written) : (NUMBER_WORDS[written] ?? chineseValue(written));
+  const times = batchCount(m);
   const batch = findAmounts(text).find(
     (a) => a.unit !== null && a.index >= per.index && (a.index < m.index || a.index >= m.index + m[0].length),
   );
