@@ -506,6 +506,8 @@ describe("every development document", () => {
         "jinjiang-air-pollution-2025",
         "hengyang-air-quality-2025",
         "ningde-air-quality-2025",
+        "shangqiu-air-quality-2025",
+        "tengzhou-air-quality-2024",
       ].sort(),
     );
   });
