@@ -743,6 +743,10 @@ describe("not_covered and invalid_input", () => {
       "活性炭吸附装置里的活性炭多久换一次？",
       "What is the VOC limit in grams per litre for solvent-borne floor paint?",
       "商丘2023年实际优良天数比例是多少？",
+      // An outcome asked after the fact: the plan sets the target, a later report says whether it was met.
+      "商丘2024年的PM2.5最后降到了多少？",
+      "商丘优良天数的目标最后完成了没有？",
+      "Did Shangqiu actually meet its 2024 PM2.5 target?",
       // Other fields' rules and figures beside the plan's words: axle loads, insulation, licences, carbon quotas.
       "进商丘城区的货车轴载限值是多少？",
       "老旧小区改造，外墙保温层厚度怎么规定？",
@@ -1558,6 +1562,21 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     const zh = await many.answer("马鞍山市2025年空气质量方案对钢铁企业有什么要求？");
     expect(zh.status).toBe("answered");
     expect(zh.citations[0]?.doc).toBe("maanshan-air-quality-2025");
+  });
+
+  it("answers what a slogan's parts are where a plan spells them out in a bracket after it", async () => {
+    // 商丘's 2025 plan: 严格落实“六个百分之百”（施工现场周边围挡、物料堆放覆盖、…）; the 2024 plan names it only.
+    const r = await many.answer("商丘2025年攻坚方案里工地的六个百分之百具体指哪六项？");
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]?.doc).toBe("shangqiu-air-quality-2025");
+    expect(r.citations[0]?.text).toContain("物料堆放覆盖");
+  });
+
+  it("reads everyday words for buying and burning fuel as the plans' 新增 and 燃油", async () => {
+    // 滕州 has no rules file: the topic search must find the item on new buses by itself.
+    const r = await many.answer("滕州新买的公交车能不能还是烧油的？");
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]).toMatchObject({ doc: "tengzhou-air-quality-2024", id: "3.6.3" });
   });
 
   it("reads a paper a place's plan has written, titled as another city's plan, as that place's", async () => {
