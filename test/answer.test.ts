@@ -1579,6 +1579,14 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.citations[0]).toMatchObject({ doc: "tengzhou-air-quality-2024", id: "3.6.3" });
   });
 
+  it("takes the plan whose item of a shared number has the question's other words, and asks when none does", async () => {
+    // Both of 晋江's 2025 plans number their items across sections: one's (二十四) is on funds, the other's on fumes.
+    const funds = await many.answer("晋江的方案（二十四）对资金补助有什么说法");
+    expect(funds.citations[0]).toMatchObject({ doc: "jinjiang-air-pollution-2025", id: "8.24" });
+    const bare = await many.answer("晋江方案（二十四）是什么内容");
+    expect(bare.payload).toMatchObject({ kind: "not_covered", reason: "ambiguous_item" });
+  });
+
   it("reads a paper a place's plan has written, titled as another city's plan, as that place's", async () => {
     // 德清's plan writes 制定…夏季臭氧污染防控攻坚方案; 南安's plan is titled …臭氧污染防控攻坚方案.
     const r = await many.answer("德清县2025年夏季臭氧污染防控攻坚方案由哪个部门制定？");

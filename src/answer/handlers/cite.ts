@@ -4,7 +4,9 @@
  * which one is meant; one that no document has says what the section does have.
  */
 import { type Item, implementsPlan, markersOf, type Plan } from "../../corpus/index.js";
+import { lexicalTerms } from "../../search/index.js";
 import type { ItemRef, Query } from "../../understand/index.js";
+import { textWithout } from "../../understand/index.js";
 import { citeItem } from "../citation.js";
 import { citing, type Handler, type ResolveDeps, resolved } from "../deps.js";
 import { headQuote } from "../quote.js";
@@ -122,7 +124,23 @@ function choose(hits: readonly Hit[], query: Query, deps: ResolveDeps): Hit | nu
     return at < 0 ? Number.POSITIVE_INFINITY : at;
   };
   const [best, next] = [...specific].sort((a, b) => rank(a) - rank(b));
-  return best && next && rank(best) === 0 && rank(next) > 2 ? best : null;
+  if (best && next && rank(best) === 0 && rank(next) > 2) return best;
+  return withOwnWords(specific, query);
+}
+
+/**
+ * The one hit whose item has words of the rest of the question that no other hit's item has, while
+ * the others have none it lacks (（二十四）里的资金补助 → the plan whose (二十四) is on funds). Ranks
+ * count within each plan, so each plan's own best item ties with the others' — words decide.
+ */
+function withOwnWords(hits: readonly Hit[], query: Query): Hit | null {
+  const rest = textWithout(query.searchText, [...query.framing, ...query.refs.map((r) => r.written)]);
+  const words = [...new Set(lexicalTerms(rest))].filter((w) => /^[\u4e00-\u9fff]{2,}$/.test(w));
+  const has = (h: Hit) => new Set(words.filter((w) => h.items.some((i) => i.text.includes(w))));
+  const found = hits.map(has);
+  const own = found.map((f, i) => [...f].filter((w) => found.every((o, j) => j === i || !o.has(w))).length);
+  const winners = own.flatMap((n, i) => (n > 0 ? [i] : []));
+  return winners.length === 1 ? (hits[winners[0] as number] as Hit) : null;
 }
 
 /** Resolves a cited item. */
