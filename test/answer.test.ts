@@ -190,6 +190,31 @@ describe("a place said of a case is a fact of its obligation", () => {
 });
 
 describe("check follow-ups", () => {
+  it("moves a case out of a key-region city, and back in, when a follow-up says so", async () => {
+    const first = await engine.answer(
+      "Under the national plan, may we put up a new 20 t/h coal boiler for process steam in Zhengzhou's built-up area?",
+    );
+    expect(first.check?.outcome).toBe("applies");
+    const out = await engine.answer("What if it were 50 t/h and outside the key regions?", {
+      context: first.context,
+    });
+    expect(out.check?.outcome).toBe("does_not_apply");
+    const back = await engine.answer("Same 50 t/h boiler, but inside a key region after all?", {
+      context: out.context,
+    });
+    expect(back.check?.outcome).toBe("applies");
+    // The case's other facts stay when the region is turned round (the buses being bought).
+    const buses = await engine.answer(
+      "Under the State Council plan our city is in a key region and is replacing its city buses. Is there a minimum new-energy share for the new ones?",
+    );
+    expect(buses.check?.outcome).toBe("applies");
+    const elsewhere = await engine.answer("And if our city were not in a key region?", {
+      context: buses.context,
+    });
+    expect(elsewhere.citations[0]).toMatchObject({ doc: SC, id: "4.15" });
+    expect(elsewhere.check?.outcome).toBe("does_not_apply");
+  });
+
   it("judges a place's membership of the national ammonia pilot region, and moves the case to the city a follow-up names", async () => {
     const first = await engine.answer("我们养猪场在河南周口，国家计划的氨排放控制试点地区包括我们这儿吗");
     expect(first.citations[0]).toMatchObject({ doc: SC, id: "6.24" });

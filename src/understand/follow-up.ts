@@ -439,8 +439,9 @@ function opposes(previousCues: Iterable<string>, next: string, lang: Query["lang
 }
 
 /**
- * The previous text without its clauses stating what the new one turns round; a clause with a figure stays,
- * without the words that stated it (…outside the key regions and want a new 40 t/h boiler).
+ * The previous text without the words stating what the new one turns round; the rest of their clause
+ * stays when it says more (…outside the key regions and want a new 40 t/h boiler; our city is in a key
+ * region and we are replacing city buses), else the clause goes.
  */
 function withoutOpposed(previous: string, next: string, lang: Query["lang"]): string {
   const opposite = opposedCues(next, lang);
@@ -449,9 +450,16 @@ function withoutOpposed(previous: string, next: string, lang: Query["lang"]): st
     .flatMap((clause) => {
       const turned = new Set([...extractFacts(clause, lang).cues].filter((c) => opposite.has(c)));
       if (turned.size === 0) return [clause];
-      return withUnit(clause).length > 0 ? [withoutCues(clause, turned)] : [];
+      const rest = withoutCues(clause, turned);
+      return withUnit(clause).length > 0 || saysMore(rest, lang) ? [rest] : [];
     })
     .join("");
+}
+
+/** Whether what is left of a clause still states a fact of the case (a thing, a figure, a place). */
+function saysMore(rest: string, lang: Query["lang"]): boolean {
+  const f = extractFacts(rest, lang);
+  return f.entities.length > 0 || f.amounts.length > 0 || f.places.size > 0;
 }
 
 /** The previous text with its emission standard replaced by the new one (那国三的呢 after 国四). */
@@ -990,8 +998,19 @@ export function readFollowUp(
   // check's items came between; after an answer that was no check (燃气锅炉呢 after the coal-boiler
   // items) it is a new topic in the same documents.
   // The same thing with another size, and maybe a new fact about it (50 t/h, CHP 60 km away).
-  else if (context.factsText !== null && sameThings(own, previous, query.lang) && sharesUnit(previous, text))
-    factsText = replaceFigures(previous, text);
+  // (A fact it turns round goes as above — the same boiler, but back inside a key region — and a place it
+  // names takes the place of the one the case had: 50 t/h, and outside the key regions.)
+  else if (
+    context.factsText !== null &&
+    sameThings(own, previous, query.lang) &&
+    sharesUnit(previous, text)
+  ) {
+    let kept = opposes(previousFacts.cues, text, query.lang)
+      ? withoutOpposed(previous, text, query.lang)
+      : previous;
+    if (namesPlace(text, deps)) kept = withoutSpans(kept, deps.places?.(kept) ?? []);
+    factsText = replaceFigures(kept, text);
+  }
   // 蛋鸡，存栏的 after 我养鸡，20万羽: the case's animal named more narrowly — the same case, told its kind.
   else if (
     context.kind === "check" &&
