@@ -190,6 +190,14 @@ describe("a place said of a case is a fact of its obligation", () => {
 });
 
 describe("check follow-ups", () => {
+  it("reads a bus depot as where a case stands, not as a bus", async () => {
+    const r = await engine.answer(
+      "Our Stage III diesel forklifts work at a bus depot in Shangqiu. Do they have to be retired?",
+    );
+    expect(r.citations[0]).toMatchObject({ doc: "shangqiu-air-quality-2024", id: "4.3" });
+    expect(r.check?.outcome).toBe("does_not_apply");
+    expect((await engine.answer("商丘的公交车到2025年底要换成新能源吗")).check?.outcome).toBe("applies");
+  });
   it("moves a case out of a key-region city, and back in, when a follow-up says so", async () => {
     const first = await engine.answer(
       "Under the national plan, may we put up a new 20 t/h coal boiler for process steam in Zhengzhou's built-up area?",
