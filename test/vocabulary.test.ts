@@ -215,6 +215,12 @@ describe("homophone typos repaired by pinyin", () => {
     expect(repair("chengpinyou质量")).toContain("成品油");
   });
 
+  it("repairs a term inside a longer dictionary word that holds it (烧考店 → 烧烤店)", () => {
+    expect(repair("楼下新开了家烧考店，油烟大")).toContain("烧烤店");
+    // …but a dictionary word that merely sounds like the term is still left alone.
+    expect(repair("坐火车去烧烤店")).toBe("坐火车去烧烤店");
+  });
+
   it("allows one syllable a letter off inside a longer stretch", () => {
     expect(oneLetterApart("jie", "xie")).toBe(true);
     expect(oneLetterApart("zhao", "zao")).toBe(true);

@@ -256,12 +256,16 @@ export class TypoRepairer {
     };
     if (crosses(start) || crosses(end - 1)) return null;
     const after = this.tokensOf(run.slice(0, start) + target + run.slice(end));
-    const stray = (tokens: Array<{ word: string }>) =>
+    // After the repair, a dictionary word holding the whole repaired term settles its characters too
+    // (烧考店 → 烧烤店: the dictionary's 烧烤店 holds the genre's 烧烤).
+    const holdsTarget = (w: string) => w.includes(target) && this.corpusWords.has(target);
+    const stray = (tokens: Array<{ word: string }>, repaired: boolean) =>
       changed.filter((k) => {
         const w = (tokens[k] as { word: string }).word;
+        if (repaired && w.length > target.length && holdsTarget(w)) return false;
         return w.length < 2 || !(this.corpusWords.has(w) || this.otherWords.has(w));
       }).length;
-    const [was, is] = [stray(before), stray(after)];
+    const [was, is] = [stray(before, false), stray(after, true)];
     if (!(is < was || (is === 0 && length >= 5))) return null;
     const confidence = confidenceOf(length, changed.length) * (nearMiss ? 0.8 : 1);
     return confidence < MIN_REPAIR_CONFIDENCE ? null : { start, end, target, confidence };
