@@ -289,6 +289,23 @@ describe("check follow-ups", () => {
     expect(keyRegion.check?.outcome).toBe("applies");
   });
 
+  it("takes a measured distance in place of the one given, though the first question spoke of the EIA", async () => {
+    const first = await engine.answer("国务院计划：新建化工项目离省界大约15公里，环评一致性会商那条管得着吗");
+    expect(first.check).toMatchObject({ rule: "border-eia-consultation", outcome: "applies" });
+    const measured = await engine.answer("实际量了是26公里", { context: first.context });
+    expect(measured.check?.facts.distanceKm).toBe(26);
+    expect(measured.check?.outcome).toBe("does_not_apply");
+  });
+
+  it("asks one more obligation of the same case when the follow-up names the obligation first", async () => {
+    const first = await engine.answer("我在商丘开了家火锅店，要设计专用烟道吗");
+    expect(first.check?.rule).toBe("restaurant-fume-purifier");
+    const also = await engine.answer("那净化装置也要装吗", { context: first.context });
+    expect(also.kind).toBe("check");
+    expect(also.check?.rule).toBe("restaurant-fume-purifier");
+    expect(also.check?.outcome).toBe("applies");
+  });
+
   it("moves a region question to a city whose name holds an animal's (驻马店 is no horse)", async () => {
     const first = await engine.answer("按国务院的计划，周口算重点区域吗");
     expect(first.check?.outcome).toBe("applies");

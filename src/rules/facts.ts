@@ -93,6 +93,9 @@ export function batchesIn(text: string, v: Vocabulary = vocabulary()): ReturnTyp
   return batchesSaid(text, v);
 }
 
+/** Units whose figures are no design or current measure of a thing: the whole question's wording does not date them. */
+const UNMEASURED = new Set(["km", "m/s", "ug/m3", "%"]);
+
 /**
  * The facts of one question. `question` should be NFKC-normalised and, where Chinese, simplified
  * (the answer layer's normalisation does both); `lang` is the question's language. Pure: the same
@@ -203,7 +206,9 @@ function readFacts(question: string, lang: "zh" | "en", v: Vocabulary): Question
   );
   const amounts = withoutQuotedThresholds(text, counted).map((a, _, all) => {
     const m = measureOf(a.clause, v);
-    const alone = all.length === 1;
+    // A question's design or current wording (环评批的, 实际) is about a size or an output it gives, never
+    // about a distance, a speed, a concentration or a share it gives elsewhere.
+    const alone = all.length === 1 && !UNMEASURED.has(a.unit ?? "");
     return {
       ...a,
       basis: m.basis ?? (alone ? whole.basis : null),

@@ -125,8 +125,12 @@ const STATE =
 const ADDS =
   /^(?:补充(?:一下|说明)?|另外|忘了说|再补充|是|就是|其实是|实际是|都是|对[,，]?|嗯[,，]?|查了下|查了一下|核实了|确认了|it'?s\b|it is\b|they'?re\b|they are\b|we'?re\b|we are\b|actually\b|sorry\b|yes\b|also\b|plus\b|in addition\b|i forgot\b)/i;
 
-/** Asking one more obligation of the same case: 还得…吗, 也要…吗, "do we also have to …". */
-const ALSO_ASKS = /^(?:那|那么)?(?:还|也)(?:得|要|需要|用|必须|应该)|\b(?:also|as well|too)\b/i;
+/**
+ * Asking one more obligation of the same case: 还得…吗, 也要…吗, 那净化装置也要装吗 (the obligation's
+ * object may come first), "do we also have to …".
+ */
+const ALSO_ASKS =
+  /^(?:那|那么)?[\p{Script=Han}A-Za-z]{0,8}?(?:还|也)(?:得|要|需要|用|必须|应该)|\b(?:also|as well|too)\b/iu;
 /** A thing named alone ("ducks?", 肉鸡？): after a check, the same question of it. */
 const bareThing = (text: string) =>
   /[\u4e00-\u9fff]/.test(text)
