@@ -297,6 +297,14 @@ describe("check follow-ups", () => {
     expect(measured.check?.outcome).toBe("does_not_apply");
   });
 
+  it("gives a new animal said to have the same numbers the previous case's figures", async () => {
+    const ducks = await engine.answer("我们合作社养肉鸭，设计年出栏120万只，要纳入氨排放试点吗");
+    expect(ducks.check?.outcome).toBe("does_not_apply");
+    const broilers = await engine.answer("改养肉鸡呢，规模一样", { context: ducks.context });
+    expect(broilers.check?.facts).toMatchObject({ animal: "broiler", count: 1200000 });
+    expect(broilers.check?.outcome).toBe("applies");
+  });
+
   it("asks one more obligation of the same case when the follow-up names the obligation first", async () => {
     const first = await engine.answer("我在商丘开了家火锅店，要设计专用烟道吗");
     expect(first.check?.rule).toBe("restaurant-fume-purifier");

@@ -131,6 +131,9 @@ const ADDS =
  */
 const ALSO_ASKS =
   /^(?:那|那么)?[\p{Script=Han}A-Za-z]{0,8}?(?:还|也)(?:得|要|需要|用|必须|应该)|\b(?:also|as well|too)\b/iu;
+/** Saying the new thing has the case's figures (一样的数, 规模一样, "the same number"). */
+const SAME_FIGURES =
+  /(?:一样|同样|相同)的?(?:数|数量|数目|规模|量)|(?:数|数量|数目|规模|数字|量)(?:也|都)?(?:一样|相同|不变)|(?:一样|同样)多|\bsame (?:number|numbers|count|figures?|size|amount|capacity|output|scale)\b/i;
 /** A thing named alone ("ducks?", 肉鸡？): after a check, the same question of it. */
 const bareThing = (text: string) =>
   /[\u4e00-\u9fff]/.test(text)
@@ -485,6 +488,19 @@ function replaceStandard(previous: string, next: string, lang: Query["lang"]): s
 }
 
 /** The clauses of the previous text that name no animal and no figure: what it asked (要纳入氨排放试点吗). */
+/** The previous case's clauses that give a figure, the things they name taken out: figures for a new thing. */
+function figureClauses(previous: string, lang: Query["lang"]): string {
+  return previous
+    .split(/[,，;；。]|(?<=[.?!])\s+/)
+    .filter((clause) => withUnit(clause).length > 0)
+    .map((clause) =>
+      extractFacts(clause, lang)
+        .entities.filter((e) => !/\d/.test(e.mention))
+        .reduce((t, e) => t.split(e.mention).join(""), clause),
+    )
+    .join("，");
+}
+
 function askingClauses(previous: string, lang: Query["lang"], own: QuestionFacts): string {
   return previous
     .split(/[,，;；。]|(?<=[.?!])\s+/)
@@ -1055,8 +1071,12 @@ export function readFollowUp(
       ownFigure ||
       // 网约车也算吗 after a question about buses and taxis: the same question of another thing.
       extractFacts(context.question, query.lang).entities.length > 0)
-  )
-    factsText = [text, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
+  ) {
+    // Said to have the same figures (肉鸡呢，一样的数; "same number of broilers?"), the new thing takes the old ones.
+    const same =
+      SAME_FIGURES.test(text) && findAmounts(text).length === 0 ? figureClauses(previous, query.lang) : "";
+    factsText = [text, same, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
+  }
   // A figure of its own but no thing to measure can only be read against the previous question; so
   // can a bare count or number after a check ("只剩八百来个了呢？", "what if it were 6 million?").
   else if (ownFigure && !ownThing) factsText = replaceFigures(previous, text);
