@@ -487,11 +487,13 @@ function replaceStandard(previous: string, next: string, lang: Query["lang"]): s
   return out === previous && !extractFacts(previous, lang).standard ? `${previous}，${fresh.text}` : out;
 }
 
-/** The clauses of the previous text that name no animal and no figure: what it asked (要纳入氨排放试点吗). */
+/** Where a question's clauses part: Chinese and English punctuation. */
+const CLAUSE_BREAK = /[,，;；。]|(?<=[.?!])\s+/;
+
 /** The previous case's clauses that give a figure, the things they name taken out: figures for a new thing. */
 function figureClauses(previous: string, lang: Query["lang"]): string {
   return previous
-    .split(/[,，;；。]|(?<=[.?!])\s+/)
+    .split(CLAUSE_BREAK)
     .filter((clause) => withUnit(clause).length > 0)
     .map((clause) =>
       extractFacts(clause, lang)
@@ -501,9 +503,10 @@ function figureClauses(previous: string, lang: Query["lang"]): string {
     .join("，");
 }
 
+/** The clauses of the previous text that name no animal and no figure: what it asked (要纳入氨排放试点吗). */
 function askingClauses(previous: string, lang: Query["lang"], own: QuestionFacts): string {
   return previous
-    .split(/[,，;；。]|(?<=[.?!])\s+/)
+    .split(CLAUSE_BREAK)
     .map((clause) => {
       const f = extractFacts(clause, lang);
       // A figure quoting the rule's threshold (属于35蒸吨/小时以下要全面淘汰的吗) asks; it is no fact of the case.
