@@ -508,6 +508,8 @@ describe("every development document", () => {
         "ningde-air-quality-2025",
         "shangqiu-air-quality-2025",
         "tengzhou-air-quality-2024",
+        "xuzhou-air-quality-2025",
+        "huozhou-air-quality-2024",
       ].sort(),
     );
   });
