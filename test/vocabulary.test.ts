@@ -221,6 +221,10 @@ describe("homophone typos repaired by pinyin", () => {
     expect(repair("坐火车去烧烤店")).toBe("坐火车去烧烤店");
   });
 
+  it("leaves a word of the genre alone that sounds like a plan's word (供汽 is no typo of 供气)", () => {
+    expect(repair("锅炉给园区企业供汽")).toBe("锅炉给园区企业供汽");
+  });
+
   it("allows one syllable a letter off inside a longer stretch", () => {
     expect(oneLetterApart("jie", "xie")).toBe(true);
     expect(oneLetterApart("zhao", "zao")).toBe(true);

@@ -147,14 +147,20 @@ function owner(
   return best?.g ?? null;
 }
 
+/** Words that point back to a thing already named (这两台锅炉, 该锅炉, these boilers). */
+const POINTING_BACK =
+  /(?:这|那|该|上述|此)(?:些|[一两二三四五六七八九十几\d]{0,3}[台个条辆座家套处种批]?)$|\b(?:this|that|these|those|both|the same)(?: (?:two|three|\d+))?\s+$/i;
+
 /**
  * Mentions of the same thing are one group: same kind and animal, no conflicting fuel, and not two
- * parts of the sentence that each say something of their own (国三柴油货车、一台国五柴油货车 is two).
+ * parts of the sentence that each say something of their own (国三柴油货车、一台国五柴油货车 is two) —
+ * unless the later one points back to it (…两台75蒸吨锅炉…，这两台锅炉要关停吗).
  */
 function group(
   ms: readonly Mention[],
   partAt: (at: number) => number,
   saysOwn: (part: number) => boolean,
+  pointsBack: (m: Mention) => boolean,
 ): Group[] {
   const groups: Group[] = [];
   for (const m of ms) {
@@ -164,7 +170,7 @@ function group(
       const fuels = g.mentions.map((x) => x.word.fuel).filter(Boolean);
       const fuelAgrees = !m.word.fuel || fuels.every((f) => f === m.word.fuel);
       const parts = g.mentions.map((x) => partAt(x.start));
-      const apart = !parts.includes(part) && saysOwn(part) && parts.some(saysOwn);
+      const apart = !parts.includes(part) && saysOwn(part) && parts.some(saysOwn) && !pointsBack(m);
       return first.kind === m.kind && first.animal === m.animal && fuelAgrees && !apart;
     });
     if (same) same.mentions.push(m);
@@ -313,7 +319,8 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
       amounts.some((a) => partOf(starts, a.index) === from && !isYear(a))
     );
   };
-  const groups = group(named, (at) => partOf(starts, at), saysOwn);
+  const pointsBack = (m: Mention) => POINTING_BACK.test(text.slice(Math.max(0, m.start - 12), m.start));
+  const groups = group(named, (at) => partOf(starts, at), saysOwn, pointsBack);
   for (const a of amounts) {
     const g = owner(a, groups, starts, text, v);
     g?.figures.push(inOwnUnit(g.mentions[0]?.kind ?? "", a, v));

@@ -136,9 +136,12 @@ function deepFreeze<T>(value: T): T {
 const RULE_AFTER =
   /^\s*(?:的)?(?:淘汰|关停|整治|改造|规定|要求|政策|条款|那条|phase[- ]?outs?\b|bans?\b|rules?\b|requirements?\b|regulations?\b)/i;
 
-/** Words before a thing that make it the subject of a rule ("the phase-out of kilns burning …", "the push to retire …"). */
+/**
+ * Words before a thing that make it the subject of a rule ("the phase-out of kilns burning …", "the push to
+ * retire …", 计划要求使用高污染燃料的熔化炉…).
+ */
 const RULE_BEFORE =
-  /(?:\b(?:phase[- ]?outs?|bans?|rules?|requirements?|regulations?|elimination|retirement)\s+(?:of|on|for)|\bto\s+(?:retire|phase\s+out|eliminate|ban))\s+(?:(?:the|all|any)\s+)?(?:\S+\s+){0,3}$/i;
+  /(?:\b(?:phase[- ]?outs?|bans?|rules?|requirements?|regulations?|elimination|retirement)\s+(?:of|on|for)|\bto\s+(?:retire|phase\s+out|eliminate|ban))\s+(?:(?:the|all|any)\s+)?(?:\S+\s+){0,3}$|(?:计划|方案|文件|政策|条款)(?:里|中|上)?(?:要求|规定|提到|说)[^，,。；;？?！!]{0,14}$/i;
 
 /**
  * Without a thing named only as a rule's subject (我们有台10蒸吨的天然气锅炉，燃煤锅炉淘汰的规定管我们吗; "our furnace
