@@ -172,7 +172,9 @@ describe("a clause's own bound is no case of the asker's", () => {
     );
     expect(first.payload.kind === "check" && first.payload.verdicts).toHaveLength(1);
     expect(first.check?.outcome).toBe("need_more_info");
-    const near = await engine.answer("It is 15 km from a 600 MW CHP plant.", { context: first.context });
+    const near = await engine.answer("It is 15 km from a 600 MW CHP plant whose heat network can reach us.", {
+      context: first.context,
+    });
     expect(near.check?.outcome).toBe("applies");
     const small = await engine.answer("what if that plant is only 150 MW?", { context: near.context });
     expect(small.check?.outcome).toBe("does_not_apply");
@@ -392,6 +394,15 @@ describe("check follow-ups", () => {
     expect(swapped.check?.outcome).toBe("does_not_apply");
   });
 
+  it("drops central heating when a follow-up says the boiler supplies industrial users' steam instead", async () => {
+    const heating = await engine.answer(
+      "国务院计划下，我们在郑州新建一台60蒸吨燃煤锅炉，专门集中供暖，可以吗？",
+    );
+    expect(heating.check?.outcome).toBe("does_not_apply");
+    const steam = await engine.answer("要是它不供暖了，改成给园区企业供汽呢？", { context: heating.context });
+    expect(steam.check?.outcome).toBe("applies");
+  });
+
   it("reads a corrected distance as the same boiler's, and a year asked by as no fact of a second boiler", async () => {
     const first = await engine.answer(
       "Our Shangqiu plant runs a 40 t/h coal boiler meeting its limits, 20 km from a 300 MW CHP plant that can supply our heat. Must it close by the end of 2025?",
@@ -500,6 +511,25 @@ describe("check follow-ups", () => {
   });
 });
 
+describe("not covered when the figure asked is not the items'", () => {
+  it("refuses a share the item gives only for something else beside what was asked", async () => {
+    // 二(一) names 产能置换 and gives the clean-transport share (80%) in the same sentence, no replacement ratio.
+    const ratio = await engine.answer("产能置换的时候，按多大的置换比例来？比例是多少？");
+    expect(ratio.status).toBe("not_covered");
+    const share = await engine.answer("新建项目的清洁运输比例是多少？");
+    expect(share.status).toBe("answered");
+    expect(share.citations[0]?.id).toBe("2.1");
+  });
+
+  it("refuses a count the plan does not give, and what a plan never says (today's numbers, a firm's county)", async () => {
+    expect((await engine.answer("商丘要新建多少个充电桩？")).status).toBe("not_covered");
+    expect((await engine.answer("How many charging stations are there in Shangqiu right now?")).status).toBe(
+      "not_covered",
+    );
+    expect((await engine.answer("闽源钢铁这家企业位于哪个县？")).status).toBe("not_covered");
+  });
+});
+
 describe("department_listing", () => {
   it("lists every item of a department with its role, by alias and in English, grouped by document", async () => {
     const r = await engine.answer("城管局牵头哪些任务");
@@ -517,6 +547,15 @@ describe("department_listing", () => {
     expect(en.lang).toBe("en");
     expect(en.citations.map((c) => c.id)).toEqual(["3.4", "4.2", "4.4", "5.4", "6.1"]);
     expect(en.answer).toContain("Municipal Public Security Bureau");
+  });
+
+  it("answers which of a department's listed tasks it leads, asked as a follow-up", async () => {
+    const all = await engine.answer("市城市管理局在商丘计划里配合哪些任务？");
+    expect(all.kind).toBe("department_listing");
+    expect(all.citations[0]?.id).not.toBe("5.1");
+    const led = await engine.answer("其中由我们牵头的是哪几条？", { context: all.context });
+    const first = led.citations[0];
+    expect(first?.id).toBe("5.1");
   });
 
   it("puts the role a department question asks about first, and counts the standing note", async () => {
@@ -1628,6 +1667,28 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.status).toBe("answered");
     expect(r.citations[0]?.doc).toBe("shangqiu-air-quality-2025");
     expect(r.citations[0]?.text).toContain("物料堆放覆盖");
+  });
+
+  it("reads 市里 beside a city's name as that city's plan, not every city's", async () => {
+    const r = await many.answer("我们厂在徐州，市里的大气方案对燃煤锅炉淘汰有什么要求？");
+    expect(r.citations[0]?.doc).toBe("xuzhou-air-quality-2025");
+  });
+
+  it("finds a plan's words written its own way: 乡（镇） as 乡镇, 氨污染 for 氨排放", async () => {
+    const hills = await many.answer("霍州方案里山区乡镇烧散煤怎么安排？");
+    expect(hills.citations[0]).toMatchObject({ doc: "huozhou-air-quality-2024", id: "4.11.1" });
+    const ammonia = await many.answer("徐州的方案对养殖场氨排放怎么要求的？");
+    expect(ammonia.status).toBe("answered");
+    expect(ammonia.citations.slice(0, 3).map((c) => `${c.doc}#${c.id}`)).toContain(
+      "xuzhou-air-quality-2025#7.5",
+    );
+  });
+
+  it("refuses how many a plan will build when it gives no number", async () => {
+    const r = await many.answer("霍州方案里要建多少个公共充电桩？");
+    expect(r.status).toBe("not_covered");
+    const en = await many.answer("How many public charging piles does the Huozhou plan say will be built?");
+    expect(en.status).toBe("not_covered");
   });
 
   it("reads everyday words for buying and burning fuel as the plans' 新增 and 燃油", async () => {

@@ -175,12 +175,48 @@ export function covers(index: SearchIndex, query: Query, hits: readonly SearchHi
   return givesAskedAnswer(query, hits.slice(0, ANSWER_ITEMS));
 }
 
-/** Whether the items give every kind of answer the question asks for. */
+/** How far (characters) before a figure a word may stand and still say what the figure is of. */
+const FIGURE_REACH = 24;
+
+/**
+ * Whether the items give every kind of answer the question asks for. Of a kind items give for many
+ * things (`near`: a share, a count), a figure of what it asks about: a share asked of 产能置换 is not
+ * given by the clean-transport share beside it (清洁运输比例不小于80%). Some word of the question
+ * (not its asking words: 比例, 是多少) that the item has must stand just before the figure, or shortly
+ * after; items sharing none of its words are looked at whole, and only when none of the items shares one.
+ */
 export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): boolean {
   const types = askingWords().answerTypes;
+  const terms = [
+    ...new Set(lexicalTerms(query.searchText).filter((t) => !t.startsWith("~") && t.length >= 2)),
+  ];
   return query.asksFor.every((name) => {
-    const evidence = types[name]?.evidence(query.measure);
-    return !evidence || hits.some((h) => evidence.test(h.item.text));
+    const type = types[name];
+    const evidence = type?.evidence(query.measure);
+    if (!type || !evidence) return true;
+    if (!type.near) return hits.some((h) => evidence.test(h.item.text));
+    const asking = (type.ask.exec(query.text)?.[0] ?? "").toLowerCase();
+    const words = terms.filter((t) => !asking.includes(t));
+    const all = new RegExp(
+      evidence.source,
+      evidence.flags.includes("g") ? evidence.flags : `${evidence.flags}g`,
+    );
+    const focusOf = (item: Item) => words.filter((t) => item.text.toLowerCase().includes(t));
+    // Items that share none of its words answer only when none does (an English question's words).
+    const sharing = hits.filter((h) => focusOf(h.item).length > 0);
+    return (sharing.length > 0 ? sharing : hits).some(({ item }) => {
+      const text = item.text.toLowerCase();
+      const focus = focusOf(item);
+      for (const m of item.text.matchAll(all)) {
+        if (focus.length === 0) return true;
+        const near = text.slice(
+          Math.max(0, m.index - FIGURE_REACH),
+          m.index + m[0].length + FIGURE_REACH / 3,
+        );
+        if (focus.some((t) => near.includes(t))) return true;
+      }
+      return false;
+    });
   });
 }
 

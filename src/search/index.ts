@@ -585,8 +585,10 @@ export class SearchIndex {
    * 浓度 of 臭氧浓度); 0 when no split of it into words of two characters or more is found.
    */
   private splitPresent(word: string, present: (w: string) => boolean): number {
-    if (!/^[\u4e00-\u9fff]{4,8}$/.test(word)) return 0;
-    for (let i = 2; i <= word.length - 2; i++) {
+    if (!/^[\u4e00-\u9fff]{3,8}$/.test(word)) return 0;
+    // A three-character term parts one character from a word (氨排放 of 氨污染…排放); longer ones two and two.
+    const shortest = word.length === 3 ? 1 : 2;
+    for (let i = shortest; i <= word.length - shortest; i++) {
       const [left, right] = [word.slice(0, i), word.slice(i)];
       // Two everyday words (电动 + 汽车) say less than a term of the genre: their generality counts.
       if (present(left) && present(right))

@@ -42,7 +42,9 @@ const AskingFile = z.object({
   documentTitle: z.string(),
   subordinatePlan: z.string(),
   englishNeutral: z.string(),
-  answerTypes: z.record(z.string(), z.object({ ask: z.string(), evidence: z.string() })).default({}),
+  answerTypes: z
+    .record(z.string(), z.object({ ask: z.string(), evidence: z.string(), near: z.boolean().default(false) }))
+    .default({}),
   dialect: z.object({ markers: z.string(), words: z.record(z.string(), z.string()) }).optional(),
 });
 
@@ -54,6 +56,8 @@ const AskingFile = z.object({
 export interface AnswerType {
   ask: RegExp;
   evidence: (measure: string | null) => RegExp;
+  /** The evidence counts only beside a word of the question (a share, a count: items give many of them). */
+  near: boolean;
 }
 
 /** The head of a measure (活性炭碘值 → 碘值, 去除效率 → 效率): what an item calls it, however it is qualified. */
@@ -197,17 +201,19 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
 /** An answer type as data → compiled; an evidence with `{measure}` is compiled per question, from the measure's head. */
 function answerType(
   name: string,
-  t: { ask: string; evidence: string },
+  t: { ask: string; evidence: string; near: boolean },
   re: (name: string, source: string, flags?: string) => RegExp,
 ): AnswerType {
   const ask = re(`answerTypes.${name}.ask`, t.ask);
+  const near = t.near;
   if (!t.evidence.includes("{measure}")) {
     const evidence = re(`answerTypes.${name}.evidence`, t.evidence);
-    return { ask, evidence: () => evidence };
+    return { ask, evidence: () => evidence, near };
   }
   re(`answerTypes.${name}.evidence`, t.evidence.replaceAll("{measure}", "测量"));
   return {
     ask,
+    near,
     evidence: (measure) =>
       new RegExp(t.evidence.trim().replaceAll("{measure}", escapeRegExp(measureHead(measure ?? ""))), "i"),
   };

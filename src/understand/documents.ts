@@ -156,9 +156,14 @@ export function namedDocuments(
   // A level word (国家) names every document of that level, unless the question names documents by
   // name — or names them only by place and asks of a document (a city in the national plan's regions?).
   // A key region beside a place (is this city one of the region's?) asks of the plan that names the region.
+  // A level word beside a place whose own document is of that level (我们场在徐州，市里的方案…) is that
+  // place's document: 市里 is the asker's city, not every city.
+  const levelNamed = (doc: string) => plans.find((p) => p.doc === doc)?.profile.level;
+  const ownLevel = levels.some((l) => !l.topical && kept.some((m) => levelNamed(m.doc) === l.level));
   const levelsCount =
     kept.length === 0 ||
-    ((levels.some((l) => namesLevelDocument(lower, l.word)) || levels.some((l) => l.topical)) &&
+    (!ownLevel &&
+      (levels.some((l) => namesLevelDocument(lower, l.word)) || levels.some((l) => l.topical)) &&
       kept.every((m) => placesOf(m.doc).includes(m.name)));
   const found: DocumentMention[] = [];
   for (const plan of plans) {

@@ -1200,8 +1200,9 @@ export function readFollowUp(
   if (factsText !== null) return withFacts(factsText);
   if (context.items.length === 0) return null;
 
-  // Narrowing the previous items: 这几条里哪条说秸秆？
-  if (WITHIN.test(text)) return follow("within", {});
+  // Narrowing the previous items: 这几条里哪条说秸秆？ (By a role alone — 其中我们牵头的是哪几条 — it is the
+  // previous items asked about, below.)
+  if (WITHIN.test(text) && !(query.role !== null && query.residue < OWN_TOPIC)) return follow("within", {});
 
   // A part of the previous first item said alone (整改呢？ / 整改的完成时限呢 after an item that
   // sets one date for 排查 and another for 整改): that item, asked as the previous question asked.

@@ -18,7 +18,7 @@ export const previousItems: Handler = (query, deps) => {
     .filter((i): i is Item => i !== undefined);
   if (items.length === 0) return null;
   const c = citing(query, deps);
-  const ordered = whoFirst(inOrderAsked(items, query, deps), query, deps);
+  const ordered = roleFirst(whoFirst(inOrderAsked(items, query, deps), query, deps), query);
   // 那这一点谁牵头: one thing pointed at is shown alone, not with the rest of the previous answer — with the
   // task above it when that task's departments carry it out.
   const single = askingWords().singlePointer.test(query.text);
@@ -63,4 +63,15 @@ function whoFirst(items: readonly Item[], query: Query, deps: ResolveDeps): Item
   const points = (plan?.items ?? []).filter((i) => i.parent === first.id && i.departments.length > 0);
   if (points.length === 0) return [...items];
   return [first, ...points, ...items.filter((i) => i !== first && !points.includes(i))];
+}
+
+/**
+ * After a department's listing, a role asked of it (其中我们牵头的有哪些, which of them do we lead?):
+ * the items where one of those departments holds that role first, in their order.
+ */
+function roleFirst(items: readonly Item[], query: Query): Item[] {
+  const names = query.followUp?.context.departments ?? [];
+  if (query.role === null || names.length === 0) return [...items];
+  const holds = (i: Item) => i.departments.some((d) => names.includes(d.name) && d.role === query.role);
+  return [...items.filter(holds), ...items.filter((i) => !holds(i))];
 }
