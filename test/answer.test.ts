@@ -521,6 +521,21 @@ describe("not covered when the figure asked is not the items'", () => {
     expect(share.citations[0]?.id).toBe("2.1");
   });
 
+  it("refuses how often a test is repeated, a limit in ppm and a tax per tonne where the plan gives none", async () => {
+    expect((await engine.answer("泄漏检测与修复一年要做几次？")).status).toBe("not_covered");
+    expect((await engine.answer("How often do we have to repeat the LDAR checks?")).status).toBe(
+      "not_covered",
+    );
+    expect(
+      (await engine.answer("What is the sulphur limit in ppm for diesel under the Shangqiu plan?")).status,
+    ).toBe("not_covered");
+    expect((await engine.answer("How much carbon tax per tonne of CO2 would our boiler pay?")).status).toBe(
+      "not_covered",
+    );
+    // …while what the plan does say about them is answered.
+    expect((await engine.answer("密封点多少个以上要开展泄漏检测与修复？")).status).toBe("answered");
+  });
+
   it("refuses a count the plan does not give, and what a plan never says (today's numbers, a firm's county)", async () => {
     expect((await engine.answer("商丘要新建多少个充电桩？")).status).toBe("not_covered");
     expect((await engine.answer("How many charging stations are there in Shangqiu right now?")).status).toBe(
