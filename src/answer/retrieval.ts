@@ -201,22 +201,22 @@ export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): bool
       evidence.source,
       evidence.flags.includes("g") ? evidence.flags : `${evidence.flags}g`,
     );
-    const focusOf = (item: Item) => words.filter((t) => item.text.toLowerCase().includes(t));
-    // Items that share none of its words answer only when none does (an English question's words).
-    const sharing = hits.filter((h) => focusOf(h.item).length > 0);
-    return (sharing.length > 0 ? sharing : hits).some(({ item }) => {
-      const text = item.text.toLowerCase();
-      const focus = focusOf(item);
-      for (const m of item.text.matchAll(all)) {
-        if (focus.length === 0) return true;
+    // Items that share none of its words answer only when none does (an English question's words); then
+    // any figure of theirs counts, as for other kinds.
+    const sharing = hits
+      .map(({ item }) => ({ item, text: item.text.toLowerCase() }))
+      .map((h) => ({ ...h, focus: words.filter((t) => h.text.includes(t)) }))
+      .filter((h) => h.focus.length > 0);
+    if (sharing.length === 0) return hits.some((h) => evidence.test(h.item.text));
+    return sharing.some(({ item, text, focus }) =>
+      [...item.text.matchAll(all)].some((m) => {
         const near = text.slice(
           Math.max(0, m.index - FIGURE_REACH),
           m.index + m[0].length + FIGURE_REACH / 3,
         );
-        if (focus.some((t) => near.includes(t))) return true;
-      }
-      return false;
-    });
+        return focus.some((t) => near.includes(t));
+      }),
+    );
   });
 }
 

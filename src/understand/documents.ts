@@ -111,6 +111,11 @@ function nameIndex(plans: readonly Plan[]): NameIndex {
   return index;
 }
 
+/** The level (national, provincial, city, county) of a loaded document. */
+function levelOfDoc(plans: readonly Plan[], doc: string): string | null {
+  return plans.find((p) => p.doc === doc)?.profile.level ?? null;
+}
+
 /**
  * The documents a (cleaned, simplified) question names. A name inside a longer name of another
  * document does not count (a city's full plan title names the city's plan, not the national plan whose title it
@@ -158,8 +163,7 @@ export function namedDocuments(
   // A key region beside a place (is this city one of the region's?) asks of the plan that names the region.
   // A level word beside a place whose own document is of that level (我们场在徐州，市里的方案…) is that
   // place's document: 市里 is the asker's city, not every city.
-  const levelNamed = (doc: string) => plans.find((p) => p.doc === doc)?.profile.level;
-  const ownLevel = levels.some((l) => !l.topical && kept.some((m) => levelNamed(m.doc) === l.level));
+  const ownLevel = levels.some((l) => !l.topical && kept.some((m) => levelOfDoc(plans, m.doc) === l.level));
   const levelsCount =
     kept.length === 0 ||
     (!ownLevel &&
@@ -246,7 +250,7 @@ export function namedDocuments(
   // 肇庆高要那个方案: a city's name and right after it one of its districts' then a plan's kind — the district's
   // plan is asked. X市Y区那边的企业: the district is a place in the city, and the city's plan is asked.
   const rank: Record<string, number> = { national: 4, provincial: 3, city: 2, county: 1 };
-  const levelOf = (doc: string) => rank[plans.find((p) => p.doc === doc)?.profile.level ?? ""] ?? 0;
+  const levelOf = (doc: string) => rank[levelOfDoc(plans, doc) ?? ""] ?? 0;
   const outer = new Set<string>();
   const inner = new Set<string>();
   for (const m of kept) {
