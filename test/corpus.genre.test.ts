@@ -510,6 +510,8 @@ describe("every development document", () => {
         "tengzhou-air-quality-2024",
         "xuzhou-air-quality-2025",
         "huozhou-air-quality-2024",
+        "bengbu-air-quality-2025",
+        "yanling-air-quality-2024",
       ].sort(),
     );
   });
