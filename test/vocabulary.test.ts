@@ -221,6 +221,11 @@ describe("homophone typos repaired by pinyin", () => {
     expect(repair("坐火车去烧烤店")).toBe("坐火车去烧烤店");
   });
 
+  it("leaves 多 asking a measure alone (多远 is no typo of the plan's 多元)", () => {
+    expect(repair("养鸡场离学校要多远")).toBe("养鸡场离学校要多远");
+    expect(repair("工地扬沉要管多久")).toBe("工地扬尘要管多久");
+  });
+
   it("leaves a word of the genre alone that sounds like a plan's word (供汽 is no typo of 供气)", () => {
     expect(repair("锅炉给园区企业供汽")).toBe("锅炉给园区企业供汽");
   });

@@ -40,6 +40,7 @@ import {
 import { renderText } from "../render/index.js";
 import {
   evaluateQuestion,
+  extractFacts,
   type GuidedCheck,
   guidedChecks,
   loadRuleBooks,
@@ -218,7 +219,8 @@ class PolicyEngine implements Engine {
         const previous = query.followUp?.kind === "facts" ? query.followUp.context.items : [];
         const items = new Set(previous.filter((i) => i.doc === plan.doc).map((i) => i.id));
         const leading = previous[0]?.doc === plan.doc ? previous[0].id : null;
-        return evaluateQuestion(query.facts, book, plan, items, leading, query.followUp?.again ?? false);
+        const own = query.followUp?.kind === "facts" ? extractFacts(query.text, query.lang) : null;
+        return evaluateQuestion(query.facts, book, plan, items, leading, query.followUp?.again ?? false, own);
       },
     };
   }

@@ -183,10 +183,15 @@ export function evaluateQuestion(
    * given even where a rule the change brings in is more relevant to the thing now.
    */
   askedAgain = false,
+  /**
+   * A follow-up's own words, read alone: at equal relevance the rule of the leading item they are about
+   * (the breather valves asked after the sealing points) speaks before the one only the carried case is about.
+   */
+  ownFacts: QuestionFacts | null = null,
 ): Verdict[] {
   if (book.doc !== plan.doc) return [];
   if (!asksObligation(facts) && previousItems.size === 0) return [];
-  type Pair = { rule: BoundRule; scope: Scope; score: number; key: number };
+  type Pair = { rule: BoundRule; scope: Scope; score: number; key: number; own: number };
   const best = new Map<number, Pair>();
   // Rules squarely about an entity beside its most relevant one (a city's delivery van: the
   // new-energy rule and the old-diesel phase-out) may each give a verdict.
@@ -205,15 +210,21 @@ export function evaluateQuestion(
       const previous = kept ? 1 : 0;
       const score = Math.max(relevanceOf(rule, scope), previous);
       const key = entity ? facts.entities.indexOf(entity) : -1;
+      // (Within the item the conversation was on: a place said of the same case moves no answer to another item.)
+      const own =
+        score > 0 && ownFacts && (leadingItem === null || rule.itemId === leadingItem)
+          ? ownRelevance(rule, entity, ownFacts, book)
+          : 0;
       const held = best.get(key);
-      if (score > 0 && (!held || score > held.score)) best.set(key, { rule, scope, score, key });
-      if (entity && score >= SQUARELY) also.push({ rule, scope, score, key });
+      if (score > 0 && (!held || score > held.score || (score === held.score && own > held.own)))
+        best.set(key, { rule, scope, score, key, own });
+      if (entity && score >= SQUARELY) also.push({ rule, scope, score, key, own });
       if (
         askedAgain &&
         rule.itemId === leadingItem &&
         (!led || relevanceOf(rule, scope) > relevanceOf(led.rule, led.scope))
       )
-        led = { rule, scope, score, key };
+        led = { rule, scope, score, key, own };
     }
   }
   const beside = also.filter((p) => {
@@ -223,7 +234,7 @@ export function evaluateQuestion(
     );
   });
   const pairs = [...best.values()].sort(
-    (a, b) => b.score - a.score || a.key - b.key || a.rule.order - b.rule.order,
+    (a, b) => b.score - a.score || b.own - a.own || a.key - b.key || a.rule.order - b.rule.order,
   );
   const top = pairs[0]?.score ?? 0;
   const kept = pairs.filter((p) => p.score === top || p.scope.entity?.described);
@@ -240,4 +251,11 @@ export function evaluateQuestion(
   if (heard && heard.check.outcome !== "need_more_info")
     return [heard, ...verdicts.filter((v) => v.itemId !== heard.itemId)];
   return verdicts;
+}
+
+/** How relevant a rule is to a follow-up's own words alone, on the entity of the same kind they name. */
+function ownRelevance(rule: BoundRule, entity: Entity | null, own: QuestionFacts, book: RuleBook): number {
+  const same = entity ? (own.entities.find((e) => e.kind === entity.kind) ?? null) : null;
+  if (entity && !same) return 0;
+  return relevanceOf(rule, new Scope(own, same, rule, book));
 }

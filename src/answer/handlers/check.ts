@@ -99,9 +99,12 @@ export const check: Handler = (query, deps) => {
   const askedAgain = (v: (typeof verdicts)[number]) => (query.followUp?.again ?? false) && again(v);
   // A verdict the question is squarely about decides over one it touches only weakly (asked of a brick line's
   // exit subsidy, the line's exit itself): the weak one is shown, not counted.
+  // With none squarely about it (换成玻璃厂呢, kept on the items it followed only), the verdict on the item the
+  // conversation was on decides — not one on an item merely cited beside it.
   const weighty = verdicts.filter((v) => v.relevance >= WEIGHTY);
-  const overall =
-    verdicts.find(askedAgain)?.check.outcome ?? overallOutcome(weighty.length > 0 ? weighty : verdicts);
+  const continued = verdicts.filter(again);
+  const deciding = weighty.length > 0 ? weighty : continued.length > 0 ? continued : verdicts;
+  const overall = verdicts.find(askedAgain)?.check.outcome ?? overallOutcome(deciding);
   const previousDoc = verdicts.find(again)?.doc;
   const rank = (v: (typeof verdicts)[number]) =>
     (askedAgain(v) ? 4 : 0) + (v.check.outcome === overall ? 2 : 0) + (v.doc === previousDoc ? 1 : 0);

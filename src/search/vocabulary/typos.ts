@@ -65,6 +65,9 @@ function confidenceOf(length: number, changes: number): number {
 }
 
 /** Repairs homophone typos against the corpus (built once per corpus). */
+/** 多 asking a measure (多远, 多久, 多大): a question word, not a stretch of a plan's text. */
+const HOW_MUCH = /多[远久大高长宽深重厚粗快]/g;
+
 /** A character that writes a number: a figure, never a typo for a word. */
 const NUMERAL = /[零〇一二两三四五六七八九十百千万亿几半]/;
 
@@ -84,9 +87,10 @@ export class TypoRepairer {
     private readonly names: ReadonlySet<string> = new Set(),
   ) {}
 
-  /** Where a run holds one of the names: those characters are settled. */
+  /** Where a run holds one of the names, or asks how much (多远 is no typo of 多元): those characters are settled. */
   private namedAt(run: string): boolean[] {
     const settled = new Array<boolean>(run.length).fill(false);
+    for (const m of run.matchAll(HOW_MUCH)) settled.fill(true, m.index, m.index + m[0].length);
     for (let i = 0; i < run.length; i++)
       for (let n = 2; n <= 8 && i + n <= run.length; n++)
         if (this.names.has(run.slice(i, i + n))) settled.fill(true, i, i + n);
