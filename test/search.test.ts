@@ -5,7 +5,7 @@ import { Document } from "@langchain/core/documents";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../src/corpus/index.js";
 import { HashedNgramEmbeddings } from "../src/search/embeddings.js";
-import { expandTerms, lexicalTerms, SearchIndex, unglued } from "../src/search/index.js";
+import { DEFAULT_FUSION, expandTerms, lexicalTerms, SearchIndex, unglued } from "../src/search/index.js";
 import { HnswVectorStore } from "../src/search/vector-store.js";
 
 const corpus = loadCorpus("corpus");
@@ -126,6 +126,26 @@ describe("hybrid retrieval", () => {
     expect(en[0]?.lexicalRank).toBe(1);
     expect(en[0]?.item.id).toBe("4.14");
     expect(zh[0]?.item.id).not.toBe("4.14");
+  });
+});
+
+describe("fusion lets a clear lexical first count", () => {
+  it("puts the item whose words the question shares far better than any other before a weaker vector first", async () => {
+    const index = await SearchIndex.open(corpus, { cacheDir: tempDir() });
+    const plans = corpus.plans.filter((p) => p.doc === "state-council-2023-24");
+    const q = "养殖场的氨排放有啥要求";
+    const query = { searchText: q, text: q };
+    // Plain reciprocal rank fusion: the vector ranking's first (2.4, on the steel industry) outranks 6.24 (ammonia),
+    // the lexical first by a wide margin, which the vector ranking puts far down.
+    const plain = index.search(query, {
+      limit: 3,
+      plans,
+      fusion: { ...DEFAULT_FUSION, lexicalScoreShare: 0 },
+    });
+    const shared = index.search(query, { limit: 3, plans });
+    expect(plain[0]?.item.id).not.toBe("6.24");
+    expect(shared[0]?.item.id).toBe("6.24");
+    expect(shared[0]?.lexicalRank).toBe(1);
   });
 });
 
