@@ -512,6 +512,8 @@ describe("every development document", () => {
         "huozhou-air-quality-2024",
         "bengbu-air-quality-2025",
         "yanling-air-quality-2024",
+        "anqing-air-quality-2025",
+        "qinyang-air-quality-2024",
       ].sort(),
     );
   });
