@@ -539,6 +539,28 @@ describe("check follow-ups", () => {
     expect(r.check?.outcome).toBe("applies");
   });
 
+  it("asks who leads the checked clause when a follow-up names the plan the check was on (这块市里…)", async () => {
+    const first = await engine.answer("我们厂载有VOCs物料的设备密封点一共1200个，要做泄漏检测与修复吗");
+    expect(first.check?.outcome).toBe("applies");
+    const who = await engine.answer("这个市里是哪个局牵头？", { context: first.context });
+    expect(who.kind).toBe("item");
+    expect(who.citations[0]).toMatchObject({ doc: "shangqiu-air-quality-2024", id: "6.2" });
+  });
+
+  it("finds the other plan's counterpart of the sentence a check was on, in a broad item that implements no one item", async () => {
+    const first = await engine.answer("我们有三个装柴油的储罐，呼吸阀得换成低泄漏的吗");
+    expect(first.check).toMatchObject({ rule: "vocs-tank-valves", outcome: "applies" });
+    const national = await engine.answer("国务院那个计划对这个怎么说", { context: first.context });
+    expect(national.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "6.21" });
+  });
+
+  it("judges a village whose clean-heating conversion is done, said in either order, and one not yet done", async () => {
+    const done = await engine.answer("我们村煤改电已经全部完成了，要划成禁燃区吗");
+    expect(done.check).toMatchObject({ rule: "loose-coal-ban", outcome: "applies" });
+    const notYet = await engine.answer("邻村还没改完，那边冬天烧散煤怎么办", { context: done.context });
+    expect(notYet.check).toMatchObject({ rule: "loose-coal-ban", outcome: "does_not_apply" });
+  });
+
   it("asks the other document from what size its rule for the same kind starts (从多大面积起)", async () => {
     const first = await engine.answer("商丘有个6000平米的工地，视频监控得装吗");
     const national = await engine.answer("国家计划从多大面积起", { context: first.context });
@@ -1733,6 +1755,17 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.status).toBe("answered");
     expect(r.citations[0]?.doc).toBe("shangqiu-air-quality-2025");
     expect(r.citations[0]?.text).toContain("物料堆放覆盖");
+  });
+
+  it("refuses a topic the named plan never writes though its everyday word is known (烟花 of 沁阳), not one it writes its own way", async () => {
+    // 沁阳's plan has no fireworks and no catering fumes; 武进's writes smells as 异味 where the lexicon says 恶臭异味.
+    const fireworks = await many.answer("沁阳那个方案说过年可以放烟花不");
+    expect(fireworks.status).toBe("not_covered");
+    const fumes = await many.answer("沁阳方案对饭馆油烟咋要求");
+    expect(fumes.status).toBe("not_covered");
+    const smells = await many.answer("武进的计划对垃圾场的臭味是怎么管的");
+    expect(smells.status).toBe("answered");
+    expect(smells.citations[0]?.doc).toBe("wujin-air-quality-2025");
   });
 
   it("reads 市里 beside a city's name as that city's plan, not every city's", async () => {

@@ -544,8 +544,23 @@ export class SearchIndex {
       else if (
         this.vocabulary.isKnownTerm(w) &&
         (!(mask && this.lexical.documentFrequency(w) > 0) || this.bridgedInto(w, present, options.docs))
-      )
+      ) {
+        // …but not an everyday wording (放烟花) whose plan terms (燃放烟花爆竹) the named documents never use
+        // while others do: it counts against, at half weight (过年 → 春节 is a time, 放鞭炮 the topic).
+        const targets = mask ? this.lexiconTargets(w) : [];
+        if (
+          targets.some((t) => this.usedAnywhere(t)) &&
+          !this.bridgedInto(w, present, options.docs) &&
+          // (恶臭异味 written as 异味 alone is theirs too.)
+          !targets.some((t) => this.wordsOf(t).some((part) => part.length > 1 && present(part))) &&
+          (own === undefined || own.includes(w))
+        ) {
+          unmatchedWords.push(w);
+          unmatchedWeight += (IDF_UNIT * weight) / 2;
+          continue;
+        }
         matchedIdf += rareIdf;
+      }
       // A word inside a longer one of the named documents (养殖场 in 畜禽养殖场): they speak of it.
       else if (options.docs && /^[\u4e00-\u9fff]{2,}$/.test(w) && this.writtenIn(w, options.docs))
         matchedIdf += rareIdf * weight;
@@ -619,6 +634,31 @@ export class SearchIndex {
       for (const label of this.labelsOf.get(doc) ?? [])
         if (this.items[label]?.text.includes(word)) return true;
     return false;
+  }
+
+  /** Whether any document uses a wording, as one word or as the words it segments into (燃放 烟花爆竹). */
+  private usedAnywhere(wording: string): boolean {
+    if (this.lexical.documentFrequency(wording) > 0) return true;
+    const words = this.wordsOf(wording);
+    return words.length > 1 && words.every((w) => this.lexical.documentFrequency(w) > 0);
+  }
+
+  /** The words a wording segments into (燃放烟花爆竹 → 燃放, 烟花爆竹; 恶臭异味, kept whole, → 恶臭, 异味). */
+  private wordsOf(wording: string): string[] {
+    const words = segmenter()
+      .tag(wording, true)
+      .map(({ word }) => word);
+    return words.length === 1 && /^\p{Script=Han}{4}$/u.test(wording)
+      ? [wording.slice(0, 2), wording.slice(2)]
+      : words;
+  }
+
+  /** The Chinese plan terms the lexicon carries an everyday word to (放烟花 → 燃放烟花爆竹). */
+  private lexiconTargets(word: string): string[] {
+    return this.vocabulary
+      .expandWord(word)
+      .filter((e) => e.source === "lexicon" && e.phrase === word)
+      .flatMap((e) => e.terms.filter((t) => t !== word && /^[\u4e00-\u9fff]{2,}$/.test(t)));
   }
 
   /**

@@ -333,7 +333,7 @@ function asksCheck(q: Query, w: AskingWords): boolean {
  * and states no fact of its own — no figure with a unit, thing, fuel or standard: after a check it asks of the
  * clause, not for a verdict.
  */
-function asksClauseOnly(q: Query, w: AskingWords): { named: string } | null {
+function asksClauseOnly(q: Query, w: AskingWords, context: Context): { named: string } | null {
   const own = q.facts;
   const figure = own.amounts.some((a) => a.unit !== null && a.unit !== "year");
   if (/[吗么呢]\s*[?？]?\s*$|\b(?:is|are|do|does|can|must)\b[^?]*\?$/i.test(q.text)) return null;
@@ -341,8 +341,10 @@ function asksClauseOnly(q: Query, w: AskingWords): { named: string } | null {
   // is asked of the clause — unless the turn puts another case (换成燃气锅炉呢) or a figure of its own.
   // (A bare 截止日期呢 or 找哪个部门 names nothing: it stays on the case, whose rule finds its clause.)
   const asks = [w.rulesAsk, w.whoAsk, w.whenAsk].filter((re) => re.test(q.text));
-  // (Nor when it names a document — 国家计划对此有何规定 asks the case of that plan — or a case of its own, 还有台….)
-  if (!figure && asks.length > 0 && !w.factChange.test(q.text) && !q.named && !w.ownCase.test(q.text)) {
+  // (Nor when it names another document — 国家计划对此有何规定 asks the case of that plan — or a case of its own,
+  // 还有台…; 这块市里谁牵头 names the plan the check was on.)
+  const namesAnother = q.named && q.docs.some((doc) => doc !== context.items[0]?.doc);
+  if (!figure && asks.length > 0 && !w.factChange.test(q.text) && !namesAnother && !w.ownCase.test(q.text)) {
     const named = asks
       .reduce((t, re) => t.replace(new RegExp(re.source, "gi"), " "), q.text)
       .replace(w.pointingBack, "");
@@ -1179,7 +1181,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const onCase =
     followUp?.followUp.kind === "facts" &&
     (context?.kind === "check" || (context?.factsText ?? null) !== null);
-  const clause = onCase ? asksClauseOnly(query, w) : null;
+  const clause = onCase && context ? asksClauseOnly(query, w, context) : null;
   const clauseOnly = clause !== null;
   const recheck = onCase && !clauseOnly;
   // …of the clause just answered (这个试点归谁管): its items again, the asked part in front.

@@ -163,9 +163,17 @@ function counterpartsOf(query: Query, deps: ResolveDeps, score: number): SearchH
       const implemented = deps.index.implementedItem(previous);
       if (implemented && asked.has(implemented.doc)) return [implemented];
       // 市里的呢 after a national item: the asked plan's items that implement it.
-      return deps.plans
+      const implementing = deps.plans
         .filter((p) => asked.has(p.doc) && p.doc !== previous.doc)
         .flatMap((p) => p.items.filter((i) => deps.index.implementedItem(i) === previous));
+      if (implementing.length > 0 || asked.has(previous.doc)) return implementing;
+      // A broad item (VOCs fugitive emissions, a dozen measures) neither implements one item nor is
+      // implemented by one: the sentence the previous question was about (储罐呼吸阀) finds its
+      // counterpart when one item of the asked plan clearly leads the others on it.
+      const sentence = sentenceAbout(previous.text, followUp?.context.question ?? "");
+      if (!sentence) return [];
+      const [best, runnerUp] = deps.index.lexicalSearch(sentence, 2, asked);
+      return best && (!runnerUp || best.score >= CLEAR_LEAD * runnerUp.score) ? [best.item] : [];
     });
   return [...new Set(items)].map((item) => ({
     item,
@@ -174,6 +182,24 @@ function counterpartsOf(query: Query, deps: ResolveDeps, score: number): SearchH
     vectorRank: null,
     lexicalRank: null,
   }));
+}
+
+/** How many times the runner-up's lexical score the counterpart of a sentence must reach. */
+const CLEAR_LEAD = 2;
+
+/** The sentence of an item sharing the most two-character pieces (at least two) with a question, if any. */
+function sentenceAbout(text: string, question: string): string | null {
+  const pieces = (t: string) => {
+    const han = t.match(/\p{Script=Han}/gu) ?? [];
+    return new Set(han.slice(1).map((c, i) => `${han[i]}${c}`));
+  };
+  const asked = pieces(question);
+  let best: { sentence: string; shared: number } | null = null;
+  for (const sentence of text.split(/[。；;！!？?]/)) {
+    const shared = [...pieces(sentence)].filter((p) => asked.has(p)).length;
+    if (shared >= 2 && (!best || shared > best.shared)) best = { sentence, shared };
+  }
+  return best?.sentence ?? null;
 }
 
 /** 第（1）点, 第二点, 第2小点: a point asked by its number. */
