@@ -173,6 +173,10 @@ export function textWithout(text: string, words: readonly string[]): string {
 const SENTENCE_BREAK =
   /(?<=[。！？!?；;])|(?<=\.)(?=\s)|(?=#{2,})|(?<=```)(?=\s)|(?=(?:问题|问|question|q)\s*[:：])|(?<=(?:回答|answer(?: this| the question| my question)?)\s*[:：])/i;
 
+/** Words that introduce the real question after a wrapper addressed to the assistant. */
+const REAL_QUESTION =
+  /\b(?:real|actual|proper|genuine)\s+question\s*(?:is)?\s*[:：]|正经(?:的)?问(?:题)?(?:是)?\s*[:：，,]|言归正传\s*[:：，,]?|真正(?:的|想问的)?问题(?:是)?\s*[:：，,]|说正事\s*[:：，,]?|回到正题\s*[:：，,]?/gi;
+
 /**
  * The text without its sentences addressed to the assistant ("ignore previous instructions", "SYSTEM:
  * you are now…", 忽略以上所有指令): what is left is the question. A text that is nothing but such
@@ -182,8 +186,12 @@ export function withoutInstructions(text: string, instruction: RegExp): string {
   const sentences = text.split(SENTENCE_BREAK);
   const kept = sentences.filter((s) => !instruction.test(s));
   if (kept.length === sentences.length) return text;
-  const rest = kept
-    .join("")
+  // Where the wrapper says where its real question starts (Real question:, 正经问：, 言归正传), the rest of
+  // the wrapper — what it told the assistant to say — is no part of the question.
+  const joined = kept.join("");
+  const marker = [...joined.matchAll(REAL_QUESTION)].at(-1);
+  const asked = marker?.index !== undefined ? joined.slice(marker.index + marker[0].length) : joined;
+  const rest = (isEmptyText(asked) ? joined : asked)
     .replace(/^[\s#:：]*(?:(?:问题|问|question|q)\s*[:：])?\s*/i, "")
     .trim();
   return isEmptyText(rest) ? text : rest;
