@@ -1768,6 +1768,13 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(smells.citations[0]?.doc).toBe("wujin-air-quality-2025");
   });
 
+  it("reads everyday names of lorries (大货车, 重卡) as the plans' 货车 and 柴油货车", async () => {
+    const smoke = await many.answer("分宜对路上冒黑烟的大货车怎么管");
+    expect(smoke.citations[0]).toMatchObject({ doc: "fenyi-air-pollution-2025", id: "4.12" });
+    const coal = await many.answer("准东短途拉煤的重卡要不要换新能源");
+    expect(coal.citations[0]).toMatchObject({ doc: "changji-air-quality-2024", id: "4.1.2" });
+  });
+
   it("reads 市里 beside a city's name as that city's plan, not every city's", async () => {
     const r = await many.answer("我们厂在徐州，市里的大气方案对燃煤锅炉淘汰有什么要求？");
     expect(r.citations[0]?.doc).toBe("xuzhou-air-quality-2025");
