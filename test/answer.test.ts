@@ -724,6 +724,12 @@ describe("document", () => {
 });
 
 describe("not_covered and invalid_input", () => {
+  it("refuses how many days a permit takes to be granted, and answers within how many days a task is due", async () => {
+    for (const q of ["排污许可从申请到批下来一共要多少天", "环评审批大概要多少个工作日"])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+    expect((await engine.answer("锅炉淘汰要在多少天内完成")).status).toBe("answered");
+  });
+
   it("refuses a specification's figure no item gives (碘值, 净化效率), a compensation's standard, a limit in mg and a works' progress, but answers a target's figure and a deadline", async () => {
     for (const q of [
       "VOCs治理设施的活性炭碘值一般要多少",
