@@ -514,6 +514,8 @@ describe("every development document", () => {
         "yanling-air-quality-2024",
         "anqing-air-quality-2025",
         "qinyang-air-quality-2024",
+        "tongling-air-quality-2025",
+        "chizhou-air-quality-2024",
       ].sort(),
     );
   });
