@@ -1146,6 +1146,38 @@ describe("the same documents written differently", () => {
     expect(p.items.map((i) => [i.id, i.label])).toEqual(kaifeng2025.items.map((i) => [i.id, i.label]));
   });
 
+  it("gives the one clause closing the last of several 1. 2. tasks to their heading, where tasks close on clauses", () => {
+    const source = [
+      "X市空气质量工作方案",
+      "一、重点任务",
+      "（一）淘汰落后产能。2025年6月底前退出砖瓦轮窑。（市工业和信息化局牵头，市生态环境局按职责分工负责）",
+      "（二）治理燃煤锅炉。全面淘汰10蒸吨以下燃煤锅炉。（市生态环境局牵头，市市场监管局按职责分工负责）",
+      "（三）强化柴油货车管控。",
+      "1.淘汰国三及以下营运柴油货车。",
+      "2.开展路检路查。",
+      "3.打击排放检验机构弄虚作假。（市生态环境局牵头，市公安局、市交通运输局按职责分工负责）",
+      "（四）深化扬尘治理。",
+      "1.施工扬尘。落实六个百分之百。（市住房城乡建设局牵头）",
+      "2.道路扬尘。提高机械化清扫率。（市城市管理局牵头）",
+      "（五）加强秸秆禁烧。",
+      "1.落实网格化监管。（市农业农村局牵头）",
+    ].join("\n");
+    const p = parsePlan("last-task-clause", source, { genre });
+    const leads = (id: string) =>
+      p.items
+        .find((i) => i.id === id)
+        ?.departments.filter((d) => d.role === "lead")
+        .map((d) => d.name);
+    // The clause under the last of three tasks none of which had one: the heading's.
+    expect(leads("1.3")).toEqual(["市生态环境局"]);
+    expect(leads("1.3.3")).toEqual([]);
+    // Tasks that each close on their own clause keep them, as does a sole 1.
+    expect(leads("1.4")).toEqual([]);
+    expect(leads("1.4.2")).toEqual(["市城市管理局"]);
+    expect(leads("1.5")).toEqual([]);
+    expect(leads("1.5.1")).toEqual(["市农业农村局"]);
+  });
+
   it("reads a fourth level (1) under 1.", () => {
     const source = [
       "X市空气质量工作方案",

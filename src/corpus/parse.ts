@@ -515,8 +515,19 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     const departments: DepartmentRef[] = [];
     const closing = closingClauseOfPoints(d, entries[n + 1]);
     // Only points written （1）（2）… or 1）2）… — the parts of one task — are closed by one clause;
-    // tasks 1. 2. under a heading each answer for themselves.
+    // tasks 1. 2. under a heading each answer for themselves…
     const lastPoint = /\(?\d+\)$/.test(item.label) && isLastPoint(d, entries[n + 1]);
+    // …unless there are several, none with parts or a clause of its own, under a heading that names no one:
+    // then the one clause, closing the last, is the heading's (（十五）…。1.… 2.… 3.…。（X牵头，Y负责）).
+    // (A sole 1. is the task itself.)
+    // (Only where the tasks before have closed on their own clauses: a plan dividing its tasks in a later block
+    // has named no one yet.)
+    const lastTask =
+      /\d+[.．、]$/.test(item.label) &&
+      isLastPoint(d, entries[n + 1]) &&
+      items.some((i) => i.parent !== null && i.parent === item.parent) &&
+      !items.some((i) => isBelowPoint(i, item.parent)) &&
+      tasksCloseOnClauses(items);
     const end = item.text.replace(/[。；;\s]+$/, "").length;
     // Brackets already read by the plan's rules: their labelled lists are not read again as they stand.
     const read: Array<{ start: number; end: number }> = [];
@@ -704,6 +715,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
           (parentNames === 0 || !/\(?\d+\)$/.test(item.label)) &&
           ((closing !== null && bracket.start >= item.text.length - closing.length) ||
             (lastPoint && bracket.end >= end))) ||
+          (lastTask && parentNames === 0 && !pointsWithClause.has(item.parent) && bracket.end >= end) ||
           ownLine ||
           saidOfItem);
       if (closesPoints && item.parent) {
@@ -1464,6 +1476,25 @@ const labelKey = (label: string) =>
     .replace(/、/g, "");
 
 /** Whether an entry is the last of its item's points (三(一)3.(3) before 三(一)4.). */
+/**
+ * Whether most tasks so far have named their departments, on themselves or a point, as they closed (two at
+ * least; a plan's opening guidance and goals name no one).
+ */
+function tasksCloseOnClauses(items: readonly Item[]): boolean {
+  const tasks = items.filter((i) => i.parent === null);
+  const named = tasks.filter((t) =>
+    items.some((i) => i.departments.length > 0 && (i === t || i.id.startsWith(`${t.id}.`))),
+  ).length;
+  return named >= 2 && named * 2 >= tasks.length - 2;
+}
+
+/** An item below a point of the task `parent` (its 1. 2. have parts (1)(2) of their own). */
+function isBelowPoint(item: Item, parent: string | null): boolean {
+  return (
+    parent !== null && item.parent !== null && item.parent !== parent && item.parent.startsWith(`${parent}.`)
+  );
+}
+
 function isLastPoint(d: Draft, next: Draft | undefined): boolean {
   const path = d.path ?? [];
   if (path.length < 3) return false;
