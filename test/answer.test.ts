@@ -2302,6 +2302,23 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(own).toMatchObject({ id: "2.1.1", covering: null });
   });
 
+  it("shows a point dated on its own with its item's departments, and keeps it in front when asked who", async () => {
+    // （八）1.…5. with one （市生态环境局牵头，…） closing the last point: the item's, for every point.
+    const r = await many.answer("铜陵2025年方案二（八）3是什么");
+    const first = r.citations[0];
+    expect(first).toMatchObject({ doc: "tongling-air-quality-2025", id: "2.8.3", covering: { id: "2.8" } });
+    expect(first?.coveringDeadlines).toBe(false);
+    expect(first?.deadlines.map((d) => d.date)).toEqual(["2025-09-30"]);
+    expect(first?.departments).toContainEqual(
+      expect.objectContaining({ name: "市生态环境局", role: "lead" }),
+    );
+    expect(r.answer).toContain("以上责任部门为二(八)的");
+    const who = await many.answer("那谁牵头？", { context: r.context });
+    expect(who.citations.map((c) => c.id).slice(0, 2)).toEqual(["2.8.3", "2.8"]);
+    const next = await many.answer("下一点呢？", { context: who.context });
+    expect(next.citations[0]?.id).toBe("2.8.4");
+  });
+
   it("refuses a plan of its place for a year the plan held is not, and knows 都匀 as Duyun", async () => {
     // The 2024 plan is held; another plan's title words in the question do not make it that plan's.
     expect((await many.answer("黄骅市2025年大气污染综合治理工作方案有哪些新任务")).status).toBe(

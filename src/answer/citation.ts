@@ -66,8 +66,14 @@ export function citeItem(item: Item, quote: string, score: number, c: CitationCo
   const implemented = c.implementedBy?.(item) ?? null;
   const covering = coveringItem(item, plan);
   const assigned = covering ?? item;
-  // A point naming its own units but no time is due when the item it is part of is (本条期限 after its points).
-  const dated = assigned.deadlines.length > 0 ? assigned : (datedAbove(assigned, plan) ?? assigned);
+  // A point naming its own units but no time is due when the item it is part of is (本条期限 after its points);
+  // one naming its own time keeps it, whoever the item above names.
+  const dated =
+    item.deadlines.length > 0
+      ? item
+      : assigned.deadlines.length > 0
+        ? assigned
+        : (datedAbove(assigned, plan) ?? assigned);
   return {
     doc: item.doc,
     docName: documentName(plan, c.lang),
@@ -91,6 +97,7 @@ export function citeItem(item: Item, quote: string, score: number, c: CitationCo
       : null,
     implements: implemented ? itemLink(implemented, c) : null,
     covering: covering ? itemLink(covering, c) : null,
+    coveringDeadlines: covering !== null && dated === covering,
   };
 }
 
@@ -112,13 +119,14 @@ function datedAbove(item: Item, plan: Plan): Item | null {
 
 /**
  * The item above a point whose clause covers it: the nearest one naming departments or a deadline,
- * when the point names neither of its own (departments it took from the item above are the item's).
- * Null for an item with a clause of its own.
+ * when the point names neither of its own, or the nearest naming departments when it names only a time
+ * (departments it took from the item above are the item's). Null for an item with a clause of its own.
  */
 function coveringItem(item: Item, plan: Plan): Item | null {
   const own = item.departments.filter((d) => d.from === undefined || d.from === item.id);
-  if (own.length > 0 || item.deadlines.length > 0) return null;
+  if (own.length > 0) return null;
+  const dated = item.deadlines.length > 0;
   for (const above of itemsAbove(item, plan))
-    if (above.departments.length > 0 || above.deadlines.length > 0) return above;
+    if (above.departments.length > 0 || (!dated && above.deadlines.length > 0)) return above;
   return null;
 }

@@ -81,10 +81,13 @@ export const Citation = z.object({
   /** The item of the higher-level plan this one implements (a local plan's item → the national item). */
   implements: ItemLink.nullable(),
   /**
-   * The item whose clause covers this point, which names neither departments nor a deadline of its own
-   * (1. … 2. … then （X牵头，Y配合；date） for them all): `departments` and `deadlines` are that item's.
+   * The item whose clause covers this point, which names no departments of its own (1. … 2. … then
+   * （X牵头，Y配合；date） for them all): `departments` are that item's, and `deadlines` too unless the point
+   * names its own.
    */
   covering: ItemLink.nullable().default(null),
+  /** Whether `covering` gives the point its deadlines too; false when the point dates itself and takes only its departments. */
+  coveringDeadlines: z.boolean().default(true),
 });
 export type Citation = z.infer<typeof Citation>;
 

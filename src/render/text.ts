@@ -62,6 +62,10 @@ function standingNoteLine(c: Citation, lang: Lang): string | null {
 /** Where a point's departments and deadlines come from when its item's clause covers it. */
 export function coveringLine(c: Citation, lang: Lang): string | null {
   if (!c.covering || (c.departments.length === 0 && c.deadlines.length === 0)) return null;
+  if (!c.coveringDeadlines)
+    return lang === "zh"
+      ? `（本点未单列分工，以上责任部门为${c.covering.label}的，适用于其各点）`
+      : `(This point names no departments of its own: those above are ${c.covering.label}'s, for all its points.)`;
   return lang === "zh"
     ? `（本点未单列分工和期限，以上为${c.covering.label}的，适用于其各点）`
     : `(This point names no departments or deadline of its own: those above are ${c.covering.label}'s, for all its points.)`;

@@ -59,7 +59,11 @@ function whoFirst(items: readonly Item[], query: Query, deps: ResolveDeps): Item
   if (!query.intents.includes("who") && query.role === null) return [...items];
   const plan = deps.plans.find((p) => p.doc === first.doc);
   const parent = first.parent === null ? undefined : plan?.items.find((i) => i.id === first.parent);
-  if (parent && parent.departments.length > 0) return [parent, ...items.filter((i) => i !== parent)];
+  // (A point with a time of its own is a task in itself: it stays in front, the task above beside it.)
+  if (parent && parent.departments.length > 0)
+    return first.deadlines.length > 0
+      ? [first, parent, ...items.filter((i) => i !== parent && i !== first)]
+      : [parent, ...items.filter((i) => i !== parent)];
   const points = (plan?.items ?? []).filter((i) => i.parent === first.id && i.departments.length > 0);
   if (points.length === 0) return [...items];
   return [first, ...points, ...items.filter((i) => i !== first && !points.includes(i))];
