@@ -134,6 +134,11 @@ describe("English words of no topic", () => {
     expect(engine.understand("How many pigs may a farm keep per acre?").offTopicCue).toBe(true);
     expect(engine.understand("Which rules cover ammonia from our dairy farm?").offTopicCue).toBe(false);
   });
+  it("reads 哪家 as a recommendation or a firm asked, but not when the basis for choosing is asked", () => {
+    expect(engine.understand("商丘哪家烩面馆好吃").offTopicCue).toBe(true);
+    expect(engine.understand("县里哪家企业上了限产名单").offTopicCue).toBe(true);
+    expect(engine.understand("橙色预警时哪家企业先限产，依据是什么").offTopicCue).toBe(false);
+  });
   it("reads 'by train' as rail freight, not as training", () => {
     expect(engine.understand("Should coal come in by train rather than by road?").searchText).toContain(
       "公转铁",
@@ -335,6 +340,21 @@ describe("a Query", () => {
     expect(timetable.intents).not.toContain("check");
     expect(engine.understand("by which year is the rail share target due?").intents).toContain("when");
     expect(engine.understand("秸秆禁烧现在是谁在管").intents).toContain("who");
+    // A figure a question word asks for (哪几个百分之百) is no figure of the asker's case.
+    expect(engine.understand("拆迁工地要落实哪几个百分之百").intents).not.toContain("check");
+    expect(engine.understand("我们工地扬尘治理做到了百分之百覆盖，合格吗").intents).toContain("check");
+  });
+
+  it("after a check, takes what the plan asks of a thing (有啥讲究, 计划咋处理) as the clause", async () => {
+    const paint = await engine.answer("家具厂喷涂一直用油性漆，计划是不是说非得换成低VOCs的？");
+    expect(paint.kind).toBe("check");
+    const hall = engine.understand("那喷涂车间的废气收集呢，有啥讲究？", { context: paint.context });
+    expect(hall.intents).not.toContain("check");
+    expect(engine.understand("要是换成水性漆呢？", { context: paint.context }).intents).toContain("check");
+    const digger = await engine.answer("我们有台国二的柴油挖掘机，要进市区工地干活，能进吗？");
+    expect(digger.kind).toBe("check");
+    const older = engine.understand("那国一的老机械，计划咋处理？", { context: digger.context });
+    expect(older.intents).not.toContain("check");
   });
 
   it("marks empty input invalid and reads nothing else", () => {

@@ -292,9 +292,13 @@ function boundsClass(text: string, f: QuestionFacts["amounts"][number]): boolean
   );
 }
 
+/** A question word right before a figure (哪些百分之百, 哪几个100%): the figure is what is asked, not the asker's. */
+const ASKED_FIGURE = /(?:哪些|哪几个?|几个|多少个|什么|啥)$/;
+
 /** Whether the facts give a figure a rule can compare (a count, a size, a capacity) of the asker's case. */
 function givesFigure(q: Query): boolean {
-  const own = (f: QuestionFacts["amounts"][number]) => !boundsClass(q.facts.text, f);
+  const own = (f: QuestionFacts["amounts"][number]) =>
+    !boundsClass(q.facts.text, f) && !ASKED_FIGURE.test(q.facts.text.slice(0, f.index).trimEnd());
   return (
     // A count of things (剩下那12台, 3家) is no figure a rule compares.
     q.facts.amounts.some((a) => a.unit !== null && a.unit !== "piece" && a.unit !== "unit" && own(a)) ||
