@@ -37,6 +37,10 @@ const ANOTHER = /还有|另(?:外|一)|[一两几]\s*[辆台部套座]|\banother
 
 const partOf = (starts: readonly number[], at: number) => starts.filter((s) => s <= at).at(-1) ?? 0;
 
+/** Words before an animal that say the asker keeps none (不养猪, 也没养鸡, "we don't raise pigs"). */
+const KEEPS_NONE =
+  /(?:不|没有?|未|不再)(?:养殖?|饲养|喂)(?:过)?\s*$|\b(?:no|don't|do not|doesn't|does not|never) (?:keep|raise|farm|breed|have)(?: any)?\s+$|\bno\s+$/i;
+
 /** Every mention of an entity word, each stretch of text taken once, in text order. */
 function mentions(text: string, v: Vocabulary): Mention[] {
   let work = text;
@@ -45,6 +49,7 @@ function mentions(text: string, v: Vocabulary): Mention[] {
     if (word.unless?.test(text)) return;
     for (const m of work.matchAll(word.all)) {
       if (m[0].length === 0) continue;
+      if (animal !== null && KEEPS_NONE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       out.push({ word, kind, animal, start: m.index, end: m.index + m[0].length });
       work = work.slice(0, m.index) + " ".repeat(m[0].length) + work.slice(m.index + m[0].length);
     }
