@@ -345,6 +345,18 @@ describe("a Query", () => {
     expect(engine.understand("我们工地扬尘治理做到了百分之百覆盖，合格吗").intents).toContain("check");
   });
 
+  it("after a check, takes another thing named only to ask by when of it as the clause, a changed case as a check", async () => {
+    const truck = await engine.answer("我们公司柴油货车都是国五的，国四淘汰那条管我们吗？");
+    expect(truck.kind).toBe("check");
+    const other = engine.understand("城区跑快递配送的车呢？规定啥时候前都要换成新能源？", {
+      context: truck.context,
+    });
+    expect(other.intents).not.toContain("check");
+    const boiler = await engine.answer("我厂有台10蒸吨燃煤锅炉，要淘汰吗？");
+    const changed = engine.understand("要是换成燃气的呢？啥时候前要完成改造？", { context: boiler.context });
+    expect(changed.intents).toContain("check");
+  });
+
   it("after a check, takes what the plan asks of a thing (有啥讲究, 计划咋处理) as the clause", async () => {
     const paint = await engine.answer("家具厂喷涂一直用油性漆，计划是不是说非得换成低VOCs的？");
     expect(paint.kind).toBe("check");

@@ -292,6 +292,10 @@ function boundsClass(text: string, f: QuestionFacts["amounts"][number]): boolean
   );
 }
 
+/** Asking yes or no (要不要, 是不是, …吗; "do we have to", "must we"): a verdict is asked. */
+const YES_OR_NO =
+  /[吗么嘛]\s*[?？!！。]*\s*$|[吗么嘛]\s*[?？，,]|是否|要不要|需不需要|用不用|能不能|可不可以|是不是|算不算|管不管|行不行|有没有|(?:^|[.?!;,:，。？：—]\s*)(?:do|does|did|must|should|is|are|am|can|could|will|would|need|have|has|may)\b/i;
+
 /** A question word right before a figure (哪些百分之百, 哪几个100%): the figure is what is asked, not the asker's. */
 const ASKED_FIGURE = /(?:哪些|哪几个?|几个|多少个|什么|啥)$/;
 
@@ -348,7 +352,14 @@ function asksClauseOnly(q: Query, w: AskingWords, context: Context): { named: st
   // (Nor when it names another document — 国家计划对此有何规定 asks the case of that plan — or a case of its own,
   // 还有台…; 这块市里谁牵头 names the plan the check was on.)
   const namesAnother = q.named && q.docs.some((doc) => doc !== context.items[0]?.doc);
-  if (!figure && asks.length > 0 && !w.factChange.test(q.text) && !namesAnother && !w.ownCase.test(q.text)) {
+  // (…nor does one naming another thing only to ask by when of it — 那种物流车呢？啥时候前要换成新能源 — with no yes or no.)
+  const notAskingWhen = (q.text.match(/[^。？?！!，,；;]+[。？?！!，,；;]?/g) ?? []).filter(
+    (t) => !w.whenAsk.test(t),
+  );
+  const bareOther = !notAskingWhen.some((t) => w.factChange.test(t.replace(/呢\s*[?？]/g, "。")));
+  const changes =
+    w.factChange.test(q.text) && !(bareOther && w.whenAsk.test(q.text) && !YES_OR_NO.test(q.text));
+  if (!figure && asks.length > 0 && !changes && !namesAnother && !w.ownCase.test(q.text)) {
     const named = asks
       .reduce((t, re) => t.replace(new RegExp(re.source, "gi"), " "), q.text)
       .replace(w.pointingBack, "");
