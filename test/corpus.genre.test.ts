@@ -516,6 +516,8 @@ describe("every development document", () => {
         "qinyang-air-quality-2024",
         "tongling-air-quality-2025",
         "chizhou-air-quality-2024",
+        "jiyuan-air-quality-2025",
+        "huainan-air-quality-2024",
       ].sort(),
     );
   });
