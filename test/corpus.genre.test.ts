@@ -1406,6 +1406,20 @@ describe("a 责任单位 line with its deadline beside it, and the roles the ope
     expect(tianfu.profile.place).toEqual({ zh: "天府新区", en: "Tianfu New Area" });
     expect(tianfu.profile.placeAliases).toContain("天府");
     expect(tianfu.profile.province?.zh).toBe("四川省");
+    expect(tianfu.profile.placeAliases).toContain("Tianfu");
+  });
+
+  it("names a 示范区 by its place (济源, Jiyuan), not by the place and half the suffix", () => {
+    const jiyuan = planOf("jiyuan-air-quality-2025");
+    expect(jiyuan.profile.place).toEqual({ zh: "济源示范区", en: "Jiyuan Demonstration Zone" });
+    expect(jiyuan.profile.placeAliases).toEqual(expect.arrayContaining(["济源", "Jiyuan"]));
+    expect(jiyuan.profile.placeAliases).not.toContain("济源示范");
+  });
+
+  it("dates a plan titled as no kind of plan (…重点工作任务) by its notice's date, its title line ending the notice", () => {
+    const huainan = planOf("huainan-air-quality-2024");
+    expect(huainan.meta.planTitle).toBe("淮南市2024年大气污染防治重点工作任务");
+    expect(huainan.meta.signed).toBe("2024-04-12");
   });
 });
 

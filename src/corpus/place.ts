@@ -6,7 +6,7 @@ import { pinyin } from "pinyin-pro";
 
 /** The suffixes a place name ends in, longest first (自治区 before 区). */
 export const PLACE_SUFFIX =
-  /(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|高新技术产业开发区|经济技术开发区|高新区|开发区|新区|矿区|林区|省|市|县|区|州|盟|旗)$/;
+  /(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|高新技术产业开发区|经济技术开发区|高新区|开发区|示范区|新区|矿区|林区|省|市|县|区|州|盟|旗)$/;
 
 /** A place name without its administrative suffix: 长沙市 → 长沙 (a one-character remainder keeps it). */
 export function placeCore(zh: string): string {

@@ -343,6 +343,8 @@ export function buildProfile(
       pinyinToo?.replace(/'/g, ""),
       syllableKind,
       banner,
+      // An area a 管委会 governs answers to its place's pinyin alone too (X for X Demonstration Zone).
+      area && core && core.length >= 2 ? placeInPinyin(core, genre.placeReadings) : null,
       ...(file?.placeAliases ?? []),
     ]),
   ].filter((a): a is string => typeof a === "string" && a.length >= 2);

@@ -79,6 +79,11 @@ export function readTitleBlock(lines: readonly Line[], firstSection: number): Ti
     const named = /^(.+?)关于/.exec(text)?.[1] ?? null;
     if (isNoticeTitle(text)) title = !named && lone ? `${lone}${text}` : text;
     issuer = named ?? (text.startsWith("关于") ? lone : null);
+    // A plan titled as no kind of plan (…重点工作任务) still heads its text with the title the notice issues.
+    const issued = title ? /关于印发(.+?)的通知$/.exec(title)?.[1] : undefined;
+    if (planTitleIndex < 0 && issued)
+      for (let i = titleIndex + 1; i < firstSection; i++)
+        if (trimmed(lines[i] as Line) === issued) planTitleIndex = i;
   }
 
   // Header lines under the title, before the body: number, issuer, page date, page furniture.
