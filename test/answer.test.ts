@@ -2136,6 +2136,33 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.citations[0]?.text).toMatch(/10时至16时/);
   });
 
+  it("asked what a department leads where no unit is marked lead, puts first the tasks it stands first for; asked all, the plan's order", async () => {
+    // 济源's brackets list 责任单位 with no rule naming a lead: the roles stay as written.
+    const leads = await many.answer("济源市场监管局牵头干什么");
+    expect(leads.kind).toBe("department_listing");
+    expect(leads.citations.every((c) => c.doc === "jiyuan-air-quality-2025")).toBe(true);
+    expect(leads.citations[0]?.departments[0]?.name).toBe("市市场监管局");
+    expect(
+      leads.citations.map((c) => c.departments.find((d) => d.name === "市市场监管局")?.role),
+    ).not.toContain("lead");
+    const all = await many.answer("济源市场监管局有哪些任务");
+    const ids = all.citations.map((c) => c.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b, "en", { numeric: true })));
+    expect(ids[0]).not.toBe(leads.citations[0]?.id);
+    // 牵头或者参与: every task it has a part in, in the plan's order.
+    const either = await many.answer("沁阳城管局牵头或者参与了哪些任务");
+    expect(either.payload).toMatchObject({ kind: "department_listing", role: null });
+  });
+
+  it("answers an English question on smelters of a 示范区's plan named by its place alone", async () => {
+    const r = await many.answer(
+      "Under the Jiyuan 2025 plan, what flue-gas limits apply to lead, zinc and copper smelters?",
+    );
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]?.doc).toBe("jiyuan-air-quality-2025");
+    expect(r.citations[0]?.text).toMatch(/铅、锌、铜冶炼/);
+  });
+
   it("lists a county department's tasks from 责任单位 lines, and a title's words are not a further topic", async () => {
     const r = await many.answer("西华县住建局在大气攻坚方案里牵头哪些任务");
     expect(r.kind).toBe("department_listing");

@@ -12,7 +12,7 @@ const AskingFile = z.object({
   departmentAsk: z.string(),
   setAside: z.string(),
   listingFiller: z.string(),
-  roles: z.object({ lead: z.string(), support: z.string(), responsible: z.string() }),
+  roles: z.object({ lead: z.string(), support: z.string(), responsible: z.string(), any: z.string() }),
   deadlineAsk: z.string(),
   deadlineListing: z.string(),
   deadlinePassed: z.string(),
@@ -73,6 +73,8 @@ export interface AskingWords {
   /** Global: every filler word is taken out. */
   listingFiller: RegExp;
   roles: Record<Role, RegExp>;
+  /** Words asking what a department takes part in at all, whatever its role (参与). */
+  anyRole: RegExp;
   deadlineAsk: RegExp;
   deadlineListing: RegExp;
   deadlinePassed: RegExp;
@@ -162,6 +164,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
       support: re("roles.support", d.roles.support),
       responsible: re("roles.responsible", d.roles.responsible),
     },
+    anyRole: re("roles.any", d.roles.any),
     deadlineAsk: re("deadlineAsk", d.deadlineAsk),
     deadlineListing: re("deadlineListing", d.deadlineListing),
     deadlinePassed: re("deadlinePassed", d.deadlinePassed),
@@ -256,6 +259,8 @@ export function askedRole(text: string, w: AskingWords = askingWords()): Role | 
   // "配合或负责" asks about both: no single role to put first; so does "是主体还是协助" (which one is
   // it), whatever words the plan uses for its roles.
   if (/还是/.test(text)) return null;
+  // "牵头或者参与" asks for every task it has a part in, led or not.
+  if (lead && w.anyRole.test(text)) return null;
   if (lead && !support && !responsible) return "lead";
   if (support && !lead && !responsible) return "support";
   return null;

@@ -15,6 +15,8 @@ import { specificFirst } from "./order.js";
 
 type Role = DepartmentListingPayload["groups"][number]["entries"][number]["role"];
 const ROLE_ORDER: Readonly<Record<Role, number>> = { lead: 1, responsible: 0.9, support: 0.8 };
+/** What standing first in a list of responsible units adds: less than a role's step. */
+const FIRST_LISTED = 0.05;
 
 /** The entries naming any of `names` in one item. */
 function entriesOf(item: Item, plan: Plan, names: readonly string[]) {
@@ -61,7 +63,14 @@ export function departmentListing(
           ...e,
           deadlines: item.deadlines.map((d) => deadlineView(d, deps.today)),
         });
-        if (!scored.has(item)) scored.set(item, score(e.role));
+        // Asked what it leads, of a list of equally responsible units the first is the one that leads by
+        // custom: those tasks come first (the roles stay as written).
+        const first =
+          focus === "lead" &&
+          e.role === "responsible" &&
+          !e.viaStandingNote &&
+          item.departments[0]?.name === e.department;
+        if (!scored.has(item)) scored.set(item, score(e.role) + (first ? FIRST_LISTED : 0));
       }
     }
     if (entries.length > 0) groups.push({ doc: plan.doc, docName: documentName(plan, query.lang), entries });
