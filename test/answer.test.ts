@@ -606,6 +606,18 @@ describe("not covered when the figure asked is not the items'", () => {
     expect((await engine.answer("养殖场氨排放控制有什么要求？")).status).toBe("answered");
   });
 
+  it("refuses a length in metres or kilometres the plan does not give, and answers the one it gives", async () => {
+    expect((await engine.answer("加油站的油罐离小区要隔几米？")).status).toBe("not_covered");
+    expect((await engine.answer("工地围挡要建多少米高？")).status).toBe("not_covered");
+    expect((await engine.answer("How many metres must a petrol station stand from homes?")).status).toBe(
+      "not_covered",
+    );
+    // …while the radius the plan sets is answered, and "十几公里" said of one's own case asks for nothing.
+    const radius = await engine.answer("热电联产电厂供热半径多少公里内的燃煤锅炉要关停整合？");
+    expect(radius.status).toBe("answered");
+    expect(JSON.stringify(radius)).toContain("30公里");
+  });
+
   it("refuses a count the plan does not give, and what a plan never says (today's numbers, a firm's county)", async () => {
     expect((await engine.answer("商丘要新建多少个充电桩？")).status).toBe("not_covered");
     expect((await engine.answer("How many charging stations are there in Shangqiu right now?")).status).toBe(
