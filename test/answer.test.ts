@@ -612,7 +612,7 @@ describe("not covered when the figure asked is not the items'", () => {
     expect((await engine.answer("How many metres must a petrol station stand from homes?")).status).toBe(
       "not_covered",
     );
-    // …while the radius the plan sets is answered, and "十几公里" said of one's own case asks for nothing.
+    // …while the radius the plan sets is answered.
     const radius = await engine.answer("热电联产电厂供热半径多少公里内的燃煤锅炉要关停整合？");
     expect(radius.status).toBe("answered");
     expect(JSON.stringify(radius)).toContain("30公里");
