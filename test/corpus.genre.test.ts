@@ -518,6 +518,8 @@ describe("every development document", () => {
         "chizhou-air-quality-2024",
         "jiyuan-air-quality-2025",
         "huainan-air-quality-2024",
+        "fuyang-air-quality-2025",
+        "dengzhou-air-quality-2024",
       ].sort(),
     );
   });
