@@ -2582,3 +2582,55 @@ describe("questions as people type them", () => {
     expect((await engine.answer("优良天数比率要达到多少")).citations[0]?.id).toBe("1.2");
   });
 });
+
+describe("conversations that change document or topic", () => {
+  it("reads a place before the national issuer's document (商丘在国务院的文件里) as asking that document", () => {
+    expect(engine.understand("商丘在国务院的文件里是不是重点区域").docs).toEqual([SC]);
+    // (A place before its own plan's kind still names that plan.)
+    expect(engine.understand("商丘的方案里秸秆怎么管").docs).toEqual([SQ]);
+  });
+
+  it("takes 顺便问一下 before a topic of its own as a new question, not the last case changed", async () => {
+    const first = await engine.answer(
+      "我们打算在商丘建物流园，年运量150万吨大宗货物，国务院计划说要接铁路专用线，对我们适用吗",
+    );
+    const changed = await engine.answer("要是年运量只有120万吨呢", { context: first.context });
+    expect(changed.check?.outcome).toBe("does_not_apply");
+    const aside = "顺便问一下，这个国务院文件里商丘是不是重点区域";
+    expect(engine.understand(aside, { context: changed.context }).followUp).toBeNull();
+    const next = await engine.answer(aside, { context: changed.context });
+    expect(next.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
+  });
+
+  it("asks a region's own figure after a key-region check as a question of the plan", async () => {
+    for (const [check, figure] of [
+      ["商丘是不是国家计划里的重点区域", "京津冀及周边的PM2.5要降多少"],
+      ["商丘在国家计划里算重点区域吗", "那京津冀及周边细颗粒物要降多少"],
+    ] as const) {
+      const first = await engine.answer(check);
+      const next = await engine.answer(figure, { context: first.context });
+      expect(next.citations[0], figure).toMatchObject({ doc: SC, id: "1.3" });
+    }
+  });
+
+  it("steps to the next item when the asker thanks first ('Thanks. What does the next item cover?')", async () => {
+    const first = await engine.answer("国家计划（二十四）讲什么");
+    const next = await engine.answer("Thanks. What does the next item cover?", { context: first.context });
+    expect(next.citations[0]).toMatchObject({ doc: SC, id: "7.25" });
+  });
+
+  it("reads English 'when' as asking a time only where it asks one, not in 'when pellets run short'", () => {
+    expect(engine.understand("We add some coal when pellets run short. Is that OK?").intents).not.toContain(
+      "when",
+    );
+    expect(engine.understand("When is the deadline for the boiler phase-out?").intents).toContain("when");
+    expect(engine.understand("By when must dust monitoring be installed?").intents).toContain("when");
+  });
+
+  it("reads 出现在哪些条目 / 各是什么角色 of a department as asking its tasks", () => {
+    expect(engine.understand("市城市管理局出现在哪些条目中？各是什么角色？").intents).toContain(
+      "department_listing",
+    );
+    expect(engine.understand("方案点名市公安局的任务有哪些").intents).toContain("department_listing");
+  });
+});

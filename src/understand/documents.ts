@@ -180,14 +180,19 @@ export function namedDocuments(
   // "Is <a city> in the key regions of the national plan?": a document named as a document (plan,
   // 方案, 文件) is the one asked; another named only by its place is what the question is about.
   const levelWords = new Set(levels.map((l) => l.word));
-  // 绥化的大气方案: a place followed by a plan's kind names that place's document as a document.
+  // 绥化的大气方案: a place followed by a plan's kind names that place's document as a document — unless
+  // another document's name or a level word stands between (某市在国务院这个文件里: the national one's).
   const placeThenKind = (f: DocumentMention) =>
-    kept.some(
-      (m) =>
-        m.doc === f.doc &&
-        placesOf(m.doc).includes(m.name) &&
-        /^的?[\u4e00-\u9fa5]{0,6}?(?:方案|计划|文件|要点)/.test(lower.slice(m.end)),
-    );
+    kept.some((m) => {
+      if (m.doc !== f.doc || !placesOf(m.doc).includes(m.name)) return false;
+      const kind = /^的?[\u4e00-\u9fa5]{0,6}?(?:方案|计划|文件|要点)/.exec(lower.slice(m.end));
+      if (!kind) return false;
+      const between = lower.slice(m.end, m.end + kind[0].length);
+      return (
+        ![...levelWords].some((w) => between.includes(w)) &&
+        !kept.some((o) => o.doc !== f.doc && o.start >= m.end && o.start < m.end + kind[0].length)
+      );
+    });
   const asDocument = (f: DocumentMention) =>
     placeThenKind(f) ||
     f.words.some((w) => DOCUMENT_WORD.test(w) || (levelWords.has(w) && namesLevelDocument(lower, w)));
@@ -216,15 +221,18 @@ export function namedDocuments(
     kept.some((t) => t.doc === f.doc) &&
     kept
       .filter((t) => t.doc === f.doc)
-      .every((t) =>
-        kept.some(
-          (p) =>
-            p.doc !== f.doc &&
-            placesOf(p.doc).includes(p.name) &&
-            (plans.find((x) => x.doc === p.doc)?.source.includes(t.name) ?? false) &&
-            p.end <= t.start &&
-            /^[\d\s年度—–\-~～至到的]*[\p{Script=Han}]{0,4}$/u.test(lower.slice(p.end, t.start)),
-        ),
+      .every(
+        (t) =>
+          // (An issuer's name, 国务院, is no title: 某市在国务院文件里 asks the issuer's document.)
+          DOCUMENT_WORD.test(t.name) &&
+          kept.some(
+            (p) =>
+              p.doc !== f.doc &&
+              placesOf(p.doc).includes(p.name) &&
+              (plans.find((x) => x.doc === p.doc)?.source.includes(t.name) ?? false) &&
+              p.end <= t.start &&
+              /^[\d\s年度—–\-~～至到的]*[\p{Script=Han}]{0,4}$/u.test(lower.slice(p.end, t.start)),
+          ),
       );
   if (found.some(titleOfOtherPlace) && !found.every(titleOfOtherPlace))
     return found.filter((f) => !titleOfOtherPlace(f));

@@ -45,6 +45,13 @@ const WITHIN =
 /** Words that change the facts of the previous question. */
 const CHANGE =
   /^还有|^(?:现在|后来|以后)?不再?[\u4e00-\u9fa5]{1,4}了(?=[，,。])|^另外还有|^另有|(?:^|[，,。.\s]|不好意思|抱歉|对不起)(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+/** Asking the plan for a figure, a list or a manner (要降多少, 有哪些, 怎么做, how much, which). */
+const WH_OF_PLAN = /多少|哪些|哪几|什么|怎么|如何|\bhow (?:much|many|far)\b|\bwhich\b|\bwhat\b/i;
+/** …unless it only changes the case (那要是…呢, 如果…, what if): then it leans on it. */
+const CHANGE_ONLY = /如果|要是|假如|假设|换成|改成|\bwhat if\b|\binstead\b|呢\s*[?？]?\s*$/i;
+/** Words opening a question of its own in a conversation: 顺便问下, 另外请教一个问题, 换个话题, "by the way". */
+const ASKS_ANEW =
+  /^(?:顺便|另外|再|还)(?:问|请教)(?:一下|下|个|一个)?|^(?:还有|另有|另外)(?:一)?个问题|^换个(?:问题|话题)|^(?:by the way|btw|unrelated|on another (?:note|topic)|(?:another|a different|a separate|one more|a second) question)\b/i;
 /** Asking whether the previous obligation still holds of the changed case (还在淘汰范围里吗, "is it still covered?"). */
 const STILL =
   /还(?:在|算|属于)[^，。？?]{0,10}(?:范围|之列|名单|里)|还(?:要|得|需要)(?:淘汰|关停|退出|改造)吗|\bstill (?:in|covered|included|on the list|subject to|affected)\b/i;
@@ -611,9 +618,12 @@ const STEP_ZH =
 // ("the last item" is the plan's final one, no step.)
 const STEP_EN =
   /\b(?:(next|following)|(previous|preceding|prior))\s+(?:one|item|point|clause|measure|task|entry)\b|\bthe\s+(?:one|item|clause)\s+(after|before)\s+(?:that|it|this)\b/i;
-/** What a step question wraps around its step: 呢, 讲的什么, 是谁牵头, what does it say. */
+/**
+ * What a step question wraps around its step: 呢, 讲的什么, 是谁牵头, what does it say — and the
+ * courtesies and the place it stands in (好的谢谢, 这一部分的, "OK thanks", "in that section cover").
+ */
 const STEP_FRAME =
-  /^(?:那|那么|还有|and|so|ok|okay|what about|how about|what's|what is|show me|then)\b|呢|讲(?:的)?(?:是)?(?:什么|啥)|说(?:的)?(?:是)?(?:什么|啥)|(?:是)?(?:什么|啥)(?:内容)?|内容|\b(?:the|about|what|does|it|say|says)\b/giu;
+  /^(?:那|那么|还有|and|so|ok|okay|what about|how about|what's|what is|show me|then)\b|呢|讲(?:的)?(?:是)?(?:什么|啥)|说(?:的)?(?:是)?(?:什么|啥)|(?:是)?(?:什么|啥)(?:内容)?|内容|好的|谢谢|(?:这|那|同)一?(?:部分|节|章)(?:里|中)?的?|\b(?:the|about|what|does|it|say|says|ok|okay|thanks|thank you|please|cover|covers|is|in (?:that|this|the same) (?:section|part|chapter))\b/giu;
 
 function stepOf(text: string): { by: number; written: string } | null {
   const zh = STEP_ZH.exec(text);
@@ -700,6 +710,8 @@ export function readFollowUp(
   const text = query.text;
   const beside = numberedBeside(query, context, deps) ?? steppedBeside(query, context, deps);
   if (query.refs.length > 0 && !beside) return null;
+  // 顺便问下 / "by the way" before a topic of its own: a new question, not the case of the last one changed.
+  if (ASKS_ANEW.test(text.trim()) && query.residue >= OWN_TOPIC) return null;
   let again = false;
   const follow = (kind: FollowUp["kind"], changes: Partial<Query>) => {
     const followUp: FollowUp = {
@@ -822,6 +834,23 @@ export function readFollowUp(
 
   // A changed fact of the previous question: a relative size, a new figure, or a new thing.
   const own = extractFacts(text, query.lang);
+  // A wh-question naming its document (or a region only it names) with a topic of its own and nothing of
+  // a case (那某区域的细颗粒物要降多少, after asking whether a city is in the key regions): a question of
+  // the plan, not the case changed.
+  if (
+    context.kind === "check" &&
+    asked.docs.length > 0 &&
+    !own.asks &&
+    own.fuels.length === 0 &&
+    own.entities.length === 0 &&
+    own.things.size === 0 &&
+    own.places.size === 0 &&
+    withUnit(text).length === 0 &&
+    query.residue >= 2 * OWN_TOPIC &&
+    WH_OF_PLAN.test(text) &&
+    !CHANGE_ONLY.test(text)
+  )
+    return null;
   // A rival said in place of what the case had (要是改用催化燃烧呢, after 水喷淋): the case without it.
   const previousAsked = context.factsText ?? context.question;
   const rivalled = rivalCues(own.cues);
