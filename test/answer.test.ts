@@ -2613,6 +2613,25 @@ describe("conversations that change document or topic", () => {
     }
   });
 
+  it("reads a longer turn repeating a phrase of the item just answered (资金奖补) as asking about that item", async () => {
+    const first = await engine.answer("我们砖厂一条烧结砖生产线年产能5000万标砖，要退出吗");
+    expect(first.citations[0]).toMatchObject({ doc: SQ, id: "2.2" });
+    const next = await engine.answer("退出的话给不给资金奖补？磨蹭到2026年才关还有钱吗", {
+      context: first.context,
+    });
+    expect(next.status).toBe("answered");
+    expect(next.citations[0]).toMatchObject({ doc: SQ, id: "2.2" });
+  });
+
+  it("gives a concentration asked of one pollutant only by a figure beside its name, a year being no name", async () => {
+    // The goals give PM2.5 in micrograms for 2025; ozone has no figure there.
+    expect((await engine.answer("2025年臭氧的浓度要控制到多少")).status).toBe("not_covered");
+    expect((await engine.answer("2025年PM2.5浓度控制在多少微克")).citations[0]).toMatchObject({
+      doc: SQ,
+      id: "1.2",
+    });
+  });
+
   it("steps to the next item when the asker thanks first ('Thanks. What does the next item cover?')", async () => {
     const first = await engine.answer("国家计划（二十四）讲什么");
     const next = await engine.answer("Thanks. What does the next item cover?", { context: first.context });

@@ -196,7 +196,19 @@ export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): bool
     if (!type || !evidence) return true;
     if (!type.near) return hits.some((h) => evidence.test(h.item.text));
     const asking = (type.ask.exec(query.text)?.[0] ?? "").toLowerCase();
-    const words = terms.filter((t) => !asking.includes(t));
+    // (A year is no word of what is asked: 2025年臭氧浓度 is not the 2025 PM2.5 figure.)
+    // What the figure is of, without what kind of figure it is (臭氧浓度 → 臭氧).
+    const named = terms
+      .filter((t) => !asking.includes(t) && !/^\d+$/.test(t))
+      .map((t) => t.replace(askingWords().measureWords, ""))
+      .filter((t) => t.length >= 2);
+    // No piece from inside a longer word: 氧化 of 二氧化硫 is no word of the question beside 氮氧化物's figure.
+    // (Its head or tail may be one: 天数 of a mistyped 优两天数.)
+    const inside = (t: string, o: string) => {
+      const at = o.indexOf(t);
+      return at > 0 && at + t.length < o.length;
+    };
+    const words = [...new Set(named)].filter((t) => !named.some((o) => inside(t, o)));
     const all = new RegExp(
       evidence.source,
       evidence.flags.includes("g") ? evidence.flags : `${evidence.flags}g`,
@@ -207,13 +219,19 @@ export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): bool
       .map(({ item }) => ({ item, text: item.text.toLowerCase() }))
       .map((h) => ({ ...h, focus: words.filter((t) => h.text.includes(t)) }))
       .filter((h) => h.focus.length > 0);
-    if (sharing.length === 0) return hits.some((h) => evidence.test(h.item.text));
+    // (…unless it names, or is carried to, a thing in the plans' words — 二氧化硫 of "SO2" — that none of them has.)
+    if (sharing.length === 0)
+      return !words.some((t) => /\p{Script=Han}/u.test(t)) && hits.some((h) => evidence.test(h.item.text));
     return sharing.some(({ item, text, focus }) =>
       [...item.text.matchAll(all)].some((m) => {
-        const near = text.slice(
-          Math.max(0, m.index - FIGURE_REACH),
-          m.index + m[0].length + FIGURE_REACH / 3,
-        );
+        const after = text.slice(m.index, m.index + m[0].length + FIGURE_REACH / 3);
+        // (A gloss in brackets between the word and its figure — 臭氧评价浓度（日最大8小时…）控制在 — is no
+        // distance; a name in brackets, 细颗粒物（PM2.5）, still counts.)
+        const unglossed = text
+          .slice(Math.max(0, m.index - 4 * FIGURE_REACH), m.index)
+          .replace(/[（(][^（）()]*[）)]/g, "")
+          .slice(-FIGURE_REACH);
+        const near = `${text.slice(Math.max(0, m.index - FIGURE_REACH), m.index)}${after} ${unglossed}${after}`;
         return focus.some((t) => near.includes(t));
       }),
     );

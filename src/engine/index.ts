@@ -171,6 +171,17 @@ export async function createEngine(
   return new PolicyEngine(corpus.plans, warnings, index, now, corpus.genre, books, homeScope);
 }
 
+/** Shortest run of characters a question must share with an item's text to be speaking of that item's words. */
+const SHARED_PHRASE = 4;
+
+/** Whether a question repeats a run of at least {@link SHARED_PHRASE} Chinese characters of a text (资金奖补). */
+function sharesPhrase(question: string, text: string): boolean {
+  for (const run of question.match(/\p{Script=Han}+/gu) ?? [])
+    for (let at = 0; at + SHARED_PHRASE <= run.length; at++)
+      if (text.includes(run.slice(at, at + SHARED_PHRASE))) return true;
+  return false;
+}
+
 let shared: Promise<Engine> | undefined;
 
 /** Answers with the shared default engine (created on first use). */
@@ -288,12 +299,13 @@ class PolicyEngine implements Engine {
     query: Query,
     context: Context | null | undefined,
   ): ReturnType<typeof resolve> | null {
-    const leaning = leanOnPrevious(query, context ?? null);
-    const top = leaning ? retrieve(this.index, scoped, 1)[0] : undefined;
+    const top = retrieve(this.index, scoped, 1)[0];
     const previous = context?.items ?? [];
-    return leaning && top && previous.some((i) => i.doc === top.item.doc && i.id === top.item.id)
-      ? resolve(leaning, this.deps())
-      : null;
+    if (!top || !previous.some((i) => i.doc === top.item.doc && i.id === top.item.id)) return null;
+    const leaning =
+      leanOnPrevious(query, context ?? null) ??
+      leanOnPrevious(query, context ?? null, sharesPhrase(query.text, top.item.text));
+    return leaning ? resolve(leaning, this.deps()) : null;
   }
 
   documents(lang: Lang = "zh"): DocumentInfo[] {

@@ -12,6 +12,7 @@ const AskingFile = z.object({
   departmentAsk: z.string(),
   setAside: z.string(),
   listingFiller: z.string(),
+  measureWords: z.string(),
   roles: z.object({ lead: z.string(), support: z.string(), responsible: z.string(), any: z.string() }),
   deadlineAsk: z.string(),
   deadlineListing: z.string(),
@@ -72,6 +73,8 @@ export interface AskingWords {
   setAside: RegExp;
   /** Global: every filler word is taken out. */
   listingFiller: RegExp;
+  /** Words that say what kind of figure, not of what (浓度, 目标, 比例), ending a word: no word of the thing a figure is asked of. */
+  measureWords: RegExp;
   roles: Record<Role, RegExp>;
   /** Words asking what a department takes part in at all, whatever its role (参与). */
   anyRole: RegExp;
@@ -159,6 +162,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     departmentAsk: re("departmentAsk", d.departmentAsk),
     setAside: re("setAside", `(?:${d.setAside})$`),
     listingFiller: re("listingFiller", d.listingFiller, "gi"),
+    measureWords: re("measureWords", `(?:${d.measureWords})$`, "i"),
     roles: {
       lead: re("roles.lead", d.roles.lead),
       support: re("roles.support", d.roles.support),

@@ -1311,7 +1311,12 @@ const LEANING: Record<Query["lang"], number> = { zh: 20, en: 40 };
  * cannot be: it names a document or an item, asks for what no document gives, or is long enough to
  * stand alone.
  */
-export function leanOnPrevious(query: Query, context: Context | null): Query | null {
+export function leanOnPrevious(
+  query: Query,
+  context: Context | null,
+  /** The question shares a phrase of the previous item's own (资金奖补): it may say more and still lean on it. */
+  sharesItsPhrase = false,
+): Query | null {
   if (!context || context.items.length === 0) return null;
   const scoped = query.followUp?.kind === "scope" || query.followUp?.kind === "aspect";
   if (query.followUp !== null && !scoped) return null;
@@ -1323,7 +1328,7 @@ export function leanOnPrevious(query: Query, context: Context | null): Query | n
   if (query.asksFor.length > 0) return null;
   // (One pointing back at what was asked — the older ones, 那几辆 — may say more and still lean on it.)
   const pointsBack = POINTS_BACK.test(query.text);
-  if (query.text.length > LEANING[query.lang] * (pointsBack ? 2 : 1)) return null;
+  if (query.text.length > LEANING[query.lang] * (pointsBack || sharesItsPhrase ? 2 : 1)) return null;
   const followUp: FollowUp = { kind: "items", context, again: false };
   // The conversation's topic stays what it was, for the turns after this one.
   const expansions = [...new Set([...context.expansions, ...query.expansions])];
