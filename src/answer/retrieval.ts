@@ -196,8 +196,8 @@ export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): bool
     if (!type || !evidence) return true;
     if (!type.near) return hits.some((h) => evidence.test(h.item.text));
     const asking = (type.ask.exec(query.text)?.[0] ?? "").toLowerCase();
-    // (A year is no word of what is asked: 2025年臭氧浓度 is not the 2025 PM2.5 figure.)
-    // What the figure is of, without what kind of figure it is (臭氧浓度 → 臭氧).
+    // What the figure is of, without what kind of figure it is (臭氧浓度 → 臭氧). A year is none of it:
+    // 2025年臭氧浓度 is not the 2025 PM2.5 figure.
     const named = terms
       .filter((t) => !asking.includes(t) && !/^\d+$/.test(t))
       .map((t) => t.replace(askingWords().measureWords, ""))

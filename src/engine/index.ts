@@ -302,9 +302,7 @@ class PolicyEngine implements Engine {
     const top = retrieve(this.index, scoped, 1)[0];
     const previous = context?.items ?? [];
     if (!top || !previous.some((i) => i.doc === top.item.doc && i.id === top.item.id)) return null;
-    const leaning =
-      leanOnPrevious(query, context ?? null) ??
-      leanOnPrevious(query, context ?? null, sharesPhrase(query.text, top.item.text));
+    const leaning = leanOnPrevious(query, context ?? null, sharesPhrase(query.text, top.item.text));
     return leaning ? resolve(leaning, this.deps()) : null;
   }
 
