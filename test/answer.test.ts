@@ -2632,6 +2632,15 @@ describe("conversations that change document or topic", () => {
     });
   });
 
+  it("judges a restaurant's own stoves by their fuel, and a quoted coal-stove requirement as the rule's name, not a second case", async () => {
+    const gas = await engine.answer("我们饭店的炉灶烧天然气，要淘汰吗");
+    expect(gas.check?.outcome).toBe("does_not_apply");
+    expect(gas.citations[0]).toMatchObject({ doc: SQ, id: "3.2" });
+    expect((await engine.answer("我们饭店的炉灶烧煤，要淘汰吗")).check?.outcome).toBe("applies");
+    const quoted = await engine.answer("我们餐厅厨房的灶台都烧天然气，那个淘汰燃煤经营性炉灶的规定管我们吗");
+    expect(quoted.check?.outcome).toBe("does_not_apply");
+  });
+
   it("steps to the next item when the asker thanks first ('Thanks. What does the next item cover?')", async () => {
     const first = await engine.answer("国家计划（二十四）讲什么");
     const next = await engine.answer("Thanks. What does the next item cover?", { context: first.context });

@@ -456,5 +456,16 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
       (out[i] as Entity).described = true;
     }
   }
-  return out;
+  // A thing named again inside a requirement the asker quotes, after one of its kind the asker described: the
+  // rule's name (那个淘汰燃煤经营性炉灶的要求), not a second case.
+  const quoted = (e: Entity, i: number) => {
+    if (!out.slice(0, i).some((o) => o.kind === e.kind && o.described)) return false;
+    const at = e.text.indexOf(e.mention);
+    return (
+      at >= 0 &&
+      v.quotedRequirement.before.test(e.text.slice(0, at)) &&
+      v.quotedRequirement.after.test(e.text.slice(at + e.mention.length))
+    );
+  };
+  return out.filter((e, i) => !quoted(e, i));
 }

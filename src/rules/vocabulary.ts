@@ -46,6 +46,7 @@ export const VocabularyFile = z.object({
   planUnits: z.record(z.string(), z.object({ unit: Id, en: z.string(), factor: z.number().default(1) })),
   notFigures: z.array(z.string().min(1)),
   joiners: Pattern,
+  quotedRequirement: z.object({ before: Pattern, after: Pattern }),
   measures: z.object({
     design: z.object({ pattern: Pattern, label: Bi }),
     current: z.object({ pattern: Pattern, label: Bi }),
@@ -90,6 +91,8 @@ export interface Vocabulary {
   planUnits: VocabularyFile["planUnits"];
   notFigures: RegExp;
   joiners: RegExp;
+  /** The words around a thing named in a requirement the asker quotes (淘汰燃煤…的要求): the rule's name, not a case. */
+  quotedRequirement: { before: RegExp; after: RegExp };
   measures: Record<"design" | "current" | "annual" | "stock", { re: RegExp; label: Bi }>;
   batches: { perBatch: RegExp; count: RegExp };
   animals: Word[];
@@ -124,6 +127,10 @@ export function compileVocabulary(file: VocabularyFile): Vocabulary {
     planUnits: file.planUnits,
     notFigures: re(`^(?:${file.notFigures.map(literal).join("|")})`),
     joiners: re(file.joiners, "gi"),
+    quotedRequirement: {
+      before: re(`(?:${file.quotedRequirement.before})$`),
+      after: re(`^(?:${file.quotedRequirement.after})`),
+    },
     measures: {
       design: { re: re(file.measures.design.pattern), label: file.measures.design.label },
       current: { re: re(file.measures.current.pattern), label: file.measures.current.label },
