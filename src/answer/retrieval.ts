@@ -186,7 +186,8 @@ const FIGURE_REACH = 24;
  * after; items sharing none of its words are looked at whole, and only when none of the items shares one.
  */
 export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): boolean {
-  const types = askingWords().answerTypes;
+  const w = askingWords();
+  const types = w.answerTypes;
   const terms = [
     ...new Set(lexicalTerms(query.searchText).filter((t) => !t.startsWith("~") && t.length >= 2)),
   ];
@@ -200,7 +201,7 @@ export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): bool
     // 2025年臭氧浓度 is not the 2025 PM2.5 figure.
     const named = terms
       .filter((t) => !asking.includes(t) && !/^\d+$/.test(t))
-      .map((t) => t.replace(askingWords().measureWords, ""))
+      .map((t) => t.replace(w.measureWords, ""))
       .filter((t) => t.length >= 2);
     // No piece from inside a longer word: 氧化 of 二氧化硫 is no word of the question beside 氮氧化物's figure.
     // (Its head or tail may be one: 天数 of a mistyped 优两天数.)

@@ -299,10 +299,13 @@ class PolicyEngine implements Engine {
     query: Query,
     context: Context | null | undefined,
   ): ReturnType<typeof resolve> | null {
+    // (Searched only for a question that could lean at all, a shared phrase allowing it most.)
+    const loose = leanOnPrevious(query, context ?? null, true);
+    if (!loose) return null;
     const top = retrieve(this.index, scoped, 1)[0];
     const previous = context?.items ?? [];
     if (!top || !previous.some((i) => i.doc === top.item.doc && i.id === top.item.id)) return null;
-    const leaning = leanOnPrevious(query, context ?? null, sharesPhrase(query.text, top.item.text));
+    const leaning = sharesPhrase(query.text, top.item.text) ? loose : leanOnPrevious(query, context ?? null);
     return leaning ? resolve(leaning, this.deps()) : null;
   }
 

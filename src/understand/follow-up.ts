@@ -45,10 +45,9 @@ const WITHIN =
 /** Words that change the facts of the previous question. */
 const CHANGE =
   /^还有|^(?:现在|后来|以后)?不再?[\u4e00-\u9fa5]{1,4}了(?=[，,。])|^另外还有|^另有|(?:^|[，,。.\s]|不好意思|抱歉|对不起)(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
-/** Asking the plan for a figure, a list or a manner (要降多少, 有哪些, 怎么做, how much, which). */
+/** Asking the plan for a figure, a list or a manner (要降多少, 有哪些, 怎么做, how much, which) —
+ * unless it changes the case ({@link CHANGE}: 那要是…呢, 如果…, what if), when it leans on it. */
 const WH_OF_PLAN = /多少|哪些|哪几|什么|怎么|如何|\bhow (?:much|many|far)\b|\bwhich\b|\bwhat\b/i;
-/** …unless it only changes the case (那要是…呢, 如果…, what if): then it leans on it. */
-const CHANGE_ONLY = /如果|要是|假如|假设|换成|改成|\bwhat if\b|\binstead\b|呢\s*[?？]?\s*$/i;
 /** Words opening a question of its own in a conversation: 顺便问下, 另外请教一个问题, 换个话题, "by the way". */
 const ASKS_ANEW =
   /^(?:顺便|另外|再|还)(?:问|请教)(?:一下|下|个|一个)?|^(?:还有|另有|另外)(?:一)?个问题|^换个(?:问题|话题)|^(?:by the way|btw|unrelated|on another (?:note|topic)|(?:another|a different|a separate|one more|a second) question)\b/i;
@@ -848,7 +847,7 @@ export function readFollowUp(
     withUnit(text).length === 0 &&
     query.residue >= 2 * OWN_TOPIC &&
     WH_OF_PLAN.test(text) &&
-    !CHANGE_ONLY.test(text)
+    !CHANGE.test(text)
   )
     return null;
   // A rival said in place of what the case had (要是改用催化燃烧呢, after 水喷淋): the case without it.
