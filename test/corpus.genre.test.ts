@@ -520,6 +520,8 @@ describe("every development document", () => {
         "huainan-air-quality-2024",
         "fuyang-air-quality-2025",
         "dengzhou-air-quality-2024",
+        "zhoukou-air-quality-2025",
+        "xiangcheng-air-quality-2024",
       ].sort(),
     );
   });
