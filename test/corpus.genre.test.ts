@@ -4377,3 +4377,32 @@ describe("the thirty-sixth round's conventions", () => {
     expect(planOf("liaoyuan-air-quality-2025").profile.heatingSeason).toEqual({ month: 10, day: 25 });
   });
 });
+
+describe("the forty-eighth round's conventions", () => {
+  it("reads a chain whose rings end in the notice's own words, in the order it gives them (按“自验→复核→终验”的顺序), a ring left out taking no other's role", () => {
+    const jining = planOf("jining-air-quality-2025");
+    // 验收链：各县（市、区）人民政府自验→市住房城乡建设局、市能源局、市财政局复核→市发展改革委终验〔供暖季前〕, after the
+    // task's points: the task's, not its last point's.
+    expect(roles(jining, "3.3")).toEqual({
+      "各县(市、区)人民政府": "responsible",
+      市住房城乡建设局: "support",
+      市能源局: "support",
+      市财政局: "support",
+      市发展改革委: "lead",
+    });
+    // …。本点验收链：各县（市、区）人民政府自验→市市场监管局终验〔年底前〕: two rings, the second the lead by its word.
+    expect(roles(jining, "3.3.3")).toEqual({ "各县(市、区)人民政府": "responsible", 市市场监管局: "lead" });
+  });
+
+  it("reads a one-character role word after a township's bracketed name (各乡镇（街道）干)", () => {
+    // ——市泗洪生态环境局盯，各乡镇（街道）干，县工信局、县市场监管局、国网泗洪县供电公司帮，6月底前结。
+    const sihong = planOf("sihong-air-pollution-2025");
+    expect(roles(sihong, "2.3")).toEqual({
+      市泗洪生态环境局: "lead",
+      "各乡镇(街道)": "responsible",
+      县工信局: "support",
+      县市场监管局: "support",
+      国网泗洪县供电公司: "support",
+    });
+  });
+});

@@ -249,6 +249,8 @@ export interface PlanConventions {
   chainRolesByCount: Map<number, Role[]>;
   /** The field a chain stands in (〔责任排序：A＞B；截止：…〕), when the notice names it: then one ring needs no mark. */
   chainLabel: string | null;
+  /** The words a chain's rings end in, by ring, when the notice orders its own (按“自验→复核→终验”的顺序); else empty. */
+  chainWords: string[];
   /**
    * "任务序号后「」内所列单位为牵头单位": the marks of a bracket right after a task's number naming its
    * leads, the names in the bracket closing the task then supporting. Null when the plan writes none.
@@ -376,7 +378,7 @@ const JOINTLY = /[“"「](共同[\p{Script=Han}]{2,6})[”"」]的?[^。；;]{0
  * lists) are of the kind said.
  */
 const DEFINED_BY_MARKING =
-  /(?:(?:标(?:注|明|有)?|写明|注明|写有|列为|列作|记为)[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:字样)?的(?=(?:单位|部门)?(?:为|是|即))|[“"「【]([\p{Script=Han}]{1,6})[·・•—–]?[”"」】](?:栏)?所列的?(?=单位|部门))(?:单位|部门)?(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
+  /(?:(?:标(?:注|明|有)?|写明|注明|写有|列为|列作|记为)[“"「]([\p{Script=Han}]{1,6})[·・•—–]?[”"」](?:字样)?的(?=(?:单位|部门)?(?:[^。；;“”"「」]{0,30}?[，,])?(?:为|是|即))|[“"「【]([\p{Script=Han}]{1,6})[·・•—–]?[”"」】](?:栏)?所列的?(?=单位|部门))(?:单位|部门)?(?:[^。；;“”"「」]{0,30}?[，,])?(?:为|是|即)(?:该项任务的?)?([\p{Script=Han}]{0,4}?(?:牵头|配合|参与|协办|责任|落实|实施))(?:单位|部门)/gu;
 
 /**
  * 写明“是牵头部门”的单位，负责统筹推进…；写明“是支持部门”的单位，积极配合… / 标注“共抓”的各单位按职责分工共同负责: the
@@ -698,7 +700,8 @@ function framed(text: string, word: string, role: Role): string {
 }
 
 /** How a unit's name ends (局, 委员会, 人民政府, 公司 …): a mark right after it is the unit's. */
-const UNIT_END = "(?:局|委|委员会|办公室|政府|公司|中心|院|所|队|站|部|厅|管委会|集团|分局)";
+const UNIT_END =
+  "(?:局|委|委员会|办公室|政府|公司|中心|院|所|队|站|部|厅|管委会|集团|分局|街道|乡镇|办事处|镇|乡|区|县|市|单位)";
 
 /**
  * A word too short or too plain to stand for a role anywhere (牵, 配, “1”, “N”, A角): only as the label
@@ -1136,10 +1139,20 @@ function readOrderedKinds(text: string): { roles: Role[]; mark: string } | null 
   return roles.every((r): r is Role => r !== null) ? { roles, mark } : null;
 }
 
+/** 按“自验→复核→终验”的顺序: the notice's own role words, in the order its chain lines write them. */
+const ORDERED_WORDS = /[“"「]([\p{Script=Han}]{1,4}(?:\s*→\s*[\p{Script=Han}]{1,4}){1,4})[”"」]的?顺序/u;
+
 /** The roles of a chain's rings, first to last, as the notice defines them; null when it defines none. */
 function readChainRoles(text: string): Role[] | null {
   const ordered = readOrderedKinds(text);
   if (ordered) return ordered.roles;
+  // (Its own words in order, each defined as a role: 标注“终验”的单位…为牵头单位.)
+  const words = ORDERED_WORDS.exec(text);
+  if (words) {
+    const defined = readRoleWords(text);
+    const roles = (words[1] as string).split(/\s*→\s*/).map((w) => defined.get(w) ?? null);
+    if (roles.every((r): r is Role => r !== null)) return roles;
+  }
   if (!/→/.test(text) && !CHAIN_MARK.test(text)) return null;
   const roles: Role[] = [];
   // (只分两档的，第二档为配合单位 says a shorter chain's rings: read apart.)
@@ -1223,18 +1236,32 @@ export function chainClause(
   mark = "→",
   byCount: ReadonlyMap<number, readonly Role[]> = new Map(),
   label: string | null = null,
+  ringWords: readonly string[] = [],
 ): string | null {
   if (!roles) return null;
   const m = escapeRegExp(mark);
   const line =
     new RegExp(`^[\\s　]*[\\p{Script=Han}]{2,6}[:：]\\s*([^\\n]*${m}[^\\n]*)$`, "mu").exec(text) ??
+    // (…or a point's own at the end of its sentence: …抽检合格率保持100%。本点验收链：A自验→B终验〔…〕)
+    new RegExp(
+      `[。；;]\\s*(?:本点|该点|此点)[\\p{Script=Han}]{2,6}[:：]\\s*([^\\n]*${m}[^\\n]*)$`,
+      "mu",
+    ).exec(text) ??
     (label ? new RegExp(`${escapeRegExp(label)}\\s*[:：]\\s*([^；;〕）)】\\]\\n]+)`, "u").exec(text) : null);
   if (!line) return null;
-  const rings = (line[1] as string).split(mark).map((r) => r.trim().replace(/[。；;]$/, ""));
+  const written = (line[1] as string).split(mark).map((r) => r.trim().replace(/[。；;]$/, ""));
+  // A ring written with its word (X自验→Z终验〔date〕, a ring left out) is its units without the word and the date
+  // after it, in the role of its word wherever it stands.
+  const worded = written.map((r) => {
+    const bare = r.replace(/\s*〔[^〕]*〕$/, "");
+    const at = ringWords.findIndex((w) => bare.endsWith(w));
+    return at >= 0 ? { ring: bare.slice(0, -(ringWords[at] as string).length), at } : null;
+  });
+  const rings = written.map((r, i) => worded[i]?.ring ?? r);
   roles = byCount.get(rings.length) ?? roles;
   // (An empty ring is written —, or / where — parts the rings.)
   const parts = rings.flatMap((ring, i) => {
-    const role = roles[i];
+    const role = roles[worded[i]?.at ?? i];
     return role && ring !== "" && !/^(?:[—\-－]+|[/／]+)$/.test(ring) ? [`${ring}${BARE_VERB[role]}`] : [];
   });
   return parts.length > 0 ? parts.join("，") : null;
@@ -1812,6 +1839,7 @@ export function readPlanConventions(
       readChainRoles(`${notice}\n${preamble}`),
     ),
     chainLabel: CHAIN_MARK.exec(`${notice}\n${preamble}`)?.[1] ?? null,
+    chainWords: ORDERED_WORDS.exec(`${notice}\n${preamble}`)?.[1]?.split(/\s*→\s*/) ?? [],
     timedLeads: stated(TIMED_LEADS) !== null,
     timeDivides: readTimeDivides(`${notice}\n${preamble}`),
     localRole: ((m) => (m ? roleSaid(m[1] as string) : null))(stated(LOCAL_ROLE)),

@@ -466,6 +466,18 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const owedTimes = new Map<string, string[]>();
   // A last point's text without the lines it closes that say they are its item's (本条落实责任：…).
   const pointsOwnText = new Map<Item, string>();
+  // A chain line's units (责任链：A→B、C→D), by the rings the notice defines; none when the text has no chain.
+  const chainDepartments = (text: string): DepartmentRef[] => {
+    const chain = chainClause(
+      text,
+      conventions.chainRoles,
+      conventions.chainMark,
+      conventions.chainRolesByCount,
+      conventions.chainLabel,
+      conventions.chainWords,
+    );
+    return chain ? (parseResponsibility(chain, canonical)?.departments ?? []) : [];
+  };
   // A point's text without the line of roles and time closing its item: what dates the point.
   const datedText = new Map<Item, string>();
   // Items one of whose points has a clause of its own: their last point's clause is its own too.
@@ -792,7 +804,13 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const sentences = saidLines
         .join("。")
         .replace(/(^|。)(?:(?:本条|本项|此项|此条|该项)(?:工作|任务)[，,]|以上各点均?(?=由))\s*/g, "$1");
-      const said = lists.length > 0 ? lists : closingSentence(sentences, canonical, conventions);
+      // (验收链：A自验→B复核→C终验 under the task's label, its points writing 本点验收链：…: a chain of the task's.)
+      const said =
+        lists.length > 0
+          ? lists
+          : ((closing) => (closing.length > 0 ? closing : chainDepartments(saidLines.join("\n"))))(
+              closingSentence(sentences, canonical, conventions),
+            );
       // 本条… after a point's own points (（十）→ 2. → （2）) speaks for the 条, the numbered item.
       const path = d.path ?? [];
       const owner =
@@ -963,6 +981,11 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
         owedTimes.set(item.parent, [lastLine]);
         datedText.set(item, item.text.replace(lastLine, ""));
       }
+      // (…本点验收链：A自验→B终验 in the point's own sentence: the point's chain, the lines after it the item's.)
+      if (departments.length === 0)
+        departments.push(
+          ...chainDepartments(closingLines.reduce((t, line) => t.replace(line, ""), item.text)),
+        );
       // A point given its clause by the line closing its own points (1. →（1）（2）→ 分工：…) is a point
       // with a clause of its own among its item's points.
       const above = item.parent.split(".");
@@ -975,18 +998,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       // 由X总负责，Y具体承办，Z协助办理。 opening the task, before what it is to do: a sentence of nothing but roles.
       if (departments.every((x) => x.role === "support"))
         departments.push(...openingRoles(item.text, canonical, conventions.roleWords));
-      // 责任链：A→B、C→D — a chain line read by the rings the notice defines.
-      const chain =
-        departments.length === 0
-          ? chainClause(
-              item.text,
-              conventions.chainRoles,
-              conventions.chainMark,
-              conventions.chainRolesByCount,
-              conventions.chainLabel,
-            )
-          : null;
-      if (chain) departments.push(...(parseResponsibility(chain, canonical)?.departments ?? []));
+      // 责任链：A→B、C→D — a chain line read by the rings the notice defines (not one after the last point that is
+      // its task's).
+      if (departments.length === 0)
+        departments.push(...chainDepartments(pointsOwnText.get(item) ?? item.text));
       // Units on lines of their own under the task, each with its duty (区经济促进局：推动…).
       if (departments.length === 0)
         departments.push(
