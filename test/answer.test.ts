@@ -2397,6 +2397,39 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.citations[0]?.doc).toBe("hengyang-air-quality-2025");
     expect(r.citations.map((c) => c.id)).toContain("3.2.1");
   });
+
+  it("carries the plans' other words for a thing (煤改电 → 电代煤, 窑炉 → 炉窑, 两高 → 高耗能高排放) and reads 怎么处理 / 有什么限制 as asking", async () => {
+    const cases: Array<[string, string, string]> = [
+      ["张家口农村今年煤改电打算改造多少户", "zhangjiakou-air-pollution-2025", "2.1"],
+      ["贵港对陶瓷窑炉有哪些整治要求", "guigang-air-pollution-2025", "2.3"],
+      ["九江怎么遏制两高项目", "jiujiang-air-quality-2025", "2.1"],
+      ["渭南对国四货车如何处理", "weinan-air-pollution-2025", "4.9.2"],
+    ];
+    for (const [question, doc, id] of cases) {
+      const r = await many.answer(question);
+      expect(r.status, question).toBe("answered");
+      expect(r.citations[0], question).toMatchObject({ doc, id });
+    }
+  });
+
+  it("cites first the point that gives the figure asked (多少户) though it scores a little further below its item, which gives none", async () => {
+    // 莒县 3.3 巩固提升清洁取暖成效 (no figure) → 2.新增清洁取暖改造任务。2025年完成农村地区清洁取暖改造1.2万户…
+    const r = await many.answer("莒县农村地区清洁取暖今年要完成多少户改造");
+    expect(r.citations[0]).toMatchObject({ doc: "juxian-air-pollution-2025", id: "3.3.2" });
+  });
+
+  it("refuses a fund's amount, a count of what stands today, a fine asked in English and a period's first and last day that the plans do not give", async () => {
+    for (const question of [
+      "周口大气治理的专项资金一共拨付了多少",
+      "项城全市一共有多少家加油站",
+      "How much is a diner fined under the Zhoukou plan for having no fume purifier?",
+      "商丘砖瓦窑错峰生产从几月几号开始到几月几号结束",
+    ])
+      expect((await many.answer(question)).status, question).toBe("not_covered");
+    // A period the plan gives (5月至10月为臭氧污染防控期) still answers.
+    const ozone = await many.answer("宁德的臭氧防控期从几月到几月");
+    expect(ozone.citations[0]).toMatchObject({ doc: "ningde-air-quality-2025", id: "4.19" });
+  });
 });
 
 describe("questions as people type them", () => {
@@ -2660,5 +2693,15 @@ describe("conversations that change document or topic", () => {
       "department_listing",
     );
     expect(engine.understand("方案点名市公安局的任务有哪些").intents).toContain("department_listing");
+  });
+
+  it("reads a refrigerated truck (冷藏车, reefer) as a logistics vehicle of the new-energy clause", async () => {
+    const city = await engine.answer("我们冷链公司的冷藏车都在城区跑配送，必须换成新能源车吗");
+    expect(city.check?.outcome).toBe("applies");
+    expect(city.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
+    const en = await engine.answer(
+      "Do our refrigerated trucks that deliver inside the built-up area have to go electric?",
+    );
+    expect(en.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
   });
 });

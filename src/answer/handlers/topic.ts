@@ -16,6 +16,8 @@ import { notCovered } from "./not-covered.js";
 export const RELATED_SHARE = 0.7;
 /** A point scoring above this share of the first keeps the item they share first (see topic). */
 const POINT_LEADS = 0.9;
+/** …or above this share, when it gives the figure a question asks for and the item has none. */
+const FIGURE_POINT_LEADS = 0.8;
 /** At most this many items are cited for one topic. */
 const MAX_ITEMS = 3;
 
@@ -68,14 +70,18 @@ export const topic: Handler = (query, deps) => {
   const [lead, ...rest] = kept;
   const points = rest.filter((h) => h.item.parent === lead?.item.id && h.item.doc === lead?.item.doc);
   const [point, other] = points;
+  // (The figure asked for is the point's alone: it may score a little further below the heading.)
+  const givesFigure =
+    lead !== undefined &&
+    point !== undefined &&
+    ASKS_FIGURE.test(query.text) &&
+    lead.item.quantities.length === 0 &&
+    point.item.quantities.length > 0;
   if (
     lead &&
     point &&
-    (headingOnly(lead.item) ||
-      (ASKS_FIGURE.test(query.text) &&
-        lead.item.quantities.length === 0 &&
-        point.item.quantities.length > 0)) &&
-    point.score >= lead.score * POINT_LEADS &&
+    (headingOnly(lead.item) || givesFigure) &&
+    point.score >= lead.score * (givesFigure ? FIGURE_POINT_LEADS : POINT_LEADS) &&
     (!other || other.score < point.score * POINT_LEADS)
   )
     kept.unshift(...kept.splice(kept.indexOf(point), 1));
