@@ -4404,5 +4404,20 @@ describe("the forty-eighth round's conventions", () => {
       县市场监管局: "support",
       国网泗洪县供电公司: "support",
     });
+    // ——县委督查室、县政府督查室盯，…帮: an office (室) before its word.
+    expect(roles(sihong, "8.3")).toEqual({
+      县委督查室: "lead",
+      县政府督查室: "lead",
+      县大气污染防治工作领导小组办公室: "support",
+    });
+  });
+
+  it("dates a year-less month by the year the notice gives its months (写明1月至3月的，指2026年)", () => {
+    const sihong = planOf("sihong-air-pollution-2025");
+    const dates = (id: string) => sihong.items.find((i) => i.id === id)?.deadlines.map((d) => d.date);
+    // 6月底前结 → 2025; 3月底前结 and 1月底前结 → 2026 (the autumn-winter campaign across the year's end).
+    expect(dates("2.3")).toEqual(["2025-06-30"]);
+    expect(dates("6.3")).toEqual(["2026-03-31"]);
+    expect(dates("8.3")).toEqual(["2026-01-31"]);
   });
 });

@@ -701,7 +701,7 @@ function framed(text: string, word: string, role: Role): string {
 
 /** How a unit's name ends (局, 委员会, 人民政府, 公司 …): a mark right after it is the unit's. */
 const UNIT_END =
-  "(?:局|委|委员会|办公室|政府|公司|中心|院|所|队|站|部|厅|管委会|集团|分局|街道|乡镇|办事处|镇|乡|区|县|市|单位)";
+  "(?:局|委|委员会|办公室|室|政府|公司|中心|院|所|队|站|部|厅|管委会|集团|分局|街道|乡镇|办事处|镇|乡|区|县|市|单位)";
 
 /**
  * A word too short or too plain to stand for a role anywhere (牵, 配, “1”, “N”, A角): only as the label

@@ -43,6 +43,8 @@ export interface DeadlineOptions {
   monthDayYear?: number | null;
   /** “时限”只写月份的，均指该月25日前完成: the day of a month written alone, where the notice names one. */
   monthAloneDay?: number | null;
+  /** The year of a year-less date by its month, where the notice gives one (写明1月至3月的，指2026年). */
+  monthYears?: ReadonlyArray<{ from: number; to: number; year: number }>;
 }
 
 /** 【收口】0930 / 时限：1130 / Ⓓ0630 — a month-day code after a tag, a label or a circled letter (only where the notice defines them). */
@@ -603,8 +605,12 @@ export function parseDeadlines(written: string, options: DeadlineOptions): Deadl
       const end = at + m[0].length;
       if (hits.some((h) => at < h.end && end > h.at)) continue;
       const own = year(m as RegExpExecArray, options);
+      // (The notice's year for the month, where it gives one, before any passage's.)
+      const month = options.monthYears?.length ? date(m as RegExpExecArray, 2001, options).month : null;
+      const byMonth = options.monthYears?.find((r) => month !== null && month >= r.from && month <= r.to);
       let resolved =
         own ??
+        byMonth?.year ??
         years.filter((y) => y.at < at).at(-1)?.year ??
         options.year ??
         (recurring ? (options.since ?? null) : null);

@@ -132,6 +132,22 @@ const ANGLED_LABELS = /〈([^〈〉\n]*?[:：][^〈〉\n]*)〉/g;
 /** 未注明年份的，均为2025年 / 时限未标明年份的指2025年: the year a notice gives dates written without one. */
 const UNDATED_YEAR =
   /未(?:注明|标明|写明|明确|标注)年份的[^。；;月]{0,16}?(?:均|一律)?(?:为|指|是|按)(20\d\d)年/;
+/**
+ * 时限一律省略年份：写明4月至12月的，指2025年；写明1月至3月的，指2026年 — the year of a year-less date by its month, where
+ * the notice says its dates leave the year out.
+ */
+const YEAR_LEFT_OUT = /(?:省略|略去|不写|未写|未注明|不注明)年份/;
+const MONTHS_YEAR = /(\d{1,2})月(?:至|到|—|-|~)(\d{1,2})月的?[，,]?\s*(?:均|一律)?(?:指|为|是|按)(20\d\d)年/g;
+
+/** The years a notice gives year-less dates by their months (see {@link YEAR_LEFT_OUT}); empty when it gives none. */
+function monthYears(text: string): Array<{ from: number; to: number; year: number }> {
+  if (!YEAR_LEFT_OUT.test(text)) return [];
+  return [...text.matchAll(MONTHS_YEAR)].map((m) => ({
+    from: Number(m[1]),
+    to: Number(m[2]),
+    year: Number(m[3]),
+  }));
+}
 const TIME_BRACKETS = /^(?:[(（][^（）()]*(?:\d{4}年|\d{1,2}月|年底|长期|持续|常态化)[^（）()]*[)）])+$/;
 
 /** 上述第2—3项： opening a bracket: it speaks for those tasks of the level. */
@@ -446,6 +462,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     timeLabels: conventions.timeWords,
     monthDayYear: conventions.monthDayYear,
     monthAloneDay: conventions.monthAloneDay,
+    monthYears: monthYears(`${notice}\n${opening}`),
   };
   const items: Item[] = [];
   // A note of the opening covers every entry ("" is before the first).

@@ -151,7 +151,7 @@ export function splitTopLevel(text: string, separators: RegExp): string[] {
 
 /** "…等", "…等部门", "…等相关单位" closing a list: the list, not a name. */
 // (…龙集镇等沿湖沿河乡镇: the kind after 等 says what the list is, it names no other unit.)
-const ETC = /等(?:相关|有关|其他)?(?:部门|单位)?$|等[\p{Script=Han}]{0,8}?(?:乡镇|镇街|部门|单位)$/u;
+const ETC = /等(?:相关|有关|其他)?(?:部门|单位)?$|等[\p{Script=Han}]{0,8}?(?:乡镇|街道|镇街|部门|单位)$/u;
 
 /** Whether a text is a department-like name (an organ of government or a company) and nothing more. */
 export const isDepartmentName = (name: string) =>
