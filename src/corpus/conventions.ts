@@ -1142,17 +1142,21 @@ function readOrderedKinds(text: string): { roles: Role[]; mark: string } | null 
 /** 按“自验→复核→终验”的顺序: the notice's own role words, in the order its chain lines write them. */
 const ORDERED_WORDS = /[“"「]([\p{Script=Han}]{1,4}(?:\s*→\s*[\p{Script=Han}]{1,4}){1,4})[”"」]的?顺序/u;
 
-/** The roles of a chain's rings, first to last, as the notice defines them; null when it defines none. */
-function readChainRoles(text: string): Role[] | null {
+/** The notice's own words its chain lines end their rings in, in order (按“自验→复核→终验”的顺序); empty when none. */
+function readChainWords(text: string): string[] {
+  return ORDERED_WORDS.exec(text)?.[1]?.split(/\s*→\s*/) ?? [];
+}
+
+/**
+ * The roles of a chain's rings, first to last, as the notice defines them (by kinds of unit, by its own words each
+ * defined as a role — `roleWords` — or ring by ring); null when it defines none.
+ */
+function readChainRoles(text: string, roleWords: ReadonlyMap<string, Role>): Role[] | null {
   const ordered = readOrderedKinds(text);
   if (ordered) return ordered.roles;
   // (Its own words in order, each defined as a role: 标注“终验”的单位…为牵头单位.)
-  const words = ORDERED_WORDS.exec(text);
-  if (words) {
-    const defined = readRoleWords(text);
-    const roles = (words[1] as string).split(/\s*→\s*/).map((w) => defined.get(w) ?? null);
-    if (roles.every((r): r is Role => r !== null)) return roles;
-  }
+  const words = readChainWords(text).map((w) => roleWords.get(w) ?? null);
+  if (words.length > 0 && words.every((r): r is Role => r !== null)) return words;
   if (!/→/.test(text) && !CHAIN_MARK.test(text)) return null;
   const roles: Role[] = [];
   // (只分两档的，第二档为配合单位 says a shorter chain's rings: read apart.)
@@ -1829,17 +1833,17 @@ export function readPlanConventions(
     valueRoles: readValueRoles(`${notice}\n${preamble}`),
     openingVerbs: readOpeningVerbs(`${notice}\n${preamble}`),
     codes: /编号/.test(`${notice}\n${preamble}`) ? readCodes(closing) : new Map(),
-    chainRoles: readChainRoles(`${notice}\n${preamble}`),
+    chainRoles: readChainRoles(`${notice}\n${preamble}`, defined),
     chainMark:
       readOrderedKinds(`${notice}\n${preamble}`)?.mark ??
       CHAIN_MARK.exec(`${notice}\n${preamble}`)?.[2] ??
       "→",
     chainRolesByCount: readChainRolesByCount(
       `${notice}\n${preamble}`,
-      readChainRoles(`${notice}\n${preamble}`),
+      readChainRoles(`${notice}\n${preamble}`, defined),
     ),
     chainLabel: CHAIN_MARK.exec(`${notice}\n${preamble}`)?.[1] ?? null,
-    chainWords: ORDERED_WORDS.exec(`${notice}\n${preamble}`)?.[1]?.split(/\s*→\s*/) ?? [],
+    chainWords: readChainWords(`${notice}\n${preamble}`),
     timedLeads: stated(TIMED_LEADS) !== null,
     timeDivides: readTimeDivides(`${notice}\n${preamble}`),
     localRole: ((m) => (m ? roleSaid(m[1] as string) : null))(stated(LOCAL_ROLE)),

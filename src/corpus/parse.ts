@@ -821,13 +821,10 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       const sentences = saidLines
         .join("。")
         .replace(/(^|。)(?:(?:本条|本项|此项|此条|该项)(?:工作|任务)[，,]|以上各点均?(?=由))\s*/g, "$1");
+      const closing = lists.length > 0 ? [] : closingSentence(sentences, canonical, conventions);
       // (验收链：A自验→B复核→C终验 under the task's label, its points writing 本点验收链：…: a chain of the task's.)
       const said =
-        lists.length > 0
-          ? lists
-          : ((closing) => (closing.length > 0 ? closing : chainDepartments(saidLines.join("\n"))))(
-              closingSentence(sentences, canonical, conventions),
-            );
+        lists.length > 0 ? lists : closing.length > 0 ? closing : chainDepartments(saidLines.join("\n"));
       // 本条… after a point's own points (（十）→ 2. → （2）) speaks for the 条, the numbered item.
       const path = d.path ?? [];
       const owner =
