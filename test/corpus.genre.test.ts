@@ -522,6 +522,8 @@ describe("every development document", () => {
         "dengzhou-air-quality-2024",
         "zhoukou-air-quality-2025",
         "xiangcheng-air-quality-2024",
+        "xingyang-air-quality-2025",
+        "huaxian-air-quality-2024",
       ].sort(),
     );
   });
