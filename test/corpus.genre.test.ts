@@ -4423,3 +4423,56 @@ describe("the forty-eighth round's conventions", () => {
     expect(dates("8.3")).toEqual(["2026-01-31"]);
   });
 });
+
+describe("the forty-ninth round's conventions", () => {
+  const dates = (plan: ReturnType<typeof planOf>, id: string) =>
+    plan.items.find((i) => i.id === id)?.deadlines.map((d) => d.date);
+
+  it("dates a point by its own time word after 本点 alone (本点盯至6月底), with no units of its own", () => {
+    const pingyao = planOf("pingyao-air-pollution-2025");
+    // 此项…长盯 (no time for the task); point 2 …。本点盯至6月底。
+    expect(dates(pingyao, "4.2")).toEqual([]);
+    expect(dates(pingyao, "4.2.2")).toEqual(["2025-06-30"]);
+    // …本点县交通运输局专盯，…盯至11月底 still reads as before.
+    expect(dates(pingyao, "4.2.3")).toEqual(["2025-11-30"]);
+  });
+
+  it("reads a time field the notice lists its tasks by (列明经办单位、协理单位、承接单位和结项时限) as the label of a day (结项：2025年10月31日)", () => {
+    const langfang = planOf("langfang-air-quality-2025");
+    // 〔本点　经办：…　协理：…　结项：2025年10月31日〕
+    expect(dates(langfang, "3.1.2")).toEqual(["2025-10-31"]);
+    // （三）经办：…　结项：2025年9月30日 in a part's 本部分分工
+    expect(dates(langfang, "6.3")).toEqual(["2025-09-30"]);
+  });
+
+  it("reads a time the notice names by what it is before its date (“开栓前”指…采暖期开栓供热前，即2025年10月15日前)", () => {
+    expect(dates(planOf("qiqihaer-air-quality-2025"), "3.2.3")).toEqual(["2025-10-15"]);
+    // “冬站”指我县2025—2026年供热期开始前，即2025年10月20日前
+    expect(dates(planOf("huinan-air-quality-2025"), "3.3")).toEqual(["2025-10-20"]);
+  });
+
+  it("reads a trade's enterprises among a bracket's units (各燃煤电厂干) and a day alone in its last field as the time limit (；2025年9月30日）)", () => {
+    const fugu = planOf("fugu-air-pollution-2025");
+    expect(roles(fugu, "2.4")).toEqual({
+      县发改局: "lead",
+      各燃煤电厂: "responsible",
+      市生态环境局府谷分局: "support",
+    });
+    expect(dates(fugu, "2.4")).toEqual(["2025-09-30"]);
+    // The bracket on the line after the last point is the task's (第三轮验收: 9月20日), not the last point's.
+    expect(roles(fugu, "5.1")).toEqual({
+      县能源局: "lead",
+      各煤矿企业: "responsible",
+      县自然资源局: "support",
+      市生态环境局府谷分局: "support",
+    });
+    expect(dates(fugu, "5.1")).toEqual(["2025-09-20"]);
+    expect(dates(fugu, "5.1.3")).toEqual([]);
+  });
+
+  it("dates each month of a label's stages with a note after each (完成时限：2025年6月（完成排查建立清单）、2025年9月（…）)", () => {
+    expect(dates(planOf("jixi-air-quality-2025"), "3.2")).toEqual(["2025-06-30", "2025-09-30"]);
+    // 本点期限：有组织排放改造2025年9月30日，评估监测2025年12月31日 — stages named in more than six characters.
+    expect(dates(planOf("xianyang-air-pollution-2025"), "2.2.1")).toContain("2025-09-30");
+  });
+});

@@ -701,7 +701,7 @@ function framed(text: string, word: string, role: Role): string {
 
 /** How a unit's name ends (局, 委员会, 人民政府, 公司 …): a mark right after it is the unit's. */
 const UNIT_END =
-  "(?:局|委|委员会|办公室|室|政府|公司|中心|院|所|队|站|部|厅|管委会|集团|分局|街道|乡镇|办事处|镇|乡|区|县|市|单位)";
+  "(?:局|委|委员会|办公室|室|政府|公司|中心|院|所|队|站|部|厅|管委会|集团|分局|街道|乡镇|办事处|镇|乡|区|县|市|单位|企业|厂)";
 
 /**
  * A word too short or too plain to stand for a role anywhere (牵, 配, “1”, “N”, A角): only as the label
@@ -835,6 +835,12 @@ const TIME_WORD_AFTER_MONTH =
 /** 标注“区定”的，为区政府确定的完成时限 / 标注“市考”的，为市级考核截止时间: a marked word said, after a comma, to be a time limit of some kind. */
 const TIME_WORD_MARKED =
   /标(?:注|明|记)(?:为)?[“"「]([\p{Script=Han}]{1,4})[”"」]的[，,]\s*(?:为|是|指|即)[^。；;，,“”]{0,12}?(?:办结|完成|截止|考核)(?:时限|时间|期限|日期)/gu;
+/**
+ * 逐项列明经办单位、协理单位和结项时限: a field the notice lists its tasks by, named as a time limit, whose word
+ * labels the date (结项：2025年10月31日). (The ordinary 完成时限 / 办结时限 are labels already.)
+ */
+const TIME_WORD_LISTED =
+  /(?:列明|写明|标明|注明|列出)[^。；;]{0,40}?[、和及与](?!完成|办结|截止|工作|任务|责任)([\p{Script=Han}]{2})时限/gu;
 /** 考核节点为任务完成的最后期限: the same, the word unquoted where a sentence starts. */
 const TIME_WORD_UNQUOTED =
   /(?<=^|[。；;，,\n])\s*([\p{Script=Han}]{2,4})(?:即|为|是|指)(?:该项任务|各项任务|该任务)?(?:任务)?(?:办结|完成|截止)的?(?:最后|最终)?(?:时限|期限|日期)/gu;
@@ -1781,8 +1787,8 @@ export function readPlanConventions(
     definedWords: new Set(defined.keys()),
     timeWords: [
       ...new Set(
-        [TIME_WORD, TIME_WORD_UNQUOTED, TIME_WORD_AFTER_MONTH, TIME_WORD_MARKED].flatMap((re) =>
-          [...`${notice}\n${preamble}`.matchAll(re)].map((m) => m[1] as string),
+        [TIME_WORD, TIME_WORD_UNQUOTED, TIME_WORD_AFTER_MONTH, TIME_WORD_MARKED, TIME_WORD_LISTED].flatMap(
+          (re) => [...`${notice}\n${preamble}`.matchAll(re)].map((m) => m[1] as string),
         ),
       ),
     ],

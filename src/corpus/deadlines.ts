@@ -200,11 +200,19 @@ const PATTERNS: readonly DeadlinePattern[] = [
   {
     // 办结时限：2025年10月15日 — a day under a deadline label is the deadline, with no 前 after it (not
     // when it starts a period: 时限：2024年11月15日至2025年3月15日); so is each day of a label's stages
-    // (办结时限：2024年6月30日（排查建档）、2024年11月30日（整治提升）).
+    // (办结时限：2024年6月30日（排查建档）、2024年11月30日（整治提升）; 期限：有组织排放改造2025年9月30日，评估监测…).
     pattern: new RegExp(
-      `(?<=${AFTER_DEADLINE_LABEL}(?:\\p{Script=Han}{0,6}\\d{4}年\\d{1,2}月\\d{1,2}日(?:[（(][^（）()]{1,10}[）)])?[，,、；;]\\s*)*\\p{Script=Han}{0,6})(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?!\\d|\\s*[至到—\\-～~])`,
+      `(?<=${AFTER_DEADLINE_LABEL}(?:\\p{Script=Han}{0,10}\\d{4}年\\d{1,2}月\\d{1,2}日(?:[（(][^（）()]{1,10}[）)])?[，,、；;]\\s*)*\\p{Script=Han}{0,10})(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?!\\d|\\s*[至到—\\-～~])`,
       "gu",
     ),
+    year: written,
+    date: (m) => ({ month: Number(m[2]), day: Number(m[3]) }),
+    approximate: false,
+  },
+  {
+    // （X定，Y干，Z帮；2025年10月31日） — a day alone in a bracket's last field, after the names: its time limit,
+    // as under a label.
+    pattern: /(?<=[；;]\s*)(\d{4})年(\d{1,2})月(\d{1,2})日(?=\s*[）)〕])/g,
     year: written,
     date: (m) => ({ month: Number(m[2]), day: Number(m[3]) }),
     approximate: false,
@@ -269,9 +277,9 @@ const PATTERNS: readonly DeadlinePattern[] = [
   },
   {
     // 完成时间：2024年9月 — a month under a deadline label means by its end; so does each month of a
-    // label's stages (完成节点：排查2025年5月，整治2025年10月).
+    // label's stages (完成节点：排查2025年5月，整治2025年10月; 2025年6月（完成排查）、2025年9月（完成淘汰）).
     pattern: new RegExp(
-      `(?<=${AFTER_DEADLINE_LABEL}(?:\\p{Script=Han}{1,6}[:：]\\s*)?(?:\\p{Script=Han}{0,6}\\d{4}年\\d{1,2}月[，,、；;])*\\p{Script=Han}{0,6})(\\d{4})年(\\d{1,2})月(?![\\d底末份中上下])`,
+      `(?<=${AFTER_DEADLINE_LABEL}(?:\\p{Script=Han}{1,6}[:：]\\s*)?(?:\\p{Script=Han}{0,6}\\d{4}年\\d{1,2}月(?:[（(][^（）()]{1,12}[）)])?[，,、；;])*\\p{Script=Han}{0,6})(\\d{4})年(\\d{1,2})月(?![\\d底末份中上下])`,
       "gu",
     ),
     year: written,
@@ -582,7 +590,15 @@ export function parseDeadlines(written: string, options: DeadlineOptions): Deadl
     }
     text = text
       .replace(new RegExp(`${word}(?=\\s*[:：]|[】〕])`, "g"), `${pad(word.length - 2)}时限`)
-      // 盯至9月底 — the word before a time, as a label is (“盯至”后所写时间为完成时限).
+      // 盯至9月底 — the word before a time, as a label is (“盯至”后所写时间为完成时限); so after the words saying
+      // whose time it is (本点盯至6月底).
+      .replace(
+        new RegExp(
+          `(?<![\\p{Script=Han}])(?:本|该|此)(?:点|项|条)${word}(?=\\s*(?:\\d{1,4}[年月]|年底|年内))`,
+          "gu",
+        ),
+        `${pad(word.length - 1)}时限：`,
+      )
       .replace(
         new RegExp(`(?<![\\p{Script=Han}])${word}(?=\\s*(?:\\d{1,4}[年月]|年底|年内))`, "gu"),
         `${pad(word.length - 2)}限：`,
