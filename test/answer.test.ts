@@ -2704,4 +2704,19 @@ describe("conversations that change document or topic", () => {
     );
     expect(en.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
   });
+
+  it("keeps the previous answer's item when a when-follow-up says what is to be done by then (整改好, 改完)", async () => {
+    const first = await engine.answer("俺厂在梁园区做食品加工，用的是生物质锅炉，有时掺点煤烧，中不中？");
+    expect(first.citations[0]).toMatchObject({ doc: SQ, id: "6.3" });
+    // (得…整改 reads as asking whether a rule makes one rectify — a case of its own — unless 整改完 is the when's end.)
+    for (const q of ["那得啥时候之前整改完？", "那最晚什么时候要整改好？"]) {
+      const next = await engine.answer(q, { context: first.context });
+      expect(next.citations[0]).toMatchObject({ doc: SQ, id: "6.3" });
+    }
+  });
+
+  it("reads a small tanker selling fuel by the road (小油罐车) as the mobile refuelling the fuel-quality clause clears out", async () => {
+    const asked = await engine.answer("村口老有小油罐车拉着油到处卖，归哪条管");
+    expect(asked.citations[0]).toMatchObject({ doc: SQ, id: "4.4" });
+  });
 });
