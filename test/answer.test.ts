@@ -2430,6 +2430,12 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     const ozone = await many.answer("宁德的臭氧防控期从几月到几月");
     expect(ozone.citations[0]).toMatchObject({ doc: "ningde-air-quality-2025", id: "4.19" });
   });
+
+  it("carries everyday words for what the plans regulate into their terms (烧纸 → 祭祀焚烧, 上坟 → 祭祀)", async () => {
+    const grave = await many.answer("赣州清明上坟烧纸有人管吗");
+    expect(grave.status).toBe("answered");
+    expect(grave.citations[0]).toMatchObject({ doc: "ganzhou-air-pollution-2025", id: "4.9.2" });
+  });
 });
 
 describe("questions as people type them", () => {
