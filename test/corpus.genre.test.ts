@@ -524,6 +524,8 @@ describe("every development document", () => {
         "xiangcheng-air-quality-2024",
         "xingyang-air-quality-2025",
         "huaxian-air-quality-2024",
+        "wugang-air-quality-2024",
+        "lingbao-air-quality-2025",
       ].sort(),
     );
   });
