@@ -4478,3 +4478,17 @@ describe("the forty-ninth round's conventions", () => {
     expect(dates(planOf("xianyang-air-pollution-2025"), "2.2.1")).toContain("2025-09-30");
   });
 });
+
+describe("the fiftieth round's conventions", () => {
+  it("gives the clause closing the last of a task's points to the task when the plan's tasks close on clauses, even for its first such task", () => {
+    // （二）加快退出落后低效产能。1.… 2.… 3.…（市工业和信息化局牵头，…配合，各乡镇…负责落实）: the first task with points,
+    // before most of the tasks that show the plan closes each on its own clause.
+    const wugang = planOf("wugang-air-quality-2024");
+    expect(roles(wugang, "2.2")).toMatchObject({ 市工业和信息化局: "lead", 市发展改革委: "support" });
+    expect(roles(wugang, "2.2.3")).not.toHaveProperty("市工业和信息化局");
+    // A later task of the same shape read so before as well.
+    expect(roles(wugang, "3.3")).toMatchObject({ 平顶山市生态环境局舞钢分局: "lead" });
+    const tongling = planOf("tongling-air-quality-2025");
+    expect(roles(tongling, "2.4")).toMatchObject({ 市经济和信息化局: "lead" });
+  });
+});

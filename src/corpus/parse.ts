@@ -539,6 +539,9 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
   const sameBelow = new Set<string>();
   // The parts of a bracket closing a task's points that name the points they are for, by the task's id.
   const forPoints = new Map<string, { text: string; parts: Array<{ points: number[]; clause: string }> }>();
+  // Whether the plan's tasks close on clauses of their own, read from all its tasks: the first task with
+  // points (（二）…。1.… 2.… 3.…（X牵头，Y配合）) comes before most of the tasks that show it.
+  const laterTasksClose = draftsCloseOnClauses(entries);
   for (const [n, d] of entries.entries()) {
     const item = toItem(doc, d, source, sections);
     const departments: DepartmentRef[] = [];
@@ -556,7 +559,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
       isLastPoint(d, entries[n + 1]) &&
       items.some((i) => i.parent !== null && i.parent === item.parent) &&
       !items.some((i) => isBelowPoint(i, item.parent)) &&
-      tasksCloseOnClauses(items);
+      (tasksCloseOnClauses(items) || laterTasksClose);
     const end = item.text.replace(/[。；;\s]+$/, "").length;
     // Brackets already read by the plan's rules: their labelled lists are not read again as they stand.
     const read: Array<{ start: number; end: number }> = [];
@@ -1516,6 +1519,28 @@ function tasksCloseOnClauses(items: readonly Item[]): boolean {
   ).length;
   return named >= 2 && named * 2 >= tasks.length - 2;
 }
+
+/**
+ * Whether most of a plan's tasks, read as drafted, close on a bracket of roles (（X牵头，Y配合）) — in their own
+ * text or their points' — as {@link tasksCloseOnClauses} judges of the tasks parsed so far.
+ */
+function draftsCloseOnClauses(entries: readonly Draft[]): boolean {
+  const tasks = entries.filter((d) => d.kind === "item" && d.path?.length === 2);
+  const named = tasks.filter((t) =>
+    entries.some(
+      (d) =>
+        d.path !== undefined &&
+        d.path.length >= 2 &&
+        t.path?.every((n, k) => d.path?.[k] === n) &&
+        d.lines.some((l) => ROLE_BRACKET.test(l.text)),
+    ),
+  ).length;
+  return named >= 2 && named * 2 >= tasks.length - 2;
+}
+
+/** A bracket naming who leads, does or helps (（市X局牵头，市Y局配合）). */
+const ROLE_BRACKET =
+  /[（(〔][^（）()〔〕]*(?:牵头|负责|配合|参与)[^（）()〔〕]*(?:[（(][^（）()]*[）)][^（）()〔〕]*)*[）)〕]\s*[。；;]?\s*$/;
 
 /** An item below a point of the task `parent` (its 1. 2. have parts (1)(2) of their own). */
 function isBelowPoint(item: Item, parent: string | null): boolean {
