@@ -734,7 +734,14 @@ export class SearchIndex {
         // English has the lexicon's terms for its words (airports → 机场) as its own; with no words of its
         // own, the expansions alone must outweigh twice as far.
         const own = query.text ?? query.searchText;
-        if (/[\u4e00-\u9fff]/.test(own)) return !this.namesOwnTerm(own, g, implementers);
+        // An asker's concept whose terms only the general plan uses (环保税 → 环境保护税) is as much its own as a
+        // word of the question's: the lexicon carried the asker's word there, and the city's plan has none of it.
+        const ownConcept = (query.expansions ?? []).some(
+          (e) =>
+            (this.namesOwnTerm(e, g, implementers) && !this.usesAny(e, implementers)) ||
+            e.split(/\s+/).some((term) => writesOnly(term, g, implementers)),
+        );
+        if (/[\u4e00-\u9fff]/.test(own)) return !(this.namesOwnTerm(own, g, implementers) || ownConcept);
         if (!/[a-z]/i.test(own) || !query.expansions)
           return (
             ours < 2 * GENERAL_PLAN_OUTWEIGHS * theirs ||
@@ -742,10 +749,10 @@ export class SearchIndex {
           );
         // An asker's concept whose other terms the city's plan uses (target → 目标 指标) is no term of the general
         // plan's own.
-        const ownConcept = [...query.expansions, ...(query.translations ?? [])].some(
+        const translatedConcept = (query.translations ?? []).some(
           (e) => this.namesOwnTerm(e, g, implementers) && !this.usesAny(e, implementers),
         );
-        return ours < GENERAL_PLAN_OUTWEIGHS * theirs || !ownConcept;
+        return ours < GENERAL_PLAN_OUTWEIGHS * theirs || !(ownConcept || translatedConcept);
       }),
     );
     const hits = new Map<Item, SearchHit>();
@@ -873,6 +880,16 @@ export { HashedNgramEmbeddings } from "./embeddings.js";
 export { LexicalIndex } from "./lexical.js";
 export { cjkNgrams } from "./tokenize.js";
 export { DEFAULT_HNSW, type HnswParams, HnswVectorStore } from "./vector-store.js";
+
+/**
+ * Whether a plan term of three or more characters stands verbatim in `plan` and in none of `others` (环境保护税 of
+ * the national plan, a word the segmenter splits into words both plans use).
+ */
+function writesOnly(term: string, plan: Plan, others: readonly Plan[]): boolean {
+  if (!/^[\u4e00-\u9fff]{3,}$/.test(term)) return false;
+  const writes = (p: Plan) => p.items.some((i) => i.text.includes(term));
+  return writes(plan) && !others.some(writes);
+}
 
 /** Characters the segmenter may glue to the word before or after them (跟雄安, 岸电全). */
 const GLUED_BEFORE = new Set([..."跟和与同在把被给对向从就也都还又"]);
