@@ -580,6 +580,9 @@ describe("not covered when the figure asked is not the items'", () => {
 
   it("refuses how often a test is repeated, a limit in ppm and a tax per tonne where the plan gives none", async () => {
     expect((await engine.answer("泄漏检测与修复一年要做几次？")).status).toBe("not_covered");
+    // How many times a day a site or a road is watered or washed: the plan asks for dust control, not a count.
+    expect((await engine.answer("工地每天要洒水几次")).status).toBe("not_covered");
+    expect((await engine.answer("城区道路一天冲洗几遍")).status).toBe("not_covered");
     expect((await engine.answer("How often do we have to repeat the LDAR checks?")).status).toBe(
       "not_covered",
     );
@@ -2436,6 +2439,12 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(grave.status).toBe("answered");
     expect(grave.citations[0]).toMatchObject({ doc: "ganzhou-air-pollution-2025", id: "4.9.2" });
   });
+
+  it("finds coal-fired power plants (燃煤电厂) in a plan that calls them 燃煤发电企业", async () => {
+    const plants = await many.answer("阜新的燃煤电厂要达到什么排放水平");
+    expect(plants.status).toBe("answered");
+    expect(plants.citations[0]).toMatchObject({ doc: "fuxin-air-pollution-2025", id: "2.1.1" });
+  });
 });
 
 describe("questions as people type them", () => {
@@ -2719,6 +2728,39 @@ describe("conversations that change document or topic", () => {
       const next = await engine.answer(q, { context: first.context });
       expect(next.citations[0]).toMatchObject({ doc: SQ, id: "6.3" });
     }
+  });
+
+  it("answers with the clause, not a verdict, when a question asks in colloquial words what is required or by what means (咋要求的, 靠啥, 啥地方)", async () => {
+    for (const [q, id] of [
+      ["我是乡里的，秸秆焚烧火点市里咋要求的？靠啥手段？", "5.3"],
+      ["我们村里啥地儿不让放烟花爆竹", "5.4"],
+    ] as const) {
+      const asked = await engine.answer(q);
+      expect(asked.kind).toBe("item");
+      expect(asked.citations[0]).toMatchObject({ doc: SQ, id });
+    }
+  });
+
+  it("answers from the national plan when the asker's word carries to a term only it writes (环保税 → 环境保护税)", async () => {
+    const asked = await engine.answer("VOCs排放会不会收环保税");
+    expect(asked.citations[0]).toMatchObject({ doc: SC, id: "9.33" });
+    // 烧煤的量 is the coal consumption the national plan caps (三(十)), not its goals.
+    const coal = await engine.answer("长三角到2025年烧煤的量要降多少");
+    expect(coal.citations[0]).toMatchObject({ doc: SC, id: "3.10" });
+  });
+
+  it("after a verdict, asks of the clause what it is to reach (达到啥目标) and who in the city answers for it after the national plan's verdict", async () => {
+    const verdict = await engine.answer("蛋鸡场设计存栏量30万羽，得进氨排放控制试点吗");
+    const target = await engine.answer("进了试点要达到啥目标", { context: verdict.context });
+    expect(target.kind).toBe("item");
+    expect(target.citations[0]).toMatchObject({ doc: SQ, id: "6.5" });
+    const city = await engine.answer("我们有台15蒸吨/小时的燃煤锅炉，按商丘计划要淘汰吗");
+    const national = await engine.answer("国务院的计划怎么说", { context: city.context });
+    expect(national.citations[0]).toMatchObject({ doc: SC, id: "3.11" });
+    const who = await engine.answer("咱市里这块归哪些部门管", { context: national.context });
+    expect(who.kind).toBe("item");
+    expect(who.citations[0]).toMatchObject({ doc: SQ, id: "3.2" });
+    expect(who.answer).toContain("市发展改革委");
   });
 
   it("reads a small tanker selling fuel by the road (小油罐车) as the mobile refuelling the fuel-quality clause clears out", async () => {

@@ -351,7 +351,10 @@ function asksClauseOnly(q: Query, w: AskingWords, context: Context): { named: st
   const asks = [w.rulesAsk, w.whoAsk, w.whenAsk].filter((re) => re.test(q.text));
   // (Nor when it names another document — 国家计划对此有何规定 asks the case of that plan — or a case of its own,
   // 还有台…; 这块市里谁牵头 names the plan the check was on.)
-  const namesAnother = q.named && q.docs.some((doc) => doc !== context.items[0]?.doc);
+  // (Asking only who, it asks the named plan's clause: no plan's verdict names departments — 市里这块谁牵头
+  // after the national plan's verdict.)
+  const onlyWho = asks.length === 1 && asks[0] === w.whoAsk;
+  const namesAnother = !onlyWho && q.named && q.docs.some((doc) => doc !== context.items[0]?.doc);
   // (…nor does one naming another thing only to ask by when of it — 那种物流车呢？啥时候前要换成新能源 — with no yes or no.)
   const notAskingWhen = (q.text.match(/[^。？?！!，,；;]+[。？?！!，,；;]?/g) ?? []).filter(
     (t) => !w.whenAsk.test(t),
