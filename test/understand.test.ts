@@ -28,6 +28,8 @@ describe("cleaning", () => {
     expect(cleanText("<p>六(五)&nbsp;是什么&lt;?&gt;</p>")).toBe("六(五) 是什么<?>");
     // 巿 drawn for 市: the city it means.
     expect(cleanText("汾渭平原有哪些城巿")).toBe("汾渭平原有哪些城市");
+    // 时侯 for 时候: a when-question as meant.
+    expect(cleanText("锅炉什么时侯要改完")).toBe("锅炉什么时候要改完");
     expect(cleanText("蛋鸡2\u200b0万\u200d羽\u202e")).toBe("蛋鸡20万羽");
     expect(cleanText("ＰＭ２．５　目标")).toBe("PM2.5 目标");
     expect(cleanText("<script>alert(1)</script>烟花")).toBe("烟花");
