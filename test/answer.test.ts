@@ -2749,6 +2749,14 @@ describe("conversations that change document or topic", () => {
     expect(coal.citations[0]).toMatchObject({ doc: SC, id: "3.10" });
   });
 
+  it("answers a question repeating a title only the national plan has (重点区域) from that item, however it asks (包括, 有)", async () => {
+    for (const q of ["重点区域包括哪些城市", "重点区域有哪些城市"]) {
+      const asked = await engine.answer(q);
+      expect(asked.status, q).toBe("answered");
+      expect(asked.citations[0], q).toMatchObject({ doc: SC, id: "1.2" });
+    }
+  });
+
   it("after a verdict, asks of the clause what it is to reach (达到啥目标) and who in the city answers for it after the national plan's verdict", async () => {
     const verdict = await engine.answer("蛋鸡场设计存栏量30万羽，得进氨排放控制试点吗");
     const target = await engine.answer("进了试点要达到啥目标", { context: verdict.context });

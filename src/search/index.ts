@@ -727,6 +727,12 @@ export class SearchIndex {
         if (!this.general.has(g)) return false;
         const implementers = (implementersIn(this.plans).get(g) ?? []).filter((l) => allowed.has(l));
         if (implementers.length === 0) return false;
+        // A whole title of its own the question repeats (重点区域包括哪些城市 → 一(二) 重点区域), one no plan
+        // implementing it has, names its item.
+        const repeated = (query.text ?? "").replace(/\s+/g, "");
+        const titled = (p: Plan) =>
+          p.items.some((i) => i.title.length >= TITLE_MATCH && repeated.includes(i.title));
+        if (titled(g) && !implementers.some(titled)) return false;
         const theirs = Math.max(...implementers.map((l) => bestLexical.get(l) ?? 0));
         const ours = bestLexical.get(g) ?? 0;
         if (ours < GENERAL_PLAN_OUTWEIGHS * theirs) return true;
