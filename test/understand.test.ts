@@ -30,6 +30,7 @@ describe("cleaning", () => {
     expect(cleanText("汾渭平原有哪些城巿")).toBe("汾渭平原有哪些城市");
     // 时侯 for 时候: a when-question as meant.
     expect(cleanText("锅炉什么时侯要改完")).toBe("锅炉什么时候要改完");
+    expect(cleanText("桔杆还田有补贴吗")).toBe("秸秆还田有补贴吗");
     expect(cleanText("蛋鸡2\u200b0万\u200d羽\u202e")).toBe("蛋鸡20万羽");
     expect(cleanText("ＰＭ２．５　目标")).toBe("PM2.5 目标");
     expect(cleanText("<script>alert(1)</script>烟花")).toBe("烟花");

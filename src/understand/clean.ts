@@ -54,8 +54,9 @@ export function cleanText(raw: string): string {
       })
       // 巿 (fú, an apron) is 市 drawn one stroke apart: no plan of the genre means it, input methods give it.
       .replace(/巿/g, "市")
-      // 时侯 is no word (时候 misspelt by shape, the most common slip in a when-question): read as meant.
+      // 时侯 and 桔杆 are no words (时候 misspelt by shape, 秸秆 by the other reading of 桔, jié): read as meant.
       .replace(/时侯/g, "时候")
+      .replace(/桔杆/g, "秸秆")
       // Format characters (zero-width spaces and joiners, bidi controls, soft hyphens, BOM) vanish.
       .replace(/\p{Cf}/gu, "")
       .replace(/[\p{Cc}\p{Co}\p{Cs}]/gu, " ")
