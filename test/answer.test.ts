@@ -2749,6 +2749,12 @@ describe("conversations that change document or topic", () => {
     expect(coal.citations[0]).toMatchObject({ doc: SC, id: "3.10" });
   });
 
+  it("reads clean-air days and a share in tenths (空气干净的日子, 占几成) as the good-days ratio of the goals", async () => {
+    const asked = await engine.answer("商丘空气干净的日子要占几成");
+    expect(asked.status).toBe("answered");
+    expect(asked.citations[0]).toMatchObject({ doc: SQ, id: "1.2" });
+  });
+
   it("answers a question repeating a title only the national plan has (重点区域) from that item, however it asks (包括, 有)", async () => {
     for (const q of ["重点区域包括哪些城市", "重点区域有哪些城市"]) {
       const asked = await engine.answer(q);
