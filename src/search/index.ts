@@ -719,6 +719,8 @@ export class SearchIndex {
     const lexical = this.lexicalSearch(query.searchText, candidates, docs);
     // A plan another plan in the scope implements is weighed down (the city's plan answers first),
     // unless its best match is far stronger than theirs: a topic only the general plan treats.
+    // The asker's words without spaces: a whole item title they repeat names that item (see below).
+    const asked = (query.text ?? "").replace(/\s+/g, "");
     const bestLexical = new Map<Plan, number>();
     for (const { item, score } of lexical)
       bestLexical.set(this.plan(item), Math.max(bestLexical.get(this.plan(item)) ?? 0, score));
@@ -729,9 +731,8 @@ export class SearchIndex {
         if (implementers.length === 0) return false;
         // A whole title of its own the question repeats (重点区域包括哪些城市 → 一(二) 重点区域), one no plan
         // implementing it has, names its item.
-        const repeated = (query.text ?? "").replace(/\s+/g, "");
         const titled = (p: Plan) =>
-          p.items.some((i) => i.title.length >= TITLE_MATCH && repeated.includes(i.title));
+          p.items.some((i) => i.title.length >= TITLE_MATCH && asked.includes(i.title));
         if (titled(g) && !implementers.some(titled)) return false;
         const theirs = Math.max(...implementers.map((l) => bestLexical.get(l) ?? 0));
         const ours = bestLexical.get(g) ?? 0;
@@ -801,7 +802,6 @@ export class SearchIndex {
     // its body the question shares (a list of cities).
     // An English question asking what a title's term takes in (which areas count as key regions → 重点区域) names it
     // through the plans' words it is read as — a whole term of those.
-    const asked = (query.text ?? "").replace(/\s+/g, "");
     const termsRead: string[] =
       !/[\u4e00-\u9fff]/.test(query.text ?? "") && ASKS_MEMBERS.test(query.text ?? "")
         ? (query.searchText.match(/[\u4e00-\u9fff]{4,}/g) ?? [])
