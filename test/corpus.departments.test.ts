@@ -141,6 +141,8 @@ describe("the shared directory, from the documents loaded", () => {
     );
     expect(banks.every((b) => /^(?:中国)?(?:人民银行|人行)/.test(b))).toBe(true);
     expect(englishDepartment("中国铁路太原局集团有限公司")).toBe("China Railway Taiyuan Group Co., Ltd.");
+    // A city's gas utility, named after the city (某市天然气公司 beside 国网某市供电公司).
+    expect(englishDepartment("新密市天然气公司")).toBe("Xinmi Natural Gas Company");
     // A unit of the genre written after its place's name: that place's unit at the level written.
     expect(englishDepartment("铜川市融媒体中心")).toBe("Tongchuan Municipal Media Convergence Center");
     expect(englishDepartment("湘阴县公路建设养护中心")).toBe(

@@ -526,6 +526,8 @@ describe("every development document", () => {
         "huaxian-air-quality-2024",
         "wugang-air-quality-2024",
         "lingbao-air-quality-2025",
+        "xinmi-air-quality-2025",
+        "mengzhou-air-quality-2024",
       ].sort(),
     );
   });
