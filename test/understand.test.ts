@@ -185,6 +185,9 @@ describe("item references", () => {
     expect(path("方案二.4.5写的是啥")).toBe("2.4.5");
     expect(path("第六部分第一条第二点")).toBe("6.1.2");
     expect(path("第六部分的第五条说了啥")).toBe("6.5");
+    // The part said, then 的 before its item in brackets: that part's item, not an item numbered across.
+    expect(path("第六部分的（五）说了啥")).toBe("6.5");
+    expect(path("第七部分里的(二)")).toBe("7.2");
     // A part in Roman numerals, typed or as the one character Ⅳ.
     expect(path("What is part IV, item (2) about?")).toBe("4.2");
     expect(path("section Ⅵ item 5")).toBe("6.5");
@@ -617,6 +620,13 @@ describe("a Query", () => {
     expect(engine.understand("谁牵头？", { context: first.context }).followUp?.kind).toBe("items");
     expect(engine.understand("国家层面的要求呢", { context: first.context }).followUp?.kind).toBe("topic");
     expect(engine.understand("城管局牵头哪些任务", { context: first.context }).followUp).toBeNull();
+  });
+
+  it("reads a measure asked in turn of another document (国家定的比例又是多少) as the previous topic there", async () => {
+    const city = await engine.answer("秸秆综合利用率商丘要求多少");
+    const national = await engine.answer("国家层面定的比例又是多少", { context: city.context });
+    expect(national.status).toBe("answered");
+    expect(national.citations[0]).toMatchObject({ doc: "state-council-2023-24", id: "5.20" });
   });
 });
 

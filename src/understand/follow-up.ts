@@ -105,6 +105,9 @@ const LOCATED =
 /** Asking about a document rather than saying where the case is. */
 const ABOUT_A_DOCUMENT = /方案|计划|文件|规定|要求|政策|\bplan\b|\bpolicy\b/i;
 
+/** Asking in turn what was just asked (国家定的又是多少, 省里又怎么要求): the previous topic, of another document. */
+const IN_TURN = /又(?:是|要|该|得|怎么|咋|如何|定|有)/;
+
 /** Pointing back at a kind of thing the previous question named (这类车, 那种锅炉, these vehicles). */
 const KIND_POINTED_BACK =
   /(?:这|那|该)(?:类|种|些)[\p{Script=Han}]|\b(?:these|those|such) (?:vehicles|trucks|cars|boilers|plants|farms|sites|projects)\b/iu;
@@ -768,7 +771,8 @@ export function readFollowUp(
       (query.residue < OWN_TOPIC &&
         (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text))) ||
       // 省里对这类锅炉怎么定的: the kind pointed back at is the previous topic, asked with a little of its own.
-      (query.residue < 2 * OWN_TOPIC && KIND_POINTED_BACK.test(text)) ||
+      // So is 国家定的比例又是多少: a measure asked in turn of the other document.
+      (query.residue < 2 * OWN_TOPIC && (KIND_POINTED_BACK.test(text) || IN_TURN.test(text))) ||
       // 从多大面积起 asked of another plan after a check: where its rule for the same kind starts.
       (query.residue < 2 * OWN_TOPIC && context.kind === "check" && ASKS_THRESHOLD.test(text));
     // The thing of the previous check asked of another document (国家计划里，这台国二的要淘汰吗): the

@@ -56,8 +56,10 @@ const FORMS: readonly RegExp[] = [
   ),
   // 二.4.5 / 二、4.5 — a point 5. under item 4 of section 二, the section in its numeral
   new RegExp(`(?:^|[^一二三四五六七八九十\\d])(${CN})[.．、]\\s*(\\d{1,2})[.．](\\d{1,2})${NOT_A_FIGURE}`),
-  // 六(五), 六、(五), 六（五）, 第六部分(五)
-  new RegExp(`(?:第)?(?!(?<=[)）]\\s*)\\d)(${NUM})(?:、|部分|章|节)?\\s*[(（]\\s*(${NUM})\\s*[)）]`),
+  // 六(五), 六、(五), 六（五）, 第六部分(五), 第六部分的(五), 第六部分里的(五)
+  new RegExp(
+    `(?:第)?(?!(?<=[)）]\\s*)\\d)(${NUM})(?:、|(?:部分|章|节)(?:\\s*(?:里面|里|中|下面|下)?的)?)?\\s*[(（]\\s*(${NUM})\\s*[)）]`,
+  ),
   // 四、2的a） / 七、5下面的c） / 三、第3项里面的⑵ — a point lettered or numbered in one character under
   // item 2. of a section numbered 1. directly
   new RegExp(
