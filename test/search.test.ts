@@ -180,6 +180,16 @@ describe("a function character the segmenter glued to a word", () => {
     expect(unglued("出租车", present)).toBe("出租");
     expect(unglued("环卫车", present)).toBeNull();
   });
+
+  it("takes off the 厂 of a works named by a trade the documents name (钢铁厂 of a plan writing 钢铁行业)", () => {
+    const present = (w: string) => ["钢铁", "焦化", "污水处理"].includes(w);
+    const isTrade = (w: string) => ["钢铁", "焦化"].includes(w);
+    expect(unglued("钢铁厂", present, isTrade)).toBe("钢铁");
+    expect(unglued("焦化厂", present, isTrade)).toBe("焦化");
+    // Not a works of something the documents mention but never as a trade, nor of a word they lack.
+    expect(unglued("污水处理厂", present, isTrade)).toBeNull();
+    expect(unglued("造纸厂", present, isTrade)).toBeNull();
+  });
 });
 
 describe("coverage on one scale, whatever the corpus size", () => {

@@ -569,7 +569,7 @@ export class SearchIndex {
         matchedIdf += this.splitPresent(w, present) * weight;
       else {
         // 跟雄安, 岸电全: the segmenter glued a function character to a word the documents use.
-        const core = unglued(w, present);
+        const core = unglued(w, present, (t) => this.writtenAnywhereIn(`${t}行业`, options.docs));
         if (core !== null) {
           matchedIdf +=
             this.lexical.idf(core) *
@@ -626,6 +626,12 @@ export class SearchIndex {
         );
     }
     return 0;
+  }
+
+  /** Whether the text of one of `docs`, or of any document when none is named, contains `word`. */
+  private writtenAnywhereIn(word: string, docs: ReadonlySet<string> | undefined): boolean {
+    if (docs !== undefined) return this.writtenIn(word, docs);
+    return this.items.some((item) => item.text.includes(word));
   }
 
   /** Whether the text of one of `docs` contains `word` (inside a longer word too). */
@@ -906,8 +912,13 @@ const SHARED_HEAD = new Set([..."车船窑炉"]);
 /**
  * The word of at least two characters inside a segmented word of three or more once a glued
  * function character is taken off (跟雄安 → 雄安, 岸电全 → 岸电), when the documents use it; else null.
+ * `isTrade` says whether the documents name a word as a trade (钢铁行业), so 钢铁厂 is read as 钢铁.
  */
-export function unglued(word: string, present: (w: string) => boolean): string | null {
+export function unglued(
+  word: string,
+  present: (w: string) => boolean,
+  isTrade: (w: string) => boolean = () => false,
+): string | null {
   if (!/^[\u4e00-\u9fff]{3,}$/.test(word)) return null;
   const chars = [...word];
   const candidates = [
@@ -916,5 +927,10 @@ export function unglued(word: string, present: (w: string) => boolean): string |
     // 公交车 of a plan listing 公交、出租、环卫车辆: the kind of thing said once for the list.
     SHARED_HEAD.has(chars.at(-1) as string) ? chars.slice(0, -1).join("") : null,
   ];
-  return candidates.find((c): c is string => c !== null && present(c)) ?? null;
+  const found = candidates.find((c): c is string => c !== null && present(c));
+  if (found !== undefined) return found;
+  // 钢铁厂 of a plan writing 钢铁行业: a works named by a trade the documents name as one (not 污水处理厂
+  // of a plan that mentions 污水处理 in passing).
+  const trade = chars.at(-1) === "厂" ? chars.slice(0, -1).join("") : null;
+  return trade !== null && present(trade) && isTrade(trade) ? trade : null;
 }
