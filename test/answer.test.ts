@@ -2781,4 +2781,32 @@ describe("conversations that change document or topic", () => {
     const asked = await engine.answer("村口老有小油罐车拉着油到处卖，归哪条管");
     expect(asked.citations[0]).toMatchObject({ doc: SQ, id: "4.4" });
   });
+
+  it("answers the smell of a sewage works (污水站的异味) from the odour clause, and still refuses its water (出水标准)", async () => {
+    const smell = await engine.answer("厂里污水站散发的异味有人管吗");
+    expect(smell.status).toBe("answered");
+    expect(smell.citations[0]).toMatchObject({ doc: SQ, id: "6.6" });
+    const water = await engine.answer("污水处理厂的出水标准是多少");
+    expect(water.status).toBe("not_covered");
+  });
+
+  it("reads everyday words for the plans' terms: 报废 (淘汰), 洗衣液 and 杀虫喷雾 (家用洗涤剂, 杀虫气雾剂), 投标报价低 (低价中标), 换料 (源头替代)", async () => {
+    const cases: Array<[string, string, string]> = [
+      ["老旧柴油货车要报废吗，商丘怎么说", SQ, "4.2"],
+      ["洗衣液和杀虫喷雾里的挥发性成分国家要定上限吗", SC, "9.32"],
+      ["环保工程投标一家比一家报价低，国家管不管", SC, "2.8"],
+      ["国家计划对家具厂换料有啥说法", SC, "2.7"],
+      ["国家的计划对焦化厂新增产能是啥态度", SC, "2.4"],
+    ];
+    for (const [q, doc, id] of cases) {
+      const asked = await engine.answer(q);
+      expect(asked.status, q).toBe("answered");
+      expect(asked.citations[0], q).toMatchObject({ doc, id });
+    }
+  });
+
+  it("refuses a record of one enterprise (证号是多少) the plans do not hold", async () => {
+    const asked = await engine.answer("那家化工厂的排污许可证证号是多少");
+    expect(asked.status).toBe("not_covered");
+  });
 });

@@ -412,6 +412,9 @@ describe("several things in one question", () => {
     expect(f.entities.map((e) => e.kind)).toEqual(["cement-mixer"]);
     expect(f.newBuild).toBe(false);
     expect(facts("We run two tankers hauling fuel oil to the depot").things.has("cement-mixer")).toBe(false);
+    // 油罐车 and 气罐车 carry oil and gas; a diesel tanker (柴油罐车) still runs on diesel.
+    expect(facts("油罐车晚上来卸油算不算").things.has("cement-mixer")).toBe(false);
+    expect(facts("我们的重型柴油罐车进城要查吗").entities.map((e) => e.kind)).toEqual(["cement-mixer"]);
   });
 
   it("reads a fuel said not to be burnt as none of the case's (用电的，不烧煤)", () => {
