@@ -1770,6 +1770,21 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(zh.citations[0]?.doc).toBe("maanshan-air-quality-2025");
   });
 
+  it("bridges everyday words to a plan's own (秸秆焚烧 → 禁烧, 冒黑烟 → 超标排放, 上马 → 新建, 兰炭炉 → 兰炭, 天然气管道 → 管网) rather than refuse", async () => {
+    const cases: Array<[string, string]> = [
+      ["安阳2025年方案里秸秆焚烧这块怎么管", "anyang-air-quality-2025"],
+      ["莒县的方案对马路上冒黑烟的柴油货车怎么管", "juxian-air-pollution-2025"],
+      ["宣城方案对两高项目上马有啥限制", "xuancheng-air-quality-2025"],
+      ["府谷对那些小兰炭炉打算怎么处理", "fugu-air-pollution-2025"],
+      ["石狮今年要铺多少公里天然气管道", "shishi-air-quality-2025"],
+    ];
+    for (const [q, doc] of cases) {
+      const asked = await many.answer(q);
+      expect(asked.status, q).toBe("answered");
+      expect(asked.citations[0]?.doc, q).toBe(doc);
+    }
+  });
+
   it("answers what a slogan's parts are where a plan spells them out in a bracket after it", async () => {
     // 商丘's 2025 plan: 严格落实“六个百分之百”（施工现场周边围挡、物料堆放覆盖、…）; the 2024 plan names it only.
     const r = await many.answer("商丘2025年攻坚方案里工地的六个百分之百具体指哪六项？");
