@@ -61,10 +61,12 @@ export interface Fusion {
    */
   englishLexicalWeight: number;
   /**
-   * How far a lexical match's share of its plan's best lexical score scales its rank's weight (0: plain
-   * RRF). Plain RRF gives a clear lexical first little more than a weak second, which a vector first then
-   * outranks; the share's power lets the gap count. Measured on the development sets: 0.25 (first +0.2
-   * points on each, top-3 −0.2 / −0.1); 0.5 and 1 cost top-3 more (−0.3 / −0.5).
+   * How far a lexical match's share of the best lexical score in the scope scales its rank's weight (0:
+   * plain RRF). Plain RRF gives a clear lexical first little more than a weak second, which a vector first
+   * then outranks; the share's power lets the gap count. Measured on the development sets: 0.25 (first
+   * +0.2 points on each, top-3 −0.2 / −0.1); 0.5 and 1 cost top-3 more (−0.3 / −0.5). The share is of the
+   * best in the whole scope, not of the item's own plan (51st round: genre dev first +0.3, dev +0.1): ranks
+   * count within each plan, so a plan's best match, however weak, had a strong plan's full first weight.
    */
   lexicalScoreShare?: number;
 }
@@ -796,10 +798,12 @@ export class SearchIndex {
     }
     const lexicalRankOf = rankIn();
     const share = fusion.lexicalScoreShare ?? 0;
+    // The best lexical score in the scope: a plan whose best match is weak does not get a strong plan's weight.
+    const bestOfAll = Math.max(0, ...[...bestLexical].filter(([p]) => allowed.has(p)).map(([, b]) => b));
     for (const { item, score } of lexical.filter((l) => allowed.has(this.plan(l.item)))) {
       const h = hit(item);
       h.lexicalRank = lexicalRankOf(item);
-      const best = bestLexical.get(this.plan(item)) ?? score;
+      const best = bestOfAll > 0 ? bestOfAll : score;
       const scale = share > 0 && best > 0 ? (score / best) ** share : 1;
       h.score += (lexicalWeight * scale) / (k + h.lexicalRank);
     }
