@@ -19,6 +19,15 @@ afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 const plan = (doc: string) => engine.plans.find((p) => p.doc === doc);
 const itemText = (doc: string, id: string) => plan(doc)?.items.find((i) => i.id === id)?.text ?? "";
 
+/** Each question is answered, citing first the item given beside it: [question, doc, item id]. */
+async function expectFirstCited(on: Engine, cases: ReadonlyArray<[string, string, string]>): Promise<void> {
+  for (const [question, doc, id] of cases) {
+    const asked = await on.answer(question);
+    expect(asked.status, question).toBe("answered");
+    expect(asked.citations[0], question).toMatchObject({ doc, id });
+  }
+}
+
 describe("item: a cited clause", () => {
   it("answers a citation with the item, its departments, deadline, document and the national item it implements", async () => {
     const r = await engine.answer("六(五)");
@@ -2417,17 +2426,12 @@ describe("with the genre's development documents loaded beside corpus/", () => {
   });
 
   it("carries the plans' other words for a thing (煤改电 → 电代煤, 窑炉 → 炉窑, 两高 → 高耗能高排放) and reads 怎么处理 / 有什么限制 as asking", async () => {
-    const cases: Array<[string, string, string]> = [
+    await expectFirstCited(many, [
       ["张家口农村今年煤改电打算改造多少户", "zhangjiakou-air-pollution-2025", "2.1"],
       ["贵港对陶瓷窑炉有哪些整治要求", "guigang-air-pollution-2025", "2.3"],
       ["九江怎么遏制两高项目", "jiujiang-air-quality-2025", "2.1"],
       ["渭南对国四货车如何处理", "weinan-air-pollution-2025", "4.9.2"],
-    ];
-    for (const [question, doc, id] of cases) {
-      const r = await many.answer(question);
-      expect(r.status, question).toBe("answered");
-      expect(r.citations[0], question).toMatchObject({ doc, id });
-    }
+    ]);
   });
 
   it("cites first the point that gives the figure asked (多少户) though it scores a little further below its item, which gives none", async () => {
@@ -2812,18 +2816,13 @@ describe("conversations that change document or topic", () => {
   });
 
   it("reads everyday words for the plans' terms: 报废 (淘汰), 洗衣液 and 杀虫喷雾 (家用洗涤剂, 杀虫气雾剂), 投标报价低 (低价中标), 换料 (源头替代)", async () => {
-    const cases: Array<[string, string, string]> = [
+    await expectFirstCited(engine, [
       ["老旧柴油货车要报废吗，商丘怎么说", SQ, "4.2"],
       ["洗衣液和杀虫喷雾里的挥发性成分国家要定上限吗", SC, "9.32"],
       ["环保工程投标一家比一家报价低，国家管不管", SC, "2.8"],
       ["国家计划对家具厂换料有啥说法", SC, "2.7"],
       ["国家的计划对焦化厂新增产能是啥态度", SC, "2.4"],
-    ];
-    for (const [q, doc, id] of cases) {
-      const asked = await engine.answer(q);
-      expect(asked.status, q).toBe("answered");
-      expect(asked.citations[0], q).toMatchObject({ doc, id });
-    }
+    ]);
   });
 
   it("refuses a record of one enterprise (证号是多少) the plans do not hold", async () => {
