@@ -528,6 +528,8 @@ describe("every development document", () => {
         "lingbao-air-quality-2025",
         "xinmi-air-quality-2025",
         "mengzhou-air-quality-2024",
+        "weihui-air-quality-2025",
+        "lankao-air-quality-2024",
       ].sort(),
     );
   });
