@@ -76,6 +76,8 @@ export const EXACT_BELOW = 2000;
 
 /** How many candidates each ranker hands to fusion (more only when more results are asked for). */
 export const CANDIDATES = 100;
+/** The plans of this many best lexical matches are ranked by vector within themselves when none of their items is among the vector ranker's candidates. */
+export const VECTOR_RANKED_LEXICAL_PLANS = 10;
 
 /** Measured on the gold set (npm run bench prints the comparison) and, for the score share, the development sets. */
 export const DEFAULT_FUSION: Fusion = {
@@ -423,11 +425,11 @@ export class SearchIndex {
 
   /** Items ranked by the vector index alone, with cosine similarity; `docs` keeps only those documents' items. */
   vectorSearch(
-    text: string,
+    text: string | readonly number[],
     limit = this.items.length,
     docs?: ReadonlySet<string>,
   ): Array<{ item: Item; similarity: number }> {
-    const query = this.embeddings.embed(text);
+    const query = typeof text === "string" ? this.embeddings.embed(text) : [...text];
     const labels = docs ? [...docs].flatMap((d) => this.labelsOf.get(d) ?? []) : null;
     // A few documents' items are scored exactly: a filtered graph search would visit most of the graph.
     const hits =
@@ -723,8 +725,21 @@ export class SearchIndex {
     const exhaustive = options.exhaustive ?? this.mode === "exhaustive";
     const docs = options.plans && !exhaustive ? new Set(options.plans.map((p) => p.doc)) : undefined;
     const candidates = exhaustive ? this.items.length : Math.max(CANDIDATES, limit);
-    const vector = this.vectorSearch(query.searchText, candidates, docs);
+    const embedded = this.embeddings.embed(query.searchText);
+    const vector = this.vectorSearch(embedded, candidates, docs);
     const lexical = this.lexicalSearch(query.searchText, candidates, docs);
+    // Ranks count within each plan (below), but the vector ranker hands over the scope's best only: a plan
+    // none of whose items made that cut — one among hundreds whose best lexical match is a name only it
+    // writes (a town's works) — would have its lexical first unranked by vector. The plans of the best
+    // lexical matches are ranked by vector within themselves.
+    const vectorPlans = new Set(vector.map((v) => v.item.doc));
+    const unranked = new Set(
+      lexical
+        .slice(0, VECTOR_RANKED_LEXICAL_PLANS)
+        .map((l) => l.item.doc)
+        .filter((d) => !vectorPlans.has(d)),
+    );
+    if (unranked.size > 0) vector.push(...this.vectorSearch(embedded, this.items.length, unranked));
     // A plan another plan in the scope implements is weighed down (the city's plan answers first),
     // unless its best match is far stronger than theirs: a topic only the general plan treats.
     // The asker's words without spaces: a whole item title they repeat names that item (see below).
