@@ -4,7 +4,7 @@
  * deadlines of the items first.
  */
 import { type Item, type Plan, parseSmallNumeral } from "../../corpus/index.js";
-import type { SearchHit } from "../../search/index.js";
+import { lexicalTerms, type SearchHit } from "../../search/index.js";
 import type { Query } from "../../understand/index.js";
 import { citeItem, itemLink } from "../citation.js";
 import { citing, type Handler, type ResolveDeps, resolved } from "../deps.js";
@@ -18,6 +18,8 @@ export const RELATED_SHARE = 0.7;
 const POINT_LEADS = 0.9;
 /** …or above this share, when it gives the figure a question asks for and the item has none. */
 const FIGURE_POINT_LEADS = 0.8;
+/** A previous item found among the best for an aspect follow-up leads only when its score is this share of the best's. */
+const PREVIOUS_NEAR = 0.75;
 /** At most this many items are cited for one topic. */
 const MAX_ITEMS = 3;
 
@@ -45,6 +47,20 @@ export const topic: Handler = (query, deps) => {
   }
   // 监测那一块呢 after the items on coking plants: the previous item that has the new topic comes first.
   if (query.followUp?.kind === "aspect" && covered) hits = previousFirst(hits, query.followUp.context.items);
+  // 那国四的要淘汰多少辆 after the item on diesel trucks: a new topic said so briefly that the previous item, found
+  // near the best and writing every word of it, is what it narrows.
+  if (query.followUp?.kind === "scope" && covered) {
+    // (Words no plan writes — 几辆 — are the asking, not the topic.)
+    const words = lexicalTerms(query.searchText).filter((w) => !w.startsWith("~") && deps.index.idf(w) > 0);
+    const first = query.followUp.context.items.slice(0, 1);
+    const writesAll = hits.some(
+      (h) =>
+        h.item.doc === first[0]?.doc &&
+        h.item.id === first[0]?.id &&
+        words.every((w) => h.item.text.includes(w)),
+    );
+    if (words.length > 0 && writesAll) hits = previousFirst(hits, first);
+  }
   const top = hits[0];
   if (!top || (counterparts.length === 0 && !covered)) return notCovered(query, deps);
   const kept = hits.filter((h, i) => i === 0 || h.score >= top.score * RELATED_SHARE).slice(0, MAX_ITEMS);
@@ -141,10 +157,15 @@ function asksAnotherYear(query: Query, plans: readonly Plan[]): boolean {
 
 /** The hits with the previous answer's foremost item found among the first few moved to the front. */
 function previousFirst(hits: SearchHit[], items: ReadonlyArray<{ doc: string; id: string }>): SearchHit[] {
-  // The previous answer's items in its order: its first item is what it was about.
+  // The previous answer's items in its order: its first item is what it was about, the aspect asked one of
+  // its own wherever among the best it is found (清洁运输那块呢 after the steel item). One cited beside it
+  // (the goals cited after the site-dust item, for 道路扬尘那块呢) has the new topic only when found near the best.
+  const best = hits[0]?.score ?? 0;
   const top = hits.slice(0, 5);
-  for (const k of items) {
-    const at = top.findIndex((h) => k.doc === h.item.doc && k.id === h.item.id);
+  for (const [n, k] of items.entries()) {
+    const at = top.findIndex(
+      (h) => k.doc === h.item.doc && k.id === h.item.id && (n === 0 || h.score >= best * PREVIOUS_NEAR),
+    );
     if (at >= 0) return at > 0 ? [hits[at] as SearchHit, ...hits.slice(0, at), ...hits.slice(at + 1)] : hits;
   }
   return hits;
