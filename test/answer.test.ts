@@ -2459,6 +2459,48 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(grave.citations[0]).toMatchObject({ doc: "ganzhou-air-pollution-2025", id: "4.9.2" });
   });
 
+  it("cites the plan that alone writes a name the question gives (a village, two works), though it names no place", async () => {
+    // Among hundreds of plans the vector ranker's best candidates hold none of that plan's items; its
+    // lexical first is ranked by vector within its own plan, as every other plan's is.
+    await expectFirstCited(many, [
+      ["鑫源钙业那两家的石灰窑要怎么整治", "weihui-air-quality-2025", "3.4"],
+      ["徐场村乐器厂的烘干工序有什么要求", "lankao-air-quality-2024", "3.3.2"],
+    ]);
+  });
+
+  it("answers a brief turn by the item it narrows, not by one cited beside the previous answer's", async () => {
+    // 道路扬尘那块呢 after 工地扬尘: the road-dust item, not the goals cited second before.
+    const site = await many.answer("卫辉工地扬尘怎么管");
+    expect(site.citations[0]).toMatchObject({ doc: "weihui-air-quality-2025", id: "6.22" });
+    const road = await many.answer("道路扬尘那块呢", { context: site.context });
+    expect(road.citations[0]).toMatchObject({ doc: "weihui-air-quality-2025", id: "6.24" });
+    // 那国四的…多少辆 after the diesel-truck item: the item that writes both, not the funds item that names 淘汰.
+    const trucks = await many.answer("卫辉柴油货车怎么管");
+    expect(trucks.citations[0]).toMatchObject({ doc: "weihui-air-quality-2025", id: "5.18" });
+    const old = await many.answer("那国四及以下的要淘汰几辆", { context: trucks.context });
+    expect(old.citations[0]).toMatchObject({ doc: "weihui-air-quality-2025", id: "5.18" });
+  });
+
+  it("cites first the point a question finds under a heading that says no more than its title, though a little below it", async () => {
+    // 保山 2.3 整治砖瓦窑和制糖行业 (a title alone) → 2.3.1 the brick kilns; 2.3.2 the sugar mills.
+    await expectFirstCited(many, [
+      ["保山对砖瓦窑怎么整治", "baoshan-air-pollution-2025", "2.3.1"],
+      ["益阳城区餐饮油烟怎么管", "yiyang-air-quality-2025", "5.3.1"],
+      ["常德对非道路移动机械有什么要求", "changde-air-quality-2025", "4.2.2"],
+    ]);
+  });
+
+  it("answers a PM10 target only from a plan that sets it a figure, not one that names PM10 beside its own target", async () => {
+    // 兰考 sets PM2.5 at 46微克 and asks only that PM2.5 and PM10 both fall (双下降): no PM10 figure.
+    for (const question of ["兰考县PM10年平均浓度目标多少微克", "兰考对PM10的年均浓度目标是多少微克每立方米"])
+      expect((await many.answer(question)).status, question).toBe("not_covered");
+    const set = await many.answer("长垣PM10浓度目标是多少");
+    expect(set.citations[0]).toMatchObject({ doc: "changyuan-air-quality-2025", id: "2" });
+    // A duty to monitor PM10 asks for no target.
+    const monitored = await many.answer("荥阳建筑工地的PM10在线监测有什么要求");
+    expect(monitored.citations[0]).toMatchObject({ doc: "xingyang-air-quality-2025", id: "6.1" });
+  });
+
   it("finds coal-fired power plants (燃煤电厂) in a plan that calls them 燃煤发电企业", async () => {
     const plants = await many.answer("阜新的燃煤电厂要达到什么排放水平");
     expect(plants.status).toBe("answered");

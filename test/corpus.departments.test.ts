@@ -144,7 +144,9 @@ describe("the shared directory, from the documents loaded", () => {
     // A city's gas utility, named after the city (某市天然气公司 beside 国网某市供电公司).
     expect(englishDepartment("新密市天然气公司")).toBe("Xinmi Natural Gas Company");
     // The campaign office named in full at county level (县大气污染防治攻坚办公室), as 攻坚办 is.
-    expect(englishDepartment("县大气污染防治攻坚办公室")).toBe("County Air Pollution Control Campaign Office");
+    expect(englishDepartment("县大气污染防治攻坚办公室")).toBe(
+      "County Air Pollution Control Campaign Office",
+    );
     // A unit of the genre written after its place's name: that place's unit at the level written.
     expect(englishDepartment("铜川市融媒体中心")).toBe("Tongchuan Municipal Media Convergence Center");
     expect(englishDepartment("湘阴县公路建设养护中心")).toBe(

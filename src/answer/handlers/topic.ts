@@ -16,8 +16,11 @@ import { notCovered } from "./not-covered.js";
 export const RELATED_SHARE = 0.7;
 /** A point scoring above this share of the first keeps the item they share first (see topic). */
 const POINT_LEADS = 0.9;
-/** …or above this share, when it gives the figure a question asks for and the item has none. */
-const FIGURE_POINT_LEADS = 0.8;
+/**
+ * …or above this share, when it gives the figure a question asks for and the item has none, or the item is a
+ * heading that says no more than its title (measured on the genre development set: 28 fixed, 6 broken at 0.8).
+ */
+const NEAR_POINT_LEADS = 0.8;
 /** A previous item found among the best for an aspect follow-up leads only when its score is this share of the best's. */
 const PREVIOUS_NEAR = 0.75;
 /** At most this many items are cited for one topic. */
@@ -97,7 +100,7 @@ export const topic: Handler = (query, deps) => {
     lead &&
     point &&
     (headingOnly(lead.item) || givesFigure) &&
-    point.score >= lead.score * (givesFigure ? FIGURE_POINT_LEADS : POINT_LEADS) &&
+    point.score >= lead.score * (givesFigure || headingOnly(lead.item) ? NEAR_POINT_LEADS : POINT_LEADS) &&
     (!other || other.score < point.score * POINT_LEADS)
   )
     kept.unshift(...kept.splice(kept.indexOf(point), 1));
