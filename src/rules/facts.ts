@@ -58,9 +58,9 @@ function gradeOf(asked: string, v: Vocabulary): QuestionFacts["grade"] {
 const QUOTED_COMPARATOR =
   /^\s*(?:及|and |or )?(?:以下|以上|以内|以外|below|above|under|over|or less|or more|and below|and above|and under)(?![a-z])/i;
 
-/** A line a figure draws (the 35 t/h line, 35蒸吨这条线, 35蒸吨的门槛): the asker quoting a threshold. */
+/** A line a figure draws (the 35 t/h line, the 35-t/h phase-out, 35蒸吨这条线, 35蒸吨的门槛): the asker quoting a threshold. */
 const QUOTED_LINE =
-  /^\s*(?:line|limit|threshold|cut-?off|mark|这条线|那条线|的线|这道线|的门槛|门槛|的标准线|标准线)/i;
+  /^\s*(?:line|limit|threshold|cut-?off|mark|phase-?out|elimination|这条线|那条线|的线|这道线|的门槛|门槛|的标准线|标准线)/i;
 
 /** Whether the words right after a figure make it a quoted threshold (…35蒸吨/小时以下的, …35 t/h and below, the 35 t/h line). */
 export function quotesThreshold(after: string): boolean {
