@@ -1779,13 +1779,15 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(zh.citations[0]?.doc).toBe("maanshan-air-quality-2025");
   });
 
-  it("bridges everyday words to a plan's own (秸秆焚烧 → 禁烧, 冒黑烟 → 超标排放, 上马 → 新建, 兰炭炉 → 兰炭, 天然气管道 → 管网) rather than refuse", async () => {
+  it("bridges everyday words to a plan's own (秸秆焚烧 → 禁烧, 冒黑烟 → 超标排放, 上马 → 新建, 兰炭炉 → 兰炭, 天然气管道 → 管网, 老旧柴油货车 → 国三及以下) rather than refuse", async () => {
     const cases: Array<[string, string]> = [
       ["安阳2025年方案里秸秆焚烧这块怎么管", "anyang-air-quality-2025"],
       ["莒县的方案对马路上冒黑烟的柴油货车怎么管", "juxian-air-pollution-2025"],
       ["宣城方案对两高项目上马有啥限制", "xuancheng-air-quality-2025"],
       ["府谷对那些小兰炭炉打算怎么处理", "fugu-air-pollution-2025"],
       ["石狮今年要铺多少公里天然气管道", "shishi-air-quality-2025"],
+      // 老旧柴油货车 in a plan that writes only 国三及以下排放标准营运柴油货车.
+      ["张掖的老旧柴油货车今年要淘汰多少辆", "zhangye-air-quality-2025"],
     ];
     for (const [q, doc] of cases) {
       const asked = await many.answer(q);
@@ -2689,6 +2691,20 @@ describe("questions as people type them", () => {
     // …and answered where an item found gives the figure (39 微克, 74.5%).
     expect((await engine.answer("PM2.5浓度要降到多少")).citations[0]?.id).toBe("1.2");
     expect((await engine.answer("优良天数比率要达到多少")).citations[0]?.id).toBe("1.2");
+  });
+
+  it("refuses a target asked of a place no plan sets one for (a county of the city, a city of another province), and answers one a plan sets", async () => {
+    for (const q of [
+      "虞城县今年的PM2.5浓度目标是多少",
+      "国务院的计划给广州定的PM2.5目标是多少",
+      "What PM2.5 target does the national plan set for Zhengzhou?",
+    ])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+    // The national plan writes 北京市控制在32微克/立方米以内; the city's own target is the city's plan's.
+    const beijing = await engine.answer("国家计划里北京市的PM2.5浓度目标是多少");
+    expect(beijing.citations[0]).toMatchObject({ doc: SC, id: "1.3" });
+    const own = await engine.answer("商丘的PM2.5浓度目标是多少");
+    expect(own.citations[0]).toMatchObject({ doc: SQ, id: "1.2" });
   });
 });
 

@@ -32,7 +32,7 @@ import { type DocumentMention, namedDocuments, placesOfSubdivisions } from "./do
 import { asksSameAsBefore, readFollowUp } from "./follow-up.js";
 import { isGibberish } from "./gibberish.js";
 import { detectLang } from "./lang.js";
-import { ownPlaceWords } from "./places.js";
+import { ownPlaceWords, placesNamed } from "./places.js";
 import { findRefs } from "./refs.js";
 import type { Context, Intent, ItemRef, Query } from "./schema.js";
 import { simplify } from "./simplify.js";
@@ -624,6 +624,37 @@ function asksOtherCityInNamedPlan(text: string, named: readonly Plan[], facts: Q
 
 /** A place's own figure asked for (…的浓度目标, 优良天数比率是多少). */
 const TARGET_ASKED = /(?:目标|浓度|比率|比例|天数)[^，。？?]{0,8}(?:是多少|多少|是什么|定的)/u;
+/** An English question asking a target (the PM2.5 target for a city). */
+const TARGET_ASKED_EN = /\b(?:targets?|goals?)\b/i;
+/** A figure a target is set in: a concentration, a share, a count of days. */
+const TARGET_FIGURE = /\d+(?:\.\d+)?\s*(?:微克|%|％|天)/;
+
+/**
+ * Whether a target is asked of a place that is no loaded plan's own (北京市的PM2.5目标 of the national plan, a county
+ * of a city's plan, "the target for Zhengzhou") and no item writes beside a figure: a plan sets its own place's
+ * targets, and a list of the places in its key regions sets none for each of them.
+ */
+function asksTargetOfOtherPlace(text: string, facts: QuestionFacts, deps: UnderstandDeps): boolean {
+  if (facts.self || !(TARGET_ASKED.test(text) || TARGET_ASKED_EN.test(text))) return false;
+  const bare = (name: string) => name.replace(/[市县区省旗]$/, "");
+  const places = new Set([
+    ...placesNamed(text),
+    // (A county's name the segmenter keeps whole: 宜昌城区 is the city's urban area, no place called 宜昌城.)
+    ...[...text.matchAll(COUNTY_PLACE)]
+      .filter((m) => segmenter().cut(m[0], false).length === 1)
+      .map((m) => bare(m[0])),
+  ]);
+  return [...places].some(
+    (place) =>
+      place.length >= 2 &&
+      !deps.plans.some((p) =>
+        [p.profile.place?.zh, p.profile.province?.zh, ...p.profile.placeAliases].some(
+          (own) => own !== undefined && bare(own) === place,
+        ),
+      ) &&
+      !deps.plans.some((p) => p.items.some((i) => i.text.includes(place) && TARGET_FIGURE.test(i.text))),
+  );
+}
 /**
  * 宁国市, 北辰区, 延吉市: a place of two or three characters and its level, standing on its own (after 里/的/在 or
  * the question's start) — not a kind of area (城区, 建成区, 开发区) or every one of a level (各县).
@@ -1185,7 +1216,8 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       namesAnotherYearsPlan(cut, namedPlans) ||
       asksOtherCityInNamedPlan(cut, namedPlans, facts) ||
       asksAboutUncoveredPlace(cut, named.length > 0, facts, deps) ||
-      asksOfOtherJurisdiction(cut, deps, w),
+      asksOfOtherJurisdiction(cut, deps, w) ||
+      asksTargetOfOtherPlace(cut, facts, deps),
     asksFor,
     measure,
     translations,
