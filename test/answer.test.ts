@@ -1093,6 +1093,14 @@ describe("a document named as a document, and a place as what is asked about", (
     // A city's own plan asked by its place stays the city's.
     expect(engine.understand("商丘计划里燃煤锅炉怎么要求").docs).toEqual([SQ]);
   });
+
+  it("asks the national plan whether the city of a loaded plan is in the key regions, named by the term (重点区域) alone", async () => {
+    for (const q of ["商丘属于重点区域吗", "商丘算不算重点区域"]) {
+      const r = await engine.answer(q);
+      expect(r.citations[0], q).toMatchObject({ doc: SC, id: "1.2" });
+      expect(r.check?.outcome, q).toBe("applies");
+    }
+  });
 });
 
 describe("conversations", () => {
