@@ -18,7 +18,7 @@ export const RELATED_SHARE = 0.7;
 const POINT_LEADS = 0.9;
 /**
  * …or above this share, when it gives the figure a question asks for and the item has none, or the item is a
- * heading that says no more than its title (measured on the genre development set: 28 fixed, 6 broken at 0.8).
+ * heading that says no more than its title and the point is the only one of its points found.
  */
 const NEAR_POINT_LEADS = 0.8;
 /** A previous item found among the best for an aspect follow-up leads only when its score is this share of the best's. */
@@ -50,7 +50,7 @@ export const topic: Handler = (query, deps) => {
   }
   // 监测那一块呢 after the items on coking plants: the previous item that has the new topic comes first.
   if (query.followUp?.kind === "aspect" && covered) hits = previousFirst(hits, query.followUp.context.items);
-  // 那国四的要淘汰多少辆 after the item on diesel trucks: a new topic said so briefly that the previous item, found
+  // 国四的淘汰几辆 after the item on diesel trucks: a new topic said so briefly that the previous item, found
   // near the best and writing every word of it, is what it narrows.
   if (query.followUp?.kind === "scope" && covered) {
     // (Words no plan writes — 几辆 — are the asking, not the topic.)
@@ -100,7 +100,9 @@ export const topic: Handler = (query, deps) => {
     lead &&
     point &&
     (headingOnly(lead.item) || givesFigure) &&
-    point.score >= lead.score * (givesFigure || headingOnly(lead.item) ? NEAR_POINT_LEADS : POINT_LEADS) &&
+    // (A heading alone gives way at the lower share only to a point found without its siblings: several found
+    // together are the heading's parts, and it stays first.)
+    point.score >= lead.score * (givesFigure || !other ? NEAR_POINT_LEADS : POINT_LEADS) &&
     (!other || other.score < point.score * POINT_LEADS)
   )
     kept.unshift(...kept.splice(kept.indexOf(point), 1));
