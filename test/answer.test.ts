@@ -28,6 +28,16 @@ async function expectFirstCited(on: Engine, cases: ReadonlyArray<[string, string
   }
 }
 
+/** One conversation, each turn asked after the one before it, citing first the item given beside it: [question, item id]. */
+async function expectTurns(on: Engine, doc: string, turns: ReadonlyArray<[string, string]>): Promise<void> {
+  let context: Awaited<ReturnType<Engine["answer"]>>["context"] | undefined;
+  for (const [question, id] of turns) {
+    const asked = await on.answer(question, context ? { context } : undefined);
+    expect(asked.citations[0], question).toMatchObject({ doc, id });
+    context = asked.context;
+  }
+}
+
 describe("item: a cited clause", () => {
   it("answers a citation with the item, its departments, deadline, document and the national item it implements", async () => {
     const r = await engine.answer("六(五)");
@@ -2041,14 +2051,14 @@ describe("with the genre's development documents loaded beside corpus/", () => {
   });
 
   it("reads 第二条呢 / 第二点呢 after an item shown with its points as its point, not the item after it", async () => {
-    const first = await many.answer("个旧燃煤小锅炉淘汰有哪些要求？");
-    expect(first.citations[0]).toMatchObject({ doc: "gejiu-air-pollution-2024", id: "4.2" });
-    const next = await many.answer("第二条呢", { context: first.context });
-    expect(next.citations[0]).toMatchObject({ doc: "gejiu-air-pollution-2024", id: "4.2.2" });
-    const item = await many.answer("吴忠方案第（八）条讲的啥");
-    expect(item.citations[0]).toMatchObject({ doc: "wuzhong-air-pollution-2025", id: "4.8" });
-    const point = await many.answer("第二点呢？", { context: item.context });
-    expect(point.citations[0]).toMatchObject({ doc: "wuzhong-air-pollution-2025", id: "4.8.2" });
+    await expectTurns(many, "gejiu-air-pollution-2024", [
+      ["个旧燃煤小锅炉淘汰有哪些要求？", "4.2"],
+      ["第二条呢", "4.2.2"],
+    ]);
+    await expectTurns(many, "wuzhong-air-pollution-2025", [
+      ["吴忠方案第（八）条讲的啥", "4.8"],
+      ["第二点呢？", "4.8.2"],
+    ]);
   });
 
   it("cites first the point that gives the figure asked, before its item that gives none", async () => {
@@ -2480,15 +2490,15 @@ describe("with the genre's development documents loaded beside corpus/", () => {
 
   it("answers a brief turn by the item it narrows, not by one cited beside the previous answer's", async () => {
     // 道路扬尘那块呢 after 工地扬尘: the road-dust item, not the goals cited second before.
-    const site = await many.answer("卫辉工地扬尘怎么管");
-    expect(site.citations[0]).toMatchObject({ doc: "weihui-air-quality-2025", id: "6.22" });
-    const road = await many.answer("道路扬尘那块呢", { context: site.context });
-    expect(road.citations[0]).toMatchObject({ doc: "weihui-air-quality-2025", id: "6.24" });
-    // 那国四的…多少辆 after the diesel-truck item: the item that writes both, not the funds item that names 淘汰.
-    const trucks = await many.answer("卫辉柴油货车怎么管");
-    expect(trucks.citations[0]).toMatchObject({ doc: "weihui-air-quality-2025", id: "5.18" });
-    const old = await many.answer("那国四及以下的要淘汰几辆", { context: trucks.context });
-    expect(old.citations[0]).toMatchObject({ doc: "weihui-air-quality-2025", id: "5.18" });
+    await expectTurns(many, "weihui-air-quality-2025", [
+      ["卫辉工地扬尘怎么管", "6.22"],
+      ["道路扬尘那块呢", "6.24"],
+    ]);
+    // 那国四的…几辆 after the diesel-truck item: the item that writes both, not the funds item that names 淘汰.
+    await expectTurns(many, "weihui-air-quality-2025", [
+      ["卫辉柴油货车怎么管", "5.18"],
+      ["那国四及以下的要淘汰几辆", "5.18"],
+    ]);
   });
 
   it("cites first the point a question finds under a heading that says no more than its title, though a little below it", async () => {
