@@ -1797,7 +1797,7 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(zh.citations[0]?.doc).toBe("maanshan-air-quality-2025");
   });
 
-  it("bridges everyday words to a plan's own (秸秆焚烧 → 禁烧, 冒黑烟 → 超标排放, 上马 → 新建, 兰炭炉 → 兰炭, 天然气管道 → 管网, 老旧柴油货车 → 国三及以下) rather than refuse", async () => {
+  it("bridges everyday words to a plan's own (秸秆焚烧 → 禁烧, 冒黑烟 → 超标排放, 上马 → 新建, 兰炭炉 → 兰炭, 天然气管道 → 管网, 老旧柴油货车 → 国三及以下, 沿路撒土 → 沿途抛洒) rather than refuse", async () => {
     const cases: Array<[string, string]> = [
       ["安阳2025年方案里秸秆焚烧这块怎么管", "anyang-air-quality-2025"],
       ["莒县的方案对马路上冒黑烟的柴油货车怎么管", "juxian-air-pollution-2025"],
@@ -1806,6 +1806,8 @@ describe("with the genre's development documents loaded beside corpus/", () => {
       ["石狮今年要铺多少公里天然气管道", "shishi-air-quality-2025"],
       // 老旧柴油货车 in a plan that writes only 国三及以下排放标准营运柴油货车.
       ["张掖的老旧柴油货车今年要淘汰多少辆", "zhangye-air-quality-2025"],
+      // 撒土 along the road (沿路) of a muck truck in a plan that writes 沿途抛洒滴漏.
+      ["咸宁拉土车沿路撒土咋管", "xianning-air-pollution-2025"],
     ];
     for (const [q, doc] of cases) {
       const asked = await many.answer(q);
@@ -2510,6 +2512,14 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     ]);
   });
 
+  it("answers which roads from a plan that names them by number or name (108国道, 国道326线, 某某公路等), and still refuses one that names none", async () => {
+    await expectFirstCited(many, [
+      ["开远方案里路检路查具体在哪几条路", "kaiyuan-air-quality-2024", "4.2.3"],
+      ["原平的柴油货车在哪些路段查", "yuanping-air-pollution-2025", "2.4.2"],
+    ]);
+    expect((await many.answer("商丘城区限行具体是哪几条路")).status).toBe("not_covered");
+  });
+
   it("answers a PM10 target only from a plan that sets it a figure, not one that names PM10 beside its own target", async () => {
     // 兰考 sets PM2.5 at 46微克 and asks only that PM2.5 and PM10 both fall (双下降): no PM10 figure.
     for (const question of ["兰考县PM10年平均浓度目标多少微克", "兰考对PM10的年均浓度目标是多少微克每立方米"])
@@ -2904,5 +2914,14 @@ describe("conversations that change document or topic", () => {
   it("refuses a record of one enterprise (证号是多少) the plans do not hold", async () => {
     const asked = await engine.answer("那家化工厂的排污许可证证号是多少");
     expect(asked.status).toBe("not_covered");
+  });
+
+  it("refuses the water a sewage works lets out (出水标准), a plan naming such works only for their smell", async () => {
+    for (const q of ["我们镇污水处理厂出水执行什么标准", "县污水处理厂出水指标是多少"])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+    expect((await engine.answer("污水处理厂的臭气怎么管")).citations[0]).toMatchObject({
+      doc: SQ,
+      id: "6.5",
+    });
   });
 });
