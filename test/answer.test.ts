@@ -319,6 +319,16 @@ describe("check follow-ups", () => {
     const other = await engine.answer("那信阳算不算", { context: first.context });
     expect(other.check?.outcome).toBe("does_not_apply");
   });
+  it("judges a case a turn puts after a question on what the rules say (也要装吗 after 有什么要求), not the clause again", async () => {
+    const canteen = await engine.answer("我在中学食堂管后厨，油烟净化有什么要求");
+    expect(canteen.kind).toBe("item");
+    const stall = await engine.answer("那学校门口的小吃店呢，也要装油烟净化器吗", {
+      context: canteen.context,
+    });
+    expect(stall.kind).toBe("check");
+    expect(stall.citations[0]).toMatchObject({ doc: SQ, id: "6.6" });
+    expect(stall.check?.outcome).toBe("applies");
+  });
   it("asks of an engine again when a follow-up gives an emission stage after an electric machine", async () => {
     const first = await engine.answer("工地上那台国二的柴油挖掘机还能进场干活吗");
     expect(first.check?.outcome).toBe("applies");

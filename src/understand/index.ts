@@ -327,13 +327,19 @@ function asksCheck(q: Query, w: AskingWords): boolean {
   // (…nor does a distance: 省界15公里内新建项目要会商吗 puts a case there.)
   if (q.facts.amounts.some((a) => SIZE_CLASS.test(q.facts.text.slice(a.index + a.text.length)))) return false;
   const asksWho = w.whoAsk.test(q.factsText);
-  let rest = [w.whoAsk, w.whenAsk].reduce(
-    (t, re) => t.replace(new RegExp(`${MODAL}(?:${re.source})`, "gi"), " "),
-    q.factsText,
-  );
-  if (asksWho) rest = rest.replace(w.obligationTopics, " ");
-  if (!extractFacts(rest, q.lang).asks && !describesEntity(q.facts)) return false;
-  return !(w.rulesAsk.test(q.text) || w.whenAsk.test(q.text) || w.contentAsk.test(rest));
+  const withoutWhoWhen = (text: string) => {
+    const rest = [w.whoAsk, w.whenAsk].reduce(
+      (t, re) => t.replace(new RegExp(`${MODAL}(?:${re.source})`, "gi"), " "),
+      text,
+    );
+    return asksWho ? rest.replace(w.obligationTopics, " ") : rest;
+  };
+  if (!extractFacts(withoutWhoWhen(q.factsText), q.lang).asks && !describesEntity(q.facts)) return false;
+  // A turn that asks in words of its own (也得装吗) asks what kind of answer it says: a case carried from the turn
+  // before (食堂的油烟有什么要求) does not make it a wh-question. An elliptical one (燃气锅炉呢) asks as the turn before.
+  const own = withoutWhoWhen(q.text);
+  const asked = extractFacts(own, q.lang).asks ? own : withoutWhoWhen(q.factsText);
+  return !(w.rulesAsk.test(q.text) || w.whenAsk.test(q.text) || w.contentAsk.test(asked));
 }
 
 /**
