@@ -661,6 +661,7 @@ function asksTargetOfOtherPlace(text: string, facts: QuestionFacts, deps: Unders
       !deps.plans.some((p) => p.items.some((i) => i.text.includes(place) && TARGET_FIGURE.test(i.text))),
   );
 }
+
 /**
  * 宁国市, 北辰区, 延吉市: a place of two or three characters and its level, standing on its own (after 里/的/在 or
  * the question's start) — not a kind of area (城区, 建成区, 开发区) or every one of a level (各县).

@@ -55,14 +55,12 @@ export const topic: Handler = (query, deps) => {
   if (query.followUp?.kind === "scope" && covered) {
     // (Words no plan writes — 几辆 — are the asking, not the topic.)
     const words = lexicalTerms(query.searchText).filter((w) => !w.startsWith("~") && deps.index.idf(w) > 0);
-    const first = query.followUp.context.items.slice(0, 1);
+    const first = query.followUp.context.items[0];
     const writesAll = hits.some(
       (h) =>
-        h.item.doc === first[0]?.doc &&
-        h.item.id === first[0]?.id &&
-        words.every((w) => h.item.text.includes(w)),
+        h.item.doc === first?.doc && h.item.id === first.id && words.every((w) => h.item.text.includes(w)),
     );
-    if (words.length > 0 && writesAll) hits = previousFirst(hits, first);
+    if (first && words.length > 0 && writesAll) hits = previousFirst(hits, [first]);
   }
   const top = hits[0];
   if (!top || (counterparts.length === 0 && !covered)) return notCovered(query, deps);
