@@ -530,6 +530,8 @@ describe("every development document", () => {
         "mengzhou-air-quality-2024",
         "weihui-air-quality-2025",
         "lankao-air-quality-2024",
+        "yanshi-air-quality-2024",
+        "luyi-air-quality-2025",
       ].sort(),
     );
   });
