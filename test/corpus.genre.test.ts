@@ -976,6 +976,35 @@ describe("task lists as tables, nested places, clauses that close an item's poin
   });
 });
 
+describe("the signature under an attachment list", () => {
+  it("reads the issuer and date that stand below the attachments' names", () => {
+    expect(planOf("luyi-air-quality-2025").meta).toMatchObject({
+      issuer: "鹿邑县人民政府办公室",
+      signed: "2025-04-15",
+    });
+    const source = [
+      "某县人民政府关于印发某县空气质量持续改善行动方案的通知",
+      "一、重点任务",
+      "（一）淘汰燃煤锅炉。2024年年底前完成。（县生态环境分局牵头）",
+      "附件：1.重点项目清单",
+      "2.任务分解表",
+      "",
+      "某县人民政府",
+      "2024年8月28日",
+      "（此件公开发布）",
+    ].join("\n");
+    const p = parsePlan("signed-below-attachments", source, { genre: loadGenreData("data") });
+    expect(p.meta).toMatchObject({ issuer: "某县人民政府", signed: "2024-08-28" });
+    expect(p.items.map((i) => i.id)).toEqual(["1.1"]);
+    // An attachment's own text under its list is no signature.
+    const attached = source.replace(
+      "某县人民政府\n2024年8月28日",
+      "附件1\n重点项目清单\n序号 项目 完成时间 2024年9月",
+    );
+    expect(parsePlan("attachment-text", attached, { genre: loadGenreData("data") }).meta.signed).toBeNull();
+  });
+});
+
 describe("departments in a closing sentence, a month under a deadline label", () => {
   const liaocheng = planOf("liaocheng-blue-sky-2019");
   const huaiyuan = planOf("huaiyuan-air-pollution-2024");

@@ -238,33 +238,55 @@ function contentSpan(line: Line): { start: number; end: number } {
  * "X办公室 2025年6月13日印发"). Returns the index of that line (or the line count) and the signature.
  */
 function findBodyEnd(lines: readonly Line[], from: number): { end: number; signature: Signature | null } {
-  const nextContent = (i: number) => {
-    for (let j = i + 1; j < lines.length; j++) if (trimmed(lines[j] as Line) !== "") return j;
-    return -1;
-  };
   for (let i = from; i < lines.length; i++) {
     const text = (lines[i] as Line).text;
     if (trimmed(text) === "") continue;
-    if (isTailMarker(text)) return { end: i, signature: null };
-    const oneLine = signatureLine(text);
-    if (oneLine) return { end: i, signature: oneLine };
-    if (isChineseDateLine(text)) return { end: i, signature: { issuer: null, date: dateLine(text) } };
-    // Issuer lines — one, or several for a joint notice — with the date under them.
-    if (isIssuerLine(text)) {
-      const issuers = [trimmed(text)];
-      let next = nextContent(i);
-      while (next >= 0 && isIssuerLine((lines[next] as Line).text)) {
-        issuers.push(trimmed((lines[next] as Line).text));
-        next = nextContent(next);
-      }
-      if (next >= 0 && isChineseDateLine((lines[next] as Line).text))
-        return {
-          end: i,
-          signature: { issuer: issuers.join("、"), date: dateLine((lines[next] as Line).text) },
-        };
-    }
+    // An attachment list may stand above the signature (附件：1.… 2.… / X县人民政府办公室 / 2025年4月15日).
+    if (isTailMarker(text))
+      return { end: i, signature: ATTACHMENT_LIST.test(trimmed(text)) ? signatureAfterList(lines, i) : null };
+    const signature = signatureAt(lines, i);
+    if (signature) return { end: i, signature };
   }
   return { end: lines.length, signature: null };
+}
+
+/** An attachment list's first line (附件：1.…, 附件1, 附件) and the entries under it (2.…, 附件2：…). */
+const ATTACHMENT_LIST = /^附\s*件/;
+const ATTACHMENT_ENTRY = /^(?:附\s*件\s*)?\d{1,2}\s*[.．、:：]/;
+
+/** The signature right under an attachment list that starts at `at`, if one stands there. */
+function signatureAfterList(lines: readonly Line[], at: number): Signature | null {
+  for (let i = at + 1; i < lines.length; i++) {
+    const text = trimmed(lines[i] as Line);
+    if (text === "" || ATTACHMENT_ENTRY.test(text)) continue;
+    return signatureAt(lines, i);
+  }
+  return null;
+}
+
+/**
+ * The signature that starts at line `i`: "X办公室 2025年6月13日印发" on one line, a date line alone, or
+ * issuer lines — one, or several for a joint notice — with the date under them.
+ */
+function signatureAt(lines: readonly Line[], i: number): Signature | null {
+  const text = (lines[i] as Line).text;
+  const nextContent = (k: number) => {
+    for (let j = k + 1; j < lines.length; j++) if (trimmed(lines[j] as Line) !== "") return j;
+    return -1;
+  };
+  const oneLine = signatureLine(text);
+  if (oneLine) return oneLine;
+  if (isChineseDateLine(text)) return { issuer: null, date: dateLine(text) };
+  if (!isIssuerLine(text)) return null;
+  const issuers = [trimmed(lines[i] as Line)];
+  let next = nextContent(i);
+  while (next >= 0 && isIssuerLine((lines[next] as Line).text)) {
+    issuers.push(trimmed(lines[next] as Line));
+    next = nextContent(next);
+  }
+  return next >= 0 && isChineseDateLine((lines[next] as Line).text)
+    ? { issuer: issuers.join("、"), date: dateLine((lines[next] as Line).text) }
+    : null;
 }
 
 /**
