@@ -2546,6 +2546,29 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(plants.status).toBe("answered");
     expect(plants.citations[0]).toMatchObject({ doc: "fuxin-air-pollution-2025", id: "2.1.1" });
   });
+
+  it("keeps a turn pointing back (它们在哪几个镇) on the item it points at, and reads 针织厂 and a department set aside (不算交警大队)", async () => {
+    let context: Awaited<ReturnType<Engine["answer"]>>["context"] | undefined;
+    for (const [q, doc, id] of [
+      ["鹿邑的纺织厂定型机油烟要多久清洗一次", "luyi-air-quality-2025", "3.1.4"],
+      ["那偃师的针织厂呢", "yanshi-air-quality-2024", "2.5"],
+      ["它们集中在哪几个镇", "yanshi-air-quality-2024", "2.5"],
+    ] as const) {
+      const asked = await many.answer(q, context ? { context } : undefined);
+      expect(asked.citations[0], q).toMatchObject({ doc, id });
+      context = asked.context;
+    }
+    const police = await many.answer("偃师区公安局牵头负责什么（不是交警大队）");
+    expect(police.kind).toBe("department_listing");
+    expect(police.citations[0]).toMatchObject({ doc: "yanshi-air-quality-2024", id: "5.20" });
+  });
+
+  it("answers whether a change is paid for from the item on that change (改电窑有补助), and reads the date below an attachment list", async () => {
+    await expectFirstCited(many, [["德化的梭式窑改成电窑，县里给补助吗", "dehua-air-quality-2025", "3.2.2"]]);
+    const signed = await many.answer("鹿邑县空气质量持续改善行动方案是哪天签发的");
+    expect(signed.kind).toBe("document");
+    expect(signed.answer).toContain("2025-04-15");
+  });
 });
 
 describe("questions as people type them", () => {
@@ -2933,5 +2956,51 @@ describe("conversations that change document or topic", () => {
       doc: SQ,
       id: "6.5",
     });
+  });
+});
+
+describe("a kind of answer only some items give: a licence, a subsidy; and what no plan gives", () => {
+  it("answers which licence a trade needs from the item that has it issued, and refuses one no item issues", async () => {
+    await expectTurns(engine, SQ, [
+      ["春节回老家，哪些地方不许放烟花", "5.4"],
+      ["那卖烟花的得办什么证", "5.4"],
+    ]);
+    expect((await engine.answer("开洗车店要办什么许可证")).status).toBe("not_covered");
+    // How to apply is still no plan's text.
+    expect((await engine.answer("烟花爆竹零售许可证怎么申请，要带哪些材料")).status).toBe("not_covered");
+  });
+
+  it("answers whether a thing is subsidised only from an item on that thing, or a rule's verdict on the case", async () => {
+    expect((await engine.answer("养殖场用低蛋白饲料，政府给补钱吗")).status).toBe("not_covered");
+    // (The item granting it, 9.1's 清洁取暖补贴, is among those found; the item on the works comes first.)
+    expect((await engine.answer("农村清洁取暖改造有补贴吗")).status).toBe("answered");
+    // Beside a when-question the yes or no is asked by the way.
+    expect((await engine.answer("国四柴油货车什么时候淘汰，有没有补贴")).citations[0]).toMatchObject({
+      doc: SQ,
+      id: "4.2",
+    });
+    // After the kilns' item, which grants the support, a bare turn asks of it.
+    await expectTurns(engine, SQ, [
+      ["商丘对砖厂有什么要求", "2.2"],
+      ["关停的话有奖补吗", "2.2"],
+    ]);
+    const late = await engine.answer("我的砖厂2026年才关停，还能拿到关停奖补吗");
+    expect(late.kind).toBe("check");
+    expect(late.citations[0]).toMatchObject({ doc: SQ, id: "2.2" });
+  });
+
+  it("refuses a journey, a weekend's forecast and what befell a named works in the past", async () => {
+    for (const q of ["从商丘坐动车去郑州要多久", "这个周末商丘会不会有雾霾", "闽源钢铁以前有没有被处罚过"])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+    // Moving freight onto the railway is the plans' own topic.
+    expect((await engine.answer("拉煤的大车以后要改坐火车吗")).status).toBe("answered");
+  });
+
+  it("reads 那份计划 and 国家层面 as naming the national plan, and 完不成 as a question of assessment", async () => {
+    await expectFirstCited(engine, [
+      ["国家那份计划里煤电项目的用煤保不保障", SC, "3.10"],
+      ["国家层面会不会带头采购低VOCs的产品", SC, "10.39"],
+      ["县里空气质量目标完不成会怎么样", SQ, "10.2"],
+    ]);
   });
 });

@@ -195,12 +195,13 @@ export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): bool
     const type = types[name];
     const evidence = type?.evidence(query.measure);
     if (!type || !evidence) return true;
-    if (!type.near) return hits.some((h) => evidence.test(h.item.text));
+    if (!type.near && !type.shared) return hits.some((h) => evidence.test(h.item.text));
     const asking = (type.ask.exec(query.text)?.[0] ?? "").toLowerCase();
     // What the figure is of, without what kind of figure it is (臭氧浓度 → 臭氧). A year is none of it:
     // 2025年臭氧浓度 is not the 2025 PM2.5 figure.
+    // (Nor the evidence itself: 补贴 carried from 补钱 is what is asked for, not what it is for.)
     const named = terms
-      .filter((t) => !asking.includes(t) && !/^\d+$/.test(t))
+      .filter((t) => !asking.includes(t) && !/^\d+$/.test(t) && !evidence.test(t))
       .map((t) => t.replace(w.measureWords, ""))
       .filter((t) => t.length >= 2);
     // No piece from inside a longer word: 氧化 of 二氧化硫 is no word of the question beside 氮氧化物's figure.
@@ -223,6 +224,7 @@ export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): bool
     // (…unless it names, or is carried to, a thing in the plans' words — 二氧化硫 of "SO2" — that none of them has.)
     if (sharing.length === 0)
       return !words.some((t) => /\p{Script=Han}/u.test(t)) && hits.some((h) => evidence.test(h.item.text));
+    if (!type.near) return sharing.some(({ item }) => evidence.test(item.text));
     return sharing.some(({ item, text, focus }) =>
       [...item.text.matchAll(all)].some((m) => {
         const after = text.slice(m.index, m.index + m[0].length + FIGURE_REACH / 3);

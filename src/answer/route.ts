@@ -21,7 +21,7 @@
  * department question with a date ("城管局2024年底前要完成什么") is a department listing filtered by
  * the date.
  */
-import type { Query } from "../understand/index.js";
+import { askingWords, type Query } from "../understand/index.js";
 import type { Handler } from "./deps.js";
 import { check } from "./handlers/check.js";
 import { citedItem } from "./handlers/cite.js";
@@ -48,7 +48,9 @@ export function route(query: Query): Handler[] {
   // …nor does one asking what no policy document gives of a thing it does not describe (营业执照怎么办
   // of a restaurant): its coverage decides. A case with its own figures (a farm's design stock) is checked.
   const offTopic = query.offTopicCue && !query.facts.entities.some((e) => e.described);
-  if (has("check") && !whoWins(query) && query.asksFor.length === 0 && !offTopic) candidates.push(check);
+  // (Whether a case gets a support — 还能拿到奖补吗 — is a verdict a rule may give.)
+  const verdictAsks = query.asksFor.every((name) => askingWords().answerTypes[name]?.verdict);
+  if (has("check") && !whoWins(query) && verdictAsks && !offTopic) candidates.push(check);
   // 某县…工作要点第5项 names another place's document: its item 5 is not one of ours.
   if (has("cite") && !(query.offTopicCue && query.docs.length === 0)) candidates.push(citedItem);
   if (has("source")) candidates.push(source);

@@ -49,9 +49,11 @@ import {
 } from "../rules/index.js";
 import { SearchIndex } from "../search/index.js";
 import {
+  askingWords,
   type Context,
   type Lang,
   leanOnPrevious,
+  pointsBack,
   type Query,
   type UnderstandDeps,
   understand,
@@ -271,16 +273,21 @@ class PolicyEngine implements Engine {
     // So is a short question read as leaning on the conversation that its documents do not cover.
     if (resolved.kind === "not_covered" && query.followUp?.kind === "aspect")
       resolved = this.onPreviousItem(query, query, options.context) ?? resolved;
-    // Read as a follow-up on another document's topic it finds nothing: it may stand on its own.
+    // Read as a follow-up on another document's topic it finds nothing: it may stand on its own — unless
+    // it points back at what was asked (它们在哪几个镇).
     if (
       resolved.kind === "not_covered" &&
-      (query.followUp?.kind === "topic" || query.followUp?.kind === "aspect")
+      (query.followUp?.kind === "topic" || query.followUp?.kind === "aspect") &&
+      !pointsBack(query)
     ) {
       const alone = resolve(understand(question, this.understandDeps, null), deps);
       if (alone.kind !== "not_covered") resolved = alone;
     }
     // A short question not covered alone, right after an answer, is about that answer's items.
-    const leaning = resolved.kind === "not_covered" ? leanOnPrevious(query, options.context ?? null) : null;
+    const leaning =
+      resolved.kind === "not_covered"
+        ? leanOnPrevious(query, options.context ?? null, false, this.previousGive(query, options.context))
+        : null;
     if (leaning) resolved = resolve(leaning, deps);
     // A question not covered leaves the conversation where it was: "这条谁负责" after it still means
     // the last item answered.
@@ -300,13 +307,28 @@ class PolicyEngine implements Engine {
     context: Context | null | undefined,
   ): ReturnType<typeof resolve> | null {
     // (Searched only for a question that could lean at all, a shared phrase allowing it most.)
-    const loose = leanOnPrevious(query, context ?? null, true);
+    const gives = this.previousGive(query, context);
+    const loose = leanOnPrevious(query, context ?? null, true, gives);
     if (!loose) return null;
     const top = retrieve(this.index, scoped, 1)[0];
     const previous = context?.items ?? [];
     if (!top || !previous.some((i) => i.doc === top.item.doc && i.id === top.item.id)) return null;
-    const leaning = sharesPhrase(query.text, top.item.text) ? loose : leanOnPrevious(query, context ?? null);
+    const leaning = sharesPhrase(query.text, top.item.text)
+      ? loose
+      : leanOnPrevious(query, context ?? null, false, gives);
     return leaning ? resolve(leaning, this.deps()) : null;
+  }
+
+  /**
+   * Whether the previous answer's first item gives the kind of answer a question asks for (还有奖补吗 after
+   * the item granting it): what it is of is that item's topic, so the words beside it need not be the turn's.
+   */
+  private previousGive(query: Query, context: Context | null | undefined): boolean {
+    const [first] = context?.items ?? [];
+    const item = first ? this.find(first.doc, first.id) : null;
+    if (query.asksFor.length === 0 || !item) return false;
+    const types = askingWords().answerTypes;
+    return query.asksFor.every((name) => types[name]?.evidence(query.measure).test(item.text) ?? true);
   }
 
   documents(lang: Lang = "zh"): DocumentInfo[] {

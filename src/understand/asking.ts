@@ -44,7 +44,16 @@ const AskingFile = z.object({
   subordinatePlan: z.string(),
   englishNeutral: z.string(),
   answerTypes: z
-    .record(z.string(), z.object({ ask: z.string(), evidence: z.string(), near: z.boolean().default(false) }))
+    .record(
+      z.string(),
+      z.object({
+        ask: z.string(),
+        evidence: z.string(),
+        near: z.boolean().default(false),
+        shared: z.boolean().default(false),
+        verdict: z.boolean().default(false),
+      }),
+    )
     .default({}),
   dialect: z.object({ markers: z.string(), words: z.record(z.string(), z.string()) }).optional(),
 });
@@ -59,6 +68,10 @@ export interface AnswerType {
   evidence: (measure: string | null) => RegExp;
   /** The evidence counts only beside a word of the question (a share, a count: items give many of them). */
   near: boolean;
+  /** The evidence counts only in an item that shares a word of the question (a subsidy of the item beside it is another thing's). */
+  shared: boolean;
+  /** A rule's verdict on the asker's case gives it too (还能拿到奖补吗 of a kiln closing in 2026). */
+  verdict: boolean;
 }
 
 /** The head of a measure (活性炭碘值 → 碘值, 去除效率 → 效率): what an item calls it, however it is qualified. */
@@ -208,19 +221,21 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
 /** An answer type as data → compiled; an evidence with `{measure}` is compiled per question, from the measure's head. */
 function answerType(
   name: string,
-  t: { ask: string; evidence: string; near: boolean },
+  t: { ask: string; evidence: string; near: boolean; shared: boolean; verdict: boolean },
   re: (name: string, source: string, flags?: string) => RegExp,
 ): AnswerType {
   const ask = re(`answerTypes.${name}.ask`, t.ask);
-  const near = t.near;
+  const { near, shared, verdict } = t;
   if (!t.evidence.includes("{measure}")) {
     const evidence = re(`answerTypes.${name}.evidence`, t.evidence);
-    return { ask, evidence: () => evidence, near };
+    return { ask, evidence: () => evidence, near, shared, verdict };
   }
   re(`answerTypes.${name}.evidence`, t.evidence.replaceAll("{measure}", "测量"));
   return {
     ask,
     near,
+    shared,
+    verdict,
     evidence: (measure) =>
       new RegExp(t.evidence.trim().replaceAll("{measure}", escapeRegExp(measureHead(measure ?? ""))), "i"),
   };

@@ -1305,6 +1305,11 @@ export function asksSameAsBefore(text: string): boolean {
 const POINTS_BACK =
   /\b(?:the (?:older|newer|old|new|other|remaining|bigger|smaller) ones|(?:those|these|them|they)\b)|这几|那几|这些|那些|它们/i;
 
+/** Whether a question points back at what the previous answer was about (它们, 这些, those): it cannot stand alone. */
+export function pointsBack(query: Query): boolean {
+  return POINTS_BACK.test(query.text);
+}
+
 /** Longest question (characters) that may lean on the previous answer when it is not covered alone. */
 const LEANING: Record<Query["lang"], number> = { zh: 20, en: 40 };
 
@@ -1319,6 +1324,8 @@ export function leanOnPrevious(
   context: Context | null,
   /** The question shares a phrase of the previous item's own (资金奖补): it may say more and still lean on it. */
   sharesItsPhrase = false,
+  /** The previous items give the kind of answer the question asks for (有奖补吗 after the item granting it). */
+  previousGive = false,
 ): Query | null {
   if (!context || context.items.length === 0) return null;
   const scoped = query.followUp?.kind === "scope" || query.followUp?.kind === "aspect";
@@ -1326,9 +1333,9 @@ export function leanOnPrevious(
   // A scope follow-up is "named" by the conversation, not by the question.
   const namesOwn = query.named && !scoped;
   if (query.invalid || query.offTopicCue || query.refs.length > 0 || namesOwn) return null;
-  // Asking for a kind of answer no item found gives (罚多少, 打几折, 要带哪些材料): the previous items do not
-  // give it either, or the question would have found them.
-  if (query.asksFor.length > 0) return null;
+  // Asking for a kind of answer no item found gives (罚多少, 打几折, 要带哪些材料): it leans on the previous
+  // items only when they give it.
+  if (query.asksFor.length > 0 && !previousGive) return null;
   // (One pointing back at what was asked — the older ones, 那几辆 — may say more and still lean on it.)
   const pointsBack = POINTS_BACK.test(query.text);
   if (query.text.length > LEANING[query.lang] * (pointsBack || sharesItsPhrase ? 2 : 1)) return null;

@@ -40,7 +40,7 @@ import { simplify } from "./simplify.js";
 export { askedRole, askingWords, fromDialect, loadAskingWords, readDeadlineAsk } from "./asking.js";
 export { cleanText, isEmptyText, textWithout } from "./clean.js";
 export { documentNames, namedDocuments } from "./documents.js";
-export { leanOnPrevious } from "./follow-up.js";
+export { leanOnPrevious, pointsBack } from "./follow-up.js";
 export { detectLang } from "./lang.js";
 export { placedElsewhere, placesNamed } from "./places.js";
 export { findRefs } from "./refs.js";
@@ -123,6 +123,9 @@ function soleRole(words: ReadonlyArray<[string, Role]>): Role | null {
 /** A modal before a who- or when-phrase (应该找谁, 要什么时候完成) belongs to that phrase. */
 const MODAL = "(?:应该|应当|该|要|得|需要|可以|能|should |must |do i |can i )?(?:去)?(?:找|问|联系)?";
 
+/** The word for a document's kind a title ends in (行动计划 → 计划, 实施方案 → 方案). */
+const TITLE_KIND = /(?:计划|方案|意见|要点)$/;
+
 /**
  * The words of a named document's title that the question repeats (西华县发改委在大气攻坚方案里…:
  * 大气, 攻坚): they name the document again, they are no further topic.
@@ -136,7 +139,9 @@ function titleWords(
   // Words the question says as words: 大气污染 of a title is not said in 大气污染源排放清单.
   const said = new Set(segmenter().cut(text.toLowerCase(), false));
   const titles = named.map((n) => plans.find((p) => p.doc === n.doc)?.meta.planTitle ?? "");
-  return [...new Set(titles.flatMap((t) => segmenter().cut(t.toLowerCase(), false)))].filter(
+  // The kind of document a title ends in, said alone (国家那份计划 of a 行动计划), names it too.
+  const kinds = titles.flatMap((t) => t.match(TITLE_KIND) ?? []);
+  return [...new Set([...titles.flatMap((t) => segmenter().cut(t.toLowerCase(), false)), ...kinds])].filter(
     (word) => [...word].length >= 2 && /[\u4e00-\u9fff]/.test(word) && said.has(word),
   );
 }
@@ -1080,10 +1085,13 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       .filter((word) => !deps.topicalLevelWords?.has(word) && !(regionNamed && isPlace(word))),
     ...englishTitleWords(cut, named, deps.plans),
   ];
-  // A department the asker sets aside (县公安局（不是交警大队）, 除了发改委) is not asked about.
-  const mentions = findDepartmentMentions(cut).filter(
-    (m) => !w.setAside.test(cut.slice(Math.max(0, m.start - 4), m.start)),
-  );
+  // A department the asker sets aside (县公安局（不是交警大队）, 除了发改委) is not asked about, and the words
+  // setting it aside ask nothing of their own.
+  const setAsideBy = (m: { start: number }) =>
+    w.setAside.exec(cut.slice(Math.max(0, m.start - 4), m.start))?.[0];
+  const allMentions = findDepartmentMentions(cut);
+  const mentions = allMentions.filter((m) => setAsideBy(m) === undefined);
+  const asides = allMentions.flatMap((m) => setAsideBy(m) ?? []);
   const departments = [...new Set(mentions.flatMap((m) => m.names))];
   // "the environment bureau (市生态环境局)": the English before a department's name in brackets is its gloss,
   // no topic of its own.
@@ -1112,6 +1120,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     cut,
     [
       ...naming,
+      ...asides,
       ...(deadline?.ask.matched ?? []),
       ...aboutWords,
       ...(aboutWords.length > 0 ? (cut.match(w.documentFraming) ?? []) : []),
@@ -1129,8 +1138,11 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const listing = residue < LISTING_RESIDUE;
   // What kind of answer it wants is said where it asks (not in 今天天气不错 said before the question).
   const asked = askingSentences(cut);
+  // (A yes or no beside a when- or who-question — 啥时候淘汰，有没有补贴 — is asked by the way: the items
+  // that say when answer it by what they say.)
+  const alsoAsksWhoOrWhen = w.whoAsk.test(cut) || w.whenAsk.test(cut);
   const asksFor = Object.entries(w.answerTypes)
-    .filter(([, t]) => t.ask.test(asked))
+    .filter(([, t]) => t.ask.test(asked) && !(t.verdict && alsoAsksWhoOrWhen))
     .map(([name]) => name);
   const measure =
     asksFor
