@@ -2563,6 +2563,14 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(police.citations[0]).toMatchObject({ doc: "yanshi-air-quality-2024", id: "5.20" });
   });
 
+  it("lists first a department's task titled by the topic named beside it (在资金保障方面), whatever its role", async () => {
+    const money = await many.answer("鹿邑县财政局在资金保障方面负责什么");
+    expect(money.kind).toBe("department_listing");
+    expect(money.citations[0]).toMatchObject({ doc: "luyi-air-quality-2025", id: "4.2" });
+    // With no topic, the document's order among equal roles stands.
+    expect((await many.answer("鹿邑县财政局负责哪些任务")).citations[0]?.id).not.toBe("4.2");
+  });
+
   it("answers whether a change is paid for from the item on that change (改电窑有补助), and reads the date below an attachment list", async () => {
     await expectFirstCited(many, [["德化的梭式窑改成电窑，县里给补助吗", "dehua-air-quality-2025", "3.2.2"]]);
     const signed = await many.answer("鹿邑县空气质量持续改善行动方案是哪天签发的");
@@ -2994,6 +3002,24 @@ describe("a kind of answer only some items give: a licence, a subsidy; and what 
       expect((await engine.answer(q)).status, q).toBe("not_covered");
     // Moving freight onto the railway is the plans' own topic.
     expect((await engine.answer("拉煤的大车以后要改坐火车吗")).status).toBe("answered");
+  });
+
+  it("reads English of the plans' topics: a PM2.5 level, air quality goals, trains, heating homes, government cars, a job of moving goods", async () => {
+    await expectFirstCited(engine, [
+      ["Below what PM2.5 level must Shangqiu stay by 2025?", SQ, "1.2"],
+      ["What are Shangqiu's air quality goals?", SQ, "1.2"],
+      ["Which air quality targets does the national plan set?", SC, "1.3"],
+      ["How do trains take over from trucks for heavy goods in Shangqiu?", SQ, "4.1"],
+      ["How will villagers heat their homes without loose coal?", SQ, "3.4"],
+      ["Must cars bought for government officials in Shangqiu be electric?", SQ, "4.2"],
+    ]);
+    // "How should …" asks what the clause says, and "the job of" moving goods is no job asked for.
+    const how = await engine.answer(
+      "How should the job of moving bulk goods be split between trucks and trains?",
+    );
+    expect(how.kind).toBe("item");
+    expect(how.citations[0]).toMatchObject({ doc: SQ, id: "4.1" });
+    expect((await engine.answer("Can I get a job at the environment bureau?")).status).toBe("not_covered");
   });
 
   it("reads 那份计划 and 国家层面 as naming the national plan, and 完不成 as a question of assessment", async () => {

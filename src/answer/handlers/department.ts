@@ -3,8 +3,9 @@
  * parenthesis or through a standing note — grouped by document, the asked role first. A deadline in
  * the question ("城管局2024年底前要完成什么") keeps only the items due then.
  */
-import { englishDepartment, type Item, type Plan } from "../../corpus/index.js";
-import type { Query } from "../../understand/index.js";
+import { englishDepartment, findDepartmentMentions, type Item, type Plan } from "../../corpus/index.js";
+import { lexicalTerms } from "../../search/index.js";
+import { askingWords, type Query } from "../../understand/index.js";
 import { citeItem, deadlineView, documentName } from "../citation.js";
 import { citing, type Handler, resolved } from "../deps.js";
 import { headQuote } from "../quote.js";
@@ -17,6 +18,28 @@ type Role = DepartmentListingPayload["groups"][number]["entries"][number]["role"
 const ROLE_ORDER: Readonly<Record<Role, number>> = { lead: 1, responsible: 0.9, support: 0.8 };
 /** What standing first in a list of responsible units adds: less than a role's step. */
 const FIRST_LISTED = 0.05;
+/** What a task titled by the topic the question names beside the department adds: more than any role. */
+const TOPIC_TITLED = 0.5;
+
+/**
+ * The words of a topic a department question names beside the department (财政局在资金保障上要做什么 →
+ * 资金, 保障): what is left without the department, the place, the words that ask for a listing, a year,
+ * and the words of the plans' titles (在2025年大气攻坚方案里 names the plan, not a topic).
+ */
+function topicWords(query: Query, plans: readonly Plan[]): string[] {
+  const w = askingWords();
+  const spans = findDepartmentMentions(query.text);
+  let rest = spans.reduceRight((t, m) => `${t.slice(0, m.start)} ${t.slice(m.end)}`, query.text);
+  for (const f of query.framing) rest = rest.replaceAll(f, " ");
+  rest = rest.replace(w.listingFiller, " ").replace(new RegExp(w.departmentAsk.source, "gi"), " ");
+  return lexicalTerms(rest).filter(
+    (t) =>
+      !t.startsWith("~") &&
+      [...t].length >= 2 &&
+      !/^\d+$/.test(t) &&
+      !plans.some((p) => p.meta.planTitle.includes(t)),
+  );
+}
 
 /** The entries naming any of `names` in one item. */
 function entriesOf(item: Item, plan: Plan, names: readonly string[]) {
@@ -50,6 +73,8 @@ export function departmentListing(
   const groups: DepartmentListingPayload["groups"] = [];
   // Items with their best role's score, cited in full afterwards (only the best MAX_CITED).
   const scored = new Map<Item, number>();
+  const topic = topicWords(query, plans);
+  const titled = (item: Item) => (topic.some((t) => item.title.includes(t)) ? TOPIC_TITLED : 0);
   for (const plan of plans) {
     const entries: DepartmentListingPayload["groups"][number]["entries"] = [];
     for (const item of plan.items) {
@@ -70,7 +95,7 @@ export function departmentListing(
           e.role === "responsible" &&
           !e.viaStandingNote &&
           item.departments[0]?.name === e.department;
-        if (!scored.has(item)) scored.set(item, score(e.role) + (first ? FIRST_LISTED : 0));
+        if (!scored.has(item)) scored.set(item, score(e.role) + (first ? FIRST_LISTED : 0) + titled(item));
       }
     }
     if (entries.length > 0) groups.push({ doc: plan.doc, docName: documentName(plan, query.lang), entries });
