@@ -1337,8 +1337,7 @@ export function leanOnPrevious(
   // items only when they give it.
   if (query.asksFor.length > 0 && !previousGive) return null;
   // (One pointing back at what was asked — the older ones, 那几辆 — may say more and still lean on it.)
-  const pointsBack = POINTS_BACK.test(query.text);
-  if (query.text.length > LEANING[query.lang] * (pointsBack || sharesItsPhrase ? 2 : 1)) return null;
+  if (query.text.length > LEANING[query.lang] * (pointsBack(query) || sharesItsPhrase ? 2 : 1)) return null;
   const followUp: FollowUp = { kind: "items", context, again: false };
   // The conversation's topic stays what it was, for the turns after this one.
   const expansions = [...new Set([...context.expansions, ...query.expansions])];
