@@ -3019,7 +3019,7 @@ describe("a kind of answer only some items give: a licence, a subsidy; and what 
     );
     expect(how.kind).toBe("item");
     expect(how.citations[0]).toMatchObject({ doc: SQ, id: "4.1" });
-    expect((await engine.answer("Can I get a job at the environment bureau?")).status).toBe("not_covered");
+    expect((await engine.answer("Are there any jobs at steel plants in Shangqiu?")).status).toBe("not_covered");
   });
 
   it("reads 那份计划 and 国家层面 as naming the national plan, and 完不成 as a question of assessment", async () => {
