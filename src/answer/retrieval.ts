@@ -175,6 +175,21 @@ export function covers(index: SearchIndex, query: Query, hits: readonly SearchHi
   return givesAskedAnswer(query, hits.slice(0, ANSWER_ITEMS));
 }
 
+/**
+ * Asked whether a thing is granted (有补贴吗: a kind whose evidence must share the question's words), the
+ * item found that grants it comes first: the item on the works (清洁取暖改造) does not say what the item
+ * on the policy beside it does (落实清洁取暖补贴).
+ */
+export function grantingFirst(query: Query, hits: readonly SearchHit[]): SearchHit[] {
+  const types = askingWords().answerTypes;
+  const shared = query.asksFor.filter((name) => types[name]?.shared);
+  if (shared.length === 0 || hits.length === 0) return [...hits];
+  const asked = { ...query, asksFor: shared };
+  if (givesAskedAnswer(asked, hits.slice(0, 1))) return [...hits];
+  const granting = hits.slice(1, ANSWER_ITEMS).find((h) => givesAskedAnswer(asked, [h]));
+  return granting ? [granting, ...hits.filter((h) => h !== granting)] : [...hits];
+}
+
 /** How far (characters) before a figure a word may stand and still say what the figure is of. */
 const FIGURE_REACH = 24;
 
