@@ -147,6 +147,10 @@ describe("the shared directory, from the documents loaded", () => {
     expect(englishDepartment("县大气污染防治攻坚办公室")).toBe(
       "County Air Pollution Control Campaign Office",
     );
+    // … and shortened to 攻坚办 after its subject.
+    expect(englishDepartment("县大气污染防治攻坚办")).toBe("County Air Pollution Control Campaign Office");
+    // A county's centre for the mushroom it is known for, as for other specialties.
+    expect(englishDepartment("县香菇产业发展中心")).toBe("County Shiitake Industry Development Center");
     // A unit of the genre written after its place's name: that place's unit at the level written.
     expect(englishDepartment("铜川市融媒体中心")).toBe("Tongchuan Municipal Media Convergence Center");
     expect(englishDepartment("湘阴县公路建设养护中心")).toBe(

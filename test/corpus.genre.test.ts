@@ -532,6 +532,8 @@ describe("every development document", () => {
         "lankao-air-quality-2024",
         "yanshi-air-quality-2024",
         "luyi-air-quality-2025",
+        "wuyang-air-quality-2024",
+        "xixia-air-quality-2025",
       ].sort(),
     );
   });
