@@ -69,6 +69,16 @@ describe("item: a cited clause", () => {
     expect(r.citations[0]).toMatchObject({ doc: SC, id: first?.id });
   });
 
+  it("cites a section asked as a whole by its heading, its items after it; a follow-up leans on the items", async () => {
+    const part = await engine.answer("商丘计划第三部分讲什么");
+    expect(part.citations.map((c) => c.id).slice(0, 3)).toEqual(["3", "3.1", "3.2"]);
+    expect(part.citations[0]).toMatchObject({ doc: SQ, section: true, label: "三", departments: [] });
+    expect(part.citations[0]?.quote).toContain("优化能源结构");
+    expect(part.context?.items[0]).toEqual({ doc: SQ, id: "3.1" });
+    const who = await engine.answer("谁牵头", { context: part.context });
+    expect(who.citations.map((c) => c.id).slice(0, 3)).toEqual(["3.1", "3.2", "3.3"]);
+  });
+
   it("tells a missing item from an existing one, naming what the section has", async () => {
     const r = await engine.answer("六(九)");
     expect(r).toMatchObject({ status: "not_covered", kind: "not_covered", citations: [] });
@@ -1357,7 +1367,8 @@ describe("conversations", () => {
 
   it("a part asked for by its title's words is that section; 这几条里哪条… finds the item within it", async () => {
     const part = await engine.answer("能源结构那部分讲了什么");
-    expect(part.citations.map((c) => c.id).slice(0, 2)).toEqual(["3.1", "3.2"]);
+    // Its heading first, then its items.
+    expect(part.citations.map((c) => c.id).slice(0, 3)).toEqual(["3", "3.1", "3.2"]);
     const which = await engine.answer("这几条里哪条讲散煤？", { context: part.context });
     expect(which.citations[0]?.id).toBe("3.4");
   });
@@ -1433,6 +1444,10 @@ describe("conversations", () => {
     expect(national.citations[0]).toMatchObject({ doc: SC, id: "5.20" });
     const back = await engine.answer("回到商丘，这项谁牵头？", { context: national.context });
     expect(back.citations[0]).toMatchObject({ doc: SQ, id: "5.3" });
+    // …and one asking whether it holds as much there (也这么高吗), with a word of the topic (标准) beside it.
+    const rate = await engine.answer("秸秆利用率要求到多少？", { context: straw.context });
+    const asMuch = await engine.answer("全国的标准呢，也这么高吗", { context: rate.context });
+    expect(asMuch.citations[0]).toMatchObject({ doc: SC, id: "5.20" });
     const boiler = await engine.answer("我们有台15蒸吨的燃煤锅炉，商丘要求淘汰吗");
     expect(boiler.kind).toBe("check");
     const u = engine.understand("国家计划呢？", { context: boiler.context });
@@ -3030,6 +3045,14 @@ describe("a kind of answer only some items give: a licence, a subsidy; and what 
       ["国家那份计划里煤电项目的用煤保不保障", SC, "3.10"],
       ["国家层面会不会带头采购低VOCs的产品", SC, "10.39"],
       ["县里空气质量目标完不成会怎么样", SQ, "10.2"],
+    ]);
+  });
+
+  it("reads a ship as the plans' 船舶, undercutting bids as 低价中标 and maintaining a facility as 运维", async () => {
+    await expectFirstCited(engine, [
+      ["跑货船的，国务院计划对船有啥要求", SC, "4.16"],
+      ["同行压价抢标，国家计划管不管", SC, "2.8"],
+      ["国家计划说油烟净化设备能请第三方维护吗", SC, "6.23"],
     ]);
   });
 });

@@ -2,7 +2,15 @@
  * The one citation factory: an item of a plan → the {@link Citation} every channel shows. Deadlines
  * get `passed` here, from the engine's clock at answer time — never from a flag stored at load time.
  */
-import { dueDate, englishDepartment, type IsoDate, type Item, isPassed, type Plan } from "../corpus/index.js";
+import {
+  dueDate,
+  englishDepartment,
+  type IsoDate,
+  type Item,
+  isPassed,
+  type Plan,
+  type Section,
+} from "../corpus/index.js";
 import type { Lang } from "../understand/index.js";
 import type { Citation, DeadlineView, DepartmentRole, ItemLink } from "./schema.js";
 
@@ -54,6 +62,29 @@ export function itemLink(item: Item, c: Pick<CitationContext, "lang" | "planOf">
     id: item.id,
     label: item.label,
     title: item.title,
+  };
+}
+
+/** The citation of a section asked as a whole: its heading, which its items follow. */
+export function citeSection(plan: Plan, section: Section, c: Pick<CitationContext, "lang">): Citation {
+  const heading = plan.source.slice(section.span.start, section.span.end).trim();
+  return {
+    doc: plan.doc,
+    docName: documentName(plan, c.lang),
+    id: String(section.number),
+    label: section.label,
+    title: section.title,
+    quote: heading,
+    quoteStart: 0,
+    text: heading,
+    score: 1,
+    departments: [],
+    deadlines: [],
+    standingNote: null,
+    implements: null,
+    covering: null,
+    coveringDeadlines: true,
+    section: true,
   };
 }
 

@@ -41,7 +41,8 @@ function contextOf(query: Query, kind: Kind, citations: readonly Citation[], che
     expansions: query.expansions,
     kind,
     docs: docs.length > 0 ? docs : query.docs,
-    items: citations.map((c) => ({ doc: c.doc, id: c.id })),
+    // (A section cited whole is no entry: its items, which follow it, are what a follow-up leans on.)
+    items: citations.filter((c) => !c.section).map((c) => ({ doc: c.doc, id: c.id })),
     // A question about the previous items (什么时候完成？) keeps the facts of the check before it, so
     // a later "换成国三的呢" still changes them.
     factsText: checked

@@ -7,7 +7,7 @@ import type { ResolveDeps } from "./deps.js";
 import { route } from "./route.js";
 import type { Resolved } from "./schema.js";
 
-export { citeItem, deadlineView, departmentRoles, documentName, itemLink } from "./citation.js";
+export { citeItem, citeSection, deadlineView, departmentRoles, documentName, itemLink } from "./citation.js";
 export type { Handler, ResolveDeps, RuleChecker } from "./deps.js";
 export { deadlineListing, deadlineMatches, describeDeadlineAsk } from "./handlers/deadline.js";
 export { departmentListing } from "./handlers/department.js";

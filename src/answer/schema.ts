@@ -88,6 +88,11 @@ export const Citation = z.object({
   covering: ItemLink.nullable().default(null),
   /** Whether `covering` gives the point its deadlines too; false when the point dates itself and takes only its departments. */
   coveringDeadlines: z.boolean().default(true),
+  /**
+   * A section asked as a whole (第五部分整体说的是什么) whose text is all in its items: `text` is its heading,
+   * `id` its number, and its items follow it. It is no entry a follow-up can lean on.
+   */
+  section: z.boolean().optional(),
 });
 export type Citation = z.infer<typeof Citation>;
 

@@ -7,7 +7,7 @@ import { type Item, implementsPlan, markersOf, type Plan } from "../../corpus/in
 import { lexicalTerms } from "../../search/index.js";
 import type { ItemRef, Query } from "../../understand/index.js";
 import { textWithout } from "../../understand/index.js";
-import { citeItem } from "../citation.js";
+import { citeItem, citeSection } from "../citation.js";
 import { citing, type Handler, type ResolveDeps, resolved } from "../deps.js";
 import { headQuote } from "../quote.js";
 import { quoteFor } from "../retrieval.js";
@@ -143,7 +143,7 @@ function withOwnWords(hits: readonly Hit[], query: Query): Hit | null {
   return winners.length === 1 ? (hits[winners[0] as number] as Hit) : null;
 }
 
-/** Resolves a cited item. */
+/** Resolves a cited item, or a section's items. */
 export const citedItem: Handler = (query, deps): Resolved | null => {
   const ref = query.refs[0];
   if (!ref) return null;
@@ -181,6 +181,12 @@ export const citedItem: Handler = (query, deps): Resolved | null => {
   const citations = chosen.items.map((item) =>
     citeItem(item, asksMore ? quoteFor(deps.index, item, query) : headQuote(item), 1, c),
   );
+  // A section asked as a whole (第五部分讲哪些) whose text is all in its items: its heading comes first.
+  const section =
+    ref.path.length === 1 && chosen.items.length > 1
+      ? chosen.plan.sections.find((s) => s.number === ref.path[0])
+      : undefined;
+  if (section) citations.unshift(citeSection(chosen.plan, section, c));
   return resolved(query, "answered", { kind: "item", focus: focusOf(query), related: [] }, citations);
 };
 
