@@ -2472,6 +2472,22 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(r.citations.map((c) => c.id)).toContain("3.2.1");
   });
 
+  it("reads how far ahead (提前多久) as a measure of a point of its own, not as when the previous point is due", async () => {
+    await expectTurns(many, "wuyang-air-quality-2024", [
+      ["舞阳绩效分级到2025年要达到多少家", "7.26.2"],
+      ["重污染预警要提前多久发", "7.26.3"],
+      ["谁牵头", "7.26.3"],
+    ]);
+  });
+
+  it("refuses a county a named county plan never mentions, and reads a site's choice (选址) as where projects go", async () => {
+    expect((await many.answer("舞阳方案对叶县的砖厂有啥要求")).status).toBe("not_covered");
+    await expectFirstCited(many, [
+      ["舞阳方案对砖厂有啥要求", "wuyang-air-quality-2024", "2.3"],
+      ["滑县方案里新上涉气项目选址怎么要求", "huaxian-air-quality-2024", "2.3"],
+    ]);
+  });
+
   it("carries the plans' other words for a thing (煤改电 → 电代煤, 窑炉 → 炉窑, 两高 → 高耗能高排放) and reads 怎么处理 / 有什么限制 as asking", async () => {
     await expectFirstCited(many, [
       ["张家口农村今年煤改电打算改造多少户", "zhangjiakou-air-pollution-2025", "2.1"],
@@ -3046,6 +3062,17 @@ describe("a kind of answer only some items give: a licence, a subsidy; and what 
       ["国家层面会不会带头采购低VOCs的产品", SC, "10.39"],
       ["县里空气质量目标完不成会怎么样", SQ, "10.2"],
     ]);
+  });
+
+  it("refuses a place the named city plan never mentions; its own counties are its ground", async () => {
+    expect((await engine.answer("商丘计划对开封的砖厂有啥要求")).status).toBe("not_covered");
+    const own = await engine.answer("商丘计划对夏邑的砖厂有啥要求");
+    expect(own.citations[0]).toMatchObject({ doc: SQ, id: "2.2" });
+    // Where the asker comes from is not what is asked about.
+    const from = await engine.answer("我是开封来的，商丘计划对砖厂有啥要求");
+    expect(from.citations[0]).toMatchObject({ doc: SQ, id: "2.2" });
+    // The national plan reaches every place.
+    expect((await engine.answer("国家计划对开封的砖厂有啥要求")).status).toBe("answered");
   });
 
   it("reads a ship as the plans' 船舶, undercutting bids as 低价中标 and maintaining a facility as 运维", async () => {

@@ -51,6 +51,11 @@ export interface CoverageFeatures {
   offTopic: number;
   /** 1 when the question names the document it asks about (国家计划里…) and some of its words are there. */
   named: number;
+  /**
+   * 1 when it also names a place outside every named local plan (叶县 asked of a neighbouring county's plan):
+   * not weighed but decisive — a county's plan says nothing of another county, however much else it shares.
+   */
+  elsewhere?: number;
 }
 
 /** A plan term that is itself a when- or who-question's word (期限, 时限, 牵头单位). */
@@ -116,6 +121,7 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
   });
   return {
     ...common,
+    elsewhere: c.elsewhere.length > 0 ? 1 : 0,
     matched: c.matchedIdf,
     unmatched: c.unmatchedWeight,
     translated: 0,
@@ -171,7 +177,8 @@ export function covers(index: SearchIndex, query: Query, hits: readonly SearchHi
   const top = hits[0];
   if (!top) return false;
   const w = coverageWeights()[query.lang];
-  if (coverageScore(coverageFeatures(index, query, top), w) < w.threshold) return false;
+  const features = coverageFeatures(index, query, top);
+  if (features.elsewhere || coverageScore(features, w) < w.threshold) return false;
   return givesAskedAnswer(query, hits.slice(0, ANSWER_ITEMS));
 }
 

@@ -132,6 +132,11 @@ export interface Coverage {
   absentTerms: number;
   /** The IDF a word found in one item only would have (what a known lexicon word counts as matched). */
   rareIdf: number;
+  /**
+   * Places the question names that lie outside every named document (叶县 asked of a neighbouring county's
+   * plan): a local plan says nothing of them, whatever else the question shares with it.
+   */
+  elsewhere: string[];
 }
 
 /** Words that ask rather than say: never counted as unmatched content. */
@@ -152,6 +157,11 @@ const QUESTION_WORDS = new Set(
 
 /** Words for "everywhere" that say where, not what. */
 const EVERYWHERE = ["全国", "全省", "全市", "全县", "中国"];
+
+/** A question about a plan's neighbours: the places it names beside the plan's are asked as such. */
+const NEIGHBOURS = /周边|周围|邻近|相邻|接壤|毗邻|交界|联防|联控|协作|兄弟/;
+/** Where the asker is from or lives (我是某市来的), just before a place: not what is asked about. */
+const ASKER_FROM = /(?:我|俺|本人)(?:们)?(?:是|係|系|在|从|從|来自|來自|老家|住)$/;
 
 /** How many idf units a year weighs that documents named in the question never name. */
 const ABSENT_YEAR_IN_NAMED = 3;
@@ -498,25 +508,39 @@ export class SearchIndex {
       ? (w: string) => this.lexical.documentFrequencyIn(w, mask) > 0
       : (w: string) => this.lexical.documentFrequency(w) > 0;
     const seen = new Set<string>();
+    const elsewhere: string[] = [];
     const tagged = segmenter()
       .tag(text.toLowerCase(), true)
       .filter(({ word: w, tag }) => {
         if (seen.has(w)) return false;
         seen.add(w);
+        const place =
+          this.places.has(w) ||
+          // Any city, county or province the dictionary knows (郑州市) says where, as a loaded one does;
+          // regions named as such (a key region of the national plan) are a plan's topic.
+          (tag === "ns" && /[市县区省州旗]$/.test(w)) ||
+          // …and so does a prefecture-level city it tags otherwise (周口市 as a noun), or names bare (跟长沙、
+          // 株洲一起), and a province (四川那边).
+          (w.endsWith("市") && cityNames().has(w.slice(0, -1))) ||
+          cityNames().has(w) ||
+          provinceNames().has(w.replace(/省$/, ""));
+        // (Only another prefecture-level city, or a county: a district (某区) is likely the plan's own, and 山区
+        // is tagged as a place too.)
+        const another =
+          cityNames().has(w.replace(/市$/, "")) || (tag === "ns" && /^[\u4e00-\u9fff]{1,3}县$/.test(w));
+        if (
+          another &&
+          options.docs &&
+          (own === undefined || own.includes(w)) &&
+          this.elsewhereThan(w, options.docs)
+        )
+          elsewhere.push(w);
         return (
           w.length >= minWordLength &&
           /[\u4e00-\u9fffa-z0-9]/.test(w) &&
           !STOPWORDS.has(w) &&
           !QUESTION_WORDS.has(w) &&
-          !this.places.has(w) &&
-          // Any city, county or province the dictionary knows (郑州市) says where, as a loaded one does;
-          // regions named as such (a key region of the national plan) are a plan's topic.
-          !(tag === "ns" && /[市县区省州旗]$/.test(w)) &&
-          // …and so does a prefecture-level city it tags otherwise (周口市 as a noun), or names bare (跟长沙、
-          // 株洲一起), and a province (四川那边).
-          !(w.endsWith("市") && cityNames().has(w.slice(0, -1))) &&
-          !cityNames().has(w) &&
-          !provinceNames().has(w.replace(/省$/, ""))
+          !place
         );
       });
     const rareIdf = this.lexical.idfOf(1);
@@ -609,6 +633,12 @@ export class SearchIndex {
       unmatchedWeight,
       absentTerms,
       rareIdf,
+      // A place asked about — not the plan's neighbours asked as such (周边城市, 联防联控), nor where the asker is from.
+      elsewhere: NEIGHBOURS.test(text)
+        ? []
+        : elsewhere.filter(
+            (w) => !ASKER_FROM.test(text.toLowerCase().slice(0, text.toLowerCase().indexOf(w))),
+          ),
     };
   }
 
@@ -639,6 +669,30 @@ export class SearchIndex {
   }
 
   /** Whether the text of one of `docs` contains `word` (inside a longer word too). */
+  /**
+   * Whether a place a question names lies outside every named document: each is a city's or county's own plan
+   * whose text never writes it (its own place, subdivisions, province and neighbours it names are inside). A
+   * national or provincial plan reaches places it does not list.
+   */
+  private elsewhereThan(place: string, docs: ReadonlySet<string>): boolean {
+    // (叶县 keeps its 县: 叶 alone is no name.)
+    const short = place.replace(/(?:市|县|区|旗|省)$/, "");
+    const bare = short.length >= 2 ? short : place;
+    if (bare.length < 2 || EVERYWHERE.includes(place) || provinceNames().has(bare)) return false;
+    const named = this.plans.filter((p) => docs.has(p.doc));
+    return (
+      named.length > 0 &&
+      named.every(
+        (p) =>
+          (p.profile.level === "city" || p.profile.level === "county") &&
+          !p.source.includes(bare) &&
+          ![p.profile.place?.zh ?? "", ...p.profile.placeAliases, ...p.profile.subdivisions].some(
+            (a) => a.length > 1 && (a.includes(bare) || bare.includes(a)),
+          ),
+      )
+    );
+  }
+
   private writtenIn(word: string, docs: ReadonlySet<string>): boolean {
     for (const doc of docs)
       for (const label of this.labelsOf.get(doc) ?? [])
