@@ -509,8 +509,9 @@ export class SearchIndex {
       : (w: string) => this.lexical.documentFrequency(w) > 0;
     const seen = new Set<string>();
     const elsewhere: string[] = [];
+    const lower = text.toLowerCase();
     const tagged = segmenter()
-      .tag(text.toLowerCase(), true)
+      .tag(lower, true)
       .filter(({ word: w, tag }) => {
         if (seen.has(w)) return false;
         seen.add(w);
@@ -636,9 +637,7 @@ export class SearchIndex {
       // A place asked about — not the plan's neighbours asked as such (周边城市, 联防联控), nor where the asker is from.
       elsewhere: NEIGHBOURS.test(text)
         ? []
-        : elsewhere.filter(
-            (w) => !ASKER_FROM.test(text.toLowerCase().slice(0, text.toLowerCase().indexOf(w))),
-          ),
+        : elsewhere.filter((w) => !ASKER_FROM.test(lower.slice(0, lower.indexOf(w)))),
     };
   }
 
@@ -668,7 +667,6 @@ export class SearchIndex {
     return this.items.some((item) => item.text.includes(word));
   }
 
-  /** Whether the text of one of `docs` contains `word` (inside a longer word too). */
   /**
    * Whether a place a question names lies outside every named document: each is a city's or county's own plan
    * whose text never writes it (its own place, subdivisions, province and neighbours it names are inside). A
@@ -693,6 +691,7 @@ export class SearchIndex {
     );
   }
 
+  /** Whether the text of one of `docs` contains `word` (inside a longer word too). */
   private writtenIn(word: string, docs: ReadonlySet<string>): boolean {
     for (const doc of docs)
       for (const label of this.labelsOf.get(doc) ?? [])
