@@ -149,6 +149,20 @@ describe("the shared directory, from the documents loaded", () => {
     );
     // … and shortened to 攻坚办 after its subject.
     expect(englishDepartment("县大气污染防治攻坚办")).toBe("County Air Pollution Control Campaign Office");
+    // The establishment office called by its short name after the county Party committee (县委编办), the campaign
+    // office named for the environment (县环境攻坚办) and the emergency command's member units.
+    expect(englishDepartment("县委编办")).toBe(
+      "Office of the Institutional Organization Commission of the County Party Committee",
+    );
+    expect(englishDepartment("县环境攻坚办")).toBe("County Environmental Campaign Office");
+    expect(englishDepartment("县重污染天气应急指挥部各成员单位")).toBe(
+      "Member units of the County Heavy Pollution Weather Emergency Command",
+    );
+    // The townships' governments where they lie, those named in brackets — not a place called 山区乡.
+    expect(englishDepartment("山区乡镇人民政府")).toBe("Township and Town Governments in the mountain areas");
+    expect(englishDepartment("西部山区乡镇(黄洞乡、庙口镇)人民政府")).toBe(
+      "Township and Town Governments in the western mountain area (Huangdong Township, Miaokou Town)",
+    );
     // A county's centre for the mushroom it is known for, as for other specialties.
     expect(englishDepartment("县香菇产业发展中心")).toBe("County Shiitake Industry Development Center");
     // A unit of the genre written after its place's name: that place's unit at the level written.

@@ -534,6 +534,8 @@ describe("every development document", () => {
         "luyi-air-quality-2025",
         "wuyang-air-quality-2024",
         "xixia-air-quality-2025",
+        "qixian-air-quality-2024",
+        "runan-air-quality-2025",
       ].sort(),
     );
   });

@@ -433,6 +433,18 @@ export class DepartmentDirectory {
     const m = /^(各有关|各相关|各|有关|相关)?(.+?)(?:人民)?政府(\(.+\))?$/.exec(name);
     if (!m) return null;
     const [, each, where = ""] = m;
+    // 山区乡镇人民政府, 西部山区乡镇(某乡、某镇)人民政府: the governments of the units lying somewhere,
+    // those named in brackets — not a place called 山区乡.
+    const lying = /^(.+?)([乡镇街道]+)(?:\((.+)\))?$/.exec(where);
+    const area = lying && !each ? this.data.governments.along[lying[1] as string] : undefined;
+    if (lying && area) {
+      const all = this.describeGovernment(`各${lying[2]}人民政府`)?.en;
+      const named = lying[3]?.split("、").map((p) => this.describeGovernment(`${p}人民政府`)?.en);
+      if (all && named?.every(Boolean) !== false) {
+        const list = named ? ` (${named.map((n) => n?.replace(/ Government$/, "")).join(", ")})` : "";
+        return { name, group: GOVERNMENTS, level: null, en: `${all} ${area}${list}` };
+      }
+    }
     const concerned = each !== undefined && each !== "各";
     // 县级政府: the governments of that level.
     const levelChars = where.replace(/[()、]/g, "").replace(/(?<=.)级$/, "");
