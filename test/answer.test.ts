@@ -2488,6 +2488,22 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     ]);
   });
 
+  it("reads 县里…方案 as the asker's county's plan, 怎么考核 as a question, a period asked by its start and end, and a point under an item in words", async () => {
+    await expectFirstCited(many, [
+      // 县里2025年大气方案: no 某里市 plan whose place ends in 里.
+      ["我在汝南，县里2025年大气方案对农村焚烧垃圾有规定吗", "runan-air-quality-2025", "3.8.3"],
+      // 怎么考核 is no exam (怎么考).
+      ["汝南对各乡镇的降尘怎么考核", "runan-air-quality-2025", "3.4.5"],
+      ["汝南的秋冬季攻坚从哪天开始", "runan-air-quality-2025", "3.9.3"],
+      ["汝南方案三（九）下面第3条是啥", "runan-air-quality-2025", "3.9.3"],
+      // …while a longer place with one character mistyped (准噶尔旗 for 准格尔旗) still names its plan.
+      ["准噶尔旗大气方案第20项说了啥", "zhungeer-air-pollution-2024", "2.4.20"],
+    ]);
+    // 从哪一天开始供暖 asks when heating starts, which no plan says — not when its items are due.
+    expect((await engine.answer("今年从哪一天开始供暖？")).status).toBe("not_covered");
+    expect((await many.answer("淇县这个空气质量方案的全名是什么")).kind).toBe("document");
+  });
+
   it("carries the plans' other words for a thing (煤改电 → 电代煤, 窑炉 → 炉窑, 两高 → 高耗能高排放) and reads 怎么处理 / 有什么限制 as asking", async () => {
     await expectFirstCited(many, [
       ["张家口农村今年煤改电打算改造多少户", "zhangjiakou-air-pollution-2025", "2.1"],
@@ -3073,6 +3089,15 @@ describe("a kind of answer only some items give: a licence, a subsidy; and what 
     expect(from.citations[0]).toMatchObject({ doc: SQ, id: "2.2" });
     // The national plan reaches every place.
     expect((await engine.answer("国家计划对开封的砖厂有啥要求")).status).toBe("answered");
+  });
+
+  it("lists a department's tasks asked in a sentence of its own beside others that tell or vent, and reads 'bureau of X' as 'X bureau'", async () => {
+    for (const q of [
+      "住建局牵头哪些任务？？打了三次电话都推来推去 真服了",
+      "I write for a trade journal. Which tasks does the Shangqiu housing and urban-rural development bureau lead?",
+      "Which tasks is Shangqiu's Municipal Bureau of Commerce in charge of?",
+    ])
+      expect((await engine.answer(q)).kind, q).toBe("department_listing");
   });
 
   it("reads a ship as the plans' 船舶, undercutting bids as 低价中标 and maintaining a facility as 运维", async () => {

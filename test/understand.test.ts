@@ -193,6 +193,9 @@ describe("item references", () => {
     expect(path("section Ⅵ item 5")).toBe("6.5");
     // A point counted in words after a bracketed item: 四（二）第三点.
     expect(path("四（二）第三点讲的什么")).toBe("4.2.3");
+    // The point under an item with the way down said in words (下面, 的) between them.
+    expect(path("四（二）下面第3条讲的什么")).toBe("4.2.3");
+    expect(path("第五部分（六）的第2点是啥")).toBe("5.6.2");
     expect(path("第五部分第四条第1点第（2）项讲的啥")).toBe("5.4.1.2");
     // The part's title quoted after its number: the number still says which part.
     expect(path("第三部分“推进能源结构调整”，第二条说什么")).toBe("3.2");

@@ -561,7 +561,12 @@ export class DepartmentDirectory {
         add(zh, { group, level: null });
         for (const [level] of this.levels) add(`${level}${zh}`, { group, level });
       }
-      for (const en of d.aliasesEn) {
+      // "commerce bureau" is said "bureau of commerce" too.
+      const inverted = d.aliasesEn.flatMap((en) => {
+        const m = /^(.+?) (bureau|department|commission|office|administration)$/.exec(en);
+        return m ? [`${m[2]} of ${m[1]}`] : [];
+      });
+      for (const en of new Set([...d.aliasesEn, ...inverted])) {
         add(en, { group, level: null });
         // "provincial public security", "city environment bureau": the level said in English.
         for (const [level, words] of this.levels)

@@ -309,6 +309,16 @@ export function namedDocuments(
 const PARTNER =
   /\b(?:together with|jointly with|with|alongside)\s+(?=[a-z])|(?<=[\u4e00-\u9fa5])(?:与|同|跟|联合)(?=[^，,。？?]{2,24}?(?:联防联控|协作|合作|联动|协同|共同|联手|携手|一起|一道))/;
 
+/** Does `text` hold `word` with exactly one of its characters replaced? */
+function oneOff(word: string, text: string): boolean {
+  for (let at = 0; at + word.length <= text.length; at++) {
+    let differ = 0;
+    for (let i = 0; i < word.length && differ < 2; i++) if (text[at + i] !== word[i]) differ++;
+    if (differ === 1) return true;
+  }
+  return false;
+}
+
 /** Is `short` what is left of `long` with some words taken out (its characters in order)? */
 function leavesOut(short: string, long: string): boolean {
   let at = 0;
@@ -356,12 +366,23 @@ function shortenedTitles(
     const within = new Set((byPlace.length > 0 ? byPlace : inside).map((m) => m.doc));
     // The run may start with words of the question (这个机制在柴油货车方案): the longest tail that
     // shortens a title is the name.
+    // (Not from the middle of a word of the question that ends a plan's place: 县里2025年大气方案 is the
+    // asker's county's plan, no 某里市 plan's.)
+    const cutsPlace = (tail: string, p: Plan) => {
+      const places = p.profile.placeAliases.filter((a) => a.length >= 2 && /^[\u4e00-\u9fff]+$/.test(a));
+      // (A place of three characters or more with one of them mistyped, 准噶尔旗 for 准格尔旗, is still named.)
+      if (places.some((a) => phrase.includes(a) || (a.length >= 3 && oneOff(a, phrase)))) return false;
+      const unplaced = (t: string) => places.reduce((rest, a) => rest.replace(a, ""), t);
+      return !p.profile.titleForms.some((t) => leavesOut(tail, unplaced(t)));
+    };
     let docs: Plan[] = [];
     for (let from = 0; core.length - from >= 4 && docs.length === 0; from++) {
       const tail = core.slice(from);
       docs = plans.filter(
         (p) =>
-          p.profile.titleForms.some((t) => leavesOut(tail, t)) && (within.size === 0 || within.has(p.doc)),
+          p.profile.titleForms.some((t) => leavesOut(tail, t)) &&
+          (within.size === 0 || within.has(p.doc)) &&
+          !cutsPlace(tail, p),
       );
     }
     // 德州2025年…攻坚行动方案 shortens the titles of two plans: the one whose place it names.

@@ -1116,21 +1116,17 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     return after ? [after[0]] : [];
   });
   const naming = [...docNames, ...titleWords(cut, named, deps.plans), ...glosses];
-  const { residue, english } = residueOf(
-    cut,
-    [
-      ...naming,
-      ...asides,
-      ...(deadline?.ask.matched ?? []),
-      ...aboutWords,
-      ...(aboutWords.length > 0 ? (cut.match(w.documentFraming) ?? []) : []),
-      ...asking,
-      ...planRoles.map(([word]) => word),
-      ...planTimeWords(cut, named.length > 0 ? namedPlans : deps.plans),
-    ],
-    deps,
-    w,
-  );
+  const removedWords = [
+    ...naming,
+    ...asides,
+    ...(deadline?.ask.matched ?? []),
+    ...aboutWords,
+    ...(aboutWords.length > 0 ? (cut.match(w.documentFraming) ?? []) : []),
+    ...asking,
+    ...planRoles.map(([word]) => word),
+    ...planTimeWords(cut, named.length > 0 ? namedPlans : deps.plans),
+  ];
+  const { residue, english } = residueOf(cut, removedWords, deps, w);
 
   const intents: Intent[] = [];
   if (refs.length > 0) intents.push("cite");
@@ -1150,7 +1146,19 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       .find((m) => m !== undefined) ?? null;
   // Asking a department for a kind of answer a plan rarely gives (how to apply, a phone number) is no
   // question of what it is tasked with.
-  if (departments.length > 0 && w.departmentAsk.test(cut) && listing && asksFor.length === 0)
+  // (Asked in a sentence of its own — I run a research partnership. Which tasks involve the science bureau? /
+  // 城管局牵头管啥？？每次都说不归我们管 — the sentences that tell or vent around it add no topic to it.)
+  const listingSentence = () =>
+    cut
+      .split(/(?<=[。！？!?]|\.(?=\s))\s*/)
+      .filter((s) => s !== cut && w.departmentAsk.test(s) && findDepartmentMentions(s).length > 0)
+      .some((s) => residueOf(s, removedWords, deps, w).residue < LISTING_RESIDUE);
+  if (
+    departments.length > 0 &&
+    w.departmentAsk.test(cut) &&
+    (listing || listingSentence()) &&
+    asksFor.length === 0
+  )
     intents.push("department_listing");
   // Deadlines asked with no date, year or state (X的截止时间是？) list them only when little else is
   // asked: with a topic beside, it is that topic's deadline.
