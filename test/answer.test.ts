@@ -3091,6 +3091,13 @@ describe("a kind of answer only some items give: a licence, a subsidy; and what 
     expect((await engine.answer("国家计划对开封的砖厂有啥要求")).status).toBe("answered");
   });
 
+  it("reads a turn opening on the previous thing done (改完了…) as asking about it, however long", async () => {
+    await expectTurns(engine, SQ, [
+      ["我们厂做钢结构喷涂，市里要我们换低VOCs涂料吗", "6.1"],
+      ["改完了有什么好处，比方说重污染天气预警的时候", "6.1"],
+    ]);
+  });
+
   it("lists a department's tasks asked in a sentence of its own beside others that tell or vent, and reads 'bureau of X' as 'X bureau'", async () => {
     for (const q of [
       "住建局牵头哪些任务？？打了三次电话都推来推去 真服了",

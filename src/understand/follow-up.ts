@@ -1278,8 +1278,10 @@ export function readFollowUp(
   // A short question naming no document, item or department right after an answer (改好的户还让烧煤不,
   // 路边冒烟的车谁查): asked of the conversation's documents, the previous answer's item first when it is
   // among the best found — the conversation is still about it (not found there, it is asked alone).
+  // So is a turn opening on the previous thing done (换完了…, 纳进去以后…, 关了之后…): what follows asks
+  // about it, however long.
   if (
-    text.length <= SHORT_TURN &&
+    (text.length <= SHORT_TURN || AFTER_DONE.test(text)) &&
     query.docs.length === 0 &&
     query.refs.length === 0 &&
     query.departments.length === 0 &&
@@ -1292,6 +1294,10 @@ export function readFollowUp(
 /** A thing pointed back at (那台锅炉, 这几辆车, "that boiler"): the previous case, not one of the question's own. */
 const POINTS_BACK_TO_THING =
   /[这那][台辆座家个条些几]|\b(?:that|those|this|these|the same)\s+(?:[a-z-]+\s+){0,2}[a-z-]+s?\b/i;
+
+/** A turn opening on the previous answer's thing done, with no object of its own (换完了, 纳进去以后, 关了之后). */
+const AFTER_DONE =
+  /^(?:那|那么|等|要是|如果|真)?(?:(?:换|改|装|关|拆|停|纳|评|建|弄|搞)(?:完|好|掉|进去|上|成)(?:了|以后|之后|后)|(?:换|改|装|关|拆|停|整改|替代|改造|淘汰|安装)了?(?:以后|之后))/;
 
 /** Longest question (characters) read as leaning on the previous answer when it says nothing of where it is. */
 const SHORT_TURN = 12;
