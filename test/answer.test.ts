@@ -2499,6 +2499,12 @@ describe("with the genre's development documents loaded beside corpus/", () => {
       // …while a longer place with one character mistyped (准噶尔旗 for 准格尔旗) still names its plan.
       ["准噶尔旗大气方案第20项说了啥", "zhungeer-air-pollution-2024", "2.4.20"],
     ]);
+    // The period a point sets for its work, with its first and last days, beside its deadlines.
+    const period = await many.answer("汝南秋冬季攻坚从哪天到哪天");
+    expect(period.citations[0]?.periods).toEqual([
+      { text: "10月1日至12月31日", start: "2025-10-01", end: "2025-12-31" },
+    ]);
+    expect(renderText(period)).toContain("时段：10月1日至12月31日（2025-10-01至2025-12-31）");
     // 从哪一天开始供暖 asks when heating starts, which no plan says — not when its items are due.
     expect((await engine.answer("今年从哪一天开始供暖？")).status).toBe("not_covered");
     expect((await many.answer("淇县这个空气质量方案的全名是什么")).kind).toBe("document");

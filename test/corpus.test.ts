@@ -2,6 +2,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDeadlines } from "../src/corpus/deadlines.js";
+import { parsePeriods } from "../src/corpus/periods.js";
 import { englishDepartment, findDepartmentMentions, isDepartmentWord } from "../src/corpus/departments.js";
 import { loadCorpus, loadGenreData, parsePlan, readProfileFile } from "../src/corpus/index.js";
 import { tempDir } from "./temp-dir.js";
@@ -198,6 +199,31 @@ describe("deadlines and quantities", () => {
     expect(dates("2024年6月底完成")).toEqual(["2024-06-30"]);
     // Not deadlines: 内容, a month that recurs.
     expect(dates("2024年内容更新，每月底前报送")).toEqual([]);
+  });
+
+  it("reads the periods an item sets for its work — days, months, across the year's end — and no deadline as one", () => {
+    const periods = (t: string, year?: number) =>
+      parsePeriods(t, { year }).map((p) => [p.text, p.start, p.end]);
+    // As the genre's plans write them.
+    expect(periods("2025年，10月1日至12月31日开展秋冬季大气污染防治攻坚")).toEqual([
+      ["10月1日至12月31日", "2025-10-01", "2025-12-31"],
+    ]);
+    expect(periods("攻坚期为2025年10月1日至2026年3月31日")).toEqual([
+      ["2025年10月1日至2026年3月31日", "2025-10-01", "2026-03-31"],
+    ]);
+    expect(periods("每年5—9月开展臭氧污染防控", 2025)).toEqual([["5—9月", "2025-05-01", "2025-09-30"]]);
+    expect(periods("11月至次年3月实施错峰生产", 2024)).toEqual([
+      ["11月至次年3月", "2024-11-01", "2025-03-31"],
+    ]);
+    expect(periods("十月一日至十二月三十一日", 2025)).toEqual([
+      ["十月一日至十二月三十一日", "2025-10-01", "2025-12-31"],
+    ]);
+    // Deadlines, a year-less span in a plan of no year, a baseline: none.
+    expect(periods("2025年10月底前完成，9月30日前验收")).toEqual([]);
+    expect(periods("5月至9月加强巡查")).toEqual([]);
+    expect(periods("PM2.5浓度较2020年下降10%")).toEqual([]);
+    // On a plan: the Shangqiu plan sets none of its items a period, so its deadlines stand alone.
+    expect(plan.items.flatMap((i) => i.periods)).toEqual([]);
   });
 
   it("reads months and days written in Chinese numerals, and quotes them as written", () => {

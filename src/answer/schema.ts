@@ -74,6 +74,8 @@ export const Citation = z.object({
   score: z.number(),
   departments: z.array(DepartmentRole),
   deadlines: z.array(DeadlineView),
+  /** The periods the item sets for its work (10月1日至12月31日开展…), when it sets any: no deadlines. */
+  periods: z.array(z.object({ text: z.string().min(1), start: IsoDate, end: IsoDate })).optional(),
   /** A note elsewhere in the document that puts these departments on this item too. */
   standingNote: z
     .object({ text: z.string(), from: z.string(), departments: z.array(DepartmentRole) })

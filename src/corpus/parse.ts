@@ -49,6 +49,7 @@ import {
   withSentenceRole,
   withWeightRoles,
 } from "./conventions.js";
+import { parsePeriods } from "./periods.js";
 import { parseDeadlines, SAME_TIME_AS } from "./deadlines.js";
 import type { ProfileDepartment } from "./department-data.js";
 import { canonicalDepartment, departmentFolds, escapeRegExp, sharedDepartments } from "./departments.js";
@@ -1118,6 +1119,7 @@ export function parsePlan(doc: string, source: string, options: ParseOptions): P
     // A note's time limit repeats, as often as not, the date its task states.
     for (const d of notes.flatMap((note) => parseDeadlines(note, deadlineOptions)))
       if (!item.deadlines.some((x) => x.date === d.date)) item.deadlines.push(d);
+    item.periods = parsePeriods(item.text, { year: deadlineOptions.year });
     items.push(item);
   }
   if (items.length === 0) throw new Error(`${doc}: no entries under its sections`);
@@ -1912,6 +1914,7 @@ function toItem(doc: string, d: Draft, source: string, sections: readonly Sectio
     span: { start, end },
     departments: [],
     deadlines: [],
+    periods: [],
     quantities: parseQuantities(text),
     standingNote: null,
     ...(reflowed ? { reflowed } : {}),

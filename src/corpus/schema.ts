@@ -47,6 +47,15 @@ export const Deadline = z.object({
 });
 export type Deadline = z.infer<typeof Deadline>;
 
+/** A period an entry sets for its work (10月1日至12月31日开展…): its first and last day, no deadline. */
+export const Period = z.object({
+  /** The phrase as written, e.g. 10月1日至12月31日, 2025年10月至2026年3月. */
+  text: z.string().min(1),
+  start: IsoDate,
+  end: IsoDate,
+});
+export type Period = z.infer<typeof Period>;
+
 /**
  * How a threshold compares, in Chinese legal convention: 以上/以下/以内 include the figure (gte/lte),
  * 超过/不满/低于 exclude it (gt/lt), 大于等于/不低于/不小于 as written (gte).
@@ -115,6 +124,8 @@ export const Item = z.object({
   span: Span,
   departments: z.array(DepartmentRef),
   deadlines: z.array(Deadline),
+  /** The periods it sets for its work (秋冬季攻坚 from 10月1日 to 12月31日); none for most. */
+  periods: z.array(Period).default([]),
   quantities: z.array(Quantity),
   /** A standing note from an earlier item that also covers this one. */
   standingNote: StandingNote.nullable(),

@@ -72,9 +72,13 @@ export function scoreCase(c: EvalCase, r: Response, defaultDoc?: string): CaseSc
     );
   }
   if (e.dates) {
-    const got = new Set(
-      ofDoc()[0]?.deadlines.map((d) => d.date) ?? first?.deadlines.map((d) => d.date) ?? [],
-    );
+    // The days an answer states for the item: its deadlines, and the first and last days of the periods it
+    // sets (从哪天到哪天 asks those).
+    const days = (c: (typeof r.citations)[number] | undefined) =>
+      c
+        ? [...c.deadlines.map((d) => d.date), ...(c.periods ?? []).flatMap((p) => [p.start, p.end])]
+        : undefined;
+    const got = new Set(days(ofDoc()[0]) ?? days(first) ?? []);
     s.dates = (s.dates ?? true) && e.dates.every((d) => got.has(d));
   }
   if (e.check)

@@ -20,7 +20,7 @@ import { Role } from "../corpus/index.js";
 import { Outcome } from "../rules/index.js";
 import { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
-import { departmentName } from "./text.js";
+import { departmentName, periodsLine } from "./text.js";
 import { OUTCOME_ZH, ROLE_WORDS, whoCitations } from "./words.js";
 
 /** A department named for an item, shown as a chip labelled with its role. */
@@ -55,6 +55,8 @@ export const CardItem = z.object({
   quote: z.string(),
   chips: z.array(CardChip),
   badges: z.array(CardBadge),
+  /** The periods it sets for its work, in words (时段：10月1日至12月31日（…）), or null. */
+  periods: z.string().nullable(),
   /** The item of the higher-level plan this one implements. */
   implements: ItemLink.nullable(),
 });
@@ -288,6 +290,7 @@ function cardItem(c: Citation, s: Strings, lang: Lang): CardItem {
     quote: c.quote,
     chips: chips(c, s, lang),
     badges: c.deadlines.map((d) => badge(d, s)),
+    periods: periodsLine(c, lang),
     implements: c.implements,
   };
 }

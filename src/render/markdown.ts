@@ -70,6 +70,7 @@ function itemBlocks(item: CardItem, card: Card): string[] {
     const list = item.badges.map((b) => esc(badgeLabel(b, card.lang))).join(zh ? "；" : "; ");
     blocks.push(`**${label}**${colon}${list}`);
   }
+  if (item.periods) blocks.push(esc(item.periods));
   const impl = item.implements;
   blocks.push(
     para([

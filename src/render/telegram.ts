@@ -24,7 +24,7 @@ import type { Outcome } from "../rules/index.js";
 import type { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
 import { escapeHtml as esc, truncate } from "./telegram-html.js";
-import { coveringLine, deadlineText, departmentName, invalidInputText } from "./text.js";
+import { coveringLine, deadlineText, departmentName, invalidInputText, periodsLine } from "./text.js";
 import { focusBlocks, OUTCOME_ZH, ROLE_WORDS } from "./words.js";
 
 /** What a button under a reply does: show an item in full, its related items, or its departments. */
@@ -209,6 +209,8 @@ function detailBlocks(c: Citation, lang: Lang): string[] {
   if (depts) blocks.push(`<b>${esc(w.departments)}</b>\n${depts}`);
   if (c.deadlines.length > 0)
     blocks.push(`<b>${esc(w.deadlines)}</b>\n${c.deadlines.map((d) => deadlineLine(d, lang)).join("\n")}`);
+  const periods = periodsLine(c, lang);
+  if (periods) blocks.push(esc(periods));
   const covered = coveringLine(c, lang);
   if (covered) blocks.push(`<i>${esc(covered)}</i>`);
   return blocks;
@@ -265,8 +267,10 @@ function focusBlock(c: Citation, focus: "departments" | "deadlines" | null, lang
     return depts ? `<b>${esc(w.departmentsOf(c.label))}</b>\n${depts}` : esc(w.noDepartments(c.label));
   }
   if (focus === "deadlines") {
-    if (c.deadlines.length === 0) return esc(w.noDeadlines(c.label));
-    return `<b>${esc(w.deadlinesOf(c.label))}</b>\n${c.deadlines.map((d) => deadlineLine(d, lang)).join("\n")}`;
+    const periods = periodsLine(c, lang);
+    const said = periods ? `\n${esc(periods)}` : "";
+    if (c.deadlines.length === 0) return `${esc(w.noDeadlines(c.label))}${said}`;
+    return `<b>${esc(w.deadlinesOf(c.label))}</b>\n${c.deadlines.map((d) => deadlineLine(d, lang)).join("\n")}${said}`;
   }
   return null;
 }

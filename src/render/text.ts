@@ -85,6 +85,8 @@ export function itemBlock(c: Citation, lang: Lang, details = true): string {
     const dl = c.deadlines.map((d) => deadlineText(d, lang));
     lines.push(lang === "zh" ? `期限：${dl.join("；")}` : `Deadlines: ${dl.join("; ")}`);
   }
+  const periods = details ? periodsLine(c, lang) : null;
+  if (periods) lines.push(periods);
   const covered = details ? coveringLine(c, lang) : null;
   if (covered) lines.push(covered);
   lines.push(
@@ -99,6 +101,15 @@ export function itemBlock(c: Citation, lang: Lang, details = true): string {
     );
   }
   return lines.join("\n");
+}
+
+/** "时段：10月1日至12月31日（2025-10-01至2025-12-31）": the periods an item sets for its work, or null. */
+export function periodsLine(c: Citation, lang: Lang): string | null {
+  if (!c.periods?.length) return null;
+  const list = c.periods.map((p) =>
+    lang === "zh" ? `${p.text}（${p.start}至${p.end}）` : `${p.start} to ${p.end} (${p.text})`,
+  );
+  return lang === "zh" ? `时段：${list.join("；")}` : `Periods: ${list.join("; ")}`;
 }
 
 /** "相关条款：…" for the citations after the first, naming the document where it differs. */
@@ -127,11 +138,14 @@ function focusLine(c: Citation, focus: "departments" | "deadlines" | null, lang:
       .join("\n");
   }
   if (focus === "deadlines") {
+    const periods = periodsLine(c, lang);
     if (c.deadlines.length === 0)
-      return lang === "zh" ? `${c.label}没有写明期限。` : `${c.label} sets no deadline.`;
+      return [lang === "zh" ? `${c.label}没有写明期限。` : `${c.label} sets no deadline.`, periods]
+        .filter(Boolean)
+        .join("\n");
     const dl = c.deadlines.map((d) => deadlineText(d, lang)).join(lang === "zh" ? "；" : "; ");
     const covered = coveringLine(c, lang);
-    return [lang === "zh" ? `${c.label}的期限：${dl}` : `Deadlines of ${c.label}: ${dl}`, covered]
+    return [lang === "zh" ? `${c.label}的期限：${dl}` : `Deadlines of ${c.label}: ${dl}`, periods, covered]
       .filter(Boolean)
       .join("\n");
   }

@@ -194,6 +194,15 @@ export function citationCard(
           ),
         )
       : null,
+    // The periods the item sets for its work (10月1日至12月31日): no deadlines, said as written with their days.
+    details && c.periods?.length
+      ? h(
+          "div",
+          { class: "field" },
+          h("span", { class: "field-label" }, t("periods", lang)),
+          c.periods.map((p) => `${p.text}（${p.start} – ${p.end}）`).join(lang === "zh" ? "；" : "; "),
+        )
+      : null,
     c.implements
       ? h(
           "div",

@@ -42,6 +42,7 @@ const WORDS = {
   clause: ["依据条款", "Clause"],
   departmentsOf: ["责任部门", "Departments"],
   deadlinesOf: ["期限", "Deadlines"],
+  periods: ["时段", "Periods"],
   items: ["项", " items"],
   chooseDepartment: ["选择部门，查看其任务", "Choose a department to see its tasks"],
   filterDepartments: ["筛选部门", "Filter departments"],
