@@ -2,9 +2,9 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDeadlines } from "../src/corpus/deadlines.js";
-import { parsePeriods } from "../src/corpus/periods.js";
 import { englishDepartment, findDepartmentMentions, isDepartmentWord } from "../src/corpus/departments.js";
 import { loadCorpus, loadGenreData, parsePlan, readProfileFile } from "../src/corpus/index.js";
+import { parsePeriods } from "../src/corpus/periods.js";
 import { tempDir } from "./temp-dir.js";
 
 const genre = loadGenreData("data");

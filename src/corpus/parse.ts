@@ -49,7 +49,6 @@ import {
   withSentenceRole,
   withWeightRoles,
 } from "./conventions.js";
-import { parsePeriods } from "./periods.js";
 import { parseDeadlines, SAME_TIME_AS } from "./deadlines.js";
 import type { ProfileDepartment } from "./department-data.js";
 import { canonicalDepartment, departmentFolds, escapeRegExp, sharedDepartments } from "./departments.js";
@@ -60,6 +59,7 @@ import { applyMarkLists, isMarkListLine } from "./mark-lists.js";
 import { readMeta, type Signature } from "./meta.js";
 import { readUnitKey, withoutUnitKey, withUnitNames } from "./numbered-units.js";
 import { dateLine, isChineseDateLine, isChrome, isIssuerLine, isTailMarker, signatureLine } from "./page.js";
+import { parsePeriods } from "./periods.js";
 import {
   applyCountedTimes,
   applyNamedTimes,
