@@ -117,9 +117,7 @@ export function citeItem(item: Item, quote: string, score: number, c: CitationCo
     score,
     departments: departmentRoles(assigned.departments),
     deadlines: dated.deadlines.map((d) => deadlineView(d, c.today)),
-    ...(item.periods?.length
-      ? { periods: item.periods.map(({ text, start, end }) => ({ text, start, end })) }
-      : {}),
+    ...(item.periods?.length ? { periods: item.periods } : {}),
     standingNote: note
       ? {
           text: note.text,

@@ -4,7 +4,7 @@
  * prose in `answer`. These zod schemas are the single source of the types (and of the OpenAPI document).
  */
 import { z } from "zod";
-import { IsoDate, PlanMeta, Role } from "../corpus/index.js";
+import { IsoDate, Period, PlanMeta, Role } from "../corpus/index.js";
 import { Check, Outcome } from "../rules/index.js";
 import { Context, DeadlineAsk, InvalidReason, Lang } from "../understand/index.js";
 
@@ -75,7 +75,7 @@ export const Citation = z.object({
   departments: z.array(DepartmentRole),
   deadlines: z.array(DeadlineView),
   /** The periods the item sets for its work (10月1日至12月31日开展…), when it sets any: no deadlines. */
-  periods: z.array(z.object({ text: z.string().min(1), start: IsoDate, end: IsoDate })).optional(),
+  periods: z.array(Period).optional(),
   /** A note elsewhere in the document that puts these departments on this item too. */
   standingNote: z
     .object({ text: z.string(), from: z.string(), departments: z.array(DepartmentRole) })

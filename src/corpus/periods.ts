@@ -51,7 +51,7 @@ export function parsePeriods(written: string, options: PeriodOptions = {}): Peri
     if (first === null) return;
     const [fromMonth, toMonth] = [Number(start.month), Number(end.month)];
     if (fromMonth < 1 || fromMonth > 12 || toMonth < 1 || toMonth > 12) return;
-    // (A later month than the last, with no year of its own, is in the next year: 10月至次年3月, 11月—3月.)
+    // (An end month before the start's, or 次年, with no year of its own is in the next year: 10月至次年3月, 11月—3月.)
     const last = end.year ? Number(end.year) : end.next || toMonth < fromMonth ? first + 1 : first;
     const fromDay = start.day ? Number(start.day) : 1;
     const toDay = end.day ? Number(end.day) : lastDayOfMonth(last, toMonth);
