@@ -2510,6 +2510,16 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect((await many.answer("淇县这个空气质量方案的全名是什么")).kind).toBe("document");
   });
 
+  it("cites first the entry a plan gives its goals in when its goals are asked as a whole, not a goal of one thing", async () => {
+    await expectFirstCited(many, [
+      // 二、工作目标 before the assessment item, which repeats 目标.
+      ["汝南县的大气攻坚今年定了什么目标", "runan-air-quality-2025", "2"],
+      ["长治2025年空气质量的目标是啥", "changzhi-air-pollution-2025", "2"],
+      // A goal of one thing is that thing's item's.
+      ["内江今年公交车新能源的目标是多少", "neijiang-air-pollution-2025", "3.2"],
+    ]);
+  });
+
   it("carries the plans' other words for a thing (煤改电 → 电代煤, 窑炉 → 炉窑, 两高 → 高耗能高排放) and reads 怎么处理 / 有什么限制 as asking", async () => {
     await expectFirstCited(many, [
       ["张家口农村今年煤改电打算改造多少户", "zhangjiakou-air-pollution-2025", "2.1"],

@@ -197,6 +197,41 @@ export function grantingFirst(query: Query, hits: readonly SearchHit[]): SearchH
   return granting ? [granting, ...hits.filter((h) => h !== granting)] : [...hits];
 }
 
+/**
+ * A plan's goals asked (某县今年大气攻坚的目标是啥，PM2.5控制到多少) with no word the plan writes that the entry it
+ * titles its goals in (主要目标, 工作目标) or its title does not: that entry comes first — its assessment item,
+ * which repeats 目标, does not hold them. A goal of one thing (公交车新能源的目标) is that thing's item's.
+ */
+export function goalsFirst(index: SearchIndex, query: Query, hits: readonly SearchHit[]): SearchHit[] {
+  const w = askingWords();
+  const scope = scopeOf(query, index.plans);
+  if (query.lang !== "zh" || scope?.length !== 1 || !w.goalAsk.test(query.text)) return [...hits];
+  const plan = scope[0] as Plan;
+  const goals = plan.items.find((i) => w.goalTitle.test(i.title));
+  if (!goals || hits[0]?.item === goals) return [...hits];
+  const written = (t: string) => plan.items.some((i) => i.text.includes(t) || i.title.includes(t));
+  const words = lexicalTerms(query.searchText).filter(
+    (t) => !t.startsWith("~") && t.length >= 2 && /\p{Script=Han}/u.test(t) && written(t),
+  );
+  // (Words naming the plan, 空气质量攻坚方案 of a 大气污染防治攻坚方案, are none of what is asked.)
+  const held = (t: string) =>
+    goals.text.includes(t) ||
+    goals.title.includes(t) ||
+    plan.meta.planTitle.includes(t) ||
+    query.framing.some((f) => f.includes(t)) ||
+    w.goalGeneral.test(t);
+  if (!words.every(held)) return [...hits];
+  const found = hits.find((h) => h.item === goals);
+  const lead = found ?? {
+    item: goals,
+    score: hits[0]?.score ?? 1,
+    vectorRank: null,
+    lexicalRank: null,
+    similarity: hits[0]?.similarity ?? 0,
+  };
+  return [lead, ...hits.filter((h) => h !== found)];
+}
+
 /** How far (characters) before a figure a word may stand and still say what the figure is of. */
 const FIGURE_REACH = 24;
 

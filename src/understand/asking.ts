@@ -23,6 +23,9 @@ const AskingFile = z.object({
   sourceWords: z.string(),
   documentAsk: z.string(),
   documentFraming: z.string(),
+  goalAsk: z.string(),
+  goalTitle: z.string(),
+  goalGeneral: z.string(),
   whoAsk: z.string(),
   whenAsk: z.string(),
   obligationTopics: z.string(),
@@ -101,6 +104,12 @@ export interface AskingWords {
   documentAsk: RegExp;
   /** In a question about a document, words that say which document it is (国务院, 省政府, 文件), not a topic. */
   documentFraming: RegExp;
+  /** Asking a plan's goals (目标是啥, 什么目标). */
+  goalAsk: RegExp;
+  /** The title of the entry a plan gives its goals in (主要目标, 工作目标). */
+  goalTitle: RegExp;
+  /** A word of what every plan's goals are about (空气质量): no particular goal's. */
+  goalGeneral: RegExp;
   whoAsk: RegExp;
   whenAsk: RegExp;
   /** Global: words naming an obligation as a topic, which a who-question does not ask about. */
@@ -191,6 +200,9 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     sourceWords: re("sourceWords", d.sourceWords, "gi"),
     documentAsk: re("documentAsk", d.documentAsk, "gi"),
     documentFraming: re("documentFraming", d.documentFraming, "gi"),
+    goalAsk: re("goalAsk", d.goalAsk),
+    goalTitle: re("goalTitle", d.goalTitle),
+    goalGeneral: re("goalGeneral", d.goalGeneral),
     whoAsk: re("whoAsk", d.whoAsk),
     whenAsk: re("whenAsk", d.whenAsk),
     obligationTopics: re("obligationTopics", d.obligationTopics, "g"),

@@ -8,7 +8,7 @@ import { lexicalTerms, type SearchHit } from "../../search/index.js";
 import type { Query } from "../../understand/index.js";
 import { citeItem, itemLink } from "../citation.js";
 import { citing, type Handler, type ResolveDeps, resolved } from "../deps.js";
-import { covers, grantingFirst, quoteFor, retrieve } from "../retrieval.js";
+import { covers, goalsFirst, grantingFirst, quoteFor, retrieve } from "../retrieval.js";
 import { focusOf } from "./cite.js";
 import { notCovered } from "./not-covered.js";
 
@@ -64,6 +64,8 @@ export const topic: Handler = (query, deps) => {
   }
   // 有补贴吗 of a topic: the item found that grants it, beside the item on the topic itself.
   if (covered) hits = grantingFirst(query, hits);
+  // 今年的目标是啥: the entry the plan gives its goals in.
+  if (covered) hits = goalsFirst(deps.index, query, hits);
   const top = hits[0];
   if (!top || (counterparts.length === 0 && !covered)) return notCovered(query, deps);
   const kept = hits.filter((h, i) => i === 0 || h.score >= top.score * RELATED_SHARE).slice(0, MAX_ITEMS);
