@@ -512,6 +512,9 @@ function enclosingBracket(text: string, at: number): { open: number; close: numb
   return null;
 }
 
+/** A year that dates the passage after it: not a baseline (比2020年) nor a range's second year (2025—2026年). */
+export const PASSAGE_YEAR = /(?<![\d比较与同自从—\-–~至])(\d{4})年/g;
+
 /**
  * Where the text dates a passage: each 2025年 with its position, except baselines (比2020年, 较2022年),
  * the second year of a range (2025—2026年) and years inside a cited title (《…2025年…方案》).
@@ -520,7 +523,7 @@ function passageYears(text: string): Array<{ at: number; year: number }> {
   const titles: Array<[number, number]> = [];
   for (const m of text.matchAll(/《[^》]*》/g)) titles.push([m.index, m.index + m[0].length]);
   const years: Array<{ at: number; year: number }> = [];
-  for (const m of text.matchAll(/(?<![\d比较与同自从—\-–~至])(\d{4})年/g)) {
+  for (const m of text.matchAll(PASSAGE_YEAR)) {
     if (titles.some(([s, e]) => m.index > s && m.index < e)) continue;
     years.push({ at: m.index, year: Number(m[1]) });
   }

@@ -440,7 +440,7 @@ export class DepartmentDirectory {
     if (lying && area) {
       const all = this.describeGovernment(`各${lying[2]}人民政府`)?.en;
       const named = lying[3]?.split("、").map((p) => this.describeGovernment(`${p}人民政府`)?.en);
-      if (all && named?.every(Boolean) !== false) {
+      if (all && !named?.includes(undefined)) {
         const list = named ? ` (${named.map((n) => n?.replace(/ Government$/, "")).join(", ")})` : "";
         return { name, group: GOVERNMENTS, level: null, en: `${all} ${area}${list}` };
       }

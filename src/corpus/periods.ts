@@ -2,7 +2,7 @@
  * Periods an item sets for its work (10月1日至12月31日开展秋冬季攻坚, 攻坚期为2025年10月至2026年3月): a first
  * and a last day. They are no deadlines — the work runs between them — but "from when to when" asks them.
  */
-import { isoDate, lastDayOfMonth, withArabicDates } from "./deadlines.js";
+import { isoDate, lastDayOfMonth, PASSAGE_YEAR, withArabicDates } from "./deadlines.js";
 import type { Period } from "./schema.js";
 
 /** Where the year of a year-less period comes from when the text before it names none: the plan's year. */
@@ -34,7 +34,7 @@ const BARE_MONTHS = new RegExp(
 export function parsePeriods(written: string, options: PeriodOptions = {}): Period[] {
   const { text, origin } = withArabicDates(written);
   const yearBefore = (at: number): number | null => {
-    const years = [...text.slice(0, at).matchAll(/(?<![\d比较与同自从—\-–~至])(\d{4})年/g)];
+    const years = [...text.slice(0, at).matchAll(PASSAGE_YEAR)];
     const last = years.at(-1);
     return last ? Number(last[1]) : (options.year ?? null);
   };
