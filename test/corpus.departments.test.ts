@@ -163,6 +163,9 @@ describe("the shared directory, from the documents loaded", () => {
     expect(englishDepartment("西部山区乡镇(黄洞乡、庙口镇)人民政府")).toBe(
       "Township and Town Governments in the western mountain area (Huangdong Township, Miaokou Town)",
     );
+    // An auditing department, named by its kind (审计部门要加强…审计监督).
+    expect(englishDepartment("审计部门")).toBe("Audit Bureau");
+    expect(englishDepartment("县审计局")).toBe("County Audit Bureau");
     // A county's centre for the mushroom it is known for, as for other specialties.
     expect(englishDepartment("县香菇产业发展中心")).toBe("County Shiitake Industry Development Center");
     // A unit of the genre written after its place's name: that place's unit at the level written.

@@ -536,6 +536,8 @@ describe("every development document", () => {
         "xixia-air-quality-2025",
         "qixian-air-quality-2024",
         "runan-air-quality-2025",
+        "taikang-air-quality-2024",
+        "yichuan-air-quality-2025",
       ].sort(),
     );
   });
@@ -2939,6 +2941,10 @@ describe("the twentieth round's conventions", () => {
       新会供电局: "support",
     });
     expect(xinhui.items.flatMap((i) => i.departments).some((d) => d.name.startsWith("请"))).toBe(false);
+    // 各乡镇年度目标由X（以下简称县攻坚办）…分解下达: the matter before 由 is no part of X's name.
+    expect(roles(planOf("taikang-air-quality-2024"), "7.33")).toMatchObject({
+      县污染防治攻坚战领导小组办公室: "lead",
+    });
     // 标注“负责”的单位为牵头单位 … 标注“落实”的单位为属地落实单位; 各镇、街道 is 各镇 and 各街道.
     expect(roles(planOf("duyun-air-pollution-2025"), "2.2")).toEqual({
       市工业和信息化局: "lead",

@@ -728,6 +728,9 @@ const HENCEFORTH = /([\p{Script=Han}]{4,30}?)[〈（(]以下简称[“"「]?([\p
 /** Words that send something to a unit named after them (请径向, 报, 由): not part of its name. */
 const SENT_TO = /^(?:请|径|直接|及时|向|报送|报|送|交由|由|经|抄送)+/;
 
+/** 各乡镇年度目标由某办公室（以下简称…）: what comes before 由 / 向 in a sentence is the matter, not the unit (自由贸易区 is a name). */
+const MATTER_BEFORE = /^.*(?:(?<!自)由|向)(?=[\p{Script=Han}]{4})/u;
+
 /**
  * The short names a plan says its brackets use (以简称表述，如“生态环境”指省生态环境厅，…其余依此类推; 本方案所称
  * X，指Y).
@@ -743,7 +746,7 @@ function readShortForms(text: string): ShortForms | null {
   // 某市生态环境局某县分局〈以下简称县生态环境分局〉: the short name the rest of the plan writes.
   for (const m of text.matchAll(HENCEFORTH)) {
     // 请径向某市生态环境局某区分局（以下简称区生态环境分局）反映: the name after the words that send to it.
-    const full = (m[1] as string).replace(SENT_TO, "");
+    const full = (m[1] as string).replace(MATTER_BEFORE, "").replace(SENT_TO, "");
     if (isDepartmentName(full)) named.set(m[2] as string, full);
   }
   for (const m of text.matchAll(SHORT_FORM)) {
