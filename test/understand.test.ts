@@ -197,6 +197,15 @@ describe("item references", () => {
     expect(path("四（二）下面第3条讲的什么")).toBe("4.2.3");
     expect(path("第五部分（六）的第2点是啥")).toBe("5.6.2");
     expect(path("第五部分第四条第1点第（2）项讲的啥")).toBe("5.4.1.2");
+    // A plan of chapters and their sections (第四章第一节): the section is the second level.
+    expect(path("第四章第一节第二条讲什么")).toBe("4.1.2");
+    expect(path("第四章第二节第二条下面的（三）")).toBe("4.2.2.3");
+    // A plan whose parts are its actions (行动一：…): the action's number is the part's.
+    expect(path("行动三 第5项说的啥")).toBe("3.5");
+    expect(path("专项行动二的第1条")).toBe("2.1");
+    expect(path("what is Action 5, item 3 about")).toBe("5.3");
+    expect(path("行动五是什么")).toBe("5");
+    expect(path("2025年行动计划")).toBe(null);
     // The part's title quoted after its number: the number still says which part.
     expect(path("第三部分“推进能源结构调整”，第二条说什么")).toBe("3.2");
     expect(path("第三部分《推进能源结构调整》的第二条")).toBe("3.2");
@@ -231,6 +240,20 @@ describe("item references", () => {
     expect(path("plan, section 三（三）point 4")).toBe("3.3.4");
     // A point (2) under a dotted point.
     expect(path("what does item 4.3.1(2) ask")).toBe("4.3.1.2");
+    // Levels joined by under / of / in are said inner first; by a comma or a space, outer first.
+    expect(path("what does point 2 under item 2 of section 3 require?")).toBe("3.2.2");
+    expect(path("point 6 under Part 2, section (4)")).toBe("2.4.6");
+    expect(path("item (3) of part three of the plan")).toBe("3.3");
+    expect(path("what is the second item under section 四?")).toBe("4.2");
+    expect(path("what does item 1 under 二(五) require?")).toBe("2.5.1");
+    expect(path("point 1 under item (六) of part 2")).toBe("2.6.1");
+    expect(path("item 7.1, point 3")).toBe("7.1.3");
+    expect(path("what does item 2.(4).1 say")).toBe("2.4.1");
+    // An item said inner first under an item of no part: that item in whichever part has it.
+    const under = findRefs(cleanText("what is item 5 under key task (6)?"))[0];
+    expect(under).toMatchObject({ path: [6, 5], partial: true, across: false });
+    // Two Chinese references in a row make no English chain.
+    expect(path("三(一),三(二)")).toBe("3.1");
   });
   it("reads a point lettered a） or written ⑵ under an item numbered 1. in its section", () => {
     expect(path("某方案五、3的b）讲什么")).toBe("5.3.2");

@@ -5,6 +5,7 @@
  * is decided when the query is resolved. Figures are not references: PM2.5, 74.5%, 1.2万, 燃煤锅炉(3).
  */
 import { parseSmallNumeral } from "../corpus/index.js";
+import { englishChainRef } from "./refs-english.js";
 import type { ItemRef } from "./schema.js";
 
 const CN = "[一二三四五六七八九十]{1,3}";
@@ -20,13 +21,13 @@ const FORMS: readonly RegExp[] = [
   /(?<![\w.])(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})\s*[(（](\d{1,2})[)）]/,
   // 5.2(3) / 5.2 ③ — a point under a dotted item
   /(?<![\w.])(\d{1,2})[.．](\d{1,2})\s*[(（](\d{1,2})[)）]/,
-  // 第五部分第四条第1点第（2）项 — four levels in words
+  // 第五部分第四条第1点第（2）项, 第四章第二节第二条（三） — four levels in words
   new RegExp(
-    `第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项)\\s*(?:的|下的|里的)?\\s*第?\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|点)\\s*(?:的|下的|里的)?\\s*第?\\s*[(（]\\s*(\\d{1,2})\\s*[)）]`,
+    `第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|节)\\s*(?:的|下的|里的|下面的|下边的|里面的)?\\s*第?\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|点)\\s*(?:的|下的|里的|下面的|下边的|里面的)?\\s*第?\\s*[(（]\\s*(${NUM})\\s*[)）]`,
   ),
-  // 第三部分第(八)项第1条 / 第三部分（七）的第5点 — three levels in words
+  // 第三部分第(八)项第1条 / 第三部分（七）的第5点 / 第四章第一节第二条 — three levels in words
   new RegExp(
-    `第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|点|小项|块|部分)?\\s*(?:(?:下面|下边|下|里面|里|中)?的?\\s*)?(?:第\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|点|小项)|[(（]?\\s*(\\d{1,2})\\s*[)）])`,
+    `第(${NUM})(?:部分|章|节|大项)\\s*第?\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|点|小项|块|部分|节)?\\s*(?:(?:下面|下边|下|里面|里|中)?的?\\s*)?(?:第\\s*[(（]?\\s*(${NUM})\\s*[)）]?\\s*(?:条|项|点|小项)|[(（]?\\s*(\\d{1,2})\\s*[)）])`,
   ),
   // 第九部分第(二)条 — the item number in brackets
   // (not 第二部分（五）5．, the third level under it)
@@ -103,6 +104,15 @@ const FORMS: readonly RegExp[] = [
     "i",
   ),
 ];
+
+/**
+ * 行动三第5项, 专项行动二的第1条, Action 5 item 3: a plan whose parts are its actions (行动一：…) — the action's
+ * number is the part's, said as 第三部分.
+ */
+const ACTION_NUMBERED = new RegExp(
+  `(?:专项)?行动\\s*(${CN}|\\d{1,2})(?![一二三四五六七八九十\\d])|\\baction\\s+(\\d{1,2})\\b(?![.\\d])`,
+  "gi",
+);
 
 /** A part's number, then its title in quotes (and a comma or 的): the title is left out when reading the reference. */
 const QUOTED_PART_TITLE = new RegExp(
@@ -189,9 +199,14 @@ export function ref(written: string, path: number[], more: Partial<ItemRef> = {}
 /** The item references in a (cleaned, simplified) question, the first one found per form family. */
 export function findRefs(written: string): ItemRef[] {
   // 第六部分“强化多污染物减排”，第一条: the part's title quoted after its number says which part, as the number does.
-  const text = written.replace(QUOTED_PART_TITLE, "$1");
+  const text = written
+    .replace(QUOTED_PART_TITLE, "$1")
+    .replace(ACTION_NUMBERED, (_, cn?: string, en?: string) => (cn ? `第${cn}部分` : `part ${en}`));
   const note = FOOTNOTE.exec(text);
   if (note) return [ref(note[0], [Number(note[1])], { footnote: true })];
+  // point 2 under item 2 of section 3: a chain of levels in English, before its pieces are read alone.
+  const chain = englishChainRef(text);
+  if (chain && chain.levels > 1) return [chain.ref];
   for (const form of FORMS) {
     const m = form.exec(text);
     if (!m) continue;
@@ -209,6 +224,8 @@ export function findRefs(written: string): ItemRef[] {
       ),
     ];
   }
+  // item 2.(4).1: one English level whose number says the whole path.
+  if (chain) return [chain.ref];
   const partial = PARTIAL.exec(text);
   if (partial) {
     const item = parseSmallNumeral(partial[1] as string);
