@@ -2488,6 +2488,17 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     ]);
   });
 
+  it("reads references in the shapes of more plans — chapters and sections, actions, English chains", async () => {
+    await expectFirstCited(many, [
+      ["三明规划第六章第一节第一条", "sanming-air-plan-2022", "6.1.1"],
+      ["义乌方案行动四第2项", "yiwu-air-quality-action-2025", "4.2"],
+      ["Qiqihar 2025 plan: point 1 under item 2 of section 3?", "qiqihaer-air-quality-2025", "3.2.1"],
+      // 第几条 asks which item says it, not how many items the document has (一共有几条).
+      ["固始县空气质量持续改善方案里餐饮油烟是第几条？", "gushi-air-quality-2025", "5.5"],
+    ]);
+    expect((await many.answer("固始县空气质量持续改善方案一共有几条")).kind).toBe("document");
+  });
+
   it("reads 县里…方案 as the asker's county's plan, 怎么考核 as a question, a period asked by its start and end, and a point under an item in words", async () => {
     await expectFirstCited(many, [
       // 县里2025年大气方案: no 某里市 plan whose place ends in 里.
