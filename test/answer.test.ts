@@ -549,6 +549,14 @@ describe("check follow-ups", () => {
     );
     expect(gas.check?.outcome).toBe("does_not_apply");
     expect(gas.citations[0]?.id).toBe("3.2");
+    // Asked only whether it is eliminated, a gas boiler gets the phase-out's "no", its retrofit cited beside —
+    // not a "yes" that is about the retrofit; asked of a retrofit too, the retrofit answers.
+    const eliminated = await engine.answer("厂里那台8蒸吨燃气锅炉会被淘汰吗");
+    expect(eliminated.check?.outcome).toBe("does_not_apply");
+    expect(eliminated.citations.map((c) => c.id).slice(0, 2)).toEqual(["3.2", "6.3"]);
+    const retrofit = await engine.answer("厂里那台8蒸吨燃气锅炉要淘汰还是要改造");
+    expect(retrofit.check?.outcome).toBe("applies");
+    expect(retrofit.citations[0]?.id).toBe("6.3");
   });
 
   it("keeps a current figure beside a design figure given after it, and judges by the design one", async () => {
