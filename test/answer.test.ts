@@ -559,6 +559,12 @@ describe("check follow-ups", () => {
     expect(retrofit.citations[0]?.id).toBe("6.3");
   });
 
+  it("puts the grade a new project asks of by name before its boiler's own rules", async () => {
+    const graded = await engine.answer("新建一家饲料厂，配一台燃气锅炉，新项目要评上绩效A级吗");
+    expect(graded.citations[0]?.id).toBe("2.1");
+    expect(graded.citations.map((c) => c.id)).toContain("6.3");
+  });
+
   it("keeps a current figure beside a design figure given after it, and judges by the design one", async () => {
     const actual = await engine.answer("商丘的肉鸡场去年实际出栏110万羽，设计规模不清楚，进不进氨排放试点？");
     const design = await engine.answer("问清楚了，设计年出栏80万羽", { context: actual.context });
@@ -1601,14 +1607,14 @@ describe("conversations", () => {
     expect(cement.check?.outcome).toBe("applies");
     const glass = await engine.answer("换成玻璃厂呢？", { context: cement.context });
     expect(glass.check?.outcome).toBe("does_not_apply");
-    // The same boiler asked again with another fuel: the phase-out it was about answers (no longer), and
-    // the rule the new fuel brings in follows; asked what holds now, that rule answers.
+    // The same boiler asked again with another fuel: the phase-out it was about answers (no longer), its
+    // explanation naming the rule the new fuel brings in; asked what holds now, that rule answers.
     const coal = await engine.answer("我们有台0.5兆瓦的燃煤锅炉，要淘汰吗？");
     expect(coal.check?.outcome).toBe("applies");
     const same = await engine.answer("那这台锅炉要是烧天然气呢？", { context: coal.context });
     expect(same.citations[0]?.id).toBe("3.2");
     expect(same.payload).toMatchObject({ kind: "check", outcome: "does_not_apply" });
-    expect(same.citations.map((c) => c.id)).toContain("6.3");
+    expect(same.check?.explanation).toContain("六(三)");
     const broad = await engine.answer("那这台锅炉要是烧天然气，有啥要求？", { context: coal.context });
     expect(broad.citations[0]?.id).toBe("6.3");
     // The same boiler pointed back at with another fuel keeps its size.
