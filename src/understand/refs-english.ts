@@ -8,6 +8,7 @@
 import { parseSmallNumeral } from "../corpus/index.js";
 import type { ItemRef } from "./schema.js";
 
+/** A Chinese numeral up to 九十九, as refs.ts reads one (kept here: refs.ts imports this module). */
 const CN = "[一二三四五六七八九十]{1,3}";
 const WORDS = [
   "one",
@@ -68,6 +69,7 @@ function numbers(written: string): number[] | null {
   return path.length > 0 && path.every((n) => n !== null && n > 0) ? (path as number[]) : null;
 }
 
+/** One match of LEVEL as a level: its numbers, and whether its word names a part (section, chapter…). */
 function levelOf(m: RegExpExecArray): Level | null {
   if (m[1] !== undefined) {
     const path = numbers(m[2] as string);
