@@ -559,6 +559,18 @@ describe("check follow-ups", () => {
     expect(retrofit.citations[0]?.id).toBe("6.3");
   });
 
+  it("reads a shared spraying centre asked of as the clusters' item, and a forecast's days ahead as the item that gives them", async () => {
+    // Not the paint a workshop must use (六(一)'s substitution): the centres the clusters' item builds.
+    const shared = await engine.answer("村里那些喷漆小作坊，能不能集中到一起喷？");
+    expect(shared.kind).toBe("item");
+    expect(shared.citations[0]?.id).toBe("2.3");
+    // 提前几天 asks a count of days: the item that gives one beside the forecast (未来7—10天) comes first.
+    const ahead = await engine.answer("污染天气大概能提前几天预报出来");
+    expect(ahead.citations[0]?.id).toBe("8.3");
+    // 预警那几天 is those days: no count asked, nothing refused for want of one.
+    expect((await engine.answer("重污染预警那几天，工厂要不要限产")).status).toBe("answered");
+  });
+
   it("puts the grade a new project asks of by name before its boiler's own rules", async () => {
     const graded = await engine.answer("新建一家饲料厂，配一台燃气锅炉，新项目要评上绩效A级吗");
     expect(graded.citations[0]?.id).toBe("2.1");
