@@ -6,7 +6,6 @@
  * space outer first.
  */
 import { parseSmallNumeral } from "../corpus/index.js";
-import type { ItemRef } from "./schema.js";
 
 /** A Chinese numeral up to 九十九, as refs.ts reads one (kept here: refs.ts imports this module). */
 const CN = "[一二三四五六七八九十]{1,3}";
@@ -41,8 +40,9 @@ const ORDINALS = [
 
 /** A level's number: 3, 7.1, 2.(4).1, (6), (六), 六, six. */
 const NUMBER = `\\d{1,2}(?:\\s*[.．]\\s*[(（]?\\d{1,2}[)）]?)*(?![\\d%]|[.．]\\d)|[(（]\\s*(?:\\d{1,2}|${CN})\\s*[)）]|${CN}|(?:${WORDS.join("|")})\\b`;
-const LEVEL_WORD = "(?:key\\s+)?(?:part|section|chapter|item|point|task|sub-?item|measure|action)s?";
-const SECTION_WORD = /^(?:part|section|chapter|action)/i;
+// (Action 5 is read as part 5 before this: refs.ts says a plan's actions are its parts.)
+const LEVEL_WORD = "(?:key\\s+)?(?:part|section|chapter|item|point|task|sub-?item|measure)s?";
+const SECTION_WORD = /^(?:part|section|chapter)/i;
 
 /** One level: a word and its number, the ordinal before the word, or a Chinese 二(五). */
 const LEVEL = new RegExp(
@@ -85,11 +85,20 @@ function levelOf(m: RegExpExecArray): Level | null {
   return section && item ? { path: [section, item], sectionWord: true, english: false } : null;
 }
 
+/** A chain's reference, in the parts `ref()` of refs.ts takes, and how many levels said it. */
+export interface EnglishChain {
+  readonly written: string;
+  readonly path: number[];
+  readonly across: boolean;
+  readonly partial: boolean;
+  readonly levels: number;
+}
+
 /**
  * The reference a chain of English levels makes (two numbers or more: one level "item 2.(4).1" is a
  * chain too), with how many levels said it; null when none.
  */
-export function englishChainRef(text: string): { ref: ItemRef; levels: number } | null {
+export function englishChainRef(text: string): EnglishChain | null {
   const found = [...text.matchAll(LEVEL)];
   for (let start = 0; start < found.length; start++) {
     // Groups said outer first; a group after under / of / in is outer to the one before.
@@ -118,14 +127,10 @@ export function englishChainRef(text: string): { ref: ItemRef; levels: number } 
     // the document; "item 5 under task (6)" said inner first, that item in whichever part has it.
     const itemOutermost = !(levels[0] as Level).sectionWord && (levels[0] as Level).path.length === 1;
     return {
-      ref: {
-        written,
-        path,
-        across: itemOutermost && !innerFirst,
-        partial: itemOutermost && innerFirst,
-        hint: null,
-        footnote: false,
-      },
+      written,
+      path,
+      across: itemOutermost && !innerFirst,
+      partial: itemOutermost && innerFirst,
       levels: levels.length,
     };
   }

@@ -205,8 +205,9 @@ export function findRefs(written: string): ItemRef[] {
   const note = FOOTNOTE.exec(text);
   if (note) return [ref(note[0], [Number(note[1])], { footnote: true })];
   // point 2 under item 2 of section 3: a chain of levels in English, before its pieces are read alone.
-  const chain = englishChainRef(text);
-  if (chain && chain.levels > 1) return [chain.ref];
+  const found = englishChainRef(text);
+  const chain = found && ref(found.written, found.path, { across: found.across, partial: found.partial });
+  if (chain && (found?.levels ?? 0) > 1) return [chain];
   for (const form of FORMS) {
     const m = form.exec(text);
     if (!m) continue;
@@ -225,7 +226,7 @@ export function findRefs(written: string): ItemRef[] {
     ];
   }
   // item 2.(4).1: one English level whose number says the whole path.
-  if (chain) return [chain.ref];
+  if (chain) return [chain];
   const partial = PARTIAL.exec(text);
   if (partial) {
     const item = parseSmallNumeral(partial[1] as string);
