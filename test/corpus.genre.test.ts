@@ -538,6 +538,8 @@ describe("every development document", () => {
         "runan-air-quality-2025",
         "taikang-air-quality-2024",
         "yichuan-air-quality-2025",
+        "shangshui-air-quality-2024",
+        "xichuan-air-quality-2025",
       ].sort(),
     );
   });
