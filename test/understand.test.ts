@@ -158,6 +158,11 @@ describe("places a question names", () => {
     expect(placesNamed("中山路上的饭店")).toEqual([]);
     expect(placesNamed("a Sichuan restaurant with a wok")).toEqual([]);
   });
+  it("does not take where the asker works or studies for where the case is", () => {
+    expect(placesNamed("我在武汉上班，老家的砖厂要退出吗")).toEqual([]);
+    expect(placesNamed("孩子在信阳读书，家里的锅炉要淘汰吗")).toEqual([]);
+    expect(placesNamed("我在武汉打工，厂子在信阳")).toEqual(["信阳"]);
+  });
   it("finds the four municipalities and a city named with its port (天津港), but keeps 连云港 whole", () => {
     expect(placesNamed("我们在天津港有个码头")).toEqual(["天津"]);
     expect(placesNamed("厂子在重庆")).toEqual(["重庆"]);
@@ -210,6 +215,13 @@ describe("item references", () => {
     expect(path("第三部分“推进能源结构调整”，第二条说什么")).toBe("3.2");
     expect(path("第三部分《推进能源结构调整》的第二条")).toBe("3.2");
     expect(path("what does item 4.2 point 3 require")).toBe("4.2.3");
+    // A level written after what a form reads, in brackets, after 第, or bare before the question.
+    expect(path("某县方案四、里面第12项的第（2）点是什么")).toBe("4.12.2");
+    expect(path("五、3里面的第2）点要求啥")).toBe("5.3.2");
+    expect(path("第（十四）项1说的啥")).toBe("14.1");
+    // …but not a year or an amount after the reference.
+    expect(path("第四部分第一条2025年底前要干啥")).toBe("4.1");
+    expect(path("六(五)10个百分点")).toBe("6.5");
   });
   it("reads a point under an item numbered across the document: （三）2（1）, item (11) 3, item (八) point 2", () => {
     const ref = (q: string) => findRefs(cleanText(q))[0];

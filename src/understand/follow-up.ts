@@ -693,6 +693,23 @@ function steppedBeside(
 }
 
 /**
+ * Whether a turn naming a document asks nothing of its own but of that document (省里呢, and in the provincial
+ * one?), or little, asking what the document says of the previous topic.
+ */
+function asksOnlyOfDocument(query: Query, context: Context): boolean {
+  const text = query.text;
+  return (
+    (query.residue < NO_TOPIC && query.intents.every((i) => i === "topic" || i === "who" || i === "when")) ||
+    (query.residue < OWN_TOPIC && (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text))) ||
+    // 省里对这类锅炉怎么定的: the kind pointed back at is the previous topic, asked with a little of its own.
+    // So is 国家定的比例又是多少: a measure asked in turn of the other document.
+    (query.residue < 2 * OWN_TOPIC && (KIND_POINTED_BACK.test(text) || IN_TURN.test(text))) ||
+    // 从多大面积起 asked of another plan after a check: where its rule for the same kind starts.
+    (query.residue < 2 * OWN_TOPIC && context.kind === "check" && ASKS_THRESHOLD.test(text))
+  );
+}
+
+/**
  * The follow-up reading of a question against the previous turn, or null when the question stands
  * on its own. The returned query carries the previous documents, items or changed facts.
  */
@@ -762,19 +779,10 @@ export function readFollowUp(
     });
   }
   // Another document for the previous topic: 国家层面的要求呢？ / And the city's own plan on that?
-  if (query.docs.length > 0) {
-    // Nothing of its own but the document (省里呢, and in the provincial one?), or little and
-    // asking what the document says of it.
-    const onlyScope =
-      (query.residue < NO_TOPIC &&
-        query.intents.every((i) => i === "topic" || i === "who" || i === "when")) ||
-      (query.residue < OWN_TOPIC &&
-        (ELLIPTICAL.test(text) || ANAPHORA.test(text) || ASKS_RULES.test(text))) ||
-      // 省里对这类锅炉怎么定的: the kind pointed back at is the previous topic, asked with a little of its own.
-      // So is 国家定的比例又是多少: a measure asked in turn of the other document.
-      (query.residue < 2 * OWN_TOPIC && (KIND_POINTED_BACK.test(text) || IN_TURN.test(text))) ||
-      // 从多大面积起 asked of another plan after a check: where its rule for the same kind starts.
-      (query.residue < 2 * OWN_TOPIC && context.kind === "check" && ASKS_THRESHOLD.test(text));
+  // (The previous answer's own document asked of the same topic, 国家文件咋写的 after the national plan's item: that
+  // item again.)
+  const onlyScope = asksOnlyOfDocument(query, context);
+  if (query.docs.length > 0 || (sameDocument && onlyScope && context.kind !== "check")) {
     // The thing of the previous check asked of another document (国家计划里，这台国二的要淘汰吗): the
     // same case, and what this question asks of it.
     // So is the previous case's figure given again with no thing of its own (国家计划对那台50蒸吨的怎么算).

@@ -301,6 +301,11 @@ function boundsClass(text: string, f: QuestionFacts["amounts"][number]): boolean
 const YES_OR_NO =
   /[吗么嘛]\s*[?？!！。]*\s*$|[吗么嘛]\s*[?？，,]|是否|要不要|需不需要|用不用|能不能|可不可以|是不是|算不算|管不管|行不行|有没有|(?:^|[.?!;,:，。？：—]\s*)(?:do|does|did|must|should|is|are|am|can|could|will|would|need|have|has|may)\b/i;
 
+/** Asking yes or no in so many words, or what is required of the asker (有没有 alone asks what there is). */
+function asksWhether(text: string): boolean {
+  return YES_OR_NO.test(text.replace(/有没有/g, "")) || /对(?:我|我们|俺|俺们|咱|咱们)[厂家司]?有/.test(text);
+}
+
 /** A question word right before a figure (哪些百分之百, 哪几个100%): the figure is what is asked, not the asker's. */
 const ASKED_FIGURE = /(?:哪些|哪几个?|几个|多少个|什么|啥)$/;
 
@@ -326,7 +331,13 @@ function givesFigure(q: Query): boolean {
 function asksCheck(q: Query, w: AskingWords): boolean {
   if (w.intentAsk.test(q.text)) return false;
   // 厂址离省界18公里，对这种项目有什么要求: a case with a figure a rule compares is judged too.
-  if (ownCase(q, w)) return q.facts.asks || describesEntity(q.facts) || givesFigure(q);
+  if (ownCase(q, w)) {
+    // 我们公司刷标线用的油漆有没有啥新要求: the asker's case, asking in Chinese what the rules are — the clause answers
+    // it, unless the case gives a figure a rule compares, asks yes or no besides (算不算在里面, 有什么要求吗) or asks
+    // what is required of the asker (对我有啥要求).
+    if (q.lang === "zh" && w.rulesAsk.test(q.text) && !givesFigure(q) && !asksWhether(q.text)) return false;
+    return q.facts.asks || describesEntity(q.facts) || givesFigure(q);
+  }
   // 燃煤锅炉35蒸吨以下的是不是都要淘汰: a class bounded as the clause bounds it, no case of the asker's — the clause answers.
   // (A requirement asked of a case — 新能源车比例要不低于80%吗 — puts its comparator before the figure.)
   // (…nor does a distance: 省界15公里内新建项目要会商吗 puts a case there.)

@@ -18,6 +18,9 @@ let anyName: RegExp | undefined;
 /** What follows a city's name when it names a street or a park (中山路, 人民公园), not the city. */
 const NOT_THE_PLACE = /^(?:路|街|大街|大道|公园|广场|大厦|饭店|酒店)/;
 
+/** What follows a city's name when it is where the asker works or studies (我在某市上班，老家…), not where the case is. */
+const WHERE_THE_ASKER_IS = /^(?:上班|打工|务工|读书|上学|念书)/;
+
 /**
  * The prefecture-level cities and provinces of `data/cities.yaml` a question names as words of their own (信阳,
  * 周口市, 湖南省, Xinyang), without 市 or 省: whole tokens, so that 三明治 and 大同小异 name no city.
@@ -35,7 +38,7 @@ export function placesNamed(text: string): string[] {
     // 天津港, 日照港: a port is cut as one word with its city's name (连云港 is a city's own name).
     const name = cities.has(bare) || provinces.has(bare) ? bare : bare.replace(/港$/, "");
     if (!cities.has(name) && !provinces.has(name)) return;
-    if (NOT_THE_PLACE.test(tokens[i + 1] ?? "")) return;
+    if (NOT_THE_PLACE.test(tokens[i + 1] ?? "") || WHERE_THE_ASKER_IS.test(tokens[i + 1] ?? "")) return;
     named.push(name);
   });
   for (const m of text.matchAll(
