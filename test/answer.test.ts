@@ -339,6 +339,33 @@ describe("check follow-ups", () => {
     expect(stall.citations[0]).toMatchObject({ doc: SQ, id: "6.6" });
     expect(stall.check?.outcome).toBe("applies");
   });
+  it("answers the clause to an asker's case asking in Chinese what the rules are, or whether the plan backs something", async () => {
+    // What rules there are for the asker's paint, not a verdict on it; 对我有啥要求 and 有什么要求吗 still ask for one.
+    const paint = await engine.answer("我们公司给县里刷路面标线，这种油漆有没有啥新规定");
+    expect(paint.kind).toBe("item");
+    expect(paint.citations[0]).toMatchObject({ doc: SQ, id: "6.1" });
+    expect((await engine.answer("我开了个家具厂，喷油性漆，这个计划对我有啥要求")).kind).toBe("check");
+    // 支不支持 asks what the plan backs (its shared spraying centres), however the asker works now.
+    const backed = await engine.answer("我们几家汽修店都自己喷漆，想建个共用的喷漆中心，政府支不支持");
+    expect(backed.kind).toBe("item");
+    expect(backed.citations[0]).toMatchObject({ doc: SQ, id: "2.3" });
+  });
+  it("judges farm machinery as non-road machinery, and a case whose asker works in another city in the city's plan", async () => {
+    const harvester = await engine.answer("家里那台收割机是国一的，2025年要淘汰不");
+    expect(harvester.check?.outcome).toBe("applies");
+    expect(harvester.citations[0]).toMatchObject({ doc: SQ, id: "4.3" });
+    // 我在郑州上班 says where the asker is; the brick line is at home, in the city's plan.
+    const bricks = await engine.answer("我在郑州上班，老家的砖厂在城市规划区外，年产5000万标砖，要退出吗");
+    expect(bricks.citations[0]).toMatchObject({ doc: SQ, id: "2.2" });
+    expect(bricks.check?.outcome).toBe("applies");
+  });
+  it("asks the previous topic again when a turn names only the document the answer was already in", async () => {
+    const first = await engine.answer("集水井的有机废气国家有啥要求");
+    expect(first.citations[0]).toMatchObject({ doc: SC, id: "6.21" });
+    const again = await engine.answer("国家文件咋写的", { context: first.context });
+    expect(again.status).toBe("answered");
+    expect(again.citations[0]).toMatchObject({ doc: SC, id: "6.21" });
+  });
   it("asks of an engine again when a follow-up gives an emission stage after an electric machine", async () => {
     const first = await engine.answer("工地上那台国二的柴油挖掘机还能进场干活吗");
     expect(first.check?.outcome).toBe("applies");
@@ -2523,6 +2550,16 @@ describe("with the genre's development documents loaded beside corpus/", () => {
       ["固始县空气质量持续改善方案里餐饮油烟是第几条？", "gushi-air-quality-2025", "5.5"],
     ]);
     expect((await many.answer("固始县空气质量持续改善方案一共有几条")).kind).toBe("document");
+  });
+
+  it("reads a level written after a reference, and a section named by its title before a bracketed item", async () => {
+    await expectFirstCited(many, [
+      ["辽源2025年方案四、里的第12项第（2）点讲什么", "liaoyuan-air-quality-2025", "4.12.2"],
+      ["宾阳方案五、3下面第2）点", "binyang-air-quality-2025", "5.3.2"],
+      // Every action of 淅川's plan has a （一）: the one under the action the question names by its title.
+      ["淅川的扬尘污染精细化管控行动（一）第3点", "xichuan-air-quality-2025", "6.1.3"],
+      ["淅川能源绿色低碳转型那部分（一）第3点讲的啥", "xichuan-air-quality-2025", "4.1.3"],
+    ]);
   });
 
   it("reads 县里…方案 as the asker's county's plan, 怎么考核 as a question, a period asked by its start and end, and a point under an item in words", async () => {

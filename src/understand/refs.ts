@@ -196,12 +196,35 @@ export function ref(written: string, path: number[], more: Partial<ItemRef> = {}
   return { written, path, across: false, partial: false, hint: null, footnote: false, ...more };
 }
 
+/**
+ * A level written after a reference (（十四）项1, 第12项的第（2）点, 五、3里面的第2）点): the point under what it names.
+ * The number needs a sign that it is a level — 第, a bracket, 点 or 项 after it, or a question right after a bare one —
+ * so that a year or an amount after a reference is none.
+ */
+const DEEPER =
+  /^[项条点]?\s*(?:(?:里面|下面|里头|之中|中|里|下)?的?)\s*(?:第\s*[（(]?\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[）)]?\s*(?:小点|点|项|条|款)|[（(]\s*(\d{1,2})\s*[）)]|(\d{1,2})\s*[）)]点?|(\d{1,2})(?=\s*(?:说|讲|写|是|的内容|内容|具体|$)))/;
+
+/** The reference with the level written after it, when one is (and the path has room for it). */
+function withDeeper(found: ItemRef, text: string): ItemRef {
+  if (found.footnote || found.path.length >= 4) return found;
+  const at = text.indexOf(found.written);
+  if (at < 0) return found;
+  const m = DEEPER.exec(text.slice(at + found.written.length));
+  const n = m && parseSmallNumeral((m[1] ?? m[2] ?? m[3] ?? m[4]) as string);
+  return n ? { ...found, written: found.written + m[0], path: [...found.path, n] } : found;
+}
+
 /** The item references in a (cleaned, simplified) question, the first one found per form family. */
 export function findRefs(written: string): ItemRef[] {
   // 第六部分“强化多污染物减排”，第一条: the part's title quoted after its number says which part, as the number does.
   const text = written
     .replace(QUOTED_PART_TITLE, "$1")
     .replace(ACTION_NUMBERED, (_, cn?: string, en?: string) => (cn ? `第${cn}部分` : `part ${en}`));
+  return refsIn(text).map((found) => withDeeper(found, text));
+}
+
+/** The references of {@link findRefs}, each as its form reads it. */
+function refsIn(text: string): ItemRef[] {
   const note = FOOTNOTE.exec(text);
   if (note) return [ref(note[0], [Number(note[1])], { footnote: true })];
   // point 2 under item 2 of section 3: a chain of levels in English, before its pieces are read alone.

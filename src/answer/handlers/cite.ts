@@ -3,7 +3,7 @@
  * documents the question (or the conversation) is about. A reference several documents share asks
  * which one is meant; one that no document has says what the section does have.
  */
-import { type Item, implementsPlan, markersOf, type Plan } from "../../corpus/index.js";
+import { type Item, implementsPlan, markersOf, type Plan, type Section } from "../../corpus/index.js";
 import { lexicalTerms } from "../../search/index.js";
 import type { ItemRef, Query } from "../../understand/index.js";
 import { textWithout } from "../../understand/index.js";
@@ -49,6 +49,13 @@ function onlyNumbered(plan: Plan, n: number): Item | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** Whether a question names a section by its title (扬尘污染精细化管控行动), or by its first four characters (扬尘污染). */
+function namesSection(text: string, section: Section | undefined): boolean {
+  if (!section) return false;
+  const core = section.title.replace(/[（(][^）)]*[）)]$/, "").replace(/(?:专项)?(?:行动|工作|攻坚战?)$/, "");
+  return core.length >= 4 && text.includes(core.slice(0, 4));
+}
+
 /** The entries a reference names in one plan: one item, or a section's items when it has no own entry. */
 function lookUp(ref: ItemRef, plan: Plan, lenient: boolean, text: string): Item[] {
   if (ref.footnote)
@@ -71,7 +78,10 @@ function lookUp(ref: ItemRef, plan: Plan, lenient: boolean, text: string): Item[
     const found = plan.items.filter(
       (i) => i.path.length === ref.path.length + 1 && samePath(i.path.slice(1), ref.path),
     );
-    return found.length === 1 ? found : [];
+    if (found.length === 1) return found;
+    // 扬尘污染精细化管控行动第（一）条第3点: the section the question names by its title.
+    const named = found.filter((i) => namesSection(text, plan.sections.find((s) => s.number === i.path[0])));
+    return named.length === 1 ? named : [];
   }
   if (ref.hint) {
     // 二、工作目标: only a section whose title starts so.
