@@ -720,6 +720,16 @@ describe("not covered when the figure asked is not the items'", () => {
     );
     expect((await engine.answer("闽源钢铁这家企业位于哪个县？")).status).toBe("not_covered");
   });
+  it("refuses hours, a share, a content's limit and a work's progress the plans do not give, and reads 哪几摊子事 as a listing", async () => {
+    for (const q of [
+      "秸秆禁烧巡查每天要巡查几个小时",
+      "重污染天气橙色预警时企业要减排多少比例",
+      "船用低硫燃油硫含量上限是多少",
+      "永城那个电厂的超低排放改造现在竣工了没有",
+    ])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+    expect((await engine.answer("市生态环境局管哪几摊子事")).kind).toBe("department_listing");
+  });
 });
 
 describe("department_listing", () => {
