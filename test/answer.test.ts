@@ -350,6 +350,14 @@ describe("check follow-ups", () => {
     expect(backed.kind).toBe("item");
     expect(backed.citations[0]).toMatchObject({ doc: SQ, id: "2.3" });
   });
+  it("judges the asker's own thing said as 我这个 or 我是做…的, and answers a topic asked for a meeting (开会要汇报…)", async () => {
+    const producer = await engine.answer("我是做陶瓷的，窑炉用煤气发生炉造气，方案对发生炉怎么说，我这个要不要改");
+    expect(producer.kind).toBe("check");
+    expect(producer.citations[0]).toMatchObject({ doc: SQ, id: "3.3" });
+    const meeting = await engine.answer("下午开会要汇报秸秆，谁牵头");
+    expect(meeting.status).toBe("answered");
+    expect(meeting.citations[0]).toMatchObject({ doc: SQ, id: "5.3" });
+  });
   it("judges farm machinery as non-road machinery, and a case whose asker works in another city in the city's plan", async () => {
     const harvester = await engine.answer("家里那台收割机是国一的，2025年要淘汰不");
     expect(harvester.check?.outcome).toBe("applies");
