@@ -367,6 +367,12 @@ describe("check follow-ups", () => {
     expect(bricks.citations[0]).toMatchObject({ doc: SQ, id: "2.2" });
     expect(bricks.check?.outcome).toBe("applies");
   });
+  it("asks the previous topic of another document when a turn asks only its figure (全国的标准是多少)", async () => {
+    const local = await engine.answer("商丘秸秆综合利用率要达到多少");
+    expect(local.citations[0]).toMatchObject({ doc: SQ, id: "5.3" });
+    const national = await engine.answer("全国的标准是多少", { context: local.context });
+    expect(national.citations[0]).toMatchObject({ doc: SC, id: "5.20" });
+  });
   it("asks the previous topic again when a turn names only the document the answer was already in", async () => {
     const first = await engine.answer("集水井的有机废气国家有啥要求");
     expect(first.citations[0]).toMatchObject({ doc: SC, id: "6.21" });
