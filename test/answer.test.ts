@@ -351,7 +351,9 @@ describe("check follow-ups", () => {
     expect(backed.citations[0]).toMatchObject({ doc: SQ, id: "2.3" });
   });
   it("judges the asker's own thing said as 我这个 or 我是做…的, and answers a topic asked for a meeting (开会要汇报…)", async () => {
-    const producer = await engine.answer("我是做陶瓷的，窑炉用煤气发生炉造气，方案对发生炉怎么说，我这个要不要改");
+    const producer = await engine.answer(
+      "我是做陶瓷的，窑炉用煤气发生炉造气，方案对发生炉怎么说，我这个要不要改",
+    );
     expect(producer.kind).toBe("check");
     expect(producer.citations[0]).toMatchObject({ doc: SQ, id: "3.3" });
     const meeting = await engine.answer("下午开会要汇报秸秆，谁牵头");

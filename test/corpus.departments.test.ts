@@ -169,9 +169,13 @@ describe("the shared directory, from the documents loaded", () => {
     // Other names of departments the genre writes: a reserves centre, a bureau without 和, postal departments, and
     // zones by their kind (经济开发区, not a place called 商水经济).
     expect(englishDepartment("县粮食和物资储备中心")).toBe("County Food and Strategic Reserves Centre");
-    expect(englishDepartment("县人力资源社会保障局")).toBe("County Human Resources and Social Security Bureau");
+    expect(englishDepartment("县人力资源社会保障局")).toBe(
+      "County Human Resources and Social Security Bureau",
+    );
     expect(englishDepartment("县邮政管理部门")).toBe("County postal administration");
-    expect(englishDepartment("某县经济开发区管委会")).toBe("Mouxian Economic Development Zone Administrative Committee");
+    expect(englishDepartment("某县经济开发区管委会")).toBe(
+      "Mouxian Economic Development Zone Administrative Committee",
+    );
     expect(englishDepartment("县先进制造业开发区管委会")).toBe(
       "Advanced Manufacturing Development Zone Administrative Committee",
     );

@@ -80,7 +80,12 @@ function lookUp(ref: ItemRef, plan: Plan, lenient: boolean, text: string): Item[
     );
     if (found.length === 1) return found;
     // 扬尘污染精细化管控行动第（一）条第3点: the section the question names by its title.
-    const named = found.filter((i) => namesSection(text, plan.sections.find((s) => s.number === i.path[0])));
+    const named = found.filter((i) =>
+      namesSection(
+        text,
+        plan.sections.find((s) => s.number === i.path[0]),
+      ),
+    );
     return named.length === 1 ? named : [];
   }
   if (ref.hint) {
