@@ -30,6 +30,7 @@ const AskingFile = z.object({
   whenAsk: z.string(),
   obligationTopics: z.string(),
   ownCase: z.string(),
+  askedOfAsker: z.string(),
   rulesAsk: z.string(),
   intentAsk: z.string(),
   contentAsk: z.string(),
@@ -116,6 +117,8 @@ export interface AskingWords {
   obligationTopics: RegExp;
   /** The asker describes a case of their own. */
   ownCase: RegExp;
+  /** What is required of the asker (对我有啥要求): a verdict on the case, not the clause. */
+  askedOfAsker: RegExp;
   /** Asking what the rules say about a topic, not whether they apply to one's own case. */
   rulesAsk: RegExp;
   /** Asking what the plan means to do or backs (有没有打算…, 市里支持这种做法吗): its content, not a verdict on a case. */
@@ -207,6 +210,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     whenAsk: re("whenAsk", d.whenAsk),
     obligationTopics: re("obligationTopics", d.obligationTopics, "g"),
     ownCase: re("ownCase", d.ownCase),
+    askedOfAsker: re("askedOfAsker", d.askedOfAsker),
     rulesAsk: re("rulesAsk", d.rulesAsk),
     intentAsk: re("intentAsk", d.intentAsk),
     contentAsk: re("contentAsk", d.contentAsk),

@@ -302,8 +302,8 @@ const YES_OR_NO =
   /[吗么嘛]\s*[?？!！。]*\s*$|[吗么嘛]\s*[?？，,]|是否|要不要|需不需要|用不用|能不能|可不可以|是不是|算不算|管不管|行不行|有没有|(?:^|[.?!;,:，。？：—]\s*)(?:do|does|did|must|should|is|are|am|can|could|will|would|need|have|has|may)\b/i;
 
 /** Asking yes or no in so many words, or what is required of the asker (有没有 alone asks what there is). */
-function asksWhether(text: string): boolean {
-  return YES_OR_NO.test(text.replace(/有没有/g, "")) || /对(?:我|我们|俺|俺们|咱|咱们)[厂家司]?有/.test(text);
+function asksWhether(text: string, w: AskingWords): boolean {
+  return YES_OR_NO.test(text.replace(/有没有/g, "")) || w.askedOfAsker.test(text);
 }
 
 /** A question word right before a figure (哪些百分之百, 哪几个100%): the figure is what is asked, not the asker's. */
@@ -335,7 +335,8 @@ function asksCheck(q: Query, w: AskingWords): boolean {
     // 我们公司刷标线用的油漆有没有啥新要求: the asker's case, asking in Chinese what the rules are — the clause answers
     // it, unless the case gives a figure a rule compares, asks yes or no besides (算不算在里面, 有什么要求吗) or asks
     // what is required of the asker (对我有啥要求).
-    if (q.lang === "zh" && w.rulesAsk.test(q.text) && !givesFigure(q) && !asksWhether(q.text)) return false;
+    if (q.lang === "zh" && w.rulesAsk.test(q.text) && !givesFigure(q) && !asksWhether(q.text, w))
+      return false;
     return q.facts.asks || describesEntity(q.facts) || givesFigure(q);
   }
   // 燃煤锅炉35蒸吨以下的是不是都要淘汰: a class bounded as the clause bounds it, no case of the asker's — the clause answers.

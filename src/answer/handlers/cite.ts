@@ -49,7 +49,10 @@ function onlyNumbered(plan: Plan, n: number): Item | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** Whether a question names a section by its title (扬尘污染精细化管控行动), or by its first four characters (扬尘污染). */
+/**
+ * Whether a question names a section by its title (扬尘污染精细化管控行动), or by its first four characters (扬尘污染). A
+ * title that is little but its kind (攻坚行动, 保障工作) names nothing to tell its section by.
+ */
 function namesSection(text: string, section: Section | undefined): boolean {
   if (!section) return false;
   const core = section.title.replace(/[（(][^）)]*[）)]$/, "").replace(/(?:专项)?(?:行动|工作|攻坚战?)$/, "");
