@@ -173,6 +173,8 @@ describe("the shared directory, from the documents loaded", () => {
       "County Human Resources and Social Security Bureau",
     );
     expect(englishDepartment("县邮政管理部门")).toBe("County postal administration");
+    // A data centre named as a management centre (县大数据管理中心).
+    expect(englishDepartment("县大数据管理中心")).toBe("County Big Data Management Centre");
     expect(englishDepartment("某县经济开发区管委会")).toBe(
       "Mouxian Economic Development Zone Administrative Committee",
     );

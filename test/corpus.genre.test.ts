@@ -540,6 +540,8 @@ describe("every development document", () => {
         "yichuan-air-quality-2025",
         "shangshui-air-quality-2024",
         "xichuan-air-quality-2025",
+        "dancheng-air-quality-2024",
+        "songxian-air-quality-2025",
       ].sort(),
     );
   });
