@@ -2752,6 +2752,16 @@ describe("questions as people type them", () => {
     expect(home.citations[0]?.doc).toBe("shangqiu-air-quality-2024");
   });
 
+  it("reads heavy oil as a high-polluting fuel and a cough from fumes as a complaint, not a health question", async () => {
+    // 重油, 渣油, 石油焦 are the high-polluting fuels a furnace must leave (三(三)); a drying drum is a dryer.
+    await expectFirstCited(engine, [["搅拌站的烘干滚筒烧重油，计划里咋要求的", SQ, "3.3"]]);
+    // Fumes that make people cough ask how the fumes are dealt with; asking what to take for a cough does not.
+    const fumes = await engine.answer("饭店油烟熏得孩子天天咳嗽，有人管吗");
+    expect(fumes.status).toBe("answered");
+    expect(fumes.citations[0]).toMatchObject({ doc: SQ, id: "6.6" });
+    expect((await engine.answer("最近老是咳嗽，吃什么药好")).status).toBe("not_covered");
+  });
+
   it("reads a minimum already met as asking nothing more, and a bare figure after a check as the changed fact", async () => {
     const met = await engine.answer("喷漆房集气罩离开口最远的地方风速有0.4米/秒，还得整改吗");
     expect(met.citations[0]).toMatchObject({ doc: "shangqiu-air-quality-2024", id: "6.2" });
@@ -2957,6 +2967,25 @@ describe("conversations that change document or topic", () => {
     expect(engine.understand(aside, { context: changed.context }).followUp).toBeNull();
     const next = await engine.answer(aside, { context: changed.context });
     expect(next.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
+  });
+
+  it("asks another document's clause when a turn after a check names that document and a topic of its own", async () => {
+    // After the boiler's verdict, the national plan asked of a topic of its own (燃气锅炉) is asked for its clause
+    // there; asked of nothing but the case (对此有何规定, 对这个怎么说) it still judges the case by that plan.
+    const boiler = await engine.answer("我们单位有台3蒸吨的燃煤锅炉，在城区，要淘汰吗");
+    expect(boiler.kind).toBe("check");
+    const topic = await engine.answer("国家文件对燃气锅炉又是咋说的", { context: boiler.context });
+    expect(topic.kind).toBe("item");
+    expect(topic.citations[0]).toMatchObject({ doc: SC, id: "6.22" });
+    for (const turn of ["国家计划对此有何规定", "国家计划里对这个怎么说"]) {
+      const asked = await engine.answer(turn, { context: boiler.context });
+      expect(asked.kind, turn).toBe("check");
+      expect(asked.citations[0], turn).toMatchObject({ doc: SC });
+    }
+    const gasifier = await engine.answer("厂里有台燃料类煤气发生炉，商丘要求啥时候前替代");
+    const there = await engine.answer("国务院文件对工业炉窑又是怎么讲的", { context: gasifier.context });
+    expect(there.kind).toBe("item");
+    expect(there.citations[0]).toMatchObject({ doc: SC, id: "3.12" });
   });
 
   it("asks a region's own figure after a key-region check as a question of the plan", async () => {

@@ -38,6 +38,7 @@ const AskingFile = z.object({
   factChange: z.string(),
   singlePointer: z.string(),
   pointingBack: z.string(),
+  aroundDocument: z.string(),
   interjections: z.string(),
   codeLike: z.string(),
   questionWord: z.string(),
@@ -133,6 +134,8 @@ export interface AskingWords {
   singlePointer: RegExp;
   /** Global: words that only point back or fill a short turn (这事, 那些, 弄好): no topic of their own. */
   pointingBack: RegExp;
+  /** Global: words around another document a follow-up names (国家计划里对…): where in it, no topic. */
+  aroundDocument: RegExp;
   /** A whole token that is only a sound or a filler (啊, 嗯, haha). */
   interjections: RegExp;
   /** Global: a piece of code or an injection payload (;, --, {{, ${, DROP, NULL). */
@@ -218,6 +221,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     factChange: re("factChange", d.factChange),
     singlePointer: re("singlePointer", d.singlePointer),
     pointingBack: re("pointingBack", d.pointingBack, "g"),
+    aroundDocument: re("aroundDocument", d.aroundDocument, "gi"),
     interjections: re("interjections", d.interjections),
     codeLike: re("codeLike", d.codeLike, "gi"),
     questionWord: re("questionWord", d.questionWord),

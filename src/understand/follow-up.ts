@@ -85,13 +85,13 @@ const ADDS_ON_TOP =
 const SUBTRACTS = /(?:又)?(?:少了|减少了|减了|拆了|去掉了?)|\b[\d,.]+\s*(?:k\s*)?fewer\b/i;
 /** Words that point back to the previous topic. */
 const ANAPHORA =
-  /这个|这方面|这块|这一块|这件事|这项|这条|该项|此项|这事|那个|那方面|同样|也有|这台|那台|这辆|那辆|这些车|这批|这座|这家|这样|那样|这种情况|也(?:是)?(?:这么|那么)|那还|还算|还拦|\b(?:that|this|it|the same)\b/i;
+  /这个|这方面|这块|这一块|这件事|这项|这条|该项|此项|对此|此事|这事|那个|那方面|同样|也有|这台|那台|这辆|那辆|这些车|这批|这座|这家|这样|那样|这种情况|也(?:是)?(?:这么|那么)|那还|还算|还拦|\b(?:that|this|it|the same)\b/i;
 /** A measure of the previous topic pointed back at (那个比例, 这个目标, that target): no topic of its own. */
 const THAT_MEASURE =
   /(?:那个|这个|这一|那一|该)(?:比例|比率|目标|指标|要求|任务|标准|数字|限值|措施)|\b(?:that|this|the same) (?:ratio|rate|share|target|figure|requirement|rule|task|measure)\b/i;
 /** Asking what a document requires, with no topic of its own (省里对这个怎么规定): the previous topic. */
 const ASKS_RULES =
-  /(?:怎么|咋)(?:要求|规定|说)|有(?:什么|啥)(?:要求|规定)|要求(?:是)?(?:什么|啥)|定(?:的|了)?(?:是)?多少|(?:标准|指标|目标|比例)(?:是|为)?(?:多少|啥|什么)|\bwhat does it (?:say|require)|\b(?:and )?(?:under|in) the\b/i;
+  /(?:怎么|咋)(?:要求|规定|说)|有(?:什么|啥|何)(?:要求|规定)|要求(?:是)?(?:什么|啥)|定(?:的|了)?(?:是)?多少|(?:标准|指标|目标|比例)(?:是|为)?(?:多少|啥|什么)|\bwhat does it (?:say|require)|\b(?:and )?(?:under|in) the\b/i;
 /** Pointing back at the one thing the previous check was about (这台, that machine). */
 const THAT_THING =
   /这台|那台|这辆|那辆|这批|这是一台|这是一辆|它是一台|这些车|这家|这座|这个厂|这种|那种|该(?:台|辆|企业|厂|项目)|\b(?:this|that|the same) (?:one|machine|boiler|truck|vehicle|farm|site|plant|project)\b/i;

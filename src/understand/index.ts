@@ -377,7 +377,18 @@ function asksClauseOnly(q: Query, w: AskingWords, context: Context): { named: st
   // (Asking only who, it asks the named plan's clause: no plan's verdict names departments — 市里这块谁牵头
   // after the national plan's verdict.)
   const onlyWho = asks.length === 1 && asks[0] === w.whoAsk;
-  const namesAnother = !onlyWho && q.named && q.docs.some((doc) => doc !== context.items[0]?.doc);
+  const withoutAsks = (text: string) =>
+    asks.reduce((t, re) => t.replace(new RegExp(re.source, "gi"), " "), text).replace(w.pointingBack, "");
+  // (…but one naming a topic of its own there — 国家计划对养殖场氨排放有什么要求 — asks that plan's clause: what
+  // is left without the document's name, the ask and the words around them names something.)
+  const topicOfItsOwn = /\p{Script=Han}{2}|[a-z]{4}/iu.test(
+    withoutAsks(textWithout(q.text, q.framing).replace(w.documentFraming, " ")).replace(
+      w.aroundDocument,
+      " ",
+    ),
+  );
+  const namesAnother =
+    !onlyWho && q.named && q.docs.some((doc) => doc !== context.items[0]?.doc) && !topicOfItsOwn;
   // (…nor does one naming another thing only to ask by when of it — 那种物流车呢？啥时候前要换成新能源 — with no yes or no.)
   const notAskingWhen = (q.text.match(/[^。？?！!，,；;]+[。？?！!，,；;]?/g) ?? []).filter(
     (t) => !w.whenAsk.test(t),
@@ -386,9 +397,7 @@ function asksClauseOnly(q: Query, w: AskingWords, context: Context): { named: st
   const changes =
     w.factChange.test(q.text) && !(bareOther && w.whenAsk.test(q.text) && !YES_OR_NO.test(q.text));
   if (!figure && asks.length > 0 && !changes && !namesAnother && !w.ownCase.test(q.text)) {
-    const named = asks
-      .reduce((t, re) => t.replace(new RegExp(re.source, "gi"), " "), q.text)
-      .replace(w.pointingBack, "");
+    const named = withoutAsks(q.text);
     if (/\p{Script=Han}{2}|[a-z]{4}/iu.test(named)) return { named };
   }
   const states = figure || own.entities.length > 0 || own.fuels.length > 0 || own.standard !== null;
@@ -1273,8 +1282,10 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const clause = onCase && context ? asksClauseOnly(query, w, context) : null;
   const clauseOnly = clause !== null;
   const recheck = onCase && !clauseOnly;
-  // …of the clause just answered (这个试点归谁管): its items again, the asked part in front.
-  if (clause?.named && context && followUp && namedInPrevious(clause.named, context, deps))
+  // …of the clause just answered (这个试点归谁管): its items again, the asked part in front — unless the turn
+  // names another document to ask it of (国家计划对这个试点有什么要求).
+  const elsewhere = query.named && query.docs.some((doc) => doc !== context?.items[0]?.doc);
+  if (clause?.named && context && followUp && !elsewhere && namedInPrevious(clause.named, context, deps))
     return {
       ...merged,
       intents: [...merged.intents.filter((i) => i !== "check"), "topic"],
