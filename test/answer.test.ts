@@ -1890,6 +1890,21 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   }, 240_000);
 
+  it("finds not covered an industry the named plan never speaks of, and a neighbour's target it gives no figure of", async () => {
+    // 池州's and 淮南's plans write nothing of steel; 安阳's does.
+    for (const q of ["池州的工作要点对钢铁企业有啥要求", "淮南的方案对钢铁厂有什么安排"])
+      expect((await many.answer(q)).status, q).toBe("not_covered");
+    await expectFirstCited(many, [
+      ["安阳方案对钢铁企业超低排放改造有什么要求", "anyang-air-quality-2025", "3.2"],
+      // A kiln 池州 does write of is still answered.
+      ["池州的工作要点对石灰窑有啥要求", "chizhou-air-quality-2024", "3.2"],
+      // A county's row in the target table is a figure of its own.
+      ["晋城重点工程方案里阳城县的PM2.5目标是多少", "jincheng-key-projects-2025", "2"],
+    ]);
+    // 荣昌 names its neighbour only to work with it: the neighbour's target is not the plan's.
+    expect((await many.answer("荣昌的方案里隆昌市PM2.5目标定了多少")).status).toBe("not_covered");
+  });
+
   it("reads a place written with an apostrophe, or inside a longer city's name, as that city alone", async () => {
     // Ma'anshan is no pinyin 'anshan' typed beside Chinese, nor 马鞍山市 the city of 鞍山.
     const en = await many.answer(

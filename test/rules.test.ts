@@ -23,6 +23,7 @@ import {
   type RuleBook,
   type Threshold,
   type Verdict,
+  writesIndustry,
 } from "../src/rules/index.js";
 import { render } from "../src/rules/template.js";
 import { resolveThreshold } from "../src/rules/threshold.js";
@@ -156,6 +157,17 @@ describe("figures in questions", () => {
     ["国四及以下的货车要淘汰吗", "national", 4],
   ])("standard %s", (text, scheme, level) => {
     expect(findStandard(text)).toMatchObject({ scheme, level });
+  });
+});
+
+describe("how the plans write an industry", () => {
+  it("finds an industry a text writes by the askers' words, its label or the plans' own (煤电 for thermal power)", () => {
+    expect(writesIndustry("推进煤电机组节能降碳改造", "thermal-power")).toBe(true);
+    expect(writesIndustry("全面巩固钢铁、水泥行业超低排放改造成效", "steel")).toBe(true);
+    expect(writesIndustry("推进水泥熟料、焦化行业超低排放改造", "steel")).toBe(false);
+    expect(writesIndustry("加快推进焦炉煤气综合利用", "coking")).toBe(true);
+    // Polishing stainless steel is no steelworks.
+    expect(facts("What is required of stainless-steel polishing?").industries).not.toContain("steel");
   });
 });
 

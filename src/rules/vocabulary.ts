@@ -29,6 +29,11 @@ const Entry = z.object({
   kindOf: Id.optional(),
   /** The entry does not count when this pattern is in the question. */
   unless: Pattern.optional(),
+  /**
+   * For industries: how the plans write it where that differs from how askers name it (火电 as 煤电, 电厂,
+   * 机组). A plan that writes none of these, nor the label or the askers' words, never speaks of it.
+   */
+  written: Pattern.optional(),
   /** The place (or thing) this one rules out. */
   cancels: Id.optional(),
   /**
@@ -78,11 +83,13 @@ export const VocabularyFile = z.object({
 export type VocabularyFile = z.infer<typeof VocabularyFile>;
 
 /** A compiled word-list entry. */
-export type Word = Omit<z.infer<typeof Entry>, "pattern" | "unless"> & {
+export type Word = Omit<z.infer<typeof Entry>, "pattern" | "unless" | "written"> & {
   re: RegExp;
   /** The same pattern, global: every mention. */
   all: RegExp;
   unless: RegExp | null;
+  /** Any way a document writes it: the askers' words, the label, and the plans' own (`written`). */
+  inDocuments: RegExp;
 };
 
 /** The vocabulary with every pattern compiled (case-insensitive). */
@@ -114,8 +121,15 @@ const re = (source: string, flags = "i") => new RegExp(source, flags);
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 function compileWord(e: z.infer<typeof Entry>): Word {
-  const { pattern, unless, ...rest } = e;
-  return { ...rest, re: re(pattern), all: re(pattern, "gi"), unless: unless ? re(unless) : null };
+  const { pattern, unless, written, ...rest } = e;
+  const inDocuments = [pattern, e.label?.zh && literal(e.label.zh), written].filter(Boolean).join("|");
+  return {
+    ...rest,
+    re: re(pattern),
+    all: re(pattern, "gi"),
+    unless: unless ? re(unless) : null,
+    inDocuments: re(inDocuments),
+  };
 }
 
 /** Compiles a validated vocabulary file; throws naming the pattern that does not compile. */
@@ -187,4 +201,10 @@ export function vocabulary(): Vocabulary {
 /** Whether one animal is a kind of another (蛋鸡 of 鸡): the narrower word for the same case. */
 export function isKindOf(narrow: string, broad: string): boolean {
   return vocabulary().animals.some((a) => a.id === narrow && a.kindOf === broad);
+}
+
+/** Whether a document's text speaks of an industry at all (钢铁, or 煤电 for thermal power): see `written`. */
+export function writesIndustry(text: string, id: string): boolean {
+  const industry = vocabulary().industries.list.find((i) => i.id === id);
+  return industry === undefined || industry.inDocuments.test(text);
 }

@@ -14,7 +14,13 @@ import {
   type Role,
   TRAILING_COMPARATORS,
 } from "../corpus/index.js";
-import { describesEntity, extractFacts, findAmounts, type QuestionFacts } from "../rules/index.js";
+import {
+  describesEntity,
+  extractFacts,
+  findAmounts,
+  type QuestionFacts,
+  writesIndustry,
+} from "../rules/index.js";
 import type { Coverage, Expansion } from "../search/index.js";
 import { cityNames, IDF_UNIT, placesByPinyin, STOPWORDS, segmenter } from "../search/index.js";
 import {
@@ -625,13 +631,15 @@ function titleYears(plan: Plan): number[] {
  */
 function asksOtherCityInNamedPlan(text: string, named: readonly Plan[], facts: QuestionFacts): boolean {
   if (named.length === 0 || facts.self) return false;
-  // 〇〇方案里某县级市的目标: a county-level place the named plan never writes, its own target asked.
+  // 〇〇方案里某县级市的目标: a county-level place the named plan gives no target of, its own target asked.
+  // (A neighbour the plan names only to work with — 加强与某县的沟通协作 — has no figure of its own there; a row of
+  // a target table — 某县　≤36　≥74.0 — has.)
   if (TARGET_ASKED.test(text))
     for (const m of text.matchAll(COUNTY_PLACE)) {
       const place = m[0];
       const ofPlan = named.some(
         (p) =>
-          p.source.includes(place) ||
+          p.source.split(/[。；;\n]/).some((s) => s.includes(place) && A_FIGURE.test(s)) ||
           ownPlaceWords(p).some(
             (a) => a.length >= 2 && (a.startsWith(place.slice(0, 2)) || place.startsWith(a)),
           ),
@@ -654,8 +662,21 @@ function asksOtherCityInNamedPlan(text: string, named: readonly Plan[], facts: Q
   return false;
 }
 
+/**
+ * 某方案对钢铁企业超低排放改造有什么要求, of a plan that never speaks of steel: what the plan does not cover.
+ * (Not when the industry is only where a case stands — a food plant's boiler, the asker's own works, a new
+ * build — for a case is judged by what it is and does, whatever the industry.)
+ */
+function asksIndustryNamedPlanLacks(named: readonly Plan[], facts: QuestionFacts): boolean {
+  if (named.length === 0 || facts.industries.length === 0) return false;
+  if (facts.self || facts.newBuild || facts.entities.length > 0 || facts.things.size > 0) return false;
+  return facts.industries.every((id) => named.every((p) => !writesIndustry(p.source, id)));
+}
+
 /** A place's own figure asked for (…的浓度目标, 优良天数比率是多少). */
 const TARGET_ASKED = /(?:目标|浓度|比率|比例|天数)[^，。？?]{0,8}(?:是多少|多少|是什么|定的)/u;
+/** A figure other than a year (a target's 36 or 74.0 in a table row, 35微克). */
+const A_FIGURE = /(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*年)/;
 /** An English question asking a target (the PM2.5 target for a city). */
 const TARGET_ASKED_EN = /\b(?:targets?|goals?)\b/i;
 /** A figure a target is set in: a concentration, a share, a count of days. */
@@ -1263,6 +1284,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       namesForeignDocument(cut, named.length > 0, deps, w) ||
       namesAnotherYearsPlan(cut, namedPlans) ||
       asksOtherCityInNamedPlan(cut, namedPlans, facts) ||
+      asksIndustryNamedPlanLacks(namedPlans, facts) ||
       asksAboutUncoveredPlace(cut, named.length > 0, facts, deps) ||
       asksOfOtherJurisdiction(cut, deps, w) ||
       asksTargetOfOtherPlace(cut, facts, deps),
