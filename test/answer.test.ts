@@ -221,6 +221,23 @@ describe("a place said of a case is a fact of its obligation", () => {
 });
 
 describe("check follow-ups", () => {
+  it("reads a statement after a verdict that asked for facts as those facts of the same case", async () => {
+    // The verdict asks how big the coal boiler is; the answer names the boiler again without its fuel.
+    const first = await engine.answer("我们厂里有燃煤锅炉，商丘这边要淘汰吗");
+    expect(first.check?.outcome).toBe("need_more_info");
+    for (const given of ["锅炉是15蒸吨/小时的", "锅炉不算大，十几吨，铭牌写的15蒸吨/小时。"]) {
+      const next = await engine.answer(given, { context: first.context });
+      expect(next.check, given).toMatchObject({ rule: "coal-boiler", outcome: "applies" });
+    }
+    const en = await engine.answer("We run a coal-fired boiler in Shangqiu. Must it go?");
+    expect(en.check?.outcome).toBe("need_more_info");
+    const size = await engine.answer("The boiler is 15 t/h.", { context: en.context });
+    expect(size.check?.outcome).toBe("applies");
+    // After a verdict that needed nothing more, a boiler named anew is a case of its own.
+    const whole = await engine.answer("我们厂有台15蒸吨/小时的燃煤锅炉，要淘汰吗");
+    expect(whole.context?.awaiting).toBe(false);
+  });
+
   it("moves to the rule a follow-up's own words are about within the same item (tank valves after sealing points)", async () => {
     const first = await engine.answer("我们油库泵阀法兰加起来有900来个密封点，要做LDAR吗");
     expect(first.check).toMatchObject({ rule: "vocs-ldar", outcome: "does_not_apply" });

@@ -34,7 +34,13 @@ export function citing(query: Query, deps: ResolveDeps): CitationContext {
 }
 
 /** What the next question can refer back to. */
-function contextOf(query: Query, kind: Kind, citations: readonly Citation[], checked: boolean): Context {
+function contextOf(
+  query: Query,
+  kind: Kind,
+  citations: readonly Citation[],
+  check: Resolved["check"],
+): Context {
+  const checked = check !== null;
   const docs = [...new Set(citations.map((c) => c.doc))];
   return {
     question: query.topic,
@@ -50,6 +56,7 @@ function contextOf(query: Query, kind: Kind, citations: readonly Citation[], che
       : query.followUp?.kind === "items"
         ? query.followUp.context.factsText
         : null,
+    awaiting: check?.outcome === "need_more_info",
     departments: query.departments,
     deadline: query.deadline,
   };
@@ -71,6 +78,6 @@ export function resolved(
     citations,
     check,
     payload,
-    context: status === "invalid_input" ? null : contextOf(query, payload.kind, citations, check !== null),
+    context: status === "invalid_input" ? null : contextOf(query, payload.kind, citations, check),
   };
 }

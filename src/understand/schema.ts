@@ -90,6 +90,8 @@ export const Context = z.object({
   items: z.array(ItemKey),
   /** The text whose facts the last check judged (a follow-up can change one of them). */
   factsText: z.string().nullable(),
+  /** The last check asked for facts it needs (need_more_info): a next turn only stating facts gives them. */
+  awaiting: z.boolean().default(false),
   departments: z.array(z.string()),
   deadline: DeadlineAsk.nullable(),
 });
