@@ -36,4 +36,4 @@ export { loadRuleBooks, placeSpans, type RuleBook, type RulesWarning } from "./l
 export type { Amount, Entity, Figure, QuestionFacts, Standard } from "./question.js";
 export { Bi, Check, Outcome } from "./schema.js";
 export { compareText, fmtEn, fmtZh, meets, type Threshold } from "./threshold.js";
-export { isKindOf, writesIndustry } from "./vocabulary.js";
+export { isKindOf, silentOnIndustry } from "./vocabulary.js";

@@ -34,6 +34,8 @@ const Entry = z.object({
    * 机组). A plan that writes none of these, nor the label or the askers' words, never speaks of it.
    */
   written: Pattern.optional(),
+  /** For industries: the genre gives it tasks of its own, so a plan silent on it has none for it (see data/facts.yaml). */
+  ownTasks: z.boolean().optional(),
   /** The place (or thing) this one rules out. */
   cancels: Id.optional(),
   /**
@@ -203,8 +205,12 @@ export function isKindOf(narrow: string, broad: string): boolean {
   return vocabulary().animals.some((a) => a.id === narrow && a.kindOf === broad);
 }
 
-/** Whether a document's text speaks of an industry at all (钢铁, or 煤电 for thermal power): see `written`. */
-export function writesIndustry(text: string, id: string): boolean {
+/**
+ * Whether a document's text is silent on an industry the genre gives tasks of its own (`ownTasks`: 钢铁, or
+ * 火电 written nowhere as 煤电, 电厂, 机组 either): the document has no task for it. A trade the plans cover by
+ * measures for all alike (printing, furniture) is never taken for absent.
+ */
+export function silentOnIndustry(text: string, id: string): boolean {
   const industry = vocabulary().industries.list.find((i) => i.id === id);
-  return industry === undefined || industry.inDocuments.test(text);
+  return industry?.ownTasks === true && !industry.inDocuments.test(text);
 }

@@ -19,7 +19,7 @@ import {
   extractFacts,
   findAmounts,
   type QuestionFacts,
-  writesIndustry,
+  silentOnIndustry,
 } from "../rules/index.js";
 import type { Coverage, Expansion } from "../search/index.js";
 import { cityNames, IDF_UNIT, placesByPinyin, STOPWORDS, segmenter } from "../search/index.js";
@@ -670,7 +670,7 @@ function asksOtherCityInNamedPlan(text: string, named: readonly Plan[], facts: Q
 function asksIndustryNamedPlanLacks(named: readonly Plan[], facts: QuestionFacts): boolean {
   if (named.length === 0 || facts.industries.length === 0) return false;
   if (facts.self || facts.newBuild || facts.entities.length > 0 || facts.things.size > 0) return false;
-  return facts.industries.every((id) => named.every((p) => !writesIndustry(p.source, id)));
+  return facts.industries.every((id) => named.every((p) => silentOnIndustry(p.source, id)));
 }
 
 /** A place's own figure asked for (…的浓度目标, 优良天数比率是多少). */
