@@ -393,8 +393,7 @@ function asksClauseOnly(q: Query, w: AskingWords, context: Context): { named: st
       " ",
     ),
   );
-  const namesAnother =
-    !onlyWho && q.named && q.docs.some((doc) => doc !== context.items[0]?.doc) && !topicOfItsOwn;
+  const namesAnother = !onlyWho && namesOtherDocument(q, context) && !topicOfItsOwn;
   // (…nor does one naming another thing only to ask by when of it — 那种物流车呢？啥时候前要换成新能源 — with no yes or no.)
   const notAskingWhen = (q.text.match(/[^。？?！!，,；;]+[。？?！!，,；;]?/g) ?? []).filter(
     (t) => !w.whenAsk.test(t),
@@ -408,6 +407,11 @@ function asksClauseOnly(q: Query, w: AskingWords, context: Context): { named: st
   }
   const states = figure || own.entities.length > 0 || own.fuels.length > 0 || own.standard !== null;
   return !states && w.clauseAsk.test(q.text) ? { named: "" } : null;
+}
+
+/** The turn names a document other than the one the previous answer's first item is in. */
+function namesOtherDocument(q: Query, context: Context): boolean {
+  return q.named && q.docs.some((doc) => doc !== context.items[0]?.doc);
 }
 
 /**
@@ -1306,8 +1310,13 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const recheck = onCase && !clauseOnly;
   // …of the clause just answered (这个试点归谁管): its items again, the asked part in front — unless the turn
   // names another document to ask it of (国家计划对这个试点有什么要求).
-  const elsewhere = query.named && query.docs.some((doc) => doc !== context?.items[0]?.doc);
-  if (clause?.named && context && followUp && !elsewhere && namedInPrevious(clause.named, context, deps))
+  if (
+    clause?.named &&
+    context &&
+    followUp &&
+    !namesOtherDocument(query, context) &&
+    namedInPrevious(clause.named, context, deps)
+  )
     return {
       ...merged,
       intents: [...merged.intents.filter((i) => i !== "check"), "topic"],
