@@ -175,6 +175,8 @@ describe("the shared directory, from the documents loaded", () => {
     expect(englishDepartment("县邮政管理部门")).toBe("County postal administration");
     // A data centre named as a management centre (县大数据管理中心).
     expect(englishDepartment("县大数据管理中心")).toBe("County Big Data Management Centre");
+    // Officials a plan holds responsible in its own words (各级领导干部要切实扛牢…责任).
+    expect(englishDepartment("各级领导干部")).toBe("Leading officials at every level");
     expect(englishDepartment("某县经济开发区管委会")).toBe(
       "Mouxian Economic Development Zone Administrative Committee",
     );

@@ -542,6 +542,8 @@ describe("every development document", () => {
         "xichuan-air-quality-2025",
         "dancheng-air-quality-2024",
         "songxian-air-quality-2025",
+        "xincai-air-quality-2024",
+        "neixiang-air-quality-2025",
       ].sort(),
     );
   });
