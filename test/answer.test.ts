@@ -3018,6 +3018,19 @@ describe("conversations that change document or topic", () => {
     const there = await engine.answer("国务院文件对工业炉窑又是怎么讲的", { context: gasifier.context });
     expect(there.kind).toBe("item");
     expect(there.citations[0]).toMatchObject({ doc: SC, id: "3.12" });
+    // …found by that turn's own words, not by the case before it (说了些啥 asks what the rules are): after a
+    // verdict on a machine-maker's paint (its excavators are products, not machines of its own).
+    const paint = await engine.answer("我们是生产挖掘机的，喷涂车间还在用溶剂型涂料，市里要求换低VOCs的吗");
+    expect(paint.check?.rule).toBe("low-vocs-substitution");
+    const tanks = await engine.answer("国家层面对储罐这块说了些啥", { context: paint.context });
+    expect(tanks.kind).toBe("item");
+    expect(tanks.citations[0]).toMatchObject({ doc: SC, id: "6.21" });
+  });
+
+  it("judges an ordinary thing said to be no special one (不是啥特种车) as a case, not as a wh-question", async () => {
+    const car = await engine.answer("机关后勤要添一辆普通公务用车，不是啥特种车，必须是新能源的吗");
+    expect(car.kind).toBe("check");
+    expect(car.check).toMatchObject({ rule: "official-cars", outcome: "applies" });
   });
 
   it("asks a region's own figure after a key-region check as a question of the plan", async () => {

@@ -277,6 +277,17 @@ describe("entities: each thing the question describes, with its own facts", () =
     ).toBe(false);
   });
 
+  it("a machine the asker makes is none of the case's, one they run is (做叉车的 vs 厂里有台叉车)", () => {
+    expect(facts("我们公司是做挖掘机的，喷漆线要换低VOCs涂料吗").things).not.toContain("nonroad");
+    expect(facts("起重机制造厂的涂装车间有什么要求").things).not.toContain("nonroad");
+    expect(facts("We make forklifts. Must our paint line switch to low-VOC coatings?").things).not.toContain(
+      "nonroad",
+    );
+    const own = facts("我们是生产叉车的，厂里自用一台国二叉车，能进物流园区吗");
+    expect(own.entities.filter((e) => e.kind === "nonroad").map((e) => e.standard?.level)).toEqual([2]);
+    expect(facts("改造叉车").things).toContain("nonroad");
+  });
+
   it("a counted thing with only a standard is another of the kind named before (还有一台国三的)", () => {
     const zh = facts("我们有一台国四挖掘机，还有一台国二的，能进工地吗");
     const machines = zh.entities.filter((e) => e.kind === "nonroad");

@@ -192,10 +192,31 @@ function withoutSetAside(text: string): string {
   return text.replace(SET_ASIDE, (m) => " ".repeat(m.length));
 }
 
+/**
+ * The text with every product the asker says they make blanked (做装载机的, 挖掘机制造厂, "we make forklifts":
+ * data/facts.yaml `maker`), each character a space so offsets stay: a maker of loaders describes no loader.
+ */
+function withoutMadeProducts(text: string, v: Vocabulary): string {
+  let out = text;
+  for (const word of v.things) {
+    if (!word.product) continue;
+    for (const m of text.matchAll(word.all)) {
+      const end = m.index + m[0].length;
+      if (
+        m[0].length > 0 &&
+        (v.maker.before.test(text.slice(Math.max(0, m.index - 12), m.index)) ||
+          v.maker.after.test(text.slice(end, end + 12)))
+      )
+        out = out.slice(0, m.index) + " ".repeat(m[0].length) + out.slice(end);
+    }
+  }
+  return out;
+}
+
 function readFacts(question: string, lang: "zh" | "en", v: Vocabulary): QuestionFacts {
   const text = question.normalize("NFKC");
   const cues = new Set([...v.cues].filter(([, re]) => re.test(text)).map(([name]) => name));
-  const objects = withoutSetAside(withoutCityNames(text));
+  const objects = withoutMadeProducts(withoutSetAside(withoutCityNames(text)), v);
   const industryText = v.industries.mask ? objects.replace(v.industries.mask, " ") : objects;
   const whole = measureOf(text, v);
   // 一条线, 一台, 一家: one of a thing names it, it measures nothing (not a count of 1 sealing point).

@@ -38,6 +38,8 @@ const Entry = z.object({
   ownTasks: z.boolean().optional(),
   /** The place (or thing) this one rules out. */
   cancels: Id.optional(),
+  /** For things: firms make it as a product (装载机, 货车), so one said to make it (`maker`) has none of it as a case. */
+  product: z.boolean().optional(),
   /**
    * For places: what the thing serves or is connected to (集中供暖, 热力管网), not where it stands. Said of
    * a case, it adds to it; it does not move it elsewhere.
@@ -54,6 +56,8 @@ export const VocabularyFile = z.object({
   notFigures: z.array(z.string().min(1)),
   joiners: Pattern,
   quotedRequirement: z.object({ before: Pattern, after: Pattern }),
+  /** The words around a product (`product` things) that say the asker makes it: 做装载机的, 挖掘机制造厂. */
+  maker: z.object({ before: Pattern, after: Pattern }),
   measures: z.object({
     design: z.object({ pattern: Pattern, label: Bi }),
     current: z.object({ pattern: Pattern, label: Bi }),
@@ -102,6 +106,8 @@ export interface Vocabulary {
   joiners: RegExp;
   /** The words around a thing named in a requirement the asker quotes (淘汰燃煤…的要求): the rule's name, not a case. */
   quotedRequirement: { before: RegExp; after: RegExp };
+  /** The words around a product that say the asker makes it (做装载机的, "we make forklifts"): no case of it. */
+  maker: { before: RegExp; after: RegExp };
   measures: Record<"design" | "current" | "annual" | "stock", { re: RegExp; label: Bi }>;
   batches: { perBatch: RegExp; count: RegExp };
   animals: Word[];
@@ -147,6 +153,7 @@ export function compileVocabulary(file: VocabularyFile): Vocabulary {
       before: re(`(?:${file.quotedRequirement.before})$`),
       after: re(`^(?:${file.quotedRequirement.after})`),
     },
+    maker: { before: re(`(?:${file.maker.before})$`), after: re(`^(?:${file.maker.after})`) },
     measures: {
       design: { re: re(file.measures.design.pattern), label: file.measures.design.label },
       current: { re: re(file.measures.current.pattern), label: file.measures.current.label },

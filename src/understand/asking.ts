@@ -39,6 +39,7 @@ const AskingFile = z.object({
   singlePointer: z.string(),
   pointingBack: z.string(),
   aroundDocument: z.string(),
+  whatPlansSay: z.string(),
   interjections: z.string(),
   codeLike: z.string(),
   questionWord: z.string(),
@@ -136,6 +137,8 @@ export interface AskingWords {
   pointingBack: RegExp;
   /** Global: words around another document a follow-up names (国家计划里对…): where in it, no topic. */
   aroundDocument: RegExp;
+  /** Global: words for what a plan says in general (规定, 要求, 说法), no topic of their own. */
+  whatPlansSay: RegExp;
   /** A whole token that is only a sound or a filler (啊, 嗯, haha). */
   interjections: RegExp;
   /** Global: a piece of code or an injection payload (;, --, {{, ${, DROP, NULL). */
@@ -222,6 +225,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     singlePointer: re("singlePointer", d.singlePointer),
     pointingBack: re("pointingBack", d.pointingBack, "g"),
     aroundDocument: re("aroundDocument", d.aroundDocument, "gi"),
+    whatPlansSay: re("whatPlansSay", d.whatPlansSay, "gi"),
     interjections: re("interjections", d.interjections),
     codeLike: re("codeLike", d.codeLike, "gi"),
     questionWord: re("questionWord", d.questionWord),

@@ -368,9 +368,13 @@ function asksCheck(q: Query, w: AskingWords): boolean {
 /**
  * Whether a turn only asks what the clause says (要降多少, 进了试点要干些啥, 有啥好处: data/asking.yaml `clauseAsk`)
  * and states no fact of its own — no figure with a unit, thing, fuel or standard: after a check it asks of the
- * clause, not for a verdict.
+ * clause, not for a verdict. `ownTopic`: it names a topic besides the document and what plans say in general.
  */
-function asksClauseOnly(q: Query, w: AskingWords, context: Context): { named: string } | null {
+function asksClauseOnly(
+  q: Query,
+  w: AskingWords,
+  context: Context,
+): { named: string; ownTopic: boolean } | null {
   const own = q.facts;
   const figure = own.amounts.some((a) => a.unit !== null && a.unit !== "year");
   if (/[吗么呢]\s*[?？]?\s*$|\b(?:is|are|do|does|can|must)\b[^?]*\?$/i.test(q.text)) return null;
@@ -387,12 +391,14 @@ function asksClauseOnly(q: Query, w: AskingWords, context: Context): { named: st
     asks.reduce((t, re) => t.replace(new RegExp(re.source, "gi"), " "), text).replace(w.pointingBack, "");
   // (…but one naming a topic of its own there — 国家计划对养殖场氨排放有什么要求 — asks that plan's clause: what
   // is left without the document's name, the ask and the words around them names something.)
-  const topicOfItsOwn = /\p{Script=Han}{2}|[a-z]{4}/iu.test(
-    withoutAsks(textWithout(q.text, q.framing).replace(w.documentFraming, " ")).replace(
-      w.aroundDocument,
-      " ",
-    ),
+  const besides = withoutAsks(textWithout(q.text, q.framing).replace(w.documentFraming, " ")).replace(
+    w.aroundDocument,
+    " ",
   );
+  const topicOfItsOwn = /\p{Script=Han}{2}|[a-z]{4}/iu.test(besides);
+  // (A topic besides what plans say in general — 储罐, not 规定 — is asked by the turn's own words alone.)
+  // (Asking only who — 商丘这条归哪些部门管 — it stays on the case: the clause of the case is the one asked of.)
+  const ownTopic = !onlyWho && /\p{Script=Han}{2}|[a-z]{4}/iu.test(besides.replace(w.whatPlansSay, " "));
   const namesAnother = !onlyWho && namesOtherDocument(q, context) && !topicOfItsOwn;
   // (…nor does one naming another thing only to ask by when of it — 那种物流车呢？啥时候前要换成新能源 — with no yes or no.)
   const notAskingWhen = (q.text.match(/[^。？?！!，,；;]+[。？?！!，,；;]?/g) ?? []).filter(
@@ -403,10 +409,10 @@ function asksClauseOnly(q: Query, w: AskingWords, context: Context): { named: st
     w.factChange.test(q.text) && !(bareOther && w.whenAsk.test(q.text) && !YES_OR_NO.test(q.text));
   if (!figure && asks.length > 0 && !changes && !namesAnother && !w.ownCase.test(q.text)) {
     const named = withoutAsks(q.text);
-    if (/\p{Script=Han}{2}|[a-z]{4}/iu.test(named)) return { named };
+    if (/\p{Script=Han}{2}|[a-z]{4}/iu.test(named)) return { named, ownTopic };
   }
   const states = figure || own.entities.length > 0 || own.fuels.length > 0 || own.standard !== null;
-  return !states && w.clauseAsk.test(q.text) ? { named: "" } : null;
+  return !states && w.clauseAsk.test(q.text) ? { named: "", ownTopic: false } : null;
 }
 
 /** The turn names a document other than the one the previous answer's first item is in. */
@@ -1308,6 +1314,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const clause = onCase && context ? asksClauseOnly(query, w, context) : null;
   const clauseOnly = clause !== null;
   const recheck = onCase && !clauseOnly;
+  // …of a topic of its own in another document (国家层面对储罐这块说了些啥, after a verdict on the asker's paint):
+  // that document's clause on that topic, found by the turn's own words — the case before it is not searched.
+  if (clause?.ownTopic && context && namesOtherDocument(query, context)) return query;
   // …of the clause just answered (这个试点归谁管): its items again, the asked part in front — unless the turn
   // names another document to ask it of (国家计划对这个试点有什么要求).
   if (
