@@ -1209,6 +1209,15 @@ describe("a document named as a document, and a place as what is asked about", (
     // Named in passing, the term does not bring the title first.
     const straw = await engine.answer("What does the national plan say about burning straw in key regions?");
     expect(straw.citations[0]?.id).not.toBe("1.2");
+    // The document's English name said in full (the national air quality plan) names it again: "air quality" is
+    // no topic drawing the forecasting item (空气质量预报) before the regions.
+    const named = engine.understand("Which places count as key regions in the national air quality plan?");
+    expect(named.searchText).not.toContain("空气质量");
+    const full = await engine.answer("Which places count as key regions in the State Council air quality plan?");
+    expect(full.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
+    // Words that only place what is asked (inside, among, province) are no topic the documents lack.
+    const henan = await engine.answer("Which Henan cities lie inside the Beijing-Tianjin-Hebei and surrounding area?");
+    expect(henan.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
   });
 
   it("asks the national plan whether a city is in its key regions", async () => {

@@ -153,8 +153,9 @@ function titleWords(
 }
 
 /**
- * The words of a named document's English name the question repeats between its place and "plan" ("the
- * Yichang air quality plan"): they name the document again, they are no topic ("air quality" → 空气质量).
+ * The words of a named document's English name the question repeats between its place (or, for a document
+ * of no place, the words that named it: national, State Council) and "plan" ("the Yichang air quality plan",
+ * "the national air quality plan"): they name the document again, they are no topic ("air quality" → 空气质量).
  */
 function englishTitleWords(
   text: string,
@@ -165,16 +166,19 @@ function englishTitleWords(
   return named.flatMap((n) => {
     const plan = plans.find((p) => p.doc === n.doc);
     const place = plan?.profile.place?.en.toLowerCase();
-    if (!plan || !place) return [];
+    const anchors = place ? [place] : n.words.filter((w) => /^[a-z ]+$/i.test(w)).map((w) => w.toLowerCase());
+    if (!plan) return [];
     const name = new Set(plan.profile.name.en.toLowerCase().split(/[\s–-]+/));
-    const m = new RegExp(
-      `\\b${escapeRegExp(place)}(?:'s)?\\s+(?:\\d{4}\\s+)?((?:[a-z]+\\s+){1,5}?)(?:plan|programme|program|scheme)\\b`,
-    ).exec(lower);
-    const words = m?.[1]?.trim().split(/\s+/) ?? [];
-    // With the word "plan": "work" alone would be taken out of "fireworks" too.
-    return m && words.length > 0 && words.every((w) => name.has(w))
-      ? [m[0].slice(m[0].indexOf(m[1] as string))]
-      : [];
+    return anchors.flatMap((anchor) => {
+      const m = new RegExp(
+        `\\b${escapeRegExp(anchor)}(?:'s)?\\s+(?:\\d{4}\\s+)?((?:[a-z]+\\s+){1,5}?)(?:plan|programme|program|scheme)\\b`,
+      ).exec(lower);
+      const words = m?.[1]?.trim().split(/\s+/) ?? [];
+      // With the word "plan": "work" alone would be taken out of "fireworks" too.
+      return m && words.length > 0 && words.every((w) => name.has(w))
+        ? [m[0].slice(m[0].indexOf(m[1] as string))]
+        : [];
+    });
   });
 }
 
