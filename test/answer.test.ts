@@ -221,6 +221,13 @@ describe("a place said of a case is a fact of its obligation", () => {
 });
 
 describe("check follow-ups", () => {
+  it('reads a changed figure closed by 那又怎样 ("then what?") as the case changed', async () => {
+    const first = await engine.answer("化工厂载有VOCs物料的密封点大约900个，要做LDAR吗");
+    expect(first.check).toMatchObject({ rule: "vocs-ldar", outcome: "does_not_apply" });
+    const grown = await engine.answer("扩建以后密封点一共1100个，那又怎样？", { context: first.context });
+    expect(grown.check).toMatchObject({ rule: "vocs-ldar", outcome: "applies" });
+  });
+
   it("reads a statement after a verdict that asked for facts as those facts of the same case", async () => {
     // The verdict asks how big the coal boiler is; the answer names the boiler again without its fuel.
     const first = await engine.answer("我们厂里有燃煤锅炉，商丘这边要淘汰吗");
@@ -1213,10 +1220,14 @@ describe("a document named as a document, and a place as what is asked about", (
     // no topic drawing the forecasting item (空气质量预报) before the regions.
     const named = engine.understand("Which places count as key regions in the national air quality plan?");
     expect(named.searchText).not.toContain("空气质量");
-    const full = await engine.answer("Which places count as key regions in the State Council air quality plan?");
+    const full = await engine.answer(
+      "Which places count as key regions in the State Council air quality plan?",
+    );
     expect(full.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
     // Words that only place what is asked (inside, among, province) are no topic the documents lack.
-    const henan = await engine.answer("Which Henan cities lie inside the Beijing-Tianjin-Hebei and surrounding area?");
+    const henan = await engine.answer(
+      "Which Henan cities lie inside the Beijing-Tianjin-Hebei and surrounding area?",
+    );
     expect(henan.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
   });
 

@@ -286,6 +286,8 @@ describe("entities: each thing the question describes, with its own facts", () =
     const own = facts("我们是生产叉车的，厂里自用一台国二叉车，能进物流园区吗");
     expect(own.entities.filter((e) => e.kind === "nonroad").map((e) => e.standard?.level)).toEqual([2]);
     expect(facts("改造叉车").things).toContain("nonroad");
+    // A process boiler (生产锅炉) is no boiler made.
+    expect(facts("厂里的生产锅炉是燃煤的，要淘汰吗").things).toContain("boiler");
   });
 
   it("a counted thing with only a standard is another of the kind named before (还有一台国三的)", () => {

@@ -67,6 +67,11 @@ export const CompareSpec = z.object({
     z.string().min(1),
     z.object({ by: z.string(), cases: z.record(z.string(), z.string().min(1)) }),
   ]),
+  /**
+   * The figure is the whole works' (a plant's sealing points, a site's freight): parts the question gives of it
+   * in one sentence (两套装置分别是620个和450个, "… respectively") add up to it.
+   */
+  summed: z.boolean().default(false),
   /** Unit words for the comparison text, overriding the plan's (个 → sealing points). */
   unit: Text.partial().optional(),
   /** How the comparison text ends when the threshold is met, and when not. */

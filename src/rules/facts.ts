@@ -204,7 +204,8 @@ function withoutMadeProducts(text: string, v: Vocabulary): string {
       const end = m.index + m[0].length;
       if (
         m[0].length > 0 &&
-        (v.maker.before.test(text.slice(Math.max(0, m.index - 12), m.index)) ||
+        ((v.maker.before.test(text.slice(Math.max(0, m.index - 12), m.index)) &&
+          v.maker.made.test(text.slice(end, end + 4))) ||
           v.maker.after.test(text.slice(end, end + 12)))
       )
         out = out.slice(0, m.index) + " ".repeat(m[0].length) + out.slice(end);

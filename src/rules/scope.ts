@@ -96,6 +96,9 @@ export class Scope {
     const units = cmp.spec.figure;
     const pool = onSubject ? (this.entity?.figures ?? []) : this.q.amounts;
     const candidates = pool.filter((a) => units.includes(a.unit ?? "none"));
+    // A whole works' figure given by its parts (两套装置密封点分别是620个和450个): their sum is the works'.
+    const parts = cmp.spec.summed && !onSubject ? sumOfParts(candidates, this.q.text) : null;
+    if (parts) return parts;
     const score = (a: Figure) => [
       // A sum said beside its parts (800 and 300, 1,100 in total) is the case's figure.
       isTotal(a, this.q.text) ? 0 : 1,
@@ -128,6 +131,36 @@ export class Scope {
     }
     return { state: holds ? "yes" : "no", threshold: t, figure, text };
   }
+}
+
+/**
+ * Words that give a whole by its parts (分别是…和…, 另一套…, "… respectively"): the figures of the one sentence they
+ * are in are parts of the asker's works, not cases of their own.
+ */
+const PARTS =
+  /分别|各自|另(?:外)?一(?:套|台|条|个|座|处|家)|\brespectively\b|\bthe other (?:one|unit|line|plant|site)\b/i;
+
+/**
+ * The sum of the figures one sentence gives as parts of the works (see {@link PARTS}), in one unit; null when it
+ * gives no parts, fewer than two figures, or a total of its own (合计1100个).
+ */
+function sumOfParts(candidates: readonly Figure[], text: string): Figure | null {
+  for (const sentence of text.matchAll(/[^。？?！!；;\n]+/g)) {
+    if (!PARTS.test(sentence[0])) continue;
+    const start = sentence.index;
+    const end = start + sentence[0].length;
+    const inIt = candidates.filter((a) => a.index >= start && a.index < end);
+    // (A bare number before one with the unit — 620 and 450 sealing points — is in that unit.)
+    const said = inIt.find((a) => a.unit !== null) ?? inIt[0];
+    if (!said || inIt.length < 2) continue;
+    if (inIt.some((a) => (a.unit !== null && a.unit !== said.unit) || isTotal(a, text))) continue;
+    return {
+      ...said,
+      value: inIt.reduce((sum, a) => sum + a.value, 0),
+      text: inIt.map((a) => a.text).join(" + "),
+    };
+  }
+  return null;
 }
 
 /** Words before a figure (合计, 一共) or after it ("in total") that say it is the sum of those before. */

@@ -57,7 +57,7 @@ export const VocabularyFile = z.object({
   joiners: Pattern,
   quotedRequirement: z.object({ before: Pattern, after: Pattern }),
   /** The words around a product (`product` things) that say the asker makes it: 做装载机的, 挖掘机制造厂. */
-  maker: z.object({ before: Pattern, after: Pattern }),
+  maker: z.object({ before: Pattern, after: Pattern, made: Pattern }),
   measures: z.object({
     design: z.object({ pattern: Pattern, label: Bi }),
     current: z.object({ pattern: Pattern, label: Bi }),
@@ -107,7 +107,7 @@ export interface Vocabulary {
   /** The words around a thing named in a requirement the asker quotes (淘汰燃煤…的要求): the rule's name, not a case. */
   quotedRequirement: { before: RegExp; after: RegExp };
   /** The words around a product that say the asker makes it (做装载机的, "we make forklifts"): no case of it. */
-  maker: { before: RegExp; after: RegExp };
+  maker: { before: RegExp; after: RegExp; made: RegExp };
   measures: Record<"design" | "current" | "annual" | "stock", { re: RegExp; label: Bi }>;
   batches: { perBatch: RegExp; count: RegExp };
   animals: Word[];
@@ -153,7 +153,11 @@ export function compileVocabulary(file: VocabularyFile): Vocabulary {
       before: re(`(?:${file.quotedRequirement.before})$`),
       after: re(`^(?:${file.quotedRequirement.after})`),
     },
-    maker: { before: re(`(?:${file.maker.before})$`), after: re(`^(?:${file.maker.after})`) },
+    maker: {
+      before: re(`(?:${file.maker.before})$`),
+      after: re(`^(?:${file.maker.after})`),
+      made: re(`^(?:${file.maker.made})`),
+    },
     measures: {
       design: { re: re(file.measures.design.pattern), label: file.measures.design.label },
       current: { re: re(file.measures.current.pattern), label: file.measures.current.label },

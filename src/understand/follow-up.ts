@@ -44,7 +44,7 @@ const WITHIN =
   /这几条|这些条|这几项|这些项|上面|以上|其中|这里面|这些里|among (?:these|them|those)|which of (?:these|them|those)/i;
 /** Words that change the facts of the previous question. */
 const CHANGE =
-  /^还有|^(?:现在|后来|以后)?不再?[\u4e00-\u9fa5]{1,4}了(?=[，,。])|^另外还有|^另有|(?:^|[，,。.\s]|不好意思|抱歉|对不起)(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b/i;
+  /^还有|^(?:现在|后来|以后)?不再?[\u4e00-\u9fa5]{1,4}了(?=[，,。])|^另外还有|^另有|(?:^|[，,。.\s]|不好意思|抱歉|对不起)(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b|那(?:又|会|该|还)?(?:怎样|怎么样|咋样|如何)\s*[?？]?\s*$|\b(?:then what|what then)\b/i;
 /** Asking the plan for a figure, a list or a manner (要降多少, 有哪些, 怎么做, how much, which) —
  * unless it changes the case ({@link CHANGE}: 那要是…呢, 如果…, what if), when it leans on it. */
 const WH_OF_PLAN = /多少|哪些|哪几|什么|怎么|如何|\bhow (?:much|many|far)\b|\bwhich\b|\bwhat\b/i;
