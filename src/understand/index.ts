@@ -401,7 +401,7 @@ function asksClauseOnly(
   );
   const topicOfItsOwn = /\p{Script=Han}{2}|[a-z]{4}/iu.test(besides);
   // (A topic besides what plans say in general — 储罐, not 规定 — is asked by the turn's own words alone.)
-  // (Asking only who — 商丘这条归哪些部门管 — it stays on the case: the clause of the case is the one asked of.)
+  // (Asking only who — 某市的这条由谁负责 — it stays on the case: the clause of the case is the one asked of.)
   const ownTopic = !onlyWho && /\p{Script=Han}{2}|[a-z]{4}/iu.test(besides.replace(w.whatPlansSay, " "));
   const namesAnother = !onlyWho && namesOtherDocument(q, context) && !topicOfItsOwn;
   // (…nor does one naming another thing only to ask by when of it — 那种物流车呢？啥时候前要换成新能源 — with no yes or no.)
