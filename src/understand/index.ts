@@ -369,6 +369,9 @@ function asksCheck(q: Query, w: AskingWords): boolean {
   return !(w.rulesAsk.test(q.text) || w.whenAsk.test(q.text) || w.contentAsk.test(asked));
 }
 
+/** What is left of a turn names something: two Chinese characters or an English word of four letters. */
+const NAMES_SOMETHING = /\p{Script=Han}{2}|[a-z]{4}/iu;
+
 /**
  * Whether a turn only asks what the clause says (要降多少, 进了试点要干些啥, 有啥好处: data/asking.yaml `clauseAsk`)
  * and states no fact of its own — no figure with a unit, thing, fuel or standard: after a check it asks of the
@@ -399,10 +402,10 @@ function asksClauseOnly(
     w.aroundDocument,
     " ",
   );
-  const topicOfItsOwn = /\p{Script=Han}{2}|[a-z]{4}/iu.test(besides);
+  const topicOfItsOwn = NAMES_SOMETHING.test(besides);
   // (A topic besides what plans say in general — 储罐, not 规定 — is asked by the turn's own words alone.)
   // (Asking only who — 某市的这条由谁负责 — it stays on the case: the clause of the case is the one asked of.)
-  const ownTopic = !onlyWho && /\p{Script=Han}{2}|[a-z]{4}/iu.test(besides.replace(w.whatPlansSay, " "));
+  const ownTopic = !onlyWho && NAMES_SOMETHING.test(besides.replace(w.whatPlansSay, " "));
   const namesAnother = !onlyWho && namesOtherDocument(q, context) && !topicOfItsOwn;
   // (…nor does one naming another thing only to ask by when of it — 那种物流车呢？啥时候前要换成新能源 — with no yes or no.)
   const notAskingWhen = (q.text.match(/[^。？?！!，,；;]+[。？?！!，,；;]?/g) ?? []).filter(
@@ -413,7 +416,7 @@ function asksClauseOnly(
     w.factChange.test(q.text) && !(bareOther && w.whenAsk.test(q.text) && !YES_OR_NO.test(q.text));
   if (!figure && asks.length > 0 && !changes && !namesAnother && !w.ownCase.test(q.text)) {
     const named = withoutAsks(q.text);
-    if (/\p{Script=Han}{2}|[a-z]{4}/iu.test(named)) return { named, ownTopic };
+    if (NAMES_SOMETHING.test(named)) return { named, ownTopic };
   }
   const states = figure || own.entities.length > 0 || own.fuels.length > 0 || own.standard !== null;
   return !states && w.clauseAsk.test(q.text) ? { named: "", ownTopic: false } : null;
