@@ -177,6 +177,10 @@ describe("the shared directory, from the documents loaded", () => {
     expect(englishDepartment("县大数据管理中心")).toBe("County Big Data Management Centre");
     // Officials a plan holds responsible in its own words (各级领导干部要切实扛牢…责任).
     expect(englishDepartment("各级领导干部")).toBe("Leading officials at every level");
+    // Every township's government along a river, its units written with a bracket (沿黄各乡(镇)人民政府).
+    expect(englishDepartment("沿黄各乡(镇)人民政府")).toBe(
+      "Township and Town Governments along the Yellow River",
+    );
     expect(englishDepartment("某县经济开发区管委会")).toBe(
       "Mouxian Economic Development Zone Administrative Committee",
     );

@@ -544,6 +544,8 @@ describe("every development document", () => {
         "songxian-air-quality-2025",
         "xincai-air-quality-2024",
         "neixiang-air-quality-2025",
+        "sheqi-air-quality-2024",
+        "fanxian-air-quality-2025",
       ].sort(),
     );
   });

@@ -433,6 +433,20 @@ export class DepartmentDirectory {
     const m = /^(各有关|各相关|各|有关|相关)?(.+?)(?:人民)?政府(\(.+\))?$/.exec(name);
     if (!m) return null;
     const [, each, where = ""] = m;
+    // 沿黄各乡(镇)人民政府: every unit's government where they lie, as 各乡(镇)人民政府 says it.
+    const alongEach = each
+      ? undefined
+      : Object.keys(this.data.governments.along).find((w) => where.startsWith(`${w}各`));
+    if (alongEach) {
+      const all = this.describeGovernment(`${where.slice(alongEach.length)}人民政府`)?.en;
+      if (all)
+        return {
+          name,
+          group: GOVERNMENTS,
+          level: null,
+          en: `${all} ${this.data.governments.along[alongEach]}`,
+        };
+    }
     // 山区乡镇人民政府, 西部山区乡镇(某乡、某镇)人民政府: the governments of the units lying somewhere,
     // those named in brackets — not a place called 山区乡.
     const lying = /^(.+?)([乡镇街道]+)(?:\((.+)\))?$/.exec(where);
