@@ -2795,6 +2795,12 @@ describe("with the genre's development documents loaded beside corpus/", () => {
 });
 
 describe("questions as people type them", () => {
+  it("carries intermodal and road-rail into the plan's 联运 and 公铁联运", async () => {
+    await expectFirstCited(engine, [
+      ["Our rail-freight company wants to know the Shangqiu growth target for road-rail volume", SQ, "4.1"],
+    ]);
+  });
+
   it("reads a question about Hong Kong or Macau alone as asking their own rules, not a loaded plan's", async () => {
     for (const q of ["澳门的机动车尾气排放有什么要求", "台湾对燃煤锅炉有什么淘汰要求"])
       expect((await engine.answer(q)).status, q).toBe("not_covered");
@@ -3019,6 +3025,16 @@ describe("conversations that change document or topic", () => {
     expect(engine.understand(aside, { context: changed.context }).followUp).toBeNull();
     const next = await engine.answer(aside, { context: changed.context });
     expect(next.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
+  });
+
+  it("takes 还有件事 before a case of its own as a new question, not the last case changed", async () => {
+    const hood = await engine.answer("我们喷漆线用集气罩收废气，罩口最远处风速0.2米/秒，达标吗");
+    expect(hood.check).toMatchObject({ rule: "vocs-hood-speed", outcome: "applies" });
+    const aside = "还有件事，我们厂用的油漆是溶剂型的，是不是要换成低VOCs含量的";
+    expect(engine.understand(aside, { context: hood.context }).followUp).toBeNull();
+    const next = await engine.answer(aside, { context: hood.context });
+    expect(next.citations[0]).toMatchObject({ doc: SQ, id: "6.1" });
+    expect(next.check?.rule).not.toBe("vocs-hood-speed");
   });
 
   it("asks another document's clause when a turn after a check names that document and a topic of its own", async () => {

@@ -51,9 +51,9 @@ const WH_OF_PLAN = /多少|哪些|哪几|什么|怎么|如何|\bhow (?:much|many
 /** A turn that asks something (a question mark, 吗 / 呢, a question word, an English question's first word): not only facts given. */
 const ASKS_SOMETHING =
   /[?？吗呢么]|什么|啥|哪|多少|(?<![十百千万好这那])几|怎么|咋|是否|是不是|要不要|能不能|算不算|^\s*(?:what|which|how|who|when|where|why|does|do|is|are|can|must|should)\b/i;
-/** Words opening a question of its own in a conversation: 顺便问下, 另外请教一个问题, 换个话题, "by the way". */
+/** Words opening a question of its own in a conversation: 顺便问下, 另外请教一个问题, 还有件事, 换个话题, "by the way". */
 const ASKS_ANEW =
-  /^(?:顺便|另外|再|还)(?:问|请教)(?:一下|下|个|一个)?|^(?:还有|另有|另外)(?:一)?个问题|^换个(?:问题|话题)|^(?:by the way|btw|unrelated|on another (?:note|topic)|(?:another|a different|a separate|one more|a second) question)\b/i;
+  /^(?:顺便|另外|再|还)(?:问|请教)(?:一下|下|个|一个)?|^(?:还有|另有|另外)(?:一)?(?:个|件)(?:问题|事情?|事儿)|^换个(?:问题|话题)|^(?:by the way|btw|unrelated|on another (?:note|topic)|(?:another|a different|a separate|one more|a second) question)\b/i;
 /** Asking whether the previous obligation still holds of the changed case (还在淘汰范围里吗, "is it still covered?"). */
 const STILL =
   /还(?:在|算|属于)[^，。？?]{0,10}(?:范围|之列|名单|里)|还(?:要|得|需要)(?:淘汰|关停|退出|改造)吗|\bstill (?:in|covered|included|on the list|subject to|affected)\b/i;
