@@ -881,6 +881,17 @@ describe("document", () => {
 });
 
 describe("not_covered and invalid_input", () => {
+  it("refuses what a document holds asked by a number no loaded document has, and answers where a cited number stands", async () => {
+    // The province's plan the city's cites (豫政〔2024〕12号) is not loaded: its targets are not the city's.
+    const foreign = await engine.answer("按豫政〔2024〕12号，优良天数比率目标多少");
+    expect(foreign.status).toBe("not_covered");
+    const cited = await engine.answer("商丘计划哪一条引用了豫政〔2024〕12号");
+    expect(cited.status).toBe("answered");
+    // A loaded document's own number names it.
+    const own = await engine.answer("国发〔2023〕24号里燃煤锅炉怎么要求");
+    expect(own.citations[0]).toMatchObject({ doc: SC, id: "3.11" });
+  });
+
   it("refuses how many days a permit takes to be granted, and answers within how many days a task is due", async () => {
     for (const q of ["排污许可从申请到批下来一共要多少天", "环评审批大概要多少个工作日"])
       expect((await engine.answer(q)).status, q).toBe("not_covered");
@@ -2786,6 +2797,13 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect((await many.answer("鹿邑县财政局负责哪些任务")).citations[0]?.id).not.toBe("4.2");
   });
 
+  it("reads the words between a plan's place and its kind (临渭秋冬季方案) as naming it, no topic", async () => {
+    // Its targets item writes 秋冬季; the clean-heating item is what is asked of.
+    await expectFirstCited(many, [
+      ["临渭秋冬季方案里清洁取暖咋安排的", "linwei-autumn-winter-air-2024", "4.2"],
+    ]);
+  });
+
   it("answers whether a change is paid for from the item on that change (改电窑有补助), and reads the date below an attachment list", async () => {
     await expectFirstCited(many, [["德化的梭式窑改成电窑，县里给补助吗", "dehua-air-quality-2025", "3.2.2"]]);
     const signed = await many.answer("鹿邑县空气质量持续改善行动方案是哪天签发的");
@@ -3025,6 +3043,20 @@ describe("conversations that change document or topic", () => {
     expect(engine.understand(aside, { context: changed.context }).followUp).toBeNull();
     const next = await engine.answer(aside, { context: changed.context });
     expect(next.citations[0]).toMatchObject({ doc: SC, id: "1.2" });
+  });
+
+  it("answers what a clause's programme is called (那个工程叫啥来着) after a verdict, not the case again", async () => {
+    const dust = await engine.answer("我们在商丘郊区做建材堆场，料堆抑尘有什么要求？");
+    const base = await engine.answer(
+      "另外我们准备新建一个储煤基地，年运量大概160万吨，是不是必须接铁路专用线？",
+      {
+        context: dust.context,
+      },
+    );
+    expect(base.kind).toBe("check");
+    const name = await engine.answer("推铁路专用线进企入园的那个工程叫啥来着", { context: base.context });
+    expect(name.kind).toBe("item");
+    expect(name.citations[0]).toMatchObject({ doc: SQ, id: "4.1" });
   });
 
   it("takes 还有件事 before a case of its own as a new question, not the last case changed", async () => {

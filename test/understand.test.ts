@@ -88,6 +88,14 @@ describe("cleaning", () => {
   it("turns traditional characters into simplified", () => {
     expect(simplify("燃煤鍋爐")).toBe("燃煤锅炉");
     expect(simplify("煙花爆竹怎麼管")).toBe("烟花爆竹怎么管");
+    // 甚麼 is 什么, not the variant 甚么 no question word matches.
+    expect(simplify("下一條講的是甚麼")).toBe("下一条讲的是什么");
+  });
+
+  it("reads the next item asked in traditional characters (下一條講的是甚麼) after an item", async () => {
+    const first = await engine.answer("六(五)");
+    const next = await engine.answer("同一部分緊接着的下一條是甚麼內容", { context: first.context });
+    expect(next.citations[0]).toMatchObject({ id: "6.6" });
   });
 
   it("reads Cantonese as it is typed in Mandarin words, and leaves Mandarin that shares some of them alone", async () => {

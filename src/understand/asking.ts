@@ -28,6 +28,7 @@ const AskingFile = z.object({
   goalGeneral: z.string(),
   whoAsk: z.string(),
   whenAsk: z.string(),
+  nameAsk: z.string(),
   obligationTopics: z.string(),
   ownCase: z.string(),
   askedOfAsker: z.string(),
@@ -115,6 +116,8 @@ export interface AskingWords {
   goalGeneral: RegExp;
   whoAsk: RegExp;
   whenAsk: RegExp;
+  /** Asking what something is called (那个工程叫啥来着, what is it called): a name the clause gives, no verdict. */
+  nameAsk: RegExp;
   /** Global: words naming an obligation as a topic, which a who-question does not ask about. */
   obligationTopics: RegExp;
   /** The asker describes a case of their own. */
@@ -214,6 +217,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     goalGeneral: re("goalGeneral", d.goalGeneral),
     whoAsk: re("whoAsk", d.whoAsk),
     whenAsk: re("whenAsk", d.whenAsk),
+    nameAsk: re("nameAsk", d.nameAsk),
     obligationTopics: re("obligationTopics", d.obligationTopics, "g"),
     ownCase: re("ownCase", d.ownCase),
     askedOfAsker: re("askedOfAsker", d.askedOfAsker),

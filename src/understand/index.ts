@@ -182,6 +182,33 @@ function englishTitleWords(
   });
 }
 
+/**
+ * The words between a named document's place and the kind of document its title ends in, when its title
+ * has every one of them (某区秋冬季方案中…: 秋冬季方案): they name the document again, they are no topic —
+ * the target item that writes 秋冬季 is not what 清洁取暖 is asked of.
+ */
+function chineseTitleSpan(
+  text: string,
+  named: ReturnType<typeof namedDocuments>,
+  plans: readonly Plan[],
+): string[] {
+  return named.flatMap((n) => {
+    const title = plans.find((p) => p.doc === n.doc)?.meta.planTitle;
+    if (!title) return [];
+    const words = new Set(segmenter().cut(title, false));
+    return n.words.flatMap((anchor) => {
+      if (!/\p{Script=Han}/u.test(anchor)) return [];
+      const m = new RegExp(`${escapeRegExp(anchor)}的?(\\p{Script=Han}{2,10}?)(方案|计划|要点)`, "u").exec(
+        text,
+      );
+      const middle = m?.[1];
+      if (!m || !middle || !title.includes(m[2] as string)) return [];
+      const parts = segmenter().cut(middle, false);
+      return parts.every((w) => words.has(w) || /^\d{4}年?$/.test(w)) ? [`${middle}${m[2]}`] : [];
+    });
+  });
+}
+
 /** An English question names a plan by what it is about: "the diesel truck action plan". */
 const ENGLISH_PLAN = /\b(?:plan|notice|programme|program|scheme|campaign)\b/i;
 
@@ -388,7 +415,7 @@ function asksClauseOnly(
   // 储罐那块有什么要求, 秸秆这块归哪些部门: what the rules are, who or by when, asked of a thing the turn names,
   // is asked of the clause — unless the turn puts another case (换成燃气锅炉呢) or a figure of its own.
   // (A bare 截止日期呢 or 找哪个部门 names nothing: it stays on the case, whose rule finds its clause.)
-  const asks = [w.rulesAsk, w.whoAsk, w.whenAsk].filter((re) => re.test(q.text));
+  const asks = [w.rulesAsk, w.whoAsk, w.whenAsk, w.nameAsk].filter((re) => re.test(q.text));
   // (Nor when it names another document — 国家计划对此有何规定 asks the case of that plan — or a case of its own,
   // 还有台…; 这块市里谁牵头 names the plan the check was on.)
   // (Asking only who, it asks the named plan's clause: no plan's verdict names departments — 市里这块谁牵头
@@ -602,6 +629,7 @@ function namesForeignDocument(
           t,
         ),
     );
+  if (namesForeignNumber(text, deps.plans)) return true;
   if (!titles || titles.length === 0) return false;
   // Another place's plan of the same title (a province's 空气质量持续改善行动计划 beside the national
   // one): the title the question gives, with a place before it that is none of the plan's own.
@@ -620,6 +648,31 @@ function namesForeignDocument(
   if (otherPlace) return true;
   if (namesLoaded) return false;
   return titles.some((t) => !ours.some((o) => o.includes(t) || t.includes(o)) && !mentioned(t, deps.plans));
+}
+
+/** A document number (豫政〔2024〕12号, 商环委办[2024]11号): issuer's abbreviation, year in brackets, serial. */
+const DOC_NUMBER = /[\p{Script=Han}]{1,8}\s*[〔［[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*\d{1,4}\s*号/gu;
+/** Asking where a document is cited (某办〔2019〕78号是哪条引用的), not what it holds. */
+const ASKS_WHERE_CITED = /在哪|哪一?[条项款段部]|哪里|出自|出处|引用|提到|依据/;
+
+/** A document number as one form: no spaces, its year in 〔〕. */
+function numberKey(written: string): string {
+  return written
+    .replace(/\s+/g, "")
+    .replace(/[［[(（]/, "〔")
+    .replace(/[］\])）]/, "〕");
+}
+
+/**
+ * Whether the question asks what a document holds by a number no loaded document has (某省那个X政〔2024〕12号
+ * 计划里的目标): a document a plan may cite, whose content it does not give.
+ */
+function namesForeignNumber(text: string, plans: readonly Plan[]): boolean {
+  const numbers = [...text.matchAll(DOC_NUMBER)].map((m) => numberKey(m[0]));
+  if (numbers.length === 0 || ASKS_WHERE_CITED.test(text)) return false;
+  const own = new Set(plans.flatMap((p) => (p.meta.docNumber ? [numberKey(p.meta.docNumber)] : [])));
+  // (An issuer's abbreviation may stand after a word of the question: 河南省那个豫政〔2024〕12号.)
+  return numbers.every((n) => ![...own].some((o) => n.endsWith(o)));
 }
 
 /** A document's title in title marks, of a kind of document (《…考核办法》, 《…条例》). */
@@ -1143,6 +1196,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       .flatMap((n) => n.words)
       .filter((word) => !deps.topicalLevelWords?.has(word) && !(regionNamed && isPlace(word))),
     ...englishTitleWords(cut, named, deps.plans),
+    ...chineseTitleSpan(cut, named, deps.plans),
   ];
   // A department the asker sets aside (县公安局（不是交警大队）, 除了发改委) is not asked about, and the words
   // setting it aside ask nothing of their own.

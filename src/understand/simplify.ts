@@ -10,5 +10,6 @@ let toSimplified: ((s: string) => string) | undefined;
 export function simplify(text: string): string {
   const convert = toSimplified ?? OpenCC.Converter({ from: "hk", to: "cn" });
   toSimplified = convert;
-  return convert(text);
+  // 甚麼 comes out 甚么, a variant simplified writing keeps only as 什么.
+  return convert(text).replace(/甚么/g, "什么");
 }
