@@ -994,6 +994,8 @@ describe("not_covered and invalid_input", () => {
     // The topic alone is answered: the clause on straw burning, and how cheats are dealt with.
     expect((await engine.answer("在商丘焚烧秸秆会被处罚吗")).status).toBe("answered");
     expect((await engine.answer("企业篡改在线监测数据逃避监管，商丘会怎么处理")).status).toBe("answered");
+    // A period asked for is given by its name (夜间), not only by a clock.
+    expect((await engine.answer("商丘让加油站在哪个时段卸油")).status).toBe("answered");
   });
 
   it("refuses a stop's days, a standard stage no plan reaches, a limit in g/L, a reward's amount and an approval procedure no item gives", async () => {
@@ -2797,6 +2799,13 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect((await many.answer("鹿邑县财政局负责哪些任务")).citations[0]?.id).not.toBe("4.2");
   });
 
+  it("reads what a city plans to do (某市打算如何…) as the plan's content, and 走铁路, 违法排污 in the plans' words", async () => {
+    await expectFirstCited(many, [
+      ["菏泽打算怎么让更多的货改走铁路不走公路", "heze-air-quality-2025", "3.3.1"],
+      ["海东方案里对违法排污咋处理", "haidong-air-pollution-2025", "7.2"],
+    ]);
+  });
+
   it("reads the words between a plan's place and its kind (临渭秋冬季方案) as naming it, no topic", async () => {
     // Its targets item writes 秋冬季; the clean-heating item is what is asked of.
     await expectFirstCited(many, [
@@ -2813,9 +2822,16 @@ describe("with the genre's development documents loaded beside corpus/", () => {
 });
 
 describe("questions as people type them", () => {
-  it("carries intermodal and road-rail into the plan's 联运 and 公铁联运", async () => {
+  it("cites the item that writes a long run of the question's words as they stand before one sharing a term of it", async () => {
+    // 三(十三) writes 重点区域平原地区散煤基本清零; 一(二) defines 重点区域 and is found near by that term.
+    await expectFirstCited(engine, [["国家对重点区域平原地区的散煤是啥要求", SC, "3.13"]]);
+  });
+
+  it("carries intermodal and road-rail into the plan's 联运 and 公铁联运, clinker into 水泥熟料, street-sweeping into 机械化清扫", async () => {
     await expectFirstCited(engine, [
       ["Our rail-freight company wants to know the Shangqiu growth target for road-rail volume", SQ, "4.1"],
+      ["Can anyone open a new steel mill or a clinker plant in Shangqiu?", SQ, "2.1"],
+      ["What mechanical street-sweeping rate must county towns reach under the national plan?", SC, "5.18"],
     ]);
   });
 
@@ -3031,6 +3047,8 @@ describe("conversations that change document or topic", () => {
     expect(engine.understand("商丘在国务院的文件里是不是重点区域").docs).toEqual([SC]);
     // (A place before its own plan's kind still names that plan.)
     expect(engine.understand("商丘的方案里秸秆怎么管").docs).toEqual([SQ]);
+    // A title both plans shorten (这个空气质量行动计划), beside a level word said elsewhere (国家层面): that level's.
+    expect(engine.understand("国家层面，这个空气质量行动计划由哪个部门统筹协调").docs).toEqual([SC]);
   });
 
   it("takes 顺便问一下 before a topic of its own as a new question, not the last case changed", async () => {

@@ -108,6 +108,50 @@ const ASKS_MEMBERS =
 /** Below this cosine similarity an item of the implemented plan is not linked as the one implemented. */
 export const IMPLEMENTS_SIMILARITY = 0.35;
 
+/** Han characters of the asker's words an item must write in one run to lead by it (see {@link phraseFirst}). */
+const PHRASE_RUN = 6;
+/** …by this many characters more than any other of the first {@link PHRASE_POOL} hits writes… */
+const PHRASE_MARGIN = 3;
+const PHRASE_POOL = 5;
+/** …when it scores at least this share of the first. */
+const PHRASE_NEAR = 0.85;
+
+/** The longest run of characters of `asked` (punctuation aside) that `text` writes as one. */
+function longestRun(asked: string, text: string): number {
+  const a = asked.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
+  let best = 0;
+  for (let i = 0; i + best < a.length; i++)
+    for (let n = best + 1; i + n <= a.length && text.includes(a.slice(i, i + n)); n++) best = n;
+  return best;
+}
+
+/**
+ * A hit near the first that writes a long run of the asker's words as they stand (重点区域平原地区散煤), clearly
+ * longer than any other hit does, leads: the words say what the question is about — the item that only shares
+ * one term of it (重点区域, the regions' definition) is found near by the vector of that term. Ranks in place.
+ */
+function phraseFirst(asked: string, ranked: SearchHit[]): void {
+  if (!/\p{Script=Han}{6}/u.test(asked.replace(/[^\p{Script=Han}]/gu, ""))) return;
+  const top = ranked[0];
+  if (!top) return;
+  // (Within the first hit's plan: another plan of the same place writes the place's name beside its own words.)
+  const pool = ranked.slice(0, PHRASE_POOL).filter((h) => h.item.doc === top.item.doc);
+  const runs = pool.map((h) => longestRun(asked, h.item.text));
+  const best = Math.max(...runs);
+  const at = runs.indexOf(best);
+  const leader = pool[at];
+  if (
+    leader &&
+    leader !== top &&
+    best >= PHRASE_RUN &&
+    runs.every((r, i) => i === at || r <= best - PHRASE_MARGIN) &&
+    leader.score >= top.score * PHRASE_NEAR
+  ) {
+    ranked.splice(ranked.indexOf(leader), 1);
+    ranked.unshift({ ...leader, score: top.score });
+  }
+}
+
 /** One retrieved item. `score` is the fused score; ranks are 1-based, null when that index missed it. */
 export interface SearchHit {
   item: Item;
@@ -891,10 +935,11 @@ export class SearchIndex {
           (asked.includes(h.item.title) || termsRead.includes(h.item.title))
         )
           h.score = Math.max(h.score, (vectorWeight + lexicalWeight) / (k + 1));
-    return [...hits.values()]
+    const ranked = [...hits.values()]
       .map((h) => (weighDown.has(this.plan(h.item)) ? { ...h, score: h.score * GENERAL_PLAN_FACTOR } : h))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+      .sort((a, b) => b.score - a.score);
+    phraseFirst(asked, ranked);
+    return ranked.slice(0, limit);
   }
 
   /** Whether any Chinese word of the text is used by one of `plans`. */

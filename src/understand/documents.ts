@@ -341,7 +341,7 @@ function shortenedTitles(
   /** Names already found (an issuer, a place): not part of the title a run shortens. */
   found: ReadonlyArray<{ doc: string; name: string; start: number; end: number }>,
   /** The level words the question says (国务院 → national). */
-  levels: ReadonlyArray<{ level: string; word: string }> = [],
+  levels: ReadonlyArray<{ level: string; word: string; topical?: boolean }> = [],
 ): Array<{ doc: string; name: string; start: number; end: number }> {
   const out: Array<{ doc: string; name: string; start: number; end: number }> = [];
   for (const run of lower.matchAll(/[\p{Script=Han}a-z0-9.]+/gu)) {
@@ -394,7 +394,12 @@ function shortenedTitles(
     const levelled = docs.filter((p) =>
       levels.some((l) => l.level === p.profile.level && phrase.includes(l.word.toLowerCase())),
     );
+    // …or said elsewhere in the question (国家层面，这个空气质量行动计划…): the one of that level.
+    const levelledElsewhere = docs.filter((p) =>
+      levels.some((l) => !l.topical && l.level === p.profile.level),
+    );
     if (levelled.length > 0) docs = levelled;
+    else if (levelledElsewhere.length > 0) docs = levelledElsewhere;
     if (docs.length === 0 || docs.length > 2) continue;
     for (const p of docs) out.push({ doc: p.doc, name: phrase, start, end: start + phrase.length });
   }
