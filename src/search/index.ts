@@ -116,9 +116,8 @@ const PHRASE_POOL = 5;
 /** …when it scores at least this share of the first. */
 const PHRASE_NEAR = 0.85;
 
-/** The longest run of characters of `asked` (punctuation aside) that `text` writes as one. */
-function longestRun(asked: string, text: string): number {
-  const a = asked.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
+/** The longest run of characters of `a` (the asker's words, punctuation taken out) that `text` writes as one. */
+function longestRun(a: string, text: string): number {
   let best = 0;
   for (let i = 0; i + best < a.length; i++)
     for (let n = best + 1; i + n <= a.length && text.includes(a.slice(i, i + n)); n++) best = n;
@@ -136,7 +135,8 @@ function phraseFirst(asked: string, ranked: SearchHit[]): void {
   if (!top) return;
   // (Within the first hit's plan: another plan of the same place writes the place's name beside its own words.)
   const pool = ranked.slice(0, PHRASE_POOL).filter((h) => h.item.doc === top.item.doc);
-  const runs = pool.map((h) => longestRun(asked, h.item.text));
+  const words = asked.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
+  const runs = pool.map((h) => longestRun(words, h.item.text));
   const best = Math.max(...runs);
   const at = runs.indexOf(best);
   const leader = pool[at];

@@ -670,9 +670,9 @@ function numberKey(written: string): string {
 function namesForeignNumber(text: string, plans: readonly Plan[]): boolean {
   const numbers = [...text.matchAll(DOC_NUMBER)].map((m) => numberKey(m[0]));
   if (numbers.length === 0 || ASKS_WHERE_CITED.test(text)) return false;
-  const own = new Set(plans.flatMap((p) => (p.meta.docNumber ? [numberKey(p.meta.docNumber)] : [])));
+  const own = plans.flatMap((p) => (p.meta.docNumber ? [numberKey(p.meta.docNumber)] : []));
   // (An issuer's abbreviation may stand after a word of the question: 河南省那个豫政〔2024〕12号.)
-  return numbers.every((n) => ![...own].some((o) => n.endsWith(o)));
+  return numbers.every((n) => !own.some((o) => n.endsWith(o)));
 }
 
 /** A document's title in title marks, of a kind of document (《…考核办法》, 《…条例》). */
