@@ -181,6 +181,10 @@ describe("the shared directory, from the documents loaded", () => {
     expect(englishDepartment("沿黄各乡(镇)人民政府")).toBe(
       "Township and Town Governments along the Yellow River",
     );
+    // A river authority named after the place it serves, a county's post company, its finance centre.
+    expect(englishDepartment("某县黄河河务局")).toBe("Mouxian Yellow River Affairs Bureau");
+    expect(englishDepartment("县邮政公司")).toBe("County China Post Company");
+    expect(englishDepartment("县金融工作服务中心")).toBe("County Financial Work Service Centre");
     expect(englishDepartment("某县经济开发区管委会")).toBe(
       "Mouxian Economic Development Zone Administrative Committee",
     );

@@ -546,6 +546,8 @@ describe("every development document", () => {
         "neixiang-air-quality-2025",
         "sheqi-air-quality-2024",
         "fanxian-air-quality-2025",
+        "tanghe-air-quality-2024",
+        "taiqian-air-quality-2025",
       ].sort(),
     );
   });
