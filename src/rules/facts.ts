@@ -84,9 +84,9 @@ function withoutQuotedThresholds<A extends { unit: string | null; text: string; 
   );
 }
 
-/** Words after a figure that make it the name of a rule (80%那个要求, the 80% requirement): no figure of the case. */
+/** Words after a figure that make it the name of a rule (80%那个要求, 5000平米这个也是硬性要求, the 80% requirement): no figure of the case. */
 const NAMES_RULE =
-  /^\s*(?:的)?(?:那个|这个|那条|这条|那项|这项)(?:要求|规定|标准)|^\s*(?:requirement|rule)\b/i;
+  /^\s*(?:的)?(?:那个|这个|那条|这条|那项|这项)(?:也|还|都)?(?:是)?(?:硬性|强制|强制性|刚性)?(?:的)?(?:要求|规定|标准)|^\s*(?:requirement|rule)\b/i;
 
 /** A year's output said in batches (每批十万只，一年出六批), read with the facts' vocabulary: see {@link batchesSaid}. */
 export function batchesIn(text: string, v: Vocabulary = vocabulary()): ReturnType<typeof batchesSaid> {

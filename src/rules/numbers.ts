@@ -37,6 +37,16 @@ function unitAfter(rest: string, v: Vocabulary): { unit: string; factor: number;
   return null;
 }
 
+/**
+ * The unit of a bare count (1200个, 六百来) from the thing its clause names just before it (密封点有1200个,
+ * 密封点数了一下大概六百来个): people name what they count first and give the figure after.
+ */
+function countedBefore(work: string, at: number, v: Vocabulary): string | null {
+  const from = Math.max(0, ...CLAUSE_MARKS.map((p) => work.lastIndexOf(p, at - 1) + 1));
+  const before = work.slice(from, at).replace(/[数看查算]了?一下/g, "");
+  return v.countedNouns.find((c) => c.re.test(before))?.unit ?? null;
+}
+
 /** A Chinese numeral span → number; 零点三 and 三点五万 included. */
 export function chineseValue(span: string): number {
   const point = span.indexOf("点");
@@ -275,7 +285,7 @@ export function findAmounts(text: string, v: Vocabulary = vocabulary()): Amount[
     }
     out.push({
       value: Math.round(value * 1e6) / 1e6,
-      unit: u?.unit ?? null,
+      unit: u && u.unit !== "piece" ? u.unit : (countedBefore(work, i, v) ?? u?.unit ?? null),
       // As written (two hundred thousand hens, not the digits read): index and length stay the text's.
       text: text.slice(i, end).trim(),
       index: i,

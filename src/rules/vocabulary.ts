@@ -53,6 +53,8 @@ const Masked = z.object({ mask: Pattern.optional(), list: z.array(Entry) });
 export const VocabularyFile = z.object({
   units: z.array(z.object({ unit: Id, factor: z.number().positive().default(1), pattern: Pattern })),
   planUnits: z.record(z.string(), z.object({ unit: Id, en: z.string(), factor: z.number().default(1) })),
+  /** What a bare count counts when its clause names it just before (密封点有1200个): that thing's unit. */
+  countedNouns: z.array(z.object({ unit: Id, pattern: Pattern })).default([]),
   notFigures: z.array(z.string().min(1)),
   joiners: Pattern,
   quotedRequirement: z.object({ before: Pattern, after: Pattern }),
@@ -102,6 +104,8 @@ export type Word = Omit<z.infer<typeof Entry>, "pattern" | "unless" | "written">
 export interface Vocabulary {
   units: Array<{ unit: string; factor: number; re: RegExp }>;
   planUnits: VocabularyFile["planUnits"];
+  /** A bare count's unit from the thing its clause names just before the figure (密封点…六百来个 → point). */
+  countedNouns: Array<{ unit: string; re: RegExp }>;
   notFigures: RegExp;
   joiners: RegExp;
   /** The words around a thing named in a requirement the asker quotes (淘汰燃煤…的要求): the rule's name, not a case. */
@@ -147,6 +151,7 @@ export function compileVocabulary(file: VocabularyFile): Vocabulary {
   const v: Vocabulary = {
     units: file.units.map((u) => ({ unit: u.unit, factor: u.factor, re: re(`^(?:${u.pattern})`) })),
     planUnits: file.planUnits,
+    countedNouns: file.countedNouns.map((c) => ({ unit: c.unit, re: re(`(?:${c.pattern}).{0,16}$`) })),
     notFigures: re(`^(?:${file.notFigures.map(literal).join("|")})`),
     joiners: re(file.joiners, "gi"),
     quotedRequirement: {
