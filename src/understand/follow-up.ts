@@ -44,7 +44,7 @@ const WITHIN =
   /这几条|这些条|这几项|这些项|上面|以上|其中|这里面|这些里|among (?:these|them|those)|which of (?:these|them|those)/i;
 /** Words that change the facts of the previous question. */
 const CHANGE =
-  /^还有|^(?:现在|后来|以后)?不再?[\u4e00-\u9fa5]{1,4}了(?=[，,。])|^另外还有|^另有|(?:^|[，,。.\s]|不好意思|抱歉|对不起)(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b|那(?:又|会|该|还)?(?:怎样|怎么样|咋样|如何)\s*[?？]?\s*$|\b(?:then what|what then)\b/i;
+  /^还有|^(?:现在|后来|以后)?不再?[\u4e00-\u9fa5]{1,4}了(?=[，,。])|^另外还有|^另有|(?:^|[，,。.\s]|不好意思|抱歉|对不起)(?:搞|弄|说|写)错了|^更正|^纠正一下|(?:^|[，,])(?:实际上?|其实)(?:是|有|只有)|重新(?:数|算|量|核)了|\bactually\b|也算|也要|也得|也需要|也包括|也包含|\b(?:correction|i was wrong|i meant)\b|\b(?:count|included) too\b|换成|改成|换为|改为|改烧|改用|换烧|如果是|如果|要是|假如|假设|那.{0,16}呢|呢\s*(?:[?？,，]|$)|what about|how about|and for|and if|and what about|instead|what if|\bif (?:it|i|we|they)\b|^and\b|那(?:又|会|该|还)?(?:怎样|怎么样|咋样|如何)\s*[?？]?\s*$|\b(?:then what|what then)\b|\bthen\s*\?+\s*$/i;
 /** Asking the plan for a figure, a list or a manner (要降多少, 有哪些, 怎么做, how much, which) —
  * unless it changes the case ({@link CHANGE}: 那要是…呢, 如果…, what if), when it leans on it. */
 const WH_OF_PLAN = /多少|哪些|哪几|什么|怎么|如何|\bhow (?:much|many|far)\b|\bwhich\b|\bwhat\b/i;
@@ -69,6 +69,14 @@ const SAME_ONE =
 /** Another one of the kind the previous check was about (还有一台…, "a second boiler"): a case of its own. */
 const ANOTHER =
   /还有一(?:台|辆|家|座|条|个|处)|另(?:外)?(?:有)?一(?:台|辆|家|座|条|个|处)|\b(?:another|a second|the other) (?:one|[a-z-]+)\b/i;
+/** A turn that asks an obligation in words of its own (要装…吗, 需不需要, 是否, "do we need"), not only 呢. */
+const ASKS_ITSELF =
+  /(?:要|得|需要|必须|应该|能|可以)[^，。,]{1,16}吗|要不要|需不需要|用不用|是否|\b(?:do|does|must|should) (?:we|i|it|they)\b/i;
+/** A fuel the turn asks the thing must take (这台也得新能源？), not one it burns. */
+const ASKED_FUEL =
+  /(?:得|要|必须|需要|应该|应当)(?:换成|改成|换|改|买|购买|用|采购|是|上)?(?:的)?(?:新能源|纯电|电动)/;
+/** A turn opening on something besides what was said (另外还有…, 还有…, 另有…). */
+const BESIDES = /^(?:另外|此外|另有|还有)/;
 /** Words that take back what was said (说错了, "sorry, correction"): what follows replaces, not adds. */
 const CORRECTS =
   /(?:^|[，,。.\s])(?:说|搞|弄|写)错了|^更正|^纠正一下|\b(?:correction|i was wrong|i meant|my mistake)\b/i;
@@ -809,7 +817,9 @@ export function readFollowUp(
       context.kind === "check" &&
       !THAT_THING.test(text) &&
       sharesUnit(context.factsText, text) &&
-      extractFacts(text, query.lang).entities.length === 0;
+      extractFacts(text, query.lang).entities.length === 0 &&
+      // (Not one naming the rule: 5000平米这个也是硬性要求 asks the other document's rule.)
+      extractFacts(text, query.lang).amounts.some((a) => a.unit !== null);
     if (!onlyScope && figureAgain && context.factsText !== null) {
       return withFacts(placedWhereItWas(replaceFigures(context.factsText, text), context, query, deps), [
         ...context.expansions,
@@ -835,7 +845,20 @@ export function readFollowUp(
         ...context.expansions,
         ...query.expansions,
       ]);
-    if (!onlyScope) return null;
+    // The previous case's rule named by its figure, asked of the document it names (国家文件里5000平米这个也是
+    // 硬性要求？): that document's clause on the same topic, no case.
+    const namesRule =
+      context.kind === "check" &&
+      withUnit(text).length > 0 &&
+      !extractFacts(text, query.lang).amounts.some((a) => a.unit !== null);
+    if (!onlyScope && !namesRule) return null;
+    if (namesRule)
+      return follow("topic", {
+        intents: query.intents.filter((i) => i !== "check"),
+        searchText: [context.question, ...context.expansions, query.searchText].join(" "),
+        expansions: [...new Set([...context.expansions, ...query.expansions])],
+        topic: `${context.question} ${text}`,
+      });
     // After a check, the same case is asked of the other document's rules.
     // A figure of the case given again (国家计划对那台15吨的呢) takes the place of the one it had.
     if (context.factsText !== null && context.kind === "check") {
@@ -896,7 +919,11 @@ export function readFollowUp(
   // judge (离30万千瓦的热电厂五十里地, 厂子在乡下): it adds to the case, as 补充一下 does. The case's own thing said
   // again, no figure of its own beside it (离热电厂50公里，锅炉一直达标), is no other thing.
   // One figure given for the case's one figure, its year aside ("once we expand there will be 1,200").
-  const soleFigure = findAmounts(withoutYears(text)).length === 1 && withUnit(previous).length === 1;
+  // (其中一台, 这一辆 point at one of the case's things: no figure.)
+  const oneOfThem = (a: Figure) => a.value === 1 && (a.unit === "unit" || a.unit === "piece");
+  const soleFigure =
+    findAmounts(withoutYears(text)).filter((a) => !oneOfThem(a)).length === 1 &&
+    withUnit(previous).length === 1;
   const statement =
     context.kind === "check" &&
     !/[?？吗呢么吧]/.test(text) &&
@@ -949,8 +976,11 @@ export function readFollowUp(
   // Another one, with its own thing and figure (还有一台29兆瓦的燃煤锅炉…这台呢): its own case, asked what the
   // previous one asked.
   // (Another one of no kind of its own, 那另一台28兆瓦的呢, is one more of the previous kind: a changed figure.)
+  // (Asking a question of its own — 另外一个工地4800平方，要装在线监测吗 — it asks that, not what the previous one asked.)
   else if (context.kind === "check" && ANOTHER.test(text) && own.entities.length > 0 && ownFigure)
-    factsText = [text, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
+    factsText = ASKS_ITSELF.test(text)
+      ? text
+      : [text, askingClauses(previous, query.lang, own)].filter(Boolean).join("，");
   // The same thing of another emission standard (换成一台国三的挖掘机): the standard replaced, and what else
   // is said of it kept, not a second machine beside the first.
   else if (
@@ -997,6 +1027,7 @@ export function readFollowUp(
     !ownFigure &&
     own.standard === null &&
     own.fuels.length > 0 &&
+    !ASKED_FUEL.test(text) &&
     whereIds(own.places).length === 0 &&
     own.entities.every((e) => previousFacts.entities.some((p) => p.kind === e.kind))
   ) {
@@ -1122,6 +1153,10 @@ export function readFollowUp(
   // …or said of the same case (离热电厂32公里，这样还要关吗).
   else if (addsThings && (CHANGE.test(text) || ANAPHORA.test(text)) && context.factsText !== null)
     factsText = `${previous}，${text}`;
+  // Besides what an answer that judged nothing spoke of, a thing of the asker's own asked of (另外还有两台国四
+  // 柴油货车跑干线，在淘汰范围里不): a case of its own — the previous question's words are no facts of it.
+  else if (context.kind !== "check" && BESIDES.test(text) && own.asks && own.entities.length > 0)
+    factsText = null;
   else if (
     ownThing &&
     // A thing the case already had, with no figure of its own (奖补 again, with a later year), is no new case.
@@ -1147,7 +1182,7 @@ export function readFollowUp(
     context.factsText !== null &&
     (CHANGE.test(text) || ANAPHORA.test(text)) &&
     !ownThing &&
-    findAmounts(text).length > 0
+    findAmounts(text).some((a) => !oneOfThem(a))
   )
     factsText = replaceFigures(previous, text);
   // Another trade (换成做鞋的厂子呢, a flour mill that paints nothing): the same question of a business
@@ -1169,7 +1204,8 @@ export function readFollowUp(
     (context.kind === "check" || context.factsText !== null) &&
     CHANGE.test(text) &&
     !ownThing &&
-    own.fuels.length > 0
+    own.fuels.length > 0 &&
+    !ASKED_FUEL.test(text)
   )
     factsText = withFuel(previous, text);
   // Another named place (换成周口呢, "and Heze?"): the same case there, its old place names gone.

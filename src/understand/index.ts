@@ -33,7 +33,14 @@ import {
   quotedPhrase,
   readDeadlineAsk,
 } from "./asking.js";
-import { cleanText, isEmptyText, textWithout, withoutInstructions, withoutNoise } from "./clean.js";
+import {
+  cleanText,
+  isEmptyText,
+  onlyInstructions,
+  textWithout,
+  withoutInstructions,
+  withoutNoise,
+} from "./clean.js";
 import { type DocumentMention, namedDocuments, placesOfSubdivisions } from "./documents.js";
 import { asksSameAsBefore, readFollowUp } from "./follow-up.js";
 import { isGibberish } from "./gibberish.js";
@@ -321,6 +328,8 @@ const CLASS_LEAD = new RegExp(
 );
 /** A size class after its figure (35蒸吨以下, 20万羽及以上). */
 const SIZE_CLASS = /^(?:及|或)?(?:以下|以上)/;
+/** Words before a figure that name it a rule's bound (淘汰的线也是35蒸吨, 门槛是1000个): the rule is asked, no case. */
+const NAMED_BOUND = /(?:的线|门槛|界限|标准线|红线)(?:也|还|都|就)?(?:是|为|定在|划在)?\s*$/;
 /** Comparator words after a figure that make it a class's bound (35蒸吨以下的, 30公里以内). */
 const CLASS_TRAIL = new RegExp(`^(?:${Object.keys(TRAILING_COMPARATORS).join("|")})`);
 
@@ -367,6 +376,12 @@ function givesFigure(q: Query): boolean {
  */
 function asksCheck(q: Query, w: AskingWords): boolean {
   if (w.intentAsk.test(q.text)) return false;
+  // A figure named as a rule's bound (淘汰燃煤锅炉的线也是35蒸吨不) asks the rule, unless the asker's own case is said.
+  if (
+    q.facts.amounts.some((a) => NAMED_BOUND.test(q.facts.text.slice(0, a.index))) &&
+    !w.ownCase.test(q.factsText)
+  )
+    return false;
   // 厂址离省界18公里，对这种项目有什么要求: a case with a figure a rule compares is judged too.
   if (ownCase(q, w)) {
     // 我们公司刷标线用的油漆有没有啥新要求: the asker's case, asking in Chinese what the rules are — the clause answers
@@ -619,13 +634,14 @@ function namesForeignDocument(
 ): boolean {
   const ours = loadedTitles(deps.plans);
   // 各县区自己的实施方案: a plan the document asks for, not another one.
-  // 这个行动计划, 该方案: the document already spoken of, no title.
+  // 这个行动计划, 该方案: the document already spoken of, no title — also after words the title pattern
+  // took in before it (…局在这个行动计划里).
   const titles = text
     .match(w.documentTitle)
     ?.filter(
       (t) =>
         !w.subordinatePlan.test(t) &&
-        !/^(?:这个|这份|那个|那份|这|那|该|本|此)[^\p{Script=Han}]*(?:行动计划|实施方案|行动方案|工作方案|攻坚方案|方案|计划)$/u.test(
+        !/(?:这个|这份|那个|那份|这|那|该|(?:^|[在里的])本|此)[^\p{Script=Han}]*(?:行动计划|实施方案|行动方案|工作方案|攻坚方案|方案|计划)$/u.test(
           t,
         ),
     );
@@ -1157,16 +1173,13 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const w = askingWords();
   const known = (word: string) => deps.coverage(word).matchedWords.length > 0;
   const documentWord = (word: string) => deps.coverage(word).matchedWords.includes(word);
-  const text = deps.repairTypos(
-    withoutInstructions(
-      fromDialect(simplify(withoutNoise(cleanText(input), documentWord)), w.dialect),
-      w.instruction,
-    ),
-  ).text;
+  const plain = fromDialect(simplify(withoutNoise(cleanText(input), documentWord)), w.dialect);
+  const dictated = onlyInstructions(plain, w.instruction);
+  const text = deps.repairTypos(withoutInstructions(plain, w.instruction)).text;
   if (isEmptyText(text)) return invalidQuery(input, text, "empty");
   const lang = detectLang(text);
   const cut = text.slice(0, MAX_QUESTION);
-  const refs = findRefs(cut);
+  const refs = dictated ? [] : findRefs(cut);
   // A section by its title (面源污染治理那部分, 保障措施第三条) — over a bare 第三条 read as numbered
   // across the document.
   if (refs.length === 0 || refs[0]?.across) {
@@ -1350,6 +1363,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     unbridged,
     otherDocument: otherPlaces,
     offTopicCue:
+      dictated ||
       otherPlaces ||
       asksOffTopic(cut, asked, found, deps, w) ||
       namesForeignDocument(cut, named.length > 0, deps, w) ||
