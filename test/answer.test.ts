@@ -3385,6 +3385,19 @@ describe("a kind of answer only some items give: a licence, a subsidy; and what 
     expect((await engine.answer("烟花爆竹零售许可证怎么申请，要带哪些材料")).status).toBe("not_covered");
   });
 
+  it("refuses the day a season starts and a subsidy per production line, which no item gives", async () => {
+    for (const q of [
+      "商丘冬天集中供暖几月几号开始？",
+      "On which day does the heating season begin in Shangqiu this year?",
+      "关停一条烧结砖瓦生产线，奖补标准是一条线多少万",
+    ])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+    // What is due before the season is still listed.
+    expect((await engine.answer("What has to be done before the heating season?")).kind).toBe(
+      "deadline_listing",
+    );
+  });
+
   it("answers whether a thing is subsidised only from an item on that thing, or a rule's verdict on the case", async () => {
     expect((await engine.answer("养殖场用低蛋白饲料，政府给补钱吗")).status).toBe("not_covered");
     // The item granting it (落实清洁取暖补贴) comes before the item on the works, which names no support.

@@ -1291,7 +1291,10 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const a = deadline?.ask;
   const unbounded = a && !a.year && !a.date && !a.monthDay && !a.state && !a.heatingSeason;
   const limit = unbounded ? UNBOUNDED_LISTING_RESIDUE : LISTING_RESIDUE;
-  if (deadline?.listing && residue + english < limit) intents.push("deadline_listing");
+  // (Asked for a kind of answer a listing does not give — the day a season starts, 哪天开始 — it is no
+  // listing: whether an item gives it decides, as for a department's.)
+  if (deadline?.listing && residue + english < limit && asksFor.length === 0)
+    intents.push("deadline_listing");
   // Asking about a document it names is about the document even with more words around it.
   if (
     aboutWords.length > 0 &&
