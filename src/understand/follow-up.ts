@@ -812,14 +812,16 @@ export function readFollowUp(
     // The thing of the previous check asked of another document (国家计划里，这台国二的要淘汰吗): the
     // same case, and what this question asks of it.
     // So is the previous case's figure given again with no thing of its own (国家计划对那台50蒸吨的怎么算).
+    const said = extractFacts(text, query.lang);
+    // (A figure the facts drop names the rule: 5000平米这个也是硬性要求 asks the other document's rule.)
+    const measured = said.amounts.some((a) => a.unit !== null);
     const figureAgain =
       context.factsText !== null &&
       context.kind === "check" &&
       !THAT_THING.test(text) &&
       sharesUnit(context.factsText, text) &&
-      extractFacts(text, query.lang).entities.length === 0 &&
-      // (Not one naming the rule: 5000平米这个也是硬性要求 asks the other document's rule.)
-      extractFacts(text, query.lang).amounts.some((a) => a.unit !== null);
+      said.entities.length === 0 &&
+      measured;
     if (!onlyScope && figureAgain && context.factsText !== null) {
       return withFacts(placedWhereItWas(replaceFigures(context.factsText, text), context, query, deps), [
         ...context.expansions,
@@ -839,7 +841,7 @@ export function readFollowUp(
       context.kind === "check" &&
       (CHANGE.test(text) || ANAPHORA.test(text)) &&
       withUnit(text).length === 0 &&
-      sameThings(extractFacts(text, query.lang), context.factsText, query.lang)
+      sameThings(said, context.factsText, query.lang)
     )
       return withFacts(placedWhereItWas(`${context.factsText}，${text}`, context, query, deps), [
         ...context.expansions,
@@ -847,10 +849,7 @@ export function readFollowUp(
       ]);
     // The previous case's rule named by its figure, asked of the document it names (国家文件里5000平米这个也是
     // 硬性要求？): that document's clause on the same topic, no case.
-    const namesRule =
-      context.kind === "check" &&
-      withUnit(text).length > 0 &&
-      !extractFacts(text, query.lang).amounts.some((a) => a.unit !== null);
+    const namesRule = context.kind === "check" && withUnit(text).length > 0 && !measured;
     if (!onlyScope && !namesRule) return null;
     if (namesRule)
       return follow("topic", {
