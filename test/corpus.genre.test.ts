@@ -548,6 +548,8 @@ describe("every development document", () => {
         "fanxian-air-quality-2025",
         "tanghe-air-quality-2024",
         "taiqian-air-quality-2025",
+        "fangcheng-air-quality-2024",
+        "queshan-air-quality-2024",
       ].sort(),
     );
   });
