@@ -32,6 +32,10 @@ function partStarts(text: string, v: Vocabulary): number[] {
 const FIRM_AFTER =
   /^\s*(?:公司|集团|企业|有限公司|compan(?:y|ies)\b|operators?\b|firms?\b|fleet operators?\b)/i;
 
+/** Words after a thing named with a fuel that say it was converted (煤锅炉改的，烧秸秆颗粒; "a coal boiler converted to gas"). */
+const CONVERTED_AFTER =
+  /^[^，。,；;？?！!]{0,4}?(?:改的|改造的|改过来的|改装的|改过的|改过了|改造过了?|改成|改为|改烧|改用)|^\s*(?:that was |which was |now )?converted\b/i;
+
 /** Words that count one more thing (还有一辆, 另一台, another one). */
 const ANOTHER = /还有|另(?:外|一)|[一两几]\s*[辆台部套座]|\banother\b|\bone more\b/i;
 
@@ -371,6 +375,11 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
         ? plain
         : (fuelled ?? (g.mentions[0] as Mention));
     const ownFuel = carriedFuel ?? (first === plain && stated ? stated : (fuelsIn(own, v)[0] ?? null));
+    // A thing converted from its named fuel (普通煤锅炉改的，拿来烧秸秆颗粒) burns what it was converted to.
+    const convertedTo =
+      fuelled && CONVERTED_AFTER.test(text.slice(fuelled.end))
+        ? (fuelsIn(ownWordsOut.slice(fuelled.end, end), v).find((f) => f !== fuelled.word.fuel) ?? null)
+        : null;
     carriedFuel = leading?.fuel ?? null;
     let ownStandard: Standard | null = carried ?? findStandard(own, v);
     const at = carried || !ownStandard ? -1 : own.lastIndexOf(ownStandard.text);
@@ -412,7 +421,7 @@ export function findEntities(text: string, amounts: readonly Amount[], v: Vocabu
       animal: first.animal,
       label: first.word.label ?? { zh: first.word.id, en: first.word.id },
       mention: text.slice(first.start, first.end),
-      fuel: first.word.fuel ?? ownFuel ?? before?.fuel ?? null,
+      fuel: convertedTo ?? first.word.fuel ?? ownFuel ?? before?.fuel ?? null,
       standard: ownStandard ?? before?.standard ?? null,
       figures,
       described: figures.length > 0 || ownFuel !== null || ownStandard !== null,

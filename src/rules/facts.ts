@@ -169,7 +169,7 @@ let cityPattern: RegExp | null = null;
  * things, animals, industries and fuels a question names are never read inside a place's name (a 马 or a 鸡
  * in a city's name is no animal).
  */
-function withoutCityNames(text: string): string {
+function withoutCityNames(text: string, v: Vocabulary): string {
   cityPattern ??= new RegExp(
     [...cityNames()]
       .sort((a, b) => b.length - a.length)
@@ -177,7 +177,10 @@ function withoutCityNames(text: string): string {
       .join("|"),
     "g",
   );
-  return text.replace(cityPattern, (m) => " ".repeat(m.length));
+  // (A name starting inside another word — 天水 of 冬天水泥 — is none.)
+  const words = v.notCities ? [...text.matchAll(v.notCities)] : [];
+  const inWord = (at: number) => words.some((w) => w.index < at && at < w.index + w[0].length);
+  return text.replace(cityPattern, (m, at: number) => (inWord(at) ? m : " ".repeat(m.length)));
 }
 
 /**
@@ -217,7 +220,7 @@ function withoutMadeProducts(text: string, v: Vocabulary): string {
 function readFacts(question: string, lang: "zh" | "en", v: Vocabulary): QuestionFacts {
   const text = question.normalize("NFKC");
   const cues = new Set([...v.cues].filter(([, re]) => re.test(text)).map(([name]) => name));
-  const objects = withoutMadeProducts(withoutSetAside(withoutCityNames(text)), v);
+  const objects = withoutMadeProducts(withoutSetAside(withoutCityNames(text, v)), v);
   const industryText = v.industries.mask ? objects.replace(v.industries.mask, " ") : objects;
   const whole = measureOf(text, v);
   // 一条线, 一台, 一家: one of a thing names it, it measures nothing (not a count of 1 sealing point).

@@ -84,6 +84,8 @@ export const VocabularyFile = z.object({
   places: z.array(Entry),
   grades: z.object({ letter: Pattern, lead: Pattern, none: Pattern, below: Pattern, asked: Pattern }),
   preStageOne: Pattern,
+  /** Words a city's name stands inside across a word boundary (冬天水泥 holds no 天水): there it is no city. */
+  notCities: Pattern.optional(),
   cues: z.record(Id, Pattern),
   /** Cues said in place of one another (水喷淋 → 改用催化燃烧): naming one in a follow-up drops the others. */
   rivals: z.array(z.array(Id).min(2)).default([]),
@@ -122,6 +124,8 @@ export interface Vocabulary {
   places: Word[];
   grades: { letter: RegExp; lead: RegExp; none: RegExp; below: RegExp; asked: RegExp };
   preStageOne: RegExp;
+  /** Words a city's name stands inside across a word boundary (冬天水泥 holds no 天水), every match. */
+  notCities: RegExp | null;
   cues: Map<string, RegExp>;
   /** Each cue with rivals → the cues said in its place. */
   rivals: Map<string, ReadonlySet<string>>;
@@ -187,6 +191,7 @@ export function compileVocabulary(file: VocabularyFile): Vocabulary {
       asked: re(file.grades.asked, "gi"),
     },
     preStageOne: re(file.preStageOne),
+    notCities: file.notCities ? re(file.notCities, "gi") : null,
     cues: new Map(Object.entries(file.cues).map(([k, p]) => [k, re(p)])),
     rivals: new Map(
       file.rivals.flatMap((group) =>
