@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Response } from "../src/answer/index.js";
 import { createEngine, type Engine } from "../src/engine/index.js";
-import { loadEvalSet, questionOf } from "../src/eval/index.js";
+import { loadEvalSet, questionOf, scoreCase } from "../src/eval/index.js";
 import { renderText } from "../src/render/index.js";
 
 const SQ = "shangqiu-air-quality-2024";
@@ -735,6 +735,18 @@ describe("check follow-ups", () => {
     expect(aspect.citations[0]?.id).toBe("6.3");
   });
 
+  it("reads a boiler converted from coal as burning what it was converted to, and a new site as a new build", async () => {
+    const boiler = await engine.answer("厂里那台燃煤锅炉改过了，现在烧生物质颗粒，这样行不行");
+    expect(boiler.check?.rule).toBe("biomass-boiler");
+    const site = await engine.answer("新厂区选在离省界12公里的地方，属于涉气重点行业，要环评一致性会商吗");
+    expect(site.check).toMatchObject({ rule: "border-eia-consultation", outcome: "applies" });
+    // A plan that never says 农村 speaks of rural loose coal as 农用散煤.
+    expect((await engine.answer("国家计划关于农村散煤替代是怎么说的")).citations[0]).toMatchObject({
+      doc: SC,
+      id: "3.13",
+    });
+  });
+
   it("judges a project of the asker's own by its figure, asked what is required of it", async () => {
     const r = await engine.answer("我们新建的涉气重点行业项目离省界15公里，国家计划对这种项目有什么要求？");
     expect(r.kind).toBe("check");
@@ -955,6 +967,31 @@ describe("document", () => {
       "answered",
     );
     expect((await engine.answer("本行动计划是哪天印发的")).kind).toBe("document");
+    // Its number and its full name asked in other words.
+    expect((await engine.answer("商丘这个行动计划的文件编号是多少")).kind).toBe("document");
+    expect((await engine.answer("国务院那个计划的正式名称是什么")).kind).toBe("document");
+    // Who issued it asked as a choice, when it was signed, its official title in English; and a plan called
+    // by the campaign's name (蓝天方案) is still the plan.
+    for (const q of [
+      "商丘的计划是市生态环境局还是市政府发的",
+      "商丘这个计划啥时候签的",
+      "Who signed off the Shangqiu plan, and what is its official title?",
+      "商丘的蓝天方案全称叫什么",
+    ])
+      expect((await engine.answer(q)).kind, q).toBe("document");
+  });
+
+  it("scores a document answer's days as the dates it states", async () => {
+    const r = await engine.answer("商丘这个计划哪天签发的");
+    const c = {
+      id: "t",
+      category: "document",
+      q: "",
+      expect: { status: "answered", doc: SQ, dates: ["2024-07-31"] },
+    };
+    expect(scoreCase(c as Parameters<typeof scoreCase>[0], r).dates).toBe(true);
+    const wrong = { ...c, expect: { ...c.expect, dates: ["2024-09-01"] } };
+    expect(scoreCase(wrong as Parameters<typeof scoreCase>[0], r).dates).toBe(false);
   });
 });
 
@@ -1065,10 +1102,16 @@ describe("not_covered and invalid_input", () => {
       "商丘市生态环境局的办公地址在哪里",
       "你个人觉得商丘能完成PM2.5目标吗",
       "这周末商丘会不会有雾霾",
+      // A loan's ceiling, and a ban's dates from one day to another (the clause sets no days).
+      "在商丘用公积金买房最多可以贷多少万",
+      "商丘春节期间禁止燃放烟花爆竹是从几号到几号",
+      // Micrograms asked of ozone: the plan's one figure in micrograms is PM2.5's.
+      "到2025年商丘臭氧平均浓度控制在多少微克",
     ]) {
       const r = await engine.answer(q);
       expect(r.status, q).toBe("not_covered");
     }
+    expect((await engine.answer("到2025年商丘PM2.5平均浓度控制在多少微克")).status).toBe("answered");
     // The topic alone is answered: the clause on straw burning, and how cheats are dealt with.
     expect((await engine.answer("在商丘焚烧秸秆会被处罚吗")).status).toBe("answered");
     expect((await engine.answer("企业篡改在线监测数据逃避监管，商丘会怎么处理")).status).toBe("answered");
@@ -2911,6 +2954,16 @@ describe("questions as people type them", () => {
     await expectFirstCited(engine, [["国家对重点区域平原地区的散煤是啥要求", SC, "3.13"]]);
   });
 
+  it("reads 'fall within' a region as being in it, not as a figure falling", async () => {
+    await expectFirstCited(engine, [
+      [
+        "Which of Henan's cities fall within the Beijing-Tianjin-Hebei and surrounding area in the national plan?",
+        SC,
+        "1.2",
+      ],
+    ]);
+  });
+
   it("carries intermodal and road-rail into the plan's 联运 and 公铁联运, clinker into 水泥熟料, street-sweeping into 机械化清扫", async () => {
     await expectFirstCited(engine, [
       ["Our rail-freight company wants to know the Shangqiu growth target for road-rail volume", SQ, "4.1"],
@@ -2961,6 +3014,9 @@ describe("questions as people type them", () => {
     const shop = await engine.answer("商丘开了家甜品店，不炒菜没有油烟，用装油烟净化装置吗");
     expect(shop.kind).toBe("check");
     expect(shop.check?.outcome).toBe("does_not_apply");
+    // 不炒也不炸: no frying either way, no fumes.
+    const noodles = await engine.answer("卖凉面的小店不炒也不炸，要装油烟净化装置吗");
+    expect(noodles.check?.outcome).toBe("does_not_apply");
     const kiln = await engine.answer("打算在柘城上一条烧结砖生产线，能批不");
     expect(kiln.kind).toBe("check");
     expect(kiln.citations[0]?.doc).toBe("shangqiu-air-quality-2024");

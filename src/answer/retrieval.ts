@@ -256,9 +256,10 @@ export function givesAskedAnswer(query: Query, hits: readonly SearchHit[]): bool
     const asking = (type.ask.exec(query.text)?.[0] ?? "").toLowerCase();
     // What the figure is of, without what kind of figure it is (臭氧浓度 → 臭氧). A year is none of it:
     // 2025年臭氧浓度 is not the 2025 PM2.5 figure.
-    // (Nor the evidence itself: 补贴 carried from 补钱 is what is asked for, not what it is for.)
+    // (Nor the evidence itself: 补贴 carried from 补钱 is what is asked for, not what it is for — nor its unit:
+    // 微克 of 多少微克 stands beside every figure in micrograms.)
     const named = terms
-      .filter((t) => !asking.includes(t) && !/^\d+$/.test(t) && !evidence.test(t))
+      .filter((t) => !asking.includes(t) && !/^\d+$/.test(t) && !evidence.test(t) && !evidence.test(`1${t}`))
       .map((t) => t.replace(w.measureWords, ""))
       .filter((t) => t.length >= 2);
     // No piece from inside a longer word: 氧化 of 二氧化硫 is no word of the question beside 氮氧化物's figure.

@@ -78,7 +78,13 @@ export function scoreCase(c: EvalCase, r: Response, defaultDoc?: string): CaseSc
       c
         ? [...c.deadlines.map((d) => d.date), ...(c.periods ?? []).flatMap((p) => [p.start, p.end])]
         : undefined;
-    const got = new Set(days(ofDoc()[0]) ?? days(first) ?? []);
+    // An answer about a document states its days: signed, published, in force.
+    const info =
+      r.payload.kind === "document" ? (r.payload.documents.find((d) => !doc || d.doc === doc) ?? null) : null;
+    const stated = info
+      ? [info.signed, info.published, info.effective].filter((d): d is string => d !== null)
+      : [];
+    const got = new Set([...(days(ofDoc()[0]) ?? days(first) ?? []), ...stated]);
     s.dates = (s.dates ?? true) && e.dates.every((d) => got.has(d));
   }
   if (e.check)
