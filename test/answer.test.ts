@@ -977,6 +977,7 @@ describe("document", () => {
       "商丘这个计划啥时候签的",
       "Who signed off the Shangqiu plan, and what is its official title?",
       "商丘的蓝天方案全称叫什么",
+      "Who put out the State Council's air plan?",
     ])
       expect((await engine.answer(q)).kind, q).toBe("document");
   });
@@ -1390,6 +1391,13 @@ describe("a document named as a document, and a place as what is asked about", (
 });
 
 describe("conversations", () => {
+  it("reads 'who else is responsible' after a topic as asking who, of that topic", async () => {
+    await expectTurns(engine, SQ, [
+      ["商丘对渣土车有什么要求", "4.2"],
+      ["and who else is responsible, other than the lead?", "4.2"],
+    ]);
+  });
+
   it("lists the department a follow-up names after a department's listing (那市公安局呢)", async () => {
     const first = await engine.answer("市生态环境局有哪些任务");
     expect(first.kind).toBe("department_listing");
@@ -2066,6 +2074,15 @@ describe("with the genre's development documents loaded beside corpus/", () => {
       now: () => new Date("2026-11-28T09:00:00"),
     });
   }, 240_000);
+
+  it("counts a who-question's role words (由谁牵头) as no topic a plan that labels its leads otherwise (源头) must write", async () => {
+    const who = many.coverageOf("河源方案里集中供热由谁牵头");
+    const what = many.coverageOf("河源方案里集中供热怎么要求");
+    expect(who?.unmatched).toBe(0);
+    expect(who?.unmatched).toBe(what?.unmatched);
+    const r = await many.answer("河源的方案中，集中供热那一点由谁牵头？");
+    expect(r.citations[0]).toMatchObject({ doc: "heyuan-air-quality-2025", id: "4.3.3" });
+  });
 
   it("finds not covered an industry the named plan never speaks of, and a neighbour's target it gives no figure of", async () => {
     // 池州's and 淮南's plans write nothing of steel; 安阳's does.
@@ -2954,6 +2971,11 @@ describe("questions as people type them", () => {
     await expectFirstCited(engine, [["国家对重点区域平原地区的散煤是啥要求", SC, "3.13"]]);
   });
 
+  it("reads a vented complaint's everyday words (天天, 烦死了, 想知道) as neither for nor against the question", async () => {
+    const r = await engine.answer("天天有人来查，烦死了！就想知道企业治理设施不正常运行计划咋管");
+    expect(r.citations[0]).toMatchObject({ doc: SQ, id: "8.2" });
+  });
+
   it("reads 'fall within' a region as being in it, not as a figure falling", async () => {
     await expectFirstCited(engine, [
       [
@@ -3017,9 +3039,18 @@ describe("questions as people type them", () => {
     // 不炒也不炸: no frying either way, no fumes.
     const noodles = await engine.answer("卖凉面的小店不炒也不炸，要装油烟净化装置吗");
     expect(noodles.check?.outcome).toBe("does_not_apply");
+    // A ground-floor shop (底商) under residents (住户) with no flue: the clause on restaurants beside homes.
+    const flue = await engine.answer("底商准备开家小店，楼上都是住户，房子没有专门的烟道，行不行");
+    expect(flue.citations[0]).toMatchObject({ doc: SQ, id: "6.6" });
+    // A farmhouse restaurant (农家乐) is a restaurant.
+    const farmhouse = await engine.answer("在乡下开农家乐，做菜油烟不小，得装油烟净化装置吗");
+    expect(farmhouse.check).toMatchObject({ rule: "restaurant-fume-purifier", outcome: "applies" });
     const kiln = await engine.answer("打算在柘城上一条烧结砖生产线，能批不");
     expect(kiln.kind).toBe("check");
     expect(kiln.citations[0]?.doc).toBe("shangqiu-air-quality-2024");
+    // 还能批…吗 asks whether, the thing asked between.
+    const approve = await engine.answer("市里现在还能批新的焦化或者氧化铝的厂子吗");
+    expect(approve.check).toMatchObject({ rule: "new-capacity-ban", outcome: "applies" });
   });
 
   it("reads fares, tolls and purchase subsidies as prices no plan gives", async () => {
