@@ -73,6 +73,14 @@ let askingTerms: { words: ReturnType<typeof askingWords>; whole: RegExp[] } | nu
 /** The words of a role, asked after a who-word (由谁牵头, 谁来配合). */
 const ROLE_WORDS = /牵头|负责|配合|参与|协办|主办|主管/g;
 
+/** The who-question's words (data/asking.yaml `whoAsk`), every match, compiled once per vocabulary. */
+function whoWords(): RegExp {
+  const w = askingWords();
+  if (whoCompiled?.words !== w) whoCompiled = { words: w, re: new RegExp(w.whoAsk.source, "gi") };
+  return whoCompiled.re;
+}
+let whoCompiled: { words: ReturnType<typeof askingWords>; re: RegExp } | null = null;
+
 /** The features of a question against the best item retrieval found for it. */
 export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHit): CoverageFeatures {
   const docs = query.docs.length > 0 ? new Set(query.docs) : undefined;
@@ -117,11 +125,9 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
       named: absent > 0 ? 0 : named(c.matchedIdf, t.matchedIdf),
     };
   }
-  // (A who-question's words — 由谁牵头 — ask, they are no topic the documents must write: a plan that
-  // labels its leads 源头 never says 牵头.)
-  // (…nor are the role words asked after them: 由谁 | 牵头.)
-  const who = askingWords().whoAsk;
-  const asked = textWithout(query.searchText, query.framing).replace(new RegExp(who.source, "gi"), " ");
+  // (A who-question's words and the role asked after them — 由谁 | 牵头 — ask, they are no topic the documents
+  // must write: a plan that labels its leads 源头 never says 牵头.)
+  const asked = textWithout(query.searchText, query.framing).replace(whoWords(), " ");
   const c = index.coverage(query.intents.includes("who") ? asked.replace(ROLE_WORDS, " ") : asked, {
     generalWords: "discount",
     docs,
