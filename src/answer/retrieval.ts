@@ -58,28 +58,31 @@ export interface CoverageFeatures {
   elsewhere?: number;
 }
 
-/** A plan term that is itself a when- or who-question's word (期限, 时限, 牵头单位). */
-function isAskingTerm(term: string): boolean {
+/**
+ * The asking vocabulary's patterns this module reads, compiled once per vocabulary: whole when- and
+ * who-words (a plan term that is itself one: 期限, 牵头单位), and every who-word and role word in a text
+ * (由谁 | 牵头: data/asking.yaml `whoAsk` and `roles`).
+ */
+function asking(): { whole: RegExp[]; who: RegExp; roles: RegExp } {
   const w = askingWords();
-  if (askingTerms?.words !== w)
-    askingTerms = {
+  if (compiled?.words !== w) {
+    const roles = [...Object.values(w.roles), w.anyRole].map((re) => re.source).join("|");
+    compiled = {
       words: w,
       whole: [w.whenAsk, w.whoAsk].map((re) => new RegExp(`^(?:${re.source})$`, "iu")),
+      who: new RegExp(w.whoAsk.source, "gi"),
+      roles: new RegExp(roles, "gi"),
     };
-  return askingTerms.whole.some((re) => re.test(term));
+  }
+  return compiled;
 }
-let askingTerms: { words: ReturnType<typeof askingWords>; whole: RegExp[] } | null = null;
+let compiled: { words: ReturnType<typeof askingWords>; whole: RegExp[]; who: RegExp; roles: RegExp } | null =
+  null;
 
-/** The words of a role, asked after a who-word (由谁牵头, 谁来配合). */
-const ROLE_WORDS = /牵头|负责|配合|参与|协办|主办|主管/g;
-
-/** The who-question's words (data/asking.yaml `whoAsk`), every match, compiled once per vocabulary. */
-function whoWords(): RegExp {
-  const w = askingWords();
-  if (whoCompiled?.words !== w) whoCompiled = { words: w, re: new RegExp(w.whoAsk.source, "gi") };
-  return whoCompiled.re;
+/** A plan term that is itself a when- or who-question's word (期限, 时限, 牵头单位). */
+function isAskingTerm(term: string): boolean {
+  return asking().whole.some((re) => re.test(term));
 }
-let whoCompiled: { words: ReturnType<typeof askingWords>; re: RegExp } | null = null;
 
 /** The features of a question against the best item retrieval found for it. */
 export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHit): CoverageFeatures {
@@ -127,8 +130,9 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
   }
   // (A who-question's words and the role asked after them — 由谁 | 牵头 — ask, they are no topic the documents
   // must write: a plan that labels its leads 源头 never says 牵头.)
-  const asked = textWithout(query.searchText, query.framing).replace(whoWords(), " ");
-  const c = index.coverage(query.intents.includes("who") ? asked.replace(ROLE_WORDS, " ") : asked, {
+  const { who, roles } = asking();
+  const asked = textWithout(query.searchText, query.framing).replace(who, " ");
+  const c = index.coverage(query.intents.includes("who") ? asked.replace(roles, " ") : asked, {
     generalWords: "discount",
     docs,
     own: query.text,

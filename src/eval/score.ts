@@ -40,6 +40,9 @@ export function scoreCase(c: EvalCase, r: Response, defaultDoc?: string): CaseSc
       .slice(0, 3)
       .some((x) => (x.id === e.first && (!doc || x.doc === doc)) || e.top3?.includes(x.id));
   }
+  // The document an answer about documents gives for the case's document.
+  const info =
+    r.payload.kind === "document" ? (r.payload.documents.find((d) => !doc || d.doc === doc) ?? null) : null;
   const ofDoc = (wanted?: string) => r.citations.filter((x) => !(wanted ?? doc) || x.doc === (wanted ?? doc));
   if (e.items) {
     const names = e.departments ?? (e.department ? [e.department] : []);
@@ -79,8 +82,6 @@ export function scoreCase(c: EvalCase, r: Response, defaultDoc?: string): CaseSc
         ? [...c.deadlines.map((d) => d.date), ...(c.periods ?? []).flatMap((p) => [p.start, p.end])]
         : undefined;
     // An answer about a document states its days: signed, published, in force.
-    const info =
-      r.payload.kind === "document" ? (r.payload.documents.find((d) => !doc || d.doc === doc) ?? null) : null;
     const stated = info
       ? [info.signed, info.published, info.effective].filter((d): d is string => d !== null)
       : [];
@@ -94,8 +95,6 @@ export function scoreCase(c: EvalCase, r: Response, defaultDoc?: string): CaseSc
       (!e.check.rule || r.check?.rule === e.check.rule);
   if (e.mentions_departments) s.who = e.mentions_departments.every((d) => r.answer.includes(d));
   if (e.meta) {
-    const info =
-      r.payload.kind === "document" ? (r.payload.documents.find((d) => !doc || d.doc === doc) ?? null) : null;
     s.meta =
       info !== null &&
       Object.entries(e.meta).every(([k, v]) => {
