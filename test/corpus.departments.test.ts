@@ -93,6 +93,7 @@ describe("the directory", () => {
     expect(e("市市场监督管理局")).toBe("Municipal Market Supervision Administration");
     expect(e("市城市管理局")).toBe("Municipal Urban Management Bureau");
     expect(e("县级政府")).toBe("County Governments");
+    expect(e("县畜牧兽医服务中心")).toBe("County Animal Husbandry and Veterinary Service Centre");
     expect(e("县委机构编制委员会办公室")).toBe(
       "Office of the Institutional Organization Commission of the County Party Committee",
     );

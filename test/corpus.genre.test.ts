@@ -550,6 +550,8 @@ describe("every development document", () => {
         "taiqian-air-quality-2025",
         "fangcheng-air-quality-2024",
         "queshan-air-quality-2024",
+        "biyang-air-quality-2024",
+        "zhengyang-air-quality-2025",
       ].sort(),
     );
   });
