@@ -69,6 +69,14 @@ describe("item: a cited clause", () => {
     expect(r.citations[0]).toMatchObject({ doc: SC, id: first?.id });
   });
 
+  it("asked when, quotes the passage of the item that states the deadline of what is asked", async () => {
+    // 四(二) also writes of 柴油货车 being phased out, with no date; its 2025年年底前 sentence is on new energy.
+    const r = await engine.answer("城区送快递的柴油小货车，商丘计划要求什么时候前换成新能源的");
+    expect(r.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
+    expect(r.citations[0]?.quote).toContain("2025年年底前");
+    expect(r.citations[0]?.quote).toContain("新能源化");
+  });
+
   it("cites a section asked as a whole by its heading, its items after it; a follow-up leans on the items", async () => {
     const part = await engine.answer("商丘计划第三部分讲什么");
     expect(part.citations.map((c) => c.id).slice(0, 3)).toEqual(["3", "3.1", "3.2"]);
@@ -2976,6 +2984,28 @@ describe("questions as people type them", () => {
     expect(r.citations[0]).toMatchObject({ doc: SQ, id: "8.2" });
   });
 
+  it("reads a remark made after the question (顺便说一句…) as no part of what is asked", async () => {
+    // 天气 would be a cue of a question the plans do not answer; said in the remark, it is not asked.
+    const r = await engine.answer(
+      "路过看到有人在地里烧秸秆我就想问商丘计划里秸秆综合利用率要达到多少顺便说一句今天天气真差",
+    );
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]).toMatchObject({ doc: SQ, id: "5.3" });
+    // With a question mark after it, what follows still asks.
+    expect((await engine.answer("顺便说一句，明天空气质量怎么样？")).status).toBe("not_covered");
+  });
+
+  it("reads what to buy (买什么) of a thing a plan says is to be bought as asking the plan, not shopping", async () => {
+    // 四(二): 党政机关新购买公务用车基本实现新能源化; a brand of car to buy is no plan's.
+    await expectFirstCited(engine, [["商丘政府单位以后买公车得买什么样的", SQ, "4.2"]]);
+    expect((await engine.answer("新能源车买什么牌子好")).status).toBe("not_covered");
+  });
+
+  it("reads 对城市 after a plan's name as the plans' word, not a city of that name", async () => {
+    // (A place standing after 计划里 — 某某市 — is asked of; 对城市… is a preposition and the plans' 城市.)
+    await expectFirstCited(engine, [["国务院的计划里对城市公交车新能源比例是怎么规定的", SC, "4.15"]]);
+  });
+
   it("reads 'fall within' a region as being in it, not as a figure falling", async () => {
     await expectFirstCited(engine, [
       [
@@ -3214,6 +3244,25 @@ describe("questions as people type them", () => {
 });
 
 describe("conversations that change document or topic", () => {
+  it("reads a question turning back (回到…, back to) as leaning on the turn before the last answer", async () => {
+    for (const [back, pilotDepartment] of [
+      ["回到市里的，这个试点归哪些部门管？", "市农业农村局"],
+      ["说回商丘，这个试点谁牵头？", "市农业农村局"],
+    ] as const) {
+      const pilot = await engine.answer("商丘的畜禽养殖氨排放试点是怎么安排的");
+      expect(pilot.citations[0]).toMatchObject({ doc: SQ, id: "6.5" });
+      const national = await engine.answer("国务院计划对养殖业氨排放有什么要求", { context: pilot.context });
+      expect(national.citations[0]?.doc).toBe(SC);
+      expect(national.context?.earlier?.items[0]).toEqual({ doc: SQ, id: "6.5" });
+      const turned = await engine.answer(back, { context: national.context });
+      expect(turned.citations[0], back).toMatchObject({ doc: SQ, id: "6.5" });
+      expect(
+        turned.citations[0]?.departments.map((d) => d.name),
+        back,
+      ).toContain(pilotDepartment);
+    }
+  });
+
   it("reads a place before the national issuer's document (商丘在国务院的文件里) as asking that document", () => {
     expect(engine.understand("商丘在国务院的文件里是不是重点区域").docs).toEqual([SC]);
     // (A place before its own plan's kind still names that plan.)

@@ -59,6 +59,7 @@ function contextOf(
     awaiting: check?.outcome === "need_more_info",
     departments: query.departments,
     deadline: query.deadline,
+    earlier: null,
   };
 }
 

@@ -98,18 +98,21 @@ export function headQuote(item: Item): string {
 /**
  * The sentence (or, for a long one, the run of clauses) that carries most query weight, where
  * `weight(term)` scores a term and `terms(text)` lists a passage's distinct terms. Falls back to {@link headQuote}.
+ * With `favoured`, a sentence it holds for counts double (one stating a deadline, asked when).
  */
 export function bestQuote(
   item: Item,
   weight: (term: string) => number,
   queryTerms: ReadonlySet<string>,
   terms: (text: string) => string[],
+  favoured: (sentence: string) => boolean = () => false,
 ): string {
   const text = item.text;
   const scoreOf = (p: Piece) => {
     let s = 0;
-    for (const t of terms(text.slice(p.start, p.end))) if (queryTerms.has(t)) s += weight(t);
-    return s;
+    const passage = text.slice(p.start, p.end);
+    for (const t of terms(passage)) if (queryTerms.has(t)) s += weight(t);
+    return favoured(passage) ? 2 * s : s;
   };
   let best: Piece | undefined;
   let bestScore = 0;

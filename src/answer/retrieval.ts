@@ -337,8 +337,13 @@ function termsIn(item: Item): (text: string) => string[] {
   };
 }
 
-/** The passage of an item that answers the query (verbatim). */
+/**
+ * The passage of an item that answers the query (verbatim). Asked when, of the passages about what is
+ * asked, one that states a deadline answers it (2025年年底前…全部实现新能源化, not the sentence beside it).
+ */
 export function quoteFor(index: SearchIndex, item: Item, query: Query): string {
   const terms = new Set(lexicalTerms(query.searchText));
-  return bestQuote(item, (t) => index.idf(t), terms, termsIn(item));
+  const deadlines = query.intents.includes("when") ? item.deadlines.map((d) => d.text) : [];
+  const statesDeadline = (passage: string) => deadlines.some((d) => passage.includes(d));
+  return bestQuote(item, (t) => index.idf(t), terms, termsIn(item), statesDeadline);
 }

@@ -260,25 +260,28 @@ class PolicyEngine implements Engine {
   async answer(question: string, options: AnswerOptions = {}): Promise<Response> {
     const query = understand(question, this.understandDeps, options.context ?? null);
     const deps = this.deps();
+    // The turn the question leans on: the last answer, or the one before it when it turns back to that.
+    const conversation = query.followUp?.context ?? options.context;
     // A question naming no document is first asked of the conversation's documents (when must the
     // old trucks go, after a question about one county's plan), else of the default ones.
-    const scope = query.docs.length === 0 ? (conversationScope(query, options.context) ?? this.home) : [];
+    const scope = query.docs.length === 0 ? (conversationScope(query, conversation) ?? this.home) : [];
     const scoped = scope.length > 0 ? { ...query, docs: [...scope] } : query;
     let resolved = resolve(scoped, deps);
     // The conversation's or the default documents do not cover it: every document is asked — unless it is
     // a short question whose best match there is the item just answered (充电桩要什么时候建完, after that
     // county's item on new-energy vehicles): it asks about that item, however many other plans could answer.
     if (scope.length > 0 && resolved.kind === "not_covered")
-      resolved = this.onPreviousItem(scoped, query, options.context) ?? resolve(query, deps);
+      resolved = this.onPreviousItem(scoped, query, conversation) ?? resolve(query, deps);
     // So is a short question read as leaning on the conversation that its documents do not cover.
     if (resolved.kind === "not_covered" && query.followUp?.kind === "aspect")
-      resolved = this.onPreviousItem(query, query, options.context) ?? resolved;
+      resolved = this.onPreviousItem(query, query, conversation) ?? resolved;
     // Read as a follow-up on another document's topic it finds nothing: it may stand on its own — unless
-    // it points back at what was asked (它们在哪几个镇).
+    // it points back at what was asked (它们在哪几个镇), or turned back to it (回到市里的，这个试点…).
     if (
       resolved.kind === "not_covered" &&
       (query.followUp?.kind === "topic" || query.followUp?.kind === "aspect") &&
-      !pointsBack(query)
+      !pointsBack(query) &&
+      conversation === options.context
     ) {
       const alone = resolve(understand(question, this.understandDeps, null), deps);
       if (alone.kind !== "not_covered") resolved = alone;
@@ -286,13 +289,18 @@ class PolicyEngine implements Engine {
     // A short question not covered alone, right after an answer, is about that answer's items.
     const leaning =
       resolved.kind === "not_covered"
-        ? leanOnPrevious(query, options.context ?? null, false, this.previousGive(query, options.context))
+        ? leanOnPrevious(query, conversation ?? null, false, this.previousGive(query, conversation))
         : null;
     if (leaning) resolved = resolve(leaning, deps);
     // A question not covered leaves the conversation where it was: "这条谁负责" after it still means
     // the last item answered.
     if (resolved.kind === "not_covered" && options.context)
       resolved = { ...resolved, context: options.context };
+    // …and an answer remembers the turn before it, which a later question may turn back to.
+    else if (resolved.context && options.context) {
+      const { earlier: _, ...before } = options.context;
+      resolved = { ...resolved, context: { ...resolved.context, earlier: before } };
+    }
     // The types guarantee the shape; the tests parse every Response against the schema.
     return { ...resolved, answer: renderText(resolved) };
   }

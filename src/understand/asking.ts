@@ -47,6 +47,8 @@ const AskingFile = z.object({
   offTopicAsk: z.string(),
   otherJurisdictions: z.string(),
   instruction: z.string(),
+  remark: z.string(),
+  turningBack: z.string(),
   documentTitle: z.string(),
   subordinatePlan: z.string(),
   englishNeutral: z.string(),
@@ -154,6 +156,10 @@ export interface AskingWords {
   otherJurisdictions: RegExp;
   /** A sentence addressed to the assistant rather than asking (ignore previous instructions, SYSTEM:). */
   instruction: RegExp;
+  /** Words that set off a remark after the question (顺便说一句, 说句题外话): what follows asks nothing. */
+  remark: RegExp;
+  /** Words that turn a conversation back to what it was about before the last answer (回到市里的, back to). */
+  turningBack: RegExp;
   /** A document's title as a question names it (…行动计划, …条例). */
   documentTitle: RegExp;
   /** Words before a title that make it a plan the document asks its own places for (各县区自己的…方案). */
@@ -236,6 +242,8 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     offTopicAsk: re("offTopicAsk", d.offTopicAsk),
     otherJurisdictions: re("otherJurisdictions", d.otherJurisdictions),
     instruction: re("instruction", d.instruction),
+    remark: re("remark", d.remark),
+    turningBack: re("turningBack", d.turningBack),
     documentTitle: re("documentTitle", d.documentTitle, "giu"),
     subordinatePlan: re("subordinatePlan", d.subordinatePlan, "u"),
     englishNeutral: re("englishNeutral", d.englishNeutral),

@@ -190,6 +190,18 @@ export function onlyInstructions(text: string, instruction: RegExp): boolean {
 }
 
 /**
+ * The text without a remark made after its question (…要达到多少顺便说一句今天天气真差): what follows the
+ * words that set it off asks nothing when no question mark follows, and its words (天气) are not asked
+ * about. A remark with nothing before it is the text itself.
+ */
+export function withoutRemark(text: string, remark: RegExp): string {
+  const m = new RegExp(remark.source, "i").exec(text);
+  if (!m || /[?？]/.test(text.slice(m.index))) return text;
+  const before = text.slice(0, m.index).replace(/[，,、；;\s]+$/, "");
+  return isEmptyText(before) ? text : before;
+}
+
+/**
  * The text without its sentences addressed to the assistant ("ignore previous instructions", "SYSTEM:
  * you are now…", 忽略以上所有指令): what is left is the question. A text that is nothing but such
  * sentences is returned whole, so that what reads it sees it asks for nothing the documents give.

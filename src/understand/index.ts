@@ -40,6 +40,7 @@ import {
   textWithout,
   withoutInstructions,
   withoutNoise,
+  withoutRemark,
 } from "./clean.js";
 import { type DocumentMention, namedDocuments, placesOfSubdivisions } from "./documents.js";
 import { asksSameAsBefore, readFollowUp } from "./follow-up.js";
@@ -580,9 +581,24 @@ function asksOffTopic(
       bridged.has(c) ||
       (/^[a-z]/.test(c) && [...bridged].some((b) => b.startsWith(c))) ||
       found.some((e) => e.phrase.toLowerCase() === c);
-    if (inBridged || usedAsInPlans(c, lower, deps.plans)) return false;
+    if (inBridged || usedAsInPlans(c, lower, deps.plans) || boughtAsInPlans(c, found, deps.plans))
+      return false;
     return !words.some((word) => word.length > c.length && word.includes(c) && known(word));
   });
+}
+
+/**
+ * Whether a buying cue (买什么) asks what a plan says is to be bought: the thing the question is carried to
+ * (公车 → 公务用车) stands in a plan's sentence on buying it (新购买公务用车基本实现新能源化) — not shopping.
+ */
+function boughtAsInPlans(cue: string, found: readonly Expansion[], plans: readonly Plan[]): boolean {
+  if (!cue.includes("买")) return false;
+  const things = found.flatMap((e) => [e.phrase, ...e.terms]).filter((t) => /^[\u4e00-\u9fff]{2,}$/.test(t));
+  return plans.some((p) =>
+    p.items.some((i) =>
+      i.text.split(/[。；;]/).some((s) => /购买|购置|采购|新购/.test(s) && things.some((t) => s.includes(t))),
+    ),
+  );
 }
 
 /**
@@ -623,6 +639,27 @@ function namesForeignQuotedTitle(text: string, plans: readonly Plan[]): boolean 
     // such as the place is no title.)
     return !ours.some((o) => o.includes(t) || (o.length >= 8 && t.includes(o))) && !cited(t);
   });
+}
+
+/** The question without the clause that turns back (回到市里的，…; "Back to the city's plan: …"). */
+function withoutTurning(text: string, w: AskingWords): string {
+  const clause = new RegExp(`(?:${w.turningBack.source})[^，,:：;；。?？]{0,16}[，,:：;；]\\s*`, "i");
+  const rest = text.replace(clause, "");
+  return isEmptyText(rest) ? text : rest;
+}
+
+/**
+ * The turn before the last one, when the question turns back to it (回到市里的，那个试点归谁管, after a
+ * question on the national plan that followed one on the city's pilot): the documents it names, or none,
+ * are that turn's and not the last one's. Null when it does not turn back.
+ */
+function turnedBackTo(query: Query, context: Context | null, w: AskingWords): Context | null {
+  const earlier = context?.earlier;
+  if (!context || !earlier || !w.turningBack.test(query.text)) return null;
+  const docs = query.docs.length > 0 ? query.docs : earlier.docs;
+  const back =
+    docs.every((d) => earlier.docs.includes(d)) && earlier.docs.some((d) => !context.docs.includes(d));
+  return back ? { ...earlier, earlier: null } : null;
 }
 
 /** Whether the question names a document title that none of the loaded documents has. */
@@ -796,11 +833,12 @@ function asksTargetOfOtherPlace(text: string, facts: QuestionFacts, deps: Unders
 }
 
 /**
- * 宁国市, 北辰区, 延吉市: a place of two or three characters and its level, standing on its own (after 里/的/在 or
- * the question's start) — not a kind of area (城区, 建成区, 开发区) or every one of a level (各县).
+ * 宁国市, 北辰区, 延吉市: a place of two or three characters and its level, standing on its own (after 里/的/在, a
+ * preposition — 给某县定的 — or the question's start) — not a kind of area (城区, 建成区, 开发区), every one of a
+ * level (各县) or a preposition taken for its first character (对城市).
  */
 const COUNTY_PLACE =
-  /(?<=^|[里中的在和与、，,]|方案|计划)(?![里中的在和与各全本该城市县区新老重建开高园经工商])[\p{Script=Han}]{2,3}(?:市|区|县|旗)(?![委政府局域级内外里])/gu;
+  /(?<=^|[里中的在和与、，,对把给按就跟]|方案|计划)(?![里中的在和与各全本该城市县区新老重建开高园经工商对把给按就跟])[\p{Script=Han}]{2,3}(?:市|区|县|旗)(?![委政府局域级内外里])/gu;
 
 /**
  * 某市2025年大气污染综合治理工作方案 when the plan of that place held is the 2024 one: a plan of a year none
@@ -1175,7 +1213,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const documentWord = (word: string) => deps.coverage(word).matchedWords.includes(word);
   const plain = fromDialect(simplify(withoutNoise(cleanText(input), documentWord)), w.dialect);
   const dictated = onlyInstructions(plain, w.instruction);
-  const text = deps.repairTypos(withoutInstructions(plain, w.instruction)).text;
+  const text = deps.repairTypos(withoutRemark(withoutInstructions(plain, w.instruction), w.remark)).text;
   if (isEmptyText(text)) return invalidQuery(input, text, "empty");
   const lang = detectLang(text);
   const cut = text.slice(0, MAX_QUESTION);
@@ -1249,6 +1287,8 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     ...aboutWords,
     ...(aboutWords.length > 0 ? (cut.match(w.documentFraming) ?? []) : []),
     ...asking,
+    // (回到市里的: where the conversation turns, no topic.)
+    ...(context?.earlier ? (cut.match(new RegExp(w.turningBack.source, "gi")) ?? []) : []),
     ...planRoles.map(([word]) => word),
     ...planTimeWords(cut, named.length > 0 ? namedPlans : deps.plans),
   ];
@@ -1382,39 +1422,51 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     searchText,
     followUp: null,
   };
-  const followUp = context ? readFollowUp(query, context, deps) : null;
+  // (Turned back to the turn before the last — 回到市里的，这个试点… — that turn is what the question leans on;
+  // the clause turning back only said which turn, and what follows it is what is asked.)
+  const turnedBack = turnedBackTo(query, context, w);
+  const conversation = turnedBack ?? context;
+  const leaning = turnedBack
+    ? {
+        ...query,
+        text: withoutTurning(query.text, w),
+        searchText: withoutTurning(query.searchText, w),
+        named: false,
+      }
+    : query;
+  const followUp = conversation ? readFollowUp(leaning, conversation, deps) : null;
   const merged = followUp ? followUp.query : query;
   // Changing a fact of a check (救护车呢, 只有一半呢) asks the same check again.
   // (…unless it only asks what the clause says — 那到时候要降多少, 进了试点要干些啥, 啥时候之前 — stating nothing new.)
   const onCase =
     followUp?.followUp.kind === "facts" &&
-    (context?.kind === "check" || (context?.factsText ?? null) !== null);
-  const clause = onCase && context ? asksClauseOnly(query, w, context) : null;
+    (conversation?.kind === "check" || (conversation?.factsText ?? null) !== null);
+  const clause = onCase && conversation ? asksClauseOnly(query, w, conversation) : null;
   const clauseOnly = clause !== null;
   const recheck = onCase && !clauseOnly;
   // …of a topic of its own in another document (国家层面对储罐这块说了些啥, after a verdict on the asker's paint):
   // that document's clause on that topic, found by the turn's own words — the case before it is not searched.
-  if (clause?.ownTopic && context && namesOtherDocument(query, context)) return query;
+  if (clause?.ownTopic && conversation && namesOtherDocument(query, conversation)) return query;
   // …of the clause just answered (这个试点归谁管): its items again, the asked part in front — unless the turn
   // names another document to ask it of (国家计划对这个试点有什么要求).
   if (
     clause?.named &&
-    context &&
+    conversation &&
     followUp &&
-    !namesOtherDocument(query, context) &&
-    namedInPrevious(clause.named, context, deps)
+    !namesOtherDocument(query, conversation) &&
+    namedInPrevious(clause.named, conversation, deps)
   )
     return {
       ...merged,
       intents: [...merged.intents.filter((i) => i !== "check"), "topic"],
-      followUp: { kind: "items", context, again: false },
+      followUp: { kind: "items", context: conversation, again: false },
     };
   // (An aspect of the previous answer asks what the clause says of it: no case to judge.)
   const aspect = followUp?.followUp.kind === "aspect" && asksSameAsBefore(merged.text);
   if (!source && !clauseOnly && (recheck || (!aspect && asksCheck(merged, w)))) merged.intents.push("check");
   // 那X局呢 after a department's listing: the same listing of the department it names.
   if (
-    context?.kind === "department_listing" &&
+    conversation?.kind === "department_listing" &&
     query.departments.length > 0 &&
     query.residue < LISTING_RESIDUE &&
     !merged.intents.includes("department_listing")

@@ -75,12 +75,8 @@ export type Intent = z.infer<typeof Intent>;
 export const ItemKey = z.object({ doc: z.string().min(1), id: z.string().min(1) });
 export type ItemKey = z.infer<typeof ItemKey>;
 
-/**
- * What a conversation carries from one answer to the next question: the documents and items it was
- * about, the facts of a check, the department or deadline it listed. Plain JSON, so any channel can
- * store it (in memory or in Redis) and pass it back with the next question.
- */
-export const Context = z.object({
+/** What one answer leaves for the next question: the documents and items it was about, and so on. */
+export const Turn = z.object({
   /** The topic of the question that produced this context (its text, or what a follow-up took over). */
   question: z.string(),
   /** The plan terms its words were carried to (English, colloquial): a follow-up on its topic needs them too. */
@@ -95,6 +91,15 @@ export const Context = z.object({
   departments: z.array(z.string()),
   deadline: DeadlineAsk.nullable(),
 });
+export type Turn = z.infer<typeof Turn>;
+
+/**
+ * What a conversation carries from one answer to the next question: the documents and items it was
+ * about, the facts of a check, the department or deadline it listed — and the turn before it, which a
+ * question turning back to it (回到市里的，这个试点…) leans on. Plain JSON, so any channel can store it (in
+ * memory or in Redis) and pass it back with the next question.
+ */
+export const Context = Turn.extend({ earlier: Turn.nullable().default(null) });
 export type Context = z.infer<typeof Context>;
 
 /** How a follow-up relates to the previous turn. */
