@@ -144,10 +144,15 @@ export function namedDocuments(
       matches.push({ doc, name: m[0], start: m.index, end: m.index + m[0].length });
   }
   matches.push(...shortenedTitles(lower, plans, [...matches], levels));
+  // A name inside another document's longer one is no name of its own (鞍山 in 马鞍山); nor is one that
+  // starts inside a name read before it (丰城 in 广丰城区: 广丰, then 城区).
   const kept = matches.filter(
     (m) =>
       !matches.some(
-        (o) => o.doc !== m.doc && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start,
+        (o) =>
+          o.doc !== m.doc &&
+          ((o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start) ||
+            (o.start < m.start && m.start < o.end && o.end < m.end)),
       ),
   );
   const wordsOf = new Map<string, Set<string>>();
