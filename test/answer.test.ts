@@ -940,6 +940,14 @@ describe("deadline_listing", () => {
 });
 
 describe("document", () => {
+  it("answers how many parts or tasks a plan has (分几个部分, 一共多少项任务) from the document", async () => {
+    for (const q of ["商丘计划分几个部分", "商丘的计划一共几大部分", "商丘计划一共多少项任务"]) {
+      const r = await engine.answer(q);
+      expect(r.kind, q).toBe("document");
+      expect(r.answer, q).toMatch(/共\d+部分\d+项任务/);
+    }
+  });
+
   it("answers questions about the document itself from its metadata", async () => {
     const zh = await engine.answer("这个计划是什么时候生效的？");
     expect(zh).toMatchObject({ status: "answered", kind: "document", citations: [] });
@@ -2082,6 +2090,19 @@ describe("with the genre's development documents loaded beside corpus/", () => {
       now: () => new Date("2026-11-28T09:00:00"),
     });
   }, 240_000);
+
+  it("carries 熔炼炉 to the plans' 熔化炉, 改烧 to 改用 and 电动化 to 新能源化", async () => {
+    await expectFirstCited(many, [
+      ["广丰的铜厂熔炼炉要改烧什么", "guangfeng-air-quality-2025", "3.3"],
+      ["广丰城区出租车电动化有啥要求", "guangfeng-air-quality-2025", "4.1"],
+    ]);
+  });
+
+  it("reads a place's name that starts inside another read before it (丰城 in 广丰城区) as no place", async () => {
+    const r = many.understand("广丰城区燃放烟花爆竹有什么规定");
+    expect(r.docs).toEqual(["guangfeng-air-quality-2025"]);
+    expect(many.understand("丰城市区燃放烟花爆竹有什么规定").docs).toEqual(["fengcheng-air-quality-2025"]);
+  });
 
   it("counts a who-question's role words (由谁牵头) as no topic a plan that labels its leads otherwise (源头) must write", async () => {
     const who = many.coverageOf("河源方案里集中供热由谁牵头");
@@ -3244,6 +3265,17 @@ describe("questions as people type them", () => {
 });
 
 describe("conversations that change document or topic", () => {
+  it("reads 国家计划里对应的是哪条 after an item as asking the item it implements, not a phrase to look up", async () => {
+    for (const topic of ["商丘计划对秸秆焚烧有什么要求", "商丘计划对建筑工地扬尘有什么要求"]) {
+      const local = await engine.answer(topic);
+      const implemented = local.citations[0]?.implements;
+      expect(implemented?.doc, topic).toBe(SC);
+      const national = await engine.answer("国家计划里对应的是哪条？", { context: local.context });
+      expect(national.status, topic).toBe("answered");
+      expect(national.citations[0], topic).toMatchObject({ doc: SC, id: implemented?.id });
+    }
+  });
+
   it("reads a question turning back (回到…, back to) as leaning on the turn before the last answer", async () => {
     for (const [back, pilotDepartment] of [
       ["回到市里的，这个试点归哪些部门管？", "市农业农村局"],

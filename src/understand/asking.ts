@@ -49,6 +49,7 @@ const AskingFile = z.object({
   instruction: z.string(),
   remark: z.string(),
   turningBack: z.string(),
+  counterpartAsk: z.string(),
   documentTitle: z.string(),
   subordinatePlan: z.string(),
   englishNeutral: z.string(),
@@ -160,6 +161,8 @@ export interface AskingWords {
   remark: RegExp;
   /** Words that turn a conversation back to what it was about before the last answer (回到市里的, back to). */
   turningBack: RegExp;
+  /** Asking which item of another document answers to the one just given (国家计划里对应的是哪条). */
+  counterpartAsk: RegExp;
   /** A document's title as a question names it (…行动计划, …条例). */
   documentTitle: RegExp;
   /** Words before a title that make it a plan the document asks its own places for (各县区自己的…方案). */
@@ -244,6 +247,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     instruction: re("instruction", d.instruction),
     remark: re("remark", d.remark),
     turningBack: re("turningBack", d.turningBack),
+    counterpartAsk: re("counterpartAsk", d.counterpartAsk),
     documentTitle: re("documentTitle", d.documentTitle, "giu"),
     subordinatePlan: re("subordinatePlan", d.subordinatePlan, "u"),
     englishNeutral: re("englishNeutral", d.englishNeutral),

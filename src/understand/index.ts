@@ -641,6 +641,9 @@ function namesForeignQuotedTitle(text: string, plans: readonly Plan[]): boolean 
   });
 }
 
+/** What is left of a question asking a counterpart once its naming is gone: the asking around it. */
+const NO_PHRASE = /[里中的是在对应哪条项个款呢吗?？。，,\s]|计划|方案|文件|国家|国务院|省里|省/g;
+
 /** The question without the clause that turns back (回到市里的，…; "Back to the city's plan: …"). */
 function withoutTurning(text: string, w: AskingWords): string {
   const clause = new RegExp(`(?:${w.turningBack.source})[^，,:：;；。?？]{0,16}[，,:：;；]\\s*`, "i");
@@ -1269,7 +1272,15 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   // The role words the plans asked about define (主攻, 助攻, 认领): asking by them is asking by role.
   const planRoles = planRoleWords(cut, named.length > 0 ? namedPlans : deps.plans);
   const aboutWords = documentWords(cut, w);
-  const source = asksForSource(cut, w);
+  // 国家计划里对应的是哪条, after an answer: which item of that document answers to the last one — the
+  // previous topic asked of it, no phrase of its own to look up.
+  const counterpart = context ? (cut.match(new RegExp(w.counterpartAsk.source, "gi")) ?? []) : [];
+  const source =
+    asksForSource(cut, w) &&
+    !(
+      counterpart.length > 0 &&
+      textWithout(cut, [...docNames, ...counterpart]).replace(NO_PHRASE, "").length < 2
+    );
   const phrase = source ? quotedPhrase(cut, w) : null;
   // Asking who or when is not a topic either.
   const asking = [w.whoAsk, w.whenAsk].flatMap((re) => cut.match(new RegExp(re.source, "gi")) ?? []);
@@ -1287,6 +1298,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     ...aboutWords,
     ...(aboutWords.length > 0 ? (cut.match(w.documentFraming) ?? []) : []),
     ...asking,
+    ...counterpart,
     // (回到市里的: where the conversation turns, no topic.)
     ...(context?.earlier ? (cut.match(new RegExp(w.turningBack.source, "gi")) ?? []) : []),
     ...planRoles.map(([word]) => word),
