@@ -1356,6 +1356,15 @@ describe("not_covered and invalid_input", () => {
 });
 
 describe("a document named as a document, and a place as what is asked about", () => {
+  it("finds not covered what is asked of a level no loaded document has (省里对…, 省里的呢), not the city's answer", async () => {
+    expect((await engine.answer("省里对工地扬尘有什么要求")).status).toBe("not_covered");
+    const city = await engine.answer("商丘对工地扬尘有什么要求");
+    expect(city.citations[0]).toMatchObject({ doc: SQ, id: "5.1" });
+    expect((await engine.answer("省里的呢？", { context: city.context })).status).toBe("not_covered");
+    // The province as who is asking asks nothing of a provincial document.
+    await expectFirstCited(engine, [["省里来检查的同志想了解商丘对工地扬尘的要求", SQ, "5.1"]]);
+  });
+
   it("a city named as the subject of a national list is judged by the national rule", async () => {
     const r = await engine.answer("京津冀及周边地区包括商丘吗");
     expect(r.kind).toBe("check");

@@ -641,6 +641,32 @@ function namesForeignQuotedTitle(text: string, plans: readonly Plan[]): boolean 
   });
 }
 
+/**
+ * 省里对这个怎么要求的, 省里的呢 when no provincial document is loaded: a document of that level is asked —
+ * the level word stands where the question's subject does, before what it asks — and none is held; the
+ * city's plan does not answer for the province, however well it answers the topic. (省里派来督导的 asks
+ * nothing of a provincial document.)
+ */
+function asksOfAbsentLevel(
+  text: string,
+  levels: ReadonlyArray<{ level: Level; word: string; topical: boolean }>,
+  plans: readonly Plan[],
+): boolean {
+  const lower = text.toLowerCase();
+  return levels.some(
+    (l) =>
+      !l.topical &&
+      !plans.some((p) => p.profile.level === l.level) &&
+      new RegExp(`(?:^|[，,。；;])\\s*${escapeRegExp(l.word)}(?:的|里|面)?${ASKED_OF_LEVEL.source}`).test(
+        lower,
+      ),
+  );
+}
+
+/** What a question asks right after a level word naming its subject (省里对…, 省里的呢, 省级文件怎么规定). */
+const ASKED_OF_LEVEL =
+  /(?:呢|对|怎么|咋|是怎么|是咋|要求|规定|有没有|有什么|有啥|文件|方案|计划|的要求|的规定|定的|说的|咋说|怎么说)/;
+
 /** What is left of a question asking a counterpart once its naming is gone: the asking around it. */
 const NO_PHRASE = /[里中的是在对应哪条项个款呢吗?？。，,\s]|计划|方案|文件|国家|国务院|省里|省/g;
 
@@ -1427,6 +1453,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       asksIndustryNamedPlanLacks(namedPlans, facts) ||
       asksAboutUncoveredPlace(cut, named.length > 0, facts, deps) ||
       asksOfOtherJurisdiction(cut, deps, w) ||
+      asksOfAbsentLevel(cut, levels, deps.plans) ||
       asksTargetOfOtherPlace(cut, facts, deps),
     asksFor,
     measure,
