@@ -75,7 +75,10 @@ export type Intent = z.infer<typeof Intent>;
 export const ItemKey = z.object({ doc: z.string().min(1), id: z.string().min(1) });
 export type ItemKey = z.infer<typeof ItemKey>;
 
-/** What one answer leaves for the next question: the documents and items it was about, and so on. */
+/**
+ * What one answer leaves for the next question: the documents and items it was about, the facts of a
+ * check, the department or deadline it listed.
+ */
 export const Turn = z.object({
   /** The topic of the question that produced this context (its text, or what a follow-up took over). */
   question: z.string(),
