@@ -1361,8 +1361,12 @@ describe("a document named as a document, and a place as what is asked about", (
     const city = await engine.answer("商丘对工地扬尘有什么要求");
     expect(city.citations[0]).toMatchObject({ doc: SQ, id: "5.1" });
     expect((await engine.answer("省里的呢？", { context: city.context })).status).toBe("not_covered");
-    // The province as who is asking asks nothing of a provincial document.
-    await expectFirstCited(engine, [["省里来检查的同志想了解商丘对工地扬尘的要求", SQ, "5.1"]]);
+    // The province as who is asking asks nothing of a provincial document; the counties, below the city, are given
+    // their tasks by the city's plan.
+    await expectFirstCited(engine, [
+      ["省里来检查的同志想了解商丘对工地扬尘的要求", SQ, "5.1"],
+      ["县里对工地扬尘有什么要求", SQ, "5.1"],
+    ]);
   });
 
   it("a city named as the subject of a national list is judged by the national rule", async () => {

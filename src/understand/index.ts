@@ -8,7 +8,7 @@ import {
   findDepartmentMentions,
   hasRoleVerb,
   LEADING_COMPARATORS,
-  type Level,
+  Level,
   type Plan,
   parseSmallNumeral,
   type Role,
@@ -645,7 +645,8 @@ function namesForeignQuotedTitle(text: string, plans: readonly Plan[]): boolean 
  * 省里对这个怎么要求的, 省里的呢 when no provincial document is loaded: a document of that level is asked —
  * the level word stands where the question's subject does, before what it asks — and none is held; the
  * city's plan does not answer for the province, however well it answers the topic. (省里派来督导的 asks
- * nothing of a provincial document.)
+ * nothing of a provincial document. A level below a loaded plan's — 县里对… beside the city's plan, which
+ * sets the counties' tasks — is answered by that plan.)
  */
 function asksOfAbsentLevel(
   text: string,
@@ -657,6 +658,10 @@ function asksOfAbsentLevel(
     (l) =>
       !l.topical &&
       !plans.some((p) => p.profile.level === l.level) &&
+      plans.some(
+        (p) =>
+          p.profile.level !== null && Level.options.indexOf(p.profile.level) > Level.options.indexOf(l.level),
+      ) &&
       new RegExp(`(?:^|[，,。；;])\\s*${escapeRegExp(l.word)}(?:的|里|面)?${ASKED_OF_LEVEL.source}`).test(
         lower,
       ),
