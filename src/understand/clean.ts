@@ -195,7 +195,7 @@ export function onlyInstructions(text: string, instruction: RegExp): boolean {
  * about. A remark with nothing before it is the text itself.
  */
 export function withoutRemark(text: string, remark: RegExp): string {
-  const m = new RegExp(remark.source, "i").exec(text);
+  const m = remark.exec(text);
   if (!m || /[?？]/.test(text.slice(m.index))) return text;
   const before = text.slice(0, m.index).replace(/[，,、；;\s]+$/, "");
   return isEmptyText(before) ? text : before;
