@@ -156,6 +156,8 @@ describe("the shared directory, from the documents loaded", () => {
       "Office of the Institutional Organization Commission of the County Party Committee",
     );
     expect(englishDepartment("县环境攻坚办")).toBe("County Environmental Campaign Office");
+    // … and the office named for pollution prevention as a whole, shortened the same way (县污染防治攻坚办).
+    expect(englishDepartment("县污染防治攻坚办")).toBe("County Pollution Prevention Campaign Office");
     expect(englishDepartment("县重污染天气应急指挥部各成员单位")).toBe(
       "Member units of the County Heavy Pollution Weather Emergency Command",
     );

@@ -552,6 +552,8 @@ describe("every development document", () => {
         "queshan-air-quality-2024",
         "biyang-air-quality-2024",
         "zhengyang-air-quality-2025",
+        "nanzhao-air-quality-2024",
+        "shangcai-air-quality-2024",
       ].sort(),
     );
   });
