@@ -3267,8 +3267,15 @@ describe("questions as people type them", () => {
       "虞城县今年的PM2.5浓度目标是多少",
       "国务院的计划给广州定的PM2.5目标是多少",
       "What PM2.5 target does the national plan set for Zhengzhou?",
+      // (The pollutant named without 目标 or 浓度, as people ask it: 要控制在多少, 要降到多少.)
+      "国家计划里，洛阳到2025年PM2.5要控制在多少",
+      "虞城县细颗粒物要降到多少",
     ])
       expect((await engine.answer(q)).status, q).toBe("not_covered");
+    expect((await engine.answer("商丘到2025年PM2.5要控制在多少")).citations[0]).toMatchObject({
+      doc: SQ,
+      id: "1.2",
+    });
     // The national plan writes 北京市控制在32微克/立方米以内; the city's own target is the city's plan's.
     const beijing = await engine.answer("国家计划里北京市的PM2.5浓度目标是多少");
     expect(beijing.citations[0]).toMatchObject({ doc: SC, id: "1.3" });
@@ -3293,6 +3300,8 @@ describe("conversations that change document or topic", () => {
     for (const [back, pilotDepartment] of [
       ["回到市里的，这个试点归哪些部门管？", "市农业农村局"],
       ["说回商丘，这个试点谁牵头？", "市农业农村局"],
+      // English, after Chinese turns: a short English question leans on the conversation as a short Chinese one does.
+      ["Back to the city's plan: who is in charge of the pilot?", "市农业农村局"],
     ] as const) {
       const pilot = await engine.answer("商丘的畜禽养殖氨排放试点是怎么安排的");
       expect(pilot.citations[0]).toMatchObject({ doc: SQ, id: "6.5" });
@@ -3306,6 +3315,18 @@ describe("conversations that change document or topic", () => {
         back,
       ).toContain(pilotDepartment);
     }
+  });
+
+  it("reads 这个试点 after a question on the pilot as that item again, its plan named again or not", async () => {
+    const pilot = await engine.answer("商丘的畜禽养殖氨排放试点是怎么安排的");
+    expect(pilot.citations[0]).toMatchObject({ doc: SQ, id: "6.5" });
+    for (const q of ["商丘的这个试点归哪些部门管", "这个试点什么时候要完成"]) {
+      const next = await engine.answer(q, { context: pilot.context });
+      expect(next.citations[0], q).toMatchObject({ doc: SQ, id: "6.5" });
+    }
+    // A word of the pointer's own that the previous question did not speak of is a topic of its own.
+    const other = await engine.answer("商丘的这个扬尘在线监测归哪些部门管", { context: pilot.context });
+    expect(other.citations[0]?.id).not.toBe("6.5");
   });
 
   it("reads a place before the national issuer's document (商丘在国务院的文件里) as asking that document", () => {

@@ -1318,7 +1318,7 @@ export function readFollowUp(
     asksAboutItems &&
     !asksAmount &&
     !ownCase &&
-    (query.residue < OWN_TOPIC || THAT_MEASURE.test(text)) &&
+    (query.residue < OWN_TOPIC || THAT_MEASURE.test(text) || pointsAtPreviousTopic(text, context)) &&
     query.departments.length === 0
   ) {
     return follow("items", { topic: context.question });
@@ -1342,7 +1342,7 @@ export function readFollowUp(
   // So is a turn opening on the previous thing done (换完了…, 纳进去以后…, 关了之后…): what follows asks
   // about it, however long.
   if (
-    (text.length <= SHORT_TURN || AFTER_DONE.test(text)) &&
+    (text.length <= SHORT_TURN[query.lang] || AFTER_DONE.test(text)) &&
     query.docs.length === 0 &&
     query.refs.length === 0 &&
     query.departments.length === 0 &&
@@ -1356,12 +1356,29 @@ export function readFollowUp(
 const POINTS_BACK_TO_THING =
   /[这那][台辆座家个条些几]|\b(?:that|those|this|these|the same)\s+(?:[a-z-]+\s+){0,2}[a-z-]+s?\b/i;
 
+/** A thing pointed at (这个试点, 该项工作): what follows the pointing word. */
+const POINTED = /(?:这个|那个|这项|那项|该项?)([\p{Script=Han}]{2})/gu;
+
+/**
+ * Whether the question points at the thing the previous question asked of (这个试点谁管, after one on the
+ * pilot — its plan named again or not): its words are the previous topic's, not a topic of their own.
+ */
+function pointsAtPreviousTopic(text: string, context: Context): boolean {
+  return [...text.matchAll(POINTED)].some(
+    ([, thing]) => thing !== undefined && context.question.includes(thing),
+  );
+}
+
 /** A turn opening on the previous answer's thing done, with no object of its own (换完了, 纳进去以后, 关了之后). */
 const AFTER_DONE =
   /^(?:那|那么|等|要是|如果|真)?(?:(?:换|改|装|关|拆|停|纳|评|建|弄|搞)(?:完|好|掉|进去|上|成)(?:了|以后|之后|后)|(?:换|改|装|关|拆|停|整改|替代|改造|淘汰|安装)了?(?:以后|之后))/;
 
-/** Longest question (characters) read as leaning on the previous answer when it says nothing of where it is. */
-const SHORT_TURN = 12;
+/**
+ * Longest question (characters) read as leaning on the previous answer when it says nothing of where it is.
+ * (English takes some two and a half letters for each character a Chinese question takes: "who runs the pilot
+ * then?" says what 试点谁负责 says.)
+ */
+const SHORT_TURN: Record<Query["lang"], number> = { zh: 12, en: 32 };
 
 /** Whether a question asks if what was said holds the same for something else (县城也一样吗). */
 export function asksSameAsBefore(text: string): boolean {

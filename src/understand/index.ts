@@ -831,7 +831,8 @@ function asksIndustryNamedPlanLacks(named: readonly Plan[], facts: QuestionFacts
 }
 
 /** A place's own figure asked for (…的浓度目标, 优良天数比率是多少). */
-const TARGET_ASKED = /(?:目标|浓度|比率|比例|天数)[^，。？?]{0,8}(?:是多少|多少|是什么|定的)/u;
+const TARGET_ASKED =
+  /(?:目标|浓度|比率|比例|天数|PM2\.?5|细颗粒物)[^，。？?]{0,8}(?:是多少|多少|是什么|定的)/u;
 /** A figure other than a year (a target's 36 or 74.0 in a table row, 35微克). */
 const A_FIGURE = /(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*年)/;
 /** An English question asking a target (the PM2.5 target for a city). */
