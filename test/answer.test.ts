@@ -2104,6 +2104,21 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   }, 240_000);
 
+  it("refuses naming the plan asked of, or a few of the documents held and how many there are — not all of them", async () => {
+    const named = await many.answer("伊川的方案对城里养鸽子有什么规定");
+    expect(named.status).toBe("not_covered");
+    const one = named.payload.kind === "not_covered" ? named.payload.documents : [];
+    expect(one.map((d) => d.doc)).toEqual(["yichuan-air-quality-2025"]);
+    const anywhere = await many.answer("城里养鸽子犯法吗");
+    expect(anywhere.status).toBe("not_covered");
+    const text = renderText(anywhere);
+    expect(text).toContain(`等${many.plans.length}份文件`);
+    expect(text.length).toBeLessThan(400);
+    expect(renderText(await many.answer("What's the weather tomorrow?"))).toContain(
+      `and ${many.plans.length - 3} more`,
+    );
+  });
+
   it("carries 熔炼炉 to the plans' 熔化炉, 改烧 to 改用 and 电动化 to 新能源化", async () => {
     await expectFirstCited(many, [
       ["广丰的铜厂熔炼炉要改烧什么", "guangfeng-air-quality-2025", "3.3"],

@@ -206,7 +206,7 @@ export const NotCoveredPayload = z.object({
   reason: z.enum(["off_topic", "no_such_item", "ambiguous_item"]),
   written: z.string().nullable(),
   candidates: z.array(ItemLink),
-  /** The loaded documents, for the "ask me about …" hint. */
+  /** The documents asked of — those the question names, else all loaded — for the "ask me about …" hint. */
   documents: z.array(z.object({ doc: z.string(), name: z.string() })),
 });
 export const InvalidPayload = z.object({

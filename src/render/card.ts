@@ -21,7 +21,7 @@ import { Outcome } from "../rules/index.js";
 import { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
 import { departmentName, periodsLine } from "./text.js";
-import { OUTCOME_ZH, ROLE_WORDS, whoCitations } from "./words.js";
+import { documentsNamed, OUTCOME_ZH, ROLE_WORDS, whoCitations } from "./words.js";
 
 /** A department named for an item, shown as a chip labelled with its role. */
 export const CardChip = z.object({
@@ -396,7 +396,15 @@ export function renderCard(r: Response, options: CardOptions = {}): Card {
         card.lines = [s.ambiguousLine];
       } else {
         card = empty(r, s.offTopicTitle);
-        card.lines = [s.offTopicLine(p.documents.map((d) => s.docTitle(d.name)).join(s.list))];
+        card.lines = [
+          s.offTopicLine(
+            documentsNamed(
+              p.documents.map((d) => s.docTitle(d.name)),
+              r.lang,
+              s.list,
+            ),
+          ),
+        ];
       }
       card.candidates = p.candidates;
       break;

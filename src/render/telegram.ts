@@ -25,7 +25,7 @@ import type { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
 import { escapeHtml as esc, truncate } from "./telegram-html.js";
 import { coveringLine, deadlineText, departmentName, invalidInputText, periodsLine } from "./text.js";
-import { focusBlocks, OUTCOME_ZH, ROLE_WORDS } from "./words.js";
+import { documentsNamed, focusBlocks, OUTCOME_ZH, ROLE_WORDS } from "./words.js";
 
 /** What a button under a reply does: show an item in full, its related items, or its departments. */
 export interface TelegramAction {
@@ -416,7 +416,11 @@ export function documentsHtml(docs: readonly DocumentInfo[], lang: Lang): string
 
 /** Not covered, a missing item or an ambiguous one: the message, and the candidates as buttons. */
 function notCoveredReply(p: NotCoveredPayload, lang: Lang): TelegramReply {
-  const names = p.documents.map((d) => WORDS[lang].docName(d.name)).join(list(lang));
+  const names = documentsNamed(
+    p.documents.map((d) => WORDS[lang].docName(d.name)),
+    lang,
+    list(lang),
+  );
   const buttons = itemLinkButtons(p.candidates.slice(0, 12));
   if (p.reason === "no_such_item") {
     const first = p.candidates[0];

@@ -17,7 +17,7 @@ import type {
 import type { Role } from "../corpus/index.js";
 import type { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
-import { focusBlocks, ROLE_WORDS } from "./words.js";
+import { documentsNamed, focusBlocks, ROLE_WORDS } from "./words.js";
 
 const ROLE_ZH = ROLE_WORDS.zh;
 const ROLE_EN = ROLE_WORDS.en;
@@ -281,9 +281,11 @@ export function helpText(lang: Lang): string {
 
 /** The reply when the documents do not cover a question, or a cited item is missing or ambiguous. */
 function notCoveredText(p: NotCoveredPayload, lang: Lang): string {
-  const names = p.documents
-    .map((d) => (lang === "zh" ? `《${d.name}》` : d.name))
-    .join(lang === "zh" ? "、" : "; ");
+  const names = documentsNamed(
+    p.documents.map((d) => (lang === "zh" ? `《${d.name}》` : d.name)),
+    lang,
+    lang === "zh" ? "、" : "; ",
+  );
   const list = (sep: string) =>
     p.candidates
       .map((c) => `${lang === "zh" ? `《${c.docName}》` : `${c.docName} `}${c.label} ${c.title}`)

@@ -47,3 +47,18 @@ export function focusBlocks(
   const blocks = cited.map(block).filter((b): b is string => b !== null);
   return blocks.length > 0 ? blocks.join("\n") : null;
 }
+
+/** How many documents a refusal writes out before counting the rest (a deployment may hold hundreds). */
+const NAMED_DOCUMENTS = 3;
+
+/**
+ * The documents a refusal names, each already written as the channel writes a title: the first few, then how
+ * many there are in all (《…》、《…》、《…》等495份文件; "…; …; … and 492 more").
+ */
+export function documentsNamed(names: readonly string[], lang: Lang, separator: string): string {
+  const shown = names.slice(0, NAMED_DOCUMENTS).join(separator);
+  if (names.length <= NAMED_DOCUMENTS) return shown;
+  return lang === "zh"
+    ? `${shown}等${names.length}份文件`
+    : `${shown} and ${names.length - NAMED_DOCUMENTS} more`;
+}

@@ -22,6 +22,10 @@ export function notCovered(
     reason,
     written,
     candidates: candidates.map((i) => itemLink(i, c)),
-    documents: deps.plans.map((p) => ({ doc: p.doc, name: documentName(p, query.lang) })),
+    // The documents it was asked of, when it names some (伊川对…): that one does not cover it; else all held.
+    documents: (query.docs.length > 0
+      ? deps.plans.filter((p) => query.docs.includes(p.doc))
+      : deps.plans
+    ).map((p) => ({ doc: p.doc, name: documentName(p, query.lang) })),
   });
 }
