@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Response } from "../src/answer/index.js";
 import { createEngine, type Engine } from "../src/engine/index.js";
 import { loadEvalSet, questionOf, scoreCase } from "../src/eval/index.js";
-import { renderText } from "../src/render/index.js";
+import { renderCard, renderTelegram, renderText } from "../src/render/index.js";
 
 const SQ = "shangqiu-air-quality-2024";
 const SC = "state-council-2023-24";
@@ -1367,6 +1367,38 @@ describe("a document named as a document, and a place as what is asked about", (
       ["省里来检查的同志想了解商丘对工地扬尘的要求", SQ, "5.1"],
       ["县里对工地扬尘有什么要求", SQ, "5.1"],
     ]);
+  });
+
+  it("says which document it does not hold when the question names one (a level, a title in 《》)", async () => {
+    const province = await engine.answer("省里对工地扬尘有什么要求");
+    expect(province.payload).toMatchObject({ kind: "not_covered", absent: { level: "provincial" } });
+    expect(renderText(province)).toMatch(/^已收录的文件中没有省级文件（已收录：《.+》、《.+》）/);
+    // In English the document's own name says the level ("the provincial plan"); "provincial" alone does not.
+    const english = await engine.answer("What does the provincial plan say about dust from building sites?");
+    expect(english.payload).toMatchObject({ kind: "not_covered", absent: { level: "provincial" } });
+    expect(renderText(english)).toMatch(
+      /^I hold no provincial document \(I hold .+\), so I cannot answer this\./,
+    );
+    expect((await engine.answer("Which provincial department leads straw burning control?")).status).toBe(
+      "answered",
+    );
+    // …nor a sentence telling the case ("the zones the provincial plan sets") beside the one that asks.
+    const told = await engine.answer(
+      "Under the national plan, may a new open-pit mine open near Handan? The site lies outside the zones the provincial plan sets.",
+    );
+    expect(told.status).toBe("answered");
+    const titled = await engine.answer("《河南省大气污染防治条例》对工地扬尘怎么规定");
+    expect(titled.payload).toMatchObject({
+      kind: "not_covered",
+      absent: { title: "河南省大气污染防治条例" },
+    });
+    expect(renderText(titled)).toContain("已收录的文件中没有《河南省大气污染防治条例》");
+    expect(renderTelegram(titled).html).toContain("已收录的文件中没有《河南省大气污染防治条例》");
+    expect(renderCard(titled).title).toBe("已收录的文件中没有《河南省大气污染防治条例》");
+    // Off-topic with no document named: the refusal it always gave.
+    const weather = await engine.answer("明天天气怎么样");
+    expect(weather.payload).toMatchObject({ kind: "not_covered", absent: null });
+    expect(renderText(weather)).toMatch(/^这个问题不在已收录文件的范围内/);
   });
 
   it("a city named as the subject of a national list is judged by the national rule", async () => {

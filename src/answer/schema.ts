@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { IsoDate, Period, PlanMeta, Role } from "../corpus/index.js";
 import { Check, Outcome } from "../rules/index.js";
-import { Context, DeadlineAsk, InvalidReason, Lang } from "../understand/index.js";
+import { AbsentDocument, Context, DeadlineAsk, InvalidReason, Lang } from "../understand/index.js";
 
 export { Context, Lang };
 
@@ -208,6 +208,8 @@ export const NotCoveredPayload = z.object({
   candidates: z.array(ItemLink),
   /** The documents asked of — those the question names, else all loaded — for the "ask me about …" hint. */
   documents: z.array(z.object({ doc: z.string(), name: z.string() })),
+  /** The document asked of that none held is, where the question says which (《…条例》, a provincial one). */
+  absent: AbsentDocument.nullable().default(null),
 });
 export const InvalidPayload = z.object({
   kind: z.literal("invalid_input"),

@@ -21,7 +21,7 @@ import { Outcome } from "../rules/index.js";
 import { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
 import { departmentName, periodsLine } from "./text.js";
-import { documentsNamed, OUTCOME_ZH, ROLE_WORDS, whoCitations } from "./words.js";
+import { absentDocumentName, documentsNamed, OUTCOME_ZH, ROLE_WORDS, whoCitations } from "./words.js";
 
 /** A department named for an item, shown as a chip labelled with its role. */
 export const CardChip = z.object({
@@ -174,6 +174,7 @@ const STRINGS = {
     ambiguousTitle: (w: string) => `“${w}”在多个文件中都有`,
     ambiguousLine: "请选择是哪个文件的条款：",
     offTopicTitle: "这个问题不在已收录文件的范围内",
+    absentTitle: (what: string) => `已收录的文件中没有${what}`,
     offTopicLine: (names: string) =>
       `已收录：${names}。可以问条款、责任部门、完成期限或是否适用于您的企业，例如“${exampleQuestions("zh")[0]}”或“${exampleQuestions("zh")[1]}”。`,
     emptyTitle: "请输入一个问题",
@@ -230,6 +231,7 @@ const STRINGS = {
     ambiguousTitle: (w: string) => `"${w}" is in several documents`,
     ambiguousLine: "Please choose the document:",
     offTopicTitle: "The documents I hold do not cover this question",
+    absentTitle: (what: string) => `I hold no ${what}`,
     offTopicLine: (names: string) =>
       `Loaded: ${names}. Ask about a clause, the responsible departments, deadlines, or whether a rule applies to your business.`,
     emptyTitle: "Please type a question",
@@ -395,7 +397,7 @@ export function renderCard(r: Response, options: CardOptions = {}): Card {
         card = empty(r, s.ambiguousTitle(p.written ?? ""));
         card.lines = [s.ambiguousLine];
       } else {
-        card = empty(r, s.offTopicTitle);
+        card = empty(r, p.absent ? s.absentTitle(absentDocumentName(p.absent, r.lang)) : s.offTopicTitle);
         card.lines = [
           s.offTopicLine(
             documentsNamed(

@@ -22,9 +22,15 @@ import type {
 import type { Role } from "../corpus/index.js";
 import type { Outcome } from "../rules/index.js";
 import type { Lang } from "../understand/index.js";
-import { exampleQuestions } from "./examples.js";
 import { escapeHtml as esc, truncate } from "./telegram-html.js";
-import { coveringLine, deadlineText, departmentName, invalidInputText, periodsLine } from "./text.js";
+import {
+  coveringLine,
+  deadlineText,
+  departmentName,
+  invalidInputText,
+  periodsLine,
+  refusalText,
+} from "./text.js";
 import { documentsNamed, focusBlocks, OUTCOME_ZH, ROLE_WORDS } from "./words.js";
 
 /** What a button under a reply does: show an item in full, its related items, or its departments. */
@@ -441,11 +447,7 @@ function notCoveredReply(p: NotCoveredPayload, lang: Lang): TelegramReply {
         : `“${esc(p.written ?? "")}” is in several documents; which one?`;
     return { html: [head, ...rows].join("\n"), buttons };
   }
-  const html =
-    lang === "zh"
-      ? `这个问题不在已收录文件的范围内（${esc(names)}）。可以问条款、责任部门、完成期限或是否适用于您的企业，例如“${esc(exampleQuestions("zh")[0] ?? "")}”或“${esc(exampleQuestions("zh")[1] ?? "")}”。`
-      : `The documents I hold (${esc(names)}) do not cover this question. Ask about a clause, the responsible departments, deadlines, or whether a rule applies to your business — e.g. “${esc(exampleQuestions("en")[0] ?? "")}” or “${esc(exampleQuestions("en")[1] ?? "")}”`;
-  return { html, buttons: [] };
+  return { html: esc(refusalText(p, names, lang)), buttons: [] };
 }
 
 /** The reply to a question, from its Response: the kind decides the layout. */

@@ -17,7 +17,7 @@ import type {
 import type { Role } from "../corpus/index.js";
 import type { Lang } from "../understand/index.js";
 import { exampleQuestions } from "./examples.js";
-import { documentsNamed, focusBlocks, ROLE_WORDS } from "./words.js";
+import { absentSentence, documentsNamed, focusBlocks, ROLE_WORDS } from "./words.js";
 
 const ROLE_ZH = ROLE_WORDS.zh;
 const ROLE_EN = ROLE_WORDS.en;
@@ -302,9 +302,28 @@ function notCoveredText(p: NotCoveredPayload, lang: Lang): string {
       ? `“${p.written}”在多个文件中都有：${list("；")}。请说明是哪个文件，例如在编号前加上文件名或地名。`
       : `"${p.written}" is in several documents: ${list("; ")}. Please say which document, e.g. by naming its place before the number.`;
   }
+  return refusalText(p, names, lang);
+}
+
+/**
+ * The refusal of an off-topic question, the documents held already named as the channel names them: what is
+ * not covered — the question, or the document it asks of that none held is — and what to ask instead.
+ */
+export function refusalText(p: NotCoveredPayload, names: string, lang: Lang): string {
+  const opening = p.absent
+    ? absentSentence(p.absent, names, lang)
+    : lang === "zh"
+      ? `这个问题不在已收录文件的范围内（${names}）。`
+      : `The documents I hold (${names}) do not cover this question.`;
+  return lang === "zh" ? `${opening}${askAbout(lang)}` : `${opening} ${askAbout(lang)}`;
+}
+
+/** What a refusal suggests asking instead, with two of the example questions. */
+function askAbout(lang: Lang): string {
+  const [first, second] = exampleQuestions(lang);
   return lang === "zh"
-    ? `这个问题不在已收录文件的范围内（${names}）。可以问条款、责任部门、完成期限或是否适用于您的企业，例如“${exampleQuestions("zh")[0]}”或“${exampleQuestions("zh")[1]}”。`
-    : `The documents I hold (${names}) do not cover this question. Ask about a clause, the responsible departments, deadlines, or whether a rule applies to your business — e.g. "${exampleQuestions("en")[0]}" or "${exampleQuestions("en")[1]}"`;
+    ? `可以问条款、责任部门、完成期限或是否适用于您的企业，例如“${first}”或“${second}”。`
+    : `Ask about a clause, the responsible departments, deadlines, or whether a rule applies to your business — e.g. "${first}" or "${second}"`;
 }
 
 /** What input that is not a question gets: help, or a request to ask one question at a time. */

@@ -3,9 +3,9 @@
  * departments answer a who-question.
  */
 import type { Citation } from "../answer/index.js";
-import type { Role } from "../corpus/index.js";
+import type { Level, Role } from "../corpus/index.js";
 import type { Outcome } from "../rules/index.js";
-import type { Lang } from "../understand/index.js";
+import type { AbsentDocument, Lang } from "../understand/index.js";
 
 /** A role as a label (牵头 / Lead). */
 export const ROLE_WORDS: Record<Lang, Record<Role, string>> = {
@@ -61,4 +61,32 @@ export function documentsNamed(names: readonly string[], lang: Lang, separator: 
   return lang === "zh"
     ? `${shown}等${names.length}份文件`
     : `${shown} and ${names.length - NAMED_DOCUMENTS} more`;
+}
+
+/** A document of a level, as a refusal names the one it does not hold (省级文件, a provincial document). */
+const LEVEL_DOCUMENT: Record<Lang, Record<Level, string>> = {
+  zh: { national: "国家层面的文件", provincial: "省级文件", city: "市级文件", county: "县级文件" },
+  en: {
+    national: "national document",
+    provincial: "provincial document",
+    city: "city-level document",
+    county: "county-level document",
+  },
+};
+
+/** The document a question asked of that none held is, named (《…条例》 / 省级文件; "…" / provincial document). */
+export function absentDocumentName(absent: AbsentDocument, lang: Lang): string {
+  if ("title" in absent) return lang === "zh" ? `《${absent.title}》` : `"${absent.title}"`;
+  return LEVEL_DOCUMENT[lang][absent.level];
+}
+
+/**
+ * The sentence a refusal opens with when the question asked of a document none held is (《…条例》, 省里的):
+ * which one it does not hold, then those it holds (already named as the channel names them).
+ */
+export function absentSentence(absent: AbsentDocument, names: string, lang: Lang): string {
+  const what = absentDocumentName(absent, lang);
+  return lang === "zh"
+    ? `已收录的文件中没有${what}（已收录：${names}），这个问题无法回答。`
+    : `I hold no ${what} (I hold ${names}), so I cannot answer this.`;
 }

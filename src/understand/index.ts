@@ -628,17 +628,25 @@ function usedAsInPlans(cue: string, text: string, plans: readonly Plan[]): boole
 
 /**
  * 《某市空气质量日考核办法》: a title set off as one that no loaded document has and none cites — named
- * beside a loaded document's place or not, it is another document.
+ * beside a loaded document's place or not, it is another document. That title, or null.
  */
-function namesForeignQuotedTitle(text: string, plans: readonly Plan[]): boolean {
+function foreignQuotedTitle(text: string, plans: readonly Plan[]): string | null {
   const ours = loadedTitles(plans);
   const cited = (t: string) => plans.some((p) => p.items.some((i) => i.text.includes(t)));
-  return [...text.matchAll(QUOTED_TITLE)].some((m) => {
+  const foreign = [...text.matchAll(QUOTED_TITLE)].find((m) => {
     const t = m[1] as string;
     // (A loaded title inside it is that document's wrapper: 《…关于印发〈…行动计划〉的通知》; a short name
     // such as the place is no title.)
     return !ours.some((o) => o.includes(t) || (o.length >= 8 && t.includes(o))) && !cited(t);
   });
+  return foreign?.[1] ?? null;
+}
+
+/** Whether words stand in a sentence that asks (one ending in a question mark, or any when none does). */
+function askedIn(text: string, words: string): boolean {
+  const sentences = text.split(/(?<=[。！？!?；;.\n])\s*/);
+  const asking = sentences.filter((s) => /[?？]\s*$/.test(s));
+  return (asking.length > 0 ? asking : sentences).some((s) => s.includes(words));
 }
 
 /**
@@ -646,15 +654,15 @@ function namesForeignQuotedTitle(text: string, plans: readonly Plan[]): boolean 
  * the level word stands where the question's subject does, before what it asks — and none is held; the
  * city's plan does not answer for the province, however well it answers the topic. (省里派来督导的 asks
  * nothing of a provincial document. A level below a loaded plan's — 县里对… beside the city's plan, which
- * sets the counties' tasks — is answered by that plan.)
+ * sets the counties' tasks — is answered by that plan.) The level asked, or null.
  */
-function asksOfAbsentLevel(
+function absentLevelAsked(
   text: string,
   levels: ReadonlyArray<{ level: Level; word: string; topical: boolean }>,
   plans: readonly Plan[],
-): boolean {
+): Level | null {
   const lower = text.toLowerCase();
-  return levels.some(
+  const asked = levels.find(
     (l) =>
       !l.topical &&
       !plans.some((p) => p.profile.level === l.level) &&
@@ -662,10 +670,14 @@ function asksOfAbsentLevel(
         (p) =>
           p.profile.level !== null && Level.options.indexOf(p.profile.level) > Level.options.indexOf(l.level),
       ) &&
-      new RegExp(`(?:^|[，,。；;])\\s*${escapeRegExp(l.word)}(?:的|里|面)?${ASKED_OF_LEVEL.source}`).test(
-        lower,
-      ),
+      // ("the provincial plan" names the document it asks of, in a sentence that asks: one telling the case —
+      // "It is not in a zone the provincial plan sets." — asks nothing of it.)
+      ((/^[\x20-\x7e]+$/.test(l.word) && askedIn(lower, l.word)) ||
+        new RegExp(`(?:^|[，,。；;])\\s*${escapeRegExp(l.word)}(?:的|里|面)?${ASKED_OF_LEVEL.source}`).test(
+          lower,
+        )),
   );
+  return asked?.level ?? null;
 }
 
 /** What a question asks right after a level word naming its subject (省里对…, 省里的呢, 省级文件怎么规定). */
@@ -1229,6 +1241,7 @@ function invalidQuery(raw: string, text: string, reason: Query["invalid"] & stri
     unbridged: [],
     offTopicCue: false,
     otherDocument: false,
+    absent: null,
     asksFor: [],
     measure: null,
     translations: [],
@@ -1417,7 +1430,9 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   ];
   const searchText = [textWithout(cut, [...docNames, ...later]), ...expansions, ...translations].join(" ");
   // 《某市…考核办法》 or 某县…工作要点: another document than those loaded, though it shares their words.
-  const otherPlaces = namesOtherPlacesDocument(cut, deps.plans) || namesForeignQuotedTitle(cut, deps.plans);
+  const quotedTitle = foreignQuotedTitle(cut, deps.plans);
+  const otherPlaces = namesOtherPlacesDocument(cut, deps.plans) || quotedTitle !== null;
+  const absentLevel = absentLevelAsked(cut, levels, deps.plans);
   // A county of a loaded plan's city (某县) puts the case in that city for every document's rules.
   const within = placesOfSubdivisions(cut, deps.plans);
   const placed = within.length > 0 ? `${cut}（${within.join("、")}）` : cut;
@@ -1449,6 +1464,8 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     expansions,
     unbridged,
     otherDocument: otherPlaces,
+    absent:
+      quotedTitle !== null ? { title: quotedTitle } : absentLevel !== null ? { level: absentLevel } : null,
     offTopicCue:
       dictated ||
       otherPlaces ||
@@ -1459,7 +1476,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       asksIndustryNamedPlanLacks(namedPlans, facts) ||
       asksAboutUncoveredPlace(cut, named.length > 0, facts, deps) ||
       asksOfOtherJurisdiction(cut, deps, w) ||
-      asksOfAbsentLevel(cut, levels, deps.plans) ||
+      absentLevel !== null ||
       asksTargetOfOtherPlace(cut, facts, deps),
     asksFor,
     measure,

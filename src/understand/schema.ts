@@ -3,7 +3,7 @@
  * text. Resolving and rendering read the {@link Query}, never the raw text again.
  */
 import { z } from "zod";
-import { IsoDate, Role } from "../corpus/index.js";
+import { IsoDate, Level, Role } from "../corpus/index.js";
 import type { QuestionFacts } from "../rules/index.js";
 
 /** The language of a question and of its answer. */
@@ -131,6 +131,16 @@ export type FollowUp = z.infer<typeof FollowUp>;
 export const InvalidReason = z.enum(["empty", "too_long", "not_a_question"]);
 export type InvalidReason = z.infer<typeof InvalidReason>;
 
+/**
+ * A document the question asks of that none loaded is, where it says which: a title set off as one (《…条例》),
+ * or a level (省里对… when no provincial document is held). A refusal says so.
+ */
+export const AbsentDocument = z.union([
+  z.object({ title: z.string() }).strict(),
+  z.object({ level: Level }).strict(),
+]);
+export type AbsentDocument = z.infer<typeof AbsentDocument>;
+
 /** The understanding of one question. */
 export const Query = z.object({
   /** The question exactly as received. */
@@ -187,6 +197,8 @@ export const Query = z.object({
    * Luoyang's own plan): what it asks of that document no loaded one answers, whatever their items say.
    */
   otherDocument: z.boolean().default(false),
+  /** The document asked of that none loaded is, where the question says which (see {@link AbsentDocument}). */
+  absent: AbsentDocument.nullable().default(null),
   /**
    * The kinds of answer it asks for that only some items give (money, clock, today — the answer
    * types of data/asking.yaml); none when it asks for the content of a clause.

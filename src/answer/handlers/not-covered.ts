@@ -27,5 +27,6 @@ export function notCovered(
       ? deps.plans.filter((p) => query.docs.includes(p.doc))
       : deps.plans
     ).map((p) => ({ doc: p.doc, name: documentName(p, query.lang) })),
+    absent: reason === "off_topic" ? query.absent : null,
   });
 }
