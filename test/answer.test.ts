@@ -819,6 +819,14 @@ describe("not covered when the figure asked is not the items'", () => {
     expect((await engine.answer("密封点多少个以上要开展泄漏检测与修复？")).status).toBe("answered");
   });
 
+  it("refuses how often a device is cleaned where the plan gives only how often it is spot-checked", async () => {
+    // The plan writes 定期维护 and a monthly spot-check rate of the purifiers (月抽查率不低于20%): no cleaning interval.
+    expect((await engine.answer("饭店的油烟净化装置多久得清洗一次")).status).toBe("not_covered");
+    expect((await engine.answer("油烟净化设施的清洗频次是多少")).status).toBe("not_covered");
+    const checked = await engine.answer("油烟净化设施多久抽查一次");
+    expect(checked.citations[0]).toMatchObject({ doc: SQ, id: "6.6" });
+  });
+
   it("refuses a tax per pollution equivalent and a farm's setback from homes, which the plan never sets", async () => {
     expect(
       (await engine.answer("How much environmental protection tax is due per pollution equivalent of dust?"))
@@ -2151,6 +2159,12 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     );
   });
 
+  it("answers how often a device is cleaned from a plan that says it (每季度至少清洗一次)", async () => {
+    await expectFirstCited(many, [
+      ["正定的饭店油烟净化设施多久得清洗一次", "zhengding-air-pollution-2025", "6.2.1"],
+    ]);
+  });
+
   it("carries 熔炼炉 to the plans' 熔化炉, 改烧 to 改用 and 电动化 to 新能源化", async () => {
     await expectFirstCited(many, [
       ["广丰的铜厂熔炼炉要改烧什么", "guangfeng-air-quality-2025", "3.3"],
@@ -3122,6 +3136,17 @@ describe("questions as people type them", () => {
     expect(fumes.status).toBe("answered");
     expect(fumes.citations[0]).toMatchObject({ doc: SQ, id: "6.6" });
     expect((await engine.answer("最近老是咳嗽，吃什么药好")).status).toBe("not_covered");
+  });
+
+  it("reads what the asker reports a plan says (听说市里规定…都要…) as the rule, not as the asker's case", async () => {
+    const ambulance = await engine.answer(
+      "我在车队管车，听说市里规定公交车、出租车都要换新能源，我们的救护车也要换吗",
+    );
+    expect(ambulance.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
+    expect(ambulance.check?.outcome).toBe("does_not_apply");
+    // With no thing of its own after it, the report is all the case has: its vehicles are asked of.
+    const own = await engine.answer("听说市里要求出租车都要换新能源，我们出租车公司要换吗");
+    expect(own.check?.outcome).toBe("applies");
   });
 
   it("reads a minimum already met as asking nothing more, and a bare figure after a check as the changed fact", async () => {

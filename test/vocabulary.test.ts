@@ -289,6 +289,16 @@ describe("homophone typos repaired by pinyin", () => {
       new Set(),
     );
     expect(plates.repair("黄磷厂排的废气").repairs).toEqual([]);
+    // 管 is a verb typed on purpose (管车的, 谁管): no typo of 罐 in 水泥罐车.
+    const tankWords = ["水泥", "罐车"];
+    const tanks = new TypoRepairer(
+      new SoundIndex(["水泥罐车全部实现新能源化"]),
+      segmenterOf(tankWords),
+      new Set(tankWords),
+      new Set(),
+    );
+    expect(tanks.repair("我是车队管车的").repairs).toEqual([]);
+    expect(tanks.repair("水泥灌车").repairs.map((r) => r.to)).toEqual(["水泥罐车"]);
   });
 });
 

@@ -50,6 +50,7 @@ const AskingFile = z.object({
   remark: z.string(),
   turningBack: z.string(),
   counterpartAsk: z.string(),
+  reportedRule: z.string(),
   documentTitle: z.string(),
   subordinatePlan: z.string(),
   englishNeutral: z.string(),
@@ -163,6 +164,8 @@ export interface AskingWords {
   turningBack: RegExp;
   /** Asking which item of another document answers to the one just given (国家计划里对应的是哪条). */
   counterpartAsk: RegExp;
+  /** What the asker reports a document says, before the case (市里说…都要新能源化，…): see data/asking.yaml. */
+  reportedRule: RegExp;
   /** A document's title as a question names it (…行动计划, …条例). */
   documentTitle: RegExp;
   /** Words before a title that make it a plan the document asks its own places for (各县区自己的…方案). */
@@ -248,6 +251,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     remark: re("remark", d.remark),
     turningBack: re("turningBack", d.turningBack),
     counterpartAsk: re("counterpartAsk", d.counterpartAsk),
+    reportedRule: re("reportedRule", d.reportedRule, "g"),
     documentTitle: re("documentTitle", d.documentTitle, "giu"),
     subordinatePlan: re("subordinatePlan", d.subordinatePlan, "u"),
     englishNeutral: re("englishNeutral", d.englishNeutral),

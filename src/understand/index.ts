@@ -939,6 +939,15 @@ const TITLE_BREAK = /[在对里中的是算要有按给和与及跟把被从向�
 const NAMED_RULE =
   /(?:那|这)(?:条|项)(?![线])[^，,。；;？?]{4,40}?的?(?:要求|规定|条款)|受(?:到)?(?:国家|省|市|县)?(?:的)?(?:计划|方案)(?:里|中|上)的?[^，,。；;？?]{4,40}?的(?:限制|约束|要求|规定)|\bthe\s+(?:[a-z-]+\s+){0,2}\d[\d,.]*\s*(?:[a-z/%³]+\s+){0,3}(?:phase-?out|rule|requirement|threshold|cut-?off|ban|provision|clause)s?\b|\(\s*\d[\d,.]*\s*(?:[a-z/%³]+\s+)?(?:and|or)\s+(?:under|below|less|smaller|over|above|more|larger)\s*\)|(?:计划|方案|文件|政策)(?:里|上|中)?(?:说|讲|提到?|规定)(?:的|了|要)?[^，,。；;？?]{2,40}?(?:及以下|及以上)[^，,。；;？?]{0,10}|\b(?:plan|rule|policy)\s+(?:says?|said|will)\s+[^,.;?]{0,80}?(?:及以下|及以上)/gi;
 
+/**
+ * The case without what the asker reports a document says before it (市里说…公交、货车都要新能源化，我们的消防车也得换吗):
+ * the rule's things are not the asker's — when the rest names a thing of its own; else the report is all the case has.
+ */
+function withoutReportedRule(text: string, lang: Query["lang"], w: AskingWords): string {
+  const rest = text.replace(w.reportedRule, "这条要求");
+  return rest !== text && extractFacts(rest, lang).entities.length > 0 ? rest : text;
+}
+
 let placeTitle: RegExp | null = null;
 
 /**
@@ -1440,7 +1449,11 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   // The rule the asker names (国家计划那条新建及迁建须接入铁路专用线的要求管我们吗) is not the case: its words
   // (新建, 迁建, its threshold) say nothing of the asker's site.
   // Follow-ups carry the case on (factsText), so the rule's words stay out of it too.
-  const caseText = placed.replace(NAMED_RULE, (m) => (/^[a-z(]/i.test(m) ? "this rule" : "这条要求"));
+  const caseText = withoutReportedRule(
+    placed.replace(NAMED_RULE, (m) => (/^[a-z(]/i.test(m) ? "this rule" : "这条要求")),
+    lang,
+    w,
+  );
   const facts = extractFacts(caseText, lang);
   const query: Query = {
     raw: input,

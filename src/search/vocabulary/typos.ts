@@ -31,9 +31,9 @@ export const MIN_REPAIR_CONFIDENCE = 0.5;
  * after an apostrophe (Ma'anshan, Xi'an are places in English).
  */
 const LATIN_RUN = /(?<![A-Za-z'’])[a-z]{4,}(?![A-Za-z])/g;
-/** Characters people type as words of their own; a typo is seldom one of them. */
+/** Characters people type as words of their own (管 too: 谁管, 管车的); a typo is seldom one of them. */
 const FUNCTION_CHARS = new Set([
-  ..."的了和与及或等在对将把被是为有于以从向到按由其之也都并而且就要会能可吗呢吧啊呀么嘛我你他她它这那哪几还个上下中里说讲没不很又给让得地着过",
+  ..."的了和与及或等在对将把被是为有于以从向到按由其之也都并而且就要会能可吗呢吧啊呀么嘛我你他她它这那哪几还个上下中里说讲没不很又给让得地着过管",
 ]);
 
 interface Span {
