@@ -3144,6 +3144,12 @@ describe("questions as people type them", () => {
     );
     expect(ambulance.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
     expect(ambulance.check?.outcome).toBe("does_not_apply");
+    // Where the asker works (在急救中心) says who asks, not that first aid is asked.
+    const centre = await engine.answer(
+      "我在急救中心管车，听说市里规定出租车都要换新能源，我们的救护车也要换吗",
+    );
+    expect(centre.check?.outcome).toBe("does_not_apply");
+    expect((await engine.answer("有人一氧化碳中毒了怎么急救")).status).toBe("not_covered");
     // With no thing of its own after it, the report is all the case has: its vehicles are asked of.
     const own = await engine.answer("听说市里要求出租车都要换新能源，我们出租车公司要换吗");
     expect(own.check?.outcome).toBe("applies");
