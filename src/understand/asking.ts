@@ -164,7 +164,7 @@ export interface AskingWords {
   turningBack: RegExp;
   /** Asking which item of another document answers to the one just given (国家计划里对应的是哪条). */
   counterpartAsk: RegExp;
-  /** What the asker reports a document says, before the case (市里说…都要新能源化，…): see data/asking.yaml. */
+  /** What the asker reports a document says, before the case (听说市里规定…都要…，): see data/asking.yaml. */
   reportedRule: RegExp;
   /** A document's title as a question names it (…行动计划, …条例). */
   documentTitle: RegExp;

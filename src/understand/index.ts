@@ -940,7 +940,7 @@ const NAMED_RULE =
   /(?:那|这)(?:条|项)(?![线])[^，,。；;？?]{4,40}?的?(?:要求|规定|条款)|受(?:到)?(?:国家|省|市|县)?(?:的)?(?:计划|方案)(?:里|中|上)的?[^，,。；;？?]{4,40}?的(?:限制|约束|要求|规定)|\bthe\s+(?:[a-z-]+\s+){0,2}\d[\d,.]*\s*(?:[a-z/%³]+\s+){0,3}(?:phase-?out|rule|requirement|threshold|cut-?off|ban|provision|clause)s?\b|\(\s*\d[\d,.]*\s*(?:[a-z/%³]+\s+)?(?:and|or)\s+(?:under|below|less|smaller|over|above|more|larger)\s*\)|(?:计划|方案|文件|政策)(?:里|上|中)?(?:说|讲|提到?|规定)(?:的|了|要)?[^，,。；;？?]{2,40}?(?:及以下|及以上)[^，,。；;？?]{0,10}|\b(?:plan|rule|policy)\s+(?:says?|said|will)\s+[^,.;?]{0,80}?(?:及以下|及以上)/gi;
 
 /**
- * The case without what the asker reports a document says before it (市里说…公交、货车都要新能源化，我们的消防车也得换吗):
+ * The case without what the asker reports a document says before it (听说市里规定出租车都要换新能源，我们的救护车…):
  * the rule's things are not the asker's — when the rest names a thing of its own; else the report is all the case has.
  */
 function withoutReportedRule(text: string, lang: Query["lang"], w: AskingWords): string {
