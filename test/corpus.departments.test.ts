@@ -97,6 +97,9 @@ describe("the directory", () => {
     expect(e("县委机构编制委员会办公室")).toBe(
       "Office of the Institutional Organization Commission of the County Party Committee",
     );
+    // A court is no procuratorate: each has its own name and its own aliases.
+    expect(e("县人民法院")).toBe("County People's Court");
+    expect(e("县人民检察院")).toBe("County People's Procuratorate");
     expect(e("某某协会")).toBeUndefined();
   });
 

@@ -554,6 +554,8 @@ describe("every development document", () => {
         "zhengyang-air-quality-2025",
         "nanzhao-air-quality-2024",
         "shangcai-air-quality-2024",
+        "tongbai-air-quality-2024",
+        "pingyu-air-quality-2024",
       ].sort(),
     );
   });
@@ -4551,5 +4553,16 @@ describe("the fiftieth round's conventions", () => {
     expect(roles(wugang, "3.3")).toMatchObject({ 平顶山市生态环境局舞钢分局: "lead" });
     const tongling = planOf("tongling-air-quality-2025");
     expect(roles(tongling, "2.4")).toMatchObject({ 市经济和信息化局: "lead" });
+  });
+});
+
+describe("the sixty-fifth round's conventions", () => {
+  it("keeps the members of a body named after 等 as a unit of their own (甲局等某指挥部成员单位)", () => {
+    // （…县气象局等县重污染天气应急指挥部成员单位按职责分工负责）: 县气象局 and the command's other members.
+    expect(roles(planOf("tongbai-air-quality-2024"), "7.1")).toMatchObject({
+      县生态环境局: "lead",
+      县气象局: "responsible",
+      县重污染天气应急指挥部成员单位: "responsible",
+    });
   });
 });

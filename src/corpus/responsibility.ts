@@ -152,6 +152,13 @@ export function splitTopLevel(text: string, separators: RegExp): string[] {
 /** "…等", "…等部门", "…等相关单位" closing a list: the list, not a name. */
 // (…龙集镇等沿湖沿河乡镇: the kind after 等 says what the list is, it names no other unit.)
 const ETC = /等(?:相关|有关|其他)?(?:部门|单位)?$|等[\p{Script=Han}]{0,8}?(?:乡镇|街道|镇街|部门|单位)$/u;
+/** "甲局等某指挥部成员单位": 甲局 and the other members of a body named in full — a unit of its own. */
+const ETC_MEMBERS = /等([\p{Script=Han}]{2,20}?成员单位)$/u;
+
+/** A list without its closing "等…": the members of a named body stay as one more name. */
+function withoutEtc(list: string): string {
+  return list.replace(ETC_MEMBERS, "、$1").replace(ETC, "");
+}
 
 /** Whether a text is a department-like name (an organ of government or a company) and nothing more. */
 export const isDepartmentName = (name: string) =>
@@ -176,13 +183,13 @@ export interface NamePiece {
  * before it make one collective name (各县、区人民政府(管委会)). Null when a piece is not a name.
  */
 export function splitNames(list: string): NamePiece[] | null {
-  const pieces = splitTopLevel(list.replace(ETC, ""), /[、]/);
+  const pieces = splitTopLevel(withoutEtc(list), /[、]/);
   const last = pieces.at(-1);
   if (!last) return null;
   // 甲区、乙区人民政府和丙管委会: the bare places take the body of the name right after them.
   const body = BODY_SUFFIX.exec(joinedPair(last)?.[0] ?? last)?.[0];
   if (body && pieces.length > 1 && pieces.slice(0, -1).every((p) => LEVEL_WORDS.test(p))) {
-    const whole = list.replace(ETC, "").trim();
+    const whole = withoutEtc(list).trim();
     return isDepartmentName(last) ? [{ written: whole, full: whole }] : null;
   }
   const names: NamePiece[] = [];
@@ -731,12 +738,12 @@ export function parseLabelledResponsibility(
     // 责任分工：A、B（牵头负责）；C（参与配合）: groups parted by semicolons, each closed by its role.
     const grouped = /[；;]/.test(list);
     // 〔责任单位〕甲　乙　丙: names parted by full-width spaces, as by commas.
-    const parts = splitTopLevel(list.replace(ETC, "").trim(), grouped ? /[,，；;\u3000]/ : /[,，\u3000]/);
+    const parts = splitTopLevel(withoutEtc(list).trim(), grouped ? /[,，；;\u3000]/ : /[,，\u3000]/);
     for (const clause of parts.filter((p) => p.trim() !== "").map(withoutOwnTime)) {
       const verb = splitVerb(clause);
       // A role may be marked on any piece (市生态环境局（牵头）、市发展改革委); on the last piece of a list
       // sharing one body (甲镇、乙乡人民政府（牵头）) it is the whole list's, and so it is of a group.
-      const pieces = splitTopLevel((verb ? verb.names : clause).replace(ETC, ""), /[、]/);
+      const pieces = splitTopLevel(withoutEtc(verb ? verb.names : clause), /[、]/);
       const own = pieces.map((p) => ROLE_MARK.exec(p));
       const closing = own.at(-1) ?? null;
       const groupMark = grouped && closing && own.slice(0, -1).every((m) => m === null) ? closing : null;
