@@ -2144,6 +2144,14 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   }, 240_000);
 
+  it("answers registering a vehicle from a plan that restricts it (严禁…注册登记, 登记上牌)", async () => {
+    const fangcheng = await many.answer("方城县的方案里，排放不达标的货车还能上牌吗？");
+    expect(fangcheng.status).toBe("answered");
+    expect(fangcheng.citations[0]?.doc).toBe("fangcheng-air-quality-2024");
+    const panzhihua = await many.answer("攀枝花方案里工地用的非道路移动机械要不要上牌？");
+    expect(panzhihua.citations[0]?.doc).toBe("panzhihua-air-quality-2025");
+  });
+
   it("refuses naming the plan asked of, or a few of the documents held and how many there are — not all of them", async () => {
     const named = await many.answer("伊川的方案对城里养鸽子有什么规定");
     expect(named.status).toBe("not_covered");
@@ -3655,6 +3663,44 @@ describe("conversations that change document or topic", () => {
 });
 
 describe("a kind of answer only some items give: a licence, a subsidy; and what no plan gives", () => {
+  it("puts the item saying what befalls those who fail first when a question asks what follows, refusing nothing", async () => {
+    // The ranking item (七(二)) says counties must climb; the assessment item (十(二)) says how they are judged.
+    await expectTurns(engine, SQ, [
+      ["商丘对各县区空气质量排名是怎么要求的？", "7.2"],
+      ["排名靠后会有什么后果？", "10.2"],
+    ]);
+    const accountable = await engine.answer("县里空气排名总在全省后头，领导会被怎么问责？");
+    expect(accountable.citations[0]).toMatchObject({ doc: SQ, id: "10.2" });
+    for (const q of [
+      "What are the consequences if a county keeps ranking low in air quality?",
+      "What happens to county officials in Shangqiu if their air quality ranking stays low?",
+    ])
+      expect((await engine.answer(q)).citations[0], q).toMatchObject({ doc: SQ, id: "10.2" });
+    // What happens to a thing, asked with no failing (village coal heating), is no consequence asked.
+    expect(engine.understand("What happens to coal heating in village homes?").asksFor).toEqual([]);
+    // A task whose own item says what follows a missed deadline keeps it (纳入秋冬季生产调控范围).
+    await expectTurns(engine, SQ, [
+      ["低效失效治理设施的升级改造什么时候完成？", "6.4"],
+      ["没按时改完会怎么样？", "6.4"],
+    ]);
+    // One whose item says nothing of it is still answered from it.
+    const boiler = await engine.answer("燃煤锅炉不淘汰会有什么后果？");
+    expect(boiler.status).toBe("answered");
+    expect(boiler.citations[0]).toMatchObject({ doc: SQ, id: "3.2" });
+  });
+
+  it("refuses registering a vehicle, which no item of the two plans speaks of", async () => {
+    for (const q of ["老年代步车在商丘要不要上牌？", "商丘的电动三轮车需不需要挂牌照？"])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+  });
+
+  it("answers what a plan grants those who comply from the granting item, with no verdict on the case", async () => {
+    // 六(一) puts firms that have switched on the white list; asked what they gain, no rule judges them.
+    const gains = await engine.answer("家具厂换了低VOCs油漆，商丘对我们有什么优惠？");
+    expect(gains.kind).toBe("item");
+    expect(gains.citations[0]).toMatchObject({ doc: SQ, id: "6.1" });
+  });
+
   it("answers which licence a trade needs from the item that has it issued, and refuses one no item issues", async () => {
     await expectTurns(engine, SQ, [
       ["春节回老家，哪些地方不许放烟花", "5.4"],

@@ -197,17 +197,21 @@ export function covers(index: SearchIndex, query: Query, hits: readonly SearchHi
   const w = coverageWeights()[query.lang];
   const features = coverageFeatures(index, query, top);
   if (features.elsewhere || coverageScore(features, w) < w.threshold) return false;
-  return givesAskedAnswer(query, hits.slice(0, ANSWER_ITEMS));
+  // (A kind that only ranks — 会有什么后果 — refuses nothing when no item gives it.)
+  const types = askingWords().answerTypes;
+  const refusing = query.asksFor.filter((name) => !types[name]?.leads);
+  return givesAskedAnswer({ ...query, asksFor: refusing }, hits.slice(0, ANSWER_ITEMS));
 }
 
 /**
  * Asked whether a thing is granted (有补贴吗: a kind whose evidence must share the question's words), the
  * item found that grants it comes first: the item on the works (清洁取暖改造) does not say what the item
- * on the policy beside it does (落实清洁取暖补贴).
+ * on the policy beside it does (落实清洁取暖补贴). So does the item saying what befalls those who fail
+ * (考核奖惩) beside the task itself, asked what follows from failing it (a kind that `leads`).
  */
 export function grantingFirst(query: Query, hits: readonly SearchHit[]): SearchHit[] {
   const types = askingWords().answerTypes;
-  const shared = query.asksFor.filter((name) => types[name]?.shared);
+  const shared = query.asksFor.filter((name) => types[name]?.shared || types[name]?.leads);
   if (shared.length === 0 || hits.length === 0) return [...hits];
   const asked = { ...query, asksFor: shared };
   if (givesAskedAnswer(asked, hits.slice(0, 1))) return [...hits];

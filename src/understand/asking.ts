@@ -63,6 +63,7 @@ const AskingFile = z.object({
         near: z.boolean().default(false),
         shared: z.boolean().default(false),
         verdict: z.boolean().default(false),
+        leads: z.boolean().default(false),
       }),
     )
     .default({}),
@@ -83,6 +84,8 @@ export interface AnswerType {
   shared: boolean;
   /** A rule's verdict on the asker's case gives it too (还能拿到奖补吗 of a kiln closing in 2026). */
   verdict: boolean;
+  /** Only ranks: the item found that gives it comes first, but no item giving it refuses nothing (会有什么后果). */
+  leads: boolean;
 }
 
 /** The head of a measure (活性炭碘值 → 碘值, 去除效率 → 效率): what an item calls it, however it is qualified. */
@@ -265,14 +268,14 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
 /** An answer type as data → compiled; an evidence with `{measure}` is compiled per question, from the measure's head. */
 function answerType(
   name: string,
-  t: { ask: string; evidence: string; near: boolean; shared: boolean; verdict: boolean },
+  t: { ask: string; evidence: string; near: boolean; shared: boolean; verdict: boolean; leads: boolean },
   re: (name: string, source: string, flags?: string) => RegExp,
 ): AnswerType {
   const ask = re(`answerTypes.${name}.ask`, t.ask);
-  const { near, shared, verdict } = t;
+  const { near, shared, verdict, leads } = t;
   if (!t.evidence.includes("{measure}")) {
     const evidence = re(`answerTypes.${name}.evidence`, t.evidence);
-    return { ask, evidence: () => evidence, near, shared, verdict };
+    return { ask, evidence: () => evidence, near, shared, verdict, leads };
   }
   re(`answerTypes.${name}.evidence`, t.evidence.replaceAll("{measure}", "测量"));
   return {
@@ -280,6 +283,7 @@ function answerType(
     near,
     shared,
     verdict,
+    leads,
     evidence: (measure) =>
       new RegExp(t.evidence.trim().replaceAll("{measure}", escapeRegExp(measureHead(measure ?? ""))), "i"),
   };
