@@ -3371,6 +3371,45 @@ describe("questions as people type them", () => {
 });
 
 describe("conversations that change document or topic", () => {
+  it("reads a plan's own target asked after a check of another plan as that plan's question, not the case", async () => {
+    const check = await engine.answer(
+      "假设有个城市2020年PM2.5是38微克/立方米、还没达标，按国务院的计划十四五期间必须达标吗？",
+    );
+    expect(check).toMatchObject({ kind: "check" });
+    expect(check.citations[0]).toMatchObject({ doc: SC, id: "7.25" });
+    const target = await engine.answer("那商丘给自己定的PM2.5目标是多少？", { context: check.context });
+    expect(target.kind).toBe("item");
+    expect(target.citations[0]).toMatchObject({ doc: SQ, id: "1.2" });
+  });
+
+  it("reads 国家对这个有比例要求吗 after a check and its deadline as the same topic asked of the national plan", async () => {
+    let context: Awaited<ReturnType<typeof engine.answer>>["context"] | undefined;
+    for (const [q, doc, id] of [
+      ["我在商丘城区开渣土车，柴油的，得换成新能源吗？", SQ, "4.2"],
+      ["截止到什么时候？", SQ, "4.2"],
+      // 四(二) implements the national 四(十五), whose share of new-energy vehicles is asked.
+      ["国家对这个有比例要求吗？", SC, "4.15"],
+    ] as const) {
+      const r = await engine.answer(q, context ? { context } : undefined);
+      expect(r.citations[0], q).toMatchObject({ doc, id });
+      context = r.context;
+    }
+  });
+
+  it("reads a kind pointed back at (这种车) in another plan after a check as the check's thing, no topic of its own", async () => {
+    for (const first of [
+      "我开了家生鲜店，在商丘城区用自己的几辆汽油货车配送，到2025年底必须全换新能源车吗？",
+      "商丘一家快递网点，城区派件用的都是燃油物流车，2025年底前要全部换成新能源吗？",
+    ]) {
+      const check = await engine.answer(first);
+      expect(check.citations[0], first).toMatchObject({ doc: SQ, id: "4.2" });
+      for (const next of ["国家计划对这种车有什么要求？", "国务院的计划对这类车是怎么规定的？"]) {
+        const national = await engine.answer(next, { context: check.context });
+        expect(national.citations[0], `${first} → ${next}`).toMatchObject({ doc: SC, id: "4.15" });
+      }
+    }
+  });
+
   it("reads 国家计划里对应的是哪条 after an item as asking the item it implements, not a phrase to look up", async () => {
     for (const topic of ["商丘计划对秸秆焚烧有什么要求", "商丘计划对建筑工地扬尘有什么要求"]) {
       const local = await engine.answer(topic);

@@ -103,6 +103,8 @@ const THAT_MEASURE =
 /** Asking what a document requires, with no topic of its own (省里对这个怎么规定): the previous topic. */
 const ASKS_RULES =
   /(?:怎么|咋)(?:要求|规定|说)|有(?:什么|啥|何)(?:要求|规定)|要求(?:是)?(?:什么|啥)|定(?:的|了)?(?:是)?多少|(?:标准|指标|目标|比例)(?:是|为)?(?:多少|啥|什么)|\bwhat does it (?:say|require)|\b(?:and )?(?:under|in) the\b/i;
+/** Asking whether a document sets a requirement (有比例要求吗, 有没有硬性规定). */
+const REQUIREMENT_ASKED = /有(?:没有)?[\p{Script=Han}]{0,4}?(?:要求|规定)(?:吗|么|没有?)/u;
 /** Pointing back at the one thing the previous check was about (这台, that machine). */
 const THAT_THING =
   /这台|那台|这辆|那辆|这批|这是一台|这是一辆|它是一台|这些车|这家|这座|这个厂|这种|那种|该(?:台|辆|企业|厂|项目)|\b(?:this|that|the same) (?:one|machine|boiler|truck|vehicle|farm|site|plant|project)\b/i;
@@ -125,6 +127,9 @@ const KIND_POINTED_BACK =
 /** Asking how much a plan sets (PM2.5要降多少, 要达到几成): a question of the plan's figure, no fact of a case. */
 const ASKS_AMOUNT =
   /(?:降|减|下降|削减|降低|提高|提升|达到|控制在?)(?:到|低)?(?:多少|几)|\bby how much\b|\bhow much (?:lower|less|higher|reduction)\b/i;
+/** Asking a plan's target (目标是多少, 目标定的多少, "what is the target"). */
+const ASKS_TARGET =
+  /目标值?[^，,。？?]{0,6}?(?:是多少|多少|是什么|定的|定了)|\bwhat(?:'s| is| are) (?:the|its|their) (?:\w+ )?targets?\b/i;
 /**
  * Asking from what size a rule starts (国家计划从多大面积起算, 多少蒸吨以上才算, "from what size"): after a check, the
  * threshold of the previous case's kind, asked of the document named — no topic of its own.
@@ -715,6 +720,10 @@ function asksOnlyOfDocument(query: Query, context: Context): boolean {
     // 省里对这类锅炉怎么定的: the kind pointed back at is the previous topic, asked with a little of its own.
     // So is 国家定的比例又是多少: a measure asked in turn of the other document.
     (query.residue < 2 * OWN_TOPIC && (KIND_POINTED_BACK.test(text) || IN_TURN.test(text))) ||
+    // 省里对这件事有没有硬性规定: the previous topic pointed back at, a kind of requirement asked of it.
+    (query.residue < 2 * OWN_TOPIC &&
+      ANAPHORA.test(text) &&
+      (ASKS_RULES.test(text) || REQUIREMENT_ASKED.test(text))) ||
     // 从多大面积起 asked of another plan after a check: where its rule for the same kind starts.
     (query.residue < 2 * OWN_TOPIC && context.kind === "check" && ASKS_THRESHOLD.test(text))
   );
@@ -858,6 +867,9 @@ export function readFollowUp(
         expansions: [...new Set([...context.expansions, ...query.expansions])],
         topic: `${context.question} ${text}`,
       });
+    // A document's own target asked after a check (某市给自己定的细颗粒物目标定了多少): a question of that plan, not
+    // the case judged by it — the case gives no target.
+    if (context.kind === "check" && ASKS_TARGET.test(text) && withUnit(text).length === 0) return null;
     // After a check, the same case is asked of the other document's rules.
     // A figure of the case given again (国家计划对那台15吨的呢) takes the place of the one it had.
     if (context.factsText !== null && context.kind === "check") {

@@ -412,6 +412,18 @@ function asksCheck(q: Query, w: AskingWords): boolean {
   return !(w.rulesAsk.test(q.text) || w.whenAsk.test(q.text) || w.contentAsk.test(asked));
 }
 
+/**
+ * A text without the kinds it points back at (这类车, 那种锅炉) whose thing the previous question named: the
+ * previous topic, no topic of the turn's own.
+ */
+function withoutKindPointedBack(text: string, previous: string): string {
+  return text.replace(/(?:这|那|该|此)(?:类|种|些)(\p{Script=Han}{1,4})/gu, (whole, after: string) => {
+    for (let n = after.length; n > 0; n--)
+      if (previous.includes(after.slice(0, n))) return ` ${after.slice(n)}`;
+    return whole;
+  });
+}
+
 /** What is left of a turn names something: two Chinese characters or an English word of four letters. */
 const NAMES_SOMETHING = /\p{Script=Han}{2}|[a-z]{4}/iu;
 
@@ -441,10 +453,9 @@ function asksClauseOnly(
     asks.reduce((t, re) => t.replace(new RegExp(re.source, "gi"), " "), text).replace(w.pointingBack, "");
   // (…but one naming a topic of its own there — 国家计划对养殖场氨排放有什么要求 — asks that plan's clause: what
   // is left without the document's name, the ask and the words around them names something.)
-  const besides = withoutAsks(textWithout(q.text, q.framing).replace(w.documentFraming, " ")).replace(
-    w.aroundDocument,
-    " ",
-  );
+  const besides = withoutAsks(
+    withoutKindPointedBack(textWithout(q.text, q.framing), context.question).replace(w.documentFraming, " "),
+  ).replace(w.aroundDocument, " ");
   const topicOfItsOwn = NAMES_SOMETHING.test(besides);
   // (A topic besides what plans say in general — 储罐, not 规定 — is asked by the turn's own words alone.)
   // (Asking only who — 某市的这条由谁负责 — it stays on the case: the clause of the case is the one asked of.)
