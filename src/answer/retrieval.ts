@@ -211,9 +211,9 @@ export function covers(index: SearchIndex, query: Query, hits: readonly SearchHi
  */
 export function grantingFirst(query: Query, hits: readonly SearchHit[]): SearchHit[] {
   const types = askingWords().answerTypes;
-  const shared = query.asksFor.filter((name) => types[name]?.shared || types[name]?.leads);
-  if (shared.length === 0 || hits.length === 0) return [...hits];
-  const asked = { ...query, asksFor: shared };
+  const ranked = query.asksFor.filter((name) => types[name]?.shared || types[name]?.leads);
+  if (ranked.length === 0 || hits.length === 0) return [...hits];
+  const asked = { ...query, asksFor: ranked };
   if (givesAskedAnswer(asked, hits.slice(0, 1))) return [...hits];
   const granting = hits.slice(1, ANSWER_ITEMS).find((h) => givesAskedAnswer(asked, [h]));
   return granting ? [granting, ...hits.filter((h) => h !== granting)] : [...hits];
