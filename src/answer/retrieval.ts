@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { type Item, type Plan, projectPaths, readYamlFile } from "../corpus/index.js";
 import { IDF_UNIT, lexicalTerms, type SearchHit, type SearchIndex } from "../search/index.js";
-import { askingWords, type Query, textWithout } from "../understand/index.js";
+import { askingWords, type Query, refusingKinds, textWithout } from "../understand/index.js";
 import { bestQuote } from "./quote.js";
 
 /** The plans a query is about: those it names (or the conversation kept), else all. */
@@ -198,9 +198,7 @@ export function covers(index: SearchIndex, query: Query, hits: readonly SearchHi
   const features = coverageFeatures(index, query, top);
   if (features.elsewhere || coverageScore(features, w) < w.threshold) return false;
   // (A kind that only ranks — 会有什么后果 — refuses nothing when no item gives it.)
-  const types = askingWords().answerTypes;
-  const refusing = query.asksFor.filter((name) => !types[name]?.leads);
-  return givesAskedAnswer({ ...query, asksFor: refusing }, hits.slice(0, ANSWER_ITEMS));
+  return givesAskedAnswer({ ...query, asksFor: refusingKinds(query.asksFor) }, hits.slice(0, ANSWER_ITEMS));
 }
 
 /**

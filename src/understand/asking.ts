@@ -88,6 +88,15 @@ export interface AnswerType {
   leads: boolean;
 }
 
+/**
+ * The kinds of answer asked that refuse a question when no item found gives them: all but those that only rank
+ * (`leads`: 会有什么后果 is answered by the task's own item when no item says what follows).
+ */
+export function refusingKinds(asked: readonly string[]): string[] {
+  const types = askingWords().answerTypes;
+  return asked.filter((name) => !types[name]?.leads);
+}
+
 /** The head of a measure (活性炭碘值 → 碘值, 去除效率 → 效率): what an item calls it, however it is qualified. */
 export function measureHead(measure: string): string {
   return measure.slice(-2);

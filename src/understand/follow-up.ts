@@ -24,7 +24,7 @@ import {
   withoutIndustries,
   withoutPlaces,
 } from "../rules/index.js";
-import { askingWords } from "./asking.js";
+import { askingWords, refusingKinds } from "./asking.js";
 import { textWithout } from "./clean.js";
 import { namedDocuments } from "./documents.js";
 import type { UnderstandDeps } from "./index.js";
@@ -1432,8 +1432,7 @@ export function leanOnPrevious(
   // Asking for a kind of answer no item found gives (罚多少, 打几折, 要带哪些材料): it leans on the previous
   // items only when they give it.
   // (A kind that only ranks — 有啥好处, 会有什么后果 — is asked of them as of any other item.)
-  const types = askingWords().answerTypes;
-  if (query.asksFor.some((name) => !types[name]?.leads) && !previousGive) return null;
+  if (refusingKinds(query.asksFor).length > 0 && !previousGive) return null;
   // (One pointing back at what was asked — the older ones, 那几辆 — may say more and still lean on it.)
   if (query.text.length > LEANING[query.lang] * (pointsBack(query) || sharesItsPhrase ? 2 : 1)) return null;
   const followUp: FollowUp = { kind: "items", context, again: false };

@@ -51,7 +51,14 @@ import { findRefs } from "./refs.js";
 import type { Context, Intent, ItemRef, Query } from "./schema.js";
 import { simplify } from "./simplify.js";
 
-export { askedRole, askingWords, fromDialect, loadAskingWords, readDeadlineAsk } from "./asking.js";
+export {
+  askedRole,
+  askingWords,
+  fromDialect,
+  loadAskingWords,
+  readDeadlineAsk,
+  refusingKinds,
+} from "./asking.js";
 export { cleanText, isEmptyText, textWithout } from "./clean.js";
 export { documentNames, namedDocuments } from "./documents.js";
 export { leanOnPrevious, pointsBack } from "./follow-up.js";
