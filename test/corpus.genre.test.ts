@@ -556,6 +556,8 @@ describe("every development document", () => {
         "shangcai-air-quality-2024",
         "tongbai-air-quality-2024",
         "pingyu-air-quality-2024",
+        "xiping-air-quality-2024",
+        "luoshan-air-quality-2024",
       ].sort(),
     );
   });
