@@ -225,6 +225,16 @@ describe("entities: each thing the question describes, with its own facts", () =
     ]);
   });
 
+  it("reads a dish or a cut as food, not stock, and a shop named by its dish as a restaurant", () => {
+    const kinds = (q: string) => of(q).map((e) => e.kind);
+    expect(kinds("我家开的烤鸭店油烟大，要装净化器吗")).toEqual(["restaurant"]);
+    expect(kinds("卖羊肉串的小摊归谁管")).toEqual([]);
+    expect(kinds("牛肉面馆和鸡排摊位都要装油烟净化吗")).not.toContain("animal");
+    // The animals raised are still read: 养鸡, 鸡场, 肉牛, 奶牛.
+    expect(of("养鸡场存栏8万只，另外养了200头肉牛")[0]?.animal).toBe("chicken");
+    expect(kinds("奶牛场年出栏600头")).toEqual(["animal"]);
+  });
+
   it("splits one thing given two figures of the same measure into two", () => {
     expect(of("我们有两台燃煤锅炉，一台10蒸吨，一台50蒸吨")).toEqual([
       { kind: "boiler", animal: null, fuel: "coal", figures: [[10, null, null]] },
