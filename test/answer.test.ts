@@ -1475,6 +1475,75 @@ describe("conversations", () => {
     expect(JSON.stringify(next.payload)).toContain("市公安局");
   });
 
+  it("lists the same department in the role a follow-up names (那配合的呢, 参与的有哪些, and which does it support?)", async () => {
+    const first = await engine.answer("城管局牵头哪些任务?");
+    expect(first.payload).toMatchObject({ kind: "department_listing", role: "lead" });
+    for (const [turn, role] of [
+      ["那配合的呢？", "support"],
+      ["参与的有哪些", null],
+    ] as const) {
+      const next = await engine.answer(turn, { context: first.context });
+      expect(next.payload, turn).toMatchObject({
+        kind: "department_listing",
+        role,
+        departments: [{ name: "市城市管理局" }],
+      });
+    }
+    const en = await engine.answer("What tasks does the city management bureau lead?");
+    expect(en.payload).toMatchObject({ kind: "department_listing", departments: [{ name: "市城市管理局" }] });
+    const support = await engine.answer("and which does it support?", { context: en.context });
+    expect(support.payload).toMatchObject({ kind: "department_listing", role: "support" });
+  });
+
+  it("lists again when a follow-up changes only a deadline listing's filter (还没到期的呢, 2025年的呢, 那城管局的呢)", async () => {
+    const passed = await engine.answer("列出所有已经过期的任务");
+    expect(passed.payload).toMatchObject({ kind: "deadline_listing", filter: { state: "passed" } });
+    const open = await engine.answer("还没到期的呢", { context: passed.context });
+    expect(open.payload).toMatchObject({ kind: "deadline_listing", filter: { state: "open" } });
+    for (const turn of ["2025年的呢", "and 2025?"]) {
+      const year = await engine.answer(turn, { context: passed.context });
+      expect(year.payload, turn).toMatchObject({ kind: "deadline_listing", filter: { year: 2025 } });
+    }
+    const dept = await engine.answer("那城管局的呢", { context: passed.context });
+    expect(dept.payload).toMatchObject({
+      kind: "department_listing",
+      departments: [{ name: "市城市管理局" }],
+      deadline: { state: "passed" },
+    });
+  });
+
+  it("gives the deadlines of the items just answered when asked which of them have one (其中哪条有截止日期)", async () => {
+    const first = await engine.answer("哪些任务和柴油货车有关");
+    expect(first.citations.map((c) => c.id)).toEqual(["4.2", "4.4"]);
+    for (const turn of ["其中哪条有截止日期", "which of these have deadlines?"]) {
+      const r = await engine.answer(turn, { context: first.context });
+      expect(r.kind, turn).toBe("item");
+      expect(
+        r.citations.map((c) => c.id),
+        turn,
+      ).toEqual(["4.2", "4.4"]);
+      expect(r.answer, turn).toContain("2025-12-31");
+    }
+  });
+
+  it("lists a department's tasks among those a deadline listing gave (其中哪些是…牵头的)", async () => {
+    const due = await engine.answer("2024年底前要完成哪些任务");
+    expect(due.kind).toBe("deadline_listing");
+    for (const turn of ["其中哪些是生态环境局牵头的", "which of these does the ecology bureau lead?"]) {
+      const r = await engine.answer(turn, { context: due.context });
+      expect(r.payload, turn).toMatchObject({ kind: "department_listing", deadline: { date: "2024-12-31" } });
+      // Only tasks due by then: 六(二), which it leads with no date, is not among them.
+      expect(
+        r.citations.map((c) => c.id),
+        turn,
+      ).not.toContain("6.2");
+      expect(
+        r.citations.map((c) => c.id),
+        turn,
+      ).toContain("3.3");
+    }
+  });
+
   it("asks who after a check in the verb of the work (谁来监管, 谁去检查)", async () => {
     const first = await engine.answer("我们化工厂密封点1200个，要开展泄漏检测与修复吗");
     const who = await engine.answer("那谁来监管？", { context: first.context });

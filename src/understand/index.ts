@@ -431,6 +431,16 @@ function withoutKindPointedBack(text: string, previous: string): string {
   });
 }
 
+/** Asking for one entry (里面由我们牵头的是哪一条, 还有个…的是啥, "which one"): that item, no new listing. */
+const ONE_OF_THOSE = /哪一?条|哪一?项|哪个任务|还有(?:一)?个|\bwhich (?:one|item|task)\b/i;
+
+/** A turn naming only a year (2025年的呢, "and 2025?"): after a listing, that year's. */
+const YEAR_ALONE =
+  /^(?:那|那么|那要是|and|what about|how about)?\s*((?:19|20)\d\d)\s*(?:年)?(?:的)?\s*(?:呢|吗)?\s*[?？]?$/i;
+
+/** Words choosing among the previous answer's entries (其中哪些, 这里面, "which of these"). */
+const AMONG_THOSE = /其中|这些|那些|这里面|里面|当中|之中|\bof (?:these|those|them)\b/i;
+
 /** What is left of a turn names something: two Chinese characters or an English word of four letters. */
 const NAMES_SOMETHING = /\p{Script=Han}{2}|[a-z]{4}/iu;
 
@@ -1331,6 +1341,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const allMentions = findDepartmentMentions(cut);
   const mentions = allMentions.filter((m) => setAsideBy(m) === undefined);
   const asides = allMentions.flatMap((m) => setAsideBy(m) ?? []);
+  const namedPlans = deps.plans.filter((p) => named.some((n) => n.doc === p.doc));
   const departments = [...new Set(mentions.flatMap((m) => m.names))];
   // "the environment bureau (市生态环境局)": the English before a department's name in brackets is its gloss,
   // no topic of its own.
@@ -1340,7 +1351,6 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     return gloss ? [(gloss[1] as string).trim()] : [];
   });
   const deadline = readDeadlineAsk(cut, w);
-  const namedPlans = deps.plans.filter((p) => named.some((n) => n.doc === p.doc));
   // The role words the plans asked about define (主攻, 助攻, 认领): asking by them is asking by role.
   const planRoles = planRoleWords(cut, named.length > 0 ? namedPlans : deps.plans);
   const aboutWords = documentWords(cut, w);
@@ -1565,6 +1575,81 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     !merged.intents.includes("department_listing")
   )
     merged.intents.unshift("department_listing");
+  // After a listing of what is due, a turn that only changes its filter lists again: 还没到期的呢 (another
+  // state), 2025年的呢 (another year), 那城管局的呢 (one department's tasks, due as before).
+  if (
+    conversation?.kind === "deadline_listing" &&
+    query.residue < LISTING_RESIDUE &&
+    !ONE_OF_THOSE.test(query.text)
+  ) {
+    const scope = { kind: "scope" as const, context: conversation, again: false };
+    if (query.departments.length > 0 && merged.intents.every((i) => i !== "check"))
+      return {
+        ...merged,
+        intents: ["department_listing"],
+        deadline: merged.deadline ?? conversation.deadline,
+        followUp: scope,
+      };
+    const year = YEAR_ALONE.exec(query.text.trim());
+    const deadline =
+      merged.deadline ??
+      (year
+        ? {
+            year: Number(year[1]),
+            date: null,
+            monthDay: null,
+            state: null,
+            heatingSeason: false,
+            matched: [year[1] as string],
+          }
+        : null);
+    if (deadline && query.departments.length === 0)
+      return { ...merged, deadline, intents: ["deadline_listing"], followUp: scope };
+  }
+  // 其中哪条有截止日期 after items: when those items are due, not every deadline of the plans.
+  const dueAsked = merged.deadline;
+  if (
+    conversation &&
+    conversation.kind !== "deadline_listing" &&
+    conversation.items.length > 0 &&
+    dueAsked !== null &&
+    dueAsked.date === null &&
+    dueAsked.year === null &&
+    dueAsked.monthDay === null &&
+    merged.intents.includes("deadline_listing") &&
+    AMONG_THOSE.test(query.text)
+  )
+    return {
+      ...merged,
+      deadline: null,
+      intents: ["when", "topic"],
+      followUp: { kind: "items", context: conversation, again: false },
+    };
+  // 其中哪些是X局牵头的 after a listing of what is due: the department's tasks of those, due when they were.
+  if (
+    conversation?.kind === "deadline_listing" &&
+    conversation.deadline !== null &&
+    merged.deadline === null &&
+    merged.intents.includes("department_listing") &&
+    AMONG_THOSE.test(query.text)
+  )
+    merged.deadline = conversation.deadline;
+  // 那配合的呢 (参与的呢) after a department's listing: the same department's listing, the role the turn names first
+  // (asked which one it leads, the item).
+  if (
+    conversation?.kind === "department_listing" &&
+    conversation.departments.length > 0 &&
+    query.departments.length === 0 &&
+    (query.role !== null || [...Object.values(w.roles), w.anyRole].some((re) => re.test(query.text))) &&
+    !ONE_OF_THOSE.test(query.text) &&
+    query.residue < LISTING_RESIDUE
+  )
+    return {
+      ...merged,
+      departments: conversation.departments,
+      intents: ["department_listing"],
+      followUp: { kind: "scope", context: conversation, again: false },
+    };
   if (merged.intents.length === 0 || !merged.intents.some((i) => i !== "who" && i !== "when"))
     merged.intents.push("topic");
   return merged;
