@@ -2221,6 +2221,26 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(panzhihua.citations[0]?.doc).toBe("panzhihua-air-quality-2025");
   });
 
+  it("finds a city bureau's county branch (市生态环境局某某分局) written with the county's level, or the level alone in the county's plan", async () => {
+    for (const [q, doc] of [
+      ["罗山县生态环境分局牵头哪些任务", "luoshan-air-quality-2024"],
+      ["平舆县生态环境局负责哪些工作", "pingyu-air-quality-2024"],
+      ["罗山方案里县生态环境局牵头哪些任务", "luoshan-air-quality-2024"],
+      ["平舆县方案里县环保局负责什么", "pingyu-air-quality-2024"],
+    ] as const) {
+      const r = await many.answer(q);
+      expect(r.payload, q).toMatchObject({ kind: "department_listing" });
+      expect(r.citations[0]?.doc, q).toBe(doc);
+      expect(r.citations[0]?.departments.map((d) => d.name).join(), q).toMatch(/生态环境局.{2}分局/);
+    }
+    // A branch named by the place and 分局 alone stays the one written so (市公安局某某区分局), not every bureau's.
+    const police = await many.answer("大武口区分局公安那边要干哪些活");
+    const asked =
+      police.payload.kind === "department_listing" ? police.payload.departments.map((d) => d.name) : [];
+    expect(asked[0]).toBe("市公安局大武口区分局");
+    expect(asked.join()).not.toContain("生态环境");
+  });
+
   it("refuses naming the plan asked of, or a few of the documents held and how many there are — not all of them", async () => {
     const named = await many.answer("伊川的方案对城里养鸽子有什么规定");
     expect(named.status).toBe("not_covered");

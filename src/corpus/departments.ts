@@ -102,6 +102,11 @@ function englishList(words: readonly string[]): string {
 
 const tidy = (s: string) => s.replace(/\s+/g, " ").trim();
 
+/** A place's name with each level a unit below a city is named by (某某 → 某某县, 某某区, 某某市); none when it has one. */
+function withLevel(core: string): string[] {
+  return /[县区市旗]$/.test(core) ? [] : [`${core}县`, `${core}区`, `${core}市`];
+}
+
 /** Whether every character of `part` stands in `whole`, in order (公安分局 in 市公安局分局). */
 function isSubsequence(part: string, whole: string): boolean {
   let at = 0;
@@ -310,8 +315,9 @@ export class DepartmentDirectory {
   /**
    * Other ways people write a unit named after a place: the genre's other forms for the same unit with
    * the same place (市公安局某某区分局 → 公安某某区分局, 某某公安分局) — forms whose fixed words run inside
-   * the matched form's, so a police branch is never spelt as an environment one — and a zone by its short
-   * name (经济技术开发区 → 经开区).
+   * the matched form's, so a police branch is never spelt as an environment one — the place also with
+   * a county's level (a county's own people write its city bureau's branch 市生态环境局某某分局 as
+   * 某某县生态环境分局), and a zone by its short name (经济技术开发区 → 经开区).
    */
   private otherSpellings(name: string): string[] {
     const out: string[] = [];
@@ -323,7 +329,10 @@ export class DepartmentDirectory {
       for (const f of forms) {
         if (f.template.includes("{any}") || !isSubsequence(fixed(f.template), fixed(matched.template)))
           continue;
-        for (const p of new Set([place, placeCore(place)])) out.push(f.template.replace("{place}", p));
+        // (With a level only where the form says what unit it is: 某某区分局 may be any bureau's branch.)
+        const levelled = fixed(f.template).length > 2 ? withLevel(placeCore(place)) : [];
+        for (const p of new Set([place, placeCore(place), ...levelled]))
+          out.push(f.template.replace("{place}", p));
       }
     }
     for (const [long, short] of Object.entries(this.data.committees.shortZones))

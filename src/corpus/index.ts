@@ -41,7 +41,7 @@ export { docNumberKey } from "./meta.js";
 export { formatSmallNumeral, parseSmallNumeral } from "./numerals.js";
 export { parsePlan } from "./parse.js";
 export { projectPaths, projectRoot } from "./paths.js";
-export { placeInPinyin } from "./place.js";
+export { placeCore, placeInPinyin } from "./place.js";
 export { buildProfile, type GenreData, loadGenreData, ProfileFile, readProfileFile } from "./profile.js";
 export { cityNames, loadCityNames, provinceNames } from "./regions.js";
 export * from "./schema.js";

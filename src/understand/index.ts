@@ -11,6 +11,7 @@ import {
   Level,
   type Plan,
   parseSmallNumeral,
+  placeCore,
   type Role,
   TRAILING_COMPARATORS,
 } from "../corpus/index.js";
@@ -431,12 +432,37 @@ function withoutKindPointedBack(text: string, previous: string): string {
   });
 }
 
-/** Asking for one entry (里面由我们牵头的是哪一条, 还有个…的是啥, "which one"): that item, no new listing. */
+/** Asking for one entry (其中我们牵头的是哪条, 还有个…的是啥, "which one"): that item, no new listing. */
 const ONE_OF_THOSE = /哪一?条|哪一?项|哪个任务|还有(?:一)?个|\bwhich (?:one|item|task)\b/i;
 
 /** A turn naming only a year (2025年的呢, "and 2025?"): after a listing, that year's. */
 const YEAR_ALONE =
   /^(?:那|那么|那要是|and|what about|how about)?\s*((?:19|20)\d\d)\s*(?:年)?(?:的)?\s*(?:呢|吗)?\s*[?？]?$/i;
+
+/**
+ * The names a department mention means, in the plans the question names: a unit written with a level alone
+ * (县生态环境局, 县环保局) that such a plan never names is the plan's own place's unit, written as a county's
+ * people write it (某某县生态环境分局 for the city bureau's branch 市生态环境局某某分局 the plan names).
+ */
+function ownUnitNames(
+  mention: { alias: string; names: readonly string[] },
+  plans: readonly Plan[],
+): readonly string[] {
+  if (plans.length === 0 || !/^[县区市旗]/.test(mention.alias)) return mention.names;
+  const written = new Set(plans.flatMap((p) => p.items.flatMap((i) => i.departments.map((d) => d.name))));
+  if (mention.names.some((n) => written.has(n))) return mention.names;
+  // (By an alias, 县环保局, the names it stands for spell it: 某某县生态环境局.)
+  const local = plans.flatMap((p) => {
+    const place = p.profile.place ? placeCore(p.profile.place.zh) : null;
+    if (!place) return [];
+    return [mention.alias, ...mention.names].flatMap((name) =>
+      /^[县区市旗]/.test(name)
+        ? findDepartmentMentions(`${place}${name}`).flatMap((m) => m.names.filter((n) => written.has(n)))
+        : [],
+    );
+  });
+  return local.length > 0 ? [...new Set(local)] : mention.names;
+}
 
 /** Words choosing among the previous answer's entries (其中哪些, 这里面, "which of these"). */
 const AMONG_THOSE = /其中|这些|那些|这里面|里面|当中|之中|\bof (?:these|those|them)\b/i;
@@ -1342,7 +1368,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const mentions = allMentions.filter((m) => setAsideBy(m) === undefined);
   const asides = allMentions.flatMap((m) => setAsideBy(m) ?? []);
   const namedPlans = deps.plans.filter((p) => named.some((n) => n.doc === p.doc));
-  const departments = [...new Set(mentions.flatMap((m) => m.names))];
+  const departments = [...new Set(mentions.flatMap((m) => ownUnitNames(m, namedPlans)))];
   // "the environment bureau (市生态环境局)": the English before a department's name in brackets is its gloss,
   // no topic of its own.
   const glosses = mentions.flatMap((m) => {
