@@ -467,6 +467,74 @@ function ownUnitNames(
 /** Words choosing among the previous answer's entries (其中哪些, 这里面, "which of these"). */
 const AMONG_THOSE = /其中|这些|那些|这里面|里面|当中|之中|\bof (?:these|those|them)\b/i;
 
+/**
+ * A turn that asks the previous answer's list again with another filter, or narrows it: after what is due,
+ * 还没到期的呢 (another state), 2025年的呢 (another year), 那城管局的呢 or 其中哪些是城管局牵头的 (one department's
+ * tasks, due as before); after a department's tasks, 那配合的呢 (the same department, that role first); after
+ * items, 其中哪条有截止日期 (those items' deadlines, not every plan's). Null for any other turn, and for one
+ * asking for one entry (哪一条, 还有个…): that is an item.
+ */
+function followUpOnList(query: Query, merged: Query, conversation: Context, w: AskingWords): Query | null {
+  const short = query.residue < LISTING_RESIDUE && !ONE_OF_THOSE.test(query.text);
+  const scope = { kind: "scope" as const, context: conversation, again: false };
+  if (conversation.kind === "deadline_listing" && short) {
+    if (query.departments.length > 0 && !merged.intents.includes("check"))
+      return {
+        ...merged,
+        intents: ["department_listing"],
+        deadline: merged.deadline ?? conversation.deadline,
+        followUp: scope,
+      };
+    const year = YEAR_ALONE.exec(query.text.trim());
+    const deadline =
+      merged.deadline ??
+      (year
+        ? {
+            year: Number(year[1]),
+            date: null,
+            monthDay: null,
+            state: null,
+            heatingSeason: false,
+            matched: [year[1] as string],
+          }
+        : null);
+    return deadline ? { ...merged, deadline, intents: ["deadline_listing"], followUp: scope } : null;
+  }
+  const due = merged.deadline;
+  if (
+    conversation.kind !== "deadline_listing" &&
+    conversation.items.length > 0 &&
+    due !== null &&
+    due.date === null &&
+    due.year === null &&
+    due.monthDay === null &&
+    merged.intents.includes("deadline_listing") &&
+    AMONG_THOSE.test(query.text)
+  )
+    return {
+      ...merged,
+      deadline: null,
+      intents: ["when", "topic"],
+      followUp: { kind: "items", context: conversation, again: false },
+    };
+  const namesRole =
+    query.role !== null || [...Object.values(w.roles), w.anyRole].some((re) => re.test(query.text));
+  if (
+    conversation.kind === "department_listing" &&
+    conversation.departments.length > 0 &&
+    query.departments.length === 0 &&
+    namesRole &&
+    short
+  )
+    return {
+      ...merged,
+      departments: conversation.departments,
+      intents: ["department_listing"],
+      followUp: scope,
+    };
+  return null;
+}
+
 /** What is left of a turn names something: two Chinese characters or an English word of four letters. */
 const NAMES_SOMETHING = /\p{Script=Han}{2}|[a-z]{4}/iu;
 
@@ -1601,81 +1669,8 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     !merged.intents.includes("department_listing")
   )
     merged.intents.unshift("department_listing");
-  // After a listing of what is due, a turn that only changes its filter lists again: 还没到期的呢 (another
-  // state), 2025年的呢 (another year), 那城管局的呢 (one department's tasks, due as before).
-  if (
-    conversation?.kind === "deadline_listing" &&
-    query.residue < LISTING_RESIDUE &&
-    !ONE_OF_THOSE.test(query.text)
-  ) {
-    const scope = { kind: "scope" as const, context: conversation, again: false };
-    if (query.departments.length > 0 && merged.intents.every((i) => i !== "check"))
-      return {
-        ...merged,
-        intents: ["department_listing"],
-        deadline: merged.deadline ?? conversation.deadline,
-        followUp: scope,
-      };
-    const year = YEAR_ALONE.exec(query.text.trim());
-    const deadline =
-      merged.deadline ??
-      (year
-        ? {
-            year: Number(year[1]),
-            date: null,
-            monthDay: null,
-            state: null,
-            heatingSeason: false,
-            matched: [year[1] as string],
-          }
-        : null);
-    if (deadline && query.departments.length === 0)
-      return { ...merged, deadline, intents: ["deadline_listing"], followUp: scope };
-  }
-  // 其中哪条有截止日期 after items: when those items are due, not every deadline of the plans.
-  const dueAsked = merged.deadline;
-  if (
-    conversation &&
-    conversation.kind !== "deadline_listing" &&
-    conversation.items.length > 0 &&
-    dueAsked !== null &&
-    dueAsked.date === null &&
-    dueAsked.year === null &&
-    dueAsked.monthDay === null &&
-    merged.intents.includes("deadline_listing") &&
-    AMONG_THOSE.test(query.text)
-  )
-    return {
-      ...merged,
-      deadline: null,
-      intents: ["when", "topic"],
-      followUp: { kind: "items", context: conversation, again: false },
-    };
-  // 其中哪些是X局牵头的 after a listing of what is due: the department's tasks of those, due when they were.
-  if (
-    conversation?.kind === "deadline_listing" &&
-    conversation.deadline !== null &&
-    merged.deadline === null &&
-    merged.intents.includes("department_listing") &&
-    AMONG_THOSE.test(query.text)
-  )
-    merged.deadline = conversation.deadline;
-  // 那配合的呢 (参与的呢) after a department's listing: the same department's listing, the role the turn names first
-  // (asked which one it leads, the item).
-  if (
-    conversation?.kind === "department_listing" &&
-    conversation.departments.length > 0 &&
-    query.departments.length === 0 &&
-    (query.role !== null || [...Object.values(w.roles), w.anyRole].some((re) => re.test(query.text))) &&
-    !ONE_OF_THOSE.test(query.text) &&
-    query.residue < LISTING_RESIDUE
-  )
-    return {
-      ...merged,
-      departments: conversation.departments,
-      intents: ["department_listing"],
-      followUp: { kind: "scope", context: conversation, again: false },
-    };
+  const listed = conversation ? followUpOnList(query, merged, conversation, w) : null;
+  if (listed) return listed;
   if (merged.intents.length === 0 || !merged.intents.some((i) => i !== "who" && i !== "when"))
     merged.intents.push("topic");
   return merged;
