@@ -558,6 +558,8 @@ describe("every development document", () => {
         "pingyu-air-quality-2024",
         "xiping-air-quality-2024",
         "luoshan-air-quality-2024",
+        "suiping-air-quality-2024",
+        "guangshan-air-quality-2024",
       ].sort(),
     );
   });
