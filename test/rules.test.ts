@@ -235,6 +235,17 @@ describe("entities: each thing the question describes, with its own facts", () =
     expect(kinds("奶牛场年出栏600头")).toEqual(["animal"]);
   });
 
+  it("reads a produce dryer by what it dries, a business stove without 性, and a new install as a new build", () => {
+    const kinds = (q: string) => of(q).map((e) => e.kind);
+    // A drying furnace where grain or produce is dried is the farm dryer, not an industrial furnace.
+    expect(kinds("俺们粮站收小麦，用烧煤的烘干炉烘，要淘汰不")).toEqual(["grain-dryer"]);
+    expect(kinds("合作社收辣椒，用烧煤的干燥窑烘")).toEqual(["agri-processing"]);
+    expect(kinds("机械厂的烘干炉烧煤")).toEqual(["furnace"]);
+    expect(kinds("小吃店里的经营炉灶烧煤")).toContain("business-stove");
+    expect(facts("我们打算新装一台4蒸吨的燃煤锅炉").newBuild).toBe(true);
+    expect(facts("我们那台4蒸吨的燃煤锅炉用了十年了").newBuild).toBe(false);
+  });
+
   it("splits one thing given two figures of the same measure into two", () => {
     expect(of("我们有两台燃煤锅炉，一台10蒸吨，一台50蒸吨")).toEqual([
       { kind: "boiler", animal: null, fuel: "coal", figures: [[10, null, null]] },
