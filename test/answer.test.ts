@@ -2241,6 +2241,19 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(asked.join()).not.toContain("生态环境");
   });
 
+  it("lists a department asked which part of the work (哪块工作, 哪方面) it leads in a named county's air plan", async () => {
+    for (const q of ["县交通运输局在光山的空气方案里牵头哪块", "光山县方案里县交通运输局牵头哪块工作"]) {
+      const r = await many.answer(q);
+      expect(r.payload.kind, q).toBe("department_listing");
+    }
+  });
+
+  it("reads China III and the like, and 'and below', in English as the standards the plans write", async () => {
+    const r = await many.answer("By when does Guangshan basically retire China III and below diesel trucks?");
+    expect(r.status).toBe("answered");
+    expect(r.citations[0]).toMatchObject({ doc: "guangshan-air-quality-2024", id: "4.14" });
+  });
+
   it("refuses naming the plan asked of, or a few of the documents held and how many there are — not all of them", async () => {
     const named = await many.answer("伊川的方案对城里养鸽子有什么规定");
     expect(named.status).toBe("not_covered");
@@ -3619,6 +3632,14 @@ describe("conversations that change document or topic", () => {
     expect(car.check).toMatchObject({ rule: "official-cars", outcome: "applies" });
   });
 
+  it("reads 机关单位 as the government offices, not their cars: the roofs of offices and schools are the solar item's", async () => {
+    const roofs = await engine.answer("听人说机关单位和学校楼顶要铺光伏板，出自哪一条");
+    expect(roofs.citations[0]).toMatchObject({ doc: SQ, id: "3.1" });
+    // Their cars are still the official-cars clause's.
+    const cars = await engine.answer("机关单位换车有什么讲究");
+    expect(cars.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
+  });
+
   it("asks a region's own figure after a key-region check as a question of the plan", async () => {
     for (const [check, figure] of [
       ["商丘是不是国家计划里的重点区域", "京津冀及周边的PM2.5要降多少"],
@@ -3870,6 +3891,20 @@ describe("a kind of answer only some items give: a licence, a subsidy; and what 
     const late = await engine.answer("我的砖厂2026年才关停，还能拿到关停奖补吗");
     expect(late.kind).toBe("check");
     expect(late.citations[0]).toMatchObject({ doc: SQ, id: "2.2" });
+    // After a check on a kiln line, a bare 有补贴吗 (or "is there a subsidy?") asks of the item it was judged
+    // by, which grants one (资金奖补), wherever retrieval finds it — not of the clean-heating subsidy — and the
+    // sentence quoted is the one granting it.
+    for (const [check, bare] of [
+      ["我们砖厂一年产4000万块标砖，得关吗", "那有补贴吗"],
+      ["Our brickworks makes 40 million bricks a year; does it have to close?", "is there a subsidy?"],
+    ] as const) {
+      const judged = await engine.answer(check);
+      expect(judged.kind, check).toBe("check");
+      const asked = await engine.answer(bare, { context: judged.context });
+      expect(asked.kind, bare).toBe("item");
+      expect(asked.citations[0], bare).toMatchObject({ doc: SQ, id: "2.2" });
+      expect(asked.answer, bare).toContain("资金奖补");
+    }
   });
 
   it("refuses a journey, a weekend's forecast and what befell a named works in the past", async () => {

@@ -95,6 +95,9 @@ export function headQuote(item: Item): string {
   return item.text.slice(p.start, p.end);
 }
 
+/** What a favoured sentence sharing no term of the question scores: above none, below any term. */
+const FAVOURED_ALONE = 1e-6;
+
 /**
  * The sentence (or, for a long one, the run of clauses) that carries most query weight, where
  * `weight(term)` scores a term and `terms(text)` lists a passage's distinct terms. Falls back to {@link headQuote}.
@@ -112,7 +115,8 @@ export function bestQuote(
     let s = 0;
     const passage = text.slice(p.start, p.end);
     for (const t of terms(passage)) if (queryTerms.has(t)) s += weight(t);
-    return favoured(passage) ? 2 * s : s;
+    // (A favoured sentence sharing no term still comes before the others: 有补贴吗 shares none with 资金奖补.)
+    return favoured(passage) ? 2 * s + FAVOURED_ALONE : s;
   };
   let best: Piece | undefined;
   let bestScore = 0;

@@ -207,11 +207,18 @@ export function covers(index: SearchIndex, query: Query, hits: readonly SearchHi
  * on the policy beside it does (落实清洁取暖补贴). So does the item saying what befalls those who fail
  * (考核奖惩) beside the task itself, asked what follows from failing it (a kind that `leads`).
  */
-export function grantingFirst(query: Query, hits: readonly SearchHit[]): SearchHit[] {
+export function grantingFirst(query: Query, hits: readonly SearchHit[], previous?: Item): SearchHit[] {
   const types = askingWords().answerTypes;
   const ranked = query.asksFor.filter((name) => types[name]?.shared || types[name]?.leads);
   if (ranked.length === 0 || hits.length === 0) return [...hits];
   const asked = { ...query, asksFor: ranked };
+  // Asked after an answer (有补贴吗 after the one on brick lines), the item it was about, when it grants it,
+  // wherever retrieval found it: the question asks of that item, not of whatever grants most.
+  if (previous) {
+    const found = hits.find((h) => h.item === previous);
+    const lead = found ?? { ...(hits[0] as SearchHit), item: previous, vectorRank: null, lexicalRank: null };
+    if (givesAskedAnswer(asked, [lead])) return [lead, ...hits.filter((h) => h !== found)];
+  }
   if (givesAskedAnswer(asked, hits.slice(0, 1))) return [...hits];
   const granting = hits.slice(1, ANSWER_ITEMS).find((h) => givesAskedAnswer(asked, [h]));
   return granting ? [granting, ...hits.filter((h) => h !== granting)] : [...hits];
@@ -347,5 +354,18 @@ export function quoteFor(index: SearchIndex, item: Item, query: Query): string {
   const terms = new Set(lexicalTerms(query.searchText));
   const deadlines = query.intents.includes("when") ? item.deadlines.map((d) => d.text) : [];
   const statesDeadline = (passage: string) => deadlines.some((d) => passage.includes(d));
-  return bestQuote(item, (t) => index.idf(t), terms, termsIn(item), statesDeadline);
+  // A sentence giving what is asked for (有补贴吗: 资金奖补) is favoured as one stating the deadline asked.
+  const types = askingWords().answerTypes;
+  const evidence = query.asksFor.flatMap((name) => {
+    const type = types[name];
+    return type?.shared ? [type.evidence(query.measure)] : [];
+  });
+  const gives = (passage: string) => evidence.some((e) => e.test(passage));
+  return bestQuote(
+    item,
+    (t) => index.idf(t),
+    terms,
+    termsIn(item),
+    (p) => statesDeadline(p) || gives(p),
+  );
 }

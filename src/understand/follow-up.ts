@@ -163,7 +163,10 @@ const SAME_FIGURES =
 const bareThing = (text: string) =>
   /[\u4e00-\u9fff]/.test(text)
     ? text.replace(/[\s?？.!！。,，]/g, "").length <= 8 && !/[吗么]/.test(text)
-    : (text.match(/[a-z0-9'-]+/gi) ?? []).length <= 4;
+    : (text.match(/[a-z0-9'-]+/gi) ?? []).length <= 4 && !ASKS_OF_ITS_OWN.test(text);
+/** An English question of its own, however short ("is there a subsidy?"), as 吗 makes one: no thing named alone. */
+const ASKS_OF_ITS_OWN =
+  /^\s*(?:and\s+)?(?:is|are|was|were|do|does|did|can|could|will|would|must|should|shall|has|have|what|which|who|when|where|why|how)\b/i;
 
 /** A count the previous case also counts (1000个 after 密封点900个): a new figure for it. */
 function counts(previous: string, text: string): boolean {

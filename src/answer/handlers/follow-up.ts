@@ -7,7 +7,7 @@ import { askingWords, type Query } from "../../understand/index.js";
 import { citeItem } from "../citation.js";
 import { citing, type Handler, type ResolveDeps, resolved } from "../deps.js";
 import { headQuote } from "../quote.js";
-import { retrieve } from "../retrieval.js";
+import { quoteFor, retrieve } from "../retrieval.js";
 import { focusOf } from "./cite.js";
 
 /** Resolves a follow-up on the previous items. */
@@ -23,7 +23,10 @@ export const previousItems: Handler = (query, deps) => {
   // task above it when that task's departments carry it out.
   const single = askingWords().singlePointer.test(query.text);
   const shown = !single ? 3 : ordered[0] === items[0] ? 1 : 2;
-  const citations = ordered.slice(0, shown).map((item) => citeItem(item, headQuote(item), 1, c));
+  // (Asked for a kind of answer — 那有补贴吗 — the sentence giving it is quoted, not the item's first.)
+  const quote = (item: Item) =>
+    query.asksFor.length > 0 ? quoteFor(deps.index, item, query) : headQuote(item);
+  const citations = ordered.slice(0, shown).map((item) => citeItem(item, quote(item), 1, c));
   return resolved(query, "answered", { kind: "item", focus: focusOf(query), related: [] }, citations);
 };
 

@@ -63,7 +63,7 @@ export const topic: Handler = (query, deps) => {
     if (first && words.length > 0 && writesAll) hits = previousFirst(hits, [first]);
   }
   // 有补贴吗 of a topic: the item found that grants it, beside the item on the topic itself.
-  if (covered) hits = grantingFirst(query, hits);
+  if (covered) hits = grantingFirst(query, hits, aspectOf(query, deps.plans));
   // 今年的目标是啥: the entry the plan gives its goals in.
   if (covered) hits = goalsFirst(deps.index, query, hits);
   const top = hits[0];
@@ -160,6 +160,13 @@ function asksAnotherYear(query: Query, plans: readonly Plan[]): boolean {
   const writes = (p: Plan, y: string) =>
     new RegExp(`(?<!(?:\\d{4}|月|日)\\s*[—–\\-~至到]\\s*)${y}`).test(p.source);
   return years.length > 0 && years.some((y) => !named.some((p) => writes(p, y)));
+}
+
+/** The item the previous answer was about, for a follow-up asking an aspect of it. */
+function aspectOf(query: Query, plans: readonly Plan[]): Item | undefined {
+  if (query.followUp?.kind !== "aspect") return undefined;
+  const first = query.followUp.context.items[0];
+  return plans.find((p) => p.doc === first?.doc)?.items.find((i) => i.id === first?.id);
 }
 
 /** The hits with the previous answer's foremost item found among the first few moved to the front. */
