@@ -2248,6 +2248,19 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     }
   });
 
+  it("bridges everyday names to the plans' words: 餐饮店, 炼油厂, 烤烟 — and 还有 is no topic", async () => {
+    for (const [q, doc, id] of [
+      ["武清区餐饮店油烟得装啥", "wuqing-air-pollution-2024", "6.6"],
+      ["东营那些小炼油厂咋办", "dongying-air-quality-2025", "2.2.1"],
+      ["吉安的烤烟要改用啥能源", "jian-air-quality-2025", "3.5"],
+    ] as const) {
+      const r = await many.answer(q);
+      expect(r.citations[0], q).toMatchObject({ doc, id });
+    }
+    const coal = await many.answer("咸阳现在还有人卖散煤吗，咋管");
+    expect(coal.citations[0]?.doc).toBe("xianyang-air-pollution-2025");
+  });
+
   it("reads China III and the like, and 'and below', in English as the standards the plans write", async () => {
     const r = await many.answer("By when does Guangshan basically retire China III and below diesel trucks?");
     expect(r.status).toBe("answered");
