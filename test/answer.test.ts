@@ -2261,6 +2261,12 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(coal.citations[0]?.doc).toBe("xianyang-air-pollution-2025");
   });
 
+  it("answers a named task's deadline in a year with that task, not every deadline of the year, however many plans write its words", async () => {
+    const r = await many.answer("平顶山2025年清洁取暖改造的截止时间");
+    expect(r.kind).toBe("item");
+    expect(r.citations[0]).toMatchObject({ doc: "pingdingshan-air-pollution-2025", id: "3.3" });
+  });
+
   it("reads China III and the like, and 'and below', in English as the standards the plans write", async () => {
     const r = await many.answer("By when does Guangshan basically retire China III and below diesel trucks?");
     expect(r.status).toBe("answered");

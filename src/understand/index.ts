@@ -90,6 +90,8 @@ export interface UnderstandDeps {
 export const MAX_QUESTION = 2000;
 /** A listing question (department, deadlines, the document) may carry this much further topic. */
 export const LISTING_RESIDUE = 2.5;
+/** A matched word of at least this many characters is a topic of its own in a listing question (see residueOf). */
+const SPECIFIC_TOPIC_LENGTH = 4;
 /** The same for deadlines asked with no date, year or state to narrow them. */
 const UNBOUNDED_LISTING_RESIDUE = 1.5;
 
@@ -103,7 +105,7 @@ function residueOf(
   removed: readonly string[],
   deps: UnderstandDeps,
   w: AskingWords,
-): { residue: number; english: number } {
+): { residue: number; english: number; specific: boolean } {
   // Departments first: a department's name may contain a document's place (a railway branch named after the city).
   const lower = text.toLowerCase();
   const spans = findDepartmentMentions(lower);
@@ -120,7 +122,13 @@ function residueOf(
   const carried = evidence(deps.expand(rest)).map((e) => e.replace(w.listingFiller, " "));
   rest = [rest.replace(/[a-z][a-z'-]*/gi, " "), ...carried].join(" ");
   const c = deps.coverage(rest, { minWordLength: 2 }); // a stray 各 or 的 is not a topic
-  return { residue: c.matchedIdf + c.unmatchedWeight, english: (english.length * IDF_UNIT) / 2 };
+  return {
+    residue: c.matchedIdf + c.unmatchedWeight,
+    english: (english.length * IDF_UNIT) / 2,
+    // (A word of the plans this long names a task — 清洁取暖, 秸秆禁烧 — however many plans write it, which
+    // lowers its weight as more are loaded: 某市清洁取暖改造的完成期限 asks that task's, not every deadline.)
+    specific: c.matchedWords.some((word) => word.length >= SPECIFIC_TOPIC_LENGTH),
+  };
 }
 
 /** The words the plans define for roles (主攻 → lead) that a question says, longest first. */
@@ -1480,7 +1488,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     ...planRoles.map(([word]) => word),
     ...planTimeWords(cut, named.length > 0 ? namedPlans : deps.plans),
   ];
-  const { residue, english } = residueOf(cut, removedWords, deps, w);
+  const { residue, english, specific } = residueOf(cut, removedWords, deps, w);
 
   const intents: Intent[] = [];
   if (refs.length > 0) intents.push("cite");
@@ -1521,7 +1529,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const limit = unbounded ? UNBOUNDED_LISTING_RESIDUE : LISTING_RESIDUE;
   // (Asked for a kind of answer a listing does not give — the day a season starts, 哪天开始 — it is no
   // listing: whether an item gives it decides, as for a department's.)
-  if (deadline?.listing && residue + english < limit && asksFor.length === 0)
+  if (deadline?.listing && residue + english < limit && !specific && asksFor.length === 0)
     intents.push("deadline_listing");
   // Asking about a document it names is about the document even with more words around it.
   if (
