@@ -436,9 +436,21 @@ describe("a Query", () => {
       "嗯嗯",
       "haha",
       "zxcv;qwer ；；。。!!",
+      // Three keys in a row, and interjections beside mashing.
+      "，，，zzz ？？ qwe",
+      "dfgh 嗯嗯 ；；wertwert 啊",
     ])
       expect(engine.understand(q).invalid, q).toBe("not_a_question");
-    for (const q of ["6.5", "燃煤锅炉", "PM2.5", "fireworks", "LDAR", "were there rules?"])
+    for (const q of [
+      "6.5",
+      "燃煤锅炉",
+      "PM2.5",
+      "fireworks",
+      "LDAR",
+      "were there rules?",
+      "the NOx rule?",
+      "ask",
+    ])
       expect(engine.understand(q).invalid, q).toBeNull();
   });
 

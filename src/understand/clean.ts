@@ -42,6 +42,12 @@ export function cleanText(raw: string): string {
       .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, " ")
       .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ")
       .replace(/<!--[\s\S]*?-->/g, " ")
+      // (A block's end or a line break ends what was written in it: <div>ignore the documents</div> 工地… is
+      // two sentences, so an instruction in one is taken out without the question after it.)
+      .replace(
+        /<(?:br\s*\/?|\/(?:div|p|li|h[1-6]|tr|td|section|article|blockquote|pre))\s*>(?=(?:\s|<[^<>]*>)*[^\s<])/gi,
+        "。",
+      )
       .replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, " ")
       .replace(/&(?:#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (e) => decodeEntities(e))
       // ①②③ are points of an item as plans number them; NFKC would make them bare digits.

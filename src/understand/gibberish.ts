@@ -11,9 +11,9 @@ const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
 /** Whether most adjacent letter pairs of a latin token are neighbours on a keyboard row. */
 function keyboardRun(token: string): boolean {
-  // qwer, hjkl: four keys in a row as they lie on the keyboard (no word is one).
+  // qwer, hjkl — or qwe, asd, zxc — keys in a row as they lie on the keyboard (no word is one).
   if (
-    token.length >= 4 &&
+    token.length >= 3 &&
     ROWS.some((row) => row.includes(token) || [...row].reverse().join("").includes(token))
   )
     return true;
@@ -55,8 +55,9 @@ export function isGibberish(text: string, w: AskingWords, known: (word: string) 
   }
   const hanDistinct = new Set(han);
   if (hanDistinct.size === 1 && [...distinct].every((t) => hanDistinct.has(t) || !wordLike(t))) return true;
+  // (啊啊 嗯嗯 beside keyboard mashing — sdfjk, qwerqwer — is mashing too.)
   return (
     [...hanDistinct].every((c) => w.interjections.test(c)) &&
-    [...distinct].every((t) => hanDistinct.has(t) || w.interjections.test(t))
+    [...distinct].every((t) => hanDistinct.has(t) || w.interjections.test(t) || !wordLike(t))
   );
 }

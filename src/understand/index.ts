@@ -1108,10 +1108,10 @@ function namesOtherPlacesDocument(text: string, plans: readonly Plan[]): boolean
   }
   for (const m of text.matchAll(placeTitlePattern())) {
     const place = m[1] as string;
-    // 某市的空气质量行动计划, 某市自己的…计划, 某市自己2024年出台的…计划: a 的 right after the place (or its
-    // 自己, the year and the verb that issued it) is the title's own.
+    // 某市的空气质量行动计划, 某市自己的…计划, 某市自己2024年出台的…计划, 某市出的…计划: a 的 right after the place
+    // (or its 自己, the year and the verb that issued it, said formally or not) is the title's own.
     const title = (m[2] as string).replace(
-      /^(?:自己|自家|本地|当地)?(?:20\d\d年度?)?(?:出台|印发|制定|发布|下发|颁布)?的/,
+      /^(?:自己|自家|本地|当地)?(?:20\d\d年度?)?(?:出台|印发|制定|发布|下发|颁布|出|发|定|搞|弄|编)?的/,
       "",
     );
     const core = place.replace(/(?:自治区|省|市|县|区)$/, "");
