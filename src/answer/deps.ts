@@ -23,6 +23,14 @@ export interface ResolveDeps {
 /** A handler: resolves a query of its kind, or declines (null) so the next one is tried. */
 export type Handler = (query: Query, deps: ResolveDeps) => Resolved | null;
 
+/** The loaded item a previous answer's key ({doc, id}) names; undefined when no loaded plan has it. */
+export function itemOf(
+  plans: readonly Plan[],
+  key: { doc: string; id: string } | undefined,
+): Item | undefined {
+  return key ? plans.find((p) => p.doc === key.doc)?.items.find((i) => i.id === key.id) : undefined;
+}
+
 /** The citation context for a query. */
 export function citing(query: Query, deps: ResolveDeps): CitationContext {
   return {

@@ -5,7 +5,7 @@
 import type { Item } from "../../corpus/index.js";
 import { askingWords, type Query } from "../../understand/index.js";
 import { citeItem } from "../citation.js";
-import { citing, type Handler, type ResolveDeps, resolved } from "../deps.js";
+import { citing, type Handler, itemOf, type ResolveDeps, resolved } from "../deps.js";
 import { headQuote } from "../quote.js";
 import { quoteFor, retrieve } from "../retrieval.js";
 import { focusOf } from "./cite.js";
@@ -14,7 +14,7 @@ import { focusOf } from "./cite.js";
 export const previousItems: Handler = (query, deps) => {
   if (query.followUp?.kind !== "items") return null;
   const items = query.followUp.context.items
-    .map((k) => deps.plans.find((p) => p.doc === k.doc)?.items.find((i) => i.id === k.id))
+    .map((k) => itemOf(deps.plans, k))
     .filter((i): i is Item => i !== undefined);
   if (items.length === 0) return null;
   const c = citing(query, deps);

@@ -7,7 +7,7 @@ import { type Item, type Plan, parseSmallNumeral } from "../../corpus/index.js";
 import { lexicalTerms, type SearchHit } from "../../search/index.js";
 import type { Query } from "../../understand/index.js";
 import { citeItem, itemLink } from "../citation.js";
-import { citing, type Handler, type ResolveDeps, resolved } from "../deps.js";
+import { citing, type Handler, itemOf, type ResolveDeps, resolved } from "../deps.js";
 import { covers, goalsFirst, grantingFirst, quoteFor, retrieve } from "../retrieval.js";
 import { focusOf } from "./cite.js";
 import { notCovered } from "./not-covered.js";
@@ -33,7 +33,7 @@ export const topic: Handler = (query, deps) => {
   const previous =
     query.followUp?.kind === "within"
       ? query.followUp.context.items
-          .map((k) => deps.plans.find((p) => p.doc === k.doc)?.items.find((i) => i.id === k.id))
+          .map((k) => itemOf(deps.plans, k))
           .filter((i): i is Item => i !== undefined)
       : null;
   let hits = retrieve(deps.index, query, 5, previous ? new Set(previous) : undefined);
@@ -164,9 +164,7 @@ function asksAnotherYear(query: Query, plans: readonly Plan[]): boolean {
 
 /** The item the previous answer was about, for a follow-up asking an aspect of it. */
 function aspectOf(query: Query, plans: readonly Plan[]): Item | undefined {
-  if (query.followUp?.kind !== "aspect") return undefined;
-  const first = query.followUp.context.items[0];
-  return plans.find((p) => p.doc === first?.doc)?.items.find((i) => i.id === first?.id);
+  return query.followUp?.kind === "aspect" ? itemOf(plans, query.followUp.context.items[0]) : undefined;
 }
 
 /** The hits with the previous answer's foremost item found among the first few moved to the front. */
@@ -198,7 +196,7 @@ function counterpartsOf(query: Query, deps: ResolveDeps, score: number): SearchH
   // The previous answer's first item is what it was about; the others were related.
   const items = (followUp?.context.items ?? [])
     .slice(0, 1)
-    .map((k) => deps.plans.find((p) => p.doc === k.doc)?.items.find((i) => i.id === k.id))
+    .map((k) => itemOf(deps.plans, k))
     .flatMap((previous) => {
       if (!previous) return [];
       const implemented = deps.index.implementedItem(previous);
