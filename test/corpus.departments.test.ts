@@ -183,6 +183,11 @@ describe("the shared directory, from the documents loaded", () => {
     expect(englishDepartment("县大数据管理中心")).toBe("County Big Data Management Centre");
     // Officials a plan holds responsible in its own words (各级领导干部要切实扛牢…责任).
     expect(englishDepartment("各级领导干部")).toBe("Leading officials at every level");
+    // The short 教体局 and a financial regulator's county branch (监管支局), as the genre writes them.
+    expect(englishDepartment("县教体局")).toBe("County Education and Sports Bureau");
+    expect(englishDepartment("国家金融监督管理总局潢川监管支局")).toBe(
+      "National Financial Regulatory Administration Huangchuan Branch",
+    );
     // Every township's government along a river, its units written with a bracket (沿黄各乡(镇)人民政府).
     expect(englishDepartment("沿黄各乡(镇)人民政府")).toBe(
       "Township and Town Governments along the Yellow River",

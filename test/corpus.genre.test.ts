@@ -560,6 +560,8 @@ describe("every development document", () => {
         "luoshan-air-quality-2024",
         "suiping-air-quality-2024",
         "guangshan-air-quality-2024",
+        "huangchuan-air-quality-2024",
+        "shangcheng-air-quality-2024",
       ].sort(),
     );
   });
