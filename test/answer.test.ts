@@ -2222,6 +2222,17 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   }, 240_000);
 
+  it("reads a place written by a lookalike character (毫州 for 亳州, 荧阳 for 荥阳) as that place's plan", async () => {
+    for (const [q, doc] of [
+      ["毫州的方案对施工工地扬尘是怎么规定的", "bozhou-air-pollution-2024"],
+      ["荧阳市方案里工地扬尘归哪个部门管", "xingyang-air-quality-2025"],
+    ] as const) {
+      const r = await many.answer(q);
+      expect(r.status, q).toBe("answered");
+      expect(r.citations[0]?.doc, q).toBe(doc);
+    }
+  });
+
   it("answers registering a vehicle from a plan that restricts it (严禁…注册登记, 登记上牌)", async () => {
     const fangcheng = await many.answer("方城县的方案里，排放不达标的货车还能上牌吗？");
     expect(fangcheng.status).toBe("answered");

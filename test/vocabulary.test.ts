@@ -302,6 +302,39 @@ describe("homophone typos repaired by pinyin", () => {
   });
 });
 
+describe("names written by a lookalike character", () => {
+  const repairer = (corpus: string[]) =>
+    new TypoRepairer(
+      new SoundIndex(corpus),
+      (t) => [...t],
+      new Set<string>(),
+      new Set(),
+      new Set(["亳州", "荥阳市"]),
+      new Map([
+        ["亳", ["毫"]],
+        ["毫", ["亳"]],
+        ["荥", ["荧"]],
+        ["荧", ["荥"]],
+      ]),
+    );
+
+  it("repairs a name typed by its shape (毫 hao is no homophone of 亳 bo)", () => {
+    const r = repairer(["亳州市大气污染防治"]);
+    expect(r.repair("毫州扬尘怎么管").text).toBe("亳州扬尘怎么管");
+    expect(r.repair("荧阳市方案").text).toBe("荥阳市方案");
+  });
+
+  it("leaves a spelling the corpus has, and words that are no name, alone", () => {
+    expect(repairer(["排放浓度不高于20毫州"]).repair("毫州").text).toBe("毫州");
+    expect(repairer(["亳州"]).repair("浓度20毫克").text).toBe("浓度20毫克");
+  });
+
+  it("reads its groups from data/lexicon.yaml", () => {
+    expect(loadLexicon().lookalikes.get("毫")).toContain("亳");
+    expect(loadLexicon().lookalikes.get("亳")).toContain("毫");
+  });
+});
+
 describe("the sound index's verbatim look-up", () => {
   it("agrees with a scan of the texts, for stretches of the corpus and strings it lacks", () => {
     const texts = loadCorpus("corpus").plans.flatMap((p) => p.items.map((i) => i.text));

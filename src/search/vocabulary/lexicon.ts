@@ -64,6 +64,10 @@ export const LexiconFile = z
       .default([]),
     /** The genre's full names and the abbreviations plans write for them (挥发性有机物: VOCs). */
     abbreviations: TermLines,
+    /** Characters that look alike but sound apart (亳 毫), each group one string: a place typed by its shape. */
+    lookalikes: List(/\s+/)
+      .pipe(z.array(z.string().regex(/^[\u3400-\u9fff]{2,}$/)))
+      .default([]),
     groups: z.array(LexiconGroup),
   })
   .superRefine((file, ctx) => {
@@ -102,6 +106,8 @@ export interface DomainLexicon {
   topics: ReadonlySet<string>;
   /** Full name → the abbreviation plans write for it (挥发性有机物 → VOCs), longest first: one term either way. */
   abbreviations: ReadonlyArray<readonly [string, string]>;
+  /** Each character of a lookalike group → the others of its group (亳 → 毫, 毫 → 亳). */
+  lookalikes: ReadonlyMap<string, readonly string[]>;
   /** A hash of the file's content (the index cache key includes it). */
   hash: string;
 }
@@ -116,6 +122,7 @@ export const EMPTY_LEXICON: DomainLexicon = {
   fillers: new Set(),
   topics: new Set(),
   abbreviations: [],
+  lookalikes: new Map(),
   hash: "none",
 };
 
@@ -130,6 +137,18 @@ const longestFirst = (a: readonly [string, string], b: readonly [string, string]
  * that a plural changes (county → counties), and never past a hyphen (a space may be one).
  */
 const literalStart = (key: string) => (key.split(/[\s-]/)[0] ?? key).replace(/y$/, "");
+
+/** Each character of the groups → the other characters of its group. */
+function lookalikeMap(groups: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const group of groups)
+    for (const c of group)
+      map.set(
+        c,
+        [...new Set([...(map.get(c) ?? []), ...group])].filter((o) => o !== c),
+      );
+  return map;
+}
 
 /** Reads and compiles a lexicon file; throws naming the file and what is wrong. */
 export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): DomainLexicon {
@@ -160,6 +179,7 @@ export function loadLexicon(file = join(projectPaths().data, "lexicon.yaml")): D
     fillers: new Set(parsed.data.fillers),
     topics,
     abbreviations: [...parsed.data.abbreviations].sort(longestFirst),
+    lookalikes: lookalikeMap(parsed.data.lookalikes),
     hash: createHash("sha256").update(text).digest("hex").slice(0, 16),
   };
 }

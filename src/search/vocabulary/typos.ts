@@ -85,7 +85,31 @@ export class TypoRepairer {
     private readonly otherWords: ReadonlySet<string>,
     /** Names written as they are meant, never repaired: places (a banner's short name that sounds like a common word) and departments. */
     private readonly names: ReadonlySet<string> = new Set(),
+    /** Characters that look alike but sound apart (亳 → 毫): a name typed by its shape is repaired to the name. */
+    private readonly lookalikes: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {}
+
+  /** A name with one character written as its lookalike (毫州) → the name (亳州), longest first; built once. */
+  private misshapen?: ReadonlyArray<readonly [string, string]>;
+
+  /**
+   * The names' lookalike spellings. Pinyin cannot reach them (毫 hao is no homophone of 亳 bo): people who
+   * write by hand or by strokes pick the character by its shape. A spelling the corpus itself contains,
+   * or another name, is a word of its own and never taken for a typo.
+   */
+  private misshapenNames(): ReadonlyArray<readonly [string, string]> {
+    if (this.misshapen) return this.misshapen;
+    const out = new Map<string, string>();
+    for (const name of this.names)
+      [...name].forEach((c, i) => {
+        for (const other of this.lookalikes.get(c) ?? []) {
+          const spelt = name.slice(0, i) + other + name.slice(i + 1);
+          if (!this.names.has(spelt) && !this.has(spelt) && !out.has(spelt)) out.set(spelt, name);
+        }
+      });
+    this.misshapen = [...out].sort((a, b) => b[0].length - a[0].length);
+    return this.misshapen;
+  }
 
   /** Where a run holds one of the names, or asks how much (多远 is no typo of 多元): those characters are settled. */
   private namedAt(run: string): boolean[] {
@@ -114,6 +138,11 @@ export class TypoRepairer {
       repairs.push({ from: latin, to: found, confidence: 0.8 });
       return found;
     });
+    for (const [spelt, name] of this.lookalikes.size > 0 ? this.misshapenNames() : [])
+      if (out.includes(spelt)) {
+        out = out.replaceAll(spelt, name);
+        repairs.push({ from: spelt, to: name, confidence: 0.9 });
+      }
     out = out.replace(HAN_RUN, (run) => {
       if (run.length < 2 || this.has(run)) return run;
       const settled = this.namedAt(run);

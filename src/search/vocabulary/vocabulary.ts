@@ -259,6 +259,7 @@ export class Vocabulary {
       { has: (w: string) => this.corpus.isCorpusWord(w) || this.lexiconWords.has(w) },
       new Set(this.data.soundAlikes),
       new Set(this.corpus.names.filter((n) => CJK_WORD.test(n))),
+      this.lexicon.lookalikes,
     );
     return this.repairer.repair(text);
   }
