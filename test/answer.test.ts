@@ -2222,6 +2222,27 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   }, 240_000);
 
+  it("lists a year's tasks for 某年底前 when a plan dates its months to a day of its own (每月25日前), none to the 31st", async () => {
+    const r = await many.answer("平顶山市2025年底前需要做完哪些任务");
+    expect(r.payload).toMatchObject({ kind: "deadline_listing", filter: { year: 2025, date: null } });
+    expect(r.payload.kind === "deadline_listing" && r.payload.total).toBeGreaterThan(10);
+    expect(r.citations.every((c) => c.doc === "pingdingshan-air-pollution-2025")).toBe(true);
+    // A plan with tasks due on the 31st lists those alone.
+    const luoshan = await many.answer("罗山县2024年底前需要做完哪些任务");
+    expect(luoshan.payload).toMatchObject({ kind: "deadline_listing", filter: { date: "2024-12-31" } });
+  });
+
+  it("keeps a task the genre names (散煤, 扬尘) the question's topic beside a year, however many plans write it", async () => {
+    for (const q of ["散煤治理2025年底前要做完什么", "工地扬尘2025年要完成啥"]) {
+      const r = await many.answer(q);
+      expect(r.kind, q).toBe("item");
+    }
+    // …while the year alone, with a plan named, lists that plan's tasks due in it.
+    const listing = await many.answer("罗山县2024年要完成哪些工作");
+    expect(listing.payload, "罗山").toMatchObject({ kind: "deadline_listing" });
+    expect(listing.citations.every((c) => c.doc === "luoshan-air-quality-2024")).toBe(true);
+  });
+
   it("reads a place written by a lookalike character (毫州 for 亳州, 荧阳 for 荥阳) as that place's plan", async () => {
     for (const [q, doc] of [
       ["毫州的方案对施工工地扬尘是怎么规定的", "bozhou-air-pollution-2024"],

@@ -373,6 +373,11 @@ describe("a Query", () => {
       monthDay: "06-15",
     });
     expect(engine.understand("哪些任务9月底前完成").deadline).toMatchObject({ monthDay: "09-30" });
+    // A year and what is to be finished in it: every task due that year, not the year's goals.
+    const year = engine.understand("2025年要完成哪些工作");
+    expect(year.deadline).toMatchObject({ year: 2025, date: null });
+    expect(year.intents).toContain("deadline_listing");
+    expect(engine.understand("2025年需完成什么").intents).toContain("deadline_listing");
     expect(t.intents).toContain("deadline_listing");
     const both = engine.understand("我厂的燃煤锅炉要淘汰吗，找哪个部门");
     expect(both.intents).toEqual(expect.arrayContaining(["check", "who"]));

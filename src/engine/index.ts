@@ -212,6 +212,7 @@ class PolicyEngine implements Engine {
       coverage: (text, o) => index.coverage(text, o),
       expand: (text) => index.vocabulary.expand(text),
       repairTypos: (text) => index.vocabulary.repairTypos(text),
+      isGenreTerm: (word) => index.vocabulary.isGenreTerm(word),
       places: (text) => placeSpans(books.values(), text),
     };
   }

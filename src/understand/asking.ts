@@ -418,6 +418,12 @@ export function readDeadlineAsk(
       },
     ],
     [/到(\d{4})年/, (m) => ({ ...base, date: isoDate(Number(m[1]), 12, 31) })],
+    // 2025年要完成哪些任务: the tasks due within that year, whatever their month (a year and a list of what
+    // is to be finished in it, not a content question about the year's goals).
+    [
+      /(\d{4})年(?:内|之内|以内|当年)?(?:要|需要?|须|必须|应当?|得)?(?:完成|干完|做完|办完)(?:的)?(?:哪些|什么|啥|那些)/,
+      (m) => ({ ...base, year: Number(m[1]) }),
+    ],
   ];
   const matched: string[] = [];
   let ask: Omit<DeadlineAsk, "matched"> | null = null;

@@ -82,6 +82,8 @@ export interface UnderstandDeps {
   expand(text: string): Expansion[];
   /** The text with homophone typos repaired against the corpus (the index's vocabulary). */
   repairTypos(text: string): { text: string };
+  /** Whether a word is one of the genre's terms (散煤, 扬尘): it names a task in a listing question. */
+  isGenreTerm?(word: string): boolean;
   /** Where the rule books' place names stand in a text (周口, 南阳市, Heze); none without books. */
   places?(text: string): Array<{ start: number; end: number }>;
 }
@@ -127,7 +129,10 @@ function residueOf(
     english: (english.length * IDF_UNIT) / 2,
     // (A word of the plans this long names a task — 清洁取暖, 秸秆禁烧 — however many plans write it, which
     // lowers its weight as more are loaded: 某市清洁取暖改造的完成期限 asks that task's, not every deadline.)
-    specific: c.matchedWords.some((word) => word.length >= SPECIFIC_TOPIC_LENGTH),
+    // The genre's own terms (散煤, 扬尘) name one as surely, however short.
+    specific: c.matchedWords.some(
+      (word) => word.length >= SPECIFIC_TOPIC_LENGTH || deps.isGenreTerm?.(word) === true,
+    ),
   };
 }
 

@@ -128,7 +128,12 @@ export function deadlineListing(
 export const deadlines: Handler = (query, deps) => {
   const ask = query.deadline;
   if (!ask) return null;
-  const { payload, citations } = deadlineListing(query, ask, deps);
+  let { payload, citations } = deadlineListing(query, ask, deps);
+  // 某年底前 where no task is due on the year's last day — a plan that dates its months' tasks to a day it
+  // sets (每月25日前) — asks what is due by then: that year's tasks, said as such.
+  const yearEnd = ask.date?.endsWith("-12-31") ? Number(ask.date.slice(0, 4)) : null;
+  if (payload.total === 0 && yearEnd !== null)
+    ({ payload, citations } = deadlineListing(query, { ...ask, date: null, year: yearEnd }, deps));
   if (payload.total === 0 && ask.state !== "open") return null;
   return resolved(query, "answered", payload, citations);
 };

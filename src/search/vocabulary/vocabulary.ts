@@ -140,6 +140,8 @@ const EXPANSIONS_KEPT = 20_000;
 export class Vocabulary {
   private readonly sources: ReadonlySet<VocabularySource>;
   private readonly lexiconWords: ReadonlySet<string>;
+  /** The lexicon's words alone (no names). */
+  private readonly genreTerms: ReadonlySet<string>;
   private repairer: TypoRepairer | undefined;
   /** {@link expandWord}'s answers by word. */
   private readonly expansions = new Map<string, readonly Expansion[]>();
@@ -151,6 +153,7 @@ export class Vocabulary {
   ) {
     this.sources = new Set(data.sources);
     this.lexiconWords = new Set([...lexicon.words, ...corpus.names.filter((n) => CJK_WORD.test(n))]);
+    this.genreTerms = new Set(lexicon.words);
   }
 
   /**
@@ -243,6 +246,14 @@ export class Vocabulary {
   isBridged(word: string): boolean {
     if (!this.sources.has("synonyms")) return false;
     return (this.data.synonyms[word] ?? []).some(([, w]) => w >= BRIDGE_WEIGHT);
+  }
+
+  /**
+   * Whether a word is one of the genre's own terms (散煤, 扬尘, 燃煤锅炉): data/lexicon.yaml's groups' words. It
+   * names a task however many plans write it — its weight in the corpus falls as plans are added, its meaning does not.
+   */
+  isGenreTerm(word: string): boolean {
+    return this.genreTerms.has(word);
   }
 
   /** Whether a Chinese word only frames a question (俺们, 那种, 咋整): data/lexicon.yaml `fillers`. */
