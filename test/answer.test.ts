@@ -2222,11 +2222,32 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   }, 240_000);
 
+  it("answers a measure asked with the item that orders it, not the section that frames the plan and names it among its aims", async () => {
+    const measure = await many.answer("七台河对春秋两季焚烧秸秆如何管控");
+    expect(measure.citations[0]).toMatchObject({ doc: "qitaihe-air-pollution-2025", id: "3.5.1" });
+    // The framing itself asked, or a goal, is the section's.
+    for (const q of ["七台河方案的总体要求怎么写的", "七台河春秋两季秸秆焚烧的目标是什么"])
+      expect((await many.answer(q)).citations[0], q).toMatchObject({ id: "1" });
+  });
+
+  it("refuses the target of a county-level place no plan is of, also one that begins as a kind of area does (高邮市, 高平市)", async () => {
+    for (const q of ["高邮市今年的优良天数比率目标是多少", "泽州县的方案里高平市的PM2.5浓度目标定的多少"])
+      expect((await many.answer(q)).status, q).toBe("not_covered");
+    // A loaded plan's own place, and an area of a kind (高新区), are still answered.
+    expect((await many.answer("开封市2025年PM2.5浓度目标是多少")).citations[0]?.doc).toBe(
+      "kaifeng-air-action-2025",
+    );
+    expect((await many.answer("高新区的PM2.5目标是多少")).status).toBe("answered");
+  });
+
   it("lists a year's tasks for 某年底前 when a plan dates its months to a day of its own (每月25日前), none to the 31st", async () => {
     const r = await many.answer("平顶山市2025年底前需要做完哪些任务");
     expect(r.payload).toMatchObject({ kind: "deadline_listing", filter: { year: 2025, date: null } });
     expect(r.payload.kind === "deadline_listing" && r.payload.total).toBeGreaterThan(10);
     expect(r.citations.every((c) => c.doc === "pingdingshan-air-pollution-2025")).toBe(true);
+    // A month that dates a document (the plan of December 2022) is no year's end: the document is answered.
+    const dated = await many.answer("Which ministries issued the diesel truck action plan of December 2022?");
+    expect(dated.kind).toBe("document");
     // A plan with tasks due on the 31st lists those alone.
     const luoshan = await many.answer("罗山县2024年底前需要做完哪些任务");
     expect(luoshan.payload).toMatchObject({ kind: "deadline_listing", filter: { date: "2024-12-31" } });

@@ -259,6 +259,22 @@ export function goalsFirst(index: SearchIndex, query: Query, hits: readonly Sear
   return [lead, ...hits.filter((h) => h !== found)];
 }
 
+/**
+ * A measure asked (秋收时烧秸秆怎么管的, how does the plan respond to sandstorms) where the best hit is a section that
+ * frames the plan (总体要求, 工作目标): it names the topic among its aims but orders nothing, so the plan's item found
+ * beside it — close in score — says what is done, and leads. (Asking the goals themselves keeps them: goalsFirst.)
+ */
+export function measuresFirst(query: Query, hits: readonly SearchHit[], share: number): SearchHit[] {
+  const w = askingWords();
+  const top = hits[0];
+  if (!top || top.item.level !== 1 || !w.framingTitle.test(top.item.title)) return [...hits];
+  if (!w.measureAsk.test(query.text) || w.goalAsk.test(query.text)) return [...hits];
+  const measure = hits.find(
+    (h) => h.item.doc === top.item.doc && h.item.level > 1 && h.score >= top.score * share,
+  );
+  return measure ? [measure, ...hits.filter((h) => h !== measure)] : [...hits];
+}
+
 /** How far (characters) before a figure a word may stand and still say what the figure is of. */
 const FIGURE_REACH = 24;
 

@@ -26,6 +26,8 @@ const AskingFile = z.object({
   goalAsk: z.string(),
   goalTitle: z.string(),
   goalGeneral: z.string(),
+  measureAsk: z.string(),
+  framingTitle: z.string(),
   whoAsk: z.string(),
   whenAsk: z.string(),
   nameAsk: z.string(),
@@ -130,6 +132,10 @@ export interface AskingWords {
   goalTitle: RegExp;
   /** A word of what every plan's goals are about (空气质量): no particular goal's. */
   goalGeneral: RegExp;
+  /** Asking what is done about a thing (怎么管, 如何防, 有什么措施): a measure, which a plan's framing does not hold. */
+  measureAsk: RegExp;
+  /** The title of a section that frames a plan rather than orders a measure (总体要求, 指导思想, 工作目标). */
+  framingTitle: RegExp;
   whoAsk: RegExp;
   whenAsk: RegExp;
   /** Asking what something is called (那个工程叫啥来着, what is it called): a name the clause gives, no verdict. */
@@ -239,6 +245,8 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     goalAsk: re("goalAsk", d.goalAsk),
     goalTitle: re("goalTitle", d.goalTitle),
     goalGeneral: re("goalGeneral", d.goalGeneral),
+    measureAsk: re("measureAsk", d.measureAsk),
+    framingTitle: re("framingTitle", d.framingTitle),
     whoAsk: re("whoAsk", d.whoAsk),
     whenAsk: re("whenAsk", d.whenAsk),
     nameAsk: re("nameAsk", d.nameAsk),

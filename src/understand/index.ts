@@ -1016,11 +1016,12 @@ function asksTargetOfOtherPlace(text: string, facts: QuestionFacts, deps: Unders
 
 /**
  * 宁国市, 北辰区, 延吉市: a place of two or three characters and its level, standing on its own (after 里/的/在, a
- * preposition — 给某县定的 — or the question's start) — not a kind of area (城区, 建成区, 开发区), every one of a
- * level (各县) or a preposition taken for its first character (对城市).
+ * preposition — 给某县定的 — or the question's start) — not a kind of area (城区, 建成区, 开发区, 高新区, 老城区), every
+ * one of a level (各县) or a preposition taken for its first character (对城市). A place may begin as a kind of area
+ * does (高邮市, 新密市, 商水县): only the area's words are kept out, not their first characters.
  */
 const COUNTY_PLACE =
-  /(?<=^|[里中的在和与、，,对把给按就跟]|方案|计划)(?![里中的在和与各全本该城市县区新老重建开高园经工商对把给按就跟])[\p{Script=Han}]{2,3}(?:市|区|县|旗)(?![委政府局域级内外里])/gu;
+  /(?<=^|[里中的在和与、，,对把给按就跟]|方案|计划)(?![里中的在和与各全本该城市县区建园对把给按就跟]|新区|新城|新建|新老|老城|老区|重点|重建|开发|高新|经开|经济|工业|商业|商贸)[\p{Script=Han}]{2,3}(?:市|区|县|旗)(?![委政府局域级内外里])/gu;
 
 /**
  * 某市2025年大气污染综合治理工作方案 when the plan of that place held is the 2024 one: a plan of a year none

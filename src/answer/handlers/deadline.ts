@@ -75,6 +75,9 @@ export function describeDeadlineAsk(ask: DeadlineAsk, lang: Query["lang"]): stri
   return parts.join(", ") || "with deadlines";
 }
 
+/** A year's end in words (2025年底, 年末, end of 2025), not its last month. */
+const YEAR_END = /年底|年末|年终|end of \d{4}|year-end/;
+
 /** The listing for a deadline filter (also used by the API and the bot's /deadlines). */
 export function deadlineListing(
   query: Query,
@@ -132,7 +135,9 @@ export const deadlines: Handler = (query, deps) => {
   // 某年底前 where no task is due on the year's last day — a plan that dates its months' tasks to a day it
   // sets (每月25日前) — asks what is due by then: that year's tasks, said as such.
   const yearEnd = ask.date?.endsWith("-12-31") ? Number(ask.date.slice(0, 4)) : null;
-  if (payload.total === 0 && yearEnd !== null)
+  // (Only the year's end said so: a month — the plan of December 2022 — is that month.)
+  const saidYearEnd = ask.matched.some((m) => YEAR_END.test(m));
+  if (payload.total === 0 && yearEnd !== null && saidYearEnd)
     ({ payload, citations } = deadlineListing(query, { ...ask, date: null, year: yearEnd }, deps));
   if (payload.total === 0 && ask.state !== "open") return null;
   return resolved(query, "answered", payload, citations);

@@ -8,7 +8,7 @@ import { lexicalTerms, type SearchHit } from "../../search/index.js";
 import type { Query } from "../../understand/index.js";
 import { citeItem, itemLink } from "../citation.js";
 import { citing, type Handler, itemOf, type ResolveDeps, resolved } from "../deps.js";
-import { covers, goalsFirst, grantingFirst, quoteFor, retrieve } from "../retrieval.js";
+import { covers, goalsFirst, grantingFirst, measuresFirst, quoteFor, retrieve } from "../retrieval.js";
 import { focusOf } from "./cite.js";
 import { notCovered } from "./not-covered.js";
 
@@ -66,6 +66,8 @@ export const topic: Handler = (query, deps) => {
   if (covered) hits = grantingFirst(query, hits, aspectOf(query, deps.plans));
   // 今年的目标是啥: the entry the plan gives its goals in.
   if (covered) hits = goalsFirst(deps.index, query, hits);
+  // 秸秆焚烧怎么管的, found first among a plan's aims: the item that orders it.
+  if (covered) hits = measuresFirst(query, hits, RELATED_SHARE);
   const top = hits[0];
   if (!top || (counterparts.length === 0 && !covered)) return notCovered(query, deps);
   const kept = hits.filter((h, i) => i === 0 || h.score >= top.score * RELATED_SHARE).slice(0, MAX_ITEMS);
