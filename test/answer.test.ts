@@ -3721,6 +3721,11 @@ describe("conversations that change document or topic", () => {
     expect(cars.citations[0]).toMatchObject({ doc: SQ, id: "4.2" });
   });
 
+  it("reads 公家楼 / 公家房子 as the plans' 公共建筑, not 公家 as the public (全民, 公众)", async () => {
+    const r = await engine.answer("街道想在公家房子屋顶上装太阳能板，市里有安排吗");
+    expect(r.citations[0]).toMatchObject({ doc: SQ, id: "3.1" });
+  });
+
   it("asks a region's own figure after a key-region check as a question of the plan", async () => {
     for (const [check, figure] of [
       ["商丘是不是国家计划里的重点区域", "京津冀及周边的PM2.5要降多少"],
