@@ -389,7 +389,7 @@ export function readDeadlineAsk(
   // First match wins: the most precise forms come first.
   const forms: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => Omit<DeadlineAsk, "matched">]> = [
     [
-      /(\d{4})年(\d{1,2})月(\d{1,2})日/,
+      /(\d{4})年(\d{1,2})月(\d{1,2})[日号]/,
       (m) => ({ ...base, date: isoDate(Number(m[1]), Number(m[2]), Number(m[3])) }),
     ],
     [
@@ -406,13 +406,14 @@ export function readDeadlineAsk(
     ],
     [w.heatingSeason, () => ({ ...base, heatingSeason: true })],
     [/(?:到)?(\d{4})年(?:年底|底|年末|末)/, (m) => ({ ...base, date: isoDate(Number(m[1]), 12, 31) })],
-    // 6月15日前, 6月底前 without a year: that day in the year each plan gives it.
+    // 6月15日前, 6月底前 without a year: that day in the year each plan gives it. (A year in words before the
+    // month — 今年10月底 — is no year number; 10月31号 is said as often as 10月31日.)
     [
-      /(?<![\d年])(\d{1,2})月(\d{1,2})日/,
+      /(?<!\d年)(?<!\d)(\d{1,2})月(\d{1,2})[日号]/,
       (m) => ({ ...base, monthDay: monthDay(Number(m[1]), Number(m[2])) }),
     ],
     [
-      /(?<![\d年])(\d{1,2})月(?:底|末)/,
+      /(?<!\d年)(?<!\d)(\d{1,2})月(?:底|末)/,
       // February's end differs by year: the 28th stands for it (a 29th is read as the same day).
       (m) => ({ ...base, monthDay: monthDay(Number(m[1]), lastDay(2023, Number(m[1]))) }),
     ],
