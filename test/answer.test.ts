@@ -2264,6 +2264,12 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     expect(listing.citations.every((c) => c.doc === "luoshan-air-quality-2024")).toBe(true);
   });
 
+  it("answers one task's deadline asked with its plan's year (某县2025年…计划里X的截止日期): the task's item, not the year's listing nor a refusal", async () => {
+    const r = await many.answer("沛县2025年大气污染防治工作计划里，应急减排清单更新的截止日期是哪天");
+    expect(r.kind).toBe("item");
+    expect(r.citations[0]).toMatchObject({ doc: "peixian-air-pollution-2025", id: "2.6.2" });
+  });
+
   it("reads a place written by a lookalike character (毫州 for 亳州, 荧阳 for 荥阳) as that place's plan", async () => {
     for (const [q, doc] of [
       ["毫州的方案对施工工地扬尘是怎么规定的", "bozhou-air-pollution-2024"],

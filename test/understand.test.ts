@@ -375,6 +375,11 @@ describe("a Query", () => {
     expect(engine.understand("哪些任务9月底前完成").deadline).toMatchObject({ monthDay: "09-30" });
     // A year in words before the month (今年10月底前) and a day said with 号 are read as well.
     expect(engine.understand("今年10月底前要干完哪些活").deadline).toMatchObject({ monthDay: "10-31" });
+    // One thing's deadline asked, the year dating that thing: its deadline, no listing of the year's — unless several are asked.
+    expect(engine.understand("2025年煤改气工程的完成时限是什么时候？").intents).not.toContain(
+      "deadline_listing",
+    );
+    expect(engine.understand("2025年哪些任务的完成时限是什么时候？").intents).toContain("deadline_listing");
     expect(engine.understand("11月15号前要完成哪些工作").deadline).toMatchObject({ monthDay: "11-15" });
     expect(engine.understand("2025年9月15号前要完成哪些工作").deadline).toMatchObject({ date: "2025-09-15" });
     // A year and what is to be finished in it: every task due that year, not the year's goals.

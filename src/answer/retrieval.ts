@@ -63,7 +63,7 @@ export interface CoverageFeatures {
  * who-words (a plan term that is itself one: 期限, 牵头单位), and every who-word and role word in a text
  * (由谁 | 牵头: data/asking.yaml `whoAsk` and `roles`).
  */
-function asking(): { whole: RegExp[]; who: RegExp; roles: RegExp } {
+function asking(): { whole: RegExp[]; who: RegExp; when: RegExp; roles: RegExp } {
   const w = askingWords();
   if (compiled?.words !== w) {
     const roles = [...Object.values(w.roles), w.anyRole].map((re) => re.source).join("|");
@@ -71,13 +71,19 @@ function asking(): { whole: RegExp[]; who: RegExp; roles: RegExp } {
       words: w,
       whole: [w.whenAsk, w.whoAsk].map((re) => new RegExp(`^(?:${re.source})$`, "iu")),
       who: new RegExp(w.whoAsk.source, "gi"),
+      when: new RegExp(w.whenAsk.source, "gi"),
       roles: new RegExp(roles, "gi"),
     };
   }
   return compiled;
 }
-let compiled: { words: ReturnType<typeof askingWords>; whole: RegExp[]; who: RegExp; roles: RegExp } | null =
-  null;
+let compiled: {
+  words: ReturnType<typeof askingWords>;
+  whole: RegExp[];
+  who: RegExp;
+  when: RegExp;
+  roles: RegExp;
+} | null = null;
 
 /** A plan term that is itself a when- or who-question's word (期限, 时限, 牵头单位). */
 function isAskingTerm(term: string): boolean {
@@ -130,8 +136,10 @@ export function coverageFeatures(index: SearchIndex, query: Query, top: SearchHi
   }
   // (A who-question's words and the role asked after them — 由谁 | 牵头 — ask, they are no topic the documents
   // must write: a plan that labels its leads 源头 never says 牵头.)
-  const { who, roles } = asking();
-  const asked = textWithout(query.searchText, query.framing).replace(who, " ");
+  const { who, when, roles } = asking();
+  // (Nor do a when-question's words — 截止日期, 完成时限 — name a topic: a plan that writes 9月30日前 never says 截止.)
+  const unasked = textWithout(query.searchText, query.framing).replace(who, " ");
+  const asked = query.intents.includes("when") ? unasked.replace(when, " ") : unasked;
   const c = index.coverage(query.intents.includes("who") ? asked.replace(roles, " ") : asked, {
     generalWords: "discount",
     docs,

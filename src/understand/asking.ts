@@ -16,6 +16,8 @@ const AskingFile = z.object({
   roles: z.object({ lead: z.string(), support: z.string(), responsible: z.string(), any: z.string() }),
   deadlineAsk: z.string(),
   deadlineListing: z.string(),
+  singleDeadline: z.string(),
+  pluralAsk: z.string(),
   deadlinePassed: z.string(),
   deadlineOpen: z.string(),
   heatingSeason: z.string(),
@@ -118,6 +120,10 @@ export interface AskingWords {
   anyRole: RegExp;
   deadlineAsk: RegExp;
   deadlineListing: RegExp;
+  /** One thing's deadline asked (…的完成时限是什么时候): no listing, unless {@link pluralAsk} asks several. */
+  singleDeadline: RegExp;
+  /** Asking for several (哪些, 所有, which tasks). */
+  pluralAsk: RegExp;
   deadlinePassed: RegExp;
   deadlineOpen: RegExp;
   heatingSeason: RegExp;
@@ -235,6 +241,8 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     anyRole: re("roles.any", d.roles.any),
     deadlineAsk: re("deadlineAsk", d.deadlineAsk),
     deadlineListing: re("deadlineListing", d.deadlineListing),
+    singleDeadline: re("singleDeadline", d.singleDeadline),
+    pluralAsk: re("pluralAsk", d.pluralAsk),
     deadlinePassed: re("deadlinePassed", d.deadlinePassed),
     deadlineOpen: re("deadlineOpen", d.deadlineOpen),
     heatingSeason: re("heatingSeason", d.heatingSeason),
@@ -457,7 +465,9 @@ export function readDeadlineAsk(
     ask = { ...(ask ?? base), state: "open" };
   }
   if (!ask) return null;
-  const listing = w.deadlineListing.test(lower) || ask.heatingSeason;
+  // (梅州2025年新增充电桩的任务完成时限是什么时候: the year dates that task; its deadline is asked, not the year's.)
+  const oneThing = w.singleDeadline.test(lower) && !w.pluralAsk.test(lower);
+  const listing = (w.deadlineListing.test(lower) || ask.heatingSeason) && !oneThing;
   return { ask: { ...ask, matched: matched.filter(Boolean) }, listing };
 }
 
