@@ -275,7 +275,7 @@ export function goalsFirst(index: SearchIndex, query: Query, hits: readonly Sear
 export function measuresFirst(query: Query, hits: readonly SearchHit[], share: number): SearchHit[] {
   const w = askingWords();
   const top = hits[0];
-  if (!top || top.item.level !== 1 || !w.framingTitle.test(top.item.title)) return [...hits];
+  if (top?.item.level !== 1 || !w.framingTitle.test(top.item.title)) return [...hits];
   if (!w.measureAsk.test(query.text) || w.goalAsk.test(query.text)) return [...hits];
   const measure = hits.find(
     (h) => h.item.doc === top.item.doc && h.item.level > 1 && h.score >= top.score * share,

@@ -120,7 +120,7 @@ export interface AskingWords {
   anyRole: RegExp;
   deadlineAsk: RegExp;
   deadlineListing: RegExp;
-  /** One thing's deadline asked (…的完成时限是什么时候): no listing, unless {@link pluralAsk} asks several. */
+  /** One thing's deadline asked (…那项任务的时限是哪天): no listing, unless {@link pluralAsk} asks several. */
   singleDeadline: RegExp;
   /** Asking for several (哪些, 所有, which tasks). */
   pluralAsk: RegExp;
@@ -465,7 +465,7 @@ export function readDeadlineAsk(
     ask = { ...(ask ?? base), state: "open" };
   }
   if (!ask) return null;
-  // (梅州2025年新增充电桩的任务完成时限是什么时候: the year dates that task; its deadline is asked, not the year's.)
+  // (某市2025年新增充电桩那项任务的时限是哪天: the year dates that task; its deadline is asked, not the year's.)
   const oneThing = w.singleDeadline.test(lower) && !w.pluralAsk.test(lower);
   const listing = (w.deadlineListing.test(lower) || ask.heatingSeason) && !oneThing;
   return { ask: { ...ask, matched: matched.filter(Boolean) }, listing };
