@@ -562,6 +562,8 @@ describe("every development document", () => {
         "guangshan-air-quality-2024",
         "huangchuan-air-quality-2024",
         "shangcheng-air-quality-2024",
+        "xixian-air-quality-2024",
+        "yexian-air-quality-2025",
       ].sort(),
     );
   });
