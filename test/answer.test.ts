@@ -2222,6 +2222,29 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   }, 240_000);
 
+  it("lists a department asked as a responsible unit (作为责任单位, 是…的责任单位) with its responsible tasks first; 负责 alone asks any part", async () => {
+    for (const q of [
+      "叶县方案中县财政局是哪几项工作的责任单位",
+      "叶县2025年方案里县财政局作为责任单位干哪些事",
+    ]) {
+      const r = await many.answer(q);
+      expect(r.payload, q).toMatchObject({ kind: "department_listing", role: "responsible" });
+      expect(r.citations[0]?.id, q).not.toBe("9.36");
+    }
+    expect((await many.answer("叶县方案中县财政局负责哪些工作")).payload).toMatchObject({ role: null });
+  });
+
+  it("reads a plan called by its nickname (蓝天方案) or by a title other places' plans share (某县的蓝天保卫战实施方案) as that place's plan, not the goals' 蓝天: a department beside it is asked its tasks", async () => {
+    for (const q of ["息县的蓝天保卫战实施方案中县水利局牵头哪些工作", "县水利局在息县蓝天方案里都负责啥"]) {
+      const r = await many.answer(q);
+      expect(r.kind, q).toBe("department_listing");
+      expect(
+        r.citations.map((c) => c.id),
+        q,
+      ).toContain("6.3");
+    }
+  });
+
   it("answers a measure asked with the item that orders it, not the section that frames the plan and names it among its aims", async () => {
     const measure = await many.answer("七台河对春秋两季焚烧秸秆如何管控");
     expect(measure.citations[0]).toMatchObject({ doc: "qitaihe-air-pollution-2025", id: "3.5.1" });

@@ -13,7 +13,13 @@ const AskingFile = z.object({
   setAside: z.string(),
   listingFiller: z.string(),
   measureWords: z.string(),
-  roles: z.object({ lead: z.string(), support: z.string(), responsible: z.string(), any: z.string() }),
+  roles: z.object({
+    lead: z.string(),
+    support: z.string(),
+    responsible: z.string(),
+    responsibleUnit: z.string(),
+    any: z.string(),
+  }),
   deadlineAsk: z.string(),
   deadlineListing: z.string(),
   singleDeadline: z.string(),
@@ -25,6 +31,7 @@ const AskingFile = z.object({
   sourceWords: z.string(),
   documentAsk: z.string(),
   documentFraming: z.string(),
+  planNickname: z.string(),
   goalAsk: z.string(),
   goalTitle: z.string(),
   goalGeneral: z.string(),
@@ -118,6 +125,8 @@ export interface AskingWords {
   roles: Record<Role, RegExp>;
   /** Words asking what a department takes part in at all, whatever its role (参与). */
   anyRole: RegExp;
+  /** A department asked as a responsible unit (作为责任单位, 是哪些任务的责任单位): that role, where 负责 alone asks any. */
+  responsibleUnit: RegExp;
   deadlineAsk: RegExp;
   deadlineListing: RegExp;
   /** One thing's deadline asked (…那项任务的时限是哪天): no listing, unless {@link pluralAsk} asks several. */
@@ -132,6 +141,8 @@ export interface AskingWords {
   documentAsk: RegExp;
   /** In a question about a document, words that say which document it is (国务院, 省政府, 文件), not a topic. */
   documentFraming: RegExp;
+  /** The name people give a plan of the genre (蓝天方案, 治霾方案): which document, no topic. */
+  planNickname: RegExp;
   /** Asking a plan's goals (目标是啥, 什么目标). */
   goalAsk: RegExp;
   /** The title of the entry a plan gives its goals in (主要目标, 工作目标). */
@@ -239,6 +250,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
       responsible: re("roles.responsible", d.roles.responsible),
     },
     anyRole: re("roles.any", d.roles.any),
+    responsibleUnit: re("roles.responsibleUnit", d.roles.responsibleUnit),
     deadlineAsk: re("deadlineAsk", d.deadlineAsk),
     deadlineListing: re("deadlineListing", d.deadlineListing),
     singleDeadline: re("singleDeadline", d.singleDeadline),
@@ -250,6 +262,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     sourceWords: re("sourceWords", d.sourceWords, "gi"),
     documentAsk: re("documentAsk", d.documentAsk, "gi"),
     documentFraming: re("documentFraming", d.documentFraming, "gi"),
+    planNickname: re("planNickname", d.planNickname, "g"),
     goalAsk: re("goalAsk", d.goalAsk),
     goalTitle: re("goalTitle", d.goalTitle),
     goalGeneral: re("goalGeneral", d.goalGeneral),
@@ -355,6 +368,8 @@ export function askedRole(text: string, w: AskingWords = askingWords()): Role | 
   if (lead && w.anyRole.test(text)) return null;
   if (lead && !support && !responsible) return "lead";
   if (support && !lead && !responsible) return "support";
+  // (负责 alone asks what a department has any part in; the plans' own name for the role asks that role.)
+  if (!lead && !support && w.responsibleUnit.test(text)) return "responsible";
   return null;
 }
 

@@ -203,8 +203,10 @@ export function namedDocuments(
     f.words.some((w) => DOCUMENT_WORD.test(w) || (levelWords.has(w) && namesLevelDocument(lower, w)));
   const placeOnly = (f: DocumentMention) => f.words.every((w) => placesOf(f.doc).includes(w));
   // 玉田县2025—2026年攻坚方案: a place right before a title its own plan's title also shortens (years between)
-  // says whose document it is.
+  // says whose document it is — as does one right before a title several other places' plans share (某县的
+  // 蓝天保卫战实施方案: what people call the genre's plans, not another place's by name).
   const titleOf = (doc: string) => plans.find((p) => p.doc === doc)?.meta.planTitle.toLowerCase() ?? "";
+  const sharedTitle = (name: string) => (index.byName.get(name)?.length ?? 0) >= 2;
   const titledByPlace = (f: DocumentMention) =>
     placeOnly(f) &&
     kept.some(
@@ -216,7 +218,7 @@ export function namedDocuments(
             DOCUMENT_WORD.test(t.name) &&
             t.start >= p.end &&
             /^[\d\s年度—–\-~～至到的]*$/.test(lower.slice(p.end, t.start)) &&
-            leavesOut(t.name.replace(/[\d年度—–\-~～至到]/g, ""), titleOf(f.doc)),
+            (leavesOut(t.name.replace(/[\d年度—–\-~～至到]/g, ""), titleOf(f.doc)) || sharedTitle(t.name)),
         ),
     );
   // 德清2025年夏季臭氧污染防控攻坚方案 where another city's plan has that title: the place before it (years between)

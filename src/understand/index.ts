@@ -1480,7 +1480,12 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     const after = new RegExp(`${escapeRegExp(m)}(?:以后|之后|后)`).exec(cut);
     return after ? [after[0]] : [];
   });
-  const naming = [...docNames, ...titleWords(cut, named, deps.plans), ...glosses];
+  const naming = [
+    ...docNames,
+    ...titleWords(cut, named, deps.plans),
+    ...glosses,
+    ...(cut.match(w.planNickname) ?? []),
+  ];
   const removedWords = [
     ...naming,
     ...asides,
