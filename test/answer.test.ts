@@ -2222,6 +2222,24 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   }, 240_000);
 
+  it("finds a unit a plan calls by its directory's full name (唐山市公安局交通警察支队滦州大队) by the name it writes (市公安交警大队)", async () => {
+    const r = await many.answer("滦州方案里交警大队要配合做哪些事");
+    expect(r.kind).toBe("department_listing");
+    expect(r.citations.map((c) => c.id)).toEqual(expect.arrayContaining(["5.2.1", "5.2.2", "6.2"]));
+  });
+
+  it("reads the air pollution plan in English as the plan's name, and names only the department the plan uses, not every level's", async () => {
+    const r = await many.answer(
+      "Which tasks does Fuxin's transport bureau have in its 2025 air pollution control plan?",
+    );
+    expect(r.kind).toBe("department_listing");
+    expect(r.payload).toMatchObject({
+      departments: [{ name: "市交通运输局" }],
+      groups: [{ doc: "fuxin-air-pollution-2025" }],
+    });
+    expect(r.answer).not.toContain("县交通运输局");
+  });
+
   it("lists a department asked as a responsible unit (作为责任单位, 是…的责任单位) with its responsible tasks first; 负责 alone asks any part", async () => {
     for (const q of [
       "叶县方案中县财政局是哪几项工作的责任单位",

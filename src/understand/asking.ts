@@ -262,7 +262,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     sourceWords: re("sourceWords", d.sourceWords, "gi"),
     documentAsk: re("documentAsk", d.documentAsk, "gi"),
     documentFraming: re("documentFraming", d.documentFraming, "gi"),
-    planNickname: re("planNickname", d.planNickname, "g"),
+    planNickname: re("planNickname", d.planNickname, "gi"),
     goalAsk: re("goalAsk", d.goalAsk),
     goalTitle: re("goalTitle", d.goalTitle),
     goalGeneral: re("goalGeneral", d.goalGeneral),

@@ -453,17 +453,24 @@ const YEAR_ALONE =
   /^(?:那|那么|那要是|and|what about|how about)?\s*((?:19|20)\d\d)\s*(?:年)?(?:的)?\s*(?:呢|吗)?\s*[?？]?$/i;
 
 /**
- * The names a department mention means, in the plans the question names: a unit written with a level alone
- * (县生态环境局, 县环保局) that such a plan never names is the plan's own place's unit, written as a county's
- * people write it (某某县生态环境分局 for the city bureau's branch 市生态环境局某某分局 the plan names).
+ * The names a department mention means, in the plans the question names: the unit such a plan writes as one
+ * of them, whatever full name it gives it; a unit written with a level alone (县生态环境局, 县环保局) that such
+ * a plan never names is the plan's own place's unit, written as a county's people write it (某某县生态环境分局
+ * for the city bureau's branch 市生态环境局某某分局 the plan names).
  */
 function ownUnitNames(
   mention: { alias: string; names: readonly string[] },
   plans: readonly Plan[],
 ): readonly string[] {
-  if (plans.length === 0 || !/^[县区市旗]/.test(mention.alias)) return mention.names;
-  const written = new Set(plans.flatMap((p) => p.items.flatMap((i) => i.departments.map((d) => d.name))));
+  if (plans.length === 0) return mention.names;
+  const refs = plans.flatMap((p) => p.items.flatMap((i) => i.departments));
+  const written = new Set(refs.map((d) => d.name));
   if (mention.names.some((n) => written.has(n))) return mention.names;
+  // A plan that calls its unit by the directory's full name (唐山市公安局交通警察支队某某大队) where it writes
+  // 市公安交警大队: the unit the mention's names are written as is that one.
+  const asWritten = refs.filter((d) => mention.names.includes(d.written)).map((d) => d.name);
+  if (asWritten.length > 0) return [...new Set(asWritten)];
+  if (!/^[县区市旗]/.test(mention.alias)) return mention.names;
   // (By an alias, 县环保局, the names it stands for spell it: 某某县生态环境局.)
   const local = plans.flatMap((p) => {
     const place = p.profile.place ? placeCore(p.profile.place.zh) : null;

@@ -105,10 +105,14 @@ export function departmentListing(
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_CITED)
     .map(([item, s]) => citeItem(item, headQuote(item), s, c));
+  // Named as the listing's departments: those its documents use (交通运输局 asked in English stands for every
+  // level's; the plan asked names one of them). None listed, the names asked.
+  const listed = new Set(groups.flatMap((g) => g.entries.map((e) => e.department)));
+  const shown = names.some((name) => listed.has(name)) ? names.filter((name) => listed.has(name)) : names;
   return {
     payload: {
       kind: "department_listing",
-      departments: names.map((name) => ({ name, en: englishDepartment(name) ?? null })),
+      departments: shown.map((name) => ({ name, en: englishDepartment(name) ?? null })),
       role: focus,
       deadline: query.deadline,
       total: scored.size,
