@@ -564,6 +564,8 @@ describe("every development document", () => {
         "shangcheng-air-quality-2024",
         "xixian-air-quality-2024",
         "yexian-air-quality-2025",
+        "jiaxian-air-quality-2024",
+        "huaibin-air-quality-2025",
       ].sort(),
     );
   });
