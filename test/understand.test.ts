@@ -85,6 +85,40 @@ describe("cleaning", () => {
     ).toBe("answered");
   });
 
+  it("refuses a text to be written, a firm's output this year, harm to health and tenders, and a count the plan does not give", async () => {
+    for (const q of [
+      "帮我编个关于扬尘治理的段子",
+      "Write me a poem about clean air in Shangqiu",
+      "永城的化工厂今年一共生产了多少吨化肥",
+      "雾霾对老人有啥危害",
+      "秸秆禁烧无人机的招标公告哪里看",
+      "商丘计划要求烟花爆竹销售网点最多设多少个？",
+    ])
+      expect((await engine.answer(q)).status, q).toBe("not_covered");
+    // The plan's own subject asked of it is answered; so is a case whose figures are this year's.
+    expect((await engine.answer("商丘计划里烟花爆竹销售网点怎么管")).citations[0]?.id).toBe("5.4");
+    expect((await engine.answer("烧结砖厂现在一年产5000万块，要退出吗")).status).toBe("answered");
+  });
+
+  it("reads 这几台 as the boilers described, not a count asked, and a plan the document asks for with 的 in its title as its own", async () => {
+    const boilers = await engine.answer(
+      "县城有座40万千瓦热电厂，附近20公里有两家厂各用一台50蒸吨燃煤锅炉，具备接热条件，这几台锅炉要关停吗",
+    );
+    expect(boilers.check?.outcome).toBe("applies");
+    expect(boilers.citations[0]?.id).toBe("3.2");
+    // 研究制定焦化行业产能退出实施方案 is one of 二(一)'s tasks, not another document.
+    const drawn = await engine.answer("焦化产能退出的实施方案谁来牵头制定");
+    expect(drawn.status).toBe("answered");
+    expect(drawn.citations[0]?.id).toBe("2.1");
+  });
+
+  it("reads a turn opening inside the item just answered (里头…) as asking of that item", async () => {
+    const item = await engine.answer("开会时领导说要抓“六（四）”，这条说的啥？");
+    const dates = await engine.answer("里头排查、改造各自的时间节点是哪天", { context: item.context });
+    expect(dates.citations[0]?.id).toBe("6.4");
+    expect(dates.citations[0]?.deadlines.map((d) => d.date)).toEqual(["2024-07-31", "2024-10-31"]);
+  });
+
   it("turns traditional characters into simplified", () => {
     expect(simplify("燃煤鍋爐")).toBe("燃煤锅炉");
     expect(simplify("煙花爆竹怎麼管")).toBe("烟花爆竹怎么管");

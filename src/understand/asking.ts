@@ -58,6 +58,7 @@ const AskingFile = z.object({
   offTopicAsk: z.string(),
   otherJurisdictions: z.string(),
   instruction: z.string(),
+  compose: z.string(),
   remark: z.string(),
   turningBack: z.string(),
   counterpartAsk: z.string(),
@@ -193,6 +194,8 @@ export interface AskingWords {
   otherJurisdictions: RegExp;
   /** A sentence addressed to the assistant rather than asking (ignore previous instructions, SYSTEM:). */
   instruction: RegExp;
+  /** Asking for a text to be written (a poem, a joke): nothing a document gives. */
+  compose: RegExp;
   /** Words that set off a remark after the question (顺便说一句, 说句题外话): what follows asks nothing. */
   remark: RegExp;
   /** Words that turn a conversation back to what it was about before the last answer (回到市里的, back to). */
@@ -289,6 +292,7 @@ export function loadAskingWords(file = join(projectPaths().data, "asking.yaml"))
     offTopicAsk: re("offTopicAsk", d.offTopicAsk),
     otherJurisdictions: re("otherJurisdictions", d.otherJurisdictions),
     instruction: re("instruction", d.instruction),
+    compose: re("compose", d.compose),
     remark: re("remark", d.remark),
     turningBack: re("turningBack", d.turningBack),
     counterpartAsk: re("counterpartAsk", d.counterpartAsk),

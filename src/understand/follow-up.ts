@@ -1333,7 +1333,10 @@ export function readFollowUp(
     asksAboutItems &&
     !asksAmount &&
     !ownCase &&
-    (query.residue < OWN_TOPIC || THAT_MEASURE.test(text) || pointsAtPreviousTopic(text, context)) &&
+    (query.residue < OWN_TOPIC ||
+      THAT_MEASURE.test(text) ||
+      IN_IT.test(text) ||
+      pointsAtPreviousTopic(text, context)) &&
     query.departments.length === 0
   ) {
     return follow("items", { topic: context.question });
@@ -1370,6 +1373,9 @@ export function readFollowUp(
 /** A thing pointed back at (那台锅炉, 这几辆车, "that boiler"): the previous case, not one of the question's own. */
 const POINTS_BACK_TO_THING =
   /[这那][台辆座家个条些几]|\b(?:that|those|this|these|the same)\s+(?:[a-z-]+\s+){0,2}[a-z-]+s?\b/i;
+
+/** A turn opening inside what was just answered (里头排查和整改各是哪天): its words are parts of those items. */
+const IN_IT = /^(?:那)?(?:里头|里面|其中|这里面|这当中|当中)/;
 
 /** A thing pointed at (这个试点, 该项工作): what follows the pointing word. */
 const POINTED = /(?:这个|那个|这项|那项|该项?)([\p{Script=Han}]{2})/gu;

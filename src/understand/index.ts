@@ -1054,7 +1054,8 @@ const TITLE_TAIL = 7;
  * as the question may run words into its front.
  */
 function mentioned(title: string, plans: readonly Plan[]): boolean {
-  const tail = title.slice(-TITLE_TAIL);
+  // 的 the asker puts between a title's words (产能退出的实施方案) the document's title has not.
+  const tail = title.replace(/的/g, "").slice(-TITLE_TAIL);
   return plans.some((p) => p.items.some((i) => i.text.includes(tail)));
 }
 
@@ -1413,7 +1414,11 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
   const documentWord = (word: string) => deps.coverage(word).matchedWords.includes(word);
   const plain = fromDialect(simplify(withoutNoise(cleanText(input), documentWord)), w.dialect);
   const dictated = onlyInstructions(plain, w.instruction);
-  const text = deps.repairTypos(withoutRemark(withoutInstructions(plain, w.instruction), w.remark)).text;
+  const question = withoutRemark(withoutInstructions(plain, w.instruction), w.remark);
+  // A text to be written (写一首关于蓝天的诗) is asked for, not what the plans say of its subject (read before
+  // typos are repaired: 诗 is no typo).
+  const composes = w.compose.test(question);
+  const text = deps.repairTypos(question).text;
   if (isEmptyText(text)) return invalidQuery(input, text, "empty");
   const lang = detectLang(text);
   const cut = text.slice(0, MAX_QUESTION);
@@ -1563,7 +1568,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
 
   // What the words naming a document mean (蓝天 of a 蓝天保卫战 plan → 优良天数) is no topic of the question.
   const topical = docNames.length > 0 ? deps.expand(textWithout(cut, docNames)) : found;
-  const expansions = [...evidence(topical), ...departments];
+  const expansions = composes ? [] : [...evidence(topical), ...departments];
   // Dictionary translations of English words help ranking; unless the lexicon vouches the word is a
   // topic of the genre, they are no evidence the question is about the plans (every English word
   // translates to something), so they stay out of `expansions`.
@@ -1629,6 +1634,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       quotedTitle !== null ? { title: quotedTitle } : absentLevel !== null ? { level: absentLevel } : null,
     offTopicCue:
       dictated ||
+      composes ||
       otherPlaces ||
       asksOffTopic(cut, asked, found, deps, w) ||
       namesForeignDocument(cut, named.length > 0, deps, w) ||
