@@ -112,6 +112,15 @@ describe("cleaning", () => {
     expect(drawn.citations[0]?.id).toBe("2.1");
   });
 
+  it("refuses a department or a deadline list of a county no loaded plan is about, its name one character long", async () => {
+    // 郏县 is no county of the loaded city's: its transport bureau's tasks are not the city bureau's.
+    expect((await engine.answer("郏县交通运输局牵头哪些任务")).status).toBe("not_covered");
+    expect((await engine.answer("浚县有哪些任务2025年底前要完成")).status).toBe("not_covered");
+    // A county of the city (睢县) and the asker's own site elsewhere are still answered from the loaded plans.
+    expect((await engine.answer("睢县交通运输局牵头哪些任务")).kind).toBe("department_listing");
+    expect((await engine.answer("我们厂在郏县，交通运输局管什么")).kind).toBe("department_listing");
+  });
+
   it("reads a turn opening inside the item just answered (里头…) as asking of that item", async () => {
     const item = await engine.answer("开会时领导说要抓“六（四）”，这条说的啥？");
     const dates = await engine.answer("里头排查、改造各自的时间节点是哪天", { context: item.context });

@@ -1171,16 +1171,19 @@ function asksAboutUncoveredPlace(
   const regionAsked = facts.cues.has("key-region") || facts.cues.has("not-key-region");
   // Only the words ending in 市 or 县 the dictionary takes whole as a place name: tagging short
   // candidates, not the whole question, keeps this cheap.
+  // (Counties of one character — 郏县, 浚县 — are places only as the dictionary tags them; 外县 is none.)
   const candidates = new Set<string>();
   for (const m of text.matchAll(/[市县]/g))
-    for (let n = 2; n <= 4; n++) if (m.index >= n) candidates.add(text.slice(m.index - n, m.index + 1));
+    for (let n = m[0] === "县" ? 1 : 2; n <= 4; n++)
+      if (m.index >= n) candidates.add(text.slice(m.index - n, m.index + 1));
   return [...candidates]
     .filter((c) => /^[\u4e00-\u9fa5]+$/.test(c))
     .flatMap((c) => segmenter().tag(c, false))
     .some(
       ({ word, tag }) =>
         (tag === "ns" || (facts.entities.length === 0 && listedCity(word, deps.plans))) &&
-        /^[\u4e00-\u9fa5]{2,6}[市县]$/.test(word) &&
+        (/^[\u4e00-\u9fa5]{2,6}[市县]$/.test(word) ||
+          (/^[\u4e00-\u9fa5]县$/.test(word) && tag === "ns" && word !== "外县")) &&
         !deps.plans.some((p) =>
           [
             p.profile.place?.zh,
@@ -1608,6 +1611,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     w,
   );
   const facts = extractFacts(caseText, lang);
+  const uncoveredPlace = asksAboutUncoveredPlace(cut, named.length > 0, facts, deps);
   const query: Query = {
     raw: input,
     text,
@@ -1629,7 +1633,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
     residue,
     expansions,
     unbridged,
-    otherDocument: otherPlaces,
+    otherDocument: otherPlaces || uncoveredPlace,
     absent:
       quotedTitle !== null ? { title: quotedTitle } : absentLevel !== null ? { level: absentLevel } : null,
     offTopicCue:
@@ -1641,7 +1645,7 @@ export function understand(raw: unknown, deps: UnderstandDeps, context: Context 
       namesAnotherYearsPlan(cut, namedPlans) ||
       asksOtherCityInNamedPlan(cut, namedPlans, facts) ||
       asksIndustryNamedPlanLacks(namedPlans, facts) ||
-      asksAboutUncoveredPlace(cut, named.length > 0, facts, deps) ||
+      uncoveredPlace ||
       asksOfOtherJurisdiction(cut, deps, w) ||
       absentLevel !== null ||
       asksTargetOfOtherPlace(cut, facts, deps),

@@ -194,7 +194,8 @@ export const Query = z.object({
   offTopicCue: z.boolean(),
   /**
    * Among those cues, it names a document of a place or a year no loaded document is (某市方案, 某县…工作要点,
-   * Luoyang's own plan): what it asks of that document no loaded one answers, whatever their items say.
+   * Luoyang's own plan) or asks of a city or county none is about (某县交通运输局牵头哪些任务): what it asks of
+   * that place no loaded document answers, whatever their items say.
    */
   otherDocument: z.boolean().default(false),
   /** The document asked of that none loaded is, where the question says which (see {@link AbsentDocument}). */
