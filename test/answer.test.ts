@@ -2222,6 +2222,14 @@ describe("with the genre's development documents loaded beside corpus/", () => {
     });
   }, 240_000);
 
+  it("asks a thing swapped in after a clause of the previous item when that item writes it (燃气锅炉呢 after the boilers' item)", async () => {
+    const biomass = await many.answer("淮滨的方案对生物质锅炉怎么要求的");
+    expect(biomass.citations[0]?.id).toBe("4.9");
+    // 三(三) also writes gas boilers' low-NOx retrofits, for the textile park: the boilers' item was the one asked.
+    const gas = await many.answer("燃气锅炉呢，低氮改造最晚哪天弄完", { context: biomass.context });
+    expect(gas.citations[0]).toMatchObject({ doc: "huaibin-air-quality-2025", id: "4.9" });
+  });
+
   it("finds a unit a plan calls by its directory's full name (唐山市公安局交通警察支队滦州大队) by the name it writes (市公安交警大队)", async () => {
     const r = await many.answer("滦州方案里交警大队要配合做哪些事");
     expect(r.kind).toBe("department_listing");

@@ -62,6 +62,22 @@ export const topic: Handler = (query, deps) => {
     );
     if (first && words.length > 0 && writesAll) hits = previousFirst(hits, [first]);
   }
+  // 燃气锅炉呢，低氮改造何时完成 after the item on biomass boilers: a thing of the previous question's kind swapped
+  // in after a clause (no case checked) is asked of the previous item when that item, found among the best,
+  // writes the thing too.
+  const swappedIn = query.followUp?.kind === "facts" && query.followUp.context.kind === "item";
+  const previousItem = swappedIn ? query.followUp?.context.items[0] : undefined;
+  if (covered && previousItem && query.facts.entities.length > 0) {
+    const writesThing = hits
+      .slice(0, 5)
+      .some(
+        (h) =>
+          h.item.doc === previousItem.doc &&
+          h.item.id === previousItem.id &&
+          query.facts.entities.every((e) => h.item.text.includes(e.mention)),
+      );
+    if (writesThing) hits = previousFirst(hits, [previousItem]);
+  }
   // 有补贴吗 of a topic: the item found that grants it, beside the item on the topic itself.
   if (covered) hits = grantingFirst(query, hits, aspectOf(query, deps.plans));
   // 今年的目标是啥: the entry the plan gives its goals in.
